@@ -1,0 +1,3 @@
+module github.com/certwatch/certwatch
+
+go 1.26
