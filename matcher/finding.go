@@ -1,0 +1,214 @@
+package matcher
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/certwatch/certwatch/rules"
+)
+
+// Finding is the verdict on one page, with everything a reviewer needs to
+// trust it and an analyst needs to tune the rules.
+type Finding struct {
+	URL          string    `json:"url"`
+	Flagged      bool      `json:"flagged"`
+	Score        float64   `json:"score"`
+	Category     string    `json:"category"`                // the strongest rule's category, when flagged
+	CategoryName string    `json:"category_name,omitempty"` // its display name
+	Route        string    `json:"route,omitempty"`         // the notice the strongest rule suggests
+	Rules        []RuleHit `json:"rules"`                   // every rule that scored, strongest first
+	Matches      []Match   `json:"matches"`                 // matched spans in the original title and text
+	Contacts     []Contact `json:"contacts"`
+	Reasons      []string  `json:"reasons"`
+	Imitation    *Imitated `json:"imitation,omitempty"`
+}
+
+// RuleHit is one rule's contribution.
+type RuleHit struct {
+	ID         string   `json:"id"`
+	Category   string   `json:"category"`
+	Pack       string   `json:"pack"` // pack version that produced it
+	Route      string   `json:"route"`
+	Score      float64  `json:"score"`
+	Threshold  float64  `json:"threshold"`
+	Fired      bool     `json:"fired"` // score reached the pack's threshold
+	Terms      []string `json:"terms,omitempty"`
+	Groups     []string `json:"groups,omitempty"`
+	Exclusions []string `json:"exclusions,omitempty"`
+}
+
+// Match is a span of the original page text (or title) that a rule used.
+type Match struct {
+	Field string   `json:"field"` // "title" or "text"
+	Start int      `json:"start"` // byte offsets into page.Title or page.Text
+	End   int      `json:"end"`
+	Text  string   `json:"text"` // the original characters
+	Term  string   `json:"term"` // the term, pattern or group item it matched
+	Kind  string   `json:"kind"` // term, pattern, group, exclusion
+	Rules []string `json:"rules"`
+}
+
+// Contact is a way to reach the seller, after de-obfuscation.
+type Contact struct {
+	Kind  string `json:"kind"`  // phone, landline, wechat, qq, url, domain
+	Value string `json:"value"` // decoded: 13812345678, not 一三八…
+	Field string `json:"field"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"` // as written
+}
+
+// Imitated describes an imitation query site.
+type Imitated struct {
+	Site       string  `json:"site"` // the official site it copies
+	Host       string  `json:"official_host"`
+	Similarity float64 `json:"similarity"`
+}
+
+func (f *Finding) finish() *Finding {
+	if f.Rules == nil {
+		f.Rules = []RuleHit{}
+	}
+	if f.Matches == nil {
+		f.Matches = []Match{}
+	}
+	if f.Contacts == nil {
+		f.Contacts = []Contact{}
+	}
+	if f.Reasons == nil {
+		f.Reasons = []string{}
+	}
+	return f
+}
+
+// span converts a normalized span to a field and original offsets.
+func (s *scan) span(h hit) (field string, start, end int, text string) {
+	a, b := s.n.Orig(h.start, h.end)
+	src := s.n.Source()
+	text = src[a:b]
+	// doc is title + "\n" + text.
+	if a < s.titleEnd {
+		if b > s.titleEnd {
+			b = s.titleEnd
+		}
+		return "title", a, b, text
+	}
+	off := s.titleEnd + 1
+	if a < off {
+		a = off
+	}
+	return "text", a - off, b - off, text
+}
+
+func (s *scan) fill(f *Finding) {
+	sort.SliceStable(s.results, func(i, j int) bool { return s.results[i].score > s.results[j].score })
+	for _, c := range s.contacts {
+		field, a, b, text := s.span(hit{start: c.start, end: c.end})
+		f.Contacts = append(f.Contacts, Contact{Kind: c.kind, Value: c.value, Field: field, Start: a, End: b, Text: text})
+	}
+	type mkey struct {
+		field      string
+		start, end int
+		kind       string
+	}
+	matches := map[mkey]*Match{}
+	addMatch := func(h hit, term, kind, rule string) {
+		field, a, b, text := s.span(h)
+		k := mkey{field, a, b, kind}
+		if m, ok := matches[k]; ok {
+			if m.Rules[len(m.Rules)-1] != rule {
+				m.Rules = append(m.Rules, rule)
+			}
+			return
+		}
+		matches[k] = &Match{Field: field, Start: a, End: b, Text: text, Term: term, Kind: kind, Rules: []string{rule}}
+	}
+	for i, res := range s.results {
+		p := res.rule.Pack
+		rh := RuleHit{ID: res.rule.ID, Category: res.rule.Category, Pack: p.Version(), Route: string(res.rule.Route),
+			Score: round2(res.score), Threshold: p.Threshold, Fired: res.score >= p.Threshold}
+		var parts []string
+		for _, t := range res.terms {
+			rh.Terms = append(rh.Terms, t.label)
+			parts = append(parts, fmt.Sprintf("“%s”(%+g)", t.label, t.weight))
+			kind := "term"
+			if strings.HasPrefix(t.label, "/") {
+				kind = "pattern"
+			}
+			for _, h := range t.spans {
+				addMatch(h, t.label, kind, res.rule.ID)
+			}
+		}
+		for _, g := range res.groups {
+			rh.Groups = append(rh.Groups, g.name)
+			parts = append(parts, fmt.Sprintf("组合“%s”(%+g)：%s 相距 %d 词", g.name, g.weight, quoteJoin(g.labels), g.distance))
+			for j, h := range g.spans {
+				if h.lit >= 0 {
+					addMatch(h, g.labels[j], "group", res.rule.ID)
+				}
+			}
+		}
+		if res.imitation != nil {
+			parts = append(parts, res.imitation.reasons...)
+			for _, h := range res.imitation.spans {
+				addMatch(h, s.n.Text[h.start:h.end], "term", res.rule.ID)
+			}
+		}
+		reason := fmt.Sprintf("规则 %s（%s）得分 %g：%s", res.rule.ID, p.CategoryName(res.rule.Category), round2(res.score), strings.Join(parts, "，"))
+		var excl []string
+		for _, e := range res.exclusions {
+			rh.Exclusions = append(rh.Exclusions, e.e.ID)
+			excl = append(excl, fmt.Sprintf("排除“%s”(%+g)：出现“%s”", e.e.Reason, e.e.Weight, e.label))
+			for _, h := range e.spans {
+				addMatch(h, e.label, "exclusion", res.rule.ID)
+			}
+		}
+		if len(excl) > 0 {
+			reason += "；" + strings.Join(excl, "；")
+		}
+		f.Reasons = append(f.Reasons, reason)
+		f.Rules = append(f.Rules, rh)
+		if i == 0 {
+			f.Score = round2(res.score)
+			if rh.Fired {
+				f.Flagged = true
+				f.Category = res.rule.Category
+				f.CategoryName = p.CategoryName(res.rule.Category)
+				f.Route = string(res.rule.Route)
+				f.Reasons[0] = fmt.Sprintf("达到阈值 %g，建议：%s。", p.Threshold, rules.RouteNames[res.rule.Route]) + f.Reasons[0]
+			}
+			if res.imitation != nil && res.imitation.site != nil {
+				f.Imitation = &Imitated{Site: res.imitation.site.Name, Host: res.imitation.site.Hosts[0], Similarity: round2(res.imitation.similarity)}
+			}
+		}
+	}
+	for _, m := range matches {
+		f.Matches = append(f.Matches, *m)
+	}
+	sort.Slice(f.Matches, func(i, j int) bool {
+		a, b := f.Matches[i], f.Matches[j]
+		if a.Field != b.Field {
+			return a.Field == "title"
+		}
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		return a.End < b.End
+	})
+}
+
+func quoteJoin(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = "“" + s + "”"
+	}
+	return strings.Join(q, "与")
+}
+
+func round2(f float64) float64 {
+	if f < 0 {
+		return -round2(-f)
+	}
+	return float64(int64(f*100+0.5)) / 100
+}

@@ -1,0 +1,583 @@
+package matcher
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/coregx/ahocorasick"
+	"github.com/go-ego/gse"
+	"github.com/mozillazg/go-pinyin"
+
+	"github.com/certwatch/certwatch/page"
+	"github.com/certwatch/certwatch/rules"
+)
+
+// Matcher scores pages against compiled rule packs. It is safe for
+// concurrent use; the segmenter is loaded on the first page that needs it.
+type Matcher struct {
+	packs []*rules.Pack
+	ac    *ahocorasick.Automaton
+	lits  []literal
+	index map[string]int // normalized literal → id
+	rules []*crule
+	imit  []*cimitation
+
+	segOnce  sync.Once
+	seg      *gse.Segmenter
+	segTerms []string
+}
+
+// literal is one pattern of the automaton.
+type literal struct {
+	text              string // normalized
+	hanStart, hanEnd  bool   // begins/ends with a CJK character: check word boundaries
+	alnStart, alnEnd  bool   // begins/ends with a Latin letter or digit: must not continue a Latin word
+	opens             bool   // a hit makes the page a candidate (it carries a term weight)
+	needsCheck        bool   // hanStart || hanEnd
+	slotOf            []int  // groups (by global group id) this literal is a slot item of
+	display           string // as written in the pack
+	imitation, agency bool   // used by imitation detection
+}
+
+type crule struct {
+	r        *rules.Rule
+	terms    []cterm
+	patterns []cpattern
+	groups   []cgroup
+	excl     []cexcl
+}
+
+type cterm struct {
+	lits   []int
+	weight float64
+	label  string
+}
+
+type cpattern struct {
+	re     *regexp.Regexp
+	weight float64
+	label  string
+}
+
+type cgroup struct {
+	id    int
+	g     rules.Group
+	slots [][]slotItem
+}
+
+type slotItem struct {
+	lit     int    // -1 for a contact token
+	contact string // contact token
+}
+
+type cexcl struct {
+	e    rules.Exclusion
+	lits []int
+}
+
+// Compile builds a matcher from one or more packs. Terms are normalized with
+// the page normalizer; a term that normalizes to nothing is an error naming
+// its file and line.
+func Compile(packs ...*rules.Pack) (*Matcher, error) {
+	if len(packs) == 0 {
+		return nil, fmt.Errorf("matcher: no rule packs")
+	}
+	if err := rules.CheckSet(packs); err != nil {
+		return nil, err
+	}
+	m := &Matcher{packs: packs, index: map[string]int{}}
+	var errs rules.Errors
+	lit := func(p *rules.Pack, line int, key, s string, opens bool) int {
+		n := NormalizeString(s)
+		if n == "" {
+			errs = append(errs, &rules.Error{File: p.File, Line: line, Key: key, Msg: fmt.Sprintf("term %q is empty after normalization", s)})
+			return -1
+		}
+		id, ok := m.index[n]
+		if !ok {
+			id = len(m.lits)
+			m.index[n] = id
+			first, _ := utf8.DecodeRuneInString(n)
+			last, _ := utf8.DecodeLastRuneInString(n)
+			l := literal{text: n, display: s,
+				hanStart: isHan(first), hanEnd: isHan(last),
+				alnStart: isAlnum(first), alnEnd: isAlnum(last)}
+			l.needsCheck = l.hanStart || l.hanEnd
+			m.lits = append(m.lits, l)
+		}
+		if opens {
+			m.lits[id].opens = true
+		}
+		return id
+	}
+	groupID := 0
+	for _, p := range packs {
+		packExcl := make([]cexcl, 0, len(p.Exclusions))
+		for i, e := range p.Exclusions {
+			ce := cexcl{e: e}
+			for _, t := range e.Terms {
+				if id := lit(p, e.Line, fmt.Sprintf("exclusions[%d].terms", i), t, false); id >= 0 {
+					ce.lits = append(ce.lits, id)
+				}
+			}
+			packExcl = append(packExcl, ce)
+		}
+		for ri, r := range p.Rules {
+			cr := &crule{r: r}
+			for ti, t := range r.Terms {
+				key := fmt.Sprintf("rules[%d].terms[%d]", ri, ti)
+				if t.Pattern != nil {
+					cr.patterns = append(cr.patterns, cpattern{re: t.Pattern, weight: t.Weight, label: t.Label()})
+					continue
+				}
+				ct := cterm{weight: t.Weight, label: t.Text}
+				if id := lit(p, t.Line, key, t.Text, t.Weight > 0); id >= 0 {
+					ct.lits = append(ct.lits, id)
+					if t.Pinyin {
+						for _, v := range pinyinForms(m.lits[id].text) {
+							ct.lits = append(ct.lits, lit(p, t.Line, key, v, t.Weight > 0))
+						}
+					}
+				}
+				cr.terms = append(cr.terms, ct)
+			}
+			for gi, g := range r.Groups {
+				cg := cgroup{id: groupID, g: g}
+				groupID++
+				for si, slot := range g.Slots {
+					var items []slotItem
+					for _, s := range slot {
+						if rules.IsContactToken(s) {
+							items = append(items, slotItem{lit: -1, contact: s})
+							continue
+						}
+						id := lit(p, g.Line, fmt.Sprintf("rules[%d].groups[%d].all[%d]", ri, gi, si), s, false)
+						if id >= 0 {
+							items = append(items, slotItem{lit: id})
+							m.lits[id].slotOf = appendUnique(m.lits[id].slotOf, cg.id)
+						}
+					}
+					cg.slots = append(cg.slots, items)
+				}
+				cr.groups = append(cr.groups, cg)
+			}
+			for ei, e := range r.Exclusions {
+				ce := cexcl{e: e}
+				for _, t := range e.Terms {
+					if id := lit(p, e.Line, fmt.Sprintf("rules[%d].exclusions[%d].terms", ri, ei), t, false); id >= 0 {
+						ce.lits = append(ce.lits, id)
+					}
+				}
+				cr.excl = append(cr.excl, ce)
+			}
+			cr.excl = append(cr.excl, packExcl...)
+			m.rules = append(m.rules, cr)
+		}
+		if p.Imitation != nil {
+			m.imit = append(m.imit, compileImitation(p))
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	pats := make([]string, len(m.lits))
+	for i, l := range m.lits {
+		pats[i] = l.text
+		if l.hanStart || l.hanEnd {
+			m.segTerms = append(m.segTerms, l.text)
+		}
+	}
+	if len(pats) > 0 {
+		ac, err := ahocorasick.NewBuilder().SetMatchKind(ahocorasick.LeftmostFirst).AddStrings(pats).Build()
+		if err != nil {
+			return nil, fmt.Errorf("matcher: build automaton: %w", err)
+		}
+		m.ac = ac
+	}
+	return m, nil
+}
+
+func appendUnique(s []int, v int) []int {
+	for _, x := range s {
+		if x == v {
+			return s
+		}
+	}
+	return append(s, v)
+}
+
+var pinyinArgs = func() pinyin.Args {
+	a := pinyin.NewArgs()
+	a.Style = pinyin.Normal
+	return a
+}()
+
+// pinyinForms returns the full pinyin of a CJK term and, for terms of two
+// or more characters, its initials (办证 → banzheng, bz).
+func pinyinForms(term string) []string {
+	syl := pinyin.LazyPinyin(term, pinyinArgs)
+	if len(syl) != utf8.RuneCountInString(term) || len(syl) == 0 {
+		return nil
+	}
+	full := strings.Join(syl, "")
+	out := []string{full}
+	if len(syl) >= 2 {
+		var ini strings.Builder
+		for _, s := range syl {
+			ini.WriteByte(s[0])
+		}
+		out = append(out, ini.String())
+	}
+	return out
+}
+
+// Packs returns the packs the matcher was compiled from.
+func (m *Matcher) Packs() []*rules.Pack { return m.packs }
+
+// Literals returns the normalized literals of the automaton (for benchmarks
+// that compare against raw multi-pattern matching of the same terms).
+func (m *Matcher) Literals() []string {
+	out := make([]string, len(m.lits))
+	for i, l := range m.lits {
+		out[i] = l.text
+	}
+	return out
+}
+
+// Warm loads the segmenter now instead of on the first page that needs it.
+func (m *Matcher) Warm() { m.segmenter() }
+
+func (m *Matcher) segmenter() *gse.Segmenter {
+	m.segOnce.Do(func() { m.seg = newSegmenter(m.segTerms) })
+	return m.seg
+}
+
+// hit is a literal found in normalized text.
+type hit struct {
+	lit        int
+	start, end int
+}
+
+var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 64<<10); return &b }}
+
+// Match scores one page.
+func (m *Matcher) Match(p *page.Page) *Finding {
+	f := &Finding{URL: p.URL}
+	doc := p.Title + "\n" + p.Text
+	bp := bufPool.Get().(*[]byte)
+	fast, _ := normalize((*bp)[:0], nil, doc, false)
+	candidate := len(m.imit) > 0 && (len(p.Forms) > 0 || m.titleAsksQuery(p.Title))
+	if !candidate && m.ac != nil && m.ac.IsMatch(fast) {
+		candidate = m.opens(fast)
+	}
+	*bp = fast
+	bufPool.Put(bp)
+	if !candidate {
+		return f.finish()
+	}
+	n := Normalize(doc)
+	titleEnd := len(p.Title) // original offsets below titleEnd are in the title
+	sc := &scan{m: m, n: n, page: p, titleEnd: titleEnd}
+	sc.run()
+	sc.fill(f)
+	return f.finish()
+}
+
+// opens reports whether text holds a literal that can start a score: a
+// weighted term, or a hit in every literal slot of some group.
+func (m *Matcher) opens(text []byte) bool {
+	var slotHits map[int]int
+	for _, h := range m.ac.FindAllOverlapping(text) {
+		l := &m.lits[h.PatternID]
+		if l.opens {
+			return true
+		}
+		if len(l.slotOf) > 0 {
+			if slotHits == nil {
+				slotHits = map[int]int{}
+			}
+			for _, g := range l.slotOf {
+				slotHits[g]++
+			}
+		}
+	}
+	if slotHits == nil {
+		return false
+	}
+	for _, r := range m.rules {
+		for _, g := range r.groups {
+			if slotHits[g.id] == 0 {
+				continue
+			}
+			if m.groupLiteralsPresent(g, string(text)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (m *Matcher) groupLiteralsPresent(g cgroup, text string) bool {
+	for _, slot := range g.slots {
+		ok := false
+		for _, it := range slot {
+			if it.lit < 0 || strings.Contains(text, m.lits[it.lit].text) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// scan is the close look at one candidate page.
+type scan struct {
+	m        *Matcher
+	n        *Normalized
+	page     *page.Page
+	titleEnd int
+	seg      *segmentation
+	hits     []hit       // valid hits, by start
+	byLit    map[int][]hit
+	contacts []contact
+	results  []*ruleResult
+	im       *imitationResult
+}
+
+func (s *scan) run() {
+	text := s.n.Text
+	raw := s.m.ac.FindAllOverlapping([]byte(text))
+	needSeg := false
+	for _, h := range raw {
+		if s.m.lits[h.PatternID].needsCheck {
+			needSeg = true
+			break
+		}
+	}
+	if needSeg {
+		s.seg = segmentText(s.m.segmenter(), text)
+	} else {
+		s.seg = &segmentation{bounds: []int{len(text)}, limit: 0}
+	}
+	s.byLit = map[int][]hit{}
+	for _, h := range raw {
+		if !s.valid(h.PatternID, h.Start, h.End) {
+			continue
+		}
+		x := hit{lit: h.PatternID, start: h.Start, end: h.End}
+		s.hits = append(s.hits, x)
+		s.byLit[x.lit] = append(s.byLit[x.lit], x)
+	}
+	s.contacts = extractContacts(text)
+	for _, r := range s.m.rules {
+		if res := s.score(r); res != nil {
+			s.results = append(s.results, res)
+		}
+	}
+	for _, ci := range s.m.imit {
+		if res := s.imitation(ci); res != nil {
+			s.results = append(s.results, res)
+		}
+	}
+}
+
+// valid applies word-boundary checks to a hit: a CJK end must fall between
+// two words of the segmentation (so 口交 in 路口交通 does not count); a
+// Latin end must not continue a Latin word (bz in abz does not count).
+func (s *scan) valid(id, start, end int) bool {
+	l := &s.m.lits[id]
+	text := s.n.Text
+	if l.alnStart && start > 0 {
+		if r, _ := utf8.DecodeLastRuneInString(text[:start]); isAlnum(r) {
+			return false
+		}
+	}
+	if l.alnEnd && end < len(text) {
+		if r, _ := utf8.DecodeRuneInString(text[end:]); isAlnum(r) {
+			return false
+		}
+	}
+	if l.hanStart && !s.seg.isBoundary(start) {
+		return false
+	}
+	if l.hanEnd && !s.seg.isBoundary(end) {
+		return false
+	}
+	return true
+}
+
+// ruleResult is one rule's evaluation on a page.
+type ruleResult struct {
+	rule       *rules.Rule
+	score      float64
+	terms      []termHit
+	groups     []groupHit
+	exclusions []exclHit
+	imitation  *imitationResult
+	reasons    []string
+}
+
+type termHit struct {
+	label  string
+	weight float64
+	spans  []hit
+}
+
+type groupHit struct {
+	name     string
+	weight   float64
+	distance int
+	spans    []hit
+	labels   []string
+}
+
+type exclHit struct {
+	e     rules.Exclusion
+	label string
+	spans []hit
+}
+
+func (s *scan) score(cr *crule) *ruleResult {
+	res := &ruleResult{rule: cr.r}
+	positive := false
+	for _, t := range cr.terms {
+		var spans []hit
+		for _, id := range t.lits {
+			spans = append(spans, s.byLit[id]...)
+		}
+		if len(spans) == 0 {
+			continue
+		}
+		res.terms = append(res.terms, termHit{label: t.label, weight: t.weight, spans: spans})
+		res.score += t.weight
+		positive = positive || t.weight > 0
+	}
+	if positive && len(cr.patterns) > 0 {
+		for _, p := range cr.patterns {
+			locs := p.re.FindAllStringIndex(s.n.Text, 8)
+			if len(locs) == 0 {
+				continue
+			}
+			th := termHit{label: p.label, weight: p.weight}
+			for _, l := range locs {
+				th.spans = append(th.spans, hit{lit: -1, start: l[0], end: l[1]})
+			}
+			res.terms = append(res.terms, th)
+			res.score += p.weight
+		}
+	}
+	for _, g := range cr.groups {
+		if gh, ok := s.group(g); ok {
+			res.groups = append(res.groups, gh)
+			res.score += g.g.Weight
+			positive = positive || g.g.Weight > 0
+		}
+	}
+	if !positive {
+		return nil
+	}
+	for _, e := range cr.excl {
+		for _, id := range e.lits {
+			if hs := s.byLit[id]; len(hs) > 0 {
+				res.exclusions = append(res.exclusions, exclHit{e: e.e, label: s.m.lits[id].display, spans: hs})
+				res.score += e.e.Weight
+				break
+			}
+		}
+	}
+	return res
+}
+
+// event is one occurrence of a slot item at a word position.
+type event struct {
+	pos, slot int
+	span      hit
+	label     string
+}
+
+// group finds the tightest set of occurrences, one per slot, and reports
+// whether it fits the group's window.
+func (s *scan) group(g cgroup) (groupHit, bool) {
+	var evs []event
+	for si, slot := range g.slots {
+		found := false
+		for _, it := range slot {
+			if it.lit >= 0 {
+				for _, h := range s.byLit[it.lit] {
+					evs = append(evs, event{pos: s.seg.wordIndex(h.start), slot: si, span: h, label: s.m.lits[it.lit].display})
+					found = true
+				}
+				continue
+			}
+			for _, c := range s.contacts {
+				if contactMatches(it.contact, c.kind) {
+					evs = append(evs, event{pos: s.seg.wordIndex(c.start), slot: si, span: hit{lit: -1, start: c.start, end: c.end}, label: c.value})
+					found = true
+				}
+			}
+		}
+		if !found {
+			return groupHit{}, false
+		}
+	}
+	sort.Slice(evs, func(i, j int) bool { return evs[i].pos < evs[j].pos })
+	k := len(g.slots)
+	count := make([]int, k)
+	have, lo := 0, 0
+	best, bestLo, bestHi := -1, 0, 0
+	for hi := range evs {
+		if count[evs[hi].slot] == 0 {
+			have++
+		}
+		count[evs[hi].slot]++
+		for have == k {
+			d := evs[hi].pos - evs[lo].pos
+			if best < 0 || d < best {
+				best, bestLo, bestHi = d, lo, hi
+			}
+			count[evs[lo].slot]--
+			if count[evs[lo].slot] == 0 {
+				have--
+			}
+			lo++
+		}
+	}
+	if best < 0 || best > g.g.Window {
+		return groupHit{}, false
+	}
+	gh := groupHit{name: g.g.Name, weight: g.g.Weight, distance: best}
+	used := make([]bool, k)
+	for i := bestLo; i <= bestHi; i++ {
+		e := evs[i]
+		if used[e.slot] {
+			continue
+		}
+		used[e.slot] = true
+		gh.spans = append(gh.spans, e.span)
+		gh.labels = append(gh.labels, e.label)
+	}
+	return gh, true
+}
+
+func contactMatches(token, kind string) bool {
+	switch token {
+	case rules.TokenContact:
+		return true
+	case rules.TokenPhone:
+		return kind == ContactPhone || kind == ContactLandline
+	case rules.TokenWeChat:
+		return kind == ContactWeChat
+	case rules.TokenQQ:
+		return kind == ContactQQ
+	case rules.TokenURL:
+		return kind == ContactURL || kind == ContactDomain
+	}
+	return false
+}

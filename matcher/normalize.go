@@ -1,0 +1,247 @@
+package matcher
+
+//go:generate go run ./internal/gentables -o foldtable.go
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Character classes after folding.
+const (
+	clsDrop  uint8 = iota // invisible or combining: removed wherever it stands
+	clsSep                // space, punctuation, symbol, emoji
+	clsNL                 // line or paragraph break
+	clsHan                // CJK ideographs, kana, bopomofo
+	clsAlnum              // other letters and digits
+)
+
+// maxJoinRun is the longest run of separators that is removed between two
+// characters when at least one of them is CJK (办 证, 办.证, 电*工*证).
+// Longer runs, and runs holding a line break, become one space or newline.
+const maxJoinRun = 3
+
+var (
+	foldBMP  [0x10000]uint16
+	classBMP [0x10000]uint8
+	foldAstr map[rune]rune
+)
+
+func init() {
+	for r := range foldBMP {
+		foldBMP[r] = uint16(r)
+	}
+	foldAstr = map[rune]rune{}
+	for _, p := range foldPairs {
+		if p[0] < 0x10000 && p[1] < 0x10000 {
+			foldBMP[p[0]] = uint16(p[1])
+		} else {
+			foldAstr[p[0]] = p[1]
+		}
+	}
+	for r := 'A'; r <= 'Z'; r++ {
+		foldBMP[r] = uint16(r + 'a' - 'A')
+	}
+	for r := range classBMP {
+		classBMP[r] = classify(rune(r))
+	}
+}
+
+func classify(r rune) uint8 {
+	switch {
+	case r == '\n' || r == '\r' || r == '\v' || r == '\f' || r == 0x2028 || r == 0x2029 || r == 0x85:
+		return clsNL
+	case r >= 0xD800 && r <= 0xDFFF:
+		return clsDrop
+	case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Bopomofo) && (unicode.IsLetter(r) || r == '〇'):
+		return clsHan
+	case unicode.IsLetter(r) || unicode.IsDigit(r):
+		return clsAlnum
+	case r == '\t' || r == ' ':
+		return clsSep
+	case unicode.In(r, unicode.Cf, unicode.Mn, unicode.Me, unicode.Cc, unicode.Co, unicode.Cs) ||
+		r == 0x3164 || r == 0xFFA0 || r == 0x115F || r == 0x1160: // Hangul fillers render as nothing
+		return clsDrop
+	}
+	return clsSep
+}
+
+// foldRune returns the folded character and its class.
+func foldRune(r rune) (rune, uint8) {
+	if r < 0x10000 {
+		f := rune(foldBMP[r])
+		return f, classBMP[f]
+	}
+	if f, ok := foldAstr[r]; ok {
+		r = f
+	}
+	if r < 0x10000 {
+		return r, classBMP[r]
+	}
+	return r, classify(r)
+}
+
+// Normalized is text prepared for matching, with a map from each of its
+// bytes back to the original text.
+type Normalized struct {
+	Text   string
+	orig   []int32 // orig[i]: offset in the original of the character that produced byte i
+	source string
+}
+
+// Normalize folds s for matching: full-width to half-width, traditional to
+// simplified, lower case, look-alike characters to what they imitate;
+// invisible characters are removed; runs of up to three separators next to a
+// CJK character are removed (办 证 → 办证); other separator runs become one
+// space, or one newline when they hold a line break. The result keeps a map
+// back to s so every match can be highlighted in the original.
+func Normalize(s string) *Normalized {
+	var m []int32
+	if len(s) > 0 {
+		m = make([]int32, 0, len(s))
+	}
+	out, m := normalize(make([]byte, 0, len(s)), m, s, true)
+	return &Normalized{Text: string(out), orig: m, source: s}
+}
+
+// Source returns the original text.
+func (n *Normalized) Source() string { return n.source }
+
+// Orig maps the normalized byte range [start, end) to the original byte range.
+func (n *Normalized) Orig(start, end int) (int, int) {
+	if len(n.orig) == 0 {
+		return 0, 0
+	}
+	if start >= len(n.orig) {
+		return len(n.source), len(n.source)
+	}
+	if end <= start {
+		o := int(n.orig[start])
+		return o, o
+	}
+	os := int(n.orig[start])
+	last := int(n.orig[end-1])
+	_, size := utf8.DecodeRuneInString(n.source[last:])
+	return os, last + size
+}
+
+// OrigOffset maps one normalized byte offset to the original.
+func (n *Normalized) OrigOffset(i int) int {
+	if i >= len(n.orig) {
+		return len(n.source)
+	}
+	return int(n.orig[i])
+}
+
+// sepBuf holds a pending run of separators.
+type sepBuf struct {
+	runes []rune
+	offs  []int32
+	count int
+	nl    bool
+	nlOff int32
+}
+
+// normalize appends the normalized form of s to dst; when withMap is set it
+// also appends one original offset per output byte to m.
+func normalize(dst []byte, m []int32, s string, withMap bool) ([]byte, []int32) {
+	var pend sepBuf
+	prev := clsDrop // class of the last emitted word character; clsDrop at start
+	emit := func(r rune, off int32) {
+		n := len(dst)
+		if r < utf8.RuneSelf {
+			dst = append(dst, byte(r))
+		} else {
+			dst = utf8.AppendRune(dst, r)
+		}
+		if withMap {
+			for ; n < len(dst); n++ {
+				m = append(m, off)
+			}
+		}
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		var r rune
+		var size int
+		if c < utf8.RuneSelf {
+			r, size = rune(c), 1
+		} else {
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				i++
+				continue
+			}
+		}
+		off := int32(i)
+		i += size
+		f, cls := foldRune(r)
+		switch cls {
+		case clsDrop:
+			continue
+		case clsSep, clsNL:
+			if pend.count < 8 {
+				pend.runes = append(pend.runes, f)
+				pend.offs = append(pend.offs, off)
+			}
+			if cls == clsNL && !pend.nl {
+				pend.nl, pend.nlOff = true, off
+			}
+			pend.count++
+			continue
+		}
+		if pend.count > 0 {
+			switch {
+			case prev == clsDrop: // leading separators
+			case pend.nl:
+				emit('\n', pend.nlOff)
+			case pend.count <= maxJoinRun && (prev == clsHan || cls == clsHan):
+				// 办 证, 办.证: removed.
+			case pend.count <= maxJoinRun:
+				// Between Latin letters and digits keep punctuation (URLs,
+				// domains, ids) but collapse white space.
+				space := false
+				for k, pr := range pend.runes {
+					if pr == ' ' || pr == '\t' || unicode.IsSpace(pr) {
+						if !space {
+							emit(' ', pend.offs[k])
+						}
+						space = true
+						continue
+					}
+					space = false
+					emit(pr, pend.offs[k])
+				}
+			default:
+				emit(' ', pend.offs[0])
+			}
+			pend.runes, pend.offs, pend.count, pend.nl = pend.runes[:0], pend.offs[:0], 0, false
+		}
+		emit(f, off)
+		prev = cls
+	}
+	return dst, m
+}
+
+// NormalizeString returns only the normalized text (no offset map); the
+// matcher uses it for terms and for the fast first pass over a page.
+func NormalizeString(s string) string {
+	out, _ := normalize(make([]byte, 0, len(s)), nil, s, false)
+	return string(out)
+}
+
+// isHan reports whether the folded rune r is CJK.
+func isHan(r rune) bool {
+	if r < 0x10000 {
+		return classBMP[r] == clsHan
+	}
+	return classify(r) == clsHan
+}
+
+// isAlnum reports whether r is a (non-CJK) letter or digit after folding.
+func isAlnum(r rune) bool {
+	if r < 0x10000 {
+		return classBMP[r] == clsAlnum
+	}
+	return classify(r) == clsAlnum
+}

@@ -1,0 +1,165 @@
+package matcher
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/certwatch/certwatch/matcher/internal/foldgen"
+)
+
+func TestNormalize(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"plain", "电工证免考", "电工证免考"},
+		{"space between CJK", "办 证", "办证"},
+		{"dot between CJK", "办.证", "办证"},
+		{"star split", "电*工*证", "电工证"},
+		{"three separators removed", "办 - 证", "办证"},
+		{"four separators kept as space", "办 -- 证", "办 证"},
+		{"newline kept", "办\n证", "办\n证"},
+		{"zero-width space", "办\u200b证", "办证"},
+		{"zero-width joiner and BOM", "免\u200d\ufeff考", "免考"},
+		{"soft hyphen", "包\u00ad过", "包过"},
+		{"combining strike-through", "办\u0336证", "办证"},
+		{"traditional", "辦證 電工證 免試", "办证电工证免试"},
+		{"traditional long", "特種作業操作證", "特种作业操作证"},
+		{"full-width latin", "ＶＸ：ＡＢＣ１２３", "vx:abc123"},
+		{"full-width digits", "１３８１２３４５６７８", "13812345678"},
+		{"ideographic space", "办\u3000证", "办证"},
+		{"case", "BanZheng", "banzheng"},
+		{"circled digits", "①③⑧", "138"},
+		{"parenthesised digits", "⑴⑶⑻", "138"},
+		{"digit full stop", "⒈⒊⒏", "138"},
+		{"dingbat circled digits", "➊❸➑", "138"},
+		{"cyrillic look-alike digits", "1З8б", "1386"},
+		{"cyrillic look-alike letters", "vх", "vx"},
+		{"wei xin look-alikes", "威信 薇信 嶶信 徽信", "微信微信微信微信"},
+		{"latin words keep one space", "ban  zheng", "ban zheng"},
+		{"url punctuation kept", "http://a.b-c.com/x", "http://a.b-c.com/x"},
+		{"emoji between CJK", "加🔥微🔥信", "加微信"},
+		{"leading and trailing separators", "  ——办证——  ", "办证"},
+		{"kangxi radical", "⾔", "言"},
+		{"compatibility ideograph", "\uf900", "岂"},
+		{"invalid utf-8 dropped", "办\xff证", "办证"},
+		{"empty", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := Normalize(tt.in)
+			if n.Text != tt.want {
+				t.Errorf("Normalize(%q) = %q, want %q", tt.in, n.Text, tt.want)
+			}
+			if got := NormalizeString(tt.in); got != n.Text {
+				t.Errorf("NormalizeString(%q) = %q, differs from Normalize %q", tt.in, got, n.Text)
+			}
+			checkOffsets(t, tt.in, n)
+		})
+	}
+}
+
+func TestNormalizeOffsets(t *testing.T) {
+	in := "【辦 證】電*工*證，ＶＸ：ａｂｃ１２３"
+	n := Normalize(in)
+	i := strings.Index(n.Text, "电工证")
+	if i < 0 {
+		t.Fatalf("normalized %q lacks 电工证", n.Text)
+	}
+	a, b := n.Orig(i, i+len("电工证"))
+	if got := in[a:b]; got != "電*工*證" {
+		t.Errorf("original of 电工证 = %q, want 電*工*證", got)
+	}
+	j := strings.Index(n.Text, "abc123")
+	a, b = n.Orig(j, j+len("abc123"))
+	if got := in[a:b]; got != "ａｂｃ１２３" {
+		t.Errorf("original of abc123 = %q", got)
+	}
+}
+
+// checkOffsets verifies the offset map: one entry per output byte, inside
+// the input, non-decreasing, at the start of a character, and every output
+// character maps to an input character that folds to it (or to a
+// separator for emitted spaces and newlines).
+func checkOffsets(t *testing.T, in string, n *Normalized) {
+	t.Helper()
+	if len(n.orig) != len(n.Text) {
+		t.Fatalf("map has %d entries for %d bytes", len(n.orig), len(n.Text))
+	}
+	prev := int32(-1)
+	for i := 0; i < len(n.Text); {
+		r, size := utf8.DecodeRuneInString(n.Text[i:])
+		o := n.orig[i]
+		for k := 0; k < size; k++ {
+			if n.orig[i+k] != o {
+				t.Fatalf("bytes of one character map to different offsets at %d", i)
+			}
+		}
+		if o < prev || int(o) >= len(in) || !utf8.RuneStart(in[o]) {
+			t.Fatalf("offset %d for output byte %d is out of order or not a character start (input %q)", o, i, in)
+		}
+		prev = o
+		src, _ := utf8.DecodeRuneInString(in[o:])
+		f, cls := foldRune(src)
+		if r != ' ' && r != '\n' && f != r && !(cls == clsSep) {
+			t.Fatalf("output %q at %d maps to input %q which folds to %q", r, i, src, f)
+		}
+		i += size
+	}
+	if !utf8.ValidString(n.Text) {
+		t.Fatalf("output is not valid UTF-8: %q", n.Text)
+	}
+}
+
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{"办 证", "辦證", "ＶＸ：ＡＢＣ１２３", "①③⑧ 一三八", "a\u200bb", "http://x.cn", "\xff\xfe", "办\n\n证"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n := Normalize(s)
+		checkOffsets(t, s, n)
+		if NormalizeString(s) != n.Text {
+			t.Fatalf("fast and mapped normalization differ for %q", s)
+		}
+		// Normalizing twice changes nothing more.
+		if again := NormalizeString(n.Text); again != n.Text {
+			t.Fatalf("not idempotent: %q → %q → %q", s, n.Text, again)
+		}
+		if len(n.Text) > 0 {
+			a, b := n.Orig(0, len(n.Text))
+			if a < 0 || b > len(s) || a > b {
+				t.Fatalf("Orig of the whole text = [%d,%d) for input of %d bytes", a, b, len(s))
+			}
+		}
+	})
+}
+
+// TestFoldTableCurrent regenerates the fold table from OpenCC and
+// x/text and compares it with the committed one, so an upgrade of either
+// cannot silently leave the table stale. Run `go generate ./matcher/` to fix.
+func TestFoldTableCurrent(t *testing.T) {
+	if testing.Short() {
+		t.Skip("regenerates the table")
+	}
+	pairs, err := foldgen.Pairs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pairs) != len(foldPairs) {
+		t.Fatalf("generated %d pairs, committed table has %d: run go generate ./matcher/", len(pairs), len(foldPairs))
+	}
+	for i := range pairs {
+		if pairs[i] != foldPairs[i] {
+			t.Fatalf("pair %d: generated %U→%U, committed %U→%U: run go generate ./matcher/", i, pairs[i][0], pairs[i][1], foldPairs[i][0], foldPairs[i][1])
+		}
+	}
+}
+
+func TestFoldIdempotent(t *testing.T) {
+	for _, p := range foldPairs {
+		if g, _ := foldRune(p[1]); g != p[1] {
+			t.Errorf("%U folds to %U which folds again to %U", p[0], p[1], g)
+		}
+	}
+}
+

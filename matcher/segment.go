@@ -1,0 +1,91 @@
+package matcher
+
+import (
+	_ "embed"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/go-ego/gse"
+)
+
+// zhDict is the segmentation dictionary (see internal/gendict).
+//
+//go:embed dict/zh.txt
+var zhDict string
+
+// termFreq is the dictionary frequency given to rule terms so that the
+// segmenter keeps them whole. It is that of a common word, not more, so a
+// term does not swallow the ordinary words around it (路口|交通 stays so
+// even with 口交 as a term).
+const termFreq = 2000
+
+// maxSegment bounds how much normalized text is segmented; positions beyond
+// it are estimated and hits there are not checked for word boundaries.
+const maxSegment = 1 << 20
+
+// newSegmenter loads the embedded dictionary with the pack's CJK terms
+// first, so that their entries win over the dictionary's (gse keeps the
+// first load of a word), and computes the token table once.
+func newSegmenter(terms []string) *gse.Segmenter {
+	var b strings.Builder
+	for _, t := range terms {
+		if strings.ContainsAny(t, " \n") {
+			continue
+		}
+		b.WriteString(t)
+		b.WriteString(" " + strconv.Itoa(termFreq) + " n\n")
+	}
+	b.WriteString(zhDict)
+	seg := &gse.Segmenter{SkipLog: true}
+	// LoadDictStr only fails on I/O, which a string has none of.
+	_ = seg.LoadDictStr(b.String())
+	return seg
+}
+
+// segmentation is the word structure of one normalized text.
+type segmentation struct {
+	bounds []int // every token start, ascending, plus the end of the text
+	words  []int // starts of tokens holding a letter, digit or ideograph
+	limit  int   // bytes segmented; beyond it positions are estimated
+}
+
+func segmentText(seg *gse.Segmenter, text string) *segmentation {
+	limit := len(text)
+	if limit > maxSegment {
+		limit = maxSegment
+		for limit > 0 && !utf8.RuneStart(text[limit]) {
+			limit--
+		}
+	}
+	s := &segmentation{limit: limit}
+	for _, t := range seg.Segment([]byte(text[:limit])) {
+		st := t.Start()
+		s.bounds = append(s.bounds, st)
+		r, _ := utf8.DecodeRuneInString(text[st:])
+		if isHan(r) || isAlnum(r) {
+			s.words = append(s.words, st)
+		}
+	}
+	s.bounds = append(s.bounds, limit)
+	return s
+}
+
+// isBoundary reports whether off falls between two tokens.
+func (s *segmentation) isBoundary(off int) bool {
+	if off >= s.limit {
+		return true
+	}
+	i := sort.SearchInts(s.bounds, off)
+	return i < len(s.bounds) && s.bounds[i] == off
+}
+
+// wordIndex is the index of the word holding off.
+func (s *segmentation) wordIndex(off int) int {
+	if off >= s.limit {
+		// Beyond the segmented part: about 1.5 CJK characters (4.5 bytes) a word.
+		return len(s.words) + (off-s.limit)*2/9
+	}
+	return sort.SearchInts(s.words, off+1) - 1
+}

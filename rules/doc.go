@@ -1,0 +1,68 @@
+// Package rules owns the rule-pack file format that departments and
+// analysts edit, its strict loading, pack versioning, and the default pack
+// embedded in the binary.
+//
+// # File format
+//
+// A pack is one YAML document:
+//
+//	name: default                      # short machine name
+//	issuer: 区应急管理局                # the department that supplies it
+//	version: "2024.08"                 # declared version, free text
+//	threshold: 6                       # a page scoring at least this is flagged
+//	window: 12                         # default co-occurrence window, in words
+//	categories:                        # every category a rule may use, with its display name
+//	  cert_sale: 买卖假证
+//	search_terms: [电工证 免考]         # what a sweep searches marketplaces for
+//	exclusions:                        # pack-wide context that lowers a score
+//	  - id: gov-warning
+//	    reason: 政府警示或专项行动通知
+//	    weight: -8
+//	    terms: [专项整治, 严厉打击]
+//	rules:
+//	  - id: cert-sale-no-exam
+//	    category: cert_sale
+//	    description: 宣称免考、包过、直接出证的证书买卖信息
+//	    legal_basis: 《中华人民共和国安全生产法》第三十条 …
+//	    route: takedown_cac            # takedown_cac | takedown_samr | police_referral
+//	    terms:                         # weighted terms; each distinct term counts once
+//	      - {term: 办证, weight: 3, pinyin: true}
+//	      - {pattern: '证.{0,2}出售', weight: 2}
+//	    groups:                        # co-occurrence: one term of every slot within window words
+//	      - name: 证书+免考
+//	        weight: 5
+//	        window: 10
+//	        all:
+//	          - [电工证, 操作证]
+//	          - [免考, 包过]
+//	          - ["@contact"]           # @contact, @phone, @wechat, @qq, @url: a contact found
+//	    exclusions: [...]              # as above, for this rule only
+//	imitation: {...}                   # see Imitation
+//
+// # Evaluation
+//
+// A term is written as a reader would write it; the matcher normalizes terms
+// with the same function as page text (width, traditional characters, case,
+// look-alike characters), so one spelling covers its variants. A "pattern"
+// is an RE2 regular expression over normalized text; patterns are evaluated
+// only on pages on which a literal term of the pack already matched, so a
+// pattern can add to a score but never opens a page on its own. With
+// "pinyin: true" the matcher also accepts the term's full pinyin and, for
+// terms of two or more characters, its initials, as whole Latin words.
+//
+// A rule's score is the sum of the weights of its distinct matched terms,
+// plus the weight of every satisfied group, plus the (negative) weight of
+// every exclusion of the rule or the pack that matched. A page's score is the
+// highest rule score; it is flagged when that reaches the pack's threshold.
+//
+// # Errors
+//
+// Loading is strict and never skips a bad rule: an unknown key, a wrong type,
+// a missing or empty value, a weight that is zero or outside [-100, 100], an
+// empty term, a duplicate id, an undeclared category or route, or a pattern
+// that does not compile is an error naming file, line and key path, e.g.
+//
+//	rules/dept.yaml:14: rules[2].terms[0].weight: must be a number in [-100, 100] other than 0, got "heavy"
+//
+// All errors of a file are reported together.
+package rules

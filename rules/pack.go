@@ -1,0 +1,193 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Route is the notice a confirmed finding of a rule suggests.
+type Route string
+
+// Routes a rule may suggest.
+const (
+	RouteTakedownCAC    Route = "takedown_cac"    // takedown request via 网信办 to a website or platform
+	RouteTakedownSAMR   Route = "takedown_samr"   // takedown request via 市场监管 to an online marketplace
+	RoutePoliceReferral Route = "police_referral" // referral to the police
+)
+
+// RouteNames gives the Chinese name of each route, for reasons and notices.
+var RouteNames = map[Route]string{
+	RouteTakedownCAC:    "网信办下架通知",
+	RouteTakedownSAMR:   "市场监管下架通知",
+	RoutePoliceReferral: "移送公安",
+}
+
+// Contact tokens a group slot may use instead of a term.
+const (
+	TokenContact = "@contact"
+	TokenPhone   = "@phone"
+	TokenWeChat  = "@wechat"
+	TokenQQ      = "@qq"
+	TokenURL     = "@url"
+)
+
+var contactTokens = map[string]bool{TokenContact: true, TokenPhone: true, TokenWeChat: true, TokenQQ: true, TokenURL: true}
+
+// IsContactToken reports whether s names a kind of contact rather than a term.
+func IsContactToken(s string) bool { return contactTokens[s] }
+
+// Pack is one loaded rule pack.
+type Pack struct {
+	File            string // where it was loaded from ("embedded:default.yaml" for the default)
+	Name            string
+	Issuer          string
+	DeclaredVersion string
+	Hash            string // hex SHA-256 of the file's bytes
+	Threshold       float64
+	Window          int
+	Categories      []Category
+	SearchTerms     []string
+	Exclusions      []Exclusion
+	Rules           []*Rule
+	Imitation       *Imitation
+}
+
+// Version is the stable version every finding records: the declared
+// version and the first 12 hex digits of the content hash, so two files
+// that claim the same version but differ can still be told apart.
+func (p *Pack) Version() string {
+	h := p.Hash
+	if len(h) > 12 {
+		h = h[:12]
+	}
+	return p.Name + "@" + p.DeclaredVersion + "+" + h
+}
+
+// CategoryName returns the display name of a category id, or the id.
+func (p *Pack) CategoryName(id string) string {
+	for _, c := range p.Categories {
+		if c.ID == id {
+			return c.Name
+		}
+	}
+	return id
+}
+
+// Rule looks up a rule by id.
+func (p *Pack) Rule(id string) *Rule {
+	for _, r := range p.Rules {
+		if r.ID == id {
+			return r
+		}
+	}
+	return nil
+}
+
+// Category is a kind of finding with its display name.
+type Category struct {
+	ID   string
+	Name string
+}
+
+// Rule is one rule of a pack.
+type Rule struct {
+	Pack        *Pack
+	Line        int
+	ID          string
+	Category    string
+	Description string
+	LegalBasis  string
+	Route       Route
+	Terms       []Term
+	Groups      []Group
+	Exclusions  []Exclusion
+}
+
+// Term is a weighted literal or pattern.
+type Term struct {
+	Line    int
+	Text    string         // literal, as written; empty for a pattern
+	Pattern *regexp.Regexp // nil for a literal
+	Weight  float64
+	Pinyin  bool
+}
+
+// Label is how a term is shown in reasons.
+func (t Term) Label() string {
+	if t.Pattern != nil {
+		return "/" + t.Pattern.String() + "/"
+	}
+	return t.Text
+}
+
+// Group is a co-occurrence condition: one item of every slot within Window
+// words of each other.
+type Group struct {
+	Line   int
+	Name   string
+	Weight float64
+	Window int
+	Slots  [][]string // literals or contact tokens
+}
+
+// Exclusion is context that lowers a score when any of its terms appears.
+type Exclusion struct {
+	Line   int
+	ID     string
+	Reason string
+	Weight float64 // negative
+	Terms  []string
+}
+
+// Imitation configures the detection of imitation certificate-query sites.
+type Imitation struct {
+	Line             int
+	Rule             string // id of the rule whose category, route and legal basis findings carry
+	OfficialSuffixes []string
+	MinSimilarity    float64
+	Weights          ImitationWeights
+	Agencies         []string
+	QueryTerms       []string
+	FormLabels       []string
+	CopyrightPattern *regexp.Regexp
+	Sites            []OfficialSite
+}
+
+// ImitationWeights are the score contributions of the signals of an imitation site.
+type ImitationWeights struct {
+	Title     float64 // title similar to an official site's title (scaled by similarity)
+	Agency    float64 // names a government agency
+	Form      float64 // a form asking for identity or certificate details
+	Copyright float64 // a copyright or sponsor line naming a government body
+	Query     float64 // presents itself as a query or verification service
+	Host      float64 // the host imitates an official one (look-alike, gov.cn as a label, bare IP)
+}
+
+// OfficialSite is a real certificate-query site.
+type OfficialSite struct {
+	Line       int
+	Name       string
+	Hosts      []string
+	Titles     []string
+	Agency     string
+	FormLabels []string
+}
+
+// IsOfficialHost reports whether host belongs to an official query site or
+// lies under one of the official suffixes (such as gov.cn).
+func (im *Imitation) IsOfficialHost(host string) bool {
+	host = strings.TrimSuffix(strings.ToLower(host), ".")
+	for _, s := range im.Sites {
+		for _, h := range s.Hosts {
+			if host == h || strings.HasSuffix(host, "."+h) {
+				return true
+			}
+		}
+	}
+	for _, suf := range im.OfficialSuffixes {
+		if strings.HasSuffix(host, "."+suf) {
+			return true
+		}
+	}
+	return false
+}
