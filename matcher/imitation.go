@@ -219,7 +219,11 @@ func (s *scan) imitation(ci *cimitation) *ruleResult {
 
 	gov := bestTitle >= ci.im.MinSimilarity || agency != "" || copyright != ""
 	form := len(asked) >= 2
-	if !gov || !(form || (bestTitle >= 0.8 && query)) {
+	// It presents itself as the service: it asks the questions, or copies
+	// the title closely, or shows a verification result on a host that
+	// imitates an official one.
+	presents := form || (bestTitle >= 0.8 && query) || (hostSignal != "" && query)
+	if !gov || !presents {
 		return nil
 	}
 	w := ci.im.Weights

@@ -26,6 +26,10 @@ type Matcher struct {
 	rules []*crule
 	imit  []*cimitation
 
+	negations    []string // normalized cue words
+	negGap       int
+	ignoreQuoted bool
+
 	segOnce  sync.Once
 	seg      *gse.Segmenter
 	segTerms []string
@@ -33,14 +37,14 @@ type Matcher struct {
 
 // literal is one pattern of the automaton.
 type literal struct {
-	text              string // normalized
-	hanStart, hanEnd  bool   // begins/ends with a CJK character: check word boundaries
-	alnStart, alnEnd  bool   // begins/ends with a Latin letter or digit: must not continue a Latin word
-	opens             bool   // a hit makes the page a candidate (it carries a term weight)
-	needsCheck        bool   // hanStart || hanEnd
-	slotOf            []int  // groups (by global group id) this literal is a slot item of
-	display           string // as written in the pack
-	imitation, agency bool   // used by imitation detection
+	text             string // normalized
+	hanStart, hanEnd bool   // begins/ends with a CJK character: check word boundaries
+	alnStart, alnEnd bool   // begins/ends with a Latin letter or digit: must not continue a Latin word
+	opens            bool   // a hit makes the page a candidate (it carries a term weight)
+	needsCheck       bool   // hanStart || hanEnd
+	slotOf           []int  // groups (by global group id) this literal is a slot item of
+	display          string // as written in the pack
+	negatable        bool   // a term or group item: a negation cue before it cancels it
 }
 
 type crule struct {
@@ -114,8 +118,21 @@ func Compile(packs ...*rules.Pack) (*Matcher, error) {
 		}
 		return id
 	}
+	negatable := func(id int) int {
+		if id >= 0 {
+			m.lits[id].negatable = true
+		}
+		return id
+	}
 	groupID := 0
 	for _, p := range packs {
+		for _, c := range p.Negations {
+			if n := NormalizeString(c); n != "" {
+				m.negations = append(m.negations, n)
+			}
+		}
+		m.negGap = max(m.negGap, p.NegationGap)
+		m.ignoreQuoted = m.ignoreQuoted || p.IgnoreQuoted
 		packExcl := make([]cexcl, 0, len(p.Exclusions))
 		for i, e := range p.Exclusions {
 			ce := cexcl{e: e}
@@ -135,11 +152,11 @@ func Compile(packs ...*rules.Pack) (*Matcher, error) {
 					continue
 				}
 				ct := cterm{weight: t.Weight, label: t.Text}
-				if id := lit(p, t.Line, key, t.Text, t.Weight > 0); id >= 0 {
+				if id := negatable(lit(p, t.Line, key, t.Text, t.Weight > 0)); id >= 0 {
 					ct.lits = append(ct.lits, id)
 					if t.Pinyin {
-						for _, v := range pinyinForms(m.lits[id].text) {
-							ct.lits = append(ct.lits, lit(p, t.Line, key, v, t.Weight > 0))
+						for _, v := range pinyinForms(m.lits[id].text, t.Initial) {
+							ct.lits = append(ct.lits, negatable(lit(p, t.Line, key, v, t.Weight > 0)))
 						}
 					}
 				}
@@ -155,7 +172,7 @@ func Compile(packs ...*rules.Pack) (*Matcher, error) {
 							items = append(items, slotItem{lit: -1, contact: s})
 							continue
 						}
-						id := lit(p, g.Line, fmt.Sprintf("rules[%d].groups[%d].all[%d]", ri, gi, si), s, false)
+						id := negatable(lit(p, g.Line, fmt.Sprintf("rules[%d].groups[%d].all[%d]", ri, gi, si), s, false))
 						if id >= 0 {
 							items = append(items, slotItem{lit: id})
 							m.lits[id].slotOf = appendUnique(m.lits[id].slotOf, cg.id)
@@ -217,15 +234,18 @@ var pinyinArgs = func() pinyin.Args {
 }()
 
 // pinyinForms returns the full pinyin of a CJK term and, for terms of two
-// or more characters, its initials (办证 → banzheng, bz).
-func pinyinForms(term string) []string {
+// or more characters, the syllables apart and its initials (办证 →
+// banzheng, ban zheng, bz).
+func pinyinForms(term string, initials bool) []string {
 	syl := pinyin.LazyPinyin(term, pinyinArgs)
 	if len(syl) != utf8.RuneCountInString(term) || len(syl) == 0 {
 		return nil
 	}
-	full := strings.Join(syl, "")
-	out := []string{full}
+	out := []string{strings.Join(syl, "")}
 	if len(syl) >= 2 {
+		out = append(out, strings.Join(syl, " "))
+	}
+	if initials && len(syl) >= 2 {
 		var ini strings.Builder
 		for _, s := range syl {
 			ini.WriteByte(s[0])
@@ -344,7 +364,7 @@ type scan struct {
 	page     *page.Page
 	titleEnd int
 	seg      *segmentation
-	hits     []hit       // valid hits, by start
+	hits     []hit // valid hits, by start
 	byLit    map[int][]hit
 	contacts []contact
 	results  []*ruleResult
@@ -410,7 +430,79 @@ func (s *scan) valid(id, start, end int) bool {
 	if l.hanEnd && !s.seg.isBoundary(end) {
 		return false
 	}
+	if l.negatable && s.m.negated(text, start) {
+		return false
+	}
+	if l.negatable && s.m.ignoreQuoted {
+		a, b := s.n.Orig(start, end)
+		if quoted(s.n.Source(), a, b) {
+			return false
+		}
+	}
 	return true
+}
+
+// quoted reports whether src[a:b] stands inside quotation marks: an opening
+// mark at most 6 characters before it and a closing one at most 12 after,
+// with no line break or other mark between.
+func quoted(src string, a, b int) bool {
+	open := false
+	for i, n := a, 0; i > 0 && n <= 6; n++ {
+		r, size := utf8.DecodeLastRuneInString(src[:i])
+		i -= size
+		if r == '\n' || isCloseQuote(r) && r != '"' {
+			return false
+		}
+		if isOpenQuote(r) {
+			open = true
+			break
+		}
+	}
+	if !open {
+		return false
+	}
+	for i, n := b, 0; i < len(src) && n <= 12; n++ {
+		r, size := utf8.DecodeRuneInString(src[i:])
+		i += size
+		if r == '\n' || isOpenQuote(r) && r != '"' {
+			return false
+		}
+		if isCloseQuote(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func isOpenQuote(r rune) bool {
+	return r == '“' || r == '「' || r == '『' || r == '"' || r == '‘' || r == '＂'
+}
+
+func isCloseQuote(r rune) bool {
+	return r == '”' || r == '」' || r == '』' || r == '"' || r == '’' || r == '＂'
+}
+
+// negated reports whether a negation cue ends at most negGap characters
+// before start.
+func (m *Matcher) negated(text string, start int) bool {
+	if len(m.negations) == 0 {
+		return false
+	}
+	end := start
+	for gap := 0; gap <= m.negGap && end > 0; gap++ {
+		prefix := text[:end]
+		for _, c := range m.negations {
+			if strings.HasSuffix(prefix, c) {
+				return true
+			}
+		}
+		_, size := utf8.DecodeLastRuneInString(prefix)
+		if prefix[len(prefix)-size] == '\n' {
+			return false
+		}
+		end -= size
+	}
+	return false
 }
 
 // ruleResult is one rule's evaluation on a page.
@@ -484,11 +576,12 @@ func (s *scan) score(cr *crule) *ruleResult {
 		return nil
 	}
 	for _, e := range cr.excl {
+		n := 0
 		for _, id := range e.lits {
-			if hs := s.byLit[id]; len(hs) > 0 {
+			if hs := s.byLit[id]; len(hs) > 0 && n < e.e.MaxHits {
 				res.exclusions = append(res.exclusions, exclHit{e: e.e, label: s.m.lits[id].display, spans: hs})
 				res.score += e.e.Weight
-				break
+				n++
 			}
 		}
 	}

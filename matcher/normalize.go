@@ -93,7 +93,7 @@ type Normalized struct {
 // simplified, lower case, look-alike characters to what they imitate;
 // invisible characters are removed; runs of up to three separators next to a
 // CJK character are removed (办 证 → 办证); other separator runs become one
-// space, or one newline when they hold a line break. The result keeps a map
+// space (a newline next to CJK or when they hold a line break). The result keeps a map
 // back to s so every match can be highlighted in the original.
 func Normalize(s string) *Normalized {
 	var m []int32
@@ -212,6 +212,10 @@ func normalize(dst []byte, m []int32, s string, withMap bool) ([]byte, []int32) 
 					space = false
 					emit(pr, pend.offs[k])
 				}
+			case prev == clsHan || cls == clsHan:
+				// A long gap next to CJK is a hard break; a space there
+				// would be removed by a second normalization.
+				emit('\n', pend.offs[0])
 			default:
 				emit(' ', pend.offs[0])
 			}

@@ -17,7 +17,8 @@ func TestNormalize(t *testing.T) {
 		{"dot between CJK", "办.证", "办证"},
 		{"star split", "电*工*证", "电工证"},
 		{"three separators removed", "办 - 证", "办证"},
-		{"four separators kept as space", "办 -- 证", "办 证"},
+		{"four separators make a break", "办 -- 证", "办\n证"},
+		{"four separators between latin", "ab -- cd", "ab cd"},
 		{"newline kept", "办\n证", "办\n证"},
 		{"zero-width space", "办\u200b证", "办证"},
 		{"zero-width joiner and BOM", "免\u200d\ufeff考", "免考"},
@@ -162,4 +163,3 @@ func TestFoldIdempotent(t *testing.T) {
 		}
 	}
 }
-

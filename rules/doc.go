@@ -14,10 +14,14 @@
 //	categories:                        # every category a rule may use, with its display name
 //	  cert_sale: 买卖假证
 //	search_terms: [电工证 免考]         # what a sweep searches marketplaces for
+//	negations: [不, 严禁, 谨防]          # a term right after one of these does not count
+//	negation_gap: 2                    # characters allowed between cue and term (default 2)
+//	ignore_quoted: true                # terms inside “quotation marks” do not count
 //	exclusions:                        # pack-wide context that lowers a score
 //	  - id: gov-warning
 //	    reason: 政府警示或专项行动通知
-//	    weight: -8
+//	    weight: -8                     # per distinct term found …
+//	    max_hits: 3                    # … at most this many times (default 1)
 //	    terms: [专项整治, 严厉打击]
 //	rules:
 //	  - id: cert-sale-no-exam
@@ -47,12 +51,16 @@
 // is an RE2 regular expression over normalized text; patterns are evaluated
 // only on pages on which a literal term of the pack already matched, so a
 // pattern can add to a score but never opens a page on its own. With
-// "pinyin: true" the matcher also accepts the term's full pinyin and, for
-// terms of two or more characters, its initials, as whole Latin words.
+// "pinyin: true" the matcher also accepts the term's pinyin, joined or with
+// the syllables apart, and its initials, as whole Latin words ("办证":
+// banzheng, ban zheng, bz); "pinyin: full" leaves out the initials, for
+// terms whose initials are too short to mean anything.
 //
-// A rule's score is the sum of the weights of its distinct matched terms,
-// plus the weight of every satisfied group, plus the (negative) weight of
-// every exclusion of the rule or the pack that matched. A page's score is the
+// A term or group item preceded by a negation cue (不代考, 严禁“替考”), or,
+// with ignore_quoted, standing inside quotation marks, does not count. A rule's score is the sum of the weights of its distinct
+// matched terms, plus the weight of every satisfied group, plus, for every
+// exclusion of the rule or the pack, its (negative) weight times the number
+// of its distinct terms found, up to max_hits. A page's score is the
 // highest rule score; it is flagged when that reaches the pack's threshold.
 //
 // # Errors

@@ -148,7 +148,7 @@ func Parse(file string, data []byte) (*Pack, error) {
 	}
 	sum := sha256.Sum256(data)
 	d := &decoder{file: file}
-	p := &Pack{File: file, Hash: hex.EncodeToString(sum[:]), Window: 12}
+	p := &Pack{File: file, Hash: hex.EncodeToString(sum[:]), Window: 12, NegationGap: 2}
 	d.pack(doc.Content[0], p)
 	if len(d.errs) > 0 {
 		sort.SliceStable(d.errs, func(i, j int) bool { return d.errs[i].Line < d.errs[j].Line })
@@ -405,7 +405,10 @@ func (d *decoder) pack(n *yaml.Node, p *Pack) {
 				p.Categories = append(p.Categories, c)
 			}
 		},
-		"search_terms": func(v *yaml.Node, k string) { d.strList(v, k, &p.SearchTerms) },
+		"search_terms":  func(v *yaml.Node, k string) { d.strList(v, k, &p.SearchTerms) },
+		"negations":     func(v *yaml.Node, k string) { d.strList(v, k, &p.Negations) },
+		"negation_gap":  func(v *yaml.Node, k string) { d.integer(v, k, 0, 10, &p.NegationGap) },
+		"ignore_quoted": func(v *yaml.Node, k string) { d.boolean(v, k, &p.IgnoreQuoted) },
 		"exclusions": func(v *yaml.Node, k string) {
 			d.list(v, k, func(_ int, c *yaml.Node, k string) { p.Exclusions = append(p.Exclusions, d.exclusion(c, k)) })
 		},
@@ -484,7 +487,14 @@ func (d *decoder) term(n *yaml.Node, path string) Term {
 		"term":    func(v *yaml.Node, k string) { d.str(v, k, &t.Text) },
 		"pattern": func(v *yaml.Node, k string) { patNode = v; t.Pattern = d.pattern(v, k) },
 		"weight":  func(v *yaml.Node, k string) { d.num(v, k, -100, 100, true, &t.Weight) },
-		"pinyin":  func(v *yaml.Node, k string) { d.boolean(v, k, &t.Pinyin) },
+		"pinyin": func(v *yaml.Node, k string) {
+			if v.Kind == yaml.ScalarNode && v.Value == "full" {
+				t.Pinyin = true
+				return
+			}
+			d.boolean(v, k, &t.Pinyin)
+			t.Initial = t.Pinyin
+		},
 	}, "weight")
 	switch {
 	case t.Text == "" && patNode == nil && !hasKey(n, "term"):
@@ -536,14 +546,15 @@ func (d *decoder) group(n *yaml.Node, path string, p *Pack) Group {
 }
 
 func (d *decoder) exclusion(n *yaml.Node, path string) Exclusion {
-	e := Exclusion{Line: n.Line}
+	e := Exclusion{Line: n.Line, MaxHits: 1}
 	d.fields(n, path, map[string]func(*yaml.Node, string){
 		"id":     func(v *yaml.Node, k string) { d.id(v, k, &e.ID) },
 		"reason": func(v *yaml.Node, k string) { d.str(v, k, &e.Reason) },
 		"weight": func(v *yaml.Node, k string) {
 			d.num(v, k, -100, -0.01, true, &e.Weight)
 		},
-		"terms": func(v *yaml.Node, k string) { d.strList(v, k, &e.Terms) },
+		"max_hits": func(v *yaml.Node, k string) { d.integer(v, k, 1, 100, &e.MaxHits) },
+		"terms":    func(v *yaml.Node, k string) { d.strList(v, k, &e.Terms) },
 	}, "id", "reason", "weight", "terms")
 	return e
 }

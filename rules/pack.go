@@ -47,6 +47,9 @@ type Pack struct {
 	Window          int
 	Categories      []Category
 	SearchTerms     []string
+	Negations       []string // cue words that cancel a term right after them (不代考, 严禁替考)
+	NegationGap     int      // characters allowed between a cue and the term
+	IgnoreQuoted    bool     // terms inside quotation marks (“包过”) do not count
 	Exclusions      []Exclusion
 	Rules           []*Rule
 	Imitation       *Imitation
@@ -109,7 +112,8 @@ type Term struct {
 	Text    string         // literal, as written; empty for a pattern
 	Pattern *regexp.Regexp // nil for a literal
 	Weight  float64
-	Pinyin  bool
+	Pinyin  bool // also match the term's pinyin, joined or spaced
+	Initial bool // also match its pinyin initials (pinyin: true; "pinyin: full" leaves them out)
 }
 
 // Label is how a term is shown in reasons.
@@ -132,11 +136,12 @@ type Group struct {
 
 // Exclusion is context that lowers a score when any of its terms appears.
 type Exclusion struct {
-	Line   int
-	ID     string
-	Reason string
-	Weight float64 // negative
-	Terms  []string
+	Line    int
+	ID      string
+	Reason  string
+	Weight  float64 // negative, applied once per distinct term found
+	MaxHits int     // at most this many times (default 1)
+	Terms   []string
 }
 
 // Imitation configures the detection of imitation certificate-query sites.

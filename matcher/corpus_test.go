@@ -1,0 +1,97 @@
+package matcher
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/certwatch/certwatch/page"
+)
+
+type labelled struct {
+	p     *page.Page
+	label string
+}
+
+func loadCorpus(t *testing.T, glob string) []labelled {
+	t.Helper()
+	files, err := filepath.Glob(glob)
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no corpus files at %s", glob)
+	}
+	var out []labelled
+	for _, f := range files {
+		err := page.Read(context.Background(), f, nil, func(it page.Item) error {
+			if it.Err != nil {
+				t.Errorf("corpus: %v", it.Err)
+				return nil
+			}
+			out = append(out, labelled{p: it.Page, label: it.Page.Meta["label"]})
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return out
+}
+
+// TestCorpus scores the labelled corpus (testdata/corpus, written from
+// domain.md: every category, every evasion, every kind of page that must
+// not be flagged) and fails below precision or recall 0.95, printing every
+// miss with its reasons.
+func TestCorpus(t *testing.T) {
+	m := defaultMatcher(t)
+	pages := loadCorpus(t, "../testdata/corpus/*.jsonl")
+	if len(pages) < 150 {
+		t.Fatalf("corpus has %d pages, want at least 150", len(pages))
+	}
+	var tp, fp, fn, tn, catOK int
+	var misses []string
+	perLabel := map[string][2]int{}
+	for _, lp := range pages {
+		f := m.Match(lp.p)
+		positive := lp.label != "clean"
+		c := perLabel[lp.label]
+		c[1]++
+		switch {
+		case positive && f.Flagged:
+			tp++
+			c[0]++
+			if f.Category == lp.label {
+				catOK++
+			}
+		case positive:
+			fn++
+			misses = append(misses, fmt.Sprintf("MISSED  %s [%s/%s] score %.2f\n    %s", lp.p.Meta["id"], lp.label, lp.p.Meta["kind"], f.Score, strings.Join(f.Reasons, "\n    ")))
+		case f.Flagged:
+			fp++
+			misses = append(misses, fmt.Sprintf("FALSE+  %s [%s] score %.2f\n    %s", lp.p.Meta["id"], lp.p.Meta["kind"], f.Score, strings.Join(f.Reasons, "\n    ")))
+		default:
+			tn++
+			c[0]++
+		}
+		perLabel[lp.label] = c
+	}
+	precision := float64(tp) / float64(max(tp+fp, 1))
+	recall := float64(tp) / float64(max(tp+fn, 1))
+	labels := make([]string, 0, len(perLabel))
+	for l := range perLabel {
+		labels = append(labels, l)
+	}
+	sort.Strings(labels)
+	for _, l := range labels {
+		t.Logf("%-15s %3d/%3d right", l, perLabel[l][0], perLabel[l][1])
+	}
+	t.Logf("pages %d: tp %d fp %d fn %d tn %d; precision %.3f recall %.3f; category right on %d/%d flagged positives",
+		len(pages), tp, fp, fn, tn, precision, recall, catOK, tp)
+	for _, s := range misses {
+		t.Log(s)
+	}
+	if precision < 0.95 || recall < 0.95 {
+		t.Errorf("precision %.3f recall %.3f: both must be at least 0.95", precision, recall)
+	}
+}

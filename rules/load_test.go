@@ -1,0 +1,148 @@
+package rules
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestDefaultPackLoads(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cats := map[string]bool{}
+	for _, r := range p.Rules {
+		cats[r.Category] = true
+	}
+	for _, c := range []string{"cert_sale", "exam_fraud", "training_fraud", "imitation_site"} {
+		if !cats[c] {
+			t.Errorf("default pack has no rule of category %s", c)
+		}
+	}
+	if p.Imitation == nil || len(p.Imitation.Sites) < 3 {
+		t.Errorf("default pack lacks the three official query sites")
+	}
+	if !strings.HasPrefix(p.Version(), "default@") || len(p.Hash) != 64 {
+		t.Errorf("version %q hash %q", p.Version(), p.Hash)
+	}
+}
+
+func TestVersionChangesWithContent(t *testing.T) {
+	a, err := Parse("a.yaml", DefaultSource())
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Parse("b.yaml", append(DefaultSource(), []byte("\n# a comment\n")...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Version() == b.Version() {
+		t.Errorf("packs with different content share version %q", a.Version())
+	}
+	if a.DeclaredVersion != b.DeclaredVersion {
+		t.Errorf("declared versions differ")
+	}
+}
+
+// TestInvalidPacks pins the message for each kind of bad pack: file, line,
+// key path and what is wrong.
+func TestInvalidPacks(t *testing.T) {
+	want := map[string]string{
+		"invalid-unknown-key.yaml":         `invalid-unknown-key.yaml:12: rules[0].tems: unknown key "tems" (known: category, description, exclusions, groups, id, legal_basis, route, terms)`,
+		"invalid-bad-weight.yaml":          `invalid-bad-weight.yaml:13: rules[0].terms[0].weight: must be a number in [-100, 100] other than 0, got "heavy"`,
+		"invalid-zero-weight.yaml":         `invalid-zero-weight.yaml:13: rules[0].terms[0].weight: must be a number in [-100, 100] other than 0, got "0"`,
+		"invalid-empty-term.yaml":          `invalid-empty-term.yaml:13: rules[0].terms[0].term: must not be empty`,
+		"invalid-duplicate-id.yaml":        `invalid-duplicate-id.yaml:14: rules[1].id: duplicate id "a" (first at line 7)`,
+		"invalid-pattern.yaml":             "invalid-pattern.yaml:13: rules[0].terms[0].pattern: invalid pattern: error parsing regexp: missing closing ): `证(书|件`",
+		"invalid-category.yaml":            `invalid-category.yaml:8: rules[0].category: category "fake_diploma" is not declared under categories`,
+		"invalid-route.yaml":               `invalid-route.yaml:11: rules[0].route: unknown route "email" (one of takedown_cac, takedown_samr, police_referral)`,
+		"invalid-missing-key.yaml":         `invalid-missing-key.yaml:7: rules[0].description: required key is missing`,
+		"invalid-syntax.yaml":              `invalid-syntax.yaml:7: YAML syntax: did not find expected ',' or ']'`,
+		"invalid-group-slots.yaml":         `invalid-group-slots.yaml:16: rules[0].groups[0].all: a group needs at least two slots`,
+		"invalid-contact-token.yaml":       `invalid-contact-token.yaml:13: rules[0].groups[0].all[1]: unknown contact token "@email" (one of @contact, @phone, @wechat, @qq, @url)`,
+		"invalid-term-without-weight.yaml": `invalid-term-without-weight.yaml:13: rules[0].terms[0]: a term needs a weight: write {term: 办证, weight: N}`,
+		"invalid-exclusion-positive.yaml":  `invalid-exclusion-positive.yaml:9: exclusions[0].weight: must be a number in [-100, -0.01] other than 0, got "3"`,
+		"invalid-imitation-rule.yaml":      `invalid-imitation-rule.yaml:15: imitation.rule: rule "a" has category "cert_sale"; the imitation rule needs category imitation_site`,
+		"invalid-host.yaml":                `invalid-host.yaml:21: imitation.sites[0].hosts: "https://cx.mem.gov.cn/" is not a host name`,
+	}
+	files, _ := filepath.Glob("testdata/invalid-*.yaml")
+	if len(files) != len(want) {
+		t.Errorf("%d invalid fixtures, %d expectations", len(files), len(want))
+	}
+	for _, f := range files {
+		name := filepath.Base(f)
+		t.Run(name, func(t *testing.T) {
+			_, err := LoadFile(f)
+			if err == nil {
+				t.Fatal("loaded without error")
+			}
+			var es Errors
+			if !errors.As(err, &es) {
+				t.Fatalf("error %v is not rules.Errors", err)
+			}
+			w, ok := want[name]
+			if !ok {
+				t.Fatalf("no expectation; got:\n%v", err)
+			}
+			if !strings.Contains(err.Error(), "testdata/"+w) {
+				t.Errorf("got:\n%v\nwant a line:\n%s", err, "testdata/"+w)
+			}
+		})
+	}
+}
+
+func TestLoadPathDirectoryDuplicateAcrossPacks(t *testing.T) {
+	dir := t.TempDir()
+	src := DefaultSource()
+	for _, n := range []string{"a.yaml", "b.yaml"} {
+		if err := os.WriteFile(filepath.Join(dir, n), src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err := LoadPath(dir)
+	if err == nil || !strings.Contains(err.Error(), "b.yaml") || !strings.Contains(err.Error(), "duplicate id") {
+		t.Fatalf("want a duplicate id error naming b.yaml, got %v", err)
+	}
+}
+
+func TestPackTooLargeOrNotUTF8(t *testing.T) {
+	_, err := Parse("x.yaml", []byte("name: a\nissuer: \xff\n"))
+	if err == nil || !strings.Contains(err.Error(), "x.yaml:2: file is not valid UTF-8") {
+		t.Fatalf("got %v", err)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add(DefaultSource())
+	files, _ := filepath.Glob("testdata/invalid-*.yaml")
+	for _, fn := range files {
+		b, _ := os.ReadFile(fn)
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := Parse("fuzz.yaml", data)
+		if err != nil {
+			var es Errors
+			if !errors.As(err, &es) || len(es) == 0 {
+				t.Fatalf("error is not a located rules.Errors: %v", err)
+			}
+			for _, e := range es {
+				if e.File != "fuzz.yaml" {
+					t.Fatalf("error without file: %v", e)
+				}
+			}
+			return
+		}
+		if p == nil || p.Threshold <= 0 || len(p.Rules) == 0 {
+			t.Fatalf("accepted an incomplete pack: %+v", p)
+		}
+		for _, r := range p.Rules {
+			if r.ID == "" || r.Category == "" || r.Route == "" {
+				t.Fatalf("accepted a rule missing fields: %+v", r)
+			}
+		}
+	})
+}
