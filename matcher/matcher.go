@@ -402,7 +402,20 @@ func (s *scan) run() {
 		}
 	}
 	for _, ci := range s.m.imit {
-		if res := s.imitation(ci); res != nil {
+		res := s.imitation(ci)
+		if res == nil {
+			continue
+		}
+		// The imitation rule may carry terms of its own: one result per rule.
+		merged := false
+		for _, r := range s.results {
+			if r.rule == res.rule {
+				r.score += res.score
+				r.imitation = res.imitation
+				merged = true
+			}
+		}
+		if !merged {
 			s.results = append(s.results, res)
 		}
 	}

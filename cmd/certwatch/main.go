@@ -1,0 +1,86 @@
+// Command certwatch finds online offers of fake safety-production
+// certificates and imitation certificate-query sites. This package only wires
+// flags, signals and output to the packages that do the work.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/cobra"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+// errBadInput marks a run that finished but met bad input; it exits 1
+// after everything else was processed.
+var errBadInput = errors.New("some input could not be read")
+
+// exitError carries an exit status.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run executes one command line and returns the exit status; tests call it
+// directly.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	root := newRoot(stdin, stdout, stderr)
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return 0
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.err != errBadInput {
+			fmt.Fprintf(stderr, "certwatch: %v\n", ee.err)
+		}
+		return ee.code
+	}
+	fmt.Fprintf(stderr, "certwatch: %v\n", err)
+	return 2
+}
+
+func newRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
+	root := &cobra.Command{
+		Use:           "certwatch",
+		Short:         "Find online offers of fake safety certificates and imitation query sites",
+		Version:       version,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.AddCommand(newScanCmd(), newRulesCmd(), newDemoCmd())
+	return root
+}
+
+func newDemoCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "demo",
+		Short: "Run a sweep over local sample sites (not yet: needs the crawler, issue 3)",
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			fmt.Fprintln(cmd.ErrOrStderr(), "certwatch demo: not yet available: the crawler and sample sites come with issue 3.")
+			fmt.Fprintln(cmd.ErrOrStderr(), "Meanwhile try: certwatch scan testdata/unseen/pages.jsonl")
+			return &exitError{code: 3, err: errors.New("demo is not implemented yet")}
+		},
+	}
+}

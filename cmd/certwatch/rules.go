@@ -1,0 +1,97 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/certwatch/certwatch/matcher"
+	"github.com/certwatch/certwatch/rules"
+)
+
+func newRulesCmd() *cobra.Command {
+	cmd := &cobra.Command{Use: "rules", Short: "Validate and inspect rule packs"}
+	cmd.AddCommand(&cobra.Command{
+		Use:   "check [PATH...]",
+		Short: "Validate rule packs (files or directories) and print a summary; with no PATH, the embedded default",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				p, err := rules.Default()
+				if err != nil {
+					return &exitError{code: 1, err: err}
+				}
+				return checkPacks(cmd.OutOrStdout(), []*rules.Pack{p})
+			}
+			bad := false
+			var all []*rules.Pack
+			for _, path := range args {
+				packs, err := rules.LoadPath(path)
+				if err != nil {
+					fmt.Fprintln(cmd.ErrOrStderr(), err)
+					bad = true
+					continue
+				}
+				all = append(all, packs...)
+			}
+			if bad {
+				return &exitError{code: 1, err: errBadInput}
+			}
+			return checkPacks(cmd.OutOrStdout(), all)
+		},
+	})
+	cmd.AddCommand(&cobra.Command{
+		Use:   "dump",
+		Short: "Print the embedded default pack, to start a pack of your own",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			_, err := cmd.OutOrStdout().Write(rules.DefaultSource())
+			return err
+		},
+	})
+	return cmd
+}
+
+// checkPacks compiles the packs together (so terms that normalize to
+// nothing and ids duplicated across packs are caught) and prints a summary.
+func checkPacks(w io.Writer, packs []*rules.Pack) error {
+	if _, err := matcher.Compile(packs...); err != nil {
+		return &exitError{code: 1, err: err}
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	for _, p := range packs {
+		fmt.Fprintf(tw, "%s\tOK\n", p.File)
+		fmt.Fprintf(tw, "  pack\t%s (issuer %s)\n", p.Version(), p.Issuer)
+		fmt.Fprintf(tw, "  threshold\t%g, window %d words\n", p.Threshold, p.Window)
+		byCat := map[string][]string{}
+		terms, groups := 0, 0
+		for _, r := range p.Rules {
+			byCat[r.Category] = append(byCat[r.Category], r.ID)
+			terms += len(r.Terms)
+			groups += len(r.Groups)
+		}
+		cats := make([]string, 0, len(byCat))
+		for c := range byCat {
+			cats = append(cats, c)
+		}
+		sort.Strings(cats)
+		fmt.Fprintf(tw, "  rules\t%d (%d terms, %d groups), %d pack-wide exclusions\n", len(p.Rules), terms, groups, len(p.Exclusions))
+		for _, c := range cats {
+			fmt.Fprintf(tw, "  %s\t%s: %s\n", c, p.CategoryName(c), strings.Join(byCat[c], ", "))
+		}
+		if im := p.Imitation; im != nil {
+			var hosts []string
+			for _, s := range im.Sites {
+				hosts = append(hosts, s.Hosts...)
+			}
+			fmt.Fprintf(tw, "  official sites\t%s; official suffixes %s\n", strings.Join(hosts, ", "), strings.Join(im.OfficialSuffixes, ", "))
+		}
+		if len(p.SearchTerms) > 0 {
+			fmt.Fprintf(tw, "  search terms\t%d\n", len(p.SearchTerms))
+		}
+	}
+	return tw.Flush()
+}

@@ -1,0 +1,357 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/mattn/go-isatty"
+	"github.com/spf13/cobra"
+
+	"github.com/certwatch/certwatch/matcher"
+	"github.com/certwatch/certwatch/page"
+	"github.com/certwatch/certwatch/rules"
+)
+
+type scanOptions struct {
+	rulesPath string
+	format    string
+	onlyFlag  bool
+	workers   int
+}
+
+func newScanCmd() *cobra.Command {
+	var o scanOptions
+	cmd := &cobra.Command{
+		Use:   "scan [flags] FILE... | -",
+		Short: "Score pages (HTML, text, JSON Lines, WARC, or JSON Lines on stdin) against the rule packs",
+		Long: `Score pages against the rule packs and say why.
+
+Inputs: .html/.htm and .txt files; .jsonl files of {"url": …, "html": …} or
+{"url": …, "text": …} records; .warc/.warc.gz files (their response records);
+"-" reads JSON Lines from stdin. Bad input (an unreadable file, a broken JSON
+line, a malformed WARC record) is reported on stderr with its location, the
+rest is still scanned, and the exit status is 1.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runScan(cmd.Context(), o, args, cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr())
+		},
+	}
+	cmd.Flags().StringVar(&o.rulesPath, "rules", "", "rule pack file or directory to use instead of the embedded default")
+	cmd.Flags().StringVar(&o.format, "format", "", "output format: text or jsonl (default text on a terminal, jsonl otherwise)")
+	cmd.Flags().BoolVar(&o.onlyFlag, "flagged", false, "print only flagged pages")
+	cmd.Flags().IntVar(&o.workers, "workers", runtime.GOMAXPROCS(0), "pages scored in parallel")
+	return cmd
+}
+
+// scanned is one output record.
+type scanned struct {
+	*matcher.Finding
+	Source string            `json:"source"`
+	Title  string            `json:"title,omitempty"`
+	Meta   map[string]string `json:"meta,omitempty"`
+	text   string
+}
+
+func loadPacks(path string) ([]*rules.Pack, error) {
+	if path == "" {
+		p, err := rules.Default()
+		if err != nil {
+			return nil, err
+		}
+		return []*rules.Pack{p}, nil
+	}
+	return rules.LoadPath(path)
+}
+
+func runScan(ctx context.Context, o scanOptions, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	packs, err := loadPacks(o.rulesPath)
+	if err != nil {
+		return &exitError{code: 1, err: err}
+	}
+	m, err := matcher.Compile(packs...)
+	if err != nil {
+		return &exitError{code: 1, err: err}
+	}
+	format := o.format
+	if format == "" {
+		format = "jsonl"
+		if f, ok := stdout.(*os.File); ok && isatty.IsTerminal(f.Fd()) {
+			format = "text"
+		}
+	}
+	if format != "text" && format != "jsonl" {
+		return &exitError{code: 2, err: fmt.Errorf("scan: unknown format %q (text or jsonl)", format)}
+	}
+	color := false
+	if f, ok := stdout.(*os.File); ok && format == "text" && isatty.IsTerminal(f.Fd()) && os.Getenv("NO_COLOR") == "" {
+		color = true
+	}
+	out := bufio.NewWriter(stdout)
+	defer out.Flush()
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	stats := scanStats{byCategory: map[string]int{}}
+
+	// Pages are scored by a pool of workers and printed in input order.
+	type job struct {
+		p   *page.Page
+		res chan *scanned
+	}
+	workers := max(o.workers, 1)
+	jobs := make(chan job, workers*4)
+	order := make(chan chan *scanned, workers*4)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				f := m.Match(j.p)
+				j.res <- &scanned{Finding: f, Source: j.p.Source, Title: j.p.Title, Meta: j.p.Meta, text: j.p.Text}
+			}
+		}()
+	}
+	printed := make(chan error, 1)
+	go func() {
+		var werr error
+		for res := range order {
+			s := <-res
+			stats.add(s.Finding)
+			if werr != nil || (o.onlyFlag && !s.Flagged) {
+				continue
+			}
+			if format == "jsonl" {
+				werr = enc.Encode(s)
+			} else {
+				werr = printText(out, s, color)
+			}
+		}
+		printed <- werr
+	}()
+
+	bad := 0
+	var readErr error
+	for _, path := range args {
+		readErr = page.Read(ctx, path, stdin, func(it page.Item) error {
+			if it.Err != nil {
+				bad++
+				fmt.Fprintf(stderr, "certwatch: scan: %v\n", it.Err)
+				return nil
+			}
+			res := make(chan *scanned, 1)
+			select {
+			case order <- res:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			jobs <- job{p: it.Page, res: res}
+			return nil
+		})
+		if readErr != nil {
+			break
+		}
+	}
+	close(jobs)
+	close(order)
+	wg.Wait()
+	if err := <-printed; err != nil {
+		return &exitError{code: 1, err: fmt.Errorf("scan: write output: %w", err)}
+	}
+	if format == "text" {
+		stats.print(out, bad)
+	}
+	if readErr != nil {
+		return &exitError{code: 1, err: fmt.Errorf("scan: %w", readErr)}
+	}
+	if bad > 0 {
+		return &exitError{code: 1, err: errBadInput}
+	}
+	return nil
+}
+
+type scanStats struct {
+	pages, flagged int
+	byCategory     map[string]int
+}
+
+func (s *scanStats) add(f *matcher.Finding) {
+	s.pages++
+	if f.Flagged {
+		s.flagged++
+		s.byCategory[f.Category]++
+	}
+}
+
+func (s *scanStats) print(w io.Writer, bad int) {
+	cats := make([]string, 0, len(s.byCategory))
+	for c := range s.byCategory {
+		cats = append(cats, c)
+	}
+	sort.Strings(cats)
+	var parts []string
+	for _, c := range cats {
+		parts = append(parts, fmt.Sprintf("%s %d", c, s.byCategory[c]))
+	}
+	fmt.Fprintf(w, "\n%d pages scanned, %d flagged", s.pages, s.flagged)
+	if len(parts) > 0 {
+		fmt.Fprintf(w, " (%s)", strings.Join(parts, ", "))
+	}
+	if bad > 0 {
+		fmt.Fprintf(w, ", %d bad inputs (see stderr)", bad)
+	}
+	fmt.Fprintln(w)
+}
+
+const (
+	ansiBold  = "\x1b[1m"
+	ansiRed   = "\x1b[1;31m"
+	ansiGreen = "\x1b[32m"
+	ansiDim   = "\x1b[2m"
+	ansiReset = "\x1b[0m"
+)
+
+// printText writes one finding as a readable block. Crawled text is
+// hostile: control characters are made visible so a page cannot drive the
+// terminal.
+func printText(w io.Writer, s *scanned, color bool) error {
+	paint := func(code, t string) string {
+		if !color {
+			return t
+		}
+		return code + t + ansiReset
+	}
+	where := safe(s.URL)
+	if s.Source != "" && s.Source != s.URL {
+		where += "  (" + safe(s.Source) + ")"
+	}
+	if !s.Flagged {
+		_, err := fmt.Fprintf(w, "%s  %-6g %s\n", paint(ansiGreen, "ok     "), s.Score, where)
+		return err
+	}
+	fmt.Fprintf(w, "%s  %-6g %s %s → %s\n", paint(ansiRed, "FLAGGED"), s.Score, s.Category, s.CategoryName, rules.RouteNames[rules.Route(s.Route)])
+	fmt.Fprintf(w, "  %s\n", where)
+	if s.Title != "" {
+		fmt.Fprintf(w, "  title: %s\n", highlight(s.Title, s.Matches, "title", color))
+	}
+	for _, r := range s.Reasons {
+		fmt.Fprintf(w, "  - %s\n", safe(r))
+	}
+	for _, line := range matchedLines(s.text, s.Matches, color, 6) {
+		fmt.Fprintf(w, "  | %s\n", line)
+	}
+	if len(s.Contacts) > 0 {
+		var cs []string
+		for _, c := range s.Contacts {
+			t := c.Kind + " " + safe(c.Value)
+			if c.Text != c.Value {
+				t += " (" + safe(c.Text) + ")"
+			}
+			cs = append(cs, t)
+		}
+		fmt.Fprintf(w, "  contacts: %s\n", strings.Join(cs, "; "))
+	}
+	var ids []string
+	for _, r := range s.Rules {
+		ids = append(ids, fmt.Sprintf("%s=%g", r.ID, r.Score))
+	}
+	_, err := fmt.Fprintf(w, "  %s\n\n", paint(ansiDim, "rules: "+strings.Join(ids, " ")+"  pack: "+packOf(s.Finding)))
+	return err
+}
+
+func packOf(f *matcher.Finding) string {
+	if len(f.Rules) == 0 {
+		return ""
+	}
+	return f.Rules[0].Pack
+}
+
+// matchedLines returns up to n lines of text that hold a match, each with
+// its matches highlighted (bold red on a terminal, «…» otherwise).
+func matchedLines(text string, ms []matcher.Match, color bool, n int) []string {
+	var out []string
+	lineStart := 0
+	for lineStart <= len(text) && len(out) < n {
+		end := strings.IndexByte(text[lineStart:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += lineStart
+		}
+		var in []matcher.Match
+		for _, m := range ms {
+			if m.Field == "text" && m.Start >= lineStart && m.End <= end && m.Kind != "exclusion" {
+				in = append(in, matcher.Match{Start: m.Start - lineStart, End: m.End - lineStart, Field: "line"})
+			}
+		}
+		if len(in) > 0 {
+			out = append(out, highlight(clip(text[lineStart:end], in), in, "line", color))
+		}
+		lineStart = end + 1
+	}
+	return out
+}
+
+// clip keeps long lines readable: it returns the line unchanged (spans must
+// keep their offsets), the caller shows at most a few lines.
+func clip(line string, _ []matcher.Match) string { return line }
+
+func highlight(s string, ms []matcher.Match, field string, color bool) string {
+	var spans [][2]int
+	for _, m := range ms {
+		if m.Field == field && m.Start >= 0 && m.End <= len(s) && m.Start < m.End {
+			spans = append(spans, [2]int{m.Start, m.End})
+		}
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
+	var b strings.Builder
+	pos := 0
+	for _, sp := range spans {
+		if sp[0] < pos {
+			continue
+		}
+		b.WriteString(safe(s[pos:sp[0]]))
+		if color {
+			b.WriteString(ansiRed + safe(s[sp[0]:sp[1]]) + ansiReset)
+		} else {
+			b.WriteString("«" + safe(s[sp[0]:sp[1]]) + "»")
+		}
+		pos = sp[1]
+	}
+	b.WriteString(safe(s[pos:]))
+	return b.String()
+}
+
+// safe replaces control characters (ESC sequences in a crawled title
+// would otherwise reach the terminal) and invalid UTF-8.
+func safe(s string) string {
+	clean := true
+	for _, r := range s {
+		if r == utf8.RuneError || (unicode.IsControl(r) && r != '\t') || r == 0x2028 || r == 0x2029 || (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == utf8.RuneError, unicode.IsControl(r) && r != '\t', r == 0x2028, r == 0x2029, r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
+			fmt.Fprintf(&b, "\\u%04x", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
