@@ -198,7 +198,12 @@ var (
 func extractContacts(text string) []contact {
 	runs := scanDigitRuns(text)
 	out := phones(runs)
-	for _, m := range wechatRe.FindAllStringSubmatchIndex(text, -1) {
+	// Each regular expression runs only when a cheap test says it can
+	// match: regexp over CJK text is the slow part of a close look.
+	hasWeChat := containsAny(text, "微", "vx", "wx", "v信", "weixin", "wechat", "v:", "v：", "+v", "加v")
+	hasQQ := containsAny(text, "qq", "扣扣", "企鹅", "q号", "球球")
+	hasDot := strings.IndexByte(text, '.') >= 0
+	for _, m := range findAllSubmatch(hasWeChat, wechatRe, text) {
 		id := text[m[2]:m[3]]
 		if id == "wechat" || id == "weixin" {
 			continue
@@ -206,14 +211,14 @@ func extractContacts(text string) []contact {
 		out = append(out, contact{kind: ContactWeChat, value: id, start: m[0], end: m[3]})
 	}
 	// A WeChat id that is a phone number: 微信同号, 微信: 138…
-	for _, m := range wechatPhoneRe.FindAllStringIndex(text, -1) {
+	for _, m := range findAll(hasWeChat, wechatPhoneRe, text) {
 		for _, r := range runs {
 			if r.start >= m[1] && r.start-m[1] <= 3 && isMobile(string(r.digits)) {
 				out = append(out, contact{kind: ContactWeChat, value: string(r.digits), start: m[0], end: r.end})
 			}
 		}
 	}
-	for _, m := range qqRe.FindAllStringIndex(text, -1) {
+	for _, m := range findAll(hasQQ, qqRe, text) {
 		for _, r := range runs {
 			if r.start == m[1] || (r.start > m[1] && r.start-m[1] <= 2) {
 				d := string(r.digits)
@@ -224,27 +229,50 @@ func extractContacts(text string) []contact {
 			}
 		}
 	}
-	for _, m := range qqMailRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findAllSubmatch(hasQQ, qqMailRe, text) {
 		out = append(out, contact{kind: ContactQQ, value: text[m[2]:m[3]], start: m[0], end: m[1]})
 	}
-	urlSpans := urlRe.FindAllStringIndex(text, -1)
+	urlSpans := findAll(strings.Contains(text, "://"), urlRe, text)
 	for _, m := range urlSpans {
 		out = append(out, contact{kind: ContactURL, value: strings.TrimRight(text[m[0]:m[1]], ".,;:!?)"), start: m[0], end: m[1]})
 	}
-	for _, m := range domainRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findAllSubmatch(hasDot, domainRe, text) {
 		d := text[m[2]:m[3]]
 		if inSpans(m[2], urlSpans) || !isRegistrable(d) {
 			continue
 		}
 		out = append(out, contact{kind: ContactDomain, value: d, start: m[2], end: m[3]})
 	}
-	for _, m := range ipRe.FindAllStringIndex(text, -1) {
+	for _, m := range findAll(hasDot, ipRe, text) {
 		if inSpans(m[0], urlSpans) || net.ParseIP(text[m[0]:m[1]]) == nil {
 			continue
 		}
 		out = append(out, contact{kind: ContactDomain, value: text[m[0]:m[1]], start: m[0], end: m[1]})
 	}
 	return dedupeContacts(out)
+}
+
+func containsAny(text string, subs ...string) bool {
+	for _, s := range subs {
+		if strings.Contains(text, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func findAll(ok bool, re *regexp.Regexp, text string) [][]int {
+	if !ok {
+		return nil
+	}
+	return re.FindAllStringIndex(text, -1)
+}
+
+func findAllSubmatch(ok bool, re *regexp.Regexp, text string) [][]int {
+	if !ok {
+		return nil
+	}
+	return re.FindAllStringSubmatchIndex(text, -1)
 }
 
 func inSpans(off int, spans [][]int) bool {

@@ -1,6 +1,7 @@
 package matcher
 
 import (
+	"bytes"
 	"fmt"
 	"net"
 	"net/url"
@@ -60,15 +61,15 @@ func compileImitation(p *rules.Pack) *cimitation {
 	return ci
 }
 
-// titleAsksQuery reports whether a page title presents a query service.
-func (m *Matcher) titleAsksQuery(title string) bool {
-	if len(m.imit) == 0 || title == "" {
+// titleAsksQuery reports whether a normalized page title presents a query
+// service.
+func (m *Matcher) titleAsksQuery(title []byte) bool {
+	if len(title) == 0 {
 		return false
 	}
-	t := NormalizeString(title)
 	for _, ci := range m.imit {
 		for _, q := range ci.query {
-			if strings.Contains(t, q) {
+			if bytes.Contains(title, []byte(q)) {
 				return true
 			}
 		}
@@ -128,6 +129,17 @@ func (s *scan) imitation(ci *cimitation) *ruleResult {
 		}
 	}
 
+	query := false
+	for _, q := range ci.query {
+		if strings.Contains(title, q) || strings.Contains(text, q) {
+			query = true
+			break
+		}
+	}
+	if len(asked) < 2 && !query {
+		return nil // neither asks the questions nor offers a query: not a query service
+	}
+
 	var agency string
 	var spans []hit
 	for _, a := range ci.agencies {
@@ -144,14 +156,6 @@ func (s *scan) imitation(ci *cimitation) *ruleResult {
 			spans = append(spans, hit{lit: -1, start: loc[0], end: loc[1]})
 		}
 	}
-	query := false
-	for _, q := range ci.query {
-		if strings.Contains(title, q) || strings.Contains(text, q) {
-			query = true
-			break
-		}
-	}
-
 	// Similarity to each official site: title, questions asked, agency, host.
 	var best *csite
 	bestSim, bestTitle := -1.0, 0.0

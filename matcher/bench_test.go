@@ -1,0 +1,229 @@
+package matcher
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/coregx/ahocorasick"
+	"github.com/go-ego/gse"
+
+	"github.com/certwatch/certwatch/page"
+	"github.com/certwatch/certwatch/rules"
+)
+
+// Benchmarks compare, on the same pages in the same run:
+//   - Match: the whole matcher (normalize, automaton, and on candidate pages
+//     segmentation, contacts and scoring);
+//   - RawAutomaton: the same literals matched by the same automaton library
+//     over the raw page text, with no normalization (the floor);
+//   - SegmentAll: gse segmentation of all the text (what matching without a
+//     candidate filter would cost at least).
+// `make bench` runs them and prints the ratios (tools/benchtable).
+
+var (
+	benchOnce                 sync.Once
+	ordinaryPages, densePages []*page.Page
+)
+
+// benchPages splits the corpus into ordinary pages (no candidate at all:
+// news, recipes, forums, shops, tech pages…) and pages dense with hits
+// (the positives), each repeated to a workload of about 1 MiB.
+func benchPages(b *testing.B) ([]*page.Page, []*page.Page) {
+	m := defaultMatcher(b)
+	benchOnce.Do(func() {
+		var ord, dense []*page.Page
+		for _, lp := range loadCorpus(&testing.T{}, "../testdata/corpus/*.jsonl") {
+			if lp.label != "clean" {
+				dense = append(dense, lp.p)
+				continue
+			}
+			norm := NormalizeString(lp.p.Title + "\n" + lp.p.Text)
+			if !m.opens([]byte(norm)) && len(lp.p.Forms) == 0 && !m.titleAsksQuery([]byte(NormalizeString(lp.p.Title))) {
+				ord = append(ord, lp.p)
+			}
+		}
+		ordinaryPages, densePages = repeatTo(ord, 1<<20), repeatTo(dense, 1<<20)
+	})
+	if len(ordinaryPages) == 0 || len(densePages) == 0 {
+		b.Fatal("no benchmark pages")
+	}
+	return ordinaryPages, densePages
+}
+
+func repeatTo(ps []*page.Page, size int) []*page.Page {
+	var out []*page.Page
+	n := 0
+	for n < size && len(ps) > 0 {
+		for _, p := range ps {
+			out = append(out, p)
+			n += len(p.Title) + len(p.Text) + 1
+		}
+	}
+	return out
+}
+
+func pagesBytes(ps []*page.Page) int64 {
+	var n int64
+	for _, p := range ps {
+		n += int64(len(p.Title) + len(p.Text) + 1)
+	}
+	return n
+}
+
+func benchMatch(b *testing.B, ps []*page.Page) {
+	m := defaultMatcher(b)
+	m.Warm()
+	b.SetBytes(pagesBytes(ps))
+	b.ResetTimer()
+	for b.Loop() {
+		for _, p := range ps {
+			m.Match(p)
+		}
+	}
+}
+
+func benchRaw(b *testing.B, ps []*page.Page) {
+	m := defaultMatcher(b)
+	ac, err := ahocorasick.NewBuilder().AddStrings(m.Literals()).Build()
+	if err != nil {
+		b.Fatal(err)
+	}
+	texts := make([][]byte, len(ps))
+	for i, p := range ps {
+		texts[i] = []byte(p.Title + "\n" + p.Text)
+	}
+	b.SetBytes(pagesBytes(ps))
+	b.ResetTimer()
+	for b.Loop() {
+		for _, t := range texts {
+			ac.FindAllOverlapping(t)
+		}
+	}
+}
+
+func benchSegmentAll(b *testing.B, ps []*page.Page) {
+	m := defaultMatcher(b)
+	seg := m.segmenter()
+	texts := make([][]byte, len(ps))
+	for i, p := range ps {
+		texts[i] = []byte(NormalizeString(p.Title + "\n" + p.Text))
+	}
+	b.SetBytes(pagesBytes(ps))
+	b.ResetTimer()
+	for b.Loop() {
+		for _, t := range texts {
+			seg.Segment(t)
+		}
+	}
+}
+
+func BenchmarkOrdinary(b *testing.B) {
+	ord, _ := benchPages(b)
+	b.Run("Match", func(b *testing.B) { benchMatch(b, ord) })
+	b.Run("RawAutomaton", func(b *testing.B) { benchRaw(b, ord) })
+	b.Run("SegmentAll", func(b *testing.B) { benchSegmentAll(b, ord) })
+}
+
+func BenchmarkDense(b *testing.B) {
+	_, dense := benchPages(b)
+	b.Run("Match", func(b *testing.B) { benchMatch(b, dense) })
+	b.Run("RawAutomaton", func(b *testing.B) { benchRaw(b, dense) })
+	b.Run("SegmentAll", func(b *testing.B) { benchSegmentAll(b, dense) })
+}
+
+// lexiconPack builds a pack of one rule per 1,000 terms of the 65,000-term
+// list in shared/data/lexicon (set CERTWATCH_LEXICON to another path).
+func lexiconPack(b *testing.B) (*rules.Pack, int) {
+	path := os.Getenv("CERTWATCH_LEXICON")
+	if path == "" {
+		path = "../../shared/data/lexicon/houbb-dict_v20240407.txt"
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		b.Skipf("lexicon not available: %v", err)
+	}
+	defer f.Close()
+	var y strings.Builder
+	y.WriteString("name: lexicon\nissuer: bench\nversion: \"1\"\nthreshold: 5\ncategories: {cert_sale: x}\nrules:\n")
+	sc := bufio.NewScanner(f)
+	n := 0
+	for sc.Scan() {
+		t := strings.TrimSpace(sc.Text())
+		if t == "" || strings.ContainsAny(t, "'\\") {
+			continue
+		}
+		if n%1000 == 0 {
+			fmt.Fprintf(&y, "  - id: r%d\n    category: cert_sale\n    description: d\n    legal_basis: l\n    route: takedown_cac\n    terms:\n", n/1000)
+		}
+		fmt.Fprintf(&y, "      - {term: '%s', weight: 1}\n", t)
+		n++
+	}
+	p, err := rules.Parse("lexicon.yaml", []byte(y.String()))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return p, n
+}
+
+// BenchmarkCompileLexicon measures compiling a pack of the 65,000-term
+// lexicon: time per compile and the heap it keeps (MB).
+func BenchmarkCompileLexicon(b *testing.B) {
+	p, n := lexiconPack(b)
+	var m *Matcher
+	runtime.GC()
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	b.ResetTimer()
+	for b.Loop() {
+		var err error
+		m, err = Compile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	runtime.GC()
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+	b.ReportMetric(float64(n), "terms")
+	b.ReportMetric(float64(int64(after.HeapAlloc)-int64(before.HeapAlloc))/(1<<20), "heapMB")
+	runtime.KeepAlive(m)
+}
+
+// BenchmarkColdSegmenter measures loading the embedded dictionary against
+// gse's own full dictionary (the latter only when built without -tags ne,
+// which leaves gse's 36 MB of dictionaries out of the binary).
+func BenchmarkColdSegmenter(b *testing.B) {
+	p, _ := rules.Default()
+	m, _ := Compile(p)
+	b.Run("Embedded", func(b *testing.B) {
+		for b.Loop() {
+			newSegmenter(m.segTerms)
+		}
+	})
+	b.Run("GseFull", func(b *testing.B) {
+		for b.Loop() {
+			var seg gse.Segmenter
+			seg.SkipLog = true
+			if err := seg.LoadDictEmbed("zh_s"); err != nil || seg.Dict == nil || seg.Dict.NumTokens() == 0 {
+				b.Skip("gse's embedded dictionary is not in this build (-tags ne)")
+			}
+		}
+	})
+}
+
+func BenchmarkNormalizeOrdinary(b *testing.B) {
+	ord, _ := benchPages(b)
+	buf := make([]byte, 0, 1<<20)
+	b.SetBytes(pagesBytes(ord))
+	for b.Loop() {
+		for _, p := range ord {
+			buf, _ = normalize(buf[:0], nil, p.Title+"\n"+p.Text, false)
+		}
+	}
+}
