@@ -185,7 +185,7 @@ func phones(runs []digitRun) []contact {
 var (
 	// Keywords followed by an id. The single-letter and single-character
 	// forms need a colon after them.
-	wechatRe      = regexp.MustCompile(`(?:微信号|微信|weixin|wechat|vx|wx|v信|(?:加|\+)v|(?:加|\+)微|微[:：]|v[:：])[\s:：]*(?:号|是|为|id)?[\s:：]*([a-z][a-z0-9_-]{5,19})`)
+	wechatRe      = regexp.MustCompile(`(?:微信号|微信|weixin|wechat|v ?x|w ?x|v信|(?:加|\+)v|(?:加|\+)微|微[:：]|v[:：])[\s:：]*(?:号|是|为|id)?[\s:：]*([a-z][a-z0-9_-]{5,19})`)
 	wechatPhoneRe = regexp.MustCompile(`(?:微信|vx|wx|v信)(?:同号)?[\s:：号]*`)
 	qqRe          = regexp.MustCompile(`(?:qq|扣扣|企鹅|q号|球球)[\s:：]*(?:号|是|为|号码)?[\s:：]*`)
 	qqMailRe      = regexp.MustCompile(`([1-9][0-9]{4,10})@qq\.com`)
@@ -200,7 +200,7 @@ func extractContacts(text string) []contact {
 	out := phones(runs)
 	// Each regular expression runs only when a cheap test says it can
 	// match: regexp over CJK text is the slow part of a close look.
-	hasWeChat := containsAny(text, "微", "vx", "wx", "v信", "weixin", "wechat", "v:", "v：", "+v", "加v")
+	hasWeChat := containsAny(text, "微", "vx", "wx", "v x", "w x", "v信", "weixin", "wechat", "v:", "v：", "+v", "加v")
 	hasQQ := containsAny(text, "qq", "扣扣", "企鹅", "q号", "球球")
 	hasDot := strings.IndexByte(text, '.') >= 0
 	for _, m := range findAllSubmatch(hasWeChat, wechatRe, text) {

@@ -16,6 +16,7 @@ type cimitation struct {
 	rule     *rules.Rule
 	agencies []string
 	query    []string
+	queryB   [][]byte // query as bytes, for the first pass
 	labels   []string
 	sites    []csite
 	hostTags map[string]bool // distinctive labels of official hosts (mem, mohurd, samr …)
@@ -42,6 +43,9 @@ func compileImitation(p *rules.Pack) *cimitation {
 	}
 	ci.agencies = norm(im.Agencies)
 	ci.query = norm(im.QueryTerms)
+	for _, q := range ci.query {
+		ci.queryB = append(ci.queryB, []byte(q))
+	}
 	ci.labels = norm(im.FormLabels)
 	for i := range im.Sites {
 		s := &im.Sites[i]
@@ -68,8 +72,8 @@ func (m *Matcher) titleAsksQuery(title []byte) bool {
 		return false
 	}
 	for _, ci := range m.imit {
-		for _, q := range ci.query {
-			if bytes.Contains(title, []byte(q)) {
+		for _, q := range ci.queryB {
+			if bytes.Contains(title, q) {
 				return true
 			}
 		}

@@ -20,16 +20,11 @@ import (
 // concurrent use; the segmenter is loaded on the first page that needs it.
 type Matcher struct {
 	packs []*rules.Pack
-	ac    *ahocorasick.Automaton // every literal, for the close look
-	// The first pass decides whether a page deserves a close look: openAC
-	// holds the literals that carry a term weight, slotAC the group items
-	// (slotLit maps its pattern ids to literal ids).
-	openAC, slotAC *ahocorasick.Automaton
-	slotLit        []int
-	lits           []literal
-	index          map[string]int // normalized literal → id
-	rules          []*crule
-	imit           []*cimitation
+	ac    *ahocorasick.Automaton // every literal; pattern id = literal id
+	lits  []literal
+	index map[string]int // normalized literal → id
+	rules []*crule
+	imit  []*cimitation
 
 	negations    []string // normalized cue words
 	negGap       int
@@ -76,6 +71,7 @@ type cgroup struct {
 	id    int
 	g     rules.Group
 	slots [][]slotItem
+	masks [][]uint64 // per slot, its literal ids as a bitset; nil for a slot with a contact token
 }
 
 type slotItem struct {
@@ -213,40 +209,31 @@ func Compile(packs ...*rules.Pack) (*Matcher, error) {
 			m.segTerms = append(m.segTerms, l.text)
 		}
 	}
-	var openPats, slotPats []string
-	for i, l := range m.lits {
-		switch {
-		case l.opens:
-			openPats = append(openPats, l.text)
-		case len(l.slotOf) > 0:
-			slotPats = append(slotPats, l.text)
-			m.slotLit = append(m.slotLit, i)
+	words := (len(m.lits) + 63) / 64
+	for _, r := range m.rules {
+		for gi := range r.groups {
+			g := &r.groups[gi]
+			for _, slot := range g.slots {
+				mask := make([]uint64, words)
+				for _, it := range slot {
+					if it.lit < 0 {
+						mask = nil
+						break
+					}
+					mask[it.lit/64] |= 1 << (it.lit % 64)
+				}
+				g.masks = append(g.masks, mask)
+			}
 		}
 	}
-	var err error
-	if m.ac, err = buildAutomaton(pats, ahocorasick.LeftmostFirst); err != nil {
-		return nil, err
-	}
-	if len(openPats) == len(pats) {
-		m.openAC = m.ac
-	} else if m.openAC, err = buildAutomaton(openPats, ahocorasick.LeftmostFirst); err != nil {
-		return nil, err
-	}
-	if m.slotAC, err = buildAutomaton(slotPats, ahocorasick.LeftmostFirst); err != nil {
-		return nil, err
+	if len(pats) > 0 {
+		ac, err := ahocorasick.NewBuilder().AddStrings(pats).Build()
+		if err != nil {
+			return nil, fmt.Errorf("matcher: build automaton: %w", err)
+		}
+		m.ac = ac
 	}
 	return m, nil
-}
-
-func buildAutomaton(pats []string, kind ahocorasick.MatchKind) (*ahocorasick.Automaton, error) {
-	if len(pats) == 0 {
-		return nil, nil
-	}
-	ac, err := ahocorasick.NewBuilder().SetMatchKind(kind).AddStrings(pats).Build()
-	if err != nil {
-		return nil, fmt.Errorf("matcher: build automaton: %w", err)
-	}
-	return ac, nil
 }
 
 func appendUnique(s []int, v int) []int {
@@ -264,17 +251,32 @@ var pinyinArgs = func() pinyin.Args {
 	return a
 }()
 
-// pinyinForms returns the full pinyin of a CJK term and, for terms of two
-// or more characters, the syllables apart and its initials (办证 →
-// banzheng, ban zheng, bz).
+// pinyinForms returns the pinyin spellings of a CJK term: joined, with
+// the syllables apart, and for terms of up to four characters every mix of
+// characters and syllables (办证 → banzheng, ban zheng, ban证, 办zheng);
+// with initials, also its initials (bz).
 func pinyinForms(term string, initials bool) []string {
+	chars := []rune(term)
 	syl := pinyin.LazyPinyin(term, pinyinArgs)
-	if len(syl) != utf8.RuneCountInString(term) || len(syl) == 0 {
+	if len(syl) != len(chars) || len(syl) == 0 {
 		return nil
 	}
 	out := []string{strings.Join(syl, "")}
 	if len(syl) >= 2 {
 		out = append(out, strings.Join(syl, " "))
+	}
+	if n := len(chars); n >= 2 && n <= 4 {
+		for mask := 1; mask < 1<<n-1; mask++ {
+			var b strings.Builder
+			for i := range chars {
+				if mask&(1<<i) != 0 {
+					b.WriteString(syl[i])
+				} else {
+					b.WriteRune(chars[i])
+				}
+			}
+			out = append(out, b.String())
+		}
 	}
 	if initials && len(syl) >= 2 {
 		var ini strings.Builder
@@ -347,29 +349,34 @@ func (m *Matcher) Match(p *page.Page) *Finding {
 // opens reports whether normalized text holds a literal that can start a
 // score: a weighted term, or an item of every literal slot of some group.
 func (m *Matcher) opens(text []byte) bool {
+	if m.ac == nil {
+		return false
+	}
 	// FindAllOverlapping, not IsMatch or Find: in coregx/ahocorasick v0.3.1
 	// those restart a byte-by-byte prefilter (one bytes.IndexByte per
 	// pattern start byte) each time the automaton returns to its start
 	// state, which on CJK text costs more than the scan itself (measured:
 	// 17 MB/s against 320 MB/s on the ordinary-page benchmark).
-	if m.openAC != nil && len(m.openAC.FindAllOverlapping(text)) > 0 {
-		return true
-	}
-	if m.slotAC == nil {
-		return false
-	}
-	hits := m.slotAC.FindAllOverlapping(text)
-	if len(hits) == 0 {
-		return false
-	}
+	hits := m.ac.FindAllOverlapping(text)
 	var small [8]uint64
-	seen := small[:]
-	if n := (len(m.lits) + 63) / 64; n > len(small) {
-		seen = make([]uint64, n)
-	}
+	var seen []uint64
 	for _, h := range hits {
-		id := m.slotLit[h.PatternID]
-		seen[id/64] |= 1 << (id % 64)
+		l := &m.lits[h.PatternID]
+		if l.opens {
+			return true
+		}
+		if len(l.slotOf) > 0 {
+			if seen == nil {
+				seen = small[:]
+				if n := (len(m.lits) + 63) / 64; n > len(small) {
+					seen = make([]uint64, n)
+				}
+			}
+			seen[h.PatternID/64] |= 1 << (h.PatternID % 64)
+		}
+	}
+	if seen == nil {
+		return false
 	}
 	for _, r := range m.rules {
 		for _, g := range r.groups {
@@ -384,15 +391,18 @@ func (m *Matcher) opens(text []byte) bool {
 // groupSlotsHit reports whether every literal slot of g has a hit; contact
 // slots are not known yet and count as present.
 func groupSlotsHit(g cgroup, seen []uint64) bool {
-	for _, slot := range g.slots {
-		ok := false
-		for _, it := range slot {
-			if it.lit < 0 || seen[it.lit/64]&(1<<(it.lit%64)) != 0 {
-				ok = true
+	for _, mask := range g.masks {
+		if mask == nil {
+			continue
+		}
+		hit := false
+		for w, bits := range mask {
+			if bits&seen[w] != 0 {
+				hit = true
 				break
 			}
 		}
-		if !ok {
+		if !hit {
 			return false
 		}
 	}
@@ -471,6 +481,10 @@ func (s *scan) run() {
 // Latin end must not continue a Latin word (bz in abz does not count).
 func (s *scan) valid(id, start, end int) bool {
 	l := &s.m.lits[id]
+	if !l.negatable {
+		// Exclusion and imitation context: its presence is what counts.
+		return true
+	}
 	text := s.n.Text
 	if l.alnStart && start > 0 {
 		if r, _ := utf8.DecodeLastRuneInString(text[:start]); isAlnum(r) {
@@ -488,10 +502,10 @@ func (s *scan) valid(id, start, end int) bool {
 	if l.hanEnd && !s.seg.isBoundary(end) {
 		return false
 	}
-	if l.negatable && s.m.negated(text, start) {
+	if s.m.negated(text, start) {
 		return false
 	}
-	if l.negatable && s.m.ignoreQuoted {
+	if s.m.ignoreQuoted {
 		a, b := s.n.Orig(start, end)
 		if quoted(s.n.Source(), a, b) {
 			return false

@@ -133,10 +133,10 @@ func (n *Normalized) OrigOffset(i int) int {
 	return int(n.orig[i])
 }
 
-// sepBuf holds a pending run of separators.
+// sepBuf holds a pending run of separators (the first 8 are kept).
 type sepBuf struct {
-	runes []rune
-	offs  []int32
+	runes [8]rune
+	offs  [8]int32
 	count int
 	nl    bool
 	nlOff int32
@@ -149,11 +149,7 @@ func normalize(dst []byte, m []int32, s string, withMap bool) ([]byte, []int32) 
 	prev := clsDrop // class of the last emitted word character; clsDrop at start
 	emit := func(r rune, off int32) {
 		n := len(dst)
-		if r < utf8.RuneSelf {
-			dst = append(dst, byte(r))
-		} else {
-			dst = utf8.AppendRune(dst, r)
-		}
+		dst = utf8.AppendRune(dst, r)
 		if withMap {
 			for ; n < len(dst); n++ {
 				m = append(m, off)
@@ -163,9 +159,9 @@ func normalize(dst []byte, m []int32, s string, withMap bool) ([]byte, []int32) 
 	for i := 0; i < len(s); {
 		c := s[i]
 		var r rune
-		var size int
+		size := 1
 		if c < utf8.RuneSelf {
-			r, size = rune(c), 1
+			r = rune(c)
 		} else {
 			r, size = utf8.DecodeRuneInString(s[i:])
 			if r == utf8.RuneError && size == 1 {
@@ -173,19 +169,26 @@ func normalize(dst []byte, m []int32, s string, withMap bool) ([]byte, []int32) 
 				continue
 			}
 		}
-		off := int32(i)
+		off := i
 		i += size
-		f, cls := foldRune(r)
-		switch cls {
-		case clsDrop:
-			continue
-		case clsSep, clsNL:
-			if pend.count < 8 {
-				pend.runes = append(pend.runes, f)
-				pend.offs = append(pend.offs, off)
+		var f rune
+		var cls uint8
+		if r < 0x10000 {
+			f = rune(foldBMP[r])
+			cls = classBMP[f]
+		} else {
+			f, cls = foldRune(r)
+		}
+		if cls <= clsNL {
+			if cls == clsDrop {
+				continue
+			}
+			if pend.count < len(pend.runes) {
+				pend.runes[pend.count] = f
+				pend.offs[pend.count] = int32(off)
 			}
 			if cls == clsNL && !pend.nl {
-				pend.nl, pend.nlOff = true, off
+				pend.nl, pend.nlOff = true, int32(off)
 			}
 			pend.count++
 			continue
@@ -201,8 +204,9 @@ func normalize(dst []byte, m []int32, s string, withMap bool) ([]byte, []int32) 
 				// Between Latin letters and digits keep punctuation (URLs,
 				// domains, ids) but collapse white space.
 				space := false
-				for k, pr := range pend.runes {
-					if pr == ' ' || pr == '\t' || unicode.IsSpace(pr) {
+				for k := 0; k < pend.count; k++ {
+					pr := pend.runes[k]
+					if unicode.IsSpace(pr) {
 						if !space {
 							emit(' ', pend.offs[k])
 						}
@@ -219,9 +223,22 @@ func normalize(dst []byte, m []int32, s string, withMap bool) ([]byte, []int32) 
 			default:
 				emit(' ', pend.offs[0])
 			}
-			pend.runes, pend.offs, pend.count, pend.nl = pend.runes[:0], pend.offs[:0], 0, false
+			pend.count, pend.nl = 0, false
 		}
-		emit(f, off)
+		// The common case: the character stays as it is; copy its bytes.
+		n := len(dst)
+		if f == r {
+			dst = append(dst, s[off:i]...)
+		} else if f < utf8.RuneSelf {
+			dst = append(dst, byte(f))
+		} else {
+			dst = utf8.AppendRune(dst, f)
+		}
+		if withMap {
+			for ; n < len(dst); n++ {
+				m = append(m, int32(off))
+			}
+		}
 		prev = cls
 	}
 	return dst, m

@@ -52,9 +52,10 @@
 // only on pages on which a literal term of the pack already matched, so a
 // pattern can add to a score but never opens a page on its own. With
 // "pinyin: true" the matcher also accepts the term's pinyin, joined or with
-// the syllables apart, and its initials, as whole Latin words ("办证":
-// banzheng, ban zheng, bz); "pinyin: full" leaves out the initials, for
-// terms whose initials are too short to mean anything.
+// the syllables apart, mixed with characters for terms of up to four
+// characters, and its initials, as whole Latin words ("办证": banzheng,
+// ban zheng, ban证, 办zheng, bz); "pinyin: full" leaves out the initials,
+// for terms whose initials are too short to mean anything.
 //
 // A term or group item preceded by a negation cue (不代考, 严禁“替考”), or,
 // with ignore_quoted, standing inside quotation marks, does not count. A rule's score is the sum of the weights of its distinct
