@@ -43,7 +43,7 @@ func benchPages(b *testing.B) ([]*page.Page, []*page.Page) {
 				continue
 			}
 			norm := NormalizeString(lp.p.Title + "\n" + lp.p.Text)
-			if !m.opens([]byte(norm)) && len(lp.p.Forms) == 0 && !m.titleAsksQuery([]byte(NormalizeString(lp.p.Title))) {
+			if !m.opens([]byte(norm), len(NormalizeString(lp.p.Title))) && len(lp.p.Forms) == 0 {
 				ord = append(ord, lp.p)
 			}
 		}
@@ -122,11 +122,44 @@ func benchSegmentAll(b *testing.B, ps []*page.Page) {
 	}
 }
 
+var (
+	gseFullOnce sync.Once
+	gseFull     *gse.Segmenter
+)
+
+// benchSegmentGse segments all the text with gse as it comes (its own
+// simplified-Chinese dictionary, Cut-style), the naive design the matcher
+// avoids. It needs a build without -tags ne.
+func benchSegmentGse(b *testing.B, ps []*page.Page) {
+	gseFullOnce.Do(func() {
+		var seg gse.Segmenter
+		seg.SkipLog = true
+		if err := seg.LoadDictEmbed("zh_s"); err == nil && seg.Dict != nil && seg.Dict.NumTokens() > 0 {
+			gseFull = &seg
+		}
+	})
+	if gseFull == nil {
+		b.Skip("gse's embedded dictionary is not in this build (-tags ne)")
+	}
+	texts := make([][]byte, len(ps))
+	for i, p := range ps {
+		texts[i] = []byte(p.Title + "\n" + p.Text)
+	}
+	b.SetBytes(pagesBytes(ps))
+	b.ResetTimer()
+	for b.Loop() {
+		for _, t := range texts {
+			gseFull.Segment(t)
+		}
+	}
+}
+
 func BenchmarkOrdinary(b *testing.B) {
 	ord, _ := benchPages(b)
 	b.Run("Match", func(b *testing.B) { benchMatch(b, ord) })
 	b.Run("RawAutomaton", func(b *testing.B) { benchRaw(b, ord) })
 	b.Run("SegmentAll", func(b *testing.B) { benchSegmentAll(b, ord) })
+	b.Run("SegmentAllGse", func(b *testing.B) { benchSegmentGse(b, ord) })
 }
 
 func BenchmarkDense(b *testing.B) {
@@ -134,6 +167,7 @@ func BenchmarkDense(b *testing.B) {
 	b.Run("Match", func(b *testing.B) { benchMatch(b, dense) })
 	b.Run("RawAutomaton", func(b *testing.B) { benchRaw(b, dense) })
 	b.Run("SegmentAll", func(b *testing.B) { benchSegmentAll(b, dense) })
+	b.Run("SegmentAllGse", func(b *testing.B) { benchSegmentGse(b, dense) })
 }
 
 // lexiconPack builds a pack of one rule per 1,000 terms of the 65,000-term
@@ -193,37 +227,4 @@ func BenchmarkCompileLexicon(b *testing.B) {
 	b.ReportMetric(float64(n), "terms")
 	b.ReportMetric(float64(int64(after.HeapAlloc)-int64(before.HeapAlloc))/(1<<20), "heapMB")
 	runtime.KeepAlive(m)
-}
-
-// BenchmarkColdSegmenter measures loading the embedded dictionary against
-// gse's own full dictionary (the latter only when built without -tags ne,
-// which leaves gse's 36 MB of dictionaries out of the binary).
-func BenchmarkColdSegmenter(b *testing.B) {
-	p, _ := rules.Default()
-	m, _ := Compile(p)
-	b.Run("Embedded", func(b *testing.B) {
-		for b.Loop() {
-			newSegmenter(m.segTerms)
-		}
-	})
-	b.Run("GseFull", func(b *testing.B) {
-		for b.Loop() {
-			var seg gse.Segmenter
-			seg.SkipLog = true
-			if err := seg.LoadDictEmbed("zh_s"); err != nil || seg.Dict == nil || seg.Dict.NumTokens() == 0 {
-				b.Skip("gse's embedded dictionary is not in this build (-tags ne)")
-			}
-		}
-	})
-}
-
-func BenchmarkNormalizeOrdinary(b *testing.B) {
-	ord, _ := benchPages(b)
-	buf := make([]byte, 0, 1<<20)
-	b.SetBytes(pagesBytes(ord))
-	for b.Loop() {
-		for _, p := range ord {
-			buf, _ = normalize(buf[:0], nil, p.Title+"\n"+p.Text, false)
-		}
-	}
 }

@@ -1,7 +1,6 @@
 package matcher
 
 import (
-	"bytes"
 	"fmt"
 	"net"
 	"net/url"
@@ -16,7 +15,6 @@ type cimitation struct {
 	rule     *rules.Rule
 	agencies []string
 	query    []string
-	queryB   [][]byte // query as bytes, for the first pass
 	labels   []string
 	sites    []csite
 	hostTags map[string]bool // distinctive labels of official hosts (mem, mohurd, samr …)
@@ -43,9 +41,6 @@ func compileImitation(p *rules.Pack) *cimitation {
 	}
 	ci.agencies = norm(im.Agencies)
 	ci.query = norm(im.QueryTerms)
-	for _, q := range ci.query {
-		ci.queryB = append(ci.queryB, []byte(q))
-	}
 	ci.labels = norm(im.FormLabels)
 	for i := range im.Sites {
 		s := &im.Sites[i]
@@ -63,22 +58,6 @@ func compileImitation(p *rules.Pack) *cimitation {
 		}
 	}
 	return ci
-}
-
-// titleAsksQuery reports whether a normalized page title presents a query
-// service.
-func (m *Matcher) titleAsksQuery(title []byte) bool {
-	if len(title) == 0 {
-		return false
-	}
-	for _, ci := range m.imit {
-		for _, q := range ci.queryB {
-			if bytes.Contains(title, q) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 type imitationResult struct {

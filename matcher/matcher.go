@@ -21,10 +21,14 @@ import (
 type Matcher struct {
 	packs []*rules.Pack
 	ac    *ahocorasick.Automaton // every literal; pattern id = literal id
-	lits  []literal
-	index map[string]int // normalized literal → id
-	rules []*crule
-	imit  []*cimitation
+	// fast holds only the literals that can open a page (weighted terms and
+	// group items), for the first pass; fastLit maps its ids to literals.
+	fast    *ahocorasick.Automaton
+	fastLit []int
+	lits    []literal
+	index   map[string]int // normalized literal → id
+	rules   []*crule
+	imit    []*cimitation
 
 	negations    []string // normalized cue words
 	negGap       int
@@ -45,6 +49,7 @@ type literal struct {
 	slotOf           []int  // groups (by global group id) this literal is a slot item of
 	display          string // as written in the pack
 	negatable        bool   // a term or group item: a negation cue before it cancels it
+	query            bool   // an imitation query term: in the title it calls for an imitation check
 }
 
 type crule struct {
@@ -197,6 +202,11 @@ func Compile(packs ...*rules.Pack) (*Matcher, error) {
 		}
 		if p.Imitation != nil {
 			m.imit = append(m.imit, compileImitation(p))
+			for i, q := range p.Imitation.QueryTerms {
+				if id := lit(p, p.Imitation.Line, fmt.Sprintf("imitation.query_terms[%d]", i), q, false); id >= 0 {
+					m.lits[id].query = true
+				}
+			}
 		}
 	}
 	if len(errs) > 0 {
@@ -226,14 +236,34 @@ func Compile(packs ...*rules.Pack) (*Matcher, error) {
 			}
 		}
 	}
-	if len(pats) > 0 {
-		ac, err := ahocorasick.NewBuilder().AddStrings(pats).Build()
-		if err != nil {
-			return nil, fmt.Errorf("matcher: build automaton: %w", err)
+	var fastPats []string
+	for i, l := range m.lits {
+		if l.opens || len(l.slotOf) > 0 || l.query {
+			fastPats = append(fastPats, l.text)
+			m.fastLit = append(m.fastLit, i)
 		}
-		m.ac = ac
+	}
+	var err error
+	if m.ac, err = buildAutomaton(pats); err != nil {
+		return nil, err
+	}
+	if len(fastPats) == len(pats) {
+		m.fast = m.ac
+	} else if m.fast, err = buildAutomaton(fastPats); err != nil {
+		return nil, err
 	}
 	return m, nil
+}
+
+func buildAutomaton(pats []string) (*ahocorasick.Automaton, error) {
+	if len(pats) == 0 {
+		return nil, nil
+	}
+	ac, err := ahocorasick.NewBuilder().AddStrings(pats).Build()
+	if err != nil {
+		return nil, fmt.Errorf("matcher: build automaton: %w", err)
+	}
+	return ac, nil
 }
 
 func appendUnique(s []int, v int) []int {
@@ -333,7 +363,7 @@ func (m *Matcher) Match(p *page.Page) *Finding {
 		buf = append(buf, '\n')
 	}
 	buf, _ = normalize(buf, nil, p.Text, false)
-	candidate := len(m.imit) > 0 && (len(p.Forms) > 0 || m.titleAsksQuery(buf[:titleLen])) || m.opens(buf)
+	candidate := len(m.imit) > 0 && len(p.Forms) > 0 || m.opens(buf, titleLen)
 	*bp = buf
 	bufPool.Put(bp)
 	if !candidate {
@@ -347,9 +377,10 @@ func (m *Matcher) Match(p *page.Page) *Finding {
 }
 
 // opens reports whether normalized text holds a literal that can start a
-// score: a weighted term, or an item of every literal slot of some group.
-func (m *Matcher) opens(text []byte) bool {
-	if m.ac == nil {
+// score: a weighted term, an item of every literal slot of some group, or a
+// query term in the title (its first titleLen bytes).
+func (m *Matcher) opens(text []byte, titleLen int) bool {
+	if m.fast == nil {
 		return false
 	}
 	// FindAllOverlapping, not IsMatch or Find: in coregx/ahocorasick v0.3.1
@@ -357,23 +388,28 @@ func (m *Matcher) opens(text []byte) bool {
 	// pattern start byte) each time the automaton returns to its start
 	// state, which on CJK text costs more than the scan itself (measured:
 	// 17 MB/s against 320 MB/s on the ordinary-page benchmark).
-	hits := m.ac.FindAllOverlapping(text)
+	hits := m.fast.FindAllOverlapping(text)
 	var small [8]uint64
 	var seen []uint64
 	for _, h := range hits {
-		l := &m.lits[h.PatternID]
-		if l.opens {
+		id := h.PatternID
+		if m.fast != m.ac {
+			id = m.fastLit[id]
+		}
+		l := &m.lits[id]
+		if l.opens || l.query && h.End <= titleLen {
 			return true
 		}
-		if len(l.slotOf) > 0 {
-			if seen == nil {
-				seen = small[:]
-				if n := (len(m.lits) + 63) / 64; n > len(small) {
-					seen = make([]uint64, n)
-				}
-			}
-			seen[h.PatternID/64] |= 1 << (h.PatternID % 64)
+		if len(l.slotOf) == 0 {
+			continue
 		}
+		if seen == nil {
+			seen = small[:]
+			if n := (len(m.lits) + 63) / 64; n > len(small) {
+				seen = make([]uint64, n)
+			}
+		}
+		seen[id/64] |= 1 << (id % 64)
 	}
 	if seen == nil {
 		return false

@@ -160,9 +160,19 @@ func normalize(dst []byte, m []int32, s string, withMap bool) ([]byte, []int32) 
 		c := s[i]
 		var r rune
 		size := 1
-		if c < utf8.RuneSelf {
+		switch {
+		case c < utf8.RuneSelf:
 			r = rune(c)
-		} else {
+		case c&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			// Three bytes, as almost every CJK character: decoded inline
+			// (utf8.DecodeRuneInString is not inlined for multi-byte input).
+			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			size = 3
+			if r < 0x800 || (r >= 0xD800 && r <= 0xDFFF) {
+				i++
+				continue
+			}
+		default:
 			r, size = utf8.DecodeRuneInString(s[i:])
 			if r == utf8.RuneError && size == 1 {
 				i++
