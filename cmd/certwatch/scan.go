@@ -4,9 +4,12 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
@@ -141,7 +144,12 @@ func runScan(ctx context.Context, o scanOptions, args []string, stdin io.Reader,
 
 	bad := 0
 	var readErr error
-	for _, path := range args {
+	paths, err := expandDirs(args)
+	if err != nil {
+		bad++
+		fmt.Fprintf(stderr, "certwatch: scan: %v\n", err)
+	}
+	for _, path := range paths {
 		readErr = page.Read(ctx, path, stdin, func(it page.Item) error {
 			if it.Err != nil {
 				bad++
@@ -177,6 +185,43 @@ func runScan(ctx context.Context, o scanOptions, args []string, stdin io.Reader,
 		return &exitError{code: 1, err: errBadInput}
 	}
 	return nil
+}
+
+// inputSuffixes are the files a directory argument contributes.
+var inputSuffixes = []string{".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".html", ".htm", ".txt", ".warc", ".warc.gz"}
+
+// expandDirs replaces each directory argument by the input files under it,
+// in name order; other arguments are kept as they are.
+func expandDirs(args []string) ([]string, error) {
+	var out []string
+	var errs []error
+	for _, a := range args {
+		st, err := os.Stat(a)
+		if a == "-" || err != nil || !st.IsDir() {
+			out = append(out, a)
+			continue
+		}
+		var files []string
+		err = filepath.WalkDir(a, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				errs = append(errs, err)
+				return nil
+			}
+			for _, suf := range inputSuffixes {
+				if !d.IsDir() && strings.HasSuffix(strings.ToLower(path), suf) {
+					files = append(files, path)
+					break
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			errs = append(errs, err)
+		}
+		sort.Strings(files)
+		out = append(out, files...)
+	}
+	return out, errors.Join(errs...)
 }
 
 type scanStats struct {

@@ -1,0 +1,347 @@
+package page
+
+import (
+	"bytes"
+	"fmt"
+	"mime"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// Charset names reported by Decode. Other declared charsets are reported by
+// their WHATWG name ("shift_jis", "euc-kr", "iso-8859-2", ...).
+const (
+	CharsetUTF8        = "utf-8"
+	CharsetGBK         = "gbk"
+	CharsetGB18030     = "gb18030"
+	CharsetBig5        = "big5"
+	CharsetWindows1252 = "windows-1252"
+)
+
+const (
+	// prescanLen is how much of a body is searched for a <meta> charset
+	// declaration, as in the HTML standard.
+	prescanLen = 1024
+	// guessSampleLen bounds the work of guessing an undeclared charset: the
+	// candidates are scored on this much of the body only.
+	guessSampleLen = 64 << 10
+)
+
+// Decode turns body into UTF-8 text and reports the charset it was decoded
+// from. The charset is taken from, in order:
+//
+//  1. a byte order mark (UTF-8, UTF-16LE, UTF-16BE);
+//  2. the charset parameter of contentType (the HTTP Content-Type header);
+//  3. a <meta charset> or <meta http-equiv="Content-Type"> in the first
+//     1024 bytes;
+//  4. a guess: valid UTF-8 is UTF-8; otherwise UTF-8, GB18030 and Big5 are
+//     each tried on a sample and scored (frequent Chinese characters count
+//     for, replacement and private-use characters against); when no
+//     candidate yields a frequent character but all yield errors, the body
+//     is read as windows-1252, which never fails.
+//
+// Labels are normalised before they are looked up, so the spellings found in
+// the wild ("GB2312", "x-gbk", "GB-18030", "cp936", "big-5", "utf8") all
+// work; unknown labels are ignored and the next step is tried. A
+// Content-Type charset that means windows-1252 (including "ISO-8859-1" and
+// "US-ASCII", which many Chinese servers send by default) gives way to a
+// <meta> declaration of another charset. Labels the HTML standard maps to
+// its "replacement" encoding are ignored rather than blanking the page.
+//
+// GBK and GB2312 bodies are decoded with the GB18030 decoder, a superset of
+// both, but reported as "gbk" when so declared.
+//
+// Decode never fails on bad bytes: invalid sequences become U+FFFD. The
+// error is reserved for a failing decoder.
+func Decode(body []byte, contentType string) (text string, charsetName string, err error) {
+	if choice, n := fromBOM(body); choice != nil {
+		return decodeWith(choice.enc, choice.name, body[n:])
+	}
+	var header *encodingChoice
+	if label := contentTypeCharset(contentType); label != "" {
+		header = lookupLabel(label)
+	}
+	if header != nil && header.name != CharsetWindows1252 {
+		return decodeWith(header.enc, header.name, body)
+	}
+	if meta := prescanMeta(body); meta != nil {
+		if meta.name == "utf-16le" || meta.name == "utf-16be" {
+			// A document that can declare its charset in ASCII is not
+			// UTF-16; the HTML standard reads it as UTF-8.
+			meta = lookupLabel("utf-8")
+		}
+		if header == nil || meta.name != CharsetWindows1252 {
+			return decodeWith(meta.enc, meta.name, body)
+		}
+	}
+	if header != nil {
+		return decodeWith(header.enc, header.name, body)
+	}
+	enc, name := guessCharset(body)
+	return decodeWith(enc, name, body)
+}
+
+// encodingChoice is a resolved charset label.
+type encodingChoice struct {
+	enc  encoding.Encoding
+	name string
+}
+
+// decodeWith decodes body with enc; a nil enc means UTF-8.
+func decodeWith(enc encoding.Encoding, name string, body []byte) (string, string, error) {
+	if enc == nil {
+		return strings.ToValidUTF8(string(body), "\uFFFD"), name, nil
+	}
+	out, err := enc.NewDecoder().Bytes(body)
+	if err != nil {
+		return "", "", fmt.Errorf("page: decode %s: %w", name, err)
+	}
+	// Decoders emit U+FFFD for bad input; this guards against one that
+	// passes bytes through.
+	if !utf8.Valid(out) {
+		return strings.ToValidUTF8(string(out), "\uFFFD"), name, nil
+	}
+	return string(out), name, nil
+}
+
+// fromBOM returns the charset announced by a byte order mark and the mark's
+// length, or nil.
+func fromBOM(body []byte) (*encodingChoice, int) {
+	switch {
+	case bytes.HasPrefix(body, []byte{0xEF, 0xBB, 0xBF}):
+		return &encodingChoice{enc: nil, name: CharsetUTF8}, 3
+	case bytes.HasPrefix(body, []byte{0xFF, 0xFE}):
+		return &encodingChoice{enc: unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), name: "utf-16le"}, 2
+	case bytes.HasPrefix(body, []byte{0xFE, 0xFF}):
+		return &encodingChoice{enc: unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), name: "utf-16be"}, 2
+	}
+	return nil, 0
+}
+
+// contentTypeCharset returns the charset parameter of a Content-Type value,
+// tolerating values mime.ParseMediaType rejects (duplicate parameters, stray
+// semicolons, bad quoting).
+func contentTypeCharset(contentType string) string {
+	if contentType == "" {
+		return ""
+	}
+	if _, params, err := mime.ParseMediaType(contentType); err == nil {
+		return params["charset"]
+	}
+	return charsetParam(contentType)
+}
+
+// charsetParam finds `charset=value` in s, as in a <meta content> value.
+func charsetParam(s string) string {
+	lower := strings.ToLower(s)
+	for {
+		i := strings.Index(lower, "charset")
+		if i < 0 {
+			return ""
+		}
+		rest := strings.TrimLeft(lower[i+len("charset"):], " \t\r\n\f")
+		lower = lower[i+len("charset"):]
+		if !strings.HasPrefix(rest, "=") {
+			continue
+		}
+		rest = strings.TrimLeft(rest[1:], " \t\r\n\f")
+		if rest == "" {
+			return ""
+		}
+		if q := rest[0]; q == '"' || q == '\'' {
+			if j := strings.IndexByte(rest[1:], q); j >= 0 {
+				return rest[1 : 1+j]
+			}
+			return ""
+		}
+		end := strings.IndexAny(rest, " \t\r\n\f;,")
+		if end < 0 {
+			end = len(rest)
+		}
+		return rest[:end]
+	}
+}
+
+// labelAliases maps labels compacted by compactLabel to canonical names.
+// It covers the WHATWG labels of the Chinese charsets and UTF-8 plus the
+// spellings seen on Chinese sites and in detectors (colly's "GB-18030").
+var labelAliases = map[string]string{
+	"gb18030": CharsetGB18030,
+
+	"gbk": CharsetGBK, "xgbk": CharsetGBK, "csgbk": CharsetGBK, "gb2312": CharsetGBK,
+	"csgb2312": CharsetGBK, "gb231280": CharsetGBK, "gb23121980": CharsetGBK,
+	"csiso58gb231280": CharsetGBK, "isoir58": CharsetGBK, "chinese": CharsetGBK,
+	"cp936": CharsetGBK, "ms936": CharsetGBK, "windows936": CharsetGBK, "936": CharsetGBK,
+	"euccn": CharsetGBK, "xeuccn": CharsetGBK,
+
+	"big5": CharsetBig5, "xbig5": CharsetBig5, "csbig5": CharsetBig5, "cnbig5": CharsetBig5,
+	"xxbig5": CharsetBig5, "big5hkscs": CharsetBig5, "big5eten": CharsetBig5,
+	"cp950": CharsetBig5, "ms950": CharsetBig5, "windows950": CharsetBig5, "950": CharsetBig5,
+
+	"utf8": CharsetUTF8, "unicode11utf8": CharsetUTF8, "unicode20utf8": CharsetUTF8,
+	"xunicode20utf8": CharsetUTF8,
+}
+
+func compactLabel(label string) string {
+	var b strings.Builder
+	for i := 0; i < len(label); i++ {
+		c := label[i]
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			b.WriteByte(c)
+		case 'A' <= c && c <= 'Z':
+			b.WriteByte(c + 'a' - 'A')
+		}
+	}
+	return b.String()
+}
+
+// lookupLabel resolves a charset label, or returns nil for an unknown one.
+func lookupLabel(label string) *encodingChoice {
+	label = strings.ToLower(strings.Trim(label, " \t\r\n\f\"';,"))
+	if label == "" || len(label) > 64 {
+		return nil
+	}
+	switch labelAliases[compactLabel(label)] {
+	case CharsetUTF8:
+		return &encodingChoice{enc: nil, name: CharsetUTF8}
+	case CharsetGBK:
+		return &encodingChoice{enc: simplifiedchinese.GB18030, name: CharsetGBK}
+	case CharsetGB18030:
+		return &encodingChoice{enc: simplifiedchinese.GB18030, name: CharsetGB18030}
+	case CharsetBig5:
+		return &encodingChoice{enc: traditionalchinese.Big5, name: CharsetBig5}
+	}
+	enc, name := charset.Lookup(label)
+	if enc == nil || name == "replacement" {
+		return nil
+	}
+	if name == CharsetUTF8 {
+		enc = nil
+	}
+	return &encodingChoice{enc: enc, name: name}
+}
+
+// prescanMeta looks for a charset declared in a <meta> element within the
+// first prescanLen bytes and returns the first one that names a known
+// charset.
+func prescanMeta(body []byte) *encodingChoice {
+	if len(body) > prescanLen {
+		body = body[:prescanLen]
+	}
+	if !bytes.Contains(bytes.ToLower(body), []byte("charset")) {
+		return nil
+	}
+	z := html.NewTokenizer(bytes.NewReader(body))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return nil
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			if string(name) != "meta" || !hasAttr {
+				continue
+			}
+			var declared, httpEquiv, content string
+			for hasAttr {
+				var k, v []byte
+				k, v, hasAttr = z.TagAttr()
+				switch string(k) {
+				case "charset":
+					declared = string(v)
+				case "http-equiv":
+					httpEquiv = string(v)
+				case "content":
+					content = string(v)
+				}
+			}
+			if declared == "" && strings.EqualFold(strings.TrimSpace(httpEquiv), "content-type") {
+				declared = charsetParam(content)
+			}
+			if declared != "" {
+				if choice := lookupLabel(declared); choice != nil {
+					return choice
+				}
+			}
+		}
+	}
+}
+
+// guessCharset picks the charset of a body that declares none.
+func guessCharset(body []byte) (encoding.Encoding, string) {
+	if utf8.Valid(body) {
+		return nil, CharsetUTF8
+	}
+	sample := body
+	if len(sample) > guessSampleLen {
+		sample = sample[:guessSampleLen]
+	}
+	candidates := []encodingChoice{
+		{enc: nil, name: CharsetUTF8},
+		{enc: simplifiedchinese.GB18030, name: CharsetGB18030},
+		{enc: traditionalchinese.Big5, name: CharsetBig5},
+	}
+	best, bestScore, bestCommon, bestBad := 0, 0, 0, 0
+	for i, c := range candidates {
+		var text string
+		if c.enc == nil {
+			text = strings.ToValidUTF8(string(sample), "\uFFFD")
+		} else {
+			out, err := c.enc.NewDecoder().Bytes(sample)
+			if err != nil {
+				continue
+			}
+			text = string(out)
+		}
+		common, bad := scoreText(text)
+		score := 2*common - 3*bad
+		// Earlier candidates win ties: UTF-8 first (a stray bad byte in a
+		// UTF-8 page), then GB18030 (the likelier legacy charset here).
+		if i == 0 || score > bestScore {
+			best, bestScore, bestCommon, bestBad = i, score, common, bad
+		}
+	}
+	if bestCommon == 0 && bestBad > 0 {
+		return charmap.Windows1252, CharsetWindows1252
+	}
+	return candidates[best].enc, candidates[best].name
+}
+
+// scoreText counts the frequent Chinese characters in text and the runes
+// that show a wrong decoding: U+FFFD and private-use characters.
+func scoreText(text string) (common, bad int) {
+	table := commonHanTable()
+	for _, r := range text {
+		switch {
+		case r >= 0x4E00 && r <= 0x9FFF:
+			i := r - 0x4E00
+			if table[i/64]&(1<<(i%64)) != 0 {
+				common++
+			}
+		case r == utf8.RuneError, r >= 0xE000 && r <= 0xF8FF:
+			bad++
+		}
+	}
+	return common, bad
+}
+
+// commonHanTable is a bit set over U+4E00–U+9FFF of the runes in commonHan.
+var commonHanTable = sync.OnceValue(func() *[(0x9FFF - 0x4E00 + 64) / 64]uint64 {
+	var t [(0x9FFF - 0x4E00 + 64) / 64]uint64
+	for _, r := range commonHan {
+		if r >= 0x4E00 && r <= 0x9FFF {
+			i := r - 0x4E00
+			t[i/64] |= 1 << (i % 64)
+		}
+	}
+	return &t
+})

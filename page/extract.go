@@ -1,0 +1,740 @@
+package page
+
+import (
+	"net/url"
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// extract reads a decoded document in one pass over its tokens.
+//
+// It deliberately does not build a tree with html.Parse: that parser rejects
+// documents nested deeper than 512 elements (so an adversary could hide a
+// page behind 513 <div>s), and it detaches the controls of a <form> written
+// directly inside a <table> — the layout of many old query sites — from the
+// form element. A single pass with a few counters keeps the work linear and
+// the memory bounded by the input, whatever the markup.
+func extract(pageURL, doc string) *Page {
+	e := &extractor{
+		labelFor: map[string]string{},
+		title:    oneLine{max: maxTitleRunes},
+		metaDesc: oneLine{max: maxTitleRunes},
+	}
+	z := html.NewTokenizer(strings.NewReader(doc))
+	for {
+		switch tt := z.Next(); tt {
+		case html.ErrorToken:
+			// io.EOF, or a tokenizer error; either way the input ends here.
+			return e.finish(pageURL)
+		case html.TextToken:
+			e.onText(string(z.Text()))
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			a := atom.Lookup(name)
+			var as attrs
+			if hasAttr && wantsAttrs(a) {
+				as = readAttrs(z)
+			}
+			e.onStart(a, as, tt == html.SelfClosingTagToken)
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			e.onEnd(atom.Lookup(name))
+		}
+	}
+}
+
+// extractor is the state of one pass over a document.
+type extractor struct {
+	text  lineWriter // Page.Text without the meta description
+	title oneLine
+	// titleState: 0 no title seen yet, 1 inside the first title, 2 done.
+	titleState int
+	metaDesc   oneLine
+	hasMetaDsc bool
+	baseHref   string
+	hasBase    bool
+
+	// raw is the raw-text element (script, style, title, textarea, ...)
+	// whose content the tokenizer is returning, or 0.
+	raw           atom.Atom
+	templateDepth int
+	svgDepth      int
+
+	links    []Link // URLs unresolved until finish
+	linkOpen bool   // the last of links is an open <a>
+	linkText oneLine
+	linkAlt  string
+
+	forms     []*formState
+	form      *formState // the open <form>, or nil
+	orphan    formState  // controls outside any form
+	sel       *fieldState
+	option    *oneLine
+	button    *fieldState
+	buttonTxt oneLine
+	textarea  *fieldState
+
+	label    *labelState
+	labelFor map[string]string // id → text of the first <label for=id>
+
+	// recent is the text since the last visible control within the current
+	// table row: the candidate label of the next control.
+	recent recentLine
+}
+
+type formState struct {
+	action, method string
+	fields         []*fieldState
+	discard        bool // over maxForms: fields are not kept
+}
+
+type fieldState struct {
+	Field
+	wrapLabel, aria, recent, title string
+}
+
+type labelState struct {
+	forID  string
+	text   oneLine
+	fields []*fieldState
+}
+
+// wantsAttrs reports whether the extractor reads the attributes of a.
+func wantsAttrs(a atom.Atom) bool {
+	switch a {
+	case atom.A, atom.Area, atom.Img, atom.Base, atom.Meta, atom.Form, atom.Input,
+		atom.Select, atom.Textarea, atom.Button, atom.Label, atom.Option:
+		return true
+	}
+	return false
+}
+
+// attrs are a tag's attributes; the first of each name wins, as in
+// browsers.
+type attrs []attr
+
+type attr struct{ key, val string }
+
+func (as attrs) get(key string) (string, bool) {
+	for _, a := range as {
+		if a.key == key {
+			return a.val, true
+		}
+	}
+	return "", false
+}
+
+// value returns the attribute's value, or "" when it is absent.
+func (as attrs) value(key string) string {
+	v, _ := as.get(key)
+	return v
+}
+
+// readAttrs returns the current tag's attributes.
+func readAttrs(z *html.Tokenizer) attrs {
+	var as attrs
+	for more := true; more; {
+		var k, v []byte
+		k, v, more = z.TagAttr()
+		as = append(as, attr{key: string(k), val: string(v)})
+	}
+	return as
+}
+
+// isRawText reports the elements whose content the tokenizer returns as
+// one text token.
+func isRawText(a atom.Atom) bool {
+	switch a {
+	case atom.Script, atom.Style, atom.Title, atom.Textarea, atom.Noscript, atom.Iframe,
+		atom.Noembed, atom.Noframes, atom.Xmp, atom.Plaintext:
+		return true
+	}
+	return false
+}
+
+// isVisibleRawText reports the raw-text elements whose content is shown.
+func isVisibleRawText(a atom.Atom) bool {
+	return a == atom.Textarea || a == atom.Xmp || a == atom.Plaintext
+}
+
+// isBlock reports the elements that start and end a line of text.
+func isBlock(a atom.Atom) bool {
+	switch a {
+	case atom.Address, atom.Article, atom.Aside, atom.Blockquote, atom.Body, atom.Br,
+		atom.Caption, atom.Center, atom.Dd, atom.Details, atom.Dialog, atom.Dir, atom.Div,
+		atom.Dl, atom.Dt, atom.Fieldset, atom.Figcaption, atom.Figure, atom.Footer,
+		atom.Form, atom.Frameset, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
+		atom.Head, atom.Header, atom.Hgroup, atom.Hr, atom.Html, atom.Label, atom.Legend,
+		atom.Li, atom.Listing, atom.Main, atom.Menu, atom.Nav, atom.Ol, atom.Optgroup,
+		atom.Option, atom.P, atom.Plaintext, atom.Pre, atom.Section, atom.Select,
+		atom.Summary, atom.Table, atom.Tbody, atom.Td, atom.Textarea, atom.Tfoot, atom.Th,
+		atom.Thead, atom.Tr, atom.Ul, atom.Xmp:
+		return true
+	}
+	return false
+}
+
+func (e *extractor) onText(s string) {
+	if e.templateDepth > 0 {
+		return
+	}
+	if e.raw != 0 && !isVisibleRawText(e.raw) {
+		if e.raw == atom.Title && e.titleState == 1 {
+			e.title.write(s)
+		}
+		return
+	}
+	e.text.write(s)
+	if e.linkOpen {
+		e.linkText.write(s)
+	}
+	if e.raw == atom.Textarea {
+		if e.textarea != nil {
+			e.textarea.Value = collapse(s, maxLinkTextRunes)
+		}
+		return
+	}
+	switch {
+	case e.option != nil:
+		e.option.write(s)
+	case e.button != nil:
+		e.buttonTxt.write(s)
+	case e.sel != nil:
+		// Text in a select outside an option: shown by no browser's label.
+	default:
+		if e.label != nil {
+			e.label.text.write(s)
+		}
+		e.recent.write(s)
+	}
+}
+
+// blockBoundary ends the current line everywhere text is collected.
+func (e *extractor) blockBoundary() {
+	e.text.breakLine()
+	e.recent.breakLine()
+	e.linkText.sep()
+	e.buttonTxt.sep()
+	if e.option != nil {
+		e.option.sep()
+	}
+	if e.label != nil {
+		e.label.text.sep()
+	}
+}
+
+// rowBoundary forgets the candidate label: text in another table row or
+// form does not name the next control.
+func (e *extractor) rowBoundary() {
+	e.recent.reset()
+}
+
+func (e *extractor) onStart(a atom.Atom, as attrs, selfClosing bool) {
+	if isRawText(a) {
+		// The tokenizer returns everything up to the matching end tag as
+		// text, even for <script/>, so the element is always entered.
+		e.raw = a
+	}
+	if e.templateDepth > 0 {
+		if a == atom.Template {
+			e.templateDepth++
+		}
+		return
+	}
+	if isBlock(a) {
+		e.blockBoundary()
+	}
+	switch a {
+	case atom.Template:
+		e.templateDepth++
+	case atom.Svg:
+		if !selfClosing {
+			e.svgDepth++
+		}
+	case atom.Title:
+		if e.titleState == 0 && e.svgDepth == 0 {
+			e.titleState = 1
+		}
+	case atom.Base:
+		if href, ok := as.get("href"); ok && !e.hasBase {
+			e.baseHref, e.hasBase = href, true
+		}
+	case atom.Meta:
+		if strings.EqualFold(strings.TrimSpace(as.value("name")), "description") && !e.hasMetaDsc {
+			e.metaDesc.write(as.value("content"))
+			e.hasMetaDsc = true
+		}
+	case atom.A:
+		e.closeLink()
+		if href, ok := as.get("href"); ok && len(e.links) < maxLinks {
+			e.links = append(e.links, Link{URL: href})
+			e.linkOpen = true
+			e.linkText = oneLine{max: maxLinkTextRunes}
+			e.linkAlt = as.value("title")
+		}
+	case atom.Area:
+		if href, ok := as.get("href"); ok && len(e.links) < maxLinks {
+			text := collapse(as.value("alt"), maxLinkTextRunes)
+			if text == "" {
+				text = collapse(as.value("title"), maxLinkTextRunes)
+			}
+			e.links = append(e.links, Link{URL: href, Text: text})
+		}
+	case atom.Img:
+		if e.linkOpen {
+			if alt := as.value("alt"); strings.TrimSpace(alt) != "" {
+				e.linkAlt = alt
+			}
+		}
+	case atom.Form:
+		e.rowBoundary()
+		if e.form != nil {
+			// Browsers ignore a form inside a form.
+			return
+		}
+		e.form = &formState{action: as.value("action"), method: formMethod(as.value("method"))}
+		if len(e.forms) < maxForms {
+			e.forms = append(e.forms, e.form)
+		} else {
+			e.form.discard = true
+		}
+	case atom.Tr, atom.Table:
+		e.rowBoundary()
+	case atom.Input:
+		e.closeSelect()
+		typ := strings.ToLower(strings.TrimSpace(as.value("type")))
+		if typ == "" {
+			typ = "text"
+		}
+		e.addField(typ, as)
+	case atom.Select:
+		e.closeSelect()
+		e.sel = e.addField("select", as)
+	case atom.Option:
+		if e.sel != nil {
+			e.closeOption()
+			e.option = &oneLine{max: maxLabelRunes}
+			if l := as.value("label"); l != "" {
+				e.option.write(l)
+			}
+		}
+	case atom.Optgroup:
+		e.closeOption()
+	case atom.Textarea:
+		e.closeSelect()
+		e.textarea = e.addField("textarea", as)
+	case atom.Button:
+		e.closeButton()
+		typ := strings.ToLower(strings.TrimSpace(as.value("type")))
+		if typ == "" {
+			typ = "submit"
+		}
+		e.button = e.addField(typ, as)
+		e.buttonTxt = oneLine{max: maxLabelRunes}
+	case atom.Label:
+		e.closeLabel()
+		e.label = &labelState{forID: as.value("for"), text: oneLine{max: maxLabelRunes}}
+	}
+}
+
+func (e *extractor) onEnd(a atom.Atom) {
+	if e.raw != 0 {
+		// The only end tag the tokenizer returns after raw text is the one
+		// that closes it.
+		if e.raw == atom.Title && e.titleState == 1 {
+			e.titleState = 2
+		}
+		if e.raw == atom.Textarea {
+			e.textarea = nil
+		}
+		e.raw = 0
+		if e.templateDepth == 0 && isBlock(a) {
+			e.blockBoundary()
+		}
+		return
+	}
+	if e.templateDepth > 0 {
+		if a == atom.Template {
+			e.templateDepth--
+		}
+		return
+	}
+	if isBlock(a) {
+		e.blockBoundary()
+	}
+	switch a {
+	case atom.Svg:
+		if e.svgDepth > 0 {
+			e.svgDepth--
+		}
+	case atom.A:
+		e.closeLink()
+	case atom.Form:
+		e.closeSelect()
+		e.closeButton()
+		e.form = nil
+		e.rowBoundary()
+	case atom.Tr, atom.Table:
+		e.rowBoundary()
+	case atom.Select:
+		e.closeSelect()
+	case atom.Option:
+		e.closeOption()
+	case atom.Button:
+		e.closeButton()
+	case atom.Label:
+		e.closeLabel()
+	}
+}
+
+// addField records a control in the open form (or with the orphans) and
+// settles what can be known of its label now.
+func (e *extractor) addField(typ string, as attrs) *fieldState {
+	f := &fieldState{Field: Field{
+		Name:        as.value("name"),
+		ID:          as.value("id"),
+		Type:        typ,
+		Placeholder: collapse(as.value("placeholder"), maxLinkTextRunes),
+		Value:       collapse(as.value("value"), maxLinkTextRunes),
+	}}
+	if typ == "image" && f.Value == "" {
+		// An image button's words are in its alt text.
+		f.Value = collapse(as.value("alt"), maxLinkTextRunes)
+	}
+	if typ != "hidden" {
+		f.aria = collapse(as.value("aria-label"), maxLabelRunes)
+		f.title = collapse(as.value("title"), maxLabelRunes)
+		f.recent = e.recent.label()
+		e.recent.reset()
+		if e.label != nil {
+			e.label.fields = append(e.label.fields, f)
+		}
+	}
+	form := e.form
+	if form == nil {
+		form = &e.orphan
+	}
+	if !form.discard && len(form.fields) < maxFieldsPerForm {
+		form.fields = append(form.fields, f)
+	}
+	return f
+}
+
+func (e *extractor) closeLink() {
+	if !e.linkOpen {
+		return
+	}
+	l := &e.links[len(e.links)-1]
+	l.Text = e.linkText.String()
+	if l.Text == "" {
+		l.Text = collapse(e.linkAlt, maxLinkTextRunes)
+	}
+	e.linkOpen = false
+}
+
+func (e *extractor) closeOption() {
+	if e.option == nil {
+		return
+	}
+	if text := e.option.String(); text != "" && e.sel != nil && len(e.sel.Options) < maxOptions {
+		e.sel.Options = append(e.sel.Options, text)
+	}
+	e.option = nil
+}
+
+func (e *extractor) closeSelect() {
+	e.closeOption()
+	e.sel = nil
+}
+
+func (e *extractor) closeButton() {
+	if e.button == nil {
+		return
+	}
+	if text := e.buttonTxt.String(); text != "" {
+		e.button.Value = text
+	}
+	e.button = nil
+}
+
+func (e *extractor) closeLabel() {
+	l := e.label
+	if l == nil {
+		return
+	}
+	e.label = nil
+	text := l.text.String()
+	if text == "" {
+		return
+	}
+	if l.forID != "" {
+		if _, seen := e.labelFor[l.forID]; !seen {
+			e.labelFor[l.forID] = text
+		}
+	}
+	for _, f := range l.fields {
+		// A label with for= names its target, not the controls it wraps.
+		if l.forID == "" || l.forID == f.ID {
+			f.wrapLabel = text
+		}
+	}
+	if len(l.fields) > 0 {
+		// The label's text, even after the control as with radio buttons,
+		// belongs to the controls it wraps, not to the next one.
+		e.recent.reset()
+	}
+}
+
+// finish settles labels and URLs and returns the Page.
+func (e *extractor) finish(pageURL string) *Page {
+	e.closeLink()
+	e.closeSelect()
+	e.closeButton()
+	e.closeLabel()
+
+	base := baseURL(pageURL, e.baseHref, e.hasBase)
+	p := &Page{URL: pageURL, Title: e.title.String()}
+
+	text := e.text.String()
+	if desc := e.metaDesc.String(); desc != "" {
+		if text != "" {
+			text = desc + "\n" + text
+		} else {
+			text = desc
+		}
+	}
+	p.Text = text
+
+	for i := range e.links {
+		e.links[i].URL = resolve(base, e.links[i].URL)
+	}
+	p.Links = e.links
+
+	forms := e.forms
+	if len(e.orphan.fields) > 0 {
+		forms = append(forms, &e.orphan)
+	}
+	for _, fs := range forms {
+		form := Form{Method: fs.method}
+		if fs != &e.orphan && strings.TrimSpace(fs.action) != "" {
+			form.Action = resolve(base, fs.action)
+		}
+		form.Fields = make([]Field, 0, len(fs.fields))
+		for _, f := range fs.fields {
+			form.Fields = append(form.Fields, e.settleLabel(f))
+		}
+		p.Forms = append(p.Forms, form)
+	}
+	return p
+}
+
+// settleLabel picks a field's label by the precedence documented on
+// Field.Label.
+func (e *extractor) settleLabel(f *fieldState) Field {
+	field := f.Field
+	if f.Type != "hidden" && f.ID != "" {
+		if text, ok := e.labelFor[f.ID]; ok {
+			field.Label = text
+			return field
+		}
+	}
+	for _, candidate := range []string{f.wrapLabel, f.aria, f.recent, f.title} {
+		if candidate != "" {
+			field.Label = candidate
+			break
+		}
+	}
+	return field
+}
+
+func formMethod(m string) string {
+	if strings.EqualFold(strings.TrimSpace(m), "post") {
+		return "POST"
+	}
+	return "GET"
+}
+
+// baseURL returns the URL relative links are resolved against, or nil when
+// there is no absolute one.
+func baseURL(pageURL, baseHref string, hasBase bool) *url.URL {
+	var base *url.URL
+	if u, err := url.Parse(strings.TrimSpace(pageURL)); err == nil && u.IsAbs() {
+		base = u
+	}
+	if hasBase {
+		if ref, err := url.Parse(cleanHref(baseHref)); err == nil {
+			if base != nil {
+				return base.ResolveReference(ref)
+			}
+			if ref.IsAbs() {
+				return ref
+			}
+		}
+	}
+	return base
+}
+
+// cleanHref strips what browsers strip from a URL attribute: surrounding
+// whitespace and any tab or newline.
+func cleanHref(href string) string {
+	href = strings.TrimSpace(href)
+	if strings.ContainsAny(href, "\t\r\n") {
+		href = strings.NewReplacer("\t", "", "\r", "", "\n", "").Replace(href)
+	}
+	return href
+}
+
+func resolve(base *url.URL, href string) string {
+	href = cleanHref(href)
+	if base == nil {
+		return href
+	}
+	ref, err := url.Parse(href)
+	if err != nil {
+		return href
+	}
+	return base.ResolveReference(ref).String()
+}
+
+func isSpace(r rune) bool {
+	return r == ' ' || r == '\n' || r == '\t' || r == '\r' || (r > 0x7F && unicode.IsSpace(r)) || r == '\f' || r == '\v'
+}
+
+// collapse returns s with whitespace runs collapsed to one space, trimmed,
+// and cut to max runes.
+func collapse(s string, max int) string {
+	o := oneLine{max: max}
+	o.write(s)
+	return o.String()
+}
+
+// lineWriter builds Text: lines of collapsed whitespace, no empty lines.
+type lineWriter struct {
+	out          strings.Builder
+	lineHasText  bool
+	pendingSpace bool
+}
+
+func (w *lineWriter) write(s string) {
+	for _, r := range s {
+		if isSpace(r) {
+			if w.lineHasText {
+				w.pendingSpace = true
+			}
+			continue
+		}
+		switch {
+		case !w.lineHasText:
+			if w.out.Len() > 0 {
+				w.out.WriteByte('\n')
+			}
+			w.lineHasText = true
+		case w.pendingSpace:
+			w.out.WriteByte(' ')
+		}
+		w.pendingSpace = false
+		w.out.WriteRune(r)
+	}
+}
+
+func (w *lineWriter) breakLine() {
+	w.lineHasText = false
+	w.pendingSpace = false
+}
+
+func (w *lineWriter) String() string { return w.out.String() }
+
+// oneLine collects text on a single line, whitespace collapsed, keeping at
+// most max runes.
+type oneLine struct {
+	b     strings.Builder
+	n     int
+	max   int
+	space bool
+}
+
+func (o *oneLine) write(s string) {
+	for _, r := range s {
+		if isSpace(r) {
+			o.sep()
+			continue
+		}
+		if o.n >= o.max {
+			return
+		}
+		if o.space {
+			o.b.WriteByte(' ')
+			o.space = false
+		}
+		o.b.WriteRune(r)
+		o.n++
+	}
+}
+
+// sep separates what comes next by a space, unless nothing came before.
+func (o *oneLine) sep() {
+	if o.b.Len() > 0 {
+		o.space = true
+	}
+}
+
+func (o *oneLine) String() string { return o.b.String() }
+
+// recentLine keeps the tail of the current line of text and the last
+// completed line: the nearest text before a control.
+type recentLine struct {
+	cur   []rune
+	space bool
+	last  string
+}
+
+func (r *recentLine) write(s string) {
+	for _, c := range s {
+		if isSpace(c) {
+			if len(r.cur) > 0 {
+				r.space = true
+			}
+			continue
+		}
+		if r.space {
+			r.cur = append(r.cur, ' ')
+			r.space = false
+		}
+		r.cur = append(r.cur, c)
+	}
+	if len(r.cur) > 4*maxLabelRunes {
+		n := copy(r.cur, r.cur[len(r.cur)-maxLabelRunes:])
+		r.cur = r.cur[:n]
+	}
+}
+
+func (r *recentLine) breakLine() {
+	if len(r.cur) > 0 {
+		r.last = tail(r.cur)
+		r.cur = r.cur[:0]
+	}
+	r.space = false
+}
+
+func (r *recentLine) reset() {
+	r.cur = r.cur[:0]
+	r.space = false
+	r.last = ""
+}
+
+func (r *recentLine) label() string {
+	if len(r.cur) > 0 {
+		return tail(r.cur)
+	}
+	return r.last
+}
+
+func tail(rs []rune) string {
+	if len(rs) > maxLabelRunes {
+		rs = rs[len(rs)-maxLabelRunes:]
+	}
+	return strings.TrimSpace(string(rs))
+}
