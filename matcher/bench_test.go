@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/coregx/ahocorasick"
 	"github.com/go-ego/gse"
@@ -130,7 +132,7 @@ var (
 // benchSegmentGse segments all the text with gse as it comes (its own
 // simplified-Chinese dictionary, Cut-style), the naive design the matcher
 // avoids. It needs a build without -tags ne.
-func benchSegmentGse(b *testing.B, ps []*page.Page) {
+func loadGseFull() *gse.Segmenter {
 	gseFullOnce.Do(func() {
 		var seg gse.Segmenter
 		seg.SkipLog = true
@@ -138,7 +140,11 @@ func benchSegmentGse(b *testing.B, ps []*page.Page) {
 			gseFull = &seg
 		}
 	})
-	if gseFull == nil {
+	return gseFull
+}
+
+func benchSegmentGse(b *testing.B, ps []*page.Page) {
+	if loadGseFull() == nil {
 		b.Skip("gse's embedded dictionary is not in this build (-tags ne)")
 	}
 	texts := make([][]byte, len(ps))
@@ -154,12 +160,32 @@ func benchSegmentGse(b *testing.B, ps []*page.Page) {
 	}
 }
 
+// benchCutGseHMM cuts all the text with gse's Cut and its HMM for unknown
+// words, gse's documented default for accurate segmentation.
+func benchCutGseHMM(b *testing.B, ps []*page.Page) {
+	if loadGseFull() == nil {
+		b.Skip("gse's embedded dictionary is not in this build (-tags ne)")
+	}
+	texts := make([]string, len(ps))
+	for i, p := range ps {
+		texts[i] = p.Title + "\n" + p.Text
+	}
+	b.SetBytes(pagesBytes(ps))
+	b.ResetTimer()
+	for b.Loop() {
+		for _, t := range texts {
+			gseFull.Cut(t, true)
+		}
+	}
+}
+
 func BenchmarkOrdinary(b *testing.B) {
 	ord, _ := benchPages(b)
 	b.Run("Match", func(b *testing.B) { benchMatch(b, ord) })
 	b.Run("RawAutomaton", func(b *testing.B) { benchRaw(b, ord) })
 	b.Run("SegmentAll", func(b *testing.B) { benchSegmentAll(b, ord) })
 	b.Run("SegmentAllGse", func(b *testing.B) { benchSegmentGse(b, ord) })
+	b.Run("CutGseHMM", func(b *testing.B) { benchCutGseHMM(b, ord) })
 }
 
 func BenchmarkDense(b *testing.B) {
@@ -188,7 +214,7 @@ func lexiconPack(b *testing.B) (*rules.Pack, int) {
 	n := 0
 	for sc.Scan() {
 		t := strings.TrimSpace(sc.Text())
-		if t == "" || strings.ContainsAny(t, "'\\") {
+		if t == "" || strings.ContainsAny(t, "'\\") || strings.IndexFunc(t, unicode.IsControl) >= 0 || !utf8.ValidString(t) {
 			continue
 		}
 		if n%1000 == 0 {
