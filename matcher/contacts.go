@@ -190,8 +190,6 @@ var (
 	qqRe          = regexp.MustCompile(`(?:qq|扣扣|企鹅|q号|球球)[\s:：]*(?:号|是|为|号码)?[\s:：]*`)
 	qqMailRe      = regexp.MustCompile(`([1-9][0-9]{4,10})@qq\.com`)
 	urlRe         = regexp.MustCompile(`(?:https?|ftp)://[^\s<>"'` + "`" + `\p{Han}，。、；！？（）【】]+`)
-	domainRe      = regexp.MustCompile(`(?:^|[^a-z0-9.@/-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})(?:[^a-z0-9-]|$)`)
-	ipRe          = regexp.MustCompile(`\b(?:\d{1,3}\.){3}\d{1,3}\b`)
 )
 
 // extractContacts finds contacts in normalized text.
@@ -236,20 +234,59 @@ func extractContacts(text string) []contact {
 	for _, m := range urlSpans {
 		out = append(out, contact{kind: ContactURL, value: strings.TrimRight(text[m[0]:m[1]], ".,;:!?)"), start: m[0], end: m[1]})
 	}
-	for _, m := range findAllSubmatch(hasDot, domainRe, text) {
-		d := text[m[2]:m[3]]
-		if inSpans(m[2], urlSpans) || !isRegistrable(d) {
-			continue
+	if hasDot {
+		for _, sp := range dottedNames(text) {
+			name := text[sp[0]:sp[1]]
+			if inSpans(sp[0], urlSpans) {
+				continue
+			}
+			if net.ParseIP(name) != nil || isRegistrable(name) {
+				out = append(out, contact{kind: ContactDomain, value: name, start: sp[0], end: sp[1]})
+			}
 		}
-		out = append(out, contact{kind: ContactDomain, value: d, start: m[2], end: m[3]})
-	}
-	for _, m := range findAll(hasDot, ipRe, text) {
-		if inSpans(m[0], urlSpans) || net.ParseIP(text[m[0]:m[1]]) == nil {
-			continue
-		}
-		out = append(out, contact{kind: ContactDomain, value: text[m[0]:m[1]], start: m[0], end: m[1]})
 	}
 	return dedupeContacts(out)
+}
+
+// dottedNames returns the spans of the dotted names of text (a.b, a.b.c,
+// 1.2.3.4) that do not continue an e-mail address or a path: candidates
+// for domains and IP addresses.
+func dottedNames(text string) [][2]int {
+	var out [][2]int
+	isName := func(c byte) bool {
+		return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.'
+	}
+	for i := 0; i < len(text); {
+		j := strings.IndexByte(text[i:], '.')
+		if j < 0 {
+			break
+		}
+		dot := i + j
+		a := dot
+		for a > 0 && isName(text[a-1]) {
+			a--
+		}
+		b := dot + 1
+		for b < len(text) && isName(text[b]) {
+			b++
+		}
+		i = b + 1
+		for a < dot && (text[a] == '.' || text[a] == '-') {
+			a++
+		}
+		end := b
+		for end > dot && (text[end-1] == '.' || text[end-1] == '-') {
+			end--
+		}
+		if a >= dot || end <= dot+1 {
+			continue
+		}
+		if a > 0 && (text[a-1] == '@' || text[a-1] == '/') {
+			continue
+		}
+		out = append(out, [2]int{a, end})
+	}
+	return out
 }
 
 func containsAny(text string, subs ...string) bool {

@@ -66,18 +66,27 @@ type Imitated struct {
 	Similarity float64 `json:"similarity"`
 }
 
+// Empty lists shared by findings without hits, so that JSON shows [] and
+// not null without an allocation per page. Capacity 0: an append copies.
+var (
+	noRules    = []RuleHit{}
+	noMatches  = []Match{}
+	noContacts = []Contact{}
+	noReasons  = []string{}
+)
+
 func (f *Finding) finish() *Finding {
 	if f.Rules == nil {
-		f.Rules = []RuleHit{}
+		f.Rules = noRules
 	}
 	if f.Matches == nil {
-		f.Matches = []Match{}
+		f.Matches = noMatches
 	}
 	if f.Contacts == nil {
-		f.Contacts = []Contact{}
+		f.Contacts = noContacts
 	}
 	if f.Reasons == nil {
-		f.Reasons = []string{}
+		f.Reasons = noReasons
 	}
 	return f
 }

@@ -2,7 +2,6 @@ package matcher
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -62,12 +61,6 @@ type crule struct {
 
 type cterm struct {
 	lits   []int
-	weight float64
-	label  string
-}
-
-type cpattern struct {
-	re     *regexp.Regexp
 	weight float64
 	label  string
 }
@@ -154,7 +147,7 @@ func Compile(packs ...*rules.Pack) (*Matcher, error) {
 			for ti, t := range r.Terms {
 				key := fmt.Sprintf("rules[%d].terms[%d]", ri, ti)
 				if t.Pattern != nil {
-					cr.patterns = append(cr.patterns, cpattern{re: t.Pattern, weight: t.Weight, label: t.Label()})
+					cr.patterns = append(cr.patterns, compilePattern(t.Pattern, t.Weight, t.Label()))
 					continue
 				}
 				ct := cterm{weight: t.Weight, label: t.Text}
@@ -661,7 +654,7 @@ func (s *scan) score(cr *crule) *ruleResult {
 	}
 	if positive && len(cr.patterns) > 0 {
 		for _, p := range cr.patterns {
-			locs := p.re.FindAllStringIndex(s.n.Text, 8)
+			locs := p.findAll(s.n.Text, 8)
 			if len(locs) == 0 {
 				continue
 			}
