@@ -156,6 +156,15 @@ func normalize(dst []byte, m []int32, s string, withMap bool) ([]byte, []int32) 
 			}
 		}
 	}
+	// run is the start of a stretch of s that normalizes to itself and is
+	// copied in one piece when it ends (without a map only); -1 when none.
+	run := -1
+	flush := func(end int) {
+		if run >= 0 {
+			dst = append(dst, s[run:end]...)
+			run = -1
+		}
+	}
 	for i := 0; i < len(s); {
 		c := s[i]
 		var r rune
@@ -169,12 +178,14 @@ func normalize(dst []byte, m []int32, s string, withMap bool) ([]byte, []int32) 
 			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
 			size = 3
 			if r < 0x800 || (r >= 0xD800 && r <= 0xDFFF) {
+				flush(i)
 				i++
 				continue
 			}
 		default:
 			r, size = utf8.DecodeRuneInString(s[i:])
 			if r == utf8.RuneError && size == 1 {
+				flush(i)
 				i++
 				continue
 			}
@@ -189,6 +200,14 @@ func normalize(dst []byte, m []int32, s string, withMap bool) ([]byte, []int32) 
 		} else {
 			f, cls = foldRune(r)
 		}
+		if f == r && cls > clsNL && pend.count == 0 && !withMap {
+			if run < 0 {
+				run = off
+			}
+			prev = cls
+			continue
+		}
+		flush(off)
 		if cls <= clsNL {
 			if cls == clsDrop {
 				continue
@@ -251,6 +270,7 @@ func normalize(dst []byte, m []int32, s string, withMap bool) ([]byte, []int32) 
 		}
 		prev = cls
 	}
+	flush(len(s))
 	return dst, m
 }
 
