@@ -188,7 +188,7 @@ func (s *scan) fill(f *Finding) {
 				f.Reasons[0] = fmt.Sprintf("达到阈值 %g，建议：%s。", p.Threshold, rules.RouteNames[res.rule.Route]) + f.Reasons[0]
 			}
 			if res.imitation != nil && res.imitation.site != nil {
-				f.Imitation = &Imitated{Site: res.imitation.site.Name, Host: res.imitation.site.Hosts[0], Similarity: round2(res.imitation.similarity)}
+				f.Imitation = &Imitated{Site: res.imitation.site.Name, Host: res.imitation.host, Similarity: round2(res.imitation.similarity)}
 			}
 		}
 	}

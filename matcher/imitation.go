@@ -62,6 +62,7 @@ func compileImitation(p *rules.Pack) *cimitation {
 
 type imitationResult struct {
 	site       *rules.OfficialSite
+	host       string // the site's host closest to the page's
 	similarity float64
 	reasons    []string
 	spans      []hit
@@ -141,7 +142,7 @@ func (s *scan) imitation(ci *cimitation) *ruleResult {
 	}
 	// Similarity to each official site: title, questions asked, agency, host.
 	var best *csite
-	bestSim, bestTitle := -1.0, 0.0
+	bestSim, bestTitle, bestHost := -1.0, 0.0, ""
 	for i := range ci.sites {
 		cs := &ci.sites[i]
 		ts := 0.0
@@ -163,14 +164,18 @@ func (s *scan) imitation(ci *cimitation) *ruleResult {
 			}
 			lo = float64(n) / float64(len(cs.labels))
 		}
+		// The agency named on the page, compared with the site's: a copy of
+		// a provincial 住房和城乡建设厅 still resembles 住房和城乡建设部.
 		ag := 0.0
 		if cs.agency != "" && strings.Contains(text, cs.agency) {
 			ag = 1
+		} else if agency != "" {
+			ag = similarity(agency, cs.agency)
 		}
-		hs := 0.0
+		hs, closest := -1.0, ""
 		for _, h := range cs.s.Hosts {
 			if v := hostSimilarity(host, h); v > hs {
-				hs = v
+				hs, closest = v, h
 			}
 		}
 		sim := (ts + lo + ag + hs) / 4
@@ -178,7 +183,7 @@ func (s *scan) imitation(ci *cimitation) *ruleResult {
 			bestTitle = ts
 		}
 		if sim > bestSim {
-			best, bestSim = cs, sim
+			best, bestSim, bestHost = cs, sim, closest
 		}
 	}
 
@@ -217,7 +222,7 @@ func (s *scan) imitation(ci *cimitation) *ruleResult {
 	res := &ruleResult{rule: ci.rule}
 	ir := &imitationResult{spans: spans}
 	if best != nil {
-		ir.site, ir.similarity = best.s, bestSim
+		ir.site, ir.similarity, ir.host = best.s, bestSim, bestHost
 	}
 	res.imitation = ir
 	add := func(weight float64, reason string) {
@@ -250,7 +255,7 @@ func (s *scan) imitation(ci *cimitation) *ruleResult {
 		add(w.Host, hostSignal)
 	}
 	if best != nil {
-		ir.reasons = append(ir.reasons, fmt.Sprintf("与官方查询平台「%s」(%s) 的相似度 %.2f", best.s.Name, best.s.Hosts[0], bestSim))
+		ir.reasons = append(ir.reasons, fmt.Sprintf("与官方查询平台「%s」(%s) 的相似度 %.2f", best.s.Name, bestHost, bestSim))
 	}
 	return res
 }
