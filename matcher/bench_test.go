@@ -89,39 +89,38 @@ func benchMatch(b *testing.B, ps []*page.Page) {
 	}
 }
 
-func benchRaw(b *testing.B, ps []*page.Page) {
-	m := defaultMatcher(b)
-	ac, err := ahocorasick.NewBuilder().AddStrings(m.Literals()).Build()
-	if err != nil {
-		b.Fatal(err)
-	}
+// benchEach times fn over every page's title and text, prepared once by prep.
+func benchEach(b *testing.B, ps []*page.Page, prep func(string) string, fn func([]byte)) {
 	texts := make([][]byte, len(ps))
 	for i, p := range ps {
-		texts[i] = []byte(p.Title + "\n" + p.Text)
+		texts[i] = []byte(prep(p.Title + "\n" + p.Text))
 	}
 	b.SetBytes(pagesBytes(ps))
 	b.ResetTimer()
 	for b.Loop() {
 		for _, t := range texts {
-			ac.FindAllOverlapping(t)
+			fn(t)
 		}
 	}
 }
 
+func asIs(s string) string { return s }
+
+// benchRaw matches the matcher's literals over the raw text with the same
+// automaton library: no normalization, no scoring.
+func benchRaw(b *testing.B, ps []*page.Page) {
+	ac, err := ahocorasick.NewBuilder().AddStrings(defaultMatcher(b).Literals()).Build()
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchEach(b, ps, asIs, func(t []byte) { ac.FindAllOverlapping(t) })
+}
+
+// benchSegmentAll segments all the normalized text with the matcher's own
+// (trimmed) dictionary.
 func benchSegmentAll(b *testing.B, ps []*page.Page) {
-	m := defaultMatcher(b)
-	seg := m.segmenter()
-	texts := make([][]byte, len(ps))
-	for i, p := range ps {
-		texts[i] = []byte(NormalizeString(p.Title + "\n" + p.Text))
-	}
-	b.SetBytes(pagesBytes(ps))
-	b.ResetTimer()
-	for b.Loop() {
-		for _, t := range texts {
-			seg.Segment(t)
-		}
-	}
+	seg := defaultMatcher(b).segmenter()
+	benchEach(b, ps, NormalizeString, func(t []byte) { seg.Segment(t) })
 }
 
 var (
@@ -129,9 +128,8 @@ var (
 	gseFull     *gse.Segmenter
 )
 
-// benchSegmentGse segments all the text with gse as it comes (its own
-// simplified-Chinese dictionary, Cut-style), the naive design the matcher
-// avoids. It needs a build without -tags ne.
+// loadGseFull loads gse's own simplified-Chinese dictionary, as gse's
+// documentation does; nil in a build with -tags ne, which leaves it out.
 func loadGseFull() *gse.Segmenter {
 	gseFullOnce.Do(func() {
 		var seg gse.Segmenter
@@ -143,21 +141,13 @@ func loadGseFull() *gse.Segmenter {
 	return gseFull
 }
 
+// benchSegmentGse segments all the text with gse as it comes (its own
+// dictionary, shortest path, no HMM): the naive design the matcher avoids.
 func benchSegmentGse(b *testing.B, ps []*page.Page) {
 	if loadGseFull() == nil {
 		b.Skip("gse's embedded dictionary is not in this build (-tags ne)")
 	}
-	texts := make([][]byte, len(ps))
-	for i, p := range ps {
-		texts[i] = []byte(p.Title + "\n" + p.Text)
-	}
-	b.SetBytes(pagesBytes(ps))
-	b.ResetTimer()
-	for b.Loop() {
-		for _, t := range texts {
-			gseFull.Segment(t)
-		}
-	}
+	benchEach(b, ps, asIs, func(t []byte) { gseFull.Segment(t) })
 }
 
 // benchCutGseHMM cuts all the text with gse's Cut and its HMM for unknown
