@@ -1,0 +1,129 @@
+// Package crawler fetches pages for a sweep: two engines behind one small
+// interface (colly for static pages, chromedp for pages built by
+// JavaScript), politeness (robots.txt, per-host delay and parallelism,
+// retries with back-off), hard limits on size, time and redirects, resolve
+// overrides and a proxy, charset decoding, extraction of links and listing
+// fields, and evidence capture (raw bytes, headers, hashes, screenshots).
+// It decides nothing about what is suspicious.
+package crawler
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/certwatch/certwatch/page"
+)
+
+// Request is one URL to fetch.
+type Request struct {
+	URL      string
+	SourceID string
+	Depth    int
+	Render   bool // fetch with the browser engine
+	// IgnoreRobots is the per-source override; when set, the fetch is
+	// logged and counted as such.
+	IgnoreRobots bool
+	// Listing, when set, extracts listing fields with these CSS selectors.
+	Listing *ListingSelectors
+}
+
+// ListingSelectors are CSS selectors for the fields of marketplace listings
+// on a search-result page (Item selects each listing; the others are
+// relative to it) and for the next result page.
+type ListingSelectors struct {
+	Item, Title, Price, Seller, Description, Contact, Link string
+	Next                                                   string
+}
+
+// Listing is one listing read from a result page.
+type Listing struct {
+	Title, Price, Seller, Description, Contact string
+	URL                                        string // detail page, absolute
+}
+
+// Outcome classifies a fetch.
+type Outcome string
+
+// Outcomes.
+const (
+	OutcomeOK            Outcome = "ok"
+	OutcomeHTTPError     Outcome = "http_error"     // 4xx/5xx after retries
+	OutcomeTimeout       Outcome = "timeout"        // deadline exceeded
+	OutcomeNetwork       Outcome = "network"        // DNS, refused, reset
+	OutcomeRobots        Outcome = "robots"         // refused by robots.txt, not fetched
+	OutcomeTooManyRedirs Outcome = "redirect_limit" // redirect loop or too many redirects
+	OutcomeRenderFailed  Outcome = "render_failed"  // browser error or crash
+	OutcomeNotHTML       Outcome = "not_html"       // fetched, but not a page to score
+)
+
+// Result is everything a fetch produced: the evidence as fetched and the
+// page as the matcher sees it.
+type Result struct {
+	Request      Request
+	Outcome      Outcome
+	Err          error // detail for Outcome != ok
+	Attempts     int
+	RequestedURL string
+	FinalURL     string // after redirects
+	Status       int
+	Header       http.Header
+	// Body is the response body as received, after transfer and content
+	// decoding (gzip), before charset decoding; at most Limits.MaxBody bytes.
+	Body          []byte
+	Truncated     bool   // the body was cut at Limits.MaxBody (never silently)
+	BodySHA256    string // hex SHA-256 of Body
+	RemoteAddr    string // ip:port the response came from
+	FetchedAt     time.Time
+	Duration      time.Duration
+	Rendered      bool
+	Screenshot    []byte // full-page PNG, rendered pages only
+	ScreenshotSHA string // hex SHA-256 of Screenshot
+	IgnoredRobots bool   // fetched although robots.txt disallows it (source override)
+	Page          *page.Page
+	Links         []string  // absolute http(s) links, fragments removed, de-duplicated
+	Listings      []Listing // when Request.Listing was set
+	NextPage      string    // when Request.Listing.Next matched
+}
+
+// Engine fetches one request. Implementations are safe for concurrent use.
+type Engine interface {
+	Fetch(ctx context.Context, req Request) *Result
+	Close() error
+}
+
+// Options configure a Crawler. Zero values take the defaults noted.
+type Options struct {
+	// UserAgent is sent with every request; it names certwatch and who runs
+	// it (default "certwatch/1.0 (+regulatory crawler; contact: see robots)").
+	UserAgent string
+	// Proxy is an HTTP proxy URL for both engines ("" for none).
+	Proxy string
+	// Resolve maps "host" or "host:port" to "ip:port", like curl --resolve,
+	// for both engines.
+	Resolve map[string]string
+	// ResolveOnly refuses every host that Resolve does not name (tests and
+	// the demo: nothing may reach the internet).
+	ResolveOnly bool
+
+	PerHostDelay    time.Duration // between requests to one host (default 1s)
+	PerHostParallel int           // requests in flight per host (default 1)
+	Parallel        int           // requests in flight in all (default 16)
+	Timeout         time.Duration // per request, headers and body (default 20s)
+	MaxBody         int64         // bytes kept of a body (default 5 MiB); more → Truncated
+	MaxDecompressed int64         // bytes read from a compressed body (default 50 MiB)
+	MaxRedirects    int           // default 5
+	Retries         int           // on timeouts, network errors and 5xx (default 2)
+	RetryBackoff    time.Duration // first back-off, doubled each retry (default 2s)
+
+	Render RenderOptions
+}
+
+// RenderOptions configure the browser engine.
+type RenderOptions struct {
+	Chromium     string        // path (default: chromium or chromium-browser on PATH)
+	Tabs         int           // pages rendered at once (default 2)
+	PageTimeout  time.Duration // per page (default 30s)
+	RestartEvery int           // restart the browser after this many pages (default 200)
+	Settle       time.Duration // wait after load for scripts (default 500ms)
+}
