@@ -69,7 +69,7 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.AddCommand(newScanCmd(), newRulesCmd(), newDemoCmd())
+	root.AddCommand(newScanCmd(), newRulesCmd(), newConfigCmd(), newDemoCmd())
 	return root
 }
 

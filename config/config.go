@@ -1,0 +1,415 @@
+// Package config reads the sweep configuration: where the database lives,
+// how to crawl (user agent, proxy, resolve overrides, limits, browser) and
+// what to crawl (the sources). Loading is strict: an unknown key, a wrong
+// type, a bad URL or pattern, a duplicate source id is an error naming
+// file, line and key path, and every error of the file is reported
+// together. config.example.yaml at the repository root documents every key.
+package config
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"net"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/andybalholm/cascadia"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/certwatch/certwatch/crawler"
+	"github.com/certwatch/certwatch/internal/strictyaml"
+)
+
+// Source kinds.
+const (
+	KindSite   = "site"   // crawl from start URLs within allowed hosts
+	KindSearch = "search" // a marketplace or search URL template expanded with search terms
+	KindURLs   = "urls"   // a list or file of URLs (e.g. reported by the public)
+)
+
+// Config is one loaded configuration.
+type Config struct {
+	File        string
+	Hash        string // hex SHA-256 of the file, recorded with each sweep
+	Database    string // resolved against the file's directory
+	Rules       []string
+	UserAgent   string
+	Proxy       string
+	ResolveOnly bool
+	Resolve     map[string]string
+	Limits      Limits
+	Render      crawler.RenderOptions
+	Sources     []*Source
+}
+
+// Limits are the politeness and safety bounds of a crawl.
+type Limits struct {
+	PerHostDelay    time.Duration
+	PerHostParallel int
+	Parallel        int
+	Timeout         time.Duration
+	MaxBody         int64
+	MaxDecompressed int64
+	MaxRedirects    int
+	Retries         int
+	RetryBackoff    time.Duration
+}
+
+// Source is one thing to crawl.
+type Source struct {
+	Line         int
+	ID           string
+	Kind         string
+	Render       bool
+	IgnoreRobots bool
+
+	// site
+	Start        []string
+	AllowedHosts []string
+	Depth        int
+	Include      []*regexp.Regexp
+	Exclude      []*regexp.Regexp
+	MaxPages     int
+
+	// search
+	URL         string // template holding {q}
+	Terms       []string
+	ResultPages int
+	Listing     *crawler.ListingSelectors
+
+	// urls
+	URLs    []string
+	URLFile string // resolved against the config file's directory
+}
+
+// Defaults applied when a key is absent.
+var defaultLimits = Limits{
+	PerHostDelay:    time.Second,
+	PerHostParallel: 1,
+	Parallel:        16,
+	Timeout:         20 * time.Second,
+	MaxBody:         5 << 20,
+	MaxDecompressed: 50 << 20,
+	MaxRedirects:    5,
+	Retries:         2,
+	RetryBackoff:    2 * time.Second,
+}
+
+// DefaultUserAgent names certwatch honestly.
+const DefaultUserAgent = "certwatch/1.0 (regulatory crawler for fake safety certificates)"
+
+// Load reads and validates a configuration file.
+func Load(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	return Parse(path, data)
+}
+
+// Parse validates configuration data read from file.
+func Parse(file string, data []byte) (*Config, error) {
+	root, err := strictyaml.Parse(file, "configuration", data)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(data)
+	c := &Config{File: file, Hash: hex.EncodeToString(sum[:]), UserAgent: DefaultUserAgent, Limits: defaultLimits, Resolve: map[string]string{}}
+	d := &decoder{Decoder: strictyaml.Decoder{File: file}}
+	d.config(root, c)
+	if err := d.Err(); err != nil {
+		return nil, err
+	}
+	dir, err := filepath.Abs(filepath.Dir(file))
+	if err != nil {
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	if c.Database != "" && !filepath.IsAbs(c.Database) {
+		c.Database = filepath.Join(dir, c.Database)
+	}
+	for i, r := range c.Rules {
+		if !filepath.IsAbs(r) {
+			c.Rules[i] = filepath.Join(dir, r)
+		}
+	}
+	for _, s := range c.Sources {
+		if s.URLFile != "" && !filepath.IsAbs(s.URLFile) {
+			s.URLFile = filepath.Join(dir, s.URLFile)
+		}
+	}
+	return c, nil
+}
+
+// CrawlerOptions turns the configuration into the crawler's options.
+func (c *Config) CrawlerOptions() crawler.Options {
+	return crawler.Options{
+		UserAgent:       c.UserAgent,
+		Proxy:           c.Proxy,
+		Resolve:         c.Resolve,
+		ResolveOnly:     c.ResolveOnly,
+		PerHostDelay:    c.Limits.PerHostDelay,
+		PerHostParallel: c.Limits.PerHostParallel,
+		Parallel:        c.Limits.Parallel,
+		Timeout:         c.Limits.Timeout,
+		MaxBody:         c.Limits.MaxBody,
+		MaxDecompressed: c.Limits.MaxDecompressed,
+		MaxRedirects:    c.Limits.MaxRedirects,
+		Retries:         c.Limits.Retries,
+		RetryBackoff:    c.Limits.RetryBackoff,
+		Render:          c.Render,
+	}
+}
+
+// Source looks a source up by id.
+func (c *Config) Source(id string) *Source {
+	for _, s := range c.Sources {
+		if s.ID == id {
+			return s
+		}
+	}
+	return nil
+}
+
+type decoder struct {
+	strictyaml.Decoder
+}
+
+func (d *decoder) config(n *yaml.Node, c *Config) {
+	var sourcesNode *yaml.Node
+	d.Fields(n, "", map[string]func(*yaml.Node, string){
+		"database":     func(v *yaml.Node, k string) { d.Str(v, k, &c.Database) },
+		"rules":        func(v *yaml.Node, k string) { d.StrList(v, k, &c.Rules) },
+		"user_agent":   func(v *yaml.Node, k string) { d.Str(v, k, &c.UserAgent) },
+		"proxy":        func(v *yaml.Node, k string) { d.Str(v, k, &c.Proxy); d.httpURL(v, k, c.Proxy) },
+		"resolve_only": func(v *yaml.Node, k string) { d.Bool(v, k, &c.ResolveOnly) },
+		"resolve":      func(v *yaml.Node, k string) { d.resolve(v, k, c.Resolve) },
+		"limits":       func(v *yaml.Node, k string) { d.limits(v, k, &c.Limits) },
+		"render":       func(v *yaml.Node, k string) { d.render(v, k, &c.Render) },
+		"sources":      func(v *yaml.Node, k string) { sourcesNode = v },
+	}, "database", "sources")
+	if sourcesNode == nil {
+		return
+	}
+	ids := map[string]int{}
+	d.List(sourcesNode, "sources", func(_ int, sn *yaml.Node, k string) {
+		s := d.source(sn, k)
+		if s.ID != "" {
+			if line, dup := ids[s.ID]; dup {
+				d.Fail(sn, k+".id", "duplicate source id %q (first at line %d)", s.ID, line)
+				return
+			}
+			ids[s.ID] = sn.Line
+		}
+		c.Sources = append(c.Sources, s)
+	})
+	if len(sourcesNode.Content) == 0 {
+		d.Fail(sourcesNode, "sources", "a configuration needs at least one source")
+	}
+	if c.ResolveOnly && len(c.Resolve) == 0 {
+		d.Fail(n, "resolve_only", "resolve_only is set but resolve names no host: nothing could be fetched")
+	}
+}
+
+func (d *decoder) httpURL(n *yaml.Node, key, raw string) bool {
+	if raw == "" {
+		return false
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		d.Fail(n, key, "%q is not an http(s) URL", raw)
+		return false
+	}
+	return true
+}
+
+func (d *decoder) resolve(n *yaml.Node, key string, dst map[string]string) {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return // "resolve:" with everything commented out
+	}
+	if n.Kind != yaml.MappingNode {
+		d.Fail(n, key, "must be a mapping of host to ip:port, got %s", strictyaml.KindName(n))
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		hk, hv := n.Content[i], n.Content[i+1]
+		k := key + "." + hk.Value
+		host := strings.ToLower(strings.TrimSpace(hk.Value))
+		ip, port, err := net.SplitHostPort(hv.Value)
+		if hv.Kind != yaml.ScalarNode || err != nil || net.ParseIP(ip) == nil || port == "" {
+			d.Fail(hv, k, "must be ip:port such as 127.0.0.1:8080, got %s", strictyaml.KindName(hv))
+			continue
+		}
+		if host == "" {
+			d.Fail(hk, k, "empty host name")
+			continue
+		}
+		dst[host] = hv.Value
+	}
+}
+
+func (d *decoder) limits(n *yaml.Node, key string, l *Limits) {
+	dur := func(dst *time.Duration, lo, hi time.Duration) func(*yaml.Node, string) {
+		return func(v *yaml.Node, k string) { d.Duration(v, k, lo, hi, dst) }
+	}
+	num := func(dst *int, lo, hi int) func(*yaml.Node, string) {
+		return func(v *yaml.Node, k string) { d.Int(v, k, lo, hi, dst) }
+	}
+	size := func(dst *int64, lo, hi int64) func(*yaml.Node, string) {
+		return func(v *yaml.Node, k string) { d.Size(v, k, lo, hi, dst) }
+	}
+	d.Fields(n, key, map[string]func(*yaml.Node, string){
+		"per_host_delay":    dur(&l.PerHostDelay, 0, time.Hour),
+		"per_host_parallel": num(&l.PerHostParallel, 1, 64),
+		"parallel":          num(&l.Parallel, 1, 1024),
+		"timeout":           dur(&l.Timeout, 100*time.Millisecond, 10*time.Minute),
+		"max_body":          size(&l.MaxBody, 1<<10, 1<<30),
+		"max_decompressed":  size(&l.MaxDecompressed, 1<<10, 4<<30),
+		"max_redirects":     num(&l.MaxRedirects, 0, 50),
+		"retries":           num(&l.Retries, 0, 10),
+		"retry_backoff":     dur(&l.RetryBackoff, 0, time.Hour),
+	})
+}
+
+func (d *decoder) render(n *yaml.Node, key string, r *crawler.RenderOptions) {
+	d.Fields(n, key, map[string]func(*yaml.Node, string){
+		"chromium":      func(v *yaml.Node, k string) { d.Str(v, k, &r.Chromium) },
+		"tabs":          func(v *yaml.Node, k string) { d.Int(v, k, 1, 32, &r.Tabs) },
+		"page_timeout":  func(v *yaml.Node, k string) { d.Duration(v, k, time.Second, 10*time.Minute, &r.PageTimeout) },
+		"restart_every": func(v *yaml.Node, k string) { d.Int(v, k, 1, 100000, &r.RestartEvery) },
+		"settle":        func(v *yaml.Node, k string) { d.Duration(v, k, 0, time.Minute, &r.Settle) },
+	})
+}
+
+func (d *decoder) patterns(n *yaml.Node, key string, dst *[]*regexp.Regexp) {
+	var ss []string
+	d.StrList(n, key, &ss)
+	for i, s := range ss {
+		re, err := regexp.Compile(s)
+		if err != nil {
+			d.Fail(n, fmt.Sprintf("%s[%d]", key, i), "invalid pattern: %v", err)
+			continue
+		}
+		*dst = append(*dst, re)
+	}
+}
+
+func (d *decoder) source(n *yaml.Node, path string) *Source {
+	s := &Source{Line: n.Line, Depth: 1, MaxPages: 1000, ResultPages: 1}
+	var listingNode *yaml.Node
+	d.Fields(n, path, map[string]func(*yaml.Node, string){
+		"id":            func(v *yaml.Node, k string) { d.ID(v, k, &s.ID) },
+		"type":          func(v *yaml.Node, k string) { d.Str(v, k, &s.Kind) },
+		"render":        func(v *yaml.Node, k string) { d.Bool(v, k, &s.Render) },
+		"ignore_robots": func(v *yaml.Node, k string) { d.Bool(v, k, &s.IgnoreRobots) },
+		"start":         func(v *yaml.Node, k string) { d.urls(v, k, &s.Start) },
+		"allowed_hosts": func(v *yaml.Node, k string) { d.StrList(v, k, &s.AllowedHosts) },
+		"depth":         func(v *yaml.Node, k string) { d.Int(v, k, 0, 20, &s.Depth) },
+		"include":       func(v *yaml.Node, k string) { d.patterns(v, k, &s.Include) },
+		"exclude":       func(v *yaml.Node, k string) { d.patterns(v, k, &s.Exclude) },
+		"max_pages":     func(v *yaml.Node, k string) { d.Int(v, k, 1, 10_000_000, &s.MaxPages) },
+		"url":           func(v *yaml.Node, k string) { d.Str(v, k, &s.URL) },
+		"terms":         func(v *yaml.Node, k string) { d.StrList(v, k, &s.Terms) },
+		"result_pages":  func(v *yaml.Node, k string) { d.Int(v, k, 1, 100, &s.ResultPages) },
+		"listing":       func(v *yaml.Node, k string) { listingNode = v },
+		"urls":          func(v *yaml.Node, k string) { d.urls(v, k, &s.URLs) },
+		"file":          func(v *yaml.Node, k string) { d.Str(v, k, &s.URLFile) },
+	}, "id", "type")
+	allowed := map[string][]string{
+		KindSite:   {"start", "allowed_hosts", "depth", "include", "exclude", "max_pages"},
+		KindSearch: {"url", "terms", "result_pages", "listing", "max_pages", "depth"},
+		KindURLs:   {"urls", "file", "max_pages", "depth"},
+	}
+	common := map[string]bool{"id": true, "type": true, "render": true, "ignore_robots": true}
+	keys, ok := allowed[s.Kind]
+	if !ok {
+		if s.Kind != "" {
+			d.Fail(n, path+".type", "unknown source type %q (site, search or urls)", s.Kind)
+		}
+		return s
+	}
+	// Keys of another kind of source are mistakes, not options.
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i].Value
+		if common[k] || contains(keys, k) {
+			continue
+		}
+		if _, known := map[string]bool{"start": true, "allowed_hosts": true, "depth": true, "include": true, "exclude": true, "max_pages": true, "url": true, "terms": true, "result_pages": true, "listing": true, "urls": true, "file": true}[k]; known {
+			d.Fail(n.Content[i], path+"."+k, "a %s source has no %q (it takes %s)", s.Kind, k, strings.Join(keys, ", "))
+		}
+	}
+	switch s.Kind {
+	case KindSite:
+		if len(s.Start) == 0 {
+			d.Fail(n, path+".start", "a site source needs start URLs")
+		}
+		if len(s.AllowedHosts) == 0 {
+			for _, st := range s.Start {
+				if u, err := url.Parse(st); err == nil && !contains(s.AllowedHosts, u.Hostname()) {
+					s.AllowedHosts = append(s.AllowedHosts, u.Hostname())
+				}
+			}
+		}
+	case KindSearch:
+		s.Depth = 0
+		if s.URL == "" {
+			d.Fail(n, path+".url", "a search source needs a url template with {q}")
+		} else if !strings.Contains(s.URL, "{q}") {
+			d.Fail(n, path+".url", "url template %q lacks {q}", s.URL)
+		} else {
+			d.httpURL(n, path+".url", strings.ReplaceAll(s.URL, "{q}", "x"))
+		}
+		if listingNode != nil {
+			s.Listing = d.listing(listingNode, path+".listing")
+		}
+	case KindURLs:
+		s.Depth = 0
+		if len(s.URLs) == 0 && s.URLFile == "" {
+			d.Fail(n, path, "a urls source needs urls or file")
+		}
+	}
+	return s
+}
+
+func (d *decoder) urls(n *yaml.Node, key string, dst *[]string) {
+	var ss []string
+	d.StrList(n, key, &ss)
+	for i, s := range ss {
+		if d.httpURL(n, fmt.Sprintf("%s[%d]", key, i), s) {
+			*dst = append(*dst, s)
+		}
+	}
+}
+
+func (d *decoder) listing(n *yaml.Node, key string) *crawler.ListingSelectors {
+	l := &crawler.ListingSelectors{}
+	sel := func(dst *string) func(*yaml.Node, string) {
+		return func(v *yaml.Node, k string) {
+			d.Str(v, k, dst)
+			if *dst == "" {
+				return
+			}
+			if _, err := cascadia.Parse(*dst); err != nil {
+				d.Fail(v, k, "invalid CSS selector %q: %v", *dst, err)
+			}
+		}
+	}
+	d.Fields(n, key, map[string]func(*yaml.Node, string){
+		"item": sel(&l.Item), "title": sel(&l.Title), "price": sel(&l.Price), "seller": sel(&l.Seller),
+		"description": sel(&l.Description), "contact": sel(&l.Contact), "link": sel(&l.Link), "next": sel(&l.Next),
+	}, "item", "link")
+	return l
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

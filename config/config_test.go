@@ -1,0 +1,68 @@
+package config
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/certwatch/certwatch/internal/strictyaml"
+)
+
+func TestExampleConfigLoads(t *testing.T) {
+	c, err := Load("../config.example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Sources) != 3 || c.Source("market").Listing == nil || c.Source("market").ResultPages != 3 {
+		t.Errorf("sources: %+v", c.Sources)
+	}
+	if c.Limits.PerHostDelay != time.Second || c.Limits.MaxBody != 5<<20 {
+		t.Errorf("limits: %+v", c.Limits)
+	}
+	if !filepath.IsAbs(c.Database) {
+		t.Errorf("database %q not resolved against the file", c.Database)
+	}
+	if got := c.Source("forum").AllowedHosts; len(got) != 1 || got[0] != "bbs.example" {
+		t.Errorf("allowed hosts %v", got)
+	}
+	o := c.CrawlerOptions()
+	if o.UserAgent == "" || o.Render.Tabs != 2 {
+		t.Errorf("crawler options %+v", o)
+	}
+}
+
+func TestInvalidConfigs(t *testing.T) {
+	want := map[string]string{
+		"invalid-unknown-key.yaml":      `invalid-unknown-key.yaml:3: limits.per_host_delai: unknown key "per_host_delai"`,
+		"invalid-duration.yaml":         `invalid-duration.yaml:3: limits.timeout: must be a duration such as 500ms or 2s in [100ms, 10m0s], got "soon"`,
+		"invalid-size.yaml":             `invalid-size.yaml:3: limits.max_body: must be a size such as 512KiB or 5MiB, got "huge"`,
+		"invalid-source-type.yaml":      `invalid-source-type.yaml:3: sources[0].type: unknown source type "ftp" (site, search or urls)`,
+		"invalid-url.yaml":              `invalid-url.yaml:5: sources[0].start[0]: "ftp://a.example/" is not an http(s) URL`,
+		"invalid-template.yaml":         `invalid-template.yaml:3: sources[0].url: url template "http://shop.example/search" lacks {q}`,
+		"invalid-duplicate-source.yaml": `invalid-duplicate-source.yaml:4: sources[1].id: duplicate source id "a" (first at line 3)`,
+		"invalid-resolve.yaml":          `invalid-resolve.yaml:3: resolve.shop.example: must be ip:port such as 127.0.0.1:8080, got "localhost"`,
+		"invalid-selector.yaml":         `invalid-selector.yaml:6: sources[0].listing.item: invalid CSS selector "div["`,
+		"invalid-pattern.yaml":          `invalid-pattern.yaml:6: sources[0].include[0]: invalid pattern: error parsing regexp: missing closing )`,
+		"invalid-wrong-kind-key.yaml":   `invalid-wrong-kind-key.yaml:7: sources[0].start: a urls source has no "start" (it takes urls, file, max_pages, depth)`,
+		"invalid-missing-database.yaml": `invalid-missing-database.yaml:1: database: required key is missing`,
+	}
+	files, _ := filepath.Glob("testdata/invalid-*.yaml")
+	if len(files) != len(want) {
+		t.Errorf("%d fixtures, %d expectations", len(files), len(want))
+	}
+	for _, f := range files {
+		name := filepath.Base(f)
+		t.Run(name, func(t *testing.T) {
+			_, err := Load(f)
+			var es strictyaml.Errors
+			if !errors.As(err, &es) {
+				t.Fatalf("want located errors, got %v", err)
+			}
+			if !strings.Contains(err.Error(), "testdata/"+want[name]) {
+				t.Errorf("got:\n%v\nwant a line containing:\n%s", err, "testdata/"+want[name])
+			}
+		})
+	}
+}
