@@ -676,10 +676,39 @@ func (s *scan) score(cr *crule) *ruleResult {
 	if !positive {
 		return nil
 	}
+	win := cr.r.Pack.ExclusionWindow
+	var anchors []int // word positions of what scored, for the exclusion window
+	if win > 0 {
+		for _, t := range res.terms {
+			for _, h := range t.spans {
+				anchors = append(anchors, s.seg.wordIndex(h.start))
+			}
+		}
+		for _, g := range res.groups {
+			for _, h := range g.spans {
+				anchors = append(anchors, s.seg.wordIndex(h.start))
+			}
+		}
+		sort.Ints(anchors)
+	}
+	near := func(hs []hit) []hit {
+		if win <= 0 {
+			return hs
+		}
+		var out []hit
+		for _, h := range hs {
+			p := s.seg.wordIndex(h.start)
+			i := sort.SearchInts(anchors, p-win)
+			if i < len(anchors) && anchors[i] <= p+win {
+				out = append(out, h)
+			}
+		}
+		return out
+	}
 	for _, e := range cr.excl {
 		n := 0
 		for _, id := range e.lits {
-			if hs := s.byLit[id]; len(hs) > 0 && n < e.e.MaxHits {
+			if hs := near(s.byLit[id]); len(hs) > 0 && n < e.e.MaxHits {
 				res.exclusions = append(res.exclusions, exclHit{e: e.e, label: s.m.lits[id].display, spans: hs})
 				res.score += e.e.Weight
 				n++

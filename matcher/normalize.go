@@ -3,6 +3,8 @@ package matcher
 //go:generate go run ./internal/gentables -o foldtable.go
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"unicode"
 	"unicode/utf8"
 )
@@ -295,4 +297,12 @@ func isAlnum(r rune) bool {
 		return classBMP[r] == clsAlnum
 	}
 	return classify(r) == clsAlnum
+}
+
+// ContentHash is the hex SHA-256 of the normalized text: two versions of a
+// page that differ only in spacing, width or invisible characters hash
+// alike. A sweep compares it to decide whether a case changed.
+func ContentHash(s string) string {
+	sum := sha256.Sum256([]byte(NormalizeString(s)))
+	return hex.EncodeToString(sum[:])
 }

@@ -17,6 +17,7 @@
 //	negations: [不, 严禁, 谨防]          # a term right after one of these does not count
 //	negation_gap: 2                    # characters allowed between cue and term (default 2)
 //	ignore_quoted: true                # terms inside “quotation marks” do not count
+//	exclusion_window: 60               # exclusions count within 60 words of the rule's hits (0: anywhere)
 //	exclusions:                        # pack-wide context that lowers a score
 //	  - id: gov-warning
 //	    reason: 政府警示或专项行动通知

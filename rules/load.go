@@ -158,10 +158,11 @@ func (d *decoder) pack(n *yaml.Node, p *Pack) {
 				p.Categories = append(p.Categories, c)
 			}
 		},
-		"search_terms":  func(v *yaml.Node, k string) { d.StrList(v, k, &p.SearchTerms) },
-		"negations":     func(v *yaml.Node, k string) { d.StrList(v, k, &p.Negations) },
-		"negation_gap":  func(v *yaml.Node, k string) { d.Int(v, k, 0, 10, &p.NegationGap) },
-		"ignore_quoted": func(v *yaml.Node, k string) { d.Bool(v, k, &p.IgnoreQuoted) },
+		"search_terms":     func(v *yaml.Node, k string) { d.StrList(v, k, &p.SearchTerms) },
+		"negations":        func(v *yaml.Node, k string) { d.StrList(v, k, &p.Negations) },
+		"negation_gap":     func(v *yaml.Node, k string) { d.Int(v, k, 0, 10, &p.NegationGap) },
+		"ignore_quoted":    func(v *yaml.Node, k string) { d.Bool(v, k, &p.IgnoreQuoted) },
+		"exclusion_window": func(v *yaml.Node, k string) { d.Int(v, k, 0, 100000, &p.ExclusionWindow) },
 		"exclusions": func(v *yaml.Node, k string) {
 			d.List(v, k, func(_ int, c *yaml.Node, k string) { p.Exclusions = append(p.Exclusions, d.exclusion(c, k)) })
 		},

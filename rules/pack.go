@@ -49,7 +49,12 @@ type Pack struct {
 	SearchTerms     []string
 	Negations       []string // cue words that cancel a term right after them (不代考, 严禁替考)
 	NegationGap     int      // characters allowed between a cue and the term
-	IgnoreQuoted    bool     // terms inside quotation marks (“包过”) do not count
+	// ExclusionWindow limits exclusions to context near the rule's own hits:
+	// an exclusion term counts only within this many words of a term or
+	// group item that scored (0: anywhere on the page). Long pages (forum
+	// threads, pages with sidebars) mix offers with unrelated text.
+	ExclusionWindow int
+	IgnoreQuoted    bool // terms inside quotation marks (“包过”) do not count
 	Exclusions      []Exclusion
 	Rules           []*Rule
 	Imitation       *Imitation
