@@ -81,6 +81,9 @@ type Source struct {
 	Terms       []string
 	ResultPages int
 	Listing     *crawler.ListingSelectors
+	// ListingID extracts a listing's stable id from its detail URL (first
+	// capture group), so a listing is one case even when its URL changes.
+	ListingID *regexp.Regexp
 
 	// urls
 	URLs    []string
@@ -316,12 +319,21 @@ func (d *decoder) source(n *yaml.Node, path string) *Source {
 		"terms":         func(v *yaml.Node, k string) { d.StrList(v, k, &s.Terms) },
 		"result_pages":  func(v *yaml.Node, k string) { d.Int(v, k, 1, 100, &s.ResultPages) },
 		"listing":       func(v *yaml.Node, k string) { listingNode = v },
-		"urls":          func(v *yaml.Node, k string) { d.urls(v, k, &s.URLs) },
-		"file":          func(v *yaml.Node, k string) { d.Str(v, k, &s.URLFile) },
+		"listing_id": func(v *yaml.Node, k string) {
+			if re := d.Pattern(v, k); re != nil {
+				if re.NumSubexp() < 1 {
+					d.Fail(v, k, "pattern %q needs a capture group for the id", re.String())
+					return
+				}
+				s.ListingID = re
+			}
+		},
+		"urls": func(v *yaml.Node, k string) { d.urls(v, k, &s.URLs) },
+		"file": func(v *yaml.Node, k string) { d.Str(v, k, &s.URLFile) },
 	}, "id", "type")
 	allowed := map[string][]string{
 		KindSite:   {"start", "allowed_hosts", "depth", "include", "exclude", "max_pages"},
-		KindSearch: {"url", "terms", "result_pages", "listing", "max_pages", "depth"},
+		KindSearch: {"url", "terms", "result_pages", "listing", "listing_id", "max_pages", "depth"},
 		KindURLs:   {"urls", "file", "max_pages", "depth"},
 	}
 	common := map[string]bool{"id": true, "type": true, "render": true, "ignore_robots": true}
@@ -338,7 +350,7 @@ func (d *decoder) source(n *yaml.Node, path string) *Source {
 		if common[k] || contains(keys, k) {
 			continue
 		}
-		if _, known := map[string]bool{"start": true, "allowed_hosts": true, "depth": true, "include": true, "exclude": true, "max_pages": true, "url": true, "terms": true, "result_pages": true, "listing": true, "urls": true, "file": true}[k]; known {
+		if _, known := map[string]bool{"start": true, "allowed_hosts": true, "depth": true, "include": true, "exclude": true, "max_pages": true, "url": true, "terms": true, "result_pages": true, "listing": true, "listing_id": true, "urls": true, "file": true}[k]; known {
 			d.Fail(n.Content[i], path+"."+k, "a %s source has no %q (it takes %s)", s.Kind, k, strings.Join(keys, ", "))
 		}
 	}
