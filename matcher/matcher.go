@@ -449,7 +449,11 @@ type scan struct {
 	byLit    map[int][]hit
 	contacts []contact
 	results  []*ruleResult
-	im       *imitationResult
+	// negEnds are the end offsets of negated hits; lastNegated tells run
+	// that valid just rejected a hit for negation.
+	negEnds     map[int]bool
+	lastNegated bool
+	im          *imitationResult
 }
 
 func (s *scan) run() {
@@ -471,8 +475,16 @@ func (s *scan) run() {
 		s.seg = &segmentation{bounds: []int{len(text)}, limit: 0}
 	}
 	s.byLit = map[int][]hit{}
+	// In start order, so that a negation carries along a list: in
+	// 声称不用培训、不用考试即可拿证 the cue negates 不用培训 and, through it,
+	// 不用考试 right after.
+	sort.SliceStable(raw, func(i, j int) bool { return raw[i].Start < raw[j].Start })
+	s.negEnds = map[int]bool{}
 	for _, h := range raw {
 		if !s.valid(h.PatternID, h.Start, h.End) {
+			if s.lastNegated {
+				s.negEnds[h.End] = true
+			}
 			continue
 		}
 		x := hit{lit: h.PatternID, start: h.Start, end: h.End}
@@ -509,6 +521,7 @@ func (s *scan) run() {
 // two words of the segmentation (so 口交 in 路口交通 does not count); a
 // Latin end must not continue a Latin word (bz in abz does not count).
 func (s *scan) valid(id, start, end int) bool {
+	s.lastNegated = false
 	l := &s.m.lits[id]
 	if !l.negatable {
 		// Exclusion and imitation context: its presence is what counts.
@@ -531,7 +544,8 @@ func (s *scan) valid(id, start, end int) bool {
 	if l.hanEnd && !s.seg.isBoundary(end) {
 		return false
 	}
-	if s.m.negated(text, start) {
+	if s.m.negated(text, start) || s.afterNegated(text, start) {
+		s.lastNegated = true
 		return false
 	}
 	if s.m.ignoreQuoted {
@@ -581,6 +595,23 @@ func isOpenQuote(r rune) bool {
 
 func isCloseQuote(r rune) bool {
 	return r == '”' || r == '」' || r == '』' || r == '"' || r == '’' || r == '＂'
+}
+
+// afterNegated reports whether a negated hit ends at most negGap
+// characters before start (the list continues).
+func (s *scan) afterNegated(text string, start int) bool {
+	end := start
+	for gap := 0; gap <= s.m.negGap && end > 0; gap++ {
+		if s.negEnds[end] {
+			return true
+		}
+		r, size := utf8.DecodeLastRuneInString(text[:end])
+		if r == '\n' {
+			return false
+		}
+		end -= size
+	}
+	return false
 }
 
 // negated reports whether a negation cue ends at most negGap characters

@@ -255,3 +255,20 @@ func TestFindingRecordsPackVersion(t *testing.T) {
 		}
 	}
 }
+
+func TestNegationCarriesAlongAList(t *testing.T) {
+	m := defaultMatcher(t)
+	for _, text := range []string{
+		"本校郑重声明：任何声称不用培训、不用考试即可拿证的都是违法的，请通过正规培训取得电工证。",
+		"我们不组织代考、替考，也不提供考试答案，特种作业考试由应急管理部门统一组织。",
+	} {
+		if f := m.Match(page.FromText("https://school.example/about", text)); f.Flagged {
+			t.Errorf("flagged %q: %v", text, f.Reasons)
+		}
+	}
+	// The list ends where the negation ends: an offer after it still counts.
+	f := m.Match(page.FromText("", "我们不代考。电工证免考包过，直接拿证，加微信 abc12345"))
+	if !f.Flagged {
+		t.Errorf("an offer after a negated list was cancelled: %v", f.Reasons)
+	}
+}

@@ -142,12 +142,20 @@ type sepBuf struct {
 	count int
 	nl    bool
 	nlOff int32
+	stop  int32 // offset of a sentence mark (。！？；) in the run, or -1
+}
+
+// isSentenceMark reports the marks that end a clause: next to CJK they
+// keep a break, so negation and co-occurrence do not reach across
+// sentences (我们不代考。电工证免考 is two sentences).
+func isSentenceMark(r rune) bool {
+	return r == '。' || r == '!' || r == '?' || r == ';' || r == '｡'
 }
 
 // normalize appends the normalized form of s to dst; when withMap is set it
 // also appends one original offset per output byte to m.
 func normalize(dst []byte, m []int32, s string, withMap bool) ([]byte, []int32) {
-	var pend sepBuf
+	pend := sepBuf{stop: -1}
 	prev := clsDrop // class of the last emitted word character; clsDrop at start
 	emit := func(r rune, off int32) {
 		n := len(dst)
@@ -221,6 +229,9 @@ func normalize(dst []byte, m []int32, s string, withMap bool) ([]byte, []int32) 
 			if cls == clsNL && !pend.nl {
 				pend.nl, pend.nlOff = true, int32(off)
 			}
+			if pend.stop < 0 && isSentenceMark(f) {
+				pend.stop = int32(off)
+			}
 			pend.count++
 			continue
 		}
@@ -229,6 +240,8 @@ func normalize(dst []byte, m []int32, s string, withMap bool) ([]byte, []int32) 
 			case prev == clsDrop: // leading separators
 			case pend.nl:
 				emit('\n', pend.nlOff)
+			case pend.stop >= 0 && (prev == clsHan || cls == clsHan):
+				emit('\n', pend.stop)
 			case pend.count <= maxJoinRun && (prev == clsHan || cls == clsHan):
 				// 办 证, 办.证: removed.
 			case pend.count <= maxJoinRun:
@@ -254,7 +267,7 @@ func normalize(dst []byte, m []int32, s string, withMap bool) ([]byte, []int32) 
 			default:
 				emit(' ', pend.offs[0])
 			}
-			pend.count, pend.nl = 0, false
+			pend.count, pend.nl, pend.stop = 0, false, -1
 		}
 		// The common case: the character stays as it is; copy its bytes.
 		n := len(dst)

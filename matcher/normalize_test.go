@@ -20,6 +20,8 @@ func TestNormalize(t *testing.T) {
 		{"four separators make a break", "办 -- 证", "办\n证"},
 		{"four separators between latin", "ab -- cd", "ab cd"},
 		{"newline kept", "办\n证", "办\n证"},
+		{"sentence mark between CJK is a break", "不代考。电工证", "不代考\n电工证"},
+		{"full-width exclamation between CJK", "包过！加微信", "包过\n加微信"},
 		{"zero-width space", "办\u200b证", "办证"},
 		{"zero-width joiner and BOM", "免\u200d\ufeff考", "免考"},
 		{"soft hyphen", "包\u00ad过", "包过"},
