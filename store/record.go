@@ -1,0 +1,574 @@
+package store
+
+import (
+	"bytes"
+	"cmp"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Observation is one flagged page as a sweep saw it: the evidence as
+// fetched and the matcher's finding.
+type Observation struct {
+	SweepID uint64
+	// FrontierURL is the frontier item this completes; it is marked done in
+	// the same transaction. Empty for observations outside a frontier.
+	FrontierURL string
+	// Outcome is the crawler's outcome for the frontier item (default
+	// "ok").
+	Outcome string
+	// CaseKey identifies the case: the canonical URL, or
+	// "listing:<source>:<id>" when the source has listing ids.
+	CaseKey       string
+	URL, FinalURL string
+	SourceID      string
+	Title         string
+	FetchedAt     time.Time // default: the store's clock
+	Status        int
+	Header        http.Header
+	Body          []byte // raw bytes as fetched
+	// BodySHA256 is the hex SHA-256 of Body; computed when empty, and
+	// Record fails when it does not match.
+	BodySHA256 string
+	Truncated  bool
+	RemoteAddr string // ip:port
+	Rendered   bool
+	Screenshot []byte // PNG or nil
+	// ScreenshotSHA256 is checked and computed like BodySHA256.
+	ScreenshotSHA256 string
+	// Flagged is informational: Record is for flagged pages (RecordPage
+	// for the rest) and stores its page record as flagged.
+	Flagged  bool
+	Score    float64
+	Category string
+	Finding  json.RawMessage // the matcher's finding
+	// ContentKey is what "changed content" means for this case (e.g. the
+	// SHA-256 of the normalized text): a new snapshot is kept when it
+	// differs from the latest snapshot's. Default: BodySHA256.
+	ContentKey string
+}
+
+// RecordResult says what Record added.
+type RecordResult struct {
+	CaseID      uint64
+	NewCase     bool
+	NewSnapshot bool
+	NewSighting bool
+	SnapshotID  uint64 // the case's latest snapshot after the call
+}
+
+// Case statuses.
+const CaseOpen = "open"
+
+// Case is one suspicious URL or listing followed across sweeps.
+type Case struct {
+	ID        uint64    `json:"id"`
+	Key       string    `json:"key"`
+	URL       string    `json:"url"` // as last seen
+	SourceID  string    `json:"source_id,omitempty"`
+	FirstSeen time.Time `json:"first_seen"`
+	LastSeen  time.Time `json:"last_seen"`
+	LastSweep uint64    `json:"last_sweep"` // the latest sweep that saw it
+	Category  string    `json:"category,omitempty"`
+	Score     float64   `json:"score"`
+	Title     string    `json:"title,omitempty"`
+	Sightings int       `json:"sightings"`
+	Snapshots int       `json:"snapshots"`
+	// LatestSnapshot is the id of the newest snapshot.
+	LatestSnapshot uint64          `json:"latest_snapshot"`
+	Status         string          `json:"status"` // "open" (review states come later)
+	Finding        json.RawMessage `json:"finding,omitempty"`
+}
+
+// caseRecord is a case as stored.
+type caseRecord struct {
+	Case
+	ContentKey string `json:"content_key"` // of the latest snapshot
+}
+
+// Sighting says a sweep saw a case; at most one per case and sweep.
+type Sighting struct {
+	CaseID     uint64    `json:"case_id"`
+	SweepID    uint64    `json:"sweep_id"`
+	SeenAt     time.Time `json:"seen_at"`
+	SnapshotID uint64    `json:"snapshot_id"` // the case's latest snapshot when seen
+}
+
+// Snapshot is one version of a case's page kept as evidence. The body and
+// screenshot are read with SnapshotBody and SnapshotScreenshot.
+type Snapshot struct {
+	ID               uint64          `json:"id"`
+	CaseID           uint64          `json:"case_id"`
+	SweepID          uint64          `json:"sweep_id"`
+	URL              string          `json:"url"`
+	FinalURL         string          `json:"final_url,omitempty"`
+	FetchedAt        time.Time       `json:"fetched_at"`
+	Status           int             `json:"status"`
+	Header           http.Header     `json:"header,omitempty"`
+	BodySHA256       string          `json:"body_sha256"`
+	BodySize         int             `json:"body_size"`
+	Truncated        bool            `json:"truncated,omitempty"`
+	RemoteAddr       string          `json:"remote_addr,omitempty"`
+	Rendered         bool            `json:"rendered,omitempty"`
+	ScreenshotSHA256 string          `json:"screenshot_sha256,omitempty"`
+	Title            string          `json:"title,omitempty"`
+	Score            float64         `json:"score"`
+	Category         string          `json:"category,omitempty"`
+	Finding          json.RawMessage `json:"finding,omitempty"`
+	ContentKey       string          `json:"content_key"`
+}
+
+// PageRecord is the latest fetch of a URL, flagged or not.
+type PageRecord struct {
+	URL        string    `json:"url"`
+	FinalURL   string    `json:"final_url,omitempty"`
+	SweepID    uint64    `json:"sweep_id"`
+	SourceID   string    `json:"source_id,omitempty"`
+	Status     int       `json:"status"`
+	FetchedAt  time.Time `json:"fetched_at"`
+	BodySHA256 string    `json:"body_sha256,omitempty"`
+	BodySize   int       `json:"body_size"`
+	Outcome    string    `json:"outcome"`
+	Truncated  bool      `json:"truncated,omitempty"`
+	Flagged    bool      `json:"flagged,omitempty"`
+	CaseID     uint64    `json:"case_id,omitempty"` // when flagged
+}
+
+// defaultOutcome is the frontier outcome of a recorded page.
+const defaultOutcome = "ok"
+
+// Record stores a flagged page in one transaction: the case (created if
+// new), a sighting for (case, sweep) unless there is one, a snapshot when
+// the case has none or its content key changed, the case's latest state,
+// the page record, and the frontier item marked done. Recording the same
+// observation again changes nothing but the case's latest state.
+func (s *Store) Record(o Observation) (RecordResult, error) {
+	if err := s.prepare(&o); err != nil {
+		return RecordResult{}, fmt.Errorf("store: record case %s: %w", o.CaseKey, err)
+	}
+	var res RecordResult
+	err := s.batched(func(tx *bolt.Tx) error {
+		var err error
+		res, err = record(tx, &o) // runs afresh if Batch retries it
+		return err
+	})
+	if err != nil {
+		return RecordResult{}, fmt.Errorf("store: record case %s: %w", o.CaseKey, err)
+	}
+	return res, nil
+}
+
+// prepare validates o and fills in defaults and hashes, outside the
+// transaction.
+func (s *Store) prepare(o *Observation) error {
+	if o.CaseKey == "" {
+		return fmt.Errorf("no case key")
+	}
+	if o.SweepID == 0 {
+		return fmt.Errorf("no sweep id")
+	}
+	if o.Finding != nil && !json.Valid(o.Finding) {
+		return fmt.Errorf("finding is not valid JSON")
+	}
+	var err error
+	if o.BodySHA256, err = checkHash("body", o.Body, o.BodySHA256); err != nil {
+		return err
+	}
+	if o.Screenshot != nil {
+		if o.ScreenshotSHA256, err = checkHash("screenshot", o.Screenshot, o.ScreenshotSHA256); err != nil {
+			return err
+		}
+	} else {
+		o.ScreenshotSHA256 = ""
+	}
+	if o.ContentKey == "" {
+		o.ContentKey = o.BodySHA256
+	}
+	if o.Outcome == "" {
+		o.Outcome = defaultOutcome
+	}
+	if o.FetchedAt.IsZero() {
+		o.FetchedAt = s.now()
+	}
+	o.FetchedAt = o.FetchedAt.UTC()
+	return nil
+}
+
+// checkHash returns the hex SHA-256 of data, failing when want is given
+// and differs: evidence must not carry a hash that is not its own.
+func checkHash(what string, data []byte, want string) (string, error) {
+	sum := sha256.Sum256(data)
+	got := hex.EncodeToString(sum[:])
+	if want != "" && !strings.EqualFold(want, got) {
+		return "", fmt.Errorf("%s SHA-256 %s does not match the %s (%s)", what, want, what, got)
+	}
+	return got, nil
+}
+
+// record is Record inside a transaction. It must be idempotent: with
+// Batch, bbolt may roll back and run it again.
+func record(tx *bolt.Tx, o *Observation) (RecordResult, error) {
+	var res RecordResult
+	if tx.Bucket(bucketSweeps).Get(u64(o.SweepID)) == nil {
+		return res, fmt.Errorf("sweep %d: %w", o.SweepID, ErrNotFound)
+	}
+	cases, keys := tx.Bucket(bucketCases), tx.Bucket(bucketCaseKeys)
+	ck := stringKey(o.CaseKey)
+
+	var c caseRecord
+	if id := keys.Get(ck); id != nil {
+		ok, err := getJSON(cases, id, &c)
+		if err != nil {
+			return res, err
+		}
+		if !ok {
+			return res, fmt.Errorf("case %d: %w (index is inconsistent)", binary.BigEndian.Uint64(id), ErrNotFound)
+		}
+	} else {
+		id, err := cases.NextSequence()
+		if err != nil {
+			return res, err
+		}
+		c = caseRecord{Case: Case{
+			ID: id, Key: o.CaseKey, SourceID: o.SourceID,
+			FirstSeen: o.FetchedAt, Status: CaseOpen,
+		}}
+		if err := keys.Put(ck, u64(id)); err != nil {
+			return res, err
+		}
+		res.NewCase = true
+	}
+	res.CaseID = c.ID
+
+	if c.Snapshots == 0 || c.ContentKey != o.ContentKey {
+		id, err := putSnapshot(tx, c.ID, o)
+		if err != nil {
+			return res, err
+		}
+		c.LatestSnapshot, c.ContentKey = id, o.ContentKey
+		c.Snapshots++
+		res.NewSnapshot = true
+	}
+	res.SnapshotID = c.LatestSnapshot
+
+	sightings := tx.Bucket(bucketSightings)
+	sk := pairKey(c.ID, o.SweepID)
+	if sightings.Get(sk) == nil {
+		sg := Sighting{CaseID: c.ID, SweepID: o.SweepID, SeenAt: o.FetchedAt, SnapshotID: c.LatestSnapshot}
+		if err := putJSON(sightings, sk, &sg); err != nil {
+			return res, err
+		}
+		c.Sightings++
+		res.NewSighting = true
+	}
+
+	// The case shows its latest state; an older observation recorded late
+	// (out of order) does not roll it back.
+	if !o.FetchedAt.Before(c.LastSeen) {
+		c.LastSeen = o.FetchedAt
+		c.URL = cmp.Or(o.FinalURL, o.URL, c.URL)
+		c.Title, c.Score, c.Category = o.Title, o.Score, o.Category
+		if o.Finding != nil {
+			c.Finding = o.Finding
+		}
+		if o.SourceID != "" {
+			c.SourceID = o.SourceID
+		}
+	}
+	c.LastSweep = max(c.LastSweep, o.SweepID)
+	if err := putJSON(cases, u64(c.ID), &c); err != nil {
+		return res, err
+	}
+
+	page := PageRecord{
+		URL: cmp.Or(o.URL, o.FrontierURL), FinalURL: o.FinalURL, SweepID: o.SweepID,
+		SourceID: o.SourceID, Status: o.Status, FetchedAt: o.FetchedAt,
+		BodySHA256: o.BodySHA256, BodySize: len(o.Body), Outcome: o.Outcome,
+		Truncated: o.Truncated, Flagged: true, CaseID: c.ID,
+	}
+	if page.URL != "" {
+		if err := putJSON(tx.Bucket(bucketPages), stringKey(CanonicalURL(page.URL)), &page); err != nil {
+			return res, err
+		}
+	}
+	if o.FrontierURL != "" {
+		if err := markDone(tx, o.SweepID, o.FrontierURL, o.Outcome); err != nil {
+			return res, err
+		}
+	}
+	return res, nil
+}
+
+// putSnapshot stores a new snapshot of case caseID with its body and
+// screenshot.
+func putSnapshot(tx *bolt.Tx, caseID uint64, o *Observation) (uint64, error) {
+	snaps := tx.Bucket(bucketSnapshots)
+	snaps.FillPercent = 1.0 // append-only
+	id, err := snaps.NextSequence()
+	if err != nil {
+		return 0, err
+	}
+	sn := Snapshot{
+		ID: id, CaseID: caseID, SweepID: o.SweepID, URL: o.URL, FinalURL: o.FinalURL,
+		FetchedAt: o.FetchedAt, Status: o.Status, Header: o.Header,
+		BodySHA256: o.BodySHA256, BodySize: len(o.Body), Truncated: o.Truncated,
+		RemoteAddr: o.RemoteAddr, Rendered: o.Rendered, ScreenshotSHA256: o.ScreenshotSHA256,
+		Title: o.Title, Score: o.Score, Category: o.Category, Finding: o.Finding,
+		ContentKey: o.ContentKey,
+	}
+	key := u64(id)
+	if err := putJSON(snaps, key, &sn); err != nil {
+		return 0, err
+	}
+	bodies := tx.Bucket(bucketBodies)
+	bodies.FillPercent = 1.0
+	// bbolt holds on to the value until commit, which happens before
+	// Record returns: no copy is needed.
+	if err := bodies.Put(key, nonNil(o.Body)); err != nil {
+		return 0, err
+	}
+	if o.Screenshot != nil {
+		shots := tx.Bucket(bucketScreenshots)
+		shots.FillPercent = 1.0
+		if err := shots.Put(key, o.Screenshot); err != nil {
+			return 0, err
+		}
+	}
+	if err := tx.Bucket(bucketCaseSnapshots).Put(pairKey(caseID, id), nil); err != nil {
+		return 0, err
+	}
+	return id, nil
+}
+
+func nonNil(b []byte) []byte {
+	if b == nil {
+		return []byte{}
+	}
+	return b
+}
+
+// RecordPage stores the latest fetch of a page that was not flagged and
+// marks its frontier item done with p.Outcome (default "ok"), in one
+// transaction. p.SweepID is set to sweepID; p.URL defaults to frontierURL.
+func (s *Store) RecordPage(sweepID uint64, frontierURL string, p PageRecord) error {
+	p.SweepID = sweepID
+	p.URL = cmp.Or(p.URL, frontierURL)
+	p.Outcome = cmp.Or(p.Outcome, defaultOutcome)
+	if p.FetchedAt.IsZero() {
+		p.FetchedAt = s.now()
+	}
+	p.FetchedAt = p.FetchedAt.UTC()
+	if p.URL == "" {
+		return fmt.Errorf("store: record page in sweep %d: no URL", sweepID)
+	}
+	err := s.batched(func(tx *bolt.Tx) error {
+		if tx.Bucket(bucketSweeps).Get(u64(sweepID)) == nil {
+			return fmt.Errorf("sweep %d: %w", sweepID, ErrNotFound)
+		}
+		if err := putJSON(tx.Bucket(bucketPages), stringKey(CanonicalURL(p.URL)), &p); err != nil {
+			return err
+		}
+		if frontierURL == "" {
+			return nil
+		}
+		return markDone(tx, sweepID, frontierURL, p.Outcome)
+	})
+	if err != nil {
+		return fmt.Errorf("store: record page %s in sweep %d: %w", p.URL, sweepID, err)
+	}
+	return nil
+}
+
+// Page returns the latest fetch of a URL (found by CanonicalURL).
+func (s *Store) Page(url string) (*PageRecord, error) {
+	var p PageRecord
+	err := s.db.View(func(tx *bolt.Tx) error {
+		ok, err := getJSON(tx.Bucket(bucketPages), stringKey(CanonicalURL(url)), &p)
+		if err == nil && !ok {
+			err = ErrNotFound
+		}
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: page %s: %w", url, err)
+	}
+	return &p, nil
+}
+
+// CaseFilter selects cases.
+type CaseFilter struct {
+	Category   string // "" for all
+	SinceSweep uint64 // only cases seen in this sweep or later; 0 for all
+	Limit      int    // <= 0 for all
+}
+
+// Cases lists the cases that pass f, highest score first, then by id.
+func (s *Store) Cases(f CaseFilter) ([]Case, error) {
+	var out []Case
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketCases).ForEach(func(k, v []byte) error {
+			var c caseRecord
+			if err := json.Unmarshal(v, &c); err != nil {
+				return fmt.Errorf("decode case %d: %w", binary.BigEndian.Uint64(k), err)
+			}
+			if (f.Category == "" || c.Category == f.Category) && c.LastSweep >= f.SinceSweep {
+				out = append(out, c.Case)
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: list cases: %w", err)
+	}
+	slices.SortFunc(out, func(a, b Case) int {
+		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.ID, b.ID))
+	})
+	if f.Limit > 0 && len(out) > f.Limit {
+		out = out[:f.Limit]
+	}
+	return out, nil
+}
+
+// Case returns one case.
+func (s *Store) Case(id uint64) (*Case, error) {
+	var c caseRecord
+	err := s.db.View(func(tx *bolt.Tx) error {
+		ok, err := getJSON(tx.Bucket(bucketCases), u64(id), &c)
+		if err == nil && !ok {
+			err = ErrNotFound
+		}
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: case %d: %w", id, err)
+	}
+	return &c.Case, nil
+}
+
+// CaseByKey returns the case with this case key.
+func (s *Store) CaseByKey(key string) (*Case, error) {
+	var c caseRecord
+	err := s.db.View(func(tx *bolt.Tx) error {
+		id := tx.Bucket(bucketCaseKeys).Get(stringKey(key))
+		if id == nil {
+			return ErrNotFound
+		}
+		_, err := getJSON(tx.Bucket(bucketCases), id, &c)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: case %s: %w", key, err)
+	}
+	return &c.Case, nil
+}
+
+// Sightings lists a case's sightings, oldest sweep first.
+func (s *Store) Sightings(caseID uint64) ([]Sighting, error) {
+	var out []Sighting
+	err := s.db.View(func(tx *bolt.Tx) error {
+		if tx.Bucket(bucketCases).Get(u64(caseID)) == nil {
+			return ErrNotFound
+		}
+		prefix := u64(caseID)
+		c := tx.Bucket(bucketSightings).Cursor()
+		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+			var sg Sighting
+			if err := json.Unmarshal(v, &sg); err != nil {
+				return fmt.Errorf("decode sighting %x: %w", k, err)
+			}
+			out = append(out, sg)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: sightings of case %d: %w", caseID, err)
+	}
+	return out, nil
+}
+
+// Snapshots lists a case's snapshots, oldest first.
+func (s *Store) Snapshots(caseID uint64) ([]Snapshot, error) {
+	var out []Snapshot
+	err := s.db.View(func(tx *bolt.Tx) error {
+		if tx.Bucket(bucketCases).Get(u64(caseID)) == nil {
+			return ErrNotFound
+		}
+		snaps := tx.Bucket(bucketSnapshots)
+		prefix := u64(caseID)
+		c := tx.Bucket(bucketCaseSnapshots).Cursor()
+		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+			var sn Snapshot
+			ok, err := getJSON(snaps, k[8:], &sn)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				return fmt.Errorf("snapshot %d: %w (index is inconsistent)", binary.BigEndian.Uint64(k[8:]), ErrNotFound)
+			}
+			out = append(out, sn)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: snapshots of case %d: %w", caseID, err)
+	}
+	return out, nil
+}
+
+// Snapshot returns one snapshot's metadata.
+func (s *Store) Snapshot(id uint64) (*Snapshot, error) {
+	var sn Snapshot
+	err := s.db.View(func(tx *bolt.Tx) error {
+		ok, err := getJSON(tx.Bucket(bucketSnapshots), u64(id), &sn)
+		if err == nil && !ok {
+			err = ErrNotFound
+		}
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: snapshot %d: %w", id, err)
+	}
+	return &sn, nil
+}
+
+// SnapshotBody returns a snapshot's raw body, as fetched.
+func (s *Store) SnapshotBody(snapshotID uint64) ([]byte, error) {
+	b, err := s.blob(bucketBodies, snapshotID)
+	if err != nil {
+		return nil, fmt.Errorf("store: body of snapshot %d: %w", snapshotID, err)
+	}
+	return b, nil
+}
+
+// SnapshotScreenshot returns a snapshot's PNG screenshot; ErrNotFound when
+// the page was not rendered.
+func (s *Store) SnapshotScreenshot(snapshotID uint64) ([]byte, error) {
+	b, err := s.blob(bucketScreenshots, snapshotID)
+	if err != nil {
+		return nil, fmt.Errorf("store: screenshot of snapshot %d: %w", snapshotID, err)
+	}
+	return b, nil
+}
+
+// blob copies a value out of its transaction.
+func (s *Store) blob(bucket []byte, id uint64) ([]byte, error) {
+	var out []byte
+	err := s.db.View(func(tx *bolt.Tx) error {
+		v := tx.Bucket(bucket).Get(u64(id))
+		if v == nil {
+			return ErrNotFound
+		}
+		out = bytes.Clone(v) // v lives only as long as the transaction
+		return nil
+	})
+	return out, err
+}
