@@ -106,14 +106,14 @@ type Options struct {
 	// the demo: nothing may reach the internet).
 	ResolveOnly bool
 
-	PerHostDelay    time.Duration // between requests to one host (default 1s)
+	PerHostDelay    time.Duration // between requests to one host (default 1s; negative: none)
 	PerHostParallel int           // requests in flight per host (default 1)
 	Parallel        int           // requests in flight in all (default 16)
 	Timeout         time.Duration // per request, headers and body (default 20s)
 	MaxBody         int64         // bytes kept of a body (default 5 MiB); more → Truncated
 	MaxDecompressed int64         // bytes read from a compressed body (default 50 MiB)
 	MaxRedirects    int           // default 5
-	Retries         int           // on timeouts, network errors and 5xx (default 2)
+	Retries         int           // on timeouts, network errors and 5xx (default 2; negative: none)
 	RetryBackoff    time.Duration // first back-off, doubled each retry (default 2s)
 
 	Render RenderOptions

@@ -69,18 +69,6 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.AddCommand(newScanCmd(), newRulesCmd(), newConfigCmd(), newDemoCmd())
+	root.AddCommand(newScanCmd(), newRulesCmd(), newConfigCmd(), newSweepCmd(), newCasesCmd(), newEvidenceCmd(), newDemoCmd())
 	return root
-}
-
-func newDemoCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "demo",
-		Short: "Run a sweep over local sample sites (not yet: needs the crawler, issue 3)",
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			fmt.Fprintln(cmd.ErrOrStderr(), "certwatch demo: not yet available: the crawler and sample sites come with issue 3.")
-			fmt.Fprintln(cmd.ErrOrStderr(), "Meanwhile try: certwatch scan testdata/unseen/pages.jsonl")
-			return &exitError{code: 3, err: errors.New("demo is not implemented yet")}
-		},
-	}
 }

@@ -226,3 +226,38 @@ rules:
 		t.Errorf("finding does not record the pack version: %s", recs[0].Rules[0])
 	}
 }
+
+func TestDemoSweepsTheSampleWeb(t *testing.T) {
+	if _, err := os.Stat("/usr/bin/chromium"); err != nil {
+		t.Skip("chromium is not installed (.ci/run installs it)")
+	}
+	dir := t.TempDir()
+	code, out, errOut := runCLI(t, "", "demo", "--dir", dir)
+	if code != 0 {
+		t.Fatalf("demo: exit %d\n%s\n%s", code, out, errOut)
+	}
+	for _, want := range []string{"refused by robots.txt", "imitation_site", "cases:", "http://cx-mem-gov.example/"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("demo output lacks %q:\n%s", want, out)
+		}
+	}
+	cfg := filepath.Join(dir, "demo.yaml")
+	code, out, errOut = runCLI(t, "", "cases", "list", "--config", cfg, "--format", "json")
+	if code != 0 || !strings.Contains(out, `"Category": "imitation_site"`) && !strings.Contains(out, `"category": "imitation_site"`) {
+		t.Fatalf("cases list: exit %d\n%s\n%s", code, out, errOut)
+	}
+	code, out, errOut = runCLI(t, "", "cases", "show", "1", "--config", cfg)
+	if code != 0 || !strings.Contains(out, "snapshots:") || !strings.Contains(out, "sha256") {
+		t.Fatalf("cases show: exit %d\n%s\n%s", code, out, errOut)
+	}
+	exp := filepath.Join(t.TempDir(), "evidence")
+	code, out, errOut = runCLI(t, "", "evidence", "export", "1", exp, "--config", cfg)
+	if code != 0 {
+		t.Fatalf("evidence export: exit %d\n%s\n%s", code, out, errOut)
+	}
+	for _, f := range []string{"manifest.json", "SHA256SUMS"} {
+		if _, err := os.Stat(filepath.Join(exp, f)); err != nil {
+			t.Errorf("export lacks %s", f)
+		}
+	}
+}

@@ -1,0 +1,176 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/certwatch/certwatch/config"
+	"github.com/certwatch/certwatch/store"
+)
+
+type dbOptions struct {
+	configPath string
+	dbPath     string
+}
+
+func (o *dbOptions) flags(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&o.configPath, "config", "certwatch.yaml", "sweep configuration naming the database")
+	cmd.Flags().StringVar(&o.dbPath, "db", "", "database file (overrides the configuration)")
+}
+
+func (o *dbOptions) open(readOnly bool) (*store.Store, error) {
+	path := o.dbPath
+	if path == "" {
+		cfg, err := config.Load(o.configPath)
+		if err != nil {
+			return nil, err
+		}
+		path = cfg.Database
+	}
+	return store.Open(path, store.Options{ReadOnly: readOnly})
+}
+
+func newCasesCmd() *cobra.Command {
+	cmd := &cobra.Command{Use: "cases", Short: "List and show cases"}
+	var lo dbOptions
+	var format, category string
+	var limit int
+	list := &cobra.Command{
+		Use:   "list",
+		Short: "List cases, highest score first",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			st, err := lo.open(true)
+			if err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			defer st.Close()
+			cs, err := st.Cases(store.CaseFilter{Category: category, Limit: limit})
+			if err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			if format == "json" {
+				enc := json.NewEncoder(cmd.OutOrStdout())
+				enc.SetIndent("", "  ")
+				return enc.Encode(cs)
+			}
+			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "ID\tSCORE\tCATEGORY\tSEEN\tSNAPSHOTS\tLAST SEEN\tURL")
+			for _, c := range cs {
+				fmt.Fprintf(tw, "%d\t%g\t%s\t%d\t%d\t%s\t%s\n", c.ID, c.Score, c.Category, c.Sightings, c.Snapshots, c.LastSeen.Format(time.DateTime), safe(c.URL))
+			}
+			return tw.Flush()
+		},
+	}
+	lo.flags(list)
+	list.Flags().StringVar(&format, "format", "table", "table or json")
+	list.Flags().StringVar(&category, "category", "", "only this category")
+	list.Flags().IntVar(&limit, "limit", 100, "at most this many cases")
+
+	var so dbOptions
+	var showFormat string
+	show := &cobra.Command{
+		Use:   "show ID",
+		Short: "Show one case: finding, sightings and snapshots with hashes",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := strconv.ParseUint(args[0], 10, 64)
+			if err != nil {
+				return &exitError{code: 2, err: fmt.Errorf("cases show: %q is not a case id", args[0])}
+			}
+			st, err := so.open(true)
+			if err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			defer st.Close()
+			c, err := st.Case(id)
+			if err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			sightings, err := st.Sightings(id)
+			if err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			snaps, err := st.Snapshots(id)
+			if err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			w := cmd.OutOrStdout()
+			if showFormat == "json" {
+				enc := json.NewEncoder(w)
+				enc.SetIndent("", "  ")
+				return enc.Encode(map[string]any{"case": c, "sightings": sightings, "snapshots": snaps})
+			}
+			fmt.Fprintf(w, "case %d  %s  score %g  %s\n", c.ID, c.Category, c.Score, c.Status)
+			fmt.Fprintf(w, "  url        %s\n  title      %s\n  source     %s\n  first seen %s\n  last seen  %s\n",
+				safe(c.URL), safe(c.Title), c.SourceID, c.FirstSeen.Format(time.RFC3339), c.LastSeen.Format(time.RFC3339))
+			var f struct {
+				Reasons  []string `json:"reasons"`
+				Contacts []struct{ Kind, Value string }
+			}
+			if json.Unmarshal(c.Finding, &f) == nil {
+				for _, r := range f.Reasons {
+					fmt.Fprintf(w, "  - %s\n", safe(r))
+				}
+				for _, ct := range f.Contacts {
+					fmt.Fprintf(w, "  contact %s %s\n", ct.Kind, safe(ct.Value))
+				}
+			}
+			fmt.Fprintf(w, "  sightings:\n")
+			for _, s := range sightings {
+				fmt.Fprintf(w, "    sweep %d at %s (snapshot %d)\n", s.SweepID, s.SeenAt.Format(time.RFC3339), s.SnapshotID)
+			}
+			fmt.Fprintf(w, "  snapshots:\n")
+			for _, s := range snaps {
+				fmt.Fprintf(w, "    %d  %s  status %d  from %s  body sha256 %s", s.ID, s.FetchedAt.Format(time.RFC3339), s.Status, s.RemoteAddr, s.BodySHA256)
+				if s.ScreenshotSHA256 != "" {
+					fmt.Fprintf(w, "  screenshot sha256 %s", s.ScreenshotSHA256)
+				}
+				if s.Truncated {
+					fmt.Fprintf(w, "  (truncated)")
+				}
+				fmt.Fprintln(w)
+			}
+			return nil
+		},
+	}
+	so.flags(show)
+	show.Flags().StringVar(&showFormat, "format", "text", "text or json")
+	cmd.AddCommand(list, show)
+	return cmd
+}
+
+func newEvidenceCmd() *cobra.Command {
+	cmd := &cobra.Command{Use: "evidence", Short: "Export evidence"}
+	var o dbOptions
+	export := &cobra.Command{
+		Use:   "export CASE DIR",
+		Short: "Write a case's evidence as WARC, screenshots and a manifest of SHA-256 hashes (verify with sha256sum -c SHA256SUMS)",
+		Args:  cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := strconv.ParseUint(args[0], 10, 64)
+			if err != nil {
+				return &exitError{code: 2, err: fmt.Errorf("evidence export: %q is not a case id", args[0])}
+			}
+			st, err := o.open(true)
+			if err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			defer st.Close()
+			m, err := st.ExportEvidence(id, args[1])
+			if err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "exported case %d to %s: %d files; verify with: cd %s && sha256sum -c SHA256SUMS\n", id, args[1], len(m.Files), args[1])
+			return nil
+		},
+	}
+	o.flags(export)
+	cmd.AddCommand(export)
+	return cmd
+}

@@ -1,0 +1,150 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+
+	"github.com/mattn/go-isatty"
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+
+	"github.com/certwatch/certwatch/config"
+	"github.com/certwatch/certwatch/crawler"
+	"github.com/certwatch/certwatch/matcher"
+	"github.com/certwatch/certwatch/rules"
+	"github.com/certwatch/certwatch/store"
+	"github.com/certwatch/certwatch/sweep"
+)
+
+type sweepOptions struct {
+	configPath string
+	rulesPath  string
+	resume     bool
+	abandon    bool
+}
+
+func newSweepCmd() *cobra.Command {
+	var o sweepOptions
+	cmd := &cobra.Command{
+		Use:   "sweep --config FILE",
+		Short: "Crawl every configured source once, score the pages and keep the findings as cases",
+		Long: `Crawl every configured source once: fetch politely, score each page with the rule
+packs, and store every finding as a case with its evidence. The frontier is kept in
+the database: after an interruption (even kill -9), "certwatch sweep --resume"
+finishes the sweep without fetching finished pages again and without duplicate
+cases or sightings.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runSweep(cmd.Context(), o, cmd.OutOrStdout(), cmd.ErrOrStderr())
+		},
+	}
+	cmd.Flags().StringVar(&o.configPath, "config", "certwatch.yaml", "sweep configuration (see config.example.yaml)")
+	cmd.Flags().StringVar(&o.rulesPath, "rules", "", "rule pack file or directory (default: the configuration's rules, else the embedded pack)")
+	cmd.Flags().BoolVar(&o.resume, "resume", false, "finish the sweep that was interrupted")
+	cmd.Flags().BoolVar(&o.abandon, "abandon", false, "mark an interrupted sweep as abandoned and start a new one")
+	return cmd
+}
+
+// loadMatcher compiles the packs named by a flag, else by the
+// configuration, else the embedded default.
+func loadMatcher(flagPath string, cfg *config.Config) (*matcher.Matcher, []string, error) {
+	var packs []*rules.Pack
+	switch {
+	case flagPath != "":
+		ps, err := rules.LoadPath(flagPath)
+		if err != nil {
+			return nil, nil, err
+		}
+		packs = ps
+	case cfg != nil && len(cfg.Rules) > 0:
+		for _, p := range cfg.Rules {
+			ps, err := rules.LoadPath(p)
+			if err != nil {
+				return nil, nil, err
+			}
+			packs = append(packs, ps...)
+		}
+	default:
+		p, err := rules.Default()
+		if err != nil {
+			return nil, nil, err
+		}
+		packs = []*rules.Pack{p}
+	}
+	m, err := matcher.Compile(packs...)
+	if err != nil {
+		return nil, nil, err
+	}
+	var terms []string
+	for _, p := range packs {
+		terms = append(terms, p.SearchTerms...)
+	}
+	return m, terms, nil
+}
+
+func runSweep(ctx context.Context, o sweepOptions, stdout, stderr io.Writer) error {
+	cfg, err := config.Load(o.configPath)
+	if err != nil {
+		return &exitError{code: 1, err: err}
+	}
+	return sweepWith(ctx, cfg, o, stdout, stderr)
+}
+
+func sweepWith(ctx context.Context, cfg *config.Config, o sweepOptions, stdout, stderr io.Writer) error {
+	m, terms, err := loadMatcher(o.rulesPath, cfg)
+	if err != nil {
+		return &exitError{code: 1, err: err}
+	}
+	st, err := store.Open(cfg.Database, store.Options{})
+	if err != nil {
+		return &exitError{code: 1, err: err}
+	}
+	defer st.Close()
+	cr, err := crawler.New(cfg.CrawlerOptions())
+	if err != nil {
+		return &exitError{code: 1, err: err}
+	}
+	defer cr.Close()
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	sw := &sweep.Sweeper{Config: cfg, Store: st, Matcher: m, Fetcher: cr, Log: log, SearchTerms: terms}
+	if f, ok := stderr.(*os.File); ok && isatty.IsTerminal(f.Fd()) {
+		sw.Progress = newBar(stderr)
+	} else {
+		log = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+		sw.Log = log
+	}
+	if o.abandon {
+		if err := sw.Abandon(); err != nil && !errors.Is(err, store.ErrNotFound) {
+			return &exitError{code: 1, err: err}
+		}
+	}
+	sum, err := sw.Run(ctx, o.resume)
+	if sum != nil {
+		fmt.Fprintln(stdout)
+		sum.Print(stdout)
+	}
+	if err != nil {
+		if ctx.Err() != nil {
+			return &exitError{code: 130, err: fmt.Errorf("sweep interrupted; finish it with: certwatch sweep --resume --config %s", o.configPath)}
+		}
+		return &exitError{code: 1, err: err}
+	}
+	return nil
+}
+
+// bar adapts a progress bar to sweep.Progress.
+type bar struct{ b *progressbar.ProgressBar }
+
+func newBar(w io.Writer) *bar {
+	return &bar{b: progressbar.NewOptions(-1, progressbar.OptionSetWriter(w), progressbar.OptionSetDescription("sweeping"),
+		progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())}
+}
+
+func (b *bar) Update(done, total int) {
+	b.b.ChangeMax(total)
+	_ = b.b.Set(done)
+}

@@ -1,0 +1,193 @@
+package crawler
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/gocolly/colly/v2"
+)
+
+// benchSite serves hosts×pages linked pages: the index of each host links
+// to all its pages; every page links to the next page and to the next
+// host's index.
+func benchSite(b *testing.B, hosts, pages int) (*site, []string) {
+	s := newSite(b)
+	filler := strings.Repeat("<p>安全生产考核合格证书查询、特种作业操作证复审、培训报名须知。</p>\n", 40)
+	s.handle("/robots.txt", func(w http.ResponseWriter, r *http.Request) {
+		_, _ = w.Write([]byte("User-agent: *\nDisallow: /admin\n"))
+	})
+	s.handle("/p/{n}", func(w http.ResponseWriter, r *http.Request) {
+		n, _ := strconv.Atoi(r.PathValue("n"))
+		h, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(r.Host, "h"), ".example"))
+		var links strings.Builder
+		if n == 0 {
+			for i := 1; i < pages; i++ {
+				fmt.Fprintf(&links, `<a href="/p/%d">第%d页</a> `, i, i)
+			}
+		} else if n+1 < pages {
+			fmt.Fprintf(&links, `<a href="/p/%d">下一页</a> `, n+1)
+		}
+		fmt.Fprintf(&links, `<a href="http://h%02d.example/p/0">下一站</a>`, (h+1)%hosts)
+		s.writeHTML(w, fmt.Sprintf("<h1>第%d页</h1>%s%s", n, links.String(), filler))
+	})
+	names := make([]string, hosts)
+	for i := range names {
+		names[i] = fmt.Sprintf("h%02d.example", i)
+	}
+	return s, names
+}
+
+// crawlAll follows links from the start URLs with a Crawler until no new
+// URL turns up, and returns the pages fetched.
+func crawlAll(ctx context.Context, c *Crawler, start []string) int {
+	in := make(chan Request)
+	out := make(chan *Result)
+	go c.Run(ctx, in, out)
+	seen := map[string]bool{}
+	var queue []string
+	for _, u := range start {
+		seen[u] = true
+		queue = append(queue, u)
+	}
+	pending, pages := 0, 0
+	for len(queue) > 0 || pending > 0 {
+		var send chan<- Request
+		var next Request
+		if len(queue) > 0 {
+			send, next = in, Request{URL: queue[0]}
+		}
+		select {
+		case send <- next:
+			queue = queue[1:]
+			pending++
+		case res := <-out:
+			pending--
+			if res.Outcome == OutcomeOK {
+				pages++
+			}
+			for _, l := range res.Links {
+				if !seen[l] {
+					seen[l] = true
+					queue = append(queue, l)
+				}
+			}
+		}
+	}
+	close(in)
+	for range out {
+	}
+	return pages
+}
+
+// BenchmarkStaticPagesPerSecond compares the Crawler with plain colly (an
+// async Collector with one LimitRule per host) on the same local site of
+// 500 pages on 20 hosts, with the same per-host delay and limits. The
+// politeness bound is pages-per-host × delay (25 × 20 ms = 0.5 s).
+func BenchmarkStaticPagesPerSecond(b *testing.B) {
+	const hosts, pages, delay = 20, 25, 20 * time.Millisecond
+	s, names := benchSite(b, hosts, pages)
+	opts := s.options(names...)
+	opts.PerHostDelay = delay
+	opts.Parallel = hosts
+	opts.Timeout = 10 * time.Second
+	opts.MaxBody = 1 << 20
+	var start []string
+	for _, h := range names {
+		start = append(start, "http://"+h+"/p/0")
+	}
+	const total = hosts * pages
+
+	var ours, theirs time.Duration
+	for b.Loop() {
+		c, err := New(opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		t0 := time.Now()
+		if n := crawlAll(context.Background(), c, start); n != total {
+			b.Fatalf("crawler fetched %d pages, want %d", n, total)
+		}
+		ours += time.Since(t0)
+		_ = c.Close()
+
+		t0 = time.Now()
+		if n := collyCrawl(b, opts, names, start); n != total {
+			b.Fatalf("colly fetched %d pages, want %d", n, total)
+		}
+		theirs += time.Since(t0)
+	}
+	bound := time.Duration(pages) * delay
+	n := float64(b.N)
+	b.ReportMetric(total*n/ours.Seconds(), "crawler-pages/s")
+	b.ReportMetric(total*n/theirs.Seconds(), "colly-pages/s")
+	b.ReportMetric(theirs.Seconds()/ours.Seconds(), "crawler/colly")
+	b.ReportMetric(ours.Seconds()/n/bound.Seconds(), "crawler/bound")
+}
+
+// collyCrawl crawls the bench site with plain colly: async, one LimitRule
+// per host, the same limits and resolve overrides.
+func collyCrawl(b *testing.B, opts Options, hosts, start []string) int {
+	c := colly.NewCollector(colly.Async(true), colly.MaxBodySize(int(opts.MaxBody+1)), colly.UserAgent(DefaultUserAgent))
+	c.SetRequestTimeout(opts.Timeout)
+	c.WithTransport(&http.Transport{DialContext: newResolver(opts.Resolve, true).DialContext, MaxIdleConnsPerHost: 2})
+	for _, h := range hosts {
+		if err := c.Limit(&colly.LimitRule{DomainGlob: h, Parallelism: 1, Delay: opts.PerHostDelay}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	var pages atomic.Int64
+	c.OnResponse(func(*colly.Response) { pages.Add(1) })
+	c.OnHTML("a[href]", func(e *colly.HTMLElement) { _ = e.Request.Visit(e.Attr("href")) })
+	for _, u := range start {
+		if err := c.Visit(u); err != nil {
+			b.Fatal(err)
+		}
+	}
+	c.Wait()
+	return int(pages.Load())
+}
+
+// BenchmarkRenderedPagesPerSecond renders the JavaScript market page with
+// the default two tabs, hosts not limiting.
+func BenchmarkRenderedPagesPerSecond(b *testing.B) {
+	needChromium(b)
+	const perIter = 8
+	s := newSite(b)
+	s.html("/search", jsMarket)
+	var names []string
+	for i := range perIter {
+		names = append(names, fmt.Sprintf("r%d.example", i))
+	}
+	opts := s.options(names...)
+	opts.Render.Settle = 100 * time.Millisecond
+	c := newCrawler(b, opts)
+	render := func(host string) {
+		res := c.Fetch(context.Background(), Request{URL: "http://" + host + "/search", Render: true, Listing: marketSelectors})
+		if res.Outcome != OutcomeOK || len(res.Listings) != 2 {
+			b.Fatalf("%s: %s %v", host, res.Outcome, res.Err)
+		}
+	}
+	render(names[0]) // start the browser outside the measurement
+	var elapsed time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		done := make(chan struct{})
+		for _, h := range names {
+			go func() { render(h); done <- struct{}{} }()
+		}
+		for range names {
+			<-done
+		}
+		elapsed += time.Since(t0)
+	}
+	tabs := float64(c.opts.Render.Tabs)
+	perSec := perIter * float64(b.N) / elapsed.Seconds()
+	b.ReportMetric(perSec, "pages/s")
+	b.ReportMetric(perSec/tabs, "pages/s/tab")
+}

@@ -1,0 +1,277 @@
+package crawler
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/fetch"
+	"github.com/chromedp/cdproto/inspector"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// snapshot is what a rendered page yielded.
+type snapshot struct {
+	status      int
+	header      http.Header
+	remote      string
+	finalURL    string
+	mimeType    string
+	respondedAt time.Time
+	html        []byte
+	screenshot  []byte
+}
+
+// navigation follows the main document of a tab through its events.
+type navigation struct {
+	frame cdp.FrameID
+	max   int // redirects allowed
+
+	mu        sync.Mutex
+	redirects int
+	// redirectRefused: the interceptor failed a redirect beyond max.
+	redirectRefused bool
+	resp            *network.Response
+	at              time.Time
+	mainReq         network.RequestID
+	failed          string
+	loaded          bool
+	crashed         bool
+	signal          chan struct{} // cap 1
+}
+
+func (n *navigation) notify() {
+	select {
+	case n.signal <- struct{}{}:
+	default:
+	}
+}
+
+// on runs on the tab's reader goroutine: it only records.
+func (n *navigation) on(ev any) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	switch ev := ev.(type) {
+	case *network.EventRequestWillBeSent:
+		if ev.Type != network.ResourceTypeDocument || ev.FrameID != n.frame {
+			return
+		}
+		if ev.RedirectResponse != nil && ev.RequestID == n.mainReq {
+			n.redirects++
+		} else {
+			n.redirects = 0 // a new navigation
+		}
+		n.mainReq = ev.RequestID
+	case *network.EventResponseReceived:
+		if ev.RequestID == n.mainReq && n.mainReq != "" {
+			n.resp, n.at = ev.Response, time.Now()
+		}
+	case *network.EventLoadingFailed:
+		if ev.RequestID == n.mainReq && n.mainReq != "" {
+			n.failed = ev.ErrorText
+		}
+	case *page.EventLoadEventFired:
+		n.loaded = n.resp != nil
+	case *inspector.EventTargetCrashed:
+		n.crashed = true
+	default:
+		return
+	}
+	n.notify()
+}
+
+func (n *navigation) tooManyRedirects() bool {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	return n.redirectRefused || n.redirects > n.max
+}
+
+// snapshot starts a snapshot from the main document's response, or
+// returns nil before it.
+func (n *navigation) snapshot() *snapshot {
+	n.mu.Lock()
+	resp, at := n.resp, n.at
+	n.mu.Unlock()
+	if resp == nil {
+		return nil
+	}
+	return &snapshot{
+		status:      int(resp.Status),
+		header:      toHeader(resp.Headers),
+		remote:      remoteAddr(resp.RemoteIPAddress, resp.RemotePort),
+		finalURL:    resp.URL,
+		mimeType:    strings.ToLower(resp.MimeType),
+		respondedAt: at,
+	}
+}
+
+// render loads url in the tab of ctx and takes the snapshot.
+func (e *renderEngine) render(ctx context.Context, url string) (*snapshot, error) {
+	// The first call opens the tab. Its main frame has the tab's id.
+	if err := chromedp.Do(ctx); err != nil {
+		return nil, fmt.Errorf("open tab: %w", err)
+	}
+	nav := &navigation{
+		frame:  cdp.FrameID(chromedp.FromContext(ctx).Target.TargetID),
+		max:    e.opts.MaxRedirects,
+		signal: make(chan struct{}, 1),
+	}
+	if err := chromedp.Listen(ctx, nav.on); err != nil {
+		return nil, err
+	}
+	if err := nav.intercept(ctx); err != nil {
+		return nil, err
+	}
+	if snap, err := nav.navigate(ctx, url); err != nil {
+		return snap, err
+	}
+	if err := nav.waitLoad(ctx, e.loadDeadline(ctx)); err != nil {
+		return nil, err
+	}
+	snap := nav.snapshot()
+	if !isPageType(snap.mimeType) {
+		return snap, fmt.Errorf("%w (%s)", ErrNotPage, snap.mimeType)
+	}
+	return snap, e.capture(ctx, snap)
+}
+
+// navigate sends the tab to url.
+func (n *navigation) navigate(ctx context.Context, url string) (*snapshot, error) {
+	res, err := chromedp.Call(ctx, page.Navigate, page.NavigateParams{URL: url})
+	switch {
+	case n.tooManyRedirects():
+		return nil, fmt.Errorf("%w: more than %d", ErrTooManyRedirects, n.max)
+	case err != nil:
+		return nil, fmt.Errorf("navigate: %w", err)
+	case res.ErrorText != "":
+		// A body the browser does not display (a download) ends the
+		// navigation with ERR_ABORTED after its response.
+		if snap := n.snapshot(); snap != nil && !isPageType(snap.mimeType) {
+			return snap, fmt.Errorf("%w (%s)", ErrNotPage, snap.mimeType)
+		}
+		return nil, &chromedp.LoadError{ErrorText: res.ErrorText}
+	}
+	return nil, nil
+}
+
+// loadDeadline is when waiting for the load event gives way to taking the
+// page as it is: the time left must be enough for the snapshot.
+func (e *renderEngine) loadDeadline(ctx context.Context) time.Time {
+	end := time.Now().Add(e.opts.Render.PageTimeout)
+	if d, ok := ctx.Deadline(); ok && d.Before(end) {
+		end = d
+	}
+	return end.Add(-min(snapshotReserve, time.Until(end)/3))
+}
+
+// waitLoad waits for the load event of the main document. A page whose
+// document arrived but whose load never ends (a hanging script or stream)
+// is stopped at by and taken as it is.
+func (n *navigation) waitLoad(ctx context.Context, by time.Time) error {
+	timer := time.NewTimer(time.Until(by))
+	defer timer.Stop()
+	for {
+		n.mu.Lock()
+		failedText, loaded, crashed, resp := n.failed, n.loaded, n.crashed, n.resp
+		n.mu.Unlock()
+		switch {
+		case crashed:
+			return fmt.Errorf("tab: %w", ErrBrowserCrashed)
+		case n.tooManyRedirects():
+			_, _ = chromedp.Call(ctx, page.StopLoading, cdp.Empty{})
+			return fmt.Errorf("%w: more than %d", ErrTooManyRedirects, n.max)
+		case failedText != "" && resp == nil:
+			return &chromedp.LoadError{ErrorText: failedText}
+		case loaded || failedText != "":
+			return nil
+		}
+		select {
+		case <-n.signal:
+		case <-timer.C:
+			if resp == nil {
+				return fmt.Errorf("no response in time: %w", context.DeadlineExceeded)
+			}
+			_, _ = chromedp.Call(ctx, page.StopLoading, cdp.Empty{})
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+}
+
+// capture lets scripts settle, then reads the document, its URL and a
+// full-page PNG screenshot (none for error pages).
+func (e *renderEngine) capture(ctx context.Context, snap *snapshot) error {
+	if err := sleepUntil(ctx, time.Now().Add(e.opts.Render.Settle)); err != nil {
+		return err
+	}
+	html, err := chromedp.Run(ctx, chromedp.OuterHTML(chromedp.CSS("html")))
+	if err != nil {
+		return fmt.Errorf("read HTML: %w", err)
+	}
+	snap.html = []byte(html)
+	if loc, err := chromedp.Run(ctx, chromedp.Location()); err == nil &&
+		(strings.HasPrefix(loc, "http://") || strings.HasPrefix(loc, "https://")) {
+		snap.finalURL = loc
+	}
+	if snap.status >= 400 {
+		return nil
+	}
+	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // quality 100 is PNG
+	if err != nil {
+		return fmt.Errorf("screenshot: %w", err)
+	}
+	snap.screenshot = shot
+	return nil
+}
+
+// intercept pauses the tab's requests that need a decision before they
+// are sent: image, font and media requests (and the browser's favicon
+// request) fail, so pages load fast and the browser stays small, whatever
+// the URLs look like; main-frame document requests continue unless they
+// are a redirect beyond MaxRedirects. Deciding on the paused request,
+// rather than watching events, stops a redirect loop at exactly the limit.
+func (n *navigation) intercept(ctx context.Context) error {
+	paused := chromedp.Events(ctx, fetch.RequestPaused)
+	_, err := chromedp.Call(ctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{
+		{URLPattern: "*", ResourceType: network.ResourceTypeImage},
+		{URLPattern: "*", ResourceType: network.ResourceTypeFont},
+		{URLPattern: "*", ResourceType: network.ResourceTypeMedia},
+		{URLPattern: "*", ResourceType: network.ResourceTypeDocument},
+		{URLPattern: "*/favicon.ico"},
+	}})
+	if err != nil {
+		return fmt.Errorf("intercept requests: %w", err)
+	}
+	go func() {
+		hops := 0
+		for ev, err := range paused {
+			if err != nil {
+				return // the tab's context ended
+			}
+			if ev.ResourceType == network.ResourceTypeDocument {
+				if ev.FrameID == n.frame && ev.RedirectedRequestID != "" {
+					hops++
+				}
+				if hops <= n.max {
+					_, _ = chromedp.Call(ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: ev.RequestID})
+					continue
+				}
+				n.mu.Lock()
+				n.redirectRefused = true
+				n.mu.Unlock()
+				n.notify()
+			}
+			_, _ = chromedp.Call(ctx, fetch.FailRequest, fetch.FailRequestParams{
+				RequestID: ev.RequestID, ErrorReason: network.ErrorReasonBlockedByClient,
+			})
+		}
+	}()
+	return nil
+}

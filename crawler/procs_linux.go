@@ -1,0 +1,215 @@
+//go:build linux
+
+package crawler
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// prSetChildSubreaper is PR_SET_CHILD_SUBREAPER from <linux/prctl.h>.
+const prSetChildSubreaper = 36
+
+var subreaper sync.Once
+
+// adoptOrphans makes this process the subreaper of its descendants: a
+// Chromium helper whose parent dies (the zygote, when the browser exits)
+// becomes this process's child rather than PID 1's, so stop can reap it.
+// In a container whose PID 1 does not reap, that is the difference
+// between a clean exit and zombies that stay (chromedp#894). Other
+// programs' orphans are unaffected: they are only ours if they descend
+// from us, and certwatch starts no other process trees.
+func adoptOrphans() {
+	subreaper.Do(func() {
+		_, _, _ = syscall.RawSyscall(syscall.SYS_PRCTL, prSetChildSubreaper, 1, 0)
+	})
+}
+
+// browserCmdOptions start the browser as the leader of a new process
+// group, which its helpers inherit: the group id still names them when
+// they are orphaned zombies without a command line. Pdeathsig (chromedp's
+// default, replaced here) still kills the browser with this process.
+func browserCmdOptions() []chromedp.ExecAllocatorOption {
+	return []chromedp.ExecAllocatorOption{chromedp.ModifyCmdFunc(func(cmd *exec.Cmd) {
+		cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
+	})}
+}
+
+// proc identifies a process across pid reuse.
+type proc struct {
+	pid   int
+	start uint64 // start time in clock ticks since boot
+}
+
+// procStat is what /proc/pid/stat says about a process.
+type procStat struct {
+	state byte
+	ppid  int
+	pgrp  int
+	start uint64
+}
+
+func readStat(pid int) (procStat, bool) {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return procStat{}, false
+	}
+	// "pid (comm) state ppid ...": comm may hold spaces and parentheses.
+	s := string(b)
+	i := strings.LastIndexByte(s, ')')
+	if i < 0 {
+		return procStat{}, false
+	}
+	f := strings.Fields(s[i+1:])
+	if len(f) < 20 {
+		return procStat{}, false
+	}
+	ppid, _ := strconv.Atoi(f[1])
+	pgrp, _ := strconv.Atoi(f[2])
+	start, _ := strconv.ParseUint(f[19], 10, 64)
+	return procStat{state: f[0][0], ppid: ppid, pgrp: pgrp, start: start}, true
+}
+
+func allPids() []int {
+	entries, err := os.ReadDir("/proc")
+	if err != nil {
+		return nil
+	}
+	pids := make([]int, 0, len(entries))
+	for _, e := range entries {
+		if pid, err := strconv.Atoi(e.Name()); err == nil {
+			pids = append(pids, pid)
+		}
+	}
+	return pids
+}
+
+// processTree returns a browser's processes: root (the browser), the
+// members of its process group and its descendants (zombies included:
+// their command line is gone, their stat is not) and the processes whose
+// command line names dir (Chromium passes --user-data-dir to its helpers;
+// the crash handler, which leaves the tree, gets a database inside it).
+func processTree(root int, dir string) []proc {
+	self := os.Getpid()
+	children := map[int][]int{}
+	stats := map[int]procStat{}
+	var group []int
+	for _, pid := range allPids() {
+		if st, ok := readStat(pid); ok {
+			stats[pid] = st
+			children[st.ppid] = append(children[st.ppid], pid)
+			if root > 0 && st.pgrp == root {
+				group = append(group, pid)
+			}
+		}
+	}
+	seen := map[int]bool{}
+	var out []proc
+	var add func(pid int)
+	add = func(pid int) {
+		st, ok := stats[pid]
+		if !ok || seen[pid] || pid == self || pid <= 1 {
+			return
+		}
+		seen[pid] = true
+		out = append(out, proc{pid: pid, start: st.start})
+		for _, c := range children[pid] {
+			add(c)
+		}
+	}
+	if root > 0 {
+		add(root)
+	}
+	for _, pid := range group {
+		add(pid)
+	}
+	for _, pid := range processesMentioning(dir) {
+		add(pid)
+	}
+	return out
+}
+
+// processesMentioning lists the live processes with s in an argument.
+func processesMentioning(s string) []int {
+	self := os.Getpid()
+	var pids []int
+	for _, pid := range allPids() {
+		if pid == self {
+			continue
+		}
+		cmdline, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/cmdline")
+		if err != nil {
+			continue
+		}
+		for a := range bytes.SplitSeq(cmdline, []byte{0}) {
+			if bytes.Contains(a, []byte(s)) {
+				pids = append(pids, pid)
+				break
+			}
+		}
+	}
+	return pids
+}
+
+// reapTree kills what is left of a browser's processes (tree, and what
+// processTree(root, dir) finds on the way) and reaps those that are (or
+// became, as orphans) this process's children. It gives up after a few
+// seconds; it returns the processes still there.
+func reapTree(tree []proc, root int, dir string) []proc {
+	const (
+		pause = 20 * time.Millisecond
+		limit = 3 * time.Second
+	)
+	self := os.Getpid()
+	deadline := time.Now().Add(limit)
+	for {
+		// A helper can fork as its parent dies: look for newcomers.
+		for _, p := range processTree(root, dir) {
+			if !containsProc(tree, p) {
+				tree = append(tree, p)
+			}
+		}
+		left := tree[:0]
+		for _, p := range tree {
+			st, ok := readStat(p.pid)
+			if !ok || st.start != p.start {
+				continue // gone (or the pid is someone else's now)
+			}
+			if st.state == 'Z' {
+				if st.ppid == self {
+					var ws syscall.WaitStatus
+					if pid, _ := syscall.Wait4(p.pid, &ws, syscall.WNOHANG, nil); pid == p.pid {
+						continue
+					}
+				} else if st.ppid == 1 {
+					continue // init's to reap, not ours
+				}
+			} else {
+				_ = syscall.Kill(p.pid, syscall.SIGKILL)
+			}
+			left = append(left, p)
+		}
+		tree = left
+		if len(tree) == 0 || time.Now().After(deadline) {
+			return tree
+		}
+		time.Sleep(pause)
+	}
+}
+
+func containsProc(tree []proc, p proc) bool {
+	for _, q := range tree {
+		if q == p {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,22 @@
+//go:build !linux
+
+package crawler
+
+import "github.com/chromedp/chromedp"
+
+// Process clean-up beyond chromedp's own is implemented for Linux, where
+// certwatch runs; elsewhere these do nothing.
+
+type proc struct{ pid int }
+
+func browserCmdOptions() []chromedp.ExecAllocatorOption { return nil }
+
+func adoptOrphans() {}
+
+func processTree(int, string) []proc { return nil }
+
+func processesMentioning(string) []int { return nil }
+
+func reapTree([]proc, int, string) []proc { return nil }
+
+func containsProc([]proc, proc) bool { return false }

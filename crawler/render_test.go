@@ -1,0 +1,251 @@
+package crawler
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"image/png"
+	"net/http"
+	"os"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// jsMarket is a search-result page whose listings exist only after its
+// script ran.
+const jsMarket = `<!doctype html><html><head><meta charset="utf-8"><title>搜索结果</title>
+<style>@font-face{font-family:x;src:url(/font.woff2)}</style></head>
+<body><h1>商品列表</h1><div id="results"></div><img src="/pic?1"><img src="/photo.png">
+<a id="next" href="javascript:void(0)">下一页</a>
+<script>
+var items = [
+  {t: "安全员C证 代办 包过", p: "¥800", s: "证书小王", c: "微信 abc123", u: "/item/1"},
+  {t: "特种作业操作证 不用考试", p: "¥1200", s: "老李", c: "QQ 123456", u: "/item/2#x"}
+];
+var box = document.getElementById("results");
+items.forEach(function (it) {
+  var d = document.createElement("div");
+  d.className = "item";
+  d.innerHTML = '<a class="title" href="' + it.u + '">' + it.t + '</a><span class="price">' + it.p +
+    '</span><span class="seller">' + it.s + '</span><p class="contact">' + it.c + '</p>';
+  box.appendChild(d);
+});
+var p = document.createElement("p");
+p.textContent = "脚本插入的文字：考试包过";
+document.body.appendChild(p);
+document.getElementById("next").setAttribute("href", "/search?page=2");
+</script></body></html>`
+
+var marketSelectors = &ListingSelectors{
+	Item: "div.item", Title: "a.title", Price: ".price", Seller: ".seller",
+	Contact: ".contact", Link: "a.title", Next: "#next",
+}
+
+func TestRenderJavaScriptPage(t *testing.T) {
+	needChromium(t)
+	s := newSite(t)
+	s.html("/search", jsMarket)
+	c := newCrawler(t, s.options("shop.example"))
+
+	static := fetchOne(t, c, Request{URL: "http://shop.example/search", Listing: marketSelectors})
+	if static.Outcome != OutcomeOK {
+		t.Fatalf("static: %s %v", static.Outcome, static.Err)
+	}
+	if strings.Contains(static.Page.Text, "脚本插入的文字") || len(static.Listings) != 0 {
+		t.Errorf("the static engine saw script output: %q, %d listings", static.Page.Text, len(static.Listings))
+	}
+
+	res := fetchOne(t, c, Request{URL: "http://shop.example/search", Render: true, Listing: marketSelectors})
+	if res.Outcome != OutcomeOK {
+		t.Fatalf("render: %s %v", res.Outcome, res.Err)
+	}
+	if !res.Rendered || !strings.Contains(res.Page.Text, "脚本插入的文字：考试包过") {
+		t.Errorf("rendered %v, Page.Text = %q", res.Rendered, res.Page.Text)
+	}
+	if res.Status != 200 || res.RemoteAddr != s.addr() || res.FinalURL != "http://shop.example/search" ||
+		!strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") {
+		t.Errorf("evidence: status %d remote %q final %q header %v", res.Status, res.RemoteAddr, res.FinalURL, res.Header)
+	}
+	if !bytes.HasPrefix(res.Screenshot, []byte("\x89PNG\r\n\x1a\n")) {
+		t.Fatalf("screenshot is not a PNG (%d bytes)", len(res.Screenshot))
+	}
+	if img, err := png.Decode(bytes.NewReader(res.Screenshot)); err != nil || img.Bounds().Dx() < 100 {
+		t.Errorf("screenshot: %v", err)
+	}
+	sum := sha256.Sum256(res.Screenshot)
+	if res.ScreenshotSHA != hex.EncodeToString(sum[:]) {
+		t.Errorf("ScreenshotSHA does not match the screenshot")
+	}
+	body := sha256.Sum256(res.Body)
+	if res.BodySHA256 != hex.EncodeToString(body[:]) {
+		t.Errorf("BodySHA256 does not match the body")
+	}
+	want := []Listing{
+		{Title: "安全员C证 代办 包过", Price: "¥800", Seller: "证书小王", Contact: "微信 abc123", URL: "http://shop.example/item/1"},
+		{Title: "特种作业操作证 不用考试", Price: "¥1200", Seller: "老李", Contact: "QQ 123456", URL: "http://shop.example/item/2"},
+	}
+	if len(res.Listings) != len(want) {
+		t.Fatalf("listings = %+v", res.Listings)
+	}
+	for i := range want {
+		if res.Listings[i] != want[i] {
+			t.Errorf("listing %d = %+v\nwant %+v", i, res.Listings[i], want[i])
+		}
+	}
+	if res.NextPage != "http://shop.example/search?page=2" {
+		t.Errorf("NextPage = %q", res.NextPage)
+	}
+	for _, p := range []string{"/pic?1", "/photo.png", "/font.woff2"} {
+		if n := s.count(p); n != 0 {
+			t.Errorf("%s was requested %d times; images and fonts are blocked", p, n)
+		}
+	}
+	for _, h := range s.hitsOf("shop.example") {
+		if ua := h.header.Get("User-Agent"); ua != DefaultUserAgent {
+			t.Errorf("%s: User-Agent %q", h.path, ua)
+		}
+	}
+	if st := c.Stats(); st.Rendered != 1 {
+		t.Errorf("Stats.Rendered = %d", st.Rendered)
+	}
+}
+
+func TestRenderFailures(t *testing.T) {
+	needChromium(t)
+	s := newSite(t)
+	s.handle("/loop", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/loop", http.StatusFound)
+	})
+	s.handle("/missing", http.NotFound)
+	s.handle("/file.zip", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/zip")
+		_, _ = w.Write([]byte("PK\x03\x04"))
+	})
+	opts := s.options("r.example")
+	c := newCrawler(t, opts)
+	for _, tc := range []struct {
+		url  string
+		want Outcome
+	}{
+		{"http://r.example/loop", OutcomeTooManyRedirs},
+		{"http://r.example/missing", OutcomeHTTPError},
+		{"http://r.example/file.zip", OutcomeNotHTML},
+		{"http://elsewhere.example/", OutcomeNetwork},
+	} {
+		res := fetchOne(t, c, Request{URL: tc.url, Render: true})
+		if res.Outcome != tc.want {
+			t.Errorf("%s: outcome %s, want %s (%v)", tc.url, res.Outcome, tc.want, res.Err)
+		}
+	}
+	if n := s.count("/loop"); n != c.opts.MaxRedirects+1 {
+		t.Errorf("the browser requested the loop %d times, want %d", n, c.opts.MaxRedirects+1)
+	}
+}
+
+// TestRenderRestartAndClose: the browser is replaced after RestartEvery
+// pages and after a crash, and Close leaves no process behind.
+func TestRenderRestartAndClose(t *testing.T) {
+	needChromium(t)
+	s := newSite(t)
+	s.html("/", "<p>hello</p>")
+	opts := s.options("a.example")
+	opts.Render.RestartEvery = 2
+	c, err := New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dirs []string
+	var pids []int
+	render := func() {
+		t.Helper()
+		res := fetchOne(t, c, Request{URL: "http://a.example/", Render: true})
+		if res.Outcome != OutcomeOK {
+			t.Fatalf("render: %s %v", res.Outcome, res.Err)
+		}
+		c.render.mu.Lock()
+		if b := c.render.cur; b != nil && (len(dirs) == 0 || dirs[len(dirs)-1] != b.dir) {
+			dirs = append(dirs, b.dir)
+			pids = append(pids, b.pid)
+		}
+		c.render.mu.Unlock()
+	}
+	render()
+	render()
+	render() // third page: a new browser
+	if got := c.Stats().BrowserRestarts; got != 1 || len(dirs) != 2 {
+		t.Fatalf("after 3 pages with RestartEvery 2: %d restarts, browsers %q", got, dirs)
+	}
+	if _, err := os.Stat(dirs[0]); !os.IsNotExist(err) {
+		t.Errorf("profile of the first browser still exists: %v", err)
+	}
+	if left := processesMentioning(dirs[0]); len(left) > 0 {
+		t.Errorf("first browser left processes %v", left)
+	}
+
+	// Kill the browser: the next page starts another one.
+	if err := syscall.Kill(pids[1], syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for c.render.cur.ctx.Err() == nil && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	render()
+	if got := c.Stats().BrowserRestarts; got != 2 || len(dirs) != 3 {
+		t.Errorf("after a crash: %d restarts, browsers %q", got, dirs)
+	}
+
+	if err := c.Close(); err != nil {
+		t.Errorf("Close: %v", err)
+	}
+	for _, dir := range dirs {
+		if left := processesMentioning(dir); len(left) > 0 {
+			t.Errorf("processes of %s left after Close: %v", dir, left)
+		}
+		if _, err := os.Stat(dir); !os.IsNotExist(err) {
+			t.Errorf("profile %s left after Close", dir)
+		}
+	}
+	t.Logf("browser pids %v", pids)
+	if kids := childProcesses(); len(kids) > 0 {
+		t.Errorf("child processes left after Close: %v", kids)
+	}
+}
+
+func TestRenderClosedCrawler(t *testing.T) {
+	c, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+	res := fetchOne(t, c, Request{URL: "http://a.example/", Render: true})
+	if !errors.Is(res.Err, ErrClosed) {
+		t.Errorf("after Close: %s %v", res.Outcome, res.Err)
+	}
+}
+
+func TestRenderProxy(t *testing.T) {
+	needChromium(t)
+	proxy := newSite(t)
+	proxy.handle("/", func(w http.ResponseWriter, r *http.Request) {
+		proxy.writeHTML(w, "<p>经代理渲染</p><script>document.body.append('脚本运行')</script>")
+	})
+	c := newCrawler(t, Options{Proxy: proxy.URL, PerHostDelay: -1, Retries: -1,
+		Render: RenderOptions{Settle: 50 * time.Millisecond}})
+	res := fetchOne(t, c, Request{URL: "http://far.example/page", Render: true})
+	if res.Outcome != OutcomeOK || !strings.Contains(res.Page.Text, "经代理渲染") || !strings.Contains(res.Page.Text, "脚本运行") {
+		t.Fatalf("outcome %s: %v; text %q", res.Outcome, res.Err, res.Page)
+	}
+	var paths []string
+	for _, h := range proxy.hitsOf("far.example") {
+		paths = append(paths, h.path)
+	}
+	if len(paths) != 2 || paths[0] != "/robots.txt" || paths[1] != "/page" {
+		t.Errorf("proxy saw %q (robots.txt by the static engine, the page by the browser)", paths)
+	}
+}

@@ -1,0 +1,70 @@
+package crawler
+
+import (
+	"maps"
+	"sync"
+	"sync/atomic"
+)
+
+// Stats are a Crawler's running totals over final results (one per
+// request; retries are counted separately).
+type Stats struct {
+	Fetched       int64             // OutcomeOK
+	Failed        map[Outcome]int64 // every other outcome except OutcomeRobots (not_html included)
+	RobotsRefused int64             // OutcomeRobots: not fetched
+	Truncated     int64             // bodies cut at MaxBody or MaxDecompressed
+	Rendered      int64             // pages the browser rendered
+	Retries       int64             // attempts after the first
+	IgnoredRobots int64             // fetched although robots.txt disallows (source override)
+	// BrowserRestarts counts browsers replaced after RestartEvery pages or
+	// a crash.
+	BrowserRestarts int64
+}
+
+// counters is the live form of Stats.
+type counters struct {
+	fetched, robots, truncated, rendered, retries, ignored atomic.Int64
+
+	mu     sync.Mutex
+	failed map[Outcome]int64
+}
+
+func (s *counters) record(r *Result) {
+	switch r.Outcome {
+	case OutcomeOK:
+		s.fetched.Add(1)
+	case OutcomeRobots:
+		s.robots.Add(1)
+	default:
+		s.mu.Lock()
+		s.failed[r.Outcome]++
+		s.mu.Unlock()
+	}
+	if r.Truncated {
+		s.truncated.Add(1)
+	}
+	if r.Rendered && r.Status != 0 {
+		s.rendered.Add(1)
+	}
+	if r.IgnoredRobots {
+		s.ignored.Add(1)
+	}
+}
+
+// Stats returns the totals so far.
+func (c *Crawler) Stats() Stats {
+	s := &c.stats
+	s.mu.Lock()
+	failed := maps.Clone(s.failed)
+	s.mu.Unlock()
+	return Stats{
+		Fetched:         s.fetched.Load(),
+		Failed:          failed,
+		RobotsRefused:   s.robots.Load(),
+		Truncated:       s.truncated.Load(),
+		Rendered:        s.rendered.Load(),
+		Retries:         s.retries.Load(),
+		IgnoredRobots:   s.ignored.Load(),
+		BrowserRestarts: c.render.restarts.Load(),
+	}
+}

@@ -1,0 +1,151 @@
+package sweep
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+
+	"github.com/certwatch/certwatch/crawler"
+	"github.com/certwatch/certwatch/store"
+)
+
+// Counts are the page counts of a sweep, a source or a host.
+type Counts struct {
+	Attempted     int            `json:"attempted"`
+	Fetched       int            `json:"fetched"`
+	Failed        map[string]int `json:"failed,omitempty"` // by outcome
+	Robots        int            `json:"robots_refused"`
+	IgnoredRobots int            `json:"ignored_robots"`
+	Truncated     int            `json:"truncated"`
+	Rendered      int            `json:"rendered"`
+}
+
+func (c *Counts) add(res *crawler.Result) {
+	c.Attempted++
+	switch res.Outcome {
+	case crawler.OutcomeOK, crawler.OutcomeNotHTML:
+		c.Fetched++
+	case crawler.OutcomeRobots:
+		c.Robots++
+	default:
+		if c.Failed == nil {
+			c.Failed = map[string]int{}
+		}
+		c.Failed[string(res.Outcome)]++
+	}
+	if res.Truncated {
+		c.Truncated++
+	}
+	if res.Rendered {
+		c.Rendered++
+	}
+	if res.IgnoredRobots {
+		c.IgnoredRobots++
+	}
+}
+
+// Summary is what a sweep did. It is stored with the sweep and printed.
+type Summary struct {
+	mu          sync.Mutex
+	Sweep       uint64             `json:"sweep"`
+	Total       Counts             `json:"total"`
+	BySource    map[string]*Counts `json:"by_source"`
+	ByHost      map[string]*Counts `json:"by_host"`
+	Findings    map[string]int     `json:"findings"` // by category
+	NewCases    int                `json:"new_cases"`
+	SeenAgain   int                `json:"seen_again"`
+	NewVersions int                `json:"new_snapshots"`
+	Capped      map[string]int     `json:"capped,omitempty"` // links not followed: source page cap
+}
+
+func newSummary(id uint64) *Summary {
+	return &Summary{Sweep: id, BySource: map[string]*Counts{}, ByHost: map[string]*Counts{}, Findings: map[string]int{}}
+}
+
+func (s *Summary) fetched(source, host string, res *crawler.Result) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.Total.add(res)
+	counts(s.BySource, source).add(res)
+	counts(s.ByHost, host).add(res)
+}
+
+func counts(m map[string]*Counts, k string) *Counts {
+	c := m[k]
+	if c == nil {
+		c = &Counts{}
+		m[k] = c
+	}
+	return c
+}
+
+func (s *Summary) finding(category string, rr store.RecordResult) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.Findings[category]++
+	switch {
+	case rr.NewCase:
+		s.NewCases++
+	case rr.NewSighting:
+		s.SeenAgain++
+	}
+	if rr.NewSnapshot && !rr.NewCase {
+		s.NewVersions++
+	}
+}
+
+func (s *Summary) capped(source string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.Capped == nil {
+		s.Capped = map[string]int{}
+	}
+	s.Capped[source]++
+}
+
+func (r *run) summary() *Summary { return r.stats }
+
+// Print writes the summary for people.
+func (s *Summary) Print(w io.Writer) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t := s.Total
+	fmt.Fprintf(w, "sweep %d: %d pages attempted, %d fetched, %d failed, %d refused by robots.txt, %d truncated, %d rendered\n",
+		s.Sweep, t.Attempted, t.Fetched, sum(t.Failed), t.Robots, t.Truncated, t.Rendered)
+	if t.IgnoredRobots > 0 {
+		fmt.Fprintf(w, "  robots.txt overridden for %d pages (per-source ignore_robots)\n", t.IgnoredRobots)
+	}
+	if len(t.Failed) > 0 {
+		var parts []string
+		for _, k := range sortedKeys(t.Failed) {
+			parts = append(parts, fmt.Sprintf("%s %d", k, t.Failed[k]))
+		}
+		fmt.Fprintf(w, "  failures: %s\n", strings.Join(parts, ", "))
+	}
+	var f []string
+	for _, k := range sortedKeys(s.Findings) {
+		f = append(f, fmt.Sprintf("%s %d", k, s.Findings[k]))
+	}
+	if len(f) == 0 {
+		f = []string{"none"}
+	}
+	fmt.Fprintf(w, "  findings: %s\n", strings.Join(f, ", "))
+	fmt.Fprintf(w, "  cases: %d new, %d seen again, %d changed (new snapshot)\n", s.NewCases, s.SeenAgain, s.NewVersions)
+	for _, k := range sortedKeys(s.BySource) {
+		c := s.BySource[k]
+		fmt.Fprintf(w, "  source %-12s attempted %d, fetched %d, failed %d, robots %d, truncated %d, rendered %d\n",
+			k, c.Attempted, c.Fetched, sum(c.Failed), c.Robots, c.Truncated, c.Rendered)
+	}
+	for _, k := range sortedKeys(s.Capped) {
+		fmt.Fprintf(w, "  source %s reached its page cap: %d links not followed\n", k, s.Capped[k])
+	}
+}
+
+func sum(m map[string]int) int {
+	n := 0
+	for _, v := range m {
+		n += v
+	}
+	return n
+}

@@ -1,0 +1,435 @@
+// Package sweep runs one sweep end to end: it seeds the persisted frontier
+// from the configured sources, hands requests to the crawler, scores every
+// page with the matcher, and stores findings as cases with sightings and
+// snapshots. The frontier lives in the store, so a sweep killed mid-way is
+// finished by Run with resume set: finished pages are not fetched again and,
+// because recording is idempotent per sweep and case, no case or sighting
+// is duplicated.
+package sweep
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/certwatch/certwatch/config"
+	"github.com/certwatch/certwatch/crawler"
+	"github.com/certwatch/certwatch/matcher"
+	"github.com/certwatch/certwatch/page"
+	"github.com/certwatch/certwatch/store"
+)
+
+// Fetcher is what a sweep needs of the crawler.
+type Fetcher interface {
+	Run(ctx context.Context, in <-chan crawler.Request, out chan<- *crawler.Result)
+}
+
+var _ Fetcher = (*crawler.Crawler)(nil)
+
+// Progress receives the sweep's progress; nil for none.
+type Progress interface {
+	Update(done, total int)
+}
+
+// Sweeper runs sweeps.
+type Sweeper struct {
+	Config   *config.Config
+	Store    *store.Store
+	Matcher  *matcher.Matcher
+	Fetcher  Fetcher
+	Log      *slog.Logger
+	Progress Progress
+	// SearchTerms are the rule packs' search terms, used by search sources
+	// that name none of their own.
+	SearchTerms []string
+	// Batch is how many frontier items are read and queued at a time
+	// (default 64); also the most that can be in flight when killed.
+	Batch int
+}
+
+// ErrInterrupted is returned when a previous sweep never finished and Run
+// was not asked to resume it.
+var ErrInterrupted = errors.New("an earlier sweep did not finish")
+
+// Frontier item kinds.
+const (
+	kindPage    = "page"
+	kindSearch  = "search"
+	kindListing = "listing"
+)
+
+// Run performs a sweep. With resume it continues the sweep that did not
+// finish (an error if there is none); without, it starts a new one, and
+// refuses when an unfinished sweep exists (the caller decides: resume it,
+// or abandon it with Abandon).
+func (s *Sweeper) Run(ctx context.Context, resume bool) (*Summary, error) {
+	if s.Log == nil {
+		s.Log = slog.Default()
+	}
+	if s.Batch <= 0 {
+		s.Batch = 64
+	}
+	running, err := s.Store.RunningSweep()
+	switch {
+	case err != nil && !errors.Is(err, store.ErrNotFound):
+		return nil, fmt.Errorf("sweep: %w", err)
+	case resume && running == nil:
+		return nil, fmt.Errorf("sweep: nothing to resume: every sweep finished")
+	case !resume && running != nil:
+		return nil, fmt.Errorf("sweep %d started %s: %w; finish it with --resume or drop it with --abandon",
+			running.ID, running.StartedAt.Format(time.RFC3339), ErrInterrupted)
+	}
+	sw := running
+	if sw == nil {
+		sw = &store.Sweep{ConfigHash: s.Config.Hash}
+		for _, p := range s.Matcher.Packs() {
+			sw.Packs = append(sw.Packs, p.Version())
+		}
+		if err := s.Store.StartSweep(sw); err != nil {
+			return nil, fmt.Errorf("sweep: start: %w", err)
+		}
+		if err := s.seed(sw.ID); err != nil {
+			return nil, err
+		}
+		s.Log.Info("sweep started", "sweep", sw.ID, "sources", len(s.Config.Sources))
+	} else {
+		s.Log.Info("sweep resumed", "sweep", sw.ID)
+	}
+	run := newRun(s, sw)
+	if err := run.loop(ctx); err != nil {
+		return run.summary(), err
+	}
+	sum := run.summary()
+	stats, _ := json.Marshal(sum)
+	if err := s.Store.FinishSweep(sw.ID, "finished", stats); err != nil {
+		return sum, fmt.Errorf("sweep: finish: %w", err)
+	}
+	return sum, nil
+}
+
+// Abandon marks an unfinished sweep as interrupted, so a new one can start.
+func (s *Sweeper) Abandon() error {
+	sw, err := s.Store.RunningSweep()
+	if err != nil {
+		return fmt.Errorf("sweep: %w", err)
+	}
+	return s.Store.FinishSweep(sw.ID, "interrupted", nil)
+}
+
+// seed puts every source's first requests in the frontier.
+func (s *Sweeper) seed(sweepID uint64) error {
+	var items []store.FrontierItem
+	for _, src := range s.Config.Sources {
+		switch src.Kind {
+		case config.KindSite:
+			for _, u := range src.Start {
+				items = append(items, store.FrontierItem{URL: store.CanonicalURL(u), SourceID: src.ID, Render: src.Render, Kind: kindPage})
+			}
+		case config.KindSearch:
+			terms := src.Terms
+			if len(terms) == 0 {
+				terms = s.SearchTerms
+			}
+			for _, t := range terms {
+				u := strings.ReplaceAll(src.URL, "{q}", url.QueryEscape(t))
+				items = append(items, store.FrontierItem{URL: store.CanonicalURL(u), SourceID: src.ID, Render: src.Render, Kind: kindSearch,
+					Meta: map[string]string{"term": t, "page": "1"}})
+			}
+		case config.KindURLs:
+			urls, err := readURLs(src)
+			if err != nil {
+				return err
+			}
+			for _, u := range urls {
+				items = append(items, store.FrontierItem{URL: store.CanonicalURL(u), SourceID: src.ID, Render: src.Render, Kind: kindPage})
+			}
+		}
+	}
+	if _, err := s.Store.AddFrontier(sweepID, items); err != nil {
+		return fmt.Errorf("sweep: seed frontier: %w", err)
+	}
+	return nil
+}
+
+// run is the state of one sweep in this process.
+type run struct {
+	s        *Sweeper
+	sw       *store.Sweep
+	mu       sync.Mutex
+	stats    *Summary
+	perSrc   map[string]int // frontier items added per source (page caps)
+	inFlight map[string]bool
+}
+
+func newRun(s *Sweeper, sw *store.Sweep) *run {
+	return &run{s: s, sw: sw, stats: newSummary(sw.ID), perSrc: map[string]int{}, inFlight: map[string]bool{}}
+}
+
+// loop feeds pending frontier items to the fetcher and handles results
+// until the frontier is exhausted or ctx ends.
+func (r *run) loop(ctx context.Context) error {
+	in := make(chan crawler.Request)
+	out := make(chan *crawler.Result)
+	fctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go r.s.Fetcher.Run(fctx, in, out)
+
+	items := map[string]store.FrontierItem{} // in flight, by URL
+	var queue []store.FrontierItem
+	inClosed := false
+	var handleErr error
+	for {
+		if len(queue) == 0 && !inClosed && handleErr == nil && ctx.Err() == nil {
+			pending, err := r.s.Store.PendingFrontier(r.sw.ID, r.s.Batch+len(items))
+			if err != nil {
+				handleErr = fmt.Errorf("sweep: read frontier: %w", err)
+			}
+			for _, it := range pending {
+				if _, busy := items[it.URL]; !busy {
+					queue = append(queue, it)
+				}
+			}
+			if len(queue) == 0 && len(items) == 0 {
+				close(in)
+				inClosed = true
+			}
+		}
+		var send chan<- crawler.Request
+		var next crawler.Request
+		if len(queue) > 0 && handleErr == nil && ctx.Err() == nil {
+			send = in
+			next = r.request(queue[0])
+		}
+		if (handleErr != nil || ctx.Err() != nil) && !inClosed {
+			close(in)
+			inClosed = true
+		}
+		select {
+		case send <- next:
+			items[queue[0].URL] = queue[0]
+			queue = queue[1:]
+		case res, ok := <-out:
+			if !ok {
+				if handleErr != nil {
+					return handleErr
+				}
+				return ctx.Err()
+			}
+			it, known := items[res.Request.URL]
+			if !known {
+				it = store.FrontierItem{URL: res.Request.URL, SourceID: res.Request.SourceID, Kind: kindPage}
+			}
+			delete(items, res.Request.URL)
+			if ctx.Err() != nil && (res.Outcome == crawler.OutcomeTimeout || errors.Is(res.Err, context.Canceled)) {
+				continue // cut short by shutdown: stays pending for --resume
+			}
+			if err := r.handle(it, res); err != nil && handleErr == nil {
+				handleErr = err
+			}
+			if r.s.Progress != nil {
+				pending, done, _ := r.s.Store.FrontierCounts(r.sw.ID)
+				r.s.Progress.Update(done, pending+done)
+			}
+		}
+	}
+}
+
+func (r *run) request(it store.FrontierItem) crawler.Request {
+	src := r.s.Config.Source(it.SourceID)
+	req := crawler.Request{URL: it.URL, SourceID: it.SourceID, Depth: it.Depth, Render: it.Render}
+	if src != nil {
+		req.IgnoreRobots = src.IgnoreRobots
+		if it.Kind == kindSearch {
+			req.Listing = src.Listing
+		}
+	}
+	return req
+}
+
+// handle processes one result: new frontier items first (so a crash after
+// this point cannot lose them), then the page's record, which marks the
+// item done in the same transaction.
+func (r *run) handle(it store.FrontierItem, res *crawler.Result) error {
+	src := r.s.Config.Source(it.SourceID)
+	r.stats.fetched(it.SourceID, hostOf(it.URL), res)
+	if res.Outcome != crawler.OutcomeOK || res.Page == nil {
+		if err := r.s.Store.MarkDone(r.sw.ID, it.URL, string(res.Outcome)); err != nil {
+			return fmt.Errorf("sweep: mark %s done: %w", it.URL, err)
+		}
+		return nil
+	}
+	if src != nil {
+		if next := r.follow(src, it, res); len(next) > 0 {
+			if _, err := r.s.Store.AddFrontier(r.sw.ID, next); err != nil {
+				return fmt.Errorf("sweep: add links of %s: %w", it.URL, err)
+			}
+		}
+	}
+	p := res.Page
+	if it.Kind == kindListing && len(it.Meta) > 0 {
+		p = withListing(p, it.Meta)
+	}
+	f := r.s.Matcher.Match(p)
+	// A search-result page gathers many listings: the listings become
+	// cases (from their detail pages), the result page does not.
+	if !f.Flagged || it.Kind == kindSearch {
+		err := r.s.Store.RecordPage(r.sw.ID, it.URL, store.PageRecord{
+			URL: it.URL, FinalURL: res.FinalURL, SourceID: it.SourceID, Status: res.Status, FetchedAt: res.FetchedAt,
+			BodySHA256: res.BodySHA256, BodySize: len(res.Body), Outcome: string(res.Outcome), Truncated: res.Truncated,
+		})
+		if err != nil {
+			return fmt.Errorf("sweep: record page %s: %w", it.URL, err)
+		}
+		return nil
+	}
+	finding, _ := json.Marshal(f)
+	rr, err := r.s.Store.Record(store.Observation{
+		SweepID: r.sw.ID, FrontierURL: it.URL, CaseKey: caseKey(src, it.URL, res.FinalURL),
+		URL: it.URL, FinalURL: res.FinalURL, SourceID: it.SourceID, Title: p.Title,
+		FetchedAt: res.FetchedAt, Status: res.Status, Header: res.Header, Body: res.Body, BodySHA256: res.BodySHA256,
+		Truncated: res.Truncated, RemoteAddr: res.RemoteAddr, Rendered: res.Rendered,
+		Screenshot: res.Screenshot, ScreenshotSHA256: res.ScreenshotSHA,
+		Flagged: true, Score: f.Score, Category: f.Category, Finding: finding,
+		ContentKey: contentKey(p),
+	})
+	if err != nil {
+		return fmt.Errorf("sweep: record case %s: %w", it.URL, err)
+	}
+	r.stats.finding(f.Category, rr)
+	r.s.Log.Info("finding", "url", it.URL, "category", f.Category, "score", f.Score, "case", rr.CaseID, "new", rr.NewCase)
+	return nil
+}
+
+// follow returns the frontier items a result leads to: links within the
+// source's hosts and depth, listing detail pages and the next result page.
+func (r *run) follow(src *config.Source, it store.FrontierItem, res *crawler.Result) []store.FrontierItem {
+	var next []store.FrontierItem
+	add := func(fi store.FrontierItem) {
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		if r.perSrc[src.ID] >= src.MaxPages {
+			r.stats.capped(src.ID)
+			return
+		}
+		r.perSrc[src.ID]++
+		next = append(next, fi)
+	}
+	switch it.Kind {
+	case kindSearch:
+		for _, l := range res.Listings {
+			if l.URL == "" {
+				continue
+			}
+			add(store.FrontierItem{URL: store.CanonicalURL(l.URL), SourceID: src.ID, Depth: it.Depth + 1, Render: src.Render, Kind: kindListing,
+				Meta: map[string]string{"title": l.Title, "price": l.Price, "seller": l.Seller, "description": l.Description, "contact": l.Contact}})
+		}
+		pageNo, _ := strconv.Atoi(it.Meta["page"])
+		if res.NextPage != "" && pageNo < src.ResultPages {
+			add(store.FrontierItem{URL: store.CanonicalURL(res.NextPage), SourceID: src.ID, Render: src.Render, Kind: kindSearch,
+				Meta: map[string]string{"term": it.Meta["term"], "page": strconv.Itoa(pageNo + 1)}})
+		}
+	case kindPage:
+		if src.Kind != config.KindSite || it.Depth >= src.Depth {
+			return nil
+		}
+		for _, l := range res.Links {
+			if !allowed(src, l) {
+				continue
+			}
+			add(store.FrontierItem{URL: store.CanonicalURL(l), SourceID: src.ID, Depth: it.Depth + 1, Render: src.Render, Kind: kindPage})
+		}
+	}
+	return next
+}
+
+func allowed(src *config.Source, link string) bool {
+	u, err := url.Parse(link)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+		return false
+	}
+	host := strings.ToLower(u.Hostname())
+	ok := false
+	for _, h := range src.AllowedHosts {
+		if host == h || strings.HasSuffix(host, "."+h) {
+			ok = true
+			break
+		}
+	}
+	if !ok {
+		return false
+	}
+	for _, re := range src.Exclude {
+		if re.MatchString(link) {
+			return false
+		}
+	}
+	if len(src.Include) == 0 {
+		return true
+	}
+	for _, re := range src.Include {
+		if re.MatchString(link) {
+			return true
+		}
+	}
+	return false
+}
+
+// withListing adds the listing fields read from the result page to the
+// detail page's text, so the finding sees what the marketplace showed.
+func withListing(p *page.Page, meta map[string]string) *page.Page {
+	cp := *p
+	var extra []string
+	for _, k := range []string{"title", "price", "seller", "description", "contact"} {
+		if v := strings.TrimSpace(meta[k]); v != "" && !strings.Contains(p.Text, v) {
+			extra = append(extra, v)
+		}
+	}
+	if len(extra) > 0 {
+		cp.Text = p.Text + "\n" + strings.Join(extra, "\n")
+	}
+	return &cp
+}
+
+// caseKey is what makes one case across sweeps: the listing id when the
+// source defines one, else the canonical URL.
+func caseKey(src *config.Source, u, final string) string {
+	if src != nil && src.ListingID != nil {
+		for _, cand := range []string{final, u} {
+			if m := src.ListingID.FindStringSubmatch(cand); m != nil && m[1] != "" {
+				return "listing:" + src.ID + ":" + m[1]
+			}
+		}
+	}
+	return store.CanonicalURL(u)
+}
+
+// contentKey decides "changed content": the normalized title and text, so
+// a changed ad or timestamp in the markup alone does not make a snapshot.
+func contentKey(p *page.Page) string {
+	return matcher.ContentHash(p.Title + "\n" + p.Text)
+}
+
+func hostOf(u string) string {
+	if pu, err := url.Parse(u); err == nil {
+		return pu.Hostname()
+	}
+	return ""
+}
+
+// sortedKeys returns a map's keys in order, for stable output.
+func sortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
