@@ -205,6 +205,12 @@ func (b *browser) stop() error {
 	return nil
 }
 
+func (e *renderEngine) isClosed() bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.closed
+}
+
 // Close stops the browser. Pages still rendering fail.
 func (e *renderEngine) Close() error {
 	e.mu.Lock()

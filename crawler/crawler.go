@@ -5,6 +5,30 @@
 // overrides and a proxy, charset decoding, extraction of links and listing
 // fields, and evidence capture (raw bytes, headers, hashes, screenshots).
 // It decides nothing about what is suspicious.
+//
+// A Crawler (New) owns both engines and the politeness state; Run and
+// Fetch go through the same scheduler:
+//
+//   - Scheduling: one queue per host name and a heap of hosts ordered by
+//     their next allowed start; a goroutine exists only per running
+//     request (at most Options.Parallel), at most PerHostParallel per host,
+//     starts to one host at least PerHostDelay apart (or robots.txt's
+//     Crawl-delay, up to 30 s). Retries (timeouts, network errors, 5xx)
+//     go back to the front of their host's queue after an exponential
+//     back-off (or Retry-After).
+//   - robots.txt: fetched once per origin with the static engine and its
+//     limits, before the first page, as one of the host's requests;
+//     matched on the User-Agent's product token ("certwatch"). 4xx allows
+//     everything, 5xx refuses everything, a network failure is retried.
+//     Request.IgnoreRobots fetches anyway, logged at WARN and counted.
+//   - Engines (Engine) do one attempt each and fill the same Result: the
+//     static engine is one colly Collector behind a transport that bounds
+//     decompression and keeps the body as received; the render engine is
+//     one Chromium with a tab per page (see renderEngine).
+//   - Resolve overrides reach the static engine through its dialer and
+//     Chromium through --host-resolver-rules ("MAP host ip:port", ports
+//     included); with ResolveOnly every other host fails with
+//     ErrHostNotResolvable in both, without a DNS lookup.
 package crawler
 
 import (

@@ -114,6 +114,9 @@ func (e *renderEngine) Fetch(ctx context.Context, req Request) *Result {
 		}
 	}
 	if err != nil {
+		if e.isClosed() {
+			return fail(OutcomeTimeout, fmt.Errorf("%w: %w", ErrClosed, err))
+		}
 		if b.ctx.Err() != nil || errors.Is(err, ErrBrowserCrashed) {
 			crashed = b.ctx.Err() != nil
 			return fail(OutcomeRenderFailed, fmt.Errorf("%w: %w", ErrBrowserCrashed, err))

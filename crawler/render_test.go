@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"os"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -186,8 +185,8 @@ func TestRenderRestartAndClose(t *testing.T) {
 	}
 
 	// Kill the browser: the next page starts another one.
-	if err := syscall.Kill(pids[1], syscall.SIGKILL); err != nil {
-		t.Fatal(err)
+	if p, err := os.FindProcess(pids[1]); err != nil || p.Kill() != nil {
+		t.Fatalf("kill the browser: %v", err)
 	}
 	deadline := time.Now().Add(5 * time.Second)
 	for c.render.cur.ctx.Err() == nil && time.Now().Before(deadline) {

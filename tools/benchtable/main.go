@@ -28,11 +28,14 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/certwatch/certwatch/testbed"
 )
 
 func main() {
 	benchtime := flag.String("benchtime", "2s", "go test -benchtime for the throughput benchmarks")
 	runs := flag.Int("runs", 5, "cold-start runs per measurement (the median is reported)")
+	bigPages := flag.Int("big", 50000, "pages of the local site for the crawl memory measurement (0: skip)")
 	flag.Parse()
 	dir, err := os.MkdirTemp("", "benchtable")
 	check(err)
@@ -47,6 +50,19 @@ func main() {
 	fmt.Println("running go test -bench (this takes a minute)…")
 	out := run("go", "test", "-run", "^$", "-bench", "Ordinary|Dense|CompileLexicon", "-benchtime", *benchtime, "-count", "1", "./matcher/")
 	res := parseBench(out)
+
+	fmt.Println("running the crawler and sweep benchmarks…")
+	crawlOut := run("go", "test", "-tags", "ne", "-run", "^$", "-bench", "StaticPagesPerSecond|RenderedPagesPerSecond", "-benchtime", "1x", "-count", "1", "./crawler/")
+	sweepOut := run("go", "test", "-tags", "ne", "-run", "^$", "-bench", "SweepPolitenessBound", "-benchtime", "1x", "-count", "1", "./sweep/")
+	for k, v := range parseBench(crawlOut + sweepOut) {
+		res[k] = v
+	}
+	var big sample
+	var bigPagesPerSec float64
+	if *bigPages > 0 {
+		fmt.Printf("sweeping a local site of %d pages (browser off) for peak RSS…\n", *bigPages)
+		big, bigPagesPerSec = bigSweep(bin, dir, *bigPages)
+	}
 
 	fmt.Println("measuring cold start…")
 	quiet := "testdata/bench/ordinary.html"
@@ -75,11 +91,45 @@ func main() {
 	row("cold start, page without candidates: peak RSS (MB) vs gse", cwQuiet.rssMB, gse.rssMB, "MB", "≤ 150 MB")
 	row("cold start, page with an offer (segmenter loaded): wall (s) vs gse", cwHit.wall.Seconds(), gse.wall.Seconds(), "s", "≤ 1 s")
 	row("cold start, page with an offer: peak RSS (MB) vs gse", cwHit.rssMB, gse.rssMB, "MB", "≤ 150 MB")
+	st := res["BenchmarkStaticPagesPerSecond"]
+	row("static pages/s: certwatch crawler vs plain colly, same site and limits", st.metrics["crawler-pages/s"], st.metrics["colly-pages/s"], "pages/s", "≥ 0.8×")
+	if r := res["BenchmarkRenderedPagesPerSecond"]; r.metrics["pages/s/tab"] > 0 {
+		fmt.Printf("| rendered pages/s per tab (%.0f tabs, %.2f pages/s in all) | %.2f pages/s/tab | | | measured |\n",
+			r.metrics["pages/s"]/r.metrics["pages/s/tab"], r.metrics["pages/s"], r.metrics["pages/s/tab"])
+	}
+	if sw := res["BenchmarkSweepPolitenessBound"]; sw.metrics["bound-s"] > 0 {
+		row("sweep wall time vs politeness bound (20 hosts × 50 pages, 100 ms/host)", sw.metrics["wall-s"], sw.metrics["bound-s"], "s", "≤ 1.5×")
+	}
+	if *bigPages > 0 {
+		fmt.Printf("| peak RSS sweeping a %d-page local site (browser off) | %.0f MB (%.0f pages/s, %.0f s) | | | ≤ 300 MB |\n", *bigPages, big.rssMB, bigPagesPerSec, big.wall.Seconds())
+	}
 	lex := res["BenchmarkCompileLexicon"]
 	fmt.Printf("| compile a pack of the lexicon (%.0f terms) | %.2f s, %.0f MB heap kept | | | measured |\n", lex.metrics["terms"], lex.nsop/1e9, lex.metrics["heapMB"])
 	fmt.Println()
 	fmt.Println("raw go test -bench output:")
 	fmt.Print(out)
+	fmt.Print(crawlOut)
+	fmt.Print(sweepOut)
+}
+
+// bigSweep runs `certwatch sweep` over the sample web's big site and
+// returns its wall time and peak RSS, and pages per second.
+func bigSweep(bin, dir string, pages int) (sample, float64) {
+	web, err := testbed.Start(testbed.Options{BigSitePages: pages})
+	check(err)
+	defer web.Close()
+	cfg := filepath.Join(dir, "big.yaml")
+	y := fmt.Sprintf(`database: %q
+resolve_only: true
+resolve:
+  big.example: %s
+limits: {per_host_delay: 0s, per_host_parallel: 8, parallel: 8, timeout: 10s, retries: 0}
+sources:
+  - {id: big, type: site, start: ["http://big.example/"], depth: 12, max_pages: %d}
+`, filepath.Join(dir, "big.db"), web.Addr(), pages+1)
+	check(os.WriteFile(cfg, []byte(y), 0o644))
+	s := measure(bin, "sweep", "--config", cfg)
+	return s, float64(pages) / s.wall.Seconds()
 }
 
 type benchResult struct {
