@@ -53,6 +53,9 @@ type Sweeper struct {
 	// Batch is how many frontier items are read and queued at a time
 	// (default 64); also the most that can be in flight when killed.
 	Batch int
+	// Handlers is how many results are scored and stored at once
+	// (default 4): concurrent store writes share one commit.
+	Handlers int
 }
 
 // ErrInterrupted is returned when a previous sweep never finished and Run
@@ -173,8 +176,15 @@ func newRun(s *Sweeper, sw *store.Sweep) *run {
 	return &run{s: s, sw: sw, stats: newSummary(sw.ID), perSrc: map[string]int{}, inFlight: map[string]bool{}}
 }
 
-// loop feeds pending frontier items to the fetcher and handles results
-// until the frontier is exhausted or ctx ends.
+// handled reports that a result was processed.
+type handled struct {
+	url string
+	err error
+}
+
+// loop feeds pending frontier items to the fetcher and hands results to a
+// few handler goroutines (their store writes are batched together), until
+// the frontier is exhausted or ctx ends.
 func (r *run) loop(ctx context.Context) error {
 	in := make(chan crawler.Request)
 	out := make(chan *crawler.Result)
@@ -182,12 +192,25 @@ func (r *run) loop(ctx context.Context) error {
 	defer cancel()
 	go r.s.Fetcher.Run(fctx, in, out)
 
-	items := map[string]store.FrontierItem{} // in flight, by URL
+	workers := r.s.Handlers
+	if workers <= 0 {
+		workers = 4
+	}
+	done := make(chan handled, workers)
+	items := map[string]store.FrontierItem{} // handed out and not yet handled, by URL
 	var queue []store.FrontierItem
-	inClosed := false
+	inClosed, outClosed := false, false
+	active := 0 // handlers started and not yet reported
 	var handleErr error
+	closeIn := func() {
+		if !inClosed {
+			close(in)
+			inClosed = true
+		}
+	}
 	for {
-		if len(queue) == 0 && !inClosed && handleErr == nil && ctx.Err() == nil {
+		stopping := handleErr != nil || ctx.Err() != nil
+		if len(queue) == 0 && !inClosed && !stopping {
 			pending, err := r.s.Store.PendingFrontier(r.sw.ID, r.s.Batch+len(items))
 			if err != nil {
 				handleErr = fmt.Errorf("sweep: read frontier: %w", err)
@@ -198,45 +221,59 @@ func (r *run) loop(ctx context.Context) error {
 				}
 			}
 			if len(queue) == 0 && len(items) == 0 {
-				close(in)
-				inClosed = true
+				closeIn()
 			}
+		}
+		if stopping {
+			closeIn()
+		}
+		// Done when the fetcher has answered everything and no handler is
+		// running or unreported; an item it never answered stays pending.
+		if outClosed && active == 0 {
+			if handleErr != nil {
+				return handleErr
+			}
+			return ctx.Err()
 		}
 		var send chan<- crawler.Request
 		var next crawler.Request
-		if len(queue) > 0 && handleErr == nil && ctx.Err() == nil {
+		if len(queue) > 0 && !inClosed {
 			send = in
 			next = r.request(queue[0])
 		}
-		if (handleErr != nil || ctx.Err() != nil) && !inClosed {
-			close(in)
-			inClosed = true
+		outCh := out
+		if outClosed || active >= workers {
+			outCh = nil // take no result until a handler is free
 		}
 		select {
 		case send <- next:
 			items[queue[0].URL] = queue[0]
 			queue = queue[1:]
-		case res, ok := <-out:
+		case res, ok := <-outCh:
 			if !ok {
-				if handleErr != nil {
-					return handleErr
-				}
-				return ctx.Err()
+				outClosed = true
+				continue
 			}
 			it, known := items[res.Request.URL]
 			if !known {
 				it = store.FrontierItem{URL: res.Request.URL, SourceID: res.Request.SourceID, Kind: kindPage}
+				items[it.URL] = it
 			}
-			delete(items, res.Request.URL)
 			if ctx.Err() != nil && (res.Outcome == crawler.OutcomeTimeout || errors.Is(res.Err, context.Canceled)) {
-				continue // cut short by shutdown: stays pending for --resume
+				delete(items, it.URL) // cut short by shutdown: stays pending for --resume
+				continue
 			}
-			if err := r.handle(it, res); err != nil && handleErr == nil {
-				handleErr = err
+			active++
+			go func() { done <- handled{url: it.URL, err: r.handle(it, res)} }()
+		case h := <-done:
+			active--
+			delete(items, h.url)
+			if h.err != nil && handleErr == nil {
+				handleErr = h.err
 			}
 			if r.s.Progress != nil {
-				pending, done, _ := r.s.Store.FrontierCounts(r.sw.ID)
-				r.s.Progress.Update(done, pending+done)
+				pending, fin, _ := r.s.Store.FrontierCounts(r.sw.ID)
+				r.s.Progress.Update(fin, pending+fin)
 			}
 		}
 	}
