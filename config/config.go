@@ -200,15 +200,9 @@ func (d *decoder) config(n *yaml.Node, c *Config) {
 	}
 	ids := map[string]int{}
 	d.List(sourcesNode, "sources", func(_ int, sn *yaml.Node, k string) {
-		s := d.source(sn, k)
-		if s.ID != "" {
-			if line, dup := ids[s.ID]; dup {
-				d.Fail(sn, k+".id", "duplicate source id %q (first at line %d)", s.ID, line)
-				return
-			}
-			ids[s.ID] = sn.Line
+		if s := d.source(sn, k); d.Unique(ids, sn, k+".id", "source id", s.ID) {
+			c.Sources = append(c.Sources, s)
 		}
-		c.Sources = append(c.Sources, s)
 	})
 	if len(sourcesNode.Content) == 0 {
 		d.Fail(sourcesNode, "sources", "a configuration needs at least one source")

@@ -174,15 +174,9 @@ func (d *decoder) pack(n *yaml.Node, p *Pack) {
 	if rulesNode != nil {
 		ids := map[string]int{}
 		d.List(rulesNode, rulesKey, func(_ int, c *yaml.Node, k string) {
-			r := d.rule(c, k, p, catLine)
-			if r.ID != "" {
-				if line, dup := ids[r.ID]; dup {
-					d.Fail(c, k+".id", "duplicate id %q (first at line %d)", r.ID, line)
-					return
-				}
-				ids[r.ID] = c.Line
+			if r := d.rule(c, k, p, catLine); d.Unique(ids, c, k+".id", "id", r.ID) {
+				p.Rules = append(p.Rules, r)
 			}
-			p.Rules = append(p.Rules, r)
 		})
 		if len(rulesNode.Content) == 0 {
 			d.Fail(rulesNode, rulesKey, "a pack needs at least one rule")

@@ -327,3 +327,18 @@ func (d *Decoder) Size(n *yaml.Node, key string, lo, hi int64, dst *int64) {
 	}
 	*dst = v
 }
+
+// Unique records id as seen at n's line and reports whether it is new; a
+// repeat is an error naming the line of the first one. An empty id (already
+// reported) counts as new.
+func (d *Decoder) Unique(seen map[string]int, n *yaml.Node, key, what, id string) bool {
+	if id == "" {
+		return true
+	}
+	if line, dup := seen[id]; dup {
+		d.Fail(n, key, "duplicate %s %q (first at line %d)", what, id, line)
+		return false
+	}
+	seen[id] = n.Line
+	return true
+}
