@@ -148,22 +148,35 @@ func Parse(file string, data []byte) (*Config, error) {
 	return c, nil
 }
 
-// CrawlerOptions turns the configuration into the crawler's options.
+// CrawlerOptions turns the configuration into the crawler's options. The
+// configuration holds explicit values (its defaults are applied while
+// loading), so a zero delay or zero retries means none, which the crawler
+// spells as a negative value (its zero means "use the default").
 func (c *Config) CrawlerOptions() crawler.Options {
+	none := func(d time.Duration) time.Duration {
+		if d == 0 {
+			return -1
+		}
+		return d
+	}
+	retries := c.Limits.Retries
+	if retries == 0 {
+		retries = -1
+	}
 	return crawler.Options{
 		UserAgent:       c.UserAgent,
 		Proxy:           c.Proxy,
 		Resolve:         c.Resolve,
 		ResolveOnly:     c.ResolveOnly,
-		PerHostDelay:    c.Limits.PerHostDelay,
+		PerHostDelay:    none(c.Limits.PerHostDelay),
 		PerHostParallel: c.Limits.PerHostParallel,
 		Parallel:        c.Limits.Parallel,
 		Timeout:         c.Limits.Timeout,
 		MaxBody:         c.Limits.MaxBody,
 		MaxDecompressed: c.Limits.MaxDecompressed,
 		MaxRedirects:    c.Limits.MaxRedirects,
-		Retries:         c.Limits.Retries,
-		RetryBackoff:    c.Limits.RetryBackoff,
+		Retries:         retries,
+		RetryBackoff:    none(c.Limits.RetryBackoff),
 		Render:          c.Render,
 	}
 }

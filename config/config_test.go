@@ -28,8 +28,12 @@ func TestExampleConfigLoads(t *testing.T) {
 		t.Errorf("allowed hosts %v", got)
 	}
 	o := c.CrawlerOptions()
-	if o.UserAgent == "" || o.Render.Tabs != 2 {
+	if o.UserAgent == "" || o.Render.Tabs != 2 || o.PerHostDelay != time.Second {
 		t.Errorf("crawler options %+v", o)
+	}
+	c.Limits.PerHostDelay, c.Limits.Retries = 0, 0
+	if o := c.CrawlerOptions(); o.PerHostDelay >= 0 || o.Retries >= 0 {
+		t.Errorf("zero delay and retries must reach the crawler as none (negative), got %v and %d", o.PerHostDelay, o.Retries)
 	}
 }
 

@@ -305,9 +305,13 @@ func (r *run) handle(it store.FrontierItem, res *crawler.Result) error {
 	}
 	if src != nil {
 		if next := r.follow(src, it, res); len(next) > 0 {
-			if _, err := r.s.Store.AddFrontier(r.sw.ID, next); err != nil {
+			added, err := r.s.Store.AddFrontier(r.sw.ID, next)
+			if err != nil {
 				return fmt.Errorf("sweep: add links of %s: %w", it.URL, err)
 			}
+			r.mu.Lock()
+			r.perSrc[src.ID] += added
+			r.mu.Unlock()
 		}
 	}
 	p := res.Page
@@ -349,14 +353,16 @@ func (r *run) handle(it store.FrontierItem, res *crawler.Result) error {
 // source's hosts and depth, listing detail pages and the next result page.
 func (r *run) follow(src *config.Source, it store.FrontierItem, res *crawler.Result) []store.FrontierItem {
 	var next []store.FrontierItem
+	// The cap counts items the frontier really took (see handle), so
+	// links already queued do not use it up; one page's links may pass it.
+	r.mu.Lock()
+	full := r.perSrc[src.ID] >= src.MaxPages
+	r.mu.Unlock()
 	add := func(fi store.FrontierItem) {
-		r.mu.Lock()
-		defer r.mu.Unlock()
-		if r.perSrc[src.ID] >= src.MaxPages {
+		if full {
 			r.stats.capped(src.ID)
 			return
 		}
-		r.perSrc[src.ID]++
 		next = append(next, fi)
 	}
 	switch it.Kind {
