@@ -210,7 +210,10 @@ func (r *run) loop(ctx context.Context) error {
 	}
 	for {
 		stopping := handleErr != nil || ctx.Err() != nil
-		if len(queue) == 0 && !inClosed && !stopping {
+		// At most Batch items are handed out at once: the crawler would
+		// take thousands ahead, and each would be read again from the
+		// frontier and fetched again after a crash.
+		if len(queue) == 0 && !inClosed && !stopping && len(items) < r.s.Batch {
 			pending, err := r.s.Store.PendingFrontier(r.sw.ID, r.s.Batch+len(items))
 			if err != nil {
 				handleErr = fmt.Errorf("sweep: read frontier: %w", err)
@@ -237,7 +240,7 @@ func (r *run) loop(ctx context.Context) error {
 		}
 		var send chan<- crawler.Request
 		var next crawler.Request
-		if len(queue) > 0 && !inClosed {
+		if len(queue) > 0 && !inClosed && len(items) < r.s.Batch {
 			send = in
 			next = r.request(queue[0])
 		}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"runtime/pprof"
 
 	"github.com/mattn/go-isatty"
 	"github.com/schollz/progressbar/v3"
@@ -25,6 +26,7 @@ type sweepOptions struct {
 	rulesPath  string
 	resume     bool
 	abandon    bool
+	cpuProfile string
 }
 
 func newSweepCmd() *cobra.Command {
@@ -46,6 +48,7 @@ cases or sightings.`,
 	cmd.Flags().StringVar(&o.rulesPath, "rules", "", "rule pack file or directory (default: the configuration's rules, else the embedded pack)")
 	cmd.Flags().BoolVar(&o.resume, "resume", false, "finish the sweep that was interrupted")
 	cmd.Flags().BoolVar(&o.abandon, "abandon", false, "mark an interrupted sweep as abandoned and start a new one")
+	cmd.Flags().StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the sweep to this file (for performance work)")
 	return cmd
 }
 
@@ -90,6 +93,17 @@ func runSweep(ctx context.Context, o sweepOptions, stdout, stderr io.Writer) err
 	cfg, err := config.Load(o.configPath)
 	if err != nil {
 		return &exitError{code: 1, err: err}
+	}
+	if o.cpuProfile != "" {
+		f, err := os.Create(o.cpuProfile)
+		if err != nil {
+			return &exitError{code: 1, err: err}
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return &exitError{code: 1, err: err}
+		}
+		defer pprof.StopCPUProfile()
 	}
 	return sweepWith(ctx, cfg, o, stdout, stderr)
 }
