@@ -339,16 +339,12 @@ func matchedLines(text string, ms []matcher.Match, color bool, n int) []string {
 			}
 		}
 		if len(in) > 0 {
-			out = append(out, highlight(clip(text[lineStart:end], in), in, "line", color))
+			out = append(out, highlight(text[lineStart:end], in, "line", color))
 		}
 		lineStart = end + 1
 	}
 	return out
 }
-
-// clip keeps long lines readable: it returns the line unchanged (spans must
-// keep their offsets), the caller shows at most a few lines.
-func clip(line string, _ []matcher.Match) string { return line }
 
 func highlight(s string, ms []matcher.Match, field string, color bool) string {
 	var spans [][2]int
