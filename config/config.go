@@ -122,7 +122,8 @@ func Parse(file string, data []byte) (*Config, error) {
 		return nil, err
 	}
 	sum := sha256.Sum256(data)
-	c := &Config{File: file, Hash: hex.EncodeToString(sum[:]), UserAgent: DefaultUserAgent, Limits: defaultLimits, Resolve: map[string]string{}}
+	c := &Config{File: file, Hash: hex.EncodeToString(sum[:]), UserAgent: DefaultUserAgent, Limits: defaultLimits, Resolve: map[string]string{},
+		Render: crawler.RenderOptions{Settle: 500 * time.Millisecond}}
 	d := &decoder{Decoder: strictyaml.Decoder{File: file}}
 	d.config(root, c)
 	if err := d.Err(); err != nil {
@@ -177,8 +178,15 @@ func (c *Config) CrawlerOptions() crawler.Options {
 		MaxRedirects:    c.Limits.MaxRedirects,
 		Retries:         retries,
 		RetryBackoff:    none(c.Limits.RetryBackoff),
-		Render:          c.Render,
+		Render:          c.renderOptions(none),
 	}
+}
+
+// renderOptions passes an explicit zero settle time as none.
+func (c *Config) renderOptions(none func(time.Duration) time.Duration) crawler.RenderOptions {
+	r := c.Render
+	r.Settle = none(r.Settle)
+	return r
 }
 
 // Source looks a source up by id.
@@ -279,7 +287,7 @@ func (d *decoder) limits(n *yaml.Node, key string, l *Limits) {
 		"timeout":           dur(&l.Timeout, 100*time.Millisecond, 10*time.Minute),
 		"max_body":          size(&l.MaxBody, 1<<10, 1<<30),
 		"max_decompressed":  size(&l.MaxDecompressed, 1<<10, 4<<30),
-		"max_redirects":     num(&l.MaxRedirects, 0, 50),
+		"max_redirects":     num(&l.MaxRedirects, 1, 50), // the crawler reads 0 as its default
 		"retries":           num(&l.Retries, 0, 10),
 		"retry_backoff":     dur(&l.RetryBackoff, 0, time.Hour),
 	})

@@ -31,8 +31,11 @@ func TestExampleConfigLoads(t *testing.T) {
 	if o.UserAgent == "" || o.Render.Tabs != 2 || o.PerHostDelay != time.Second {
 		t.Errorf("crawler options %+v", o)
 	}
-	c.Limits.PerHostDelay, c.Limits.Retries = 0, 0
-	if o := c.CrawlerOptions(); o.PerHostDelay >= 0 || o.Retries >= 0 {
+	if o.Render.Settle != 500*time.Millisecond {
+		t.Errorf("settle %v, want the documented 500ms", o.Render.Settle)
+	}
+	c.Limits.PerHostDelay, c.Limits.Retries, c.Render.Settle = 0, 0, 0
+	if o := c.CrawlerOptions(); o.PerHostDelay >= 0 || o.Retries >= 0 || o.Render.Settle >= 0 {
 		t.Errorf("zero delay and retries must reach the crawler as none (negative), got %v and %d", o.PerHostDelay, o.Retries)
 	}
 }
