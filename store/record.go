@@ -51,6 +51,9 @@ type Observation struct {
 	Score    float64
 	Category string
 	Finding  json.RawMessage // the matcher's finding
+	// PageTitle and Text are what the matcher read (the finding's match
+	// offsets point into them); kept with a new snapshot.
+	PageTitle, Text string
 	// ContentKey is what "changed content" means for this case (e.g. the
 	// SHA-256 of the normalized text): a new snapshot is kept when it
 	// differs from the latest snapshot's. Default: BodySHA256.
@@ -85,8 +88,23 @@ type Case struct {
 	Snapshots int       `json:"snapshots"`
 	// LatestSnapshot is the id of the newest snapshot.
 	LatestSnapshot uint64          `json:"latest_snapshot"`
-	Status         string          `json:"status"` // "open" (review states come later)
+	Status         string          `json:"status"` // open, pending_approval, confirmed, dismissed
 	Finding        json.RawMessage `json:"finding,omitempty"`
+	FirstSweep     uint64          `json:"first_sweep,omitempty"` // the sweep that found it
+
+	// Review (see Decide).
+	Route         string    `json:"route,omitempty"`     // chosen when confirmed
+	Recipient     string    `json:"recipient,omitempty"` // who the notice goes to
+	DismissReason string    `json:"dismiss_reason,omitempty"`
+	ConfirmedBy   string    `json:"confirmed_by,omitempty"`
+	ApprovedBy    string    `json:"approved_by,omitempty"` // referrals: the second person
+	DecidedBy     string    `json:"decided_by,omitempty"`
+	DecidedAt     time.Time `json:"decided_at,omitempty"`
+	NoticeID      uint64    `json:"notice_id,omitempty"`
+	// Latest removal check after a notice.
+	Removal       string    `json:"removal,omitempty"`
+	RemovalDetail string    `json:"removal_detail,omitempty"`
+	RemovalAt     time.Time `json:"removal_at,omitempty"`
 }
 
 // caseRecord is a case as stored.
@@ -240,7 +258,7 @@ func record(tx *bolt.Tx, o *Observation) (RecordResult, error) {
 		}
 		c = caseRecord{Case: Case{
 			ID: id, Key: o.CaseKey, SourceID: o.SourceID,
-			FirstSeen: o.FetchedAt, Status: CaseOpen,
+			FirstSeen: o.FetchedAt, Status: CaseOpen, FirstSweep: o.SweepID,
 		}}
 		if err := keys.Put(ck, u64(id)); err != nil {
 			return res, err
@@ -340,6 +358,13 @@ func putSnapshot(tx *bolt.Tx, caseID uint64, o *Observation) (uint64, error) {
 		shots := tx.Bucket(bucketScreenshots)
 		shots.FillPercent = 1.0
 		if err := shots.Put(key, o.Screenshot); err != nil {
+			return 0, err
+		}
+	}
+	if o.PageTitle != "" || o.Text != "" {
+		texts := tx.Bucket(bucketTexts)
+		texts.FillPercent = 1.0
+		if err := putJSON(texts, key, &SnapshotText{Title: o.PageTitle, Text: o.Text}); err != nil {
 			return 0, err
 		}
 	}

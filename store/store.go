@@ -45,11 +45,19 @@ var (
 	bucketCaseSnapshots = []byte("case_snapshots")
 	bucketBodies        = []byte("bodies")
 	bucketScreenshots   = []byte("screenshots")
+	bucketTexts         = []byte("texts")
+	bucketDecisions     = []byte("decisions")
+	bucketNotices       = []byte("notices")
+	bucketNoticeDrafts  = []byte("notice_drafts")
+	bucketUsers         = []byte("users")
+	bucketSessions      = []byte("sessions")
+	bucketAudit         = []byte("audit")
 
 	allBuckets = [][]byte{
 		bucketMeta, bucketSweeps, bucketFrontier, bucketPages, bucketCases,
 		bucketCaseKeys, bucketSightings, bucketSnapshots, bucketCaseSnapshots,
-		bucketBodies, bucketScreenshots,
+		bucketBodies, bucketScreenshots, bucketTexts, bucketDecisions,
+		bucketNotices, bucketNoticeDrafts, bucketUsers, bucketSessions, bucketAudit,
 	}
 
 	keySchema = []byte("schema")

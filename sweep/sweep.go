@@ -342,7 +342,7 @@ func (r *run) handle(it store.FrontierItem, res *crawler.Result) error {
 		Truncated: res.Truncated, RemoteAddr: res.RemoteAddr, Rendered: res.Rendered,
 		Screenshot: res.Screenshot, ScreenshotSHA256: res.ScreenshotSHA,
 		Flagged: true, Score: f.Score, Category: f.Category, Finding: finding,
-		ContentKey: contentKey(p),
+		ContentKey: contentKey(p), PageTitle: p.Title, Text: p.Text,
 	})
 	if err != nil {
 		return fmt.Errorf("sweep: record case %s: %w", it.URL, err)

@@ -1,0 +1,488 @@
+package store
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Notice statuses. Overdue is not stored: Notice.State computes it from
+// the deadline.
+const (
+	NoticeDraft        = "draft"
+	NoticeApproved     = "approved"
+	NoticeSent         = "sent"
+	NoticeAcknowledged = "acknowledged"
+	NoticeRemoved      = "removed"
+	NoticeRefused      = "refused"
+	NoticeOverdue      = "overdue"
+)
+
+// NoticeStatusNames are the statuses' Chinese names.
+var NoticeStatusNames = map[string]string{
+	NoticeDraft:        "草稿",
+	NoticeApproved:     "已签发",
+	NoticeSent:         "已发送",
+	NoticeAcknowledged: "已签收",
+	NoticeRemoved:      "已删除下架",
+	NoticeRefused:      "拒不处置",
+	NoticeOverdue:      "已逾期",
+}
+
+// noticeMoves is the notice state machine: status → statuses it may move to.
+var noticeMoves = map[string][]string{
+	NoticeDraft:        {NoticeApproved},
+	NoticeApproved:     {NoticeSent, NoticeDraft},
+	NoticeSent:         {NoticeAcknowledged, NoticeRemoved, NoticeRefused},
+	NoticeAcknowledged: {NoticeRemoved, NoticeRefused},
+}
+
+// Removal-check outcomes of one URL (the sweep package decides them).
+const (
+	OutcomeRemoved  = "removed"
+	OutcomeLive     = "live"
+	OutcomeChanged  = "changed"
+	OutcomeBlocked  = "blocked"
+	OutcomeRelisted = "relisted"
+	OutcomeFailed   = "failed"
+)
+
+// OutcomeNames are the outcomes' Chinese names.
+var OutcomeNames = map[string]string{
+	OutcomeRemoved:  "已删除",
+	OutcomeLive:     "仍在线",
+	OutcomeChanged:  "内容已变更",
+	OutcomeBlocked:  "无法查看（需登录/验证/被拒绝）",
+	OutcomeRelisted: "原链接已删除，但在别处重新发布",
+	OutcomeFailed:   "复查失败（将重试）",
+}
+
+// Notice is one letter to one recipient: a takedown request or a referral,
+// listing the confirmed cases it covers.
+type Notice struct {
+	ID         uint64        `json:"id"`
+	Route      string        `json:"route"`
+	Recipient  string        `json:"recipient"`
+	Status     string        `json:"status"`
+	Number     string        `json:"number,omitempty"` // 文号, given when approved
+	Created    time.Time     `json:"created"`
+	IssuedAt   time.Time     `json:"issued_at,omitempty"` // approval date: the letter's date
+	Deadline   time.Time     `json:"deadline,omitempty"`
+	SentAt     time.Time     `json:"sent_at,omitempty"`
+	AckAt      time.Time     `json:"ack_at,omitempty"`
+	ClosedAt   time.Time     `json:"closed_at,omitempty"`
+	ApprovedBy string        `json:"approved_by,omitempty"`
+	Items      []NoticeItem  `json:"items"`
+	History    []NoticeEvent `json:"history"`
+	// CheckDue are the removal-check rounds set when the notice is sent;
+	// ChecksDone counts the rounds run.
+	CheckDue   []time.Time `json:"check_due,omitempty"`
+	ChecksDone int         `json:"checks_done"`
+}
+
+// NoticeItem is one listing in a notice with its latest removal check.
+type NoticeItem struct {
+	CaseID     uint64    `json:"case_id"`
+	URL        string    `json:"url"`
+	Title      string    `json:"title"`
+	Category   string    `json:"category,omitempty"`
+	SnapshotID uint64    `json:"snapshot_id"`
+	BodySHA256 string    `json:"body_sha256"`
+	CapturedAt time.Time `json:"captured_at"`
+	// Latest removal check.
+	Outcome       string      `json:"outcome,omitempty"`
+	OutcomeDetail string      `json:"outcome_detail,omitempty"`
+	OutcomeAt     time.Time   `json:"outcome_at,omitempty"`
+	RelistedCase  uint64      `json:"relisted_case,omitempty"`
+	Checks        []ItemCheck `json:"checks,omitempty"`
+}
+
+// ItemCheck is one removal check of one URL.
+type ItemCheck struct {
+	CaseID       uint64    `json:"case_id"`
+	At           time.Time `json:"at"`
+	Round        int       `json:"round"` // 1-based scheduled round; 0 for a check run by hand
+	Outcome      string    `json:"outcome"`
+	Status       int       `json:"status,omitempty"`
+	FinalURL     string    `json:"final_url,omitempty"`
+	Detail       string    `json:"detail,omitempty"`
+	BodySHA256   string    `json:"body_sha256,omitempty"`
+	RelistedCase uint64    `json:"relisted_case,omitempty"`
+}
+
+// NoticeEvent is one change of a notice's status.
+type NoticeEvent struct {
+	At   time.Time `json:"at"`
+	By   string    `json:"by"`
+	From string    `json:"from,omitempty"`
+	To   string    `json:"to"`
+	Note string    `json:"note,omitempty"`
+}
+
+// State is the status to show: Status, or overdue when the deadline has
+// passed on a notice that is sent or acknowledged and not yet resolved.
+func (n *Notice) State(now time.Time) string {
+	if (n.Status == NoticeSent || n.Status == NoticeAcknowledged) && !n.Deadline.IsZero() && now.After(n.Deadline) {
+		return NoticeOverdue
+	}
+	return n.Status
+}
+
+// NextCheck is when the next scheduled removal check is due (zero when
+// none is).
+func (n *Notice) NextCheck() time.Time {
+	if n.Status != NoticeSent && n.Status != NoticeAcknowledged || n.ChecksDone >= len(n.CheckDue) {
+		return time.Time{}
+	}
+	return n.CheckDue[n.ChecksDone]
+}
+
+// addToDraft puts a confirmed case into the draft notice for its route and
+// recipient, starting one when there is none.
+func addToDraft(tx *bolt.Tx, now time.Time, c *Case, route, recipient, by string) (*Notice, error) {
+	notices, drafts := tx.Bucket(bucketNotices), tx.Bucket(bucketNoticeDrafts)
+	dk := []byte(route + "\x00" + recipient)
+	var n Notice
+	if id := drafts.Get(dk); id != nil {
+		ok, err := getJSON(notices, id, &n)
+		if err != nil {
+			return nil, err
+		}
+		if !ok || n.Status != NoticeDraft {
+			n = Notice{}
+		}
+	}
+	if n.ID == 0 {
+		id, err := notices.NextSequence()
+		if err != nil {
+			return nil, err
+		}
+		n = Notice{ID: id, Route: route, Recipient: recipient, Status: NoticeDraft, Created: now,
+			History: []NoticeEvent{{At: now, By: by, To: NoticeDraft}}}
+		if err := drafts.Put(dk, u64(id)); err != nil {
+			return nil, err
+		}
+	}
+	if !slices.ContainsFunc(n.Items, func(it NoticeItem) bool { return it.CaseID == c.ID }) {
+		it := NoticeItem{CaseID: c.ID, URL: c.URL, Title: c.Title, Category: c.Category, SnapshotID: c.LatestSnapshot}
+		var sn Snapshot
+		if ok, err := getJSON(tx.Bucket(bucketSnapshots), u64(c.LatestSnapshot), &sn); err != nil {
+			return nil, err
+		} else if ok {
+			it.BodySHA256, it.CapturedAt = sn.BodySHA256, sn.FetchedAt
+			it.URL = cmp.Or(sn.FinalURL, sn.URL, it.URL)
+		}
+		n.Items = append(n.Items, it)
+	}
+	if err := putJSON(notices, u64(n.ID), &n); err != nil {
+		return nil, err
+	}
+	return &n, nil
+}
+
+// NoticeMove is a change of a notice's status.
+type NoticeMove struct {
+	To   string
+	By   string
+	Note string
+	// Approving: the letter's number, date and deadline.
+	Number   string
+	IssuedAt time.Time
+	Deadline time.Time
+	// Sending: when the removal checks are due, as offsets from now.
+	CheckAfter []time.Duration
+}
+
+// MoveNotice changes a notice's status along the state machine (draft →
+// approved → sent → acknowledged → removed | refused; an approved notice
+// may go back to draft), records the event and an audit entry, and
+// returns the notice. Approving closes the draft: cases confirmed later
+// for the same recipient start a new one.
+func (s *Store) MoveNotice(id uint64, m NoticeMove) (*Notice, error) {
+	now := s.now()
+	var n Notice
+	err := s.update(func(tx *bolt.Tx) error {
+		notices := tx.Bucket(bucketNotices)
+		ok, err := getJSON(notices, u64(id), &n)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return fmt.Errorf("notice %d: %w", id, ErrNotFound)
+		}
+		if !slices.Contains(noticeMoves[n.Status], m.To) {
+			return fmt.Errorf("%w: notice %d is %s and cannot become %s", ErrConflict, id, n.Status, m.To)
+		}
+		from := n.Status
+		drafts := tx.Bucket(bucketNoticeDrafts)
+		dk := []byte(n.Route + "\x00" + n.Recipient)
+		switch m.To {
+		case NoticeApproved:
+			if len(n.Items) == 0 {
+				return fmt.Errorf("%w: notice %d lists no case", ErrInvalid, id)
+			}
+			if m.Number == "" || m.Deadline.IsZero() {
+				return fmt.Errorf("%w: approving needs a number and a deadline", ErrInvalid)
+			}
+			n.Number, n.Deadline, n.ApprovedBy = m.Number, m.Deadline.UTC(), m.By
+			n.IssuedAt = cmp.Or(m.IssuedAt, now).UTC()
+			if cur := drafts.Get(dk); cur != nil && binaryID(cur) == id {
+				if err := drafts.Delete(dk); err != nil {
+					return err
+				}
+			}
+		case NoticeDraft: // withdrawn before sending: a draft again, and the current one if none is
+			n.Number, n.ApprovedBy, n.IssuedAt, n.Deadline = "", "", time.Time{}, time.Time{}
+			if drafts.Get(dk) == nil {
+				if err := drafts.Put(dk, u64(id)); err != nil {
+					return err
+				}
+			}
+		case NoticeSent:
+			n.SentAt = now
+			n.CheckDue = nil
+			for _, d := range m.CheckAfter {
+				n.CheckDue = append(n.CheckDue, now.Add(d))
+			}
+			n.ChecksDone = 0
+		case NoticeAcknowledged:
+			n.AckAt = now
+		case NoticeRemoved, NoticeRefused:
+			n.ClosedAt = now
+		}
+		n.Status = m.To
+		n.History = append(n.History, NoticeEvent{At: now, By: m.By, From: from, To: m.To, Note: m.Note})
+		if err := putJSON(notices, u64(id), &n); err != nil {
+			return err
+		}
+		detail := from + " → " + m.To
+		if m.Number != "" {
+			detail += "; number=" + m.Number
+		}
+		if m.Note != "" {
+			detail += "; note=" + m.Note
+		}
+		return appendAudit(tx, now, &AuditEntry{Actor: m.By, Action: "notice." + m.To,
+			Object: fmt.Sprintf("notice:%d", id), Detail: detail})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: notice %d → %s: %w", id, m.To, err)
+	}
+	return &n, nil
+}
+
+func binaryID(b []byte) uint64 {
+	if len(b) != 8 {
+		return 0
+	}
+	return uint64(b[0])<<56 | uint64(b[1])<<48 | uint64(b[2])<<40 | uint64(b[3])<<32 |
+		uint64(b[4])<<24 | uint64(b[5])<<16 | uint64(b[6])<<8 | uint64(b[7])
+}
+
+// Notice returns one notice.
+func (s *Store) Notice(id uint64) (*Notice, error) {
+	var n Notice
+	err := s.db.View(func(tx *bolt.Tx) error {
+		ok, err := getJSON(tx.Bucket(bucketNotices), u64(id), &n)
+		if err == nil && !ok {
+			err = fmt.Errorf("notice %d: %w", id, ErrNotFound)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	return &n, nil
+}
+
+// NoticeFilter selects notices.
+type NoticeFilter struct {
+	Status string // a stored status, or "overdue" (computed at Now); "" for all
+	Route  string
+	Now    time.Time
+}
+
+// Notices lists notices, newest first.
+func (s *Store) Notices(f NoticeFilter) ([]Notice, error) {
+	now := cmp.Or(f.Now, s.now())
+	var out []Notice
+	err := s.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketNotices).Cursor()
+		for k, v := c.Last(); k != nil; k, v = c.Prev() {
+			var n Notice
+			if err := json.Unmarshal(v, &n); err != nil {
+				return fmt.Errorf("decode notice %d: %w", binaryID(k), err)
+			}
+			if f.Route != "" && n.Route != f.Route {
+				continue
+			}
+			if f.Status != "" && n.Status != f.Status && n.State(now) != f.Status {
+				continue
+			}
+			out = append(out, n)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: list notices: %w", err)
+	}
+	return out, nil
+}
+
+// DueNotices lists sent or acknowledged notices whose next removal check
+// is due at now.
+func (s *Store) DueNotices(now time.Time) ([]Notice, error) {
+	all, err := s.Notices(NoticeFilter{Now: now})
+	if err != nil {
+		return nil, err
+	}
+	var out []Notice
+	for _, n := range all {
+		if t := n.NextCheck(); !t.IsZero() && !t.After(now) {
+			out = append(out, n)
+		}
+	}
+	slices.SortFunc(out, func(a, b Notice) int { return cmp.Compare(a.ID, b.ID) })
+	return out, nil
+}
+
+// RecordChecks stores removal-check results for a notice's items: each
+// item's latest outcome, the case's removal state and an audit entry.
+// round is the scheduled round they complete (1-based), or 0 for a check
+// run by hand, which completes no round. When every item is removed (or
+// removed and relisted elsewhere) a sent or acknowledged notice becomes
+// removed.
+func (s *Store) RecordChecks(id uint64, round int, by string, checks []ItemCheck) (*Notice, error) {
+	now := s.now()
+	var n Notice
+	err := s.update(func(tx *bolt.Tx) error {
+		notices, cases := tx.Bucket(bucketNotices), tx.Bucket(bucketCases)
+		ok, err := getJSON(notices, u64(id), &n)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return fmt.Errorf("notice %d: %w", id, ErrNotFound)
+		}
+		var summary []string
+		for _, ch := range checks {
+			i := slices.IndexFunc(n.Items, func(it NoticeItem) bool { return it.CaseID == ch.CaseID })
+			if i < 0 {
+				return fmt.Errorf("%w: case %d is not in notice %d", ErrInvalid, ch.CaseID, id)
+			}
+			ch.At = cmp.Or(ch.At, now).UTC()
+			ch.Round = round
+			it := &n.Items[i]
+			it.Checks = append(it.Checks, ch)
+			if ch.Outcome != OutcomeFailed || it.Outcome == "" {
+				it.Outcome, it.OutcomeDetail, it.OutcomeAt, it.RelistedCase = ch.Outcome, ch.Detail, ch.At, ch.RelistedCase
+			}
+			var c caseRecord
+			if ok, err := getJSON(cases, u64(ch.CaseID), &c); err != nil {
+				return err
+			} else if ok {
+				c.Removal, c.RemovalDetail, c.RemovalAt = it.Outcome, it.OutcomeDetail, it.OutcomeAt
+				if err := putJSON(cases, u64(c.ID), &c); err != nil {
+					return err
+				}
+			}
+			summary = append(summary, fmt.Sprintf("case %d %s", ch.CaseID, ch.Outcome))
+		}
+		if round > 0 && round > n.ChecksDone {
+			n.ChecksDone = min(round, len(n.CheckDue))
+		}
+		gone := len(n.Items) > 0
+		for _, it := range n.Items {
+			if it.Outcome != OutcomeRemoved && it.Outcome != OutcomeRelisted {
+				gone = false
+			}
+		}
+		if gone && (n.Status == NoticeSent || n.Status == NoticeAcknowledged) {
+			n.History = append(n.History, NoticeEvent{At: now, By: by, From: n.Status, To: NoticeRemoved,
+				Note: "复查确认全部链接已删除"})
+			n.Status, n.ClosedAt = NoticeRemoved, now
+			summary = append(summary, "notice removed")
+		}
+		if err := putJSON(notices, u64(id), &n); err != nil {
+			return err
+		}
+		return appendAudit(tx, now, &AuditEntry{Actor: by, Action: "notice.check",
+			Object: fmt.Sprintf("notice:%d", id), Detail: fmt.Sprintf("round %d: %s", round, strings.Join(summary, ", "))})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: record checks of notice %d: %w", id, err)
+	}
+	return &n, nil
+}
+
+// findingContacts is the part of a matcher finding the store reads.
+type findingContacts struct {
+	Contacts []struct {
+		Value string `json:"value"`
+	} `json:"contacts"`
+}
+
+// Relisted looks for another case first seen at or after since that shares
+// a contact (phone, WeChat, QQ…) or the content key with the given one:
+// the same seller or text appearing elsewhere after a takedown. It returns
+// the newest such case's id, or 0.
+func (s *Store) Relisted(caseID uint64, contacts []string, contentKey string, since time.Time) (uint64, error) {
+	want := map[string]bool{}
+	for _, c := range contacts {
+		if c != "" {
+			want[c] = true
+		}
+	}
+	var found uint64
+	err := s.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketCases).Cursor()
+		for k, v := c.Last(); k != nil; k, v = c.Prev() {
+			var cr caseRecord
+			if err := json.Unmarshal(v, &cr); err != nil {
+				return fmt.Errorf("decode case %d: %w", binaryID(k), err)
+			}
+			if cr.ID == caseID || cr.FirstSeen.Before(since) {
+				continue
+			}
+			if contentKey != "" && cr.ContentKey == contentKey {
+				found = cr.ID
+				return nil
+			}
+			var fc findingContacts
+			if len(cr.Finding) > 0 && json.Unmarshal(cr.Finding, &fc) == nil {
+				for _, ct := range fc.Contacts {
+					if want[ct.Value] {
+						found = cr.ID
+						return nil
+					}
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("store: relisted for case %d: %w", caseID, err)
+	}
+	return found, nil
+}
+
+// CaseContentKey is the content key of a case's latest snapshot.
+func (s *Store) CaseContentKey(caseID uint64) (string, error) {
+	var cr caseRecord
+	err := s.db.View(func(tx *bolt.Tx) error {
+		ok, err := getJSON(tx.Bucket(bucketCases), u64(caseID), &cr)
+		if err == nil && !ok {
+			err = fmt.Errorf("case %d: %w", caseID, ErrNotFound)
+		}
+		return err
+	})
+	if err != nil {
+		return "", fmt.Errorf("store: %w", err)
+	}
+	return cr.ContentKey, nil
+}

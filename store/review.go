@@ -1,0 +1,254 @@
+package store
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Case statuses. A case starts open; a reviewer confirms it with a route
+// or dismisses it with a reason. A confirmed referral to the police waits
+// for a second person (an approver) before it joins a notice.
+const (
+	CaseConfirmed       = "confirmed"
+	CasePendingApproval = "pending_approval"
+	CaseDismissed       = "dismissed"
+)
+
+// CaseStatusNames are the statuses' Chinese names.
+var CaseStatusNames = map[string]string{
+	CaseOpen:            "待审核",
+	CasePendingApproval: "待审批",
+	CaseConfirmed:       "已确认",
+	CaseDismissed:       "已排除",
+}
+
+// Decision actions.
+const (
+	ActionConfirm = "confirm" // open → confirmed, or → pending_approval for a police referral
+	ActionDismiss = "dismiss" // open or pending_approval → dismissed
+	ActionApprove = "approve" // pending_approval → confirmed (a second person)
+	ActionReject  = "reject"  // pending_approval → open
+	ActionReopen  = "reopen"  // dismissed → open
+)
+
+// Dismissal reasons.
+const (
+	DismissFalsePositive = "false_positive"
+	DismissOutOfScope    = "out_of_scope"
+	DismissDuplicate     = "duplicate"
+)
+
+// DismissReasonNames are the reasons' Chinese names.
+var DismissReasonNames = map[string]string{
+	DismissFalsePositive: "误报",
+	DismissOutOfScope:    "不属于本次专项范围",
+	DismissDuplicate:     "重复线索",
+}
+
+// Route names as stored (the rules package defines them; the store keeps
+// strings).
+const RoutePoliceReferral = "police_referral"
+
+var knownRoutes = []string{"takedown_cac", "takedown_samr", RoutePoliceReferral}
+
+// More sentinel errors for review.
+var (
+	// ErrConflict: the case or notice is not in a state that allows the
+	// change (someone else decided first, or the action does not apply).
+	ErrConflict = errors.New("conflict")
+	// ErrSecondPerson: a referral must be approved by someone other than
+	// the person who confirmed it.
+	ErrSecondPerson = errors.New("needs a second person")
+	// ErrInvalid: the request itself is malformed (unknown route or reason).
+	ErrInvalid = errors.New("invalid")
+)
+
+// Decision is one reviewer action on a case, kept forever.
+type Decision struct {
+	CaseID    uint64    `json:"case_id"`
+	Seq       uint64    `json:"seq"`
+	Action    string    `json:"action"`
+	Route     string    `json:"route,omitempty"`     // confirm
+	Recipient string    `json:"recipient,omitempty"` // confirm/approve: who the notice goes to
+	Reason    string    `json:"reason,omitempty"`    // dismiss
+	Note      string    `json:"note,omitempty"`
+	By        string    `json:"by"`
+	At        time.Time `json:"at"`
+	From      string    `json:"from"`
+	To        string    `json:"to"`
+	NoticeID  uint64    `json:"notice_id,omitempty"` // the draft notice the case joined
+}
+
+// Decide applies one decision to a case in one transaction: the case's new
+// status, the decision record, the audit entry and, when the case becomes
+// confirmed, its place in the draft notice for its route and recipient.
+// It fails with ErrConflict when the case's status does not allow the
+// action, ErrSecondPerson when the confirmer approves their own referral
+// and ErrInvalid for an unknown route or reason.
+func (s *Store) Decide(d Decision) (*Case, *Decision, error) {
+	if d.By == "" {
+		return nil, nil, fmt.Errorf("store: decide case %d: %w: no actor", d.CaseID, ErrInvalid)
+	}
+	now := s.now()
+	d.At = now
+	var c caseRecord
+	err := s.update(func(tx *bolt.Tx) error {
+		cases := tx.Bucket(bucketCases)
+		ok, err := getJSON(cases, u64(d.CaseID), &c)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return fmt.Errorf("case %d: %w", d.CaseID, ErrNotFound)
+		}
+		d.From = c.Status
+		if err := applyDecision(&c.Case, &d); err != nil {
+			return err
+		}
+		d.To = c.Status
+		if c.Status == CaseConfirmed && (d.Action == ActionConfirm || d.Action == ActionApprove) {
+			n, err := addToDraft(tx, now, &c.Case, d.Route, d.Recipient, d.By)
+			if err != nil {
+				return err
+			}
+			d.NoticeID, c.NoticeID = n.ID, n.ID
+		}
+		if err := putJSON(cases, u64(c.ID), &c); err != nil {
+			return err
+		}
+		b := tx.Bucket(bucketDecisions)
+		b.FillPercent = 1.0
+		seq, err := b.NextSequence()
+		if err != nil {
+			return err
+		}
+		d.Seq = seq
+		if err := putJSON(b, pairKey(c.ID, seq), &d); err != nil {
+			return err
+		}
+		detail := fmt.Sprintf("%s → %s", d.From, d.To)
+		for _, kv := range [][2]string{{"route", d.Route}, {"recipient", d.Recipient}, {"reason", d.Reason}, {"note", d.Note}} {
+			if kv[1] != "" {
+				detail += "; " + kv[0] + "=" + kv[1]
+			}
+		}
+		return appendAudit(tx, now, &AuditEntry{Actor: d.By, Action: "case." + d.Action,
+			Object: fmt.Sprintf("case:%d", c.ID), Detail: detail})
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("store: %s case %d: %w", d.Action, d.CaseID, err)
+	}
+	return &c.Case, &d, nil
+}
+
+// applyDecision is the case state machine.
+func applyDecision(c *Case, d *Decision) error {
+	wrong := func() error {
+		return fmt.Errorf("%w: case %d is %s; %s does not apply", ErrConflict, c.ID, c.Status, d.Action)
+	}
+	switch d.Action {
+	case ActionConfirm:
+		if c.Status != CaseOpen {
+			return wrong()
+		}
+		if !slices.Contains(knownRoutes, d.Route) {
+			return fmt.Errorf("%w: unknown route %q", ErrInvalid, d.Route)
+		}
+		if d.Recipient == "" {
+			return fmt.Errorf("%w: no recipient for the notice", ErrInvalid)
+		}
+		c.Route, c.Recipient, c.DismissReason = d.Route, d.Recipient, ""
+		c.ConfirmedBy, c.ApprovedBy = d.By, ""
+		if d.Route == RoutePoliceReferral {
+			c.Status = CasePendingApproval
+		} else {
+			c.Status = CaseConfirmed
+		}
+	case ActionApprove:
+		if c.Status != CasePendingApproval {
+			return wrong()
+		}
+		if d.By == c.ConfirmedBy {
+			return fmt.Errorf("%w: %s confirmed this referral, so another approver must approve it", ErrSecondPerson, d.By)
+		}
+		d.Route = c.Route
+		if d.Recipient == "" {
+			d.Recipient = c.Recipient
+		}
+		c.Recipient = d.Recipient
+		c.Status, c.ApprovedBy = CaseConfirmed, d.By
+	case ActionReject:
+		if c.Status != CasePendingApproval {
+			return wrong()
+		}
+		c.Status, c.Route, c.Recipient, c.ConfirmedBy = CaseOpen, "", "", ""
+	case ActionDismiss:
+		if c.Status != CaseOpen && c.Status != CasePendingApproval {
+			return wrong()
+		}
+		if _, ok := DismissReasonNames[d.Reason]; !ok {
+			return fmt.Errorf("%w: unknown dismissal reason %q", ErrInvalid, d.Reason)
+		}
+		c.Status, c.DismissReason, c.Route, c.Recipient = CaseDismissed, d.Reason, "", ""
+	case ActionReopen:
+		if c.Status != CaseDismissed {
+			return wrong()
+		}
+		c.Status, c.DismissReason = CaseOpen, ""
+	default:
+		return fmt.Errorf("%w: unknown action %q", ErrInvalid, d.Action)
+	}
+	c.DecidedBy, c.DecidedAt = d.By, d.At
+	return nil
+}
+
+// Decisions lists a case's decisions, oldest first.
+func (s *Store) Decisions(caseID uint64) ([]Decision, error) {
+	var out []Decision
+	err := s.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketDecisions).Cursor()
+		prefix := u64(caseID)
+		for k, v := c.Seek(prefix); k != nil && binary.BigEndian.Uint64(k[:8]) == caseID; k, v = c.Next() {
+			var d Decision
+			if err := json.Unmarshal(v, &d); err != nil {
+				return fmt.Errorf("decode decision %x: %w", k, err)
+			}
+			out = append(out, d)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: decisions of case %d: %w", caseID, err)
+	}
+	return out, nil
+}
+
+// SnapshotText is the page title and text the matcher read for a
+// snapshot; the finding's match offsets point into them.
+type SnapshotText struct {
+	Title string `json:"title"`
+	Text  string `json:"text"`
+}
+
+// SnapshotText returns what the matcher read for a snapshot; ErrNotFound
+// for snapshots recorded without it.
+func (s *Store) SnapshotText(id uint64) (*SnapshotText, error) {
+	var t SnapshotText
+	err := s.db.View(func(tx *bolt.Tx) error {
+		ok, err := getJSON(tx.Bucket(bucketTexts), u64(id), &t)
+		if err == nil && !ok {
+			err = ErrNotFound
+		}
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: text of snapshot %d: %w", id, err)
+	}
+	return &t, nil
+}
