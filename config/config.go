@@ -45,6 +45,7 @@ type Config struct {
 	Limits      Limits
 	Render      crawler.RenderOptions
 	Sources     []*Source
+	Serve       Serve
 }
 
 // Limits are the politeness and safety bounds of a crawl.
@@ -123,7 +124,7 @@ func Parse(file string, data []byte) (*Config, error) {
 	}
 	sum := sha256.Sum256(data)
 	c := &Config{File: file, Hash: hex.EncodeToString(sum[:]), UserAgent: DefaultUserAgent, Limits: defaultLimits, Resolve: map[string]string{},
-		Render: crawler.RenderOptions{Settle: 500 * time.Millisecond}}
+		Render: crawler.RenderOptions{Settle: 500 * time.Millisecond}, Serve: DefaultServe()}
 	d := &decoder{Decoder: strictyaml.Decoder{File: file}}
 	d.config(root, c)
 	if err := d.Err(); err != nil {
@@ -139,6 +140,11 @@ func Parse(file string, data []byte) (*Config, error) {
 	for i, r := range c.Rules {
 		if !filepath.IsAbs(r) {
 			c.Rules[i] = filepath.Join(dir, r)
+		}
+	}
+	for _, p := range []*string{&c.Serve.TLSCert, &c.Serve.TLSKey} {
+		if *p != "" && !filepath.IsAbs(*p) {
+			*p = filepath.Join(dir, *p)
 		}
 	}
 	for _, s := range c.Sources {
@@ -215,6 +221,7 @@ func (d *decoder) config(n *yaml.Node, c *Config) {
 		"limits":       func(v *yaml.Node, k string) { d.limits(v, k, &c.Limits) },
 		"render":       func(v *yaml.Node, k string) { d.render(v, k, &c.Render) },
 		"sources":      func(v *yaml.Node, k string) { sourcesNode = v },
+		"serve":        func(v *yaml.Node, k string) { d.serve(v, k, &c.Serve) },
 	}, "database", "sources")
 	if sourcesNode == nil {
 		return
