@@ -1,0 +1,311 @@
+package review
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/certwatch/certwatch/store"
+)
+
+func (s *Server) home(w http.ResponseWriter, r *http.Request) {
+	u := currentUser(r)
+	switch {
+	case allowed(u, permReadCases):
+		http.Redirect(w, r, "/cases", http.StatusSeeOther)
+	case allowed(u, permAccounts):
+		http.Redirect(w, r, "/users", http.StatusSeeOther)
+	default:
+		http.Redirect(w, r, "/account", http.StatusSeeOther)
+	}
+}
+
+const auditPageSize = 100
+
+func (s *Server) auditPage(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	before, _ := strconv.ParseUint(q.Get("before"), 10, 64)
+	f := store.AuditFilter{Actor: q.Get("actor"), ActionPrefix: q.Get("action"), Object: q.Get("object"),
+		Before: before, Limit: auditPageSize}
+	entries, err := s.st.AuditEntries(f)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	var next uint64
+	if len(entries) == auditPageSize {
+		next = entries[len(entries)-1].Seq
+	}
+	s.render(w, r, http.StatusOK, "audit", map[string]any{"Entries": entries, "Filter": f, "Next": next, "Query": q})
+}
+
+func (s *Server) auditVerify(w http.ResponseWriter, r *http.Request) {
+	rep, err := s.st.VerifyAudit()
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.audit(r, currentUser(r).Name, "audit.verify", "audit", fmt.Sprintf("%d entries, %d problems", rep.Entries, len(rep.Problems)))
+	s.render(w, r, http.StatusOK, "auditverify", rep)
+}
+
+func (s *Server) userList(w http.ResponseWriter, r *http.Request) {
+	users, err := s.st.Users()
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "users", map[string]any{"Users": users, "Roles": store.AllRoles})
+}
+
+// rolesFromForm reads the ticked role boxes.
+func rolesFromForm(r *http.Request) ([]store.Role, error) {
+	if err := r.ParseForm(); err != nil {
+		return nil, err
+	}
+	return store.ParseRoles(strings.Join(r.PostForm["role"], ","))
+}
+
+func (s *Server) userAdd(w http.ResponseWriter, r *http.Request) {
+	roles, err := rolesFromForm(r)
+	if err != nil {
+		s.failErr(w, r, fmt.Errorf("%w: %v", errBadRequest, err))
+		return
+	}
+	name := strings.TrimSpace(r.PostFormValue("name"))
+	password := r.PostFormValue("password")
+	if err := CheckPasswordPolicy(name, password); err != nil {
+		s.failErr(w, r, fmt.Errorf("%w: %v", errBadRequest, err))
+		return
+	}
+	hash, err := HashPassword(password)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	u := store.User{Name: name, DisplayName: strings.TrimSpace(r.PostFormValue("display_name")), Roles: roles, PasswordHash: hash}
+	if err := s.st.CreateUser(currentUser(r).Name, u); err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	redirect(w, r, "/users", "user")
+}
+
+// userChange sets an account's roles, enables or disables it, or sets a
+// new password (an administrator's reset).
+func (s *Server) userChange(w http.ResponseWriter, r *http.Request) {
+	name := r.PathValue("name")
+	me := currentUser(r)
+	var ch store.UserChange
+	switch r.PostFormValue("op") {
+	case "roles":
+		roles, err := rolesFromForm(r)
+		if err != nil {
+			s.failErr(w, r, fmt.Errorf("%w: %v", errBadRequest, err))
+			return
+		}
+		if name == me.Name && !containsRole(roles, store.RoleAdmin) {
+			s.fail(w, r, http.StatusBadRequest, "不能取消自己的管理员角色。")
+			return
+		}
+		ch.Roles = roles
+	case "disable", "enable":
+		if name == me.Name {
+			s.fail(w, r, http.StatusBadRequest, "不能停用自己的账户。")
+			return
+		}
+		v := r.PostFormValue("op") == "disable"
+		ch.Disabled = &v
+	case "password":
+		password := r.PostFormValue("password")
+		if err := CheckPasswordPolicy(name, password); err != nil {
+			s.failErr(w, r, fmt.Errorf("%w: %v", errBadRequest, err))
+			return
+		}
+		hash, err := HashPassword(password)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		ch.PasswordHash = &hash
+	default:
+		s.fail(w, r, http.StatusBadRequest, "未知操作。")
+		return
+	}
+	if _, err := s.st.UpdateUser(me.Name, name, ch); err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	redirect(w, r, "/users", "user")
+}
+
+func containsRole(rs []store.Role, r store.Role) bool {
+	for _, x := range rs {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Server) accountPage(w http.ResponseWriter, r *http.Request) {
+	s.render(w, r, http.StatusOK, "account", nil)
+}
+
+// ownPassword changes the signed-in user's password; it needs the
+// current one, and ends every session of the account (this one too).
+func (s *Server) ownPassword(w http.ResponseWriter, r *http.Request) {
+	u := currentUser(r)
+	ok, err := VerifyPassword(u.PasswordHash, r.PostFormValue("current"))
+	if err != nil || !ok {
+		s.throttle.fail("user:"+u.Name, "ip:"+clientIP(r))
+		s.fail(w, r, http.StatusForbidden, "当前密码不正确。")
+		return
+	}
+	password := r.PostFormValue("password")
+	if password != r.PostFormValue("again") {
+		s.fail(w, r, http.StatusBadRequest, "两次输入的新密码不一致。")
+		return
+	}
+	if err := CheckPasswordPolicy(u.Name, password); err != nil {
+		s.failErr(w, r, fmt.Errorf("%w: %v", errBadRequest, err))
+		return
+	}
+	hash, err := HashPassword(password)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if _, err := s.st.UpdateUser(u.Name, u.Name, store.UserChange{PasswordHash: &hash}); err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	redirect(w, r, "/login", "password")
+}
+
+func (s *Server) rulesPage(w http.ResponseWriter, r *http.Request) {
+	s.render(w, r, http.StatusOK, "rules", map[string]any{"Packs": s.opts.Packs})
+}
+
+// JSON API. It answers what the pages show, for scripts and other
+// systems, with the same sign-in, roles and CSRF token (header
+// X-CSRF-Token, from GET /api/me).
+
+func (s *Server) apiMe(w http.ResponseWriter, r *http.Request) {
+	u := currentUser(r)
+	writeJSON(w, http.StatusOK, map[string]any{"user": u.Name, "display_name": u.DisplayName, "roles": u.Roles,
+		"csrf_token": currentSession(r).CSRF})
+}
+
+func (s *Server) apiCases(w http.ResponseWriter, r *http.Request) {
+	f := readQueueFilter(r.URL.Query())
+	rows, counts, latest, _, err := s.filterCases(f)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	lo := min((f.Page-1)*pageSize, len(rows))
+	page := rows[lo:min(lo+pageSize, len(rows))]
+	writeJSON(w, http.StatusOK, map[string]any{"total": len(rows), "page": f.Page, "page_size": pageSize,
+		"counts": counts, "latest_sweep": latest, "cases": page})
+}
+
+func (s *Server) apiCase(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r, "id")
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	v, err := s.loadCaseView(r, id)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"case": v.Case, "finding": v.Finding, "snapshots": v.Snapshots,
+		"sightings": v.Sightings, "decisions": v.Decisions, "notice": v.Notice})
+}
+
+func (s *Server) apiDecide(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r, "id")
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	var in struct {
+		Action, Route, Recipient, Reason, Note string
+	}
+	if err := decodeJSON(r, &in); err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	c, err := s.st.Case(id)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	d, err := s.decision(r, c, in.Action, in.Route, in.Recipient, in.Reason, in.Note)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	c, dec, err := s.st.Decide(d)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"case": c, "decision": dec})
+}
+
+func (s *Server) apiNotices(w http.ResponseWriter, r *http.Request) {
+	ns, err := s.st.Notices(store.NoticeFilter{Status: r.URL.Query().Get("status"), Route: r.URL.Query().Get("route"), Now: s.now()})
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	rows := make([]noticeRow, len(ns))
+	for i, n := range ns {
+		rows[i] = noticeRowOf(n, s.now())
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"notices": rows})
+}
+
+func (s *Server) apiNotice(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r, "id")
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	n, err := s.st.Notice(id)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, noticeRowOf(*n, s.now()))
+}
+
+func (s *Server) apiAuditVerify(w http.ResponseWriter, r *http.Request) {
+	rep, err := s.st.VerifyAudit()
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"ok": rep.OK(), "entries": rep.Entries, "head_seq": rep.HeadSeq,
+		"head_hash": rep.HeadHash, "problems": rep.Problems})
+}
+
+func decodeJSON(r *http.Request, v any) error {
+	if ct := r.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+		return fmt.Errorf("%w: Content-Type must be application/json", errBadRequest)
+	}
+	dec := jsonDecoder(r)
+	if err := dec.Decode(v); err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return fmt.Errorf("%w: body too large", errBadRequest)
+		}
+		return fmt.Errorf("%w: %v", errBadRequest, err)
+	}
+	return nil
+}

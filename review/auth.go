@@ -1,0 +1,376 @@
+package review
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/certwatch/certwatch/store"
+)
+
+// perm is an action a role may take.
+type perm int
+
+const (
+	permReadCases perm = iota
+	permDecide
+	permExport
+	permReadNotices
+	permCheck
+	permAudit
+	permAccounts
+	permReadRules
+)
+
+// can lists the roles allowed each action. Finer checks (which route a
+// reviewer may confirm, who may move a notice) are in canRoute and
+// canMoveNotice.
+var can = map[perm][]store.Role{
+	permReadCases:   {store.RoleReviewerCAC, store.RoleReviewerSAMR, store.RoleApprover, store.RoleAnalyst},
+	permDecide:      {store.RoleReviewerCAC, store.RoleReviewerSAMR, store.RoleApprover},
+	permExport:      {store.RoleReviewerCAC, store.RoleReviewerSAMR, store.RoleApprover},
+	permReadNotices: {store.RoleReviewerCAC, store.RoleReviewerSAMR, store.RoleApprover},
+	permCheck:       {store.RoleReviewerCAC, store.RoleReviewerSAMR, store.RoleApprover},
+	permAudit:       {store.RoleApprover, store.RoleAdmin},
+	permAccounts:    {store.RoleAdmin},
+	permReadRules:   {store.RoleAnalyst, store.RoleReviewerCAC, store.RoleReviewerSAMR, store.RoleApprover},
+}
+
+func allowed(u *store.User, p perm) bool {
+	return slices.ContainsFunc(can[p], u.Has)
+}
+
+// routeRoles: who may confirm a case onto each route. Referrals may be
+// proposed by either department; an approver then approves them.
+var routeRoles = map[string][]store.Role{
+	"takedown_cac":    {store.RoleReviewerCAC},
+	"takedown_samr":   {store.RoleReviewerSAMR},
+	"police_referral": {store.RoleReviewerCAC, store.RoleReviewerSAMR},
+}
+
+func canRoute(u *store.User, route string) bool {
+	return slices.ContainsFunc(routeRoles[route], u.Has)
+}
+
+// Cookie names. With Secure cookies the __Host- prefix also pins the
+// cookie to this host and path /.
+const (
+	sessionCookie = "certwatch_session"
+	loginCSRF     = "certwatch_login"
+)
+
+func (s *Server) secure(r *http.Request) bool { return s.opts.SecureCookies || r.TLS != nil }
+
+func (s *Server) cookieName(r *http.Request, base string) string {
+	if s.secure(r) {
+		return "__Host-" + base
+	}
+	return base
+}
+
+func (s *Server) setCookie(w http.ResponseWriter, r *http.Request, name, value string, maxAge time.Duration) {
+	c := &http.Cookie{
+		Name: s.cookieName(r, name), Value: value, Path: "/",
+		HttpOnly: true, Secure: s.secure(r), SameSite: http.SameSiteStrictMode,
+	}
+	if maxAge > 0 {
+		c.MaxAge = int(maxAge / time.Second)
+	} else {
+		c.MaxAge = -1
+	}
+	http.SetCookie(w, c)
+}
+
+func randomToken() string {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		panic(err) // crypto/rand does not fail on supported platforms
+	}
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+func tokenHash(tok string) string {
+	sum := sha256.Sum256([]byte(tok))
+	return hex.EncodeToString(sum[:])
+}
+
+type ctxKey int
+
+const (
+	ctxUser ctxKey = iota
+	ctxSession
+)
+
+func currentUser(r *http.Request) *store.User {
+	u, _ := r.Context().Value(ctxUser).(*store.User)
+	return u
+}
+
+func currentSession(r *http.Request) *store.Session {
+	sess, _ := r.Context().Value(ctxSession).(*store.Session)
+	return sess
+}
+
+func isAPI(r *http.Request) bool { return strings.HasPrefix(r.URL.Path, "/api/") }
+
+// user is the session → CSRF → handler chain: it loads the session and
+// its account (a disabled account is signed out), and refuses a
+// state-changing request whose CSRF token or Origin is wrong.
+func (s *Server) user(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		c, err := r.Cookie(s.cookieName(r, sessionCookie))
+		var sess *store.Session
+		var u *store.User
+		if err == nil && c.Value != "" && len(c.Value) < 128 {
+			sess, err = s.st.Session(tokenHash(c.Value))
+			if err == nil {
+				u, err = s.st.User(sess.User)
+				if err == nil && u.Disabled {
+					err = errForbidden
+				}
+			}
+		} else {
+			err = store.ErrNotFound
+		}
+		if err != nil {
+			if !errors.Is(err, store.ErrNotFound) && !errors.Is(err, errForbidden) {
+				s.log.Error("load session", "err", err)
+			}
+			if isAPI(r) || r.Method != http.MethodGet {
+				s.fail(w, r, http.StatusUnauthorized, "请先登录")
+				return
+			}
+			http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+			return
+		}
+		if !safeMethod(r.Method) {
+			if err := s.checkCSRF(r, sess.CSRF); err != nil {
+				s.log.Warn("refused request without a valid CSRF token", "user", u.Name, "path", r.URL.Path, "reason", err)
+				s.fail(w, r, http.StatusForbidden, "请求校验失败（CSRF），请刷新页面后重试")
+				return
+			}
+		}
+		ctx := context.WithValue(context.WithValue(r.Context(), ctxUser, u), ctxSession, sess)
+		h(w, r.WithContext(ctx))
+	}
+}
+
+// can is user plus a role check.
+func (s *Server) can(p perm, h http.HandlerFunc) http.HandlerFunc {
+	return s.user(func(w http.ResponseWriter, r *http.Request) {
+		if !allowed(currentUser(r), p) {
+			s.fail(w, r, http.StatusForbidden, "您的角色无权访问此页面或执行此操作")
+			return
+		}
+		h(w, r)
+	})
+}
+
+func safeMethod(m string) bool {
+	return m == http.MethodGet || m == http.MethodHead || m == http.MethodOptions
+}
+
+// checkCSRF compares the request's token (form field csrf, or header
+// X-CSRF-Token) with want in constant time, and refuses a request whose
+// Origin names another site.
+func (s *Server) checkCSRF(r *http.Request, want string) error {
+	if o := r.Header.Get("Origin"); o != "" && o != "null" {
+		ou, err := url.Parse(o)
+		if err != nil || ou.Host != r.Host {
+			return fmt.Errorf("origin %q is not this site", o)
+		}
+	}
+	if r.Header.Get("Sec-Fetch-Site") == "cross-site" {
+		return errors.New("cross-site request")
+	}
+	got := r.Header.Get("X-CSRF-Token")
+	if got == "" {
+		got = r.PostFormValue("csrf")
+	}
+	if want == "" || got == "" || subtle.ConstantTimeCompare([]byte(got), []byte(want)) != 1 {
+		return errors.New("missing or wrong token")
+	}
+	return nil
+}
+
+// throttle slows down password guessing: after maxFailures failed
+// sign-ins within throttleWindow for one account or one address, further
+// attempts are refused for a lockout that doubles with each failure, up
+// to maxLockout. A success clears the account's record.
+type throttle struct {
+	mu    sync.Mutex
+	now   func() time.Time
+	fails map[string]*failures
+}
+
+type failures struct {
+	n     int
+	first time.Time
+	until time.Time
+}
+
+const (
+	maxFailures    = 5
+	throttleWindow = 15 * time.Minute
+	baseLockout    = time.Minute
+	maxLockout     = 30 * time.Minute
+)
+
+func newThrottle(now func() time.Time) *throttle {
+	return &throttle{now: now, fails: map[string]*failures{}}
+}
+
+// blocked returns how long until keys may try again (0: now).
+func (t *throttle) blocked(keys ...string) time.Duration {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	now := t.now()
+	var wait time.Duration
+	for _, k := range keys {
+		if f := t.fails[k]; f != nil && f.until.After(now) {
+			wait = max(wait, f.until.Sub(now))
+		}
+	}
+	return wait
+}
+
+func (t *throttle) fail(keys ...string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	now := t.now()
+	for _, k := range keys {
+		f := t.fails[k]
+		if f == nil || now.Sub(f.first) > throttleWindow && !f.until.After(now) {
+			f = &failures{first: now}
+			t.fails[k] = f
+		}
+		f.n++
+		if f.n >= maxFailures {
+			lock := baseLockout << min(f.n-maxFailures, 10)
+			f.until = now.Add(min(lock, maxLockout))
+		}
+	}
+	if len(t.fails) > 100000 { // bound memory under a spray of names
+		for k, f := range t.fails {
+			if !f.until.After(now) && now.Sub(f.first) > throttleWindow {
+				delete(t.fails, k)
+			}
+		}
+	}
+}
+
+func (t *throttle) clear(key string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	delete(t.fails, key)
+}
+
+func clientIP(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) {
+	tok := randomToken()
+	s.setCookie(w, r, loginCSRF, tok, 30*time.Minute)
+	s.render(w, r, http.StatusOK, "login", map[string]any{"CSRF": tok, "Next": safeNext(r.URL.Query().Get("next"))})
+}
+
+// safeNext keeps a post-login redirect on this site.
+func safeNext(next string) string {
+	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+		return "/"
+	}
+	return next
+}
+
+func (s *Server) login(w http.ResponseWriter, r *http.Request) {
+	c, err := r.Cookie(s.cookieName(r, loginCSRF))
+	if err != nil || s.checkCSRF(r, c.Value) != nil {
+		s.fail(w, r, http.StatusForbidden, "请求校验失败（CSRF），请刷新登录页后重试")
+		return
+	}
+	name := strings.TrimSpace(r.PostFormValue("user"))
+	password := r.PostFormValue("password")
+	next := safeNext(r.PostFormValue("next"))
+	ip := clientIP(r)
+	again := func(status int, msg string) {
+		tok := randomToken()
+		s.setCookie(w, r, loginCSRF, tok, 30*time.Minute)
+		s.render(w, r, status, "login", map[string]any{"CSRF": tok, "Next": next, "Error": msg, "User": name})
+	}
+	if wait := s.throttle.blocked("user:"+name, "ip:"+ip); wait > 0 {
+		// Not audited: refused attempts cost nothing and could flood the log.
+		s.log.Warn("sign-in refused while throttled", "user", name, "addr", ip)
+		again(http.StatusTooManyRequests, fmt.Sprintf("登录失败次数过多，请 %d 分钟后再试。", int(wait.Minutes())+1))
+		return
+	}
+	u, err := s.st.User(name)
+	hash := dummyHash
+	if err == nil {
+		hash = u.PasswordHash
+	}
+	ok, verr := VerifyPassword(hash, password)
+	if verr != nil {
+		s.log.Error("verify password", "user", name, "err", verr)
+	}
+	if err != nil || !ok || u.Disabled {
+		s.throttle.fail("user:"+name, "ip:"+ip)
+		reason := "wrong password"
+		switch {
+		case err != nil:
+			reason = "no such user"
+		case u.Disabled:
+			reason = "account disabled"
+		}
+		s.audit(r, name, "login.failed", "user:"+name, reason+" from "+ip)
+		again(http.StatusUnauthorized, "用户名或密码错误，或账户已停用。")
+		return
+	}
+	s.throttle.clear("user:" + name)
+	tok := randomToken()
+	now := s.now().UTC()
+	sess := store.Session{TokenHash: tokenHash(tok), User: u.Name, CSRF: randomToken(), Created: now,
+		Expires: now.Add(s.opts.Serve.SessionTTL), Addr: ip}
+	if err := s.st.CreateSession(sess); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.audit(r, u.Name, "login", "user:"+u.Name, "from "+ip)
+	s.setCookie(w, r, loginCSRF, "", 0)
+	s.setCookie(w, r, sessionCookie, tok, s.opts.Serve.SessionTTL)
+	http.Redirect(w, r, next, http.StatusSeeOther)
+}
+
+func (s *Server) logout(w http.ResponseWriter, r *http.Request) {
+	if err := s.st.DeleteSession(currentSession(r).TokenHash); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.audit(r, currentUser(r).Name, "logout", "user:"+currentUser(r).Name, "")
+	s.setCookie(w, r, sessionCookie, "", 0)
+	http.Redirect(w, r, "/login", http.StatusSeeOther)
+}
+
+// audit writes an entry that goes with no other change; a failure is
+// logged, not shown (the action itself already happened or was refused).
+func (s *Server) audit(r *http.Request, actor, action, object, detail string) {
+	if _, err := s.st.Audit(store.AuditEntry{Actor: actor, Action: action, Object: object, Detail: detail}); err != nil {
+		s.log.Error("audit", "action", action, "err", err)
+	}
+}

@@ -1,0 +1,337 @@
+package review
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/certwatch/certwatch/matcher"
+	"github.com/certwatch/certwatch/notice"
+	"github.com/certwatch/certwatch/store"
+)
+
+type noticeRow struct {
+	store.Notice
+	State     string
+	NextCheck time.Time
+	Removed   int
+}
+
+func noticeRowOf(n store.Notice, now time.Time) noticeRow {
+	row := noticeRow{Notice: n, State: n.State(now), NextCheck: n.NextCheck()}
+	for _, it := range n.Items {
+		if it.Outcome == store.OutcomeRemoved || it.Outcome == store.OutcomeRelisted {
+			row.Removed++
+		}
+	}
+	return row
+}
+
+func (s *Server) noticeList(w http.ResponseWriter, r *http.Request) {
+	status := r.URL.Query().Get("status")
+	route := r.URL.Query().Get("route")
+	now := s.now()
+	all, err := s.st.Notices(store.NoticeFilter{Now: now})
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	counts := map[string]int{}
+	var rows []noticeRow
+	for _, n := range all {
+		if route != "" && n.Route != route {
+			continue
+		}
+		row := noticeRowOf(n, now)
+		counts[row.State]++
+		counts[""]++
+		if status == "" || row.State == status {
+			rows = append(rows, row)
+		}
+	}
+	s.render(w, r, http.StatusOK, "notices", map[string]any{
+		"Rows": rows, "Status": status, "Route": route, "Counts": counts,
+		"Statuses": []string{store.NoticeDraft, store.NoticeApproved, store.NoticeSent, store.NoticeAcknowledged,
+			store.NoticeOverdue, store.NoticeRemoved, store.NoticeRefused},
+		"Routes": []string{"takedown_cac", "takedown_samr", "police_referral"},
+	})
+}
+
+// noticeMoveRoles: who may move a notice along each route, besides an
+// approver (who may do everything, and alone approves and withdraws).
+func canMoveNotice(u *store.User, n *store.Notice, to string) bool {
+	if u.Has(store.RoleApprover) {
+		return true
+	}
+	if to == store.NoticeApproved || to == store.NoticeDraft {
+		return false
+	}
+	return canRoute(u, n.Route)
+}
+
+type noticeView struct {
+	noticeRow
+	Moves   []string
+	Office  string
+	Checker bool
+	Printer bool
+}
+
+func (s *Server) noticePage(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r, "id")
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	n, err := s.st.Notice(id)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	u := currentUser(r)
+	v := noticeView{noticeRow: noticeRowOf(*n, s.now()), Checker: s.opts.Checker != nil, Printer: s.opts.Printer != nil}
+	if o := s.opts.Serve.Offices[n.Route]; o != nil {
+		v.Office = o.Issuer
+	}
+	for _, to := range noticeMovesFrom[n.Status] {
+		if canMoveNotice(u, n, to) {
+			v.Moves = append(v.Moves, to)
+		}
+	}
+	s.render(w, r, http.StatusOK, "notice", v)
+}
+
+// noticeMovesFrom mirrors the store's state machine for the buttons shown.
+var noticeMovesFrom = map[string][]string{
+	store.NoticeDraft:        {store.NoticeApproved},
+	store.NoticeApproved:     {store.NoticeSent, store.NoticeDraft},
+	store.NoticeSent:         {store.NoticeAcknowledged, store.NoticeRemoved, store.NoticeRefused},
+	store.NoticeAcknowledged: {store.NoticeRemoved, store.NoticeRefused},
+}
+
+func (s *Server) moveNotice(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r, "id")
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	n, err := s.st.Notice(id)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	u := currentUser(r)
+	to := r.PostFormValue("to")
+	if !canMoveNotice(u, n, to) {
+		s.fail(w, r, http.StatusForbidden, "您的角色无权将该通知改为此状态（签发和撤回须由审批人操作）。")
+		return
+	}
+	m := store.NoticeMove{To: to, By: u.Name, Note: strings.TrimSpace(r.PostFormValue("note"))}
+	if len([]rune(m.Note)) > 2000 {
+		s.fail(w, r, http.StatusBadRequest, "备注过长。")
+		return
+	}
+	switch to {
+	case store.NoticeApproved:
+		s.approveMu.Lock()
+		defer s.approveMu.Unlock()
+		o := s.office(n.Route)
+		now := s.now()
+		m.IssuedAt, m.Deadline = now, now.Add(o.Deadline)
+		if m.Number, err = s.nextNumber(n.Route, o.NumberPrefix, now); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	case store.NoticeSent:
+		m.CheckAfter = s.opts.Serve.RemovalChecks
+	}
+	if _, err := s.st.MoveNotice(id, m); err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	redirect(w, r, fmt.Sprintf("/notices/%d", id), "moved")
+}
+
+// nextNumber gives the next 文号 of a route in the year of now:
+// prefix〔2026〕7号.
+func (s *Server) nextNumber(route, prefix string, now time.Time) (string, error) {
+	all, err := s.st.Notices(store.NoticeFilter{Route: route, Now: now})
+	if err != nil {
+		return "", err
+	}
+	// Every approval ever made takes a number, so a withdrawn and
+	// re-approved notice gets a new one and numbers never repeat.
+	year := now.In(shanghai).Year()
+	n := 0
+	for _, x := range all {
+		for _, ev := range x.History {
+			if ev.To == store.NoticeApproved && ev.At.In(shanghai).Year() == year {
+				n++
+			}
+		}
+	}
+	return fmt.Sprintf("%s〔%d〕%d号", prefix, year, n+1), nil
+}
+
+func (s *Server) office(route string) *officeConf {
+	o := s.opts.Serve.Offices[route]
+	if o == nil {
+		return &officeConf{Issuer: "（未配置发文机关）", NumberPrefix: "函", Deadline: 72 * time.Hour}
+	}
+	return &officeConf{Issuer: o.Issuer, NumberPrefix: o.NumberPrefix, Contact: o.Contact, Deadline: cmp.Or(o.Deadline, 72*time.Hour)}
+}
+
+type officeConf struct {
+	Issuer, NumberPrefix, Contact string
+	Deadline                      time.Duration
+}
+
+// document builds the letter for a notice. A draft shows today's date and
+// the deadline it would get if approved now, marked 草稿.
+func (s *Server) document(n *store.Notice) (*notice.Document, error) {
+	o := s.office(n.Route)
+	now := s.now()
+	d := &notice.Document{
+		Kind: notice.Kind(n.Route), Number: n.Number, Addressee: n.Recipient, Issuer: o.Issuer,
+		IssuedAt: n.IssuedAt, Deadline: n.Deadline, Contact: o.Contact,
+	}
+	if n.Status == store.NoticeDraft {
+		d.Status = "草稿"
+		d.IssuedAt, d.Deadline = now, now.Add(o.Deadline)
+		d.Number = o.NumberPrefix + "〔" + fmt.Sprint(now.In(shanghai).Year()) + "〕（待签发）号"
+	}
+	seenReason, seenBasis := map[string]bool{}, map[string]bool{}
+	for _, it := range n.Items {
+		d.Listings = append(d.Listings, notice.Listing{CaseID: it.CaseID, URL: it.URL, Title: it.Title,
+			Platform: hostOf(it.URL), CapturedAt: it.CapturedAt, EvidenceSHA256: it.BodySHA256,
+			SnapshotID: it.SnapshotID, Category: it.Category})
+		c, err := s.st.Case(it.CaseID)
+		if err != nil {
+			return nil, err
+		}
+		var f matcher.Finding
+		if len(c.Finding) > 0 {
+			if err := json.Unmarshal(c.Finding, &f); err != nil {
+				return nil, fmt.Errorf("decode finding of case %d: %w", c.ID, err)
+			}
+		}
+		for _, h := range f.Rules {
+			if !h.Fired {
+				continue
+			}
+			for _, p := range s.opts.Packs {
+				rule := p.Rule(h.ID)
+				if rule == nil {
+					continue
+				}
+				if rule.Description != "" && !seenReason[rule.Description] {
+					seenReason[rule.Description] = true
+					d.Reasons = append(d.Reasons, rule.Description)
+				}
+				for _, b := range strings.Split(rule.LegalBasis, "；") {
+					if b = strings.TrimSpace(strings.TrimSuffix(b, "。")); b != "" && !seenBasis[b] {
+						seenBasis[b] = true
+						d.LegalBasis = append(d.LegalBasis, b)
+					}
+				}
+				break
+			}
+		}
+	}
+	slices.Sort(d.LegalBasis)
+	return d, nil
+}
+
+func (s *Server) noticeFor(w http.ResponseWriter, r *http.Request) (*store.Notice, *notice.Document, bool) {
+	id, err := pathID(r, "id")
+	if err != nil {
+		s.failErr(w, r, err)
+		return nil, nil, false
+	}
+	n, err := s.st.Notice(id)
+	if err != nil {
+		s.failErr(w, r, err)
+		return nil, nil, false
+	}
+	d, err := s.document(n)
+	if err != nil {
+		s.serverError(w, r, err)
+		return nil, nil, false
+	}
+	return n, d, true
+}
+
+// noticeDocument shows the letter as HTML (its own stylesheet, inline in
+// the document, is allowed by this response's CSP; it carries no script).
+func (s *Server) noticeDocument(w http.ResponseWriter, r *http.Request) {
+	_, d, ok := s.noticeFor(w, r)
+	if !ok {
+		return
+	}
+	var buf bytes.Buffer
+	if err := notice.RenderHTML(&buf, d); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	_, _ = buf.WriteTo(w)
+}
+
+// noticePDF prints the letter with Chromium.
+func (s *Server) noticePDF(w http.ResponseWriter, r *http.Request) {
+	n, d, ok := s.noticeFor(w, r)
+	if !ok {
+		return
+	}
+	if s.opts.Printer == nil {
+		s.fail(w, r, http.StatusServiceUnavailable, "生成 PDF 需要 Chromium，本服务未配置浏览器。可先打开 HTML 版本用浏览器打印。")
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), 60*time.Second)
+	defer cancel()
+	pdf, err := notice.PDF(ctx, s.opts.Printer, d)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.audit(r, currentUser(r).Name, "notice.print", fmt.Sprintf("notice:%d", n.ID), fmt.Sprintf("status %s, %d bytes", n.Status, len(pdf)))
+	w.Header().Set("Content-Type", "application/pdf")
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`inline; filename="certwatch-notice-%d.pdf"`, n.ID))
+	_, _ = w.Write(pdf)
+}
+
+// checkNotice runs a removal check of a sent notice now.
+func (s *Server) checkNotice(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r, "id")
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	if s.opts.Checker == nil {
+		s.fail(w, r, http.StatusServiceUnavailable, "本服务未配置复查（没有抓取配置）。")
+		return
+	}
+	n, err := s.st.Notice(id)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	if n.Status != store.NoticeSent && n.Status != store.NoticeAcknowledged {
+		s.fail(w, r, http.StatusConflict, "只有已发送或已签收的通知才能复查。")
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), 5*time.Minute)
+	defer cancel()
+	if _, err := s.opts.Checker.CheckNotice(ctx, id, currentUser(r).Name); err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	redirect(w, r, fmt.Sprintf("/notices/%d", id), "checked")
+}

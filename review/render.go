@@ -1,0 +1,269 @@
+package review
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"path"
+	"strings"
+	"time"
+	_ "time/tzdata" // Asia/Shanghai without system zoneinfo
+
+	"github.com/certwatch/certwatch/rules"
+	"github.com/certwatch/certwatch/store"
+)
+
+// shanghai is the time zone every page shows.
+var shanghai = func() *time.Location {
+	loc, err := time.LoadLocation("Asia/Shanghai")
+	if err != nil {
+		return time.FixedZone("CST", 8*3600)
+	}
+	return loc
+}()
+
+var funcs = template.FuncMap{
+	"time": func(t time.Time) string {
+		if t.IsZero() {
+			return "—"
+		}
+		return t.In(shanghai).Format("2006-01-02 15:04")
+	},
+	"date": func(t time.Time) string {
+		if t.IsZero() {
+			return "—"
+		}
+		return t.In(shanghai).Format("2006-01-02")
+	},
+	"score":        func(f float64) string { return fmt.Sprintf("%.1f", f) },
+	"caseStatus":   func(s string) string { return nameOr(store.CaseStatusNames, s) },
+	"noticeStatus": func(s string) string { return nameOr(store.NoticeStatusNames, s) },
+	"outcome":      func(s string) string { return nameOr(store.OutcomeNames, s) },
+	"dismissReason": func(s string) string {
+		return nameOr(store.DismissReasonNames, s)
+	},
+	"route":    func(s string) string { return nameOr(routeNames, s) },
+	"roleName": func(r store.Role) string { return nameOr(store.RoleNames, r) },
+	"short": func(s string, n int) string {
+		if r := []rune(s); len(r) > n {
+			return string(r[:n]) + "…"
+		}
+		return s
+	},
+	"hash12": func(s string) string {
+		if len(s) > 12 {
+			return s[:12]
+		}
+		return s
+	},
+	// webURL returns u for an http(s) URL and "" otherwise, so a crawled
+	// javascript: or data: URL never becomes a link.
+	"webURL": func(u string) string {
+		pu, err := url.Parse(u)
+		if err != nil || (pu.Scheme != "http" && pu.Scheme != "https") {
+			return ""
+		}
+		return u
+	},
+	"query": func(base url.Values, kv ...string) string {
+		v := url.Values{}
+		for k, vs := range base {
+			v[k] = append([]string(nil), vs...)
+		}
+		for i := 0; i+1 < len(kv); i += 2 {
+			if kv[i+1] == "" {
+				v.Del(kv[i])
+			} else {
+				v.Set(kv[i], kv[i+1])
+			}
+		}
+		return v.Encode()
+	},
+	"add": func(a, b int) int { return a + b },
+	"json": func(v any) string {
+		b, _ := json.MarshalIndent(v, "", "  ")
+		return string(b)
+	},
+}
+
+// routeNames are the routes' Chinese names (from the rules package).
+var routeNames = func() map[string]string {
+	m := map[string]string{}
+	for r, n := range rules.RouteNames {
+		m[string(r)] = n
+	}
+	return m
+}()
+
+func nameOr[K ~string](m map[K]string, k K) string {
+	if n, ok := m[k]; ok {
+		return n
+	}
+	return string(k)
+}
+
+// parseViews parses every page with the layout, once at start-up.
+func parseViews() (map[string]*template.Template, error) {
+	layout, err := fs.ReadFile(templateFS, "templates/layout.html")
+	if err != nil {
+		return nil, err
+	}
+	pages, err := fs.Glob(templateFS, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	views := map[string]*template.Template{}
+	for _, p := range pages {
+		name := strings.TrimSuffix(path.Base(p), ".html")
+		if name == "layout" {
+			continue
+		}
+		body, err := fs.ReadFile(templateFS, p)
+		if err != nil {
+			return nil, err
+		}
+		t, err := template.New(name).Funcs(funcs).Parse(string(layout))
+		if err == nil {
+			_, err = t.Parse(string(body))
+		}
+		if err != nil {
+			return nil, fmt.Errorf("review: parse view %s: %w", p, err)
+		}
+		views[name] = t
+	}
+	return views, nil
+}
+
+// page is what every view gets besides its own data.
+type page struct {
+	User  *store.User
+	CSRF  string
+	Nav   string
+	Flash string
+	Data  any
+	Can   map[string]bool
+}
+
+// flashes are the messages a redirect may ask for (?ok=code): fixed
+// strings, so nothing from a URL is ever shown.
+var flashes = map[string]string{
+	"confirmed":   "已确认，案件已加入通知草稿。",
+	"pending":     "已提交移送，等待审批人审批。",
+	"approved":    "已审批通过，案件已加入移送函草稿。",
+	"rejected":    "已退回，案件重新进入待审核。",
+	"dismissed":   "已排除。",
+	"reopened":    "已重新打开。",
+	"batch":       "批量操作已完成。",
+	"moved":       "通知状态已更新。",
+	"checked":     "复查已完成，结果见下表。",
+	"user":        "账户已保存。",
+	"password":    "密码已修改。",
+	"exported":    "证据已导出。",
+	"auditok":     "审计日志校验通过：链条完整。",
+	"auditbroken": "审计日志校验失败：发现被修改或删除的记录！",
+}
+
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, view string, data any) {
+	t, ok := s.views[view]
+	if !ok {
+		s.log.Error("no such view", "view", view)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	p := page{Data: data, Nav: view, Flash: flashes[r.URL.Query().Get("ok")]}
+	if u := currentUser(r); u != nil {
+		p.User = u
+		p.CSRF = currentSession(r).CSRF
+		p.Can = map[string]bool{
+			"cases": allowed(u, permReadCases), "notices": allowed(u, permReadNotices),
+			"audit": allowed(u, permAudit), "accounts": allowed(u, permAccounts),
+			"decide": allowed(u, permDecide), "export": allowed(u, permExport),
+			"rules": allowed(u, permReadRules), "check": allowed(u, permCheck),
+			"approve": u.Has(store.RoleApprover),
+		}
+	}
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, p); err != nil {
+		s.log.Error("render", "view", view, "err", err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = buf.WriteTo(w)
+}
+
+// fail answers an error: JSON for the API, a page otherwise.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, status int, msg string) {
+	if isAPI(r) {
+		writeJSON(w, status, map[string]any{"error": msg, "status": status})
+		return
+	}
+	title := statusMessages[status]
+	if title == "" {
+		title = http.StatusText(status)
+	}
+	s.render(w, r, status, "error", map[string]any{"Status": status, "Title": title, "Message": msg})
+}
+
+// failErr answers err with the status the error table gives it.
+func (s *Server) failErr(w http.ResponseWriter, r *http.Request, err error) {
+	status := httpStatus(err)
+	if status == http.StatusInternalServerError {
+		s.serverError(w, r, err)
+		return
+	}
+	s.fail(w, r, status, userMessage(err))
+}
+
+// userMessage explains an expected error in Chinese.
+func userMessage(err error) string {
+	switch {
+	case errorsIs(err, store.ErrSecondPerson):
+		return "移送须由另一名审批人审批：提交移送的人不能审批自己的移送。"
+	case errorsIs(err, store.ErrConflict):
+		return "该记录的状态已经变化，此操作不再适用（可能已有他人处理）。请刷新后查看。"
+	case errorsIs(err, store.ErrNotFound):
+		return "未找到该记录。"
+	case errorsIs(err, store.ErrExists):
+		return "该账户已存在。"
+	case errorsIs(err, store.ErrInvalid), errorsIs(err, errBadRequest):
+		return "请求无效：" + err.Error()
+	}
+	return "操作失败。"
+}
+
+func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) {
+	s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	s.fail(w, r, http.StatusInternalServerError, "服务器内部错误，已记录日志。")
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(v)
+}
+
+// redirect answers a form POST: back to target with a flash code.
+func redirect(w http.ResponseWriter, r *http.Request, target, flash string) {
+	if flash != "" {
+		sep := "?"
+		if strings.Contains(target, "?") {
+			sep = "&"
+		}
+		target += sep + "ok=" + flash
+	}
+	http.Redirect(w, r, target, http.StatusSeeOther)
+}
+
+func jsonDecoder(r *http.Request) *json.Decoder {
+	dec := json.NewDecoder(r.Body)
+	dec.DisallowUnknownFields()
+	return dec
+}
