@@ -43,6 +43,9 @@
 //	          - ["@contact"]           # @contact, @phone, @wechat, @qq, @url: a contact found
 //	    exclusions: [...]              # as above, for this rule only
 //	imitation: {...}                   # see Imitation
+//	removal:                           # optional: markers for removal checks
+//	  gone: [该商品已下架, 帖子已被删除]    # the site says the page was taken down
+//	  blocked: [请登录后查看, 验证码]       # a login wall or captcha hides the page
 //
 // # Evaluation
 //
@@ -64,6 +67,21 @@
 // exclusion of the rule or the pack, its (negative) weight times the number
 // of its distinct terms found, up to max_hits. A page's score is the
 // highest rule score; it is flagged when that reaches the pack's threshold.
+//
+// # Removal checks
+//
+// After a takedown notice, certwatch fetches the noticed pages again and
+// decides whether the content came down (package sweep, Recheck). The
+// removal section gives the phrases by which sites say so. Markers are
+// normalized like terms and looked for in the normalized title and text
+// of the re-fetched page, as plain substrings. A page that the rules still
+// flag is live whatever markers it shows (the offer is still public); on
+// any other page a gone marker means removed, and a blocked marker means
+// the check could not see the page: blocked markers count only on short
+// pages, since long ones mention 登录 or 验证码 in their navigation. The
+// markers of every pack in use count. Each list, when given, must be
+// non-empty and hold distinct, non-empty phrases; a removal section with
+// neither list, or with any other key, is an error.
 //
 // # Errors
 //

@@ -168,6 +168,7 @@ func (d *decoder) pack(n *yaml.Node, p *Pack) {
 		},
 		"rules":     func(v *yaml.Node, k string) { rulesNode, rulesKey = v, k },
 		"imitation": func(v *yaml.Node, k string) { imitNode, imitKey = v, k },
+		"removal":   func(v *yaml.Node, k string) { d.removal(v, k, &p.Removal) },
 	}, "name", "issuer", "version", "threshold", "categories", "rules")
 	p.Threshold = threshold
 
@@ -305,6 +306,35 @@ func (d *decoder) exclusion(n *yaml.Node, path string) Exclusion {
 		"terms":    func(v *yaml.Node, k string) { d.StrList(v, k, &e.Terms) },
 	}, "id", "reason", "weight", "terms")
 	return e
+}
+
+// removal decodes the removal markers: optional lists of non-empty,
+// distinct phrases, at least one list.
+func (d *decoder) removal(n *yaml.Node, path string, r *Removal) {
+	r.Line = n.Line
+	list := func(dst *[]string) func(*yaml.Node, string) {
+		return func(v *yaml.Node, k string) {
+			d.StrList(v, k, dst)
+			if v.Kind != yaml.SequenceNode {
+				return
+			}
+			seen := map[string]bool{}
+			for i, c := range v.Content {
+				s := strings.TrimSpace(c.Value)
+				if s != "" && seen[s] {
+					d.Fail(c, fmt.Sprintf("%s[%d]", k, i), "marker %q is listed twice", s)
+				}
+				seen[s] = true
+			}
+		}
+	}
+	ok := d.Fields(n, path, map[string]func(*yaml.Node, string){
+		"gone":    list(&r.Gone),
+		"blocked": list(&r.Blocked),
+	})
+	if ok && len(n.Content) == 0 {
+		d.Fail(n, path, "needs gone or blocked markers (or leave the section out)")
+	}
 }
 
 func (d *decoder) imitation(n *yaml.Node, path string, p *Pack) *Imitation {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -67,6 +68,8 @@ func TestInvalidPacks(t *testing.T) {
 		"invalid-exclusion-positive.yaml":  `invalid-exclusion-positive.yaml:9: exclusions[0].weight: must be a number in [-100, -0.01] other than 0, got "3"`,
 		"invalid-imitation-rule.yaml":      `invalid-imitation-rule.yaml:15: imitation.rule: rule "a" has category "cert_sale"; the imitation rule needs category imitation_site`,
 		"invalid-host.yaml":                `invalid-host.yaml:21: imitation.sites[0].hosts: "https://cx.mem.gov.cn/" is not a host name`,
+		"invalid-removal-key.yaml":         `invalid-removal-key.yaml:16: removal.blokced: unknown key "blokced" (known: blocked, gone)`,
+		"invalid-removal-empty.yaml":       `invalid-removal-empty.yaml:15: removal.gone[1]: must not be empty`,
 	}
 	files, _ := filepath.Glob("testdata/invalid-*.yaml")
 	if len(files) != len(want) {
@@ -145,4 +148,45 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestRemovalMarkers(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Removal.Gone) == 0 || len(p.Removal.Blocked) == 0 || p.Removal.Line == 0 {
+		t.Errorf("default pack lacks removal markers: %+v", p.Removal)
+	}
+	head := "name: t\nissuer: 测试\nversion: \"1\"\nthreshold: 5\ncategories: {cert_sale: 买卖假证}\n" +
+		"rules:\n  - {id: a, category: cert_sale, description: d, legal_basis: l, route: takedown_cac, terms: [{term: 办证, weight: 2}]}\n"
+	for _, tc := range []struct {
+		name, removal string
+		gone, blocked []string
+		err           string
+	}{
+		{name: "absent"},
+		{name: "gone only", removal: "removal:\n  gone: [该商品已下架, 页面不存在]\n", gone: []string{"该商品已下架", "页面不存在"}},
+		{name: "blocked as one string", removal: "removal: {blocked: 验证码}\n", blocked: []string{"验证码"}},
+		{name: "empty section", removal: "removal: {}\n", err: "x.yaml:8: removal: needs gone or blocked markers"},
+		{name: "null section", removal: "removal:\n", err: "x.yaml:8: removal: must be a mapping, got nothing"},
+		{name: "empty list", removal: "removal: {gone: []}\n", err: "x.yaml:8: removal.gone: must not be an empty list"},
+		{name: "duplicate", removal: "removal:\n  blocked: [验证码, 验证码]\n", err: `x.yaml:9: removal.blocked[1]: marker "验证码" is listed twice`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := Parse("x.yaml", []byte(head+tc.removal))
+			if tc.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.err) {
+					t.Fatalf("got %v, want %s", err, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(p.Removal.Gone, tc.gone) || !slices.Equal(p.Removal.Blocked, tc.blocked) {
+				t.Errorf("removal %+v, want gone %v blocked %v", p.Removal, tc.gone, tc.blocked)
+			}
+		})
+	}
 }

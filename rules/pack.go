@@ -58,6 +58,22 @@ type Pack struct {
 	Exclusions      []Exclusion
 	Rules           []*Rule
 	Imitation       *Imitation
+	// Removal holds the markers a removal check looks for on a page
+	// fetched again after a takedown notice (empty when the pack has none).
+	Removal Removal
+}
+
+// Removal are the phrases by which a site says that a page is gone or
+// that it will not show it. They are matched against the normalized title
+// and text of a re-fetched page, like terms, so one spelling covers its
+// traditional, full-width and spaced variants.
+type Removal struct {
+	Line int
+	// Gone: the page says its content was removed (该商品已下架, 帖子已被删除).
+	Gone []string
+	// Blocked: a login wall, captcha or rate-limit page stands in the way
+	// (请登录后查看, 验证码).
+	Blocked []string
 }
 
 // Version is the stable version every finding records: the declared

@@ -62,6 +62,8 @@ type Web struct {
 	total    int
 
 	bomb bombOnce
+
+	down takedowns // see TakeDown
 }
 
 // Start builds every site and serves them on 127.0.0.1 at a random port
@@ -101,7 +103,7 @@ func Start(opts Options) (*Web, error) {
 		if err != nil {
 			return nil, fmt.Errorf("testbed: build %s: %w", b.host, err)
 		}
-		w.sites[b.host] = h
+		w.sites[b.host] = w.withTakedowns(b.host, h)
 		w.hostList = append(w.hostList, b.host)
 	}
 	sort.Strings(w.hostList)
