@@ -56,6 +56,15 @@ func ParseRoles(s string) ([]Role, error) {
 	return out, nil
 }
 
+func checkRoles(rs []Role) error {
+	for _, r := range rs {
+		if _, ok := RoleNames[r]; !ok {
+			return fmt.Errorf("%w: unknown role %q", ErrInvalid, r)
+		}
+	}
+	return nil
+}
+
 func joinRoles(rs []Role) string {
 	ss := make([]string, len(rs))
 	for i, r := range rs {
@@ -111,7 +120,10 @@ func (s *Store) CreateUser(actor string, u User) error {
 		return fmt.Errorf("store: add user: %w", err)
 	}
 	if u.PasswordHash == "" || len(u.Roles) == 0 {
-		return fmt.Errorf("store: add user %s: a password hash and at least one role are required", u.Name)
+		return fmt.Errorf("store: add user %s: %w: a password hash and at least one role are required", u.Name, ErrInvalid)
+	}
+	if err := checkRoles(u.Roles); err != nil {
+		return fmt.Errorf("store: add user %s: %w", u.Name, err)
 	}
 	now := s.now()
 	u.Created, u.Updated, u.PasswordSet = now, now, now
@@ -157,11 +169,20 @@ func (s *Store) UpdateUser(actor, name string, ch UserChange) (*User, error) {
 		var what []string
 		endSessions := false
 		if ch.PasswordHash != nil {
+			if *ch.PasswordHash == "" {
+				return fmt.Errorf("%w: empty password hash", ErrInvalid)
+			}
 			u.PasswordHash, u.PasswordSet = *ch.PasswordHash, now
 			what = append(what, "password")
 			endSessions = true
 		}
 		if ch.Roles != nil {
+			if len(ch.Roles) == 0 {
+				return fmt.Errorf("%w: an account needs at least one role", ErrInvalid)
+			}
+			if err := checkRoles(ch.Roles); err != nil {
+				return err
+			}
 			u.Roles = ch.Roles
 			what = append(what, "roles="+joinRoles(ch.Roles))
 		}

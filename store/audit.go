@@ -47,7 +47,14 @@ var keyAuditHead = []byte("audit_head")
 
 // appendAudit adds e to the log inside tx: it sets Seq, At (when zero),
 // Prev and Hash, and moves the head recorded in meta.
+//
+// When the entry before is missing (someone removed it from the file),
+// appending fails: the log stays broken in plain view, for `certwatch
+// audit verify` to report, rather than being papered over by new entries.
 func appendAudit(tx *bolt.Tx, now time.Time, e *AuditEntry) error {
+	if e.Actor == "" || e.Action == "" {
+		return fmt.Errorf("%w: an audit entry needs an actor and an action", ErrInvalid)
+	}
 	b := tx.Bucket(bucketAudit)
 	b.FillPercent = 1.0 // append-only
 	seq, err := b.NextSequence()
@@ -167,7 +174,10 @@ func (s *Store) VerifyAudit() (*AuditReport, error) {
 				want = seq + 1
 				return nil
 			}
-			if seq != want {
+			switch {
+			case seq == want+1:
+				r.Problems = append(r.Problems, fmt.Sprintf("entry %d is missing", want))
+			case seq > want:
 				r.Problems = append(r.Problems, fmt.Sprintf("entries %d–%d are missing", want, seq-1))
 			}
 			if e.Seq != seq {

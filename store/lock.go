@@ -22,6 +22,9 @@ type LockHolder struct {
 	Args []string `json:"args"` // os.Args
 	// Since is when that process started.
 	Since time.Time `json:"since"`
+	// URL is where the holder serves the UI and API (certwatch serve), so
+	// a command refused the lock can say where to go instead.
+	URL string `json:"url,omitempty"`
 }
 
 // Command is the holder's command line, program name without directory,
@@ -55,6 +58,10 @@ func (e *LockedError) Error() string {
 		return fmt.Sprintf("store: %s is in use by another process (%s does not say which); stop it or use its API",
 			name, filepath.Base(lockPath(e.Path)))
 	}
+	if e.Holder.URL != "" {
+		return fmt.Sprintf("store: %s is in use by pid %d (%s, since %s), which serves the review UI and API at %s: make changes there, or stop it first",
+			name, e.Holder.PID, e.Holder.Command(), e.Holder.Since.UTC().Format(time.RFC3339), e.Holder.URL)
+	}
 	return fmt.Sprintf("store: %s is in use by pid %d (%s, since %s); stop it or use its API",
 		name, e.Holder.PID, e.Holder.Command(), e.Holder.Since.UTC().Format(time.RFC3339))
 }
@@ -84,7 +91,20 @@ type lockFile struct {
 // written under a temporary name and renamed, so a reader never sees half
 // of it.
 func writeLockFile(dbPath string) (*lockFile, error) {
-	h := LockHolder{PID: os.Getpid(), Args: os.Args, Since: processStart}
+	return writeLockInfo(dbPath, LockHolder{PID: os.Getpid(), Args: os.Args, Since: processStart})
+}
+
+// AnnounceURL records in PATH.lock where this process serves the UI and
+// API; other processes refused the lock name it in their error.
+func (s *Store) AnnounceURL(url string) error {
+	if s.lock == nil {
+		return ErrReadOnly
+	}
+	_, err := writeLockInfo(s.path, LockHolder{PID: os.Getpid(), Args: os.Args, Since: processStart, URL: url})
+	return err
+}
+
+func writeLockInfo(dbPath string, h LockHolder) (*lockFile, error) {
 	data, err := json.Marshal(h)
 	if err != nil {
 		return nil, err

@@ -1,27 +1,65 @@
 package main
 
 import (
+	"crypto/rand"
+	"errors"
 	"fmt"
+	"io"
+	"net"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/certwatch/certwatch/config"
+	"github.com/certwatch/certwatch/review"
 	"github.com/certwatch/certwatch/store"
 	"github.com/certwatch/certwatch/testbed"
 )
 
+// demoAccounts are the accounts the demo creates, one per role, each
+// with a password generated for this run (nothing ships with a password).
+var demoAccounts = []struct {
+	name, display string
+	roles         []store.Role
+}{
+	{"wangxin", "网信办审核员（演示）", []store.Role{store.RoleReviewerCAC}},
+	{"shijian", "市场监管审核员（演示）", []store.Role{store.RoleReviewerSAMR}},
+	{"shenpi", "审批人（演示）", []store.Role{store.RoleApprover}},
+	{"fenxi", "规则分析员（演示）", []store.Role{store.RoleAnalyst}},
+	{"guanli", "系统管理员（演示）", []store.Role{store.RoleAdmin}},
+}
+
+// demoPassword is 16 letters and digits from crypto/rand.
+func demoPassword() string {
+	const alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+	b := make([]byte, 16)
+	if _, err := rand.Read(b); err != nil {
+		panic(err)
+	}
+	for i := range b {
+		b[i] = alphabet[int(b[i])%len(alphabet)]
+	}
+	return string(b)
+}
+
 func newDemoCmd() *cobra.Command {
-	var dir string
+	var dir, listen string
+	var serve bool
+	var takedowns int
 	cmd := &cobra.Command{
 		Use:   "demo",
-		Short: "Start the sample web on 127.0.0.1, sweep it with the embedded rules and list the cases",
+		Short: "Start the sample web on 127.0.0.1, sweep it, then serve the review UI on the findings",
 		Long: `Start the sample web (a JavaScript marketplace, a forum, GBK classifieds, an
 imitation query site, government and school sites, hostile pages) on 127.0.0.1,
 write a configuration that reaches it through resolve overrides, run a sweep with
-the embedded rules, and print the summary and the cases. Nothing leaves this
-machine. Run it again to see cases "seen again".`,
+the embedded rules, print the summary and the cases, create one demo account per
+role with a password generated for this run, and serve the review UI until
+Ctrl-C. Afterwards the sample marketplace takes some listings down, so a notice
+that is sent and checked ("立即复查") shows removals next to live listings.
+Nothing leaves this machine. Run it again to see cases "seen again".`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			out := cmd.OutOrStdout()
@@ -46,24 +84,106 @@ machine. Run it again to see cases "seen again".`,
 			if err := sweepWith(cmd.Context(), cfg, sweepOptions{configPath: cfgPath, abandon: true}, out, cmd.ErrOrStderr()); err != nil {
 				return err
 			}
-			st, err := store.Open(db, store.Options{ReadOnly: true})
+			logins, err := demoSetup(db, out)
 			if err != nil {
 				return &exitError{code: 1, err: err}
 			}
-			defer st.Close()
-			cs, err := st.Cases(store.CaseFilter{Limit: 50})
-			if err != nil {
-				return &exitError{code: 1, err: err}
+			if !serve {
+				fmt.Fprintf(out, "\nNext: certwatch serve --config %s\n", cfgPath)
+				return nil
 			}
-			fmt.Fprintf(out, "\n%d cases:\n", len(cs))
-			for _, c := range cs {
-				fmt.Fprintf(out, "  %3d  %-6g %-15s seen %d×  %s\n", c.ID, c.Score, c.Category, c.Sightings, safe(c.URL))
+			removed := demoTakedowns(web, takedowns)
+			if listen == "" {
+				listen = freeListen("127.0.0.1:8080")
 			}
-			fmt.Fprintf(out, "\nNext: certwatch cases show ID --config %s\n      certwatch evidence export ID DIR --config %s\n", cfgPath, cfgPath)
-			fmt.Fprintln(out, "The review UI comes with issue 4.")
-			return nil
+			o := serveOptions{configPath: cfgPath, listen: listen, ready: func(url string) {
+				fmt.Fprintf(out, "\n================ 审核界面 / review UI ================\n")
+				fmt.Fprintf(out, "打开 Open  %s/login\n", url)
+				fmt.Fprintf(out, "演示账户（本次运行生成的密码）/ demo accounts (passwords generated for this run):\n")
+				for _, l := range logins {
+					fmt.Fprintln(out, l)
+				}
+				fmt.Fprintf(out, "试一试 Try: 以 wangxin 登录 → 案件队列 → 打开一个案件 → 确认；以 shenpi 登录 → 通知与移送 → 签发 →\n")
+				fmt.Fprintf(out, "标记为已发送 → 下载 PDF → 立即复查（样例商城已下架 %d 个商品：%s）。\n", len(removed), strings.Join(removed, " "))
+				fmt.Fprintf(out, "Stop with Ctrl-C.\n")
+				fmt.Fprintf(out, "=====================================================\n")
+			}}
+			return serveWith(cmd.Context(), cfg, o, out, cmd.ErrOrStderr())
 		},
 	}
 	cmd.Flags().StringVar(&dir, "dir", "demo-data", "where the demo keeps its configuration and database")
+	cmd.Flags().StringVar(&listen, "listen", "", "host:port for the review UI (default 127.0.0.1:8080, or a free port if that is taken)")
+	cmd.Flags().BoolVar(&serve, "serve", true, "serve the review UI after the sweep (--serve=false: sweep and exit)")
+	cmd.Flags().IntVar(&takedowns, "takedowns", 2, "how many sample marketplace listings are taken down after the sweep")
 	return cmd
+}
+
+// freeListen returns want if it can be listened on, else a free port on
+// the same host.
+func freeListen(want string) string {
+	ln, err := net.Listen("tcp", want)
+	if err == nil {
+		ln.Close()
+		return want
+	}
+	host, _, _ := net.SplitHostPort(want)
+	return net.JoinHostPort(host, "0")
+}
+
+// demoSetup creates (or resets) the demo accounts and prints the cases.
+func demoSetup(db string, out io.Writer) ([]string, error) {
+	st, err := store.Open(db, store.Options{})
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	cs, err := st.Cases(store.CaseFilter{Limit: 50})
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(out, "\n%d cases:\n", len(cs))
+	for _, c := range cs {
+		fmt.Fprintf(out, "  %3d  %-6g %-15s seen %d×  %s\n", c.ID, c.Score, c.Category, c.Sightings, safe(c.URL))
+	}
+	var logins []string
+	for _, a := range demoAccounts {
+		pw := demoPassword()
+		hash, err := review.HashPassword(pw)
+		if err != nil {
+			return nil, err
+		}
+		err = st.CreateUser("demo", store.User{Name: a.name, DisplayName: a.display, Roles: a.roles, PasswordHash: hash})
+		if errors.Is(err, store.ErrExists) {
+			_, err = st.UpdateUser("demo", a.name, store.UserChange{PasswordHash: &hash})
+		}
+		if err != nil {
+			return nil, err
+		}
+		logins = append(logins, fmt.Sprintf("  %-8s %-18s %s", a.name, pw, a.display))
+	}
+	return logins, nil
+}
+
+// demoTakedowns takes n flagged marketplace listings down (alternately a
+// 404 and a "已下架" page), as if the platform had complied.
+func demoTakedowns(web *testbed.Web, n int) []string {
+	var done []string
+	modes := []testbed.TakedownMode{testbed.GoneNotice, testbed.Gone404}
+	var pages []string
+	for p := range web.Expected().Flagged {
+		pages = append(pages, p)
+	}
+	slices.Sort(pages)
+	for _, p := range pages {
+		if len(done) >= n {
+			break
+		}
+		if !strings.Contains(p, "shop.example/item/") {
+			continue
+		}
+		if err := web.TakeDown(p, modes[len(done)%len(modes)]); err == nil {
+			done = append(done, p)
+		}
+	}
+	return done
 }

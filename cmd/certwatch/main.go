@@ -69,6 +69,7 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.AddCommand(newScanCmd(), newRulesCmd(), newConfigCmd(), newSweepCmd(), newCasesCmd(), newEvidenceCmd(), newDemoCmd())
+	root.AddCommand(newScanCmd(), newRulesCmd(), newConfigCmd(), newSweepCmd(), newCasesCmd(), newEvidenceCmd(),
+		newServeCmd(), newUserCmd(), newAuditCmd(), newDemoCmd())
 	return root
 }

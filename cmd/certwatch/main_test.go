@@ -232,7 +232,7 @@ func TestDemoSweepsTheSampleWeb(t *testing.T) {
 		t.Skip("chromium is not installed (.ci/run installs it)")
 	}
 	dir := t.TempDir()
-	code, out, errOut := runCLI(t, "", "demo", "--dir", dir)
+	code, out, errOut := runCLI(t, "", "demo", "--dir", dir, "--serve=false")
 	if code != 0 {
 		t.Fatalf("demo: exit %d\n%s\n%s", code, out, errOut)
 	}

@@ -55,38 +55,44 @@ cases or sightings.`,
 // loadMatcher compiles the packs named by a flag, else by the
 // configuration, else the embedded default.
 func loadMatcher(flagPath string, cfg *config.Config) (*matcher.Matcher, []string, error) {
+	m, _, terms, err := compilePacks(flagPath, cfg)
+	return m, terms, err
+}
+
+// compilePacks is loadMatcher that also returns the packs.
+func compilePacks(flagPath string, cfg *config.Config) (*matcher.Matcher, []*rules.Pack, []string, error) {
 	var packs []*rules.Pack
 	switch {
 	case flagPath != "":
 		ps, err := rules.LoadPath(flagPath)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		packs = ps
 	case cfg != nil && len(cfg.Rules) > 0:
 		for _, p := range cfg.Rules {
 			ps, err := rules.LoadPath(p)
 			if err != nil {
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
 			packs = append(packs, ps...)
 		}
 	default:
 		p, err := rules.Default()
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		packs = []*rules.Pack{p}
 	}
 	m, err := matcher.Compile(packs...)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	var terms []string
 	for _, p := range packs {
 		terms = append(terms, p.SearchTerms...)
 	}
-	return m, terms, nil
+	return m, packs, terms, nil
 }
 
 func runSweep(ctx context.Context, o sweepOptions, stdout, stderr io.Writer) error {

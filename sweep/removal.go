@@ -1,0 +1,142 @@
+package sweep
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/certwatch/certwatch/store"
+)
+
+// RemovalChecker runs the removal checks of sent notices: it fetches each
+// listed URL again (Sweeper.Recheck), decides "relisted" from the
+// database (another case, first seen after the notice was sent, sharing
+// a contact or the content), and records the outcomes on the notice and
+// its cases (store.RecordChecks).
+type RemovalChecker struct {
+	Store   *store.Store
+	Sweeper *Sweeper
+	Log     *slog.Logger
+}
+
+// checkBatch bounds how many URLs are fetched (and held in memory) at once.
+const checkBatch = 32
+
+// CheckNotice checks a notice's URLs now. round is the scheduled round it
+// completes (1-based) or 0 for a check run by hand.
+func (rc *RemovalChecker) CheckNotice(ctx context.Context, id uint64, by string) (*store.Notice, error) {
+	return rc.check(ctx, id, 0, by)
+}
+
+func (rc *RemovalChecker) check(ctx context.Context, id uint64, round int, by string) (*store.Notice, error) {
+	n, err := rc.Store.Notice(id)
+	if err != nil {
+		return nil, err
+	}
+	var checks []store.ItemCheck
+	for lo := 0; lo < len(n.Items); lo += checkBatch {
+		batch := n.Items[lo:min(lo+checkBatch, len(n.Items))]
+		items := make([]RecheckItem, 0, len(batch))
+		contacts := map[uint64][]string{}
+		for _, it := range batch {
+			ri := RecheckItem{CaseID: it.CaseID, URL: it.URL}
+			if c, err := rc.Store.Case(it.CaseID); err == nil {
+				ri.SourceID = c.SourceID
+				ri.Contacts = findingContacts(c.Finding)
+				contacts[it.CaseID] = ri.Contacts
+			}
+			if sn, err := rc.Store.Snapshot(it.SnapshotID); err == nil {
+				ri.ContentKey = sn.ContentKey
+			}
+			items = append(items, ri)
+		}
+		results, err := rc.Sweeper.Recheck(ctx, items)
+		if err != nil {
+			return nil, fmt.Errorf("sweep: removal check of notice %d: %w", id, err)
+		}
+		for i, res := range results {
+			ch := store.ItemCheck{CaseID: res.CaseID, At: res.CheckedAt, Outcome: string(res.Outcome), Status: res.Status,
+				FinalURL: res.FinalURL, Detail: res.Detail, BodySHA256: res.BodySHA256}
+			if res.Outcome == OutcomeRemoved || res.Outcome == OutcomeChanged {
+				key := items[i].ContentKey
+				other, err := rc.Store.Relisted(res.CaseID, contacts[res.CaseID], key, n.SentAt)
+				if err != nil {
+					return nil, err
+				}
+				if other != 0 {
+					ch.Outcome, ch.RelistedCase = string(OutcomeRelisted), other
+					ch.Detail = fmt.Sprintf("%s；同一卖家或内容在案件 #%d 重新出现", res.Detail, other)
+				}
+			}
+			checks = append(checks, ch)
+		}
+	}
+	n, err = rc.Store.RecordChecks(id, round, by, checks)
+	if err != nil {
+		return nil, err
+	}
+	if rc.Log != nil {
+		rc.Log.Info("removal check", "notice", id, "round", round, "urls", len(checks), "status", n.Status)
+	}
+	return n, nil
+}
+
+// RunDue runs every scheduled check that is due now, one notice after
+// another, and returns how many notices it checked. A notice whose check
+// fails is logged and tried again on the next call.
+func (rc *RemovalChecker) RunDue(ctx context.Context, now time.Time) (int, error) {
+	due, err := rc.Store.DueNotices(now)
+	if err != nil {
+		return 0, err
+	}
+	done := 0
+	for _, n := range due {
+		if ctx.Err() != nil {
+			return done, ctx.Err()
+		}
+		if _, err := rc.check(ctx, n.ID, n.ChecksDone+1, "system"); err != nil {
+			if rc.Log != nil {
+				rc.Log.Error("scheduled removal check failed", "notice", n.ID, "err", err)
+			}
+			continue
+		}
+		done++
+	}
+	return done, nil
+}
+
+// Loop runs RunDue every interval until ctx ends.
+func (rc *RemovalChecker) Loop(ctx context.Context, every time.Duration, now func() time.Time) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		if _, err := rc.RunDue(ctx, now()); err != nil && !errors.Is(err, context.Canceled) && rc.Log != nil {
+			rc.Log.Error("removal checks", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// findingContacts reads the decoded contact values of a stored finding.
+func findingContacts(raw json.RawMessage) []string {
+	var f struct {
+		Contacts []struct {
+			Value string `json:"value"`
+		} `json:"contacts"`
+	}
+	if len(raw) == 0 || json.Unmarshal(raw, &f) != nil {
+		return nil
+	}
+	var out []string
+	for _, c := range f.Contacts {
+		out = append(out, c.Value)
+	}
+	return out
+}
