@@ -68,6 +68,10 @@ type Source struct {
 	Kind         string
 	Render       bool
 	IgnoreRobots bool
+	// Route is the notice route suggested for this source's takedown
+	// findings (e.g. takedown_samr for a marketplace); "" keeps the rule's.
+	// A rule's police referral is never overridden.
+	Route string
 
 	// site
 	Start        []string
@@ -331,6 +335,12 @@ func (d *decoder) source(n *yaml.Node, path string) *Source {
 		"type":          func(v *yaml.Node, k string) { d.Str(v, k, &s.Kind) },
 		"render":        func(v *yaml.Node, k string) { d.Bool(v, k, &s.Render) },
 		"ignore_robots": func(v *yaml.Node, k string) { d.Bool(v, k, &s.IgnoreRobots) },
+		"route": func(v *yaml.Node, k string) {
+			d.Str(v, k, &s.Route)
+			if s.Route != "takedown_cac" && s.Route != "takedown_samr" {
+				d.Fail(v, k, "unknown route %q (takedown_cac or takedown_samr)", s.Route)
+			}
+		},
 		"start":         func(v *yaml.Node, k string) { d.urls(v, k, &s.Start) },
 		"allowed_hosts": func(v *yaml.Node, k string) { d.StrList(v, k, &s.AllowedHosts) },
 		"depth":         func(v *yaml.Node, k string) { d.Int(v, k, 0, 20, &s.Depth) },

@@ -43,6 +43,7 @@ func TestExampleConfigLoads(t *testing.T) {
 func TestInvalidConfigs(t *testing.T) {
 	want := map[string]string{
 		"invalid-unknown-key.yaml":      `invalid-unknown-key.yaml:3: limits.per_host_delai: unknown key "per_host_delai"`,
+		"invalid-source-route.yaml":     `invalid-source-route.yaml:3: sources[0].route: unknown route "police" (takedown_cac or takedown_samr)`,
 		"invalid-serve-office.yaml":     `invalid-serve-office.yaml:4: serve.offices.takedown_cac.deadlin: unknown key "deadlin"`,
 		"invalid-serve-listen.yaml":     `invalid-serve-listen.yaml:3: serve.listen: must be host:port such as 127.0.0.1:8080: address localhost: missing port in address`,
 		"invalid-duration.yaml":         `invalid-duration.yaml:3: limits.timeout: must be a duration such as 500ms or 2s in [100ms, 10m0s], got "soon"`,

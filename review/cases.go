@@ -47,6 +47,7 @@ func readQueueFilter(q url.Values) queueFilter {
 // caseRow is one line of the queue.
 type caseRow struct {
 	store.Case
+	CategoryName   string
 	SuggestedRoute string
 	Host           string
 	New            bool
@@ -61,21 +62,37 @@ type queueView struct {
 	Counts     map[string]int
 	Statuses   []string
 	Categories []string
+	CatNames   map[string]string
 	Sources    []string
 	Routes     []string
 	Latest     uint64
 	Reasons    map[string]string
 }
 
-// suggestedRoute is the route the strongest rule suggests.
-func suggestedRoute(c *store.Case) string {
+// suggestedRoute is the route the strongest rule suggests, or the case's
+// source's takedown route when the rule suggests a takedown (a police
+// referral is never turned into a takedown).
+func (s *Server) suggestedRoute(c *store.Case) string {
 	var f struct {
 		Route string `json:"route"`
 	}
 	if len(c.Finding) > 0 {
 		_ = json.Unmarshal(c.Finding, &f)
 	}
+	if r := s.opts.SourceRoutes[c.SourceID]; r != "" && f.Route != "police_referral" {
+		return r
+	}
 	return f.Route
+}
+
+// categoryName is a category's display name from the packs.
+func (s *Server) categoryName(id string) string {
+	for _, p := range s.opts.Packs {
+		if n := p.CategoryName(id); n != id {
+			return n
+		}
+	}
+	return id
 }
 
 func hostOf(raw string) string {
@@ -99,7 +116,7 @@ func (s *Server) filterCases(f queueFilter) (rows []caseRow, counts map[string]i
 	to, _ := time.ParseInLocation("2006-01-02", f.To, shanghai)
 	counts = map[string]int{}
 	for _, c := range all {
-		row := caseRow{Case: c, SuggestedRoute: suggestedRoute(&c), Host: hostOf(c.URL), New: latest > 0 && c.FirstSweep == latest}
+		row := caseRow{Case: c, CategoryName: s.categoryName(c.Category), SuggestedRoute: s.suggestedRoute(&c), Host: hostOf(c.URL), New: latest > 0 && c.FirstSweep == latest}
 		route := cmp.Or(c.Route, row.SuggestedRoute)
 		switch {
 		case f.Category != "" && c.Category != f.Category,
@@ -128,12 +145,14 @@ func (s *Server) queue(w http.ResponseWriter, r *http.Request) {
 	}
 	v := queueView{Filter: f, Query: r.URL.Query(), Total: len(rows), Counts: counts, Latest: latest,
 		Statuses: []string{store.CaseOpen, store.CasePendingApproval, store.CaseConfirmed, store.CaseDismissed},
-		Routes:   []string{"takedown_cac", "takedown_samr", "police_referral"}, Reasons: store.DismissReasonNames}
+		Routes:   []string{"takedown_cac", "takedown_samr", "police_referral"}, Reasons: store.DismissReasonNames,
+		CatNames: map[string]string{}}
 	seenCat, seenSrc := map[string]bool{}, map[string]bool{}
 	for _, c := range all {
 		if c.Category != "" && !seenCat[c.Category] {
 			seenCat[c.Category] = true
 			v.Categories = append(v.Categories, c.Category)
+			v.CatNames[c.Category] = s.categoryName(c.Category)
 		}
 		if c.SourceID != "" && !seenSrc[c.SourceID] {
 			seenSrc[c.SourceID] = true
@@ -243,6 +262,7 @@ type caseView struct {
 	Reasons        map[string]string
 	CanApprove     bool
 	Host           string
+	CategoryName   string
 }
 
 func pathID(r *http.Request, name string) (uint64, error) {
@@ -260,7 +280,8 @@ func (s *Server) loadCaseView(r *http.Request, id uint64) (*caseView, error) {
 	}
 	u := currentUser(r)
 	v := &caseView{Case: c, Finding: &matcher.Finding{}, Reasons: store.DismissReasonNames, Host: hostOf(c.URL),
-		SuggestedRoute: suggestedRoute(c), Recipients: map[string]string{}}
+		CategoryName:   s.categoryName(c.Category),
+		SuggestedRoute: s.suggestedRoute(c), Recipients: map[string]string{}}
 	if len(c.Finding) > 0 {
 		if err := json.Unmarshal(c.Finding, v.Finding); err != nil {
 			return nil, fmt.Errorf("decode finding of case %d: %w", id, err)
@@ -372,7 +393,7 @@ func (s *Server) decision(r *http.Request, c *store.Case, action, route, recipie
 	switch action {
 	case store.ActionConfirm:
 		if route == "" {
-			d.Route = suggestedRoute(c)
+			d.Route = s.suggestedRoute(c)
 		}
 		if !canRoute(u, d.Route) {
 			return d, fmt.Errorf("%w: your role may not send cases on route %s", errForbidden, d.Route)

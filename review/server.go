@@ -32,13 +32,16 @@ type Checker interface {
 
 // Options configure a Server.
 type Options struct {
-	Store   *store.Store
-	Packs   []*rules.Pack // for rule descriptions and legal bases
-	Serve   config.Serve  // offices, platforms, removal checks, session lifetime
-	Printer notice.Printer
-	Checker Checker
-	Log     *slog.Logger
-	Clock   func() time.Time // default time.Now
+	Store *store.Store
+	Packs []*rules.Pack // for rule descriptions and legal bases
+	Serve config.Serve  // offices, platforms, removal checks, session lifetime
+	// SourceRoutes override the rule's suggested takedown route per
+	// source id (config Source.Route), e.g. takedown_samr for a marketplace.
+	SourceRoutes map[string]string
+	Printer      notice.Printer
+	Checker      Checker
+	Log          *slog.Logger
+	Clock        func() time.Time // default time.Now
 	// SecureCookies forces the Secure attribute (set it behind a TLS
 	// proxy); it is on by itself for requests that arrive over TLS.
 	SecureCookies bool

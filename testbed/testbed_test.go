@@ -571,6 +571,7 @@ type sweepConfig struct {
 		Terms        []string          `yaml:"terms"`
 		ResultPages  int               `yaml:"result_pages"`
 		Render       bool              `yaml:"render"`
+		Route        string            `yaml:"route"`
 		Listing      map[string]string `yaml:"listing"`
 		URLs         []string          `yaml:"urls"`
 	} `yaml:"sources"`

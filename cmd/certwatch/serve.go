@@ -77,7 +77,7 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 	checker := &sweep.RemovalChecker{Store: st, Sweeper: sw, Log: log}
 	srv, err := review.New(review.Options{
 		Store: st, Packs: packs, Serve: cfg.Serve, Printer: cr, Checker: checker, Log: log,
-		SecureCookies: cfg.Serve.TLSCert != "",
+		SecureCookies: cfg.Serve.TLSCert != "", SourceRoutes: sourceRoutes(cfg),
 	})
 	if err != nil {
 		return &exitError{code: 1, err: err}
@@ -160,4 +160,15 @@ func pruneSessions(ctx context.Context, st *store.Store, log *slog.Logger) {
 		case <-t.C:
 		}
 	}
+}
+
+// sourceRoutes are the sources' suggested takedown routes.
+func sourceRoutes(cfg *config.Config) map[string]string {
+	m := map[string]string{}
+	for _, s := range cfg.Sources {
+		if s.Route != "" {
+			m[s.ID] = s.Route
+		}
+	}
+	return m
 }
