@@ -19,10 +19,18 @@ type Counts struct {
 	IgnoredRobots int            `json:"ignored_robots"`
 	Truncated     int            `json:"truncated"`
 	Rendered      int            `json:"rendered"`
+	// Blocked pages answered 401/403/407/429, or were a short login,
+	// captcha or "too many requests" page (the rule packs' removal.blocked
+	// markers): fetched, but nothing could be checked.
+	Blocked  int `json:"blocked"`
+	Findings int `json:"findings"` // flagged pages
 }
 
 func (c *Counts) add(res *crawler.Result) {
 	c.Attempted++
+	if blockedStatus(res.Status) {
+		c.Blocked++
+	}
 	switch res.Outcome {
 	case crawler.OutcomeOK, crawler.OutcomeNotHTML:
 		c.Fetched++
@@ -57,6 +65,11 @@ type Summary struct {
 	SeenAgain   int                `json:"seen_again"`
 	NewVersions int                `json:"new_snapshots"`
 	Capped      map[string]int     `json:"capped,omitempty"` // links not followed: source page cap
+	// Trouble lists the sources that need a look (see Health); set when
+	// the sweep finishes.
+	Trouble []Trouble `json:"trouble,omitempty"`
+	// Resumed: the counts cover only the part after the last resume.
+	Resumed bool `json:"resumed,omitempty"`
 }
 
 func newSummary(id uint64) *Summary {
@@ -80,10 +93,22 @@ func counts(m map[string]*Counts, k string) *Counts {
 	return c
 }
 
-func (s *Summary) finding(category string, rr store.RecordResult) {
+// blocked counts a fetched page that turned out to be a wall.
+func (s *Summary) blocked(source, host string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.Total.Blocked++
+	counts(s.BySource, source).Blocked++
+	counts(s.ByHost, host).Blocked++
+}
+
+func (s *Summary) finding(source, host, category string, rr store.RecordResult) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.Findings[category]++
+	s.Total.Findings++
+	counts(s.BySource, source).Findings++
+	counts(s.ByHost, host).Findings++
 	switch {
 	case rr.NewCase:
 		s.NewCases++
@@ -111,8 +136,8 @@ func (s *Summary) Print(w io.Writer) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	t := s.Total
-	fmt.Fprintf(w, "sweep %d: %d pages attempted, %d fetched, %d failed, %d refused by robots.txt, %d truncated, %d rendered\n",
-		s.Sweep, t.Attempted, t.Fetched, sum(t.Failed), t.Robots, t.Truncated, t.Rendered)
+	fmt.Fprintf(w, "sweep %d: %d pages attempted, %d fetched, %d failed, %d refused by robots.txt, %d blocked, %d truncated, %d rendered\n",
+		s.Sweep, t.Attempted, t.Fetched, sum(t.Failed), t.Robots, t.Blocked, t.Truncated, t.Rendered)
 	if t.IgnoredRobots > 0 {
 		fmt.Fprintf(w, "  robots.txt overridden for %d pages (per-source ignore_robots)\n", t.IgnoredRobots)
 	}
@@ -134,8 +159,11 @@ func (s *Summary) Print(w io.Writer) {
 	fmt.Fprintf(w, "  cases: %d new, %d seen again, %d changed (new snapshot)\n", s.NewCases, s.SeenAgain, s.NewVersions)
 	for _, k := range sortedKeys(s.BySource) {
 		c := s.BySource[k]
-		fmt.Fprintf(w, "  source %-12s attempted %d, fetched %d, failed %d, robots %d, truncated %d, rendered %d\n",
-			k, c.Attempted, c.Fetched, sum(c.Failed), c.Robots, c.Truncated, c.Rendered)
+		fmt.Fprintf(w, "  source %-12s attempted %d, fetched %d, failed %d, robots %d, blocked %d, truncated %d, rendered %d, findings %d\n",
+			k, c.Attempted, c.Fetched, sum(c.Failed), c.Robots, c.Blocked, c.Truncated, c.Rendered, c.Findings)
+	}
+	for _, tr := range s.Trouble {
+		fmt.Fprintf(w, "  TROUBLE source %s: %s\n", tr.Source, tr.Detail)
 	}
 	for _, k := range sortedKeys(s.Capped) {
 		fmt.Fprintf(w, "  source %s reached its page cap: %d links not followed\n", k, s.Capped[k])

@@ -107,10 +107,20 @@ func (s *Sweeper) Run(ctx context.Context, resume bool) (*Summary, error) {
 		s.Log.Info("sweep resumed", "sweep", sw.ID)
 	}
 	run := newRun(s, sw)
+	run.stats.Resumed = running != nil
 	if err := run.loop(ctx); err != nil {
 		return run.summary(), err
 	}
 	sum := run.summary()
+	if prev, err := s.previousSummary(sw.ID); err == nil {
+		sum.Trouble = Health(s.Config, sum, prev)
+	} else {
+		s.Log.Warn("sweep health: no previous sweep to compare with", "err", err)
+		sum.Trouble = Health(s.Config, sum, nil)
+	}
+	for _, tr := range sum.Trouble {
+		s.Log.Warn("source in trouble", "sweep", sw.ID, "source", tr.Source, "kind", tr.Kind, "detail", tr.Detail)
+	}
 	stats, _ := json.Marshal(sum)
 	if err := s.Store.FinishSweep(sw.ID, "finished", stats); err != nil {
 		return sum, fmt.Errorf("sweep: finish: %w", err)
@@ -168,12 +178,14 @@ type run struct {
 	sw       *store.Sweep
 	mu       sync.Mutex
 	stats    *Summary
+	markers  markerSet // login walls and captchas, for the health counts
 	perSrc   map[string]int // frontier items added per source (page caps)
 	inFlight map[string]bool
 }
 
 func newRun(s *Sweeper, sw *store.Sweep) *run {
-	return &run{s: s, sw: sw, stats: newSummary(sw.ID), perSrc: map[string]int{}, inFlight: map[string]bool{}}
+	return &run{s: s, sw: sw, stats: newSummary(sw.ID), perSrc: map[string]int{}, inFlight: map[string]bool{},
+		markers: removalMarkers(s.Matcher)}
 }
 
 // handled reports that a result was processed.
@@ -321,6 +333,9 @@ func (r *run) handle(it store.FrontierItem, res *crawler.Result) error {
 	if it.Kind == kindListing && len(it.Meta) > 0 {
 		p = withListing(p, it.Meta)
 	}
+	if !blockedStatus(res.Status) && r.markers.wall(p) {
+		r.stats.blocked(it.SourceID, hostOf(it.URL))
+	}
 	f := r.s.Matcher.Match(p)
 	// A search-result page gathers many listings: the listings become
 	// cases (from their detail pages), the result page does not.
@@ -347,7 +362,7 @@ func (r *run) handle(it store.FrontierItem, res *crawler.Result) error {
 	if err != nil {
 		return fmt.Errorf("sweep: record case %s: %w", it.URL, err)
 	}
-	r.stats.finding(f.Category, rr)
+	r.stats.finding(it.SourceID, hostOf(it.URL), f.Category, rr)
 	r.s.Log.Info("finding", "url", it.URL, "category", f.Category, "score", f.Score, "case", rr.CaseID, "new", rr.NewCase)
 	return nil
 }

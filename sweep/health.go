@@ -1,0 +1,132 @@
+package sweep
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"unicode/utf8"
+
+	"github.com/certwatch/certwatch/config"
+	"github.com/certwatch/certwatch/matcher"
+	"github.com/certwatch/certwatch/page"
+	"github.com/certwatch/certwatch/store"
+)
+
+// blockedStatus: answers that mean "you may not look", not "not here".
+func blockedStatus(status int) bool {
+	return status == 401 || status == 403 || status == 407 || status == 429
+}
+
+// wall reports whether a fetched page is a login wall, captcha or
+// rate-limit page: short, and carrying a removal.blocked marker of the
+// rule packs (long pages mention 请先登录 in their navigation).
+func (ms markerSet) wall(p *page.Page) bool {
+	if len(ms.blocked) == 0 || p == nil {
+		return false
+	}
+	norm := matcher.NormalizeString(p.Title + "\n" + p.Text)
+	if utf8.RuneCountInString(norm) > interstitialMaxRunes {
+		return false
+	}
+	_, ok := findMarker(ms.blocked, norm)
+	return ok
+}
+
+// Trouble kinds.
+const (
+	TroubleNotChecked    = "not_checked"    // nothing attempted
+	TroubleNothingLoaded = "nothing_loaded" // attempted, nothing fetched
+	TroubleMostlyBlocked = "mostly_blocked" // most pages were walls, 401/403/429 or robots refusals
+	TroubleMostlyFailed  = "mostly_failed"  // most attempts failed (timeouts, errors, render failures)
+	TroubleWentQuiet     = "went_quiet"     // findings last time, none now
+	TroubleShrank        = "shrank"         // far fewer pages fetched than last time
+)
+
+// TroubleNames are the kinds' Chinese names, for the UI and the digest.
+var TroubleNames = map[string]string{
+	TroubleNotChecked:    "未检查",
+	TroubleNothingLoaded: "全部抓取失败",
+	TroubleMostlyBlocked: "大部分被拦截",
+	TroubleMostlyFailed:  "大部分抓取失败",
+	TroubleWentQuiet:     "突然没有发现",
+	TroubleShrank:        "抓取量骤减",
+}
+
+// Trouble is a source that needs a look after a sweep, so that "no
+// findings" is never mistaken for "checked and clean".
+type Trouble struct {
+	Source string `json:"source"`
+	Kind   string `json:"kind"`
+	Detail string `json:"detail"` // Chinese, one sentence
+}
+
+// Health lists the sources in trouble in sum, comparing with the previous
+// finished sweep's summary when there is one (prev may be nil). The
+// thresholds: more than half of the attempts blocked (walls, 401/403/429,
+// robots.txt) or failed; no finding where the previous sweep had at least
+// two; fewer than a third of the previous sweep's fetched pages (when
+// that was at least ten). A resumed sweep's counts cover only the part
+// after the resume, so the comparisons with the previous sweep are
+// skipped for it.
+func Health(cfg *config.Config, sum *Summary, prev *Summary) []Trouble {
+	var out []Trouble
+	add := func(src, kind, format string, args ...any) {
+		out = append(out, Trouble{Source: src, Kind: kind, Detail: fmt.Sprintf(format, args...)})
+	}
+	for _, src := range cfg.Sources {
+		c := sum.BySource[src.ID]
+		if c == nil || c.Attempted == 0 {
+			if !sum.Resumed {
+				add(src.ID, TroubleNotChecked, "本次巡查没有抓取该来源的任何页面")
+			}
+			continue
+		}
+		failed := 0
+		for _, n := range c.Failed {
+			failed += n
+		}
+		walls := c.Blocked + c.Robots
+		switch {
+		case c.Fetched == 0:
+			add(src.ID, TroubleNothingLoaded, "尝试 %d 个页面，一个也没有抓取成功（失败 %d，被拦截 %d）", c.Attempted, failed, walls)
+			continue
+		case 2*walls > c.Attempted:
+			add(src.ID, TroubleMostlyBlocked, "%d 个页面中 %d 个被拦截（登录、验证码、401/403/429 或 robots.txt），发现结果不可靠", c.Attempted, walls)
+		case 2*failed > c.Attempted:
+			add(src.ID, TroubleMostlyFailed, "%d 个页面中 %d 个抓取失败", c.Attempted, failed)
+		}
+		if prev == nil || sum.Resumed || prev.Resumed {
+			continue
+		}
+		pc := prev.BySource[src.ID]
+		if pc == nil {
+			continue
+		}
+		if pc.Findings >= 2 && c.Findings == 0 {
+			add(src.ID, TroubleWentQuiet, "上次巡查有 %d 条发现，本次为 0：可能网站改版、屏蔽了爬虫或规则失效，请人工核查", pc.Findings)
+		}
+		if pc.Fetched >= 10 && 3*c.Fetched < pc.Fetched {
+			add(src.ID, TroubleShrank, "抓取到的页面从上次的 %d 个降到 %d 个", pc.Fetched, c.Fetched)
+		}
+	}
+	return out
+}
+
+// previousSummary is the summary of the latest finished sweep before id.
+func (s *Sweeper) previousSummary(id uint64) (*Summary, error) {
+	sws, err := s.Store.Sweeps(0)
+	if err != nil {
+		return nil, err
+	}
+	for _, sw := range sws {
+		if sw.ID >= id || sw.Status != store.SweepFinished || len(sw.Stats) == 0 {
+			continue
+		}
+		var sum Summary
+		if err := json.Unmarshal(sw.Stats, &sum); err != nil {
+			return nil, fmt.Errorf("sweep %d stats: %w", sw.ID, err)
+		}
+		return &sum, nil
+	}
+	return nil, errors.New("no earlier finished sweep")
+}
