@@ -178,7 +178,7 @@ type run struct {
 	sw       *store.Sweep
 	mu       sync.Mutex
 	stats    *Summary
-	markers  markerSet // login walls and captchas, for the health counts
+	markers  markerSet      // login walls and captchas, for the health counts
 	perSrc   map[string]int // frontier items added per source (page caps)
 	inFlight map[string]bool
 }
