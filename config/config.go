@@ -17,6 +17,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	_ "time/tzdata" // Asia/Shanghai without system zoneinfo
 
 	"github.com/andybalholm/cascadia"
 	"go.yaml.in/yaml/v3"
@@ -46,6 +47,7 @@ type Config struct {
 	Render      crawler.RenderOptions
 	Sources     []*Source
 	Serve       Serve
+	Schedule    Schedule
 }
 
 // Limits are the politeness and safety bounds of a crawl.
@@ -128,7 +130,7 @@ func Parse(file string, data []byte) (*Config, error) {
 	}
 	sum := sha256.Sum256(data)
 	c := &Config{File: file, Hash: hex.EncodeToString(sum[:]), UserAgent: DefaultUserAgent, Limits: defaultLimits, Resolve: map[string]string{},
-		Render: crawler.RenderOptions{Settle: 500 * time.Millisecond}, Serve: DefaultServe()}
+		Render: crawler.RenderOptions{Settle: 500 * time.Millisecond}, Serve: DefaultServe(), Schedule: DefaultSchedule()}
 	d := &decoder{Decoder: strictyaml.Decoder{File: file}}
 	d.config(root, c)
 	if err := d.Err(); err != nil {
@@ -145,6 +147,9 @@ func Parse(file string, data []byte) (*Config, error) {
 		if !filepath.IsAbs(r) {
 			c.Rules[i] = filepath.Join(dir, r)
 		}
+	}
+	if c.Database != "" && !filepath.IsAbs(c.Schedule.BackupDir) {
+		c.Schedule.BackupDir = filepath.Join(filepath.Dir(c.Database), c.Schedule.BackupDir)
 	}
 	for _, p := range []*string{&c.Serve.TLSCert, &c.Serve.TLSKey} {
 		if *p != "" && !filepath.IsAbs(*p) {
@@ -226,6 +231,7 @@ func (d *decoder) config(n *yaml.Node, c *Config) {
 		"render":       func(v *yaml.Node, k string) { d.render(v, k, &c.Render) },
 		"sources":      func(v *yaml.Node, k string) { sourcesNode = v },
 		"serve":        func(v *yaml.Node, k string) { d.serve(v, k, &c.Serve) },
+		"schedule":     func(v *yaml.Node, k string) { d.schedule(v, k, &c.Schedule) },
 	}, "database", "sources")
 	if sourcesNode == nil {
 		return

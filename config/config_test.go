@@ -43,6 +43,8 @@ func TestExampleConfigLoads(t *testing.T) {
 func TestInvalidConfigs(t *testing.T) {
 	want := map[string]string{
 		"invalid-unknown-key.yaml":      `invalid-unknown-key.yaml:3: limits.per_host_delai: unknown key "per_host_delai"`,
+		"invalid-schedule-spec.yaml":    `invalid-schedule-spec.yaml:3: schedule.sweep: set the time zone with schedule.timezone, not in the spec (five fields such as "0 2 * * *", or @daily, @every 6h; "" for none)`,
+		"invalid-schedule-fields.yaml":  `invalid-schedule-fields.yaml:3: schedule.sweep: expected exactly 5 fields, found 4: [0 2 * *] (five fields such as "0 2 * * *", or @daily, @every 6h; "" for none)`,
 		"invalid-source-route.yaml":     `invalid-source-route.yaml:3: sources[0].route: unknown route "police" (takedown_cac or takedown_samr)`,
 		"invalid-serve-office.yaml":     `invalid-serve-office.yaml:4: serve.offices.takedown_cac.deadlin: unknown key "deadlin"`,
 		"invalid-serve-listen.yaml":     `invalid-serve-listen.yaml:3: serve.listen: must be host:port such as 127.0.0.1:8080: address localhost: missing port in address`,
