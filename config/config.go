@@ -48,6 +48,7 @@ type Config struct {
 	Sources     []*Source
 	Serve       Serve
 	Schedule    Schedule
+	Notify      Notify
 }
 
 // Limits are the politeness and safety bounds of a crawl.
@@ -130,7 +131,8 @@ func Parse(file string, data []byte) (*Config, error) {
 	}
 	sum := sha256.Sum256(data)
 	c := &Config{File: file, Hash: hex.EncodeToString(sum[:]), UserAgent: DefaultUserAgent, Limits: defaultLimits, Resolve: map[string]string{},
-		Render: crawler.RenderOptions{Settle: 500 * time.Millisecond}, Serve: DefaultServe(), Schedule: DefaultSchedule()}
+		Render: crawler.RenderOptions{Settle: 500 * time.Millisecond}, Serve: DefaultServe(), Schedule: DefaultSchedule(),
+		Notify: Notify{RetryAfter: time.Minute, MaxAttempts: 10}}
 	d := &decoder{Decoder: strictyaml.Decoder{File: file}}
 	d.config(root, c)
 	if err := d.Err(); err != nil {
@@ -232,6 +234,7 @@ func (d *decoder) config(n *yaml.Node, c *Config) {
 		"sources":      func(v *yaml.Node, k string) { sourcesNode = v },
 		"serve":        func(v *yaml.Node, k string) { d.serve(v, k, &c.Serve) },
 		"schedule":     func(v *yaml.Node, k string) { d.schedule(v, k, &c.Schedule) },
+		"notify":       func(v *yaml.Node, k string) { d.notify(v, k, &c.Notify) },
 	}, "database", "sources")
 	if sourcesNode == nil {
 		return
