@@ -158,6 +158,12 @@ func (s *Server) accountPage(w http.ResponseWriter, r *http.Request) {
 // current one, and ends every session of the account (this one too).
 func (s *Server) ownPassword(w http.ResponseWriter, r *http.Request) {
 	u := currentUser(r)
+	// Guesses of the current password are throttled like sign-ins, or a
+	// stolen session could try passwords without limit.
+	if wait := s.throttle.blocked("user:"+u.Name, "ip:"+clientIP(r)); wait > 0 {
+		s.fail(w, r, http.StatusTooManyRequests, fmt.Sprintf("密码错误次数过多，请 %d 分钟后再试。", int(wait.Minutes())+1))
+		return
+	}
 	ok, err := VerifyPassword(u.PasswordHash, r.PostFormValue("current"))
 	if err != nil || !ok {
 		s.throttle.fail("user:"+u.Name, "ip:"+clientIP(r))

@@ -69,11 +69,16 @@ var funcs = template.FuncMap{
 		}
 		return u
 	},
-	"query": func(base url.Values, kv ...string) string {
+	// query is base with kv set (or deleted when ""), encoded for a link's
+	// query part. It is a template.URL so that html/template keeps its =
+	// and & rather than escaping the whole string as one value; the
+	// flash code (ok) is for the redirect only and is dropped.
+	"query": func(base url.Values, kv ...string) template.URL {
 		v := url.Values{}
 		for k, vs := range base {
 			v[k] = append([]string(nil), vs...)
 		}
+		v.Del("ok")
 		for i := 0; i+1 < len(kv); i += 2 {
 			if kv[i+1] == "" {
 				v.Del(kv[i])
@@ -81,7 +86,7 @@ var funcs = template.FuncMap{
 				v.Set(kv[i], kv[i+1])
 			}
 		}
-		return v.Encode()
+		return template.URL(v.Encode())
 	},
 	"add": func(a, b int) int { return a + b },
 	"json": func(v any) string {
