@@ -117,7 +117,7 @@ func validUserName(name string) error {
 // CreateUser adds an account; actor is who did it (for the audit log).
 func (s *Store) CreateUser(actor string, u User) error {
 	if err := validUserName(u.Name); err != nil {
-		return fmt.Errorf("store: add user: %w", err)
+		return fmt.Errorf("store: add user: %w: %v", ErrInvalid, err)
 	}
 	if u.PasswordHash == "" || len(u.Roles) == 0 {
 		return fmt.Errorf("store: add user %s: %w: a password hash and at least one role are required", u.Name, ErrInvalid)
