@@ -41,6 +41,10 @@
 //	case_snapshots case id ‖ snapshot id → "" (index)
 //	bodies        snapshot id     → raw body bytes, as fetched (not JSON)
 //	screenshots   snapshot id     → PNG bytes (not JSON); absent when none
+//	packs         seq             → ActivatedPack: rule-pack activations and
+//	                                deactivations, append-only; the last one decides
+//	                                the active pack (ActivePack)
+//	pack_contents seq             → the activated pack file's bytes (not JSON)
 //
 // No bucket is keyed by time yet: sweeps, cases and snapshots are keyed by
 // sequence numbers that already sort by creation, and a sweep's sightings

@@ -58,6 +58,7 @@ var (
 		bucketCaseKeys, bucketSightings, bucketSnapshots, bucketCaseSnapshots,
 		bucketBodies, bucketScreenshots, bucketTexts, bucketDecisions,
 		bucketNotices, bucketNoticeDrafts, bucketUsers, bucketSessions, bucketAudit,
+		bucketPacks, bucketPackContents,
 	}
 
 	keySchema = []byte("schema")

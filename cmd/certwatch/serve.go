@@ -59,15 +59,19 @@ are created with "certwatch user add" (there is no default account).`,
 // serveWith runs the server until ctx ends.
 func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, stderr io.Writer) error {
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
-	m, packs, terms, err := compilePacks(o.rulesPath, cfg)
-	if err != nil {
-		return &exitError{code: 1, err: err}
-	}
 	st, err := store.Open(cfg.Database, store.Options{})
 	if err != nil {
 		return &exitError{code: 1, err: err}
 	}
 	defer st.Close()
+	active, err := activeRules(st)
+	if err != nil {
+		return &exitError{code: 1, err: err}
+	}
+	m, packs, terms, err := compilePacks(o.rulesPath, active, cfg)
+	if err != nil {
+		return &exitError{code: 1, err: err}
+	}
 	cr, err := crawler.New(cfg.CrawlerOptions())
 	if err != nil {
 		return &exitError{code: 1, err: err}

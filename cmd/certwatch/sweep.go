@@ -52,15 +52,16 @@ cases or sightings.`,
 	return cmd
 }
 
-// loadMatcher compiles the packs named by a flag, else by the
-// configuration, else the embedded default.
-func loadMatcher(flagPath string, cfg *config.Config) (*matcher.Matcher, []string, error) {
-	m, _, terms, err := compilePacks(flagPath, cfg)
+// loadMatcher compiles the packs named by a flag, else the pack active in
+// the database (see activeRules), else the configuration's, else the
+// embedded default.
+func loadMatcher(flagPath string, active []*rules.Pack, cfg *config.Config) (*matcher.Matcher, []string, error) {
+	m, _, terms, err := compilePacks(flagPath, active, cfg)
 	return m, terms, err
 }
 
 // compilePacks is loadMatcher that also returns the packs.
-func compilePacks(flagPath string, cfg *config.Config) (*matcher.Matcher, []*rules.Pack, []string, error) {
+func compilePacks(flagPath string, active []*rules.Pack, cfg *config.Config) (*matcher.Matcher, []*rules.Pack, []string, error) {
 	var packs []*rules.Pack
 	switch {
 	case flagPath != "":
@@ -69,6 +70,8 @@ func compilePacks(flagPath string, cfg *config.Config) (*matcher.Matcher, []*rul
 			return nil, nil, nil, err
 		}
 		packs = ps
+	case len(active) > 0:
+		packs = active
 	case cfg != nil && len(cfg.Rules) > 0:
 		for _, p := range cfg.Rules {
 			ps, err := rules.LoadPath(p)
@@ -115,15 +118,19 @@ func runSweep(ctx context.Context, o sweepOptions, stdout, stderr io.Writer) err
 }
 
 func sweepWith(ctx context.Context, cfg *config.Config, o sweepOptions, stdout, stderr io.Writer) error {
-	m, terms, err := loadMatcher(o.rulesPath, cfg)
-	if err != nil {
-		return &exitError{code: 1, err: err}
-	}
 	st, err := store.Open(cfg.Database, store.Options{})
 	if err != nil {
 		return &exitError{code: 1, err: err}
 	}
 	defer st.Close()
+	active, err := activeRules(st)
+	if err != nil {
+		return &exitError{code: 1, err: err}
+	}
+	m, terms, err := loadMatcher(o.rulesPath, active, cfg)
+	if err != nil {
+		return &exitError{code: 1, err: err}
+	}
 	cr, err := crawler.New(cfg.CrawlerOptions())
 	if err != nil {
 		return &exitError{code: 1, err: err}
