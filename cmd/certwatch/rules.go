@@ -14,7 +14,8 @@ import (
 )
 
 func newRulesCmd() *cobra.Command {
-	cmd := &cobra.Command{Use: "rules", Short: "Validate and inspect rule packs"}
+	cmd := &cobra.Command{Use: "rules", Short: "Validate, inspect, test and activate rule packs"}
+	cmd.AddCommand(newRulesTestCmd(), newRulesActivateCmd(), newRulesHistoryCmd(), newRulesDeactivateCmd())
 	cmd.AddCommand(&cobra.Command{
 		Use:   "check [PATH...]",
 		Short: "Validate rule packs (files or directories) and print a summary; with no PATH, the embedded default",

@@ -1,11 +1,25 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+	"time"
+	"unicode/utf8"
 
+	"github.com/mattn/go-isatty"
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+
+	"github.com/certwatch/certwatch/config"
 	"github.com/certwatch/certwatch/rules"
 	"github.com/certwatch/certwatch/store"
+	"github.com/certwatch/certwatch/tuning"
 )
 
 // activeRules loads the pack activated in the database ("certwatch rules
@@ -19,16 +33,424 @@ func activeRules(st *store.Store) ([]*rules.Pack, error) {
 	if err != nil {
 		return nil, err
 	}
+	p, err := parseActive(ap)
+	if err != nil {
+		return nil, err
+	}
+	return []*rules.Pack{p}, nil
+}
+
+func parseActive(ap *store.ActivatedPack) (*rules.Pack, error) {
 	p, err := rules.Parse(activeFile(ap), ap.Content)
 	if err != nil {
 		return nil, fmt.Errorf("the rule pack activated by %s at %s no longer loads (activate another, or deactivate it): %w",
-			ap.By, ap.At.Format("2006-01-02 15:04"), err)
+			ap.By, ap.At.Format(time.DateTime), err)
 	}
-	return []*rules.Pack{p}, nil
+	return p, nil
 }
 
 // activeFile is the name an activated pack carries in errors and on the
 // rules page: where it came from and the activation's number.
 func activeFile(ap *store.ActivatedPack) string {
 	return fmt.Sprintf("%s (activated #%d)", ap.File, ap.Seq)
+}
+
+// tuneOptions are the flags of rules test and rules activate.
+type tuneOptions struct {
+	db       dbOptions
+	against  string
+	pages    []string
+	format   string
+	limit    int
+	maxCases int
+}
+
+func (o *tuneOptions) flags(cmd *cobra.Command, test bool) {
+	o.db.flags(cmd)
+	if test {
+		cmd.Flags().StringVar(&o.against, "against", "", "compare with this pack file or directory instead of the current packs")
+		cmd.Flags().StringVar(&o.format, "format", "text", "text or json")
+	}
+	cmd.Flags().StringArrayVar(&o.pages, "pages", nil, "also score these pages (anything `certwatch scan` reads: HTML, text, JSON Lines with an optional label field, WARC); repeatable")
+	cmd.Flags().IntVar(&o.limit, "limit", 50, "list at most this many added and dropped cases each (0: all); the counts stay exact")
+	cmd.Flags().IntVar(&o.maxCases, "max-cases", 0, "re-score only the newest this many cases (0: all)")
+}
+
+// openWithConfig opens the database named by --db or the configuration. The
+// configuration is read (for its rules) unless only --db was given.
+func (o *dbOptions) openWithConfig(cmd *cobra.Command, readOnly bool) (*store.Store, *config.Config, error) {
+	var cfg *config.Config
+	if o.dbPath == "" || cmd.Flags().Changed("config") {
+		c, err := config.Load(o.configPath)
+		if err != nil {
+			return nil, nil, err
+		}
+		cfg = c
+	}
+	path := o.dbPath
+	if path == "" {
+		path = cfg.Database
+	}
+	st, err := store.Open(path, store.Options{ReadOnly: readOnly})
+	if err != nil {
+		return nil, nil, err
+	}
+	return st, cfg, nil
+}
+
+// currentPacks are the packs in force, chosen as sweeps choose them
+// (compilePacks, without a --rules flag), and where they come from.
+func currentPacks(st *store.Store, cfg *config.Config, against string) ([]*rules.Pack, string, error) {
+	if against != "" {
+		ps, err := rules.LoadPath(against)
+		return ps, against + " (--against)", err
+	}
+	ap, err := st.ActivePack()
+	switch {
+	case err == nil:
+		p, err := parseActive(ap)
+		return []*rules.Pack{p}, fmt.Sprintf("active in the database: activation #%d by %s at %s of %s",
+			ap.Seq, ap.By, ap.At.Local().Format(time.DateTime), ap.File), err
+	case !errors.Is(err, store.ErrNotFound):
+		return nil, "", err
+	case cfg != nil && len(cfg.Rules) > 0:
+		var packs []*rules.Pack
+		for _, path := range cfg.Rules {
+			ps, err := rules.LoadPath(path)
+			if err != nil {
+				return nil, "", err
+			}
+			packs = append(packs, ps...)
+		}
+		return packs, "the configuration's rules (" + cfg.File + ")", rules.CheckSet(packs)
+	}
+	p, err := rules.Default()
+	return []*rules.Pack{p}, "the embedded default pack", err
+}
+
+// compare runs tuning.Compare with a progress bar on a terminal.
+func (o *tuneOptions) compare(cmd *cobra.Command, st *store.Store, current, candidate []*rules.Pack) (*tuning.Report, error) {
+	opts := tuning.Options{Pages: o.pages, Limit: o.limit, MaxCases: o.maxCases, Stdin: cmd.InOrStdin()}
+	stderr := cmd.ErrOrStderr()
+	if f, ok := stderr.(*os.File); ok && isatty.IsTerminal(f.Fd()) {
+		b := progressbar.NewOptions(-1, progressbar.OptionSetWriter(stderr), progressbar.OptionSetDescription("re-scoring"),
+			progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
+		opts.Progress = func(done, total int) {
+			b.ChangeMax(total)
+			_ = b.Set(done)
+		}
+		defer b.Finish()
+	}
+	return tuning.Compare(cmd.Context(), st, current, candidate, opts)
+}
+
+func newRulesTestCmd() *cobra.Command {
+	var o tuneOptions
+	cmd := &cobra.Command{
+		Use:   "test PACK [--config FILE | --db FILE]",
+		Short: "Re-score the stored cases with a candidate pack and compare it with the current one against reviewers' decisions",
+		Long: `Re-score every stored case (the snapshot its reviewer saw, or the latest for open
+cases) with the candidate pack (a file or directory) and with the current packs (the
+pack active in the database, else the configuration's rules, else the embedded
+default; --against names others). Prints the cases the candidate would add and
+drop, and per rule its hits and precision over reviewed cases.
+
+Labels come from decisions: confirmed (or awaiting approval) is positive, dismissed
+as a false positive is negative; dismissed as out of scope or a duplicate says
+nothing about the rules and open cases are unlabelled: both count as hits but not
+in precision. Precision is TP/(TP+FP) over labelled hits, "—" when there are none.
+
+Only pages some pack once flagged are stored, so this cannot find new pages the
+candidate would flag: only a sweep can. --pages adds pages of your own (a WARC
+export, a labelled JSON Lines corpus). Changes nothing; see "rules activate".`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if o.format != "text" && o.format != "json" {
+				return &exitError{code: 2, err: fmt.Errorf("rules test: unknown format %q (text or json)", o.format)}
+			}
+			candidate, err := rules.LoadPath(args[0])
+			if err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			st, cfg, err := o.db.openWithConfig(cmd, true)
+			if err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			defer st.Close()
+			current, source, err := currentPacks(st, cfg, o.against)
+			if err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			rep, err := o.compare(cmd, st, current, candidate)
+			if err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			if o.format == "json" {
+				enc := json.NewEncoder(cmd.OutOrStdout())
+				enc.SetIndent("", "  ")
+				return enc.Encode(rep)
+			}
+			return printTuning(cmd.OutOrStdout(), rep, source)
+		},
+	}
+	o.flags(cmd, true)
+	return cmd
+}
+
+func newRulesActivateCmd() *cobra.Command {
+	var o tuneOptions
+	cmd := &cobra.Command{
+		Use:   "activate PACK --config FILE",
+		Short: "Make a pack file the one sweeps and the review server use, after showing what it changes",
+		Long: `Check that the pack file loads, compare it with the current packs as "rules test"
+does and print the comparison, then record the activation in the database: the
+pack's bytes, its version, who and when, and an audit entry. Sweeps and the review
+server started afterwards use it (a --rules flag still overrides it); every
+finding records the version of the pack that produced it. Refused while another
+process (such as "certwatch serve") holds the database.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			path, err := filepath.Abs(args[0])
+			if err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			fi, err := os.Stat(path)
+			switch {
+			case err != nil:
+				return &exitError{code: 1, err: err}
+			case fi.IsDir():
+				return &exitError{code: 2, err: fmt.Errorf("rules activate: %s is a directory: activate one pack file", args[0])}
+			case fi.Size() > rules.MaxPackSize:
+				return &exitError{code: 1, err: fmt.Errorf("rules activate: %s: %d bytes is larger than the %d allowed", args[0], fi.Size(), rules.MaxPackSize)}
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			candidate, err := rules.Parse(path, data)
+			if err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			st, cfg, err := o.db.openWithConfig(cmd, false)
+			if err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			defer st.Close()
+			if ap, err := st.ActivePack(); err == nil && ap.Version == candidate.Version() && string(ap.Content) == string(data) {
+				return &exitError{code: 1, err: fmt.Errorf("rules activate: %s is already active (activation #%d by %s at %s)",
+					candidate.Version(), ap.Seq, ap.By, ap.At.Local().Format(time.DateTime))}
+			}
+			current, source, err := currentPacks(st, cfg, "")
+			if err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			rep, err := o.compare(cmd, st, current, []*rules.Pack{candidate})
+			if err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			w := cmd.OutOrStdout()
+			if err := printTuning(w, rep, source); err != nil {
+				return err
+			}
+			if err := st.ActivatePack(cliActor(), path, data, candidate.Version()); err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			fmt.Fprintf(w, "\nactivated %s (was: %s).\nSweeps and the review server started from now on use it; a --rules flag still overrides it.\n",
+				candidate.Version(), packVersions(rep.Current))
+			return nil
+		},
+	}
+	o.flags(cmd, false)
+	return cmd
+}
+
+func newRulesHistoryCmd() *cobra.Command {
+	var o dbOptions
+	var format string
+	cmd := &cobra.Command{
+		Use:   "history",
+		Short: "List the pack activations recorded in the database, oldest first",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			st, err := o.open(true)
+			if err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			defer st.Close()
+			h, err := st.PackHistory()
+			if err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			w := cmd.OutOrStdout()
+			if format == "json" {
+				enc := json.NewEncoder(w)
+				enc.SetIndent("", "  ")
+				return enc.Encode(h)
+			}
+			if len(h) == 0 {
+				fmt.Fprintln(w, "no pack was ever activated: sweeps use the configuration's rules, else the embedded default")
+				return nil
+			}
+			tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "#\tAT\tBY\tVERSION\tSHA256\tFILE")
+			for i, e := range h {
+				mark := ""
+				if i == len(h)-1 && !e.Deactivated {
+					mark = "  (active)"
+				}
+				if e.Deactivated {
+					fmt.Fprintf(tw, "%d\t%s\t%s\t(deactivated)\t\t\n", e.Seq, e.At.Local().Format(time.DateTime), safe(e.By))
+					continue
+				}
+				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%.12s\t%s%s\n", e.Seq, e.At.Local().Format(time.DateTime), safe(e.By),
+					safe(e.Version), e.SHA256, safe(e.File), mark)
+			}
+			return tw.Flush()
+		},
+	}
+	o.flags(cmd)
+	cmd.Flags().StringVar(&format, "format", "text", "text or json")
+	return cmd
+}
+
+func newRulesDeactivateCmd() *cobra.Command {
+	var o dbOptions
+	cmd := &cobra.Command{
+		Use:   "deactivate",
+		Short: "End the current activation: sweeps go back to the configuration's rules (or the embedded default)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			st, err := o.open(false)
+			if err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			defer st.Close()
+			if err := st.DeactivatePack(cliActor()); err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			fmt.Fprintln(cmd.OutOrStdout(), "no pack is active now: sweeps and the review server started from now on use the configuration's rules, else the embedded default")
+			return nil
+		},
+	}
+	o.flags(cmd)
+	return cmd
+}
+
+func packVersions(ps []tuning.PackInfo) string {
+	var v []string
+	for _, p := range ps {
+		v = append(v, p.Version)
+	}
+	return strings.Join(v, ", ")
+}
+
+// printTuning writes a comparison for people.
+func printTuning(w io.Writer, rep *tuning.Report, currentSource string) error {
+	packs := func(ps []tuning.PackInfo) string {
+		var s []string
+		for _, p := range ps {
+			s = append(s, fmt.Sprintf("%s (%s)", safe(p.Version), safe(p.File)))
+		}
+		return strings.Join(s, ", ")
+	}
+	fmt.Fprintf(w, "candidate  %s\n", packs(rep.Candidate))
+	fmt.Fprintf(w, "current    %s\n           from %s\n", packs(rep.Current), safe(currentSource))
+	fmt.Fprintf(w, "re-scored  %d of %d stored cases", rep.Cases, rep.StoredCases)
+	if rep.Pages > 0 {
+		fmt.Fprintf(w, " and %d extra pages", rep.Pages)
+	}
+	fmt.Fprintf(w, " in %s", rep.Elapsed.Round(time.Millisecond))
+	if rep.Cut > 0 {
+		fmt.Fprintf(w, "; %d texts cut at %d bytes", rep.Cut, tuning.DefaultMaxText)
+	}
+	fmt.Fprintln(w)
+	if rep.SkippedCount > 0 {
+		fmt.Fprintf(w, "skipped    %d that could not be read:\n", rep.SkippedCount)
+		for _, s := range rep.Skipped {
+			what := s.Source
+			if s.CaseID != 0 {
+				what = fmt.Sprintf("case %d", s.CaseID)
+			}
+			fmt.Fprintf(w, "             %s: %s\n", safe(what), safe(s.Reason))
+		}
+	}
+	l := rep.Labels
+	fmt.Fprintf(w, "labels     %d positive (confirmed), %d negative (dismissed: false positive), %d excluded (dismissed: out of scope or duplicate), %d unlabelled (open)\n\n",
+		l[tuning.Positive], l[tuning.Negative], l[tuning.Excluded], l[tuning.Unlabelled])
+
+	cur, cand := rep.Totals.Current, rep.Totals.Candidate
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "\tcurrent\tcandidate")
+	fmt.Fprintf(tw, "flagged\t%d\t%d\n", cur.Hits, cand.Hits)
+	fmt.Fprintf(tw, "positives flagged\t%d of %d\t%d of %d\trecall %s → %s\n", cur.Positive, l[tuning.Positive],
+		cand.Positive, l[tuning.Positive], percentOrDash(cur.Recall), percentOrDash(cand.Recall))
+	fmt.Fprintf(tw, "negatives flagged\t%d of %d\t%d of %d\n", cur.Negative, l[tuning.Negative], cand.Negative, l[tuning.Negative])
+	fmt.Fprintf(tw, "precision\t%s\t%s\n", percentOrDash(cur.Precision), percentOrDash(cand.Precision))
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+
+	changes := func(title string, cs []tuning.Change, n int) {
+		fmt.Fprintf(w, "\n%s: %d\n", title, n)
+		if n == 0 {
+			return
+		}
+		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "  CASE\tLABEL\tSTATUS\tSCORE\tRULES\tURL\tTITLE")
+		for _, c := range cs {
+			id := fmt.Sprint(c.CaseID)
+			if c.CaseID == 0 {
+				id = c.Source
+			}
+			rs := c.After.Rules
+			if len(rs) == 0 {
+				rs = c.Before.Rules
+			}
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%g → %g\t%s\t%s\t%s\n", safe(id), c.Label, c.Status, c.Before.Score, c.After.Score,
+				strings.Join(rs, ","), safe(c.URL), safe(clipRunes(c.Title, 40)))
+		}
+		tw.Flush()
+		if len(cs) < n {
+			fmt.Fprintf(w, "  … and %d more (--limit)\n", n-len(cs))
+		}
+	}
+	changes("added (the candidate flags them, the current packs do not)", rep.Added, rep.AddedCount)
+	changes("dropped (the current packs flag them, the candidate does not)", rep.Dropped, rep.DroppedCount)
+
+	fmt.Fprintf(w, "\nrules, current → candidate (hits: pages on which the rule reaches its threshold;\n  TP/FP: hits labelled positive/negative; precision: TP/(TP+FP), — without labelled hits)\n")
+	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "  RULE\tCATEGORY\tHITS\tTP\tFP\tPRECISION\t→\tHITS\tTP\tFP\tPRECISION")
+	side := func(c *tuning.Counts, absent string) string {
+		switch {
+		case c == nil && absent == "(new)":
+			return absent + "\t\t\t"
+		case c == nil:
+			return absent
+		}
+		return fmt.Sprintf("%d\t%d\t%d\t%s", c.Hits, c.Positive, c.Negative, percentOrDash(c.Precision))
+	}
+	for _, r := range rep.Rules {
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t→\t%s\n", safe(r.ID), r.Category, side(r.Current, "(new)"), side(r.Candidate, "(removed)"))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "\nnote: only pages some rule pack once flagged are stored with their content, so this cannot\nfind new pages the candidate would flag; a sweep with it can (--pages adds pages of your own).")
+	return nil
+}
+
+func percentOrDash(f *float64) string {
+	if f == nil {
+		return "—"
+	}
+	return fmt.Sprintf("%.1f%%", *f*100)
+}
+
+// clipRunes shortens s to n characters.
+func clipRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
 }
