@@ -206,8 +206,11 @@ func newRulesActivateCmd() *cobra.Command {
 does and print the comparison, then record the activation in the database: the
 pack's bytes, its version, who and when, and an audit entry. Sweeps and the review
 server started afterwards use it (a --rules flag still overrides it); every
-finding records the version of the pack that produced it. Refused while another
-process (such as "certwatch serve") holds the database.`,
+finding records the version of the pack that produced it. The active pack
+replaces the configuration's rules as a whole: to use several packs, merge them
+into one file. Refused while another process (such as "certwatch serve") holds
+the database. "rules history" lists activations; "rules deactivate" goes back to
+the configuration's rules.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path, err := filepath.Abs(args[0])
