@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -171,7 +173,8 @@ func (r *PeriodReport) Row(route string) ReportRow {
 const fetchedOutcome = defaultOutcome
 
 // PeriodReport computes the report for [from, to) in one read
-// transaction. Callers pass Beijing day boundaries (see CampaignPeriods).
+// transaction. Callers pass Beijing day boundaries (see DayPeriod and
+// CampaignPeriods).
 // It fails with ErrInvalid when to is not after from or the period is
 // longer than ten years.
 func (s *Store) PeriodReport(from, to time.Time, opts ReportOptions) (*PeriodReport, error) {
@@ -704,4 +707,40 @@ func CampaignPeriods(year int) []Period {
 		{Year: year, Index: 3, Name: name("第三次工作进展"), From: oct, To: dec, Due: dec},
 		{Year: year, Index: 4, Name: name("工作总结"), From: start, To: end, Due: day(year+1, time.January, 10)},
 	}
+}
+
+// DayPeriod is the period from the first to the last day, both included,
+// given as dates YYYY-MM-DD in Beijing: [first 00:00, the day after last
+// 00:00). It fails with ErrInvalid for a malformed date or a last day
+// before the first.
+func DayPeriod(first, last string) (Period, error) {
+	from, err := time.ParseInLocation(time.DateOnly, first, Beijing)
+	if err != nil {
+		return Period{}, fmt.Errorf("store: %w: %q is not a date YYYY-MM-DD", ErrInvalid, first)
+	}
+	end, err := time.ParseInLocation(time.DateOnly, last, Beijing)
+	if err != nil {
+		return Period{}, fmt.Errorf("store: %w: %q is not a date YYYY-MM-DD", ErrInvalid, last)
+	}
+	if end.Before(from) {
+		return Period{}, fmt.Errorf("store: %w: the last day %s is before the first %s", ErrInvalid, last, first)
+	}
+	return Period{From: from, To: end.AddDate(0, 0, 1)}, nil
+}
+
+// CampaignPeriod is the reporting window named "YEAR-N" (e.g. "2026-1"),
+// N counting CampaignPeriods(YEAR) from 1. It fails with ErrInvalid for
+// anything else.
+func CampaignPeriod(spec string) (Period, error) {
+	year, n, ok := strings.Cut(spec, "-")
+	y, yerr := strconv.Atoi(year)
+	i, ierr := strconv.Atoi(n)
+	if !ok || yerr != nil || ierr != nil || y < 2000 || y > 2999 {
+		return Period{}, fmt.Errorf("store: %w: %q is not YEAR-N (e.g. 2026-1)", ErrInvalid, spec)
+	}
+	periods := CampaignPeriods(y)
+	if i < 1 || i > len(periods) {
+		return Period{}, fmt.Errorf("store: %w: %q: N must be 1 to %d", ErrInvalid, spec, len(periods))
+	}
+	return periods[i-1], nil
 }

@@ -630,3 +630,26 @@ func FuzzDecodeCase(f *testing.F) {
 		checkDecodeCase(t, c)
 	})
 }
+
+func TestDayAndCampaignPeriod(t *testing.T) {
+	p, err := DayPeriod("2026-08-01", "2026-08-24")
+	if err != nil || !p.From.Equal(bj(t, "2026-08-01 00:00")) || !p.To.Equal(bj(t, "2026-08-25 00:00")) {
+		t.Errorf("DayPeriod = %+v, %v", p, err)
+	}
+	if p, err := DayPeriod("2026-08-01", "2026-08-01"); err != nil || p.To.Sub(p.From) != 24*time.Hour {
+		t.Errorf("one day: %+v, %v", p, err)
+	}
+	for _, bad := range [][2]string{{"2026-08-02", "2026-08-01"}, {"2026-8-1", "2026-08-02"}, {"2026-08-01", "2026-08-32"}, {"", ""}} {
+		if _, err := DayPeriod(bad[0], bad[1]); !errors.Is(err, ErrInvalid) {
+			t.Errorf("DayPeriod(%q, %q): %v", bad[0], bad[1], err)
+		}
+	}
+	if p, err := CampaignPeriod("2026-2"); err != nil || p.Index != 2 || !p.From.Equal(bj(t, "2026-08-25 00:00")) {
+		t.Errorf("CampaignPeriod = %+v, %v", p, err)
+	}
+	for _, bad := range []string{"2026-0", "2026-5", "2026", "first", "26-1", "2026-1-1", ""} {
+		if _, err := CampaignPeriod(bad); !errors.Is(err, ErrInvalid) {
+			t.Errorf("CampaignPeriod(%q): %v", bad, err)
+		}
+	}
+}
