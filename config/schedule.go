@@ -53,10 +53,11 @@ func ParseCron(spec string) (s cron.Schedule, err error) {
 func (d *decoder) schedule(n *yaml.Node, key string, s *Schedule) {
 	spec := func(dst *string) func(*yaml.Node, string) {
 		return func(v *yaml.Node, k string) {
-			d.Str(v, k, dst)
-			if *dst == "" {
+			if v.Kind == yaml.ScalarNode && (v.Value == "" || v.Tag == "!!null") {
+				*dst = "" // the job is off
 				return
 			}
+			d.Str(v, k, dst)
 			if _, err := ParseCron(*dst); err != nil {
 				d.Fail(v, k, "%v (five fields such as \"0 2 * * *\", or @daily, @every 6h; \"\" for none)", err)
 			}

@@ -32,6 +32,7 @@ const (
 	permAudit
 	permAccounts
 	permReadRules
+	permSweeps
 )
 
 // can lists the roles allowed each action. Finer checks (which route a
@@ -46,6 +47,7 @@ var can = map[perm][]store.Role{
 	permAudit:       {store.RoleApprover, store.RoleAdmin},
 	permAccounts:    {store.RoleAdmin},
 	permReadRules:   {store.RoleAnalyst, store.RoleReviewerCAC, store.RoleReviewerSAMR, store.RoleApprover},
+	permSweeps:      {store.RoleAnalyst, store.RoleReviewerCAC, store.RoleReviewerSAMR, store.RoleApprover, store.RoleAdmin},
 }
 
 func allowed(u *store.User, p perm) bool {

@@ -89,6 +89,7 @@ var funcs = template.FuncMap{
 		return template.URL(v.Encode())
 	},
 	"add": func(a, b int) int { return a + b },
+	"pct": pct,
 	"json": func(v any) string {
 		b, _ := json.MarshalIndent(v, "", "  ")
 		return string(b)
@@ -156,20 +157,21 @@ type page struct {
 // flashes are the messages a redirect may ask for (?ok=code): fixed
 // strings, so nothing from a URL is ever shown.
 var flashes = map[string]string{
-	"confirmed":   "已确认，案件已加入通知草稿。",
-	"pending":     "已提交移送，等待审批人审批。",
-	"approved":    "已审批通过，案件已加入移送函草稿。",
-	"rejected":    "已退回，案件重新进入待审核。",
-	"dismissed":   "已排除。",
-	"reopened":    "已重新打开。",
-	"batch":       "批量操作已完成。",
-	"moved":       "通知状态已更新。",
-	"checked":     "复查已完成，结果见下表。",
-	"user":        "账户已保存。",
-	"password":    "密码已修改。",
-	"exported":    "证据已导出。",
-	"auditok":     "审计日志校验通过：链条完整。",
-	"auditbroken": "审计日志校验失败：发现被修改或删除的记录！",
+	"confirmed":    "已确认，案件已加入通知草稿。",
+	"pending":      "已提交移送，等待审批人审批。",
+	"approved":     "已审批通过，案件已加入移送函草稿。",
+	"rejected":     "已退回，案件重新进入待审核。",
+	"dismissed":    "已排除。",
+	"reopened":     "已重新打开。",
+	"batch":        "批量操作已完成。",
+	"moved":        "通知状态已更新。",
+	"checked":      "复查已完成，结果见下表。",
+	"user":         "账户已保存。",
+	"password":     "密码已修改。",
+	"exported":     "证据已导出。",
+	"auditok":      "审计日志校验通过：链条完整。",
+	"sweepstarted": "巡查已在后台启动。",
+	"auditbroken":  "审计日志校验失败：发现被修改或删除的记录！",
 }
 
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, view string, data any) {
@@ -188,7 +190,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, view
 			"audit": allowed(u, permAudit), "accounts": allowed(u, permAccounts),
 			"decide": allowed(u, permDecide), "export": allowed(u, permExport),
 			"rules": allowed(u, permReadRules), "check": allowed(u, permCheck),
-			"approve": u.Has(store.RoleApprover),
+			"approve": u.Has(store.RoleApprover), "sweeps": allowed(u, permSweeps),
 		}
 	}
 	var buf bytes.Buffer

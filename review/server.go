@@ -38,10 +38,14 @@ type Options struct {
 	// SourceRoutes override the rule's suggested takedown route per
 	// source id (config Source.Route), e.g. takedown_samr for a marketplace.
 	SourceRoutes map[string]string
-	Printer      notice.Printer
-	Checker      Checker
-	Log          *slog.Logger
-	Clock        func() time.Time // default time.Now
+	// SweepNow starts a sweep in the background (ErrSweepBusy when one
+	// runs) and SweepBusy says whether one runs; nil hides the button.
+	SweepNow  func() error
+	SweepBusy func() bool
+	Printer   notice.Printer
+	Checker   Checker
+	Log       *slog.Logger
+	Clock     func() time.Time // default time.Now
 	// SecureCookies forces the Secure attribute (set it behind a TLS
 	// proxy); it is on by itself for requests that arrive over TLS.
 	SecureCookies bool
@@ -129,6 +133,9 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /account", s.user(s.accountPage))
 	m.HandleFunc("POST /account/password", s.user(s.ownPassword))
 	m.HandleFunc("GET /rules", s.can(permReadRules, s.rulesPage))
+	m.HandleFunc("GET /sweeps", s.can(permSweeps, s.sweepList))
+	m.HandleFunc("GET /sweeps/{id}", s.can(permSweeps, s.sweepPage))
+	m.HandleFunc("POST /sweeps/run", s.can(permSweeps, s.sweepNow))
 
 	m.HandleFunc("GET /api/me", s.user(s.apiMe))
 	m.HandleFunc("GET /api/cases", s.can(permReadCases, s.apiCases))

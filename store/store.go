@@ -52,12 +52,13 @@ var (
 	bucketUsers         = []byte("users")
 	bucketSessions      = []byte("sessions")
 	bucketAudit         = []byte("audit")
+	bucketOutbox        = []byte("outbox")
 
 	allBuckets = [][]byte{
 		bucketMeta, bucketSweeps, bucketFrontier, bucketPages, bucketCases,
 		bucketCaseKeys, bucketSightings, bucketSnapshots, bucketCaseSnapshots,
 		bucketBodies, bucketScreenshots, bucketTexts, bucketDecisions,
-		bucketNotices, bucketNoticeDrafts, bucketUsers, bucketSessions, bucketAudit,
+		bucketNotices, bucketNoticeDrafts, bucketUsers, bucketSessions, bucketAudit, bucketOutbox,
 		bucketPacks, bucketPackContents,
 	}
 

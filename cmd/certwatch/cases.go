@@ -24,15 +24,23 @@ func (o *dbOptions) flags(cmd *cobra.Command) {
 }
 
 func (o *dbOptions) open(readOnly bool) (*store.Store, error) {
-	path := o.dbPath
-	if path == "" {
-		cfg, err := config.Load(o.configPath)
-		if err != nil {
-			return nil, err
-		}
-		path = cfg.Database
+	path, err := o.database()
+	if err != nil {
+		return nil, err
 	}
 	return store.Open(path, store.Options{ReadOnly: readOnly})
+}
+
+// database is the database file the flags name.
+func (o *dbOptions) database() (string, error) {
+	if o.dbPath != "" {
+		return o.dbPath, nil
+	}
+	cfg, err := config.Load(o.configPath)
+	if err != nil {
+		return "", err
+	}
+	return cfg.Database, nil
 }
 
 func newCasesCmd() *cobra.Command {

@@ -8,6 +8,9 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -24,23 +27,26 @@ type serveOptions struct {
 	configPath string
 	rulesPath  string
 	listen     string
+	logFormat  string
 	// ready, when set, is told the UI's address once it listens (demo
 	// and tests).
 	ready func(url string)
-	// clock and checkEvery are for tests.
-	checkEvery time.Duration
 }
 
 func newServeCmd() *cobra.Command {
 	var o serveOptions
 	cmd := &cobra.Command{
 		Use:   "serve --config FILE",
-		Short: "Serve the review UI and API, and run the removal checks of sent notices",
+		Short: "Serve the review UI and API, and run the schedule (sweeps, removal checks, backups, digests)",
 		Long: `Serve the staff review UI and its JSON API on the configured address (serve.listen,
 or --listen), owning the database: while it runs, other certwatch commands that
-would change the database are refused with the UI's address. Sent notices are
-checked for removal on the configured schedule (serve.removal_checks). Accounts
-are created with "certwatch user add" (there is no default account).`,
+would change the database are refused with the UI's address ("certwatch backup"
+and "certwatch schedule" talk to it instead). The schedule (schedule section:
+daily sweep, removal checks, backups) runs inside, in Asia/Shanghai time by
+default; a sweep stopped by a shutdown is resumed at the next start. After each
+sweep the digest goes to the configured webhooks and mailboxes (notify section).
+Prometheus metrics are on /metrics. Accounts are created with "certwatch user add"
+(there is no default account).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cfg, err := config.Load(o.configPath)
@@ -50,15 +56,30 @@ are created with "certwatch user add" (there is no default account).`,
 			return serveWith(cmd.Context(), cfg, o, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
-	cmd.Flags().StringVar(&o.configPath, "config", "certwatch.yaml", "configuration (database, crawling limits for removal checks, serve section)")
+	cmd.Flags().StringVar(&o.configPath, "config", "certwatch.yaml", "configuration (database, crawling, serve, schedule and notify sections)")
 	cmd.Flags().StringVar(&o.rulesPath, "rules", "", "rule pack file or directory (default: the configuration's rules, else the embedded pack)")
 	cmd.Flags().StringVar(&o.listen, "listen", "", "host:port to listen on (overrides serve.listen)")
+	cmd.Flags().StringVar(&o.logFormat, "log-format", "text", "log format on stderr: text or json")
 	return cmd
+}
+
+func newLogger(w io.Writer, format string) (*slog.Logger, error) {
+	opts := &slog.HandlerOptions{Level: slog.LevelInfo}
+	switch format {
+	case "", "text":
+		return slog.New(slog.NewTextHandler(w, opts)), nil
+	case "json":
+		return slog.New(slog.NewJSONHandler(w, opts)), nil
+	}
+	return nil, fmt.Errorf("unknown log format %q (text or json)", format)
 }
 
 // serveWith runs the server until ctx ends.
 func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, stderr io.Writer) error {
-	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	log, err := newLogger(stderr, o.logFormat)
+	if err != nil {
+		return &exitError{code: 2, err: err}
+	}
 	st, err := store.Open(cfg.Database, store.Options{})
 	if err != nil {
 		return &exitError{code: 1, err: err}
@@ -77,15 +98,6 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 		return &exitError{code: 1, err: err}
 	}
 	defer cr.Close()
-	sw := &sweep.Sweeper{Config: cfg, Store: st, Matcher: m, Fetcher: cr, Log: log, SearchTerms: terms}
-	checker := &sweep.RemovalChecker{Store: st, Sweeper: sw, Log: log}
-	srv, err := review.New(review.Options{
-		Store: st, Packs: packs, Serve: cfg.Serve, Printer: cr, Checker: checker, Log: log,
-		SecureCookies: cfg.Serve.TLSCert != "", SourceRoutes: sourceRoutes(cfg),
-	})
-	if err != nil {
-		return &exitError{code: 1, err: err}
-	}
 	var _ notice.Printer = cr
 
 	addr := cfg.Serve.Listen
@@ -101,11 +113,103 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 		scheme = "https"
 	}
 	url := fmt.Sprintf("%s://%s", scheme, ln.Addr())
+
+	metrics := newMetrics(st)
+	sw := &sweep.Sweeper{Config: cfg, Store: st, Matcher: m, Fetcher: cr, Log: log, SearchTerms: terms}
+	checker := &sweep.RemovalChecker{Store: st, Sweeper: sw, Log: log}
+	categoryName := func(id string) string {
+		for _, p := range packs {
+			if n := p.CategoryName(id); n != id {
+				return n
+			}
+		}
+		return id
+	}
+	notifier := &sweep.Notifier{Store: st, Config: cfg.Notify, Log: log, CategoryName: categoryName}
+	runner := &sweep.Runner{Sweeper: sw, After: func(ctx context.Context, sum *sweep.Summary) {
+		metrics.sweepDone(sum)
+		d, err := sweep.BuildDigest(st, sum.Sweep, url)
+		if err == nil {
+			err = notifier.Queue(d)
+		}
+		if err != nil {
+			log.Error("digest", "sweep", sum.Sweep, "err", err)
+			return
+		}
+		if _, _, err := notifier.Deliver(ctx, time.Now()); err != nil {
+			log.Error("digest delivery", "err", err)
+		}
+	}}
+	jobs := []sweep.Job{
+		{Name: "sweep", Spec: cfg.Schedule.Sweep, Run: func(ctx context.Context) error {
+			start := time.Now()
+			_, err := runner.Sweep(ctx)
+			metrics.sweepTook(time.Since(start), err)
+			return err
+		}},
+		{Name: "removal_checks", Spec: cfg.Schedule.RemovalChecks, Run: func(ctx context.Context) error {
+			_, err := checker.RunDue(ctx, time.Now())
+			return err
+		}},
+		{Name: "backup", Spec: cfg.Schedule.Backup, Run: func(context.Context) error {
+			return scheduledBackup(st, cfg.Schedule, log)
+		}},
+		{Name: "notify", Spec: "@every 1m", Run: func(ctx context.Context) error {
+			_, _, err := notifier.Deliver(ctx, time.Now())
+			return err
+		}},
+		{Name: "sessions", Spec: "@every 1h", Run: func(context.Context) error {
+			_, err := st.PruneSessions()
+			return err
+		}},
+	}
+	sched, err := sweep.NewScheduler(cfg.Schedule.Location, log, jobs...)
+	if err != nil {
+		return &exitError{code: 1, err: err}
+	}
+
+	bg, stopBG := context.WithCancel(ctx)
+	defer stopBG()
+	var background sync.WaitGroup // sweeps started outside the schedule
+	sweepInBackground := func(why string) {
+		background.Add(1)
+		go func() {
+			defer background.Done()
+			if _, err := runner.Sweep(bg); err != nil && bg.Err() == nil && !errors.Is(err, sweep.ErrBusy) {
+				log.Error("sweep", "started", why, "err", err)
+			}
+		}()
+	}
+	srv, err := review.New(review.Options{
+		Store: st, Packs: packs, Serve: cfg.Serve, Printer: cr, Checker: checker, Log: log,
+		SecureCookies: cfg.Serve.TLSCert != "", SourceRoutes: sourceRoutes(cfg),
+		SweepBusy: runner.Busy,
+		SweepNow: func() error {
+			if runner.Busy() {
+				return review.ErrSweepBusy
+			}
+			sweepInBackground("from the UI")
+			return nil
+		},
+	})
+	if err != nil {
+		return &exitError{code: 1, err: err}
+	}
+	token, tokenPath, err := writeControlToken(cfg.Database)
+	if err != nil {
+		return &exitError{code: 1, err: err}
+	}
+	defer os.Remove(tokenPath)
+	ctl := &control{st: st, runner: runner, token: token, schedule: cfg.Schedule, jobs: jobs, log: log, sweepNow: sweepInBackground}
+	mux := http.NewServeMux()
+	mux.Handle("/control/", ctl)
+	mux.Handle("GET /metrics", metrics.handler())
+	mux.Handle("/", srv)
 	if err := st.AnnounceURL(url); err != nil {
 		log.Warn("could not record the UI address in the lock file", "err", err)
 	}
 	hs := &http.Server{
-		Handler:           srv,
+		Handler:           mux,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      5 * time.Minute, // removal checks and PDFs answer within a request
@@ -113,14 +217,13 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	bg, stopBG := context.WithCancel(ctx)
-	defer stopBG()
-	every := o.checkEvery
-	if every <= 0 {
-		every = time.Minute
+
+	// A sweep a shutdown or a crash left unfinished is resumed now.
+	if running, err := st.RunningSweep(); err == nil {
+		log.Info("resuming the unfinished sweep", "sweep", running.ID)
+		sweepInBackground("to resume an unfinished sweep")
 	}
-	go checker.Loop(bg, every, time.Now)
-	go pruneSessions(bg, st, log)
+	sched.Start()
 
 	errc := make(chan error, 1)
 	go func() {
@@ -134,36 +237,47 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 	if o.ready != nil {
 		o.ready(url)
 	}
+	var serveErr error
 	select {
 	case err := <-errc:
-		return &exitError{code: 1, err: fmt.Errorf("serve: %w", err)}
+		serveErr = fmt.Errorf("serve: %w", err)
 	case <-ctx.Done():
 	}
-	stopBG()
+	// Shutdown: stop taking requests, then stop the schedule and let a
+	// running sweep checkpoint (its frontier is in the database).
 	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	if err := hs.Shutdown(sctx); err != nil && !errors.Is(err, context.DeadlineExceeded) {
-		return &exitError{code: 1, err: fmt.Errorf("serve: shut down: %w", err)}
+	if err := hs.Shutdown(sctx); err != nil && !errors.Is(err, context.DeadlineExceeded) && serveErr == nil {
+		serveErr = fmt.Errorf("serve: shut down: %w", err)
+	}
+	stopBG()
+	sched.Stop(30 * time.Second)
+	background.Wait()
+	if serveErr != nil {
+		return &exitError{code: 1, err: serveErr}
 	}
 	fmt.Fprintln(stdout, "certwatch: review UI stopped")
 	return nil
 }
 
-func pruneSessions(ctx context.Context, st *store.Store, log *slog.Logger) {
-	t := time.NewTicker(time.Hour)
-	defer t.Stop()
-	for {
-		if n, err := st.PruneSessions(); err != nil {
-			log.Error("prune sessions", "err", err)
-		} else if n > 0 {
-			log.Info("pruned expired sessions", "n", n)
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
+// scheduledBackup writes a backup into the schedule's directory, verifies
+// it and keeps the newest BackupKeep.
+func scheduledBackup(st *store.Store, s config.Schedule, log *slog.Logger) error {
+	path := filepath.Join(s.BackupDir, store.BackupName(time.Now()))
+	n, err := st.BackupFile(path)
+	if err != nil {
+		return err
 	}
+	rep, err := store.VerifyFile(path)
+	if err != nil {
+		return err
+	}
+	if !rep.OK() {
+		return fmt.Errorf("backup %s does not verify: %v", path, rep.Problems)
+	}
+	deleted, err := store.RotateBackups(s.BackupDir, s.BackupKeep)
+	log.Info("backup", "path", path, "bytes", n, "deleted_old", len(deleted))
+	return err
 }
 
 // sourceRoutes are the sources' suggested takedown routes.

@@ -1,0 +1,143 @@
+package main
+
+import (
+	"bytes"
+	"crypto/rand"
+	"crypto/subtle"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/certwatch/certwatch/config"
+	"github.com/certwatch/certwatch/store"
+	"github.com/certwatch/certwatch/sweep"
+)
+
+// The control API lets the CLI on the same machine ask a running server
+// to do what needs the database it owns (a backup, a sweep now, its
+// status). It is authenticated by a random token the server writes beside
+// the database, readable only by the user who can read the database
+// itself; it takes no cookies, so CSRF does not apply.
+
+func controlTokenPath(db string) string { return db + ".control" }
+
+func writeControlToken(db string) (token, path string, err error) {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return "", "", err
+	}
+	token, path = base64.RawURLEncoding.EncodeToString(b), controlTokenPath(db)
+	if err := os.WriteFile(path, []byte(token+"\n"), 0o600); err != nil {
+		return "", "", fmt.Errorf("serve: control token: %w", err)
+	}
+	return token, path, nil
+}
+
+type control struct {
+	st       *store.Store
+	runner   *sweep.Runner
+	token    string
+	schedule config.Schedule
+	jobs     []sweep.Job
+	log      *slog.Logger
+	sweepNow func(why string)
+}
+
+type controlStatus struct {
+	URL          string          `json:"url,omitempty"`
+	SweepRunning bool            `json:"sweep_running"`
+	Next         []sweep.NextRun `json:"next"`
+}
+
+func (c *control) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	got := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if subtle.ConstantTimeCompare([]byte(got), []byte(c.token)) != 1 {
+		http.Error(w, "control token required", http.StatusUnauthorized)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	switch {
+	case r.Method == http.MethodGet && r.URL.Path == "/control/status":
+		next, err := sweep.Upcoming(c.schedule.Location, time.Now(), 3, c.jobs...)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		_ = json.NewEncoder(w).Encode(controlStatus{SweepRunning: c.runner.Busy(), Next: next})
+	case r.Method == http.MethodPost && r.URL.Path == "/control/backup":
+		var in struct{ Path string }
+		if err := json.NewDecoder(io.LimitReader(r.Body, 64<<10)).Decode(&in); err != nil || in.Path == "" {
+			http.Error(w, "want {\"path\": …}", http.StatusBadRequest)
+			return
+		}
+		n, err := c.st.BackupFile(in.Path)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		c.log.Info("backup on request", "path", in.Path, "bytes", n)
+		_ = json.NewEncoder(w).Encode(map[string]any{"path": in.Path, "bytes": n})
+	case r.Method == http.MethodPost && r.URL.Path == "/control/sweep":
+		if c.runner.Busy() {
+			http.Error(w, sweep.ErrBusy.Error(), http.StatusConflict)
+			return
+		}
+		c.sweepNow("from the command line")
+		w.WriteHeader(http.StatusAccepted)
+		_ = json.NewEncoder(w).Encode(map[string]any{"started": true})
+	default:
+		http.NotFound(w, r)
+	}
+}
+
+// serverFor finds the running server that holds db: its URL (from the
+// lock file) and control token. ok is false when none runs.
+func serverFor(db string, lockErr error) (url, token string, ok bool) {
+	var le *store.LockedError
+	if !errors.As(lockErr, &le) || le.Holder == nil || le.Holder.URL == "" {
+		return "", "", false
+	}
+	b, err := os.ReadFile(controlTokenPath(db))
+	if err != nil {
+		return "", "", false
+	}
+	return le.Holder.URL, strings.TrimSpace(string(b)), true
+}
+
+// callServer makes one control request and decodes the JSON answer.
+func callServer(url, token, method, path string, in, out any) error {
+	var body io.Reader
+	if in != nil {
+		b, err := json.Marshal(in)
+		if err != nil {
+			return err
+		}
+		body = bytes.NewReader(b)
+	}
+	req, err := http.NewRequest(method, url+path, body)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Authorization", "Bearer "+token)
+	c := &http.Client{Timeout: 30 * time.Minute}
+	resp, err := c.Do(req)
+	if err != nil {
+		return fmt.Errorf("ask the running server at %s: %w", url, err)
+	}
+	defer resp.Body.Close()
+	data, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+	if resp.StatusCode/100 != 2 {
+		return fmt.Errorf("the running server at %s answered %s: %s", url, resp.Status, strings.TrimSpace(string(data)))
+	}
+	if out != nil {
+		return json.Unmarshal(data, out)
+	}
+	return nil
+}

@@ -1,0 +1,110 @@
+package main
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/certwatch/certwatch/store"
+	"github.com/certwatch/certwatch/sweep"
+)
+
+// metrics are what /metrics exposes: sweep durations and page outcomes
+// as they happen, queue sizes and notice states read from the store at
+// scrape time. Only counts: nothing from a crawled page or a case.
+type metrics struct {
+	reg      *prometheus.Registry
+	duration *prometheus.HistogramVec
+	pages    *prometheus.CounterVec
+	findings *prometheus.CounterVec
+}
+
+func newMetrics(st *store.Store) *metrics {
+	m := &metrics{reg: prometheus.NewRegistry()}
+	m.duration = prometheus.NewHistogramVec(prometheus.HistogramOpts{
+		Name: "certwatch_sweep_duration_seconds", Help: "Wall time of scheduled sweeps.",
+		Buckets: []float64{60, 300, 900, 1800, 3600, 7200, 14400, 28800},
+	}, []string{"result"})
+	m.pages = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "certwatch_pages_total", Help: "Pages handled by sweeps, by outcome.",
+	}, []string{"outcome"})
+	m.findings = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "certwatch_findings_total", Help: "Flagged pages found by sweeps, by category.",
+	}, []string{"category"})
+	m.reg.MustRegister(m.duration, m.pages, m.findings, &storeCollector{st: st},
+		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	return m
+}
+
+func (m *metrics) handler() http.Handler {
+	return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{})
+}
+
+func (m *metrics) sweepTook(d time.Duration, err error) {
+	result := "finished"
+	if err != nil {
+		result = "error"
+	}
+	m.duration.WithLabelValues(result).Observe(d.Seconds())
+}
+
+func (m *metrics) sweepDone(sum *sweep.Summary) {
+	t := sum.Total
+	m.pages.WithLabelValues("fetched").Add(float64(t.Fetched))
+	m.pages.WithLabelValues("robots").Add(float64(t.Robots))
+	m.pages.WithLabelValues("blocked").Add(float64(t.Blocked))
+	m.pages.WithLabelValues("truncated").Add(float64(t.Truncated))
+	for k, v := range t.Failed {
+		m.pages.WithLabelValues("failed_" + k).Add(float64(v))
+	}
+	for k, v := range sum.Findings {
+		m.findings.WithLabelValues(k).Add(float64(v))
+	}
+}
+
+// storeCollector reads queue sizes and notice states at scrape time.
+type storeCollector struct{ st *store.Store }
+
+var (
+	casesDesc   = prometheus.NewDesc("certwatch_cases", "Cases by review status.", []string{"status"}, nil)
+	noticesDesc = prometheus.NewDesc("certwatch_notices", "Notices by state (overdue computed from the deadline).", []string{"state"}, nil)
+	outboxDesc  = prometheus.NewDesc("certwatch_outbox_pending", "Digest messages waiting for delivery.", nil, nil)
+)
+
+func (c *storeCollector) Describe(ch chan<- *prometheus.Desc) {
+	ch <- casesDesc
+	ch <- noticesDesc
+	ch <- outboxDesc
+}
+
+func (c *storeCollector) Collect(ch chan<- prometheus.Metric) {
+	if cases, err := c.st.Cases(store.CaseFilter{}); err == nil {
+		n := map[string]int{store.CaseOpen: 0, store.CasePendingApproval: 0, store.CaseConfirmed: 0, store.CaseDismissed: 0}
+		for _, cs := range cases {
+			n[cs.Status]++
+		}
+		for k, v := range n {
+			ch <- prometheus.MustNewConstMetric(casesDesc, prometheus.GaugeValue, float64(v), k)
+		}
+	}
+	now := time.Now()
+	if ns, err := c.st.Notices(store.NoticeFilter{Now: now}); err == nil {
+		n := map[string]int{}
+		for _, s := range []string{store.NoticeDraft, store.NoticeApproved, store.NoticeSent, store.NoticeAcknowledged,
+			store.NoticeOverdue, store.NoticeRemoved, store.NoticeRefused} {
+			n[s] = 0
+		}
+		for _, x := range ns {
+			n[x.State(now)]++
+		}
+		for k, v := range n {
+			ch <- prometheus.MustNewConstMetric(noticesDesc, prometheus.GaugeValue, float64(v), k)
+		}
+	}
+	if due, err := c.st.DueMessages(now.Add(100*365*24*time.Hour), 0); err == nil {
+		ch <- prometheus.MustNewConstMetric(outboxDesc, prometheus.GaugeValue, float64(len(due)))
+	}
+}

@@ -1,0 +1,149 @@
+package review
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"slices"
+
+	"github.com/certwatch/certwatch/store"
+)
+
+// sweepCounts mirrors the sweep package's counts as stored in a sweep's
+// stats (the review package does not import sweep).
+type sweepCounts struct {
+	Attempted int            `json:"attempted"`
+	Fetched   int            `json:"fetched"`
+	Failed    map[string]int `json:"failed"`
+	Robots    int            `json:"robots_refused"`
+	Truncated int            `json:"truncated"`
+	Rendered  int            `json:"rendered"`
+	Blocked   int            `json:"blocked"`
+	Findings  int            `json:"findings"`
+}
+
+func (c sweepCounts) FailedTotal() int {
+	n := 0
+	for _, v := range c.Failed {
+		n += v
+	}
+	return n
+}
+
+type sweepTrouble struct {
+	Source string `json:"source"`
+	Kind   string `json:"kind"`
+	Detail string `json:"detail"`
+}
+
+type sweepStats struct {
+	Total       sweepCounts             `json:"total"`
+	BySource    map[string]*sweepCounts `json:"by_source"`
+	ByHost      map[string]*sweepCounts `json:"by_host"`
+	Findings    map[string]int          `json:"findings"`
+	NewCases    int                     `json:"new_cases"`
+	SeenAgain   int                     `json:"seen_again"`
+	NewVersions int                     `json:"new_snapshots"`
+	Trouble     []sweepTrouble          `json:"trouble"`
+	Resumed     bool                    `json:"resumed"`
+}
+
+// troubleNames are the sweep package's trouble kinds in Chinese.
+var troubleNames = map[string]string{
+	"not_checked": "未检查", "nothing_loaded": "全部抓取失败", "mostly_blocked": "大部分被拦截",
+	"mostly_failed": "大部分抓取失败", "went_quiet": "突然没有发现", "shrank": "抓取量骤减",
+}
+
+type sweepRow struct {
+	store.Sweep
+	Stats    sweepStats
+	Sources  []string
+	Hosts    []string
+	HasStats bool
+}
+
+var sweepStatusNames = map[string]string{"running": "进行中", "finished": "已完成", "interrupted": "已中断"}
+
+func sweepRowOf(sw store.Sweep) sweepRow {
+	row := sweepRow{Sweep: sw}
+	if len(sw.Stats) > 0 && json.Unmarshal(sw.Stats, &row.Stats) == nil {
+		row.HasStats = true
+		for k := range row.Stats.BySource {
+			row.Sources = append(row.Sources, k)
+		}
+		for k := range row.Stats.ByHost {
+			row.Hosts = append(row.Hosts, k)
+		}
+		slices.Sort(row.Sources)
+		slices.Sort(row.Hosts)
+	}
+	return row
+}
+
+func (s *Server) sweepList(w http.ResponseWriter, r *http.Request) {
+	sws, err := s.st.Sweeps(60)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	rows := make([]sweepRow, len(sws))
+	for i, sw := range sws {
+		rows[i] = sweepRowOf(sw)
+	}
+	msgs, err := s.st.Messages(20)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	busy := s.opts.SweepBusy != nil && s.opts.SweepBusy()
+	s.render(w, r, http.StatusOK, "sweeps", map[string]any{"Rows": rows, "Messages": msgs, "Busy": busy,
+		"CanRun":  s.opts.SweepNow != nil && (currentUser(r).Has(store.RoleApprover) || currentUser(r).Has(store.RoleAdmin)),
+		"Trouble": troubleNames, "Status": sweepStatusNames})
+}
+
+func (s *Server) sweepPage(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r, "id")
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	sw, err := s.st.Sweep(id)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "sweep", map[string]any{"Row": sweepRowOf(*sw), "Trouble": troubleNames, "Status": sweepStatusNames})
+}
+
+// ErrSweepBusy is what Options.SweepNow returns when a sweep runs.
+var ErrSweepBusy = errors.New("a sweep is already running")
+
+func (s *Server) sweepNow(w http.ResponseWriter, r *http.Request) {
+	u := currentUser(r)
+	if !u.Has(store.RoleApprover) && !u.Has(store.RoleAdmin) {
+		s.fail(w, r, http.StatusForbidden, "只有审批人或系统管理员可以立即启动巡查。")
+		return
+	}
+	if s.opts.SweepNow == nil {
+		s.fail(w, r, http.StatusServiceUnavailable, "本服务没有配置巡查。")
+		return
+	}
+	if err := s.opts.SweepNow(); err != nil {
+		if errors.Is(err, ErrSweepBusy) {
+			s.fail(w, r, http.StatusConflict, "已有巡查正在进行，请等它完成。")
+			return
+		}
+		s.serverError(w, r, err)
+		return
+	}
+	s.audit(r, u.Name, "sweep.start", "sweep", "started from the UI")
+	redirect(w, r, "/sweeps", "sweepstarted")
+}
+
+func pct(n, of int) string {
+	if of == 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%.0f%%", 100*float64(n)/float64(of))
+}
