@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/go-ego/gse"
@@ -28,7 +29,13 @@ const maxSegment = 1 << 20
 // newSegmenter loads the embedded dictionary with the pack's CJK terms
 // first, so that their entries win over the dictionary's (gse keeps the
 // first load of a word), and computes the token table once.
+//
+// Loading is serialized: gse keeps some of what a load builds in package
+// variables, so two matchers loading at once race (the race detector
+// caught it when a rule comparison loaded two packs side by side).
 func newSegmenter(terms []string) *gse.Segmenter {
+	segmenterLoad.Lock()
+	defer segmenterLoad.Unlock()
 	var b strings.Builder
 	for _, t := range terms {
 		if strings.ContainsAny(t, " \n") {
@@ -43,6 +50,9 @@ func newSegmenter(terms []string) *gse.Segmenter {
 	_ = seg.LoadDictStr(b.String())
 	return seg
 }
+
+// segmenterLoad serializes newSegmenter.
+var segmenterLoad sync.Mutex
 
 // segmentation is the word structure of one normalized text.
 type segmentation struct {

@@ -33,6 +33,7 @@ const (
 	permAccounts
 	permReadRules
 	permSweeps
+	permSweepRun
 )
 
 // can lists the roles allowed each action. Finer checks (which route a
@@ -48,6 +49,7 @@ var can = map[perm][]store.Role{
 	permAccounts:    {store.RoleAdmin},
 	permReadRules:   {store.RoleAnalyst, store.RoleReviewerCAC, store.RoleReviewerSAMR, store.RoleApprover},
 	permSweeps:      {store.RoleAnalyst, store.RoleReviewerCAC, store.RoleReviewerSAMR, store.RoleApprover, store.RoleAdmin},
+	permSweepRun:    {store.RoleApprover, store.RoleAdmin},
 }
 
 func allowed(u *store.User, p perm) bool {

@@ -42,6 +42,8 @@ const (
 	htAudit       = "approver admin"
 	htAccounts    = "admin"
 	htReadRules   = "reviewer_cac reviewer_samr approver analyst"
+	htSweeps      = "reviewer_cac reviewer_samr approver analyst admin"
+	htSweepRun    = "approver admin"
 )
 
 var htRoutes = []htRoute{
@@ -70,6 +72,9 @@ var htRoutes = []htRoute{
 	{"GET", "/account", "/account", "user", 200},
 	{"POST", "/account/password", "/account/password", "user", 400},
 	{"GET", "/rules", "/rules", htReadRules, 200},
+	{"GET", "/sweeps", "/sweeps", htSweeps, 200},
+	{"GET", "/sweeps/{id}", "/sweeps/999999", htSweeps, 404},
+	{"POST", "/sweeps/run", "/sweeps/run", htSweepRun, 503},
 	{"GET", "/api/me", "/api/me", "user", 200},
 	{"GET", "/api/cases", "/api/cases", htReadCases, 200},
 	{"GET", "/api/cases/{id}", "/api/cases/999999", htReadCases, 404},
@@ -202,10 +207,10 @@ func TestSecurityRoleMatrix(t *testing.T) {
 	}
 	// The navigation offers only what the role may open.
 	for user, want := range map[string][]string{
-		"cac":      {"/cases", "/notices", "/rules"},
-		"analyst":  {"/cases", "/rules"},
-		"approver": {"/cases", "/notices", "/rules", "/audit"},
-		"admin":    {"/audit", "/users"},
+		"cac":      {"/cases", "/notices", "/sweeps", "/rules"},
+		"analyst":  {"/cases", "/sweeps", "/rules"},
+		"approver": {"/cases", "/notices", "/sweeps", "/rules", "/audit"},
+		"admin":    {"/sweeps", "/audit", "/users"},
 	} {
 		doc := e.htLogin(user).htDoc("/account", http.StatusOK)
 		var got []string

@@ -135,7 +135,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /rules", s.can(permReadRules, s.rulesPage))
 	m.HandleFunc("GET /sweeps", s.can(permSweeps, s.sweepList))
 	m.HandleFunc("GET /sweeps/{id}", s.can(permSweeps, s.sweepPage))
-	m.HandleFunc("POST /sweeps/run", s.can(permSweeps, s.sweepNow))
+	m.HandleFunc("POST /sweeps/run", s.can(permSweepRun, s.sweepNow))
 
 	m.HandleFunc("GET /api/me", s.user(s.apiMe))
 	m.HandleFunc("GET /api/cases", s.can(permReadCases, s.apiCases))

@@ -1,0 +1,93 @@
+package review_test
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+
+	"github.com/certwatch/certwatch/review"
+	"github.com/certwatch/certwatch/store"
+)
+
+// TestSweepsPage shows each sweep's health: totals, sources in trouble,
+// per-source and per-host tables, and the digest deliveries; "sweep now"
+// is offered to approvers and admins and refused while one runs.
+func TestSweepsPage(t *testing.T) {
+	var started atomic.Int32
+	var busy atomic.Bool
+	e := htNew(t, func(o *review.Options) {
+		o.SweepBusy = busy.Load
+		o.SweepNow = func() error {
+			if busy.Load() {
+				return review.ErrSweepBusy
+			}
+			started.Add(1)
+			return nil
+		}
+	})
+	id := e.htSweep()
+	stats, _ := json.Marshal(map[string]any{
+		"total":     map[string]any{"attempted": 40, "fetched": 30, "failed": map[string]int{"timeout": 4}, "robots_refused": 2, "blocked": 4, "findings": 3},
+		"by_source": map[string]any{"shop": map[string]any{"attempted": 10, "fetched": 10, "blocked": 8}, "bbs": map[string]any{"attempted": 30, "fetched": 20, "findings": 3}},
+		"by_host":   map[string]any{"shop.example": map[string]any{"attempted": 10, "fetched": 10, "blocked": 8}},
+		"new_cases": 3,
+		"trouble":   []map[string]string{{"source": "shop", "kind": "mostly_blocked", "detail": "10 个页面中 8 个被拦截<script>"}},
+	})
+	if err := e.st.FinishSweep(id, store.SweepFinished, stats); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.st.Enqueue(store.Message{Kind: "webhook", Target: "https://oa.example.gov.cn/hook", Payload: []byte("{}")}); err != nil {
+		t.Fatal(err)
+	}
+
+	c := e.htLogin("cac")
+	doc := c.htDoc("/sweeps", http.StatusOK)
+	row := doc.Find(`#sweep-table tr[data-sweep]`)
+	if row.Length() != 1 || !strings.Contains(row.Text(), "已完成") || !strings.Contains(row.Find(".trouble").Text(), "shop 大部分被拦截") {
+		t.Errorf("sweep row: %q", row.Text())
+	}
+	if doc.Find("#sweep-now").Length() != 0 {
+		t.Error("a reviewer is offered to start a sweep")
+	}
+	if !strings.Contains(doc.Find("#outbox").Text(), "等待发送") {
+		t.Errorf("outbox: %q", doc.Find("#outbox").Text())
+	}
+	doc = c.htDoc("/sweeps/"+htID(id), http.StatusOK)
+	if tr := doc.Find("#trouble").Text(); !strings.Contains(tr, "大部分被拦截") || !strings.Contains(tr, "<script>") {
+		t.Errorf("trouble list %q (the detail must show as text)", tr)
+	}
+	if doc.Find("#trouble script").Length() != 0 {
+		t.Error("trouble detail injected an element")
+	}
+	if got := doc.Find("#by-source tbody tr").Length(); got != 2 {
+		t.Errorf("%d source rows, want 2", got)
+	}
+	if s := doc.Find("#by-source tbody tr").FilterFunction(func(_ int, s *goquery.Selection) bool { return strings.HasPrefix(s.Text(), "shop") }); !strings.Contains(s.Text(), "80%") {
+		t.Errorf("shop row %q lacks the blocked share 80%%", s.Text())
+	}
+
+	a := e.htLogin("approver")
+	if a.htDoc("/sweeps", http.StatusOK).Find("#sweep-now button").Length() != 1 {
+		t.Error("an approver is not offered to start a sweep")
+	}
+	resp, body := a.htPost("/sweeps/run", url.Values{})
+	htExpect(t, "sweep now", resp, body, http.StatusSeeOther, "/sweeps?ok=sweepstarted")
+	if started.Load() != 1 {
+		t.Errorf("SweepNow called %d times", started.Load())
+	}
+	busy.Store(true)
+	resp, body = a.htPost("/sweeps/run", url.Values{})
+	htExpect(t, "sweep now while one runs", resp, body, http.StatusConflict, "")
+	if started.Load() != 1 {
+		t.Error("a second sweep was started while one ran")
+	}
+	es, _ := e.st.AuditEntries(store.AuditFilter{ActionPrefix: "sweep."})
+	if len(es) != 1 || es[0].Actor != "approver" {
+		t.Errorf("audit of sweep starts: %+v", es)
+	}
+}
