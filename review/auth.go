@@ -34,6 +34,8 @@ const (
 	permReadRules
 	permSweeps
 	permSweepRun
+	permReports
+	permTuning
 )
 
 // can lists the roles allowed each action. Finer checks (which route a
@@ -50,6 +52,8 @@ var can = map[perm][]store.Role{
 	permReadRules:   {store.RoleAnalyst, store.RoleReviewerCAC, store.RoleReviewerSAMR, store.RoleApprover},
 	permSweeps:      {store.RoleAnalyst, store.RoleReviewerCAC, store.RoleReviewerSAMR, store.RoleApprover, store.RoleAdmin},
 	permSweepRun:    {store.RoleApprover, store.RoleAdmin},
+	permReports:     {store.RoleAnalyst, store.RoleReviewerCAC, store.RoleReviewerSAMR, store.RoleApprover},
+	permTuning:      {store.RoleAnalyst},
 }
 
 func allowed(u *store.User, p perm) bool {

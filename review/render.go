@@ -88,8 +88,9 @@ var funcs = template.FuncMap{
 		}
 		return template.URL(v.Encode())
 	},
-	"add": func(a, b int) int { return a + b },
-	"pct": pct,
+	"add":       func(a, b int) int { return a + b },
+	"pct":       pct,
+	"precision": precision,
 	"json": func(v any) string {
 		b, _ := json.MarshalIndent(v, "", "  ")
 		return string(b)
@@ -191,6 +192,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, view
 			"decide": allowed(u, permDecide), "export": allowed(u, permExport),
 			"rules": allowed(u, permReadRules), "check": allowed(u, permCheck),
 			"approve": u.Has(store.RoleApprover), "sweeps": allowed(u, permSweeps),
+			"reports": allowed(u, permReports), "tuning": allowed(u, permTuning),
 		}
 	}
 	var buf bytes.Buffer

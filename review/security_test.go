@@ -44,6 +44,8 @@ const (
 	htReadRules   = "reviewer_cac reviewer_samr approver analyst"
 	htSweeps      = "reviewer_cac reviewer_samr approver analyst admin"
 	htSweepRun    = "approver admin"
+	htReports     = "reviewer_cac reviewer_samr approver analyst"
+	htTuning      = "analyst"
 )
 
 var htRoutes = []htRoute{
@@ -72,6 +74,12 @@ var htRoutes = []htRoute{
 	{"GET", "/account", "/account", "user", 200},
 	{"POST", "/account/password", "/account/password", "user", 400},
 	{"GET", "/rules", "/rules", htReadRules, 200},
+	{"GET", "/reports", "/reports", htReports, 200},
+	{"GET", "/reports/xlsx", "/reports/xlsx", htReports, 200},
+	{"GET", "/reports/html", "/reports/html", htReports, 200},
+	{"GET", "/reports/pdf", "/reports/pdf", htReports, 503},
+	{"GET", "/rules/test", "/rules/test", htTuning, 200},
+	{"POST", "/rules/test", "/rules/test", htTuning, 400},
 	{"GET", "/sweeps", "/sweeps", htSweeps, 200},
 	{"GET", "/sweeps/{id}", "/sweeps/999999", htSweeps, 404},
 	{"POST", "/sweeps/run", "/sweeps/run", htSweepRun, 503},
@@ -207,9 +215,9 @@ func TestSecurityRoleMatrix(t *testing.T) {
 	}
 	// The navigation offers only what the role may open.
 	for user, want := range map[string][]string{
-		"cac":      {"/cases", "/notices", "/sweeps", "/rules"},
-		"analyst":  {"/cases", "/sweeps", "/rules"},
-		"approver": {"/cases", "/notices", "/sweeps", "/rules", "/audit"},
+		"cac":      {"/cases", "/notices", "/sweeps", "/reports", "/rules"},
+		"analyst":  {"/cases", "/sweeps", "/reports", "/rules"},
+		"approver": {"/cases", "/notices", "/sweeps", "/reports", "/rules", "/audit"},
 		"admin":    {"/sweeps", "/audit", "/users"},
 	} {
 		doc := e.htLogin(user).htDoc("/account", http.StatusOK)

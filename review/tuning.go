@@ -1,0 +1,54 @@
+package review
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/certwatch/certwatch/rules"
+	"github.com/certwatch/certwatch/tuning"
+)
+
+// maxCandidatePack bounds a pasted pack (the request body is bounded too).
+const maxCandidatePack = 512 << 10
+
+func (s *Server) tuningPage(w http.ResponseWriter, r *http.Request) {
+	s.render(w, r, http.StatusOK, "tuning", map[string]any{"Packs": s.opts.Packs})
+}
+
+// tuningRun re-scores the stored cases with a pasted candidate pack
+// against the packs in force and shows what would change. Nothing is
+// activated here: activation replaces the running rules and is done with
+// `certwatch rules activate`, which records it.
+func (s *Server) tuningRun(w http.ResponseWriter, r *http.Request) {
+	text := r.PostFormValue("pack")
+	if strings.TrimSpace(text) == "" || len(text) > maxCandidatePack {
+		s.fail(w, r, http.StatusBadRequest, "请粘贴候选规则包（YAML，不超过 512 KB）。")
+		return
+	}
+	cand, err := rules.Parse("candidate.yaml", []byte(text))
+	if err != nil {
+		s.render(w, r, http.StatusBadRequest, "tuning", map[string]any{"Packs": s.opts.Packs, "Pack": text, "Error": err.Error()})
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), 4*time.Minute)
+	defer cancel()
+	rep, err := tuning.Compare(ctx, s.st, s.opts.Packs, []*rules.Pack{cand}, tuning.Options{Limit: 200})
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.audit(r, currentUser(r).Name, "rules.test", "rules", fmt.Sprintf("candidate %s: %d added, %d dropped over %d cases",
+		cand.Version(), rep.AddedCount, rep.DroppedCount, rep.Cases))
+	s.render(w, r, http.StatusOK, "tuning", map[string]any{"Packs": s.opts.Packs, "Pack": text, "Report": rep, "Candidate": cand})
+}
+
+// precision formats a precision or recall (nil: nothing labelled).
+func precision(p *float64) string {
+	if p == nil {
+		return "—"
+	}
+	return fmt.Sprintf("%.2f", *p)
+}
