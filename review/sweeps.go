@@ -113,7 +113,30 @@ func (s *Server) sweepPage(w http.ResponseWriter, r *http.Request) {
 		s.failErr(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "sweep", map[string]any{"Row": sweepRowOf(*sw), "Trouble": troubleNames, "Status": sweepStatusNames})
+	// The digest: the cases this sweep found first, by category and route.
+	cases, err := s.st.Cases(store.CaseFilter{SinceSweep: id})
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	byCat, byRoute := map[string]int{}, map[string]int{}
+	var found []caseRow
+	for _, c := range cases {
+		if c.FirstSweep != id {
+			continue
+		}
+		route := s.suggestedRoute(&c)
+		if c.Route != "" {
+			route = c.Route
+		}
+		byCat[s.categoryName(c.Category)]++
+		byRoute[route]++
+		if len(found) < 100 {
+			found = append(found, caseRow{Case: c, CategoryName: s.categoryName(c.Category), SuggestedRoute: route})
+		}
+	}
+	s.render(w, r, http.StatusOK, "sweep", map[string]any{"Row": sweepRowOf(*sw), "Trouble": troubleNames, "Status": sweepStatusNames,
+		"ByCategory": byCat, "ByRoute": byRoute, "Found": found})
 }
 
 // ErrSweepBusy is what Options.SweepNow returns when a sweep runs.

@@ -31,6 +31,7 @@ func TestSweepsPage(t *testing.T) {
 		}
 	})
 	id := e.htSweep()
+	e.htRecord(htPage{URL: "http://shop.example/item/1", Title: "电工证包过", Text: "电工证 免考 包过", Route: "takedown_samr"})
 	stats, _ := json.Marshal(map[string]any{
 		"total":     map[string]any{"attempted": 40, "fetched": 30, "failed": map[string]int{"timeout": 4}, "robots_refused": 2, "blocked": 4, "findings": 3},
 		"by_source": map[string]any{"shop": map[string]any{"attempted": 10, "fetched": 10, "blocked": 8}, "bbs": map[string]any{"attempted": 30, "fetched": 20, "findings": 3}},
@@ -63,6 +64,12 @@ func TestSweepsPage(t *testing.T) {
 	}
 	if doc.Find("#trouble script").Length() != 0 {
 		t.Error("trouble detail injected an element")
+	}
+	if d := doc.Find("#digest").Text(); !strings.Contains(d, "制售、买卖假证 1") || !strings.Contains(d, "市场监管下架通知 1") {
+		t.Errorf("digest %q", d)
+	}
+	if got := doc.Find("#digest-cases li").Length(); got != 1 {
+		t.Errorf("%d new cases listed, want 1", got)
 	}
 	if got := doc.Find("#by-source tbody tr").Length(); got != 2 {
 		t.Errorf("%d source rows, want 2", got)
