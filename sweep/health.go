@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/certwatch/certwatch/config"
@@ -18,19 +20,27 @@ func blockedStatus(status int) bool {
 }
 
 // wall reports whether a fetched page is a login wall, captcha or
-// rate-limit page: short, and carrying a removal.blocked marker of the
-// rule packs (long pages mention 请先登录 in their navigation).
+// rate-limit page: a removal.blocked marker of the rule packs in its
+// title, or in a text of at most wallMaxRunes. The bound is tighter than
+// the removal check's: a sweep meets ordinary pages with a 验证码 field
+// (query forms) or 请先登录 in their navigation.
 func (ms markerSet) wall(p *page.Page) bool {
 	if len(ms.blocked) == 0 || p == nil {
 		return false
 	}
-	norm := matcher.NormalizeString(p.Title + "\n" + p.Text)
-	if utf8.RuneCountInString(norm) > interstitialMaxRunes {
+	if _, ok := findMarker(ms.blocked, matcher.NormalizeString(p.Title)); ok && strings.TrimSpace(p.Title) != "" {
+		return true
+	}
+	norm := matcher.NormalizeString(p.Text)
+	if utf8.RuneCountInString(norm) > wallMaxRunes {
 		return false
 	}
 	_, ok := findMarker(ms.blocked, norm)
 	return ok
 }
+
+// wallMaxRunes bounds the text of a page counted as a wall by its text.
+const wallMaxRunes = 120
 
 // Trouble kinds.
 const (
@@ -76,7 +86,7 @@ func Health(cfg *config.Config, sum *Summary, prev *Summary) []Trouble {
 	for _, src := range cfg.Sources {
 		c := sum.BySource[src.ID]
 		if c == nil || c.Attempted == 0 {
-			if !sum.Resumed {
+			if !sum.Resumed && !slices.Contains(sum.SharedSeeds, src.ID) {
 				add(src.ID, TroubleNotChecked, "本次巡查没有抓取该来源的任何页面")
 			}
 			continue

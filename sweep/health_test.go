@@ -6,6 +6,7 @@ import (
 
 	"github.com/certwatch/certwatch/config"
 	"github.com/certwatch/certwatch/page"
+	"github.com/certwatch/certwatch/store"
 )
 
 func TestHealth(t *testing.T) {
@@ -31,6 +32,7 @@ func TestHealth(t *testing.T) {
 		{"first sweep", sum(ok, ok), nil, false, nil},
 		{"not checked", sum(ok, nil), nil, false, []string{"b:not_checked"}},
 		{"not checked after a resume is not news", sum(ok, nil), nil, true, nil},
+		{"seeds queued by another source", func() *Summary { s := sum(ok, nil); s.SharedSeeds = []string{"b"}; return s }(), nil, false, nil},
 		{"nothing loaded", sum(ok, &Counts{Attempted: 5, Failed: map[string]int{"timeout": 5}}), nil, false, []string{"b:nothing_loaded"}},
 		{"mostly blocked", sum(ok, &Counts{Attempted: 10, Fetched: 10, Blocked: 4, Robots: 2}), nil, false, []string{"b:mostly_blocked"}},
 		{"half blocked is not mostly", sum(ok, &Counts{Attempted: 10, Fetched: 10, Blocked: 5}), nil, false, nil},
@@ -89,4 +91,15 @@ func repeat(s string, n int) string {
 		out = append(out, s...)
 	}
 	return string(out)
+}
+
+func TestSharedSeeds(t *testing.T) {
+	items := []store.FrontierItem{
+		{URL: "http://a/", SourceID: "reported"}, {URL: "http://b/", SourceID: "reported"},
+		{URL: "http://a/", SourceID: "imitation"},
+		{URL: "http://b/", SourceID: "site"}, {URL: "http://c/", SourceID: "site"},
+	}
+	if got := sharedSeeds(items); !slices.Equal(got, []string{"imitation"}) {
+		t.Errorf("sharedSeeds = %v, want [imitation]", got)
+	}
 }

@@ -70,6 +70,9 @@ type Summary struct {
 	Trouble []Trouble `json:"trouble,omitempty"`
 	// Resumed: the counts cover only the part after the last resume.
 	Resumed bool `json:"resumed,omitempty"`
+	// SharedSeeds are sources whose start URLs another source had
+	// already queued: checked, under the other source's name.
+	SharedSeeds []string `json:"shared_seeds,omitempty"`
 }
 
 func newSummary(id uint64) *Summary {

@@ -91,6 +91,7 @@ func (s *Sweeper) Run(ctx context.Context, resume bool) (*Summary, error) {
 			running.ID, running.StartedAt.Format(time.RFC3339), ErrInterrupted)
 	}
 	sw := running
+	var shared []string
 	if sw == nil {
 		sw = &store.Sweep{ConfigHash: s.Config.Hash}
 		for _, p := range s.Matcher.Packs() {
@@ -99,7 +100,7 @@ func (s *Sweeper) Run(ctx context.Context, resume bool) (*Summary, error) {
 		if err := s.Store.StartSweep(sw); err != nil {
 			return nil, fmt.Errorf("sweep: start: %w", err)
 		}
-		if err := s.seed(sw.ID); err != nil {
+		if shared, err = s.seed(sw.ID); err != nil {
 			return nil, err
 		}
 		s.Log.Info("sweep started", "sweep", sw.ID, "sources", len(s.Config.Sources))
@@ -108,6 +109,7 @@ func (s *Sweeper) Run(ctx context.Context, resume bool) (*Summary, error) {
 	}
 	run := newRun(s, sw)
 	run.stats.Resumed = running != nil
+	run.stats.SharedSeeds = shared
 	if err := run.loop(ctx); err != nil {
 		return run.summary(), err
 	}
@@ -137,8 +139,11 @@ func (s *Sweeper) Abandon() error {
 	return s.Store.FinishSweep(sw.ID, "interrupted", nil)
 }
 
-// seed puts every source's first requests in the frontier.
-func (s *Sweeper) seed(sweepID uint64) error {
+// seed puts every source's first requests in the frontier. It returns the
+// sources all of whose first requests another source had already queued
+// (the frontier keeps one item per URL): their pages are fetched under the
+// other source's name.
+func (s *Sweeper) seed(sweepID uint64) ([]string, error) {
 	var items []store.FrontierItem
 	for _, src := range s.Config.Sources {
 		switch src.Kind {
@@ -159,7 +164,7 @@ func (s *Sweeper) seed(sweepID uint64) error {
 		case config.KindURLs:
 			urls, err := readURLs(src)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, u := range urls {
 				items = append(items, store.FrontierItem{URL: store.CanonicalURL(u), SourceID: src.ID, Render: src.Render, Kind: kindPage})
@@ -167,9 +172,9 @@ func (s *Sweeper) seed(sweepID uint64) error {
 		}
 	}
 	if _, err := s.Store.AddFrontier(sweepID, items); err != nil {
-		return fmt.Errorf("sweep: seed frontier: %w", err)
+		return nil, fmt.Errorf("sweep: seed frontier: %w", err)
 	}
-	return nil
+	return sharedSeeds(items), nil
 }
 
 // run is the state of one sweep in this process.
@@ -493,4 +498,29 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(ks)
 	return ks
+}
+
+// sharedSeeds lists the sources whose every seed URL an earlier source's
+// seeds already hold.
+func sharedSeeds(items []store.FrontierItem) []string {
+	first := map[string]string{} // URL → the source that queued it
+	own := map[string]bool{}     // sources with a URL of their own
+	var order []string
+	for _, it := range items {
+		if _, seen := own[it.SourceID]; !seen {
+			own[it.SourceID] = false
+			order = append(order, it.SourceID)
+		}
+		if src, ok := first[it.URL]; !ok || src == it.SourceID {
+			first[it.URL] = it.SourceID
+			own[it.SourceID] = true
+		}
+	}
+	var out []string
+	for _, src := range order {
+		if !own[src] {
+			out = append(out, src)
+		}
+	}
+	return out
 }

@@ -133,6 +133,16 @@ func TestSweepSampleWeb(t *testing.T) {
 	if sum.Total.Robots == 0 {
 		t.Errorf("no page refused by robots.txt in the summary")
 	}
+	// The sample web has no login wall or captcha page: query forms with a
+	// 验证码 field are not walls.
+	if sum.Total.Blocked != 0 {
+		t.Errorf("%d pages counted as blocked on the sample web", sum.Total.Blocked)
+	}
+	for _, tr := range sum.Trouble {
+		if tr.Kind == TroubleNotChecked {
+			t.Errorf("source %s reported not checked: %s", tr.Source, tr.Detail)
+		}
+	}
 	// Evidence of the first case verifies with standard tools.
 	if len(cases) > 0 {
 		dir := t.TempDir()
