@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"os"
 	"strings"
 	"time"
 
@@ -14,8 +15,19 @@ import (
 // maxCandidatePack bounds a pasted pack (the request body is bounded too).
 const maxCandidatePack = 512 << 10
 
+// tuningPage offers the form, filled with the current pack's text as a
+// starting point when there is one pack and its text can be read.
 func (s *Server) tuningPage(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusOK, "tuning", map[string]any{"Packs": s.opts.Packs})
+	var text string
+	if len(s.opts.Packs) == 1 {
+		p := s.opts.Packs[0]
+		if p.File == rules.DefaultFile {
+			text = string(rules.DefaultSource())
+		} else if b, err := os.ReadFile(p.File); err == nil && len(b) <= maxCandidatePack {
+			text = string(b)
+		}
+	}
+	s.render(w, r, http.StatusOK, "tuning", map[string]any{"Packs": s.opts.Packs, "Pack": text})
 }
 
 // tuningRun re-scores the stored cases with a pasted candidate pack
