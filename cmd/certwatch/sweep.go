@@ -27,6 +27,7 @@ type sweepOptions struct {
 	resume     bool
 	abandon    bool
 	cpuProfile string
+	logFormat  string
 }
 
 func newSweepCmd() *cobra.Command {
@@ -49,6 +50,7 @@ cases or sightings.`,
 	cmd.Flags().BoolVar(&o.resume, "resume", false, "finish the sweep that was interrupted")
 	cmd.Flags().BoolVar(&o.abandon, "abandon", false, "mark an interrupted sweep as abandoned and start a new one")
 	cmd.Flags().StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the sweep to this file (for performance work)")
+	cmd.Flags().StringVar(&o.logFormat, "log-format", "", "text or json logs on stderr at info level (default: a progress bar on a terminal, text logs otherwise)")
 	return cmd
 }
 
@@ -138,10 +140,12 @@ func sweepWith(ctx context.Context, cfg *config.Config, o sweepOptions, stdout, 
 	defer cr.Close()
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	sw := &sweep.Sweeper{Config: cfg, Store: st, Matcher: m, Fetcher: cr, Log: log, SearchTerms: terms}
-	if f, ok := stderr.(*os.File); ok && isatty.IsTerminal(f.Fd()) {
+	if f, ok := stderr.(*os.File); ok && isatty.IsTerminal(f.Fd()) && o.logFormat == "" {
 		sw.Progress = newBar(stderr)
 	} else {
-		log = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+		if log, err = newLogger(stderr, o.logFormat); err != nil {
+			return &exitError{code: 2, err: err}
+		}
 		sw.Log = log
 	}
 	if o.abandon {
