@@ -213,7 +213,7 @@ func (s *Server) apiCases(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	lo := min((f.Page-1)*pageSize, len(rows))
-	page := rows[lo:min(lo+pageSize, len(rows))]
+	page := s.decorate(rows[lo:min(lo+pageSize, len(rows))])
 	writeJSON(w, http.StatusOK, map[string]any{"total": len(rows), "page": f.Page, "page_size": pageSize,
 		"counts": counts, "latest_sweep": latest, "cases": page})
 }

@@ -73,16 +73,11 @@ type queueView struct {
 // source's takedown route when the rule suggests a takedown (a police
 // referral is never turned into a takedown).
 func (s *Server) suggestedRoute(c *store.Case) string {
-	var f struct {
-		Route string `json:"route"`
-	}
-	if len(c.Finding) > 0 {
-		_ = json.Unmarshal(c.Finding, &f)
-	}
-	if r := s.opts.SourceRoutes[c.SourceID]; r != "" && f.Route != "police_referral" {
+	route := c.SuggestedRoute
+	if r := s.opts.SourceRoutes[c.SourceID]; r != "" && route != "police_referral" {
 		return r
 	}
-	return f.Route
+	return route
 }
 
 // categoryName is a category's display name from the packs.
@@ -116,7 +111,7 @@ func (s *Server) filterCases(f queueFilter) (rows []caseRow, counts map[string]i
 	to, _ := time.ParseInLocation("2006-01-02", f.To, shanghai)
 	counts = map[string]int{}
 	for _, c := range all {
-		row := caseRow{Case: c, CategoryName: s.categoryName(c.Category), SuggestedRoute: s.suggestedRoute(&c), Host: hostOf(c.URL), New: latest > 0 && c.FirstSweep == latest}
+		row := caseRow{Case: c, SuggestedRoute: s.suggestedRoute(&c), New: latest > 0 && c.FirstSweep == latest}
 		route := cmp.Or(c.Route, row.SuggestedRoute)
 		switch {
 		case f.Category != "" && c.Category != f.Category,
@@ -164,8 +159,16 @@ func (s *Server) queue(w http.ResponseWriter, r *http.Request) {
 	v.Last = max(1, (len(rows)+pageSize-1)/pageSize)
 	v.Page = min(f.Page, v.Last)
 	lo := (v.Page - 1) * pageSize
-	v.Rows = rows[lo:min(lo+pageSize, len(rows))]
+	v.Rows = s.decorate(rows[lo:min(lo+pageSize, len(rows))])
 	s.render(w, r, http.StatusOK, "queue", v)
+}
+
+// decorate fills in what only shown rows need.
+func (s *Server) decorate(rows []caseRow) []caseRow {
+	for i := range rows {
+		rows[i].CategoryName, rows[i].Host = s.categoryName(rows[i].Category), hostOf(rows[i].URL)
+	}
+	return rows
 }
 
 // segment is a run of page text, highlighted or not.

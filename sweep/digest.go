@@ -79,11 +79,7 @@ func BuildDigest(st *store.Store, sweepID uint64, ui string) (*Digest, error) {
 		if c.FirstSweep != sw.ID {
 			continue
 		}
-		var f struct {
-			Route string `json:"route"`
-		}
-		_ = json.Unmarshal(c.Finding, &f)
-		route := cmp.Or(c.Route, f.Route)
+		route := cmp.Or(c.Route, c.SuggestedRoute)
 		d.NewCases++
 		d.ByCategory[c.Category]++
 		d.ByRoute[route]++

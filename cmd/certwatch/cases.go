@@ -58,7 +58,7 @@ func newCasesCmd() *cobra.Command {
 				return &exitError{code: 1, err: err}
 			}
 			defer st.Close()
-			cs, err := st.Cases(store.CaseFilter{Category: category, Limit: limit})
+			cs, err := st.Cases(store.CaseFilter{Category: category, Limit: limit, WithFindings: format == "json"})
 			if err != nil {
 				return &exitError{code: 1, err: err}
 			}
