@@ -346,6 +346,9 @@ func TestEndToEndReview(t *testing.T) {
 	if s := textOf(t, ctx, "#notice-items td.outcome"); !strings.Contains(s, "已删除") {
 		t.Errorf("removal check shows %q, want 已删除", s)
 	}
+	if n := get(t, ctx, "count check evidence links", chromedp.Evaluate[int](`document.querySelectorAll("#notice-items a.check-evidence").length`)); n != 1 {
+		t.Errorf("%d links to the removal check's response, want 1", n)
+	}
 	if s := textOf(t, ctx, "#notice-state"); s != "已删除下架" {
 		t.Errorf("notice state after its only listing was removed: %q", s)
 	}

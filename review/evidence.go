@@ -131,3 +131,28 @@ func zipDir(w io.Writer, dir string) error {
 	}
 	return zw.Close()
 }
+
+// checkResponse sends the response a removal check got, as a download.
+func (s *Server) checkResponse(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r, "id")
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	eid, err := pathID(r, "eid")
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	ev, body, err := s.st.CheckResponse(eid)
+	if err != nil || ev.NoticeID != id {
+		s.fail(w, r, http.StatusNotFound, "没有这次复查的响应。")
+		return
+	}
+	s.audit(r, currentUser(r).Name, "evidence.download", fmt.Sprintf("notice:%d", id),
+		fmt.Sprintf("removal check %d of case %d, status %d, body sha256=%s", eid, ev.CaseID, ev.Status, ev.BodySHA256))
+	w.Header().Set("Content-Type", "application/octet-stream")
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="notice-%d-check-%d-status-%d.body"`, id, eid, ev.Status))
+	w.Header().Set("Content-Security-Policy", "default-src 'none'; sandbox")
+	_, _ = w.Write(body)
+}

@@ -124,6 +124,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /notices/{id}/pdf", s.can(permReadNotices, s.noticePDF))
 	m.HandleFunc("POST /notices/{id}/move", s.can(permReadNotices, s.moveNotice))
 	m.HandleFunc("POST /notices/{id}/check", s.can(permCheck, s.checkNotice))
+	m.HandleFunc("GET /notices/{id}/checks/{eid}", s.can(permExport, s.checkResponse))
 
 	m.HandleFunc("GET /audit", s.can(permAudit, s.auditPage))
 	m.HandleFunc("POST /audit/verify", s.can(permAudit, s.auditVerify))

@@ -26,7 +26,7 @@
 // followed by the hex SHA-256 of the string (bbolt keys are bounded and
 // crawled URLs are written by adversaries). All times are stored in UTC.
 //
-//	meta                          "schema" → "1"
+//	meta                          "schema" → "1", "audit_head"
 //	sweeps        id              → Sweep
 //	frontier      sweep id        → bucket, one per sweep:
 //	                  "items"     seq → FrontierItem (insertion order)
@@ -41,6 +41,16 @@
 //	case_snapshots case id ‖ snapshot id → "" (index)
 //	bodies        snapshot id     → raw body bytes, as fetched (not JSON)
 //	screenshots   snapshot id     → PNG bytes (not JSON); absent when none
+//	texts         snapshot id     → SnapshotText: the title and text the matcher read
+//	decisions     case id ‖ seq   → Decision (review actions, append-only)
+//	notices       id              → Notice (items, history, removal checks)
+//	notice_drafts route ‖ 0 ‖ recipient → id of the draft notice collecting cases
+//	check_evidence id             → CheckEvidence: a removal check's response metadata
+//	check_bodies  id              → that response's body (not JSON)
+//	users         name            → User (password hash only)
+//	sessions      SHA-256(token)  → Session
+//	audit         seq             → AuditEntry, hash-chained; meta "audit_head" → seq ‖ hash
+//	outbox        id              → Message (digests to deliver, with attempts)
 //	packs         seq             → ActivatedPack: rule-pack activations and
 //	                                deactivations, append-only; the last one decides
 //	                                the active pack (ActivePack)

@@ -1,9 +1,13 @@
 package store
 
 import (
+	"bytes"
 	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"slices"
 	"strings"
 	"time"
@@ -113,6 +117,75 @@ type ItemCheck struct {
 	Detail       string    `json:"detail,omitempty"`
 	BodySHA256   string    `json:"body_sha256,omitempty"`
 	RelistedCase uint64    `json:"relisted_case,omitempty"`
+	// Evidence is the stored response of the check (see CheckEvidence);
+	// 0 when there was none (a network failure).
+	Evidence uint64 `json:"evidence,omitempty"`
+	// The response as fetched, given to RecordChecks and kept there as
+	// evidence of the check (a 404 page proves a removal as much as a
+	// live page proves the opposite); not part of the notice record.
+	Header    http.Header `json:"-"`
+	Body      []byte      `json:"-"`
+	Truncated bool        `json:"-"`
+	URL       string      `json:"-"`
+}
+
+// CheckEvidence is the response a removal check got, kept as fetched.
+type CheckEvidence struct {
+	ID         uint64      `json:"id"`
+	NoticeID   uint64      `json:"notice_id"`
+	CaseID     uint64      `json:"case_id"`
+	URL        string      `json:"url"`
+	FinalURL   string      `json:"final_url,omitempty"`
+	FetchedAt  time.Time   `json:"fetched_at"`
+	Status     int         `json:"status"`
+	Header     http.Header `json:"header,omitempty"`
+	BodySHA256 string      `json:"body_sha256"`
+	BodySize   int         `json:"body_size"`
+	Truncated  bool        `json:"truncated,omitempty"`
+	Outcome    string      `json:"outcome"`
+}
+
+// CheckResponse returns a removal check's stored response and its body.
+func (s *Store) CheckResponse(id uint64) (*CheckEvidence, []byte, error) {
+	var ev CheckEvidence
+	var body []byte
+	err := s.db.View(func(tx *bolt.Tx) error {
+		ok, err := getJSON(tx.Bucket(bucketCheckEvidence), u64(id), &ev)
+		if err == nil && !ok {
+			return fmt.Errorf("check evidence %d: %w", id, ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		body = bytes.Clone(tx.Bucket(bucketCheckBodies).Get(u64(id)))
+		return nil
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("store: %w", err)
+	}
+	return &ev, body, nil
+}
+
+// putCheckEvidence stores a check's response and returns its id.
+func putCheckEvidence(tx *bolt.Tx, noticeID uint64, ch *ItemCheck) (uint64, error) {
+	meta, bodies := tx.Bucket(bucketCheckEvidence), tx.Bucket(bucketCheckBodies)
+	meta.FillPercent, bodies.FillPercent = 1.0, 1.0
+	id, err := meta.NextSequence()
+	if err != nil {
+		return 0, err
+	}
+	sum := sha256.Sum256(ch.Body)
+	ev := CheckEvidence{ID: id, NoticeID: noticeID, CaseID: ch.CaseID, URL: ch.URL, FinalURL: ch.FinalURL,
+		FetchedAt: ch.At, Status: ch.Status, Header: ch.Header, BodySHA256: hex.EncodeToString(sum[:]),
+		BodySize: len(ch.Body), Truncated: ch.Truncated, Outcome: ch.Outcome}
+	if err := putJSON(meta, u64(id), &ev); err != nil {
+		return 0, err
+	}
+	if err := bodies.Put(u64(id), nonNil(ch.Body)); err != nil {
+		return 0, err
+	}
+	ch.BodySHA256 = ev.BodySHA256
+	return id, nil
 }
 
 // NoticeEvent is one change of a notice's status.
@@ -377,6 +450,12 @@ func (s *Store) RecordChecks(id uint64, round int, by string, checks []ItemCheck
 			}
 			ch.At = cmp.Or(ch.At, now).UTC()
 			ch.Round = round
+			if ch.Status != 0 {
+				if ch.Evidence, err = putCheckEvidence(tx, id, &ch); err != nil {
+					return err
+				}
+			}
+			ch.Header, ch.Body = nil, nil
 			it := &n.Items[i]
 			it.Checks = append(it.Checks, ch)
 			if ch.Outcome != OutcomeFailed || it.Outcome == "" {

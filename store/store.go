@@ -53,12 +53,14 @@ var (
 	bucketSessions      = []byte("sessions")
 	bucketAudit         = []byte("audit")
 	bucketOutbox        = []byte("outbox")
+	bucketCheckEvidence = []byte("check_evidence")
+	bucketCheckBodies   = []byte("check_bodies")
 
 	allBuckets = [][]byte{
 		bucketMeta, bucketSweeps, bucketFrontier, bucketPages, bucketCases,
 		bucketCaseKeys, bucketSightings, bucketSnapshots, bucketCaseSnapshots,
 		bucketBodies, bucketScreenshots, bucketTexts, bucketDecisions,
-		bucketNotices, bucketNoticeDrafts, bucketUsers, bucketSessions, bucketAudit, bucketOutbox,
+		bucketNotices, bucketNoticeDrafts, bucketUsers, bucketSessions, bucketAudit, bucketOutbox, bucketCheckEvidence, bucketCheckBodies,
 		bucketPacks, bucketPackContents,
 	}
 

@@ -985,7 +985,7 @@ func TestBackupAndStats(t *testing.T) {
 	wantStats := map[string]int{
 		"sweeps": 1, "frontier": 2, "frontier_pending": 1, "pages": 1, "cases": 1, "case_keys": 1,
 		"sightings": 1, "snapshots": 1, "case_snapshots": 1, "bodies": 1, "screenshots": 0,
-		"texts": 0, "outbox": 0, "packs": 0, "pack_contents": 0, "decisions": 0, "notices": 0, "notice_drafts": 0, "users": 0, "sessions": 0, "audit": 0,
+		"texts": 0, "outbox": 0, "check_evidence": 0, "check_bodies": 0, "packs": 0, "pack_contents": 0, "decisions": 0, "notices": 0, "notice_drafts": 0, "users": 0, "sessions": 0, "audit": 0,
 	}
 	if fmt.Sprint(want) != fmt.Sprint(wantStats) {
 		t.Errorf("Stats = %v\nwant    %v", want, wantStats)

@@ -59,7 +59,8 @@ func (rc *RemovalChecker) check(ctx context.Context, id uint64, round int, by st
 		}
 		for i, res := range results {
 			ch := store.ItemCheck{CaseID: res.CaseID, At: res.CheckedAt, Outcome: string(res.Outcome), Status: res.Status,
-				FinalURL: res.FinalURL, Detail: res.Detail, BodySHA256: res.BodySHA256}
+				FinalURL: res.FinalURL, Detail: res.Detail, BodySHA256: res.BodySHA256,
+				URL: res.URL, Header: res.Header, Body: res.Body, Truncated: res.Truncated}
 			if res.Outcome == OutcomeRemoved || res.Outcome == OutcomeChanged {
 				key := items[i].ContentKey
 				other, err := rc.Store.Relisted(res.CaseID, contacts[res.CaseID], key, n.SentAt)

@@ -106,6 +106,22 @@ func TestRemovalChecksOnSchedule(t *testing.T) {
 	if c, _ := st.Case(a); c.Removal != store.OutcomeRemoved {
 		t.Errorf("case %d removal %q", a, c.Removal)
 	}
+	// Each check keeps the response it got: the 404 page of the removed
+	// post, the page still offering certificates.
+	for _, it := range n.Items {
+		ch := it.Checks[len(it.Checks)-1]
+		ev, body, err := st.CheckResponse(ch.Evidence)
+		if err != nil {
+			t.Fatalf("case %d: check response %d: %v", it.CaseID, ch.Evidence, err)
+		}
+		want := 200
+		if it.CaseID == a {
+			want = 404
+		}
+		if ev.Status != want || ev.NoticeID != noticeID || len(body) != ev.BodySize || ev.BodySHA256 != ch.BodySHA256 || ev.BodySHA256 == "" {
+			t.Errorf("case %d: check evidence %+v (%d bytes), want status %d", it.CaseID, ev, len(body), want)
+		}
+	}
 	if n, err := rc.RunDue(ctx, clock.Add(time.Hour)); err != nil || n != 0 {
 		t.Fatalf("between rounds: %d checked, %v", n, err)
 	}
