@@ -103,8 +103,9 @@ Nothing leaves this machine. Run it again to see cases "seen again".`,
 				for _, l := range logins {
 					fmt.Fprintln(out, l)
 				}
-				fmt.Fprintf(out, "试一试 Try: 以 wangxin 登录 → 案件队列 → 打开一个案件 → 确认；以 shenpi 登录 → 通知与移送 → 签发 →\n")
-				fmt.Fprintf(out, "标记为已发送 → 下载 PDF → 立即复查（样例商城已下架 %d 个商品：%s）。\n", len(removed), strings.Join(removed, " "))
+				fmt.Fprintf(out, "试一试 Try: 以 shijian 登录 → 案件队列 → 打开样例商城的商品（shop.example）→ 确认（市场监管下架通知）；\n")
+				fmt.Fprintf(out, "以 wangxin 登录 → 打开仿冒查询网站（cx-mem-gov.example）→ 确认“移送公安”；以 shenpi 登录 → 审批移送 →\n")
+				fmt.Fprintf(out, "通知与移送 → 签发 → 标记为已发送 → 下载 PDF → 立即复查（样例商城已下架 %d 个商品：%s）。\n", len(removed), strings.Join(removed, " "))
 				fmt.Fprintf(out, "Stop with Ctrl-C.\n")
 				fmt.Fprintf(out, "=====================================================\n")
 			}}
