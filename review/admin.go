@@ -192,7 +192,7 @@ func (s *Server) ownPassword(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) rulesPage(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusOK, "rules", map[string]any{"Packs": s.opts.Packs})
+	s.render(w, r, http.StatusOK, "rules", map[string]any{"Packs": s.packs()})
 }
 
 // JSON API. It answers what the pages show, for scripts and other

@@ -82,7 +82,7 @@ func (s *Server) suggestedRoute(c *store.Case) string {
 
 // categoryName is a category's display name from the packs.
 func (s *Server) categoryName(id string) string {
-	for _, p := range s.opts.Packs {
+	for _, p := range s.packs() {
 		if n := p.CategoryName(id); n != id {
 			return n
 		}
@@ -292,7 +292,7 @@ func (s *Server) loadCaseView(r *http.Request, id uint64) (*caseView, error) {
 	}
 	for _, h := range v.Finding.Rules {
 		rv := ruleView{RuleHit: h, CategoryName: h.Category}
-		for _, p := range s.opts.Packs {
+		for _, p := range s.packs() {
 			if rule := p.Rule(h.ID); rule != nil {
 				rv.Description, rv.LegalBasis, rv.CategoryName = rule.Description, rule.LegalBasis, p.CategoryName(rule.Category)
 				break

@@ -225,7 +225,7 @@ func (s *Server) document(n *store.Notice) (*notice.Document, error) {
 			if !h.Fired {
 				continue
 			}
-			for _, p := range s.opts.Packs {
+			for _, p := range s.packs() {
 				rule := p.Rule(h.ID)
 				if rule == nil {
 					continue

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/certwatch/certwatch/config"
@@ -62,6 +63,8 @@ type Server struct {
 	mux      *http.ServeMux
 	// approveMu serializes approvals, which number notices.
 	approveMu sync.Mutex
+	// packsNow are the packs in force (SetPacks swaps them).
+	packsNow atomic.Pointer[[]*rules.Pack]
 }
 
 // New parses the views and builds the routes.
@@ -87,9 +90,17 @@ func New(opts Options) (*Server, error) {
 		return nil, err
 	}
 	s.views = views
+	packs := opts.Packs
+	s.packsNow.Store(&packs)
 	s.routes()
 	return s, nil
 }
+
+// SetPacks replaces the packs the UI reads rule descriptions, legal bases
+// and categories from (a pack activated while the server runs).
+func (s *Server) SetPacks(packs []*rules.Pack) { s.packsNow.Store(&packs) }
+
+func (s *Server) packs() []*rules.Pack { return *s.packsNow.Load() }
 
 // ServeHTTP makes Server an http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {

@@ -19,15 +19,15 @@ const maxCandidatePack = 512 << 10
 // starting point when there is one pack and its text can be read.
 func (s *Server) tuningPage(w http.ResponseWriter, r *http.Request) {
 	var text string
-	if len(s.opts.Packs) == 1 {
-		p := s.opts.Packs[0]
+	if len(s.packs()) == 1 {
+		p := s.packs()[0]
 		if p.File == rules.DefaultFile {
 			text = string(rules.DefaultSource())
 		} else if b, err := os.ReadFile(p.File); err == nil && len(b) <= maxCandidatePack {
 			text = string(b)
 		}
 	}
-	s.render(w, r, http.StatusOK, "tuning", map[string]any{"Packs": s.opts.Packs, "Pack": text})
+	s.render(w, r, http.StatusOK, "tuning", map[string]any{"Packs": s.packs(), "Pack": text})
 }
 
 // tuningRun re-scores the stored cases with a pasted candidate pack
@@ -42,19 +42,19 @@ func (s *Server) tuningRun(w http.ResponseWriter, r *http.Request) {
 	}
 	cand, err := rules.Parse("candidate.yaml", []byte(text))
 	if err != nil {
-		s.render(w, r, http.StatusBadRequest, "tuning", map[string]any{"Packs": s.opts.Packs, "Pack": text, "Error": err.Error()})
+		s.render(w, r, http.StatusBadRequest, "tuning", map[string]any{"Packs": s.packs(), "Pack": text, "Error": err.Error()})
 		return
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), 4*time.Minute)
 	defer cancel()
-	rep, err := tuning.Compare(ctx, s.st, s.opts.Packs, []*rules.Pack{cand}, tuning.Options{Limit: 200})
+	rep, err := tuning.Compare(ctx, s.st, s.packs(), []*rules.Pack{cand}, tuning.Options{Limit: 200})
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
 	s.audit(r, currentUser(r).Name, "rules.test", "rules", fmt.Sprintf("candidate %s: %d added, %d dropped over %d cases",
 		cand.Version(), rep.AddedCount, rep.DroppedCount, rep.Cases))
-	s.render(w, r, http.StatusOK, "tuning", map[string]any{"Packs": s.opts.Packs, "Pack": text, "Report": rep, "Candidate": cand})
+	s.render(w, r, http.StatusOK, "tuning", map[string]any{"Packs": s.packs(), "Pack": text, "Report": rep, "Candidate": cand})
 }
 
 // precision formats a precision or recall (nil: nothing labelled).

@@ -147,7 +147,8 @@ var loginHints = []string{"login", "logon", "signin", "sign-in", "sign_in", "pas
 // Markers are the removal sections of the Matcher's packs, normalized like
 // terms and looked for in the normalized title and text.
 func (s *Sweeper) Recheck(ctx context.Context, items []RecheckItem) ([]RecheckResult, error) {
-	if s.Matcher == nil || s.Fetcher == nil {
+	m := s.matcher()
+	if m == nil || s.Fetcher == nil {
 		return nil, errors.New("sweep: recheck: the Sweeper needs a Matcher and a Fetcher")
 	}
 	results := make([]RecheckResult, len(items))
@@ -167,7 +168,7 @@ func (s *Sweeper) Recheck(ctx context.Context, items []RecheckItem) ([]RecheckRe
 	if log == nil {
 		log = slog.Default()
 	}
-	markers := removalMarkers(s.Matcher)
+	markers := removalMarkers(m)
 	inFlight := s.Batch
 	if inFlight <= 0 {
 		inFlight = 64
@@ -216,7 +217,7 @@ func (s *Sweeper) Recheck(ctx context.Context, items []RecheckItem) ([]RecheckRe
 			defer wg.Done()
 			defer func() { <-busy }()
 			for _, i := range idx {
-				results[i] = classify(items[i], res, s.Matcher, markers)
+				results[i] = classify(items[i], res, m, markers)
 				log.Info("recheck", "case", items[i].CaseID, "url", items[i].URL,
 					"outcome", results[i].Outcome, "status", results[i].Status)
 			}

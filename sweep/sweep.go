@@ -18,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/certwatch/certwatch/config"
@@ -56,6 +57,37 @@ type Sweeper struct {
 	// Handlers is how many results are scored and stored at once
 	// (default 4): concurrent store writes share one commit.
 	Handlers int
+
+	override atomic.Pointer[inForce]
+}
+
+// inForce are rules replacing the Sweeper's own.
+type inForce struct {
+	m     *matcher.Matcher
+	terms []string
+}
+
+// UseMatcher replaces the rules and search terms for sweeps and removal
+// checks that start from now on (a pack activated while the server
+// runs); running ones keep theirs.
+func (s *Sweeper) UseMatcher(m *matcher.Matcher, searchTerms []string) {
+	s.override.Store(&inForce{m: m, terms: searchTerms})
+}
+
+// matcher is the Matcher in force: the last UseMatcher's, else Matcher.
+func (s *Sweeper) matcher() *matcher.Matcher {
+	if f := s.override.Load(); f != nil {
+		return f.m
+	}
+	return s.Matcher
+}
+
+// searchTerms are the search terms in force.
+func (s *Sweeper) searchTerms() []string {
+	if f := s.override.Load(); f != nil {
+		return f.terms
+	}
+	return s.SearchTerms
 }
 
 // ErrInterrupted is returned when a previous sweep never finished and Run
@@ -94,7 +126,7 @@ func (s *Sweeper) Run(ctx context.Context, resume bool) (*Summary, error) {
 	var shared []string
 	if sw == nil {
 		sw = &store.Sweep{ConfigHash: s.Config.Hash}
-		for _, p := range s.Matcher.Packs() {
+		for _, p := range s.matcher().Packs() {
 			sw.Packs = append(sw.Packs, p.Version())
 		}
 		if err := s.Store.StartSweep(sw); err != nil {
@@ -154,7 +186,7 @@ func (s *Sweeper) seed(sweepID uint64) ([]string, error) {
 		case config.KindSearch:
 			terms := src.Terms
 			if len(terms) == 0 {
-				terms = s.SearchTerms
+				terms = s.searchTerms()
 			}
 			for _, t := range terms {
 				u := strings.ReplaceAll(src.URL, "{q}", url.QueryEscape(t))
@@ -182,6 +214,7 @@ type run struct {
 	s        *Sweeper
 	sw       *store.Sweep
 	mu       sync.Mutex
+	m        *matcher.Matcher // the sweep's rules, fixed for the whole sweep
 	stats    *Summary
 	markers  markerSet      // login walls and captchas, for the health counts
 	perSrc   map[string]int // frontier items added per source (page caps)
@@ -189,8 +222,9 @@ type run struct {
 }
 
 func newRun(s *Sweeper, sw *store.Sweep) *run {
-	return &run{s: s, sw: sw, stats: newSummary(sw.ID), perSrc: map[string]int{}, inFlight: map[string]bool{},
-		markers: removalMarkers(s.Matcher)}
+	m := s.matcher()
+	return &run{s: s, sw: sw, m: m, stats: newSummary(sw.ID), perSrc: map[string]int{}, inFlight: map[string]bool{},
+		markers: removalMarkers(m)}
 }
 
 // handled reports that a result was processed.
@@ -341,7 +375,7 @@ func (r *run) handle(it store.FrontierItem, res *crawler.Result) error {
 	if !blockedStatus(res.Status) && r.markers.wall(p) {
 		r.stats.blocked(it.SourceID, hostOf(it.URL))
 	}
-	f := r.s.Matcher.Match(p)
+	f := r.m.Match(p)
 	// A search-result page gathers many listings: the listings become
 	// cases (from their detail pages), the result page does not.
 	if !f.Flagged || it.Kind == kindSearch {

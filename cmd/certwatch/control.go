@@ -48,6 +48,7 @@ type control struct {
 	jobs     []sweep.Job
 	log      *slog.Logger
 	sweepNow func(why string)
+	activate func(actor, file string, content []byte) (version string, err error)
 }
 
 type controlStatus struct {
@@ -92,6 +93,26 @@ func (c *control) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		c.sweepNow("from the command line")
 		w.WriteHeader(http.StatusAccepted)
 		_ = json.NewEncoder(w).Encode(map[string]any{"started": true})
+	case r.Method == http.MethodPost && r.URL.Path == "/control/activate":
+		var in struct {
+			Actor, File string
+			Content     []byte
+		}
+		if err := json.NewDecoder(io.LimitReader(r.Body, 8<<20)).Decode(&in); err != nil || in.Actor == "" || len(in.Content) == 0 {
+			http.Error(w, "want {\"actor\", \"file\", \"content\"}", http.StatusBadRequest)
+			return
+		}
+		version, err := c.activate(in.Actor, in.File, in.Content)
+		if err != nil {
+			status := http.StatusBadRequest
+			if errors.Is(err, store.ErrConflict) {
+				status = http.StatusConflict
+			}
+			http.Error(w, err.Error(), status)
+			return
+		}
+		c.log.Info("rule pack activated", "version", version, "by", in.Actor)
+		_ = json.NewEncoder(w).Encode(map[string]any{"version": version})
 	default:
 		http.NotFound(w, r)
 	}

@@ -208,8 +208,10 @@ pack's bytes, its version, who and when, and an audit entry. Sweeps and the revi
 server started afterwards use it (a --rules flag still overrides it); every
 finding records the version of the pack that produced it. The active pack
 replaces the configuration's rules as a whole: to use several packs, merge them
-into one file. Refused while another process (such as "certwatch serve") holds
-the database. "rules history" lists activations; "rules deactivate" goes back to
+into one file. While "certwatch serve" runs, the server records the activation
+and switches its rules for sweeps and removal checks that start afterwards (the
+comparison is then not printed: the server holds the database; its 规则试算
+page shows it). "rules history" lists activations; "rules deactivate" goes back to
 the configuration's rules.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -235,6 +237,23 @@ the configuration's rules.`,
 				return &exitError{code: 1, err: err}
 			}
 			st, cfg, err := o.db.openWithConfig(cmd, false)
+			if errors.Is(err, store.ErrLocked) {
+				// certwatch serve owns the database: it records the
+				// activation and switches its rules at once.
+				db, derr := o.db.database()
+				url, token, ok := serverFor(db, err)
+				if derr != nil || !ok {
+					return &exitError{code: 1, err: err}
+				}
+				var res struct{ Version string }
+				in := map[string]any{"actor": cliActor(), "file": path, "content": data}
+				if err := callServer(url, token, "POST", "/control/activate", in, &res); err != nil {
+					return &exitError{code: 1, err: err}
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), "activated %s through the running server (%s): sweeps and removal checks that start from now on use it.\n"+
+					"The comparison was not printed: the server holds the database; use the UI's 规则试算 page for it.\n", res.Version, url)
+				return nil
+			}
 			if err != nil {
 				return &exitError{code: 1, err: err}
 			}

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/certwatch/certwatch/store"
 )
@@ -178,4 +179,82 @@ sources:
 		!strings.HasPrefix(entries[0].Actor, "cli") {
 		t.Errorf("audit entries %+v (%v)", entries, err)
 	}
+}
+
+// TestRulesActivateWhileServing activates a pack while serve owns the
+// database: the server records it and the next sweep uses it at once.
+func TestRulesActivateWhileServing(t *testing.T) {
+	srv := sellerSite(t)
+	dir := t.TempDir()
+	writeFile(t, dir, "v1.yaml", tuningPack("1", "办证", "免考"))
+	v2 := writeFile(t, dir, "v2.yaml", tuningPack("2", "免考", "包过"))
+	cfg := writeFile(t, dir, "c.yaml", fmt.Sprintf(`database: c.db
+rules: [v1.yaml]
+limits: {per_host_delay: 0s, retries: 0}
+schedule: {sweep: "", backup: ""}
+sources:
+  - {id: shop, type: urls, urls: ["%[1]s/a", "%[1]s/b", "%[1]s/c"]}
+`, srv.URL))
+	out, errOut, done, stop := startStoppableCLI(t, "serve", "--config", cfg, "--listen", "127.0.0.1:0")
+	m := waitFor(t, out, errOut, done, regexp.MustCompile(`review UI on (http://127\.0\.0\.1:\d+)`), 30*time.Second)
+	code, aout, aerr := runCLI(t, "", "rules", "activate", v2, "--config", cfg)
+	if code != 0 || !strings.Contains(aout, "through the running server ("+m[1]+")") || !strings.Contains(aout, "dept@2+") {
+		t.Fatalf("rules activate while serving: exit %d\n%s%s", code, aout, aerr)
+	}
+	if code, _, aerr := runCLI(t, "", "rules", "activate", v2, "--config", cfg); code != 1 || !strings.Contains(aerr, "already active") {
+		t.Errorf("activating the active pack again: exit %d\n%s", code, aerr)
+	}
+	// A sweep started through the server uses version 2: it flags /c.
+	db := filepath.Join(dir, "c.db")
+	url, token, ok := serverFor(db, lockedErr(t, db))
+	if !ok {
+		t.Fatal("no running server found for the database")
+	}
+	if err := callServer(url, token, "POST", "/control/sweep", nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(time.Minute)
+	for {
+		var st controlStatus
+		if err := callServer(url, token, "GET", "/control/status", nil, &st); err != nil {
+			t.Fatal(err)
+		}
+		if !st.SweepRunning {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the sweep did not finish")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	time.Sleep(200 * time.Millisecond)
+	for _, line := range strings.Split(errOut.String(), "\n") {
+		if strings.Contains(line, "level=ERROR") {
+			t.Errorf("server logged an error: %s", line)
+		}
+	}
+	// Stop the server, then read what it recorded.
+	stop()
+	stDB, err := store.Open(db, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stDB.Close()
+	c := caseAt(t, stDB, srv.URL+"/c")
+	if !strings.Contains(string(c.Finding), `"pack":"dept@2+`) {
+		t.Errorf("the sweep after the activation did not use version 2: %s", c.Finding)
+	}
+	es, _ := stDB.AuditEntries(store.AuditFilter{ActionPrefix: "rules.activate"})
+	if len(es) != 1 || !strings.HasPrefix(es[0].Actor, "cli") {
+		t.Errorf("activation audit entries: %+v", es)
+	}
+}
+
+func lockedErr(t *testing.T, db string) error {
+	t.Helper()
+	_, err := store.Open(db, store.Options{ReadOnly: true, LockTimeout: 100 * time.Millisecond})
+	if err == nil {
+		t.Fatal("the database is not held by the server")
+	}
+	return err
 }

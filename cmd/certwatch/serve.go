@@ -17,8 +17,10 @@ import (
 
 	"github.com/certwatch/certwatch/config"
 	"github.com/certwatch/certwatch/crawler"
+	"github.com/certwatch/certwatch/matcher"
 	"github.com/certwatch/certwatch/notice"
 	"github.com/certwatch/certwatch/review"
+	"github.com/certwatch/certwatch/rules"
 	"github.com/certwatch/certwatch/store"
 	"github.com/certwatch/certwatch/sweep"
 )
@@ -200,7 +202,30 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 		return &exitError{code: 1, err: err}
 	}
 	defer os.Remove(tokenPath)
-	ctl := &control{st: st, runner: runner, token: token, schedule: cfg.Schedule, jobs: jobs, log: log, sweepNow: sweepInBackground}
+	ctl := &control{st: st, runner: runner, token: token, schedule: cfg.Schedule, jobs: jobs, log: log, sweepNow: sweepInBackground,
+		activate: func(actor, file string, content []byte) (string, error) {
+			if o.rulesPath != "" {
+				return "", fmt.Errorf("this server was started with --rules %s, which overrides the active pack; restart it without --rules", o.rulesPath)
+			}
+			p, err := rules.Parse(file, content)
+			if err != nil {
+				return "", err
+			}
+			pm, err := matcher.Compile(p)
+			if err != nil {
+				return "", err
+			}
+			if ap, err := st.ActivePack(); err == nil && ap.Version == p.Version() {
+				return "", fmt.Errorf("%w: %s is already active", store.ErrConflict, p.Version())
+			}
+			if err := st.ActivatePack(actor, file, content, p.Version()); err != nil {
+				return "", err
+			}
+			pm.Warm()
+			sw.UseMatcher(pm, p.SearchTerms)
+			srv.SetPacks([]*rules.Pack{p})
+			return p.Version(), nil
+		}}
 	mux := http.NewServeMux()
 	mux.Handle("/control/", ctl)
 	mux.Handle("GET /metrics", metrics.handler())

@@ -37,20 +37,31 @@ func (s *syncBuffer) String() string {
 
 // startCLI runs a long-running command until the test ends.
 func startCLI(t *testing.T, args ...string) (out, errOut *syncBuffer, done <-chan int) {
+	out, errOut, done, _ = startStoppableCLI(t, args...)
+	return out, errOut, done
+}
+
+// startStoppableCLI is startCLI with a function that stops the command
+// (as Ctrl-C does) and waits for it.
+func startStoppableCLI(t *testing.T, args ...string) (out, errOut *syncBuffer, done <-chan int, stop func()) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	out, errOut = &syncBuffer{}, &syncBuffer{}
 	ch := make(chan int, 1)
 	go func() { ch <- run(ctx, args, strings.NewReader(""), out, errOut) }()
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case <-ch:
-		case <-time.After(30 * time.Second):
-			t.Error("command did not stop")
-		}
-	})
-	return out, errOut, ch
+	var once sync.Once
+	stop = func() {
+		once.Do(func() {
+			cancel()
+			select {
+			case <-ch:
+			case <-time.After(30 * time.Second):
+				t.Error("command did not stop")
+			}
+		})
+	}
+	t.Cleanup(stop)
+	return out, errOut, ch, stop
 }
 
 // waitFor polls the output for a pattern.
