@@ -24,7 +24,7 @@ func TestBackupDuringAScheduledSweep(t *testing.T) {
 	dir := t.TempDir()
 	var cfg strings.Builder
 	cfg.WriteString("database: c.db\nresolve_only: true\nresolve:\n  " + testbed.HostBig + ": " + web.Addr() + "\n")
-	cfg.WriteString("limits: {per_host_delay: 5ms, per_host_parallel: 4}\n")
+	cfg.WriteString("limits: {per_host_delay: 20ms, per_host_parallel: 4}\n")
 	cfg.WriteString("schedule: {sweep: \"@every 2s\", backup: \"\"}\n")
 	cfg.WriteString("sources:\n  - {id: big, type: site, start: [\"http://" + testbed.HostBig + "/\"], depth: 6, max_pages: 5000}\n")
 	cfgPath := writeFile(t, dir, "c.yaml", cfg.String())
