@@ -264,6 +264,7 @@ type caseView struct {
 	MyRoutes       []string
 	Reasons        map[string]string
 	CanApprove     bool
+	CanWithdraw    bool // a confirmation that can still be taken back
 	Host           string
 	CategoryName   string
 }
@@ -346,6 +347,8 @@ func (s *Server) loadCaseView(r *http.Request, id uint64) (*caseView, error) {
 		}
 	}
 	v.CanApprove = u.Has(store.RoleApprover) && c.ConfirmedBy != u.Name
+	v.CanWithdraw = c.Status == store.CasePendingApproval ||
+		c.Status == store.CaseConfirmed && (v.Notice == nil || v.Notice.Status == store.NoticeDraft)
 	return v, nil
 }
 
@@ -415,6 +418,10 @@ func (s *Server) decision(r *http.Request, c *store.Case, action, route, recipie
 		if action == store.ActionReject && d.Note == "" {
 			return d, fmt.Errorf("%w: say why the referral is rejected", errBadRequest)
 		}
+	case store.ActionWithdraw:
+		if d.Note == "" {
+			return d, fmt.Errorf("%w: say why the confirmation is withdrawn", errBadRequest)
+		}
 	case store.ActionDismiss, store.ActionReopen:
 	default:
 		return d, fmt.Errorf("%w: unknown action %q", errBadRequest, action)
@@ -424,7 +431,7 @@ func (s *Server) decision(r *http.Request, c *store.Case, action, route, recipie
 
 var decisionFlash = map[string]string{
 	store.ActionConfirm: "confirmed", store.ActionApprove: "approved", store.ActionReject: "rejected",
-	store.ActionDismiss: "dismissed", store.ActionReopen: "reopened",
+	store.ActionDismiss: "dismissed", store.ActionReopen: "reopened", store.ActionWithdraw: "withdrawn",
 }
 
 func (s *Server) decide(w http.ResponseWriter, r *http.Request) {

@@ -35,6 +35,10 @@ const (
 	ActionApprove = "approve" // pending_approval → confirmed (a second person)
 	ActionReject  = "reject"  // pending_approval → open
 	ActionReopen  = "reopen"  // dismissed → open
+	// ActionWithdraw takes a confirmation back: confirmed (while its
+	// notice is still a draft) or pending_approval → open, and the case
+	// leaves the draft notice.
+	ActionWithdraw = "withdraw"
 )
 
 // Dismissal reasons.
@@ -112,6 +116,12 @@ func (s *Store) Decide(d Decision) (*Case, *Decision, error) {
 			return err
 		}
 		d.To = c.Status
+		if d.Action == ActionWithdraw && c.NoticeID != 0 {
+			if err := removeFromDraft(tx, now, c.NoticeID, c.ID, d.By); err != nil {
+				return err
+			}
+			d.NoticeID, c.NoticeID = c.NoticeID, 0
+		}
 		if c.Status == CaseConfirmed && (d.Action == ActionConfirm || d.Action == ActionApprove) {
 			n, err := addToDraft(tx, now, &c.Case, d.Route, d.Recipient, d.By)
 			if err != nil {
@@ -201,6 +211,14 @@ func applyDecision(c *Case, d *Decision) error {
 			return wrong()
 		}
 		c.Status, c.DismissReason = CaseOpen, ""
+	case ActionWithdraw:
+		if c.Status != CaseConfirmed && c.Status != CasePendingApproval {
+			return wrong()
+		}
+		if d.Note == "" {
+			return fmt.Errorf("%w: say why the confirmation is withdrawn", ErrInvalid)
+		}
+		c.Status, c.Route, c.Recipient, c.ConfirmedBy, c.ApprovedBy = CaseOpen, "", "", "", ""
 	default:
 		return fmt.Errorf("%w: unknown action %q", ErrInvalid, d.Action)
 	}
@@ -251,4 +269,36 @@ func (s *Store) SnapshotText(id uint64) (*SnapshotText, error) {
 		return nil, fmt.Errorf("store: text of snapshot %d: %w", id, err)
 	}
 	return &t, nil
+}
+
+// removeFromDraft takes a case out of its notice, which must still be a
+// draft (a signed-off notice must be withdrawn to draft first); a draft
+// left empty is deleted.
+func removeFromDraft(tx *bolt.Tx, now time.Time, noticeID, caseID uint64, by string) error {
+	notices := tx.Bucket(bucketNotices)
+	var n Notice
+	ok, err := getJSON(notices, u64(noticeID), &n)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return nil
+	}
+	if n.Status != NoticeDraft {
+		return fmt.Errorf("%w: notice %d is %s; withdraw it to draft before taking a case out", ErrConflict, n.ID, n.Status)
+	}
+	n.Items = slices.DeleteFunc(n.Items, func(it NoticeItem) bool { return it.CaseID == caseID })
+	if len(n.Items) > 0 {
+		n.History = append(n.History, NoticeEvent{At: now, By: by, From: NoticeDraft, To: NoticeDraft,
+			Note: fmt.Sprintf("案件 #%d 撤回确认，已从草稿中移除", caseID)})
+		return putJSON(notices, u64(n.ID), &n)
+	}
+	drafts := tx.Bucket(bucketNoticeDrafts)
+	dk := []byte(n.Route + "\x00" + n.Recipient)
+	if cur := drafts.Get(dk); cur != nil && binaryID(cur) == n.ID {
+		if err := drafts.Delete(dk); err != nil {
+			return err
+		}
+	}
+	return notices.Delete(u64(n.ID))
 }
