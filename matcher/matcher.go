@@ -454,6 +454,7 @@ type scan struct {
 	negEnds     map[int]bool
 	lastNegated bool
 	im          *imitationResult
+	lines       []int // offsets of the newlines in the normalized text (lineOf)
 }
 
 func (s *scan) run() {
@@ -736,10 +737,44 @@ func (s *scan) score(cr *crule) *ruleResult {
 		}
 		return out
 	}
+	var hitLines []int // lines where the rule scored, for near_lines
+	nearLines := func(hs []hit, within int) []hit {
+		if hitLines == nil {
+			hitLines = []int{}
+			for _, t := range res.terms {
+				for _, h := range t.spans {
+					hitLines = append(hitLines, s.lineOf(h.start))
+				}
+			}
+			for _, g := range res.groups {
+				for _, h := range g.spans {
+					hitLines = append(hitLines, s.lineOf(h.start))
+				}
+			}
+			sort.Ints(hitLines)
+		}
+		var out []hit
+		for _, h := range hs {
+			if h.start < s.titleEnd {
+				out = append(out, h)
+				continue
+			}
+			l := s.lineOf(h.start)
+			i := sort.SearchInts(hitLines, l-within)
+			if i < len(hitLines) && hitLines[i] <= l+within {
+				out = append(out, h)
+			}
+		}
+		return out
+	}
 	for _, e := range cr.excl {
 		n := 0
 		for _, id := range e.lits {
-			if hs := near(s.byLit[id]); len(hs) > 0 && n < e.e.MaxHits {
+			hs := near(s.byLit[id])
+			if e.e.NearLines >= 0 && len(hs) > 0 {
+				hs = nearLines(hs, e.e.NearLines)
+			}
+			if len(hs) > 0 && n < e.e.MaxHits {
 				res.exclusions = append(res.exclusions, exclHit{e: e.e, label: s.m.lits[id].display, spans: hs})
 				res.score += e.e.Weight
 				n++
@@ -834,4 +869,17 @@ func contactMatches(token, kind string) bool {
 		return kind == ContactURL || kind == ContactDomain
 	}
 	return false
+}
+
+// lineOf is the line number of a byte offset in the normalized text.
+func (s *scan) lineOf(pos int) int {
+	if s.lines == nil {
+		s.lines = []int{}
+		for i := 0; i < len(s.n.Text); i++ {
+			if s.n.Text[i] == '\n' {
+				s.lines = append(s.lines, i)
+			}
+		}
+	}
+	return sort.SearchInts(s.lines, pos)
 }

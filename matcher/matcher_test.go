@@ -272,3 +272,67 @@ func TestNegationCarriesAlongAList(t *testing.T) {
 		t.Errorf("an offer after a negated list was cancelled: %v", f.Reasons)
 	}
 }
+
+// TestExclusionNearLines: an exclusion with near_lines counts only in the
+// title and near the lines where the rule scored, so a forum's rules in
+// its footer do not cancel an offer in a reply; without near_lines it
+// counts anywhere.
+func TestExclusionNearLines(t *testing.T) {
+	pack := func(nearLines string) *Matcher {
+		p, err := rules.Parse("test.yaml", []byte(`
+name: near
+issuer: test
+version: "1"
+threshold: 5
+categories: {cert_sale: x}
+exclusions:
+  - id: platform
+    reason: 平台规则
+    weight: -9
+`+nearLines+`
+    terms: [禁止发布]
+rules:
+  - id: r
+    category: cert_sale
+    description: d
+    legal_basis: l
+    route: takedown_cac
+    terms:
+      - {term: 免考拿证, weight: 6}
+`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := Compile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	mk := func(title string, lines ...string) *page.Page {
+		p := page.FromText("", strings.Join(lines, "\n"))
+		p.Title = title
+		return p
+	}
+	filler := []string{"楼主问复审的事", "今天下雨停工", "工资还是老样子", "考场空调太冷"}
+	offer := mk("复审求助", append(append([]string{"6楼：免考拿证，加我"}, filler...), "版规：禁止发布广告")...)
+	sameLine := mk("复审求助", "版主：禁止发布免考拿证之类的信息")
+	inTitle := mk("禁止发布违规信息的说明", append([]string{"免考拿证"}, filler...)...)
+	for _, tt := range []struct {
+		name    string
+		m       *Matcher
+		p       *page.Page
+		flagged bool
+	}{
+		{"footer rule cancels the offer without near_lines", pack(""), offer, false},
+		{"footer rule far from the offer with near_lines", pack("    near_lines: 1"), offer, true},
+		{"rule on the offer's own line", pack("    near_lines: 1"), sameLine, false},
+		{"rule in the title", pack("    near_lines: 1"), inTitle, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if f := tt.m.Match(tt.p); f.Flagged != tt.flagged {
+				t.Errorf("flagged %v, want %v: %v", f.Flagged, tt.flagged, f.Reasons)
+			}
+		})
+	}
+}

@@ -23,6 +23,7 @@
 //	    reason: 政府警示或专项行动通知
 //	    weight: -8                     # per distinct term found …
 //	    max_hits: 3                    # … at most this many times (default 1)
+//	    near_lines: 1                  # only in the title and within 1 line of the rule's hits (default: anywhere in the window)
 //	    terms: [专项整治, 严厉打击]
 //	rules:
 //	  - id: cert-sale-no-exam
@@ -65,7 +66,11 @@
 // with ignore_quoted, standing inside quotation marks, does not count. A rule's score is the sum of the weights of its distinct
 // matched terms, plus the weight of every satisfied group, plus, for every
 // exclusion of the rule or the pack, its (negative) weight times the number
-// of its distinct terms found, up to max_hits. A page's score is the
+// of its distinct terms found, up to max_hits. Exclusion terms count within
+// exclusion_window words of the rule's hits; an exclusion with near_lines
+// counts only in the title and within that many lines of a line where the
+// rule scored (lines are the page's text lines: paragraphs, replies, list
+// items), for context that sidebars, footers and other replies carry. A page's score is the
 // highest rule score; it is flagged when that reaches the pack's threshold.
 //
 // # Removal checks

@@ -295,15 +295,16 @@ func (d *decoder) group(n *yaml.Node, path string, p *Pack) Group {
 }
 
 func (d *decoder) exclusion(n *yaml.Node, path string) Exclusion {
-	e := Exclusion{Line: n.Line, MaxHits: 1}
+	e := Exclusion{Line: n.Line, MaxHits: 1, NearLines: -1}
 	d.Fields(n, path, map[string]func(*yaml.Node, string){
 		"id":     func(v *yaml.Node, k string) { d.ID(v, k, &e.ID) },
 		"reason": func(v *yaml.Node, k string) { d.Str(v, k, &e.Reason) },
 		"weight": func(v *yaml.Node, k string) {
 			d.Num(v, k, -100, -0.01, true, &e.Weight)
 		},
-		"max_hits": func(v *yaml.Node, k string) { d.Int(v, k, 1, 100, &e.MaxHits) },
-		"terms":    func(v *yaml.Node, k string) { d.StrList(v, k, &e.Terms) },
+		"max_hits":   func(v *yaml.Node, k string) { d.Int(v, k, 1, 100, &e.MaxHits) },
+		"near_lines": func(v *yaml.Node, k string) { d.Int(v, k, 0, 1000, &e.NearLines) },
+		"terms":      func(v *yaml.Node, k string) { d.StrList(v, k, &e.Terms) },
 	}, "id", "reason", "weight", "terms")
 	return e
 }

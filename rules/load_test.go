@@ -65,6 +65,7 @@ func TestInvalidPacks(t *testing.T) {
 		"invalid-group-slots.yaml":         `invalid-group-slots.yaml:16: rules[0].groups[0].all: a group needs at least two slots`,
 		"invalid-contact-token.yaml":       `invalid-contact-token.yaml:13: rules[0].groups[0].all[1]: unknown contact token "@email" (one of @contact, @phone, @wechat, @qq, @url)`,
 		"invalid-term-without-weight.yaml": `invalid-term-without-weight.yaml:13: rules[0].terms[0]: a term needs a weight: write {term: 办证, weight: N}`,
+		"invalid-near-lines.yaml":          `invalid-near-lines.yaml:10: exclusions[0].near_lines: must be a whole number in [0, 1000], got "-1"`,
 		"invalid-exclusion-positive.yaml":  `invalid-exclusion-positive.yaml:9: exclusions[0].weight: must be a number in [-100, -0.01] other than 0, got "3"`,
 		"invalid-imitation-rule.yaml":      `invalid-imitation-rule.yaml:15: imitation.rule: rule "a" has category "cert_sale"; the imitation rule needs category imitation_site`,
 		"invalid-host.yaml":                `invalid-host.yaml:21: imitation.sites[0].hosts: "https://cx.mem.gov.cn/" is not a host name`,

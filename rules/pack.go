@@ -163,6 +163,13 @@ type Exclusion struct {
 	Weight  float64 // negative, applied once per distinct term found
 	MaxHits int     // at most this many times (default 1)
 	Terms   []string
+	// NearLines, when set (≥ 0), limits the exclusion to the title and to
+	// lines within NearLines of a line where the rule scored: context
+	// that pages carry in sidebars, footers and other replies (platform
+	// rules, related news, exam timetables) then no longer cancels an
+	// offer elsewhere on the page. -1 (the default): anywhere within the
+	// pack's exclusion_window.
+	NearLines int
 }
 
 // Imitation configures the detection of imitation certificate-query sites.
