@@ -54,15 +54,30 @@ func TestCorpus(t *testing.T) {
 	}
 }
 
-// TestUnseenHeldOut measures the held-out set that was never used for
-// tuning (testdata/unseen: long, messy pages written by someone who never
-// saw the rules). Its figures are what the README reports about
-// generalisation; the floors only catch a collapse, they are not targets.
+// TestUnseenHeldOut measures the held-out sets in testdata/unseen, each
+// written by someone who never saw the rules: v4 (long, messy pages) and
+// v5 (long pages with shared sidebar and footer filler) were measured
+// first and then used to choose the default pack's near_lines exclusions;
+// v6 (written by hand) was measured before and after that choice and has
+// not been used for tuning since. The floors sit a little below the
+// measured figures: they catch a collapse, they are not targets. The
+// README reports the figures.
 func TestUnseenHeldOut(t *testing.T) {
-	pages := loadCorpus(t, "../testdata/unseen/*.jsonl")
-	precision, recall := score(t, defaultMatcher(t), pages)
-	if precision < 0.85 || recall < 0.6 {
-		t.Errorf("held-out precision %.3f recall %.3f fell below the floors 0.85 / 0.6", precision, recall)
+	m := defaultMatcher(t)
+	for _, tc := range []struct {
+		file                    string
+		minPrecision, minRecall float64
+	}{
+		{"pages-v4.jsonl", 0.85, 0.75},
+		{"pages-v5.jsonl", 0.80, 0.45},
+		{"pages-v6.jsonl", 0.70, 0.55},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			precision, recall := score(t, m, loadCorpus(t, "../testdata/unseen/"+tc.file))
+			if precision < tc.minPrecision || recall < tc.minRecall {
+				t.Errorf("%s: precision %.3f recall %.3f fell below the floors %.2f / %.2f", tc.file, precision, recall, tc.minPrecision, tc.minRecall)
+			}
+		})
 	}
 }
 
