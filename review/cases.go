@@ -18,8 +18,6 @@ import (
 	"github.com/certwatch/certwatch/store"
 )
 
-var errorsIs = errors.Is
-
 // pageSize is how many cases the queue shows at once.
 const pageSize = 50
 
@@ -107,8 +105,8 @@ func (s *Server) filterCases(f queueFilter) (rows []caseRow, counts map[string]i
 	if sw, err := s.st.Sweeps(1); err == nil && len(sw) > 0 {
 		latest = sw[0].ID
 	}
-	from, _ := time.ParseInLocation("2006-01-02", f.From, shanghai)
-	to, _ := time.ParseInLocation("2006-01-02", f.To, shanghai)
+	from, _ := time.ParseInLocation("2006-01-02", f.From, store.Beijing)
+	to, _ := time.ParseInLocation("2006-01-02", f.To, store.Beijing)
 	counts = map[string]int{}
 	for _, c := range all {
 		row := caseRow{Case: c, SuggestedRoute: s.suggestedRoute(&c), New: latest > 0 && c.FirstSweep == latest}

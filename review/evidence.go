@@ -10,29 +10,41 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/certwatch/certwatch/store"
 )
 
 var pngMagic = []byte("\x89PNG\r\n\x1a\n")
 
-// screenshot serves a snapshot's PNG, only if it is one: the bytes come
-// from a browser that rendered a hostile page.
-func (s *Server) screenshot(w http.ResponseWriter, r *http.Request) {
+// caseSnapshot reads the {id} and {sid} of the path: a snapshot of that
+// case, or a 404 saying notFound.
+func (s *Server) caseSnapshot(w http.ResponseWriter, r *http.Request, notFound string) (uint64, *store.Snapshot, bool) {
 	id, err := pathID(r, "id")
 	if err != nil {
 		s.failErr(w, r, err)
-		return
+		return 0, nil, false
 	}
 	sid, err := pathID(r, "sid")
 	if err != nil {
 		s.failErr(w, r, err)
-		return
+		return 0, nil, false
 	}
 	sn, err := s.st.Snapshot(sid)
 	if err != nil || sn.CaseID != id {
-		s.fail(w, r, http.StatusNotFound, "没有这张截图。")
+		s.fail(w, r, http.StatusNotFound, notFound)
+		return 0, nil, false
+	}
+	return id, sn, true
+}
+
+// screenshot serves a snapshot's PNG, only if it is one: the bytes come
+// from a browser that rendered a hostile page.
+func (s *Server) screenshot(w http.ResponseWriter, r *http.Request) {
+	_, sn, ok := s.caseSnapshot(w, r, "没有这张截图。")
+	if !ok {
 		return
 	}
-	png, err := s.st.SnapshotScreenshot(sid)
+	png, err := s.st.SnapshotScreenshot(sn.ID)
 	if err != nil || !bytes.HasPrefix(png, pngMagic) {
 		s.fail(w, r, http.StatusNotFound, "没有这张截图。")
 		return
@@ -46,21 +58,11 @@ func (s *Server) screenshot(w http.ResponseWriter, r *http.Request) {
 // rawBody sends the body as fetched, always as a download that no
 // browser will render.
 func (s *Server) rawBody(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r, "id")
-	if err != nil {
-		s.failErr(w, r, err)
+	id, sn, ok := s.caseSnapshot(w, r, "没有这个快照。")
+	if !ok {
 		return
 	}
-	sid, err := pathID(r, "sid")
-	if err != nil {
-		s.failErr(w, r, err)
-		return
-	}
-	sn, err := s.st.Snapshot(sid)
-	if err != nil || sn.CaseID != id {
-		s.fail(w, r, http.StatusNotFound, "没有这个快照。")
-		return
-	}
+	sid := sn.ID
 	body, err := s.st.SnapshotBody(sid)
 	if err != nil {
 		s.failErr(w, r, err)

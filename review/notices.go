@@ -167,11 +167,11 @@ func (s *Server) nextNumber(route, prefix string, now time.Time) (string, error)
 	}
 	// Every approval ever made takes a number, so a withdrawn and
 	// re-approved notice gets a new one and numbers never repeat.
-	year := now.In(shanghai).Year()
+	year := now.In(store.Beijing).Year()
 	n := 0
 	for _, x := range all {
 		for _, ev := range x.History {
-			if ev.To == store.NoticeApproved && ev.At.In(shanghai).Year() == year {
+			if ev.To == store.NoticeApproved && ev.At.In(store.Beijing).Year() == year {
 				n++
 			}
 		}
@@ -204,7 +204,7 @@ func (s *Server) document(n *store.Notice) (*notice.Document, error) {
 	if n.Status == store.NoticeDraft {
 		d.Status = "草稿"
 		d.IssuedAt, d.Deadline = now, now.Add(o.Deadline)
-		d.Number = o.NumberPrefix + "〔" + fmt.Sprint(now.In(shanghai).Year()) + "〕（待签发）号"
+		d.Number = o.NumberPrefix + "〔" + fmt.Sprint(now.In(store.Beijing).Year()) + "〕（待签发）号"
 	}
 	seenReason, seenBasis := map[string]bool{}, map[string]bool{}
 	for _, it := range n.Items {

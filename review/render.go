@@ -3,6 +3,7 @@ package review
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -11,33 +12,23 @@ import (
 	"path"
 	"strings"
 	"time"
-	_ "time/tzdata" // Asia/Shanghai without system zoneinfo
 
 	"github.com/certwatch/certwatch/rules"
 	"github.com/certwatch/certwatch/store"
 )
-
-// shanghai is the time zone every page shows.
-var shanghai = func() *time.Location {
-	loc, err := time.LoadLocation("Asia/Shanghai")
-	if err != nil {
-		return time.FixedZone("CST", 8*3600)
-	}
-	return loc
-}()
 
 var funcs = template.FuncMap{
 	"time": func(t time.Time) string {
 		if t.IsZero() {
 			return "—"
 		}
-		return t.In(shanghai).Format("2006-01-02 15:04")
+		return t.In(store.Beijing).Format("2006-01-02 15:04")
 	},
 	"date": func(t time.Time) string {
 		if t.IsZero() {
 			return "—"
 		}
-		return t.In(shanghai).Format("2006-01-02")
+		return t.In(store.Beijing).Format("2006-01-02")
 	},
 	"score":        func(f float64) string { return fmt.Sprintf("%.1f", f) },
 	"caseStatus":   func(s string) string { return nameOr(store.CaseStatusNames, s) },
@@ -232,15 +223,15 @@ func (s *Server) failErr(w http.ResponseWriter, r *http.Request, err error) {
 // userMessage explains an expected error in Chinese.
 func userMessage(err error) string {
 	switch {
-	case errorsIs(err, store.ErrSecondPerson):
+	case errors.Is(err, store.ErrSecondPerson):
 		return "移送须由另一名审批人审批：提交移送的人不能审批自己的移送。"
-	case errorsIs(err, store.ErrConflict):
+	case errors.Is(err, store.ErrConflict):
 		return "该记录的状态已经变化，此操作不再适用（可能已有他人处理）。请刷新后查看。"
-	case errorsIs(err, store.ErrNotFound):
+	case errors.Is(err, store.ErrNotFound):
 		return "未找到该记录。"
-	case errorsIs(err, store.ErrExists):
+	case errors.Is(err, store.ErrExists):
 		return "该账户已存在。"
-	case errorsIs(err, store.ErrInvalid), errorsIs(err, errBadRequest):
+	case errors.Is(err, store.ErrInvalid), errors.Is(err, errBadRequest):
 		return "请求无效：" + err.Error()
 	}
 	return "操作失败。"
@@ -269,10 +260,4 @@ func redirect(w http.ResponseWriter, r *http.Request, target, flash string) {
 		target += sep + "ok=" + flash
 	}
 	http.Redirect(w, r, target, http.StatusSeeOther)
-}
-
-func jsonDecoder(r *http.Request) *json.Decoder {
-	dec := json.NewDecoder(r.Body)
-	dec.DisallowUnknownFields()
-	return dec
 }

@@ -23,12 +23,12 @@ func (s *Server) reportRequest(q url.Values) (store.Period, error) {
 		return store.DayPeriod(q.Get("from"), q.Get("to"))
 	}
 	now := s.now()
-	for _, p := range store.CampaignPeriods(now.In(shanghai).Year()) {
+	for _, p := range store.CampaignPeriods(now.In(store.Beijing).Year()) {
 		if !now.Before(p.From) && now.Before(p.To) {
 			return p, nil
 		}
 	}
-	return store.CampaignPeriods(now.In(shanghai).Year())[0], nil
+	return store.CampaignPeriods(now.In(store.Beijing).Year())[0], nil
 }
 
 func (s *Server) reportInfo(p store.Period) notice.ReportInfo {
@@ -58,14 +58,14 @@ func (s *Server) reportsPage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	year := s.now().In(shanghai).Year()
+	year := s.now().In(store.Beijing).Year()
 	periods := append(store.CampaignPeriods(year-1), store.CampaignPeriods(year)...)
 	q := url.Values{}
 	if p.Year != 0 && p.Index != 0 {
 		q.Set("period", fmt.Sprintf("%d-%d", p.Year, p.Index))
 	} else {
-		q.Set("from", p.From.In(shanghai).Format("2006-01-02"))
-		q.Set("to", p.To.Add(-time.Nanosecond).In(shanghai).Format("2006-01-02"))
+		q.Set("from", p.From.In(store.Beijing).Format("2006-01-02"))
+		q.Set("to", p.To.Add(-time.Nanosecond).In(store.Beijing).Format("2006-01-02"))
 	}
 	s.render(w, r, http.StatusOK, "reports", map[string]any{"Report": rep, "Period": p, "Periods": periods,
 		"Query": q.Encode(), "Printer": s.opts.Printer != nil,

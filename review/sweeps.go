@@ -34,6 +34,7 @@ func (c sweepCounts) FailedTotal() int {
 type sweepTrouble struct {
 	Source string `json:"source"`
 	Kind   string `json:"kind"`
+	Name   string `json:"name"` // in Chinese, written by the sweep
 	Detail string `json:"detail"`
 }
 
@@ -47,12 +48,6 @@ type sweepStats struct {
 	NewVersions int                     `json:"new_snapshots"`
 	Trouble     []sweepTrouble          `json:"trouble"`
 	Resumed     bool                    `json:"resumed"`
-}
-
-// troubleNames are the sweep package's trouble kinds in Chinese.
-var troubleNames = map[string]string{
-	"not_checked": "未检查", "nothing_loaded": "全部抓取失败", "mostly_blocked": "大部分被拦截",
-	"mostly_failed": "大部分抓取失败", "went_quiet": "突然没有发现", "shrank": "抓取量骤减",
 }
 
 type sweepRow struct {
@@ -98,8 +93,7 @@ func (s *Server) sweepList(w http.ResponseWriter, r *http.Request) {
 	}
 	busy := s.opts.SweepBusy != nil && s.opts.SweepBusy()
 	s.render(w, r, http.StatusOK, "sweeps", map[string]any{"Rows": rows, "Messages": msgs, "Busy": busy,
-		"CanRun":  s.opts.SweepNow != nil && (currentUser(r).Has(store.RoleApprover) || currentUser(r).Has(store.RoleAdmin)),
-		"Trouble": troubleNames, "Status": sweepStatusNames})
+		"CanRun": s.opts.SweepNow != nil && allowed(currentUser(r), permSweepRun), "Status": sweepStatusNames})
 }
 
 func (s *Server) sweepPage(w http.ResponseWriter, r *http.Request) {
@@ -135,7 +129,7 @@ func (s *Server) sweepPage(w http.ResponseWriter, r *http.Request) {
 			found = append(found, caseRow{Case: c, CategoryName: s.categoryName(c.Category), SuggestedRoute: route})
 		}
 	}
-	s.render(w, r, http.StatusOK, "sweep", map[string]any{"Row": sweepRowOf(*sw), "Trouble": troubleNames, "Status": sweepStatusNames,
+	s.render(w, r, http.StatusOK, "sweep", map[string]any{"Row": sweepRowOf(*sw), "Status": sweepStatusNames,
 		"ByCategory": byCat, "ByRoute": byRoute, "Found": found})
 }
 

@@ -37,7 +37,7 @@ func TestSweepsPage(t *testing.T) {
 		"by_source": map[string]any{"shop": map[string]any{"attempted": 10, "fetched": 10, "blocked": 8}, "bbs": map[string]any{"attempted": 30, "fetched": 20, "findings": 3}},
 		"by_host":   map[string]any{"shop.example": map[string]any{"attempted": 10, "fetched": 10, "blocked": 8}},
 		"new_cases": 3,
-		"trouble":   []map[string]string{{"source": "shop", "kind": "mostly_blocked", "detail": "10 个页面中 8 个被拦截<script>"}},
+		"trouble":   []map[string]string{{"source": "shop", "kind": "mostly_blocked", "name": "大部分被拦截", "detail": "10 个页面中 8 个被拦截<script>"}},
 	})
 	if err := e.st.FinishSweep(id, store.SweepFinished, stats); err != nil {
 		t.Fatal(err)

@@ -12,7 +12,6 @@ import (
 	"net/http"
 	"strings"
 	"time"
-	_ "time/tzdata" // Asia/Shanghai without system zoneinfo
 
 	"github.com/wneessen/go-mail"
 
@@ -93,7 +92,7 @@ func BuildDigest(st *store.Store, sweepID uint64, ui string) (*Digest, error) {
 // Text is the digest for people (the e-mail body), in Chinese.
 func (d *Digest) Text(categoryName func(string) string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "certwatch 巡查 #%d 完成（%s）\n\n", d.Sweep, d.FinishedAt.In(shanghai).Format("2006-01-02 15:04"))
+	fmt.Fprintf(&b, "certwatch 巡查 #%d 完成（%s）\n\n", d.Sweep, d.FinishedAt.In(store.Beijing).Format("2006-01-02 15:04"))
 	t := d.Totals
 	fmt.Fprintf(&b, "抓取：尝试 %d，成功 %d，失败 %d，robots.txt 拒绝 %d，被拦截 %d\n", t.Attempted, t.Fetched, sum(t.Failed), t.Robots, t.Blocked)
 	fmt.Fprintf(&b, "新发现线索：%d 条；待审核线索共 %d 条\n", d.NewCases, d.OpenCases)
@@ -110,7 +109,7 @@ func (d *Digest) Text(categoryName func(string) string) string {
 	if len(d.Trouble) > 0 {
 		b.WriteString("\n需要关注的来源（“没有发现”不等于“已检查且干净”）：\n")
 		for _, tr := range d.Trouble {
-			fmt.Fprintf(&b, "  %s【%s】%s\n", tr.Source, TroubleNames[tr.Kind], tr.Detail)
+			fmt.Fprintf(&b, "  %s【%s】%s\n", tr.Source, tr.Label(), tr.Detail)
 		}
 	}
 	if len(d.Cases) > 0 {
@@ -288,12 +287,3 @@ func (n *Notifier) mail(ctx context.Context, m store.Message) error {
 	}
 	return c.DialAndSendWithContext(ctx, msg)
 }
-
-// shanghai is the zone digests are written in.
-var shanghai = func() *time.Location {
-	loc, err := time.LoadLocation("Asia/Shanghai")
-	if err != nil {
-		return time.FixedZone("CST", 8*3600)
-	}
-	return loc
-}()

@@ -67,7 +67,17 @@ var TroubleNames = map[string]string{
 type Trouble struct {
 	Source string `json:"source"`
 	Kind   string `json:"kind"`
+	Name   string `json:"name"`   // the kind's Chinese name (TroubleNames)
 	Detail string `json:"detail"` // Chinese, one sentence
+}
+
+// Label is the trouble's Chinese name (also for summaries stored before
+// Name was).
+func (t Trouble) Label() string {
+	if t.Name != "" {
+		return t.Name
+	}
+	return TroubleNames[t.Kind]
 }
 
 // Health lists the sources in trouble in sum, comparing with the previous
@@ -81,7 +91,7 @@ type Trouble struct {
 func Health(cfg *config.Config, sum *Summary, prev *Summary) []Trouble {
 	var out []Trouble
 	add := func(src, kind, format string, args ...any) {
-		out = append(out, Trouble{Source: src, Kind: kind, Detail: fmt.Sprintf(format, args...)})
+		out = append(out, Trouble{Source: src, Kind: kind, Name: TroubleNames[kind], Detail: fmt.Sprintf(format, args...)})
 	}
 	for _, src := range cfg.Sources {
 		c := sum.BySource[src.ID]

@@ -48,7 +48,7 @@ func TestHealth(t *testing.T) {
 			var got []string
 			for _, tr := range Health(cfg, tc.now, tc.prev) {
 				got = append(got, tr.Source+":"+tr.Kind)
-				if tr.Detail == "" || TroubleNames[tr.Kind] == "" {
+				if tr.Detail == "" || tr.Name == "" || tr.Name != TroubleNames[tr.Kind] {
 					t.Errorf("trouble %+v lacks a detail or a name", tr)
 				}
 			}

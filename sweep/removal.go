@@ -3,7 +3,6 @@ package sweep
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"log/slog"
 	"time"
@@ -107,22 +106,6 @@ func (rc *RemovalChecker) RunDue(ctx context.Context, now time.Time) (int, error
 		done++
 	}
 	return done, nil
-}
-
-// Loop runs RunDue every interval until ctx ends.
-func (rc *RemovalChecker) Loop(ctx context.Context, every time.Duration, now func() time.Time) {
-	t := time.NewTicker(every)
-	defer t.Stop()
-	for {
-		if _, err := rc.RunDue(ctx, now()); err != nil && !errors.Is(err, context.Canceled) && rc.Log != nil {
-			rc.Log.Error("removal checks", "err", err)
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-	}
 }
 
 // findingContacts reads the decoded contact values of a stored finding.
