@@ -8,6 +8,8 @@ GO      ?= go
 TAGS    ?= ne
 BIN     := bin/certwatch
 PKGS    := ./...
+# Per-package limit: the slowest package (review, cmd) takes 1–3 min here; 15 min is far from it.
+TEST_TIMEOUT ?= 15m
 VERSION ?= $(shell git describe --always --dirty 2>/dev/null || echo dev)
 
 .PHONY: all build test lint bench fuzz demo clean generate
@@ -19,7 +21,7 @@ build:
 
 ## test: every test, with the race detector.
 test:
-	$(GO) test -tags $(TAGS) -race -count=1 $(PKGS)
+	$(GO) test -tags $(TAGS) -race -count=1 -timeout $(TEST_TIMEOUT) $(PKGS)
 
 ## lint: go vet and gofmt.
 lint:
