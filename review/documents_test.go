@@ -89,7 +89,7 @@ func TestDocumentsHaveNoRawIdentifiers(t *testing.T) {
 		for _, route := range routes {
 			u := "https://docs-" + strings.ReplaceAll(cat.ID, "_", "-") + ".example/" + route
 			id := e.htRecord(htPage{URL: u, Title: "办理特种作业操作证 免考包过", Text: "免考包过 当天出证", Category: cat.ID, Route: route,
-				Rules: []matcher.RuleHit{{ID: rule.ID, Category: cat.ID, Pack: e.pack.Version(), Route: route, Score: 9, Threshold: e.pack.Threshold, Fired: true}},
+				Rules:    []matcher.RuleHit{{ID: rule.ID, Category: cat.ID, Pack: e.pack.Version(), Route: route, Score: 9, Threshold: e.pack.Threshold, Fired: true}},
 				Contacts: []matcher.Contact{}}).CaseID
 			byRoute[route] = append(byRoute[route], id)
 		}
