@@ -477,19 +477,17 @@ func (s *Server) loadCaseView(r *http.Request, id uint64) (*caseView, error) {
 	v.CanDismiss = (c.Status == store.CaseOpen || c.Status == store.CasePendingApproval) &&
 		mayDecide(u, c, store.ActionDismiss) == nil
 	v.CanWithdraw = (c.Status == store.CasePendingApproval ||
-		c.Status == store.CaseConfirmed && (c.NoticeID == 0 || v.Notice == nil || v.Notice.Status == store.NoticeDraft)) &&
+		c.Status == store.CaseConfirmed && (v.Notice == nil || v.Notice.Status == store.NoticeDraft)) &&
 		mayDecide(u, c, store.ActionWithdraw) == nil
-	if !seeNotices && c.Status == store.CaseConfirmed {
-		// Whether the notice is still a draft is not this user's to
-		// know; they may not withdraw anyway (no route of theirs).
-		v.CanWithdraw = false
-	}
 	return v, nil
 }
 
 // suggestedElsewhere explains that the suggested route is another
 // department's and lists the routes the user may choose instead.
 func suggestedElsewhere(suggested string, mine []string) string {
+	if suggested == "" {
+		return fmt.Sprintf("该线索没有建议的处置路径，您可以选择：%s。", routeList(mine))
+	}
 	dept := routeDepartments[suggested]
 	if dept == "" {
 		dept = "其他部门"
