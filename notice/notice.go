@@ -115,7 +115,9 @@ type Listing struct {
 	CapturedAt     time.Time // when the evidence was captured
 	EvidenceSHA256 string    // hex SHA-256 of the evidence as fetched
 	SnapshotID     uint64
-	Category       string
+	// Category is the category's display name (rules.CategoryName), never
+	// its identifier: the document goes to people outside.
+	Category string
 }
 
 // ErrInvalid is wrapped by the error of Validate (and so of RenderHTML and

@@ -215,6 +215,11 @@ func (s *Server) apiCases(w http.ResponseWriter, r *http.Request) {
 	}
 	lo := min((f.Page-1)*pageSize, len(rows))
 	page := s.decorate(rows[lo:min(lo+pageSize, len(rows))])
+	if !allowed(currentUser(r), permReadNotices) {
+		for i := range page {
+			hideNotice(&page[i].Case)
+		}
+	}
 	writeJSON(w, http.StatusOK, map[string]any{"total": len(rows), "page": f.Page, "page_size": pageSize,
 		"counts": counts, "latest_sweep": latest, "cases": page})
 }

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/net/publicsuffix"
 
 	"github.com/certwatch/certwatch/matcher"
+	"github.com/certwatch/certwatch/rules"
 	"github.com/certwatch/certwatch/store"
 )
 
@@ -64,7 +65,109 @@ type queueView struct {
 	Sources    []string
 	Routes     []string
 	Latest     uint64
-	Reasons    map[string]string
+	Reasons    []choice // dismissal reasons, in order; the form adds an empty first option
+	MyRoutes   []string // routes the user may confirm onto (the batch bar offers only these)
+}
+
+// choice is one option of a select.
+type choice struct{ Value, Name string }
+
+// reasonChoices are the dismissal reasons as a form offers them.
+func reasonChoices() []choice {
+	out := make([]choice, len(store.DismissReasons))
+	for i, r := range store.DismissReasons {
+		out[i] = choice{r, store.DismissReasonNames[r]}
+	}
+	return out
+}
+
+// allRoutes are the routes in the order forms show them.
+var allRoutes = []string{"takedown_cac", "takedown_samr", "police_referral"}
+
+// routesOf are the routes u may confirm a case onto.
+func routesOf(u *store.User) []string {
+	var out []string
+	for _, r := range allRoutes {
+		if canRoute(u, r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// routeDepartments name the office each route belongs to, for messages.
+var routeDepartments = map[string]string{
+	"takedown_cac": "网信办", "takedown_samr": "市场监管", "police_referral": "公安机关（移送）",
+}
+
+// routeList is routes' Chinese names joined for a sentence.
+func routeList(routes []string) string {
+	names := make([]string, len(routes))
+	for i, r := range routes {
+		names[i] = "“" + nameOr(routeNames, r) + "”"
+	}
+	return strings.Join(names, "、")
+}
+
+// userError is an expected refusal with the Chinese sentence the user
+// reads; it wraps errForbidden or errBadRequest for its HTTP status.
+type userError struct {
+	kind error  // errForbidden or errBadRequest
+	msg  string // shown to the user
+}
+
+func (e *userError) Error() string { return e.kind.Error() + ": " + e.msg }
+func (e *userError) Unwrap() error { return e.kind }
+
+func forbidden(format string, args ...any) error {
+	return &userError{errForbidden, fmt.Sprintf(format, args...)}
+}
+
+func badRequest(format string, args ...any) error {
+	return &userError{errBadRequest, fmt.Sprintf(format, args...)}
+}
+
+// mayDecide is the permission check on the case itself, beyond the role's
+// right to decide at all (permDecide) and to use a route (canRoute):
+//
+//   - Dismissing a referral that waits for approval is an approver's
+//     decision (a reviewer would skip the second person); an approver
+//     may also reject it back to the queue.
+//   - A takedown confirmation may be withdrawn by a reviewer of the
+//     department that may confirm its route, or by an approver.
+//   - A referral waiting for approval may be withdrawn by the reviewer
+//     who proposed it, or by an approver; an approved referral only by
+//     an approver.
+//
+// Decide runs it again inside the store's transaction (Decision.Allow).
+func mayDecide(u *store.User, c *store.Case, action string) error {
+	approver := u.Has(store.RoleApprover)
+	switch action {
+	case store.ActionDismiss:
+		if c.Status == store.CasePendingApproval && !approver {
+			return forbidden("该线索已提交移送公安，正在等待审批，只有审批人可以处理（审批、退回或排除）。")
+		}
+	case store.ActionWithdraw:
+		switch {
+		case approver:
+		case c.Route == store.RoutePoliceReferral && c.Status == store.CasePendingApproval:
+			if c.ConfirmedBy != u.Name {
+				return forbidden("待审批的移送只能由提交移送的审核员（%s）或审批人撤回。", c.ConfirmedBy)
+			}
+		case c.Route == store.RoutePoliceReferral:
+			return forbidden("已审批的移送只能由审批人撤回。")
+		case !canRoute(u, c.Route):
+			return forbidden("该确认的处置路径“%s”属于%s，只有%s的审核员或审批人可以撤回。",
+				nameOr(routeNames, c.Route), routeDepartments[c.Route], routeDepartments[c.Route])
+		}
+	}
+	return nil
+}
+
+// hideNotice removes from c what belongs to its notice (the recipient and
+// which notice), for a user who may not open notices.
+func hideNotice(c *store.Case) {
+	c.Recipient, c.NoticeID = "", 0
 }
 
 // suggestedRoute is the route the strongest rule suggests, or the case's
@@ -78,14 +181,10 @@ func (s *Server) suggestedRoute(c *store.Case) string {
 	return route
 }
 
-// categoryName is a category's display name from the packs.
+// categoryName is a category's display name: from the packs in force,
+// else the built-in name (rules.CategoryName).
 func (s *Server) categoryName(id string) string {
-	for _, p := range s.packs() {
-		if n := p.CategoryName(id); n != id {
-			return n
-		}
-	}
-	return id
+	return rules.CategoryName(s.packs(), id)
 }
 
 func hostOf(raw string) string {
@@ -138,7 +237,7 @@ func (s *Server) queue(w http.ResponseWriter, r *http.Request) {
 	}
 	v := queueView{Filter: f, Query: r.URL.Query(), Total: len(rows), Counts: counts, Latest: latest,
 		Statuses: []string{store.CaseOpen, store.CasePendingApproval, store.CaseConfirmed, store.CaseDismissed},
-		Routes:   []string{"takedown_cac", "takedown_samr", "police_referral"}, Reasons: store.DismissReasonNames,
+		Routes:   allRoutes, Reasons: reasonChoices(), MyRoutes: routesOf(currentUser(r)),
 		CatNames: map[string]string{}}
 	seenCat, seenSrc := map[string]bool{}, map[string]bool{}
 	for _, c := range all {
@@ -260,11 +359,18 @@ type caseView struct {
 	SuggestedRoute string
 	Recipients     map[string]string
 	MyRoutes       []string
-	Reasons        map[string]string
-	CanApprove     bool
-	CanWithdraw    bool // a confirmation that can still be taken back
-	Host           string
-	CategoryName   string
+	// ConfirmRoute is the route the confirm form preselects: the suggested
+	// one when the user may use it, else the user's only route, else none
+	// (the user must choose; RouteNote says why).
+	ConfirmRoute string
+	RouteNote    string
+	Reasons      []choice
+	Contacts     []contactView
+	CanApprove   bool
+	CanDismiss   bool
+	CanWithdraw  bool // a confirmation that can still be taken back, by this user
+	Host         string
+	CategoryName string
 }
 
 func pathID(r *http.Request, name string) (uint64, error) {
@@ -281,7 +387,7 @@ func (s *Server) loadCaseView(r *http.Request, id uint64) (*caseView, error) {
 		return nil, err
 	}
 	u := currentUser(r)
-	v := &caseView{Case: c, Finding: &matcher.Finding{}, Reasons: store.DismissReasonNames, Host: hostOf(c.URL),
+	v := &caseView{Case: c, Finding: &matcher.Finding{}, Reasons: reasonChoices(), Host: hostOf(c.URL),
 		CategoryName:   s.categoryName(c.Category),
 		SuggestedRoute: s.suggestedRoute(c), Recipients: map[string]string{}}
 	if len(c.Finding) > 0 {
@@ -297,7 +403,13 @@ func (s *Server) loadCaseView(r *http.Request, id uint64) (*caseView, error) {
 				break
 			}
 		}
+		if rv.CategoryName == h.Category {
+			rv.CategoryName = s.categoryName(h.Category)
+		}
 		v.Rules = append(v.Rules, rv)
+	}
+	for _, ct := range v.Finding.Contacts {
+		v.Contacts = append(v.Contacts, contactView{Contact: ct, KindName: nameOr(contactKindNames, ct.Kind)})
 	}
 	snaps, err := s.st.Snapshots(id)
 	if err != nil {
@@ -328,6 +440,16 @@ func (s *Server) loadCaseView(r *http.Request, id uint64) (*caseView, error) {
 	if v.Decisions, err = s.st.Decisions(id); err != nil {
 		return nil, err
 	}
+	seeNotices := allowed(u, permReadNotices)
+	if !seeNotices {
+		// Least privilege: a user who may not open /notices/{id} (the
+		// analyst) sees the case's decisions, not its notice (number,
+		// recipient, history, items).
+		hideNotice(c)
+		for i := range v.Decisions {
+			v.Decisions[i].Recipient, v.Decisions[i].NoticeID = "", 0
+		}
+	}
 	if c.NoticeID != 0 {
 		if v.Notice, err = s.st.Notice(c.NoticeID); err != nil {
 			return nil, err
@@ -338,16 +460,50 @@ func (s *Server) loadCaseView(r *http.Request, id uint64) (*caseView, error) {
 			}
 		}
 	}
-	for _, route := range []string{"takedown_cac", "takedown_samr", "police_referral"} {
+	v.MyRoutes = routesOf(u)
+	for _, route := range v.MyRoutes {
 		v.Recipients[route] = s.recipientFor(route, c.URL)
-		if canRoute(u, route) {
-			v.MyRoutes = append(v.MyRoutes, route)
-		}
+	}
+	switch {
+	case slices.Contains(v.MyRoutes, v.SuggestedRoute):
+		v.ConfirmRoute = v.SuggestedRoute
+	case len(v.MyRoutes) == 1:
+		v.ConfirmRoute = v.MyRoutes[0]
+		v.RouteNote = suggestedElsewhere(v.SuggestedRoute, v.MyRoutes)
+	case len(v.MyRoutes) > 1:
+		v.RouteNote = suggestedElsewhere(v.SuggestedRoute, v.MyRoutes) + "请选择处置路径。"
 	}
 	v.CanApprove = u.Has(store.RoleApprover) && c.ConfirmedBy != u.Name
-	v.CanWithdraw = c.Status == store.CasePendingApproval ||
-		c.Status == store.CaseConfirmed && (v.Notice == nil || v.Notice.Status == store.NoticeDraft)
+	v.CanDismiss = (c.Status == store.CaseOpen || c.Status == store.CasePendingApproval) &&
+		mayDecide(u, c, store.ActionDismiss) == nil
+	v.CanWithdraw = (c.Status == store.CasePendingApproval ||
+		c.Status == store.CaseConfirmed && (v.Notice == nil || v.Notice.Status == store.NoticeDraft)) &&
+		mayDecide(u, c, store.ActionWithdraw) == nil
 	return v, nil
+}
+
+// suggestedElsewhere explains that the suggested route is another
+// department's and lists the routes the user may choose instead.
+func suggestedElsewhere(suggested string, mine []string) string {
+	if suggested == "" {
+		return fmt.Sprintf("该线索没有建议的处置路径，您可以选择：%s。", routeList(mine))
+	}
+	dept := routeDepartments[suggested]
+	if dept == "" {
+		dept = "其他部门"
+	}
+	return fmt.Sprintf("该线索建议的处置路径“%s”属于%s，您可以选择：%s。", nameOr(routeNames, suggested), dept, routeList(mine))
+}
+
+// contactKindNames are the Chinese names of the matcher's contact kinds.
+var contactKindNames = map[string]string{
+	matcher.ContactPhone: "手机号", matcher.ContactLandline: "固定电话", matcher.ContactWeChat: "微信",
+	matcher.ContactQQ: "QQ", matcher.ContactURL: "网址", matcher.ContactDomain: "域名",
+}
+
+type contactView struct {
+	matcher.Contact
+	KindName string
 }
 
 // recipientFor suggests a notice's addressee: the office fixed for the
@@ -387,44 +543,86 @@ func (s *Server) casePage(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "case", v)
 }
 
-// decision reads and checks one decision for the signed-in user.
+// decision reads and checks one decision for the signed-in user. The
+// checks on the case itself (mayDecide) run here on c and again inside
+// the store's transaction on the case as it is then.
 func (s *Server) decision(r *http.Request, c *store.Case, action, route, recipient, reason, note string) (store.Decision, error) {
 	u := currentUser(r)
-	d := store.Decision{CaseID: c.ID, Action: action, Route: route, Reason: reason, Note: strings.TrimSpace(note), By: u.Name}
+	d := store.Decision{CaseID: c.ID, Action: action, Route: route, Note: strings.TrimSpace(note), By: u.Name}
 	if len([]rune(d.Note)) > 2000 {
-		return d, fmt.Errorf("%w: the note is longer than 2000 characters", errBadRequest)
+		return d, badRequest("备注不能超过 2000 字。")
+	}
+	if err := checkAction(action, reason); err != nil {
+		return d, err
 	}
 	switch action {
 	case store.ActionConfirm:
-		if route == "" {
+		mine := routesOf(u)
+		switch {
+		case len(mine) == 0:
+			return d, forbidden("您无权确认线索：确认须由网信办或市场监管的审核员操作。")
+		case route == "":
+			// The suggested route, when it is the user's; otherwise the
+			// user must choose (a batch "by each case's suggestion" says
+			// so per case).
 			d.Route = s.suggestedRoute(c)
-		}
-		if !canRoute(u, d.Route) {
-			return d, fmt.Errorf("%w: your role may not send cases on route %s", errForbidden, d.Route)
+			if !canRoute(u, d.Route) {
+				return d, badRequest("%s请选择处置路径后再确认。", suggestedElsewhere(d.Route, mine))
+			}
+		case !slices.Contains(allRoutes, route):
+			return d, badRequest("未知的处置路径，请从%s中选择。", routeList(mine))
+		case !canRoute(u, route):
+			return d, forbidden("您无权按“%s”确认线索（该路径属于%s），您可以选择：%s。",
+				nameOr(routeNames, route), routeDepartments[route], routeList(mine))
 		}
 		d.Recipient = strings.TrimSpace(recipient)
 		if d.Recipient == "" {
 			d.Recipient = s.recipientFor(d.Route, c.URL)
 		}
 		if len([]rune(d.Recipient)) > 200 {
-			return d, fmt.Errorf("%w: the recipient is longer than 200 characters", errBadRequest)
+			return d, badRequest("通知对象不能超过 200 字。")
 		}
+	case store.ActionDismiss:
+		d.Reason = reason
 	case store.ActionApprove, store.ActionReject:
 		if !u.Has(store.RoleApprover) {
-			return d, fmt.Errorf("%w: only an approver may approve or reject a referral", errForbidden)
+			return d, forbidden("只有审批人可以审批或退回移送。")
 		}
 		if action == store.ActionReject && d.Note == "" {
-			return d, fmt.Errorf("%w: say why the referral is rejected", errBadRequest)
+			return d, badRequest("退回移送须填写理由。")
 		}
 	case store.ActionWithdraw:
 		if d.Note == "" {
-			return d, fmt.Errorf("%w: say why the confirmation is withdrawn", errBadRequest)
+			return d, badRequest("撤回确认须填写理由。")
 		}
-	case store.ActionDismiss, store.ActionReopen:
-	default:
-		return d, fmt.Errorf("%w: unknown action %q", errBadRequest, action)
 	}
+	if err := mayDecide(u, c, action); err != nil {
+		return d, err
+	}
+	d.Allow = func(now *store.Case) error { return mayDecide(u, now, action) }
 	return d, nil
+}
+
+// checkAction checks what a form must carry whatever the case: a known
+// action and, for a dismissal, a reason chosen from the list (there is no
+// default reason).
+func checkAction(action, reason string) error {
+	switch action {
+	case store.ActionConfirm, store.ActionApprove, store.ActionReject, store.ActionWithdraw, store.ActionReopen:
+	case store.ActionDismiss:
+		if _, ok := store.DismissReasonNames[reason]; !ok {
+			names := make([]string, len(store.DismissReasons))
+			for i, r := range store.DismissReasons {
+				names[i] = "“" + store.DismissReasonNames[r] + "”"
+			}
+			return badRequest("请选择排除理由（%s），未作任何处理。", strings.Join(names, "、"))
+		}
+	case "":
+		return badRequest("请选择操作（确认或排除），未作任何处理。")
+	default:
+		return badRequest("未知的操作，未作任何处理。")
+	}
+	return nil
 }
 
 var decisionFlash = map[string]string{
@@ -479,6 +677,10 @@ func (s *Server) batchDecide(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	action := r.PostFormValue("action")
+	if err := checkAction(action, r.PostFormValue("reason")); err != nil {
+		s.failErr(w, r, err)
+		return
+	}
 	var failed []string
 	for _, raw := range ids {
 		id, err := strconv.ParseUint(raw, 10, 64)

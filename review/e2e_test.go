@@ -265,6 +265,47 @@ func TestEndToEndReview(t *testing.T) {
 		t.Errorf("forum case status %q after confirming, want 已确认", s)
 	}
 
+	// Another marketplace listing (suggested route: 市场监管): the 网信办
+	// reviewer is told so and must choose a route of their own; the
+	// dismissal has no default reason, so leaving the reason alone
+	// cannot submit, and the chosen reason is recorded.
+	var other uint64
+	for u, id := range w.cases {
+		if strings.HasPrefix(u, "http://shop.example/item/") && id != listing && (other == 0 || id < other) {
+			other = id
+		}
+	}
+	if other == 0 {
+		t.Fatal("the sweep found only one marketplace listing")
+	}
+	run(t, ctx, "open another listing", chromedp.Navigate(fmt.Sprintf("%s/cases/%d", base, other)),
+		chromedp.WaitVisible(chromedp.CSS("#dismiss-form")))
+	if note := textOf(t, ctx, "#route-note"); !strings.Contains(note, "市场监管") || !strings.Contains(note, "您可以选择") {
+		t.Errorf("route note %q", note)
+	}
+	if n := get(t, ctx, "count checked routes", chromedp.Evaluate[int](`document.querySelectorAll("#confirm-form input[name=route]:checked").length`)); n != 0 {
+		t.Errorf("%d routes preselected on a case suggested for another department", n)
+	}
+	if get(t, ctx, "confirm form valid untouched", chromedp.Evaluate[bool](`document.getElementById("confirm-form").checkValidity()`)) {
+		t.Error("the confirm form submits without a route")
+	}
+	if v := get(t, ctx, "untouched reason", chromedp.Evaluate[string](`document.getElementById("dismiss-reason").value`)); v != "" {
+		t.Errorf("the dismiss reason is %q before the reviewer chose", v)
+	}
+	if get(t, ctx, "dismiss form valid untouched", chromedp.Evaluate[bool](`document.getElementById("dismiss-form").checkValidity()`)) {
+		t.Error("the dismiss form submits without a reason")
+	}
+	run(t, ctx, "dismiss as a false positive",
+		chromedp.SetValue(chromedp.CSS("#dismiss-reason"), "false_positive"),
+		chromedp.Click(chromedp.CSS("#dismiss")),
+		chromedp.WaitVisible(chromedp.CSS("#flash")))
+	if s := textOf(t, ctx, "#case-status"); s != "已排除" {
+		t.Errorf("listing status %q after dismissing, want 已排除", s)
+	}
+	if oc, err := w.st.Case(other); err != nil || oc.DismissReason != store.DismissFalsePositive {
+		t.Errorf("dismissed listing: %+v (%v)", oc, err)
+	}
+
 	// Propose the imitation site for referral to the police.
 	run(t, ctx, "propose a referral", chromedp.Navigate(fmt.Sprintf("%s/cases/%d", base, imitation)),
 		chromedp.WaitVisible(chromedp.CSS("#confirm-form")),

@@ -535,7 +535,7 @@ func TestHandlerCasePage(t *testing.T) {
 	if got := htTexts(doc, "#reasons li"); !slices.Equal(got, reasons) {
 		t.Errorf("reasons = %q", got)
 	}
-	if got := htTexts(doc, "#contacts li"); !slices.Equal(got, []string{"wechat：zs888888（原文 zs-888888）", "phone：13800138000（原文 138 0013 8000）"}) {
+	if got := htTexts(doc, "#contacts li"); !slices.Equal(got, []string{"微信：zs888888（原文 zs-888888）", "手机号：13800138000（原文 138 0013 8000）"}) {
 		t.Errorf("contacts = %q", got)
 	}
 	rows := doc.Find("#rule-hits tbody tr")
@@ -717,11 +717,12 @@ func TestHandlerDecisions(t *testing.T) {
 		if c := e.htCase(a); c.Status != store.CaseOpen {
 			t.Errorf("case status %s after a refused confirm", c.Status)
 		}
-		// Without a route the suggested one is used: also not samr's.
+		// Without a route the suggested one is used: not samr's, so samr is
+		// asked to choose one of its own (TestDecisionRouteChoice).
 		resp, body = decide(samr, a, url.Values{"action": {"confirm"}})
-		htExpect(t, "samr confirms the suggested takedown_cac", resp, body, http.StatusForbidden, "")
+		htExpect(t, "samr confirms the suggested takedown_cac", resp, body, http.StatusBadRequest, "")
 		resp, body = decide(cac, a, url.Values{"action": {"confirm"}, "route": {"no_such_route"}})
-		htExpect(t, "unknown route", resp, body, http.StatusForbidden, "")
+		htExpect(t, "unknown route", resp, body, http.StatusBadRequest, "")
 		resp, body = decide(cac, a, url.Values{"action": {"explode"}})
 		htExpect(t, "unknown action", resp, body, http.StatusBadRequest, "")
 		resp, body = decide(cac, a, url.Values{"action": {"confirm"}, "recipient": {strings.Repeat("长", 201)}})

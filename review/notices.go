@@ -210,7 +210,7 @@ func (s *Server) document(n *store.Notice) (*notice.Document, error) {
 	for _, it := range n.Items {
 		d.Listings = append(d.Listings, notice.Listing{CaseID: it.CaseID, URL: it.URL, Title: it.Title,
 			Platform: hostOf(it.URL), CapturedAt: it.CapturedAt, EvidenceSHA256: it.BodySHA256,
-			SnapshotID: it.SnapshotID, Category: it.Category})
+			SnapshotID: it.SnapshotID, Category: s.categoryName(it.Category)})
 		c, err := s.st.Case(it.CaseID)
 		if err != nil {
 			return nil, err

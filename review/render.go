@@ -222,6 +222,9 @@ func (s *Server) failErr(w http.ResponseWriter, r *http.Request, err error) {
 
 // userMessage explains an expected error in Chinese.
 func userMessage(err error) string {
+	if ue, ok := errors.AsType[*userError](err); ok {
+		return ue.msg
+	}
 	switch {
 	case errors.Is(err, store.ErrSecondPerson):
 		return "移送须由另一名审批人审批：提交移送的人不能审批自己的移送。"

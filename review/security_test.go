@@ -831,7 +831,7 @@ func TestSecurityHostileContent(t *testing.T) {
 				{`"><svg`, "m-group", `<svg onload=alert(9)>`}, {`<b onmouseover=alert(7)>zs888</b>`, "m-contact", "wechat"}}) {
 				t.Errorf("text marks = %q", got)
 			}
-			if got := htTexts(doc, "#contacts li"); len(got) != 1 || got[0] != "wechat："+htXContact+"（原文 <b onmouseover=alert(7)>zs888</b>）" {
+			if got := htTexts(doc, "#contacts li"); len(got) != 1 || got[0] != "微信："+htXContact+"（原文 <b onmouseover=alert(7)>zs888</b>）" {
 				t.Errorf("contacts = %q", got)
 			}
 			if got := htTexts(doc, "#reasons li"); !slices.Equal(got, []string{htXReason}) {

@@ -48,6 +48,12 @@ const (
 	DismissDuplicate     = "duplicate"
 )
 
+// DismissReasons are the dismissal reasons in the order a form offers
+// them. There is no default: a reviewer must choose one, because each
+// reason means something different to rule tuning (only a false positive
+// is a negative example).
+var DismissReasons = []string{DismissFalsePositive, DismissOutOfScope, DismissDuplicate}
+
 // DismissReasonNames are the reasons' Chinese names.
 var DismissReasonNames = map[string]string{
 	DismissFalsePositive: "误报",
@@ -87,6 +93,13 @@ type Decision struct {
 	From      string    `json:"from"`
 	To        string    `json:"to"`
 	NoticeID  uint64    `json:"notice_id,omitempty"` // the draft notice the case joined
+	// Allow, when set, is the caller's permission check on the case
+	// itself (whose confirmation it is, whether a referral waits for an
+	// approver). Decide calls it inside its transaction with the case as
+	// it is then, so a change made by someone else between the caller's
+	// read and the decision cannot slip past it; its error refuses the
+	// decision and is returned wrapped.
+	Allow func(*Case) error `json:"-"`
 }
 
 // Decide applies one decision to a case in one transaction: the case's new
@@ -112,6 +125,11 @@ func (s *Store) Decide(d Decision) (*Case, *Decision, error) {
 			return fmt.Errorf("case %d: %w", d.CaseID, ErrNotFound)
 		}
 		d.From = c.Status
+		if d.Allow != nil {
+			if err := d.Allow(&c.Case); err != nil {
+				return err
+			}
+		}
 		if err := applyDecision(&c.Case, &d); err != nil {
 			return err
 		}
@@ -161,6 +179,11 @@ func (s *Store) Decide(d Decision) (*Case, *Decision, error) {
 func applyDecision(c *Case, d *Decision) error {
 	wrong := func() error {
 		return fmt.Errorf("%w: case %d is %s; %s does not apply", ErrConflict, c.ID, c.Status, d.Action)
+	}
+	if d.Action != ActionDismiss {
+		// Only a dismissal has a reason: a confirmation recorded with one
+		// (a form's leftover field) would read as both in the audit log.
+		d.Reason = ""
 	}
 	switch d.Action {
 	case ActionConfirm:

@@ -12,7 +12,12 @@ document.addEventListener("DOMContentLoaded", function () {
   if (batch) {
     batch.addEventListener("submit", function (e) {
       var n = document.querySelectorAll("input.pick:checked").length;
-      if (n === 0) { e.preventDefault(); window.alert("请先勾选案件。"); }
+      if (n === 0) { e.preventDefault(); window.alert("请先勾选案件。"); return; }
+      var act = batch.querySelector("input[name=action]:checked");
+      var reason = document.getElementById("batch-reason");
+      if (act && act.value === "dismiss" && reason && reason.value === "") {
+        e.preventDefault(); window.alert("请选择排除理由。"); reason.focus();
+      }
     });
   }
   // The recipient field shows the suggestion of the chosen route.
