@@ -176,6 +176,9 @@ func (s *Store) BackupFileContext(ctx context.Context, path string) (int64, erro
 	var n int64
 	if err == nil {
 		n, err = s.Backup(&ctxWriter{ctx: ctx, w: f})
+		if cerr := ctx.Err(); err != nil && cerr != nil {
+			err = cerr // bbolt does not wrap the writer's error
+		}
 	}
 	if err == nil {
 		err = f.Sync()

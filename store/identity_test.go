@@ -1,9 +1,12 @@
 package store
 
 import (
+	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -233,5 +236,95 @@ func TestReplacedDatabaseIsNoticed(t *testing.T) {
 	}
 	if _, err := s2.Audit(AuditEntry{Actor: "a", Action: "x", Object: "y"}); !errors.Is(err, ErrReplaced) {
 		t.Errorf("write after the lock file was removed: %v, want ErrReplaced", err)
+	}
+}
+
+// deadPID is the pid of a process that has exited.
+func deadPID(t *testing.T) int {
+	t.Helper()
+	cmd := exec.Command("true")
+	if err := cmd.Run(); err != nil {
+		t.Fatal(err)
+	}
+	return cmd.Process.Pid
+}
+
+// TestInterruptedBackupLeavesNoTempFile is issue 10, defect 8: an
+// interrupted backup left its large temporary file forever. The next
+// backup into the directory, or the next Open of a database there, removes
+// the ones nobody is writing; a backup in progress (it holds a lock on its
+// file) is left alone; a backup stopped by its context removes its own.
+func TestInterruptedBackupLeavesNoTempFile(t *testing.T) {
+	s, _ := openTest(t)
+	writeAudit(t, s, "x", 3)
+	dir := t.TempDir()
+	big := bytes.Repeat([]byte{0xab}, 1<<20)
+	old := time.Now().Add(-2 * time.Hour)
+	killed := filepath.Join(dir, fmt.Sprintf("%s%d-4242.tmp", backupTempPrefix, deadPID(t)))
+	oldStyle := filepath.Join(dir, backupTempPrefix+"3141592653")
+	held := filepath.Join(dir, fmt.Sprintf("%s%d-7.tmp", backupTempPrefix, os.Getpid()))
+	fresh := filepath.Join(dir, fmt.Sprintf("%s%d-8.tmp", backupTempPrefix, os.Getpid()))
+	for _, p := range []string{killed, oldStyle, held, fresh} {
+		if err := os.WriteFile(p, big, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, p := range []string{oldStyle, held} {
+		if err := os.Chtimes(p, old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A backup in progress in another process holds its file.
+	hf, err := os.Open(held)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tryFlock(hf, true); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.BackupFile(filepath.Join(dir, "b.db")); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{killed, oldStyle} {
+		if _, err := os.Stat(p); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("stale %s survived the next backup: %v", filepath.Base(p), err)
+		}
+	}
+	for _, p := range []string{held, fresh} {
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("%s (in use or just created) was removed: %v", filepath.Base(p), err)
+		}
+	}
+	hf.Close()
+	if got := CleanBackupTemps(dir); len(got) != 1 || got[0] != held {
+		t.Errorf("after its writer let go: removed %v, want %s", got, held)
+	}
+
+	// Beside a database: removed by the next Open for writing.
+	dbDir := t.TempDir()
+	stale := filepath.Join(dbDir, fmt.Sprintf("%s%d-1.tmp", backupTempPrefix, deadPID(t)))
+	if err := os.WriteFile(stale, big, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s2, err := Open(filepath.Join(dbDir, "certwatch.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s2.Close()
+	if _, err := os.Stat(stale); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("stale temporary file beside the database survived Open: %v", err)
+	}
+
+	// Stopped (a signal, a client gone): its own file goes.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := s.BackupFileContext(ctx, filepath.Join(dir, "c.db")); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled backup: %v", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if e.Name() != "b.db" && e.Name() != filepath.Base(fresh) {
+			t.Errorf("left in the backup directory: %s", e.Name())
+		}
 	}
 }
