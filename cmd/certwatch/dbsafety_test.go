@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/certwatch/certwatch/store"
 )
 
 // TestBackupOntoTheServedDatabaseIsRefused is issue 10, defect 1 end to
@@ -107,5 +109,40 @@ func TestCommandsOnADamagedDatabase(t *testing.T) {
 				t.Errorf("%v on an empty file does not say it is empty: %s", args, errOut)
 			}
 		}
+	}
+}
+
+// TestResumeWhenNoSweepWasRecorded is issue 10, defect 8: `--resume`
+// after a kill that came before the sweep was recorded said "every sweep
+// finished". It now says that nothing was started; after a finished sweep
+// it names that sweep.
+func TestResumeWhenNoSweepWasRecorded(t *testing.T) {
+	dir := t.TempDir()
+	cfg := minimalConfig(t, dir)
+	// What a run killed right after opening the database leaves behind.
+	st, err := store.Open(filepath.Join(dir, "c.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	code, out, errOut := runCLI(t, "", "sweep", "--resume", "--config", cfg)
+	if code != 1 || !strings.Contains(errOut, "没有可继续的巡查：上次巡查尚未开始记录") || !strings.Contains(errOut, "no sweep was ever recorded") || strings.Contains(errOut, "every sweep finished") {
+		t.Errorf("resume with no sweep recorded: exit %d\n%s%s", code, out, errOut)
+	}
+	st, err = store.Open(filepath.Join(dir, "c.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sw := store.Sweep{ConfigHash: "x"}
+	if err := st.StartSweep(&sw); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.FinishSweep(sw.ID, store.SweepFinished, nil); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	code, out, errOut = runCLI(t, "", "sweep", "--resume", "--config", cfg)
+	if code != 1 || !strings.Contains(errOut, "最近一次巡查（第 1 次）已结束") || !strings.Contains(errOut, "the latest sweep (1, started") {
+		t.Errorf("resume after a finished sweep: exit %d\n%s%s", code, out, errOut)
 	}
 }
