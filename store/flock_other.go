@@ -1,4 +1,4 @@
-//go:build !unix
+//go:build !linux && !darwin
 
 package store
 
@@ -9,6 +9,6 @@ import (
 
 var errWouldBlock = errors.New("lock held elsewhere")
 
-// tryFlock is not available here: bbolt's own lock on the database file
-// is the only one.
+// tryFlock is not implemented on this system (certwatch runs on Linux):
+// only bbolt's own lock on the database file applies.
 func tryFlock(f *os.File, exclusive bool) error { return nil }

@@ -55,7 +55,7 @@ type LockedError struct {
 func (e *LockedError) Error() string {
 	name := filepath.Base(e.Path)
 	if e.Holder == nil {
-		return fmt.Sprintf("store: %s is in use by another process (%s does not say which); stop it or use its API",
+		return fmt.Sprintf("store: %s is in use by another process (%s does not say which: a reader, or a process that opened the file under another name such as a hard link); stop it or use its API",
 			name, filepath.Base(lockPath(e.Path)))
 	}
 	if e.Holder.URL != "" {
