@@ -100,6 +100,11 @@ func checkTarget(db string, open os.FileInfo, target string) error {
 	if fi.IsDir() {
 		return refuse("it is a directory")
 	}
+	if !fi.Mode().IsRegular() {
+		// A device or a pipe: the rename would replace it (as root,
+		// /dev/null too), and probing a pipe's lock would block.
+		return refuse("it is not a regular file (%s)", fi.Mode().Type())
+	}
 	if open != nil && os.SameFile(fi, open) {
 		return refuse("it is the database file this process has open (a link to it, or the file moved)")
 	}

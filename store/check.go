@@ -89,6 +89,12 @@ func parseMeta(b []byte) (m boltMeta, problem string) {
 // a root or freelist page beyond the high-water mark; a size that is not a
 // multiple of the page size or does not reach the high-water mark.
 func checkFile(path string) error {
+	if fi, err := os.Stat(path); err != nil {
+		return err
+	} else if !fi.Mode().IsRegular() {
+		// Not opened: opening a pipe would block.
+		return &DamagedError{Path: path, Problem: fmt.Sprintf("it is not a regular file (%s)", fi.Mode().Type())}
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return err
@@ -183,6 +189,9 @@ func CheckFile(path string) error {
 // fileBusy reports whether another open file (another process, or bbolt
 // in this one) holds a flock on path that conflicts with ours.
 func fileBusy(path string, exclusive bool) bool {
+	if fi, err := os.Stat(path); err != nil || !fi.Mode().IsRegular() {
+		return false
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return false

@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -96,6 +97,10 @@ func TestBackupRefusesTheDatabaseItself(t *testing.T) {
 	if err := os.Symlink(path+".lock", lockSym); err != nil {
 		t.Fatal(err)
 	}
+	fifo := filepath.Join(dir, "pipe")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
 	// Another database held open by this process (as a second server's).
 	other, err := Open(filepath.Join(dir, "other.db"), Options{})
 	if err != nil {
@@ -115,6 +120,8 @@ func TestBackupRefusesTheDatabaseItself(t *testing.T) {
 		dir,
 		filepath.Join(path, "inside.db"),
 		filepath.Join(dir, "other.db"),
+		fifo,
+		os.DevNull,
 	} {
 		_, err := s.BackupFile(target)
 		if !errors.Is(err, ErrUnsafeTarget) {

@@ -106,6 +106,9 @@ func acquireLock(dbPath string, exclusive bool, timeout time.Duration) (*lockFil
 		if exclusive {
 			f, err = os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
 		} else {
+			if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+				return nil, fmt.Errorf("lock file %s is not a regular file", path)
+			}
 			f, err = os.Open(path)
 			if errors.Is(err, os.ErrNotExist) {
 				return nil, nil
