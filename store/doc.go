@@ -9,13 +9,43 @@
 //
 // # Locking
 //
-// One process owns the database. [Open] takes bbolt's file lock with a
-// timeout (bbolt would wait forever) and, when it opens for writing, writes
-// PATH.lock beside the database: the pid, command line and start time of
-// the owner, removed again by [Store.Close]. A second process that cannot
-// get the lock is told who holds it ([LockedError], which wraps
-// [ErrLocked]). The flock is the real lock; the .lock file is only
-// information, so one left behind by a killed process blocks nothing.
+// One process owns the database. [Open] resolves symbolic links (every
+// name of the database finds the same PATH.lock), then takes two locks,
+// each with a timeout (bbolt would wait forever): a flock on PATH.lock —
+// exclusive for a writer, which also writes into it its pid, command line,
+// start time and, for serve, its URL; shared for a reader when the file
+// exists — and bbolt's flock on the database file's inode. So a second
+// process is refused whether it comes through a symbolic link (same
+// PATH.lock), a hard link (same inode) or after the file was replaced
+// under the holder (the holder's PATH.lock). It is told who holds it
+// ([LockedError], which wraps [ErrLocked]); a PATH.lock left behind by a
+// killed process blocks nothing, as nobody holds its flock.
+//
+// Before every write the holder checks that the database's name still
+// leads to the file it has open (and PATH.lock to its lock): once not, it
+// refuses writes with [ErrReplaced] rather than acknowledge them into a
+// file no later process reads ([Store.Healthy] reports it).
+//
+// # Damaged files
+//
+// bbolt faults inside its memory mapping (SIGBUS/SIGSEGV, which recover
+// cannot catch) on a file shorter than its meta pages claim. Open first
+// checks the file ([CheckFile]: not empty, both meta pages valid, the page
+// size plausible, the size a whole number of pages reaching the high-water
+// mark) and refuses an unsound one with a [DamagedError] that says what is
+// wrong and to restore a backup; [Guard] turns a panic or fault while
+// reading into one too ([VerifyFile] and the CLI's readers use it).
+//
+// # Backups
+//
+// [Store.BackupFile] refuses, before writing anything, a target that is
+// the database, a link to it, PATH.lock, serve's PATH.control, a directory
+// or a file another process holds a lock on ([TargetError]). It writes
+// .certwatch-backup-PID-RANDOM.tmp beside the target, locked while it is
+// written, and renames it; a cancelled backup removes it, and
+// [CleanBackupTemps] (run by every backup and by Open for writing) removes
+// the ones an interrupted backup left: unlocked, and their writer gone or
+// older than a minute.
 //
 // # Schema (version 1)
 //

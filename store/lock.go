@@ -55,7 +55,7 @@ type LockedError struct {
 func (e *LockedError) Error() string {
 	name := filepath.Base(e.Path)
 	if e.Holder == nil {
-		return fmt.Sprintf("store: %s is in use by another process (%s does not say which); stop it or use its API",
+		return fmt.Sprintf("store: %s is in use by another process (%s does not say which: a reader, or a process that opened the file under another name such as a hard link); stop it or use its API",
 			name, filepath.Base(lockPath(e.Path)))
 	}
 	if e.Holder.URL != "" {
@@ -81,55 +81,124 @@ func newLockedError(path string) *LockedError {
 // lockPath is the information file beside the database.
 func lockPath(path string) string { return path + ".lock" }
 
-// lockFile is the PATH.lock this process wrote.
+// lockFile is PATH.lock, held with flock for as long as the store is
+// open: exclusively by the writer, which also writes its LockHolder into
+// it, and shared by readers (when the file exists). bbolt's own flock is
+// on the database file's inode; this one is on the database's name, so a
+// database file swapped under its holder (renamed over, restored from a
+// copy) is still refused to a second writer while the holder lives.
 type lockFile struct {
-	path string
-	pid  int
+	path      string
+	f         *os.File
+	fi        os.FileInfo // identity of f
+	exclusive bool
 }
 
-// writeLockFile records this process as the database's owner. The file is
-// written under a temporary name and renamed, so a reader never sees half
-// of it.
-func writeLockFile(dbPath string) (*lockFile, error) {
-	return writeLockInfo(dbPath, LockHolder{PID: os.Getpid(), Args: os.Args, Since: processStart})
+// acquireLock takes PATH.lock beside dbPath (its canonical path), waiting
+// at most timeout. A reader gets nil, nil when there is no lock file (it
+// never creates one).
+func acquireLock(dbPath string, exclusive bool, timeout time.Duration) (*lockFile, error) {
+	path := lockPath(dbPath)
+	deadline := time.Now().Add(timeout)
+	for {
+		var f *os.File
+		var err error
+		if exclusive {
+			f, err = os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+		} else {
+			if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+				return nil, fmt.Errorf("lock file %s is not a regular file", path)
+			}
+			f, err = os.Open(path)
+			if errors.Is(err, os.ErrNotExist) {
+				return nil, nil
+			}
+		}
+		if err != nil {
+			return nil, fmt.Errorf("open lock file: %w", err)
+		}
+		err = tryFlock(f, exclusive)
+		if err == nil {
+			// The holder may have removed the file (Close) between our
+			// open and our flock: then we hold a lock on a file nobody
+			// else will look at, and must take the new one.
+			fi, err1 := f.Stat()
+			cur, err2 := os.Stat(path)
+			if err1 == nil && err2 == nil && os.SameFile(fi, cur) {
+				return &lockFile{path: path, f: f, fi: fi, exclusive: exclusive}, nil
+			}
+			f.Close()
+			if !exclusive && errors.Is(err2, os.ErrNotExist) {
+				return nil, nil
+			}
+			if err1 != nil {
+				return nil, fmt.Errorf("lock file: %w", err1)
+			}
+		} else {
+			f.Close()
+			if !errors.Is(err, errWouldBlock) {
+				return nil, fmt.Errorf("lock %s: %w", path, err)
+			}
+		}
+		if time.Now().After(deadline) {
+			return nil, newLockedError(dbPath)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// write records h in the held lock file. It is rewritten in place (the
+// file must keep its identity); a reader racing the write sees a partial
+// record, which it treats as "does not say which".
+func (l *lockFile) write(h LockHolder) error {
+	data, err := json.Marshal(h)
+	if err != nil {
+		return err
+	}
+	data = append(data, '\n')
+	if err := l.f.Truncate(0); err != nil {
+		return fmt.Errorf("write lock file: %w", err)
+	}
+	if _, err := l.f.WriteAt(data, 0); err != nil {
+		return fmt.Errorf("write lock file: %w", err)
+	}
+	return nil
+}
+
+// writeLockFile records this process as the database's owner.
+func (l *lockFile) writeOwner(url string) error {
+	return l.write(LockHolder{PID: os.Getpid(), Args: os.Args, Since: processStart, URL: url})
 }
 
 // AnnounceURL records in PATH.lock where this process serves the UI and
 // API; other processes refused the lock name it in their error.
 func (s *Store) AnnounceURL(url string) error {
-	if s.lock == nil {
+	if s.readOnly || s.lock == nil {
 		return ErrReadOnly
 	}
-	_, err := writeLockInfo(s.path, LockHolder{PID: os.Getpid(), Args: os.Args, Since: processStart, URL: url})
-	return err
+	return s.lock.writeOwner(url)
 }
 
-func writeLockInfo(dbPath string, h LockHolder) (*lockFile, error) {
-	data, err := json.Marshal(h)
-	if err != nil {
-		return nil, err
+// intact reports whether PATH.lock is still the file this process locked.
+func (l *lockFile) intact() bool {
+	if l == nil {
+		return true
 	}
-	path := lockPath(dbPath)
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, append(data, '\n'), 0o644); err != nil {
-		return nil, fmt.Errorf("write lock file: %w", err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return nil, fmt.Errorf("write lock file: %w", err)
-	}
-	return &lockFile{path: path, pid: h.PID}, nil
+	cur, err := os.Stat(l.path)
+	return err == nil && os.SameFile(cur, l.fi)
 }
 
-// remove deletes the lock file if it still names this process.
-func (l *lockFile) remove() {
+// release removes the lock file (a writer's, if it is still the one it
+// locked) and drops the lock. Removing before unlocking is safe: a
+// process waiting on the old file notices it was removed (acquireLock).
+func (l *lockFile) release() {
 	if l == nil {
 		return
 	}
-	if h, err := readLockFile(strings.TrimSuffix(l.path, ".lock")); err == nil && h.PID != l.pid {
-		return
+	if l.exclusive && l.intact() {
+		os.Remove(l.path)
 	}
-	os.Remove(l.path)
+	l.f.Close()
 }
 
 // maxLockFile bounds what is read of a lock file.

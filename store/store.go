@@ -9,6 +9,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -79,6 +81,10 @@ type Options struct {
 	// and end, export time, seen times of observations without one);
 	// default time.Now.
 	Clock func() time.Time
+
+	// preloadFreelist reads the freelist inside Open (VerifyFile: so a
+	// damaged one faults under Guard, not in bbolt's check goroutine).
+	preloadFreelist bool
 }
 
 // defaultLockTimeout is Options.LockTimeout's default.
@@ -96,7 +102,11 @@ type Store struct {
 	path     string
 	clock    func() time.Time
 	readOnly bool
-	lock     *lockFile // nil when read-only
+	real     string      // path, absolute, symbolic links resolved
+	fileID   os.FileInfo // the database file this process has open
+	lock     *lockFile   // PATH.lock; nil for a reader when there is none
+	// replaced is set once checkIdentity found the file replaced.
+	replaced atomic.Pointer[error]
 	// batch routes frequent writes (Record, RecordPage, MarkDone) through
 	// db.Batch; off only in the benchmark that measures the difference.
 	batch bool
@@ -111,7 +121,14 @@ type Store struct {
 // Open opens (creating if needed, unless read-only) the database at path.
 // When another process holds the file, Open gives up after
 // Options.LockTimeout with a *LockedError (errors.Is(err, ErrLocked)) that
-// names the holder.
+// names the holder. A file that is not a sound database (empty, cut short,
+// a damaged meta page) is refused with a *DamagedError before bbolt maps
+// it (errors.Is(err, ErrDamaged)).
+//
+// The lock holds on the database's name and on its file: a second Open
+// through a symbolic link resolves to the same PATH.lock, one through a
+// hard link meets bbolt's lock on the same inode, and one after the file
+// was replaced under its holder meets the holder's PATH.lock.
 func Open(path string, opts Options) (*Store, error) {
 	if opts.LockTimeout <= 0 {
 		opts.LockTimeout = defaultLockTimeout
@@ -119,35 +136,167 @@ func Open(path string, opts Options) (*Store, error) {
 	if opts.Clock == nil {
 		opts.Clock = time.Now
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{
-		Timeout:  opts.LockTimeout,
-		ReadOnly: opts.ReadOnly,
-	})
-	if errors.Is(err, bolterrors.ErrTimeout) {
-		return nil, newLockedError(path)
-	}
+	real, err := canonicalPath(path)
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
-	db.MaxBatchDelay = batchDelay
-	s := &Store{db: db, path: path, clock: opts.Clock, readOnly: opts.ReadOnly, batch: true}
 	if opts.ReadOnly {
-		err = db.View(checkSchema)
-	} else {
-		// Only the holder of the exclusive flock gets here, so the lock
-		// file it writes cannot clobber a live owner's.
-		s.lock, err = writeLockFile(path)
-		if err == nil {
-			err = db.Update(initSchema)
+		if _, err := os.Stat(real); err != nil {
+			return nil, fmt.Errorf("store: open %s: %w", path, err)
 		}
 	}
+	lock, err := acquireLock(real, !opts.ReadOnly, opts.LockTimeout)
 	if err != nil {
-		s.lock.remove()
-		db.Close()
+		var le *LockedError
+		if errors.As(err, &le) {
+			le.Path = path
+			return nil, le
+		}
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	s, err := openLocked(path, real, lock, opts)
+	if err != nil {
+		lock.release()
+		return nil, err
+	}
+	if !opts.ReadOnly {
+		CleanBackupTemps(filepath.Dir(real))
 	}
 	return s, nil
 }
+
+// openLocked is Open once PATH.lock is held.
+func openLocked(path, real string, lock *lockFile, opts Options) (*Store, error) {
+	if err := checkFile(real); err != nil && !errors.Is(err, os.ErrNotExist) {
+		// A process holding the file under another name (a hard link)
+		// may be writing it as we read: that is a lock, not damage.
+		if fileBusy(real, !opts.ReadOnly) {
+			return nil, &LockedError{Path: path}
+		}
+		var de *DamagedError
+		if errors.As(err, &de) {
+			de.Path = path
+			return nil, de
+		}
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	var db *bolt.DB
+	var file *os.File // the file bbolt opened, to know its identity
+	err := Guard(path, func() error {
+		var err error
+		db, err = bolt.Open(real, 0o600, &bolt.Options{
+			Timeout:         opts.LockTimeout,
+			ReadOnly:        opts.ReadOnly,
+			PreLoadFreelist: opts.preloadFreelist,
+			OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
+				f, err := os.OpenFile(name, flag, perm)
+				file = f
+				return f, err
+			},
+		})
+		return err
+	})
+	if errors.Is(err, bolterrors.ErrTimeout) {
+		return nil, &LockedError{Path: path}
+	}
+	if err != nil {
+		if errors.Is(err, ErrDamaged) {
+			return nil, err
+		}
+		if errors.Is(err, bolterrors.ErrInvalid) || errors.Is(err, bolterrors.ErrChecksum) || errors.Is(err, bolterrors.ErrVersionMismatch) {
+			return nil, &DamagedError{Path: path, Problem: err.Error()}
+		}
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	db.MaxBatchDelay = batchDelay
+	s := &Store{db: db, path: path, real: real, clock: opts.Clock, readOnly: opts.ReadOnly, batch: true, lock: lock}
+	fail := func(err error) (*Store, error) {
+		db.Close()
+		return nil, err
+	}
+	if s.fileID, err = file.Stat(); err != nil {
+		return fail(fmt.Errorf("store: open %s: %w", path, err))
+	}
+	if cur, err := os.Stat(real); err != nil || !os.SameFile(cur, s.fileID) {
+		return fail(fmt.Errorf("store: open %s: the file was replaced while it was being opened", path))
+	}
+	err = Guard(path, func() error {
+		if opts.ReadOnly {
+			return db.View(checkSchema)
+		}
+		// Only the holder of the exclusive locks gets here, so the lock
+		// file it writes cannot clobber a live owner's.
+		if err := lock.writeOwner(""); err != nil {
+			return err
+		}
+		return db.Update(initSchema)
+	})
+	if err != nil {
+		if errors.Is(err, ErrDamaged) {
+			return fail(err)
+		}
+		return fail(fmt.Errorf("store: open %s: %w", path, err))
+	}
+	return s, nil
+}
+
+// canonicalPath is path made absolute with symbolic links resolved, so
+// that every name of the database finds the same PATH.lock. A path that
+// does not exist yet resolves through its directory; a dangling symbolic
+// link is refused (bbolt would create its target, away from the lock).
+func canonicalPath(path string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	real, err := filepath.EvalSymlinks(abs)
+	if err == nil {
+		return real, nil
+	}
+	if !errors.Is(err, os.ErrNotExist) {
+		return "", err
+	}
+	if fi, lerr := os.Lstat(abs); lerr == nil && fi.Mode()&os.ModeSymlink != 0 {
+		return "", fmt.Errorf("%s is a symbolic link to a file that does not exist", path)
+	}
+	dir, err := filepath.EvalSymlinks(filepath.Dir(abs))
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, filepath.Base(abs)), nil
+}
+
+// ErrReplaced: the database file or its lock file was replaced, moved or
+// removed while this process had it open. Writes are refused from then on.
+var ErrReplaced = errors.New("database file replaced while open")
+
+// checkIdentity reports whether the database's name still leads to the
+// file this process has open (and its PATH.lock to the lock it holds).
+// Once it does not, it never does again: writes would go to a file that
+// no later process reads, and another process could open the new one.
+func (s *Store) checkIdentity() error {
+	if e := s.replaced.Load(); e != nil {
+		return *e
+	}
+	var what string
+	if cur, err := os.Stat(s.real); err != nil || !os.SameFile(cur, s.fileID) {
+		what = "the database file " + s.real
+	} else if !s.lock.intact() {
+		what = "its lock file " + lockPath(s.real)
+	}
+	if what == "" {
+		return nil
+	}
+	err := fmt.Errorf("store: %w: %s was replaced, moved or removed while this process (pid %d) had the database open; "+
+		"writes are refused so that none is acknowledged into a file nobody will read again: stop this process, find out what replaced the file, "+
+		"and restore from a backup if needed", ErrReplaced, what, os.Getpid())
+	s.replaced.CompareAndSwap(nil, &err)
+	return *s.replaced.Load()
+}
+
+// Healthy is nil while the database's name still leads to the file this
+// process has open; a server should report it in its health.
+func (s *Store) Healthy() error { return s.checkIdentity() }
 
 // initSchema creates missing buckets and checks the schema version.
 func initSchema(tx *bolt.Tx) error {
@@ -188,12 +337,12 @@ func checkVersion(v []byte) error {
 // more than once.
 func (s *Store) Close() error {
 	s.closeOnce.Do(func() {
-		// The lock file goes first: once the flock is released another
-		// process may write its own.
-		s.lock.remove()
+		// The database first, then the lock file: a process waiting on
+		// PATH.lock then finds the database free.
 		if err := s.db.Close(); err != nil {
 			s.closeErr = fmt.Errorf("store: close: %w", err)
 		}
+		s.lock.release()
 	})
 	return s.closeErr
 }
@@ -206,6 +355,9 @@ func (s *Store) update(fn func(*bolt.Tx) error) error {
 	if s.readOnly {
 		return ErrReadOnly
 	}
+	if err := s.checkIdentity(); err != nil {
+		return err
+	}
 	return s.db.Update(fn)
 }
 
@@ -214,6 +366,9 @@ func (s *Store) update(fn func(*bolt.Tx) error) error {
 func (s *Store) batched(fn func(*bolt.Tx) error) error {
 	if s.readOnly {
 		return ErrReadOnly
+	}
+	if err := s.checkIdentity(); err != nil {
+		return err
 	}
 	n := s.writers.Add(1)
 	defer s.writers.Add(-1)

@@ -101,6 +101,33 @@ const (
 	kindListing = "listing"
 )
 
+// NothingToResumeError is Run's answer to resume when no sweep is
+// unfinished. Last is the latest sweep, nil when none was ever recorded
+// (e.g. the run that was stopped died before it recorded its sweep).
+type NothingToResumeError struct {
+	Last *store.Sweep
+}
+
+func (e *NothingToResumeError) Error() string {
+	if e.Last == nil {
+		return "sweep: nothing to resume: no sweep was ever recorded in this database (a run stopped before it recorded its sweep leaves nothing to resume); start a sweep without --resume"
+	}
+	return fmt.Sprintf("sweep: nothing to resume: the latest sweep (%d, started %s) is %s and no later one was recorded; start a sweep without --resume",
+		e.Last.ID, e.Last.StartedAt.Format(time.RFC3339), e.Last.Status)
+}
+
+func (s *Sweeper) nothingToResume() error {
+	last, err := s.Store.Sweeps(1)
+	if err != nil {
+		return fmt.Errorf("sweep: nothing to resume: %w", err)
+	}
+	e := &NothingToResumeError{}
+	if len(last) > 0 {
+		e.Last = &last[0]
+	}
+	return e
+}
+
 // Run performs a sweep. With resume it continues the sweep that did not
 // finish (an error if there is none); without, it starts a new one, and
 // refuses when an unfinished sweep exists (the caller decides: resume it,
@@ -117,7 +144,7 @@ func (s *Sweeper) Run(ctx context.Context, resume bool) (*Summary, error) {
 	case err != nil && !errors.Is(err, store.ErrNotFound):
 		return nil, fmt.Errorf("sweep: %w", err)
 	case resume && running == nil:
-		return nil, fmt.Errorf("sweep: nothing to resume: every sweep finished")
+		return nil, s.nothingToResume()
 	case !resume && running != nil:
 		return nil, fmt.Errorf("sweep %d started %s: %w; finish it with --resume or drop it with --abandon",
 			running.ID, running.StartedAt.Format(time.RFC3339), ErrInterrupted)

@@ -21,7 +21,7 @@ gap, carry the hash of the one before, and hash to its own recorded hash; the lo
 head record must name the last entry. Prints the head hash: keep it elsewhere (a
 notebook, a letter) to detect later that entries were cut from the end.`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
+		RunE: vo.guard(func(cmd *cobra.Command, _ []string) error {
 			st, err := vo.open(true)
 			if err != nil {
 				return &exitError{code: 1, err: err}
@@ -41,7 +41,7 @@ notebook, a letter) to detect later that entries were cut from the end.`,
 				fmt.Fprintf(out, "  - %s\n", safe(p))
 			}
 			return &exitError{code: 1, err: fmt.Errorf("the audit log has been tampered with")}
-		},
+		}),
 	}
 	vo.flags(verify)
 
@@ -49,7 +49,7 @@ notebook, a letter) to detect later that entries were cut from the end.`,
 	var limit int
 	var actor, action string
 	list := &cobra.Command{Use: "list", Short: "Print audit entries, newest first", Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
+		RunE: lo.guard(func(cmd *cobra.Command, _ []string) error {
 			st, err := lo.open(true)
 			if err != nil {
 				return &exitError{code: 1, err: err}
@@ -65,7 +65,7 @@ notebook, a letter) to detect later that entries were cut from the end.`,
 				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", e.Seq, e.At.Format(time.RFC3339), safe(e.Actor), e.Action, safe(e.Object), safe(e.Detail))
 			}
 			return tw.Flush()
-		}}
+		})}
 	lo.flags(list)
 	list.Flags().IntVar(&limit, "limit", 50, "at most this many entries")
 	list.Flags().StringVar(&actor, "actor", "", "only this actor")

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"text/tabwriter"
@@ -28,7 +29,43 @@ func (o *dbOptions) open(readOnly bool) (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return store.Open(path, store.Options{ReadOnly: readOnly})
+	st, err := store.Open(path, store.Options{ReadOnly: readOnly})
+	return st, explainDBError(err)
+}
+
+// guard runs a command's work on the database under store.Guard: a
+// database damaged beyond what Open checks makes bbolt panic or fault,
+// which becomes a clear error (exit 1) instead of a crash.
+func (o *dbOptions) guard(run func(cmd *cobra.Command, args []string) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		path, err := o.database()
+		if err != nil {
+			path = "the database"
+		}
+		var runErr error
+		if gerr := store.Guard(path, func() error { runErr = run(cmd, args); return nil }); gerr != nil {
+			return &exitError{code: 1, err: explainDBError(gerr)}
+		}
+		return runErr
+	}
+}
+
+// explainDBError puts a Chinese explanation before the store's errors that
+// a user must act on.
+func explainDBError(err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, store.ErrDamaged):
+		return fmt.Errorf("数据库文件已损坏或不是 certwatch 数据库：请先把该文件复制到别处保存（不要再写入），"+
+			"再用 certwatch backup 或定时备份生成的最新完好副本恢复。\n%w", err)
+	case errors.Is(err, store.ErrUnsafeTarget):
+		return fmt.Errorf("拒绝备份：目标是数据库文件本身、指向它的链接、它的锁文件或控制文件，或正被其他程序使用的文件；"+
+			"没有写入任何内容。请换一个数据库文件以外的新文件名。\n%w", err)
+	case errors.Is(err, store.ErrReplaced):
+		return fmt.Errorf("数据库文件在使用中被替换、移动或删除，已拒绝继续写入：请停止该进程，查明原因，必要时从备份恢复。\n%w", err)
+	}
+	return err
 }
 
 // database is the database file the flags name.
@@ -52,7 +89,7 @@ func newCasesCmd() *cobra.Command {
 		Use:   "list",
 		Short: "List cases, highest score first",
 		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
+		RunE: lo.guard(func(cmd *cobra.Command, _ []string) error {
 			st, err := lo.open(true)
 			if err != nil {
 				return &exitError{code: 1, err: err}
@@ -73,7 +110,7 @@ func newCasesCmd() *cobra.Command {
 				fmt.Fprintf(tw, "%d\t%g\t%s\t%d\t%d\t%s\t%s\n", c.ID, c.Score, c.Category, c.Sightings, c.Snapshots, c.LastSeen.Format(time.DateTime), safe(c.URL))
 			}
 			return tw.Flush()
-		},
+		}),
 	}
 	lo.flags(list)
 	list.Flags().StringVar(&format, "format", "table", "table or json")
@@ -86,7 +123,7 @@ func newCasesCmd() *cobra.Command {
 		Use:   "show ID",
 		Short: "Show one case: finding, sightings and snapshots with hashes",
 		Args:  cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: so.guard(func(cmd *cobra.Command, args []string) error {
 			id, err := strconv.ParseUint(args[0], 10, 64)
 			if err != nil {
 				return &exitError{code: 2, err: fmt.Errorf("cases show: %q is not a case id", args[0])}
@@ -145,7 +182,7 @@ func newCasesCmd() *cobra.Command {
 				fmt.Fprintln(w)
 			}
 			return nil
-		},
+		}),
 	}
 	so.flags(show)
 	show.Flags().StringVar(&showFormat, "format", "text", "text or json")
@@ -160,7 +197,7 @@ func newEvidenceCmd() *cobra.Command {
 		Use:   "export CASE DIR",
 		Short: "Write a case's evidence as WARC, screenshots and a manifest of SHA-256 hashes (verify with sha256sum -c SHA256SUMS)",
 		Args:  cobra.ExactArgs(2),
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: o.guard(func(cmd *cobra.Command, args []string) error {
 			id, err := strconv.ParseUint(args[0], 10, 64)
 			if err != nil {
 				return &exitError{code: 2, err: fmt.Errorf("evidence export: %q is not a case id", args[0])}
@@ -176,7 +213,7 @@ func newEvidenceCmd() *cobra.Command {
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "exported case %d to %s: %d files; verify with: cd %s && sha256sum -c SHA256SUMS\n", id, args[1], len(m.Files), args[1])
 			return nil
-		},
+		}),
 	}
 	o.flags(export)
 	cmd.AddCommand(export)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"crypto/rand"
 	"crypto/subtle"
 	"encoding/base64"
@@ -12,6 +13,7 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -55,6 +57,9 @@ type controlStatus struct {
 	URL          string          `json:"url,omitempty"`
 	SweepRunning bool            `json:"sweep_running"`
 	Next         []sweep.NextRun `json:"next"`
+	// DatabaseProblem is set once the database file was replaced under
+	// the server (it then refuses writes).
+	DatabaseProblem string `json:"database_problem,omitempty"`
 }
 
 func (c *control) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -71,14 +76,28 @@ func (c *control) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return
 		}
-		_ = json.NewEncoder(w).Encode(controlStatus{SweepRunning: c.runner.Busy(), Next: next})
+		st := controlStatus{SweepRunning: c.runner.Busy(), Next: next}
+		if err := c.st.Healthy(); err != nil {
+			st.DatabaseProblem = err.Error()
+		}
+		_ = json.NewEncoder(w).Encode(st)
 	case r.Method == http.MethodPost && r.URL.Path == "/control/backup":
 		var in struct{ Path string }
 		if err := json.NewDecoder(io.LimitReader(r.Body, 64<<10)).Decode(&in); err != nil || in.Path == "" {
 			http.Error(w, "want {\"path\": …}", http.StatusBadRequest)
 			return
 		}
-		n, err := c.st.BackupFile(in.Path)
+		if !filepath.IsAbs(in.Path) {
+			// Relative to what? The client's directory is not ours.
+			http.Error(w, "the backup path must be absolute", http.StatusBadRequest)
+			return
+		}
+		n, err := c.st.BackupFileContext(r.Context(), in.Path)
+		if errors.Is(err, store.ErrUnsafeTarget) {
+			c.log.Warn("backup refused", "path", in.Path, "err", err)
+			http.Error(w, err.Error(), http.StatusConflict)
+			return
+		}
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return
@@ -132,8 +151,25 @@ func serverFor(db string, lockErr error) (url, token string, ok bool) {
 	return le.Holder.URL, strings.TrimSpace(string(b)), true
 }
 
+// serverError is a control request's answer other than 2xx.
+type serverError struct {
+	url    string
+	status int
+	text   string
+}
+
+func (e *serverError) Error() string {
+	return fmt.Sprintf("the running server at %s answered %d %s: %s", e.url, e.status, http.StatusText(e.status), e.text)
+}
+
 // callServer makes one control request and decodes the JSON answer.
 func callServer(url, token, method, path string, in, out any) error {
+	return callServerContext(context.Background(), url, token, method, path, in, out)
+}
+
+// callServerContext is callServer that gives up when ctx ends (the server
+// then stops the work, a backup removing its temporary file).
+func callServerContext(ctx context.Context, url, token, method, path string, in, out any) error {
 	var body io.Reader
 	if in != nil {
 		b, err := json.Marshal(in)
@@ -142,7 +178,7 @@ func callServer(url, token, method, path string, in, out any) error {
 		}
 		body = bytes.NewReader(b)
 	}
-	req, err := http.NewRequest(method, url+path, body)
+	req, err := http.NewRequestWithContext(ctx, method, url+path, body)
 	if err != nil {
 		return err
 	}
@@ -155,7 +191,7 @@ func callServer(url, token, method, path string, in, out any) error {
 	defer resp.Body.Close()
 	data, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
 	if resp.StatusCode/100 != 2 {
-		return fmt.Errorf("the running server at %s answered %s: %s", url, resp.Status, strings.TrimSpace(string(data)))
+		return &serverError{url: url, status: resp.StatusCode, text: strings.TrimSpace(string(data))}
 	}
 	if out != nil {
 		return json.Unmarshal(data, out)

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"text/tabwriter"
@@ -25,7 +26,7 @@ either untouched or complete), then open the copy and verify it: bbolt's consist
 check, the schema and the audit log's hash chain. While "certwatch serve" runs, the
 server writes the copy (it owns the database), during sweeps too.`,
 		Args: cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: o.guard(func(cmd *cobra.Command, args []string) error {
 			dst, err := filepath.Abs(args[0])
 			if err != nil {
 				return &exitError{code: 2, err: err}
@@ -34,14 +35,20 @@ server writes the copy (it owns the database), during sweeps too.`,
 			if err != nil {
 				return &exitError{code: 1, err: err}
 			}
+			// Refused here before anything is written, whoever would
+			// write it; the writer checks again.
+			if err := store.CheckBackupTarget(db, dst); err != nil {
+				return &exitError{code: 1, err: explainDBError(err)}
+			}
+			ctx := cmd.Context()
 			out := cmd.OutOrStdout()
 			st, err := store.Open(db, store.Options{ReadOnly: true})
 			switch {
 			case err == nil:
-				n, berr := st.BackupFile(dst)
+				n, berr := st.BackupFileContext(ctx, dst)
 				st.Close()
 				if berr != nil {
-					return &exitError{code: 1, err: berr}
+					return &exitError{code: 1, err: explainDBError(berr)}
 				}
 				fmt.Fprintf(out, "backup: %d bytes to %s\n", n, dst)
 			case errors.Is(err, store.ErrLocked):
@@ -50,27 +57,31 @@ server writes the copy (it owns the database), during sweeps too.`,
 					return &exitError{code: 1, err: err}
 				}
 				var res struct{ Bytes int64 }
-				if err := callServer(url, token, "POST", "/control/backup", map[string]string{"path": dst}, &res); err != nil {
-					return &exitError{code: 1, err: err}
+				if err := callServerContext(ctx, url, token, "POST", "/control/backup", map[string]string{"path": dst}, &res); err != nil {
+					var se *serverError
+					if errors.As(err, &se) && se.status == http.StatusConflict {
+						err = fmt.Errorf("%w (%v)", store.ErrUnsafeTarget, err)
+					}
+					return &exitError{code: 1, err: explainDBError(err)}
 				}
 				fmt.Fprintf(out, "backup by the running server (%s): %d bytes to %s\n", url, res.Bytes, dst)
 			default:
-				return &exitError{code: 1, err: err}
+				return &exitError{code: 1, err: explainDBError(err)}
 			}
 			rep, err := store.VerifyFile(dst)
 			if err != nil {
-				return &exitError{code: 1, err: err}
+				return &exitError{code: 1, err: explainDBError(err)}
 			}
 			if !rep.OK() {
 				for _, p := range rep.Problems {
 					fmt.Fprintf(out, "  - %s\n", safe(p))
 				}
-				return &exitError{code: 1, err: fmt.Errorf("the backup %s does not verify", dst)}
+				return &exitError{code: 1, err: fmt.Errorf("备份未通过校验 (the backup %s does not verify)", dst)}
 			}
 			fmt.Fprintf(out, "verified: %d cases, %d snapshots, audit log %d entries (head %s)\n",
 				rep.Buckets["cases"], rep.Buckets["snapshots"], rep.Audit.Entries, rep.Audit.HeadHash)
 			return nil
-		},
+		}),
 	}
 	o.flags(cmd)
 	return cmd
@@ -151,6 +162,9 @@ func newScheduleCmd() *cobra.Command {
 						return &exitError{code: 1, err: err}
 					}
 					fmt.Fprintf(out, "server at %s; sweep running: %t\n", url, status.SweepRunning)
+					if status.DatabaseProblem != "" {
+						fmt.Fprintf(out, "数据库异常 (database problem): %s\n", status.DatabaseProblem)
+					}
 				} else {
 					fmt.Fprintln(out, "another process holds the database:", err)
 				}

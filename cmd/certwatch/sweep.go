@@ -162,6 +162,18 @@ func sweepWith(ctx context.Context, cfg *config.Config, o sweepOptions, stdout, 
 		if ctx.Err() != nil {
 			return &exitError{code: 130, err: fmt.Errorf("sweep interrupted; finish it with: certwatch sweep --resume --config %s", o.configPath)}
 		}
+		var nr *sweep.NothingToResumeError
+		if errors.As(err, &nr) {
+			zh := "没有可继续的巡查：上次巡查尚未开始记录（进程在记录巡查之前就被停止），请不带 --resume 重新巡查"
+			if nr.Last != nil {
+				state := "已结束"
+				if nr.Last.Status == store.SweepInterrupted {
+					state = "已放弃"
+				}
+				zh = fmt.Sprintf("没有可继续的巡查：最近一次巡查（第 %d 次）%s，之后没有记录新的巡查，请不带 --resume 重新巡查", nr.Last.ID, state)
+			}
+			return &exitError{code: 1, err: fmt.Errorf("%s\n%w", zh, err)}
+		}
 		return &exitError{code: 1, err: err}
 	}
 	return nil
