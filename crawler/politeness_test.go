@@ -139,7 +139,10 @@ func TestPerHostDelay(t *testing.T) {
 	if n != 2*perHost {
 		t.Fatalf("%d results, want %d", n, 2*perHost)
 	}
-	const tolerance = 5 * time.Millisecond // request start → arrival jitter
+	// Gaps are measured where requests arrive, so scheduling jitter on a
+	// loaded machine (the previous request arriving late) can shorten one;
+	// a crawler that ignored the delay would show gaps near zero.
+	const tolerance = delay / 3
 	for _, host := range []string{"a.example", "b.example"} {
 		hits := s.hitsOf(host)
 		if len(hits) != perHost+1 {
@@ -152,11 +155,13 @@ func TestPerHostDelay(t *testing.T) {
 			}
 		}
 	}
-	// One host alone needs (perHost+1-1)·delay; both in turn would need
-	// twice that.
-	bound := time.Duration(perHost) * delay
-	if elapsed > bound+bound/2 {
-		t.Errorf("crawl took %v; one host's bound is %v, so the hosts did not run in parallel", elapsed, bound)
+	// The hosts ran in parallel, not in turn: each host's requests began
+	// before the other's ended (an order check, not a timing one).
+	a, b := s.hitsOf("a.example"), s.hitsOf("b.example")
+	sort.Slice(a, func(i, j int) bool { return a[i].at.Before(a[j].at) })
+	sort.Slice(b, func(i, j int) bool { return b[i].at.Before(b[j].at) })
+	if len(a) > 1 && len(b) > 1 && (!b[0].at.Before(a[len(a)-1].at) || !a[0].at.Before(b[len(b)-1].at)) {
+		t.Errorf("the hosts were crawled in turn, not in parallel (took %v)", elapsed)
 	}
 }
 
@@ -191,7 +196,7 @@ func TestRunCancel(t *testing.T) {
 	if n != 10 {
 		t.Errorf("%d results for 10 requests", n)
 	}
-	if d := time.Since(start); d > 2*time.Second {
+	if d := time.Since(start); d > 8*time.Second { // a missed cancel waits out the 10 s handlers
 		t.Errorf("Run took %v to end after cancel", d)
 	}
 	if got := s.count("/slow?0"); got != 1 {

@@ -515,9 +515,10 @@ func realisticFinding() json.RawMessage {
 	return b
 }
 
-// TestPeriodReportLarge: tens of thousands of cases with realistic
-// findings in well under a few seconds (about 0.25 s without the race
-// detector on the 2-core reference machine; see BenchmarkPeriodReport).
+// TestPeriodReportLarge: the figures over tens of thousands of cases with
+// realistic findings. Its time is logged, never checked (about 0.25 s
+// without the race detector on the 2-core reference machine; the speed is
+// BenchmarkPeriodReport's to measure).
 func TestPeriodReportLarge(t *testing.T) {
 	if testing.Short() {
 		t.Skip("large database")
@@ -535,9 +536,6 @@ func TestPeriodReportLarge(t *testing.T) {
 	if r.Total.PagesChecked != n || r.Total.Found != n || r.Total.Confirmed != confirmed || r.Total.TakedownsSent != confirmed ||
 		r.Total.Removed != confirmed || r.Total.Open != n-confirmed {
 		t.Errorf("total %+v", r.Total)
-	}
-	if took > 5*time.Second { // generous: the race detector slows it several times
-		t.Errorf("report took %v", took)
 	}
 }
 

@@ -287,7 +287,7 @@ func TestRecheckCancel(t *testing.T) {
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("error %v, want context.Canceled", err)
 	}
-	if took := time.Since(<-cancelled); took > 3*time.Second {
+	if took := time.Since(<-cancelled); took > 20*time.Second { // the slow page waits a minute: only a missed cancel takes that long
 		t.Errorf("returned %v after the cancel", took)
 	}
 	if len(rs) != len(items) {
