@@ -162,7 +162,7 @@ type throttle struct {
 	now     func() time.Time
 	log     *slog.Logger
 	gate    *hashGate
-	pending map[string]int // attempts being checked, by key
+	pending map[string]int                 // attempts being checked, by key
 	refused map[string]store.RefusedLogins // refused attempts not yet written, by store.BurstKey
 	// nextFlush is when the next open burst closes (zero: look now).
 	nextFlush time.Time

@@ -48,9 +48,9 @@ func loginKey(prefix string, parts ...string) []byte {
 // address) in the current window.
 type LoginAttempts struct {
 	Failures int       `json:"failures"`
-	First    time.Time `json:"first"`           // first failure of the window
-	Until    time.Time `json:"until,omitzero"`  // refused until then
-	Last     time.Time `json:"last,omitzero"`   // latest failure
+	First    time.Time `json:"first"`            // first failure of the window
+	Until    time.Time `json:"until,omitzero"`   // refused until then
+	Last     time.Time `json:"last,omitzero"`    // latest failure
 	Expires  time.Time `json:"expires,omitzero"` // the record may be dropped after this
 }
 
