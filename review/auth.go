@@ -239,6 +239,10 @@ func safeNext(next string) string {
 	return next
 }
 
+// maxSignInName bounds the name a sign-in attempt is recorded under
+// (account names are at most 64 bytes).
+const maxSignInName = 100
+
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	c, err := r.Cookie(s.cookieName(r, loginCSRF))
 	if err != nil || s.checkCSRF(r, c.Value) != nil {
@@ -246,6 +250,9 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	name := strings.TrimSpace(r.PostFormValue("user"))
+	if len(name) > maxSignInName { // no account has such a name; it goes into keys and the audit log
+		name = strings.ToValidUTF8(name[:maxSignInName], "")
+	}
 	password := r.PostFormValue("password")
 	next := safeNext(r.PostFormValue("next"))
 	ip := clientIP(r)
