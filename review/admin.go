@@ -81,7 +81,11 @@ func (s *Server) userAdd(w http.ResponseWriter, r *http.Request) {
 		s.failErr(w, r, fmt.Errorf("%w: %v", errBadRequest, err))
 		return
 	}
-	hash, err := HashPassword(password)
+	hash, err := s.hashPassword(r.Context(), password)
+	if errors.Is(err, errBusy) {
+		s.busy(w, r, "请求过多，请稍后再试。")
+		return
+	}
 	if err != nil {
 		s.serverError(w, r, err)
 		return
@@ -125,7 +129,11 @@ func (s *Server) userChange(w http.ResponseWriter, r *http.Request) {
 			s.failErr(w, r, fmt.Errorf("%w: %v", errBadRequest, err))
 			return
 		}
-		hash, err := HashPassword(password)
+		hash, err := s.hashPassword(r.Context(), password)
+		if errors.Is(err, errBusy) {
+			s.busy(w, r, "请求过多，请稍后再试。")
+			return
+		}
 		if err != nil {
 			s.serverError(w, r, err)
 			return
@@ -161,15 +169,31 @@ func (s *Server) ownPassword(w http.ResponseWriter, r *http.Request) {
 	u := currentUser(r)
 	// Guesses of the current password are throttled like sign-ins, or a
 	// stolen session could try passwords without limit.
-	if wait := s.throttle.blocked("user:"+u.Name, "ip:"+clientIP(r)); wait > 0 {
+	att, wait, err := s.throttle.begin(u.Name, clientIP(r))
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if wait > 0 {
+		retryAfter(w, wait)
 		s.fail(w, r, http.StatusTooManyRequests, fmt.Sprintf("密码错误次数过多，请 %d 分钟后再试。", int(wait.Minutes())+1))
 		return
 	}
-	ok, err := VerifyPassword(u.PasswordHash, r.PostFormValue("current"))
+	ok, err := s.verifyPassword(r.Context(), u.PasswordHash, r.PostFormValue("current"))
+	if errors.Is(err, errBusy) || r.Context().Err() != nil {
+		att.cancel()
+		s.busy(w, r, "请求过多，请稍后再试。")
+		return
+	}
 	if err != nil || !ok {
-		s.throttle.fail("user:"+u.Name, "ip:"+clientIP(r))
+		if err := att.failed("wrong current password"); err != nil {
+			s.log.Error("record failed password check", "user", u.Name, "err", err)
+		}
 		s.fail(w, r, http.StatusForbidden, "当前密码不正确。")
 		return
+	}
+	if err := att.succeeded(); err != nil {
+		s.log.Error("record password check", "user", u.Name, "err", err)
 	}
 	password := r.PostFormValue("password")
 	if password != r.PostFormValue("again") {
@@ -180,7 +204,11 @@ func (s *Server) ownPassword(w http.ResponseWriter, r *http.Request) {
 		s.failErr(w, r, fmt.Errorf("%w: %v", errBadRequest, err))
 		return
 	}
-	hash, err := HashPassword(password)
+	hash, err := s.hashPassword(r.Context(), password)
+	if errors.Is(err, errBusy) {
+		s.busy(w, r, "请求过多，请稍后再试。")
+		return
+	}
 	if err != nil {
 		s.serverError(w, r, err)
 		return

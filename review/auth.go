@@ -14,7 +14,6 @@ import (
 	"net/url"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/certwatch/certwatch/store"
@@ -213,78 +212,6 @@ func (s *Server) checkCSRF(r *http.Request, want string) error {
 	return nil
 }
 
-// throttle slows down password guessing: after maxFailures failed
-// sign-ins within throttleWindow for one account or one address, further
-// attempts are refused for a lockout that doubles with each failure, up
-// to maxLockout. A success clears the account's record.
-type throttle struct {
-	mu    sync.Mutex
-	now   func() time.Time
-	fails map[string]*failures
-}
-
-type failures struct {
-	n     int
-	first time.Time
-	until time.Time
-}
-
-const (
-	maxFailures    = 5
-	throttleWindow = 15 * time.Minute
-	baseLockout    = time.Minute
-	maxLockout     = 30 * time.Minute
-)
-
-func newThrottle(now func() time.Time) *throttle {
-	return &throttle{now: now, fails: map[string]*failures{}}
-}
-
-// blocked returns how long until keys may try again (0: now).
-func (t *throttle) blocked(keys ...string) time.Duration {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	now := t.now()
-	var wait time.Duration
-	for _, k := range keys {
-		if f := t.fails[k]; f != nil && f.until.After(now) {
-			wait = max(wait, f.until.Sub(now))
-		}
-	}
-	return wait
-}
-
-func (t *throttle) fail(keys ...string) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	now := t.now()
-	for _, k := range keys {
-		f := t.fails[k]
-		if f == nil || now.Sub(f.first) > throttleWindow && !f.until.After(now) {
-			f = &failures{first: now}
-			t.fails[k] = f
-		}
-		f.n++
-		if f.n >= maxFailures {
-			lock := baseLockout << min(f.n-maxFailures, 10)
-			f.until = now.Add(min(lock, maxLockout))
-		}
-	}
-	if len(t.fails) > 100000 { // bound memory under a spray of names
-		for k, f := range t.fails {
-			if !f.until.After(now) && now.Sub(f.first) > throttleWindow {
-				delete(t.fails, k)
-			}
-		}
-	}
-}
-
-func (t *throttle) clear(key string) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	delete(t.fails, key)
-}
-
 func clientIP(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
@@ -294,6 +221,7 @@ func clientIP(r *http.Request) string {
 }
 
 func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) {
+	s.throttle.flush(false) // bursts that closed go to the audit log
 	tok := randomToken()
 	s.setCookie(w, r, loginCSRF, tok, 30*time.Minute)
 	s.render(w, r, http.StatusOK, "login", map[string]any{"CSRF": tok, "Next": safeNext(r.URL.Query().Get("next"))})
@@ -311,6 +239,10 @@ func safeNext(next string) string {
 	return next
 }
 
+// maxSignInName bounds the name a sign-in attempt is recorded under
+// (account names are at most 64 bytes).
+const maxSignInName = 100
+
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	c, err := r.Cookie(s.cookieName(r, loginCSRF))
 	if err != nil || s.checkCSRF(r, c.Value) != nil {
@@ -318,6 +250,9 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	name := strings.TrimSpace(r.PostFormValue("user"))
+	if len(name) > maxSignInName { // no account has such a name; it goes into keys and the audit log
+		name = strings.ToValidUTF8(name[:maxSignInName], "")
+	}
 	password := r.PostFormValue("password")
 	next := safeNext(r.PostFormValue("next"))
 	ip := clientIP(r)
@@ -326,23 +261,33 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		s.setCookie(w, r, loginCSRF, tok, 30*time.Minute)
 		s.render(w, r, status, "login", map[string]any{"CSRF": tok, "Next": next, "Error": msg, "User": name})
 	}
-	if wait := s.throttle.blocked("user:"+name, "ip:"+ip); wait > 0 {
-		// Not audited: refused attempts cost nothing and could flood the log.
-		s.log.Warn("sign-in refused while throttled", "user", name, "addr", ip)
+	// The attempt is counted before its hash runs (see throttle.go).
+	att, wait, err := s.throttle.begin(name, ip)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if wait > 0 {
+		retryAfter(w, wait)
 		again(http.StatusTooManyRequests, fmt.Sprintf("登录失败次数过多，请 %d 分钟后再试。", int(wait.Minutes())+1))
 		return
 	}
 	u, err := s.st.User(name)
-	hash := dummyHash
+	hash := ""
 	if err == nil {
 		hash = u.PasswordHash
 	}
-	ok, verr := VerifyPassword(hash, password)
-	if verr != nil {
+	ok, verr := s.verifyPassword(r.Context(), hash, password)
+	if errors.Is(verr, errBusy) || r.Context().Err() != nil {
+		att.cancel()
+		w.Header().Set("Retry-After", "2")
+		again(http.StatusServiceUnavailable, "登录请求过多，请稍后再试。")
+		return
+	}
+	if verr != nil && err == nil {
 		s.log.Error("verify password", "user", name, "err", verr)
 	}
 	if err != nil || !ok || u.Disabled {
-		s.throttle.fail("user:"+name, "ip:"+ip)
 		reason := "wrong password"
 		switch {
 		case err != nil:
@@ -350,11 +295,15 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		case u.Disabled:
 			reason = "account disabled"
 		}
-		s.audit(r, name, "login.failed", "user:"+name, reason+" from "+ip)
+		if err := att.failed(reason); err != nil {
+			s.log.Error("record failed sign-in", "user", name, "err", err)
+		}
 		again(http.StatusUnauthorized, "用户名或密码错误，或账户已停用。")
 		return
 	}
-	s.throttle.clear("user:" + name)
+	if err := att.succeeded(); err != nil {
+		s.log.Error("record sign-in", "user", name, "err", err)
+	}
 	tok := randomToken()
 	now := s.now().UTC()
 	sess := store.Session{TokenHash: tokenHash(tok), User: u.Name, CSRF: randomToken(), Created: now,

@@ -20,7 +20,9 @@
 // the SHA-256; every state-changing request must carry the session's
 // CSRF token (a form field, or the X-CSRF-Token header for the JSON API),
 // compared in constant time, and a cross-origin Origin header is refused;
-// failed sign-ins are throttled per account and per address. Every
+// failed sign-ins are throttled per account and per address, counted
+// before the password is hashed, kept in the database across restarts, and
+// at most two hashes (64 MiB each) run at once (throttle.go). Every
 // sign-in, decision, notice change, export and account change is written
 // to the hash-chained audit log in the same transaction as the change.
 //

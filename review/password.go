@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/crypto/argon2"
@@ -88,5 +89,13 @@ func VerifyPassword(encoded, password string) (bool, error) {
 }
 
 // dummyHash is verified against when the account does not exist, so a
-// sign-in takes as long for a wrong name as for a wrong password.
-var dummyHash, _ = HashPassword("certwatch-no-such-user")
+// sign-in takes as long for a wrong name as for a wrong password. It is
+// made on first use: an Argon2id hash costs 64 MiB, which every command
+// linking this package would otherwise pay at start-up.
+var dummyHash = sync.OnceValue(func() string {
+	h, err := HashPassword("certwatch-no-such-user")
+	if err != nil {
+		panic(err) // only crypto/rand can fail, and it does not
+	}
+	return h
+})

@@ -484,8 +484,29 @@ func TestSecurityLoginThrottle(t *testing.T) {
 	e.clock.Add(60 * time.Second)
 	resp, body = e.htAnon().htSignIn("cac", htPassword, "")
 	htExpect(t, "after the longer lockout", resp, body, http.StatusSeeOther, "/")
-	if ents, _ := e.st.AuditEntries(store.AuditFilter{ActionPrefix: "login.failed"}); len(ents) != 6 {
-		t.Errorf("%d login.failed entries, want 6 (refused attempts are not audited)", len(ents))
+	// Each burst (account and address) is audited as its first failure
+	// and, when the account signs in from there, one entry with the rest.
+	ents, err := e.st.AuditEntries(store.AuditFilter{ActionPrefix: "login.failed"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, en := range ents {
+		got = append(got, en.Action+": "+en.Detail)
+	}
+	want := []string{ // newest first
+		"login.failed.repeated: 2 more failed sign-ins for cac from 127.0.0.1 between 2026-03-10T02:01:01Z and 2026-03-10T02:02:02Z: 2 refused unchecked",
+		"login.failed: wrong password from 127.0.0.1",
+		"login.failed.repeated: 6 more failed sign-ins for cac from 127.0.0.1 between 2026-03-10T02:00:00Z and 2026-03-10T02:00:59Z: 4 checked (wrong password ×4); 2 refused unchecked",
+		"login.failed: wrong password from 127.0.0.1",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("login.failed entries:\n%s\nwant two bursts, each its first failure and the rest", strings.Join(got, "\n"))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("entry %d = %q, want %q…", i, got[i], want[i])
+		}
 	}
 }
 

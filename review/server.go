@@ -84,7 +84,7 @@ func New(opts Options) (*Server, error) {
 	if opts.Serve.SessionTTL <= 0 {
 		opts.Serve.SessionTTL = 12 * time.Hour
 	}
-	s := &Server{opts: opts, st: opts.Store, log: opts.Log, now: opts.Clock, throttle: newThrottle(opts.Clock)}
+	s := &Server{opts: opts, st: opts.Store, log: opts.Log, now: opts.Clock, throttle: newThrottle(opts.Store, opts.Clock, opts.Log)}
 	views, err := parseViews()
 	if err != nil {
 		return nil, err

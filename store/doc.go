@@ -85,6 +85,10 @@
 //	                                deactivations, append-only; the last one decides
 //	                                the active pack (ActivePack)
 //	pack_contents seq             → the activated pack file's bytes (not JSON)
+//	logins        (made by the first failed sign-in) attempt counts, lockouts, bursts of
+//	                                failures not yet audited, known addresses (logins.go)
+//	counts        (made by the first StatusCounts) cases, notices and pending messages by
+//	                                status, kept by the writes that change them (counts.go)
 //
 // No bucket is keyed by time yet: sweeps, cases and snapshots are keyed by
 // sequence numbers that already sort by creation, and a sweep's sightings

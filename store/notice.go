@@ -253,7 +253,7 @@ func addToDraft(tx *bolt.Tx, now time.Time, c *Case, route, recipient, by string
 		}
 		n.Items = append(n.Items, it)
 	}
-	if err := putJSON(notices, u64(n.ID), &n); err != nil {
+	if err := putNotice(tx, &n); err != nil {
 		return nil, err
 	}
 	return &n, nil
@@ -331,7 +331,7 @@ func (s *Store) MoveNotice(id uint64, m NoticeMove) (*Notice, error) {
 		}
 		n.Status = m.To
 		n.History = append(n.History, NoticeEvent{At: now, By: m.By, From: from, To: m.To, Note: m.Note})
-		if err := putJSON(notices, u64(id), &n); err != nil {
+		if err := putNotice(tx, &n); err != nil {
 			return err
 		}
 		detail := from + " → " + m.To
@@ -466,7 +466,7 @@ func (s *Store) RecordChecks(id uint64, round int, by string, checks []ItemCheck
 				return err
 			} else if ok {
 				c.Removal, c.RemovalDetail, c.RemovalAt = it.Outcome, it.OutcomeDetail, it.OutcomeAt
-				if err := putJSON(cases, u64(c.ID), &c); err != nil {
+				if err := putCase(tx, &c); err != nil {
 					return err
 				}
 			}
@@ -487,7 +487,7 @@ func (s *Store) RecordChecks(id uint64, round int, by string, checks []ItemCheck
 			n.Status, n.ClosedAt = NoticeRemoved, now
 			summary = append(summary, "notice removed")
 		}
-		if err := putJSON(notices, u64(id), &n); err != nil {
+		if err := putNotice(tx, &n); err != nil {
 			return err
 		}
 		return appendAudit(tx, now, &AuditEntry{Actor: by, Action: "notice.check",

@@ -36,7 +36,7 @@ func (s *Store) Enqueue(msgs ...Message) error {
 				return err
 			}
 			m.ID, m.Created, m.NextAttempt = id, now, now
-			if err := putJSON(b, u64(id), &m); err != nil {
+			if err := putMessage(tx, &m); err != nil {
 				return err
 			}
 		}
@@ -117,7 +117,7 @@ func (s *Store) MessageAttempt(id uint64, err error, next time.Time) error {
 				m.NextAttempt = next
 			}
 		}
-		return putJSON(b, u64(id), &m)
+		return putMessage(tx, &m)
 	})
 	if uerr != nil {
 		return fmt.Errorf("store: message attempt: %w", uerr)

@@ -306,7 +306,7 @@ func record(tx *bolt.Tx, o *Observation) (RecordResult, error) {
 		}
 	}
 	c.LastSweep = max(c.LastSweep, o.SweepID)
-	if err := putJSON(cases, u64(c.ID), &c); err != nil {
+	if err := putCase(tx, &c); err != nil {
 		return res, err
 	}
 

@@ -147,7 +147,7 @@ func (s *Store) Decide(d Decision) (*Case, *Decision, error) {
 			}
 			d.NoticeID, c.NoticeID = n.ID, n.ID
 		}
-		if err := putJSON(cases, u64(c.ID), &c); err != nil {
+		if err := putCase(tx, &c); err != nil {
 			return err
 		}
 		b := tx.Bucket(bucketDecisions)
@@ -314,7 +314,7 @@ func removeFromDraft(tx *bolt.Tx, now time.Time, noticeID, caseID uint64, by str
 	if len(n.Items) > 0 {
 		n.History = append(n.History, NoticeEvent{At: now, By: by, From: NoticeDraft, To: NoticeDraft,
 			Note: fmt.Sprintf("案件 #%d 撤回确认，已从草稿中移除", caseID)})
-		return putJSON(notices, u64(n.ID), &n)
+		return putNotice(tx, &n)
 	}
 	drafts := tx.Bucket(bucketNoticeDrafts)
 	dk := []byte(n.Route + "\x00" + n.Recipient)
@@ -323,5 +323,5 @@ func removeFromDraft(tx *bolt.Tx, now time.Time, noticeID, caseID uint64, by str
 			return err
 		}
 	}
-	return notices.Delete(u64(n.ID))
+	return deleteNotice(tx, n.ID)
 }

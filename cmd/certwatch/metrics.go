@@ -13,8 +13,9 @@ import (
 )
 
 // metrics are what /metrics exposes: sweep durations and page outcomes
-// as they happen, queue sizes and notice states read from the store at
-// scrape time. Only counts: nothing from a crawled page or a case.
+// as they happen, queue sizes and notice states from the counters the
+// store keeps (store.StatusCounts). Only counts: nothing from a crawled
+// page or a case.
 type metrics struct {
 	reg      *prometheus.Registry
 	duration *prometheus.HistogramVec
@@ -65,7 +66,8 @@ func (m *metrics) sweepDone(sum *sweep.Summary) {
 	}
 }
 
-// storeCollector reads queue sizes and notice states at scrape time.
+// storeCollector reads queue sizes and notice states at scrape time from
+// the store's counters.
 type storeCollector struct{ st *store.Store }
 
 var (
@@ -81,30 +83,16 @@ func (c *storeCollector) Describe(ch chan<- *prometheus.Desc) {
 }
 
 func (c *storeCollector) Collect(ch chan<- prometheus.Metric) {
-	if cases, err := c.st.Cases(store.CaseFilter{}); err == nil {
-		n := map[string]int{store.CaseOpen: 0, store.CasePendingApproval: 0, store.CaseConfirmed: 0, store.CaseDismissed: 0}
-		for _, cs := range cases {
-			n[cs.Status]++
-		}
-		for k, v := range n {
+	now := time.Now()
+	// Kept up to date by the store as cases and notices change: a scrape
+	// reads a few counters, not every case.
+	if sc, err := c.st.StatusCounts(now); err == nil {
+		for k, v := range sc.Cases {
 			ch <- prometheus.MustNewConstMetric(casesDesc, prometheus.GaugeValue, float64(v), k)
 		}
-	}
-	now := time.Now()
-	if ns, err := c.st.Notices(store.NoticeFilter{Now: now}); err == nil {
-		n := map[string]int{}
-		for _, s := range []string{store.NoticeDraft, store.NoticeApproved, store.NoticeSent, store.NoticeAcknowledged,
-			store.NoticeOverdue, store.NoticeRemoved, store.NoticeRefused} {
-			n[s] = 0
-		}
-		for _, x := range ns {
-			n[x.State(now)]++
-		}
-		for k, v := range n {
+		for k, v := range sc.Notices {
 			ch <- prometheus.MustNewConstMetric(noticesDesc, prometheus.GaugeValue, float64(v), k)
 		}
-	}
-	if due, err := c.st.DueMessages(now.Add(100*365*24*time.Hour), 0); err == nil {
-		ch <- prometheus.MustNewConstMetric(outboxDesc, prometheus.GaugeValue, float64(len(due)))
+		ch <- prometheus.MustNewConstMetric(outboxDesc, prometheus.GaugeValue, float64(sc.OutboxPending))
 	}
 }
