@@ -231,6 +231,8 @@ func userMessage(err error) string {
 		return "未找到该记录。"
 	case errors.Is(err, store.ErrExists):
 		return "该账户已存在。"
+	case errors.Is(err, errTooLarge):
+		return fmt.Sprintf("请求内容过大：此操作最多接受 %s，请缩短内容后重试。", sizeText(maxRequestBody))
 	case errors.Is(err, store.ErrInvalid), errors.Is(err, errBadRequest):
 		return "请求无效：" + err.Error()
 	}
