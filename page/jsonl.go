@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"unicode/utf8"
 )
 
 // MaxLineSize is the longest JSON Lines record Read accepts. It leaves room
@@ -134,11 +135,24 @@ func parseRecord(line []byte) (*Page, error) {
 	var p *Page
 	switch {
 	case html != "":
+		// Markup over the limit is scanned as far as the limit, cut at a
+		// character boundary, and the page says so.
+		total := len(html)
+		if total > MaxBodySize {
+			cut := MaxBodySize
+			for cut > 0 && !utf8.RuneStart(html[cut]) {
+				cut--
+			}
+			html = html[:cut]
+		}
 		// The markup is already Unicode: whatever its <meta> says, the
 		// bytes handed on are UTF-8.
 		var err error
 		if p, err = FromHTML(pageURL, []byte(html), "text/html; charset=utf-8"); err != nil {
 			return nil, err
+		}
+		if total > len(html) {
+			p.Truncated, p.ScannedBytes, p.TotalBytes = true, len(html), int64(total)
 		}
 	case text != "":
 		p = FromText(pageURL, text)

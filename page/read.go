@@ -61,6 +61,10 @@ func (e *InputError) Unwrap() error { return e.Err }
 // member holding several records, also the offset within the member) and
 // reading goes on with the next record when one can be found.
 //
+// An HTML or text file, a WARC payload or a JSON Lines record's html over
+// MaxBodySize is read as far as MaxBodySize and the Page is marked
+// Truncated (with ScannedBytes, and TotalBytes when known).
+//
 // Read keeps going after bad pieces: a broken JSON line, a record with
 // neither html nor text, a malformed WARC record are reported as an Item
 // with an *InputError and skipped; a file that cannot be read at all is one
@@ -225,6 +229,7 @@ func looksLikeHTML(head []byte) bool {
 // readDocument reads a whole HTML or text file as one page.
 func (r *reader) readDocument(path string, f *os.File, kind inputKind) error {
 	var src io.Reader = f
+	var total int64 // unknown for a gzipped file
 	head := make([]byte, 2)
 	if n, _ := f.ReadAt(head, 0); isGzip(head[:n]) {
 		zr, err := gzip.NewReader(f)
@@ -232,13 +237,19 @@ func (r *reader) readDocument(path string, f *os.File, kind inputKind) error {
 			return r.fail(path, fmt.Errorf("gzip: %w", err))
 		}
 		src = zr
+	} else if st, err := f.Stat(); err == nil {
+		total = st.Size()
 	}
 	body, err := io.ReadAll(io.LimitReader(src, MaxBodySize+1))
 	if err != nil {
 		return r.fail(path, fmt.Errorf("read: %w", pathErrCause(err)))
 	}
-	if len(body) > MaxBodySize {
-		return r.fail(path, fmt.Errorf("%w (%d bytes)", ErrTooLarge, MaxBodySize))
+	// A document over the limit is scanned as far as the limit, and the
+	// page says so (Truncated), rather than refused whole: what it offers
+	// is usually near the top.
+	truncated := len(body) > MaxBodySize
+	if truncated {
+		body = body[:MaxBodySize]
 	}
 	var p *Page
 	if kind == kindText {
@@ -254,6 +265,9 @@ func (r *reader) readDocument(path string, f *os.File, kind inputKind) error {
 		}
 	}
 	p.Source = path
+	if truncated {
+		p.Truncated, p.ScannedBytes, p.TotalBytes = true, MaxBodySize, total
+	}
 	return r.page(p)
 }
 

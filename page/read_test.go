@@ -232,12 +232,15 @@ func TestReadFiles(t *testing.T) {
 	t.Run("directory", func(t *testing.T) {
 		checkItems(t, readAll(t, filepath.Join(dir, "unreadable"), nil), []want{{errPart: "is a directory"}})
 	})
-	t.Run("too large", func(t *testing.T) {
-		big := writeFile(t, "big.html", make([]byte, MaxBodySize+1))
+	t.Run("too large is cut at the limit", func(t *testing.T) {
+		big := writeFile(t, "big.html", append([]byte("<title>办证</title>"), make([]byte, MaxBodySize)...))
 		items := readAll(t, big, nil)
-		checkItems(t, items, []want{{errPart: "larger than the limit"}})
-		if !errors.Is(items[0].Err, ErrTooLarge) {
-			t.Errorf("error %v is not ErrTooLarge", items[0].Err)
+		if len(items) != 1 || items[0].Err != nil {
+			t.Fatalf("items %+v", items)
+		}
+		p := items[0].Page
+		if p.Title != "办证" || !p.Truncated || p.ScannedBytes != MaxBodySize || p.TotalBytes != int64(MaxBodySize+len("<title>办证</title>")) {
+			t.Errorf("page: title %q truncated %v scanned %d total %d", p.Title, p.Truncated, p.ScannedBytes, p.TotalBytes)
 		}
 	})
 }

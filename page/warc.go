@@ -242,8 +242,11 @@ func (w *warcReader) handle(pos warcPos, rec gowarc.Record) error {
 	if !isHTML && !strings.HasPrefix(mediaType, "text/") {
 		return nil
 	}
-	if len(body) > MaxBodySize {
-		return w.r.fail(source, fmt.Errorf("payload %w (%d bytes)", ErrTooLarge, MaxBodySize))
+	// A payload over the limit is scanned as far as the limit (the page
+	// says so) rather than refused.
+	truncated := len(body) > MaxBodySize
+	if truncated {
+		body = body[:MaxBodySize]
 	}
 
 	target := strings.Trim(strings.TrimSpace(hdr.Get(gowarc.WarcTargetURI)), "<>")
@@ -262,6 +265,9 @@ func (w *warcReader) handle(pos warcPos, rec gowarc.Record) error {
 		p.Charset = cs
 	}
 	p.Source = source
+	if truncated {
+		p.Truncated, p.ScannedBytes = true, MaxBodySize
+	}
 	p.Meta = map[string]string{"warc-record-id": wr.RecordId()}
 	if d := hdr.Get(gowarc.WarcDate); d != "" {
 		p.Meta["warc-date"] = d

@@ -261,3 +261,60 @@ func TestDemoSweepsTheSampleWeb(t *testing.T) {
 		}
 	}
 }
+
+// A page over scan's 32 MiB limit is scanned as far as the limit, not
+// refused: the offer in its first megabyte is flagged and the output says
+// which bytes were scanned.
+func TestScanTruncatesPageOverLimit(t *testing.T) {
+	dir := t.TempDir()
+	offer := `<html><head><title>电工证</title></head><body><p>电工证 免考 包过 直接拿证 加微信 abc12345</p>`
+	var b strings.Builder
+	b.WriteString(offer)
+	for b.Len() < 33<<20 {
+		b.WriteString("<div class=\"row\"></div>\n")
+	}
+	b.WriteString("<p>末尾</p></body></html>")
+	size := b.Len()
+	big := writeFile(t, dir, "big.html", b.String())
+	small := writeFile(t, dir, "small.html", offer)
+
+	code, out, errOut := runCLI(t, "", "scan", "--format", "jsonl", big, small)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	type truncRecord struct {
+		Source       string `json:"source"`
+		Flagged      bool   `json:"flagged"`
+		Truncated    bool   `json:"truncated"`
+		ScannedBytes int    `json:"scanned_bytes"`
+		TotalBytes   int64  `json:"total_bytes"`
+		Note         string `json:"note"`
+	}
+	var recs []truncRecord
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var rec truncRecord
+		if err := json.Unmarshal([]byte(line), &rec); err != nil {
+			t.Fatalf("output line is not JSON: %v", err)
+		}
+		recs = append(recs, rec)
+	}
+	if len(recs) != 2 {
+		t.Fatalf("%d records: %.500s", len(recs), out)
+	}
+	r := recs[0]
+	if r.Source != big || !r.Flagged || !r.Truncated || r.ScannedBytes != 32<<20 || r.TotalBytes != int64(size) {
+		t.Errorf("big page: %+v", r)
+	}
+	if want := fmt.Sprintf("只扫描了第 0–%d 字节", 32<<20-1); !strings.Contains(r.Note, "已截断") || !strings.Contains(r.Note, want) ||
+		!strings.Contains(r.Note, fmt.Sprint(size)) {
+		t.Errorf("note %q", r.Note)
+	}
+	if s := recs[1]; !s.Flagged || s.Truncated || s.Note != "" || strings.Contains(out[strings.Index(out, "\n"):], "truncated") {
+		t.Errorf("small page: %+v", s)
+	}
+
+	code, out, errOut = runCLI(t, "", "scan", "--format", "text", big)
+	if code != 0 || !strings.Contains(out, "FLAGGED") || !strings.Contains(out, "已截断") || !strings.Contains(out, "1 truncated") {
+		t.Errorf("text output (exit %d, %s):\n%s", code, errOut, out)
+	}
+}

@@ -43,7 +43,8 @@ Inputs: .html/.htm and .txt files; .jsonl files of {"url": …, "html": …} or
 {"url": …, "text": …} records; .warc/.warc.gz files (their response records);
 "-" reads JSON Lines from stdin. Bad input (an unreadable file, a broken JSON
 line, a malformed WARC record) is reported on stderr with its location, the
-rest is still scanned, and the exit status is 1.`,
+rest is still scanned, and the exit status is 1. A page over 32 MiB is scanned
+as far as 32 MiB and its output says so ("truncated": true, 已截断).`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runScan(cmd.Context(), o, args, cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr())
@@ -62,7 +63,27 @@ type scanned struct {
 	Source string            `json:"source"`
 	Title  string            `json:"title,omitempty"`
 	Meta   map[string]string `json:"meta,omitempty"`
-	text   string
+	// Truncated: the input was over page.MaxBodySize and only its first
+	// ScannedBytes bytes were scanned (TotalBytes: the whole, 0 when not
+	// known); Note says so in words.
+	Truncated    bool   `json:"truncated,omitempty"`
+	ScannedBytes int    `json:"scanned_bytes,omitempty"`
+	TotalBytes   int64  `json:"total_bytes,omitempty"`
+	Note         string `json:"note,omitempty"`
+	text         string
+}
+
+// truncationNote says which bytes of a cut input were scanned.
+func truncationNote(p *page.Page) string {
+	if !p.Truncated {
+		return ""
+	}
+	whole := "总长未知"
+	if p.TotalBytes > 0 {
+		whole = fmt.Sprintf("共 %d 字节", p.TotalBytes)
+	}
+	return fmt.Sprintf("已截断：只扫描了第 0–%d 字节（前 %d 字节，%s），其余内容未扫描 (truncated: bytes 0-%d scanned)",
+		p.ScannedBytes-1, p.ScannedBytes, whole, p.ScannedBytes-1)
 }
 
 func loadPacks(path string) ([]*rules.Pack, error) {
@@ -120,7 +141,8 @@ func runScan(ctx context.Context, o scanOptions, args []string, stdin io.Reader,
 			defer wg.Done()
 			for j := range jobs {
 				f := m.Match(j.p)
-				j.res <- &scanned{Finding: f, Source: j.p.Source, Title: j.p.Title, Meta: j.p.Meta, text: j.p.Text}
+				j.res <- &scanned{Finding: f, Source: j.p.Source, Title: j.p.Title, Meta: j.p.Meta, text: j.p.Text,
+					Truncated: j.p.Truncated, ScannedBytes: j.p.ScannedBytes, TotalBytes: j.p.TotalBytes, Note: truncationNote(j.p)}
 			}
 		}()
 	}
@@ -129,7 +151,7 @@ func runScan(ctx context.Context, o scanOptions, args []string, stdin io.Reader,
 		var werr error
 		for res := range order {
 			s := <-res
-			stats.add(s.Finding)
+			stats.add(s)
 			if werr != nil || (o.onlyFlag && !s.Flagged) {
 				continue
 			}
@@ -225,12 +247,16 @@ func expandDirs(args []string) ([]string, error) {
 }
 
 type scanStats struct {
-	pages, flagged int
-	byCategory     map[string]int
+	pages, flagged, truncated int
+	byCategory                map[string]int
 }
 
-func (s *scanStats) add(f *matcher.Finding) {
+func (s *scanStats) add(sc *scanned) {
+	f := sc.Finding
 	s.pages++
+	if sc.Truncated {
+		s.truncated++
+	}
 	if f.Flagged {
 		s.flagged++
 		s.byCategory[f.Category]++
@@ -250,6 +276,9 @@ func (s *scanStats) print(w io.Writer, bad int) {
 	fmt.Fprintf(w, "\n%d pages scanned, %d flagged", s.pages, s.flagged)
 	if len(parts) > 0 {
 		fmt.Fprintf(w, " (%s)", strings.Join(parts, ", "))
+	}
+	if s.truncated > 0 {
+		fmt.Fprintf(w, ", %d truncated (已截断，只扫描了前 %d MiB)", s.truncated, page.MaxBodySize>>20)
 	}
 	if bad > 0 {
 		fmt.Fprintf(w, ", %d bad inputs (see stderr)", bad)
@@ -281,10 +310,16 @@ func printText(w io.Writer, s *scanned, color bool) error {
 	}
 	if !s.Flagged {
 		_, err := fmt.Fprintf(w, "%s  %-6g %s\n", paint(ansiGreen, "ok     "), s.Score, where)
+		if err == nil && s.Note != "" {
+			_, err = fmt.Fprintf(w, "  %s\n", s.Note)
+		}
 		return err
 	}
 	fmt.Fprintf(w, "%s  %-6g %s %s → %s\n", paint(ansiRed, "FLAGGED"), s.Score, s.Category, s.CategoryName, rules.RouteNames[rules.Route(s.Route)])
 	fmt.Fprintf(w, "  %s\n", where)
+	if s.Note != "" {
+		fmt.Fprintf(w, "  %s\n", s.Note)
+	}
 	if s.Title != "" {
 		fmt.Fprintf(w, "  title: %s\n", highlight(s.Title, s.Matches, "title", color))
 	}
