@@ -9,6 +9,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/certwatch/certwatch/internal/bidi"
+	"github.com/certwatch/certwatch/store"
 )
 
 func runCLI(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
@@ -316,5 +319,40 @@ func TestScanTruncatesPageOverLimit(t *testing.T) {
 	code, out, errOut = runCLI(t, "", "scan", "--format", "text", big)
 	if code != 0 || !strings.Contains(out, "FLAGGED") || !strings.Contains(out, "已截断") || !strings.Contains(out, "1 truncated") {
 		t.Errorf("text output (exit %d, %s):\n%s", code, errOut, out)
+	}
+}
+
+// `cases list` and `cases show` print a crawled title and URL with U+202E
+// and other bidirectional controls as visible markers, never raw.
+func TestCasesOutputNeutralisesBidiControls(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeFile(t, dir, "c.yaml", "database: cw.db\nsources:\n  - id: tips\n    type: urls\n    urls: [\"https://a.example/\"]\n")
+	st, err := store.Open(filepath.Join(dir, "cw.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sw := &store.Sweep{}
+	if err := st.StartSweep(sw); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Record(store.Observation{SweepID: sw.ID, CaseKey: "k", URL: "https://b.example/\u202Eitem\u200F", SourceID: "tips",
+		Title: "办证\u202Egnp.exe\u2066证书\u2069\u061C", Status: 200, Body: []byte("x"), Score: 9, Category: "cert_sale", Flagged: true,
+		Finding: []byte(`{"reasons":["规则\u202E理由"]}`)}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"cases", "list"}, {"cases", "show", "1"}} {
+		code, out, errOut := runCLI(t, "", append(args, "--config", cfg)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+		if i := strings.IndexFunc(out, bidi.IsControl); i >= 0 {
+			t.Errorf("%v: raw bidirectional control in %q", args, out)
+		}
+		if !strings.Contains(out, "⟨U+202E⟩") {
+			t.Errorf("%v: the override is not shown as ⟨U+202E⟩:\n%s", args, out)
+		}
 	}
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
+	"github.com/certwatch/certwatch/internal/bidi"
 	"github.com/certwatch/certwatch/matcher"
 	"github.com/certwatch/certwatch/page"
 	"github.com/certwatch/certwatch/rules"
@@ -408,22 +409,22 @@ func highlight(s string, ms []matcher.Match, field string, color bool) string {
 }
 
 // safe replaces control characters (ESC sequences in a crawled title
-// would otherwise reach the terminal) and invalid UTF-8.
+// would otherwise reach the terminal) and invalid UTF-8 with \u escapes,
+// and bidirectional controls (U+202E would show what follows reversed)
+// with the marker every view uses, ⟨U+202E⟩.
 func safe(s string) string {
-	clean := true
-	for _, r := range s {
-		if r == utf8.RuneError || (unicode.IsControl(r) && r != '\t') || r == 0x2028 || r == 0x2029 || (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069) {
-			clean = false
-			break
-		}
+	unsafe := func(r rune) bool {
+		return r == utf8.RuneError || (unicode.IsControl(r) && r != '\t') || r == 0x2028 || r == 0x2029 || bidi.IsControl(r)
 	}
-	if clean {
+	if !strings.ContainsFunc(s, unsafe) {
 		return s
 	}
 	var b strings.Builder
 	for _, r := range s {
 		switch {
-		case r == utf8.RuneError, unicode.IsControl(r) && r != '\t', r == 0x2028, r == 0x2029, r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
+		case bidi.IsControl(r):
+			b.WriteString(bidi.Marker(r))
+		case unsafe(r):
 			fmt.Fprintf(&b, "\\u%04x", r)
 		default:
 			b.WriteRune(r)
