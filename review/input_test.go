@@ -64,6 +64,8 @@ func TestInputBodyOverLimitIs413(t *testing.T) {
 	tenMB := strings.Repeat("长", (10<<20)/3)
 	form := url.Values{"csrf": {cl.csrf}, "action": {"dismiss"}, "reason": {"false_positive"}, "note": {tenMB}}.Encode()
 	formHdr := map[string]string{"Content-Type": "application/x-www-form-urlencoded"}
+	multipart := "--B\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + cl.csrf + "\r\n--B\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\n" + tenMB + "\r\n--B--\r\n"
+	multipartHdr := map[string]string{"Content-Type": "multipart/form-data; boundary=B"}
 	jsonBody := `{"action":"dismiss","reason":"false_positive","note":"` + tenMB + `"}`
 	jsonHdr := map[string]string{"Content-Type": "application/json", "X-CSRF-Token": cl.csrf}
 
@@ -81,6 +83,7 @@ func TestInputBodyOverLimitIs413(t *testing.T) {
 		{"JSON chunked", cl, "/api" + path, htChunked{strings.NewReader(jsonBody)}, jsonHdr, true},
 		{"login form chunked", e.htAnon(), "/login", htChunked{strings.NewReader(url.Values{"user": {"cac"}, "password": {tenMB}}.Encode())}, formHdr, false},
 		{"login form with length", e.htAnon(), "/login", strings.NewReader(url.Values{"user": {"cac"}, "password": {tenMB}}.Encode()), formHdr, false},
+		{"multipart form chunked", cl, path, htChunked{strings.NewReader(multipart)}, multipartHdr, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			resp, body := tc.cl.htDo("POST", tc.path, tc.body, tc.hdr)

@@ -116,8 +116,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// its token, so that a body over the limit is answered 413 rather than
 	// taken for a request without a token (403).
 	if !safeMethod(r.Method) && isFormBody(r) {
-		if err := r.ParseForm(); err != nil {
-			if errors.Is(err, errTooLarge) || isMaxBytes(err) {
+		var err error
+		if strings.HasPrefix(strings.ToLower(r.Header.Get("Content-Type")), "multipart/") {
+			err = r.ParseMultipartForm(limit) // in memory: the body is bounded
+		} else {
+			err = r.ParseForm()
+		}
+		if err != nil {
+			if isMaxBytes(err) {
 				s.tooLarge(w, r, limit)
 				return
 			}
