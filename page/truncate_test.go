@@ -1,0 +1,48 @@
+package page
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// A WARC payload and a JSON Lines record's html over MaxBodySize are read
+// as far as the limit, and the page says so, instead of being refused.
+func TestReadTruncatesRecordsOverLimit(t *testing.T) {
+	head := "<title>办证</title><p>电工证 免考 包过</p>"
+	pad := strings.Repeat("<div></div>\n", (MaxBodySize+1<<20)/12)
+	html := head + pad
+
+	t.Run("WARC resource", func(t *testing.T) {
+		rec := "WARC/1.1\r\nWARC-Type: resource\r\n" +
+			"WARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-000000000001>\r\n" +
+			"WARC-Date: 2026-03-01T08:00:00Z\r\nWARC-Target-URI: http://big.example/w\r\n" +
+			"Content-Type: text/html; charset=utf-8\r\n" +
+			fmt.Sprintf("Content-Length: %d\r\n\r\n", len(html)) + html + "\r\n\r\n"
+		items := readAll(t, writeFile(t, "big.warc", []byte(rec)), nil)
+		if len(items) != 1 || items[0].Err != nil {
+			t.Fatalf("items: %d, first error %v", len(items), items[0].Err)
+		}
+		p := items[0].Page
+		if p.Title != "办证" || !strings.Contains(p.Text, "免考") || !p.Truncated || p.ScannedBytes != MaxBodySize {
+			t.Errorf("page: title %q truncated %v scanned %d", p.Title, p.Truncated, p.ScannedBytes)
+		}
+	})
+	t.Run("JSON Lines html", func(t *testing.T) {
+		line := `{"url": "http://big.example/j", "html": "` + strings.ReplaceAll(html, "\n", `\n`) + `"}` + "\n"
+		items := readAll(t, writeFile(t, "big.jsonl", []byte(line)), nil)
+		if len(items) != 1 || items[0].Err != nil {
+			t.Fatalf("items: %d, first error %v", len(items), items[0].Err)
+		}
+		p := items[0].Page
+		if p.Title != "办证" || !p.Truncated || p.ScannedBytes != MaxBodySize || p.TotalBytes != int64(len(html)) {
+			t.Errorf("page: title %q truncated %v scanned %d total %d (html %d)", p.Title, p.Truncated, p.ScannedBytes, p.TotalBytes, len(html))
+		}
+	})
+	t.Run("under the limit is not marked", func(t *testing.T) {
+		items := readAll(t, writeFile(t, "small.html", []byte(head)), nil)
+		if len(items) != 1 || items[0].Page == nil || items[0].Page.Truncated || items[0].Page.ScannedBytes != 0 {
+			t.Errorf("items %+v", items)
+		}
+	})
+}
