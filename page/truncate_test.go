@@ -10,7 +10,8 @@ import (
 // as far as the limit, and the page says so, instead of being refused.
 func TestReadTruncatesRecordsOverLimit(t *testing.T) {
 	head := "<title>办证</title><p>电工证 免考 包过</p>"
-	pad := strings.Repeat("<div></div>\n", (MaxBodySize+1<<20)/12)
+	// The padding is one long comment: cheap to tokenize, even with -race.
+	pad := "<!--" + strings.Repeat("x", MaxBodySize+1<<20)
 	html := head + pad
 
 	t.Run("WARC resource", func(t *testing.T) {
