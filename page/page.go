@@ -55,14 +55,6 @@ type Page struct {
 	// "path/file.html", "pages.jsonl:12", "crawl.warc.gz#record 3 (offset
 	// 1234)", "stdin:5". FromHTML and FromText leave it empty.
 	Source string
-	// Truncated says that the input was longer than MaxBodySize and only
-	// its first ScannedBytes bytes were read: the file readers (Read) cut
-	// an HTML or text file, a WARC payload or a JSON Lines record's html
-	// there rather than refuse it. TotalBytes is the input's whole size
-	// when known (a plain file, a JSON Lines html field), 0 otherwise.
-	Truncated    bool
-	ScannedBytes int
-	TotalBytes   int64
 	// Meta holds extra string fields of the input record: the other fields
 	// of a JSON Lines record ("label", "id", ...), or for a WARC record
 	// "warc-record-id", "warc-date" and "http-status". Nil when there are

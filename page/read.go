@@ -20,6 +20,19 @@ type Item struct {
 	Page *Page // nil when Err != nil
 	// Err is a bad piece of input, an *InputError that says where it is.
 	Err error
+	// Cut is set when the input was longer than MaxBodySize and only its
+	// start was read into Page.
+	Cut *Cut
+}
+
+// Cut describes an input read only as far as MaxBodySize.
+type Cut struct {
+	// ScannedBytes is how many bytes of the input were read (from its
+	// start); TotalBytes is the input's whole size when known (a plain
+	// file, a JSON Lines html field), 0 otherwise (a gzipped file, a WARC
+	// payload).
+	ScannedBytes int
+	TotalBytes   int64
 }
 
 // InputError is a piece of input that could not be read: a file that cannot
@@ -62,8 +75,7 @@ func (e *InputError) Unwrap() error { return e.Err }
 // reading goes on with the next record when one can be found.
 //
 // An HTML or text file, a WARC payload or a JSON Lines record's html over
-// MaxBodySize is read as far as MaxBodySize and the Page is marked
-// Truncated (with ScannedBytes, and TotalBytes when known).
+// MaxBodySize is read as far as MaxBodySize, and its Item says so (Cut).
 //
 // Read keeps going after bad pieces: a broken JSON line, a record with
 // neither html nor text, a malformed WARC record are reported as an Item
@@ -123,12 +135,12 @@ func (r *reader) checkCtx(name string) error {
 	return nil
 }
 
-// page hands a page to fn.
-func (r *reader) page(p *Page) error {
+// page hands a page to fn, with cut when only the input's start was read.
+func (r *reader) page(p *Page, cut *Cut) error {
 	if err := r.checkCtx(p.Source); err != nil {
 		return err
 	}
-	return r.fn(Item{Page: p})
+	return r.fn(Item{Page: p, Cut: cut})
 }
 
 // fail hands a bad piece of input to fn.
@@ -245,7 +257,7 @@ func (r *reader) readDocument(path string, f *os.File, kind inputKind) error {
 		return r.fail(path, fmt.Errorf("read: %w", pathErrCause(err)))
 	}
 	// A document over the limit is scanned as far as the limit, and the
-	// page says so (Truncated), rather than refused whole: what it offers
+	// item says so (Cut), rather than refused whole: what it offers
 	// is usually near the top.
 	truncated := len(body) > MaxBodySize
 	if truncated {
@@ -265,10 +277,11 @@ func (r *reader) readDocument(path string, f *os.File, kind inputKind) error {
 		}
 	}
 	p.Source = path
+	var cut *Cut
 	if truncated {
-		p.Truncated, p.ScannedBytes, p.TotalBytes = true, MaxBodySize, total
+		cut = &Cut{ScannedBytes: MaxBodySize, TotalBytes: total}
 	}
-	return r.page(p)
+	return r.page(p, cut)
 }
 
 // fileURL returns the file: URL of path, or "" when it has no absolute form.

@@ -239,9 +239,9 @@ func TestReadFiles(t *testing.T) {
 		if len(items) != 1 || items[0].Err != nil {
 			t.Fatalf("items %+v", items)
 		}
-		p := items[0].Page
-		if p.Title != "办证" || !p.Truncated || p.ScannedBytes != MaxBodySize || p.TotalBytes != int64(len("<title>办证</title><!--")+MaxBodySize) {
-			t.Errorf("page: title %q truncated %v scanned %d total %d", p.Title, p.Truncated, p.ScannedBytes, p.TotalBytes)
+		p, cut := items[0].Page, items[0].Cut
+		if p.Title != "办证" || cut == nil || cut.ScannedBytes != MaxBodySize || cut.TotalBytes != int64(len("<title>办证</title><!--")+MaxBodySize) {
+			t.Errorf("page: title %q cut %+v", p.Title, cut)
 		}
 	})
 }

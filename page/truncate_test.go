@@ -7,7 +7,8 @@ import (
 )
 
 // A WARC payload and a JSON Lines record's html over MaxBodySize are read
-// as far as the limit, and the page says so, instead of being refused.
+// as far as the limit, and the item says so (Cut), instead of being
+// refused.
 func TestReadTruncatesRecordsOverLimit(t *testing.T) {
 	head := "<title>办证</title><p>电工证 免考 包过</p>"
 	// The padding is one long comment: cheap to tokenize, even with -race.
@@ -24,9 +25,9 @@ func TestReadTruncatesRecordsOverLimit(t *testing.T) {
 		if len(items) != 1 || items[0].Err != nil {
 			t.Fatalf("items: %d, first error %v", len(items), items[0].Err)
 		}
-		p := items[0].Page
-		if p.Title != "办证" || !strings.Contains(p.Text, "免考") || !p.Truncated || p.ScannedBytes != MaxBodySize {
-			t.Errorf("page: title %q truncated %v scanned %d", p.Title, p.Truncated, p.ScannedBytes)
+		p, cut := items[0].Page, items[0].Cut
+		if p.Title != "办证" || !strings.Contains(p.Text, "免考") || cut == nil || cut.ScannedBytes != MaxBodySize || cut.TotalBytes != 0 {
+			t.Errorf("page: title %q cut %+v", p.Title, cut)
 		}
 	})
 	t.Run("JSON Lines html", func(t *testing.T) {
@@ -35,14 +36,14 @@ func TestReadTruncatesRecordsOverLimit(t *testing.T) {
 		if len(items) != 1 || items[0].Err != nil {
 			t.Fatalf("items: %d, first error %v", len(items), items[0].Err)
 		}
-		p := items[0].Page
-		if p.Title != "办证" || !p.Truncated || p.ScannedBytes != MaxBodySize || p.TotalBytes != int64(len(html)) {
-			t.Errorf("page: title %q truncated %v scanned %d total %d (html %d)", p.Title, p.Truncated, p.ScannedBytes, p.TotalBytes, len(html))
+		p, cut := items[0].Page, items[0].Cut
+		if p.Title != "办证" || cut == nil || cut.ScannedBytes != MaxBodySize || cut.TotalBytes != int64(len(html)) {
+			t.Errorf("page: title %q cut %+v (html %d)", p.Title, cut, len(html))
 		}
 	})
 	t.Run("under the limit is not marked", func(t *testing.T) {
 		items := readAll(t, writeFile(t, "small.html", []byte(head)), nil)
-		if len(items) != 1 || items[0].Page == nil || items[0].Page.Truncated || items[0].Page.ScannedBytes != 0 {
+		if len(items) != 1 || items[0].Page == nil || items[0].Cut != nil {
 			t.Errorf("items %+v", items)
 		}
 	})

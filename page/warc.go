@@ -242,7 +242,7 @@ func (w *warcReader) handle(pos warcPos, rec gowarc.Record) error {
 	if !isHTML && !strings.HasPrefix(mediaType, "text/") {
 		return nil
 	}
-	// A payload over the limit is scanned as far as the limit (the page
+	// A payload over the limit is scanned as far as the limit (the item
 	// says so) rather than refused.
 	truncated := len(body) > MaxBodySize
 	if truncated {
@@ -265,9 +265,6 @@ func (w *warcReader) handle(pos warcPos, rec gowarc.Record) error {
 		p.Charset = cs
 	}
 	p.Source = source
-	if truncated {
-		p.Truncated, p.ScannedBytes = true, MaxBodySize
-	}
 	p.Meta = map[string]string{"warc-record-id": wr.RecordId()}
 	if d := hdr.Get(gowarc.WarcDate); d != "" {
 		p.Meta["warc-date"] = d
@@ -275,7 +272,11 @@ func (w *warcReader) handle(pos warcPos, rec gowarc.Record) error {
 	if status != 0 {
 		p.Meta["http-status"] = strconv.Itoa(status)
 	}
-	return w.r.page(p)
+	var cut *Cut
+	if truncated {
+		cut = &Cut{ScannedBytes: MaxBodySize}
+	}
+	return w.r.page(p, cut)
 }
 
 // mediaTypeOf returns the lower-case media type of a Content-Type value,

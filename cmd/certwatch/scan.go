@@ -75,16 +75,13 @@ type scanned struct {
 }
 
 // truncationNote says which bytes of a cut input were scanned.
-func truncationNote(p *page.Page) string {
-	if !p.Truncated {
-		return ""
-	}
+func truncationNote(c *page.Cut) string {
 	whole := "总长未知"
-	if p.TotalBytes > 0 {
-		whole = fmt.Sprintf("共 %d 字节", p.TotalBytes)
+	if c.TotalBytes > 0 {
+		whole = fmt.Sprintf("共 %d 字节", c.TotalBytes)
 	}
 	return fmt.Sprintf("已截断：只扫描了第 0–%d 字节（前 %d 字节，%s），其余内容未扫描 (truncated: bytes 0-%d scanned)",
-		p.ScannedBytes-1, p.ScannedBytes, whole, p.ScannedBytes-1)
+		c.ScannedBytes-1, c.ScannedBytes, whole, c.ScannedBytes-1)
 }
 
 func loadPacks(path string) ([]*rules.Pack, error) {
@@ -130,6 +127,7 @@ func runScan(ctx context.Context, o scanOptions, args []string, stdin io.Reader,
 	// Pages are scored by a pool of workers and printed in input order.
 	type job struct {
 		p   *page.Page
+		cut *page.Cut
 		res chan *scanned
 	}
 	workers := max(o.workers, 1)
@@ -142,8 +140,11 @@ func runScan(ctx context.Context, o scanOptions, args []string, stdin io.Reader,
 			defer wg.Done()
 			for j := range jobs {
 				f := m.Match(j.p)
-				j.res <- &scanned{Finding: f, Source: j.p.Source, Title: j.p.Title, Meta: j.p.Meta, text: j.p.Text,
-					Truncated: j.p.Truncated, ScannedBytes: j.p.ScannedBytes, TotalBytes: j.p.TotalBytes, Note: truncationNote(j.p)}
+				s := &scanned{Finding: f, Source: j.p.Source, Title: j.p.Title, Meta: j.p.Meta, text: j.p.Text}
+				if c := j.cut; c != nil {
+					s.Truncated, s.ScannedBytes, s.TotalBytes, s.Note = true, c.ScannedBytes, c.TotalBytes, truncationNote(c)
+				}
+				j.res <- s
 			}
 		}()
 	}
@@ -185,7 +186,7 @@ func runScan(ctx context.Context, o scanOptions, args []string, stdin io.Reader,
 			case <-ctx.Done():
 				return ctx.Err()
 			}
-			jobs <- job{p: it.Page, res: res}
+			jobs <- job{p: it.Page, cut: it.Cut, res: res}
 			return nil
 		})
 		if readErr != nil {
