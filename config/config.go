@@ -10,6 +10,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"net"
 	"net/url"
 	"os"
@@ -114,11 +115,28 @@ var defaultLimits = Limits{
 // DefaultUserAgent names certwatch honestly.
 const DefaultUserAgent = "certwatch/1.0 (regulatory crawler for fake safety certificates)"
 
+// MaxConfigSize bounds a configuration file; a larger one is refused
+// before it is parsed (parsing takes several times the file's size in
+// memory). Real configurations are a few KB; long URL lists belong in a
+// urls source's file.
+const MaxConfigSize = 4 << 20
+
 // Load reads and validates a configuration file.
 func Load(path string) (*Config, error) {
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("config: %w", err)
+	}
+	defer f.Close()
+	// Read one byte past the limit rather than trust the size from stat:
+	// a FIFO or a device has none, and a file may grow.
+	data, err := io.ReadAll(io.LimitReader(f, MaxConfigSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	if len(data) > MaxConfigSize {
+		return nil, fmt.Errorf("config: %s: the file is larger than the %d bytes (%d MiB) allowed for a configuration (配置文件超过 %d MiB 上限)",
+			path, MaxConfigSize, MaxConfigSize>>20, MaxConfigSize>>20)
 	}
 	return Parse(path, data)
 }

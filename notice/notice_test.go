@@ -219,7 +219,7 @@ func TestRenderHTMLHostile(t *testing.T) {
 	rows := doc.Find("tr.listing")
 	for i, want := range []struct{ title, url string }{
 		{hostile, d.Listings[1].URL},
-		{"gnp.exe 证书查询", "javascript:alert(3)"},
+		{"⟨U+202E⟩gnp.exe 证书查询", "javascript:alert(3)"},
 		{strings.Repeat("证", maxTitleRunes) + "…", "https://a.example/%E2%80%AEevil%20path%E2%80%8B"},
 		{"\"'><svg onload=alert(4)>", "https://b.example/" + strings.Repeat("x", maxURLRunes-len("https://b.example/")) + "…（已截断）"},
 	} {
@@ -350,7 +350,8 @@ func TestPlainText(t *testing.T) {
 		want string
 	}{
 		{"  安全员  C证\n\t代办 ", 100, "安全员 C证 代办"},
-		{"\u202eabc\u200b\u2066d\x00\x1b", 100, "abcd"},
+		{"\u202eabc\u200b\u2066d\x00\x1b", 100, "⟨U+202E⟩abc⟨U+2066⟩d"},
+		{"\u200e\u200f\u061c\u202a\u2069x", 100, "⟨U+200E⟩⟨U+200F⟩⟨U+061C⟩⟨U+202A⟩⟨U+2069⟩x"},
 		{"bad \xff utf8", 100, "bad \uFFFD utf8"},
 		{"ab cd", 3, "ab…"},
 		{"ab cd", 4, "ab c…"},

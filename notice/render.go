@@ -12,6 +12,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/certwatch/certwatch/internal/bidi"
 )
 
 // Limits on crawled text shown in a notice: an adversary's 1 MB title must
@@ -83,7 +85,9 @@ func RenderHTML(w io.Writer, d *Document) error {
 	if err := page.Execute(&buf, newView(d)); err != nil {
 		return fmt.Errorf("notice: render: %w", err)
 	}
-	if _, err := buf.WriteTo(w); err != nil {
+	// Any bidirectional control left (a recipient named after a crawled
+	// domain, say) is shown as a marker, as in plainText.
+	if _, err := w.Write(bidi.NeutralizeBytes(buf.Bytes())); err != nil {
 		return fmt.Errorf("notice: write: %w", err)
 	}
 	return nil
@@ -195,17 +199,22 @@ func hidden(r rune) bool {
 }
 
 // plainText makes crawled text displayable: valid UTF-8, no hidden
-// runes, white space collapsed, at most max runes.
+// runes (bidirectional controls become a visible marker, see package
+// bidi), white space collapsed, at most max runes.
 func plainText(s string, max int) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	var b strings.Builder
 	space := false
 	n := 0
 	for _, r := range s {
+		var shown string // what r becomes; "" for r itself
 		switch {
 		case unicode.IsSpace(r):
 			space = b.Len() > 0
 			continue
+		case bidi.IsControl(r):
+			// Visible, so that a reversed title is seen for what it is.
+			shown = bidi.Marker(r)
 		case hidden(r) && r != utf8.RuneError:
 			continue
 		}
@@ -220,7 +229,11 @@ func plainText(s string, max int) string {
 			b.WriteByte(' ')
 			space = false
 		}
-		b.WriteRune(r)
+		if shown != "" {
+			b.WriteString(shown)
+		} else {
+			b.WriteRune(r)
+		}
 		n++
 	}
 	return b.String()

@@ -39,7 +39,9 @@ const (
 // Decode turns body into UTF-8 text and reports the charset it was decoded
 // from. The charset is taken from, in order:
 //
-//  1. a byte order mark (UTF-8, UTF-16LE, UTF-16BE);
+//  1. a byte order mark (UTF-8, UTF-16LE, UTF-16BE), or else the zero
+//     bytes of UTF-16 without one (see sniffUTF16), which no declaration
+//     can overrule: no ASCII-compatible charset puts them in text;
 //  2. the charset parameter of contentType (the HTTP Content-Type header);
 //  3. a <meta charset> or <meta http-equiv="Content-Type"> in the first
 //     1024 bytes;
@@ -65,6 +67,9 @@ const (
 func Decode(body []byte, contentType string) (text string, charsetName string, err error) {
 	if choice, n := fromBOM(body); choice != nil {
 		return decodeWith(choice.enc, choice.name, body[n:])
+	}
+	if choice := sniffUTF16(body); choice != nil {
+		return decodeWith(choice.enc, choice.name, body)
 	}
 	var header *encodingChoice
 	if label := contentTypeCharset(contentType); label != "" {
@@ -125,6 +130,73 @@ func fromBOM(body []byte) (*encodingChoice, int) {
 		return &encodingChoice{enc: unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), name: "utf-16be"}, 2
 	}
 	return nil, 0
+}
+
+// utf16SampleLen bounds the work of recognising UTF-16 without a BOM.
+const utf16SampleLen = 8 << 10
+
+// sniffUTF16 recognises UTF-16 without a byte order mark. Markup and
+// the text around it are partly ASCII, and each ASCII character in UTF-16
+// is a code unit with a zero high byte: at odd offsets in UTF-16LE, at
+// even ones in UTF-16BE. UTF-8, GBK, GB18030 and Big5 text has no zero
+// bytes at all. So a sample is taken for UTF-16 when at least one code
+// unit in eight has a zero byte on one side and the other side has at most
+// a third as many (CJK characters such as 一 U+4E00 have a zero low
+// byte), and
+// when it then decodes cleanly: no U+0000, and at most one code unit in
+// fifty an unpaired surrogate, a control character, a noncharacter or a
+// private-use character. Binary data fails one test or the other: its
+// zero bytes fall on both sides, or it decodes to controls.
+func sniffUTF16(body []byte) *encodingChoice {
+	sample := body
+	if len(sample) > utf16SampleLen {
+		sample = sample[:utf16SampleLen]
+	}
+	sample = sample[:len(sample)&^1]
+	units := len(sample) / 2
+	if units < 4 {
+		return nil
+	}
+	var zeroEven, zeroOdd int
+	for i := 0; i < len(sample); i += 2 {
+		if sample[i] == 0 {
+			zeroEven++
+		}
+		if sample[i+1] == 0 {
+			zeroOdd++
+		}
+	}
+	var choice *encodingChoice
+	switch {
+	case zeroOdd*8 >= units && zeroEven*3 <= zeroOdd:
+		choice = &encodingChoice{enc: unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), name: "utf-16le"}
+	case zeroEven*8 >= units && zeroOdd*3 <= zeroEven:
+		choice = &encodingChoice{enc: unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), name: "utf-16be"}
+	default:
+		return nil
+	}
+	out, err := choice.enc.NewDecoder().Bytes(sample)
+	if err != nil {
+		return nil
+	}
+	bad := 0
+	for len(out) > 0 {
+		r, n := utf8.DecodeRune(out)
+		out = out[n:]
+		switch {
+		case r == 0:
+			return nil
+		case r == utf8.RuneError && len(out) == 0:
+			// The sample may end inside a surrogate pair.
+		case r == utf8.RuneError, r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f',
+			r >= 0x7F && r <= 0x9F, r >= 0xE000 && r <= 0xF8FF, r == 0xFFFE, r == 0xFFFF:
+			bad++
+		}
+	}
+	if bad*50 > units {
+		return nil
+	}
+	return choice
 }
 
 // contentTypeCharset returns the charset parameter of a Content-Type value,

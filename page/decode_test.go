@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
+	"golang.org/x/text/encoding/unicode"
 )
 
 var update = flag.Bool("update", false, "rewrite the encoded fixtures in testdata/charset")
@@ -61,6 +62,12 @@ func charsetFixtures() []charsetFixture {
 			content: doc(`<meta charset="big5">`, traditionalTitle, traditionalBody)},
 		{file: "big5-none.html", enc: traditionalchinese.Big5,
 			content: doc("", traditionalTitle, traditionalBody)},
+		// UTF-16 without a byte order mark, which only the zero bytes
+		// give away.
+		{file: "utf16le-none.html", enc: unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM),
+			content: doc("", simplifiedTitle, simplifiedBody)},
+		{file: "utf16be-none.html", enc: unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM),
+			content: doc("", simplifiedTitle, simplifiedBody)},
 		{file: "utf8-bom.html", bom: true,
 			// The BOM outranks this wrong declaration.
 			content: doc(`<meta charset="gbk">`, simplifiedTitle, simplifiedBody)},
@@ -144,6 +151,13 @@ func TestDecode(t *testing.T) {
 		{"Big5 declared in header", "big5-none.html", "text/html; charset=Big5", "big5"},
 		{"Big5 label big-5", "big5-none.html", "text/html; charset=big-5", "big5"},
 		{"Big5 without declaration is guessed", "big5-none.html", "", "big5"},
+		{"UTF-16LE without BOM is detected", "utf16le-none.html", "", "utf-16le"},
+		{"UTF-16LE without BOM, header without charset", "utf16le-none.html", "text/html", "utf-16le"},
+		{"UTF-16LE without BOM outranks a wrong UTF-8 header", "utf16le-none.html", "text/html; charset=utf-8", "utf-16le"},
+		{"UTF-16LE without BOM outranks a wrong GBK header", "utf16le-none.html", "text/html; charset=gbk", "utf-16le"},
+		{"UTF-16BE without BOM is detected", "utf16be-none.html", "", "utf-16be"},
+		{"UTF-16BE without BOM, header without charset", "utf16be-none.html", "text/html", "utf-16be"},
+		{"UTF-16BE declared as utf-16 (read as LE by default)", "utf16be-none.html", "text/html; charset=utf-16", "utf-16be"},
 		{"UTF-8 BOM outranks meta", "utf8-bom.html", "", "utf-8"},
 		{"UTF-8 BOM outranks header", "utf8-bom.html", "text/html; charset=gbk", "utf-8"},
 	}
@@ -255,5 +269,101 @@ func TestFromHTMLDecodes(t *testing.T) {
 	}
 	if p.Charset != "gb18030" {
 		t.Errorf("Charset = %q", p.Charset)
+	}
+}
+
+// TestSniffUTF16 checks both ways: UTF-16 without a BOM is found (also a
+// mostly Chinese text with little markup, and a body cut in the middle of
+// a character), and nothing else is taken for it — the other fixtures,
+// binary junk with or without zero bytes, UTF-32, numbers stored as 16-bit
+// integers.
+func TestSniffUTF16(t *testing.T) {
+	le := func(s string) []byte {
+		b, err := unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewEncoder().Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	be := func(s string) []byte {
+		b, err := unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM).NewEncoder().Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	chinese := "<p>" + strings.Repeat("低价办理特种作业操作证，不用考试，包过。联系微信 zhengshu88。", 40) + "</p>"
+	for _, tc := range []struct {
+		name string
+		body []byte
+		want string
+	}{
+		{"LE short", le("<p>证书</p>"), "utf-16le"},
+		{"BE short", be("<p>证书</p>"), "utf-16be"},
+		{"LE mostly Chinese", le(chinese), "utf-16le"},
+		{"BE mostly Chinese", be(chinese), "utf-16be"},
+		{"LE with 一 (zero low byte)", le("<p>一级建造师证，一年内拿证</p>"), "utf-16le"},
+		{"LE cut mid-character", le("<title>办证</title>" + chinese)[:301], "utf-16le"},
+		{"LE emoji (surrogate pairs)", le("<p>🙂证书🙂</p>"), "utf-16le"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := sniffUTF16(tc.body)
+			if c == nil || c.name != tc.want {
+				t.Fatalf("sniffUTF16 = %v, want %s", c, tc.want)
+			}
+			text, cs, err := Decode(tc.body, "")
+			if err != nil || cs != tc.want || !strings.Contains(text, "证") {
+				t.Errorf("Decode = %.80q, %q, %v", text, cs, err)
+			}
+		})
+	}
+
+	junk := make([]byte, 64<<10)
+	seed := uint32(2026)
+	for i := range junk {
+		seed = seed*1664525 + 1013904223
+		junk[i] = byte(seed >> 24)
+	}
+	sparse := make([]byte, 16<<10) // mostly zeros, like an image's blank rows
+	for i := 0; i < len(sparse); i += 7 {
+		sparse[i] = junk[i]
+	}
+	counters := make([]byte, 0, 4000)
+	for i := range 2000 {
+		counters = append(counters, byte(i), byte(i>>8))
+	}
+	var u32 []byte
+	for _, r := range "<html><p>证书 certificate</p></html>" {
+		u32 = append(u32, byte(r), byte(r>>8), byte(r>>16), byte(r>>24))
+	}
+	not := []struct {
+		name string
+		body []byte
+	}{
+		{"random bytes", junk},
+		{"mostly zero bytes", sparse},
+		{"16-bit counters", counters},
+		{"UTF-32LE", u32},
+		{"three bytes", []byte("<p>")},
+		{"UTF-8 Chinese", []byte(chinese)},
+		{"NUL-padded ASCII", append([]byte("<p>abc</p>"), make([]byte, 100)...)},
+	}
+	for _, f := range charsetFixtures() {
+		if !strings.HasPrefix(f.file, "utf16") {
+			not = append(not, struct {
+				name string
+				body []byte
+			}{f.file, readFixture(t, f.file)})
+		}
+	}
+	for _, tc := range not {
+		t.Run("not "+tc.name, func(t *testing.T) {
+			if c := sniffUTF16(tc.body); c != nil {
+				t.Errorf("taken for %s", c.name)
+			}
+			if _, cs, _ := Decode(tc.body, ""); strings.HasPrefix(cs, "utf-16") {
+				t.Errorf("Decode reports %s", cs)
+			}
+		})
 	}
 }

@@ -17,7 +17,8 @@
 //   - Input files: Read turns the inputs of `certwatch scan` — HTML and text
 //     files, JSON Lines (also gzipped, also on standard input) and WARC
 //     files — into Pages, reporting each bad piece with its position and
-//     going on with the next.
+//     going on with the next. A document over MaxBodySize is read as far as
+//     the limit and its Item says so (Cut).
 //
 // The package does not fetch anything and does not decide what is
 // suspicious.

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"unicode/utf8"
 )
 
 // MaxLineSize is the longest JSON Lines record Read accepts. It leaves room
@@ -85,22 +86,23 @@ func (r *reader) jsonRecord(source string, line []byte, first bool) error {
 	if len(line) == 0 {
 		return nil
 	}
-	p, err := parseRecord(line)
+	p, cut, err := parseRecord(line)
 	if err != nil {
 		return r.fail(source, err)
 	}
 	p.Source = source
-	return r.page(p)
+	return r.page(p, cut)
 }
 
 // parseRecord parses {"url": ..., "html": ...} or {"url": ..., "text": ...}.
-func parseRecord(line []byte) (*Page, error) {
+// An html field over MaxBodySize is read as far as the limit (cut says so).
+func parseRecord(line []byte) (*Page, *Cut, error) {
 	if line[0] != '{' {
-		return nil, errors.New("record is not a JSON object")
+		return nil, nil, errors.New("record is not a JSON object")
 	}
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(line, &fields); err != nil {
-		return nil, fmt.Errorf("invalid JSON: %w", err)
+		return nil, nil, fmt.Errorf("invalid JSON: %w", err)
 	}
 	var pageURL, html, text string
 	var meta map[string]string
@@ -109,7 +111,7 @@ func parseRecord(line []byte) (*Page, error) {
 		case "url", "html", "text":
 			var s *string
 			if err := json.Unmarshal(raw, &s); err != nil {
-				return nil, fmt.Errorf("field %q is not a string", k)
+				return nil, nil, fmt.Errorf("field %q is not a string", k)
 			}
 			if s == nil {
 				continue
@@ -132,21 +134,35 @@ func parseRecord(line []byte) (*Page, error) {
 		}
 	}
 	var p *Page
+	var cut *Cut
 	switch {
 	case html != "":
+		// Markup over the limit is scanned as far as the limit, cut at a
+		// character boundary.
+		total := len(html)
+		if total > MaxBodySize {
+			cut := MaxBodySize
+			for cut > 0 && !utf8.RuneStart(html[cut]) {
+				cut--
+			}
+			html = html[:cut]
+		}
 		// The markup is already Unicode: whatever its <meta> says, the
 		// bytes handed on are UTF-8.
 		var err error
 		if p, err = FromHTML(pageURL, []byte(html), "text/html; charset=utf-8"); err != nil {
-			return nil, err
+			return nil, nil, err
+		}
+		if total > len(html) {
+			cut = &Cut{ScannedBytes: len(html), TotalBytes: int64(total)}
 		}
 	case text != "":
 		p = FromText(pageURL, text)
 	default:
-		return nil, errors.New(`record has neither "html" nor "text"`)
+		return nil, nil, errors.New(`record has neither "html" nor "text"`)
 	}
 	p.Meta = meta
-	return p, nil
+	return p, cut, nil
 }
 
 // metaValue returns a JSON string's value, or a number's or boolean's

@@ -20,6 +20,19 @@ type Item struct {
 	Page *Page // nil when Err != nil
 	// Err is a bad piece of input, an *InputError that says where it is.
 	Err error
+	// Cut is set when the input was longer than MaxBodySize and only its
+	// start was read into Page.
+	Cut *Cut
+}
+
+// Cut describes an input read only as far as MaxBodySize.
+type Cut struct {
+	// ScannedBytes is how many bytes of the input were read (from its
+	// start); TotalBytes is the input's whole size when known (a plain
+	// file, a JSON Lines html field), 0 otherwise (a gzipped file, a WARC
+	// payload).
+	ScannedBytes int
+	TotalBytes   int64
 }
 
 // InputError is a piece of input that could not be read: a file that cannot
@@ -60,6 +73,9 @@ func (e *InputError) Unwrap() error { return e.Err }
 // truncated record is reported with its number and byte offset (for a gzip
 // member holding several records, also the offset within the member) and
 // reading goes on with the next record when one can be found.
+//
+// An HTML or text file, a WARC payload or a JSON Lines record's html over
+// MaxBodySize is read as far as MaxBodySize, and its Item says so (Cut).
 //
 // Read keeps going after bad pieces: a broken JSON line, a record with
 // neither html nor text, a malformed WARC record are reported as an Item
@@ -119,12 +135,12 @@ func (r *reader) checkCtx(name string) error {
 	return nil
 }
 
-// page hands a page to fn.
-func (r *reader) page(p *Page) error {
+// page hands a page to fn, with cut when only the input's start was read.
+func (r *reader) page(p *Page, cut *Cut) error {
 	if err := r.checkCtx(p.Source); err != nil {
 		return err
 	}
-	return r.fn(Item{Page: p})
+	return r.fn(Item{Page: p, Cut: cut})
 }
 
 // fail hands a bad piece of input to fn.
@@ -225,6 +241,7 @@ func looksLikeHTML(head []byte) bool {
 // readDocument reads a whole HTML or text file as one page.
 func (r *reader) readDocument(path string, f *os.File, kind inputKind) error {
 	var src io.Reader = f
+	var total int64 // unknown for a gzipped file
 	head := make([]byte, 2)
 	if n, _ := f.ReadAt(head, 0); isGzip(head[:n]) {
 		zr, err := gzip.NewReader(f)
@@ -232,13 +249,19 @@ func (r *reader) readDocument(path string, f *os.File, kind inputKind) error {
 			return r.fail(path, fmt.Errorf("gzip: %w", err))
 		}
 		src = zr
+	} else if st, err := f.Stat(); err == nil {
+		total = st.Size()
 	}
 	body, err := io.ReadAll(io.LimitReader(src, MaxBodySize+1))
 	if err != nil {
 		return r.fail(path, fmt.Errorf("read: %w", pathErrCause(err)))
 	}
-	if len(body) > MaxBodySize {
-		return r.fail(path, fmt.Errorf("%w (%d bytes)", ErrTooLarge, MaxBodySize))
+	// A document over the limit is scanned as far as the limit, and the
+	// item says so (Cut), rather than refused whole: what it offers
+	// is usually near the top.
+	truncated := len(body) > MaxBodySize
+	if truncated {
+		body = body[:MaxBodySize]
 	}
 	var p *Page
 	if kind == kindText {
@@ -254,7 +277,11 @@ func (r *reader) readDocument(path string, f *os.File, kind inputKind) error {
 		}
 	}
 	p.Source = path
-	return r.page(p)
+	var cut *Cut
+	if truncated {
+		cut = &Cut{ScannedBytes: MaxBodySize, TotalBytes: total}
+	}
+	return r.page(p, cut)
 }
 
 // fileURL returns the file: URL of path, or "" when it has no absolute form.

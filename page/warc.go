@@ -242,8 +242,11 @@ func (w *warcReader) handle(pos warcPos, rec gowarc.Record) error {
 	if !isHTML && !strings.HasPrefix(mediaType, "text/") {
 		return nil
 	}
-	if len(body) > MaxBodySize {
-		return w.r.fail(source, fmt.Errorf("payload %w (%d bytes)", ErrTooLarge, MaxBodySize))
+	// A payload over the limit is scanned as far as the limit (the item
+	// says so) rather than refused.
+	truncated := len(body) > MaxBodySize
+	if truncated {
+		body = body[:MaxBodySize]
 	}
 
 	target := strings.Trim(strings.TrimSpace(hdr.Get(gowarc.WarcTargetURI)), "<>")
@@ -269,7 +272,11 @@ func (w *warcReader) handle(pos warcPos, rec gowarc.Record) error {
 	if status != 0 {
 		p.Meta["http-status"] = strconv.Itoa(status)
 	}
-	return w.r.page(p)
+	var cut *Cut
+	if truncated {
+		cut = &Cut{ScannedBytes: MaxBodySize}
+	}
+	return w.r.page(p, cut)
 }
 
 // mediaTypeOf returns the lower-case media type of a Content-Type value,

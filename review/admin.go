@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -341,12 +342,22 @@ func decodeJSON(r *http.Request, v any) error {
 	}
 	dec := json.NewDecoder(r.Body)
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
-			return fmt.Errorf("%w: body too large", errBadRequest)
+	err := dec.Decode(v)
+	if err == nil {
+		// One JSON value and nothing after it but white space: trailing
+		// data would otherwise be ignored, and a second object taken for
+		// part of the request.
+		var extra json.RawMessage
+		if err = dec.Decode(&extra); errors.Is(err, io.EOF) {
+			return nil
+		} else if err == nil {
+			err = errors.New("JSON 值之后还有多余内容 (trailing data after the JSON value)")
+		} else if !isMaxBytes(err) {
+			err = fmt.Errorf("JSON 值之后还有多余内容 (trailing data after the JSON value): %v", err)
 		}
-		return fmt.Errorf("%w: %v", errBadRequest, err)
 	}
-	return nil
+	if isMaxBytes(err) {
+		return fmt.Errorf("%w: %v", errTooLarge, err)
+	}
+	return fmt.Errorf("%w: %v", errBadRequest, err)
 }

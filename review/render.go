@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/certwatch/certwatch/internal/bidi"
 	"github.com/certwatch/certwatch/rules"
 	"github.com/certwatch/certwatch/store"
 )
@@ -194,7 +195,10 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, view
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
-	_, _ = buf.WriteTo(w)
+	// Crawled text may carry bidirectional controls (U+202E reverses
+	// what follows it); the views' own text has none, so every one in the
+	// page came from data and is shown as a visible marker instead.
+	_, _ = w.Write(bidi.NeutralizeBytes(buf.Bytes()))
 }
 
 // fail answers an error: JSON for the API, a page otherwise.
@@ -234,6 +238,8 @@ func userMessage(err error) string {
 		return "未找到该记录。"
 	case errors.Is(err, store.ErrExists):
 		return "该账户已存在。"
+	case errors.Is(err, errTooLarge):
+		return fmt.Sprintf("请求内容过大：此操作最多接受 %s，请缩短内容后重试。", sizeText(maxRequestBody))
 	case errors.Is(err, store.ErrInvalid), errors.Is(err, errBadRequest):
 		return "请求无效：" + err.Error()
 	}

@@ -1003,8 +1003,8 @@ func TestSecurityBodyLimit(t *testing.T) {
 
 	resp, body := cl.htDo("POST", "/api"+path, strings.NewReader(`{"action":"dismiss","reason":"duplicate","note":"`+big+`"}`),
 		map[string]string{"Content-Type": "application/json", "X-CSRF-Token": cl.csrf})
-	htExpect(t, "API body over 1 MiB", resp, body, http.StatusBadRequest, "")
-	if !strings.Contains(string(body), "too large") {
+	htExpect(t, "API body over 1 MiB", resp, body, http.StatusRequestEntityTooLarge, "")
+	if !strings.Contains(string(body), "请求内容过大") {
 		t.Errorf("API answer = %s", htClip(body))
 	}
 	form := url.Values{"csrf": {cl.csrf}, "action": {"dismiss"}, "reason": {"duplicate"}, "note": {big}}
@@ -1021,10 +1021,10 @@ func TestSecurityBodyLimit(t *testing.T) {
 	}
 	// Just under the limit the body is read (and the long note refused on
 	// its own terms).
-	under := strings.Repeat("x", 1<<19)
+	under := strings.Repeat("x", 200<<10)
 	resp, body = cl.htDo("POST", "/api"+path, strings.NewReader(`{"action":"dismiss","reason":"duplicate","note":"`+under+`"}`),
 		map[string]string{"Content-Type": "application/json", "X-CSRF-Token": cl.csrf})
-	htExpect(t, "API body under 1 MiB", resp, body, http.StatusBadRequest, "")
+	htExpect(t, "API body under the 256 KB limit", resp, body, http.StatusBadRequest, "")
 	if !strings.Contains(string(body), "2000") {
 		t.Errorf("answer = %s, want the note length refused", htClip(body))
 	}

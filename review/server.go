@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -105,17 +106,89 @@ func (s *Server) packs() []*rules.Pack { return *s.packsNow.Load() }
 // ServeHTTP makes Server an http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	securityHeaders(w)
-	r.Body = http.MaxBytesReader(w, r.Body, maxRequestBody)
+	limit := bodyLimit(r)
+	if r.ContentLength > limit {
+		s.tooLarge(w, r, limit)
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, limit)
+	// A form is read here, before the session and CSRF checks look for
+	// its token, so that a body over the limit is answered 413 rather than
+	// taken for a request without a token (403).
+	if !safeMethod(r.Method) && isFormBody(r) {
+		var err error
+		if strings.HasPrefix(strings.ToLower(r.Header.Get("Content-Type")), "multipart/") {
+			err = r.ParseMultipartForm(limit) // in memory: the body is bounded
+		} else {
+			err = r.ParseForm()
+		}
+		if err != nil {
+			if isMaxBytes(err) {
+				s.tooLarge(w, r, limit)
+				return
+			}
+			s.fail(w, r, http.StatusBadRequest, "请求无效：表单无法解析。")
+			return
+		}
+	}
 	s.mux.ServeHTTP(w, r)
 }
 
-// maxRequestBody bounds every request body (forms and JSON are small).
-const maxRequestBody = 1 << 20
+// Request bodies are bounded by route class: sign-in forms are tiny, a
+// candidate rule pack (up to maxCandidatePack of YAML, which form encoding
+// may triple) is the one large form, and every other form or JSON body
+// carries a few fields and a note of at most 2,000 characters.
+const (
+	maxLoginBody   = 16 << 10
+	maxPackBody    = 4 << 20
+	maxRequestBody = 256 << 10
+)
+
+func bodyLimit(r *http.Request) int64 {
+	switch r.URL.Path {
+	case "/login":
+		return maxLoginBody
+	case "/rules/test":
+		return maxPackBody
+	}
+	return maxRequestBody
+}
+
+func isFormBody(r *http.Request) bool {
+	ct := strings.ToLower(r.Header.Get("Content-Type"))
+	return strings.HasPrefix(ct, "application/x-www-form-urlencoded") || strings.HasPrefix(ct, "multipart/form-data")
+}
+
+func isMaxBytes(err error) bool {
+	var mbe *http.MaxBytesError
+	return errors.As(err, &mbe)
+}
+
+// tooLarge answers 413 for a body over limit, as a page or as JSON.
+func (s *Server) tooLarge(w http.ResponseWriter, r *http.Request, limit int64) {
+	s.log.Warn("refused request body over the limit", "method", r.Method, "path", r.URL.Path,
+		"content_length", r.ContentLength, "limit", limit)
+	// The rest of the body is not read: the connection is closed after
+	// the answer rather than drained.
+	w.Header().Set("Connection", "close")
+	s.fail(w, r, http.StatusRequestEntityTooLarge, fmt.Sprintf("请求内容过大：此操作最多接受 %s，请缩短内容后重试。", sizeText(limit)))
+}
+
+// sizeText writes a byte count the way the UI does ("256 KB", "4 MB").
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d 字节", n)
+}
 
 func (s *Server) routes() {
 	m := http.NewServeMux()
 	static, _ := fs.Sub(staticFS, "static")
-	m.Handle("GET /static/", http.StripPrefix("/static/", cacheStatic(http.FileServerFS(static))))
+	m.HandleFunc("GET /static/", s.staticFile(static))
 	m.HandleFunc("GET /login", s.loginPage)
 	m.HandleFunc("POST /login", s.login)
 	m.HandleFunc("POST /logout", s.user(s.logout))
@@ -169,12 +242,20 @@ func (s *Server) routes() {
 	s.mux = m
 }
 
-// cacheStatic lets browsers keep the embedded assets for a day.
-func cacheStatic(h http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+// staticFile serves one embedded asset, cached by browsers for a day.
+// Only files are served: a directory (/static/ itself, or any folder
+// under it) is 404, never a listing.
+func (s *Server) staticFile(files fs.FS) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		name := strings.TrimPrefix(r.URL.Path, "/static/")
+		st, err := fs.Stat(files, name)
+		if name == "" || strings.HasSuffix(name, "/") || !fs.ValidPath(name) || err != nil || !st.Mode().IsRegular() {
+			s.fail(w, r, http.StatusNotFound, "未找到该文件。")
+			return
+		}
 		w.Header().Set("Cache-Control", "public, max-age=86400")
-		h.ServeHTTP(w, r)
-	})
+		http.ServeFileFS(w, r, files, name)
+	}
 }
 
 // securityHeaders go on every response. Scripts and styles come only from
@@ -203,6 +284,8 @@ func httpStatus(err error) int {
 		return http.StatusBadRequest
 	case errors.Is(err, store.ErrLocked):
 		return http.StatusServiceUnavailable
+	case errors.Is(err, errTooLarge):
+		return http.StatusRequestEntityTooLarge
 	}
 	return http.StatusInternalServerError
 }
@@ -210,15 +293,17 @@ func httpStatus(err error) int {
 var (
 	errForbidden  = errors.New("forbidden")
 	errBadRequest = errors.New("bad request")
+	errTooLarge   = errors.New("request body too large")
 )
 
 // statusMessages are the Chinese words for an error page's status.
 var statusMessages = map[int]string{
-	http.StatusBadRequest:          "请求无效",
-	http.StatusForbidden:           "没有权限执行此操作",
-	http.StatusNotFound:            "未找到",
-	http.StatusConflict:            "状态已变化，操作未执行（可能已有他人处理）",
-	http.StatusTooManyRequests:     "尝试次数过多，请稍后再试",
-	http.StatusServiceUnavailable:  "服务暂不可用",
-	http.StatusInternalServerError: "服务器内部错误",
+	http.StatusBadRequest:            "请求无效",
+	http.StatusForbidden:             "没有权限执行此操作",
+	http.StatusNotFound:              "未找到",
+	http.StatusRequestEntityTooLarge: "请求内容过大",
+	http.StatusConflict:              "状态已变化，操作未执行（可能已有他人处理）",
+	http.StatusTooManyRequests:       "尝试次数过多，请稍后再试",
+	http.StatusServiceUnavailable:    "服务暂不可用",
+	http.StatusInternalServerError:   "服务器内部错误",
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/wneessen/go-mail"
 
 	"github.com/certwatch/certwatch/config"
+	"github.com/certwatch/certwatch/internal/bidi"
 	"github.com/certwatch/certwatch/rules"
 	"github.com/certwatch/certwatch/store"
 )
@@ -83,7 +84,7 @@ func BuildDigest(st *store.Store, sweepID uint64, ui string) (*Digest, error) {
 		d.ByCategory[c.Category]++
 		d.ByRoute[route]++
 		if len(d.Cases) < maxDigestCases {
-			d.Cases = append(d.Cases, DigestCase{ID: c.ID, URL: c.URL, Title: c.Title, Category: c.Category, Route: route, Score: c.Score})
+			d.Cases = append(d.Cases, DigestCase{ID: c.ID, URL: bidi.Neutralize(c.URL), Title: bidi.Neutralize(c.Title), Category: c.Category, Route: route, Score: c.Score})
 		}
 	}
 	return d, nil

@@ -9,6 +9,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/certwatch/certwatch/internal/bidi"
+	"github.com/certwatch/certwatch/store"
 )
 
 func runCLI(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
@@ -258,6 +261,99 @@ func TestDemoSweepsTheSampleWeb(t *testing.T) {
 	for _, f := range []string{"manifest.json", "SHA256SUMS"} {
 		if _, err := os.Stat(filepath.Join(exp, f)); err != nil {
 			t.Errorf("export lacks %s", f)
+		}
+	}
+}
+
+// A page over scan's 32 MiB limit is scanned as far as the limit, not
+// refused: the offer in its first megabyte is flagged and the output says
+// which bytes were scanned.
+func TestScanTruncatesPageOverLimit(t *testing.T) {
+	dir := t.TempDir()
+	offer := `<html><head><title>电工证</title></head><body><p>电工证 免考 包过 直接拿证 加微信 abc12345</p>`
+	var b strings.Builder
+	b.WriteString(offer)
+	// The rest is one long comment (cheap to tokenize, even with -race),
+	// then markup the scan never reaches.
+	b.WriteString("<!--")
+	b.WriteString(strings.Repeat("x", 33<<20-b.Len()))
+	b.WriteString("--><p>末尾</p></body></html>")
+	size := b.Len()
+	big := writeFile(t, dir, "big.html", b.String())
+	small := writeFile(t, dir, "small.html", offer)
+
+	code, out, errOut := runCLI(t, "", "scan", "--format", "jsonl", big, small)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	type truncRecord struct {
+		Source       string `json:"source"`
+		Flagged      bool   `json:"flagged"`
+		Truncated    bool   `json:"truncated"`
+		ScannedBytes int    `json:"scanned_bytes"`
+		TotalBytes   int64  `json:"total_bytes"`
+		Note         string `json:"note"`
+	}
+	var recs []truncRecord
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var rec truncRecord
+		if err := json.Unmarshal([]byte(line), &rec); err != nil {
+			t.Fatalf("output line is not JSON: %v", err)
+		}
+		recs = append(recs, rec)
+	}
+	if len(recs) != 2 {
+		t.Fatalf("%d records: %.500s", len(recs), out)
+	}
+	r := recs[0]
+	if r.Source != big || !r.Flagged || !r.Truncated || r.ScannedBytes != 32<<20 || r.TotalBytes != int64(size) {
+		t.Errorf("big page: %+v", r)
+	}
+	if want := fmt.Sprintf("只扫描了第 0–%d 字节", 32<<20-1); !strings.Contains(r.Note, "已截断") || !strings.Contains(r.Note, want) ||
+		!strings.Contains(r.Note, fmt.Sprint(size)) {
+		t.Errorf("note %q", r.Note)
+	}
+	if s := recs[1]; !s.Flagged || s.Truncated || s.Note != "" || strings.Contains(out[strings.Index(out, "\n"):], "truncated") {
+		t.Errorf("small page: %+v", s)
+	}
+
+	code, out, errOut = runCLI(t, "", "scan", "--format", "text", big)
+	if code != 0 || !strings.Contains(out, "FLAGGED") || !strings.Contains(out, "已截断") || !strings.Contains(out, "1 truncated") {
+		t.Errorf("text output (exit %d, %s):\n%s", code, errOut, out)
+	}
+}
+
+// `cases list` and `cases show` print a crawled title and URL with U+202E
+// and other bidirectional controls as visible markers, never raw.
+func TestCasesOutputNeutralisesBidiControls(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeFile(t, dir, "c.yaml", "database: cw.db\nsources:\n  - id: tips\n    type: urls\n    urls: [\"https://a.example/\"]\n")
+	st, err := store.Open(filepath.Join(dir, "cw.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sw := &store.Sweep{}
+	if err := st.StartSweep(sw); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Record(store.Observation{SweepID: sw.ID, CaseKey: "k", URL: "https://b.example/\u202Eitem\u200F", SourceID: "tips",
+		Title: "办证\u202Egnp.exe\u2066证书\u2069\u061C", Status: 200, Body: []byte("x"), Score: 9, Category: "cert_sale", Flagged: true,
+		Finding: []byte(`{"reasons":["规则\u202E理由"]}`)}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"cases", "list"}, {"cases", "show", "1"}} {
+		code, out, errOut := runCLI(t, "", append(args, "--config", cfg)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+		if i := strings.IndexFunc(out, bidi.IsControl); i >= 0 {
+			t.Errorf("%v: raw bidirectional control in %q", args, out)
+		}
+		if !strings.Contains(out, "⟨U+202E⟩") {
+			t.Errorf("%v: the override is not shown as ⟨U+202E⟩:\n%s", args, out)
 		}
 	}
 }

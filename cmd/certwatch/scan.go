@@ -20,6 +20,7 @@ import (
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
+	"github.com/certwatch/certwatch/internal/bidi"
 	"github.com/certwatch/certwatch/matcher"
 	"github.com/certwatch/certwatch/page"
 	"github.com/certwatch/certwatch/rules"
@@ -43,7 +44,8 @@ Inputs: .html/.htm and .txt files; .jsonl files of {"url": …, "html": …} or
 {"url": …, "text": …} records; .warc/.warc.gz files (their response records);
 "-" reads JSON Lines from stdin. Bad input (an unreadable file, a broken JSON
 line, a malformed WARC record) is reported on stderr with its location, the
-rest is still scanned, and the exit status is 1.`,
+rest is still scanned, and the exit status is 1. A page over 32 MiB is scanned
+as far as 32 MiB and its output says so ("truncated": true, 已截断).`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runScan(cmd.Context(), o, args, cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr())
@@ -62,7 +64,24 @@ type scanned struct {
 	Source string            `json:"source"`
 	Title  string            `json:"title,omitempty"`
 	Meta   map[string]string `json:"meta,omitempty"`
-	text   string
+	// Truncated: the input was over page.MaxBodySize and only its first
+	// ScannedBytes bytes were scanned (TotalBytes: the whole, 0 when not
+	// known); Note says so in words.
+	Truncated    bool   `json:"truncated,omitempty"`
+	ScannedBytes int    `json:"scanned_bytes,omitempty"`
+	TotalBytes   int64  `json:"total_bytes,omitempty"`
+	Note         string `json:"note,omitempty"`
+	text         string
+}
+
+// truncationNote says which bytes of a cut input were scanned.
+func truncationNote(c *page.Cut) string {
+	whole := "总长未知"
+	if c.TotalBytes > 0 {
+		whole = fmt.Sprintf("共 %d 字节", c.TotalBytes)
+	}
+	return fmt.Sprintf("已截断：只扫描了第 0–%d 字节（前 %d 字节，%s），其余内容未扫描 (truncated: bytes 0-%d scanned)",
+		c.ScannedBytes-1, c.ScannedBytes, whole, c.ScannedBytes-1)
 }
 
 func loadPacks(path string) ([]*rules.Pack, error) {
@@ -108,6 +127,7 @@ func runScan(ctx context.Context, o scanOptions, args []string, stdin io.Reader,
 	// Pages are scored by a pool of workers and printed in input order.
 	type job struct {
 		p   *page.Page
+		cut *page.Cut
 		res chan *scanned
 	}
 	workers := max(o.workers, 1)
@@ -120,7 +140,11 @@ func runScan(ctx context.Context, o scanOptions, args []string, stdin io.Reader,
 			defer wg.Done()
 			for j := range jobs {
 				f := m.Match(j.p)
-				j.res <- &scanned{Finding: f, Source: j.p.Source, Title: j.p.Title, Meta: j.p.Meta, text: j.p.Text}
+				s := &scanned{Finding: f, Source: j.p.Source, Title: j.p.Title, Meta: j.p.Meta, text: j.p.Text}
+				if c := j.cut; c != nil {
+					s.Truncated, s.ScannedBytes, s.TotalBytes, s.Note = true, c.ScannedBytes, c.TotalBytes, truncationNote(c)
+				}
+				j.res <- s
 			}
 		}()
 	}
@@ -129,7 +153,7 @@ func runScan(ctx context.Context, o scanOptions, args []string, stdin io.Reader,
 		var werr error
 		for res := range order {
 			s := <-res
-			stats.add(s.Finding)
+			stats.add(s)
 			if werr != nil || (o.onlyFlag && !s.Flagged) {
 				continue
 			}
@@ -162,7 +186,7 @@ func runScan(ctx context.Context, o scanOptions, args []string, stdin io.Reader,
 			case <-ctx.Done():
 				return ctx.Err()
 			}
-			jobs <- job{p: it.Page, res: res}
+			jobs <- job{p: it.Page, cut: it.Cut, res: res}
 			return nil
 		})
 		if readErr != nil {
@@ -225,12 +249,16 @@ func expandDirs(args []string) ([]string, error) {
 }
 
 type scanStats struct {
-	pages, flagged int
-	byCategory     map[string]int
+	pages, flagged, truncated int
+	byCategory                map[string]int
 }
 
-func (s *scanStats) add(f *matcher.Finding) {
+func (s *scanStats) add(sc *scanned) {
+	f := sc.Finding
 	s.pages++
+	if sc.Truncated {
+		s.truncated++
+	}
 	if f.Flagged {
 		s.flagged++
 		s.byCategory[f.Category]++
@@ -250,6 +278,9 @@ func (s *scanStats) print(w io.Writer, bad int) {
 	fmt.Fprintf(w, "\n%d pages scanned, %d flagged", s.pages, s.flagged)
 	if len(parts) > 0 {
 		fmt.Fprintf(w, " (%s)", strings.Join(parts, ", "))
+	}
+	if s.truncated > 0 {
+		fmt.Fprintf(w, ", %d truncated (已截断，只扫描了前 %d MiB)", s.truncated, page.MaxBodySize>>20)
 	}
 	if bad > 0 {
 		fmt.Fprintf(w, ", %d bad inputs (see stderr)", bad)
@@ -281,10 +312,16 @@ func printText(w io.Writer, s *scanned, color bool) error {
 	}
 	if !s.Flagged {
 		_, err := fmt.Fprintf(w, "%s  %-6g %s\n", paint(ansiGreen, "ok     "), s.Score, where)
+		if err == nil && s.Note != "" {
+			_, err = fmt.Fprintf(w, "  %s\n", s.Note)
+		}
 		return err
 	}
 	fmt.Fprintf(w, "%s  %-6g %s %s → %s\n", paint(ansiRed, "FLAGGED"), s.Score, s.Category, s.CategoryName, rules.RouteNames[rules.Route(s.Route)])
 	fmt.Fprintf(w, "  %s\n", where)
+	if s.Note != "" {
+		fmt.Fprintf(w, "  %s\n", s.Note)
+	}
 	if s.Title != "" {
 		fmt.Fprintf(w, "  title: %s\n", highlight(s.Title, s.Matches, "title", color))
 	}
@@ -373,22 +410,22 @@ func highlight(s string, ms []matcher.Match, field string, color bool) string {
 }
 
 // safe replaces control characters (ESC sequences in a crawled title
-// would otherwise reach the terminal) and invalid UTF-8.
+// would otherwise reach the terminal) and invalid UTF-8 with \u escapes,
+// and bidirectional controls (U+202E would show what follows reversed)
+// with the marker every view uses, ⟨U+202E⟩.
 func safe(s string) string {
-	clean := true
-	for _, r := range s {
-		if r == utf8.RuneError || (unicode.IsControl(r) && r != '\t') || r == 0x2028 || r == 0x2029 || (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069) {
-			clean = false
-			break
-		}
+	unsafe := func(r rune) bool {
+		return r == utf8.RuneError || (unicode.IsControl(r) && r != '\t') || r == 0x2028 || r == 0x2029 || bidi.IsControl(r)
 	}
-	if clean {
+	if !strings.ContainsFunc(s, unsafe) {
 		return s
 	}
 	var b strings.Builder
 	for _, r := range s {
 		switch {
-		case r == utf8.RuneError, unicode.IsControl(r) && r != '\t', r == 0x2028, r == 0x2029, r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
+		case bidi.IsControl(r):
+			b.WriteString(bidi.Marker(r))
+		case unsafe(r):
 			fmt.Fprintf(&b, "\\u%04x", r)
 		default:
 			b.WriteRune(r)

@@ -57,6 +57,10 @@ func Parse(file, what string, data []byte) (*yaml.Node, error) {
 	if !utf8.Valid(data) {
 		return nil, Errors{{File: file, Line: firstInvalidLine(data), Msg: "file is not valid UTF-8"}}
 	}
+	if line, col, r, ok := firstControl(data); ok {
+		// The YAML reader refuses these too, but without saying where.
+		return nil, Errors{{File: file, Line: line, Msg: fmt.Sprintf("column %d: control character %U is not allowed in YAML", col, r)}}
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		line, msg := 0, err.Error()
@@ -85,6 +89,32 @@ func firstInvalidLine(data []byte) int {
 		data = data[n:]
 	}
 	return line
+}
+
+// firstControl finds the first character YAML does not allow in a stream
+// (YAML 1.2 §5.1: tab, line feed, carriage return, NEL and the printable
+// characters are allowed) and returns its line and column, both from 1,
+// the column counted in characters. data is valid UTF-8.
+func firstControl(data []byte) (line, col int, r rune, found bool) {
+	line, col = 1, 1
+	for len(data) > 0 {
+		r, n := utf8.DecodeRune(data)
+		if !yamlPrintable(r) {
+			return line, col, r, true
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		data = data[n:]
+	}
+	return 0, 0, 0, false
+}
+
+func yamlPrintable(r rune) bool {
+	return r == 0x09 || r == 0x0A || r == 0x0D || (r >= 0x20 && r <= 0x7E) || r == 0x85 ||
+		(r >= 0xA0 && r <= 0xD7FF) || (r >= 0xE000 && r <= 0xFFFD) || (r >= 0x10000 && r <= 0x10FFFF)
 }
 
 // Decoder walks a YAML node tree, collecting every error with its line.
