@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -27,16 +28,19 @@ const MaxPackSize = 64 << 20
 
 // LoadFile reads and validates one pack file.
 func LoadFile(path string) (*Pack, error) {
-	st, err := os.Stat(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("rules: %w", err)
 	}
-	if st.Size() > MaxPackSize {
-		return nil, fmt.Errorf("rules: %s: %d bytes is larger than the %d allowed", path, st.Size(), MaxPackSize)
-	}
-	data, err := os.ReadFile(path)
+	defer f.Close()
+	// Read at most one byte past the limit, so a FIFO or a file that grows
+	// after a size check cannot get past it.
+	data, err := io.ReadAll(io.LimitReader(f, MaxPackSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("rules: %w", err)
+	}
+	if len(data) > MaxPackSize {
+		return nil, fmt.Errorf("rules: %s: the file is larger than the %d bytes allowed for a rule pack (规则包超过 %d MiB 上限)", path, MaxPackSize, MaxPackSize>>20)
 	}
 	return Parse(path, data)
 }
