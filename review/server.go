@@ -237,6 +237,13 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /api/audit/verify", s.can(permAudit, s.apiAuditVerify))
 	m.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		// A database file replaced, moved or deleted under the server makes
+		// it refuse writes: say so to the load balancer and the operator.
+		if err := s.opts.Store.Healthy(); err != nil {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			fmt.Fprintf(w, "数据库异常，已停止写入 (database problem, writes refused): %v\n", err)
+			return
+		}
 		fmt.Fprintln(w, "ok")
 	})
 	s.mux = m

@@ -74,16 +74,23 @@ var (
 	casesDesc   = prometheus.NewDesc("certwatch_cases", "Cases by review status.", []string{"status"}, nil)
 	noticesDesc = prometheus.NewDesc("certwatch_notices", "Notices by state (overdue computed from the deadline).", []string{"state"}, nil)
 	outboxDesc  = prometheus.NewDesc("certwatch_outbox_pending", "Digest messages waiting for delivery.", nil, nil)
+	dbOKDesc    = prometheus.NewDesc("certwatch_database_ok", "1 while the open database is still the file at its path (0: replaced, moved or deleted; writes are refused).", nil, nil)
 )
 
 func (c *storeCollector) Describe(ch chan<- *prometheus.Desc) {
 	ch <- casesDesc
 	ch <- noticesDesc
 	ch <- outboxDesc
+	ch <- dbOKDesc
 }
 
 func (c *storeCollector) Collect(ch chan<- prometheus.Metric) {
 	now := time.Now()
+	ok := 1.0
+	if c.st.Healthy() != nil {
+		ok = 0
+	}
+	ch <- prometheus.MustNewConstMetric(dbOKDesc, prometheus.GaugeValue, ok)
 	// Kept up to date by the store as cases and notices change: a scrape
 	// reads a few counters, not every case.
 	if sc, err := c.st.StatusCounts(now); err == nil {
