@@ -2,6 +2,7 @@ package crawler
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"os"
@@ -138,14 +139,30 @@ func (e *renderEngine) start() (*browser, error) {
 		chromedp.WindowSize(1280, 900),
 	)
 	flags = append(flags, browserCmdOptions()...)
-	if rules := e.res.chromiumRules(); rules != "" {
-		flags = append(flags, chromedp.Flag("host-resolver-rules", rules))
-	}
 	if e.opts.Proxy != "" {
+		if rules := e.res.chromiumRules(); rules != "" {
+			flags = append(flags, chromedp.Flag("host-resolver-rules", rules))
+		}
 		flags = append(flags, chromedp.ProxyServer(e.opts.Proxy))
 	} else {
-		// Not the environment's or the desktop's proxy: Options decide.
-		flags = append(flags, chromedp.Flag("no-proxy-server", true))
+		// Every connection goes through the gate, which applies the
+		// resolve overrides and the address policy where it dials (see
+		// socksGate). Loopback is not bypassed, the browser resolves no
+		// name itself (the gate does), and WebRTC may not send UDP past
+		// the proxy.
+		if e.gate == nil {
+			g, err := startSocksGate(e.res)
+			if err != nil {
+				return nil, err
+			}
+			e.gate = g
+		}
+		flags = append(flags,
+			chromedp.ProxyServer(e.gate.URL()),
+			chromedp.Flag("proxy-bypass-list", "<-loopback>"),
+			chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"),
+			chromedp.Flag("force-webrtc-ip-handling-policy", "disable_non_proxied_udp"),
+		)
 	}
 	allocCtx, allocCancel := chromedp.NewExecAllocator(context.Background(), flags...)
 	ctx, cancel := chromedp.NewContext(allocCtx)
@@ -217,9 +234,14 @@ func (e *renderEngine) Close() error {
 	e.closed = true
 	b := e.cur
 	e.cur = nil
+	gate := e.gate
 	e.mu.Unlock()
-	if b == nil {
-		return nil
+	var err error
+	if b != nil {
+		err = b.stop()
 	}
-	return b.stop()
+	if gate != nil {
+		err = errors.Join(err, gate.Close())
+	}
+	return err
 }

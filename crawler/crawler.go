@@ -79,6 +79,9 @@ const (
 	OutcomeTooManyRedirs Outcome = "redirect_limit" // redirect loop or too many redirects
 	OutcomeRenderFailed  Outcome = "render_failed"  // browser error or crash
 	OutcomeNotHTML       Outcome = "not_html"       // fetched, but not a page to score
+	// OutcomeBlockedAddress: the URL, or a redirect of it, leads to an
+	// internal address (ErrBlockedAddress); nothing was sent there.
+	OutcomeBlockedAddress Outcome = "blocked_address"
 )
 
 // Result is everything a fetch produced: the evidence as fetched and the
@@ -108,6 +111,16 @@ type Result struct {
 	Links         []string  // absolute http(s) links, fragments removed, de-duplicated
 	Listings      []Listing // when Request.Listing was set
 	NextPage      string    // when Request.Listing.Next matched
+	// Refused counts the requests of this fetch refused by the address
+	// policy (ErrBlockedAddress): the page itself, a redirect, or, when
+	// rendered, a navigation, frame, script request or other subresource
+	// the page caused. RefusedURLs keeps the first few of them.
+	Refused     int
+	RefusedURLs []string
+	// Dialogs are the texts of the JavaScript dialogs (alert, confirm,
+	// prompt, beforeunload) the page opened while rendered; each was
+	// dismissed and its text appended to Page.Text, as it is content.
+	Dialogs []string
 }
 
 // Engine fetches one request. Implementations are safe for concurrent use.
@@ -129,6 +142,17 @@ type Options struct {
 	// ResolveOnly refuses every host that Resolve does not name (tests and
 	// the demo: nothing may reach the internet).
 	ResolveOnly bool
+	// AllowInternal re-opens internal and special-purpose addresses,
+	// which every request is refused by default (ErrBlockedAddress;
+	// loopback, private, link-local, CGNAT, multicast, unspecified,
+	// reserved, and their IPv4-mapped, NAT64 and 6to4 forms): each entry
+	// is an IP address or CIDR network any host may connect to, or a host
+	// name ("*.domain" for its subdomains) that may connect to any
+	// address. A name Resolve maps to 127.0.0.1 is refused unless listed.
+	// The Proxy's own address is always allowed; through a Proxy, which
+	// resolves names itself, IP literals and the names that resolve here
+	// are checked, and the proxy's egress rules must do the rest.
+	AllowInternal []string
 
 	PerHostDelay    time.Duration // between requests to one host (default 1s; negative: none)
 	PerHostParallel int           // requests in flight per host (default 1)
