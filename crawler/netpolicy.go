@@ -106,6 +106,13 @@ func parseAllowInternal(entries []string) (*netPolicy, error) {
 	return p, nil
 }
 
+// CheckAllowInternal validates one Options.AllowInternal entry (for
+// configuration loaders that report each entry where it is written).
+func CheckAllowInternal(entry string) error {
+	_, err := parseAllowInternal([]string{entry})
+	return err
+}
+
 func validHostName(s string) bool {
 	if s == "" || len(s) > 253 {
 		return false

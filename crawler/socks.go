@@ -163,7 +163,10 @@ func (g *socksGate) handle(c net.Conn) {
 		switch {
 		case errors.Is(err, ErrBlockedAddress), errors.Is(err, ErrHostNotResolvable):
 			code = socksNotAllowed
-			slog.Warn("crawler: browser connection refused", "host", host, "port", port, "err", err)
+			// Mostly the browser's own preconnects to what the tab's
+			// check refused already; a request that passed that check
+			// and is refused here met a changed DNS answer.
+			slog.Info("crawler: browser connection refused", "host", host, "port", port, "err", err)
 		case errors.Is(err, syscall.ECONNREFUSED):
 			code = socksRefused
 		}
