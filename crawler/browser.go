@@ -28,7 +28,8 @@ type browser struct {
 	ctx         context.Context // chromedp browser context
 	cancel      context.CancelFunc
 	allocCancel context.CancelFunc
-	dir         string // --user-data-dir, removed on stop
+	dir         string   // --user-data-dir, removed on stop
+	lock        *os.File // holds the profile's lock (see profile.go)
 	pid         int
 	tree        []proc // its processes soon after the start (the crash handler)
 	pages       int
@@ -100,9 +101,10 @@ func (e *renderEngine) start() (*browser, error) {
 	if err != nil {
 		return nil, err
 	}
-	dir, err := os.MkdirTemp("", "certwatch-chromium-")
+	cleanStaleProfiles()
+	dir, lock, err := newProfile()
 	if err != nil {
-		return nil, fmt.Errorf("crawler: browser profile: %w", err)
+		return nil, err
 	}
 	// Everything the browser writes goes inside the profile, which stop
 	// removes: with --disable-dev-shm-usage it keeps shared memory files
@@ -114,6 +116,8 @@ func (e *renderEngine) start() (*browser, error) {
 	for _, v := range []string{"TMPDIR", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"} {
 		sub := filepath.Join(dir, strings.ToLower(v))
 		if err := os.Mkdir(sub, 0o700); err != nil {
+			lock.Close()
+			_ = os.RemoveAll(dir)
 			return nil, fmt.Errorf("crawler: browser profile: %w", err)
 		}
 		env = append(env, v+"="+sub)
@@ -153,6 +157,8 @@ func (e *renderEngine) start() (*browser, error) {
 		if e.gate == nil {
 			g, err := startSocksGate(e.res)
 			if err != nil {
+				lock.Close()
+				_ = os.RemoveAll(dir)
 				return nil, err
 			}
 			e.gate = g
@@ -166,7 +172,7 @@ func (e *renderEngine) start() (*browser, error) {
 	}
 	allocCtx, allocCancel := chromedp.NewExecAllocator(context.Background(), flags...)
 	ctx, cancel := chromedp.NewContext(allocCtx)
-	b := &browser{ctx: ctx, cancel: cancel, allocCancel: allocCancel, dir: dir}
+	b := &browser{ctx: ctx, cancel: cancel, allocCancel: allocCancel, dir: dir, lock: lock}
 
 	// The first Run binds the browser's life to its context, so it gets
 	// the browser context itself; a timer bounds the start instead.
@@ -206,6 +212,9 @@ func (b *browser) stop() error {
 	b.cancel()
 	b.allocCancel() // waits until the main process is reaped
 	left := reapTree(tree, b.pid, b.dir)
+	if b.lock != nil {
+		_ = b.lock.Close()
+	}
 	var rmErr error
 	for range 20 {
 		if rmErr = os.RemoveAll(b.dir); rmErr == nil {
