@@ -272,9 +272,19 @@ func killOrphans(pids []int) []int {
 	for {
 		var left []int
 		for _, p := range tree {
-			if st, ok := readStat(p.pid); ok && st.start == p.start && st.state != 'Z' {
-				left = append(left, p.pid)
+			st, ok := readStat(p.pid)
+			if !ok || st.start != p.start {
+				continue
 			}
+			if st.state == 'Z' {
+				// Adopted (this process is a subreaper): reap it.
+				if st.ppid == os.Getpid() {
+					var ws syscall.WaitStatus
+					_, _ = syscall.Wait4(p.pid, &ws, syscall.WNOHANG, nil)
+				}
+				continue
+			}
+			left = append(left, p.pid)
 		}
 		if len(left) == 0 || time.Now().After(deadline) {
 			return left

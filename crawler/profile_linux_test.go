@@ -102,6 +102,10 @@ func TestKilledRenderProfileCleaned(t *testing.T) {
 	}
 	_ = cmd.Process.Signal(syscall.SIGKILL)
 	_ = cmd.Wait()
+	// This process is a subreaper (adoptOrphans): the killed child's
+	// browser processes become ours when they die. Reap them at the end,
+	// so later tests that count child processes start clean.
+	t.Cleanup(func() { reapAdopted(t) })
 	if dir == "" {
 		t.Fatalf("the child did not render (%v)", cmd.ProcessState)
 	}
@@ -140,4 +144,35 @@ func renderChild() {
 	os.Stdout.WriteString("PROFILE " + dir + "\n")
 	time.Sleep(time.Minute)
 	os.Exit(4)
+}
+
+// reapAdopted reaps zombie children of this process and waits (a few
+// seconds at most) until no child is left that is not a zombie either.
+// Only this test's processes can be children here: no browser of the
+// package's own is running between tests.
+func reapAdopted(t *testing.T) {
+	self := os.Getpid()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		live := 0
+		for _, pid := range allPids() {
+			st, ok := readStat(pid)
+			if !ok || st.ppid != self {
+				continue
+			}
+			if st.state == 'Z' {
+				var ws syscall.WaitStatus
+				_, _ = syscall.Wait4(pid, &ws, syscall.WNOHANG, nil)
+				continue
+			}
+			live++
+		}
+		if live == 0 || time.Now().After(deadline) {
+			if live > 0 {
+				t.Logf("%d adopted processes still running", live)
+			}
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
