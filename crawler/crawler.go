@@ -26,9 +26,28 @@
 //     decompression and keeps the body as received; the render engine is
 //     one Chromium with a tab per page (see renderEngine).
 //   - Resolve overrides reach the static engine through its dialer and
-//     Chromium through --host-resolver-rules ("MAP host ip:port", ports
-//     included); with ResolveOnly every other host fails with
-//     ErrHostNotResolvable in both, without a DNS lookup.
+//     Chromium through its SOCKS gate (or, with a Proxy, through
+//     --host-resolver-rules); with ResolveOnly every other host fails
+//     with ErrHostNotResolvable in both, without a DNS lookup.
+//   - Internal networks (netpolicy.go): no request a page causes may
+//     connect to a loopback, private, link-local, CGNAT, multicast,
+//     unspecified or otherwise special-purpose address unless
+//     Options.AllowInternal names the host or network. The check is made
+//     after resolution on the address actually dialed: the static engine
+//     dials the checked addresses themselves (redirects included), and
+//     Chromium reaches the network only through an in-process SOCKS5
+//     gate on 127.0.0.1 that dials the same way (socks.go), so DNS
+//     rebinding finds no gap. Each tab also checks every request before
+//     it is sent (navigate.go), to fail it (a page's own document: the
+//     page fails with OutcomeBlockedAddress; a later navigation of the
+//     main frame: aborted, the page stays) and count it in
+//     Result.Refused. With a Proxy, which resolves names itself, IP
+//     literals and names that resolve locally are checked before the
+//     request leaves; the proxy's own egress rules must do the rest.
+//   - JavaScript dialogs (alert, confirm, prompt, beforeunload) are
+//     answered at once — alert and beforeunload accepted, confirm and
+//     prompt cancelled, as a cautious visitor would — and their text is
+//     appended to the page's text (Result.Dialogs).
 package crawler
 
 import (
@@ -117,9 +136,10 @@ type Result struct {
 	// the page caused. RefusedURLs keeps the first few of them.
 	Refused     int
 	RefusedURLs []string
-	// Dialogs are the texts of the JavaScript dialogs (alert, confirm,
-	// prompt, beforeunload) the page opened while rendered; each was
-	// dismissed and its text appended to Page.Text, as it is content.
+	// Dialogs are the JavaScript dialogs (alert, confirm, prompt,
+	// beforeunload) the page opened while rendered, at most 20, each as
+	// the line appended to Page.Text ("【网页弹窗·提示框】text"): a dialog's
+	// text is content. Each was answered at once (see the package doc).
 	Dialogs []string
 }
 

@@ -57,7 +57,7 @@ func TestSweepRefusesInternalAddresses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	run := func(t *testing.T, allow string) (*Summary, []store.Case) {
+	load := func(t *testing.T, allow string) *config.Config {
 		dir := t.TempDir()
 		y := fmt.Sprintf(`database: c.db
 resolve_only: false
@@ -75,6 +75,10 @@ sources:
 		if err != nil {
 			t.Fatal(err)
 		}
+		return cfg
+	}
+	run := func(t *testing.T, allow string) (*Summary, []store.Case) {
+		cfg := load(t, allow)
 		st, err := store.Open(cfg.Database, store.Options{})
 		if err != nil {
 			t.Fatal(err)
@@ -126,6 +130,27 @@ sources:
 	if !strings.Contains(out.String(), "1 requests refused") {
 		t.Errorf("summary does not say what was refused:\n%s", out.String())
 	}
+
+	t.Run("removal check", func(t *testing.T) {
+		cr, err := crawler.New(load(t, "forum.example").CrawlerOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer cr.Close()
+		s := &Sweeper{Matcher: m, Fetcher: cr, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		rs, err := s.Recheck(ctx, []RecheckItem{{CaseID: 1, URL: "http://forum.example/go"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rs) != 1 || rs[0].Outcome != OutcomeFailed || !strings.Contains(rs[0].Detail, "内网地址") || strings.Contains(string(rs[0].Body), secret) {
+			t.Errorf("removal check: %+v", rs)
+		}
+		if n := internalHits.Load(); n != 0 {
+			t.Errorf("the internal service got %d requests", n)
+		}
+	})
 
 	t.Run("allowed", func(t *testing.T) {
 		sum, cases := run(t, "forum.example, 127.0.0.1/32")

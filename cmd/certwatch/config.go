@@ -41,6 +41,9 @@ func newConfigCmd() *cobra.Command {
 			if len(c.Resolve) > 0 {
 				fmt.Fprintf(tw, "  resolve\t%d hosts (resolve_only %v)\n", len(c.Resolve), c.ResolveOnly)
 			}
+			if len(c.AllowInternal) > 0 {
+				fmt.Fprintf(tw, "  allow_internal\t%s (internal addresses allowed for these only)\n", strings.Join(c.AllowInternal, ", "))
+			}
 			for _, s := range c.Sources {
 				var what string
 				switch s.Kind {
