@@ -42,8 +42,8 @@
 //     page fails with OutcomeBlockedAddress; a later navigation of the
 //     main frame: aborted, the page stays) and count it in
 //     Result.Refused. With a Proxy, which resolves names itself, IP
-//     literals and names that resolve locally are checked before the
-//     request leaves; the proxy's own egress rules must do the rest.
+//     literals and "localhost" names are checked before the request
+//     leaves; the proxy's own egress rules must do the rest.
 //   - JavaScript dialogs (alert, confirm, prompt, beforeunload) are
 //     answered at once — alert and beforeunload accepted, confirm and
 //     prompt cancelled, as a cautious visitor would — and their text is
@@ -170,8 +170,8 @@ type Options struct {
 	// name ("*.domain" for its subdomains) that may connect to any
 	// address. A name Resolve maps to 127.0.0.1 is refused unless listed.
 	// The Proxy's own address is always allowed; through a Proxy, which
-	// resolves names itself, IP literals and the names that resolve here
-	// are checked, and the proxy's egress rules must do the rest.
+	// resolves names itself, only IP literals and "localhost" names are
+	// checked, and the proxy's egress rules must do the rest.
 	AllowInternal []string
 
 	PerHostDelay    time.Duration // between requests to one host (default 1s; negative: none)

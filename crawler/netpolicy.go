@@ -242,30 +242,24 @@ func (r *resolver) resolveChecked(ctx context.Context, host, port string) ([]str
 }
 
 // precheck is the check of a request sent through Options.Proxy, which
-// resolves names itself: an IP literal is checked; a name is resolved
-// here and refused when every address it has is refused; a name that
-// does not resolve here is left to the proxy (whose own egress rules are
-// the backstop, see Options.AllowInternal).
-func (r *resolver) precheck(ctx context.Context, host string) error {
-	host = strings.Trim(host, "[]")
+// resolves names itself: IP literals are checked, and so are the names
+// reserved for loopback ("localhost", "*.localhost", RFC 6761). Other
+// names are not looked up here — the answer the proxy gets may differ,
+// and a lookup would leak queries past the proxy — so the proxy's own
+// egress rules must refuse internal networks (see Options.AllowInternal).
+func (r *resolver) precheck(_ context.Context, host string) error {
+	host = strings.ToLower(strings.TrimSuffix(strings.Trim(host, "[]"), "."))
+	if r.policy.hostAllowed(host) {
+		return nil
+	}
 	if a, err := netip.ParseAddr(host); err == nil {
 		if err := r.policy.checkAddr(host, a); err != nil {
 			return fmt.Errorf("%s: %w", host, err)
 		}
 		return nil
 	}
-	if r.policy.hostAllowed(host) {
-		return nil
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return fmt.Errorf("%s (loopback name): %w", host, ErrBlockedAddress)
 	}
-	addrs, err := r.lookup(ctx, "ip", host)
-	if err != nil || len(addrs) == 0 {
-		return nil
-	}
-	var refused error
-	for _, a := range addrs {
-		if refused = r.policy.checkAddr(host, a); refused == nil {
-			return nil
-		}
-	}
-	return fmt.Errorf("%s: %w", host, refused)
+	return nil
 }

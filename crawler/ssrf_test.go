@@ -267,3 +267,36 @@ func TestAddressPolicy(t *testing.T) {
 		t.Errorf("New with a bad AllowInternal: %v", err)
 	}
 }
+
+// TestRefuseInternalThroughProxy: through an operator's proxy, which
+// resolves names itself, internal IP literals are refused before the
+// request leaves (the proxy itself, on loopback, is reachable).
+func TestRefuseInternalThroughProxy(t *testing.T) {
+	proxy := newSite(t)
+	proxy.handle("/", func(w http.ResponseWriter, r *http.Request) {
+		proxy.writeHTML(w, `<p>经代理</p><script>fetch("http://10.1.2.3/secret").then(function () { document.body.append("取到"); }, function () { document.body.append("失败"); });</script>`)
+	})
+	c := newCrawler(t, Options{Proxy: proxy.URL, PerHostDelay: -1, Retries: -1,
+		Render: RenderOptions{Settle: 200 * time.Millisecond}})
+	for _, render := range []bool{false, true} {
+		if render {
+			needChromium(t)
+		}
+		for _, u := range []string{"http://169.254.169.254/latest/meta-data/", "http://localhost:8080/", "http://[::ffff:127.0.0.1]/"} {
+			res := fetchOne(t, c, Request{URL: u, Render: render})
+			if res.Outcome != OutcomeBlockedAddress || res.Refused != 1 {
+				t.Errorf("render %v: %s through the proxy: %s %v", render, u, res.Outcome, res.Err)
+			}
+		}
+	}
+	if n := hitCount(proxy); n != 0 {
+		t.Errorf("the proxy got %d requests for internal addresses", n)
+	}
+	res := fetchOne(t, c, Request{URL: "http://far.example/page", Render: true})
+	if res.Outcome != OutcomeOK || !strings.Contains(res.Page.Text, "失败") || res.Refused != 1 {
+		t.Errorf("rendered through the proxy: %s %v, refused %d, text %q", res.Outcome, res.Err, res.Refused, res.Page)
+	}
+	if n := len(proxy.hitsOf("10.1.2.3")); n != 0 {
+		t.Errorf("the proxy was asked for 10.1.2.3 %d times", n)
+	}
+}
