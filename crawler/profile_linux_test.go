@@ -146,10 +146,9 @@ func renderChild() {
 	os.Exit(4)
 }
 
-// reapAdopted reaps zombie children of this process and waits (a few
-// seconds at most) until no child is left that is not a zombie either.
-// Only this test's processes can be children here: no browser of the
-// package's own is running between tests.
+// reapAdopted kills and reaps the children of this process, waiting a
+// few seconds at most. Only the killed child's orphans can be children
+// here: the test's own crawler is closed (and reaped) before.
 func reapAdopted(t *testing.T) {
 	self := os.Getpid()
 	deadline := time.Now().Add(5 * time.Second)
@@ -165,6 +164,8 @@ func reapAdopted(t *testing.T) {
 				_, _ = syscall.Wait4(pid, &ws, syscall.WNOHANG, nil)
 				continue
 			}
+			// Only the killed child's orphans can still be running here.
+			_ = syscall.Kill(pid, syscall.SIGKILL)
 			live++
 		}
 		if live == 0 || time.Now().After(deadline) {
