@@ -2,6 +2,7 @@ package sweep
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -165,4 +166,23 @@ sources:
 			t.Errorf("no case for the internal page: %+v", cases)
 		}
 	})
+}
+
+// TestPreflightRefusesSweep: a failing Preflight (serve's browser check)
+// refuses the sweep before anything is recorded.
+func TestPreflightRefusesSweep(t *testing.T) {
+	st, err := store.Open(filepath.Join(t.TempDir(), "c.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	cfg := &config.Config{Hash: "x", Sources: []*config.Source{{ID: "shop", Kind: config.KindURLs, URLs: []string{"http://shop.example/"}, Render: true}}}
+	want := errors.New("browser unusable")
+	s := &Sweeper{Config: cfg, Store: st, Preflight: func(context.Context) error { return want }}
+	if _, err := s.Run(context.Background(), false); !errors.Is(err, want) {
+		t.Fatalf("Run = %v, want the preflight's error", err)
+	}
+	if sws, err := st.Sweeps(0); err != nil || len(sws) != 0 {
+		t.Errorf("sweeps recorded after a refused preflight: %v %v", sws, err)
+	}
 }
