@@ -59,12 +59,13 @@ const (
 
 // TroubleNames are the kinds' Chinese names, for the UI and the digest.
 var TroubleNames = map[string]string{
-	TroubleNotChecked:     "未检查",
-	TroubleNothingLoaded:  "全部抓取失败",
-	TroubleMostlyBlocked:  "大部分被拦截",
-	TroubleMostlyFailed:   "大部分抓取失败",
-	TroubleWentQuiet:      "突然没有发现",
-	TroubleShrank:         "抓取量骤减",
+	TroubleNotChecked:    "未检查",
+	TroubleNothingLoaded: "全部抓取失败",
+	TroubleMostlyBlocked: "大部分被拦截",
+	TroubleMostlyFailed:  "大部分抓取失败",
+	TroubleWentQuiet:     "突然没有发现",
+	TroubleShrank:        "抓取量骤减",
+
 	TroubleBlockedAddress: "禁止访问的内网地址",
 }
 
