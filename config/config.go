@@ -50,6 +50,11 @@ type Config struct {
 	Serve       Serve
 	Schedule    Schedule
 	Notify      Notify
+
+	// AllowInternal re-opens internal addresses, which crawling refuses
+	// by default (see crawler.Options.AllowInternal): IPs, CIDR networks,
+	// host names or "*.domain".
+	AllowInternal []string
 }
 
 // Limits are the politeness and safety bounds of a crawl.
@@ -204,6 +209,7 @@ func (c *Config) CrawlerOptions() crawler.Options {
 		Proxy:           c.Proxy,
 		Resolve:         c.Resolve,
 		ResolveOnly:     c.ResolveOnly,
+		AllowInternal:   c.AllowInternal,
 		PerHostDelay:    none(c.Limits.PerHostDelay),
 		PerHostParallel: c.Limits.PerHostParallel,
 		Parallel:        c.Limits.Parallel,
@@ -253,6 +259,14 @@ func (d *decoder) config(n *yaml.Node, c *Config) {
 		"serve":        func(v *yaml.Node, k string) { d.serve(v, k, &c.Serve) },
 		"schedule":     func(v *yaml.Node, k string) { d.schedule(v, k, &c.Schedule) },
 		"notify":       func(v *yaml.Node, k string) { d.notify(v, k, &c.Notify) },
+		"allow_internal": func(v *yaml.Node, k string) {
+			d.StrList(v, k, &c.AllowInternal)
+			for i, e := range c.AllowInternal {
+				if err := crawler.CheckAllowInternal(e); err != nil {
+					d.Fail(v, fmt.Sprintf("%s[%d]", k, i), "%v (an IP, a network such as 10.1.0.0/16, a host name or *.domain)", err)
+				}
+			}
+		},
 	}, "database", "sources")
 	if sourcesNode == nil {
 		return

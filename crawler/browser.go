@@ -2,6 +2,7 @@ package crawler
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"os"
@@ -27,7 +28,8 @@ type browser struct {
 	ctx         context.Context // chromedp browser context
 	cancel      context.CancelFunc
 	allocCancel context.CancelFunc
-	dir         string // --user-data-dir, removed on stop
+	dir         string   // --user-data-dir, removed on stop
+	lock        *os.File // holds the profile's lock (see profile.go)
 	pid         int
 	tree        []proc // its processes soon after the start (the crash handler)
 	pages       int
@@ -99,9 +101,10 @@ func (e *renderEngine) start() (*browser, error) {
 	if err != nil {
 		return nil, err
 	}
-	dir, err := os.MkdirTemp("", "certwatch-chromium-")
+	cleanStaleProfiles()
+	dir, lock, err := newProfile()
 	if err != nil {
-		return nil, fmt.Errorf("crawler: browser profile: %w", err)
+		return nil, err
 	}
 	// Everything the browser writes goes inside the profile, which stop
 	// removes: with --disable-dev-shm-usage it keeps shared memory files
@@ -113,6 +116,8 @@ func (e *renderEngine) start() (*browser, error) {
 	for _, v := range []string{"TMPDIR", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"} {
 		sub := filepath.Join(dir, strings.ToLower(v))
 		if err := os.Mkdir(sub, 0o700); err != nil {
+			lock.Close()
+			_ = os.RemoveAll(dir)
 			return nil, fmt.Errorf("crawler: browser profile: %w", err)
 		}
 		env = append(env, v+"="+sub)
@@ -138,18 +143,36 @@ func (e *renderEngine) start() (*browser, error) {
 		chromedp.WindowSize(1280, 900),
 	)
 	flags = append(flags, browserCmdOptions()...)
-	if rules := e.res.chromiumRules(); rules != "" {
-		flags = append(flags, chromedp.Flag("host-resolver-rules", rules))
-	}
 	if e.opts.Proxy != "" {
+		if rules := e.res.chromiumRules(); rules != "" {
+			flags = append(flags, chromedp.Flag("host-resolver-rules", rules))
+		}
 		flags = append(flags, chromedp.ProxyServer(e.opts.Proxy))
 	} else {
-		// Not the environment's or the desktop's proxy: Options decide.
-		flags = append(flags, chromedp.Flag("no-proxy-server", true))
+		// Every connection goes through the gate, which applies the
+		// resolve overrides and the address policy where it dials (see
+		// socksGate). Loopback is not bypassed, the browser resolves no
+		// name itself (the gate does), and WebRTC may not send UDP past
+		// the proxy.
+		if e.gate == nil {
+			g, err := startSocksGate(e.res)
+			if err != nil {
+				lock.Close()
+				_ = os.RemoveAll(dir)
+				return nil, err
+			}
+			e.gate = g
+		}
+		flags = append(flags,
+			chromedp.ProxyServer(e.gate.URL()),
+			chromedp.Flag("proxy-bypass-list", "<-loopback>"),
+			chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"),
+			chromedp.Flag("force-webrtc-ip-handling-policy", "disable_non_proxied_udp"),
+		)
 	}
 	allocCtx, allocCancel := chromedp.NewExecAllocator(context.Background(), flags...)
 	ctx, cancel := chromedp.NewContext(allocCtx)
-	b := &browser{ctx: ctx, cancel: cancel, allocCancel: allocCancel, dir: dir}
+	b := &browser{ctx: ctx, cancel: cancel, allocCancel: allocCancel, dir: dir, lock: lock}
 
 	// The first Run binds the browser's life to its context, so it gets
 	// the browser context itself; a timer bounds the start instead.
@@ -189,6 +212,9 @@ func (b *browser) stop() error {
 	b.cancel()
 	b.allocCancel() // waits until the main process is reaped
 	left := reapTree(tree, b.pid, b.dir)
+	if b.lock != nil {
+		_ = b.lock.Close()
+	}
 	var rmErr error
 	for range 20 {
 		if rmErr = os.RemoveAll(b.dir); rmErr == nil {
@@ -217,9 +243,14 @@ func (e *renderEngine) Close() error {
 	e.closed = true
 	b := e.cur
 	e.cur = nil
+	gate := e.gate
 	e.mu.Unlock()
-	if b == nil {
-		return nil
+	var err error
+	if b != nil {
+		err = b.stop()
 	}
-	return b.stop()
+	if gate != nil {
+		err = errors.Join(err, gate.Close())
+	}
+	return err
 }

@@ -41,6 +41,11 @@ func New(opts Options) (*Crawler, error) {
 		return nil, err
 	}
 	res := newResolver(opts.Resolve, opts.ResolveOnly)
+	policy, err := parseAllowInternal(opts.AllowInternal)
+	if err != nil {
+		return nil, fmt.Errorf("crawler: %w: AllowInternal: %w", ErrOptions, err)
+	}
+	res.policy = policy
 	static, err := newStaticEngine(opts, res)
 	if err != nil {
 		return nil, err
@@ -230,6 +235,9 @@ func (c *Crawler) attempt(j *job, h *hostState) *Result {
 		if err != nil {
 			r := failed(j.req, classify(ctx, err), err)
 			r.Attempts = j.attempt
+			if r.Outcome == OutcomeBlockedAddress {
+				r.Refused, r.RefusedURLs = 1, []string{org + "/robots.txt"}
+			}
 			return r
 		}
 	}

@@ -26,9 +26,28 @@
 //     decompression and keeps the body as received; the render engine is
 //     one Chromium with a tab per page (see renderEngine).
 //   - Resolve overrides reach the static engine through its dialer and
-//     Chromium through --host-resolver-rules ("MAP host ip:port", ports
-//     included); with ResolveOnly every other host fails with
-//     ErrHostNotResolvable in both, without a DNS lookup.
+//     Chromium through its SOCKS gate (or, with a Proxy, through
+//     --host-resolver-rules); with ResolveOnly every other host fails
+//     with ErrHostNotResolvable in both, without a DNS lookup.
+//   - Internal networks (netpolicy.go): no request a page causes may
+//     connect to a loopback, private, link-local, CGNAT, multicast,
+//     unspecified or otherwise special-purpose address unless
+//     Options.AllowInternal names the host or network. The check is made
+//     after resolution on the address actually dialed: the static engine
+//     dials the checked addresses themselves (redirects included), and
+//     Chromium reaches the network only through an in-process SOCKS5
+//     gate on 127.0.0.1 that dials the same way (socks.go), so DNS
+//     rebinding finds no gap. Each tab also checks every request before
+//     it is sent (navigate.go), to fail it (a page's own document: the
+//     page fails with OutcomeBlockedAddress; a later navigation of the
+//     main frame: aborted, the page stays) and count it in
+//     Result.Refused. With a Proxy, which resolves names itself, IP
+//     literals and "localhost" names are checked before the request
+//     leaves; the proxy's own egress rules must do the rest.
+//   - JavaScript dialogs (alert, confirm, prompt, beforeunload) are
+//     answered at once — alert and beforeunload accepted, confirm and
+//     prompt cancelled, as a cautious visitor would — and their text is
+//     appended to the page's text (Result.Dialogs).
 package crawler
 
 import (
@@ -79,6 +98,9 @@ const (
 	OutcomeTooManyRedirs Outcome = "redirect_limit" // redirect loop or too many redirects
 	OutcomeRenderFailed  Outcome = "render_failed"  // browser error or crash
 	OutcomeNotHTML       Outcome = "not_html"       // fetched, but not a page to score
+	// OutcomeBlockedAddress: the URL, or a redirect of it, leads to an
+	// internal address (ErrBlockedAddress); nothing was sent there.
+	OutcomeBlockedAddress Outcome = "blocked_address"
 )
 
 // Result is everything a fetch produced: the evidence as fetched and the
@@ -108,6 +130,17 @@ type Result struct {
 	Links         []string  // absolute http(s) links, fragments removed, de-duplicated
 	Listings      []Listing // when Request.Listing was set
 	NextPage      string    // when Request.Listing.Next matched
+	// Refused counts the requests of this fetch refused by the address
+	// policy (ErrBlockedAddress): the page itself, a redirect, or, when
+	// rendered, a navigation, frame, script request or other subresource
+	// the page caused. RefusedURLs keeps the first few of them.
+	Refused     int
+	RefusedURLs []string
+	// Dialogs are the JavaScript dialogs (alert, confirm, prompt,
+	// beforeunload) the page opened while rendered, at most 20, each as
+	// the line appended to Page.Text ("【网页弹窗·提示框】text"): a dialog's
+	// text is content. Each was answered at once (see the package doc).
+	Dialogs []string
 }
 
 // Engine fetches one request. Implementations are safe for concurrent use.
@@ -129,6 +162,17 @@ type Options struct {
 	// ResolveOnly refuses every host that Resolve does not name (tests and
 	// the demo: nothing may reach the internet).
 	ResolveOnly bool
+	// AllowInternal re-opens internal and special-purpose addresses,
+	// which every request is refused by default (ErrBlockedAddress;
+	// loopback, private, link-local, CGNAT, multicast, unspecified,
+	// reserved, and their IPv4-mapped, NAT64 and 6to4 forms): each entry
+	// is an IP address or CIDR network any host may connect to, or a host
+	// name ("*.domain" for its subdomains) that may connect to any
+	// address. A name Resolve maps to 127.0.0.1 is refused unless listed.
+	// The Proxy's own address is always allowed; through a Proxy, which
+	// resolves names itself, only IP literals and "localhost" names are
+	// checked, and the proxy's egress rules must do the rest.
+	AllowInternal []string
 
 	PerHostDelay    time.Duration // between requests to one host (default 1s; negative: none)
 	PerHostParallel int           // requests in flight per host (default 1)

@@ -80,20 +80,21 @@ func (s *site) hitsOf(host string) []hit {
 	return out
 }
 
-// options maps the given host names to the site, refuses every other host,
-// and sets limits small enough for tests.
+// options maps the given host names to the site (allowing them to reach its
+// loopback address), refuses every other host, and sets limits small enough for tests.
 func (s *site) options(hosts ...string) Options {
 	m := make(map[string]string, len(hosts))
 	for _, h := range hosts {
 		m[h] = s.addr()
 	}
 	return Options{
-		Resolve:      m,
-		ResolveOnly:  true,
-		PerHostDelay: -1,
-		Timeout:      5 * time.Second,
-		Retries:      -1,
-		RetryBackoff: 10 * time.Millisecond,
+		Resolve:       m,
+		ResolveOnly:   true,
+		AllowInternal: hosts,
+		PerHostDelay:  -1,
+		Timeout:       5 * time.Second,
+		Retries:       -1,
+		RetryBackoff:  10 * time.Millisecond,
 		Render: RenderOptions{
 			PageTimeout: 15 * time.Second,
 			Settle:      100 * time.Millisecond,

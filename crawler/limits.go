@@ -173,6 +173,8 @@ func classify(ctx context.Context, err error) Outcome {
 		return OutcomeNotHTML
 	case errors.Is(err, ErrRobots):
 		return OutcomeRobots
+	case errors.Is(err, ErrBlockedAddress):
+		return OutcomeBlockedAddress
 	case errors.Is(err, ErrHostNotResolvable), errors.Is(err, ErrBadURL):
 		return OutcomeNetwork
 	case ctx.Err() != nil, errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):

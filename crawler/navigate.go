@@ -2,7 +2,9 @@ package crawler
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"strings"
 	"sync"
@@ -28,6 +30,44 @@ type snapshot struct {
 	screenshot  []byte
 }
 
+// Bounds of what a tab's log keeps.
+const (
+	maxRefusedURLs = 10
+	maxDialogs     = 20
+	maxDialogRunes = 2000
+)
+
+// tabLog is what happened in a tab besides the main document: requests
+// the address policy refused and JavaScript dialogs. It outlives a failed
+// render, so a page refused outright still counts its refusal.
+type tabLog struct {
+	mu          sync.Mutex
+	refused     int
+	refusedURLs []string
+	dialogs     []string
+}
+
+func (l *tabLog) refuse(u string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.refused++
+	if len(l.refusedURLs) < maxRefusedURLs {
+		l.refusedURLs = append(l.refusedURLs, u)
+	}
+}
+
+func (l *tabLog) dialog(kind page.DialogType, text string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if len(l.dialogs) >= maxDialogs {
+		return
+	}
+	if r := []rune(text); len(r) > maxDialogRunes {
+		text = string(r[:maxDialogRunes])
+	}
+	l.dialogs = append(l.dialogs, string(kind)+"\x00"+text)
+}
+
 // navigation follows the main document of a tab through its events.
 type navigation struct {
 	frame cdp.FrameID
@@ -44,6 +84,15 @@ type navigation struct {
 	loaded          bool
 	crashed         bool
 	signal          chan struct{} // cap 1
+
+	ctx context.Context // the tab's
+	res *resolver
+	// proxied: requests go to Options.Proxy, which resolves names.
+	proxied bool
+	log     *tabLog
+	// mainRefused: the page itself, or a redirect before its first
+	// response, was refused by the address policy.
+	mainRefused error
 }
 
 func (n *navigation) notify() {
@@ -80,6 +129,16 @@ func (n *navigation) on(ev any) {
 		n.loaded = n.resp != nil
 	case *inspector.EventTargetCrashed:
 		n.crashed = true
+	case *page.EventJavascriptDialogOpening:
+		// A dialog stops the page's scripts, and with them the load,
+		// until it is answered. Its text is content. The answer is a
+		// command, which cannot be sent from this reader goroutine.
+		n.log.dialog(ev.Type, ev.Message)
+		accept := ev.Type == page.DialogTypeAlert || ev.Type == page.DialogTypeBeforeunload
+		go func() {
+			_, _ = chromedp.Call(n.ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: accept})
+		}()
+		return
 	default:
 		return
 	}
@@ -112,15 +171,19 @@ func (n *navigation) snapshot() *snapshot {
 }
 
 // render loads url in the tab of ctx and takes the snapshot.
-func (e *renderEngine) render(ctx context.Context, url string) (*snapshot, error) {
+func (e *renderEngine) render(ctx context.Context, url string, log *tabLog) (*snapshot, error) {
 	// The first call opens the tab. Its main frame has the tab's id.
 	if err := chromedp.Do(ctx); err != nil {
 		return nil, fmt.Errorf("open tab: %w", err)
 	}
 	nav := &navigation{
-		frame:  cdp.FrameID(chromedp.FromContext(ctx).Target.TargetID),
-		max:    e.opts.MaxRedirects,
-		signal: make(chan struct{}, 1),
+		frame:   cdp.FrameID(chromedp.FromContext(ctx).Target.TargetID),
+		max:     e.opts.MaxRedirects,
+		signal:  make(chan struct{}, 1),
+		ctx:     ctx,
+		res:     e.res,
+		proxied: e.opts.Proxy != "",
+		log:     log,
 	}
 	if err := chromedp.Listen(ctx, nav.on); err != nil {
 		return nil, err
@@ -145,6 +208,8 @@ func (e *renderEngine) render(ctx context.Context, url string) (*snapshot, error
 func (n *navigation) navigate(ctx context.Context, url string) (*snapshot, error) {
 	res, err := chromedp.Call(ctx, page.Navigate, page.NavigateParams{URL: url})
 	switch {
+	case n.refusedMain() != nil:
+		return nil, n.refusedMain()
 	case n.tooManyRedirects():
 		return nil, fmt.Errorf("%w: more than %d", ErrTooManyRedirects, n.max)
 	case err != nil:
@@ -183,6 +248,8 @@ func (n *navigation) waitLoad(ctx context.Context, by time.Time) error {
 		switch {
 		case crashed:
 			return fmt.Errorf("tab: %w", ErrBrowserCrashed)
+		case n.refusedMain() != nil:
+			return n.refusedMain()
 		case n.tooManyRedirects():
 			_, _ = chromedp.Call(ctx, page.StopLoading, cdp.Empty{})
 			return fmt.Errorf("%w: more than %d", ErrTooManyRedirects, n.max)
@@ -231,47 +298,116 @@ func (e *renderEngine) capture(ctx context.Context, snap *snapshot) error {
 	return nil
 }
 
-// intercept pauses the tab's requests that need a decision before they
-// are sent: image, font and media requests (and the browser's favicon
-// request) fail, so pages load fast and the browser stays small, whatever
-// the URLs look like; main-frame document requests continue unless they
-// are a redirect beyond MaxRedirects. Deciding on the paused request,
-// rather than watching events, stops a redirect loop at exactly the limit.
+// intercept pauses every request of the tab before it is sent and decides:
+// image, font and media requests (and the browser's favicon request)
+// fail, so pages load fast and the browser stays small, whatever the URLs
+// look like; a request to an internal address (after resolution, see
+// netPolicy) fails and is logged as refused — the page's own document
+// before its first response makes the page fail with ErrBlockedAddress, a
+// later navigation of the main frame (meta refresh, script) is aborted so
+// the page stays as it was; main-frame document requests continue unless
+// they are a redirect beyond MaxRedirects. Deciding on the paused request,
+// rather than watching events, stops a redirect loop at exactly the
+// limit. Without Options.Proxy the browser's SOCKS gate applies the same
+// policy where it dials; this check attributes the refusal to the page.
 func (n *navigation) intercept(ctx context.Context) error {
 	paused := chromedp.Events(ctx, fetch.RequestPaused)
 	_, err := chromedp.Call(ctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{
-		{URLPattern: "*", ResourceType: network.ResourceTypeImage},
-		{URLPattern: "*", ResourceType: network.ResourceTypeFont},
-		{URLPattern: "*", ResourceType: network.ResourceTypeMedia},
-		{URLPattern: "*", ResourceType: network.ResourceTypeDocument},
-		{URLPattern: "*/favicon.ico"},
+		{URLPattern: "*"},
 	}})
 	if err != nil {
 		return fmt.Errorf("intercept requests: %w", err)
 	}
 	go func() {
 		hops := 0
+		verdicts := map[string]error{} // "host:port" → the policy's answer
+		fail := func(id fetch.RequestID, reason network.ErrorReason) {
+			_, _ = chromedp.Call(ctx, fetch.FailRequest, fetch.FailRequestParams{RequestID: id, ErrorReason: reason})
+		}
 		for ev, err := range paused {
 			if err != nil {
 				return // the tab's context ended
 			}
-			if ev.ResourceType == network.ResourceTypeDocument {
-				if ev.FrameID == n.frame && ev.RedirectedRequestID != "" {
+			switch ev.ResourceType {
+			case network.ResourceTypeImage, network.ResourceTypeFont, network.ResourceTypeMedia:
+				fail(ev.RequestID, network.ErrorReasonBlockedByClient)
+				continue
+			}
+			if strings.HasSuffix(ev.Request.URL, "/favicon.ico") {
+				fail(ev.RequestID, network.ErrorReasonBlockedByClient)
+				continue
+			}
+			mainDoc := ev.ResourceType == network.ResourceTypeDocument && ev.FrameID == n.frame
+			if refused := n.check(ctx, ev.Request.URL, verdicts); refused != nil {
+				n.log.refuse(ev.Request.URL)
+				reason := network.ErrorReasonBlockedByClient
+				if mainDoc {
+					n.mu.Lock()
+					if n.resp == nil {
+						n.mainRefused = fmt.Errorf("%s: %w", ev.Request.URL, refused)
+					} else {
+						// Leave the page where it is: an aborted
+						// navigation shows no error page.
+						reason = network.ErrorReasonAborted
+					}
+					n.mu.Unlock()
+					n.notify()
+				}
+				fail(ev.RequestID, reason)
+				continue
+			}
+			if mainDoc {
+				if ev.RedirectedRequestID != "" {
 					hops++
 				}
-				if hops <= n.max {
-					_, _ = chromedp.Call(ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: ev.RequestID})
+				if hops > n.max {
+					n.mu.Lock()
+					n.redirectRefused = true
+					n.mu.Unlock()
+					n.notify()
+					fail(ev.RequestID, network.ErrorReasonBlockedByClient)
 					continue
 				}
-				n.mu.Lock()
-				n.redirectRefused = true
-				n.mu.Unlock()
-				n.notify()
 			}
-			_, _ = chromedp.Call(ctx, fetch.FailRequest, fetch.FailRequestParams{
-				RequestID: ev.RequestID, ErrorReason: network.ErrorReasonBlockedByClient,
-			})
+			_, _ = chromedp.Call(ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: ev.RequestID})
 		}
 	}()
 	return nil
+}
+
+// check applies the address policy to a request's URL (cached per
+// host:port for the tab): it returns an error wrapping ErrBlockedAddress
+// when the request must not be sent. Other failures (a name that does not
+// resolve, ResolveOnly) are left to the browser and the gate, which fail
+// the request as a network error.
+func (n *navigation) check(ctx context.Context, rawURL string, verdicts map[string]error) error {
+	host, port, ok := hostPort(rawURL)
+	if !ok {
+		return nil // data:, blob:, about: — no connection
+	}
+	key := net.JoinHostPort(host, port)
+	if v, seen := verdicts[key]; seen {
+		return v
+	}
+	cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	var err error
+	if n.proxied {
+		err = n.res.precheck(cctx, host)
+	} else {
+		_, err = n.res.resolveChecked(cctx, host, port)
+	}
+	if !errors.Is(err, ErrBlockedAddress) {
+		err = nil
+	}
+	if len(verdicts) < 1024 {
+		verdicts[key] = err
+	}
+	return err
+}
+
+func (n *navigation) refusedMain() error {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	return n.mainRefused
 }

@@ -132,6 +132,9 @@ func (o Options) validate() error {
 			return bad("ResolveOnly cannot be combined with Proxy")
 		}
 	}
+	if _, err := parseAllowInternal(o.AllowInternal); err != nil {
+		return bad("AllowInternal: %v", err)
+	}
 	for _, from := range slices.Sorted(maps.Keys(o.Resolve)) {
 		if err := checkResolveRule(from, o.Resolve[from]); err != nil {
 			return bad("Resolve %q: %v", from, err)

@@ -213,3 +213,82 @@ func containsProc(tree []proc, p proc) bool {
 	}
 	return false
 }
+
+// lockProfile creates path and takes an exclusive flock on it, held until
+// the file is closed (or the process dies).
+func lockProfile(path string) (*os.File, error) {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return nil, err
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+// profileLocked reports whether a live process holds the lock file at
+// path, and whether there is one.
+func profileLocked(path string) (held, exists bool) {
+	f, err := os.Open(path)
+	if err != nil {
+		return false, !os.IsNotExist(err)
+	}
+	defer f.Close()
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_SH|syscall.LOCK_NB); err != nil {
+		return true, true
+	}
+	_ = syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+	return false, true
+}
+
+// ownedByUs reports whether fi belongs to this process's user.
+func ownedByUs(fi os.FileInfo) bool {
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	return ok && int(st.Uid) == os.Getuid()
+}
+
+// killOrphans kills the processes pids (the same user's, leftovers of a
+// dead certwatch's browser) and returns those still there after a
+// second.
+func killOrphans(pids []int) []int {
+	uid := os.Getuid()
+	var tree []proc
+	for _, pid := range pids {
+		fi, err := os.Stat("/proc/" + strconv.Itoa(pid))
+		if err != nil {
+			continue
+		}
+		if st, ok := fi.Sys().(*syscall.Stat_t); !ok || int(st.Uid) != uid {
+			continue
+		}
+		if ps, ok := readStat(pid); ok {
+			tree = append(tree, proc{pid: pid, start: ps.start})
+			_ = syscall.Kill(pid, syscall.SIGKILL)
+		}
+	}
+	deadline := time.Now().Add(time.Second)
+	for {
+		var left []int
+		for _, p := range tree {
+			st, ok := readStat(p.pid)
+			if !ok || st.start != p.start {
+				continue
+			}
+			if st.state == 'Z' {
+				// Adopted (this process is a subreaper): reap it.
+				if st.ppid == os.Getpid() {
+					var ws syscall.WaitStatus
+					_, _ = syscall.Wait4(p.pid, &ws, syscall.WNOHANG, nil)
+				}
+				continue
+			}
+			left = append(left, p.pid)
+		}
+		if len(left) == 0 || time.Now().After(deadline) {
+			return left
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}

@@ -2,7 +2,11 @@
 
 package crawler
 
-import "github.com/chromedp/chromedp"
+import (
+	"os"
+
+	"github.com/chromedp/chromedp"
+)
 
 // Process clean-up beyond chromedp's own is implemented for Linux, where
 // certwatch runs; elsewhere these do nothing.
@@ -20,3 +24,12 @@ func processesMentioning(string) []int { return nil }
 func reapTree([]proc, int, string) []proc { return nil }
 
 func containsProc([]proc, proc) bool { return false }
+
+func lockProfile(path string) (*os.File, error) { return os.Create(path) }
+
+// profileLocked cannot tell without flock: every profile counts as held.
+func profileLocked(string) (held, exists bool) { return true, true }
+
+func ownedByUs(os.FileInfo) bool { return true }
+
+func killOrphans(pids []int) []int { return pids }

@@ -32,6 +32,7 @@ type renderEngine struct {
 	tabs chan struct{} // one token per open tab
 
 	mu      sync.Mutex
+	gate    *socksGate // started with the first browser, without Options.Proxy
 	cur     *browser
 	inUse   int           // tabs open on cur
 	changed chan struct{} // closed and replaced when inUse drops
@@ -61,6 +62,10 @@ func (e *renderEngine) Fetch(ctx context.Context, req Request) *Result {
 	defer func() {
 		res.Duration = time.Since(start)
 		finishResult(res, req, "text/html; charset=utf-8")
+		if res.Page != nil && len(res.Dialogs) > 0 {
+			// What a dialog said is part of what the page shows.
+			res.Page.Text = strings.TrimRight(res.Page.Text, "\n") + "\n" + strings.Join(res.Dialogs, "\n")
+		}
 	}()
 	fail := func(o Outcome, err error) *Result {
 		res.Outcome, res.Err = o, fmt.Errorf("crawler: render %s: %w", req.URL, err)
@@ -73,6 +78,10 @@ func (e *renderEngine) Fetch(ctx context.Context, req Request) *Result {
 		return fail(OutcomeNetwork, ErrBadURL)
 	} else if _, allowed := e.res.target(host, port); !allowed {
 		return fail(OutcomeNetwork, fmt.Errorf("%s: %w", host, ErrHostNotResolvable))
+	} else if err := e.precheck(ctx, host, port); errors.Is(err, ErrBlockedAddress) {
+		// No tab for a page that could not be loaded anyway.
+		res.Refused, res.RefusedURLs = 1, []string{req.URL}
+		return fail(OutcomeBlockedAddress, err)
 	}
 
 	select {
@@ -97,11 +106,23 @@ func (e *renderEngine) Fetch(ctx context.Context, req Request) *Result {
 	defer cancel()
 	defer context.AfterFunc(ctx, cancel)()
 
-	snap, err := e.render(tctx, req.URL)
+	log := &tabLog{}
+	snap, err := e.render(tctx, req.URL, log)
+	log.mu.Lock()
+	res.Refused, res.RefusedURLs = log.refused, log.refusedURLs
+	res.Dialogs = dialogTexts(log.dialogs)
+	log.mu.Unlock()
 	if snap != nil {
 		res.Status = snap.status
 		res.Header = snap.header
 		res.RemoteAddr = snap.remote
+		if gate := e.gateOf(); gate != nil && snap.finalURL != "" {
+			// Chromium saw the gate; the gate saw the server.
+			res.RemoteAddr = ""
+			if host, port, ok := hostPort(snap.finalURL); ok {
+				res.RemoteAddr = gate.remoteOf(net.JoinHostPort(host, port))
+			}
+		}
 		res.FinalURL = snap.finalURL
 		res.Body = snap.html
 		res.Screenshot = snap.screenshot
@@ -129,10 +150,49 @@ func (e *renderEngine) Fetch(ctx context.Context, req Request) *Result {
 	return res
 }
 
+// dialogNames are the Chinese names of dialog types, for Page.Text.
+var dialogNames = map[string]string{
+	"alert": "提示框", "confirm": "确认框", "prompt": "输入框", "beforeunload": "离开页面确认",
+}
+
+// dialogTexts turns logged dialogs ("type\x00text") into the lines
+// appended to the page's text.
+func dialogTexts(logged []string) []string {
+	var out []string
+	for _, d := range logged {
+		kind, text, _ := strings.Cut(d, "\x00")
+		name := dialogNames[kind]
+		if name == "" {
+			name = kind
+		}
+		out = append(out, "【网页弹窗·"+name+"】"+strings.TrimSpace(text))
+	}
+	return out
+}
+
+// precheck applies the address policy to a page's own host.
+func (e *renderEngine) precheck(ctx context.Context, host, port string) error {
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if e.opts.Proxy != "" {
+		return e.res.precheck(ctx, host)
+	}
+	_, err := e.res.resolveChecked(ctx, host, port)
+	return err
+}
+
+func (e *renderEngine) gateOf() *socksGate {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.gate
+}
+
 // chromeOutcome classifies a browser error by Chromium's net error name.
 func chromeOutcome(err error) Outcome {
 	var le *chromedp.LoadError
 	switch {
+	case errors.Is(err, ErrBlockedAddress):
+		return OutcomeBlockedAddress
 	case errors.Is(err, ErrTooManyRedirects):
 		return OutcomeTooManyRedirs
 	case errors.Is(err, ErrNotPage):

@@ -248,3 +248,52 @@ func TestRenderProxy(t *testing.T) {
 		t.Errorf("proxy saw %q (robots.txt by the static engine, the page by the browser)", paths)
 	}
 }
+
+// TestRenderDialogs: pages whose offer is only in an alert(), confirm()
+// or prompt(), a page that opens dialogs in a loop, and one with a
+// beforeunload handler are rendered (not timed out), every dialog is
+// dismissed, and what the dialogs said is part of the page's text.
+func TestRenderDialogs(t *testing.T) {
+	needChromium(t)
+	s := newSite(t)
+	page := func(path, script string) {
+		s.html(path, `<!doctype html><html><head><meta charset="utf-8"><title>弹窗</title></head><body><p>首页</p><script>`+script+`</script></body></html>`)
+	}
+	page("/alert", `alert("安全员C证 包过 微信 abc123");`)
+	page("/confirm", `var ok = confirm("特种作业操作证 不用考试？"); document.body.append(ok ? "答复：确定" : "答复：取消");`)
+	page("/prompt", `var v = prompt("请输入微信号 zhengshu888", "默认"); document.body.append("答复：" + v);`)
+	page("/loop", `for (var i = 0; i < 50; i++) { alert("第" + i + "次"); } document.body.append("循环结束");`)
+	// Chromium shows a beforeunload dialog only after a user gesture, which
+	// a crawl never makes; the page must render all the same.
+	page("/beforeunload", `window.addEventListener("beforeunload", function (e) { e.preventDefault(); e.returnValue = "确定离开？"; return "确定离开？"; });
+location.href = "/after";`)
+	s.html("/after", `<!doctype html><html><head><meta charset="utf-8"><title>之后</title></head><body><p>离开后的页面</p></body></html>`)
+	c := newCrawler(t, s.options("dialog.example"))
+
+	for _, tc := range []struct {
+		path    string
+		want    []string // in Page.Text
+		dialogs int      // -1: any
+	}{
+		{"/alert", []string{"首页", "【网页弹窗·提示框】安全员C证 包过 微信 abc123"}, 1},
+		{"/confirm", []string{"【网页弹窗·确认框】特种作业操作证 不用考试？", "答复：取消"}, 1},
+		{"/prompt", []string{"【网页弹窗·输入框】请输入微信号 zhengshu888", "答复：null"}, 1},
+		{"/loop", []string{"循环结束", "【网页弹窗·提示框】第0次", "【网页弹窗·提示框】第19次"}, maxDialogs},
+		{"/beforeunload", nil, -1},
+	} {
+		t.Run(tc.path, func(t *testing.T) {
+			res := fetchOne(t, c, Request{URL: "http://dialog.example" + tc.path, Render: true})
+			if res.Outcome != OutcomeOK {
+				t.Fatalf("outcome %s: %v", res.Outcome, res.Err)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(res.Page.Text, w) {
+					t.Errorf("Page.Text lacks %q:\n%s", w, res.Page.Text)
+				}
+			}
+			if tc.dialogs >= 0 && len(res.Dialogs) != tc.dialogs {
+				t.Errorf("%d dialogs recorded, want %d: %q", len(res.Dialogs), tc.dialogs, res.Dialogs)
+			}
+		})
+	}
+}

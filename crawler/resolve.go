@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/netip"
 	"sort"
 	"strings"
 	"time"
@@ -24,6 +25,11 @@ type resolver struct {
 	rules  map[string]string
 	only   bool
 	dialer net.Dialer
+	// policy refuses internal addresses after resolution (netpolicy.go).
+	policy *netPolicy
+	// lookup resolves a name (net.DefaultResolver.LookupNetIP; tests
+	// replace it to play a DNS server).
+	lookup func(ctx context.Context, network, host string) ([]netip.Addr, error)
 }
 
 func newResolver(rules map[string]string, only bool) *resolver {
@@ -31,6 +37,8 @@ func newResolver(rules map[string]string, only bool) *resolver {
 		rules:  make(map[string]string, len(rules)),
 		only:   only,
 		dialer: net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second},
+		policy: &netPolicy{hosts: map[string]bool{}},
+		lookup: net.DefaultResolver.LookupNetIP,
 	}
 	for from, to := range rules {
 		r.rules[strings.ToLower(from)] = to
@@ -56,18 +64,33 @@ func (r *resolver) target(host, port string) (addr string, ok bool) {
 	return to, true
 }
 
-// DialContext is the static engine's dialer: it connects to the override of
-// addr, or refuses hosts without one when ResolveOnly is set.
+// DialContext is the dialer of the static engine and of the browser's
+// SOCKS proxy: it resolves addr (the override, or DNS), drops the
+// addresses the policy refuses and dials the checked addresses
+// themselves, one after another, so that what is dialed is what was
+// checked (no DNS-rebinding gap). Hosts without an override are refused
+// when ResolveOnly is set.
 func (r *resolver) DialContext(ctx context.Context, network, addr string) (net.Conn, error) {
 	host, port, err := net.SplitHostPort(addr)
 	if err != nil {
 		return nil, fmt.Errorf("crawler: dial %s: %w", addr, err)
 	}
-	to, ok := r.target(host, port)
-	if !ok {
-		return nil, &net.OpError{Op: "dial", Net: network, Err: fmt.Errorf("%s: %w", host, ErrHostNotResolvable)}
+	addrs, err := r.resolveChecked(ctx, host, port)
+	if err != nil {
+		return nil, &net.OpError{Op: "dial", Net: network, Err: err}
 	}
-	return r.dialer.DialContext(ctx, network, to)
+	var errs []error
+	for _, a := range addrs {
+		conn, err := r.dialer.DialContext(ctx, network, a)
+		if err == nil {
+			return conn, nil
+		}
+		errs = append(errs, err)
+		if ctx.Err() != nil {
+			break
+		}
+	}
+	return nil, errors.Join(errs...)
 }
 
 // chromiumRules renders the overrides as Chromium's --host-resolver-rules.
@@ -94,4 +117,18 @@ func (r *resolver) chromiumRules() string {
 		rules = append(rules, "MAP * ~NOTFOUND")
 	}
 	return strings.Join(rules, ", ")
+}
+
+// dialProxy dials Options.Proxy, which the operator configured: the
+// resolve overrides apply, the address policy does not.
+func (r *resolver) dialProxy(ctx context.Context, network, addr string) (net.Conn, error) {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return nil, fmt.Errorf("crawler: dial %s: %w", addr, err)
+	}
+	to, ok := r.target(host, port)
+	if !ok {
+		return nil, &net.OpError{Op: "dial", Net: network, Err: fmt.Errorf("%s: %w", host, ErrHostNotResolvable)}
+	}
+	return r.dialer.DialContext(ctx, network, to)
 }

@@ -125,6 +125,14 @@ func fetchRobots(ctx context.Context, e *staticEngine, org string) (*robotstxt.R
 	case "", OutcomeOK, OutcomeNotHTML:
 	case OutcomeTooManyRedirs:
 		return robotstxt.FromStatusAndBytes(404, nil)
+	case OutcomeBlockedAddress:
+		if len(res.RefusedURLs) > 0 && res.RefusedURLs[0] != org+"/robots.txt" {
+			// A redirect into an internal network, not sent: robots.txt
+			// is unavailable. The page is checked on its own.
+			slog.Warn("crawler: robots.txt redirects to an internal address, not followed", "origin", org, "err", res.Err)
+			return robotstxt.FromStatusAndBytes(404, nil)
+		}
+		return nil, res.Err
 	default:
 		return nil, res.Err // names the robots.txt URL
 	}

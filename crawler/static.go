@@ -39,6 +39,7 @@ type staticEngine struct {
 	opts      Options
 	collector *colly.Collector
 	transport *http.Transport
+	res       *resolver
 	states    sync.Map // fetch id → *fetchState
 	nextID    atomic.Uint64
 }
@@ -73,8 +74,11 @@ func newStaticEngine(opts Options, res *resolver) (*staticEngine, error) {
 			return nil, fmt.Errorf("crawler: proxy %q: %w", opts.Proxy, err)
 		}
 		tr.Proxy = http.ProxyURL(u)
+		// Every dial goes to the proxy; the targets are checked per
+		// request (see evidenceTransport.RoundTrip).
+		tr.DialContext = res.dialProxy
 	}
-	e := &staticEngine{opts: opts, transport: tr}
+	e := &staticEngine{opts: opts, transport: tr, res: res}
 
 	c := colly.NewCollector()
 	// NewCollector applies COLLY_* environment variables (cache directory,
@@ -205,6 +209,9 @@ func (e *staticEngine) fetch(ctx context.Context, rawURL string, anyType bool) *
 	if st.cut {
 		res.Truncated = true
 	}
+	if st.refusedURL != "" {
+		res.Refused, res.RefusedURLs = 1, []string{st.refusedURL}
+	}
 	bodyRead := st.complete || (st.status != 0 && st.readErr == nil &&
 		(st.sawEOF || st.cut || int64(len(st.body)) >= st.keep))
 	switch {
@@ -269,6 +276,14 @@ type fetchState struct {
 	readErr     error
 	encodingErr error
 	complete    bool // colly's OnResponse ran
+	refusedURL  string
+}
+
+// refused records the URL of a hop the address policy refused.
+func (st *fetchState) refused(u string) {
+	st.mu.Lock()
+	st.refusedURL = u
+	st.mu.Unlock()
 }
 
 // newHop starts a new response: the body kept so far belonged to a
@@ -311,9 +326,19 @@ func (t *evidenceTransport) RoundTrip(req *http.Request) (*http.Response, error)
 	out.Header.Del(fetchIDHeader)
 	out.Header.Set("Accept-Encoding", "gzip")
 	hop := st.newHop()
+	if t.engine.opts.Proxy != "" {
+		if err := t.engine.res.precheck(ctx, req.URL.Hostname()); err != nil {
+			release()
+			st.refused(req.URL.String())
+			return nil, err
+		}
+	}
 	resp, err := t.base.RoundTrip(out)
 	if err != nil {
 		release()
+		if errors.Is(err, ErrBlockedAddress) {
+			st.refused(req.URL.String())
+		}
 		return nil, err
 	}
 	b := &captureBody{rc: resp.Body, st: st, hop: hop, release: release}

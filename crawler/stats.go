@@ -16,6 +16,9 @@ type Stats struct {
 	Rendered      int64             // pages the browser rendered
 	Retries       int64             // attempts after the first
 	IgnoredRobots int64             // fetched although robots.txt disallows (source override)
+	// RefusedRequests counts the requests refused by the address policy
+	// (Result.Refused summed), pages and the requests they caused.
+	RefusedRequests int64
 	// BrowserRestarts counts browsers replaced after RestartEvery pages or
 	// a crash.
 	BrowserRestarts int64
@@ -23,7 +26,7 @@ type Stats struct {
 
 // counters is the live form of Stats.
 type counters struct {
-	fetched, robots, truncated, rendered, retries, ignored atomic.Int64
+	fetched, robots, truncated, rendered, retries, ignored, refused atomic.Int64
 
 	mu     sync.Mutex
 	failed map[Outcome]int64
@@ -49,6 +52,7 @@ func (s *counters) record(r *Result) {
 	if r.IgnoredRobots {
 		s.ignored.Add(1)
 	}
+	s.refused.Add(int64(r.Refused))
 }
 
 // Stats returns the totals so far.
@@ -65,6 +69,7 @@ func (c *Crawler) Stats() Stats {
 		Rendered:        s.rendered.Load(),
 		Retries:         s.retries.Load(),
 		IgnoredRobots:   s.ignored.Load(),
+		RefusedRequests: s.refused.Load(),
 		BrowserRestarts: c.render.restarts.Load(),
 	}
 }

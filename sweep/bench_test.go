@@ -50,6 +50,7 @@ func BenchmarkSweepPolitenessBound(b *testing.B) {
 	for h := range hosts {
 		fmt.Fprintf(&y, "  h%d.example: 127.0.0.1:%s\n", h, port)
 	}
+	y.WriteString("allow_internal: [\"*.example\"]\n")
 	fmt.Fprintf(&y, "limits: {per_host_delay: %s, per_host_parallel: 1, parallel: %d, timeout: 5s, retries: 0}\nsources:\n", delay, hosts*2)
 	for h := range hosts {
 		fmt.Fprintf(&y, "  - {id: h%d, type: site, start: [\"http://h%d.example/p/0.html\"], depth: 10, max_pages: %d}\n", h, h, pages)

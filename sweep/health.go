@@ -50,6 +50,11 @@ const (
 	TroubleMostlyFailed  = "mostly_failed"  // most attempts failed (timeouts, errors, render failures)
 	TroubleWentQuiet     = "went_quiet"     // findings last time, none now
 	TroubleShrank        = "shrank"         // far fewer pages fetched than last time
+	// TroubleBlockedAddress: pages of the source led to internal
+	// addresses (redirects, refreshes, scripts, subresources), which were
+	// refused: a hostile page probing the networks certwatch runs in, or
+	// a host that needs allow_internal.
+	TroubleBlockedAddress = "blocked_address"
 )
 
 // TroubleNames are the kinds' Chinese names, for the UI and the digest.
@@ -60,6 +65,20 @@ var TroubleNames = map[string]string{
 	TroubleMostlyFailed:  "大部分抓取失败",
 	TroubleWentQuiet:     "突然没有发现",
 	TroubleShrank:        "抓取量骤减",
+
+	TroubleBlockedAddress: "禁止访问的内网地址",
+}
+
+// FailureNames are the Chinese names of the failure reasons in
+// Counts.Failed (crawler outcomes), for the UI and the digest.
+var FailureNames = map[string]string{
+	"http_error":      "HTTP 错误",
+	"timeout":         "超时",
+	"network":         "网络错误",
+	"redirect_limit":  "重定向过多",
+	"render_failed":   "渲染失败",
+	"not_html":        "非网页内容",
+	"blocked_address": "禁止访问的内网地址",
 }
 
 // Trouble is a source that needs a look after a sweep, so that "no
@@ -104,6 +123,9 @@ func Health(cfg *config.Config, sum *Summary, prev *Summary) []Trouble {
 		failed := 0
 		for _, n := range c.Failed {
 			failed += n
+		}
+		if c.BlockedAddress > 0 {
+			add(src.ID, TroubleBlockedAddress, "%d 个请求指向内网或保留地址（本机、局域网、链路本地等），已拒绝且未发送：网页可能在探测内部网络；如确需访问，请在配置 allow_internal 中列出该主机或网段", c.BlockedAddress)
 		}
 		walls := c.Blocked + c.Robots
 		switch {

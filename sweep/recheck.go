@@ -325,6 +325,8 @@ func classify(it RecheckItem, res *crawler.Result, m *matcher.Matcher, ms marker
 			return set(OutcomeFailed, "网址无效，无法访问")
 		}
 		return set(OutcomeFailed, "无法连接网站，下轮重查")
+	case crawler.OutcomeBlockedAddress:
+		return set(OutcomeFailed, "网址或其跳转指向禁止访问的内网地址，未访问（如确需访问，请在配置 allow_internal 中列出）")
 	case crawler.OutcomeTimeout:
 		return set(OutcomeFailed, "访问超时，下轮重查")
 	case crawler.OutcomeRobots:

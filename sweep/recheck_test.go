@@ -84,6 +84,7 @@ func recheckSetup(t *testing.T, web testbed.Options, tune func(*crawler.Options)
 	ln.Close()
 	opts := cfg.CrawlerOptions()
 	opts.Resolve[hostClosed] = closed
+	opts.AllowInternal = append(opts.AllowInternal, hostClosed)
 	opts.RetryBackoff = 20 * time.Millisecond
 	if tune != nil {
 		tune(&opts)

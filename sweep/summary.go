@@ -24,6 +24,11 @@ type Counts struct {
 	// markers): fetched, but nothing could be checked.
 	Blocked  int `json:"blocked"`
 	Findings int `json:"findings"` // flagged pages
+	// BlockedAddress counts requests refused because they led to an
+	// internal address (crawler.ErrBlockedAddress): pages, redirects
+	// and, for rendered pages, the navigations and subresources the page
+	// tried. A refused page is also in Failed["blocked_address"].
+	BlockedAddress int `json:"blocked_address,omitempty"`
 }
 
 func (c *Counts) add(res *crawler.Result) {
@@ -51,6 +56,7 @@ func (c *Counts) add(res *crawler.Result) {
 	if res.IgnoredRobots {
 		c.IgnoredRobots++
 	}
+	c.BlockedAddress += res.Refused
 }
 
 // Summary is what a sweep did. It is stored with the sweep and printed.
@@ -143,6 +149,9 @@ func (s *Summary) Print(w io.Writer) {
 		s.Sweep, t.Attempted, t.Fetched, sum(t.Failed), t.Robots, t.Blocked, t.Truncated, t.Rendered)
 	if t.IgnoredRobots > 0 {
 		fmt.Fprintf(w, "  robots.txt overridden for %d pages (per-source ignore_robots)\n", t.IgnoredRobots)
+	}
+	if t.BlockedAddress > 0 {
+		fmt.Fprintf(w, "  %d requests refused: internal addresses (禁止访问的内网地址; allow_internal re-opens named hosts or networks)\n", t.BlockedAddress)
 	}
 	if len(t.Failed) > 0 {
 		var parts []string

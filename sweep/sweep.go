@@ -57,6 +57,10 @@ type Sweeper struct {
 	// Handlers is how many results are scored and stored at once
 	// (default 4): concurrent store writes share one commit.
 	Handlers int
+	// Preflight, when set, runs before a sweep starts or resumes: an
+	// error refuses the sweep before anything is recorded (serve checks
+	// the browser with it when a source renders).
+	Preflight func(context.Context) error
 
 	override atomic.Pointer[inForce]
 }
@@ -138,6 +142,11 @@ func (s *Sweeper) Run(ctx context.Context, resume bool) (*Summary, error) {
 	}
 	if s.Batch <= 0 {
 		s.Batch = 64
+	}
+	if s.Preflight != nil {
+		if err := s.Preflight(ctx); err != nil {
+			return nil, fmt.Errorf("sweep: not started: %w", err)
+		}
 	}
 	running, err := s.Store.RunningSweep()
 	switch {

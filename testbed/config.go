@@ -26,6 +26,10 @@ func (w *Web) Config(database string) []byte {
 	for _, h := range w.hostList {
 		p("  %s: %s\n", h, w.addr)
 	}
+	// The sample web runs on loopback: its host names (not the loopback
+	// network, so hostile pages still cannot reach other local services)
+	// may connect there.
+	p("allow_internal: %s\n", yamlList(w.hostList))
 	p(`limits:
   per_host_delay: 50ms
   per_host_parallel: 2

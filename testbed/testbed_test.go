@@ -546,7 +546,10 @@ type sweepConfig struct {
 	UserAgent   string            `yaml:"user_agent"`
 	ResolveOnly bool              `yaml:"resolve_only"`
 	Resolve     map[string]string `yaml:"resolve"`
-	Limits      struct {
+	// AllowInternal must name every served host: they all run on
+	// loopback, which crawling refuses otherwise.
+	AllowInternal []string `yaml:"allow_internal"`
+	Limits        struct {
 		PerHostDelay    string `yaml:"per_host_delay"`
 		PerHostParallel int    `yaml:"per_host_parallel"`
 		Parallel        int    `yaml:"parallel"`
@@ -603,6 +606,9 @@ func TestConfigCoversEverySite(t *testing.T) {
 			t.Errorf("resolve has %d hosts, want %d", len(cfg.Resolve), len(w.Resolve()))
 		}
 		for host, addr := range w.Resolve() {
+			if !slices.Contains(cfg.AllowInternal, host) {
+				t.Errorf("allow_internal %q does not name %s", cfg.AllowInternal, host)
+			}
 			if cfg.Resolve[host] != addr || addr != w.Addr() {
 				t.Errorf("resolve %s: %q, want %q", host, cfg.Resolve[host], w.Addr())
 			}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -8,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/certwatch/certwatch/config"
+	"github.com/certwatch/certwatch/crawler"
 )
 
 func newConfigCmd() *cobra.Command {
@@ -21,13 +23,26 @@ func newConfigCmd() *cobra.Command {
 			if err != nil {
 				return &exitError{code: 1, err: err}
 			}
+			browser, err := checkBrowser(cmd.Context(), c)
+			if err != nil {
+				return &exitError{code: 1, err: fmt.Errorf("%s: %w", c.File, err)}
+			}
 			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
 			fmt.Fprintf(tw, "%s\tOK\n", c.File)
+			if browser != nil {
+				fmt.Fprintf(tw, "  browser\t%s (%s): a blank page renders\n", browser.Path, browser.Version)
+				for _, w := range browser.Warnings {
+					fmt.Fprintf(tw, "  warning\t%s\n", w)
+				}
+			}
 			fmt.Fprintf(tw, "  database\t%s\n", c.Database)
 			fmt.Fprintf(tw, "  limits\tdelay %v/host, %d per host, %d in all, timeout %v, body ≤ %d B, %d retries\n",
 				c.Limits.PerHostDelay, c.Limits.PerHostParallel, c.Limits.Parallel, c.Limits.Timeout, c.Limits.MaxBody, c.Limits.Retries)
 			if len(c.Resolve) > 0 {
 				fmt.Fprintf(tw, "  resolve\t%d hosts (resolve_only %v)\n", len(c.Resolve), c.ResolveOnly)
+			}
+			if len(c.AllowInternal) > 0 {
+				fmt.Fprintf(tw, "  allow_internal\t%s (internal addresses allowed for these only)\n", strings.Join(c.AllowInternal, ", "))
 			}
 			for _, s := range c.Sources {
 				var what string
@@ -52,4 +67,25 @@ func newConfigCmd() *cobra.Command {
 		},
 	})
 	return cmd
+}
+
+// checkBrowser checks the browser when a source of c renders (nil, nil
+// when none does): a configuration whose rendered pages would all fail
+// must be refused up front, not swept into render_failed.
+func checkBrowser(ctx context.Context, c *config.Config) (*crawler.BrowserCheck, error) {
+	var renders []string
+	for _, s := range c.Sources {
+		if s.Render {
+			renders = append(renders, s.ID)
+		}
+	}
+	if len(renders) == 0 {
+		return nil, nil
+	}
+	chk, err := crawler.CheckBrowser(ctx, c.Render)
+	if err != nil {
+		return nil, fmt.Errorf("来源 %s 需要浏览器渲染，但浏览器不可用 / sources %s render, but the browser is unusable: %w",
+			strings.Join(renders, "、"), strings.Join(renders, ", "), err)
+	}
+	return chk, nil
 }

@@ -23,7 +23,7 @@ func TestBackupDuringAScheduledSweep(t *testing.T) {
 	defer web.Close()
 	dir := t.TempDir()
 	var cfg strings.Builder
-	cfg.WriteString("database: c.db\nresolve_only: true\nresolve:\n  " + testbed.HostBig + ": " + web.Addr() + "\n")
+	cfg.WriteString("database: c.db\nresolve_only: true\nresolve:\n  " + testbed.HostBig + ": " + web.Addr() + "\nallow_internal: [" + testbed.HostBig + "]\n")
 	cfg.WriteString("limits: {per_host_delay: 20ms, per_host_parallel: 4}\n")
 	cfg.WriteString("schedule: {sweep: \"@every 2s\", backup: \"\"}\n")
 	cfg.WriteString("sources:\n  - {id: big, type: site, start: [\"http://" + testbed.HostBig + "/\"], depth: 6, max_pages: 5000}\n")

@@ -64,6 +64,7 @@ func TestRulesTestActivateAndSweep(t *testing.T) {
 	v2 := writeFile(t, dir, "v2.yaml", tuningPack("2", "免考", "包过"))
 	cfg := writeFile(t, dir, "c.yaml", fmt.Sprintf(`database: c.db
 rules: [v1.yaml]
+allow_internal: [127.0.0.1/32]
 limits: {per_host_delay: 0s, retries: 0}
 sources:
   - {id: shop, type: urls, urls: ["%[1]s/a", "%[1]s/b", "%[1]s/c"]}
@@ -190,6 +191,7 @@ func TestRulesActivateWhileServing(t *testing.T) {
 	v2 := writeFile(t, dir, "v2.yaml", tuningPack("2", "免考", "包过"))
 	cfg := writeFile(t, dir, "c.yaml", fmt.Sprintf(`database: c.db
 rules: [v1.yaml]
+allow_internal: [127.0.0.1/32]
 limits: {per_host_delay: 0s, retries: 0}
 schedule: {sweep: "", backup: ""}
 sources:

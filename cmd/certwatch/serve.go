@@ -118,6 +118,7 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 
 	metrics := newMetrics(st)
 	sw := &sweep.Sweeper{Config: cfg, Store: st, Matcher: m, Fetcher: cr, Log: log, SearchTerms: terms}
+	sw.Preflight = func(ctx context.Context) error { _, err := checkBrowser(ctx, cfg); return err }
 	checker := &sweep.RemovalChecker{Store: st, Sweeper: sw, Log: log}
 	categoryName := func(id string) string {
 		for _, p := range packs {

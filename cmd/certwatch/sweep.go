@@ -120,6 +120,9 @@ func runSweep(ctx context.Context, o sweepOptions, stdout, stderr io.Writer) err
 }
 
 func sweepWith(ctx context.Context, cfg *config.Config, o sweepOptions, stdout, stderr io.Writer) error {
+	if _, err := checkBrowser(ctx, cfg); err != nil {
+		return &exitError{code: 1, err: fmt.Errorf("巡查未开始 / sweep not started: %w", err)}
+	}
 	st, err := store.Open(cfg.Database, store.Options{})
 	if err != nil {
 		return &exitError{code: 1, err: err}

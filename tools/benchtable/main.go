@@ -123,6 +123,7 @@ func bigSweep(bin, dir string, pages int) (sample, float64) {
 resolve_only: true
 resolve:
   big.example: %s
+allow_internal: [big.example]
 limits: {per_host_delay: 0s, per_host_parallel: 8, parallel: 8, timeout: 10s, retries: 0}
 sources:
   - {id: big, type: site, start: ["http://big.example/"], depth: 12, max_pages: %d}
