@@ -21,6 +21,9 @@ type sweepCounts struct {
 	Rendered  int            `json:"rendered"`
 	Blocked   int            `json:"blocked"`
 	Findings  int            `json:"findings"`
+	// BlockedAddress: requests refused because they led to an internal
+	// address.
+	BlockedAddress int `json:"blocked_address"`
 }
 
 func (c sweepCounts) FailedTotal() int {
@@ -48,6 +51,9 @@ type sweepStats struct {
 	NewVersions int                     `json:"new_snapshots"`
 	Trouble     []sweepTrouble          `json:"trouble"`
 	Resumed     bool                    `json:"resumed"`
+	// FailureNames: the Chinese name of each failure reason, written by
+	// the sweep.
+	FailureNames map[string]string `json:"failure_names"`
 }
 
 type sweepRow struct {

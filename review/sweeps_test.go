@@ -35,9 +35,11 @@ func TestSweepsPage(t *testing.T) {
 	stats, _ := json.Marshal(map[string]any{
 		"total":     map[string]any{"attempted": 40, "fetched": 30, "failed": map[string]int{"timeout": 4}, "robots_refused": 2, "blocked": 4, "findings": 3},
 		"by_source": map[string]any{"shop": map[string]any{"attempted": 10, "fetched": 10, "blocked": 8}, "bbs": map[string]any{"attempted": 30, "fetched": 20, "findings": 3}},
-		"by_host":   map[string]any{"shop.example": map[string]any{"attempted": 10, "fetched": 10, "blocked": 8}},
-		"new_cases": 3,
-		"trouble":   []map[string]string{{"source": "shop", "kind": "mostly_blocked", "name": "大部分被拦截", "detail": "10 个页面中 8 个被拦截<script>"}},
+		"by_host": map[string]any{"shop.example": map[string]any{"attempted": 10, "fetched": 10, "blocked": 8},
+			"bbs.example": map[string]any{"attempted": 30, "fetched": 20, "failed": map[string]int{"blocked_address": 2}, "blocked_address": 3}},
+		"failure_names": map[string]string{"timeout": "超时", "blocked_address": "禁止访问的内网地址"},
+		"new_cases":     3,
+		"trouble":       []map[string]string{{"source": "shop", "kind": "mostly_blocked", "name": "大部分被拦截", "detail": "10 个页面中 8 个被拦截<script>"}},
 	})
 	if err := e.st.FinishSweep(id, store.SweepFinished, stats); err != nil {
 		t.Fatal(err)
@@ -70,6 +72,9 @@ func TestSweepsPage(t *testing.T) {
 	}
 	if got := doc.Find("#digest-cases li").Length(); got != 1 {
 		t.Errorf("%d new cases listed, want 1", got)
+	}
+	if h := doc.Find("#by-host").Text(); !strings.Contains(h, "禁止访问的内网地址 2") || strings.Contains(h, "blocked_address") {
+		t.Errorf("host table %q: failure reasons must show by their Chinese names", h)
 	}
 	if got := doc.Find("#by-source tbody tr").Length(); got != 2 {
 		t.Errorf("%d source rows, want 2", got)

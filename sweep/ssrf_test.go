@@ -118,6 +118,9 @@ sources:
 		t.Fatalf("counts %+v, want one blocked_address", src)
 	}
 	found := false
+	if n := sum.FailureNames[string(crawler.OutcomeBlockedAddress)]; n != "禁止访问的内网地址" {
+		t.Errorf("the summary names the failure %q, want its Chinese name", n)
+	}
 	for _, tr := range sum.Trouble {
 		if tr.Source == "forum" && tr.Kind == TroubleBlockedAddress && tr.Name == "禁止访问的内网地址" && strings.Contains(tr.Detail, "allow_internal") {
 			found = true

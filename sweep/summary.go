@@ -79,6 +79,24 @@ type Summary struct {
 	// SharedSeeds are sources whose start URLs another source had
 	// already queued: checked, under the other source's name.
 	SharedSeeds []string `json:"shared_seeds,omitempty"`
+	// FailureNames gives the Chinese name (FailureNames) of every failure
+	// reason in these counts, so readers of a stored summary (the UI)
+	// need not keep a copy of the table; set when the sweep finishes.
+	FailureNames map[string]string `json:"failure_names,omitempty"`
+}
+
+// nameFailures fills FailureNames for the reasons in the counts.
+func (s *Summary) nameFailures() {
+	for k := range s.Total.Failed {
+		if s.FailureNames == nil {
+			s.FailureNames = map[string]string{}
+		}
+		if n, ok := FailureNames[k]; ok {
+			s.FailureNames[k] = n
+		} else {
+			s.FailureNames[k] = k
+		}
+	}
 }
 
 func newSummary(id uint64) *Summary {

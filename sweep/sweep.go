@@ -188,6 +188,7 @@ func (s *Sweeper) Run(ctx context.Context, resume bool) (*Summary, error) {
 		s.Log.Warn("sweep health: no previous sweep to compare with", "err", err)
 		sum.Trouble = Health(s.Config, sum, nil)
 	}
+	sum.nameFailures()
 	for _, tr := range sum.Trouble {
 		s.Log.Warn("source in trouble", "sweep", sw.ID, "source", tr.Source, "kind", tr.Kind, "detail", tr.Detail)
 	}
