@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""Build testdata/real/texts.jsonl from the staging batches (b*.py).
+Split rule: each source site (registrable domain of the URL, or owner/repo for GitHub)
+is assigned wholly to train/dev/test by h = sha256(SALT + site) mapped to [0,1):
+h < 0.6 -> train, h < 0.8 -> dev, else test.  SALT is fixed (see README)."""
+import glob, json, hashlib, re, sys, collections, os
+from urllib.parse import urlparse
+SALT = os.environ.get('SPLIT_SALT', 'certwatch-real-v1')
+R = []
+def add(text, label, kind, genre, source, note):
+    R.append(dict(text=text, label=label, kind=kind, genre=genre, source=source, note=note))
+here = os.path.dirname(os.path.abspath(__file__))
+for f in sorted(glob.glob(os.path.join(here, 'b[0-9]*.py'))):
+    exec(open(f, encoding='utf-8').read(), {'add': add, 'R': R})
+LABELS = {'cert_sale','exam_fraud','training_fraud','imitation_site','negative'}
+KINDS = {'page','post','listing','short'}
+GENRES = {'offer','request','news','police_report','court','warning','platform_rule','qa_debunk','school','job_ad','howto','other'}
+MULTI = ('com.cn','gov.cn','net.cn','org.cn','edu.cn','ac.cn','com.hk','org.tw','gov.tw','edu.tw','com.tw')
+def site(src):
+    if src.startswith('github:'):
+        p = src[len('github:'):].split('/')
+        return 'github:' + p[0] + '/' + p[1]
+    host = urlparse(src).hostname or src
+    parts = host.lower().split('.')
+    n = 3 if '.'.join(parts[-2:]) in MULTI else 2
+    return '.'.join(parts[-n:])
+def split_of(s):
+    h = int(hashlib.sha256((SALT + s).encode()).hexdigest()[:12], 16) / 16**12
+    return 'train' if h < 0.6 else ('dev' if h < 0.8 else 'test')
+seen = set(); out = []
+for i, r in enumerate(R, 1):
+    assert r['label'] in LABELS, r; assert r['kind'] in KINDS, r; assert r['genre'] in GENRES, r
+    assert r['text'].strip(), r
+    key = r['text'].strip()
+    if key in seen: print('duplicate text skipped:', key[:40], file=sys.stderr); continue
+    seen.add(key)
+    rec = {'id': 'r-%04d' % (len(out)+1), 'text': r['text'], 'label': r['label'], 'kind': r['kind'],
+           'genre': r['genre'], 'source': r['source'],
+           'licence': r.get('licence') or 'unknown (quoted for evaluation)',
+           'retrieved': '2026-12-02', 'note': r['note'], 'site': site(r['source'])}
+    rec['split'] = split_of(rec['site'])
+    out.append(rec)
+dst = os.path.join(here, '..', 'texts.jsonl')
+with open(dst, 'w', encoding='utf-8') as f:
+    for r in out: f.write(json.dumps(r, ensure_ascii=False) + '\n')
+c = collections.Counter
+print('total', len(out))
+for k in ('label','kind','genre','split'):
+    print(k, dict(c(r[k] for r in out)))
+pos = sum(r['label'] != 'negative' for r in out)
+print('positive share %.3f' % (pos/len(out)))
+print('split x label', dict(c((r['split'], r['label'] != 'negative') for r in out)))
+print('sites', len(set(r['site'] for r in out)), c(r['site'] for r in out).most_common(12))
