@@ -7,8 +7,8 @@ import glob, json, hashlib, re, sys, collections, os
 from urllib.parse import urlparse
 SALT = os.environ.get('SPLIT_SALT', 'certwatch-real-v1')
 R = []
-def add(text, label, kind, genre, source, note):
-    R.append(dict(text=text, label=label, kind=kind, genre=genre, source=source, note=note))
+def add(text, label, kind, genre, source, note, **kw):
+    R.append(dict(text=text, label=label, kind=kind, genre=genre, source=source, note=note, group=kw.get('group')))
 here = os.path.dirname(os.path.abspath(__file__))
 for f in sorted(glob.glob(os.path.join(here, 'b[0-9]*.py'))):
     exec(open(f, encoding='utf-8').read(), {'add': add, 'R': R})
@@ -20,8 +20,15 @@ def site(src):
     if src.startswith('github:'):
         p = src[len('github:'):].split('/')
         return 'github:' + p[0] + '/' + p[1]
-    host = urlparse(src).hostname or src
-    parts = host.lower().split('.')
+    u = urlparse(src)
+    host = (u.hostname or src).lower()
+    seg = [x for x in u.path.split('/') if x]
+    # user-generated-content platforms: the account (or the paste) is the source, not the platform
+    if host in ('github.com', 'bitbucket.org') and seg:
+        return host + ':' + seg[0].lower()
+    if host == 'pastebin.com' and seg:
+        return 'pastebin:' + (seg[1] if seg[0] == 'u' and len(seg) > 1 else seg[0])
+    parts = host.split('.')
     n = 3 if '.'.join(parts[-2:]) in MULTI else 2
     return '.'.join(parts[-n:])
 def split_of(s):
@@ -37,7 +44,8 @@ for i, r in enumerate(R, 1):
     rec = {'id': 'r-%04d' % (len(out)+1), 'text': r['text'], 'label': r['label'], 'kind': r['kind'],
            'genre': r['genre'], 'source': r['source'],
            'licence': r.get('licence') or 'unknown (quoted for evaluation)',
-           'retrieved': '2026-12-02', 'note': r['note'], 'site': site(r['source'])}
+           'retrieved': '2026-12-02', 'note': r['note'], 'site': r.get('group') or site(r['source']),
+           'lang': 'en' if 'language en' in r['note'] else 'zh'}
     rec['split'] = split_of(rec['site'])
     out.append(rec)
 dst = os.path.join(here, '..', 'texts.jsonl')
