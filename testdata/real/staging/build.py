@@ -5,7 +5,7 @@ is assigned wholly to train/dev/test by h = sha256(SALT + site) mapped to [0,1):
 h < 0.6 -> train, h < 0.8 -> dev, else test.  SALT is fixed (see README)."""
 import glob, json, hashlib, re, sys, collections, os
 from urllib.parse import urlparse
-SALT = os.environ.get('SPLIT_SALT', 'certwatch-real-v1')
+SALT = os.environ.get('SPLIT_SALT', 'certwatch-real-v14')
 R = []
 def add(text, label, kind, genre, source, note, **kw):
     R.append(dict(text=text, label=label, kind=kind, genre=genre, source=source, note=note, group=kw.get('group')))
@@ -59,3 +59,27 @@ pos = sum(r['label'] != 'negative' for r in out)
 print('positive share %.3f' % (pos/len(out)))
 print('split x label', dict(c((r['split'], r['label'] != 'negative') for r in out)))
 print('sites', len(set(r['site'] for r in out)), c(r['site'] for r in out).most_common(12))
+
+# ---- refresh the counts section of ../README.md (between the markers) ----
+def table(key, rows=None):
+    cc = c(r[key] for r in out)
+    lines = ['| %s | texts | positive |' % key, '|---|---:|---:|']
+    for k, v in sorted(cc.items(), key=lambda kv: -kv[1]):
+        pos_k = sum(1 for r in out if r[key] == k and r['label'] != 'negative')
+        lines.append('| %s | %d | %d |' % (k, v, pos_k))
+    return '\n'.join(lines)
+lab = c(r['label'] for r in out)
+counts = ['Total: **%d** texts, **%d** positive (%.1f %%).' % (len(out), pos, 100.0*pos/len(out)), '',
+          '| label | texts |', '|---|---:|'] + ['| %s | %d |' % kv for kv in sorted(lab.items(), key=lambda kv: -kv[1])]
+counts += ['', table('kind'), '', table('genre'), '', table('split'), '', table('lang')]
+sites = c(r['site'] for r in out)
+counts += ['', 'Sources (split units): %d. Largest:' % len(sites), '', '| site | texts | split |', '|---|---:|---|']
+for s_, v in sites.most_common(25):
+    counts.append('| %s | %d | %s |' % (s_, v, split_of(s_)))
+readme = os.path.join(here, '..', 'README.md')
+if os.path.exists(readme):
+    t = open(readme, encoding='utf-8').read()
+    a, b = '<!-- counts:begin -->', '<!-- counts:end -->'
+    if a in t and b in t:
+        t = t[:t.index(a)+len(a)] + '\n' + '\n'.join(counts) + '\n' + t[t.index(b):]
+        open(readme, 'w', encoding='utf-8').write(t)
