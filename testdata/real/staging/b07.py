@@ -1,0 +1,18 @@
+add('''近日,泸州市公安局网安部门破获一起特大跨省组织考试作弊案''', 'negative','short','police_report','https://m.163.com/dy/article/HO37FRAB05560VBS.html','headline-like first clause of a police news item (short hard negative)')
+add('''教育部、市场监管总局等五部门联合印发《关于加强高等学历继续教育广告发布管理的通知》,明确要求高等学历继续教育广告信息不得出现“快速取证”“免考包过”“考不过退款”等对教育效果作出明示或者暗示的保证性承诺。''', 'negative','page','platform_rule','http://board.paoku.com.cn/board/2021/1020/97407.html','commentary on the ad-rules notice listing banned claims (hard negative; rule text)')
+add('''然而,记者发现不少机构虽然在其官网没有“免考包过”的介绍,但其销售人员在介绍时仍称可以“无需上课”“免考包过”。机构宣称的“免考包过”,是典型的虚假宣传,相关部门应该严查并加强信息公开的力度,避免“劣币逐良币”。''', 'negative','page','news','http://00-edu.com/e/DoPrint/index.php?classid=439&id=2020544','commentary (hard negative quoting 免考包过)')
+add('''免考拿本科”、“一年就能取证”,这样的广告是不是特别的有吸引力呢?想提升学历,还不用费劲,免考就能拿证,真有这样的“好事”吗?''', 'negative','page','news','http://www.qianlimoye.com/sh/sgg/201801/13/t20180113_27719884.shtml','CCTV report mirror on degree-mill ads (education certificates, out of scope; hard negative); excerpt starts mid-quote as stored')
+add('''北京针对低学历上班族发布免考通道''', 'training_fraud','short','offer','http://www.qianlimoye.com/sh/sgg/201801/13/t20180113_27719884.shtml','ad line quoted verbatim in the CCTV report (academic degree 免考 offer; out-of-domain certificate but same offer pattern)')
+add('''15日,北青-北京头条记者询问多家学历提升培训教育机构,发现不少机构虽然在其官网没有“免考包过”的介绍,但其销售人员在介绍时仍称可以“无需上课”、“免考包过”。有机构工作人员称,现在国家不让说“免考包过”,合同里也不会写,但只要选择全程托管服务,和“包过”是一个意思,托管就是“免考”。''', 'negative','page','news','https://app.bjtitle.com/8816/newshow.php?newsid=6012584&typeid=5','北京青年报 report (hard negative); trimmed')
+add('''有需求就有市場。從街頭電線桿到網絡店鋪,辦證廣告幾乎隨處可見。在大家印象里,這類辦證廣告對應的都是假證件,如同南通警方破獲的那起案件。然而,《法制日報》記者發現,在辦證生意里,有些商家聲稱可以提供“貨真價實”的職業資格證。''', 'negative','page','news','http://www.iosapp77.com/edu/news/1895094.html','法制日报 investigation (traditional characters as stored; hard negative); trimmed')
+add('''韓琳告訴《法制日報》記者,花錢辦理能夠通過官網查詢的真證,這件事在同學中幾乎是公開的秘密。據她了解,除了教師資格證、法律職業資格證書等證書不能從網上買到,一些職業資格證,如普通話等級證、健康證、營養師等證件都可以在網上買到,“據說還能在官網上查詢出來”。''', 'negative','page','news','http://www.iosapp77.com/edu/news/1895094.html','same report, interviewee paragraph')
+add('''這城市“牛皮癬”的主要內容為辦證、刻章、迷藥、黑車、代孕和治療淋病梅毒等各種非法小廣告,也有各種商品小廣告、各類培訓招生廣告、灌煤氣修電器鑽孔打井疏通下水道之類的服務型廣告,不管是什麼內容,這些“牛皮癬”都十分影響市容市貌''', 'negative','page','other','https://www.cread.tw/book/171897/21543328.html','novel chapter about street ads (traditional as stored; hard negative mentioning 辦證); trimmed')
+add('''5月1日,明珠新村居民倪先生拨打12345公共服务热线反映,五一节后,明珠新村的楼道、电线杆、车库上突然出现了许多办证小广告,小区简直大煞风景。''', 'negative','page','news','http://www.qidongnews.com/content?father_key=5a72a22f8f933fba058b4571&key=5a7415e446a220c00d01abd1','local news on 办证 street ads; trimmed')
+add('''9月1日起,市多城同创办公室联合市城市管理行政执法局,对市区范围内的“牛皮癣”进行清理整治。出现在非法小广告上的通讯号码,市行政执法局将对其进行停机处理。欢迎广大市民通过微信、微博等方式举报身边的“牛皮癣”,配合有关部门进行清理。''', 'negative','page','news','http://bankipay.com/html/18132.html','local news reposted; trimmed')
+add('''清晨的阳光透过梧桐叶的缝隙洒在斑驳的墙面上,那些用黑色记号笔匆匆写下的『办证+13***』字样,在光线下泛着幽灵般的微光。''', 'negative','short','other','https://www.dyjzjd.cn/gongsi/898.html','essay sentence mentioning a masked 办证 ad (hard negative short)')
+add('''老张刮掉一张“办证138XXXXXXXX”的贴纸时叹了口气:“昨天刚清理过,今天又冒出来了。”''', 'negative','short','other','http://www.xingdabm.com/gongsi/256.html','essay sentence quoting a masked ad (hard negative short)')
+add('''更关键的是中间的“客服”。那些印在广告上的手机号码,很多都是“转接中心”。当有客户拨打电话时,接听者会根据客户所在地,将生意转给当地的地下作坊。这种模式很像正规企业的客服系统,只是他们买卖的是假证件、假发票等非法物品。''', 'negative','page','other','http://www.xingdabm.com/gongsi/256.html','same essay, paragraph on call centres')
+add('''提到牛皮癣小广告
+所有人都深感厌恶
+电线杆上有它,楼道里有它
+门上有它,变电柜上有它''', 'negative','short','news','http://www.shicijianshang.com/h/3wqKOUUAnaUbLBIy0Cmp6gJVvDEsBNnr.html','city-management news lead (reposted)')

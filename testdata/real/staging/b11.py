@@ -1,0 +1,24 @@
+add('''- 如何识别学历认证骗局?Q/微1245164853/一手留信认证(全球招代理)我们以合理的价格提供这degree,Transcripts.典型的学位,文凭或证书包含客户提供给我们的信息.一对一服务包括毕业院长签字,专业课程,学位类型,专业或教育领域,以及毕业日期.不要忽视这些细节.这两份文件同样重要!''', 'cert_sale','post','offer','https://pastebin.com/aCVWN642','pastebin degree-mill spam whose first words mimic a warning ("如何识别学历认证骗局?"); academic degrees (outside safety-certificate scope, same offer pattern); trimmed', group='pastebin:q1245164853')
+add('''- 2.如果您是为了回国找工作,只是进私营企业或者外企,那么办理一份文凭也可以了,因为私营企业或者外企是不能查询文凭真假的!
+- 3.如果您是要进国企银行事业编单位或者考公务员的话,那么就需要办理真实教育部学历认证!
+- 更多关于办理国外文凭学历请咨询学历顾问 Q/微1245164853''', 'cert_sale','post','offer','https://pastebin.com/aCVWN642','same paste, sales pitch lines; trimmed', group='pastebin:q1245164853')
+add('''IU印毕业证,留信认证(真实存档可查)wechat:q283214072办理,美国毕业证,办理印第安纳大学毕业证成绩单,''', 'cert_sale','short','offer','https://pastebin.com/u/luoluohua','paste title from a spam account listing (truncated by the site); academic degree', group='pastebin:luoluohua')
+add('''UTAS毕业证,q283214072+wechat办可查教育部学历认证,澳洲毕业证,办理塔斯马尼亚大学毕业证成绩单,Un''', 'cert_sale','short','offer','https://pastebin.com/u/luoluohua','paste title (truncated by the site)', group='pastebin:luoluohua')
+add('''- QQ微信551190476购买国外毕业证、购买澳洲毕业证、购买美国毕业证、购买加拿大毕业证、购买英国毕业证、购买国外毕业证、购买德国毕业证、购买英国毕业证、购买法国毕业证、购买新西兰毕业证、办理国外毕业证、办理澳洲毕业证、办理美国毕业证、办理加拿大毕业证、办理英国毕业证、办理法国毕业证、办理新西兰毕业证、办理德国毕业证''', 'cert_sale','post','offer','https://pastebin.com/gJwUx1Sz','keyword-stuffed degree spam; first line trimmed', group='pastebin:q551190476')
+add('''- 联系人:Addis Q/微551190476
+- 办理国外假毕业证、办理澳洲假毕业证、办理美国假毕业证、办理加拿大假毕业证、办理英国假毕业证''', 'cert_sale','post','offer','https://pastebin.com/gJwUx1Sz','same paste; trimmed', group='pastebin:q551190476')
+add('''  1. Q微744043126办理澳洲,英国,美国,加拿大等毕业证书成绩单、文凭、学历学位认证、假毕业证文凭、学位证、毕业证认证、假学历、假文凭、假毕业证、学位文凭、高仿毕业证、高仿文凭、文凭证书、精仿毕业证、精仿文凭
+  2. 英华国际留学服务中心:实体公司,注册经营,行业标杆,精益求精!
+  3. 咨询顾问:Mark QQ:744043126 微信:744043126''', 'cert_sale','post','offer','https://pastebin.com/HygaUmPU','pastebin degree spam (numbered lines as stored); trimmed', group='pastebin:q744043126')
+add('''办理佐治亚理工学院毕业证Georgia Tech毕业证【微\\Q744043126】美国文凭,毕业证书,学历成绩单,毕业''', 'cert_sale','short','offer','https://pastebin.com/HygaUmPU','paste title (truncated by the site)', group='pastebin:q744043126')
+add('''- QQ/微信:969744238【删除请点击网页快照】代办国外文凭,专业为留学生办理[毕业证、成绩单、使馆留学回国人员证明、教育部学历学位认证、录取通知书、Offer、在读证明、雅思托福成绩单、学生卡网]存档永久可查!''', 'cert_sale','post','offer','https://pastebin.com/Dfg8iQVt','pastebin degree spam; first line', group='pastebin:q969744238')
+add('''- 未能正常毕业,论文未通过,毕业证得了diploma,成绩单或毕业证遗失,护照签证时间不足,护照签证遗失,前置学历问题,学校不被认可怎么办?国外三方公证【Q/薇信:969744238】办理毕业证成绩单、教育部学历认证、学历文凭、使馆认证/留学回国人员证明、录取通知书、Offer、在读证明、雅思托福成绩单、网上存档永久可查!''', 'cert_sale','post','offer','https://pastebin.com/Dfg8iQVt','same paste; 薇信 look-alike for 微信; one line', group='pastebin:q969744238')
+add('''- 英皇国际教育,QQ/微信:603012914,专业为留学生办理毕业证、成绩单、使馆留学回国人员证明、教育部学历学位认证、录取通知书、Offer、在读证明、雅思托福成绩单、网上存档永久可查!''', 'cert_sale','post','offer','https://pastebin.com/nE35FuXc','pastebin degree spam (same seller as E8CnWhvZ); first line', group='pastebin:q603012914')
+add('''- 二. 真实的使馆认证及教育部认证,公司完全按照正规的流程手续,可陪同客户一起前往北京教育部窗口递交材料!!!目前有一些同行所办理出来的认证只能在虚假网站查询1-3个月左右的时间,并不是教育部官网,也不可能永久存档。那样是对学生的不负责任,在办理的时候一定要慎重!''', 'cert_sale','post','offer','https://pastebin.com/nE35FuXc','same paste: seller disparaging competitors\' fake query websites while offering its own (offer context); one line', group='pastebin:q603012914')
+add('''办理美国圣地亚哥USD毕 业证成绩单微/Q497859892办理圣地亚哥大学毕 业证成绩单学历认证UniVersity''', 'cert_sale','short','offer','https://pastebin.com/u/ZZX123456','paste title from spam account listing; 毕 业证 split by a space (evasion)', group='pastebin:ZZX123456')
+add('''怎样办理英国学位证书Chester毕 业证成绩单微信/QQ497859892办理切斯特大学毕 业证成绩单学历学位认证#学''', 'cert_sale','short','offer','https://pastebin.com/u/ZZX123456','paste title phrased as a how-to question (truncated by the site)', group='pastebin:ZZX123456')
+add('''购买原版加拿大毕 业证微/Q497859892|卡尔顿大学offer|卡尔顿大学办理|办理加拿大大学学历认证|''', 'cert_sale','short','offer','https://pastebin.com/u/ZZX123456','paste title', group='pastebin:ZZX123456')
+add('''(美 国 休斯敦大学UH毕业证)q微859864.634(学历认证官网永久可查)修改成绩单UH毕业证UH学历认证/学生卡''', 'cert_sale','short','offer','https://pastebin.com/u/dfghfhgjh','paste title; contact digits broken by a dot (q微859864.634)', group='pastebin:dfghfhgjh')
+add('''(快速定制英国SHU毕业证/学历认证)【Q微859.864634官网永久可查】办理英国谢菲尔德哈勒姆大学毕业证SHU毕业''', 'cert_sale','short','offer','https://pastebin.com/u/dfghfhgjh','paste title; dot inside the number at another position', group='pastebin:dfghfhgjh')
+add('''“加拿大学历认证”【q微85986463.4官网永久可查】加拿大办理McMaster毕业证McMaster学历认证成绩''', 'cert_sale','short','offer','https://pastebin.com/u/dfghfhgjh','paste title', group='pastebin:dfghfhgjh')
+add('''(澳洲文凭.格里菲斯大学GU毕业证)【q微8598.64634真实可查学历认证】澳洲办理GU毕业证GU学历认证成绩单 G''', 'cert_sale','short','offer','https://pastebin.com/u/dfghfhgjh','paste title', group='pastebin:dfghfhgjh')

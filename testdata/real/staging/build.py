@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Build testdata/real/texts.jsonl from the staging batches (b*.py).
+Split rule: each source site (registrable domain of the URL, or owner/repo for GitHub)
+is assigned wholly to train/dev/test by h = sha256(SALT + site) mapped to [0,1):
+h < 0.6 -> train, h < 0.8 -> dev, else test.  SALT is fixed (see README)."""
+import glob, json, hashlib, re, sys, collections, os
+from urllib.parse import urlparse
+SALT = os.environ.get('SPLIT_SALT', 'certwatch-real-v14')
+R = []
+def add(text, label, kind, genre, source, note, **kw):
+    R.append(dict(text=text, label=label, kind=kind, genre=genre, source=source, note=note, group=kw.get('group')))
+here = os.path.dirname(os.path.abspath(__file__))
+for f in sorted(glob.glob(os.path.join(here, 'b[0-9]*.py'))):
+    exec(open(f, encoding='utf-8').read(), {'add': add, 'R': R})
+LABELS = {'cert_sale','exam_fraud','training_fraud','imitation_site','negative'}
+KINDS = {'page','post','listing','short'}
+GENRES = {'offer','request','news','police_report','court','warning','platform_rule','qa_debunk','school','job_ad','howto','other'}
+MULTI = ('com.cn','gov.cn','net.cn','org.cn','edu.cn','ac.cn','com.hk','org.tw','gov.tw','edu.tw','com.tw')
+def site(src):
+    if src.startswith('github:'):
+        p = src[len('github:'):].split('/')
+        return 'github:' + p[0] + '/' + p[1]
+    u = urlparse(src)
+    host = (u.hostname or src).lower()
+    seg = [x for x in u.path.split('/') if x]
+    # user-generated-content platforms: the account (or the paste) is the source, not the platform
+    if host in ('github.com', 'bitbucket.org') and seg:
+        return host + ':' + seg[0].lower()
+    if host == 'pastebin.com' and seg:
+        return 'pastebin:' + (seg[1] if seg[0] == 'u' and len(seg) > 1 else seg[0])
+    parts = host.split('.')
+    n = 3 if '.'.join(parts[-2:]) in MULTI else 2
+    return '.'.join(parts[-n:])
+def split_of(s):
+    h = int(hashlib.sha256((SALT + s).encode()).hexdigest()[:12], 16) / 16**12
+    return 'train' if h < 0.6 else ('dev' if h < 0.8 else 'test')
+seen = set(); out = []
+for i, r in enumerate(R, 1):
+    assert r['label'] in LABELS, r; assert r['kind'] in KINDS, r; assert r['genre'] in GENRES, r
+    assert r['text'].strip(), r
+    key = r['text'].strip()
+    if key in seen: print('duplicate text skipped:', key[:40], file=sys.stderr); continue
+    seen.add(key)
+    rec = {'id': 'r-%04d' % (len(out)+1), 'text': r['text'], 'label': r['label'], 'kind': r['kind'],
+           'genre': r['genre'], 'source': r['source'],
+           'licence': r.get('licence') or 'unknown (quoted for evaluation)',
+           'retrieved': '2026-12-02', 'note': r['note'], 'site': r.get('group') or site(r['source']),
+           'lang': 'en' if 'language en' in r['note'] else 'zh'}
+    rec['split'] = split_of(rec['site'])
+    out.append(rec)
+dst = os.path.join(here, '..', 'texts.jsonl')
+with open(dst, 'w', encoding='utf-8') as f:
+    for r in out: f.write(json.dumps(r, ensure_ascii=False) + '\n')
+c = collections.Counter
+print('total', len(out))
+for k in ('label','kind','genre','split'):
+    print(k, dict(c(r[k] for r in out)))
+pos = sum(r['label'] != 'negative' for r in out)
+print('positive share %.3f' % (pos/len(out)))
+print('split x label', dict(c((r['split'], r['label'] != 'negative') for r in out)))
+print('sites', len(set(r['site'] for r in out)), c(r['site'] for r in out).most_common(12))
+
+# ---- refresh the counts section of ../README.md (between the markers) ----
+def table(key, rows=None):
+    cc = c(r[key] for r in out)
+    lines = ['| %s | texts | positive |' % key, '|---|---:|---:|']
+    for k, v in sorted(cc.items(), key=lambda kv: -kv[1]):
+        pos_k = sum(1 for r in out if r[key] == k and r['label'] != 'negative')
+        lines.append('| %s | %d | %d |' % (k, v, pos_k))
+    return '\n'.join(lines)
+lab = c(r['label'] for r in out)
+counts = ['Total: **%d** texts, **%d** positive (%.1f %%).' % (len(out), pos, 100.0*pos/len(out)), '',
+          '| label | texts |', '|---|---:|'] + ['| %s | %d |' % kv for kv in sorted(lab.items(), key=lambda kv: -kv[1])]
+counts += ['', table('kind'), '', table('genre'), '', table('split'), '', table('lang')]
+sites = c(r['site'] for r in out)
+counts += ['', 'Sources (split units): %d. Largest:' % len(sites), '', '| site | texts | split |', '|---|---:|---|']
+for s_, v in sites.most_common(25):
+    counts.append('| %s | %d | %s |' % (s_, v, split_of(s_)))
+readme = os.path.join(here, '..', 'README.md')
+if os.path.exists(readme):
+    t = open(readme, encoding='utf-8').read()
+    a, b = '<!-- counts:begin -->', '<!-- counts:end -->'
+    if a in t and b in t:
+        t = t[:t.index(a)+len(a)] + '\n' + '\n'.join(counts) + '\n' + t[t.index(b):]
+        open(readme, 'w', encoding='utf-8').write(t)
