@@ -16,27 +16,20 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
-	"io"
-	"net"
 	"net/http"
-	"net/http/cookiejar"
-	"net/url"
 	"os"
-	"os/exec"
-	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"time"
+
+	"github.com/certwatch/certwatch/tools/internal/servetool"
 )
 
 func main() {
@@ -57,70 +50,19 @@ func run(bin string, n int, mode string, maxRSS int) error {
 	if mode != "spread" && mode != "account" {
 		return fmt.Errorf("unknown -mode %q", mode)
 	}
-	dir, err := os.MkdirTemp("", "loginburst-")
+	srv, err := servetool.Start(servetool.Options{Bin: bin, Prefix: "loginburst-",
+		User: "reviewer", Role: "reviewer_cac", Password: password})
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(dir)
-	if bin == "" {
-		bin = filepath.Join(dir, "certwatch")
-		build := exec.Command("go", "build", "-tags", "ne", "-o", bin, "./cmd/certwatch")
-		build.Stdout, build.Stderr = os.Stdout, os.Stderr
-		if err := build.Run(); err != nil {
-			return fmt.Errorf("build certwatch (run from the repository root): %w", err)
-		}
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return err
-	}
-	addr := ln.Addr().String()
-	ln.Close()
-	cfg := filepath.Join(dir, "certwatch.yaml")
-	if err := os.WriteFile(cfg, []byte(fmt.Sprintf(`database: %s
-resolve_only: true
-resolve:
-  a.example: 127.0.0.1:1
-serve:
-  listen: %s
-sources:
-  - {id: a, type: urls, urls: ["http://a.example/"]}
-`, filepath.Join(dir, "c.db"), addr)), 0o600); err != nil {
-		return err
-	}
-	add := exec.Command(bin, "user", "add", "reviewer", "--role", "reviewer_cac", "--config", cfg)
-	add.Stdin = strings.NewReader(password + "\n")
-	if out, err := add.CombinedOutput(); err != nil {
-		return fmt.Errorf("user add: %v\n%s", err, out)
-	}
-	serve := exec.Command(bin, "serve", "--config", cfg)
-	var logs bytes.Buffer
-	serve.Stdout, serve.Stderr = &logs, &logs
-	if err := serve.Start(); err != nil {
-		return err
-	}
-	defer func() {
-		serve.Process.Signal(syscall.SIGTERM)
-		done := make(chan error, 1)
-		go func() { done <- serve.Wait() }()
-		select {
-		case <-done:
-		case <-time.After(30 * time.Second):
-			serve.Process.Kill()
-			<-done
-		}
-	}()
-	base := "http://" + addr
-	if err := waitReady(base); err != nil {
-		return fmt.Errorf("%w\nserve said:\n%s", err, logs.String())
-	}
-	pid := serve.Process.Pid
+	defer srv.Stop()
+	base, pid := srv.Base, srv.PID
 
-	reviewer := newClient("127.0.0.1")
-	if status, err := signIn(reviewer, base, "reviewer", password); err != nil || status != http.StatusSeeOther {
+	reviewer := servetool.NewClient("127.0.0.1")
+	if status, err := servetool.SignIn(reviewer, base, "reviewer", password); err != nil || status != http.StatusSeeOther {
 		return fmt.Errorf("reviewer sign-in: %d %v", status, err)
 	}
-	if st, _, err := get(reviewer, base+"/cases"); err != nil || st != http.StatusOK {
+	if st, _, err := servetool.Get(reviewer, base+"/cases"); err != nil || st != http.StatusOK {
 		return fmt.Errorf("reviewer's /cases before the burst: %d %v", st, err)
 	}
 	before, err := procStatus(pid)
@@ -146,7 +88,7 @@ sources:
 	bg.Go(func() {
 		for ctx.Err() == nil {
 			t0 := time.Now()
-			st, _, err := get(reviewer, base+"/cases")
+			st, _, err := servetool.Get(reviewer, base+"/cases")
 			d := time.Since(t0)
 			pages.Add(1)
 			if err != nil || st != http.StatusOK {
@@ -171,7 +113,7 @@ sources:
 				from = fmt.Sprintf("127.1.%d.%d", i/250, i%250+1)
 				user = fmt.Sprintf("guess%d", i)
 			}
-			st, err := signIn(newClient(from), base, user, fmt.Sprintf("wrong-%d", i))
+			st, err := servetool.SignIn(servetool.NewClient(from), base, user, fmt.Sprintf("wrong-%d", i))
 			if err != nil {
 				errs.Add(1)
 				return
@@ -190,7 +132,7 @@ sources:
 	if err != nil {
 		return err
 	}
-	realUser, _ := signIn(newClient("127.0.0.2"), base, "reviewer", password)
+	realUser, _ := servetool.SignIn(servetool.NewClient("127.0.0.2"), base, "reviewer", password)
 
 	slices.Sort(lat)
 	fmt.Printf("mode %s: %d concurrent wrong sign-ins in %s\n", mode, n, took.Round(time.Millisecond))
@@ -230,62 +172,6 @@ sources:
 	}
 	fmt.Println("OK")
 	return nil
-}
-
-func waitReady(base string) error {
-	deadline := time.Now().Add(60 * time.Second)
-	for time.Now().Before(deadline) {
-		if resp, err := http.Get(base + "/healthz"); err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				return nil
-			}
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	return errors.New("serve did not answer /healthz within 60 s")
-}
-
-// newClient connects from the loopback address from, keeps cookies and
-// follows no redirect.
-func newClient(from string) *http.Client {
-	jar, _ := cookiejar.New(nil)
-	tr := &http.Transport{DialContext: (&net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(from)}}).DialContext,
-		MaxIdleConnsPerHost: 1}
-	return &http.Client{Transport: tr, Jar: jar, Timeout: 2 * time.Minute,
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-}
-
-func get(c *http.Client, u string) (int, []byte, error) {
-	resp, err := c.Get(u)
-	if err != nil {
-		return 0, nil, err
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(io.LimitReader(resp.Body, 4<<20))
-	return resp.StatusCode, b, err
-}
-
-var csrfField = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
-
-// signIn loads the login page for its token and posts the form.
-func signIn(c *http.Client, base, user, pw string) (int, error) {
-	defer c.CloseIdleConnections()
-	st, body, err := get(c, base+"/login")
-	if err != nil || st != http.StatusOK {
-		return st, fmt.Errorf("GET /login: %d %v", st, err)
-	}
-	m := csrfField.FindSubmatch(body)
-	if m == nil {
-		return 0, errors.New("no csrf field on the login page")
-	}
-	resp, err := c.PostForm(base+"/login", url.Values{"csrf": {string(m[1])}, "user": {user}, "password": {pw}})
-	if err != nil {
-		return 0, err
-	}
-	io.Copy(io.Discard, resp.Body)
-	resp.Body.Close()
-	return resp.StatusCode, nil
 }
 
 type status struct{ rss, hwm int64 }

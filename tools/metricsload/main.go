@@ -10,27 +10,20 @@
 package main
 
 import (
-	"bytes"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
-	"net/http/cookiejar"
-	"net/url"
 	"os"
-	"os/exec"
-	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"time"
 
 	"github.com/certwatch/certwatch/store"
+
+	"github.com/certwatch/certwatch/tools/internal/servetool"
 )
 
 func main() {
@@ -48,65 +41,17 @@ func main() {
 const password = "Metricsload-2026!"
 
 func run(bin string, cases, clients, samples int) error {
-	dir, err := os.MkdirTemp("", "metricsload-")
+	srv, err := servetool.Start(servetool.Options{Bin: bin, Prefix: "metricsload-",
+		Fill: func(db string) error { return fill(db, cases) },
+		User: "reviewer", Role: "reviewer_cac", Password: password})
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(dir)
-	if bin == "" {
-		bin = filepath.Join(dir, "certwatch")
-		build := exec.Command("go", "build", "-tags", "ne", "-o", bin, "./cmd/certwatch")
-		build.Stdout, build.Stderr = os.Stdout, os.Stderr
-		if err := build.Run(); err != nil {
-			return fmt.Errorf("build certwatch (run from the repository root): %w", err)
-		}
-	}
-	db := filepath.Join(dir, "c.db")
-	if err := fill(db, cases); err != nil {
-		return err
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return err
-	}
-	addr := ln.Addr().String()
-	ln.Close()
-	cfg := filepath.Join(dir, "certwatch.yaml")
-	if err := os.WriteFile(cfg, []byte(fmt.Sprintf(`database: %s
-resolve_only: true
-resolve:
-  a.example: 127.0.0.1:1
-serve:
-  listen: %s
-sources:
-  - {id: a, type: urls, urls: ["http://a.example/"]}
-`, db, addr)), 0o600); err != nil {
-		return err
-	}
-	add := exec.Command(bin, "user", "add", "reviewer", "--role", "reviewer_cac", "--config", cfg)
-	add.Stdin = strings.NewReader(password + "\n")
-	if out, err := add.CombinedOutput(); err != nil {
-		return fmt.Errorf("user add: %v\n%s", err, out)
-	}
-	serve := exec.Command(bin, "serve", "--config", cfg)
-	var logs bytes.Buffer
-	serve.Stdout, serve.Stderr = &logs, &logs
-	if err := serve.Start(); err != nil {
-		return err
-	}
-	defer func() {
-		serve.Process.Signal(syscall.SIGTERM)
-		serve.Wait()
-	}()
-	base := "http://" + addr
-	if err := waitReady(base); err != nil {
-		return fmt.Errorf("%w\nserve said:\n%s", err, logs.String())
-	}
-	jar, _ := cookiejar.New(nil)
-	reviewer := &http.Client{Jar: jar, Timeout: time.Minute,
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	if err := signIn(reviewer, base); err != nil {
-		return err
+	defer srv.Stop()
+	base := srv.Base
+	reviewer := servetool.NewClient("")
+	if st, err := servetool.SignIn(reviewer, base, "reviewer", password); err != nil || st != http.StatusSeeOther {
+		return fmt.Errorf("sign-in: %d %v", st, err)
 	}
 	page := fmt.Sprintf("%s/cases/%d", base, cases/2)
 	time1 := func() (time.Duration, error) {
@@ -227,42 +172,4 @@ func cmpErr(a, b error) error {
 		return a
 	}
 	return b
-}
-
-func waitReady(base string) error {
-	deadline := time.Now().Add(60 * time.Second)
-	for time.Now().Before(deadline) {
-		if resp, err := http.Get(base + "/healthz"); err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				return nil
-			}
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	return errors.New("serve did not answer /healthz within 60 s")
-}
-
-var csrfField = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
-
-func signIn(c *http.Client, base string) error {
-	resp, err := c.Get(base + "/login")
-	if err != nil {
-		return err
-	}
-	body, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	m := csrfField.FindSubmatch(body)
-	if m == nil {
-		return errors.New("no csrf field on the login page")
-	}
-	resp, err = c.PostForm(base+"/login", url.Values{"csrf": {string(m[1])}, "user": {"reviewer"}, "password": {password}})
-	if err != nil {
-		return err
-	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusSeeOther {
-		return fmt.Errorf("sign-in: %d", resp.StatusCode)
-	}
-	return nil
 }
