@@ -93,7 +93,7 @@ func (r *Report) writeHeader(b *bufio.Writer) {
 		fmt.Fprintf(b, "数据划分 splits: 无 split 字段的记录全部评测；有 split 字段的只评测 %s（--split 指定）\n"+
 			"  (records without a split field: all; with one: %s, as --split asks)\n", splits, splits)
 	} else {
-		fmt.Fprintf(b, "数据划分 splits: 无 split 字段的记录全部评测；有 split 字段的只评测 train+dev（默认；测试集须用 --split test 明确指定）\n" +
+		fmt.Fprintf(b, "数据划分 splits: 无 split 字段的记录全部评测；有 split 字段的只评测 train+dev（默认；测试集须用 --split test 明确指定）\n"+
 			"  (records without a split field: all; with one: train+dev by default; the test split only with --split test)\n")
 	}
 	if len(r.Skipped) > 0 {
