@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"math"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -369,5 +370,53 @@ func TestParseShow(t *testing.T) {
 	}
 	if _, err := ParseShow("hits"); err == nil {
 		t.Error("unknown list accepted")
+	}
+}
+
+// splitSpy records the splits of the pages it classifies; it flags
+// nothing.
+type splitSpy struct {
+	mu     sync.Mutex
+	splits map[string]int
+}
+
+func (s *splitSpy) Name() string { return "split spy" }
+
+func (s *splitSpy) Classify(p *page.Page) Verdict {
+	s.mu.Lock()
+	s.splits[p.Meta["split"]]++
+	s.mu.Unlock()
+	return Verdict{Reasons: []string{}}
+}
+
+// TestProjectCorporaRead reads the project's labelled sets as `certwatch
+// eval` does: every label is known, and by default the real corpus's test
+// split is never handed to a classifier.
+func TestProjectCorporaRead(t *testing.T) {
+	spy := &splitSpy{splits: map[string]int{}}
+	var bad []error
+	paths := []string{"../testdata/real/texts.jsonl", "../testdata/unseen/pages-v4.jsonl", "../testdata/unseen/pages-v5.jsonl", "../testdata/unseen/pages-v6.jsonl"}
+	more, err := filepath.Glob("../testdata/corpus/*.jsonl")
+	if err != nil || len(more) == 0 {
+		t.Fatalf("corpus files: %v %v", more, err)
+	}
+	rep, err := Run(context.Background(), append(paths, more...), []Classifier{spy}, Options{Selection: defaultSelection(t),
+		OnBad: func(err error) { bad = append(bad, err) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(bad) != 0 {
+		t.Fatalf("bad input in the project's corpora: %v", bad)
+	}
+	if spy.splits["test"] != 0 || rep.Skipped["test"] == 0 {
+		t.Errorf("test split: classified %d, skipped %d; want 0 classified", spy.splits["test"], rep.Skipped["test"])
+	}
+	if spy.splits["train"] == 0 || spy.splits["dev"] == 0 || spy.splits[""] < 500 {
+		t.Errorf("classified by split %v: want train, dev and the unsplit sets", spy.splits)
+	}
+	for _, c := range rep.Configs[0].Categories {
+		if c.Category == "imitation_site" && c.Support == 0 {
+			t.Errorf("no imitation_site record: labels not read")
+		}
 	}
 }
