@@ -33,16 +33,15 @@
 // Kind derives page, post, listing or short for a record whose kind field
 // is not one of them, in this order:
 //
-//  1. short: the visible text (title and text) is at most ShortRunes (140)
-//     characters;
-//  2. listing: the kind field has a word listing, classified, marketplace,
+//  1. page: a record read from markup (it has a title, links or forms);
+//  2. short: the text is at most ShortRunes (140) characters;
+//  3. listing: the kind field has a word listing, classified, marketplace,
 //     shop or product (words split at "-", "_", " ");
-//  3. post: the kind field has a word forum, post, reply, comment(s),
+//  4. post: the kind field has a word forum, post, reply, comment(s),
 //     social, moments, chat, video, caption, qa, question, answer, message,
 //     sms, buyer, request, group, im;
-//  4. page: a record read from markup (it has a title, links or forms) or
-//     longer than LongRunes (500) characters;
-//  5. post: anything else.
+//  5. page: longer than LongRunes (500) characters;
+//  6. post: anything else.
 //
 // # Splits
 //

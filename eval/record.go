@@ -73,7 +73,10 @@ func Kind(p *page.Page) string {
 	if slices.Contains(Kinds, hint) {
 		return hint
 	}
-	n := utf8.RuneCountInString(strings.TrimSpace(p.Title)) + utf8.RuneCountInString(strings.TrimSpace(p.Text))
+	if p.Title != "" || len(p.Links) > 0 || len(p.Forms) > 0 {
+		return KindPage
+	}
+	n := utf8.RuneCountInString(strings.TrimSpace(p.Text))
 	if n <= ShortRunes {
 		return KindShort
 	}
@@ -86,7 +89,7 @@ func Kind(p *page.Page) string {
 		return KindListing
 	case has(postWords):
 		return KindPost
-	case p.Title != "" || len(p.Links) > 0 || len(p.Forms) > 0 || n > LongRunes:
+	case n > LongRunes:
 		return KindPage
 	}
 	return KindPost
