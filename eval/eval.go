@@ -52,6 +52,7 @@ type outcome struct {
 	label    string
 	kind     string
 	split    string
+	genre    string
 	snippet  string
 	verdicts []Verdict
 }
@@ -133,7 +134,7 @@ func Run(ctx context.Context, paths []string, cs []Classifier, o Options) (*Repo
 			}
 			fc.Evaluated++
 			oc := &outcome{index: index, id: p.Meta["id"], source: p.Source, file: path, label: label,
-				kind: Kind(p), split: split, snippet: snippet(p, snip)}
+				kind: Kind(p), split: split, genre: p.Meta["genre"], snippet: snippet(p, snip)}
 			if oc.id == "" {
 				oc.id = p.Source
 			}

@@ -258,6 +258,23 @@ func TestSplitSelection(t *testing.T) {
 					t.Errorf("skipped %v, want %v", rep.Skipped, tc.skipped)
 				}
 			}
+			// Per split: every evaluated record that carries a split, in
+			// train, dev, test order.
+			var wantGroups []string
+			for _, s := range KnownSplits {
+				if slices.ContainsFunc(tc.want, func(id string) bool { return strings.HasPrefix(id, "s-"+s) }) {
+					wantGroups = append(wantGroups, s)
+				}
+			}
+			var groups []string
+			inGroups := 0
+			for _, g := range rep.Configs[0].Splits {
+				groups = append(groups, g.Group)
+				inGroups += g.Records
+			}
+			if !slices.Equal(groups, wantGroups) || inGroups != len(tc.want)-1 {
+				t.Errorf("per split %v (%d records), want %v (%d)", groups, inGroups, wantGroups, len(tc.want)-1)
+			}
 			if rep.Selection.Test() != strings.Contains(strings.ToLower(tc.split), "test") {
 				t.Errorf("selection %+v", rep.Selection)
 			}

@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"maps"
 	"slices"
 )
 
@@ -38,7 +39,11 @@ type Config struct {
 	Categories    []CategoryMeasure `json:"categories"`
 	Kinds         []GroupMeasure    `json:"kinds"`
 	Files         []GroupMeasure    `json:"files"`
-	Confusion     Confusion         `json:"confusion"`
+	// Splits and Genres group the records that carry a split or genre
+	// field (the real corpus); records without one are left out of them.
+	Splits    []GroupMeasure `json:"splits,omitempty"`
+	Genres    []GroupMeasure `json:"genres,omitempty"`
+	Confusion Confusion      `json:"confusion"`
 	// Channels counts flagged records by the channel that flagged them.
 	Channels map[string]int `json:"channels"`
 	// Misses are positives not flagged; FalseAlarms negatives flagged;
@@ -154,6 +159,16 @@ func (c *Config) measure(outs []*outcome, i int) {
 	kinds := map[string]*GroupMeasure{}
 	files := map[string]*GroupMeasure{}
 	var fileOrder []string
+	splits := map[string]*GroupMeasure{}
+	genres := map[string]*GroupMeasure{}
+	group := func(m map[string]*GroupMeasure, name string) *GroupMeasure {
+		g, ok := m[name]
+		if !ok {
+			g = &GroupMeasure{Group: name}
+			m[name] = g
+		}
+		return g
+	}
 	for _, k := range Kinds {
 		kinds[k] = &GroupMeasure{Group: k}
 	}
@@ -190,7 +205,14 @@ func (c *Config) measure(outs []*outcome, i int) {
 			k = &GroupMeasure{Group: o.kind}
 			kinds[o.kind] = k
 		}
-		for _, gm := range []*GroupMeasure{g, k} {
+		gms := []*GroupMeasure{g, k}
+		if o.split != "" {
+			gms = append(gms, group(splits, o.split))
+		}
+		if o.genre != "" {
+			gms = append(gms, group(genres, o.genre))
+		}
+		for _, gm := range gms {
 			gm.Records++
 			addBinary(&gm.Measure, positive, v.Flagged)
 			if positive {
@@ -249,6 +271,14 @@ func (c *Config) measure(outs []*outcome, i int) {
 	}
 	for _, f := range fileOrder {
 		c.Files = append(c.Files, files[f].finish())
+	}
+	for _, name := range KnownSplits {
+		if gm, ok := splits[name]; ok {
+			c.Splits = append(c.Splits, gm.finish())
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(genres)) {
+		c.Genres = append(c.Genres, genres[name].finish())
 	}
 	c.Confusion = confusion(cells, catOrder)
 	if c.Misses == nil {

@@ -55,6 +55,12 @@ func (r *Report) WriteText(w io.Writer, show []string) error {
 	r.writeCategories(b)
 	r.writeGroups(b, "按文本类型 Per text kind", "类型 kind", func(c *Config) []GroupMeasure { return c.Kinds },
 		func(g string) string { return g + " " + KindNames[g] })
+	if len(r.Configs[0].Splits) > 1 {
+		r.writeGroups(b, "按数据划分 Per split", "划分 split", func(c *Config) []GroupMeasure { return c.Splits }, func(g string) string { return g })
+	}
+	if len(r.Configs[0].Genres) > 0 {
+		r.writeGroups(b, "按体裁 Per genre（记录的 genre 字段 the records' genre field）", "体裁 genre", func(c *Config) []GroupMeasure { return c.Genres }, func(g string) string { return g })
+	}
 	if len(r.Files) > 1 {
 		r.writeGroups(b, "按文件 Per file", "文件 file", func(c *Config) []GroupMeasure { return c.Files }, func(g string) string { return g })
 	}
