@@ -48,9 +48,10 @@ type Config struct {
 	Channels map[string]int `json:"channels"`
 	// Misses are positives not flagged; FalseAlarms negatives flagged;
 	// WrongCategory positives flagged with another category.
-	Misses        []Item `json:"misses"`
-	FalseAlarms   []Item `json:"false_alarms"`
-	WrongCategory []Item `json:"wrong_category"`
+	// Lists dropped by Keep are absent from JSON.
+	Misses        []Item `json:"misses,omitempty"`
+	FalseAlarms   []Item `json:"false_alarms,omitempty"`
+	WrongCategory []Item `json:"wrong_category,omitempty"`
 }
 
 // Measure holds confusion counts and the measures derived from them; a
@@ -281,15 +282,6 @@ func (c *Config) measure(outs []*outcome, i int) {
 		c.Genres = append(c.Genres, genres[name].finish())
 	}
 	c.Confusion = confusion(cells, catOrder)
-	if c.Misses == nil {
-		c.Misses = []Item{}
-	}
-	if c.FalseAlarms == nil {
-		c.FalseAlarms = []Item{}
-	}
-	if c.WrongCategory == nil {
-		c.WrongCategory = []Item{}
-	}
 }
 
 func (g *GroupMeasure) finish() GroupMeasure {

@@ -43,6 +43,26 @@ func ParseShow(s string) ([]string, error) {
 	return out, nil
 }
 
+// Keep drops the lists not named in show (see ParseShow) from the report,
+// for JSON output that carries only what was asked for: `--split test
+// --show none` reports aggregate figures and no record.
+func (r *Report) Keep(show []string) {
+	for _, c := range r.Configs {
+		if !slices.Contains(show, ShowMisses) {
+			c.Misses = nil
+		}
+		if !slices.Contains(show, ShowFalseAlarms) {
+			c.FalseAlarms = nil
+		}
+		if !slices.Contains(show, ShowWrongCategory) {
+			c.WrongCategory = nil
+		}
+	}
+	if !slices.Contains(show, ShowDisagreements) {
+		r.Disagreements = nil
+	}
+}
+
 // configLetter names the i-th configuration in tables: A, B, …
 func configLetter(i int) string { return string(rune('A' + i)) }
 

@@ -54,9 +54,10 @@ given. --against adds configuration B, A with one thing swapped: a rule pack
 replaces the model. Both are measured on the same records, side by side, with
 the records on which they disagree.
 
-Output: bilingual tables (--format text) or one JSON document (--format json);
---show picks the lists printed in text: misses, false-alarms, wrong-category,
-disagreements, all (default) or none. JSON always holds every list.`,
+Output: bilingual tables (--format text) or one JSON document (--format json).
+--show picks the record lists, in both formats: misses, false-alarms,
+wrong-category, disagreements, all (default) or none. On the test split use
+--show none: aggregate figures only, no record.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runEval(cmd, o, args)
@@ -68,7 +69,7 @@ disagreements, all (default) or none. JSON always holds every list.`,
 	f.StringVar(&o.against, "against", "", "second configuration: a rule pack (file, directory or rules:PATH) or model:PATH")
 	f.StringVar(&o.split, "split", "", "splits to evaluate, comma-separated: train, dev, test (default train,dev; test only when named)")
 	f.StringVar(&o.format, "format", "text", "text or json")
-	f.StringVar(&o.show, "show", "all", "lists in text output: misses, false-alarms, wrong-category, disagreements, all, none")
+	f.StringVar(&o.show, "show", "all", "record lists to print: misses, false-alarms, wrong-category, disagreements, all, none")
 	f.IntVar(&o.workers, "workers", runtime.GOMAXPROCS(0), "records classified in parallel")
 	return cmd
 }
@@ -119,6 +120,7 @@ func runEval(cmd *cobra.Command, o evalOptions, args []string) error {
 		return &exitError{code: 1, err: err}
 	}
 	bad += rep.Bad
+	rep.Keep(show)
 	w := cmd.OutOrStdout()
 	if o.format == "json" {
 		enc := json.NewEncoder(w)

@@ -83,6 +83,15 @@ func TestEvalTextAndSplits(t *testing.T) {
 	if strings.Contains(out, "误报 False alarms") {
 		t.Errorf("--show misses printed the false alarms:\n%s", out)
 	}
+
+	// Reporting on the test split: aggregates only, in JSON too.
+	code, out, errOut = runCLI(t, "", "eval", "--rules", evalFixtures+"pack-a.yaml", "--split", "test", "--show", "none", "--format", "json", evalFixtures+"splits.jsonl")
+	if code != 0 {
+		t.Fatalf("--show none --format json: exit %d: %s", code, errOut)
+	}
+	if strings.Contains(out, "s-test-") || strings.Contains(out, "misses") || !strings.Contains(out, `"recall"`) {
+		t.Errorf("--show none should leave only aggregate figures:\n%s", out)
+	}
 }
 
 func TestEvalBadInput(t *testing.T) {
