@@ -1,0 +1,385 @@
+package eval
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/width"
+
+	"github.com/certwatch/certwatch/internal/bidi"
+)
+
+// Lists a text report can show (Show).
+const (
+	ShowMisses        = "misses"
+	ShowFalseAlarms   = "false-alarms"
+	ShowWrongCategory = "wrong-category"
+	ShowDisagreements = "disagreements"
+)
+
+// ShowAll is every list.
+var ShowAll = []string{ShowMisses, ShowFalseAlarms, ShowWrongCategory, ShowDisagreements}
+
+// ParseShow reads a --show value: a comma-separated list of misses,
+// false-alarms, wrong-category, disagreements, or "all" or "none".
+func ParseShow(s string) ([]string, error) {
+	var out []string
+	for _, part := range strings.Split(s, ",") {
+		part = strings.ToLower(strings.TrimSpace(part))
+		switch {
+		case part == "" || part == "none":
+		case part == "all":
+			out = append(out, ShowAll...)
+		case slices.Contains(ShowAll, part):
+			out = append(out, part)
+		default:
+			return nil, fmt.Errorf("eval: unknown list %q for --show (misses, false-alarms, wrong-category, disagreements, all, none)", part)
+		}
+	}
+	return out, nil
+}
+
+// Keep drops the lists not named in show (see ParseShow) from the report,
+// for JSON output that carries only what was asked for: `--split test
+// --show none` reports aggregate figures and no record.
+func (r *Report) Keep(show []string) {
+	for _, c := range r.Configs {
+		if !slices.Contains(show, ShowMisses) {
+			c.Misses = nil
+		}
+		if !slices.Contains(show, ShowFalseAlarms) {
+			c.FalseAlarms = nil
+		}
+		if !slices.Contains(show, ShowWrongCategory) {
+			c.WrongCategory = nil
+		}
+	}
+	if !slices.Contains(show, ShowDisagreements) {
+		r.Disagreements = nil
+	}
+}
+
+// configLetter names the i-th configuration in tables: A, B, …
+func configLetter(i int) string { return string(rune('A' + i)) }
+
+// WriteText writes the report as bilingual plain-text tables, then the
+// lists named in show.
+func (r *Report) WriteText(w io.Writer, show []string) error {
+	b := bufio.NewWriter(w)
+	r.writeHeader(b)
+	r.writeOverall(b)
+	r.writeCategories(b)
+	r.writeGroups(b, "按文本类型 Per text kind", "类型 kind", func(c *Config) []GroupMeasure { return c.Kinds },
+		func(g string) string { return g + " " + KindNames[g] })
+	if len(r.Configs[0].Splits) > 1 {
+		r.writeGroups(b, "按数据划分 Per split", "划分 split", func(c *Config) []GroupMeasure { return c.Splits }, func(g string) string { return g })
+	}
+	if len(r.Configs[0].Genres) > 0 {
+		r.writeGroups(b, "按体裁 Per genre（记录的 genre 字段 the records' genre field）", "体裁 genre", func(c *Config) []GroupMeasure { return c.Genres }, func(g string) string { return g })
+	}
+	if len(r.Files) > 1 {
+		r.writeGroups(b, "按文件 Per file", "文件 file", func(c *Config) []GroupMeasure { return c.Files }, func(g string) string { return g })
+	}
+	for i, c := range r.Configs {
+		writeConfusion(b, c, configLetter(i), len(r.Configs) > 1)
+	}
+	for i, c := range r.Configs {
+		tag := ""
+		if len(r.Configs) > 1 {
+			tag = " [" + configLetter(i) + "]"
+		}
+		if slices.Contains(show, ShowMisses) {
+			writeList(b, fmt.Sprintf("漏报 Misses%s（正例未标记 positives not flagged）", tag), c.Misses, false)
+		}
+		if slices.Contains(show, ShowFalseAlarms) {
+			writeList(b, fmt.Sprintf("误报 False alarms%s（负例被标记 negatives flagged）", tag), c.FalseAlarms, false)
+		}
+		if slices.Contains(show, ShowWrongCategory) {
+			writeList(b, fmt.Sprintf("类别错误 Wrong category%s（正例标记为其他类别 positives flagged with another category）", tag), c.WrongCategory, false)
+		}
+	}
+	if len(r.Configs) > 1 && slices.Contains(show, ShowDisagreements) {
+		writeList(b, "两种配置的分歧 Disagreements（A 与 B 判定不同 A and B decide differently）", r.Disagreements, true)
+	}
+	return b.Flush()
+}
+
+func (r *Report) writeHeader(b *bufio.Writer) {
+	fmt.Fprintln(b, "certwatch eval — 识别效果评测 (detection evaluation)")
+	fmt.Fprintln(b, "\n输入 inputs:")
+	for _, f := range r.Files {
+		fmt.Fprintf(b, "  %s  记录 %d 条，评测 %d 条 (%d records, %d evaluated)\n", clean(f.Path), f.Records, f.Evaluated, f.Records, f.Evaluated)
+	}
+	splits := strings.Join(r.Selection.Splits, "+")
+	if r.Selection.Explicit {
+		fmt.Fprintf(b, "数据划分 splits: 无 split 字段的记录全部评测；有 split 字段的只评测 %s（--split 指定）\n"+
+			"  (records without a split field: all; with one: %s, as --split asks)\n", splits, splits)
+	} else {
+		fmt.Fprintf(b, "数据划分 splits: 无 split 字段的记录全部评测；有 split 字段的只评测 train+dev（默认；测试集须用 --split test 明确指定）\n"+
+			"  (records without a split field: all; with one: train+dev by default; the test split only with --split test)\n")
+	}
+	if len(r.Skipped) > 0 {
+		var parts []string
+		for _, s := range append(slices.Clone(KnownSplits), "") {
+			if n := r.Skipped[s]; n > 0 {
+				name := s
+				if name == "" {
+					name = "?"
+				}
+				parts = append(parts, fmt.Sprintf("%s %d", name, n))
+			}
+		}
+		for s, n := range r.Skipped {
+			if !slices.Contains(KnownSplits, s) && s != "" {
+				parts = append(parts, fmt.Sprintf("%s %d", clean(s), n))
+			}
+		}
+		fmt.Fprintf(b, "未评测 not evaluated（划分未选中 split not selected）: %s\n", strings.Join(parts, ", "))
+	}
+	if r.Selection.Test() {
+		fmt.Fprintln(b, "注意：测试集只用于最终报告，不得据此调整规则或模型。\n"+
+			"Note: the test split is for reporting only; do not tune rules or models on it.")
+	}
+	if r.Bad > 0 {
+		fmt.Fprintf(b, "输入错误 bad input: %d 处，已跳过，见标准错误输出 (%d pieces skipped, see stderr)\n", r.Bad, r.Bad)
+	}
+	fmt.Fprintf(b, "评测记录 records evaluated: %d\n", r.Records)
+	fmt.Fprintln(b, "配置 configurations:")
+	for i, c := range r.Configs {
+		fmt.Fprintf(b, "  %s  %s\n", configLetter(i), clean(c.Name))
+	}
+}
+
+func (r *Report) writeOverall(b *bufio.Writer) {
+	t := &table{}
+	head := []string{"总体 overall"}
+	for i := range r.Configs {
+		head = append(head, configLetter(i))
+	}
+	t.row(head...)
+	line := func(name string, f func(c *Config) string) {
+		row := []string{name}
+		for _, c := range r.Configs {
+			row = append(row, f(c))
+		}
+		t.row(row...)
+	}
+	counts := func(m Measure) string { return fmt.Sprintf("%d/%d/%d/%d", m.TP, m.FP, m.FN, m.TN) }
+	line("TP/FP/FN/TN 命中/误报/漏报/正确放过", func(c *Config) string { return counts(c.Overall) })
+	line("精确率 precision", func(c *Config) string { return num(c.Overall.Precision) })
+	line("召回率 recall", func(c *Config) string { return num(c.Overall.Recall) })
+	line("F1", func(c *Config) string { return num(c.Overall.F1) })
+	line("类别正确 right category: TP/FP/FN", func(c *Config) string {
+		return fmt.Sprintf("%d/%d/%d", c.RightCategory.TP, c.RightCategory.FP, c.RightCategory.FN)
+	})
+	line("类别正确 精确率 precision", func(c *Config) string { return num(c.RightCategory.Precision) })
+	line("类别正确 召回率 recall", func(c *Config) string { return num(c.RightCategory.Recall) })
+	line("类别正确 F1", func(c *Config) string { return num(c.RightCategory.F1) })
+	line("标记渠道 flagged by channel", func(c *Config) string {
+		var parts []string
+		for _, ch := range []string{ChannelRules, ChannelModel, ChannelBoth} {
+			if n := c.Channels[ch]; n > 0 {
+				parts = append(parts, fmt.Sprintf("%s %d", ch, n))
+			}
+		}
+		if len(parts) == 0 {
+			return "—"
+		}
+		return strings.Join(parts, ", ")
+	})
+	fmt.Fprintln(b, "\n== 总体（标记与否）Overall (flagged vs not) ==")
+	t.write(b)
+}
+
+func (r *Report) writeCategories(b *bufio.Writer) {
+	fmt.Fprintln(b, "\n== 按类别 Per category ==")
+	fmt.Fprintln(b, "P/R/F1：类别须正确 (the category must be right)；R(任意) R(any)：该类正例被标记为任意类别的比例 (flagged with any category)；")
+	fmt.Fprintln(b, "P(任意) P(any)：标记为该类的记录中属于任一类正例的比例 (flagged as it and an offer of any category)")
+	t := &table{}
+	t.row("类别 category", "配置", "实际 gold", "预测 pred", "P", "R", "F1", "R(任意 any)", "P(任意 any)")
+	var names []string
+	for _, c := range r.Configs {
+		for _, cm := range c.Categories {
+			if !slices.Contains(names, cm.Category) {
+				names = append(names, cm.Category)
+			}
+		}
+	}
+	for _, name := range names {
+		first := true
+		for i, c := range r.Configs {
+			j := slices.IndexFunc(c.Categories, func(cm CategoryMeasure) bool { return cm.Category == name })
+			if j < 0 {
+				continue
+			}
+			cm := c.Categories[j]
+			label := ""
+			if first {
+				label = strings.TrimSpace(clean(name) + " " + CategoryNames[name])
+				first = false
+			}
+			t.row(label, configLetter(i), fmt.Sprint(cm.Support), fmt.Sprint(cm.Predicted), num(cm.Right.Precision), num(cm.Right.Recall),
+				num(cm.Right.F1), num(cm.AnyRecall), num(cm.AnyPrecision))
+		}
+	}
+	t.write(b)
+}
+
+func (r *Report) writeGroups(b *bufio.Writer, title, col string, groups func(*Config) []GroupMeasure, label func(string) string) {
+	fmt.Fprintf(b, "\n== %s ==\n", title)
+	t := &table{}
+	t.row(col, "配置", "记录 n", "正例 pos", "TP/FP/FN/TN", "P", "R", "F1", "R(类别正确 right)")
+	for _, g := range groups(r.Configs[0]) {
+		for i, c := range r.Configs {
+			gs := groups(c)
+			j := slices.IndexFunc(gs, func(x GroupMeasure) bool { return x.Group == g.Group })
+			if j < 0 {
+				continue
+			}
+			gm := gs[j]
+			name := ""
+			if i == 0 {
+				name = clean(label(g.Group))
+			}
+			m := gm.Measure
+			t.row(name, configLetter(i), fmt.Sprint(gm.Records), fmt.Sprint(gm.Positives), fmt.Sprintf("%d/%d/%d/%d", m.TP, m.FP, m.FN, m.TN),
+				num(m.Precision), num(m.Recall), num(m.F1), num(gm.RightRecall))
+		}
+	}
+	t.write(b)
+}
+
+func writeConfusion(b *bufio.Writer, c *Config, letter string, tagged bool) {
+	tag := ""
+	if tagged {
+		tag = " [" + letter + "]"
+	}
+	fmt.Fprintf(b, "\n== 混淆矩阵 Confusion%s（行：实际 rows: gold；列：预测 cols: predicted）==\n", tag)
+	t := &table{right: true}
+	head := []string{"实际＼预测 gold＼pred"}
+	for _, col := range c.Confusion.Cols {
+		if col == NotFlagged {
+			col = "未标记 not flagged"
+		}
+		head = append(head, clean(col))
+	}
+	t.row(head...)
+	for i, r := range c.Confusion.Rows {
+		row := []string{r}
+		for _, n := range c.Confusion.Cells[i] {
+			row = append(row, fmt.Sprint(n))
+		}
+		t.row(row...)
+	}
+	t.write(b)
+}
+
+func writeList(b *bufio.Writer, title string, items []Item, all bool) {
+	fmt.Fprintf(b, "\n== %s: %d ==\n", title, len(items))
+	for _, it := range items {
+		fmt.Fprintf(b, "- %s [%s/%s]  %s\n", clean(it.ID), it.Label, it.Kind, clean(it.Source))
+		fmt.Fprintf(b, "  文本 text: %s\n", clean(it.Text))
+		for i, v := range it.Verdicts {
+			who := ""
+			if all {
+				who = configLetter(i) + " "
+			}
+			if v.Flagged {
+				fmt.Fprintf(b, "  %s已标记 flagged: %s（%s）得分 score %g，渠道 channel %s\n", who, clean(v.Category), CategoryNames[v.Category], v.Score, clean(v.Channel))
+			} else {
+				fmt.Fprintf(b, "  %s未标记 not flagged: 得分 score %g\n", who, v.Score)
+			}
+			if all {
+				continue // a disagreement names the decisions; each configuration's lists give the reasons
+			}
+			if len(v.Reasons) == 0 {
+				fmt.Fprintln(b, "    理由 reasons: 无规则得分 (no rule scored)")
+			}
+			for _, reason := range v.Reasons {
+				fmt.Fprintf(b, "    · %s\n", clean(reason))
+			}
+		}
+	}
+}
+
+func num(f *float64) string {
+	if f == nil {
+		return "—"
+	}
+	return fmt.Sprintf("%.3f", *f)
+}
+
+// clean makes text from inputs safe for a terminal: control characters
+// (an escape sequence in a crawled page) become \u escapes, bidirectional
+// controls become visible markers, invalid UTF-8 is replaced.
+func clean(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	bad := func(r rune) bool { return unicode.IsControl(r) || r == 0x2028 || r == 0x2029 || bidi.IsControl(r) }
+	if !strings.ContainsFunc(s, bad) {
+		return s
+	}
+	var sb strings.Builder
+	for _, r := range s {
+		switch {
+		case bidi.IsControl(r):
+			sb.WriteString(bidi.Marker(r))
+		case bad(r):
+			fmt.Fprintf(&sb, "\\u%04x", r)
+		default:
+			sb.WriteRune(r)
+		}
+	}
+	return sb.String()
+}
+
+// table aligns columns by display width (CJK characters take two cells).
+type table struct {
+	rows  [][]string
+	right bool // right-align every column but the first
+}
+
+func (t *table) row(cells ...string) { t.rows = append(t.rows, cells) }
+
+func (t *table) write(b *bufio.Writer) {
+	var widths []int
+	for _, r := range t.rows {
+		for i, c := range r {
+			if i >= len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], displayWidth(c))
+		}
+	}
+	for _, r := range t.rows {
+		var line strings.Builder
+		for i, c := range r {
+			pad := strings.Repeat(" ", widths[i]-displayWidth(c))
+			if i > 0 {
+				line.WriteString("  ")
+			}
+			if t.right && i > 0 {
+				line.WriteString(pad + c)
+			} else {
+				line.WriteString(c + pad)
+			}
+		}
+		fmt.Fprintln(b, strings.TrimRight(line.String(), " "))
+	}
+}
+
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
+}
