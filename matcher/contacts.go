@@ -264,7 +264,7 @@ func phones(text string, runs []digitRun) []contact {
 			continue
 		}
 		if d, a, b, ok := r.mobile(); ok {
-			out = append(out, contact{kind: ContactPhone, value: d, start: a, end: b, possible: r.disguised()})
+			out = append(out, contact{kind: ContactPhone, value: d, start: a, end: b, possible: r.disguised() && !callCueBefore(text, a)})
 			continue
 		}
 		d := string(r.digits)
@@ -287,7 +287,7 @@ var contactLabels = []struct {
 	{"tel", ContactPhone}, {"电", ContactPhone},
 	{"微信号", ContactWeChat}, {"微信", ContactWeChat}, {"薇信", ContactWeChat}, {"嶶信", ContactWeChat},
 	{"徽信", ContactWeChat}, {"威信", ContactWeChat}, {"v信", ContactWeChat}, {"wechat", ContactWeChat},
-	{"weixin", ContactWeChat}, {"vx", ContactWeChat}, {"wx", ContactWeChat}, {"卫星号", ContactWeChat},
+	{"weixin", ContactWeChat}, {"vx", ContactWeChat}, {"wx", ContactWeChat}, {"v x", ContactWeChat}, {"w x", ContactWeChat}, {"卫星号", ContactWeChat},
 	{"微", ContactWeChat}, {"薇", ContactWeChat}, {"v", ContactWeChat},
 	{"qq群", ContactQQ}, {"qq号", ContactQQ}, {"qq", ContactQQ}, {"q群", ContactQQ}, {"q号", ContactQQ},
 	{"扣扣", ContactQQ}, {"口口", ContactQQ}, {"蔻蔻", ContactQQ}, {"抠抠", ContactQQ}, {"企鹅号", ContactQQ},
@@ -369,11 +369,13 @@ func isASCIIWord(c byte) bool {
 }
 
 // skipFill skips what stands between a label and its value: separators,
-// colons, 号/是/为 — at most 6 bytes.
+// colons, 号/是/为, and a word like 聊 or 搜 (微信聊：abc, 加微信搜 abc) —
+// at most 6 bytes.
 func skipFill(text string, i int) int {
 	for n := 0; i < len(text) && n < 6; {
 		r, s := utf8.DecodeRuneInString(text[i:])
-		if r == ' ' || r == ':' || r == '：' || r == '-' || r == '=' || r == '>' || r == '~' || r == '是' || r == '为' {
+		switch r {
+		case ' ', ':', '：', '-', '=', '>', '~', '是', '为', '聊', '搜', '加', '找', '私', '号':
 			i += s
 			n += s
 			continue
@@ -381,6 +383,17 @@ func skipFill(text string, i int) int {
 		break
 	}
 	return i
+}
+
+// callCueBefore reports a word that invites a call or a message in the 12
+// bytes before i (或者打 一五九…, 联系 幺三八…): a disguised number after it
+// is a phone number, not just a possible contact.
+func callCueBefore(text string, i int) bool {
+	a := max(i-12, 0)
+	for a < i && a > 0 && text[a]&0xC0 == 0x80 {
+		a++
+	}
+	return hasLabelCue(text[a:i]) || containsAny(text[a:i], "打", "拨", "联系", "咨询", "call", "加")
 }
 
 // valueFits reports whether a decoded number can be a contact of kind.
@@ -581,7 +594,7 @@ func isStopID(id string) bool {
 // hasLabelCue is a cheap test for any label: the regular expressions over
 // CJK text are the slow part of a close look.
 func hasLabelCue(text string) bool {
-	return containsAny(text, "微", "薇", "嶶", "徽信", "威信", "卫星", "vx", "wx", "v信", "weixin", "wechat", "v:", "v：", "+v", "加v", "v ",
+	return containsAny(text, "微", "薇", "嶶", "徽信", "威信", "卫星", "vx", "wx", "v x", "w x", "v信", "weixin", "wechat", "v:", "v：", "+v", "加v", "v ",
 		"qq", "q", "扣", "口口", "蔻蔻", "企鹅", "球球", "电", "手机", "座机", "tel", "飞机", "tg", "telegram")
 }
 
