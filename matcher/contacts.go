@@ -467,8 +467,50 @@ func extractContactsOpt(text string, personalOnly bool, atBefore func(int) bool)
 			r.claimed = true
 		}
 	}
+	// idBefore finds a Latin id right before a chain (q283214072+wechat).
+	idBefore := func(c labelChain) (int, int, bool) {
+		j := strings.LastIndexFunc(text[:c.start], func(r rune) bool { return r != '+' && r != ' ' && r != '/' })
+		if j < 0 || c.start-j > 3 || text[j] >= 0x80 {
+			return 0, 0, false
+		}
+		k := j + 1
+		for k > 0 && isASCIIWord(text[k-1]) {
+			k--
+		}
+		loc := idRe.FindStringIndex(text[k : j+1])
+		return k, j + 1, loc != nil && loc[1] == j+1-k
+	}
+	addIDBefore := func(c labelChain, k, e int) {
+		for _, kind := range c.kinds {
+			if kind == ContactWeChat || kind == ContactTelegram {
+				val := text[k:e]
+				if kind == ContactTelegram {
+					val = "@" + val
+				}
+				out = append(out, contact{kind: kind, value: val, start: k, end: c.end})
+			}
+		}
+	}
 	if hasLabelCue(text) {
-		for _, c := range chains(text) {
+		cl := chains(text)
+		// First the labels written after an id with nothing after them
+		// (q283214072+wechat): the id is theirs, and a one-letter label
+		// inside it (q…) is no label.
+		var taken [][2]int
+		for _, c := range cl {
+			v := skipFill(text, c.end)
+			if !c.strong || idRe.MatchString(text[v:]) || runAt(v) != nil {
+				continue
+			}
+			if k, e, ok := idBefore(c); ok && k < e && text[k] >= 'a' && text[k] <= 'z' {
+				addIDBefore(c, k, e)
+				taken = append(taken, [2]int{k, c.end})
+			}
+		}
+		for _, c := range cl {
+			if slices.ContainsFunc(taken, func(t [2]int) bool { return c.start >= t[0] && c.start < t[1] }) {
+				continue
+			}
 			v := skipFill(text, c.end)
 			if loc := idRe.FindStringIndex(text[v:]); loc != nil {
 				if v == c.end && isASCIIWord(text[c.end-1]) {
@@ -506,22 +548,8 @@ func extractContactsOpt(text string, personalOnly bool, atBefore func(int) bool)
 				assign(c, r, r.start, c.end)
 				continue
 			}
-			if j := strings.LastIndexFunc(text[:c.start], func(r rune) bool { return r != '+' && r != ' ' && r != '/' }); j >= 0 && c.start-j <= 3 {
-				k := j + 1
-				for k > 0 && isASCIIWord(text[k-1]) {
-					k--
-				}
-				if loc := idRe.FindStringIndex(text[k : j+1]); loc != nil && loc[1] == j+1-k && (k == 0 || !isASCIIWord(text[k-1])) {
-					for _, kind := range c.kinds {
-						if kind == ContactWeChat || kind == ContactTelegram {
-							val := text[k : j+1]
-							if kind == ContactTelegram {
-								val = "@" + val
-							}
-							out = append(out, contact{kind: kind, value: val, start: k, end: c.end})
-						}
-					}
-				}
+			if k, e, ok := idBefore(c); ok {
+				addIDBefore(c, k, e)
 			}
 		}
 	}

@@ -25,92 +25,153 @@ func init() {
 }
 
 // contactCue reports whether normalized text may hold a contact: a run of
-// seven digit-like characters (ASCII digits, Chinese numerals, homophones;
-// up to two separators between them), a run of five with a label right
-// before it, a Latin id after CJK or a colon with a label before it, an
-// @handle or a t.me link. It never decodes a number; it only decides
-// whether the page is worth decoding.
+// seven digit-like characters (ASCII digits, Chinese numerals, homophones,
+// o/l/i inside a run; groups split by up to three separators or, after a
+// group of three, by up to two filler characters, as scanDigitRuns
+// allows), a run of five with a label right before it, a Latin id next to
+// a label, an @handle or a t.me link. It never decodes a number; it only
+// decides whether the page is worth decoding.
 func contactCue(b []byte) bool {
-	run, gap, runStart := 0, 0, 0
-	endRun := func(i int) bool {
-		ok := run >= 5 && labelBefore(b, runStart)
-		run, gap = 0, 0
+	digits, group, gap, filler, runStart := 0, 0, 0, 0, 0
+	endRun := func() bool {
+		ok := digits >= 5 && labelBefore(b, runStart)
+		digits, group, gap, filler = 0, 0, 0, 0
 		return ok
+	}
+	digit := func(i int) bool {
+		if digits == 0 {
+			runStart = i
+		}
+		digits++
+		group++
+		gap, filler = 0, 0
+		return digits >= 7
 	}
 	for i := 0; i < len(b); {
 		c := b[i]
-		if c < 0x80 {
-			switch {
-			case c >= '0' && c <= '9':
-				if run == 0 {
-					runStart = i
-				}
-				run++
-				gap = 0
-				if run >= 7 {
+		var r rune
+		size := 1
+		switch {
+		case c < 0x80:
+			r = rune(c)
+		case c >= 0xE0 && c < 0xF0 && i+2 < len(b):
+			r = rune(c&0x0F)<<12 | rune(b[i+1]&0x3F)<<6 | rune(b[i+2]&0x3F)
+			size = 3
+		case c >= 0xF0:
+			r, size = 0x1F000, 4 // emoji and other astral symbols: separators
+		default:
+			r, size = 0x80, 2
+		}
+		switch {
+		case r >= '0' && r <= '9':
+			if digit(i) {
+				return true
+			}
+		case r < 0x80 && (r >= 'a' && r <= 'z' || r == '_'):
+			if (r == 'o' || r == 'l' || r == 'i') && digits > 0 && gap == 0 && i+1 < len(b) && b[i+1] >= '0' && b[i+1] <= '9' {
+				if digit(i) {
 					return true
 				}
-				i++
-				continue
-			case (c == ' ' || c == '-' || c == '.' || c == ',') && run > 0 && gap < 2:
+				break
+			}
+			if i > 0 && (isASCIIWord(b[i-1]) || b[i-1] == '-') {
+				break // inside a word: its start decided
+			}
+			if digits > 0 && endRun() {
+				return true
+			}
+			if tokenCue(b, i) {
+				return true
+			}
+			j := i + idLen(b, i)
+			i = j
+			continue
+		case r == '\n':
+			if digits > 0 && endRun() {
+				return true
+			}
+		case r == '@':
+			if i+1 < len(b) && b[i+1] >= 'a' && b[i+1] <= 'z' && (i == 0 || !isASCIIWord(b[i-1])) {
+				return true
+			}
+			fallthrough
+		case r < 0x80 || r == 0x1F000 || r == 0x80:
+			if r == '.' && i > 0 && b[i-1] == 't' && hasPrefixAt(b, i, ".me/") {
+				return true
+			}
+			if digits > 0 {
 				gap++
-				if c == '.' && i > 0 && b[i-1] == 't' && hasPrefixAt(b, i, ".me/") {
-					return true
-				}
-				i++
-				continue
-			case c == '.':
-				if i > 0 && b[i-1] == 't' && hasPrefixAt(b, i, ".me/") {
-					return true
-				}
-			case c == '@':
-				if i+1 < len(b) && b[i+1] >= 'a' && b[i+1] <= 'z' && (i == 0 || !isASCIIWord(b[i-1])) {
-					return true
-				}
-			case c >= 'a' && c <= 'z' && i > 0 && (b[i-1] >= 0x80 || b[i-1] == ':'):
-				// A Latin word right after CJK or a colon: an id when a
-				// label stands before it (微信abc123, vx:abc123).
-				if labelBefore(b, i) && idLen(b, i) >= 5 {
-					return true
-				}
-			case c >= 'a' && c <= 'z' && i > 1 && b[i-1] == ' ' && isASCIIWord(b[i-2]):
-				// vx abc123, tg zheng_88: a Latin label, a space, an id.
-				if labelBefore(b, i) && idLen(b, i) >= 5 {
+				if gap+filler > 3 && endRun() {
 					return true
 				}
 			}
-			if run > 0 && endRun(i) {
-				return true
+		default: // CJK
+			if size == 3 && cjkDigit[r/64]&(1<<(r%64)) != 0 {
+				if digit(i) {
+					return true
+				}
+				break
 			}
-			i++
-			continue
+			if digits > 0 {
+				filler++
+				if (group < 3 || filler > 2 || gap+filler > 3) && endRun() {
+					return true
+				}
+				group = 0
+			}
 		}
-		if c >= 0xE0 && c < 0xF0 && i+2 < len(b) {
-			r := rune(c&0x0F)<<12 | rune(b[i+1]&0x3F)<<6 | rune(b[i+2]&0x3F)
-			if cjkDigit[r/64]&(1<<(r%64)) != 0 {
-				if run == 0 {
-					runStart = i
-				}
-				run++
-				gap = 0
-				if run >= 7 {
-					return true
-				}
-				i += 3
-				continue
-			}
-			if run > 0 && endRun(i) {
-				return true
-			}
-			i += 3
-			continue
-		}
-		if run > 0 && endRun(i) {
-			return true
-		}
-		i++
+		i += size
 	}
-	return run > 0 && endRun(len(b))
+	return digits > 0 && endRun()
+}
+
+// tokenCue looks at the Latin word starting at i: a word with seven
+// digits, or an id of five or more characters with a label before it
+// (微信abc123, vx: abc123, 飞机 abc_88) or after it (kefu_88微同号).
+func tokenCue(b []byte, i int) bool {
+	n := idLen(b, i)
+	nd := 0
+	for k := i; k < i+n; k++ {
+		if b[k] >= '0' && b[k] <= '9' {
+			nd++
+		}
+	}
+	if nd >= 7 {
+		return true
+	}
+	if nd >= 5 && labelWord(string(b[i:min(i+2, i+n)])) {
+		return true // qq12345, vx12345, q12345
+	}
+	if n < 5 {
+		return false
+	}
+	if j := i + n; j < len(b) && b[j] >= 0x80 && hasLabelCue(string(b[j:min(j+9, len(b))])) {
+		return true
+	}
+	k := i
+	for k > 0 && (b[k-1] == ' ' || b[k-1] == ':') {
+		k--
+	}
+	if k == 0 {
+		return false
+	}
+	if b[k-1] >= 0x80 || k < i && b[k] == ':' {
+		return labelBefore(b, i)
+	}
+	// The word before: a Latin label (vx abc123, tg zheng_88)?
+	e := k
+	for k > 0 && b[k-1] >= 'a' && b[k-1] <= 'z' {
+		k--
+	}
+	return e-k <= 8 && labelWord(string(b[k:e]))
+}
+
+func labelWord(w string) bool {
+	switch w {
+	case "qq", "q", "vx", "wx", "v", "tg", "tel", "wechat", "weixin", "telegram":
+		return true
+	}
+	return false
 }
 
 func hasPrefixAt(b []byte, i int, s string) bool {
@@ -175,7 +236,9 @@ func (n *Normalized) normOffset(a int) int {
 	return sort.Search(len(n.orig), func(i int) bool { return int(n.orig[i]) >= a })
 }
 
-// enclosedTens gives the number of the enclosed numbers 10–50.
+// enclosedTens gives the number of the enclosed numbers that normalization
+// does not fold to a digit: 10–50, and the parenthesized and circled
+// ideographs 一–十.
 func enclosedTens(r rune) int {
 	switch {
 	case r >= 0x2469 && r <= 0x2473: // ⑩–⑳
@@ -192,14 +255,18 @@ func enclosedTens(r rune) int {
 		return int(r-0x3251) + 21
 	case r >= 0x32B1 && r <= 0x32BF: // ㊱–㊿
 		return int(r-0x32B1) + 36
+	case r >= 0x3220 && r <= 0x3229: // ㈠–㈩ (normalization drops them)
+		return int(r-0x3220) + 1
+	case r >= 0x3280 && r <= 0x3289: // ㊀–㊉
+		return int(r-0x3280) + 1
 	}
 	return 0
 }
 
 func hasEnclosedTens(s string) bool {
-	// All of them are three bytes starting E2 91/92/93/9D/9E or E3 89/8A.
+	// All of them are three bytes starting E2 91/92/93/9D/9E or E3 88/89/8A.
 	if !strings.Contains(s, "\xe2\x91") && !strings.Contains(s, "\xe2\x92") && !strings.Contains(s, "\xe2\x93") &&
-		!strings.Contains(s, "\xe2\x9d") && !strings.Contains(s, "\xe2\x9e") && !strings.Contains(s, "\xe3\x89") && !strings.Contains(s, "\xe3\x8a") {
+		!strings.Contains(s, "\xe2\x9d") && !strings.Contains(s, "\xe2\x9e") && !strings.Contains(s, "\xe3\x88") && !strings.Contains(s, "\xe3\x89") && !strings.Contains(s, "\xe3\x8a") {
 		return false
 	}
 	for _, r := range s {
