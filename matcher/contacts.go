@@ -158,7 +158,13 @@ func scanDigitRuns(text string) []digitRun {
 			if gap == 0 || gap > 3 || k >= len(text) || (filler > 0 && (groupLen < 3 || filler > 2)) {
 				break
 			}
-			if r2, _ := utf8.DecodeRuneInString(text[k:]); !startsGroup(text, k, r2, filler > 0) {
+			r2, _ := utf8.DecodeRuneInString(text[k:])
+			if !startsGroup(text, k, r2, filler > 0) {
+				break
+			}
+			// Styles do not mix across a gap: 1245164853/一手 is a
+			// number and a word, not one number.
+			if _, real2 := digitValue(r2); real2 != !run.fakes[len(run.fakes)-1] {
 				break
 			}
 			if filler > 0 {
@@ -167,6 +173,20 @@ func scanDigitRuns(text string) []digitRun {
 			j = k
 			groupLen = 0
 			run.groups++
+		}
+		// A numeral word right after plain digits is a word
+		// (1245164853一手): up to two trailing non-ASCII digits after
+		// five plain ones are dropped.
+		if n := len(run.fakes); n > 5 && run.fakes[n-1] {
+			t := 0
+			for t < n && run.fakes[n-1-t] {
+				t++
+			}
+			if t <= 2 && n-t >= 5 && !slices.Contains(run.fakes[:n-t], true) {
+				run.end = run.starts[n-t]
+				run.digits, run.starts, run.fakes = run.digits[:n-t], run.starts[:n-t], run.fakes[:n-t]
+				run.fake -= t
+			}
 		}
 		runs = append(runs, run)
 		if run.end > i {
