@@ -7,6 +7,9 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
+
+	"github.com/coregx/ahocorasick"
 
 	"golang.org/x/net/publicsuffix"
 )
@@ -101,17 +104,36 @@ type digitRun struct {
 }
 
 // scanDigitRuns finds the digit runs of text.
+//
+// Runs of fewer than five digits are left out (no contact is that short),
+// without an allocation: most runs on a page are years, prices and counts.
 func scanDigitRuns(text string) []digitRun {
 	var runs []digitRun
+	var dbuf []byte
+	var sbuf []int
+	var fbuf []bool
 	i := 0
 	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		v, _ := digitValue(r)
-		if v < 0 || isDigitLetter(r) {
+		// Fast skip to the next character that can start a run.
+		c := text[i]
+		switch {
+		case c < 0x80:
+			if c < '0' || c > '9' {
+				i++
+				continue
+			}
+		case c >= 0xE0 && c < 0xF0 && i+2 < len(text):
+			if r := rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F); cjkDigit[r/64]&(1<<(r%64)) == 0 {
+				i += 3
+				continue
+			}
+		default:
+			_, size := utf8.DecodeRuneInString(text[i:])
 			i += size
 			continue
 		}
-		run := digitRun{start: i, groups: 1}
+		_, size := utf8.DecodeRuneInString(text[i:])
+		run := digitRun{start: i, groups: 1, digits: dbuf[:0], starts: sbuf[:0], fakes: fbuf[:0]}
 		groupLen := 0
 		j := i
 		for j < len(text) {
@@ -188,7 +210,11 @@ func scanDigitRuns(text string) []digitRun {
 				run.fake -= t
 			}
 		}
-		runs = append(runs, run)
+		dbuf, sbuf, fbuf = run.digits[:0], run.starts[:0], run.fakes[:0]
+		if len(run.digits) >= 5 {
+			run.digits, run.starts, run.fakes = slices.Clone(run.digits), slices.Clone(run.starts), slices.Clone(run.fakes)
+			runs = append(runs, run)
+		}
 		if run.end > i {
 			i = run.end
 		} else {
@@ -317,27 +343,23 @@ var contactLabels = []struct {
 }
 
 var (
-	labelKind = map[string]string{}
-	labelRe   *regexp.Regexp
-	chainRe   *regexp.Regexp
-	idRe      = regexp.MustCompile(`^[a-z][a-z0-9_-]{4,31}`)
-	qqMailRe  = regexp.MustCompile(`([1-9][0-9]{4,10})@qq\.com`)
-	urlRe     = regexp.MustCompile(`(?:https?|ftp)://[^\s<>"'` + "`" + `\p{Han}，。、；！？（）【】]+`)
-	tmeRe     = regexp.MustCompile(`(?:https?://)?(?:t\.me|telegram\.me)/([a-z][a-z0-9_]{4,31})`)
-	atRe      = regexp.MustCompile(`(?:^|[^a-z0-9_.@])@([a-z][a-z0-9_]{4,31})`)
+	labelAC  *ahocorasick.Automaton // every label of contactLabels, pattern id = index
+	idRe     = regexp.MustCompile(`^[a-z][a-z0-9_-]{4,31}`)
+	qqMailRe = regexp.MustCompile(`([1-9][0-9]{4,10})@qq\.com`)
+	urlRe    = regexp.MustCompile(`(?:https?|ftp)://[^\s<>"'` + "`" + `\p{Han}，。、；！？（）【】]+`)
+	tmeRe    = regexp.MustCompile(`(?:https?://)?(?:t\.me|telegram\.me)/([a-z][a-z0-9_]{4,31})`)
+	atRe     = regexp.MustCompile(`(?:^|[^a-z0-9_.@])@([a-z][a-z0-9_]{4,31})`)
 )
 
 func init() {
-	alts := make([]string, len(contactLabels))
+	pats := make([]string, len(contactLabels))
 	for i, l := range contactLabels {
-		labelKind[l.label] = l.kind
-		alts[i] = regexp.QuoteMeta(l.label)
+		pats[i] = l.label
 	}
-	// Longest first: Go's alternation prefers the earlier branch.
-	sort.SliceStable(alts, func(i, j int) bool { return len(alts[i]) > len(alts[j]) })
-	alt := `(?:` + strings.Join(alts, "|") + `)`
-	labelRe = regexp.MustCompile(alt)
-	chainRe = regexp.MustCompile(`(?:加|\+)?` + alt + `(?:[/、&+|和或及]?` + alt + `)*(?:同号|同步|同微|号码|号|是|为)?`)
+	var err error
+	if labelAC, err = ahocorasick.NewBuilder().AddStrings(pats).Build(); err != nil {
+		panic(err)
+	}
 }
 
 // labelChain is one or more labels written together (QQ/微信, 电话&微信,
@@ -346,41 +368,83 @@ type labelChain struct {
 	start, end int
 	kinds      []string
 	same       bool // 同号/同步: the number beside it serves this app too
-	strong     bool // holds a label of two or more characters
+	strong     bool // holds a label of two or more characters, or two labels
 }
 
-// chains finds the label chains of text.
+// chainJoiners may stand between two labels of one chain.
+const chainJoiners = "/、&+|和或及"
+
+// chains finds the label chains of text: the longest label at each place
+// (an automaton pass, not a regular expression: this runs on every page
+// with a contact cue), labels next to each other or one joiner apart
+// joined, with 加/+ before and 同号/同步/号码/号/是/为 after.
 func chains(text string) []labelChain {
+	// The automaton only reads the bytes: no copy of the page.
+	ms := labelAC.FindAllOverlapping(unsafe.Slice(unsafe.StringData(text), len(text)))
+	if len(ms) == 0 {
+		return nil
+	}
+	sort.Slice(ms, func(i, j int) bool {
+		if ms[i].Start != ms[j].Start {
+			return ms[i].Start < ms[j].Start
+		}
+		return ms[i].End > ms[j].End
+	})
 	var out []labelChain
-	for _, m := range chainRe.FindAllStringIndex(text, -1) {
-		a, b := m[0], m[1]
-		if a > 0 && isASCIIWord(text[a-1]) && isASCIIWord(text[a]) {
+	var cur *labelChain
+	labels, lastEnd := 0, -1
+	flush := func() {
+		if cur == nil {
+			return
+		}
+		for _, suf := range []string{"同号", "同步", "同微", "号码", "号", "是", "为"} {
+			if strings.HasPrefix(text[cur.end:], suf) {
+				cur.same = strings.HasPrefix(suf, "同")
+				cur.end += len(suf)
+				break
+			}
+		}
+		if labels >= 2 {
+			cur.strong = true
+		}
+		out = append(out, *cur)
+		cur = nil
+	}
+	for _, m := range ms {
+		if m.Start < lastEnd {
+			continue // inside a longer label
+		}
+		if m.Start > 0 && isASCIIWord(text[m.Start-1]) && isASCIIWord(text[m.Start]) && (cur == nil || cur.end != m.Start) {
 			continue // inside a Latin word: hotel, bqq
 		}
-		c := labelChain{start: a, end: b}
-		body := text[a:b]
-		for _, suf := range []string{"同号", "同步", "同微"} {
-			if strings.HasSuffix(body, suf) {
-				c.same = true
-			}
+		l := contactLabels[m.PatternID]
+		joined := false
+		if cur != nil {
+			gap := text[cur.end:m.Start]
+			joined = gap == "" || utf8.RuneCountInString(gap) == 1 && strings.Contains(chainJoiners, gap)
 		}
-		lms := labelRe.FindAllString(body, -1)
-		for _, lm := range lms {
-			k := labelKind[lm]
-			if utf8.RuneCountInString(lm) >= 2 || len(lms) >= 2 {
-				c.strong = true
+		if !joined {
+			flush()
+			start := m.Start
+			if strings.HasSuffix(text[:start], "加") {
+				start -= len("加")
+			} else if strings.HasSuffix(text[:start], "+") {
+				start--
 			}
-			if !slices.Contains(c.kinds, k) {
-				c.kinds = append(c.kinds, k)
-			}
+			cur = &labelChain{start: start}
+			labels = 0
 		}
-		if len(c.kinds) == 0 {
-			continue
+		cur.end = m.End
+		labels++
+		if utf8.RuneCountInString(l.label) >= 2 {
+			cur.strong = true
 		}
-		// A chain of one letter must not continue a Latin word on the
-		// right either (v1.2, q3 report are no labels without a value).
-		out = append(out, c)
+		if !slices.Contains(cur.kinds, l.kind) {
+			cur.kinds = append(cur.kinds, l.kind)
+		}
+		lastEnd = m.End
 	}
+	flush()
 	return out
 }
 
@@ -511,8 +575,7 @@ func extractContactsOpt(text string, personalOnly bool, atBefore func(int) bool)
 			}
 		}
 	}
-	if hasLabelCue(text) {
-		cl := chains(text)
+	if cl := chains(text); len(cl) > 0 {
 		// First the labels written after an id with nothing after them
 		// (q283214072+wechat): the id is theirs, and a one-letter label
 		// inside it (q…) is no label.
@@ -594,7 +657,10 @@ func extractContactsOpt(text string, personalOnly bool, atBefore func(int) bool)
 			if !(text[i] >= 'a' && text[i] <= 'z') || i == 0 || text[i-1] < 0x80 {
 				continue
 			}
-			if loc := idRe.FindStringIndex(text[i:]); loc != nil && atBefore(i) {
+			if !atBefore(i) {
+				continue
+			}
+			if loc := idRe.FindStringIndex(text[i:]); loc != nil {
 				out = append(out, contact{kind: ContactTelegram, value: "@" + strings.TrimRight(text[i:i+loc[1]], "-"), start: i, end: i + loc[1]})
 				i += loc[1]
 			}

@@ -264,14 +264,15 @@ func enclosedTens(r rune) int {
 }
 
 func hasEnclosedTens(s string) bool {
-	// All of them are three bytes starting E2 91/92/93/9D/9E or E3 88/89/8A.
-	if !strings.Contains(s, "\xe2\x91") && !strings.Contains(s, "\xe2\x92") && !strings.Contains(s, "\xe2\x93") &&
-		!strings.Contains(s, "\xe2\x9d") && !strings.Contains(s, "\xe2\x9e") && !strings.Contains(s, "\xe3\x88") && !strings.Contains(s, "\xe3\x89") && !strings.Contains(s, "\xe3\x8a") {
-		return false
-	}
-	for _, r := range s {
-		if enclosedTens(r) > 0 {
-			return true
+	// All of them are three bytes starting E2 91/92/93/9D/9E or E3 88/89/8A:
+	// one pass over the bytes, decoding only those.
+	for i := 0; i+2 < len(s); i++ {
+		c, d := s[i], s[i+1]
+		if c == 0xE2 && (d == 0x91 || d == 0x92 || d == 0x93 || d == 0x9D || d == 0x9E) ||
+			c == 0xE3 && (d == 0x88 || d == 0x89 || d == 0x8A) {
+			if r, _ := utf8.DecodeRuneInString(s[i:]); enclosedTens(r) > 0 {
+				return true
+			}
 		}
 	}
 	return false
