@@ -345,8 +345,10 @@ var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 64<<10); return &
 // A first pass normalizes the title and text without an offset map and asks
 // the automata whether any weighted term, or every slot of some group,
 // occurs; pages with neither (and without a form or a query-service title,
-// for imitation checks) end there. Only the others are normalized with the
-// map, segmented and scored.
+// for imitation checks) end there, except that their personal contacts
+// are decoded and reported when a byte pre-filter (contactCue) sees a
+// digit run or a label. Only the others are normalized with the map,
+// segmented and scored.
 func (m *Matcher) Match(p *page.Page) *Finding {
 	f := &Finding{URL: p.URL}
 	bp := bufPool.Get().(*[]byte)
