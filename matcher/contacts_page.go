@@ -1,9 +1,12 @@
 package matcher
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/certwatch/certwatch/page"
 )
 
 // Contacts on every page. The close look (scan) extracts contacts on pages
@@ -31,12 +34,22 @@ func init() {
 // allows), a run of five with a label right before it, a Latin id next to
 // a label, an @handle or a t.me link. It never decodes a number; it only
 // decides whether the page is worth decoding.
-func contactCue(b []byte) bool {
+func contactCue(b []byte) bool { return len(contactCues(b, false)) > 0 }
+
+// contactCues returns where contactCue fires: the start of each run, word
+// or handle that may be a contact (all of them with all, else the first).
+func contactCues(b []byte, all bool) []int {
+	var out []int
 	digits, group, gap, filler, runStart := 0, 0, 0, 0, 0
+	fired := false
+	fire := func(pos int) bool {
+		out = append(out, pos)
+		return !all
+	}
 	endRun := func() bool {
-		ok := digits >= 5 && labelBefore(b, runStart)
-		digits, group, gap, filler = 0, 0, 0, 0
-		return ok
+		ok := !fired && digits >= 5 && labelBefore(b, runStart)
+		digits, group, gap, filler, fired = 0, 0, 0, 0, false
+		return ok && fire(runStart)
 	}
 	digit := func(i int) bool {
 		if digits == 0 {
@@ -45,7 +58,11 @@ func contactCue(b []byte) bool {
 		digits++
 		group++
 		gap, filler = 0, 0
-		return digits >= 7
+		if digits >= 7 && !fired {
+			fired = true
+			return fire(runStart)
+		}
+		return false
 	}
 	for i := 0; i < len(b); {
 		c := b[i]
@@ -65,12 +82,12 @@ func contactCue(b []byte) bool {
 		switch {
 		case r >= '0' && r <= '9':
 			if digit(i) {
-				return true
+				return out
 			}
 		case r < 0x80 && (r >= 'a' && r <= 'z' || r == '_'):
 			if (r == 'o' || r == 'l' || r == 'i') && digits > 0 && gap == 0 && i+1 < len(b) && b[i+1] >= '0' && b[i+1] <= '9' {
 				if digit(i) {
-					return true
+					return out
 				}
 				break
 			}
@@ -78,51 +95,54 @@ func contactCue(b []byte) bool {
 				break // inside a word: its start decided
 			}
 			if digits > 0 && endRun() {
-				return true
+				return out
 			}
-			if tokenCue(b, i) {
-				return true
+			if tokenCue(b, i) && fire(i) {
+				return out
 			}
 			j := i + idLen(b, i)
 			i = j
 			continue
 		case r == '\n':
 			if digits > 0 && endRun() {
-				return true
+				return out
 			}
 		case r == '@':
-			if i+1 < len(b) && b[i+1] >= 'a' && b[i+1] <= 'z' && (i == 0 || !isASCIIWord(b[i-1])) {
-				return true
+			if i+1 < len(b) && b[i+1] >= 'a' && b[i+1] <= 'z' && (i == 0 || !isASCIIWord(b[i-1])) && fire(i) {
+				return out
 			}
 			fallthrough
 		case r < 0x80 || r == 0x1F000 || r == 0x80:
-			if r == '.' && i > 0 && b[i-1] == 't' && hasPrefixAt(b, i, ".me/") {
-				return true
+			if r == '.' && i > 0 && b[i-1] == 't' && hasPrefixAt(b, i, ".me/") && fire(i-1) {
+				return out
 			}
 			if digits > 0 {
 				gap++
 				if gap+filler > 3 && endRun() {
-					return true
+					return out
 				}
 			}
 		default: // CJK
 			if size == 3 && cjkDigit[r/64]&(1<<(r%64)) != 0 {
 				if digit(i) {
-					return true
+					return out
 				}
 				break
 			}
 			if digits > 0 {
 				filler++
 				if (group < 3 || filler > 2 || gap+filler > 3) && endRun() {
-					return true
+					return out
 				}
 				group = 0
 			}
 		}
 		i += size
 	}
-	return digits > 0 && endRun()
+	if digits > 0 {
+		endRun()
+	}
+	return out
 }
 
 // tokenCue looks at the Latin word starting at i: a word with seven
@@ -205,6 +225,9 @@ func pageContacts(n *Normalized, personalOnly bool) []contact {
 		a := n.OrigOffset(i)
 		r, _ := utf8.DecodeLastRuneInString(src[:a])
 		return r == '@' || r == '＠'
+	}
+	if strings.IndexByte(src, '@') < 0 && !strings.Contains(src, "＠") {
+		atBefore = nil // no @ anywhere: no handle lost its @
 	}
 	cs := extractContactsOpt(n.Text, personalOnly, atBefore)
 	if !hasEnclosedTens(src) {
@@ -350,4 +373,62 @@ func (s *scan) contactNear(res *ruleResult, window int) *contact {
 		}
 	}
 	return nil
+}
+
+// contactsOnly reports the personal contacts of a page no rule can score
+// (buf: its title and text as the first pass normalized them, without an
+// offset map; cues: where contactCues fired). Contacts are local (a label
+// and a value on a line or two), so only the lines around the cues, one
+// more on either side, are searched; the offset map is built only when
+// something is found. Pages with an @ (handles whose @ normalization
+// drops) or enclosed numbers above 9 take the whole-page path, as does a
+// page whose mapped normalization differs from buf.
+func contactsOnly(f *Finding, p *page.Page, buf []byte, cues []int) {
+	src := p.Title + "\n" + p.Text
+	full := strings.IndexByte(src, '@') >= 0 || strings.Contains(src, "＠") || hasEnclosedTens(src)
+	var cs []contact
+	if !full {
+		if cs = windowContacts(buf, cues); len(cs) == 0 {
+			return
+		}
+	}
+	n := Normalize(src)
+	if full || n.Text != string(buf) {
+		cs = pageContacts(n, true)
+	}
+	sc := &scan{n: n, page: p, titleEnd: len(p.Title), contacts: cs}
+	sc.fillContacts(f)
+}
+
+// windowContacts extracts the personal contacts of the lines of b around
+// each cue, with one line before and one after; offsets are in b.
+func windowContacts(b []byte, cues []int) []contact {
+	var out []contact
+	end := 0
+	for _, p := range cues {
+		if p < end {
+			continue
+		}
+		ws := bytes.LastIndexByte(b[:p], '\n') + 1
+		if ws > 0 {
+			ws = bytes.LastIndexByte(b[:ws-1], '\n') + 1
+		}
+		ws = max(ws, end)
+		we := len(b)
+		if k := bytes.IndexByte(b[p:], '\n'); k >= 0 {
+			we = p + k
+			if k2 := bytes.IndexByte(b[we+1:], '\n'); k2 >= 0 {
+				we = we + 1 + k2
+			} else {
+				we = len(b)
+			}
+		}
+		for _, c := range extractContactsOpt(string(b[ws:we]), true, nil) {
+			c.start += ws
+			c.end += ws
+			out = append(out, c)
+		}
+		end = we
+	}
+	return dedupeContacts(out)
 }

@@ -3,6 +3,8 @@ package matcher
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
+	"maps"
 	"os"
 	"strings"
 	"testing"
@@ -377,5 +379,52 @@ func TestContactDecodeReal(t *testing.T) {
 	t.Logf("real train+dev: %d/%d annotated contacts decoded (%.3f) in %d texts", found, total, rate, texts)
 	if rate < floor {
 		t.Errorf("decode rate %.3f below the floor %.2f", rate, floor)
+	}
+}
+
+// TestContactWindowsMatchWholePage: on every page of the corpora, the
+// fast path for pages without a rule candidate (cues, then only the lines
+// around them) reports the same personal and possible contacts as a
+// search of the whole page.
+func TestContactWindowsMatchWholePage(t *testing.T) {
+	var pages []labelled
+	for _, g := range []string{"../testdata/corpus/*.jsonl", "../testdata/unseen/*.jsonl"} {
+		pages = append(pages, loadCorpus(t, g)...)
+	}
+	key := func(kind, value string, possible bool) string {
+		return fmt.Sprintf("%s %s %v", kind, value, possible)
+	}
+	compared := 0
+	for _, lp := range pages {
+		p := lp.p
+		want := map[string]bool{}
+		for _, c := range pageContacts(Normalize(p.Title+"\n"+p.Text), true) {
+			want[key(c.kind, c.value, c.possible)] = true
+		}
+		buf, _ := normalize(nil, nil, p.Title, false)
+		if len(buf) > 0 {
+			buf = append(buf, '\n')
+		}
+		buf, _ = normalize(buf, nil, p.Text, false)
+		f := &Finding{}
+		if cues := contactCues(buf, true); len(cues) > 0 {
+			contactsOnly(f, p, buf, cues)
+		}
+		got := map[string]bool{}
+		for _, c := range f.Contacts {
+			got[key(c.Kind, c.Value, c.Possible)] = true
+			if field := map[string]string{"title": p.Title, "text": p.Text}[c.Field]; field[c.Start:c.End] != c.Text {
+				t.Errorf("%s: contact %s at [%d,%d) of %s is %q, recorded %q", p.Meta["id"], c.Value, c.Start, c.End, c.Field, field[c.Start:c.End], c.Text)
+			}
+		}
+		if !maps.Equal(want, got) {
+			t.Errorf("%s: fast path %v, whole page %v", p.Meta["id"], got, want)
+		}
+		if len(want) > 0 {
+			compared++
+		}
+	}
+	if compared < 50 {
+		t.Errorf("only %d pages with contacts: the check proves little", compared)
 	}
 }

@@ -359,19 +359,17 @@ func (m *Matcher) Match(p *page.Page) *Finding {
 	}
 	buf, _ = normalize(buf, nil, p.Text, false)
 	candidate := len(m.imit) > 0 && len(p.Forms) > 0 || m.opens(buf, titleLen)
-	cue := !candidate && contactCue(buf)
 	*bp = buf
-	bufPool.Put(bp)
 	if !candidate {
-		if cue {
-			// Contacts on every page: no rule can score here, so only
-			// personal contacts are decoded and reported.
-			n := Normalize(p.Title + "\n" + p.Text)
-			sc := &scan{m: m, n: n, page: p, titleEnd: len(p.Title), contacts: pageContacts(n, true)}
-			sc.fillContacts(f)
+		// Contacts on every page: no rule can score here, so only
+		// personal contacts are decoded and reported.
+		if cues := contactCues(buf, true); len(cues) > 0 {
+			contactsOnly(f, p, buf, cues)
 		}
+		bufPool.Put(bp)
 		return f.finish()
 	}
+	bufPool.Put(bp)
 	n := Normalize(p.Title + "\n" + p.Text)
 	sc := &scan{m: m, n: n, page: p, titleEnd: len(p.Title)}
 	sc.run()
