@@ -800,8 +800,17 @@ func isRegistrable(d string) bool {
 }
 
 func dedupeContacts(cs []contact) []contact {
-	seen := map[string]bool{}
 	out := cs[:0]
+	if len(cs) <= 16 {
+		// Few contacts (the usual case): no map.
+		for _, c := range cs {
+			if !slices.ContainsFunc(out, func(o contact) bool { return o.kind == c.kind && o.value == c.value }) {
+				out = append(out, c)
+			}
+		}
+		return out
+	}
+	seen := map[string]bool{}
 	for _, c := range cs {
 		k := c.kind + "\x00" + c.value
 		if seen[k] {

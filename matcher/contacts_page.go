@@ -400,8 +400,11 @@ func contactsOnly(f *Finding, p *page.Page, buf []byte, cues []int) {
 	sc.fillContacts(f)
 }
 
-// windowContacts extracts the personal contacts of the lines of b around
-// each cue, with one line before and one after; offsets are in b.
+// windowContacts extracts the personal contacts near each cue: from 48
+// bytes before it to 128 after (a label, a value of up to eleven
+// homophones with separators, a label after it), widened to whole runs
+// and words so that no number is cut, and kept within the cue's line and
+// the lines on either side. Offsets are in b.
 func windowContacts(b []byte, cues []int) []contact {
 	var out []contact
 	end := 0
@@ -409,19 +412,39 @@ func windowContacts(b []byte, cues []int) []contact {
 		if p < end {
 			continue
 		}
-		ws := bytes.LastIndexByte(b[:p], '\n') + 1
-		if ws > 0 {
-			ws = bytes.LastIndexByte(b[:ws-1], '\n') + 1
+		lo := bytes.LastIndexByte(b[:p], '\n') + 1
+		if lo > 0 {
+			lo = bytes.LastIndexByte(b[:lo-1], '\n') + 1
 		}
-		ws = max(ws, end)
-		we := len(b)
+		hi := len(b)
 		if k := bytes.IndexByte(b[p:], '\n'); k >= 0 {
-			we = p + k
-			if k2 := bytes.IndexByte(b[we+1:], '\n'); k2 >= 0 {
-				we = we + 1 + k2
+			hi = p + k
+			if k2 := bytes.IndexByte(b[hi+1:], '\n'); k2 >= 0 {
+				hi = hi + 1 + k2
 			} else {
-				we = len(b)
+				hi = len(b)
 			}
+		}
+		ws, we := max(lo, p-48, end), min(hi, p+128)
+		for ws > lo && b[ws]&0xC0 == 0x80 {
+			ws--
+		}
+		for we < hi && b[we]&0xC0 == 0x80 {
+			we++
+		}
+		for ws > max(lo, end) {
+			r, size := utf8.DecodeLastRune(b[:ws])
+			if !soft(r) {
+				break
+			}
+			ws -= size
+		}
+		for we < hi {
+			r, size := utf8.DecodeRune(b[we:])
+			if !soft(r) {
+				break
+			}
+			we += size
 		}
 		for _, c := range extractContactsOpt(string(b[ws:we]), true, nil) {
 			c.start += ws
@@ -431,4 +454,13 @@ func windowContacts(b []byte, cues []int) []contact {
 		end = we
 	}
 	return dedupeContacts(out)
+}
+
+// soft reports characters a window must not cut between: digits and
+// their stand-ins, Latin letters, and what joins digit groups.
+func soft(r rune) bool {
+	if v, _ := digitValue(r); v >= 0 {
+		return true
+	}
+	return r < 0x80 && (isASCIIWord(byte(r)) || r == '-' || r == ' ' || r == '.' || r == ':' || r == '/' || r == '+' || r == '@')
 }
