@@ -3,8 +3,13 @@ package matcher
 import (
 	"net"
 	"regexp"
+	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
+
+	"github.com/coregx/ahocorasick"
 
 	"golang.org/x/net/publicsuffix"
 )
@@ -15,6 +20,7 @@ const (
 	ContactLandline = "landline" // number with an area code
 	ContactWeChat   = "wechat"
 	ContactQQ       = "qq"
+	ContactTelegram = "telegram" // Telegram handle or bot (value "@name")
 	ContactURL      = "url"
 	ContactDomain   = "domain"
 )
@@ -23,13 +29,36 @@ const (
 type contact struct {
 	kind, value string
 	start, end  int // normalized byte offsets
+	// possible: a bare mobile number written in disguise (homophones,
+	// filler words) with no label; reported, never scored.
+	possible bool
 }
 
+// personal reports whether a contact reaches a person (the seller) rather
+// than a site: the kinds that corroborate an offer in scoring.
+func (c contact) personal() bool {
+	if c.possible {
+		return false
+	}
+	switch c.kind {
+	case ContactPhone, ContactWeChat, ContactQQ, ContactTelegram:
+		return true
+	}
+	return false
+}
+
+// contactLit marks a hit that stands for a contact (group slot or contact
+// bonus) rather than a literal or a pattern: exclusion windows never
+// anchor on it.
+const contactLit = -2
+
 // digitValue decodes characters that stand for a digit in obfuscated phone
-// numbers: ASCII digits (circled, full-width and Cyrillic look-alikes are
-// already folded to them), Chinese numerals and their financial forms, and
-// the homophones dispatchers and sellers use (幺 1, 两 2, 洞 0, 拐 7, 勾 9).
-// real reports an ASCII digit.
+// numbers: ASCII digits (circled, parenthesized, full-width, mathematical
+// and Cyrillic look-alikes are already folded to them), Chinese numerals
+// and their financial forms, and the homophones sellers and dispatchers
+// use (幺/妖 1, 两 2, 仨/伞 3, 死/似 4, 吾/武/舞 5, 溜 6, 拐/漆/妻 7, 扒 8,
+// 勾/久/酒 9, 洞 0). Letters (o 0, l/i 1) count only inside a run of digits
+// (see scanDigitRuns). real reports an ASCII digit.
 func digitValue(r rune) (v int, real bool) {
 	if r >= '0' && r <= '9' {
 		return int(r - '0'), true
@@ -37,27 +66,29 @@ func digitValue(r rune) (v int, real bool) {
 	switch r {
 	case '零', '〇', '洞', 'o':
 		return 0, false
-	case '一', '壹', '幺':
+	case '一', '壹', '幺', '妖', 'l', 'i':
 		return 1, false
 	case '二', '贰', '两':
 		return 2, false
-	case '三', '叁':
+	case '三', '叁', '仨', '伞':
 		return 3, false
-	case '四', '肆':
+	case '四', '肆', '死', '似':
 		return 4, false
-	case '五', '伍':
+	case '五', '伍', '吾', '武', '舞':
 		return 5, false
-	case '六', '陆':
+	case '六', '陆', '溜':
 		return 6, false
-	case '七', '柒', '拐':
+	case '七', '柒', '拐', '漆', '妻':
 		return 7, false
-	case '八', '捌':
+	case '八', '捌', '扒':
 		return 8, false
-	case '九', '玖', '勾':
+	case '九', '玖', '勾', '久', '酒':
 		return 9, false
 	}
 	return -1, false
 }
+
+func isDigitLetter(r rune) bool { return r == 'o' || r == 'l' || r == 'i' }
 
 // digitRun is a run of digit-like characters, possibly split into groups
 // by separators or short filler words (138-1234-5678, 138加1234加5678).
@@ -66,27 +97,60 @@ type digitRun struct {
 	start, end int
 	fake       int // digits that were not ASCII digits
 	groups     int
+	filler     bool  // a word between two groups
+	starts     []int // byte offset of each digit, for trimming
+	fakes      []bool
+	claimed    bool
 }
 
 // scanDigitRuns finds the digit runs of text.
+//
+// Runs of fewer than five digits are left out (no contact is that short),
+// without an allocation: most runs on a page are years, prices and counts.
 func scanDigitRuns(text string) []digitRun {
 	var runs []digitRun
+	var dbuf []byte
+	var sbuf []int
+	var fbuf []bool
 	i := 0
 	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		v, real := digitValue(r)
-		if v < 0 || (r == 'o' && !nextIsDigit(text, i+size)) {
+		// Fast skip to the next character that can start a run.
+		c := text[i]
+		switch {
+		case c < 0x80:
+			if c < '0' || c > '9' {
+				i++
+				continue
+			}
+		case c >= 0xE0 && c < 0xF0 && i+2 < len(text):
+			if r := rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F); cjkDigit[r/64]&(1<<(r%64)) == 0 {
+				i += 3
+				continue
+			}
+		default:
+			_, size := utf8.DecodeRuneInString(text[i:])
 			i += size
 			continue
 		}
-		run := digitRun{start: i, groups: 1}
+		_, size := utf8.DecodeRuneInString(text[i:])
+		run := digitRun{start: i, groups: 1, digits: dbuf[:0], starts: sbuf[:0], fakes: fbuf[:0]}
 		groupLen := 0
 		j := i
 		for j < len(text) {
 			r, size := utf8.DecodeRuneInString(text[j:])
-			v, real = digitValue(r)
+			v, real := digitValue(r)
+			if v >= 0 && isDigitLetter(r) {
+				// A letter for a digit only between two digits, not
+				// inside a Latin word (no12345, 1st).
+				prev, _ := utf8.DecodeLastRuneInString(text[:j])
+				if pv, _ := digitValue(prev); pv < 0 || isDigitLetter(prev) || !nextIsDigit(text, j+size) {
+					v = -1
+				}
+			}
 			if v >= 0 {
 				run.digits = append(run.digits, byte('0'+v))
+				run.starts = append(run.starts, j)
+				run.fakes = append(run.fakes, !real)
 				if !real {
 					run.fake++
 				}
@@ -100,7 +164,7 @@ func scanDigitRuns(text string) []digitRun {
 			k, gap, filler := j, 0, 0
 			for k < len(text) && gap < 3 {
 				r2, s2 := utf8.DecodeRuneInString(text[k:])
-				if v2, _ := digitValue(r2); v2 >= 0 {
+				if v2, _ := digitValue(r2); v2 >= 0 && !isDigitLetter(r2) {
 					break
 				}
 				if r2 == '\n' {
@@ -116,14 +180,41 @@ func scanDigitRuns(text string) []digitRun {
 			if gap == 0 || gap > 3 || k >= len(text) || (filler > 0 && (groupLen < 3 || filler > 2)) {
 				break
 			}
-			if r2, _ := utf8.DecodeRuneInString(text[k:]); !startsGroup(text, k, r2, filler > 0) {
+			r2, _ := utf8.DecodeRuneInString(text[k:])
+			if !startsGroup(text, k, r2, filler > 0) {
 				break
+			}
+			// Styles do not mix across a gap: 1245164853/一手 is a
+			// number and a word, not one number.
+			if _, real2 := digitValue(r2); real2 != !run.fakes[len(run.fakes)-1] {
+				break
+			}
+			if filler > 0 {
+				run.filler = true
 			}
 			j = k
 			groupLen = 0
 			run.groups++
 		}
-		runs = append(runs, run)
+		// A numeral word right after plain digits is a word
+		// (1245164853一手): up to two trailing non-ASCII digits after
+		// five plain ones are dropped.
+		if n := len(run.fakes); n > 5 && run.fakes[n-1] {
+			t := 0
+			for t < n && run.fakes[n-1-t] {
+				t++
+			}
+			if t <= 2 && n-t >= 5 && !slices.Contains(run.fakes[:n-t], true) {
+				run.end = run.starts[n-t]
+				run.digits, run.starts, run.fakes = run.digits[:n-t], run.starts[:n-t], run.fakes[:n-t]
+				run.fake -= t
+			}
+		}
+		dbuf, sbuf, fbuf = run.digits[:0], run.starts[:0], run.fakes[:0]
+		if len(run.digits) >= 5 {
+			run.digits, run.starts, run.fakes = slices.Clone(run.digits), slices.Clone(run.starts), slices.Clone(run.fakes)
+			runs = append(runs, run)
+		}
 		if run.end > i {
 			i = run.end
 		} else {
@@ -139,7 +230,7 @@ func nextIsDigit(text string, i int) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(text[i:])
 	v, _ := digitValue(r)
-	return v >= 0
+	return v >= 0 && !isDigitLetter(r)
 }
 
 // startsGroup reports whether a new digit group of at least three digits
@@ -151,7 +242,7 @@ func startsGroup(text string, k int, r rune, needLong bool) bool {
 	n := 0
 	for k < len(text) && n < 3 {
 		r, s := utf8.DecodeRuneInString(text[k:])
-		if v, _ := digitValue(r); v < 0 {
+		if v, _ := digitValue(r); v < 0 || isDigitLetter(r) {
 			break
 		}
 		n++
@@ -164,80 +255,432 @@ func isMobile(d string) bool {
 	return len(d) == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9'
 }
 
-// phones turns digit runs into phone numbers.
-func phones(runs []digitRun) []contact {
-	var out []contact
-	for _, r := range runs {
-		d := string(r.digits)
-		if strings.HasPrefix(d, "86") && len(d) == 13 {
-			d = d[2:]
+// mobile returns the mobile number a run holds, with its span: the run
+// itself, without a +86 prefix, or the run with up to two homophone
+// characters trimmed at either end (似138… is "like 138…", not 4138…).
+func (r *digitRun) mobile() (d string, start, end int, ok bool) {
+	d = string(r.digits)
+	if strings.HasPrefix(d, "86") && len(d) == 13 {
+		return d[2:], r.start, r.end, true && isMobile(d[2:])
+	}
+	if isMobile(d) {
+		return d, r.start, r.end, true
+	}
+	n := len(r.digits)
+	if n < 12 || n > 15 {
+		return "", 0, 0, false
+	}
+	for a := 0; a <= 2 && a < n; a++ {
+		if a > 0 && !r.fakes[a-1] {
+			break
 		}
-		switch {
-		case isMobile(d):
-			out = append(out, contact{kind: ContactPhone, value: d, start: r.start, end: r.end})
-		case r.fake == 0 && len(d) >= 10 && len(d) <= 12 && d[0] == '0' && d[1] != '0' && r.groups >= 2:
+		for b := 0; b <= 2 && b < n-a; b++ {
+			if b > 0 && !r.fakes[n-b] {
+				break
+			}
+			if s := string(r.digits[a : n-b]); isMobile(s) {
+				end := r.end
+				if b > 0 {
+					end = r.starts[n-b]
+				}
+				return s, r.starts[a], end, true
+			}
+		}
+	}
+	return "", 0, 0, false
+}
+
+// thousands reports a number written with thousands separators
+// (13,812,345,678): a figure, not a phone number.
+func (r *digitRun) thousands(text string) bool {
+	return r.groups >= 3 && strings.Count(text[r.start:r.end], ",") >= 2
+}
+
+// disguised reports a run written to slip past filters: homophones,
+// Chinese numerals or words between its groups.
+func (r *digitRun) disguised() bool { return r.fake > 0 || r.filler }
+
+// phones turns the runs no label claimed into phone numbers; a disguised
+// mobile number with no label is only a possible contact.
+func phones(text string, runs []digitRun) []contact {
+	var out []contact
+	for i := range runs {
+		r := &runs[i]
+		if r.claimed || r.thousands(text) {
+			continue
+		}
+		if d, a, b, ok := r.mobile(); ok {
+			out = append(out, contact{kind: ContactPhone, value: d, start: a, end: b, possible: r.disguised() && !callCueBefore(text, a)})
+			continue
+		}
+		d := string(r.digits)
+		if r.fake == 0 && len(d) >= 10 && len(d) <= 12 && d[0] == '0' && d[1] != '0' && r.groups >= 2 {
 			out = append(out, contact{kind: ContactLandline, value: d, start: r.start, end: r.end})
 		}
 	}
 	return out
 }
 
+// Labels of the messaging apps and the phone, in normalized form (威信 and
+// 薇信 fold to 微信 only partly: every variant is listed). Single
+// characters and letters count only with a value right after them or
+// inside a chain of labels (Q/微, 电话&微信).
+var contactLabels = []struct {
+	label, kind string
+}{
+	{"联系电话", ContactPhone}, {"手机号码", ContactPhone}, {"手机号", ContactPhone}, {"电话", ContactPhone},
+	{"手机", ContactPhone}, {"座机", ContactPhone}, {"致电", ContactPhone}, {"来电", ContactPhone},
+	{"tel", ContactPhone}, {"电", ContactPhone},
+	{"微信号", ContactWeChat}, {"微信", ContactWeChat}, {"薇信", ContactWeChat}, {"嶶信", ContactWeChat},
+	{"徽信", ContactWeChat}, {"威信", ContactWeChat}, {"v信", ContactWeChat}, {"wechat", ContactWeChat},
+	{"weixin", ContactWeChat}, {"vx", ContactWeChat}, {"wx", ContactWeChat}, {"v x", ContactWeChat}, {"w x", ContactWeChat}, {"卫星号", ContactWeChat},
+	{"微", ContactWeChat}, {"薇", ContactWeChat}, {"v", ContactWeChat},
+	{"qq群", ContactQQ}, {"qq号", ContactQQ}, {"qq", ContactQQ}, {"q群", ContactQQ}, {"q号", ContactQQ},
+	{"扣扣", ContactQQ}, {"口口", ContactQQ}, {"蔻蔻", ContactQQ}, {"抠抠", ContactQQ}, {"企鹅号", ContactQQ},
+	{"企鹅", ContactQQ}, {"球球", ContactQQ}, {"扣", ContactQQ}, {"q", ContactQQ},
+	{"telegram", ContactTelegram}, {"纸飞机", ContactTelegram}, {"小飞机", ContactTelegram},
+	{"飞机号", ContactTelegram}, {"飞机", ContactTelegram}, {"电报", ContactTelegram}, {"tg", ContactTelegram},
+}
+
 var (
-	// Keywords followed by an id. The single-letter and single-character
-	// forms need a colon after them.
-	wechatRe      = regexp.MustCompile(`(?:微信号|微信|weixin|wechat|v ?x|w ?x|v信|(?:加|\+)v|(?:加|\+)微|微[:：]|v[:：])[\s:：]*(?:号|是|为|id)?[\s:：]*([a-z][a-z0-9_-]{5,19})`)
-	wechatPhoneRe = regexp.MustCompile(`(?:微信|vx|wx|v信)(?:同号)?[\s:：号]*`)
-	qqRe          = regexp.MustCompile(`(?:qq|扣扣|企鹅|q号|球球)[\s:：]*(?:号|是|为|号码)?[\s:：]*`)
-	qqMailRe      = regexp.MustCompile(`([1-9][0-9]{4,10})@qq\.com`)
-	urlRe         = regexp.MustCompile(`(?:https?|ftp)://[^\s<>"'` + "`" + `\p{Han}，。、；！？（）【】]+`)
+	labelAC  *ahocorasick.Automaton // every label of contactLabels, pattern id = index
+	idRe     = regexp.MustCompile(`^[a-z][a-z0-9_-]{4,31}`)
+	qqMailRe = regexp.MustCompile(`([1-9][0-9]{4,10})@qq\.com`)
+	urlRe    = regexp.MustCompile(`(?:https?|ftp)://[^\s<>"'` + "`" + `\p{Han}，。、；！？（）【】]+`)
+	tmeRe    = regexp.MustCompile(`(?:https?://)?(?:t\.me|telegram\.me)/([a-z][a-z0-9_]{4,31})`)
+	atRe     = regexp.MustCompile(`(?:^|[^a-z0-9_.@])@([a-z][a-z0-9_]{4,31})`)
 )
 
-// extractContacts finds contacts in normalized text.
-func extractContacts(text string) []contact {
-	runs := scanDigitRuns(text)
-	out := phones(runs)
-	// Each regular expression runs only when a cheap test says it can
-	// match: regexp over CJK text is the slow part of a close look.
-	hasWeChat := containsAny(text, "微", "vx", "wx", "v x", "w x", "v信", "weixin", "wechat", "v:", "v：", "+v", "加v")
-	hasQQ := containsAny(text, "qq", "扣扣", "企鹅", "q号", "球球")
-	hasDot := strings.IndexByte(text, '.') >= 0
-	for _, m := range findAllSubmatch(hasWeChat, wechatRe, text) {
-		id := text[m[2]:m[3]]
-		if id == "wechat" || id == "weixin" {
-			continue
-		}
-		out = append(out, contact{kind: ContactWeChat, value: id, start: m[0], end: m[3]})
+func init() {
+	pats := make([]string, len(contactLabels))
+	for i, l := range contactLabels {
+		pats[i] = l.label
 	}
-	// A WeChat id that is a phone number: 微信同号, 微信: 138…
-	for _, m := range findAll(hasWeChat, wechatPhoneRe, text) {
-		for _, r := range runs {
-			if r.start >= m[1] && r.start-m[1] <= 3 && isMobile(string(r.digits)) {
-				out = append(out, contact{kind: ContactWeChat, value: string(r.digits), start: m[0], end: r.end})
-			}
-		}
+	var err error
+	if labelAC, err = ahocorasick.NewBuilder().AddStrings(pats).Build(); err != nil {
+		panic(err)
 	}
-	for _, m := range findAll(hasQQ, qqRe, text) {
-		for _, r := range runs {
-			if r.start == m[1] || (r.start > m[1] && r.start-m[1] <= 2) {
-				d := string(r.digits)
-				if len(d) >= 5 && len(d) <= 11 && d[0] != '0' {
-					out = append(out, contact{kind: ContactQQ, value: d, start: m[0], end: r.end})
-				}
+}
+
+// labelChain is one or more labels written together (QQ/微信, 电话&微信,
+// Q微), naming the kinds of the value next to it.
+type labelChain struct {
+	start, end int
+	kinds      []string
+	same       bool // 同号/同步: the number beside it serves this app too
+	strong     bool // holds a label of two or more characters, or two labels
+}
+
+// chainJoiners may stand between two labels of one chain.
+const chainJoiners = "/、&+|和或及"
+
+// chains finds the label chains of text: the longest label at each place
+// (an automaton pass, not a regular expression: this runs on every page
+// with a contact cue), labels next to each other or one joiner apart
+// joined, with 加/+ before and 同号/同步/号码/号/是/为 after.
+func chains(text string) []labelChain {
+	// The automaton only reads the bytes: no copy of the page.
+	ms := labelAC.FindAllOverlapping(unsafe.Slice(unsafe.StringData(text), len(text)))
+	if len(ms) == 0 {
+		return nil
+	}
+	sort.Slice(ms, func(i, j int) bool {
+		if ms[i].Start != ms[j].Start {
+			return ms[i].Start < ms[j].Start
+		}
+		return ms[i].End > ms[j].End
+	})
+	var out []labelChain
+	var cur *labelChain
+	labels, lastEnd := 0, -1
+	flush := func() {
+		if cur == nil {
+			return
+		}
+		for _, suf := range []string{"同号", "同步", "同微", "号码", "号", "是", "为"} {
+			if strings.HasPrefix(text[cur.end:], suf) {
+				cur.same = strings.HasPrefix(suf, "同")
+				cur.end += len(suf)
 				break
 			}
 		}
+		if labels >= 2 {
+			cur.strong = true
+		}
+		out = append(out, *cur)
+		cur = nil
 	}
-	for _, m := range findAllSubmatch(hasQQ, qqMailRe, text) {
+	for _, m := range ms {
+		if m.Start < lastEnd {
+			continue // inside a longer label
+		}
+		if m.Start > 0 && isASCIIWord(text[m.Start-1]) && isASCIIWord(text[m.Start]) && (cur == nil || cur.end != m.Start) {
+			continue // inside a Latin word: hotel, bqq
+		}
+		l := contactLabels[m.PatternID]
+		joined := false
+		if cur != nil {
+			gap := text[cur.end:m.Start]
+			joined = gap == "" || utf8.RuneCountInString(gap) == 1 && strings.Contains(chainJoiners, gap)
+		}
+		if !joined {
+			flush()
+			start := m.Start
+			if strings.HasSuffix(text[:start], "加") {
+				start -= len("加")
+			} else if strings.HasSuffix(text[:start], "+") {
+				start--
+			}
+			cur = &labelChain{start: start}
+			labels = 0
+		}
+		cur.end = m.End
+		labels++
+		if utf8.RuneCountInString(l.label) >= 2 {
+			cur.strong = true
+		}
+		if !slices.Contains(cur.kinds, l.kind) {
+			cur.kinds = append(cur.kinds, l.kind)
+		}
+		lastEnd = m.End
+	}
+	flush()
+	return out
+}
+
+func isASCIIWord(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_'
+}
+
+// skipFill skips what stands between a label and its value: separators,
+// colons, 号/是/为, and a word like 聊 or 搜 (微信聊：abc, 加微信搜 abc) —
+// at most 6 bytes.
+func skipFill(text string, i int) int {
+	for n := 0; i < len(text) && n < 6; {
+		r, s := utf8.DecodeRuneInString(text[i:])
+		switch r {
+		case ' ', ':', '：', '-', '=', '>', '~', '是', '为', '聊', '搜', '加', '找', '私', '号':
+			i += s
+			n += s
+			continue
+		}
+		break
+	}
+	return i
+}
+
+// callCueBefore reports a word that invites a call or a message in the 12
+// bytes before i (或者打 一五九…, 联系 幺三八…): a disguised number after it
+// is a phone number, not just a possible contact.
+func callCueBefore(text string, i int) bool {
+	a := max(i-12, 0)
+	for a < i && a > 0 && text[a]&0xC0 == 0x80 {
+		a++
+	}
+	return hasLabelCue(text[a:i]) || containsAny(text[a:i], "打", "拨", "联系", "咨询", "call", "加")
+}
+
+// valueFits reports whether a decoded number can be a contact of kind.
+func valueFits(kind, d string) bool {
+	switch kind {
+	case ContactPhone:
+		return isMobile(d)
+	case ContactQQ:
+		return len(d) >= 5 && len(d) <= 11 && d[0] != '0'
+	case ContactWeChat:
+		return len(d) >= 5 && len(d) <= 20
+	}
+	return false
+}
+
+// extractContacts finds contacts in normalized text. With personalOnly
+// it leaves out addresses (URLs, domains): every page links somewhere,
+// and on pages with no rule candidate only ways to reach a person are
+// worth reporting. atBefore, when not nil, reports whether the original
+// text has an @ right before normalized offset i (normalization drops it
+// next to CJK: 联系@abc_bot).
+func extractContacts(text string) []contact { return extractContactsOpt(text, false, nil) }
+
+func extractContactsOpt(text string, personalOnly bool, atBefore func(int) bool) []contact {
+	runs := scanDigitRuns(text)
+	var out []contact
+	runAt := func(i int) *digitRun {
+		for k := range runs {
+			if runs[k].start >= i && runs[k].start-i <= 3 {
+				return &runs[k]
+			}
+			if runs[k].start > i+3 {
+				break
+			}
+		}
+		return nil
+	}
+	runEndingAt := func(i int) *digitRun {
+		for k := len(runs) - 1; k >= 0; k-- {
+			if runs[k].end <= i && i-runs[k].end <= 3 {
+				return &runs[k]
+			}
+			if runs[k].end < i-3 {
+				break
+			}
+		}
+		return nil
+	}
+	assign := func(c labelChain, r *digitRun, a, b int) {
+		d := string(r.digits)
+		if m, ma, mb, ok := r.mobile(); ok {
+			d = m
+			if ma < a {
+				a = ma
+			}
+			if mb > b {
+				b = mb
+			}
+		}
+		if r.thousands(text) {
+			return
+		}
+		any := false
+		for _, k := range c.kinds {
+			if valueFits(k, d) {
+				out = append(out, contact{kind: k, value: d, start: min(a, r.start), end: max(b, r.end)})
+				any = true
+			}
+		}
+		if any {
+			r.claimed = true
+		}
+	}
+	// idBefore finds a Latin id right before a chain (q283214072+wechat).
+	idBefore := func(c labelChain) (int, int, bool) {
+		j := strings.LastIndexFunc(text[:c.start], func(r rune) bool { return r != '+' && r != ' ' && r != '/' })
+		if j < 0 || c.start-j > 3 || text[j] >= 0x80 {
+			return 0, 0, false
+		}
+		k := j + 1
+		for k > 0 && isASCIIWord(text[k-1]) {
+			k--
+		}
+		loc := idRe.FindStringIndex(text[k : j+1])
+		return k, j + 1, loc != nil && loc[1] == j+1-k
+	}
+	addIDBefore := func(c labelChain, k, e int) {
+		for _, kind := range c.kinds {
+			if kind == ContactWeChat || kind == ContactTelegram {
+				val := text[k:e]
+				if kind == ContactTelegram {
+					val = "@" + val
+				}
+				out = append(out, contact{kind: kind, value: val, start: k, end: c.end})
+			}
+		}
+	}
+	if cl := chains(text); len(cl) > 0 {
+		// First the labels written after an id with nothing after them
+		// (q283214072+wechat): the id is theirs, and a one-letter label
+		// inside it (q…) is no label.
+		var taken [][2]int
+		for _, c := range cl {
+			v := skipFill(text, c.end)
+			if !c.strong || idRe.MatchString(text[v:]) || runAt(v) != nil {
+				continue
+			}
+			if k, e, ok := idBefore(c); ok && k < e && text[k] >= 'a' && text[k] <= 'z' {
+				addIDBefore(c, k, e)
+				taken = append(taken, [2]int{k, c.end})
+			}
+		}
+		for _, c := range cl {
+			if slices.ContainsFunc(taken, func(t [2]int) bool { return c.start >= t[0] && c.start < t[1] }) {
+				continue
+			}
+			v := skipFill(text, c.end)
+			if loc := idRe.FindStringIndex(text[v:]); loc != nil {
+				if v == c.end && isASCIIWord(text[c.end-1]) {
+					continue // version, vxworks, telephone: one Latin word
+				}
+				id := text[v : v+loc[1]]
+				if isStopID(id) {
+					continue
+				}
+				for _, k := range c.kinds {
+					if k == ContactWeChat || k == ContactTelegram {
+						val := id
+						if k == ContactTelegram {
+							val = "@" + id
+						}
+						out = append(out, contact{kind: k, value: val, start: c.start, end: v + loc[1]})
+					}
+				}
+				continue
+			}
+			if r := runAt(v); r != nil && !r.claimed && (v == r.start || !isASCIIWord(text[v])) {
+				// One-character labels need an unbroken value right
+				// after them (q3 2023 is a quarter, not QQ 32023).
+				if !c.strong && (r.start > v || r.groups > 1) {
+					continue
+				}
+				assign(c, r, c.start, r.end)
+				continue
+			}
+			// The value before the label: 138… 微信同号, q283214072+wechat.
+			if !c.strong && !c.same {
+				continue
+			}
+			if r := runEndingAt(c.start); r != nil {
+				assign(c, r, r.start, c.end)
+				continue
+			}
+			if k, e, ok := idBefore(c); ok {
+				addIDBefore(c, k, e)
+			}
+		}
+	}
+	out = append(out, phones(text, runs)...)
+	hasQQMail := strings.Contains(text, "@qq.")
+	for _, m := range findAllSubmatch(hasQQMail, qqMailRe, text) {
 		out = append(out, contact{kind: ContactQQ, value: text[m[2]:m[3]], start: m[0], end: m[1]})
 	}
+	if strings.Contains(text, ".me/") {
+		for _, m := range tmeRe.FindAllStringSubmatchIndex(text, -1) {
+			out = append(out, contact{kind: ContactTelegram, value: "@" + text[m[2]:m[3]], start: m[0], end: m[1]})
+		}
+	}
+	if strings.IndexByte(text, '@') >= 0 {
+		for _, m := range atRe.FindAllStringSubmatchIndex(text, -1) {
+			out = append(out, contact{kind: ContactTelegram, value: "@" + text[m[2]:m[3]], start: m[2] - 1, end: m[3]})
+		}
+	}
+	if atBefore != nil {
+		// @handle right after CJK: normalization dropped the @.
+		for i := 0; i < len(text); i++ {
+			if !(text[i] >= 'a' && text[i] <= 'z') || i == 0 || text[i-1] < 0x80 {
+				continue
+			}
+			if !atBefore(i) {
+				continue
+			}
+			if loc := idRe.FindStringIndex(text[i:]); loc != nil {
+				out = append(out, contact{kind: ContactTelegram, value: "@" + strings.TrimRight(text[i:i+loc[1]], "-"), start: i, end: i + loc[1]})
+				i += loc[1]
+			}
+		}
+	}
+	if personalOnly {
+		return dedupeContacts(out)
+	}
+	hasDot := strings.IndexByte(text, '.') >= 0
 	urlSpans := findAll(strings.Contains(text, "://"), urlRe, text)
 	for _, m := range urlSpans {
+		if isTelegramURL(text[m[0]:m[1]]) {
+			continue
+		}
 		out = append(out, contact{kind: ContactURL, value: strings.TrimRight(text[m[0]:m[1]], ".,;:!?)"), start: m[0], end: m[1]})
 	}
 	if hasDot {
 		for _, sp := range dottedNames(text) {
 			name := text[sp[0]:sp[1]]
-			if inSpans(sp[0], urlSpans) {
+			if inSpans(sp[0], urlSpans) || name == "t.me" || name == "telegram.me" {
 				continue
 			}
 			if net.ParseIP(name) != nil || isRegistrable(name) {
@@ -246,6 +689,27 @@ func extractContacts(text string) []contact {
 		}
 	}
 	return dedupeContacts(out)
+}
+
+func isTelegramURL(u string) bool {
+	return strings.Contains(u, "://t.me/") || strings.Contains(u, "://telegram.me/")
+}
+
+// isStopID reports Latin words that follow a label but are no id
+// (微信 wechat pay, 飞机 telegram group names are kept).
+func isStopID(id string) bool {
+	switch id {
+	case "wechat", "weixin", "telegram", "group", "qqcom", "email", "phone", "mobile":
+		return true
+	}
+	return false
+}
+
+// hasLabelCue is a cheap test for any label: the regular expressions over
+// CJK text are the slow part of a close look.
+func hasLabelCue(text string) bool {
+	return containsAny(text, "微", "薇", "嶶", "徽信", "威信", "卫星", "vx", "wx", "v x", "w x", "v信", "weixin", "wechat", "v:", "v：", "+v", "加v", "v ",
+		"qq", "q", "扣", "口口", "蔻蔻", "企鹅", "球球", "电", "手机", "座机", "tel", "飞机", "tg", "telegram")
 }
 
 // dottedNames returns the spans of the dotted names of text (a.b, a.b.c,
@@ -336,8 +800,17 @@ func isRegistrable(d string) bool {
 }
 
 func dedupeContacts(cs []contact) []contact {
-	seen := map[string]bool{}
 	out := cs[:0]
+	if len(cs) <= 16 {
+		// Few contacts (the usual case): no map.
+		for _, c := range cs {
+			if !slices.ContainsFunc(out, func(o contact) bool { return o.kind == c.kind && o.value == c.value }) {
+				out = append(out, c)
+			}
+		}
+		return out
+	}
+	seen := map[string]bool{}
 	for _, c := range cs {
 		k := c.kind + "\x00" + c.value
 		if seen[k] {

@@ -36,6 +36,9 @@ type RuleHit struct {
 	Terms      []string `json:"terms,omitempty"`
 	Groups     []string `json:"groups,omitempty"`
 	Exclusions []string `json:"exclusions,omitempty"`
+	// ContactBonus is what a personal contact next to the rule's hits
+	// added (the pack's contact_bonus), 0 when none.
+	ContactBonus float64 `json:"contact_bonus,omitempty"`
 }
 
 // Match is a span of the original page text (or title) that a rule used.
@@ -49,14 +52,21 @@ type Match struct {
 	Rules []string `json:"rules"`
 }
 
-// Contact is a way to reach the seller, after de-obfuscation.
+// Contact is a way to reach the seller, after de-obfuscation. Text is the
+// raw form beside the decoded Value.
 type Contact struct {
-	Kind  string `json:"kind"`  // phone, landline, wechat, qq, url, domain
-	Value string `json:"value"` // decoded: 13812345678, not 一三八…
+	Kind  string `json:"kind"`  // phone, landline, wechat, qq, telegram, url, domain
+	Value string `json:"value"` // decoded: 13812345678, not 一三八…; telegram: @name
 	Field string `json:"field"`
 	Start int    `json:"start"`
 	End   int    `json:"end"`
-	Text  string `json:"text"` // as written
+	Text  string `json:"text"` // as written, with its label (威信同號, Q/微)
+	// Obfuscated: the number is not written as plain digits in Text
+	// (homophones, circled or styled digits, words between groups).
+	Obfuscated bool `json:"obfuscated,omitempty"`
+	// Possible: a bare mobile number written in disguise with no label
+	// (可能的联系方式). Reported for reviewers; it never adds to a score.
+	Possible bool `json:"possible,omitempty"`
 }
 
 // Imitated describes an imitation query site.
@@ -112,10 +122,7 @@ func (s *scan) span(h hit) (field string, start, end int, text string) {
 
 func (s *scan) fill(f *Finding) {
 	sort.SliceStable(s.results, func(i, j int) bool { return s.results[i].score > s.results[j].score })
-	for _, c := range s.contacts {
-		field, a, b, text := s.span(hit{start: c.start, end: c.end})
-		f.Contacts = append(f.Contacts, Contact{Kind: c.kind, Value: c.value, Field: field, Start: a, End: b, Text: text})
-	}
+	s.fillContacts(f)
 	type mkey struct {
 		field      string
 		start, end int
@@ -157,6 +164,10 @@ func (s *scan) fill(f *Finding) {
 					addMatch(h, g.labels[j], "group", res.rule.ID)
 				}
 			}
+		}
+		if res.bonus != nil {
+			rh.ContactBonus = p.ContactBonus.Weight
+			parts = append(parts, fmt.Sprintf("联系方式“%s”紧邻要约(%+g)", res.bonus.value, p.ContactBonus.Weight))
 		}
 		if res.imitation != nil {
 			parts = append(parts, res.imitation.reasons...)
@@ -205,6 +216,30 @@ func (s *scan) fill(f *Finding) {
 		}
 		return a.End < b.End
 	})
+}
+
+// fillContacts adds the page's contacts, with their raw form, to f.
+func (s *scan) fillContacts(f *Finding) {
+	for _, c := range s.contacts {
+		field, a, b, text := s.span(hit{start: c.start, end: c.end})
+		f.Contacts = append(f.Contacts, Contact{Kind: c.kind, Value: c.value, Field: field, Start: a, End: b, Text: text,
+			Obfuscated: obfuscated(c, text), Possible: c.possible})
+	}
+}
+
+// obfuscated reports whether a numeric contact's raw text does not hold
+// its value as plain ASCII digits.
+func obfuscated(c contact, raw string) bool {
+	if c.value == "" || c.value[0] < '0' || c.value[0] > '9' {
+		return false
+	}
+	var b strings.Builder
+	for i := 0; i < len(raw); i++ {
+		if raw[i] >= '0' && raw[i] <= '9' {
+			b.WriteByte(raw[i])
+		}
+	}
+	return !strings.Contains(b.String(), c.value)
 }
 
 func quoteJoin(ss []string) string {

@@ -345,8 +345,10 @@ var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 64<<10); return &
 // A first pass normalizes the title and text without an offset map and asks
 // the automata whether any weighted term, or every slot of some group,
 // occurs; pages with neither (and without a form or a query-service title,
-// for imitation checks) end there. Only the others are normalized with the
-// map, segmented and scored.
+// for imitation checks) end there, except that their personal contacts
+// are decoded and reported when a byte pre-filter (contactCue) sees a
+// digit run or a label. Only the others are normalized with the map,
+// segmented and scored.
 func (m *Matcher) Match(p *page.Page) *Finding {
 	f := &Finding{URL: p.URL}
 	bp := bufPool.Get().(*[]byte)
@@ -358,10 +360,16 @@ func (m *Matcher) Match(p *page.Page) *Finding {
 	buf, _ = normalize(buf, nil, p.Text, false)
 	candidate := len(m.imit) > 0 && len(p.Forms) > 0 || m.opens(buf, titleLen)
 	*bp = buf
-	bufPool.Put(bp)
 	if !candidate {
+		// Contacts on every page: no rule can score here, so only
+		// personal contacts are decoded and reported.
+		if cues := contactCues(buf, true); len(cues) > 0 {
+			contactsOnly(f, p, buf, cues)
+		}
+		bufPool.Put(bp)
 		return f.finish()
 	}
+	bufPool.Put(bp)
 	n := Normalize(p.Title + "\n" + p.Text)
 	sc := &scan{m: m, n: n, page: p, titleEnd: len(p.Title)}
 	sc.run()
@@ -492,7 +500,7 @@ func (s *scan) run() {
 		s.hits = append(s.hits, x)
 		s.byLit[x.lit] = append(s.byLit[x.lit], x)
 	}
-	s.contacts = extractContacts(text)
+	s.contacts = pageContacts(s.n, false)
 	for _, r := range s.m.rules {
 		if res := s.score(r); res != nil {
 			s.results = append(s.results, res)
@@ -647,6 +655,7 @@ type ruleResult struct {
 	exclusions []exclHit
 	imitation  *imitationResult
 	reasons    []string
+	bonus      *contact // the contact that earned the pack's contact_bonus
 }
 
 type termHit struct {
@@ -708,6 +717,12 @@ func (s *scan) score(cr *crule) *ruleResult {
 	if !positive {
 		return nil
 	}
+	if b := cr.r.Pack.ContactBonus; b.Weight > 0 {
+		if c := s.contactNear(res, b.Window); c != nil {
+			res.bonus = c
+			res.score += b.Weight
+		}
+	}
 	win := cr.r.Pack.ExclusionWindow
 	var anchors []int // word positions of what scored, for the exclusion window
 	if win > 0 {
@@ -718,7 +733,9 @@ func (s *scan) score(cr *crule) *ruleResult {
 		}
 		for _, g := range res.groups {
 			for _, h := range g.spans {
-				anchors = append(anchors, s.seg.wordIndex(h.start))
+				if h.lit != contactLit { // a contact never pulls exclusions into range
+					anchors = append(anchors, s.seg.wordIndex(h.start))
+				}
 			}
 		}
 		sort.Ints(anchors)
@@ -748,7 +765,9 @@ func (s *scan) score(cr *crule) *ruleResult {
 			}
 			for _, g := range res.groups {
 				for _, h := range g.spans {
-					hitLines = append(hitLines, s.lineOf(h.start))
+					if h.lit != contactLit {
+						hitLines = append(hitLines, s.lineOf(h.start))
+					}
 				}
 			}
 			sort.Ints(hitLines)
@@ -806,8 +825,8 @@ func (s *scan) group(g cgroup) (groupHit, bool) {
 				continue
 			}
 			for _, c := range s.contacts {
-				if contactMatches(it.contact, c.kind) {
-					evs = append(evs, event{pos: s.seg.wordIndex(c.start), slot: si, span: hit{lit: -1, start: c.start, end: c.end}, label: c.value})
+				if !c.possible && contactMatches(it.contact, c.kind) {
+					evs = append(evs, event{pos: s.seg.wordIndex(c.start), slot: si, span: hit{lit: contactLit, start: c.start, end: c.end}, label: c.value})
 					found = true
 				}
 			}

@@ -18,6 +18,7 @@
 //	negation_gap: 2                    # characters allowed between cue and term (default 2)
 //	ignore_quoted: true                # terms inside “quotation marks” do not count
 //	exclusion_window: 60               # exclusions count within 60 words of the rule's hits (0: anywhere)
+//	contact_bonus: {weight: 2, window: 40}  # a personal contact within 40 characters of a rule's hit adds 2 (optional)
 //	exclusions:                        # pack-wide context that lowers a score
 //	  - id: gov-warning
 //	    reason: 政府警示或专项行动通知
@@ -70,7 +71,19 @@
 // exclusion_window words of the rule's hits; an exclusion with near_lines
 // counts only in the title and within that many lines of a line where the
 // rule scored (lines are the page's text lines: paragraphs, replies, list
-// items), for context that sidebars, footers and other replies carry. A page's score is the
+// items), for context that sidebars, footers and other replies carry.
+//
+// With contact_bonus, a rule that already scored with a positive term or
+// group gains weight (once) when a personal contact — a mobile number,
+// WeChat, QQ or Telegram id, as decoded from homophones, styled digits and
+// look-alike app names; not a web address or domain, and not a bare
+// disguised number, which is only reported as a possible contact — stands
+// within window characters (of normalized text) of one of the rule's
+// scoring hits. A rule one of whose groups already used a contact slot
+// gets no bonus (the contact counted there). Contacts never widen the
+// exclusion window: exclusions count near the rule's terms and group
+// items only. Without the key there is no bonus; both keys are required,
+// the weight in (0, 100], the window in [1, 1000]. A page's score is the
 // highest rule score; it is flagged when that reaches the pack's threshold.
 //
 // # Removal checks

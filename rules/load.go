@@ -167,6 +167,7 @@ func (d *decoder) pack(n *yaml.Node, p *Pack) {
 		"negation_gap":     func(v *yaml.Node, k string) { d.Int(v, k, 0, 10, &p.NegationGap) },
 		"ignore_quoted":    func(v *yaml.Node, k string) { d.Bool(v, k, &p.IgnoreQuoted) },
 		"exclusion_window": func(v *yaml.Node, k string) { d.Int(v, k, 0, 100000, &p.ExclusionWindow) },
+		"contact_bonus":    func(v *yaml.Node, k string) { d.contactBonus(v, k, &p.ContactBonus) },
 		"exclusions": func(v *yaml.Node, k string) {
 			d.List(v, k, func(_ int, c *yaml.Node, k string) { p.Exclusions = append(p.Exclusions, d.exclusion(c, k)) })
 		},
@@ -311,6 +312,16 @@ func (d *decoder) exclusion(n *yaml.Node, path string) Exclusion {
 		"terms":      func(v *yaml.Node, k string) { d.StrList(v, k, &e.Terms) },
 	}, "id", "reason", "weight", "terms")
 	return e
+}
+
+// contactBonus decodes {weight: W, window: N}: both required, the weight
+// positive.
+func (d *decoder) contactBonus(n *yaml.Node, path string, b *ContactBonus) {
+	b.Line = n.Line
+	d.Fields(n, path, map[string]func(*yaml.Node, string){
+		"weight": func(v *yaml.Node, k string) { d.Num(v, k, 0.01, 100, true, &b.Weight) },
+		"window": func(v *yaml.Node, k string) { d.Int(v, k, 1, 1000, &b.Window) },
+	}, "weight", "window")
 }
 
 // removal decodes the removal markers: optional lists of non-empty,

@@ -55,12 +55,28 @@ type Pack struct {
 	// threads, pages with sidebars) mix offers with unrelated text.
 	ExclusionWindow int
 	IgnoreQuoted    bool // terms inside quotation marks (“包过”) do not count
-	Exclusions      []Exclusion
-	Rules           []*Rule
-	Imitation       *Imitation
+	// ContactBonus adds a corroborating signal: a personal contact next to
+	// a rule's own hits (zero value: off).
+	ContactBonus ContactBonus
+	Exclusions   []Exclusion
+	Rules        []*Rule
+	Imitation    *Imitation
 	// Removal holds the markers a removal check looks for on a page
 	// fetched again after a takedown notice (empty when the pack has none).
 	Removal Removal
+}
+
+// ContactBonus is the weight a rule gains when a personal contact (a
+// mobile number, WeChat, QQ or Telegram id; not a web address, not a
+// "possible contact") stands within Window characters of a term or group
+// item that scored for the rule. It is added once per rule, only to a
+// rule that already scored with a positive term or group, and not when
+// one of the rule's groups already used a contact slot; it never pulls
+// exclusions into range.
+type ContactBonus struct {
+	Line   int
+	Weight float64
+	Window int // characters of normalized text between the contact and the hit
 }
 
 // Removal are the phrases by which a site says that a page is gone or
