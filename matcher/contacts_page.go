@@ -85,7 +85,10 @@ func contactCues(b []byte, all bool) []int {
 				return out
 			}
 		case r < 0x80 && (r >= 'a' && r <= 'z' || r == '_'):
-			if (r == 'o' || r == 'l' || r == 'i') && digits > 0 && gap == 0 && i+1 < len(b) && b[i+1] >= '0' && b[i+1] <= '9' {
+			// o/l/i for a digit inside a run, also at the start of a group
+			// after a separator (15l3 o778), as scanDigitRuns reads it.
+			if (r == 'o' || r == 'l' || r == 'i') && digits > 0 && i+1 < len(b) && b[i+1] >= '0' && b[i+1] <= '9' &&
+				(gap == 0 || !isASCIIWord(b[i-1])) {
 				if digit(i) {
 					return out
 				}
@@ -97,7 +100,7 @@ func contactCues(b []byte, all bool) []int {
 			if digits > 0 && endRun() {
 				return out
 			}
-			if tokenCue(b, i) && fire(i) {
+			if (tokenCue(b, i) || appToken(b[i:i+idLen(b, i)])) && fire(i) {
 				return out
 			}
 			j := i + idLen(b, i)
@@ -184,6 +187,17 @@ func tokenCue(b []byte, i int) bool {
 		k--
 	}
 	return e-k <= 8 && labelWord(string(b[k:e]))
+}
+
+// appToken: a messaging app's full name (the handle may stand a few
+// words away, and normalization drops the @ next to CJK) or a Telegram
+// bot's name.
+func appToken(tok []byte) bool {
+	switch string(tok) {
+	case "telegram", "wechat", "weixin":
+		return true
+	}
+	return len(tok) > 4 && bytes.HasSuffix(tok, []byte("_bot"))
 }
 
 func labelWord(w string) bool {
