@@ -1,0 +1,232 @@
+package rank
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"time"
+)
+
+// Classes are the classes a model predicts, in the order of its weights.
+// Negative is first; the others are the rule packs' category ids.
+var Classes = []string{Negative, "cert_sale", "exam_fraud", "training_fraud", "imitation_site"}
+
+// Negative is the class of texts that offer nothing.
+const Negative = "negative"
+
+// Model is a trained classifier. It is safe for concurrent use.
+type Model struct {
+	header  Header
+	version string
+	vocab   []string         // feature index → n-gram (normalised, digits as 0)
+	index   map[uint64]int32 // hashGram(n-gram) → feature index
+	w       []float32        // feature-major: w[j*K+c]
+	bias    []float32        // per class
+	neg     int              // index of Negative in header.Classes
+	payload []byte           // as stored in the file
+}
+
+// Header is the self-description at the start of a model file.
+type Header struct {
+	// Format is "certwatch-model/1".
+	Format      string    `json:"format"`
+	Name        string    `json:"name"`
+	Created     time.Time `json:"created"`
+	Description string    `json:"description,omitempty"`
+	// TrainedOn says what the model learnt from.
+	TrainedOn TrainingSummary `json:"trained_on"`
+	Features  Features        `json:"features"`
+	// Classes in weight order; must be a permutation-free copy of Classes.
+	Classes   []string `json:"classes"`
+	VocabSize int      `json:"vocab_size"`
+	// Threshold: a text is an offer when 1 − P(negative) reaches it.
+	Threshold float64 `json:"threshold"`
+	Payload   Payload `json:"payload"`
+}
+
+// TrainingSummary records the training data and settings.
+type TrainingSummary struct {
+	Examples int            `json:"examples"`
+	Counts   map[string]int `json:"counts"` // per class
+	Sources  []Source       `json:"sources"`
+	Settings Settings       `json:"settings"`
+}
+
+// Source is one input of a training run with its examples per class.
+type Source struct {
+	Name   string         `json:"name"`
+	Counts map[string]int `json:"counts"`
+}
+
+// Settings are the training hyper-parameters (see Options).
+type Settings struct {
+	Seed         uint64             `json:"seed"`
+	Epochs       int                `json:"epochs"`
+	BatchSize    int                `json:"batch_size"`
+	LearningRate float64            `json:"learning_rate"`
+	L2           float64            `json:"l2"`
+	MinDF        int                `json:"min_df"`
+	MaxVocab     int                `json:"max_vocab"`
+	ClassWeights map[string]float64 `json:"class_weights"`
+	NegWindows   bool               `json:"negative_windows"`
+}
+
+// Features describes the feature scheme; a model loads only where it
+// matches this program's.
+type Features struct {
+	Scheme     string `json:"scheme"`
+	Normaliser string `json:"normaliser"` // NormaliserFingerprint at training
+	NGramMin   int    `json:"ngram_min"`
+	NGramMax   int    `json:"ngram_max"`
+	MaxRunes   int    `json:"max_runes"` // text read, in runes after normalising
+	Window     int    `json:"window"`    // runes per window for long texts; 0: whole text only
+}
+
+// Payload describes the bytes after the header line.
+type Payload struct {
+	Encoding string `json:"encoding"` // "gzip"
+	Size     int64  `json:"size"`
+	SHA256   string `json:"sha256"`
+}
+
+// Version is name@created+sha256[:12] (the creation date, the payload's
+// hash), the string findings record, like a rule pack's version.
+func (m *Model) Version() string { return m.header.version() }
+
+func (h *Header) version() string {
+	sum := h.Payload.SHA256
+	if len(sum) > 12 {
+		sum = sum[:12]
+	}
+	return h.Name + "@" + h.Created.UTC().Format("2006-01-02") + "+" + sum
+}
+
+// Header returns a copy of the model's header.
+func (m *Model) Header() Header { return m.header }
+
+// Prediction is the model's judgement of one text.
+type Prediction struct {
+	// Probs is the probability of each class (they sum to 1) for the
+	// part of the text judged (see Window).
+	Probs map[string]float64 `json:"probs"`
+	// Positive is 1 − Probs[negative]: the chance that it offers anything.
+	Positive float64 `json:"positive"`
+	// Category is the likeliest non-negative class when Positive reaches
+	// the model's threshold, else "negative".
+	Category string `json:"category"`
+	// Top are the n-grams that moved the decision most, strongest first:
+	// for a positive category their pull towards it and away from
+	// negative, for negative the reverse against the likeliest other class.
+	Top []Contribution `json:"top"`
+	// Window is the judged piece in runes of the normalised text: the
+	// whole text, or for a long text the window with the highest
+	// Positive. End is 0 when the text was empty.
+	Window [2]int `json:"window"`
+	// Model is the model's version.
+	Model string `json:"model"`
+}
+
+// Contribution is one n-gram's share in a prediction.
+type Contribution struct {
+	NGram  string  `json:"ngram"`
+	Weight float64 `json:"weight"`
+}
+
+// TopN is how many contributions a Prediction lists.
+const TopN = 10
+
+// Predict judges text (see PageText for a page). Long texts are judged as
+// a whole and window by window (Features.Window runes, half overlapping);
+// the piece with the highest Positive decides, so one offer among
+// navigation and replies is not diluted.
+func (m *Model) Predict(text string) Prediction {
+	f := m.header.Features
+	rs := prepare(text, f.MaxRunes)
+	bestPos := -1.0
+	var bestProbs []float64
+	var bestVec vector
+	var scratch []int32
+	var span [2]int
+	for _, w := range windows(len(rs), f.Window) {
+		var v vector
+		v, scratch = vectorize(rs[w[0]:w[1]], f.NGramMin, f.NGramMax, m.index, scratch)
+		probs := m.probs(v)
+		if pos := 1 - probs[m.neg]; pos > bestPos {
+			bestPos, bestProbs, bestVec, span = pos, probs, v, w
+		}
+	}
+	p := Prediction{Probs: make(map[string]float64, len(m.header.Classes)), Positive: bestPos, Window: span, Model: m.Version()}
+	for c, name := range m.header.Classes {
+		p.Probs[name] = bestProbs[c]
+	}
+	top := -1
+	for c := range m.header.Classes {
+		if c != m.neg && (top < 0 || bestProbs[c] > bestProbs[top]) {
+			top = c
+		}
+	}
+	p.Category = Negative
+	target, against := m.neg, top
+	if bestPos >= m.header.Threshold {
+		p.Category = m.header.Classes[top]
+		target, against = top, m.neg
+	}
+	p.Top = m.explain(bestVec, target, against)
+	return p
+}
+
+// probs is the softmax of the class scores of v.
+func (m *Model) probs(v vector) []float64 {
+	k := len(m.bias)
+	z := make([]float64, k)
+	for c := range z {
+		z[c] = float64(m.bias[c])
+	}
+	for i, j := range v.idx {
+		x := float64(v.val[i])
+		row := m.w[int(j)*k : int(j)*k+k]
+		for c := range z {
+			z[c] += x * float64(row[c])
+		}
+	}
+	softmax(z)
+	return z
+}
+
+func softmax(z []float64) {
+	mx := math.Inf(-1)
+	for _, v := range z {
+		mx = max(mx, v)
+	}
+	var sum float64
+	for c := range z {
+		z[c] = math.Exp(z[c] - mx)
+		sum += z[c]
+	}
+	for c := range z {
+		z[c] /= sum
+	}
+}
+
+// explain lists the n-grams of v that pull most towards class target and
+// away from class against.
+func (m *Model) explain(v vector, target, against int) []Contribution {
+	k := len(m.bias)
+	var out []Contribution
+	for i, j := range v.idx {
+		d := float64(v.val[i]) * float64(m.w[int(j)*k+target]-m.w[int(j)*k+against])
+		if d > 0 {
+			out = append(out, Contribution{NGram: m.vocab[j], Weight: d})
+		}
+	}
+	slices.SortFunc(out, func(a, b Contribution) int {
+		return cmp.Or(cmp.Compare(b.Weight, a.Weight), cmp.Compare(a.NGram, b.NGram))
+	})
+	if len(out) > TopN {
+		out = out[:TopN]
+	}
+	for i := range out {
+		out[i].Weight = math.Round(out[i].Weight*1e4) / 1e4
+	}
+	return out
+}
