@@ -230,3 +230,37 @@ func (m *Model) explain(v vector, target, against int) []Contribution {
 	}
 	return out
 }
+
+// TopNGrams lists the n n-grams that pull hardest towards class: for a
+// positive class, weight(class) − weight(negative); for negative,
+// weight(negative) − the largest weight of another class.
+func (m *Model) TopNGrams(class string, n int) []Contribution {
+	c := slices.Index(m.header.Classes, class)
+	if c < 0 {
+		return nil
+	}
+	k := len(m.bias)
+	var out []Contribution
+	for j, g := range m.vocab {
+		row := m.w[j*k : j*k+k]
+		var d float32
+		if c == m.neg {
+			other := float32(math.Inf(-1))
+			for o := range row {
+				if o != c {
+					other = max(other, row[o])
+				}
+			}
+			d = row[c] - other
+		} else {
+			d = row[c] - row[m.neg]
+		}
+		if d > 0 {
+			out = append(out, Contribution{NGram: g, Weight: math.Round(float64(d)*1e4) / 1e4})
+		}
+	}
+	slices.SortFunc(out, func(a, b Contribution) int {
+		return cmp.Or(cmp.Compare(b.Weight, a.Weight), cmp.Compare(a.NGram, b.NGram))
+	})
+	return out[:min(n, len(out))]
+}

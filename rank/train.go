@@ -42,12 +42,12 @@ type Options struct {
 	NGramMax int // [3]
 	MaxRunes int // text read per example, after normalising [20000]
 	// Window is the length of the windows long texts are judged by
-	// [400]; negative for whole texts only.
+	// [300]; negative for whole texts only.
 	Window int
 	// NegWindows adds the windows of long negative texts as extra
 	// negative examples (weight ½ each) [false].
 	NegWindows bool
-	Threshold  float64 // [0.5]
+	Threshold  float64 // [0.7]
 	Workers    int     // [GOMAXPROCS]
 	// Progress, when set, is called after each epoch.
 	Progress func(epoch int, loss float64)
@@ -72,11 +72,11 @@ func (o *Options) defaults() {
 	o.NGramMin = cmp.Or(o.NGramMin, 1)
 	o.NGramMax = cmp.Or(o.NGramMax, 3)
 	o.MaxRunes = cmp.Or(o.MaxRunes, 20000)
-	o.Window = cmp.Or(o.Window, 400)
+	o.Window = cmp.Or(o.Window, 300)
 	if o.Window < 0 {
 		o.Window = 0
 	}
-	o.Threshold = cmp.Or(o.Threshold, 0.5)
+	o.Threshold = cmp.Or(o.Threshold, 0.7)
 	if o.Workers <= 0 {
 		o.Workers = runtime.GOMAXPROCS(0)
 	}
