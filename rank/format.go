@@ -169,6 +169,9 @@ func checkFeatures(h Header) error {
 // decodePayload reads the gzip'd payload:
 //
 //	magic "CWMP\x01"
+//	uvarint ngram_min, ngram_max, max_runes, window; float64 threshold
+//	    (copies of the header's: the version hash covers everything that
+//	    changes a prediction)
 //	uvarint K (classes), uvarint V (vocabulary)
 //	K × (float32 bias, float32 scale)          little endian
 //	V × (uvarint length, UTF-8 n-gram)
@@ -189,6 +192,22 @@ func decodePayload(h Header, payload []byte) (*Model, error) {
 		return nil, errors.New("bad magic")
 	}
 	r := bytes.NewReader(raw[len(payloadMagic):])
+	f := h.Features
+	var params [4]uint64
+	for i := range params {
+		if params[i], err = binary.ReadUvarint(r); err != nil {
+			return nil, fmt.Errorf("parameters: %w", err)
+		}
+	}
+	var tb [8]byte
+	if _, err := io.ReadFull(r, tb[:]); err != nil {
+		return nil, fmt.Errorf("threshold: %w", err)
+	}
+	th := math.Float64frombits(binary.LittleEndian.Uint64(tb[:]))
+	if params != [4]uint64{uint64(f.NGramMin), uint64(f.NGramMax), uint64(f.MaxRunes), uint64(f.Window)} || th != h.Threshold {
+		return nil, fmt.Errorf("n-grams %d–%d, max_runes %d, window %d, threshold %v; the header says %d–%d, %d, %d, %v",
+			params[0], params[1], params[2], params[3], th, f.NGramMin, f.NGramMax, f.MaxRunes, f.Window, h.Threshold)
+	}
 	k, err := binary.ReadUvarint(r)
 	if err != nil {
 		return nil, fmt.Errorf("class count: %w", err)
@@ -218,7 +237,6 @@ func decodePayload(h Header, payload []byte) (*Model, error) {
 	}
 	vocab := make([]string, v)
 	index := make(map[uint64]int32, v)
-	f := h.Features
 	for j := range vocab {
 		n, err := binary.ReadUvarint(r)
 		if err != nil || n == 0 || n > 64 || n > uint64(r.Len()) {
@@ -255,10 +273,12 @@ func finite(f float32) bool { return !math.IsNaN(float64(f)) && !math.IsInf(floa
 
 // quantized is a model's weights as stored.
 type quantized struct {
-	vocab []string
-	q     []int8 // feature-major
-	scale []float32
-	bias  []float32
+	params    [4]uint64 // ngram_min, ngram_max, max_runes, window
+	threshold float64
+	vocab     []string
+	q         []int8 // feature-major
+	scale     []float32
+	bias      []float32
 }
 
 // encodePayload is decodePayload's inverse; gzip at the best compression
@@ -266,6 +286,10 @@ type quantized struct {
 func encodePayload(qm *quantized) ([]byte, error) {
 	var raw bytes.Buffer
 	raw.Write(payloadMagic)
+	for _, p := range qm.params {
+		raw.Write(binary.AppendUvarint(nil, p))
+	}
+	raw.Write(binary.LittleEndian.AppendUint64(nil, math.Float64bits(qm.threshold)))
 	raw.Write(binary.AppendUvarint(nil, uint64(len(qm.bias))))
 	raw.Write(binary.AppendUvarint(nil, uint64(len(qm.vocab))))
 	for c := range qm.bias {

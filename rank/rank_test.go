@@ -23,7 +23,9 @@ import (
 func fixture(seed uint64, perClass int) []Example {
 	r := rand.New(rand.NewPCG(seed, 7))
 	pick := func(xs ...string) string { return xs[r.IntN(len(xs))] }
-	cert := func() string { return pick("电工证", "焊工证", "高处作业证", "叉车证", "安全员证", "低压电工证", "司炉证") }
+	cert := func() string {
+		return pick("电工证", "焊工证", "高处作业证", "叉车证", "安全员证", "低压电工证", "司炉证")
+	}
 	phone := func() string { return fmt.Sprintf("1%d%08d", 3+r.IntN(7), r.IntN(100000000)) }
 	var out []Example
 	for range perClass {
@@ -225,6 +227,7 @@ func TestCorruptModelFiles(t *testing.T) {
 		{"other classes", editHeader(t, good, func(h map[string]any) {
 			h["classes"] = []string{"negative", "cert_sale"}
 		}), ErrMismatch, true, "classes"},
+		{"threshold edited in the header", editHeader(t, good, func(h map[string]any) { h["threshold"] = 0.2 }), ErrCorrupt, true, "threshold"},
 		{"vocabulary size differs", editHeader(t, good, func(h map[string]any) { h["vocab_size"] = 3 }), ErrCorrupt, true, "header says"},
 		{"oversize", append(bytes.Clone(good), make([]byte, MaxModelSize)...), ErrTooLarge, false, "more than"},
 	} {

@@ -208,6 +208,8 @@ func Train(ctx context.Context, examples []Example, o Options) (*Model, error) {
 		}
 	}
 	qm := quantize(vocab, w, bias, K)
+	qm.params = [4]uint64{uint64(o.NGramMin), uint64(o.NGramMax), uint64(o.MaxRunes), uint64(o.Window)}
+	qm.threshold = o.Threshold
 	payload, err := encodePayload(qm)
 	if err != nil {
 		return nil, fmt.Errorf("rank: train: %w", err)
