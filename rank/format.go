@@ -236,7 +236,7 @@ func decodePayload(h Header, payload []byte) (*Model, error) {
 		}
 	}
 	vocab := make([]string, v)
-	index := make(map[uint64]int32, v)
+	index := newGramIndex(int(v))
 	for j := range vocab {
 		n, err := binary.ReadUvarint(r)
 		if err != nil || n == 0 || n > 64 || n > uint64(r.Len()) {
@@ -249,11 +249,10 @@ func decodePayload(h Header, payload []byte) (*Model, error) {
 		if !utf8.ValidString(s) || len(rs) < f.NGramMin || len(rs) > f.NGramMax {
 			return nil, fmt.Errorf("n-gram %d (%q) is not a valid %d–%d character n-gram", j, s, f.NGramMin, f.NGramMax)
 		}
-		hsh := hashGram(rs)
-		if _, dup := index[hsh]; dup {
+		if !index.put(hashGram(rs), int32(j)) {
 			return nil, fmt.Errorf("n-gram %d (%q) is repeated", j, s)
 		}
-		vocab[j], index[hsh] = s, int32(j)
+		vocab[j] = s
 	}
 	if uint64(r.Len()) != v*k {
 		return nil, fmt.Errorf("%d weight bytes, want %d", r.Len(), v*k)

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"sync"
 	"time"
 )
 
@@ -18,12 +19,13 @@ const Negative = "negative"
 type Model struct {
 	header  Header
 	version string
-	vocab   []string         // feature index → n-gram (normalised, digits as 0)
-	index   map[uint64]int32 // hashGram(n-gram) → feature index
-	w       []float32        // feature-major: w[j*K+c]
-	bias    []float32        // per class
-	neg     int              // index of Negative in header.Classes
-	payload []byte           // as stored in the file
+	vocab   []string   // feature index → n-gram (normalised, digits as 0)
+	index   *gramIndex // hashGram(n-gram) → feature index
+	w       []float32  // feature-major: w[j*K+c]
+	bias    []float32  // per class
+	neg     int        // index of Negative in header.Classes
+	payload []byte     // as stored in the file
+	scratch sync.Pool  // *scratch for Predict
 }
 
 // Header is the self-description at the start of a model file.
@@ -142,14 +144,15 @@ const TopN = 10
 func (m *Model) Predict(text string) Prediction {
 	f := m.header.Features
 	rs := prepare(text, f.MaxRunes)
+	sc := m.getScratch()
+	defer m.scratch.Put(sc)
+	sc.pos = positions(sc.pos, rs, f.NGramMin, f.NGramMax, m.index)
 	bestPos := -1.0
 	var bestProbs []float64
 	var bestVec vector
-	var scratch []int32
 	var span [2]int
 	for _, w := range windows(len(rs), f.Window) {
-		var v vector
-		v, scratch = vectorize(rs[w[0]:w[1]], f.NGramMin, f.NGramMax, m.index, scratch)
+		v := windowVector(sc, w, f.NGramMin, f.NGramMax)
 		probs := m.probs(v)
 		if pos := 1 - probs[m.neg]; pos > bestPos {
 			bestPos, bestProbs, bestVec, span = pos, probs, v, w
@@ -173,6 +176,74 @@ func (m *Model) Predict(text string) Prediction {
 	}
 	p.Top = m.explain(bestVec, target, against)
 	return p
+}
+
+// scratch is the per-call working memory of Predict.
+type scratch struct {
+	pos    []int32 // feature index of the n-gram at each (position, length); -1 if none
+	counts []int32 // per feature, within one window; zero between uses
+	ids    []int32 // features seen in the window, in order of first sight
+}
+
+func (m *Model) getScratch() *scratch {
+	if sc, ok := m.scratch.Get().(*scratch); ok {
+		return sc
+	}
+	return &scratch{counts: make([]int32, len(m.vocab))}
+}
+
+// positions looks up every n-gram of rs once: out[i*span+n-lo] is the
+// feature index of rs[i:i+n], or -1.
+func positions(out []int32, rs []rune, lo, hi int, index *gramIndex) []int32 {
+	span := hi - lo + 1
+	out = slices.Grow(out[:0], len(rs)*span)[:len(rs)*span]
+	for i := range rs {
+		for n := lo; n <= hi; n++ {
+			j := int32(-1)
+			if i+n <= len(rs) && !(n == 1 && rs[i] == ' ') {
+				if k, ok := index.get(hashGram(rs[i : i+n])); ok {
+					j = k
+				}
+			}
+			out[i*span+n-lo] = j
+		}
+	}
+	return out
+}
+
+// windowVector is vectorize for the runes w of a text whose n-grams
+// positions found: the same values, in order of first sight.
+func windowVector(sc *scratch, w [2]int, lo, hi int) vector {
+	span := hi - lo + 1
+	ids := sc.ids[:0]
+	for i := w[0]; i < w[1]; i++ {
+		for k := lo; k <= hi && i+k <= w[1]; k++ {
+			j := sc.pos[i*span+k-lo]
+			if j < 0 {
+				continue
+			}
+			if sc.counts[j] == 0 {
+				ids = append(ids, j)
+			}
+			sc.counts[j]++
+		}
+	}
+	v := vector{idx: make([]int32, len(ids)), val: make([]float32, len(ids))}
+	var norm float64
+	for i, j := range ids {
+		x := float32(math.Log1p(float64(sc.counts[j])))
+		sc.counts[j] = 0
+		v.idx[i], v.val[i] = j, x
+		norm += float64(x) * float64(x)
+	}
+	if norm > 0 {
+		inv := float32(1 / math.Sqrt(norm))
+		for i := range v.val {
+			v.val[i] *= inv
+		}
+	}
+	sc.ids = ids
+	return v
 }
 
 // probs is the softmax of the class scores of v.
@@ -212,18 +283,27 @@ func softmax(z []float64) {
 // away from class against.
 func (m *Model) explain(v vector, target, against int) []Contribution {
 	k := len(m.bias)
-	var out []Contribution
+	better := func(a, b Contribution) bool {
+		return a.Weight > b.Weight || (a.Weight == b.Weight && a.NGram < b.NGram)
+	}
+	out := make([]Contribution, 0, TopN+1)
 	for i, j := range v.idx {
 		d := float64(v.val[i]) * float64(m.w[int(j)*k+target]-m.w[int(j)*k+against])
-		if d > 0 {
-			out = append(out, Contribution{NGram: m.vocab[j], Weight: d})
+		if d <= 0 {
+			continue
 		}
-	}
-	slices.SortFunc(out, func(a, b Contribution) int {
-		return cmp.Or(cmp.Compare(b.Weight, a.Weight), cmp.Compare(a.NGram, b.NGram))
-	})
-	if len(out) > TopN {
-		out = out[:TopN]
+		c := Contribution{NGram: m.vocab[j], Weight: d}
+		if len(out) == TopN && !better(c, out[TopN-1]) {
+			continue
+		}
+		at := len(out)
+		for at > 0 && better(c, out[at-1]) {
+			at--
+		}
+		out = slices.Insert(out, at, c)
+		if len(out) > TopN {
+			out = out[:TopN]
+		}
 	}
 	for i := range out {
 		out[i].Weight = math.Round(out[i].Weight*1e4) / 1e4

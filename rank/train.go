@@ -156,9 +156,9 @@ func Train(ctx context.Context, examples []Example, o Options) (*Model, error) {
 	if len(cands) == 0 {
 		return nil, fmt.Errorf("rank: train: %w: no n-gram occurs in %d texts", ErrNoData, o.MinDF)
 	}
-	index := make(map[uint64]int32, len(cands))
+	index := newGramIndex(len(cands))
 	for j, c := range cands {
-		index[c.h] = int32(j)
+		index.put(c.h, int32(j))
 	}
 	V := len(cands)
 
@@ -198,7 +198,7 @@ func Train(ctx context.Context, examples []Example, o Options) (*Model, error) {
 	found := 0
 	for _, rs := range texts {
 		grams(rs, o.NGramMin, o.NGramMax, func(h uint64, g []rune) {
-			if j, ok := index[h]; ok && vocab[j] == "" {
+			if j, ok := index.get(h); ok && vocab[j] == "" {
 				vocab[j] = string(g)
 				found++
 			}
