@@ -70,7 +70,8 @@ type Settings struct {
 	MinDF        int                `json:"min_df"`
 	MaxVocab     int                `json:"max_vocab"`
 	ClassWeights map[string]float64 `json:"class_weights"`
-	NegWindows   bool               `json:"negative_windows"`
+	WindowRound  bool               `json:"window_round"`
+	NegWindowW   float64            `json:"negative_window_weight,omitempty"`
 }
 
 // Features describes the feature scheme; a model loads only where it

@@ -44,10 +44,16 @@ type Options struct {
 	// Window is the length of the windows long texts are judged by
 	// [300]; negative for whole texts only.
 	Window int
-	// NegWindows adds the windows of long negative texts as extra
-	// negative examples (weight ½ each) [false].
-	NegWindows bool
-	Threshold  float64 // [0.7]
+	// SkipWindowRound leaves out the window round: by default the model
+	// is trained a second time with long texts also as the windows
+	// Predict judges them by — every window of a negative text as a
+	// negative, and for a positive text the window the first model finds
+	// most positive (where the offer is) as a positive.
+	SkipWindowRound bool
+	// NegWindowWeight is the weight of a negative window relative to its
+	// text's: a number, or 0 for 1/(number of windows) [0].
+	NegWindowWeight float64
+	Threshold  float64 // [0.5]
 	Workers    int     // [GOMAXPROCS]
 	// Progress, when set, is called after each epoch.
 	Progress func(epoch int, loss float64)
@@ -76,7 +82,7 @@ func (o *Options) defaults() {
 	if o.Window < 0 {
 		o.Window = 0
 	}
-	o.Threshold = cmp.Or(o.Threshold, 0.7)
+	o.Threshold = cmp.Or(o.Threshold, 0.5)
 	if o.Workers <= 0 {
 		o.Workers = runtime.GOMAXPROCS(0)
 	}
@@ -169,13 +175,6 @@ func Train(ctx context.Context, examples []Example, o Options) (*Model, error) {
 		var scratch []int32
 		v, scratch := vectorize(texts[i], o.NGramMin, o.NGramMax, index, scratch)
 		out := []trainExample{{v: v, y: ys[i], weight: cw[ys[i]]}}
-		if o.NegWindows && ys[i] == 0 {
-			for _, w := range windows(len(texts[i]), o.Window)[1:] {
-				var wv vector
-				wv, scratch = vectorize(texts[i][w[0]:w[1]], o.NGramMin, o.NGramMax, index, scratch)
-				out = append(out, trainExample{v: wv, y: 0, weight: cw[0] / 2})
-			}
-		}
 		perText[i] = out
 	})
 	var train []trainExample
@@ -191,6 +190,42 @@ func Train(ctx context.Context, examples []Example, o Options) (*Model, error) {
 	w, bias, err := fit(ctx, train, V, K, o)
 	if err != nil {
 		return nil, err
+	}
+	// 4b. The window round: long texts again as the windows Predict
+	// judges them by, and a second fit from scratch.
+	if !o.SkipWindowRound && o.Window > 0 {
+		extra := make([][]trainExample, len(texts))
+		parallel(o.Workers, len(texts), func(i int) {
+			rs := texts[i]
+			if len(rs) <= o.Window {
+				return
+			}
+			var scratch []int32
+			ws := windows(len(rs), o.Window)[1:]
+			if ys[i] == 0 {
+				for _, wd := range ws {
+					var v vector
+					v, scratch = vectorize(rs[wd[0]:wd[1]], o.NGramMin, o.NGramMax, index, scratch)
+					extra[i] = append(extra[i], trainExample{v: v, y: 0, weight: cw[0] * o.negWindowWeight(len(ws))})
+				}
+				return
+			}
+			best, bestPos := vector{}, -1.0
+			for _, wd := range ws {
+				var v vector
+				v, scratch = vectorize(rs[wd[0]:wd[1]], o.NGramMin, o.NGramMax, index, scratch)
+				if p := positive(v, w, bias, K); p > bestPos {
+					best, bestPos = v, p
+				}
+			}
+			extra[i] = append(extra[i], trainExample{v: best, y: ys[i], weight: cw[ys[i]]})
+		})
+		for _, e := range extra {
+			train = append(train, e...)
+		}
+		if w, bias, err = fit(ctx, train, V, K, o); err != nil {
+			return nil, err
+		}
 	}
 
 	// 5. The n-grams' text, quantisation, and the model as it will load.
@@ -219,7 +254,7 @@ func Train(ctx context.Context, examples []Example, o Options) (*Model, error) {
 		Format: Format, Name: o.Name, Created: o.Created, Description: o.Description,
 		TrainedOn: TrainingSummary{Examples: len(examples), Counts: counts, Settings: Settings{
 			Seed: o.Seed, Epochs: o.Epochs, BatchSize: o.BatchSize, LearningRate: o.LearningRate, L2: o.L2,
-			MinDF: o.MinDF, MaxVocab: o.MaxVocab, NegWindows: o.NegWindows, ClassWeights: map[string]float64{},
+			MinDF: o.MinDF, MaxVocab: o.MaxVocab, WindowRound: !o.SkipWindowRound && o.Window > 0, NegWindowW: o.NegWindowWeight, ClassWeights: map[string]float64{},
 		}},
 		Features: Features{Scheme: FeatureScheme, Normaliser: NormaliserFingerprint, NGramMin: o.NGramMin,
 			NGramMax: o.NGramMax, MaxRunes: o.MaxRunes, Window: o.Window},
@@ -241,6 +276,26 @@ func Train(ctx context.Context, examples []Example, o Options) (*Model, error) {
 		return nil, fmt.Errorf("rank: train: the new model does not read back: %w", err)
 	}
 	return m, nil
+}
+
+func (o *Options) negWindowWeight(n int) float64 {
+	if o.NegWindowWeight > 0 {
+		return o.NegWindowWeight
+	}
+	return 1 / float64(n)
+}
+
+// positive is 1 − P(negative) of v under float weights.
+func positive(v vector, w, bias []float64, K int) float64 {
+	z := slices.Clone(bias)
+	for i, j := range v.idx {
+		x := float64(v.val[i])
+		for c := range z {
+			z[c] += x * w[int(j)*K+c]
+		}
+	}
+	softmax(z)
+	return 1 - z[0]
 }
 
 // parallel runs fn(0..n-1) on workers goroutines, each a contiguous share.

@@ -73,15 +73,16 @@ func dataFiles(list []string) ([]string, error) {
 
 func newModelTrainCmd() *cobra.Command {
 	var (
-		db        dbOptions
-		data      []string
-		splits    []string
-		fromStore bool
-		dev       string
-		out       string
-		ngram     string
-		created   string
-		o         rank.Options
+		db          dbOptions
+		data        []string
+		splits      []string
+		fromStore   bool
+		dev         string
+		out         string
+		ngram       string
+		created     string
+		windowRound bool
+		o           rank.Options
 	)
 	cmd := &cobra.Command{
 		Use:   "train --data F.jsonl[,F2|DIR] [--from-store --config C] -o MODEL",
@@ -111,6 +112,7 @@ no splits). The same data and options give the same model payload.`,
 				return &exitError{code: 2, err: fmt.Errorf("model train: --ngram %q: want MIN-MAX, e.g. 1-3", ngram)}
 			}
 			o.NGramMin, o.NGramMax = lo, hi
+			o.SkipWindowRound = !windowRound
 			if created != "" {
 				t, err := time.Parse(time.RFC3339, created)
 				if err != nil {
@@ -204,10 +206,12 @@ no splits). The same data and options give the same model payload.`,
 	f.IntVar(&o.Epochs, "epochs", 15, "passes over the data")
 	f.StringVar(&ngram, "ngram", "1-3", "character n-gram range")
 	f.IntVar(&o.Window, "window", 300, "runes per window for long texts (-1: whole texts only)")
-	f.Float64Var(&o.Threshold, "threshold", 0.7, "1 − P(negative) at which a text is an offer")
+	f.Float64Var(&o.Threshold, "threshold", 0.5, "1 − P(negative) at which a text is an offer")
 	f.Float64Var(&o.L2, "l2", 1e-5, "L2 penalty")
 	f.IntVar(&o.MaxVocab, "max-vocab", 200000, "most n-grams kept")
 	f.IntVar(&o.MinDF, "min-df", 2, "texts an n-gram must occur in")
+	f.BoolVar(&windowRound, "window-round", true, "train again with long texts also as windows (see package rank)")
+	f.Float64Var(&o.NegWindowWeight, "neg-window-weight", 0, "weight of a negative window (0: 1/windows)")
 	f.IntVar(&o.Workers, "workers", 0, "goroutines (default: number of CPUs)")
 	return cmd
 }
