@@ -53,8 +53,8 @@ type Options struct {
 	// NegWindowWeight is the weight of a negative window relative to its
 	// text's: a number, or 0 for 1/(number of windows) [0].
 	NegWindowWeight float64
-	Threshold  float64 // [0.5]
-	Workers    int     // [GOMAXPROCS]
+	Threshold       float64 // [0.5]
+	Workers         int     // [GOMAXPROCS]
 	// Progress, when set, is called after each epoch.
 	Progress func(epoch int, loss float64)
 }
