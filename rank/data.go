@@ -9,7 +9,6 @@ import (
 
 	"github.com/certwatch/certwatch/page"
 	"github.com/certwatch/certwatch/store"
-	"github.com/certwatch/certwatch/tuning"
 )
 
 // LabelClass maps a corpus label to a class: a class name as it is;
@@ -105,7 +104,7 @@ type StoreSummary struct {
 }
 
 // FromStore turns reviewers' decisions into examples (the labels of
-// tuning.CaseLabel): a confirmed case (or a referral awaiting approval) is
+// tuning.CaseLabel and "certwatch rules test"): a confirmed case (or a referral awaiting approval) is
 // an example of its category; a case dismissed as a false positive is
 // negative; other dismissals and open cases are left out. The text is the
 // snapshot the reviewer saw: the latest fetched at or before the decision
@@ -124,17 +123,19 @@ func FromStore(ctx context.Context, st Decisions) ([]Example, StoreSummary, erro
 			return nil, sum, err
 		}
 		c := &cases[i]
+		// The labels of tuning.CaseLabel (not imported: rank stays below
+		// the matcher's users).
 		var class string
-		switch tuning.CaseLabel(c) {
-		case tuning.Positive:
+		switch {
+		case c.Status == store.CaseConfirmed || c.Status == store.CasePendingApproval:
 			if !slices.Contains(Classes, c.Category) || c.Category == Negative {
 				sum.Uncovered[c.Category]++
 				continue
 			}
 			class = c.Category
-		case tuning.Negative:
+		case c.Status == store.CaseDismissed && c.DismissReason == store.DismissFalsePositive:
 			class = Negative
-		case tuning.Excluded:
+		case c.Status == store.CaseDismissed:
 			sum.Excluded++
 			continue
 		default:

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"sync"
 	"time"
+
+	"github.com/certwatch/certwatch/page"
 )
 
 // Classes are the classes a model predicts, in the order of its weights.
@@ -246,6 +248,13 @@ func windowVector(sc *scratch, w [2]int, lo, hi int) vector {
 	sc.ids = ids
 	return v
 }
+
+// PredictPage judges a page: PageText(p).
+func (m *Model) PredictPage(p *page.Page) Prediction { return m.Predict(PageText(p)) }
+
+// Threshold is the 1 − P(negative) at which the model calls a text an
+// offer.
+func (m *Model) Threshold() float64 { return m.header.Threshold }
 
 // probs is the softmax of the class scores of v.
 func (m *Model) probs(v vector) []float64 {
