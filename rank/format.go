@@ -133,6 +133,7 @@ func Parse(name string, data []byte) (*Model, error) {
 	if err != nil {
 		return fail(version, ErrCorrupt, "payload: %v", err)
 	}
+	m.rawHdr = bytes.Clone(data[:nl])
 	return m, nil
 }
 
@@ -264,7 +265,6 @@ func decodePayload(h Header, payload []byte) (*Model, error) {
 	}
 	m := &Model{header: h, vocab: vocab, index: index, w: w, bias: bias, payload: payload}
 	m.neg = slices.Index(h.Classes, Negative)
-	m.version = h.version()
 	return m, nil
 }
 
@@ -317,11 +317,14 @@ func encodePayload(qm *quantized) ([]byte, error) {
 }
 
 // WriteTo writes the model file: the header as one JSON line, then the
-// payload.
+// payload. A loaded model writes the bytes it was read from.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
-	hdr, err := json.Marshal(m.header)
-	if err != nil {
-		return 0, fmt.Errorf("rank: write model: %w", err)
+	hdr := m.rawHdr
+	if hdr == nil {
+		var err error
+		if hdr, err = json.Marshal(m.header); err != nil {
+			return 0, fmt.Errorf("rank: write model: %w", err)
+		}
 	}
 	bw := bufio.NewWriter(w)
 	n1, _ := bw.Write(hdr)

@@ -20,13 +20,13 @@ const Negative = "negative"
 // Model is a trained classifier. It is safe for concurrent use.
 type Model struct {
 	header  Header
-	version string
 	vocab   []string   // feature index → n-gram (normalised, digits as 0)
 	index   *gramIndex // hashGram(n-gram) → feature index
 	w       []float32  // feature-major: w[j*K+c]
 	bias    []float32  // per class
 	neg     int        // index of Negative in header.Classes
 	payload []byte     // as stored in the file
+	rawHdr  []byte     // the header line as read (nil for a new model)
 	scratch sync.Pool  // *scratch for Predict
 }
 

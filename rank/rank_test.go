@@ -330,3 +330,58 @@ func TestTrainRefusesBadInput(t *testing.T) {
 		t.Error("bad n-gram range accepted")
 	}
 }
+
+func TestPredictConcurrently(t *testing.T) {
+	m := trainFixture(t, Options{Window: 40})
+	texts := fixture(3, 4)
+	want := make([]string, len(texts))
+	for i, ex := range texts {
+		b, _ := json.Marshal(m.Predict(ex.Text + strings.Repeat("，今天天气很好", i)))
+		want[i] = string(b)
+	}
+	errs := make(chan string, 4*len(texts))
+	done := make(chan struct{})
+	for range 4 {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for i, ex := range texts {
+				b, _ := json.Marshal(m.Predict(ex.Text + strings.Repeat("，今天天气很好", i)))
+				if string(b) != want[i] {
+					errs <- fmt.Sprintf("text %d: %s, alone %s", i, b, want[i])
+				}
+			}
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
+
+// FuzzParse: whatever the bytes, Parse returns a model or a *LoadError,
+// never panics, and a model it returns writes back the same bytes.
+func FuzzParse(f *testing.F) {
+	m := trainFixture(f, Options{})
+	good, _ := m.Bytes()
+	f.Add(good)
+	f.Add(good[:len(good)/2])
+	f.Add([]byte(`{"format":"certwatch-model/1"}` + "\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := Parse("fuzz.cwm", data)
+		if err != nil {
+			var le *LoadError
+			if !errors.As(err, &le) {
+				t.Fatalf("error %v is not a *LoadError", err)
+			}
+			return
+		}
+		b, err := m.Bytes()
+		if err != nil || !bytes.Equal(b, data) {
+			t.Fatalf("a parsed model writes other bytes (%v)", err)
+		}
+		m.Predict("电工证免考")
+	})
+}
