@@ -142,6 +142,8 @@ func Parse(name string, data []byte) (*Model, error) {
 func checkFeatures(h Header) error {
 	f := h.Features
 	switch {
+	case h.Name == "" || strings.ContainsFunc(h.Name, func(r rune) bool { return r < ' ' || r == '@' || r == '+' }):
+		return fmt.Errorf("model name %q is empty or holds control characters, @ or +", h.Name)
 	case f.Scheme != FeatureScheme:
 		return fmt.Errorf("feature scheme %q, this program computes %q: retrain the model", f.Scheme, FeatureScheme)
 	case f.Normaliser != NormaliserFingerprint:

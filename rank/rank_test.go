@@ -227,6 +227,7 @@ func TestCorruptModelFiles(t *testing.T) {
 		{"other classes", editHeader(t, good, func(h map[string]any) {
 			h["classes"] = []string{"negative", "cert_sale"}
 		}), ErrMismatch, true, "classes"},
+		{"no name", editHeader(t, good, func(h map[string]any) { h["name"] = "" }), ErrMismatch, false, "model name"},
 		{"threshold edited in the header", editHeader(t, good, func(h map[string]any) { h["threshold"] = 0.2 }), ErrCorrupt, true, "threshold"},
 		{"vocabulary size differs", editHeader(t, good, func(h map[string]any) { h["vocab_size"] = 3 }), ErrCorrupt, true, "header says"},
 		{"oversize", append(bytes.Clone(good), make([]byte, MaxModelSize)...), ErrTooLarge, false, "more than"},

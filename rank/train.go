@@ -11,6 +11,7 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 )
@@ -108,6 +109,9 @@ func Train(ctx context.Context, examples []Example, o Options) (*Model, error) {
 	}
 	if !(o.Threshold > 0 && o.Threshold < 1) {
 		return nil, fmt.Errorf("rank: train: threshold %v is not in (0, 1)", o.Threshold)
+	}
+	if strings.ContainsFunc(o.Name, func(r rune) bool { return r < ' ' || r == '@' || r == '+' }) {
+		return nil, fmt.Errorf("rank: train: model name %q holds control characters, @ or +", o.Name)
 	}
 	K := len(Classes)
 	counts := map[string]int{}

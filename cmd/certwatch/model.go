@@ -172,7 +172,7 @@ no splits). The same data and options give the same model payload.`,
 				size = fi.Size()
 			}
 			fmt.Fprintf(w, "模型 model  %s\n  n-grams %d–%d, 词表 vocabulary %d, 文件 file %s (%d bytes), 训练用时 training time %.2f s\n",
-				m.Version(), h.Features.NGramMin, h.Features.NGramMax, h.VocabSize, out, size, took.Seconds())
+				safe(m.Version()), h.Features.NGramMin, h.Features.NGramMax, h.VocabSize, out, size, took.Seconds())
 			if dev != "" {
 				ex, problems, err := rank.ReadExamples(cmd.Context(), dev, "dev")
 				if err != nil {
@@ -300,9 +300,9 @@ split is one of --split (default dev). MODEL "default" is the embedded model.
 				enc.SetIndent("", "  ")
 				return enc.Encode(map[string]any{"file": args[1], "model": ev, "against": ev2})
 			}
-			fmt.Fprintf(w, "模型 model    %s\n", m.Version())
+			fmt.Fprintf(w, "模型 model    %s\n", safe(m.Version()))
 			if m2 != nil {
-				fmt.Fprintf(w, "对比 against  %s\n", m2.Version())
+				fmt.Fprintf(w, "对比 against  %s\n", safe(m2.Version()))
 			}
 			fmt.Fprintf(w, "数据 data     %s (%d 条 texts)\n\n", args[1], len(ex))
 			if err := ev.Print(w, ev2); err != nil {
@@ -343,7 +343,7 @@ func newModelShowCmd() *cobra.Command {
 				enc.SetIndent("", "  ")
 				return enc.Encode(map[string]any{"version": m.Version(), "header": h, "top": tops})
 			}
-			fmt.Fprintf(w, "版本 version       %s\n", m.Version())
+			fmt.Fprintf(w, "版本 version       %s\n", safe(m.Version()))
 			fmt.Fprintf(w, "格式 format        %s\n", h.Format)
 			fmt.Fprintf(w, "创建 created       %s\n", h.Created.Format(time.RFC3339))
 			if h.Description != "" {
@@ -421,7 +421,7 @@ its bytes, version, who and when, and an audit entry (model.activate). While
 				if err := callServer(url, token, "POST", "/control/model/activate", in, &res); err != nil {
 					return &exitError{code: 1, err: err}
 				}
-				fmt.Fprintf(w, "已通过运行中的服务启用模型 activated %s through the running server (%s)\n", res.Version, url)
+				fmt.Fprintf(w, "已通过运行中的服务启用模型 activated %s through the running server (%s)\n", safe(res.Version), url)
 				return nil
 			}
 			if err != nil {
@@ -435,7 +435,7 @@ its bytes, version, who and when, and an audit entry (model.activate). While
 			if err := st.ActivateModel(cliActor(), path, data, m.Version()); err != nil {
 				return &exitError{code: 1, err: err}
 			}
-			fmt.Fprintf(w, "已启用模型 activated %s（之前 was: %s）\n", m.Version(), prev)
+			fmt.Fprintf(w, "已启用模型 activated %s（之前 was: %s）\n", safe(m.Version()), safe(prev))
 			return nil
 		}),
 	}
