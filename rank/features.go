@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/certwatch/certwatch/matcher"
 	"github.com/certwatch/certwatch/page"
@@ -56,6 +57,16 @@ func PageText(p *page.Page) string {
 // shape, not a value) and every run of white space one ' ' (a boundary the
 // n-grams keep). It returns runes.
 func prepare(text string, maxRunes int) []rune {
+	// Normalising never makes more characters than it reads; the input is
+	// cut at 16 bytes per rune kept (at least 4 characters read for each
+	// one kept), so a 32 MiB page is not normalised whole. A text that is
+	// mostly invisible characters may then keep fewer than maxRunes.
+	if limit := 16 * maxRunes; len(text) > limit {
+		for limit > 0 && !utf8.RuneStart(text[limit]) {
+			limit--
+		}
+		text = text[:limit]
+	}
 	norm := matcher.NormalizeString(text)
 	out := make([]rune, 0, min(len(norm), maxRunes))
 	space := true // no leading space
