@@ -33,12 +33,31 @@ func newModelCmd() *cobra.Command {
 // loadModelArg loads a model file; "default" names the embedded model
 // unless a file of that name exists.
 func loadModelArg(arg string) (*rank.Model, error) {
-	if arg == "default" {
-		if _, err := os.Stat(arg); errors.Is(err, os.ErrNotExist) {
-			return rank.Default()
-		}
+	var m *rank.Model
+	var err error
+	if _, serr := os.Stat(arg); arg == "default" && errors.Is(serr, os.ErrNotExist) {
+		m, err = rank.Default()
+	} else {
+		m, err = rank.Load(arg)
 	}
-	return rank.Load(arg)
+	return m, explainModelError(err)
+}
+
+// explainModelError puts a Chinese explanation before a model that does
+// not load.
+func explainModelError(err error) error {
+	var le *rank.LoadError
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, rank.ErrMismatch):
+		return fmt.Errorf("模型与本程序不匹配（特征或文本归一化已改变），请重新训练：%w", err)
+	case errors.Is(err, rank.ErrFuture):
+		return fmt.Errorf("模型文件格式比本程序新，请升级 certwatch：%w", err)
+	case errors.As(err, &le):
+		return fmt.Errorf("模型文件无法使用（损坏、被截断、过大或不是模型文件）：%w", err)
+	}
+	return err
 }
 
 // dataFiles expands a --data list: files as given, directories to their
@@ -406,7 +425,7 @@ its bytes, version, who and when, and an audit entry (model.activate). While
 			}
 			m, err := rank.Parse(path, data)
 			if err != nil {
-				return &exitError{code: 1, err: err}
+				return &exitError{code: 1, err: explainModelError(err)}
 			}
 			w := cmd.OutOrStdout()
 			st, err := db.open(false)
