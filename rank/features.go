@@ -93,22 +93,37 @@ func prepare(text string, maxRunes int) []rune {
 	return out
 }
 
-// hashGram is FNV-1a (64 bit) over the runes of one n-gram.
+// hashGram is FNV-1a (64 bit) over the runes of one n-gram, each rune's
+// bytes followed by 0xff (keeps 0x1234 apart from 0x12, 0x34); never 0.
 func hashGram(rs []rune) uint64 {
-	h := uint64(14695981039346656037)
+	h := fnvOffset
 	for _, r := range rs {
-		for v := uint32(r); ; v >>= 8 {
-			h ^= uint64(v & 0xff)
-			h *= 1099511628211
-			if v < 0x100 {
-				break
-			}
-		}
-		h ^= 0xff // rune separator: keeps 0x1234 apart from 0x12,0x34
-		h *= 1099511628211
+		h = hashRune(h, r)
 	}
-	if h == 0 { // 0 marks an empty slot of gramIndex
-		h = 1
+	return final(h)
+}
+
+const fnvOffset = uint64(14695981039346656037)
+
+// hashRune extends an n-gram's hash state by one rune: the hash of an
+// n-gram is final(hashRune(state of its first n−1 runes, last rune)).
+func hashRune(h uint64, r rune) uint64 {
+	for v := uint32(r); ; v >>= 8 {
+		h ^= uint64(v & 0xff)
+		h *= 1099511628211
+		if v < 0x100 {
+			break
+		}
+	}
+	h ^= 0xff
+	return h * 1099511628211
+}
+
+// final maps a hash state to the n-gram's hash: 0 marks an empty slot of
+// gramIndex, so it becomes 1.
+func final(h uint64) uint64 {
+	if h == 0 {
+		return 1
 	}
 	return h
 }
@@ -117,12 +132,13 @@ func hashGram(rs []rune) uint64 {
 // that are only a space.
 func grams(rs []rune, lo, hi int, fn func(h uint64, g []rune)) {
 	for i := range rs {
-		for n := lo; n <= hi && i+n <= len(rs); n++ {
-			g := rs[i : i+n]
-			if n == 1 && g[0] == ' ' {
+		h := fnvOffset
+		for n := 1; n <= hi && i+n <= len(rs); n++ {
+			h = hashRune(h, rs[i+n-1])
+			if n < lo || (n == 1 && rs[i] == ' ') {
 				continue
 			}
-			fn(hashGram(g), g)
+			fn(final(h), rs[i:i+n])
 		}
 	}
 }

@@ -201,14 +201,18 @@ func positions(out []int32, rs []rune, lo, hi int, index *gramIndex) []int32 {
 	span := hi - lo + 1
 	out = slices.Grow(out[:0], len(rs)*span)[:len(rs)*span]
 	for i := range rs {
-		for n := lo; n <= hi; n++ {
+		h := fnvOffset
+		for n := 1; n <= hi; n++ {
 			j := int32(-1)
-			if i+n <= len(rs) && !(n == 1 && rs[i] == ' ') {
-				if k, ok := index.get(hashGram(rs[i : i+n])); ok {
+			if i+n <= len(rs) {
+				h = hashRune(h, rs[i+n-1])
+				if k, ok := index.get(final(h)); ok && !(n == 1 && rs[i] == ' ') {
 					j = k
 				}
 			}
-			out[i*span+n-lo] = j
+			if n >= lo {
+				out[i*span+n-lo] = j
+			}
 		}
 	}
 	return out

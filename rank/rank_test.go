@@ -386,3 +386,29 @@ func FuzzParse(f *testing.F) {
 		m.Predict("电工证免考")
 	})
 }
+
+// Prediction looks n-grams up once per text (positions, windowVector);
+// training vectorises each text (vectorize). Both must give one vector.
+func TestWindowVectorMatchesVectorize(t *testing.T) {
+	m := trainFixture(t, Options{})
+	f := m.header.Features
+	for _, ex := range fixture(11, 3) {
+		rs := prepare(ex.Text+" 联系 "+ex.Text, f.MaxRunes)
+		want, _ := vectorize(rs, f.NGramMin, f.NGramMax, m.index, nil)
+		sc := m.getScratch()
+		sc.pos = positions(sc.pos, rs, f.NGramMin, f.NGramMax, m.index)
+		got := windowVector(sc, [2]int{0, len(rs)}, f.NGramMin, f.NGramMax)
+		if len(got.idx) != len(want.idx) || len(want.idx) == 0 {
+			t.Fatalf("%d features from positions, %d from vectorize", len(got.idx), len(want.idx))
+		}
+		vals := map[int32]float32{}
+		for i, j := range want.idx {
+			vals[j] = want.val[i]
+		}
+		for i, j := range got.idx {
+			if d := got.val[i] - vals[j]; d > 1e-6 || d < -1e-6 {
+				t.Errorf("feature %q: %v from positions, %v from vectorize", m.vocab[j], got.val[i], vals[j])
+			}
+		}
+	}
+}
