@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/certwatch/certwatch/config"
+	"github.com/certwatch/certwatch/rank"
 	"github.com/certwatch/certwatch/store"
 	"github.com/certwatch/certwatch/sweep"
 )
@@ -132,9 +133,55 @@ func (c *control) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		c.log.Info("rule pack activated", "version", version, "by", in.Actor)
 		_ = json.NewEncoder(w).Encode(map[string]any{"version": version})
+	case r.Method == http.MethodPost && r.URL.Path == "/control/model/activate":
+		c.activateModel(w, r)
+	case r.Method == http.MethodPost && r.URL.Path == "/control/model/deactivate":
+		var in struct{ Actor string }
+		if err := json.NewDecoder(io.LimitReader(r.Body, 64<<10)).Decode(&in); err != nil || in.Actor == "" {
+			http.Error(w, "want {\"actor\"}", http.StatusBadRequest)
+			return
+		}
+		if err := c.st.DeactivateModel(in.Actor); err != nil {
+			status := http.StatusInternalServerError
+			if errors.Is(err, store.ErrNotFound) {
+				status = http.StatusConflict
+			}
+			http.Error(w, err.Error(), status)
+			return
+		}
+		c.log.Info("model deactivated", "by", in.Actor)
+		_ = json.NewEncoder(w).Encode(map[string]any{"deactivated": true})
 	default:
 		http.NotFound(w, r)
 	}
+}
+
+// activateModel records a model activation for "certwatch model activate"
+// while the server holds the database. The model must load here too.
+func (c *control) activateModel(w http.ResponseWriter, r *http.Request) {
+	var in struct {
+		Actor, File string
+		Content     []byte
+	}
+	if err := json.NewDecoder(io.LimitReader(r.Body, 2*rank.MaxModelSize)).Decode(&in); err != nil || in.Actor == "" || len(in.Content) == 0 {
+		http.Error(w, "want {\"actor\", \"file\", \"content\"}", http.StatusBadRequest)
+		return
+	}
+	m, err := rank.Parse(in.File, in.Content)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	if err := c.st.ActivateModel(in.Actor, in.File, in.Content, m.Version()); err != nil {
+		status := http.StatusInternalServerError
+		if errors.Is(err, store.ErrConflict) {
+			status = http.StatusConflict
+		}
+		http.Error(w, err.Error(), status)
+		return
+	}
+	c.log.Info("model activated", "version", m.Version(), "by", in.Actor)
+	_ = json.NewEncoder(w).Encode(map[string]any{"version": m.Version()})
 }
 
 // serverFor finds the running server that holds db: its URL (from the

@@ -1,0 +1,549 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/certwatch/certwatch/rank"
+	"github.com/certwatch/certwatch/store"
+)
+
+// The model commands: train, test, show, activate, history, deactivate
+// the learned second stage (package rank).
+
+func newModelCmd() *cobra.Command {
+	cmd := &cobra.Command{Use: "model", Short: "Train, test, inspect and activate the learned model (学习模型)"}
+	cmd.AddCommand(newModelTrainCmd(), newModelTestCmd(), newModelShowCmd(), newModelActivateCmd(),
+		newModelHistoryCmd(), newModelDeactivateCmd())
+	return cmd
+}
+
+// loadModelArg loads a model file; "default" names the embedded model
+// unless a file of that name exists.
+func loadModelArg(arg string) (*rank.Model, error) {
+	var m *rank.Model
+	var err error
+	if _, serr := os.Stat(arg); arg == "default" && errors.Is(serr, os.ErrNotExist) {
+		m, err = rank.Default()
+	} else {
+		m, err = rank.Load(arg)
+	}
+	return m, explainModelError(err)
+}
+
+// explainModelError puts a Chinese explanation before a model that does
+// not load.
+func explainModelError(err error) error {
+	var le *rank.LoadError
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, rank.ErrMismatch):
+		return fmt.Errorf("模型与本程序不匹配（特征或文本归一化已改变），请重新训练：%w", err)
+	case errors.Is(err, rank.ErrFuture):
+		return fmt.Errorf("模型文件格式比本程序新，请升级 certwatch：%w", err)
+	case errors.As(err, &le):
+		return fmt.Errorf("模型文件无法使用（损坏、被截断、过大或不是模型文件）：%w", err)
+	}
+	return err
+}
+
+// dataFiles expands a --data list: files as given, directories to their
+// *.jsonl files in name order.
+func dataFiles(list []string) ([]string, error) {
+	var out []string
+	for _, p := range list {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		fi, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if !fi.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		m, err := filepath.Glob(filepath.Join(p, "*.jsonl"))
+		if err != nil {
+			return nil, err
+		}
+		if len(m) == 0 {
+			return nil, fmt.Errorf("%s: no .jsonl files in the directory", p)
+		}
+		slices.Sort(m)
+		out = append(out, m...)
+	}
+	return out, nil
+}
+
+func newModelTrainCmd() *cobra.Command {
+	var (
+		db          dbOptions
+		data        []string
+		splits      []string
+		fromStore   bool
+		dev         string
+		out         string
+		ngram       string
+		created     string
+		windowRound bool
+		o           rank.Options
+	)
+	cmd := &cobra.Command{
+		Use:   "train --data F.jsonl[,F2|DIR] [--from-store --config C] -o MODEL",
+		Short: "Fit a model to labelled texts and reviewers' decisions (训练模型)",
+		Long: `Read labelled JSON Lines ("label": cert_sale, exam_fraud, training_fraud,
+imitation_site, or clean/clean_*/negative; directories mean their *.jsonl files),
+and with --from-store the reviewers' decisions in the database (confirmed = an
+example of the case's category, dismissed as a false positive = negative, other
+dismissals left out). Records with a "split" field are used only when their split
+is one of --split (default train); the test split is never read. The model is
+written to -o; --dev F reports its figures on F's dev split (or all of F when it has
+no splits). The same data and options give the same model payload.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			w := cmd.OutOrStdout()
+			if out == "" {
+				return &exitError{code: 2, err: errors.New("model train: -o MODEL is required")}
+			}
+			if len(data) == 0 && !fromStore {
+				return &exitError{code: 2, err: errors.New("model train: give --data files and/or --from-store")}
+			}
+			if slices.Contains(splits, rank.TestSplit) {
+				return &exitError{code: 2, err: errors.New("model train: the test split is for reporting only, never for training")}
+			}
+			lo, hi, ok := parseRange(ngram)
+			if !ok {
+				return &exitError{code: 2, err: fmt.Errorf("model train: --ngram %q: want MIN-MAX, e.g. 1-3", ngram)}
+			}
+			o.NGramMin, o.NGramMax = lo, hi
+			o.SkipWindowRound = !windowRound
+			if created != "" {
+				t, err := time.Parse(time.RFC3339, created)
+				if err != nil {
+					return &exitError{code: 2, err: fmt.Errorf("model train: --created: %w", err)}
+				}
+				o.Created = t
+			}
+			files, err := dataFiles(data)
+			if err != nil {
+				return &exitError{code: 1, err: fmt.Errorf("model train: %w", err)}
+			}
+			start := time.Now()
+			var examples []rank.Example
+			bad := 0
+			for _, f := range files {
+				ex, problems, err := rank.ReadExamples(cmd.Context(), f, splits...)
+				if err != nil {
+					return &exitError{code: 1, err: err}
+				}
+				for _, p := range problems {
+					fmt.Fprintf(cmd.ErrOrStderr(), "certwatch: %v\n", p)
+				}
+				bad += len(problems)
+				examples = append(examples, ex...)
+			}
+			if fromStore {
+				st, err := db.open(true)
+				if err != nil {
+					return &exitError{code: 1, err: err}
+				}
+				ex, sum, err := rank.FromStore(cmd.Context(), st)
+				st.Close()
+				if err != nil {
+					return &exitError{code: 1, err: err}
+				}
+				examples = append(examples, ex...)
+				fmt.Fprintf(w, "数据库 database: %d 条线索 cases; 用作样本 used %d; 未审核 open %d; 以超出范围/重复排除 excluded %d; 无可读快照 no text %d",
+					sum.Cases, len(ex), sum.Open, sum.Excluded, sum.NoText)
+				if len(sum.Uncovered) > 0 {
+					fmt.Fprintf(w, "; 模型没有的类别 categories without a class %v", sum.Uncovered)
+				}
+				fmt.Fprintln(w)
+			}
+			m, err := rank.Train(cmd.Context(), examples, o)
+			if err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			took := time.Since(start)
+			if err := m.Save(out); err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			h := m.Header()
+			printCounts(w, h.TrainedOn)
+			fi, _ := os.Stat(out)
+			var size int64
+			if fi != nil {
+				size = fi.Size()
+			}
+			fmt.Fprintf(w, "模型 model  %s\n  n-grams %d–%d, 词表 vocabulary %d, 文件 file %s (%d bytes), 训练用时 training time %.2f s\n",
+				safe(m.Version()), h.Features.NGramMin, h.Features.NGramMax, h.VocabSize, out, size, took.Seconds())
+			if dev != "" {
+				ex, problems, err := rank.ReadExamples(cmd.Context(), dev, "dev")
+				if err != nil {
+					return &exitError{code: 1, err: err}
+				}
+				for _, p := range problems {
+					fmt.Fprintf(cmd.ErrOrStderr(), "certwatch: %v\n", p)
+				}
+				fmt.Fprintf(w, "\n开发集 dev set: %s (%d)\n", dev, len(ex))
+				if err := rank.Evaluate(m, ex, runtime.GOMAXPROCS(0)).Print(w, nil); err != nil {
+					return err
+				}
+			}
+			if bad > 0 {
+				return &exitError{code: 1, err: errBadInput}
+			}
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	db.flags(cmd)
+	f.StringSliceVar(&data, "data", nil, "labelled JSON Lines files or directories (comma-separated or repeated)")
+	f.StringSliceVar(&splits, "split", []string{"train"}, `splits used from records that have a "split" field`)
+	f.BoolVar(&fromStore, "from-store", false, "add reviewers' decisions from the database (--config/--db)")
+	f.StringVar(&dev, "dev", "", "report figures on this file's dev split")
+	f.StringVarP(&out, "output", "o", "", "model file to write")
+	f.StringVar(&o.Name, "name", "certwatch-rank", "model name (first part of its version)")
+	f.StringVar(&o.Description, "description", "", "free text kept in the header")
+	f.StringVar(&created, "created", "", "creation time to record, RFC 3339 (default now)")
+	f.Uint64Var(&o.Seed, "seed", 1, "random seed (shuffling)")
+	f.IntVar(&o.Epochs, "epochs", 15, "passes over the data")
+	f.StringVar(&ngram, "ngram", "1-3", "character n-gram range")
+	f.IntVar(&o.Window, "window", 300, "runes per window for long texts (-1: whole texts only)")
+	f.Float64Var(&o.Threshold, "threshold", 0.5, "1 − P(negative) at which a text is an offer")
+	f.Float64Var(&o.L2, "l2", 1e-5, "L2 penalty")
+	f.IntVar(&o.MaxVocab, "max-vocab", 200000, "most n-grams kept")
+	f.IntVar(&o.MinDF, "min-df", 2, "texts an n-gram must occur in")
+	f.BoolVar(&windowRound, "window-round", true, "train again with long texts also as windows (see package rank)")
+	f.Float64Var(&o.NegWindowWeight, "neg-window-weight", 0, "weight of a negative window (0: 1/windows)")
+	f.IntVar(&o.Workers, "workers", 0, "goroutines (default: number of CPUs)")
+	return cmd
+}
+
+func parseRange(s string) (int, int, bool) {
+	a, b, ok := strings.Cut(s, "-")
+	if !ok {
+		return 0, 0, false
+	}
+	lo, err1 := strconv.Atoi(a)
+	hi, err2 := strconv.Atoi(b)
+	return lo, hi, err1 == nil && err2 == nil && lo >= 1 && hi >= lo && hi <= 8
+}
+
+// printCounts writes the training data per source and class.
+func printCounts(w io.Writer, t rank.TrainingSummary) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprint(tw, "来源 source\t")
+	for _, c := range rank.Classes {
+		fmt.Fprintf(tw, "%s %s\t", rank.CategoryName(c), c)
+	}
+	fmt.Fprintln(tw, "合计 total\t")
+	row := func(name string, counts map[string]int) {
+		fmt.Fprintf(tw, "%s\t", safe(name))
+		n := 0
+		for _, c := range rank.Classes {
+			fmt.Fprintf(tw, "%d\t", counts[c])
+			n += counts[c]
+		}
+		fmt.Fprintf(tw, "%d\t\n", n)
+	}
+	for _, s := range t.Sources {
+		row(s.Name, s.Counts)
+	}
+	row("合计 total", t.Counts)
+	tw.Flush()
+}
+
+func newModelTestCmd() *cobra.Command {
+	var against string
+	var splits []string
+	var format string
+	cmd := &cobra.Command{
+		Use:   "test MODEL FILE.jsonl [--against MODEL2]",
+		Short: "Precision, recall and F1 per category on labelled texts (模型测试)",
+		Long: `Predict every labelled record of FILE and print precision, recall and F1 per
+category and for "any offer". Records with a "split" field count only when their
+split is one of --split (default dev). MODEL "default" is the embedded model.
+--against adds a second model's figures beside.`,
+		Args: cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			m, err := loadModelArg(args[0])
+			if err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			var m2 *rank.Model
+			if against != "" {
+				if m2, err = loadModelArg(against); err != nil {
+					return &exitError{code: 1, err: err}
+				}
+			}
+			var ex []rank.Example
+			var problems []error
+			if slices.Contains(splits, rank.TestSplit) {
+				if len(splits) != 1 {
+					return &exitError{code: 2, err: errors.New("model test: --split test is reported on its own")}
+				}
+				ex, problems, err = rank.ReadTestSplit(cmd.Context(), args[1])
+			} else {
+				ex, problems, err = rank.ReadExamples(cmd.Context(), args[1], splits...)
+			}
+			if err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			for _, p := range problems {
+				fmt.Fprintf(cmd.ErrOrStderr(), "certwatch: %v\n", p)
+			}
+			ev := rank.Evaluate(m, ex, runtime.GOMAXPROCS(0))
+			var ev2 *rank.Evaluation
+			if m2 != nil {
+				ev2 = rank.Evaluate(m2, ex, runtime.GOMAXPROCS(0))
+			}
+			w := cmd.OutOrStdout()
+			if format == "json" {
+				enc := json.NewEncoder(w)
+				enc.SetIndent("", "  ")
+				return enc.Encode(map[string]any{"file": args[1], "model": ev, "against": ev2})
+			}
+			fmt.Fprintf(w, "模型 model    %s\n", safe(m.Version()))
+			if m2 != nil {
+				fmt.Fprintf(w, "对比 against  %s\n", safe(m2.Version()))
+			}
+			fmt.Fprintf(w, "数据 data     %s (%d 条 texts)\n\n", args[1], len(ex))
+			if err := ev.Print(w, ev2); err != nil {
+				return err
+			}
+			if len(problems) > 0 {
+				return &exitError{code: 1, err: errBadInput}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&against, "against", "", "a second model to compare with")
+	cmd.Flags().StringSliceVar(&splits, "split", []string{"dev"}, `splits used from records that have a "split" field`)
+	cmd.Flags().StringVar(&format, "format", "text", "text or json")
+	return cmd
+}
+
+func newModelShowCmd() *cobra.Command {
+	var top int
+	var format string
+	cmd := &cobra.Command{
+		Use:   "show MODEL",
+		Short: "Print a model's header and its strongest n-grams per category (查看模型)",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			m, err := loadModelArg(args[0])
+			if err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			h := m.Header()
+			w := cmd.OutOrStdout()
+			if format == "json" {
+				tops := map[string][]rank.Contribution{}
+				for _, c := range h.Classes {
+					tops[c] = m.TopNGrams(c, top)
+				}
+				enc := json.NewEncoder(w)
+				enc.SetIndent("", "  ")
+				return enc.Encode(map[string]any{"version": m.Version(), "header": h, "top": tops})
+			}
+			fmt.Fprintf(w, "版本 version       %s\n", safe(m.Version()))
+			fmt.Fprintf(w, "格式 format        %s\n", h.Format)
+			fmt.Fprintf(w, "创建 created       %s\n", h.Created.Format(time.RFC3339))
+			if h.Description != "" {
+				fmt.Fprintf(w, "说明 description   %s\n", safe(h.Description))
+			}
+			fmt.Fprintf(w, "特征 features      %s\n                  n-grams %d–%d, 窗口 window %d, 最长 max %d runes, 归一化 normaliser %s\n",
+				h.Features.Scheme, h.Features.NGramMin, h.Features.NGramMax, h.Features.Window, h.Features.MaxRunes, h.Features.Normaliser)
+			fmt.Fprintf(w, "词表 vocabulary    %d\n", h.VocabSize)
+			fmt.Fprintf(w, "阈值 threshold     %.2f\n", h.Threshold)
+			s := h.TrainedOn.Settings
+			fmt.Fprintf(w, "训练 training      seed %d, epochs %d, batch %d, AdaGrad step %g, L2 %g, min-df %d, max-vocab %d\n",
+				s.Seed, s.Epochs, s.BatchSize, s.LearningRate, s.L2, s.MinDF, s.MaxVocab)
+			fmt.Fprintf(w, "载荷 payload       %s, %d bytes, sha256 %s\n\n", h.Payload.Encoding, h.Payload.Size, h.Payload.SHA256)
+			printCounts(w, h.TrainedOn)
+			for _, c := range h.Classes {
+				fmt.Fprintf(w, "\n%s %s:", rank.CategoryName(c), c)
+				for i, t := range m.TopNGrams(c, top) {
+					if i%8 == 0 {
+						fmt.Fprint(w, "\n ")
+					}
+					fmt.Fprintf(w, " %s(%.2f)", strconv.Quote(t.NGram)[1:len(strconv.Quote(t.NGram))-1], t.Weight)
+				}
+				fmt.Fprintln(w)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().IntVar(&top, "top", 24, "n-grams per category")
+	cmd.Flags().StringVar(&format, "format", "text", "text or json")
+	return cmd
+}
+
+func newModelActivateCmd() *cobra.Command {
+	var db dbOptions
+	cmd := &cobra.Command{
+		Use:   "activate MODEL --config FILE",
+		Short: "Make a model file the one the review server and sweeps use (启用模型)",
+		Long: `Check that the model file loads, then record the activation in the database:
+its bytes, version, who and when, and an audit entry (model.activate). While
+"certwatch serve" runs, the server records it. "model history" lists activations;
+"model deactivate" goes back to the embedded default model.`,
+		Args: cobra.ExactArgs(1),
+		RunE: db.guard(func(cmd *cobra.Command, args []string) error {
+			path, err := filepath.Abs(args[0])
+			if err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			fi, err := os.Stat(path)
+			switch {
+			case err != nil:
+				return &exitError{code: 1, err: err}
+			case fi.IsDir():
+				return &exitError{code: 2, err: fmt.Errorf("model activate: %s is a directory", args[0])}
+			case fi.Size() > rank.MaxModelSize:
+				return &exitError{code: 1, err: fmt.Errorf("model activate: %s: %d bytes is larger than the %d allowed", args[0], fi.Size(), rank.MaxModelSize)}
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			m, err := rank.Parse(path, data)
+			if err != nil {
+				return &exitError{code: 1, err: explainModelError(err)}
+			}
+			w := cmd.OutOrStdout()
+			st, err := db.open(false)
+			if errors.Is(err, store.ErrLocked) {
+				dbPath, derr := db.database()
+				url, token, ok := serverFor(dbPath, err)
+				if derr != nil || !ok {
+					return &exitError{code: 1, err: err}
+				}
+				var res struct{ Version string }
+				in := map[string]any{"actor": cliActor(), "file": path, "content": data}
+				if err := callServer(url, token, "POST", "/control/model/activate", in, &res); err != nil {
+					return &exitError{code: 1, err: err}
+				}
+				fmt.Fprintf(w, "已通过运行中的服务启用模型 activated %s through the running server (%s)\n", safe(res.Version), url)
+				return nil
+			}
+			if err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			defer st.Close()
+			prev := "内置默认模型 the embedded default"
+			if am, err := st.ActiveModel(); err == nil {
+				prev = am.Version
+			}
+			if err := st.ActivateModel(cliActor(), path, data, m.Version()); err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			fmt.Fprintf(w, "已启用模型 activated %s（之前 was: %s）\n", safe(m.Version()), safe(prev))
+			return nil
+		}),
+	}
+	db.flags(cmd)
+	return cmd
+}
+
+func newModelHistoryCmd() *cobra.Command {
+	var db dbOptions
+	var format string
+	cmd := &cobra.Command{
+		Use:   "history",
+		Short: "List the model activations recorded in the database, oldest first (启用记录)",
+		Args:  cobra.NoArgs,
+		RunE: db.guard(func(cmd *cobra.Command, _ []string) error {
+			st, err := db.open(true)
+			if err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			defer st.Close()
+			h, err := st.ModelHistory()
+			if err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			w := cmd.OutOrStdout()
+			if format == "json" {
+				enc := json.NewEncoder(w)
+				enc.SetIndent("", "  ")
+				return enc.Encode(h)
+			}
+			if len(h) == 0 {
+				fmt.Fprintln(w, "从未启用过模型，使用内置默认模型 no model was ever activated: the embedded default is used")
+				return nil
+			}
+			tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "#\t时间 AT\t操作人 BY\t版本 VERSION\tSHA256\t文件 FILE")
+			for i, e := range h {
+				if e.Deactivated {
+					fmt.Fprintf(tw, "%d\t%s\t%s\t(停用 deactivated)\t\t\n", e.Seq, e.At.Local().Format(time.DateTime), safe(e.By))
+					continue
+				}
+				mark := ""
+				if i == len(h)-1 {
+					mark = "  (在用 active)"
+				}
+				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%.12s\t%s%s\n", e.Seq, e.At.Local().Format(time.DateTime), safe(e.By),
+					safe(e.Version), e.SHA256, safe(e.File), mark)
+			}
+			return tw.Flush()
+		}),
+	}
+	db.flags(cmd)
+	cmd.Flags().StringVar(&format, "format", "text", "text or json")
+	return cmd
+}
+
+func newModelDeactivateCmd() *cobra.Command {
+	var db dbOptions
+	cmd := &cobra.Command{
+		Use:   "deactivate",
+		Short: "End the current model activation: back to the embedded default model (停用模型)",
+		Args:  cobra.NoArgs,
+		RunE: db.guard(func(cmd *cobra.Command, _ []string) error {
+			w := cmd.OutOrStdout()
+			st, err := db.open(false)
+			if errors.Is(err, store.ErrLocked) {
+				dbPath, derr := db.database()
+				url, token, ok := serverFor(dbPath, err)
+				if derr != nil || !ok {
+					return &exitError{code: 1, err: err}
+				}
+				in := map[string]any{"actor": cliActor()}
+				if err := callServer(url, token, "POST", "/control/model/deactivate", in, nil); err != nil {
+					return &exitError{code: 1, err: err}
+				}
+				fmt.Fprintf(w, "已通过运行中的服务停用模型，改用内置默认模型 deactivated through the running server (%s): the embedded default model is used\n", url)
+				return nil
+			}
+			if err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			defer st.Close()
+			if err := st.DeactivateModel(cliActor()); err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			fmt.Fprintln(w, "已停用模型，改用内置默认模型 no model is active now: the embedded default model is used")
+			return nil
+		}),
+	}
+	db.flags(cmd)
+	return cmd
+}

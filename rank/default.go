@@ -1,0 +1,24 @@
+package rank
+
+import (
+	_ "embed"
+	"sync"
+)
+
+//go:generate go -C .. run -tags ne ./cmd/certwatch model train --data testdata/corpus,testdata/unseen,testdata/real/texts.jsonl --name certwatch-default --created 2026-12-02T00:00:00Z --description "certwatch default model: synthetic corpus, held-out sets v4-v6, real corpus train split" -o rank/default.cwm
+
+// defaultModel is the embedded default model (see Default).
+//
+//go:embed default.cwm
+var defaultModel []byte
+
+// DefaultName is how the embedded model is named in messages.
+const DefaultName = "rank/default.cwm (embedded)"
+
+var loadDefault = sync.OnceValues(func() (*Model, error) { return Parse(DefaultName, defaultModel) })
+
+// Default returns the embedded default model, trained on the project's
+// own labelled data (its header's trained_on says which). It fails, with
+// a *LoadError, when this build's normaliser or feature scheme no longer
+// matches the one it was trained with: then go generate ./rank.
+func Default() (*Model, error) { return loadDefault() }
