@@ -12,13 +12,46 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/certwatch/certwatch/eval"
+	"github.com/certwatch/certwatch/page"
+	"github.com/certwatch/certwatch/rank"
 )
 
 // openModel opens a learned model for `eval --model` and `--against
-// model:…`, combined with the rules of the same configuration. Nil until
-// the learned stage is wired in (package rank): --model then says it is
-// not available yet.
-var openModel eval.ModelOpener
+// model:…` ("default" is the embedded model), combined with the rules of
+// the same configuration (eval.Combined).
+var openModel eval.ModelOpener = func(path string, base eval.Classifier) (eval.Classifier, error) {
+	var m *rank.Model
+	var err error
+	if path == "default" {
+		m, err = rank.Default()
+	} else {
+		m, err = rank.Load(path)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("eval: --model %s: %w", path, err)
+	}
+	return &eval.Combined{Rules: base, Model: rankModel{m}}, nil
+}
+
+// rankModel adapts a rank.Model to eval.Model.
+type rankModel struct{ m *rank.Model }
+
+func (r rankModel) Version() string { return r.m.Version() }
+
+func (r rankModel) Judge(p *page.Page) eval.ModelVerdict {
+	pr := r.m.PredictPage(p)
+	v := eval.ModelVerdict{Prob: pr.Positive, Positive: pr.Category != "" && pr.Category != "negative"}
+	if v.Positive {
+		v.Category = pr.Category
+	}
+	for i, c := range pr.Top {
+		if i == 5 {
+			break
+		}
+		v.Top = append(v.Top, c.NGram)
+	}
+	return v
+}
 
 type evalOptions struct {
 	rulesPath string

@@ -118,8 +118,8 @@ func TestEvalBadInput(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"--model", "m.bin"}, 1, "模型尚未实现"},
-		{[]string{"--against", "model:m.bin"}, 1, "模型尚未实现"},
+		{[]string{"--model", "m.bin"}, 1, "--model m.bin"},
+		{[]string{"--against", "model:m.bin"}, 1, "--model m.bin"},
 		{[]string{"--split", "holdout"}, 2, `unknown split "holdout"`},
 		{[]string{"--format", "xml"}, 2, `unknown format "xml"`},
 		{[]string{"--show", "hits"}, 2, `unknown list "hits"`},
@@ -145,4 +145,39 @@ func TestAgainstKind(t *testing.T) {
 			t.Errorf("againstKind(%q) = %s %s, want %v", in, k, p, want)
 		}
 	}
+}
+
+// TestEvalWithTheDefaultModel: --against model:default runs the rules and
+// the embedded model side by side; the combined configuration names the
+// model, never flags less than the rules alone, and says which channel
+// flagged.
+func TestEvalWithTheDefaultModel(t *testing.T) {
+	code, out, errOut := runCLI(t, "", "eval", "--rules", evalFixtures+"pack-a.yaml", "--against", "model:default",
+		"--format", "json", "--show", "none", "../../testdata/unseen/pages-v6.jsonl")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var rep struct {
+		Configs []struct {
+			Name    string `json:"name"`
+			Overall struct {
+				TP, FP, FN, TN int
+			} `json:"overall"`
+			Channels map[string]int `json:"channels"`
+		} `json:"configs"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("output is not one JSON document: %v\n%s", err, out)
+	}
+	if len(rep.Configs) != 2 || !strings.Contains(rep.Configs[1].Name, "+ model ") {
+		t.Fatalf("configurations: %+v", rep.Configs)
+	}
+	a, b := rep.Configs[0].Overall, rep.Configs[1].Overall
+	if b.TP+b.FP < a.TP+a.FP {
+		t.Errorf("rules+model flagged %d pages, fewer than the rules alone (%d)", b.TP+b.FP, a.TP+a.FP)
+	}
+	if b.TP <= a.TP {
+		t.Errorf("the model added no true positive on v6 (rules %d, combined %d)", a.TP, b.TP)
+	}
+	t.Logf("channels of the combined configuration: %v", rep.Configs[1].Channels)
 }
