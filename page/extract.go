@@ -23,6 +23,7 @@ func extract(pageURL, doc string) *Page {
 		title:    oneLine{max: maxTitleRunes},
 		metaDesc: oneLine{max: maxTitleRunes},
 	}
+	e.b.init()
 	z := html.NewTokenizer(strings.NewReader(doc))
 	for {
 		switch tt := z.Next(); tt {
@@ -35,10 +36,16 @@ func extract(pageURL, doc string) *Page {
 			name, hasAttr := z.TagName()
 			a := atom.Lookup(name)
 			var as attrs
-			if hasAttr && wantsAttrs(a) {
-				as = readAttrs(z)
+			var cl classAttrs
+			if hasAttr {
+				if wantsAttrs(a) {
+					as = readAttrs(z)
+					cl = classAttrsOf(as)
+				} else {
+					cl = readClassAttrs(z)
+				}
 			}
-			e.onStart(a, as, tt == html.SelfClosingTagToken)
+			e.onStart(a, as, cl, tt == html.SelfClosingTagToken)
 		case html.EndTagToken:
 			name, _ := z.TagName()
 			e.onEnd(atom.Lookup(name))
@@ -83,6 +90,8 @@ type extractor struct {
 	// recent is the text since the last visible control within the current
 	// table row: the candidate label of the next control.
 	recent recentLine
+
+	b blockState // the block structure of Text
 }
 
 type formState struct {
@@ -144,6 +153,35 @@ func readAttrs(z *html.Tokenizer) attrs {
 	return as
 }
 
+// readClassAttrs returns the attributes the block heuristics read, without
+// keeping any other.
+func readClassAttrs(z *html.Tokenizer) classAttrs {
+	var cl classAttrs
+	for more := true; more; {
+		var k, v []byte
+		k, v, more = z.TagAttr()
+		switch string(k) {
+		case "class":
+			if cl.class == "" {
+				cl.class = string(v)
+			}
+		case "id":
+			if cl.id == "" {
+				cl.id = string(v)
+			}
+		case "role":
+			if cl.role == "" {
+				cl.role = string(v)
+			}
+		case "itemprop":
+			if cl.itemprop == "" {
+				cl.itemprop = string(v)
+			}
+		}
+	}
+	return cl
+}
+
 // isRawText reports the elements whose content the tokenizer returns as
 // one text token.
 func isRawText(a atom.Atom) bool {
@@ -187,7 +225,7 @@ func (e *extractor) onText(s string) {
 		}
 		return
 	}
-	e.text.write(s)
+	e.writeText(s)
 	if e.linkOpen {
 		e.linkText.write(s)
 	}
@@ -232,7 +270,7 @@ func (e *extractor) rowBoundary() {
 	e.recent.reset()
 }
 
-func (e *extractor) onStart(a atom.Atom, as attrs, selfClosing bool) {
+func (e *extractor) onStart(a atom.Atom, as attrs, cl classAttrs, selfClosing bool) {
 	if isRawText(a) {
 		// The tokenizer returns everything up to the matching end tag as
 		// text, even for <script/>, so the element is always entered.
@@ -246,6 +284,10 @@ func (e *extractor) onStart(a atom.Atom, as attrs, selfClosing bool) {
 	}
 	if isBlock(a) {
 		e.blockBoundary()
+	}
+	if !selfClosing || e.svgDepth == 0 {
+		// Browsers ignore the slash of <div/> outside SVG and MathML.
+		e.blockStart(a, cl)
 	}
 	switch a {
 	case atom.Template:
@@ -271,6 +313,7 @@ func (e *extractor) onStart(a atom.Atom, as attrs, selfClosing bool) {
 		e.closeLink()
 		if href, ok := as.get("href"); ok && len(e.links) < maxLinks {
 			e.links = append(e.links, Link{URL: href})
+			e.b.seg.links++
 			e.linkOpen = true
 			e.linkText = oneLine{max: maxLinkTextRunes}
 			e.linkAlt = as.value("title")
@@ -284,6 +327,7 @@ func (e *extractor) onStart(a atom.Atom, as attrs, selfClosing bool) {
 			e.links = append(e.links, Link{URL: href, Text: text})
 		}
 	case atom.Img:
+		e.addAlt(as)
 		if e.linkOpen {
 			if alt := as.value("alt"); strings.TrimSpace(alt) != "" {
 				e.linkAlt = alt
@@ -365,6 +409,7 @@ func (e *extractor) onEnd(a atom.Atom) {
 	if isBlock(a) {
 		e.blockBoundary()
 	}
+	e.blockEnd(a)
 	switch a {
 	case atom.Svg:
 		if e.svgDepth > 0 {
@@ -499,14 +544,18 @@ func (e *extractor) finish(pageURL string) *Page {
 	p := &Page{URL: pageURL, Title: e.title.String()}
 
 	text := e.text.String()
-	if desc := e.metaDesc.String(); desc != "" {
+	desc := e.metaDesc.String()
+	shift := 0
+	if desc != "" {
 		if text != "" {
 			text = desc + "\n" + text
+			shift = len(desc) + 1
 		} else {
 			text = desc
 		}
 	}
 	p.Text = text
+	p.Blocks = e.buildBlocks(text, shift, desc, p.Title)
 
 	for i := range e.links {
 		e.links[i].URL = resolve(base, e.links[i].URL)

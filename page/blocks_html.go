@@ -1,0 +1,703 @@
+package page
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html/atom"
+)
+
+// Bounds on the block structure of one page.
+const (
+	// maxStack is the deepest element nesting tracked; deeper elements
+	// belong to the block of their deepest tracked ancestor.
+	maxStack = 256
+	// maxEndSearch is how far down the stack an end tag looks for its
+	// element; a stray end tag further down is ignored.
+	maxEndSearch = 32
+	// maxUnits bounds the elements that may start a block; past it new
+	// elements stay in the block they are in.
+	maxUnits = 1 << 15
+	// maxSegments bounds the stretches of text between block boundaries;
+	// past it text joins the last one.
+	maxSegments = 1 << 15
+	// maxAltBlocks bounds alt-text blocks.
+	maxAltBlocks = 2000
+	// maxPathBytes bounds Block.Path.
+	maxPathBytes = 60
+)
+
+// unit is an element that may make a block of its own: one the heuristics
+// classified (nav, footer, post, ...), or a container with a class or id
+// that becomes a block only if it turns out to repeat among its siblings
+// (forum replies, item cards).
+type unit struct {
+	parent int32 // enclosing unit; -1 for the root
+	kind   Kind  // the kind of its text; "" for the root and unclassified main text
+	field  string
+	path   string
+	// candidate units: the parent element and signature that group
+	// repeated siblings.
+	parentElem int32
+	sig        string
+	itemish    bool // its class looks like an item card
+	postish    bool // its class looks like a post, inside a post
+	inItem     bool // inside a unit whose class looks like an item card
+	real       bool // a block of its own
+	firstText  int  // offset of its first text, or -1
+}
+
+// frame is an open element.
+type frame struct {
+	a    atom.Atom
+	elem int32 // serial number of the element
+	unit int32 // the unit its text belongs to
+}
+
+// segment is a stretch of text in one unit.
+type segment struct {
+	unit       int32
+	start, end int
+	linkBytes  int
+	links      int
+}
+
+type altText struct {
+	pos  int
+	text string
+}
+
+// blockState is the block part of the extractor.
+type blockState struct {
+	stack    []frame
+	overflow int   // elements opened past maxStack and not yet closed
+	elems    int32 // element serial numbers handed out
+	units    []unit
+	seg      segment // the open segment; start < 0 while it has no text
+	segs     []segment
+	alts     []altText
+}
+
+func (b *blockState) init() {
+	b.units = append(b.units, unit{parent: -1, real: true, path: "body", firstText: -1})
+	b.seg = segment{start: -1}
+}
+
+// cur is the unit text goes to now.
+func (b *blockState) cur() int32 {
+	if n := len(b.stack); n > 0 {
+		return b.stack[n-1].unit
+	}
+	return 0
+}
+
+func isVoid(a atom.Atom) bool {
+	switch a {
+	case atom.Area, atom.Base, atom.Br, atom.Col, atom.Embed, atom.Hr, atom.Img, atom.Input, atom.Link,
+		atom.Meta, atom.Param, atom.Source, atom.Track, atom.Wbr, atom.Keygen, atom.Frame, atom.Image:
+		return true
+	}
+	return false
+}
+
+// closesAt gives, for an element that closes an open one of the same
+// family implicitly, the elements the search stops at.
+func implicitClose(a atom.Atom) (same []atom.Atom, stop []atom.Atom) {
+	switch a {
+	case atom.Li:
+		return []atom.Atom{atom.Li}, []atom.Atom{atom.Ul, atom.Ol, atom.Menu}
+	case atom.Dt, atom.Dd:
+		return []atom.Atom{atom.Dt, atom.Dd}, []atom.Atom{atom.Dl}
+	case atom.Tr:
+		return []atom.Atom{atom.Tr, atom.Td, atom.Th}, []atom.Atom{atom.Table, atom.Tbody, atom.Thead, atom.Tfoot}
+	case atom.Td, atom.Th:
+		return []atom.Atom{atom.Td, atom.Th}, []atom.Atom{atom.Tr, atom.Table}
+	case atom.Tbody, atom.Thead, atom.Tfoot:
+		return []atom.Atom{atom.Tbody, atom.Thead, atom.Tfoot, atom.Tr, atom.Td, atom.Th}, []atom.Atom{atom.Table}
+	case atom.Option:
+		return []atom.Atom{atom.Option}, []atom.Atom{atom.Select, atom.Datalist, atom.Optgroup}
+	}
+	return nil, nil
+}
+
+func hasAtom(list []atom.Atom, a atom.Atom) bool {
+	for _, x := range list {
+		if x == a {
+			return true
+		}
+	}
+	return false
+}
+
+// popTo closes the elements above and including stack[i].
+func (e *extractor) popTo(i int) {
+	e.b.stack = e.b.stack[:i]
+	e.switchUnit(e.b.cur())
+}
+
+// blockStart tracks an element start for the block structure.
+func (e *extractor) blockStart(a atom.Atom, cl classAttrs) {
+	b := &e.b
+	if a == atom.Html || a == atom.Body || a == atom.Head || isVoid(a) || isRawText(a) || a == atom.Template {
+		return
+	}
+	// Implicit ends: a new <li> ends the open one, a block ends an open <p>.
+	if n := len(b.stack); n > 0 {
+		if same, stop := implicitClose(a); same != nil {
+			for i := n - 1; i >= 0 && i >= n-maxEndSearch; i-- {
+				if hasAtom(stop, b.stack[i].a) {
+					break
+				}
+				if hasAtom(same, b.stack[i].a) {
+					e.popTo(i)
+					break
+				}
+			}
+		} else if b.stack[n-1].a == atom.P && isBlock(a) {
+			e.popTo(n - 1)
+		}
+	}
+	if len(b.stack) >= maxStack {
+		b.overflow++
+		return
+	}
+	parentElem := int32(-1)
+	if n := len(b.stack); n > 0 {
+		parentElem = b.stack[n-1].elem
+	}
+	b.elems++
+	f := frame{a: a, elem: b.elems, unit: b.cur()}
+	ctx := b.units[f.unit].kind
+	if len(b.units) < maxUnits {
+		pu := &b.units[f.unit]
+		inItem := pu.inItem || pu.itemish
+		if u, ok := classify(a, cl, ctx, inItem); ok && !(u.kind == KindListingField && u.field == pu.field && ctx == KindListingField) {
+			u.parent = f.unit
+			u.inItem = inItem
+			u.parentElem = parentElem
+			u.firstText = -1
+			b.units = append(b.units, u)
+			f.unit = int32(len(b.units) - 1)
+		}
+	}
+	b.stack = append(b.stack, f)
+	e.switchUnit(f.unit)
+}
+
+// blockEnd tracks an element end.
+func (e *extractor) blockEnd(a atom.Atom) {
+	b := &e.b
+	if a == atom.Html || a == atom.Body || a == atom.Head || isVoid(a) || a == atom.Template {
+		return
+	}
+	if b.overflow > 0 {
+		b.overflow--
+		return
+	}
+	n := len(b.stack)
+	for i := n - 1; i >= 0 && i >= n-maxEndSearch; i-- {
+		if b.stack[i].a == a {
+			e.popTo(i)
+			return
+		}
+	}
+}
+
+// switchUnit makes u the unit text goes to: the open segment ends, and the
+// next text starts on a new line.
+func (e *extractor) switchUnit(u int32) {
+	b := &e.b
+	if u == b.seg.unit {
+		return
+	}
+	e.closeSegment()
+	e.text.breakLine()
+	b.seg = segment{unit: u, start: -1}
+}
+
+func (e *extractor) closeSegment() {
+	b := &e.b
+	s := b.seg
+	if s.start < 0 {
+		return
+	}
+	if len(b.segs) >= maxSegments {
+		last := &b.segs[len(b.segs)-1]
+		last.end = s.end
+		last.linkBytes += s.linkBytes
+		last.links += s.links
+	} else {
+		b.segs = append(b.segs, s)
+	}
+	if u := &b.units[s.unit]; u.firstText < 0 {
+		u.firstText = s.start
+	}
+	b.seg.start = -1
+	b.seg.linkBytes, b.seg.links = 0, 0
+}
+
+// writeText writes visible text and keeps the open segment's extent.
+func (e *extractor) writeText(s string) {
+	before := e.text.out.Len()
+	next := before
+	if !e.text.lineHasText && before > 0 {
+		next++
+	}
+	e.text.write(s)
+	n := e.text.out.Len()
+	if n == before {
+		return
+	}
+	seg := &e.b.seg
+	if seg.start < 0 {
+		seg.start = next
+	}
+	seg.end = n
+	if e.linkOpen {
+		seg.linkBytes += n - before
+	}
+}
+
+// addAlt records an image's alt (or title) text where the image stands.
+func (e *extractor) addAlt(as attrs) {
+	if len(e.b.alts) >= maxAltBlocks {
+		return
+	}
+	t := collapse(as.value("alt"), maxLinkTextRunes)
+	if t == "" {
+		t = collapse(as.value("title"), maxLinkTextRunes)
+	}
+	if t == "" {
+		return
+	}
+	e.b.alts = append(e.b.alts, altText{pos: e.text.out.Len(), text: t})
+}
+
+// classAttrs are the attributes the block heuristics read.
+type classAttrs struct {
+	class, id, role, itemprop string
+}
+
+func classAttrsOf(as attrs) classAttrs {
+	return classAttrs{class: as.value("class"), id: as.value("id"), role: as.value("role"), itemprop: as.value("itemprop")}
+}
+
+// Words of class and id attributes, matched against each lower-case token
+// of the attribute (split at anything but letters and digits, digits
+// removed) as the whole token, its prefix or its suffix.
+var (
+	navWords     = []string{"nav", "menu", "breadcrumb", "crumb", "pagination", "pager", "paging", "topbar", "toolbar", "header", "masthead", "tabs", "daohang",
+		"topnav", "subnav", "mainnav", "sitenav", "leftnav", "topmenu", "mainmenu", "submenu", "leftmenu"}
+	footerWords  = []string{"footer", "foot", "copyright", "bottom", "banquan"}
+	sidebarWords = []string{"sidebar", "side", "aside", "widget", "rightbar", "leftbar", "sidebox", "rank", "ranking", "hotlist", "hotnews"}
+	boilerWords  = []string{"cookie", "cookies", "consent", "gdpr", "related", "relate", "recommend", "recommended", "share", "sharing", "social", "disclaimer", "advert", "ads", "sponsor", "popup", "modal", "banner", "xiangguan", "tuijian"}
+	postWords    = []string{"post", "posts", "reply", "replies", "comment", "comments", "floor", "answer", "answers", "topic", "cmt", "review", "reviews", "pinglun", "huifu", "huida", "tiezi", "louceng"}
+	mainWords    = []string{"content", "article", "main", "detail", "entry", "story", "zhengwen", "neirong"}
+	itemWords    = []string{"item", "items", "card", "goods", "product", "products", "listing", "sku", "offer", "shangpin"}
+	titleWords   = []string{"title", "tit", "subject", "headline", "biaoti"}
+	priceWords   = []string{"price", "jiage", "money", "cost"}
+	sellerWords  = []string{"seller", "shop", "store", "vendor", "merchant", "dianpu", "shangjia", "company"}
+	descWords    = []string{"desc", "description", "intro", "summary", "jianjie"}
+	contactWords = []string{"contact", "tel", "phone", "mobile", "wechat", "weixin", "lianxi"}
+	// wrapperWords veto low-weight words in another token of the same
+	// attribute: "content side" is content.
+	wrapperWords = []string{"content", "article", "container", "wrapper", "wrap"}
+)
+
+// tokenMatch reports whether a token of toks is one of words or starts
+// with one, or (words of five letters or more) ends with one: "sidebar"
+// and "navbar" match "side" and "nav", "rsidebar" matches "sidebar", but
+// "inside" does not match "side".
+func tokenMatch(toks []string, words []string) bool {
+	for _, t := range toks {
+		for _, w := range words {
+			if t == w || (len(t) > len(w) && (strings.HasPrefix(t, w) || (len(w) >= 5 && strings.HasSuffix(t, w)))) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// tokens splits class and id values into lower-case tokens without
+// digits, at most 16.
+func tokens(vals ...string) []string {
+	var out []string
+	for _, v := range vals {
+		start := -1
+		for i := 0; i <= len(v); i++ {
+			c := byte(' ')
+			if i < len(v) {
+				c = v[i]
+			}
+			letter := (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+			if letter && start < 0 {
+				start = i
+			}
+			if !letter && start >= 0 {
+				if len(out) == 16 {
+					return out
+				}
+				out = append(out, strings.ToLower(v[start:i]))
+				start = -1
+			}
+		}
+	}
+	return out
+}
+
+// containerTag reports the elements whose class may make a repeated
+// block (a reply, an item card).
+func containerTag(a atom.Atom) bool {
+	switch a {
+	case atom.Div, atom.Li, atom.Article, atom.Section, atom.Table, atom.Tbody, atom.Tr, atom.Dl, atom.Dd, atom.Blockquote:
+		return true
+	}
+	return false
+}
+
+func isHeading(a atom.Atom) bool {
+	switch a {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
+}
+
+// classify decides whether an element starts a unit, and of what kind, from
+// its tag, ARIA role, itemprop and class and id tokens, given the kind of
+// the text around it (ctx) and whether it sits in an item card.
+func classify(a atom.Atom, cl classAttrs, ctx Kind, inItem bool) (unit, bool) {
+	u := unit{kind: ctx}
+	role := strings.ToLower(strings.TrimSpace(cl.role))
+	prop := strings.ToLower(strings.TrimSpace(cl.itemprop))
+	toks := tokens(cl.class, cl.id)
+	path := func() string { return pathOf(a, cl) }
+	lowCtx := ctx.LowWeight()
+
+	// Low-weight regions. Inside a post or a listing these words name the
+	// post's own parts (a reply's footer with its date), so they count
+	// only around content.
+	if ctx != KindPost && ctx != KindListingField && !inItem {
+		var k Kind
+		switch {
+		case a == atom.Nav || role == "navigation" || role == "menu" || role == "menubar":
+			k = KindNav
+		case a == atom.Aside || role == "complementary":
+			k = KindSidebar
+		case (a == atom.Footer && ctx != KindMain) || role == "contentinfo":
+			k = KindFooter
+		case a == atom.Header && ctx == "" || role == "banner":
+			k = KindNav
+		case len(toks) > 0 && !tokenMatch(toks, wrapperWords):
+			switch {
+			case tokenMatch(toks, boilerWords):
+				k = KindBoilerplate
+			case tokenMatch(toks, footerWords):
+				k = KindFooter
+			case tokenMatch(toks, sidebarWords):
+				k = KindSidebar
+			case tokenMatch(toks, navWords):
+				k = KindNav
+			}
+		}
+		if k != "" && k != ctx {
+			u.kind, u.path, u.real = k, path(), true
+			return u, true
+		}
+	}
+	if lowCtx {
+		return u, false
+	}
+
+	// Posts: replies, comments, answers; an <article> inside the main
+	// content or inside another article.
+	if ctx != KindListingField {
+		isPost := role == "comment" || prop == "comment" || prop == "answer" || prop == "suggestedanswer" || prop == "acceptedanswer" ||
+			(a == atom.Article && (ctx == KindMain || ctx == KindPost)) ||
+			(len(toks) > 0 && (containerTag(a) || a == atom.Td) && tokenMatch(toks, postWords))
+		if isPost && ctx == KindPost && a != atom.Article && containerTag(a) {
+			// Inside a post, a "post" element is a part of it (the
+			// message body), unless its siblings repeat it (nested
+			// replies).
+			u.sig = a.String() + "." + strings.Join(toks, ".")
+			u.postish, u.path = true, path()
+			return u, true
+		}
+		if isPost && ctx != KindPost || a == atom.Article || role == "comment" {
+			u.kind, u.path, u.real = KindPost, path(), true
+			return u, true
+		}
+	}
+
+	// Listing fields, inside an item card or in the main text of a detail
+	// page.
+	if ctx != KindPost {
+		field := ""
+		switch {
+		case prop == "price" || prop == "offers" || tokenMatch(toks, priceWords):
+			field = "price"
+		case prop == "seller" || tokenMatch(toks, sellerWords):
+			field = "seller"
+		case prop == "description" || tokenMatch(toks, descWords):
+			field = "description"
+		case prop == "telephone" || tokenMatch(toks, contactWords):
+			field = "contact"
+		case inItem && (prop == "name" || isHeading(a) || tokenMatch(toks, titleWords)):
+			field = "title"
+		}
+		if field != "" && (inItem || ctx == KindListingField || ctx == "" || ctx == KindMain) {
+			u.kind, u.field, u.path, u.real = KindListingField, field, path(), true
+			return u, true
+		}
+	}
+
+	// Titles of the main content.
+	if ctx == "" || ctx == KindMain {
+		if a == atom.H1 || (len(toks) > 0 && (isHeading(a) || a == atom.Div || a == atom.P || a == atom.Span) && tokenMatch(toks, titleWords)) {
+			u.kind, u.path, u.real = KindTitle, path(), true
+			return u, true
+		}
+	}
+
+	// Main content regions.
+	if ctx == "" && (a == atom.Main || a == atom.Article || role == "main" || role == "article" || tokenMatch(toks, mainWords)) {
+		u.kind, u.path, u.real = KindMain, path(), true
+		return u, true
+	}
+
+	// Candidates for repeated blocks: containers with a class or id.
+	if containerTag(a) && (cl.class != "" || cl.id != "") && (ctx == "" || ctx == KindMain || ctx == KindPost) {
+		u.sig = a.String() + "." + strings.Join(toks, ".")
+		u.itemish = tokenMatch(toks, itemWords)
+		u.path = path()
+		return u, true
+	}
+	return u, false
+}
+
+// pathOf is the Path hint of an element: tag, then #id or .first-class.
+func pathOf(a atom.Atom, cl classAttrs) string {
+	p := a.String()
+	if id := strings.TrimSpace(cl.id); id != "" {
+		p += "#" + id
+	} else if f := strings.Fields(cl.class); len(f) > 0 {
+		p += "." + f[0]
+	}
+	if len(p) > maxPathBytes {
+		p = p[:maxPathBytes]
+		for len(p) > 0 && !utf8.ValidString(p) {
+			p = p[:len(p)-1]
+		}
+	}
+	return p
+}
+
+// Text markers of boilerplate lines.
+var (
+	copyrightMarkers = []string{"版权所有", "Copyright", "copyright", "COPYRIGHT", "©", "ICP备", "ICP证", "公网安备", "All rights reserved", "All Rights Reserved", "主办单位", "技术支持：", "网站地图"}
+	relatedMarkers   = []string{"相关文章", "相关阅读", "相关推荐", "相关新闻", "相关链接", "热门推荐", "热门文章", "猜你喜欢", "推荐阅读", "延伸阅读", "为您推荐", "看了又看", "Related", "RELATED"}
+	cookieMarkers    = []string{"cookie", "Cookie", "COOKIE"}
+)
+
+func containsAny(s string, markers []string) bool {
+	for _, m := range markers {
+		if strings.Contains(s, m) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasPrefixAny(s string, markers []string) bool {
+	for _, m := range markers {
+		if strings.HasPrefix(s, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// buildBlocks turns the units and segments into Page.Blocks. shift is the
+// length Page.Text gained in front of what the extractor wrote (the meta
+// description and its line break); desc is that description.
+func (e *extractor) buildBlocks(text string, shift int, desc, title string) []Block {
+	b := &e.b
+	e.closeSegment()
+	units := b.units
+
+	// First text of each unit including its descendants (a few levels up
+	// from each segment: enough for a reply's first line).
+	for _, s := range b.segs {
+		for u, d := s.unit, 0; u >= 0 && d < 8; u, d = units[u].parent, d+1 {
+			if ft := units[u].firstText; ft < 0 || s.start < ft {
+				units[u].firstText = s.start
+			}
+		}
+	}
+
+	// Repeated siblings: candidates sharing parent element and signature.
+	type key struct {
+		parent int32
+		sig    string
+	}
+	groups := map[key][]int32{}
+	for i := range units {
+		u := &units[i]
+		if !u.real && u.sig != "" {
+			k := key{u.parentElem, u.sig}
+			groups[k] = append(groups[k], int32(i))
+		}
+	}
+	for _, members := range groups {
+		if len(members) < 2 {
+			continue
+		}
+		var kind Kind
+		item := units[members[0]].itemish
+		ctx := units[units[members[0]].parent].kind
+		switch {
+		case item && ctx != KindPost:
+			kind = KindListingField
+		case units[members[0]].postish:
+			kind = KindPost
+		default:
+			for _, m := range members {
+				if ft := units[m].firstText; ft >= 0 && hasReplyMarker(text[ft:]) {
+					kind = KindPost
+					break
+				}
+			}
+		}
+		if kind == "" {
+			continue
+		}
+		for _, m := range members {
+			units[m].real = true
+			units[m].kind = kind
+		}
+	}
+
+	// Effective unit: the nearest real one. Parents come before children.
+	eff := make([]int32, len(units))
+	for i := range units {
+		if units[i].real {
+			eff[i] = int32(i)
+		} else {
+			eff[i] = eff[units[i].parent]
+		}
+	}
+	// Kinds flow down to units whose kind was inherited at creation.
+	for i := range units {
+		if i > 0 && units[i].real && units[i].kind == "" {
+			units[i].kind = units[units[i].parent].kind
+		}
+	}
+
+	blocks := make([]Block, 0, len(b.segs)+2)
+	if title != "" {
+		blocks = append(blocks, Block{Kind: KindTitle, Text: title, Detached: true, Weight: KindTitle.Weight(), Path: "title"})
+	}
+	if desc != "" {
+		blocks = append(blocks, Block{Kind: KindTitle, Text: desc, Start: 0, End: len(desc), Weight: KindTitle.Weight(), Path: "meta[description]"})
+	}
+	first := len(blocks)
+	var links, linkBytes []int
+	lastUnit := int32(-1)
+	for _, s := range b.segs {
+		u := eff[s.unit]
+		if u == lastUnit && len(blocks) > first {
+			last := &blocks[len(blocks)-1]
+			last.End = s.end + shift
+			links[len(links)-1] += s.links
+			linkBytes[len(linkBytes)-1] += s.linkBytes
+			continue
+		}
+		lastUnit = u
+		un := &units[u]
+		kind := un.kind
+		if kind == "" {
+			kind = KindMain
+		}
+		blocks = append(blocks, Block{Kind: kind, Start: s.start + shift, End: s.end + shift, Field: un.field, Path: un.path})
+		links = append(links, s.links)
+		linkBytes = append(linkBytes, s.linkBytes)
+	}
+
+	// Text heuristics on blocks the structure left as main text, and the
+	// link density of every block.
+	total := 0
+	for i := first; i < len(blocks); i++ {
+		total += blocks[i].End - blocks[i].Start
+	}
+	for i := first; i < len(blocks); i++ {
+		bl := &blocks[i]
+		bl.Text = text[bl.Start:bl.End]
+		n := bl.End - bl.Start
+		lb := linkBytes[i-first]
+		density := float64(lb) / float64(n)
+		nl := links[i-first]
+		switch bl.Kind {
+		case KindMain:
+			switch {
+			case n < 600 && containsAny(bl.Text, copyrightMarkers):
+				bl.Kind = KindFooter
+			case n < 600 && containsAny(bl.Text, cookieMarkers):
+				bl.Kind = KindBoilerplate
+			case density >= 0.3 && nl >= 2 && hasPrefixAny(bl.Text, relatedMarkers):
+				bl.Kind = KindBoilerplate
+			case density >= 0.5 && nl >= 2:
+				if lb/nl < 30 { // about ten Chinese characters a link
+					bl.Kind = KindNav
+				} else {
+					bl.Kind = KindLinkText
+				}
+			}
+		case KindNav, KindFooter, KindSidebar, KindBoilerplate:
+			// A region the class words called low-weight that holds most
+			// of the page's text and is not made of links is the content
+			// (a wrapper with an unlucky class).
+			if n > 1000 && n*10 > total*6 && density < 0.3 {
+				bl.Kind = KindMain
+			}
+		}
+		bl.Weight = bl.Kind.Weight()
+	}
+
+	if len(b.alts) > 0 {
+		blocks = insertAlts(blocks, b.alts, shift)
+	}
+	return blocks
+}
+
+// insertAlts adds detached alt-text blocks in document order: after the
+// block the image stood in (its End), or before the next block.
+func insertAlts(blocks []Block, alts []altText, shift int) []Block {
+	out := make([]Block, 0, len(blocks)+len(alts))
+	j := 0
+	for _, bl := range blocks {
+		for ; j < len(alts) && !bl.Detached && alts[j].pos+shift < bl.Start; j++ {
+			out = append(out, altBlock(alts[j], bl.Start))
+		}
+		out = append(out, bl)
+		for ; j < len(alts) && !bl.Detached && alts[j].pos+shift <= bl.End; j++ {
+			out = append(out, altBlock(alts[j], bl.End))
+		}
+	}
+	end := 0
+	if n := len(out); n > 0 {
+		end = out[n-1].End
+	}
+	for ; j < len(alts); j++ {
+		pos := alts[j].pos + shift
+		if pos < end {
+			pos = end
+		}
+		out = append(out, altBlock(alts[j], pos))
+	}
+	return out
+}
+
+func altBlock(a altText, pos int) Block {
+	return Block{Kind: KindAltText, Text: a.text, Start: pos, End: pos, Detached: true, Weight: KindAltText.Weight(), Path: "img"}
+}
