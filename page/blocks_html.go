@@ -286,7 +286,7 @@ func classAttrsOf(as attrs) classAttrs {
 // of the attribute (split at anything but letters and digits, digits
 // removed) as the whole token, its prefix or its suffix.
 var (
-	navWords     = []string{"nav", "menu", "breadcrumb", "crumb", "pagination", "pager", "paging", "topbar", "toolbar", "header", "masthead", "tabs", "daohang",
+	navWords = []string{"nav", "menu", "breadcrumb", "crumb", "pagination", "pager", "paging", "topbar", "toolbar", "header", "masthead", "tabs", "daohang",
 		"topnav", "subnav", "mainnav", "sitenav", "leftnav", "topmenu", "mainmenu", "submenu", "leftmenu"}
 	footerWords  = []string{"footer", "foot", "copyright", "bottom", "banquan"}
 	sidebarWords = []string{"sidebar", "side", "aside", "widget", "rightbar", "leftbar", "sidebox", "rank", "ranking", "hotlist", "hotnews"}
