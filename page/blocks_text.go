@@ -9,6 +9,10 @@ import (
 // whatever its shape: a message, a comment, a listing title.
 const shortTextRunes = 200
 
+// shortTailRunes is the length up to which a paragraph after a reply that
+// starts without a marker is taken as part of that reply.
+const shortTailRunes = 30
+
 // maxTextBlocks bounds the blocks of one text record; past it the rest of
 // the text joins the last block.
 const maxTextBlocks = 5000
@@ -29,10 +33,22 @@ func textBlocks(text string) []Block {
 	var blocks []Block
 	start, kind := -1, KindMain // start of the open block
 	lastEnd := 0                // end of the last non-blank line
+	byReply := false            // the open block started with a reply marker
 	flush := func() {
 		if start >= 0 {
 			if s, e := trimSpan(text, start, lastEnd); s < e {
-				blocks = append(blocks, textBlock(text, kind, s, e))
+				n := len(blocks)
+				if kind == KindPost && !byReply && n > 0 && blocks[n-1].Kind == KindPost &&
+					(utf8.RuneCountInString(text[s:e]) <= shortTailRunes || !strings.Contains(blocks[n-1].Text, "\n")) {
+					// A short line after a reply ("回复 点赞 9") is its
+					// toolbar, and the text after a reply's one-line
+					// header ("11楼 老王 10小时前") its body: neither is a
+					// reply of its own.
+					blocks[n-1].End = e
+					blocks[n-1].Text = text[blocks[n-1].Start:e]
+				} else {
+					blocks = append(blocks, textBlock(text, kind, s, e))
+				}
 			}
 		}
 		start = -1
@@ -58,12 +74,12 @@ func textBlocks(text string) []Block {
 			}
 			sawReply = true
 			if start < 0 {
-				start, kind = s, KindPost
+				start, kind, byReply = s, KindPost, true
 			}
 			lastEnd = e
 		default:
 			if start < 0 {
-				start = s
+				start, byReply = s, false
 				kind = KindMain
 				if sawReply {
 					// A paragraph after a reply belongs to a reply until
@@ -76,6 +92,20 @@ func textBlocks(text string) []Block {
 		off = end + 1
 	}
 	flush()
+	// Page chrome copied with the text: a copyright line at either end is
+	// the footer, a list headed "相关推荐" anywhere is boilerplate.
+	for i := range blocks {
+		bl := &blocks[i]
+		switch {
+		case (i == 0 || i == len(blocks)-1) && len(blocks) > 1 && len(bl.Text) < 600 && containsAny(bl.Text, copyrightMarkers):
+			bl.Kind = KindFooter
+		case hasPrefixAny(bl.Text, relatedMarkers):
+			bl.Kind = KindBoilerplate
+		default:
+			continue
+		}
+		bl.Weight = bl.Kind.Weight()
+	}
 	return blocks
 }
 
@@ -103,18 +133,33 @@ func trimSpan(text string, s, e int) (int, int) {
 }
 
 // replyPrefixes start a reply in plain text and in the first line of a
-// repeated element.
-var replyPrefixes = []string{"楼主", "回复", "回覆", "引用", "网友", "匿名用户", "答：", "答:", "问：", "问:", "最佳答案", "追问", "追答",
-	"沙发", "板凳", "地板", "Re:", "RE:", "re:"}
+// repeated element when a separator, a digit or the end of the line
+// follows ("回复：", "楼主 发表于", "网友26846", but not "回复 点赞" under
+// a post or "楼主别找" in one); replyOpeners need nothing after them.
+var (
+	replyPrefixes = []string{"楼主", "回覆", "引用", "网友", "匿名用户", "沙发", "板凳", "地板", "追问", "追答", "层主"}
+	replyOpeners  = []string{"答：", "答:", "问：", "问:", "最佳答案", "Re:", "RE:", "re:", "回复@", "回复 @", "回复：", "回复:"}
+)
 
 // startsReply reports whether a line starts like a reply: a reply prefix,
-// "#12", "12楼", "12#", "第12楼", "[12楼]", or "name：" followed by text is
-// not enough (too common in prose).
+// "#12", "12楼", "12#", "第12楼", "12F".
 func startsReply(line string) bool {
 	line = strings.TrimLeft(line, " \t\r\u3000[【(（")
-	for _, p := range replyPrefixes {
+	for _, p := range replyOpeners {
 		if strings.HasPrefix(line, p) {
 			return true
+		}
+	}
+	for _, p := range replyPrefixes {
+		if strings.HasPrefix(line, p) {
+			rest := line[len(p):]
+			if rest == "" || strings.HasPrefix(rest, "回复") {
+				return false // "回复" alone, "楼主回复" (a toolbar)
+			}
+			r, _ := utf8.DecodeRuneInString(rest)
+			if (r >= '0' && r <= '9') || strings.ContainsRune(" \t：:]】)）\u3000", r) {
+				return true
+			}
 		}
 	}
 	s := strings.TrimPrefix(line, "#")
