@@ -181,7 +181,30 @@ func (e *extractor) blockStart(a atom.Atom, cl classAttrs) {
 		}
 	}
 	b.stack = append(b.stack, f)
-	e.switchUnit(f.unit)
+	if !e.switchUnit(f.unit) && isDivision(a) {
+		e.cutSegment()
+	}
+}
+
+// isDivision reports the elements that end a stretch of text for link
+// density and boilerplate lines, without starting a unit: a menu is a <ul>
+// or a <div> of links, a copyright line a <p> or a <div>.
+func isDivision(a atom.Atom) bool {
+	switch a {
+	case atom.Div, atom.Ul, atom.Ol, atom.Table, atom.Section, atom.Dl, atom.Form, atom.P, atom.H1, atom.H2, atom.H3,
+		atom.H4, atom.H5, atom.H6, atom.Blockquote, atom.Pre, atom.Center, atom.Header, atom.Footer, atom.Nav, atom.Aside,
+		atom.Article, atom.Main, atom.Menu, atom.Address, atom.Fieldset, atom.Details, atom.Figure:
+		return true
+	}
+	return false
+}
+
+// cutSegment ends the open segment; the next text starts a new one in the
+// same unit, on a new line as the element that cut it asks anyway.
+func (e *extractor) cutSegment() {
+	if e.b.seg.start >= 0 {
+		e.closeSegment()
+	}
 }
 
 // blockEnd tracks an element end.
@@ -198,21 +221,25 @@ func (e *extractor) blockEnd(a atom.Atom) {
 	for i := n - 1; i >= 0 && i >= n-maxEndSearch; i-- {
 		if b.stack[i].a == a {
 			e.popTo(i)
+			if isDivision(a) {
+				e.cutSegment()
+			}
 			return
 		}
 	}
 }
 
 // switchUnit makes u the unit text goes to: the open segment ends, and the
-// next text starts on a new line.
-func (e *extractor) switchUnit(u int32) {
+// next text starts on a new line. It reports whether the unit changed.
+func (e *extractor) switchUnit(u int32) bool {
 	b := &e.b
 	if u == b.seg.unit {
-		return
+		return false
 	}
 	e.closeSegment()
 	e.text.breakLine()
 	b.seg = segment{unit: u, start: -1}
+	return true
 }
 
 func (e *extractor) closeSegment() {
@@ -424,7 +451,7 @@ func classify(a atom.Atom, cl classAttrs, ctx Kind, inItem bool) (unit, bool) {
 			u.postish, u.path = true, path()
 			return u, true
 		}
-		if isPost && ctx != KindPost || a == atom.Article || role == "comment" {
+		if isPost && (ctx != KindPost || a == atom.Article || role == "comment") {
 			u.kind, u.path, u.real = KindPost, path(), true
 			return u, true
 		}
@@ -602,52 +629,69 @@ func (e *extractor) buildBlocks(text string, shift int, desc, title string) []Bl
 		blocks = append(blocks, Block{Kind: KindTitle, Text: desc, Start: 0, End: len(desc), Weight: KindTitle.Weight(), Path: "meta[description]"})
 	}
 	first := len(blocks)
-	var links, linkBytes []int
-	lastUnit := int32(-1)
+	// Within main text, stretches of links and boilerplate lines become
+	// blocks of their own: adjacent segments of one unit merge only when
+	// they are of the same class.
+	const (
+		plain = iota
+		linky // mostly link text, or the heading of a link list
+		chrome
+	)
+	type extra struct{ links, linkBytes, class int }
+	var ex []extra
+	lastUnit, lastClass := int32(-1), -1
 	for _, s := range b.segs {
 		u := eff[s.unit]
-		if u == lastUnit && len(blocks) > first {
-			last := &blocks[len(blocks)-1]
-			last.End = s.end + shift
-			links[len(links)-1] += s.links
-			linkBytes[len(linkBytes)-1] += s.linkBytes
-			continue
-		}
-		lastUnit = u
 		un := &units[u]
 		kind := un.kind
 		if kind == "" {
 			kind = KindMain
 		}
+		class := plain
+		if kind == KindMain {
+			n := s.end - s.start
+			seg := text[s.start+shift : s.end+shift]
+			switch {
+			case n < 300 && (containsAny(seg, copyrightMarkers) || containsAny(seg, cookieMarkers)):
+				class = chrome
+			case s.links >= 2 && s.linkBytes*2 >= n,
+				n < 40 && hasPrefixAny(seg, relatedMarkers):
+				class = linky
+			}
+		}
+		if u == lastUnit && class == lastClass && len(blocks) > first {
+			last := &blocks[len(blocks)-1]
+			last.End = s.end + shift
+			ex[len(ex)-1].links += s.links
+			ex[len(ex)-1].linkBytes += s.linkBytes
+			continue
+		}
+		lastUnit, lastClass = u, class
 		blocks = append(blocks, Block{Kind: kind, Start: s.start + shift, End: s.end + shift, Field: un.field, Path: un.path})
-		links = append(links, s.links)
-		linkBytes = append(linkBytes, s.linkBytes)
+		ex = append(ex, extra{s.links, s.linkBytes, class})
 	}
 
-	// Text heuristics on blocks the structure left as main text, and the
-	// link density of every block.
 	total := 0
 	for i := first; i < len(blocks); i++ {
 		total += blocks[i].End - blocks[i].Start
 	}
+	content := false
 	for i := first; i < len(blocks); i++ {
 		bl := &blocks[i]
 		bl.Text = text[bl.Start:bl.End]
 		n := bl.End - bl.Start
-		lb := linkBytes[i-first]
-		density := float64(lb) / float64(n)
-		nl := links[i-first]
+		x := ex[i-first]
 		switch bl.Kind {
 		case KindMain:
 			switch {
-			case n < 600 && containsAny(bl.Text, copyrightMarkers):
+			case x.class == chrome && containsAny(bl.Text, copyrightMarkers):
 				bl.Kind = KindFooter
-			case n < 600 && containsAny(bl.Text, cookieMarkers):
+			case x.class == chrome:
 				bl.Kind = KindBoilerplate
-			case density >= 0.3 && nl >= 2 && hasPrefixAny(bl.Text, relatedMarkers):
+			case x.class == linky && hasPrefixAny(bl.Text, relatedMarkers):
 				bl.Kind = KindBoilerplate
-			case density >= 0.5 && nl >= 2:
-				if lb/nl < 30 { // about ten Chinese characters a link
+			case x.class == linky && x.links >= 2 && x.linkBytes*2 >= n:
+				if x.linkBytes/x.links < 30 { // about ten Chinese characters a link
 					bl.Kind = KindNav
 				} else {
 					bl.Kind = KindLinkText
@@ -657,11 +701,24 @@ func (e *extractor) buildBlocks(text string, shift int, desc, title string) []Bl
 			// A region the class words called low-weight that holds most
 			// of the page's text and is not made of links is the content
 			// (a wrapper with an unlucky class).
-			if n > 1000 && n*10 > total*6 && density < 0.3 {
+			if n > 1000 && n*10 > total*6 && x.linkBytes*10 < n*3 {
 				bl.Kind = KindMain
 			}
 		}
 		bl.Weight = bl.Kind.Weight()
+		content = content || !bl.Kind.LowWeight()
+	}
+	if !content && len(blocks) > first {
+		// Nothing but navigation, footers and boilerplate: the largest
+		// block is what the page is about, whatever it looks like.
+		big := first
+		for i := first; i < len(blocks); i++ {
+			if blocks[i].End-blocks[i].Start > blocks[big].End-blocks[big].Start {
+				big = i
+			}
+		}
+		blocks[big].Kind = KindMain
+		blocks[big].Weight = KindMain.Weight()
 	}
 
 	if len(b.alts) > 0 {

@@ -144,3 +144,12 @@ func describeURL(url string) string {
 	}
 	return url
 }
+
+// String describes the page for messages: address, title, size of the text
+// and number of blocks.
+func (p *Page) String() string {
+	if p == nil {
+		return "<nil page>"
+	}
+	return fmt.Sprintf("page %s %q: %d bytes of text in %d blocks", describeURL(p.URL), p.Title, len(p.Text), len(p.Blocks))
+}
