@@ -78,8 +78,9 @@ func (k Kind) LowWeight() bool {
 // The blocks of a Page are in document order. A block that is not Detached
 // is the byte range [Start, End) of Page.Text, Text == Page.Text[Start:End];
 // such blocks do not overlap, each starts at the beginning of a line and
-// ends at the end of one, and together they cover every non-space byte of
-// Page.Text (what lies between two blocks is line breaks). A Detached block
+// ends at the end of one (in a text record, past leading and trailing
+// spaces), and together they cover every non-space byte of Page.Text (what
+// lies between two blocks is line breaks, in a text record also spaces). A Detached block
 // (the <title>, an image's alt text, a listing field the page itself does
 // not show) carries text that is not in Page.Text; its Start == End is
 // where in Page.Text it stood.
