@@ -35,11 +35,13 @@ type unit struct {
 	parent int32 // enclosing unit; -1 for the root
 	kind   Kind  // the kind of its text; "" for the root and unclassified main text
 	field  string
-	path   string
+	// the element, for Path: its tag and "#id" or ".first-class"
+	a     atom.Atom
+	first string
 	// candidate units: the parent element and signature that group
 	// repeated siblings.
 	parentElem int32
-	sig        string
+	sig        uint64
 	itemish    bool // its class looks like an item card
 	postish    bool // its class looks like a post, inside a post
 	inItem     bool // inside a unit whose class looks like an item card
@@ -79,7 +81,7 @@ type blockState struct {
 }
 
 func (b *blockState) init() {
-	b.units = append(b.units, unit{parent: -1, real: true, path: "body", firstText: -1})
+	b.units = append(b.units, unit{parent: -1, real: true, a: atom.Body, firstText: -1})
 	b.seg = segment{start: -1}
 }
 
@@ -100,22 +102,34 @@ func isVoid(a atom.Atom) bool {
 	return false
 }
 
-// closesAt gives, for an element that closes an open one of the same
-// family implicitly, the elements the search stops at.
+// Families of elements that close an open one implicitly, and where the
+// search for it stops.
+var (
+	liSame, liStop      = []atom.Atom{atom.Li}, []atom.Atom{atom.Ul, atom.Ol, atom.Menu}
+	dSame, dStop        = []atom.Atom{atom.Dt, atom.Dd}, []atom.Atom{atom.Dl}
+	trSame, trStop      = []atom.Atom{atom.Tr, atom.Td, atom.Th}, []atom.Atom{atom.Table, atom.Tbody, atom.Thead, atom.Tfoot}
+	tdSame, tdStop      = []atom.Atom{atom.Td, atom.Th}, []atom.Atom{atom.Tr, atom.Table}
+	bodySame, bodyStop  = []atom.Atom{atom.Tbody, atom.Thead, atom.Tfoot, atom.Tr, atom.Td, atom.Th}, []atom.Atom{atom.Table}
+	optionSame, optStop = []atom.Atom{atom.Option}, []atom.Atom{atom.Select, atom.Datalist, atom.Optgroup}
+)
+
+// implicitClose gives, for an element that implicitly closes an open one
+// of its family (a new <li> the open <li>), the family and the elements
+// the search stops at.
 func implicitClose(a atom.Atom) (same []atom.Atom, stop []atom.Atom) {
 	switch a {
 	case atom.Li:
-		return []atom.Atom{atom.Li}, []atom.Atom{atom.Ul, atom.Ol, atom.Menu}
+		return liSame, liStop
 	case atom.Dt, atom.Dd:
-		return []atom.Atom{atom.Dt, atom.Dd}, []atom.Atom{atom.Dl}
+		return dSame, dStop
 	case atom.Tr:
-		return []atom.Atom{atom.Tr, atom.Td, atom.Th}, []atom.Atom{atom.Table, atom.Tbody, atom.Thead, atom.Tfoot}
+		return trSame, trStop
 	case atom.Td, atom.Th:
-		return []atom.Atom{atom.Td, atom.Th}, []atom.Atom{atom.Tr, atom.Table}
+		return tdSame, tdStop
 	case atom.Tbody, atom.Thead, atom.Tfoot:
-		return []atom.Atom{atom.Tbody, atom.Thead, atom.Tfoot, atom.Tr, atom.Td, atom.Th}, []atom.Atom{atom.Table}
+		return bodySame, bodyStop
 	case atom.Option:
-		return []atom.Atom{atom.Option}, []atom.Atom{atom.Select, atom.Datalist, atom.Optgroup}
+		return optionSame, optStop
 	}
 	return nil, nil
 }
@@ -139,6 +153,11 @@ func (e *extractor) popTo(i int) {
 func (e *extractor) blockStart(a atom.Atom, cl classAttrs) {
 	b := &e.b
 	if a == atom.Html || a == atom.Body || a == atom.Head || isVoid(a) || isRawText(a) || a == atom.Template {
+		return
+	}
+	if b.overflow > 0 {
+		// Past the tracked depth nothing more is learnt.
+		b.overflow++
 		return
 	}
 	// Implicit ends: a new <li> ends the open one, a block ends an open <p>.
@@ -300,13 +319,168 @@ func (e *extractor) addAlt(as attrs) {
 	e.b.alts = append(e.b.alts, altText{pos: e.text.out.Len(), text: t})
 }
 
-// classAttrs are the attributes the block heuristics read.
+// classAttrs are what the block heuristics read of an element's
+// attributes: its class and id words, role and itemprop.
 type classAttrs struct {
-	class, id, role, itemprop string
+	info           classInfo // class and id together
+	role, itemprop string
 }
 
-func classAttrsOf(as attrs) classAttrs {
-	return classAttrs{class: as.value("class"), id: as.value("id"), role: as.value("role"), itemprop: as.value("itemprop")}
+// classInfo is what the class or id words of an element say.
+type classInfo struct {
+	mask uint32 // the word families its tokens match (cat*)
+	sig  uint64 // hash of its tokens, for repeated siblings; 0 for none
+	// first is the Path suffix: "#id", or "." and the first class.
+	first string
+}
+
+// Word families.
+const (
+	catNav uint32 = 1 << iota
+	catFooter
+	catSidebar
+	catBoiler
+	catPost
+	catMain
+	catItem
+	catTitle
+	catPrice
+	catSeller
+	catDesc
+	catContact
+	catWrapper
+)
+
+// wordFamilies lists the word lists with their family bit.
+var wordFamilies = []struct {
+	cat   uint32
+	words []string
+}{
+	{catNav, navWords}, {catFooter, footerWords}, {catSidebar, sidebarWords}, {catBoiler, boilerWords},
+	{catPost, postWords}, {catMain, mainWords}, {catItem, itemWords}, {catTitle, titleWords}, {catPrice, priceWords},
+	{catSeller, sellerWords}, {catDesc, descWords}, {catContact, contactWords}, {catWrapper, wrapperWords},
+}
+
+// maxClassCache bounds the distinct class and id values remembered per
+// page; past it values are analysed every time.
+const maxClassCache = 4096
+
+// classCache remembers what each class or id value of a page says: pages
+// repeat a few class values thousands of times.
+type classCache struct {
+	classes, ids map[string]classInfo
+}
+
+func newClassCache() classCache {
+	return classCache{classes: map[string]classInfo{}, ids: map[string]classInfo{}}
+}
+
+func (c classCache) mapFor(isID bool) map[string]classInfo {
+	if isID {
+		return c.ids
+	}
+	return c.classes
+}
+
+// lookup analyses a class (isID false) or id value. The map lookup with
+// string(v) does not allocate.
+func (c classCache) lookup(v []byte, isID bool) classInfo {
+	if len(v) == 0 {
+		return classInfo{}
+	}
+	m := c.mapFor(isID)
+	if info, ok := m[string(v)]; ok {
+		return info
+	}
+	info := analyseClass(string(v), isID)
+	if len(m) < maxClassCache {
+		m[string(v)] = info
+	}
+	return info
+}
+
+func (c classCache) lookupString(v string, isID bool) classInfo {
+	if v == "" {
+		return classInfo{}
+	}
+	m := c.mapFor(isID)
+	if info, ok := m[v]; ok {
+		return info
+	}
+	info := analyseClass(v, isID)
+	if len(m) < maxClassCache {
+		m[v] = info
+	}
+	return info
+}
+
+// attrs combines the class and id analyses of an element.
+func (c classCache) attrs(class, id classInfo, role, itemprop string) classAttrs {
+	info := classInfo{mask: class.mask | id.mask, sig: class.sig*1099511628211 ^ id.sig, first: class.first}
+	if id.first != "" {
+		info.first = id.first
+	}
+	return classAttrs{info: info, role: role, itemprop: itemprop}
+}
+
+// analyseClass splits a class or id value into lower-case letter tokens
+// (digits and punctuation separate them and are dropped, at most 16
+// tokens) and matches them against the word families.
+func analyseClass(v string, isID bool) classInfo {
+	var info classInfo
+	if isID {
+		info.first = "#" + strings.TrimSpace(v)
+	} else if f := strings.Fields(v); len(f) > 0 {
+		info.first = "." + f[0]
+	}
+	if len(info.first) > maxPathBytes {
+		info.first = info.first[:maxPathBytes]
+		for len(info.first) > 0 && !utf8.ValidString(info.first) {
+			info.first = info.first[:len(info.first)-1]
+		}
+	}
+	h := uint64(14695981039346656037)
+	if isID {
+		h ^= 1
+	}
+	var buf [64]byte
+	n, start, count := 0, -1, 0
+	for i := 0; i <= len(v) && count < 16; i++ {
+		c := byte(' ')
+		if i < len(v) {
+			c = v[i]
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		letter := c >= 'a' && c <= 'z'
+		if letter {
+			if start < 0 {
+				start, n = i, 0
+			}
+			if n < len(buf) {
+				buf[n] = c
+				n++
+			}
+			h = (h ^ uint64(c)) * 1099511628211
+			continue
+		}
+		if start >= 0 {
+			t := string(buf[:n])
+			for _, f := range wordFamilies {
+				if info.mask&f.cat == 0 && tokenMatch(t, f.words) {
+					info.mask |= f.cat
+				}
+			}
+			h = (h ^ '.') * 1099511628211
+			start = -1
+			count++
+		}
+	}
+	if count > 0 {
+		info.sig = h
+	}
+	return info
 }
 
 // Words of class and id attributes, matched against each lower-case token
@@ -331,46 +505,17 @@ var (
 	wrapperWords = []string{"content", "article", "container", "wrapper", "wrap"}
 )
 
-// tokenMatch reports whether a token of toks is one of words or starts
-// with one, or (words of five letters or more) ends with one: "sidebar"
-// and "navbar" match "side" and "nav", "rsidebar" matches "sidebar", but
+// tokenMatch reports whether the token t is one of words or starts with
+// one, or (words of five letters or more) ends with one: "sidebar" and
+// "navbar" match "side" and "nav", "rsidebar" matches "sidebar", but
 // "inside" does not match "side".
-func tokenMatch(toks []string, words []string) bool {
-	for _, t := range toks {
-		for _, w := range words {
-			if t == w || (len(t) > len(w) && (strings.HasPrefix(t, w) || (len(w) >= 5 && strings.HasSuffix(t, w)))) {
-				return true
-			}
+func tokenMatch(t string, words []string) bool {
+	for _, w := range words {
+		if t == w || (len(t) > len(w) && (strings.HasPrefix(t, w) || (len(w) >= 5 && strings.HasSuffix(t, w)))) {
+			return true
 		}
 	}
 	return false
-}
-
-// tokens splits class and id values into lower-case tokens without
-// digits, at most 16.
-func tokens(vals ...string) []string {
-	var out []string
-	for _, v := range vals {
-		start := -1
-		for i := 0; i <= len(v); i++ {
-			c := byte(' ')
-			if i < len(v) {
-				c = v[i]
-			}
-			letter := (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-			if letter && start < 0 {
-				start = i
-			}
-			if !letter && start >= 0 {
-				if len(out) == 16 {
-					return out
-				}
-				out = append(out, strings.ToLower(v[start:i]))
-				start = -1
-			}
-		}
-	}
-	return out
 }
 
 // containerTag reports the elements whose class may make a repeated
@@ -396,10 +541,16 @@ func isHeading(a atom.Atom) bool {
 // the text around it (ctx) and whether it sits in an item card.
 func classify(a atom.Atom, cl classAttrs, ctx Kind, inItem bool) (unit, bool) {
 	u := unit{kind: ctx}
-	role := strings.ToLower(strings.TrimSpace(cl.role))
-	prop := strings.ToLower(strings.TrimSpace(cl.itemprop))
-	toks := tokens(cl.class, cl.id)
-	path := func() string { return pathOf(a, cl) }
+	role, prop := cl.role, cl.itemprop
+	if role != "" {
+		role = strings.ToLower(strings.TrimSpace(role))
+	}
+	if prop != "" {
+		prop = strings.ToLower(strings.TrimSpace(prop))
+	}
+	m := cl.info.mask
+	has := func(cat uint32) bool { return m&cat != 0 }
+	u.a, u.first = a, cl.info.first
 	lowCtx := ctx.LowWeight()
 
 	// Low-weight regions. Inside a post or a listing these words name the
@@ -416,20 +567,20 @@ func classify(a atom.Atom, cl classAttrs, ctx Kind, inItem bool) (unit, bool) {
 			k = KindFooter
 		case a == atom.Header && ctx == "" || role == "banner":
 			k = KindNav
-		case len(toks) > 0 && !tokenMatch(toks, wrapperWords):
+		case m != 0 && !has(catWrapper):
 			switch {
-			case tokenMatch(toks, boilerWords):
+			case has(catBoiler):
 				k = KindBoilerplate
-			case tokenMatch(toks, footerWords):
+			case has(catFooter):
 				k = KindFooter
-			case tokenMatch(toks, sidebarWords):
+			case has(catSidebar):
 				k = KindSidebar
-			case tokenMatch(toks, navWords):
+			case has(catNav):
 				k = KindNav
 			}
 		}
 		if k != "" && k != ctx {
-			u.kind, u.path, u.real = k, path(), true
+			u.kind, u.real = k, true
 			return u, true
 		}
 	}
@@ -442,17 +593,17 @@ func classify(a atom.Atom, cl classAttrs, ctx Kind, inItem bool) (unit, bool) {
 	if ctx != KindListingField {
 		isPost := role == "comment" || prop == "comment" || prop == "answer" || prop == "suggestedanswer" || prop == "acceptedanswer" ||
 			(a == atom.Article && (ctx == KindMain || ctx == KindPost)) ||
-			(len(toks) > 0 && (containerTag(a) || a == atom.Td) && tokenMatch(toks, postWords))
+			((containerTag(a) || a == atom.Td) && has(catPost))
 		if isPost && ctx == KindPost && a != atom.Article && containerTag(a) {
 			// Inside a post, a "post" element is a part of it (the
 			// message body), unless its siblings repeat it (nested
 			// replies).
-			u.sig = a.String() + "." + strings.Join(toks, ".")
-			u.postish, u.path = true, path()
+			u.sig = cl.info.sig ^ uint64(a)
+			u.postish = true
 			return u, true
 		}
 		if isPost && (ctx != KindPost || a == atom.Article || role == "comment") {
-			u.kind, u.path, u.real = KindPost, path(), true
+			u.kind, u.real = KindPost, true
 			return u, true
 		}
 	}
@@ -462,62 +613,50 @@ func classify(a atom.Atom, cl classAttrs, ctx Kind, inItem bool) (unit, bool) {
 	if ctx != KindPost {
 		field := ""
 		switch {
-		case prop == "price" || prop == "offers" || tokenMatch(toks, priceWords):
+		case prop == "price" || prop == "offers" || has(catPrice):
 			field = "price"
-		case prop == "seller" || tokenMatch(toks, sellerWords):
+		case prop == "seller" || has(catSeller):
 			field = "seller"
-		case prop == "description" || tokenMatch(toks, descWords):
+		case prop == "description" || has(catDesc):
 			field = "description"
-		case prop == "telephone" || tokenMatch(toks, contactWords):
+		case prop == "telephone" || has(catContact):
 			field = "contact"
-		case inItem && (prop == "name" || isHeading(a) || tokenMatch(toks, titleWords)):
+		case inItem && (prop == "name" || isHeading(a) || has(catTitle)):
 			field = "title"
 		}
 		if field != "" && (inItem || ctx == KindListingField || ctx == "" || ctx == KindMain) {
-			u.kind, u.field, u.path, u.real = KindListingField, field, path(), true
+			u.kind, u.field, u.real = KindListingField, field, true
 			return u, true
 		}
 	}
 
 	// Titles of the main content.
 	if ctx == "" || ctx == KindMain {
-		if a == atom.H1 || (len(toks) > 0 && (isHeading(a) || a == atom.Div || a == atom.P || a == atom.Span) && tokenMatch(toks, titleWords)) {
-			u.kind, u.path, u.real = KindTitle, path(), true
+		if a == atom.H1 || ((isHeading(a) || a == atom.Div || a == atom.P || a == atom.Span) && has(catTitle)) {
+			u.kind, u.real = KindTitle, true
 			return u, true
 		}
 	}
 
 	// Main content regions.
-	if ctx == "" && (a == atom.Main || a == atom.Article || role == "main" || role == "article" || tokenMatch(toks, mainWords)) {
-		u.kind, u.path, u.real = KindMain, path(), true
+	if ctx == "" && (a == atom.Main || a == atom.Article || role == "main" || role == "article" || has(catMain)) {
+		u.kind, u.real = KindMain, true
 		return u, true
 	}
 
 	// Candidates for repeated blocks: containers with a class or id.
-	if containerTag(a) && (cl.class != "" || cl.id != "") && (ctx == "" || ctx == KindMain || ctx == KindPost) {
-		u.sig = a.String() + "." + strings.Join(toks, ".")
-		u.itemish = tokenMatch(toks, itemWords)
-		u.path = path()
+	if containerTag(a) && cl.info.first != "" && (ctx == "" || ctx == KindMain || ctx == KindPost) {
+		u.sig = cl.info.sig ^ uint64(a)
+		u.itemish = has(catItem)
 		return u, true
 	}
 	return u, false
 }
 
-// pathOf is the Path hint of an element: tag, then #id or .first-class.
-func pathOf(a atom.Atom, cl classAttrs) string {
-	p := a.String()
-	if id := strings.TrimSpace(cl.id); id != "" {
-		p += "#" + id
-	} else if f := strings.Fields(cl.class); len(f) > 0 {
-		p += "." + f[0]
-	}
-	if len(p) > maxPathBytes {
-		p = p[:maxPathBytes]
-		for len(p) > 0 && !utf8.ValidString(p) {
-			p = p[:len(p)-1]
-		}
-	}
-	return p
+// path is the Path hint of a unit's element: tag, then #id or
+// .first-class.
+func (u *unit) path() string {
+	return u.a.String() + u.first
 }
 
 // Text markers of boilerplate lines.
@@ -566,12 +705,12 @@ func (e *extractor) buildBlocks(text string, shift int, desc, title string) []Bl
 	// Repeated siblings: candidates sharing parent element and signature.
 	type key struct {
 		parent int32
-		sig    string
+		sig    uint64
 	}
 	groups := map[key][]int32{}
 	for i := range units {
 		u := &units[i]
-		if !u.real && u.sig != "" {
+		if !u.real && u.sig != 0 {
 			k := key{u.parentElem, u.sig}
 			groups[k] = append(groups[k], int32(i))
 		}
@@ -667,7 +806,7 @@ func (e *extractor) buildBlocks(text string, shift int, desc, title string) []Bl
 			continue
 		}
 		lastUnit, lastClass = u, class
-		blocks = append(blocks, Block{Kind: kind, Start: s.start + shift, End: s.end + shift, Field: un.field, Path: un.path})
+		blocks = append(blocks, Block{Kind: kind, Start: s.start + shift, End: s.end + shift, Field: un.field, Path: un.path()})
 		ex = append(ex, extra{s.links, s.linkBytes, class})
 	}
 

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -24,6 +25,7 @@ func extract(pageURL, doc string) *Page {
 		metaDesc: oneLine{max: maxTitleRunes},
 	}
 	e.b.init()
+	e.classes = newClassCache()
 	z := html.NewTokenizer(strings.NewReader(doc))
 	for {
 		switch tt := z.Next(); tt {
@@ -40,9 +42,10 @@ func extract(pageURL, doc string) *Page {
 			if hasAttr {
 				if wantsAttrs(a) {
 					as = readAttrs(z)
-					cl = classAttrsOf(as)
+					cl = e.classes.attrs(e.classes.lookupString(as.value("class"), false), e.classes.lookupString(as.value("id"), true),
+						as.value("role"), as.value("itemprop"))
 				} else {
-					cl = readClassAttrs(z)
+					cl = e.readClassAttrs(z)
 				}
 			}
 			e.onStart(a, as, cl, tt == html.SelfClosingTagToken)
@@ -91,7 +94,8 @@ type extractor struct {
 	// table row: the candidate label of the next control.
 	recent recentLine
 
-	b blockState // the block structure of Text
+	b       blockState // the block structure of Text
+	classes classCache
 }
 
 type formState struct {
@@ -153,33 +157,35 @@ func readAttrs(z *html.Tokenizer) attrs {
 	return as
 }
 
-// readClassAttrs returns the attributes the block heuristics read, without
+// readClassAttrs reads the attributes the block heuristics need, without
 // keeping any other.
-func readClassAttrs(z *html.Tokenizer) classAttrs {
-	var cl classAttrs
+func (e *extractor) readClassAttrs(z *html.Tokenizer) classAttrs {
+	var class, id classInfo
+	var role, itemprop string
+	seen := 0
 	for more := true; more; {
 		var k, v []byte
 		k, v, more = z.TagAttr()
 		switch string(k) {
 		case "class":
-			if cl.class == "" {
-				cl.class = string(v)
+			if seen&1 == 0 {
+				class, seen = e.classes.lookup(v, false), seen|1
 			}
 		case "id":
-			if cl.id == "" {
-				cl.id = string(v)
+			if seen&2 == 0 {
+				id, seen = e.classes.lookup(v, true), seen|2
 			}
 		case "role":
-			if cl.role == "" {
-				cl.role = string(v)
+			if role == "" {
+				role = string(v)
 			}
 		case "itemprop":
-			if cl.itemprop == "" {
-				cl.itemprop = string(v)
+			if itemprop == "" {
+				itemprop = string(v)
 			}
 		}
 	}
-	return cl
+	return e.classes.attrs(class, id, role, itemprop)
 }
 
 // isRawText reports the elements whose content the tokenizer returns as
@@ -668,24 +674,57 @@ type lineWriter struct {
 }
 
 func (w *lineWriter) write(s string) {
-	for _, r := range s {
-		if isSpace(r) {
-			if w.lineHasText {
-				w.pendingSpace = true
+	for i := 0; i < len(s); {
+		// A run of characters that are not spaces is copied at once.
+		j := i
+		bad := false // an invalid byte ends the run and is written as U+FFFD
+		for j < len(s) {
+			if c := s[j]; c < utf8.RuneSelf {
+				if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v' {
+					break
+				}
+				j++
+				continue
 			}
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if r == utf8.RuneError && n == 1 {
+				bad = true
+				break
+			}
+			if isSpace(r) {
+				break
+			}
+			j += n
+		}
+		if j > i || bad {
+			switch {
+			case !w.lineHasText:
+				if w.out.Len() > 0 {
+					w.out.WriteByte('\n')
+				}
+				w.lineHasText = true
+			case w.pendingSpace:
+				w.out.WriteByte(' ')
+			}
+			w.pendingSpace = false
+			w.out.WriteString(s[i:j])
+			if bad {
+				w.out.WriteString("\uFFFD")
+				j++
+			}
+			i = j
 			continue
 		}
-		switch {
-		case !w.lineHasText:
-			if w.out.Len() > 0 {
-				w.out.WriteByte('\n')
-			}
-			w.lineHasText = true
-		case w.pendingSpace:
-			w.out.WriteByte(' ')
+		// s[i] starts a space.
+		if w.lineHasText {
+			w.pendingSpace = true
 		}
-		w.pendingSpace = false
-		w.out.WriteRune(r)
+		if s[i] < utf8.RuneSelf {
+			i++
+		} else {
+			_, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+		}
 	}
 }
 
@@ -737,7 +776,7 @@ func (o *oneLine) String() string { return o.b.String() }
 type recentLine struct {
 	cur   []rune
 	space bool
-	last  string
+	last  []rune // the tail of the last completed line, untrimmed
 }
 
 func (r *recentLine) write(s string) {
@@ -762,7 +801,13 @@ func (r *recentLine) write(s string) {
 
 func (r *recentLine) breakLine() {
 	if len(r.cur) > 0 {
-		r.last = tail(r.cur)
+		// Kept as runes, made a string only if a control asks for it:
+		// most lines never name a control.
+		rs := r.cur
+		if len(rs) > maxLabelRunes {
+			rs = rs[len(rs)-maxLabelRunes:]
+		}
+		r.last = append(r.last[:0], rs...)
 		r.cur = r.cur[:0]
 	}
 	r.space = false
@@ -771,14 +816,14 @@ func (r *recentLine) breakLine() {
 func (r *recentLine) reset() {
 	r.cur = r.cur[:0]
 	r.space = false
-	r.last = ""
+	r.last = r.last[:0]
 }
 
 func (r *recentLine) label() string {
 	if len(r.cur) > 0 {
 		return tail(r.cur)
 	}
-	return r.last
+	return strings.TrimSpace(string(r.last))
 }
 
 func tail(rs []rune) string {
