@@ -146,16 +146,28 @@ func (p *Page) WithListing(fields []ListingField) *Page {
 		}
 	}
 	for _, f := range extra {
-		start := len(cp.Text)
-		if start > 0 {
-			cp.Text += "\n"
-			start++
-		}
-		cp.Text += f.Value
-		cp.Blocks = append(cp.Blocks, Block{Kind: KindListingField, Text: f.Value, Start: start, End: len(cp.Text),
-			Weight: KindListingField.Weight(), Field: f.Name, Path: "listing"})
+		cp.AppendBlock(KindListingField, "listing", f.Value)
+		cp.Blocks[len(cp.Blocks)-1].Field = f.Name
 	}
 	return &cp
+}
+
+// AppendBlock adds text on a line of its own at the end of Text as a
+// block of the given kind (Path path), for text a fetch engine learns
+// after extraction, such as the messages of JavaScript dialogs. Empty
+// text adds nothing.
+func (p *Page) AppendBlock(kind Kind, path, text string) {
+	text = strings.TrimSpace(strings.ToValidUTF8(text, "\uFFFD"))
+	if text == "" {
+		return
+	}
+	start := len(p.Text)
+	if start > 0 {
+		p.Text += "\n"
+		start++
+	}
+	p.Text += text
+	p.Blocks = append(p.Blocks, Block{Kind: kind, Text: text, Start: start, End: len(p.Text), Weight: kind.Weight(), Path: path})
 }
 
 // maxListingFieldRunes bounds one listing field's value.

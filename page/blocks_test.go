@@ -344,6 +344,22 @@ func TestWithListing(t *testing.T) {
 	}
 }
 
+func TestAppendBlock(t *testing.T) {
+	p := mustFromHTML(t, "", `<p>正文</p>`)
+	p.AppendBlock(KindMain, "dialog", "  【网页弹窗·提示框】加微信 abc  ")
+	p.AppendBlock(KindMain, "dialog", " \n ")
+	checkBlocks(t, p)
+	if p.Text != "正文\n【网页弹窗·提示框】加微信 abc" || len(p.Blocks) != 2 || p.Blocks[1].Path != "dialog" {
+		t.Errorf("Text %q, blocks:\n%s", p.Text, describeBlocks(p))
+	}
+	q := FromText("", "")
+	q.AppendBlock(KindMain, "dialog", "甲")
+	checkBlocks(t, q)
+	if q.Text != "甲" {
+		t.Errorf("Text %q", q.Text)
+	}
+}
+
 func TestNormalized(t *testing.T) {
 	p := FromText("", "甲乙")
 	p.Title = "题"
