@@ -661,7 +661,7 @@ func (u *unit) path() string {
 
 // Text markers of boilerplate lines.
 var (
-	copyrightMarkers = []string{"版权所有", "Copyright", "copyright", "COPYRIGHT", "©", "ICP备", "ICP证", "公网安备", "All rights reserved", "All Rights Reserved", "主办单位", "技术支持：", "网站地图"}
+	copyrightMarkers = []string{"版权所有", "Copyright", "copyright", "COPYRIGHT", "©", "ICP备", "ICP证", "公网安备", "All rights reserved", "All Rights Reserved", "主办单位", "技术支持：", "网站地图", "Powered by"}
 	relatedMarkers   = []string{"相关文章", "相关阅读", "相关推荐", "相关新闻", "相关链接", "相关问题", "热门推荐", "热门文章", "猜你喜欢", "推荐阅读", "延伸阅读", "为您推荐", "看了又看", "同城推荐", "同城热门", "上一篇", "Related", "RELATED"}
 	cookieMarkers    = []string{"cookie", "Cookie", "COOKIE"}
 )
