@@ -777,6 +777,9 @@ type recentLine struct {
 	cur   []rune
 	space bool
 	last  []rune // the tail of the last completed line, untrimmed
+	// lastStr is last as a trimmed string once a control asked for it.
+	lastStr   string
+	lastReady bool
 }
 
 func (r *recentLine) write(s string) {
@@ -808,6 +811,7 @@ func (r *recentLine) breakLine() {
 			rs = rs[len(rs)-maxLabelRunes:]
 		}
 		r.last = append(r.last[:0], rs...)
+		r.lastReady = false
 		r.cur = r.cur[:0]
 	}
 	r.space = false
@@ -817,13 +821,20 @@ func (r *recentLine) reset() {
 	r.cur = r.cur[:0]
 	r.space = false
 	r.last = r.last[:0]
+	r.lastReady = false
 }
 
 func (r *recentLine) label() string {
 	if len(r.cur) > 0 {
 		return tail(r.cur)
 	}
-	return strings.TrimSpace(string(r.last))
+	if !r.lastReady {
+		r.lastStr, r.lastReady = "", true
+		if len(r.last) > 0 {
+			r.lastStr = strings.TrimSpace(string(r.last))
+		}
+	}
+	return r.lastStr
 }
 
 func tail(rs []rune) string {
