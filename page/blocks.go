@@ -99,6 +99,10 @@ type Block struct {
 	// Path is a hint at the element the block came from, like "div.post"
 	// or "aside#side" or "body"; for text records "text".
 	Path string
+	// Group, when not 0, is shared by the blocks of one listing card or
+	// one post: a card's title, price and seller fields, a reply's parts.
+	// Score them together as one short text.
+	Group int
 }
 
 // Listing field names, in the order WithListing adds them.

@@ -806,7 +806,8 @@ func (e *extractor) buildBlocks(text string, shift int, desc, title string) []Bl
 			continue
 		}
 		lastUnit, lastClass = u, class
-		blocks = append(blocks, Block{Kind: kind, Start: s.start + shift, End: s.end + shift, Field: un.field, Path: un.path()})
+		blocks = append(blocks, Block{Kind: kind, Start: s.start + shift, End: s.end + shift, Field: un.field, Path: un.path(),
+			Group: groupOf(units, u)})
 		ex = append(ex, extra{s.links, s.linkBytes, class})
 	}
 
@@ -864,6 +865,17 @@ func (e *extractor) buildBlocks(text string, shift int, desc, title string) []Bl
 		blocks = insertAlts(blocks, b.alts, shift)
 	}
 	return blocks
+}
+
+// groupOf is the Group of a block of unit u: 1 + the nearest unit at or
+// above u (a few levels) that is a post or an item card, or 0.
+func groupOf(units []unit, u int32) int {
+	for d := 0; u > 0 && d < 8; u, d = units[u].parent, d+1 {
+		if un := &units[u]; un.real && (un.kind == KindPost || (un.kind == KindListingField && un.field == "")) {
+			return int(u) + 1
+		}
+	}
+	return 0
 }
 
 // insertAlts adds detached alt-text blocks in document order: after the

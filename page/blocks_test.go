@@ -187,6 +187,42 @@ func describeBlocks(p *Page) string {
 	return sb.String()
 }
 
+// The fields of one card share a Group, different cards do not, and
+// blocks outside cards have none.
+func TestBlocksGroups(t *testing.T) {
+	body, err := os.ReadFile(filepath.Join("testdata", "blocks", "results.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := FromHTML("http://a.example/", body, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var groups []int
+	for _, b := range p.Blocks {
+		if b.Kind != KindListingField && b.Group != 0 {
+			t.Errorf("%s block %q has group %d", b.Kind, b.Text, b.Group)
+		}
+		if b.Kind == KindListingField {
+			groups = append(groups, b.Group)
+		}
+	}
+	if len(groups) != 9 {
+		t.Fatalf("%d listing fields:\n%s", len(groups), describeBlocks(p))
+	}
+	for i := 0; i < 9; i += 3 {
+		if groups[i] == 0 || groups[i] != groups[i+1] || groups[i] != groups[i+2] || (i > 0 && groups[i] == groups[i-1]) {
+			t.Errorf("groups %v: want three cards of three fields", groups)
+		}
+	}
+	q := mustFromHTML(t, "", `<div class="comment">甲<div class="reply">乙</div><div class="reply">丙</div>丁</div><p>正文</p>`)
+	checkBlocks(t, q)
+	g := func(i int) int { return q.Blocks[i].Group }
+	if len(q.Blocks) != 5 || g(0) == 0 || g(0) != g(3) || g(1) == g(0) || g(2) == g(0) || g(1) == g(2) || g(4) != 0 {
+		t.Errorf("post groups:\n%s", describeBlocks(q))
+	}
+}
+
 func TestBlocksHTMLHeuristics(t *testing.T) {
 	tests := []struct {
 		name string

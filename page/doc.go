@@ -73,6 +73,9 @@
 //     text (and over 1000 bytes) with little link text is main text after
 //     all, and a page with no content block at all gets its largest block
 //     back as main: heuristics may lower a weight, never hide a page.
+//   - Groups. The blocks of one post or item card share a Group (a card's
+//     title, price and seller; the text of a reply around its nested
+//     replies), so a card can be scored as one short text.
 //   - Detached blocks carry text that is not in Text: the <title> (first
 //     block), and each image's alt (or title) attribute where the image
 //     stood. The meta description is a title block at the start of Text.
