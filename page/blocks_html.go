@@ -80,7 +80,13 @@ type blockState struct {
 	alts     []altText
 }
 
-func (b *blockState) init() {
+// init prepares for a document of about tags tags: a quarter of them
+// start a unit or a segment on typical pages.
+func (b *blockState) init(tags int) {
+	n := min(tags/4+16, maxUnits)
+	b.units = make([]unit, 0, n)
+	b.segs = make([]segment, 0, n)
+	b.stack = make([]frame, 0, min(tags+1, 64))
 	b.units = append(b.units, unit{parent: -1, real: true, a: atom.Body, firstText: -1})
 	b.seg = segment{start: -1}
 }

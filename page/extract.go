@@ -24,7 +24,7 @@ func extract(pageURL, doc string) *Page {
 		title:    oneLine{max: maxTitleRunes},
 		metaDesc: oneLine{max: maxTitleRunes},
 	}
-	e.b.init()
+	e.b.init(strings.Count(doc, "<"))
 	e.classes = newClassCache()
 	z := html.NewTokenizer(strings.NewReader(doc))
 	for {
@@ -563,8 +563,19 @@ func (e *extractor) finish(pageURL string) *Page {
 	p.Text = text
 	p.Blocks = e.buildBlocks(text, shift, desc, p.Title)
 
+	// Pages repeat their links (menus at the top and the bottom, one
+	// address per item card): each distinct href is resolved once.
+	resolved := make(map[string]string, min(len(e.links), 256))
 	for i := range e.links {
-		e.links[i].URL = resolve(base, e.links[i].URL)
+		href := e.links[i].URL
+		u, ok := resolved[href]
+		if !ok {
+			u = resolve(base, href)
+			if len(resolved) < maxLinks {
+				resolved[href] = u
+			}
+		}
+		e.links[i].URL = u
 	}
 	p.Links = e.links
 
