@@ -262,6 +262,43 @@ type normCache struct {
 	vals        map[any]any
 }
 
+// EnsureBlocks makes Blocks describe Text for a Page that was not built by
+// FromHTML or FromText (a Page literal), or whose Text was changed after
+// (lines appended by a fetch engine). Blocks that no longer match Text are
+// rebuilt the way FromText splits a text record, with a detached title
+// block for a Title; text after the last block becomes a main block
+// (Path "appended"). Pages whose blocks match their text are left alone,
+// so calling it again costs one comparison per block.
+func (p *Page) EnsureBlocks() {
+	end := 0
+	for _, b := range p.Blocks {
+		if b.Start < end || b.End < b.Start || b.End > len(p.Text) || (!b.Detached && p.Text[b.Start:b.End] != b.Text) {
+			p.Blocks = nil
+			break
+		}
+		end = b.End
+	}
+	if p.Blocks != nil {
+		if s, e := trimSpan(p.Text, end, len(p.Text)); s < e {
+			// Start and end on whole lines, like every block.
+			s = strings.LastIndexByte(p.Text[:s], '\n') + 1
+			if s >= end {
+				p.Blocks = append(p.Blocks, Block{Kind: KindMain, Text: p.Text[s:e], Start: s, End: e, Weight: KindMain.Weight(), Path: "appended"})
+				return
+			}
+			p.Blocks = nil // appended to the last line: start afresh
+		}
+	}
+	if p.Blocks == nil {
+		blocks := textBlocks(p.Text)
+		if p.Title != "" {
+			title := Block{Kind: KindTitle, Text: p.Title, Detached: true, Weight: KindTitle.Weight(), Path: "title"}
+			blocks = append([]Block{title}, blocks...)
+		}
+		p.Blocks = blocks
+	}
+}
+
 // BlocksOf returns the blocks of the given kinds, in document order.
 func (p *Page) BlocksOf(kinds ...Kind) []Block {
 	var out []Block

@@ -396,6 +396,51 @@ func TestAppendBlock(t *testing.T) {
 	}
 }
 
+func TestEnsureBlocks(t *testing.T) {
+	long := strings.Repeat("正文一句。", 50)
+	t.Run("page literal", func(t *testing.T) {
+		p := &Page{Title: "题", Text: long + "\n\n2楼 张三\n加微信"}
+		p.EnsureBlocks()
+		checkBlocks(t, p)
+		if len(p.Blocks) != 3 || p.Blocks[0].Kind != KindTitle || !p.Blocks[0].Detached || p.Blocks[2].Kind != KindPost {
+			t.Errorf("blocks:\n%s", describeBlocks(p))
+		}
+	})
+	t.Run("appended lines", func(t *testing.T) {
+		p := mustFromHTML(t, "", `<nav><a href=/>首页</a></nav><p>正文</p><img alt="图">`)
+		n := len(p.Blocks)
+		p.Text += "\n【网页弹窗·提示框】加微信"
+		p.EnsureBlocks()
+		checkBlocks(t, p)
+		if len(p.Blocks) != n+1 || p.Blocks[n].Text != "【网页弹窗·提示框】加微信" || p.Blocks[n].Path != "appended" {
+			t.Errorf("blocks:\n%s", describeBlocks(p))
+		}
+		before := describeBlocks(p)
+		p.EnsureBlocks()
+		if describeBlocks(p) != before {
+			t.Errorf("second call changed the blocks")
+		}
+	})
+	t.Run("appended to the last line", func(t *testing.T) {
+		p := mustFromHTML(t, "", `<nav><a href=/>首页</a></nav><p>正文</p>`)
+		p.Text += "追加"
+		p.EnsureBlocks()
+		checkBlocks(t, p)
+		if !strings.HasSuffix(p.Blocks[len(p.Blocks)-1].Text, "正文追加") {
+			t.Errorf("blocks:\n%s", describeBlocks(p))
+		}
+	})
+	t.Run("replaced text", func(t *testing.T) {
+		p := mustFromHTML(t, "", `<nav><a href=/>首页</a></nav><p>正文</p>`)
+		p.Text = "全新的文字"
+		p.EnsureBlocks()
+		checkBlocks(t, p)
+		if len(p.Blocks) != 1 || p.Blocks[0].Text != "全新的文字" {
+			t.Errorf("blocks:\n%s", describeBlocks(p))
+		}
+	})
+}
+
 func TestNormalized(t *testing.T) {
 	p := FromText("", "甲乙")
 	p.Title = "题"
