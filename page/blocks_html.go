@@ -497,7 +497,7 @@ var (
 		"topnav", "subnav", "mainnav", "sitenav", "leftnav", "topmenu", "mainmenu", "submenu", "leftmenu"}
 	footerWords  = []string{"footer", "foot", "copyright", "bottom", "banquan"}
 	sidebarWords = []string{"sidebar", "side", "aside", "widget", "rightbar", "leftbar", "sidebox", "rank", "ranking", "hotlist", "hotnews"}
-	boilerWords  = []string{"cookie", "cookies", "consent", "gdpr", "related", "relate", "recommend", "recommended", "share", "sharing", "social", "disclaimer", "advert", "ads", "sponsor", "popup", "modal", "banner", "xiangguan", "tuijian"}
+	boilerWords  = []string{"cookie", "cookies", "consent", "gdpr", "related", "relate", "recommend", "recommended", "share", "sharing", "social", "disclaimer", "advert", "ads", "sponsor", "popup", "modal", "xiangguan", "tuijian"}
 	postWords    = []string{"post", "posts", "reply", "replies", "comment", "comments", "floor", "answer", "answers", "topic", "cmt", "review", "reviews", "pinglun", "huifu", "huida", "tiezi", "louceng"}
 	mainWords    = []string{"content", "article", "main", "detail", "entry", "story", "zhengwen", "neirong"}
 	itemWords    = []string{"item", "items", "card", "goods", "product", "products", "listing", "sku", "offer", "shangpin"}

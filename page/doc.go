@@ -44,7 +44,8 @@
 //     word, starting with it, or (words of five letters or more) ending
 //     with it counts: nav/menu/breadcrumb/pager/header… → nav;
 //     footer/copyright/bottom… → footer; sidebar/side/widget/rank… →
-//     sidebar; cookie/related/recommend/share/ads/banner… → boilerplate;
+//     sidebar; cookie/related/recommend/share/ads… → boilerplate (not
+//     "banner": on the pages we hunt the banner is the pitch);
 //     post/reply/comment/floor/answer/topic… → post; content/article/main/
 //     detail… → main; title/subject → title (a listing title inside an item
 //     card); price, seller/shop/store, desc/intro, contact/tel/phone/wechat
