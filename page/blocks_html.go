@@ -766,7 +766,7 @@ func (e *extractor) buildBlocks(text string, shift int, desc, title string) []Bl
 		}
 	}
 
-	blocks := make([]Block, 0, len(b.segs)+2)
+	blocks := make([]Block, 0, len(b.segs)+2+len(b.alts))
 	if title != "" {
 		blocks = append(blocks, Block{Kind: KindTitle, Text: title, Detached: true, Weight: KindTitle.Weight(), Path: "title"})
 	}
@@ -885,31 +885,42 @@ func groupOf(units []unit, u int32) int {
 }
 
 // insertAlts adds detached alt-text blocks in document order: after the
-// block the image stood in (its End), or before the next block.
+// block the image stood in (at its End), or before the next block (at its
+// Start). It moves blocks within the slice rather than copying it.
 func insertAlts(blocks []Block, alts []altText, shift int) []Block {
-	out := make([]Block, 0, len(blocks)+len(alts))
+	// before[j] is how many blocks precede alt j, pos[j] where it stands.
+	before := make([]int, len(alts))
+	pos := make([]int, len(alts))
 	j := 0
-	for _, bl := range blocks {
+	for i, bl := range blocks {
 		for ; j < len(alts) && !bl.Detached && alts[j].pos+shift < bl.Start; j++ {
-			out = append(out, altBlock(alts[j], bl.Start))
+			before[j], pos[j] = i, bl.Start
 		}
-		out = append(out, bl)
 		for ; j < len(alts) && !bl.Detached && alts[j].pos+shift <= bl.End; j++ {
-			out = append(out, altBlock(alts[j], bl.End))
+			before[j], pos[j] = i+1, bl.End
 		}
 	}
 	end := 0
-	if n := len(out); n > 0 {
-		end = out[n-1].End
+	if n := len(blocks); n > 0 {
+		end = blocks[n-1].End
 	}
 	for ; j < len(alts); j++ {
-		pos := alts[j].pos + shift
-		if pos < end {
-			pos = end
-		}
-		out = append(out, altBlock(alts[j], pos))
+		before[j], pos[j] = len(blocks), max(alts[j].pos+shift, end)
 	}
-	return out
+	// Fill from the back: each block moves once.
+	n := len(blocks)
+	blocks = append(blocks, make([]Block, len(alts))...)
+	w := len(blocks) - 1
+	i := n - 1
+	for j := len(alts) - 1; j >= 0; j-- {
+		for ; i >= before[j]; i-- {
+			blocks[w] = blocks[i]
+			w--
+		}
+		blocks[w] = altBlock(alts[j], pos[j])
+		w--
+	}
+	return blocks
 }
 
 func altBlock(a altText, pos int) Block {

@@ -666,6 +666,11 @@ func resolve(base *url.URL, href string) string {
 }
 
 func isSpace(r rune) bool {
+	if r > 0x3000 {
+		// Past the ideographic space, the last of Unicode's spaces: all
+		// of Chinese text.
+		return false
+	}
 	return r == ' ' || r == '\n' || r == '\t' || r == '\r' || (r > 0x7F && unicode.IsSpace(r)) || r == '\f' || r == '\v'
 }
 
