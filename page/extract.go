@@ -39,12 +39,16 @@ func extract(pageURL, doc string) *Page {
 			a := atom.Lookup(name)
 			var as attrs
 			var cl classAttrs
+			// Past the tracked depth the block heuristics read nothing.
+			blocks := e.b.overflow == 0
 			if hasAttr {
 				if wantsAttrs(a) {
 					as = readAttrs(z)
-					cl = e.classes.attrs(e.classes.lookupString(as.value("class"), false), e.classes.lookupString(as.value("id"), true),
-						as.value("role"), as.value("itemprop"))
-				} else {
+					if blocks {
+						cl = e.classes.attrs(e.classes.lookupString(as.value("class"), false), e.classes.lookupString(as.value("id"), true),
+							as.value("role"), as.value("itemprop"))
+					}
+				} else if blocks {
 					cl = e.readClassAttrs(z)
 				}
 			}
