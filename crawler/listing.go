@@ -20,6 +20,14 @@ const (
 	maxListingURLSize = 4096
 )
 
+// Fields returns the listing's fields as the page model takes them (see
+// page.Page.WithListing): the detail page's listing_field blocks.
+func (l Listing) Fields() []page.ListingField {
+	return page.ListingFields(map[string]string{
+		"title": l.Title, "price": l.Price, "seller": l.Seller, "description": l.Description, "contact": l.Contact,
+	})
+}
+
 // Validate compiles every selector, so that a bad one is reported when the
 // configuration is loaded rather than silently matching nothing.
 func (s *ListingSelectors) Validate() error {

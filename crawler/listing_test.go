@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/certwatch/certwatch/page"
 )
 
 func TestExtractListings(t *testing.T) {
@@ -46,5 +48,14 @@ func TestListingSelectorsValidate(t *testing.T) {
 		if (err == nil) != (tc.want == "") || err != nil && !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%+v: Validate = %v, want %q", tc.sel, err, tc.want)
 		}
+	}
+}
+
+func TestListingFields(t *testing.T) {
+	l := Listing{Title: "电工证 包过", Price: "¥300", Contact: "微信 abc", URL: "http://m.example/g/1"}
+	got := l.Fields()
+	if len(got) != 3 || got[0] != (page.ListingField{Name: "title", Value: "电工证 包过"}) ||
+		got[1] != (page.ListingField{Name: "price", Value: "¥300"}) || got[2] != (page.ListingField{Name: "contact", Value: "微信 abc"}) {
+		t.Errorf("Fields = %+v", got)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -23,6 +24,8 @@ func extract(pageURL, doc string) *Page {
 		title:    oneLine{max: maxTitleRunes},
 		metaDesc: oneLine{max: maxTitleRunes},
 	}
+	e.b.init(strings.Count(doc, "<"))
+	e.classes = newClassCache()
 	z := html.NewTokenizer(strings.NewReader(doc))
 	for {
 		switch tt := z.Next(); tt {
@@ -35,10 +38,21 @@ func extract(pageURL, doc string) *Page {
 			name, hasAttr := z.TagName()
 			a := atom.Lookup(name)
 			var as attrs
-			if hasAttr && wantsAttrs(a) {
-				as = readAttrs(z)
+			var cl classAttrs
+			// Past the tracked depth the block heuristics read nothing.
+			blocks := e.b.overflow == 0
+			if hasAttr {
+				if wantsAttrs(a) {
+					as = readAttrs(z)
+					if blocks {
+						cl = e.classes.attrs(e.classes.lookupString(as.value("class"), false), e.classes.lookupString(as.value("id"), true),
+							as.value("role"), as.value("itemprop"))
+					}
+				} else if blocks {
+					cl = e.readClassAttrs(z)
+				}
 			}
-			e.onStart(a, as, tt == html.SelfClosingTagToken)
+			e.onStart(a, as, cl, tt == html.SelfClosingTagToken)
 		case html.EndTagToken:
 			name, _ := z.TagName()
 			e.onEnd(atom.Lookup(name))
@@ -83,6 +97,9 @@ type extractor struct {
 	// recent is the text since the last visible control within the current
 	// table row: the candidate label of the next control.
 	recent recentLine
+
+	b       blockState // the block structure of Text
+	classes classCache
 }
 
 type formState struct {
@@ -144,6 +161,37 @@ func readAttrs(z *html.Tokenizer) attrs {
 	return as
 }
 
+// readClassAttrs reads the attributes the block heuristics need, without
+// keeping any other.
+func (e *extractor) readClassAttrs(z *html.Tokenizer) classAttrs {
+	var class, id classInfo
+	var role, itemprop string
+	seen := 0
+	for more := true; more; {
+		var k, v []byte
+		k, v, more = z.TagAttr()
+		switch string(k) {
+		case "class":
+			if seen&1 == 0 {
+				class, seen = e.classes.lookup(v, false), seen|1
+			}
+		case "id":
+			if seen&2 == 0 {
+				id, seen = e.classes.lookup(v, true), seen|2
+			}
+		case "role":
+			if role == "" {
+				role = string(v)
+			}
+		case "itemprop":
+			if itemprop == "" {
+				itemprop = string(v)
+			}
+		}
+	}
+	return e.classes.attrs(class, id, role, itemprop)
+}
+
 // isRawText reports the elements whose content the tokenizer returns as
 // one text token.
 func isRawText(a atom.Atom) bool {
@@ -187,7 +235,7 @@ func (e *extractor) onText(s string) {
 		}
 		return
 	}
-	e.text.write(s)
+	e.writeText(s)
 	if e.linkOpen {
 		e.linkText.write(s)
 	}
@@ -232,7 +280,7 @@ func (e *extractor) rowBoundary() {
 	e.recent.reset()
 }
 
-func (e *extractor) onStart(a atom.Atom, as attrs, selfClosing bool) {
+func (e *extractor) onStart(a atom.Atom, as attrs, cl classAttrs, selfClosing bool) {
 	if isRawText(a) {
 		// The tokenizer returns everything up to the matching end tag as
 		// text, even for <script/>, so the element is always entered.
@@ -246,6 +294,10 @@ func (e *extractor) onStart(a atom.Atom, as attrs, selfClosing bool) {
 	}
 	if isBlock(a) {
 		e.blockBoundary()
+	}
+	if !selfClosing || e.svgDepth == 0 {
+		// Browsers ignore the slash of <div/> outside SVG and MathML.
+		e.blockStart(a, cl)
 	}
 	switch a {
 	case atom.Template:
@@ -271,6 +323,7 @@ func (e *extractor) onStart(a atom.Atom, as attrs, selfClosing bool) {
 		e.closeLink()
 		if href, ok := as.get("href"); ok && len(e.links) < maxLinks {
 			e.links = append(e.links, Link{URL: href})
+			e.b.seg.links++
 			e.linkOpen = true
 			e.linkText = oneLine{max: maxLinkTextRunes}
 			e.linkAlt = as.value("title")
@@ -284,6 +337,7 @@ func (e *extractor) onStart(a atom.Atom, as attrs, selfClosing bool) {
 			e.links = append(e.links, Link{URL: href, Text: text})
 		}
 	case atom.Img:
+		e.addAlt(as)
 		if e.linkOpen {
 			if alt := as.value("alt"); strings.TrimSpace(alt) != "" {
 				e.linkAlt = alt
@@ -365,6 +419,7 @@ func (e *extractor) onEnd(a atom.Atom) {
 	if isBlock(a) {
 		e.blockBoundary()
 	}
+	e.blockEnd(a)
 	switch a {
 	case atom.Svg:
 		if e.svgDepth > 0 {
@@ -499,17 +554,32 @@ func (e *extractor) finish(pageURL string) *Page {
 	p := &Page{URL: pageURL, Title: e.title.String()}
 
 	text := e.text.String()
-	if desc := e.metaDesc.String(); desc != "" {
+	desc := e.metaDesc.String()
+	shift := 0
+	if desc != "" {
 		if text != "" {
 			text = desc + "\n" + text
+			shift = len(desc) + 1
 		} else {
 			text = desc
 		}
 	}
 	p.Text = text
+	p.Blocks = e.buildBlocks(text, shift, desc, p.Title)
 
+	// Pages repeat their links (menus at the top and the bottom, one
+	// address per item card): each distinct href is resolved once.
+	resolved := make(map[string]string, min(len(e.links), 256))
 	for i := range e.links {
-		e.links[i].URL = resolve(base, e.links[i].URL)
+		href := e.links[i].URL
+		u, ok := resolved[href]
+		if !ok {
+			u = resolve(base, href)
+			if len(resolved) < maxLinks {
+				resolved[href] = u
+			}
+		}
+		e.links[i].URL = u
 	}
 	p.Links = e.links
 
@@ -600,6 +670,11 @@ func resolve(base *url.URL, href string) string {
 }
 
 func isSpace(r rune) bool {
+	if r > 0x3000 {
+		// Past the ideographic space, the last of Unicode's spaces: all
+		// of Chinese text.
+		return false
+	}
 	return r == ' ' || r == '\n' || r == '\t' || r == '\r' || (r > 0x7F && unicode.IsSpace(r)) || r == '\f' || r == '\v'
 }
 
@@ -619,24 +694,57 @@ type lineWriter struct {
 }
 
 func (w *lineWriter) write(s string) {
-	for _, r := range s {
-		if isSpace(r) {
-			if w.lineHasText {
-				w.pendingSpace = true
+	for i := 0; i < len(s); {
+		// A run of characters that are not spaces is copied at once.
+		j := i
+		bad := false // an invalid byte ends the run and is written as U+FFFD
+		for j < len(s) {
+			if c := s[j]; c < utf8.RuneSelf {
+				if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v' {
+					break
+				}
+				j++
+				continue
 			}
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if r == utf8.RuneError && n == 1 {
+				bad = true
+				break
+			}
+			if isSpace(r) {
+				break
+			}
+			j += n
+		}
+		if j > i || bad {
+			switch {
+			case !w.lineHasText:
+				if w.out.Len() > 0 {
+					w.out.WriteByte('\n')
+				}
+				w.lineHasText = true
+			case w.pendingSpace:
+				w.out.WriteByte(' ')
+			}
+			w.pendingSpace = false
+			w.out.WriteString(s[i:j])
+			if bad {
+				w.out.WriteString("\uFFFD")
+				j++
+			}
+			i = j
 			continue
 		}
-		switch {
-		case !w.lineHasText:
-			if w.out.Len() > 0 {
-				w.out.WriteByte('\n')
-			}
-			w.lineHasText = true
-		case w.pendingSpace:
-			w.out.WriteByte(' ')
+		// s[i] starts a space.
+		if w.lineHasText {
+			w.pendingSpace = true
 		}
-		w.pendingSpace = false
-		w.out.WriteRune(r)
+		if s[i] < utf8.RuneSelf {
+			i++
+		} else {
+			_, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+		}
 	}
 }
 
@@ -688,7 +796,10 @@ func (o *oneLine) String() string { return o.b.String() }
 type recentLine struct {
 	cur   []rune
 	space bool
-	last  string
+	last  []rune // the tail of the last completed line, untrimmed
+	// lastStr is last as a trimmed string once a control asked for it.
+	lastStr   string
+	lastReady bool
 }
 
 func (r *recentLine) write(s string) {
@@ -713,7 +824,14 @@ func (r *recentLine) write(s string) {
 
 func (r *recentLine) breakLine() {
 	if len(r.cur) > 0 {
-		r.last = tail(r.cur)
+		// Kept as runes, made a string only if a control asks for it:
+		// most lines never name a control.
+		rs := r.cur
+		if len(rs) > maxLabelRunes {
+			rs = rs[len(rs)-maxLabelRunes:]
+		}
+		r.last = append(r.last[:0], rs...)
+		r.lastReady = false
 		r.cur = r.cur[:0]
 	}
 	r.space = false
@@ -722,14 +840,21 @@ func (r *recentLine) breakLine() {
 func (r *recentLine) reset() {
 	r.cur = r.cur[:0]
 	r.space = false
-	r.last = ""
+	r.last = r.last[:0]
+	r.lastReady = false
 }
 
 func (r *recentLine) label() string {
 	if len(r.cur) > 0 {
 		return tail(r.cur)
 	}
-	return r.last
+	if !r.lastReady {
+		r.lastStr, r.lastReady = "", true
+		if len(r.last) > 0 {
+			r.lastStr = strings.TrimSpace(string(r.last))
+		}
+	}
+	return r.lastStr
 }
 
 func tail(rs []rune) string {

@@ -29,6 +29,7 @@ func FuzzFromHTML(f *testing.F) {
 		if !utf8.ValidString(p.Text) || !utf8.ValidString(p.Title) {
 			t.Fatalf("invalid UTF-8: Text %q Title %q", p.Text, p.Title)
 		}
+		checkBlocks(t, p)
 		if strings.Contains(p.Text, "\n\n") || strings.HasPrefix(p.Text, "\n") || strings.HasSuffix(p.Text, "\n") {
 			t.Fatalf("empty line in Text %q", p.Text)
 		}

@@ -55,11 +55,19 @@ type Page struct {
 	// "path/file.html", "pages.jsonl:12", "crawl.warc.gz#record 3 (offset
 	// 1234)", "stdin:5". FromHTML and FromText leave it empty.
 	Source string
+	// Blocks are the typed parts of the page in document order (see Block
+	// and doc.go): the title, the main text, each post or reply, listing
+	// fields, link and alt texts, and the navigation, footers, sidebars and
+	// boilerplate around them. Text is their concatenation, each block on
+	// lines of its own.
+	Blocks []Block
 	// Meta holds extra string fields of the input record: the other fields
 	// of a JSON Lines record ("label", "id", ...), or for a WARC record
 	// "warc-record-id", "warc-date" and "http-status". Nil when there are
 	// none.
 	Meta map[string]string
+
+	norm *normCache // see Normalized
 }
 
 // Form is one HTML form.
@@ -123,9 +131,11 @@ func FromHTML(url string, body []byte, contentType string) (*Page, error) {
 }
 
 // FromText makes a Page of plain text: no title, no forms, no links, Text as
-// given (invalid UTF-8 replaced by U+FFFD).
+// given (invalid UTF-8 replaced by U+FFFD), blocks by paragraph groups and
+// reply markers (see doc.go).
 func FromText(url, text string) *Page {
-	return &Page{URL: url, Text: strings.ToValidUTF8(text, "\uFFFD"), Charset: CharsetUTF8}
+	text = strings.ToValidUTF8(text, "\uFFFD")
+	return &Page{URL: url, Text: text, Charset: CharsetUTF8, Blocks: textBlocks(text)}
 }
 
 func describeURL(url string) string {
@@ -133,4 +143,13 @@ func describeURL(url string) string {
 		return "page without URL"
 	}
 	return url
+}
+
+// String describes the page for messages: address, title, size of the text
+// and number of blocks.
+func (p *Page) String() string {
+	if p == nil {
+		return "<nil page>"
+	}
+	return fmt.Sprintf("page %s %q: %d bytes of text in %d blocks", describeURL(p.URL), p.Title, len(p.Text), len(p.Blocks))
 }
