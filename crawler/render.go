@@ -14,6 +14,8 @@ import (
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+
+	"github.com/certwatch/certwatch/page"
 )
 
 // ErrBrowserCrashed is wrapped by the error of a page whose browser or tab
@@ -64,7 +66,7 @@ func (e *renderEngine) Fetch(ctx context.Context, req Request) *Result {
 		finishResult(res, req, "text/html; charset=utf-8")
 		if res.Page != nil && len(res.Dialogs) > 0 {
 			// What a dialog said is part of what the page shows.
-			res.Page.Text = strings.TrimRight(res.Page.Text, "\n") + "\n" + strings.Join(res.Dialogs, "\n")
+			res.Page.AppendBlock(page.KindMain, "dialog", strings.Join(res.Dialogs, "\n"))
 		}
 	}()
 	fail := func(o Outcome, err error) *Result {

@@ -522,17 +522,7 @@ func allowed(src *config.Source, link string) bool {
 // withListing adds the listing fields read from the result page to the
 // detail page's text, so the finding sees what the marketplace showed.
 func withListing(p *page.Page, meta map[string]string) *page.Page {
-	cp := *p
-	var extra []string
-	for _, k := range []string{"title", "price", "seller", "description", "contact"} {
-		if v := strings.TrimSpace(meta[k]); v != "" && !strings.Contains(p.Text, v) {
-			extra = append(extra, v)
-		}
-	}
-	if len(extra) > 0 {
-		cp.Text = p.Text + "\n" + strings.Join(extra, "\n")
-	}
-	return &cp
+	return p.WithListing(page.ListingFields(meta))
 }
 
 // caseKey is what makes one case across sweeps: the listing id when the
