@@ -28,6 +28,7 @@ type Matcher struct {
 	index   map[string]int // normalized literal → id
 	rules   []*crule
 	imit    []*cimitation
+	gram    grammar // families and proximity rules (grammar.go)
 
 	negations    []string // normalized cue words
 	negGap       int
@@ -49,6 +50,9 @@ type literal struct {
 	display          string // as written in the pack
 	negatable        bool   // a term or group item: a negation cue before it cancels it
 	query            bool   // an imitation query term: in the title it calls for an imitation check
+	family           bool   // a member of a family (grammar.go)
+	near             bool   // a member of a family some proximity rule uses: in the fast automaton
+	unless           []int  // literals inside which a family hit does not count
 }
 
 type crule struct {
@@ -202,6 +206,7 @@ func Compile(packs ...*rules.Pack) (*Matcher, error) {
 			}
 		}
 	}
+	m.compileGrammar(packs, func(p *rules.Pack, line int, key, s string) int { return lit(p, line, key, s, false) }, &errs)
 	if len(errs) > 0 {
 		return nil, errs
 	}
@@ -231,7 +236,7 @@ func Compile(packs ...*rules.Pack) (*Matcher, error) {
 	}
 	var fastPats []string
 	for i, l := range m.lits {
-		if l.opens || len(l.slotOf) > 0 || l.query {
+		if l.opens || len(l.slotOf) > 0 || l.query || l.near {
 			fastPats = append(fastPats, l.text)
 			m.fastLit = append(m.fastLit, i)
 		}
@@ -363,7 +368,7 @@ func (m *Matcher) Match(p *page.Page) *Finding {
 		return f.finish()
 	}
 	n := Normalize(p.Title + "\n" + p.Text)
-	sc := &scan{m: m, n: n, page: p, titleEnd: len(p.Title)}
+	sc := &scan{m: m, n: n, page: p, titleEnd: len(p.Title), chars: -1}
 	sc.run()
 	sc.fill(f)
 	return f.finish()
@@ -384,6 +389,7 @@ func (m *Matcher) opens(text []byte, titleLen int) bool {
 	hits := m.fast.FindAllOverlapping(text)
 	var small [8]uint64
 	var seen []uint64
+	var famHits []hit
 	for _, h := range hits {
 		id := h.PatternID
 		if m.fast != m.ac {
@@ -392,6 +398,9 @@ func (m *Matcher) opens(text []byte, titleLen int) bool {
 		l := &m.lits[id]
 		if l.opens || l.query && h.End <= titleLen {
 			return true
+		}
+		if l.near {
+			famHits = append(famHits, hit{lit: id, start: h.Start, end: h.End})
 		}
 		if len(l.slotOf) == 0 {
 			continue
@@ -403,6 +412,9 @@ func (m *Matcher) opens(text []byte, titleLen int) bool {
 			}
 		}
 		seen[id/64] |= 1 << (id % 64)
+	}
+	if famHits != nil && m.grammarOpens(text, famHits) {
+		return true
 	}
 	if seen == nil {
 		return false
@@ -455,6 +467,13 @@ type scan struct {
 	lastNegated bool
 	im          *imitationResult
 	lines       []int // offsets of the newlines in the normalized text (lineOf)
+	// The offer grammar (grammar.go): family members by family, contacts
+	// with character offsets, and the text's length in characters (-1
+	// until needed).
+	fam          [][]famHit
+	contactHits  []famHit
+	contactKinds []string
+	chars        int
 }
 
 func (s *scan) run() {
@@ -493,6 +512,13 @@ func (s *scan) run() {
 		s.byLit[x.lit] = append(s.byLit[x.lit], x)
 	}
 	s.contacts = extractContacts(text)
+	if len(s.m.gram.fams) > 0 {
+		all := make([]hit, len(raw))
+		for i, h := range raw {
+			all[i] = hit{lit: h.PatternID, start: h.Start, end: h.End}
+		}
+		s.grammarHits(all)
+	}
 	for _, r := range s.m.rules {
 		if res := s.score(r); res != nil {
 			s.results = append(s.results, res)
@@ -647,6 +673,9 @@ type ruleResult struct {
 	exclusions []exclHit
 	imitation  *imitationResult
 	reasons    []string
+	near       []nearHit // satisfied proximity rules (grammar.go)
+	threshold  float64   // the threshold that applies (lower on a short text with a corroborator)
+	short      string    // why the short-text threshold applies, or ""
 }
 
 type termHit struct {
@@ -705,9 +734,13 @@ func (s *scan) score(cr *crule) *ruleResult {
 			positive = positive || g.g.Weight > 0
 		}
 	}
+	if s.nearScore(cr, res) {
+		positive = true
+	}
 	if !positive {
 		return nil
 	}
+	defer func() { res.threshold, res.short = s.shortThreshold(res) }()
 	win := cr.r.Pack.ExclusionWindow
 	var anchors []int // word positions of what scored, for the exclusion window
 	if win > 0 {
@@ -717,6 +750,11 @@ func (s *scan) score(cr *crule) *ruleResult {
 			}
 		}
 		for _, g := range res.groups {
+			for _, h := range g.spans {
+				anchors = append(anchors, s.seg.wordIndex(h.start))
+			}
+		}
+		for _, g := range res.near {
 			for _, h := range g.spans {
 				anchors = append(anchors, s.seg.wordIndex(h.start))
 			}
@@ -747,6 +785,11 @@ func (s *scan) score(cr *crule) *ruleResult {
 				}
 			}
 			for _, g := range res.groups {
+				for _, h := range g.spans {
+					hitLines = append(hitLines, s.lineOf(h.start))
+				}
+			}
+			for _, g := range res.near {
 				for _, h := range g.spans {
 					hitLines = append(hitLines, s.lineOf(h.start))
 				}

@@ -52,7 +52,7 @@ func TestVersionChangesWithContent(t *testing.T) {
 // key path and what is wrong.
 func TestInvalidPacks(t *testing.T) {
 	want := map[string]string{
-		"invalid-unknown-key.yaml":         `invalid-unknown-key.yaml:12: rules[0].tems: unknown key "tems" (known: category, description, exclusions, groups, id, legal_basis, route, terms)`,
+		"invalid-unknown-key.yaml":         `invalid-unknown-key.yaml:12: rules[0].tems: unknown key "tems" (known: category, description, exclusions, groups, id, legal_basis, near, route, terms)`,
 		"invalid-bad-weight.yaml":          `invalid-bad-weight.yaml:13: rules[0].terms[0].weight: must be a number in [-100, 100] other than 0, got "heavy"`,
 		"invalid-zero-weight.yaml":         `invalid-zero-weight.yaml:13: rules[0].terms[0].weight: must be a number in [-100, 100] other than 0, got "0"`,
 		"invalid-empty-term.yaml":          `invalid-empty-term.yaml:13: rules[0].terms[0].term: must not be empty`,

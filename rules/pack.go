@@ -58,6 +58,13 @@ type Pack struct {
 	Exclusions      []Exclusion
 	Rules           []*Rule
 	Imitation       *Imitation
+	// Families are the named term sets of the offer grammar, by full name
+	// ("cert_noun", "cert_noun.学历"); FamilyOrder lists them in file order.
+	Families    map[string]*Family
+	FamilyOrder []string
+	// ShortText, when set, lowers the threshold of short texts that carry
+	// a corroborating signal.
+	ShortText *ShortText
 	// Removal holds the markers a removal check looks for on a page
 	// fetched again after a takedown notice (empty when the pack has none).
 	Removal Removal
@@ -124,6 +131,7 @@ type Rule struct {
 	Route       Route
 	Terms       []Term
 	Groups      []Group
+	Near        []Near // proximity rules over families
 	Exclusions  []Exclusion
 }
 
