@@ -602,8 +602,10 @@ func (s *scan) contactHitsOrEmpty() []famHit {
 }
 
 // shortThreshold returns the threshold that applies to a rule's result:
-// the pack's, or, on a short text with a corroborating signal outside the
-// spans that scored, the short-text threshold (with the reason).
+// the pack's, or the short-text threshold (with the reason) when the text
+// is short, no exclusion lowered the rule's score, one term or proximity
+// clause of the rule weighs at least the short threshold by itself, and a
+// corroborator stands outside the spans that scored.
 func (s *scan) shortThreshold(res *ruleResult) (float64, string) {
 	p := res.rule.Pack
 	cs := s.m.gram.short[p]
@@ -613,7 +615,24 @@ func (s *scan) shortThreshold(res *ruleResult) (float64, string) {
 	if s.chars < 0 {
 		s.chars = utf8.RuneCountInString(s.n.Text)
 	}
-	if s.chars > cs.st.MaxChars || res.score < cs.st.Threshold {
+	if s.chars > cs.st.MaxChars || res.score < cs.st.Threshold || len(res.exclusions) > 0 {
+		return p.Threshold, ""
+	}
+	// One strong signal: a term or a proximity clause that alone reaches
+	// the short threshold.
+	strong := ""
+	for _, t := range res.terms {
+		if t.weight >= cs.st.Threshold {
+			strong = "“" + t.label + "”"
+			break
+		}
+	}
+	for _, n := range res.near {
+		if strong == "" && n.weight >= cs.st.Threshold {
+			strong = "近邻“" + n.name + "”"
+		}
+	}
+	if strong == "" {
 		return p.Threshold, ""
 	}
 	var scored []hit
@@ -641,14 +660,14 @@ func (s *scan) shortThreshold(res *ruleResult) (float64, string) {
 			}
 			for _, h := range s.fam[sl.fam] {
 				if !inside(h.start, h.end) {
-					return cs.st.Threshold, fmt.Sprintf("短文本（%d 字，不超过 %d 字）有佐证“%s”（%s），阈值 %g", s.chars, cs.st.MaxChars, h.label, sl.name, cs.st.Threshold)
+					return cs.st.Threshold, fmt.Sprintf("短文本（%d 字，不超过 %d 字）：强信号 %s 加佐证“%s”（%s），阈值 %g", s.chars, cs.st.MaxChars, strong, h.label, sl.name, cs.st.Threshold)
 				}
 			}
 			continue
 		}
 		for k, c := range s.contactHits {
 			if contactMatches(sl.contact, s.contactKinds[k]) && !inside(c.start, c.end) {
-				return cs.st.Threshold, fmt.Sprintf("短文本（%d 字，不超过 %d 字）有佐证“%s”（%s），阈值 %g", s.chars, cs.st.MaxChars, c.label, sl.name, cs.st.Threshold)
+				return cs.st.Threshold, fmt.Sprintf("短文本（%d 字，不超过 %d 字）：强信号 %s 加佐证“%s”（%s），阈值 %g", s.chars, cs.st.MaxChars, strong, c.label, sl.name, cs.st.Threshold)
 			}
 		}
 	}

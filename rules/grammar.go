@@ -279,9 +279,6 @@ func (d *decoder) near(n *yaml.Node, path string, p *Pack) Near {
 		"all": func(v *yaml.Node, k string) {
 			allNode = v
 			d.StrList(v, k, &r.All)
-			if v.Kind == yaml.SequenceNode && len(v.Content) == 1 {
-				d.Fail(v, k, "a proximity rule needs at least two families")
-			}
 		},
 	}, "name", "weight", "all")
 	if allNode != nil {
