@@ -154,15 +154,6 @@ func (s *scan) fill(f *Finding) {
 				addMatch(h, t.label, kind, res.rule.ID)
 			}
 		}
-		for _, g := range res.groups {
-			rh.Groups = append(rh.Groups, g.name)
-			parts = append(parts, fmt.Sprintf("组合“%s”(%+g)：%s 相距 %d 词", g.name, g.weight, quoteJoin(g.labels), g.distance))
-			for j, h := range g.spans {
-				if h.lit >= 0 {
-					addMatch(h, g.labels[j], "group", res.rule.ID)
-				}
-			}
-		}
 		for _, n := range res.near {
 			rh.Near = append(rh.Near, n.name)
 			parts = append(parts, nearReason(n))
@@ -172,6 +163,15 @@ func (s *scan) fill(f *Finding) {
 		}
 		if res.short != "" {
 			parts = append(parts, res.short)
+		}
+		for _, g := range res.groups {
+			rh.Groups = append(rh.Groups, g.name)
+			parts = append(parts, fmt.Sprintf("组合“%s”(%+g)：%s 相距 %d 词", g.name, g.weight, quoteJoin(g.labels), g.distance))
+			for j, h := range g.spans {
+				if h.lit >= 0 {
+					addMatch(h, g.labels[j], "group", res.rule.ID)
+				}
+			}
 		}
 		if res.imitation != nil {
 			parts = append(parts, res.imitation.reasons...)

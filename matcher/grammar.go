@@ -555,19 +555,24 @@ func (s *scan) familyValid(h hit, unlessHits map[int][]hit) bool {
 	return true
 }
 
-// grammarHits computes the family members of the page once.
-func (s *scan) grammarHits(raw []hit) {
+// ensureFamilies collects the page's family members and contacts (with
+// character offsets) on first use.
+func (s *scan) ensureFamilies() {
+	if s.famDone {
+		return
+	}
+	s.famDone = true
+	raw := make([]hit, len(s.raw))
+	for i, h := range s.raw {
+		raw[i] = hit{lit: h.PatternID, start: h.Start, end: h.End}
+	}
 	g := &s.m.gram
-	if len(g.fams) == 0 {
-		return
-	}
-	all := map[int][]hit{}
-	for _, h := range raw {
-		all[h.lit] = append(all[h.lit], h)
-	}
-	s.fam = g.familyHits(s.m, s.n.Text, raw, func(h hit) bool { return s.familyValid(h, all) })
-	if s.fam == nil {
-		return
+	if len(g.fams) > 0 {
+		all := map[int][]hit{}
+		for _, h := range raw {
+			all[h.lit] = append(all[h.lit], h)
+		}
+		s.fam = g.familyHits(s.m, s.n.Text, raw, func(h hit) bool { return s.familyValid(h, all) })
 	}
 	var offs []int
 	for _, c := range s.contacts {
@@ -580,8 +585,13 @@ func (s *scan) grammarHits(raw []hit) {
 	}
 }
 
-// nearScore evaluates a rule's proximity clauses.
+// nearScore evaluates a rule's proximity clauses. The family members are
+// collected on the first call, when the page's contacts are known.
 func (s *scan) nearScore(cr *crule, res *ruleResult) (positive bool) {
+	if len(s.m.gram.near[cr.r]) == 0 {
+		return false
+	}
+	s.ensureFamilies()
 	for _, n := range s.m.gram.near[cr.r] {
 		nh, ok := evalNear(n, s.fam, s.contactHitsOrEmpty(), s.contactKinds)
 		if !ok {
@@ -599,6 +609,11 @@ func (s *scan) contactHitsOrEmpty() []famHit {
 		return []famHit{}
 	}
 	return s.contactHits
+}
+
+// setThreshold records the threshold that applies to a rule's result.
+func (s *scan) setThreshold(res *ruleResult) {
+	res.threshold, res.short = s.shortThreshold(res)
 }
 
 // shortThreshold returns the threshold that applies to a rule's result:
@@ -635,6 +650,7 @@ func (s *scan) shortThreshold(res *ruleResult) (float64, string) {
 	if strong == "" {
 		return p.Threshold, ""
 	}
+	s.ensureFamilies()
 	var scored []hit
 	for _, t := range res.terms {
 		scored = append(scored, t.spans...)

@@ -470,6 +470,8 @@ type scan struct {
 	// The offer grammar (grammar.go): family members by family, contacts
 	// with character offsets, and the text's length in characters (-1
 	// until needed).
+	raw          []ahocorasick.Match
+	famDone      bool
 	fam          [][]famHit
 	contactHits  []famHit
 	contactKinds []string
@@ -499,6 +501,7 @@ func (s *scan) run() {
 	// 声称不用培训、不用考试即可拿证 the cue negates 不用培训 and, through it,
 	// 不用考试 right after.
 	sort.SliceStable(raw, func(i, j int) bool { return raw[i].Start < raw[j].Start })
+	s.raw = raw // for the offer grammar, once contacts are known (grammar.go)
 	s.negEnds = map[int]bool{}
 	for _, h := range raw {
 		if !s.valid(h.PatternID, h.Start, h.End) {
@@ -512,13 +515,6 @@ func (s *scan) run() {
 		s.byLit[x.lit] = append(s.byLit[x.lit], x)
 	}
 	s.contacts = extractContacts(text)
-	if len(s.m.gram.fams) > 0 {
-		all := make([]hit, len(raw))
-		for i, h := range raw {
-			all[i] = hit{lit: h.PatternID, start: h.Start, end: h.End}
-		}
-		s.grammarHits(all)
-	}
 	for _, r := range s.m.rules {
 		if res := s.score(r); res != nil {
 			s.results = append(s.results, res)
@@ -666,6 +662,10 @@ func (m *Matcher) negated(text string, start int) bool {
 
 // ruleResult is one rule's evaluation on a page.
 type ruleResult struct {
+	near      []nearHit // satisfied proximity rules (grammar.go)
+	threshold float64   // the threshold that applies (lower on a short text with a corroborator)
+	short     string    // why the short-text threshold applies, or ""
+
 	rule       *rules.Rule
 	score      float64
 	terms      []termHit
@@ -673,9 +673,6 @@ type ruleResult struct {
 	exclusions []exclHit
 	imitation  *imitationResult
 	reasons    []string
-	near       []nearHit // satisfied proximity rules (grammar.go)
-	threshold  float64   // the threshold that applies (lower on a short text with a corroborator)
-	short      string    // why the short-text threshold applies, or ""
 }
 
 type termHit struct {
@@ -700,6 +697,7 @@ type exclHit struct {
 
 func (s *scan) score(cr *crule) *ruleResult {
 	res := &ruleResult{rule: cr.r}
+	defer s.setThreshold(res)
 	positive := false
 	for _, t := range cr.terms {
 		var spans []hit
@@ -740,7 +738,6 @@ func (s *scan) score(cr *crule) *ruleResult {
 	if !positive {
 		return nil
 	}
-	defer func() { res.threshold, res.short = s.shortThreshold(res) }()
 	win := cr.r.Pack.ExclusionWindow
 	var anchors []int // word positions of what scored, for the exclusion window
 	if win > 0 {

@@ -58,6 +58,10 @@ type Pack struct {
 	Exclusions      []Exclusion
 	Rules           []*Rule
 	Imitation       *Imitation
+	// Removal holds the markers a removal check looks for on a page
+	// fetched again after a takedown notice (empty when the pack has none).
+	Removal Removal
+
 	// Families are the named term sets of the offer grammar, by full name
 	// ("cert_noun", "cert_noun.学历"); FamilyOrder lists them in file order.
 	Families    map[string]*Family
@@ -65,9 +69,6 @@ type Pack struct {
 	// ShortText, when set, lowers the threshold of short texts that carry
 	// a corroborating signal.
 	ShortText *ShortText
-	// Removal holds the markers a removal check looks for on a page
-	// fetched again after a takedown notice (empty when the pack has none).
-	Removal Removal
 }
 
 // Removal are the phrases by which a site says that a page is gone or
