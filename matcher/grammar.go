@@ -62,7 +62,12 @@ type grammar struct {
 	famIndex map[*rules.Pack]map[string]int
 	near     map[*rules.Rule][]cnear
 	short    map[*rules.Pack]*cshort
-	any      bool // some rule has a proximity clause
+	any      bool           // some rule has a proximity clause
+	holders  [][]int        // per composition, the families its hits are members of
+	nearList []cnear        // every clause with a positive weight (first pass)
+	nearFams [][]int        // per clause of nearList, its families
+	direct   []map[int]bool // per composition, the literals of its head family
+	slack    int            // bytes: three times the longest member plus the widest composition gap
 }
 
 // compileGrammar compiles the families and proximity rules of the packs.
@@ -212,12 +217,90 @@ func (m *Matcher) compileGrammar(packs []*rules.Pack, lit func(p *rules.Pack, li
 					m.markNear(s.fam, map[int]bool{})
 				}
 			}
+			if n.n.Weight > 0 {
+				g.nearList = append(g.nearList, n)
+				var fams []int
+				for _, s := range n.slots {
+					if s.fam >= 0 {
+						fams = append(fams, s.fam)
+					}
+				}
+				g.nearFams = append(g.nearFams, fams)
+			}
 		}
 	}
+	// Only the members of families that a clause or a short-text
+	// corroborator uses are collected on candidate pages.
+	for i := range m.lits {
+		m.lits[i].family = false
+	}
+	used := map[int]bool{}
+	var use func(fi int)
+	use = func(fi int) {
+		if used[fi] {
+			return
+		}
+		used[fi] = true
+		for _, id := range g.fams[fi].lits {
+			m.lits[id].family = true
+		}
+		for _, ci := range g.fams[fi].comps {
+			use(g.comps[ci].mod)
+			use(g.comps[ci].head)
+		}
+	}
+	for _, ns := range g.near {
+		for _, n := range ns {
+			for _, sl := range n.slots {
+				if sl.fam >= 0 {
+					use(sl.fam)
+				}
+			}
+		}
+	}
+	for _, cs := range g.short {
+		for _, sl := range cs.slots {
+			if sl.fam >= 0 {
+				use(sl.fam)
+			}
+		}
+	}
+	// Membership, for the first pass and for collecting hits.
+	for fi := range g.fams {
+		for _, id := range g.fams[fi].lits {
+			m.lits[id].fams = append(m.lits[id].fams, fi)
+		}
+	}
+	g.direct = make([]map[int]bool, len(g.comps))
+	for c, cc := range g.comps {
+		g.direct[c] = map[int]bool{}
+		for _, id := range g.fams[cc.head].lits {
+			g.direct[c][id] = true
+		}
+	}
+	g.holders = make([][]int, len(g.comps))
+	for fi := range g.fams {
+		for _, c := range g.fams[fi].comps {
+			g.holders[c] = append(g.holders[c], fi)
+		}
+	}
+	for i := range m.lits {
+		for _, u := range m.lits[i].unless {
+			m.lits[u].unlessWord = true
+		}
+		if len(m.lits[i].fams) > 0 {
+			g.slack = max(g.slack, 3*len(m.lits[i].text))
+		}
+	}
+	maxGap := 0
+	for _, c := range g.comps {
+		maxGap = max(maxGap, c.gap)
+	}
+	g.slack += 4 * maxGap
 }
 
 // markNear flags the literals of family fi (and of the families its
-// compositions use) as needed by a proximity rule.
+// compositions use) as needed by a proximity rule, for the first pass.
 func (m *Matcher) markNear(fi int, seen map[int]bool) {
 	if seen[fi] {
 		return
@@ -310,21 +393,17 @@ func (g *grammar) familyHits(m *Matcher, text string, raw []hit, valid func(h hi
 	}
 	ci := newCharIndex(text, offs)
 	out := make([][]famHit, len(g.fams))
-	for fi := range g.fams {
-		for _, id := range g.fams[fi].lits {
-			for _, h := range byLit[id] {
-				out[fi] = append(out[fi], famHit{start: h.start, end: h.end, cs: ci.at(h.start), ce: ci.at(h.end), label: m.lits[id].display})
+	for id, hs := range byLit {
+		for _, h := range hs {
+			fh := famHit{start: h.start, end: h.end, cs: ci.at(h.start), ce: ci.at(h.end), label: m.lits[id].display}
+			for _, fi := range m.lits[id].fams {
+				out[fi] = append(out[fi], fh)
 			}
 		}
 	}
 	// Compositions, inner ones first; each adds its hits to every family
 	// that holds it.
-	holders := make([][]int, len(g.comps))
-	for fi := range g.fams {
-		for _, c := range g.fams[fi].comps {
-			holders[c] = append(holders[c], fi)
-		}
-	}
+	holders := g.holders
 	for c, cc := range g.comps {
 		var hs []famHit
 		for _, a := range out[cc.mod] {
@@ -344,7 +423,10 @@ func (g *grammar) familyHits(m *Matcher, text string, raw []hit, valid func(h hi
 			if a.cs != b.cs {
 				return a.cs < b.cs
 			}
-			return a.ce < b.ce
+			if a.ce != b.ce {
+				return a.ce < b.ce
+			}
+			return a.label < b.label
 		})
 	}
 	return out
@@ -494,26 +576,81 @@ func nextAfter(evs []famHit, prev famHit) (famHit, int, bool) {
 	return evs[i], evs[i].cs - prev.ce, true
 }
 
-// grammarOpens is the first pass for proximity rules: whether some rule
-// with a positive weight has members of all its families close enough
-// (contacts are not known yet and count as present). hits are the fast
-// automaton's hits, translated to literal ids.
-func (m *Matcher) grammarOpens(text []byte, hits []hit) bool {
-	if !m.gram.any {
-		return false
+// firstPass is the first pass's test for proximity clauses, fed with the
+// fast automaton's hits in the order it reports them (by end offset). It
+// keeps, per family, the largest end offset of a member seen so far and
+// says yes as soon as some clause with a positive weight could be
+// satisfied: a member of one of its families just arrived and every other
+// family has a member close enough in bytes (a character is at most 4
+// bytes; slack covers the members' own lengths). Contact slots count as
+// present. It is a necessary condition, never stricter than scoring.
+type firstPass struct {
+	lastEnd []int // per family; -1: none yet
+	small   [32]int
+	prevEnd int
+}
+
+func (fp *firstPass) init(n int) {
+	if fp.lastEnd != nil {
+		return
 	}
-	fh := m.gram.familyHits(m, string(text), hits, nil)
-	if fh == nil {
-		return false
+	if n <= len(fp.small) {
+		fp.lastEnd = fp.small[:n]
+	} else {
+		fp.lastEnd = make([]int, n)
 	}
-	for _, ns := range m.gram.near {
-		for _, n := range ns {
-			if n.n.Weight <= 0 {
-				continue
+	for i := range fp.lastEnd {
+		fp.lastEnd[i] = -1
+	}
+}
+
+// feed takes one hit of a literal that some clause needs and reports
+// whether the page must be looked at closely.
+func (g *grammar) feed(m *Matcher, fp *firstPass, lit, start, end int) bool {
+	fp.init(len(g.fams))
+	if end < fp.prevEnd {
+		return true // not in end order: no shortcut
+	}
+	fp.prevEnd = end
+	l := &m.lits[lit]
+	for _, fi := range l.fams {
+		fp.lastEnd[fi] = end
+	}
+	for c, cc := range g.comps {
+		// A modifier that ends at most gap characters before the head
+		// (when the head is this literal; nested compositions: anywhere
+		// before).
+		if fp.lastEnd[cc.head] != end || fp.lastEnd[cc.mod] < 0 {
+			continue
+		}
+		if g.direct[c][lit] && fp.lastEnd[cc.mod] < start-4*cc.gap {
+			continue
+		}
+		for _, fi := range g.holders[c] {
+			fp.lastEnd[fi] = end
+		}
+	}
+	for ci, n := range g.nearList {
+		touched := false
+		for _, fi := range g.nearFams[ci] {
+			if fp.lastEnd[fi] == end {
+				touched = true
+				break
 			}
-			if _, ok := evalNear(n, fh, nil, nil); ok {
-				return true
+		}
+		if !touched {
+			continue
+		}
+		min := start - 8*n.n.Within - g.slack
+		ok := true
+		for _, sl := range n.slots {
+			if sl.fam >= 0 && (fp.lastEnd[sl.fam] < 0 || fp.lastEnd[sl.fam] < min) {
+				ok = false
+				break
 			}
+		}
+		if ok {
+			return true
 		}
 	}
 	return false
@@ -568,9 +705,11 @@ func (s *scan) ensureFamilies() {
 	}
 	g := &s.m.gram
 	if len(g.fams) > 0 {
-		all := map[int][]hit{}
+		all := map[int][]hit{} // hits of unless words
 		for _, h := range raw {
-			all[h.lit] = append(all[h.lit], h)
+			if s.m.lits[h.lit].unlessWord {
+				all[h.lit] = append(all[h.lit], h)
+			}
 		}
 		s.fam = g.familyHits(s.m, s.n.Text, raw, func(h hit) bool { return s.familyValid(h, all) })
 	}

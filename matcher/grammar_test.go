@@ -180,16 +180,25 @@ func TestShortText(t *testing.T) {
 }
 
 // TestGrammarFirstPass: a page whose only signal is a proximity clause is
-// a candidate; one whose members lie far apart is not.
+// a candidate; one whose members lie far apart is not; and the first pass
+// never rejects what scoring would accept.
 func TestGrammarFirstPass(t *testing.T) {
 	m := grammarMatcher(t)
 	near := NormalizeString("专业办理毕业证")
 	if !m.opens([]byte(near), 0) {
 		t.Errorf("%q is not a candidate", near)
 	}
-	far := NormalizeString("办" + strings.Repeat("的", 30) + "毕业证")
+	// The first pass bounds distances in bytes, loosely: far apart is
+	// far beyond the clause's 4 characters.
+	far := NormalizeString("办" + strings.Repeat("的", 200) + "毕业证")
 	if m.opens([]byte(far), 0) {
-		t.Errorf("%q is a candidate; its members are 30 characters apart", far)
+		t.Errorf("%q is a candidate; its members are 200 characters apart", far)
+	}
+	for _, text := range []string{"专业办理毕 业证", "焊工证哪里都能办", "出售高仿毕业证", "这里有假证", "电工证 可以办理"} {
+		f := m.Match(&page.Page{Text: text})
+		if len(f.Rules) == 0 {
+			t.Errorf("%q: no rule scored; the first pass dropped it", text)
+		}
 	}
 }
 

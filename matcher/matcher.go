@@ -53,6 +53,8 @@ type literal struct {
 	family           bool   // a member of a family (grammar.go)
 	near             bool   // a member of a family some proximity rule uses: in the fast automaton
 	unless           []int  // literals inside which a family hit does not count
+	fams             []int  // families this literal is a member of (grammar.go)
+	unlessWord       bool   // an unless word of some family member
 }
 
 type crule struct {
@@ -389,7 +391,7 @@ func (m *Matcher) opens(text []byte, titleLen int) bool {
 	hits := m.fast.FindAllOverlapping(text)
 	var small [8]uint64
 	var seen []uint64
-	var famHits []hit
+	var fp firstPass
 	for _, h := range hits {
 		id := h.PatternID
 		if m.fast != m.ac {
@@ -399,8 +401,8 @@ func (m *Matcher) opens(text []byte, titleLen int) bool {
 		if l.opens || l.query && h.End <= titleLen {
 			return true
 		}
-		if l.near {
-			famHits = append(famHits, hit{lit: id, start: h.Start, end: h.End})
+		if l.near && m.gram.feed(m, &fp, id, h.Start, h.End) {
+			return true
 		}
 		if len(l.slotOf) == 0 {
 			continue
@@ -412,9 +414,6 @@ func (m *Matcher) opens(text []byte, titleLen int) bool {
 			}
 		}
 		seen[id/64] |= 1 << (id % 64)
-	}
-	if famHits != nil && m.grammarOpens(text, famHits) {
-		return true
 	}
 	if seen == nil {
 		return false
