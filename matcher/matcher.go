@@ -208,6 +208,10 @@ func Compile(packs ...*rules.Pack) (*Matcher, error) {
 			}
 		}
 	}
+	// Literals first registered by families (grammar.go) need no word
+	// boundaries: they stay out of the segmenter's dictionary, which they
+	// would otherwise change (办, 假 as words).
+	gramStart := len(m.lits)
 	m.compileGrammar(packs, func(p *rules.Pack, line int, key, s string) int { return lit(p, line, key, s, false) }, &errs)
 	if len(errs) > 0 {
 		return nil, errs
@@ -215,7 +219,7 @@ func Compile(packs ...*rules.Pack) (*Matcher, error) {
 	pats := make([]string, len(m.lits))
 	for i, l := range m.lits {
 		pats[i] = l.text
-		if l.hanStart || l.hanEnd {
+		if (l.hanStart || l.hanEnd) && i < gramStart {
 			m.segTerms = append(m.segTerms, l.text)
 		}
 	}
