@@ -372,38 +372,38 @@ func (g *grammar) familyHits(m *Matcher, text string, raw []hit, valid func(h hi
 	if len(g.fams) == 0 {
 		return nil
 	}
-	var byLit map[int][]hit
-	var offs []int
+	// raw is in start order: character offsets come from one walk.
+	var out [][]famHit
+	pos, chars := 0, 0
 	for _, h := range raw {
 		l := &m.lits[h.lit]
-		if !l.family {
-			continue
-		}
-		if byLit == nil {
-			byLit = map[int][]hit{}
+		if !l.family || h.start < pos {
+			if l.family && h.start < pos {
+				// Not in start order (never from scan.run): recount.
+				pos, chars = 0, 0
+			} else {
+				continue
+			}
 		}
 		if valid != nil && !valid(h) {
 			continue
 		}
-		byLit[h.lit] = append(byLit[h.lit], h)
-		offs = append(offs, h.start, h.end)
-	}
-	if byLit == nil {
-		return nil
-	}
-	ci := newCharIndex(text, offs)
-	out := make([][]famHit, len(g.fams))
-	for id, hs := range byLit {
-		for _, h := range hs {
-			fh := famHit{start: h.start, end: h.end, cs: ci.at(h.start), ce: ci.at(h.end), label: m.lits[id].display}
-			for _, fi := range m.lits[id].fams {
-				out[fi] = append(out[fi], fh)
-			}
+		chars += utf8.RuneCountInString(text[pos:h.start])
+		pos = h.start
+		fh := famHit{start: h.start, end: h.end, cs: chars, ce: chars + utf8.RuneCountInString(text[h.start:h.end]), label: l.display}
+		if out == nil {
+			out = make([][]famHit, len(g.fams))
+		}
+		for _, fi := range l.fams {
+			out[fi] = append(out[fi], fh)
 		}
 	}
+	if out == nil {
+		return nil
+	}
 	// Compositions, inner ones first; each adds its hits to every family
-	// that holds it.
-	holders := g.holders
+	// that holds it, which then needs sorting again.
+	var resort []bool
 	for c, cc := range g.comps {
 		var hs []famHit
 		for _, a := range out[cc.mod] {
@@ -413,20 +413,27 @@ func (g *grammar) familyHits(m *Matcher, text string, raw []hit, valid func(h hi
 				}
 			}
 		}
-		for _, fi := range holders[c] {
+		if len(hs) == 0 {
+			continue
+		}
+		if resort == nil {
+			resort = make([]bool, len(g.fams))
+		}
+		for _, fi := range g.holders[c] {
 			out[fi] = append(out[fi], hs...)
+			resort[fi] = true
 		}
 	}
 	for fi := range out {
-		sort.Slice(out[fi], func(i, j int) bool {
+		if resort == nil || !resort[fi] {
+			continue
+		}
+		sort.SliceStable(out[fi], func(i, j int) bool {
 			a, b := out[fi][i], out[fi][j]
 			if a.cs != b.cs {
 				return a.cs < b.cs
 			}
-			if a.ce != b.ce {
-				return a.ce < b.ce
-			}
-			return a.label < b.label
+			return a.ce < b.ce
 		})
 	}
 	return out
