@@ -71,8 +71,9 @@ type grammar struct {
 }
 
 // compileGrammar compiles the families and proximity rules of the packs.
-// lit registers a literal (as for terms) and returns its id or -1.
-func (m *Matcher) compileGrammar(packs []*rules.Pack, lit func(p *rules.Pack, line int, key, s string) int, errs *rules.Errors) {
+// lit registers a literal (as for terms; errors are collected there) and
+// returns its id or -1.
+func (m *Matcher) compileGrammar(packs []*rules.Pack, lit func(p *rules.Pack, line int, key, s string) int) {
 	g := &m.gram
 	g.famIndex = map[*rules.Pack]map[string]int{}
 	g.near = map[*rules.Rule][]cnear{}

@@ -212,7 +212,7 @@ func Compile(packs ...*rules.Pack) (*Matcher, error) {
 	// boundaries: they stay out of the segmenter's dictionary, which they
 	// would otherwise change (办, 假 as words).
 	gramStart := len(m.lits)
-	m.compileGrammar(packs, func(p *rules.Pack, line int, key, s string) int { return lit(p, line, key, s, false) }, &errs)
+	m.compileGrammar(packs, func(p *rules.Pack, line int, key, s string) int { return lit(p, line, key, s, false) })
 	if len(errs) > 0 {
 		return nil, errs
 	}
