@@ -454,8 +454,7 @@ type nearHit struct {
 // whether it satisfies the rule: every member within Within characters of
 // the member of the first slot (order any), or each member after the
 // previous one and within Within characters of it (order ordered).
-// contacts lists the contacts as famHits (nil in the first pass, where
-// contact slots are skipped).
+// contacts lists the page's contacts as famHits.
 func evalNear(n cnear, hits [][]famHit, contacts []famHit, contactKinds []string) (nearHit, bool) {
 	events := make([][]famHit, len(n.slots))
 	for i, s := range n.slots {
@@ -466,9 +465,6 @@ func evalNear(n cnear, hits [][]famHit, contacts []famHit, contactKinds []string
 			events[i] = hits[s.fam]
 			continue
 		}
-		if contacts == nil {
-			continue // unknown in the first pass: assume present
-		}
 		for k, c := range contacts {
 			if contactMatches(s.contact, contactKinds[k]) {
 				events[i] = append(events[i], c)
@@ -478,10 +474,6 @@ func evalNear(n cnear, hits [][]famHit, contacts []famHit, contactKinds []string
 			return nearHit{}, false
 		}
 	}
-	if events[0] == nil {
-		// First pass with a contact in the first slot: the families are there.
-		return nearHit{}, true
-	}
 	best, bestGap := []famHit(nil), -1
 	pick := make([]famHit, len(n.slots))
 	for _, a := range events[0] {
@@ -490,10 +482,6 @@ func evalNear(n cnear, hits [][]famHit, contacts []famHit, contactKinds []string
 		prev := a
 		pick[0] = a
 		for j := 1; j < len(n.slots); j++ {
-			if events[j] == nil { // contact slot in the first pass
-				pick[j] = famHit{start: -1}
-				continue
-			}
 			var e famHit
 			var g int
 			if n.n.Ordered {
@@ -522,9 +510,6 @@ func evalNear(n cnear, hits [][]famHit, contacts []famHit, contactKinds []string
 	}
 	nh := nearHit{name: n.n.Name, weight: n.n.Weight, gap: bestGap}
 	for j, e := range best {
-		if e.start < 0 {
-			continue
-		}
 		nh.spans = append(nh.spans, hit{lit: -1, start: e.start, end: e.end})
 		nh.labels = append(nh.labels, e.label)
 		nh.fams = append(nh.fams, n.slots[j].name)
@@ -740,7 +725,7 @@ func (s *scan) nearScore(cr *crule, res *ruleResult) (positive bool) {
 	}
 	s.ensureFamilies()
 	for _, n := range s.m.gram.near[cr.r] {
-		nh, ok := evalNear(n, s.fam, s.contactHitsOrEmpty(), s.contactKinds)
+		nh, ok := evalNear(n, s.fam, s.contactHits, s.contactKinds)
 		if !ok {
 			continue
 		}
@@ -749,13 +734,6 @@ func (s *scan) nearScore(cr *crule, res *ruleResult) (positive bool) {
 		positive = positive || n.n.Weight > 0
 	}
 	return positive
-}
-
-func (s *scan) contactHitsOrEmpty() []famHit {
-	if s.contactHits == nil {
-		return []famHit{}
-	}
-	return s.contactHits
 }
 
 // setThreshold records the threshold that applies to a rule's result.
