@@ -35,6 +35,7 @@ type RuleHit struct {
 	Fired      bool     `json:"fired"` // score reached the pack's threshold
 	Terms      []string `json:"terms,omitempty"`
 	Groups     []string `json:"groups,omitempty"`
+	Near       []string `json:"near,omitempty"` // proximity rules that were satisfied
 	Exclusions []string `json:"exclusions,omitempty"`
 	// ContactBonus is what a personal contact next to the rule's hits
 	// added (the pack's contact_bonus), 0 when none.
@@ -48,7 +49,7 @@ type Match struct {
 	End   int      `json:"end"`
 	Text  string   `json:"text"` // the original characters
 	Term  string   `json:"term"` // the term, pattern or group item it matched
-	Kind  string   `json:"kind"` // term, pattern, group, exclusion
+	Kind  string   `json:"kind"` // term, pattern, group, near, exclusion
 	Rules []string `json:"rules"`
 }
 
@@ -142,8 +143,12 @@ func (s *scan) fill(f *Finding) {
 	}
 	for i, res := range s.results {
 		p := res.rule.Pack
+		threshold := res.threshold
+		if threshold == 0 {
+			threshold = p.Threshold
+		}
 		rh := RuleHit{ID: res.rule.ID, Category: res.rule.Category, Pack: p.Version(), Route: string(res.rule.Route),
-			Score: round2(res.score), Threshold: p.Threshold, Fired: res.score >= p.Threshold}
+			Score: round2(res.score), Threshold: threshold, Fired: res.score >= threshold}
 		var parts []string
 		for _, t := range res.terms {
 			rh.Terms = append(rh.Terms, t.label)
@@ -155,6 +160,16 @@ func (s *scan) fill(f *Finding) {
 			for _, h := range t.spans {
 				addMatch(h, t.label, kind, res.rule.ID)
 			}
+		}
+		for _, n := range res.near {
+			rh.Near = append(rh.Near, n.name)
+			parts = append(parts, nearReason(n))
+			for j, h := range n.spans {
+				addMatch(h, n.labels[j], "near", res.rule.ID)
+			}
+		}
+		if res.short != "" {
+			parts = append(parts, res.short)
 		}
 		for _, g := range res.groups {
 			rh.Groups = append(rh.Groups, g.name)
@@ -196,7 +211,7 @@ func (s *scan) fill(f *Finding) {
 				f.Category = res.rule.Category
 				f.CategoryName = p.CategoryName(res.rule.Category)
 				f.Route = string(res.rule.Route)
-				f.Reasons[0] = fmt.Sprintf("达到阈值 %g，建议：%s。", p.Threshold, rules.RouteNames[res.rule.Route]) + f.Reasons[0]
+				f.Reasons[0] = fmt.Sprintf("达到阈值 %g，建议：%s。", threshold, rules.RouteNames[res.rule.Route]) + f.Reasons[0]
 			}
 			if res.imitation != nil && res.imitation.site != nil {
 				f.Imitation = &Imitated{Site: res.imitation.site.Name, Host: res.imitation.host, Similarity: round2(res.imitation.similarity)}

@@ -28,6 +28,7 @@ type Matcher struct {
 	index   map[string]int // normalized literal → id
 	rules   []*crule
 	imit    []*cimitation
+	gram    grammar // families and proximity rules (grammar.go)
 
 	negations    []string // normalized cue words
 	negGap       int
@@ -49,6 +50,11 @@ type literal struct {
 	display          string // as written in the pack
 	negatable        bool   // a term or group item: a negation cue before it cancels it
 	query            bool   // an imitation query term: in the title it calls for an imitation check
+	family           bool   // a member of a family (grammar.go)
+	near             bool   // a member of a family some proximity rule uses: in the fast automaton
+	unless           []int  // literals inside which a family hit does not count
+	fams             []int  // families this literal is a member of (grammar.go)
+	unlessWord       bool   // an unless word of some family member
 }
 
 type crule struct {
@@ -202,13 +208,18 @@ func Compile(packs ...*rules.Pack) (*Matcher, error) {
 			}
 		}
 	}
+	// Literals first registered by families (grammar.go) need no word
+	// boundaries: they stay out of the segmenter's dictionary, which they
+	// would otherwise change (办, 假 as words).
+	gramStart := len(m.lits)
+	m.compileGrammar(packs, func(p *rules.Pack, line int, key, s string) int { return lit(p, line, key, s, false) })
 	if len(errs) > 0 {
 		return nil, errs
 	}
 	pats := make([]string, len(m.lits))
 	for i, l := range m.lits {
 		pats[i] = l.text
-		if l.hanStart || l.hanEnd {
+		if (l.hanStart || l.hanEnd) && i < gramStart {
 			m.segTerms = append(m.segTerms, l.text)
 		}
 	}
@@ -231,7 +242,7 @@ func Compile(packs ...*rules.Pack) (*Matcher, error) {
 	}
 	var fastPats []string
 	for i, l := range m.lits {
-		if l.opens || len(l.slotOf) > 0 || l.query {
+		if l.opens || len(l.slotOf) > 0 || l.query || l.near {
 			fastPats = append(fastPats, l.text)
 			m.fastLit = append(m.fastLit, i)
 		}
@@ -371,7 +382,7 @@ func (m *Matcher) Match(p *page.Page) *Finding {
 	}
 	bufPool.Put(bp)
 	n := Normalize(p.Title + "\n" + p.Text)
-	sc := &scan{m: m, n: n, page: p, titleEnd: len(p.Title)}
+	sc := &scan{m: m, n: n, page: p, titleEnd: len(p.Title), chars: -1}
 	sc.run()
 	sc.fill(f)
 	return f.finish()
@@ -392,6 +403,7 @@ func (m *Matcher) opens(text []byte, titleLen int) bool {
 	hits := m.fast.FindAllOverlapping(text)
 	var small [8]uint64
 	var seen []uint64
+	var fp firstPass
 	for _, h := range hits {
 		id := h.PatternID
 		if m.fast != m.ac {
@@ -399,6 +411,9 @@ func (m *Matcher) opens(text []byte, titleLen int) bool {
 		}
 		l := &m.lits[id]
 		if l.opens || l.query && h.End <= titleLen {
+			return true
+		}
+		if l.near && m.gram.feed(m, &fp, id, h.Start, h.End) {
 			return true
 		}
 		if len(l.slotOf) == 0 {
@@ -463,6 +478,15 @@ type scan struct {
 	lastNegated bool
 	im          *imitationResult
 	lines       []int // offsets of the newlines in the normalized text (lineOf)
+	// The offer grammar (grammar.go): family members by family, contacts
+	// with character offsets, and the text's length in characters (-1
+	// until needed).
+	raw          []ahocorasick.Match
+	famDone      bool
+	fam          [][]famHit
+	contactHits  []famHit
+	contactKinds []string
+	chars        int
 }
 
 func (s *scan) run() {
@@ -488,6 +512,7 @@ func (s *scan) run() {
 	// 声称不用培训、不用考试即可拿证 the cue negates 不用培训 and, through it,
 	// 不用考试 right after.
 	sort.SliceStable(raw, func(i, j int) bool { return raw[i].Start < raw[j].Start })
+	s.raw = raw // for the offer grammar, once contacts are known (grammar.go)
 	s.negEnds = map[int]bool{}
 	for _, h := range raw {
 		if !s.valid(h.PatternID, h.Start, h.End) {
@@ -648,6 +673,10 @@ func (m *Matcher) negated(text string, start int) bool {
 
 // ruleResult is one rule's evaluation on a page.
 type ruleResult struct {
+	near      []nearHit // satisfied proximity rules (grammar.go)
+	threshold float64   // the threshold that applies (lower on a short text with a corroborator)
+	short     string    // why the short-text threshold applies, or ""
+
 	rule       *rules.Rule
 	score      float64
 	terms      []termHit
@@ -680,6 +709,7 @@ type exclHit struct {
 
 func (s *scan) score(cr *crule) *ruleResult {
 	res := &ruleResult{rule: cr.r}
+	defer s.setThreshold(res)
 	positive := false
 	for _, t := range cr.terms {
 		var spans []hit
@@ -714,6 +744,9 @@ func (s *scan) score(cr *crule) *ruleResult {
 			positive = positive || g.g.Weight > 0
 		}
 	}
+	if s.nearScore(cr, res) {
+		positive = true
+	}
 	if !positive {
 		return nil
 	}
@@ -736,6 +769,11 @@ func (s *scan) score(cr *crule) *ruleResult {
 				if h.lit != contactLit { // a contact never pulls exclusions into range
 					anchors = append(anchors, s.seg.wordIndex(h.start))
 				}
+			}
+		}
+		for _, g := range res.near {
+			for _, h := range g.spans {
+				anchors = append(anchors, s.seg.wordIndex(h.start))
 			}
 		}
 		sort.Ints(anchors)
@@ -768,6 +806,11 @@ func (s *scan) score(cr *crule) *ruleResult {
 					if h.lit != contactLit {
 						hitLines = append(hitLines, s.lineOf(h.start))
 					}
+				}
+			}
+			for _, g := range res.near {
+				for _, h := range g.spans {
+					hitLines = append(hitLines, s.lineOf(h.start))
 				}
 			}
 			sort.Ints(hitLines)

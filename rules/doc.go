@@ -43,7 +43,11 @@
 //	          - [电工证, 操作证]
 //	          - [免考, 包过]
 //	          - ["@contact"]           # @contact, @phone, @wechat, @qq, @url: a contact found
+//	    near:                          # proximity clauses over families (see Offer grammar)
+//	      - {name: 办+证, weight: 5, all: [offer_verb, cert_noun], within: 6}
 //	    exclusions: [...]              # as above, for this rule only
+//	families: {...}                    # see Offer grammar
+//	short_text: {max_chars: 200, threshold: 4, corroborators: [price, "@contact"]}
 //	imitation: {...}                   # see Imitation
 //	removal:                           # optional: markers for removal checks
 //	  gone: [该商品已下架, 帖子已被删除]    # the site says the page was taken down
@@ -86,6 +90,85 @@
 // the weight in (0, 100], the window in [1, 1000]. A page's score is the
 // highest rule score; it is flagged when that reaches the pack's threshold.
 //
+// # Offer grammar
+//
+// Families are named sets of terms that analysts edit:
+//
+//	families:
+//	  cert_noun:                       # a mapping: sub-families
+//	    特种作业: [电工证, 焊工证]       # members of cert_noun and of cert_noun.特种作业
+//	    学历: [毕业证, 文凭]
+//	  offer_verb:                      # a list of items
+//	    - 办理                          # a term
+//	    - {term: 办证, pinyin: true}    # with its pinyin, as for rule terms
+//	    - {term: 办, unless: [办公, 举办]}  # not inside these words
+//	  fake_mod: [假, 仿, 高仿]
+//	  fake_cert:
+//	    - 假证
+//	    - {family: forged}              # every member of another family
+//	    - {compose: [fake_mod, cert_noun], gap: 2}  # 假 + 毕业证, up to 2 characters apart
+//
+// A family's members are its terms, the members of its sub-families
+// (named "family.sub", e.g. cert_noun.学历) and of the families it
+// includes, and the hits of its compositions: a member of the modifier
+// family that ends at most gap characters (default 2) before a member of
+// the head family starts, reported as one span (假+毕业证). Family names
+// are lower-case letters, digits and '_'; sub-family names may be Chinese.
+//
+// A rule's near clauses combine families (and the contact tokens of
+// groups):
+//
+//	near:
+//	  - name: 办+证                     # shown in reasons
+//	    weight: 5
+//	    all: [offer_verb, cert_noun, "@contact"]   # one member of each
+//	    within: 6                        # characters (default 8)
+//	    order: any                       # any (default) or ordered
+//
+// Distances are counted in characters of normalized text, across
+// separators, line breaks and word boundaries, so they do not depend on
+// how the segmenter cuts the words (办毕业证 is 办 + 毕业证 with 0 between).
+// Normalization has already joined characters split by up to three
+// separators (办 证, 办.证, 毕 业证, 电-工-证 → 办证, 毕业证, 电工证), with the
+// offset map kept, so split words match and highlight in the original.
+// With order any, every member must lie within "within" characters of a
+// member of the first family listed (before or after it); with ordered,
+// each member must start after the previous one ends, at most "within"
+// characters later. A clause with one family is satisfied by any member.
+// The tightest set counts; a satisfied clause adds its weight once, and
+// its reason names the members that fired and their distance:
+// 近邻“办+证”(+5)：办理+毕业证（offer_verb+cert_noun，间隔 2 字）. Its spans are
+// highlighted like terms (match kind "near").
+//
+// Family members are found by the same automaton as terms but without the
+// word-boundary check that terms get (a short member such as 办 is guarded
+// by its unless words instead); a member after a negation cue, or inside
+// quotation marks with ignore_quoted, does not count, as for terms. Every
+// family named in a near clause or in short_text must exist; references
+// must not form a cycle.
+//
+// # Short texts
+//
+// Titles, comments, messages and listing fields have room for one signal.
+// With short_text set, a text whose normalized title and text together have
+// at most max_chars characters is flagged by a rule that reaches
+// short_text.threshold (at most the pack's threshold) instead of the
+// pack's threshold when all of these hold: one term or near clause of the
+// rule weighs at least short_text.threshold by itself (the strong
+// signal); no exclusion lowered the rule's score; and the text holds a
+// corroborator — a member of one of the corroborators families or a
+// contact of a listed token — outside the spans that made the rule's
+// score. The reason says so: 短文本（38 字，不超过 200 字）：强信号 近邻“办+证”
+// 加佐证“微信…”（@contact），阈值 4.
+//
+// # Order of evaluation
+//
+// For each rule: its terms, then patterns (only when a literal term
+// scored), its groups, its near clauses; a rule with nothing positive
+// stops there. Then the exclusions, counted near what scored (groups and
+// near clauses included). Then the threshold: the pack's, or the short-text
+// threshold as above. The page's score is the highest rule score.
+//
 // # Removal checks
 //
 // After a takedown notice, certwatch fetches the noticed pages again and
@@ -105,8 +188,11 @@
 //
 // Loading is strict and never skips a bad rule: an unknown key, a wrong type,
 // a missing or empty value, a weight that is zero or outside [-100, 100], an
-// empty term, a duplicate id, an undeclared category or route, or a pattern
-// that does not compile is an error naming file, line and key path, e.g.
+// empty term, a duplicate id, an undeclared category or route, a pattern
+// that does not compile, an unknown or cyclic family reference, a family
+// item with none or more than one of term/family/compose, a near clause
+// naming a family that does not exist, or a short-text threshold above the
+// pack's is an error naming file, line and key path, e.g.
 //
 //	rules/dept.yaml:14: rules[2].terms[0].weight: must be a number in [-100, 100] other than 0, got "heavy"
 //

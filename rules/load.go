@@ -133,6 +133,8 @@ func (d *decoder) pack(n *yaml.Node, p *Pack) {
 	var rulesKey string
 	var imitNode *yaml.Node
 	var imitKey string
+	var famNode, shortNode *yaml.Node
+	var famKey, shortKey string
 	catLine := map[string]int{}
 	threshold := -1.0
 	d.Fields(n, "", map[string]func(*yaml.Node, string){
@@ -171,12 +173,26 @@ func (d *decoder) pack(n *yaml.Node, p *Pack) {
 		"exclusions": func(v *yaml.Node, k string) {
 			d.List(v, k, func(_ int, c *yaml.Node, k string) { p.Exclusions = append(p.Exclusions, d.exclusion(c, k)) })
 		},
-		"rules":     func(v *yaml.Node, k string) { rulesNode, rulesKey = v, k },
-		"imitation": func(v *yaml.Node, k string) { imitNode, imitKey = v, k },
-		"removal":   func(v *yaml.Node, k string) { d.removal(v, k, &p.Removal) },
+		"rules":      func(v *yaml.Node, k string) { rulesNode, rulesKey = v, k },
+		"imitation":  func(v *yaml.Node, k string) { imitNode, imitKey = v, k },
+		"removal":    func(v *yaml.Node, k string) { d.removal(v, k, &p.Removal) },
+		"families":   func(v *yaml.Node, k string) { famNode, famKey = v, k },
+		"short_text": func(v *yaml.Node, k string) { shortNode, shortKey = v, k },
 	}, "name", "issuer", "version", "threshold", "categories", "rules")
 	p.Threshold = threshold
 
+	// Families first: short_text and the rules' proximity clauses name them.
+	p.Families = map[string]*Family{}
+	if famNode != nil {
+		d.families(famNode, famKey, p)
+		d.checkFamilies(p)
+	}
+	if shortNode != nil {
+		p.ShortText = d.shortText(shortNode, shortKey, p)
+		if p.ShortText.Threshold > 0 && threshold > 0 && p.ShortText.Threshold > threshold {
+			d.Fail(shortNode, shortKey+".threshold", "%g is above the pack's threshold %g; a short text's threshold may only be lower", p.ShortText.Threshold, threshold)
+		}
+	}
 	if rulesNode != nil {
 		ids := map[string]int{}
 		d.List(rulesNode, rulesKey, func(_ int, c *yaml.Node, k string) {
@@ -215,6 +231,9 @@ func (d *decoder) rule(n *yaml.Node, path string, p *Pack, cats map[string]int) 
 		},
 		"exclusions": func(v *yaml.Node, k string) {
 			d.List(v, k, func(_ int, c *yaml.Node, k string) { r.Exclusions = append(r.Exclusions, d.exclusion(c, k)) })
+		},
+		"near": func(v *yaml.Node, k string) {
+			d.List(v, k, func(_ int, c *yaml.Node, k string) { r.Near = append(r.Near, d.near(c, k, p)) })
 		},
 	}, "id", "category", "description", "legal_basis", "route")
 	if catNode != nil && r.Category != "" {

@@ -52,7 +52,7 @@ func TestVersionChangesWithContent(t *testing.T) {
 // key path and what is wrong.
 func TestInvalidPacks(t *testing.T) {
 	want := map[string]string{
-		"invalid-unknown-key.yaml":         `invalid-unknown-key.yaml:12: rules[0].tems: unknown key "tems" (known: category, description, exclusions, groups, id, legal_basis, route, terms)`,
+		"invalid-unknown-key.yaml":         `invalid-unknown-key.yaml:12: rules[0].tems: unknown key "tems" (known: category, description, exclusions, groups, id, legal_basis, near, route, terms)`,
 		"invalid-bad-weight.yaml":          `invalid-bad-weight.yaml:13: rules[0].terms[0].weight: must be a number in [-100, 100] other than 0, got "heavy"`,
 		"invalid-zero-weight.yaml":         `invalid-zero-weight.yaml:13: rules[0].terms[0].weight: must be a number in [-100, 100] other than 0, got "0"`,
 		"invalid-empty-term.yaml":          `invalid-empty-term.yaml:13: rules[0].terms[0].term: must not be empty`,
@@ -71,6 +71,14 @@ func TestInvalidPacks(t *testing.T) {
 		"invalid-host.yaml":                `invalid-host.yaml:21: imitation.sites[0].hosts: "https://cx.mem.gov.cn/" is not a host name`,
 		"invalid-removal-key.yaml":         `invalid-removal-key.yaml:16: removal.blokced: unknown key "blokced" (known: blocked, gone)`,
 		"invalid-removal-empty.yaml":       `invalid-removal-empty.yaml:15: removal.gone[1]: must not be empty`,
+		"invalid-near-family.yaml":         `invalid-near-family.yaml:16: rules[0].near[0].all[1]: no family "cert_nouns" (families: cert_noun, offer_verb)`,
+		"invalid-family-item.yaml":         `invalid-family-item.yaml:9: families.offer_verb[1]: has more than one of term, family and compose; use one`,
+		"invalid-family-cycle.yaml":        `invalid-family-cycle.yaml:7: families.a_fam: families refer to each other in a cycle: a_fam → b_fam → a_fam`,
+		"invalid-compose.yaml":             `invalid-compose.yaml:8: families.fake_cert[0].compose: must name two families, [modifier, head], got 1`,
+		"invalid-near-order.yaml":          `invalid-near-order.yaml:16: rules[0].near[0].order: must be any or ordered, got "reversed"`,
+		"invalid-short-threshold.yaml":     `invalid-short-threshold.yaml:8: short_text.threshold: 7 is above the pack's threshold 5; a short text's threshold may only be lower`,
+		"invalid-family-name.yaml":         `invalid-family-name.yaml:7: families.Offer-Verb: family name "Offer-Verb" must be lower-case letters, digits and '_', starting with a letter`,
+		"invalid-near-weight.yaml":         `invalid-near-weight.yaml:16: rules[0].near[0].weight: required key is missing`,
 	}
 	files, _ := filepath.Glob("testdata/invalid-*.yaml")
 	if len(files) != len(want) {

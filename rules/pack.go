@@ -64,6 +64,14 @@ type Pack struct {
 	// Removal holds the markers a removal check looks for on a page
 	// fetched again after a takedown notice (empty when the pack has none).
 	Removal Removal
+
+	// Families are the named term sets of the offer grammar, by full name
+	// ("cert_noun", "cert_noun.学历"); FamilyOrder lists them in file order.
+	Families    map[string]*Family
+	FamilyOrder []string
+	// ShortText, when set, lowers the threshold of short texts that carry
+	// a corroborating signal.
+	ShortText *ShortText
 }
 
 // ContactBonus is the weight a rule gains when a personal contact (a
@@ -140,6 +148,7 @@ type Rule struct {
 	Route       Route
 	Terms       []Term
 	Groups      []Group
+	Near        []Near // proximity rules over families
 	Exclusions  []Exclusion
 }
 
