@@ -498,7 +498,7 @@ func suggestedElsewhere(suggested string, mine []string) string {
 // contactKindNames are the Chinese names of the matcher's contact kinds.
 var contactKindNames = map[string]string{
 	matcher.ContactPhone: "手机号", matcher.ContactLandline: "固定电话", matcher.ContactWeChat: "微信",
-	matcher.ContactQQ: "QQ", matcher.ContactURL: "网址", matcher.ContactDomain: "域名",
+	matcher.ContactQQ: "QQ", matcher.ContactTelegram: "Telegram（电报/飞机）", matcher.ContactURL: "网址", matcher.ContactDomain: "域名",
 }
 
 type contactView struct {
