@@ -303,31 +303,8 @@ func newRulesHistoryCmd() *cobra.Command {
 			if err != nil {
 				return &exitError{code: 1, err: err}
 			}
-			w := cmd.OutOrStdout()
-			if format == "json" {
-				enc := json.NewEncoder(w)
-				enc.SetIndent("", "  ")
-				return enc.Encode(h)
-			}
-			if len(h) == 0 {
-				fmt.Fprintln(w, "no pack was ever activated: sweeps use the configuration's rules, else the embedded default")
-				return nil
-			}
-			tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "#\tAT\tBY\tVERSION\tSHA256\tFILE")
-			for i, e := range h {
-				mark := ""
-				if i == len(h)-1 && !e.Deactivated {
-					mark = "  (active)"
-				}
-				if e.Deactivated {
-					fmt.Fprintf(tw, "%d\t%s\t%s\t(deactivated)\t\t\n", e.Seq, e.At.Local().Format(time.DateTime), safe(e.By))
-					continue
-				}
-				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%.12s\t%s%s\n", e.Seq, e.At.Local().Format(time.DateTime), safe(e.By),
-					safe(e.Version), e.SHA256, safe(e.File), mark)
-			}
-			return tw.Flush()
+			return writeActivations(cmd.OutOrStdout(), h, format,
+				"从未启用过规则包：巡查使用配置中的规则，否则用内置默认规则 no pack was ever activated: sweeps use the configuration's rules, else the embedded default")
 		},
 	}
 	o.flags(cmd)
