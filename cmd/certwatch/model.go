@@ -406,22 +406,9 @@ its bytes, version, who and when, and an audit entry (model.activate). While
 "model deactivate" goes back to the embedded default model.`,
 		Args: cobra.ExactArgs(1),
 		RunE: db.guard(func(cmd *cobra.Command, args []string) error {
-			path, err := filepath.Abs(args[0])
+			path, data, err := readActivationFile("model activate", args[0], rank.MaxModelSize)
 			if err != nil {
-				return &exitError{code: 1, err: err}
-			}
-			fi, err := os.Stat(path)
-			switch {
-			case err != nil:
-				return &exitError{code: 1, err: err}
-			case fi.IsDir():
-				return &exitError{code: 2, err: fmt.Errorf("model activate: %s is a directory", args[0])}
-			case fi.Size() > rank.MaxModelSize:
-				return &exitError{code: 1, err: fmt.Errorf("model activate: %s: %d bytes is larger than the %d allowed", args[0], fi.Size(), rank.MaxModelSize)}
-			}
-			data, err := os.ReadFile(path)
-			if err != nil {
-				return &exitError{code: 1, err: err}
+				return err
 			}
 			m, err := rank.Parse(path, data)
 			if err != nil {
@@ -463,29 +450,9 @@ its bytes, version, who and when, and an audit entry (model.activate). While
 }
 
 func newModelHistoryCmd() *cobra.Command {
-	var db dbOptions
-	var format string
-	cmd := &cobra.Command{
-		Use:   "history",
-		Short: "List the model activations recorded in the database, oldest first (启用记录)",
-		Args:  cobra.NoArgs,
-		RunE: db.guard(func(cmd *cobra.Command, _ []string) error {
-			st, err := db.open(true)
-			if err != nil {
-				return &exitError{code: 1, err: err}
-			}
-			defer st.Close()
-			h, err := st.ModelHistory()
-			if err != nil {
-				return &exitError{code: 1, err: err}
-			}
-			return writeActivations(cmd.OutOrStdout(), h, format,
-				"从未启用过模型，使用内置默认模型 no model was ever activated: the embedded default is used")
-		}),
-	}
-	db.flags(cmd)
-	cmd.Flags().StringVar(&format, "format", "text", "text or json")
-	return cmd
+	return newHistoryCmd("List the model activations recorded in the database, oldest first (启用记录)",
+		(*store.Store).ModelHistory,
+		"从未启用过模型，使用内置默认模型 no model was ever activated: the embedded default is used")
 }
 
 func newModelDeactivateCmd() *cobra.Command {

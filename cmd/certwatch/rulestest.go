@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -215,22 +214,9 @@ page shows it). "rules history" lists activations; "rules deactivate" goes back 
 the configuration's rules.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			path, err := filepath.Abs(args[0])
+			path, data, err := readActivationFile("rules activate", args[0], rules.MaxPackSize)
 			if err != nil {
-				return &exitError{code: 1, err: err}
-			}
-			fi, err := os.Stat(path)
-			switch {
-			case err != nil:
-				return &exitError{code: 1, err: err}
-			case fi.IsDir():
-				return &exitError{code: 2, err: fmt.Errorf("rules activate: %s is a directory: activate one pack file", args[0])}
-			case fi.Size() > rules.MaxPackSize:
-				return &exitError{code: 1, err: fmt.Errorf("rules activate: %s: %d bytes is larger than the %d allowed", args[0], fi.Size(), rules.MaxPackSize)}
-			}
-			data, err := os.ReadFile(path)
-			if err != nil {
-				return &exitError{code: 1, err: err}
+				return err
 			}
 			candidate, err := rules.Parse(path, data)
 			if err != nil {
@@ -287,29 +273,9 @@ the configuration's rules.`,
 }
 
 func newRulesHistoryCmd() *cobra.Command {
-	var o dbOptions
-	var format string
-	cmd := &cobra.Command{
-		Use:   "history",
-		Short: "List the pack activations recorded in the database, oldest first",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			st, err := o.open(true)
-			if err != nil {
-				return &exitError{code: 1, err: err}
-			}
-			defer st.Close()
-			h, err := st.PackHistory()
-			if err != nil {
-				return &exitError{code: 1, err: err}
-			}
-			return writeActivations(cmd.OutOrStdout(), h, format,
-				"从未启用过规则包：巡查使用配置中的规则，否则用内置默认规则 no pack was ever activated: sweeps use the configuration's rules, else the embedded default")
-		},
-	}
-	o.flags(cmd)
-	cmd.Flags().StringVar(&format, "format", "text", "text or json")
-	return cmd
+	return newHistoryCmd("List the pack activations recorded in the database, oldest first (启用记录)",
+		(*store.Store).PackHistory,
+		"从未启用过规则包：巡查使用配置中的规则，否则用内置默认规则 no pack was ever activated: sweeps use the configuration's rules, else the embedded default")
 }
 
 func newRulesDeactivateCmd() *cobra.Command {
