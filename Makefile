@@ -38,6 +38,9 @@ fuzz:
 	$(GO) test -tags $(TAGS) -run '^$$' -fuzz FuzzNormalize -fuzztime 30s ./matcher/
 	$(GO) test -tags $(TAGS) -run '^$$' -fuzz FuzzParse -fuzztime 30s ./rules/
 	$(GO) test -tags $(TAGS) -run '^$$' -fuzz FuzzFromHTML -fuzztime 30s ./page/
+	$(GO) test -tags $(TAGS) -run '^$$' -fuzz FuzzBlocksText -fuzztime 30s ./page/
+	$(GO) test -tags $(TAGS) -run '^$$' -fuzz FuzzParse -fuzztime 30s ./rank/
+	$(GO) test -tags $(TAGS) -run '^$$' -fuzz FuzzNeutralize -fuzztime 30s ./internal/bidi/
 
 ## generate: rebuild the fold table and the segmentation dictionary.
 generate:
