@@ -68,18 +68,35 @@ func checkPacks(w io.Writer, packs []*rules.Pack) error {
 		fmt.Fprintf(tw, "  pack\t%s (issuer %s)\n", p.Version(), p.Issuer)
 		fmt.Fprintf(tw, "  threshold\t%g, window %d words\n", p.Threshold, p.Window)
 		byCat := map[string][]string{}
-		terms, groups := 0, 0
+		terms, groups, near := 0, 0, 0
 		for _, r := range p.Rules {
 			byCat[r.Category] = append(byCat[r.Category], r.ID)
 			terms += len(r.Terms)
 			groups += len(r.Groups)
+			near += len(r.Near)
 		}
 		cats := make([]string, 0, len(byCat))
 		for c := range byCat {
 			cats = append(cats, c)
 		}
 		sort.Strings(cats)
-		fmt.Fprintf(tw, "  rules\t%d (%d terms, %d groups), %d pack-wide exclusions\n", len(p.Rules), terms, groups, len(p.Exclusions))
+		fmt.Fprintf(tw, "  rules\t%d (%d terms, %d groups, %d near clauses), %d pack-wide exclusions\n", len(p.Rules), terms, groups, near, len(p.Exclusions))
+		if len(p.Families) > 0 {
+			fams := make([]string, 0, len(p.Families))
+			for name := range p.Families {
+				if !strings.Contains(name, ".") {
+					fams = append(fams, name)
+				}
+			}
+			sort.Strings(fams)
+			fmt.Fprintf(tw, "  families\t%d and %d sub-families: %s\n", len(fams), len(p.Families)-len(fams), strings.Join(fams, ", "))
+		}
+		if cb := p.ContactBonus; cb.Weight != 0 {
+			fmt.Fprintf(tw, "  contact bonus\t+%g for a personal contact within %d characters of a rule's hits\n", cb.Weight, cb.Window)
+		}
+		if st := p.ShortText; st != nil {
+			fmt.Fprintf(tw, "  short texts\t≤ %d characters: threshold %g with a corroborator (%s)\n", st.MaxChars, st.Threshold, strings.Join(st.Corroborators, ", "))
+		}
 		for _, c := range cats {
 			fmt.Fprintf(tw, "  %s\t%s: %s\n", c, p.CategoryName(c), strings.Join(byCat[c], ", "))
 		}
