@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 SALT = os.environ.get('SPLIT_SALT', 'certwatch-real-v14')
 R = []
 def add(text, label, kind, genre, source, note, **kw):
-    R.append(dict(text=text, label=label, kind=kind, genre=genre, source=source, note=note, group=kw.get('group')))
+    R.append(dict(text=text, label=label, kind=kind, genre=genre, source=source, note=note, group=kw.get('group'), licence=kw.get('licence')))
 here = os.path.dirname(os.path.abspath(__file__))
 for f in sorted(glob.glob(os.path.join(here, 'b[0-9]*.py'))):
     exec(open(f, encoding='utf-8').read(), {'add': add, 'R': R})
