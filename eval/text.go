@@ -6,7 +6,6 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"unicode"
 
 	"golang.org/x/text/width"
 
@@ -317,23 +316,8 @@ func num(f *float64) string {
 // (an escape sequence in a crawled page) become \u escapes, bidirectional
 // controls become visible markers, invalid UTF-8 is replaced.
 func clean(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	bad := func(r rune) bool { return unicode.IsControl(r) || r == 0x2028 || r == 0x2029 || bidi.IsControl(r) }
-	if !strings.ContainsFunc(s, bad) {
-		return s
-	}
-	var sb strings.Builder
-	for _, r := range s {
-		switch {
-		case bidi.IsControl(r):
-			sb.WriteString(bidi.Marker(r))
-		case bad(r):
-			fmt.Fprintf(&sb, "\\u%04x", r)
-		default:
-			sb.WriteRune(r)
-		}
-	}
-	return sb.String()
+	// Tabs too: they would break the columns.
+	return bidi.ForTerminal(strings.ReplaceAll(s, "\t", " "))
 }
 
 // table aligns columns by display width (CJK characters take two cells).

@@ -7,23 +7,15 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/certwatch/certwatch/eval"
 	"github.com/certwatch/certwatch/page"
 	"github.com/certwatch/certwatch/store"
 )
 
-// LabelClass maps a corpus label to a class: a class name as it is;
-// "clean", "clean_*" and "negative" to negative. ok is false for anything
-// else (no label, or an unknown one).
-func LabelClass(label string) (class string, ok bool) {
-	l := strings.ToLower(strings.TrimSpace(label))
-	switch {
-	case l == "clean" || strings.HasPrefix(l, "clean_") || l == Negative:
-		return Negative, true
-	case slices.Contains(Classes, l):
-		return l, true
-	}
-	return "", false
-}
+// LabelClass maps a corpus label to a class, as eval reads labels
+// (eval.Label: a category, or "negative"/"clean"/"clean_*"… for negative);
+// ok is false for anything else (no label, or an unknown one).
+func LabelClass(label string) (class string, ok bool) { return eval.Label(label) }
 
 // TestSplit is the split of the real corpus that is only ever used to
 // report: ReadExamples never returns its records.

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"text/tabwriter"
+
+	"github.com/certwatch/certwatch/rules"
 )
 
 // Scores are precision, recall and F1 of one class (or of "any offer").
@@ -104,7 +106,7 @@ func (ev *Evaluation) Print(w io.Writer, against *Evaluation) error {
 		other = append(append([]Scores{}, against.Classes...), against.Any)
 	}
 	for i, s := range rows {
-		name := categoryNames[s.Class] + " " + s.Class
+		name := CategoryName(s.Class) + " " + s.Class
 		line := fmt.Sprintf("%s\t%d\t%s\t%s\t%s\t%d/%d/%d", name, s.Support, num(s.Precision), num(s.Recall), num(s.F1), s.TP, s.FP, s.FN)
 		if other != nil {
 			o := other[i]
@@ -115,17 +117,18 @@ func (ev *Evaluation) Print(w io.Writer, against *Evaluation) error {
 	return tw.Flush()
 }
 
-var categoryNames = map[string]string{
-	"cert_sale":      "制售假证",
-	"exam_fraud":     "考试作弊",
-	"training_fraud": "培训虚假宣传",
-	"imitation_site": "仿冒查询网站",
-	"any":            "任一违规",
-	Negative:         "无违规",
+// CategoryName is a class's Chinese name: the default pack's name of a
+// category (rules.CategoryName), and names for the two classes only the
+// model has.
+func CategoryName(class string) string {
+	switch class {
+	case "any":
+		return "任一违规"
+	case Negative:
+		return "无违规"
+	}
+	return rules.CategoryName(nil, class)
 }
-
-// CategoryName is a class's Chinese name.
-func CategoryName(class string) string { return categoryNames[class] }
 
 func num(p *float64) string {
 	if p == nil {

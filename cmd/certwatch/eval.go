@@ -209,8 +209,5 @@ func evalConfig(rulesPath, modelPath string) (eval.Classifier, error) {
 	if modelPath == "" {
 		return r, nil
 	}
-	if openModel == nil {
-		return nil, fmt.Errorf("eval: --model %s: 模型尚未实现 (the learned model is not yet available in this build)", modelPath)
-	}
 	return openModel(modelPath, r)
 }

@@ -59,11 +59,11 @@ func TestModelTrainTestShowActivate(t *testing.T) {
 
 	code, out, errOut = runCLI(t, "", "model", "test", m1, dev, "--against", "default")
 	if code != 0 || !strings.Contains(out, version) || !strings.Contains(out, "certwatch-default@") ||
-		!strings.Contains(out, "制售假证 cert_sale") || !strings.Contains(out, "(20 条 texts)") {
+		!strings.Contains(out, "制售、买卖假证 cert_sale") || !strings.Contains(out, "(20 条 texts)") {
 		t.Errorf("model test: exit %d\n%s%s", code, out, errOut)
 	}
 	code, out, errOut = runCLI(t, "", "model", "show", m1, "--top", "5")
-	if code != 0 || !strings.Contains(out, "版本 version       "+version) || !strings.Contains(out, "考试作弊 exam_fraud:") ||
+	if code != 0 || !strings.Contains(out, "版本 version       "+version) || !strings.Contains(out, "考试作弊、代考 exam_fraud:") ||
 		!strings.Contains(out, "certwatch-model/1") {
 		t.Errorf("model show: exit %d\n%s%s", code, out, errOut)
 	}

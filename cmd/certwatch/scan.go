@@ -14,8 +14,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
@@ -413,23 +411,4 @@ func highlight(s string, ms []matcher.Match, field string, color bool) string {
 // would otherwise reach the terminal) and invalid UTF-8 with \u escapes,
 // and bidirectional controls (U+202E would show what follows reversed)
 // with the marker every view uses, ⟨U+202E⟩.
-func safe(s string) string {
-	unsafe := func(r rune) bool {
-		return r == utf8.RuneError || (unicode.IsControl(r) && r != '\t') || r == 0x2028 || r == 0x2029 || bidi.IsControl(r)
-	}
-	if !strings.ContainsFunc(s, unsafe) {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case bidi.IsControl(r):
-			b.WriteString(bidi.Marker(r))
-		case unsafe(r):
-			fmt.Fprintf(&b, "\\u%04x", r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+func safe(s string) string { return bidi.ForTerminal(s) }

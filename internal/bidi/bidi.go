@@ -79,3 +79,29 @@ func NeutralizeBytes(b []byte) []byte {
 	}
 	return out
 }
+
+// ForTerminal makes text from crawled input safe to print on a terminal:
+// bidirectional controls become their markers (as Neutralize), other
+// control characters except tab (an escape sequence in a crawled title
+// would otherwise reach the terminal), U+2028/U+2029 and invalid UTF-8
+// become \u escapes.
+func ForTerminal(s string) string {
+	unsafe := func(r rune) bool {
+		return r == utf8.RuneError || (r < 0x20 && r != '\t') || (r >= 0x7f && r < 0xa0) || r == 0x2028 || r == 0x2029 || IsControl(r)
+	}
+	if !strings.ContainsFunc(s, unsafe) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case IsControl(r):
+			b.WriteString(Marker(r))
+		case unsafe(r):
+			fmt.Fprintf(&b, "\\u%04x", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
