@@ -7,10 +7,10 @@
 // # Classifiers
 //
 // A Classifier turns a page into a Verdict (flagged, category, score,
-// reasons, the channel that decided). Rules is the rule-pack classifier over
-// matcher.Matcher. The learned stage plugs in through ModelOpener: given a
-// model file and the rules classifier, it returns the combined classifier;
-// package eval does not know the model format.
+// reasons, the channel that decided). The classifier certwatch measures
+// is package detect's Detector — the rules, or the rules and the learned
+// model combined — the same decision sweeps make; package eval knows
+// neither the rules nor the model format.
 //
 // # Records
 //

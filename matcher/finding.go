@@ -22,6 +22,46 @@ type Finding struct {
 	Contacts     []Contact `json:"contacts"`
 	Reasons      []string  `json:"reasons"`
 	Imitation    *Imitated `json:"imitation,omitempty"`
+	// Model is the learned stage's verdict on the page, filled in by
+	// package detect; nil when no model judged it.
+	Model *ModelVerdict `json:"model,omitempty"`
+	// Channel says which stage flagged the page (ChannelRules,
+	// ChannelModel, ChannelBoth), filled in by package detect; empty when
+	// the page is not flagged.
+	Channel string `json:"channel,omitempty"`
+}
+
+// Channels: which stage of detection flagged a page.
+const (
+	ChannelRules = "rules"
+	ChannelModel = "model"
+	ChannelBoth  = "rules+model"
+)
+
+// ModelVerdict is what the learned model (package rank) said of a page,
+// as package detect records it in a finding.
+type ModelVerdict struct {
+	Version string `json:"version"` // the model's version (name@date+hash)
+	// Probability is 1 − P(negative): the chance that the page offers
+	// anything.
+	Probability float64 `json:"probability"`
+	// Category is the likeliest category when Probability reaches the
+	// model's own threshold, else "negative".
+	Category string `json:"category"`
+	// Flagged: the model's vote counted towards flagging the page (its
+	// probability reached the bar and its channel is on for Category).
+	Flagged bool `json:"flagged"`
+	// Bar is the probability the model needed to flag the page alone.
+	Bar float64 `json:"bar"`
+	// NGrams are the character n-grams that drove the verdict most,
+	// strongest first.
+	NGrams []NGram `json:"ngrams"`
+}
+
+// NGram is one n-gram's pull in a model verdict.
+type NGram struct {
+	Text   string  `json:"text"`
+	Weight float64 `json:"weight"`
 }
 
 // RuleHit is one rule's contribution.

@@ -19,29 +19,29 @@ var _ ActiveModels = (*store.Store)(nil)
 // ("certwatch model activate"), else the embedded default. source says
 // which, for logs and findings ("activation #3 (file)", DefaultName).
 //
-// When the activated model cannot be read or does not load (corrupt,
-// another normaliser…), Active falls back to the default model and
-// returns the reason as warn: the caller logs it as a warning and shows
-// it. When no model at all can be used, m is nil and err says why: the
-// caller goes on with the rules alone.
-func Active(st ActiveModels) (m *Model, source string, warn, err error) {
-	am, aerr := st.ActiveModel()
+// When the model that should be in force cannot be used — the activated
+// one is corrupt, truncated or trained with another normaliser, the
+// activation cannot be read, or the embedded default no longer loads — m
+// is nil and warn says why: the caller goes on with the rules alone, logs
+// warn and shows it. An activated model that does not load is not
+// replaced by the embedded default: an analyst chose to replace that
+// one, so detection falls back to what is certain, the rules.
+func Active(st ActiveModels) (m *Model, source string, warn error) {
+	am, err := st.ActiveModel()
 	switch {
-	case aerr == nil:
-		m, perr := Parse(fmt.Sprintf("activation #%d (%s)", am.Seq, am.File), am.Content)
-		if perr == nil {
-			return m, fmt.Sprintf("activation #%d (%s)", am.Seq, am.File), nil, nil
+	case err == nil:
+		source = fmt.Sprintf("activation #%d (%s)", am.Seq, am.File)
+		m, err := Parse(source, am.Content)
+		if err != nil {
+			return nil, source, fmt.Errorf("the activated model %s does not load, rules only: %w", am.Version, err)
 		}
-		warn = fmt.Errorf("the activated model %s is not used, the embedded default is: %w", am.Version, perr)
-	case !errors.Is(aerr, store.ErrNotFound):
-		warn = fmt.Errorf("the activated model could not be read, the embedded default is used: %w", aerr)
+		return m, source, nil
+	case !errors.Is(err, store.ErrNotFound):
+		return nil, "", fmt.Errorf("the activated model could not be read, rules only: %w", err)
 	}
-	d, derr := Default()
-	if derr != nil {
-		if warn != nil {
-			derr = errors.Join(warn, derr)
-		}
-		return nil, "", nil, fmt.Errorf("no model can be used, rules only: %w", derr)
+	d, err := Default()
+	if err != nil {
+		return nil, DefaultName, fmt.Errorf("the embedded default model does not load, rules only: %w", err)
 	}
-	return d, DefaultName, warn, nil
+	return d, DefaultName, nil
 }

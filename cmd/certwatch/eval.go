@@ -11,47 +11,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/certwatch/certwatch/detect"
 	"github.com/certwatch/certwatch/eval"
-	"github.com/certwatch/certwatch/page"
-	"github.com/certwatch/certwatch/rank"
+	"github.com/certwatch/certwatch/matcher"
 )
-
-// openModel opens a learned model for `eval --model` and `--against
-// model:…` ("default" is the embedded model), combined with the rules of
-// the same configuration (eval.Combined).
-var openModel eval.ModelOpener = func(path string, base eval.Classifier) (eval.Classifier, error) {
-	var m *rank.Model
-	var err error
-	if path == "default" {
-		m, err = rank.Default()
-	} else {
-		m, err = rank.Load(path)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("eval: --model %s: %w", path, err)
-	}
-	return &eval.Combined{Rules: base, Model: rankModel{m}}, nil
-}
-
-// rankModel adapts a rank.Model to eval.Model.
-type rankModel struct{ m *rank.Model }
-
-func (r rankModel) Version() string { return r.m.Version() }
-
-func (r rankModel) Judge(p *page.Page) eval.ModelVerdict {
-	pr := r.m.PredictPage(p)
-	v := eval.ModelVerdict{Prob: pr.Positive, Positive: pr.Category != "" && pr.Category != "negative"}
-	if v.Positive {
-		v.Category = pr.Category
-	}
-	for i, c := range pr.Top {
-		if i == 5 {
-			break
-		}
-		v.Top = append(v.Top, c.NGram)
-	}
-	return v
-}
 
 type evalOptions struct {
 	rulesPath string
@@ -196,18 +159,23 @@ func againstKind(s string) (kind, path string) {
 }
 
 // evalConfig builds one configuration: the rules, combined with a model
-// when one is named.
+// when one is named ("default" is the embedded model), decided by the
+// detector sweeps use (package detect).
 func evalConfig(rulesPath, modelPath string) (eval.Classifier, error) {
 	packs, err := loadPacks(rulesPath)
 	if err != nil {
 		return nil, err
 	}
-	r, err := eval.NewRules(packs...)
+	m, err := matcher.Compile(packs...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("eval: compile rules: %w", err)
 	}
 	if modelPath == "" {
-		return r, nil
+		return detect.New(m, detect.Options{}), nil
 	}
-	return openModel(modelPath, r)
+	model, err := loadModelArg(modelPath)
+	if err != nil {
+		return nil, fmt.Errorf("eval: --model %s: %w", modelPath, err)
+	}
+	return detect.New(m, detect.Options{Model: model}), nil
 }

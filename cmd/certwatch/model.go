@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/certwatch/certwatch/eval"
 	"github.com/certwatch/certwatch/rank"
 	"github.com/certwatch/certwatch/store"
 )
@@ -193,17 +193,12 @@ no splits). The same data and options give the same model payload.`,
 			fmt.Fprintf(w, "模型 model  %s\n  n-grams %d–%d, 词表 vocabulary %d, 文件 file %s (%d bytes), 训练用时 training time %.2f s\n",
 				safe(m.Version()), h.Features.NGramMin, h.Features.NGramMax, h.VocabSize, out, size, took.Seconds())
 			if dev != "" {
-				ex, problems, err := rank.ReadExamples(cmd.Context(), dev, "dev")
+				fmt.Fprintf(w, "\n开发集 dev set: %s\n", dev)
+				n, err := measure(cmd, w, dev, "dev", "text", m)
 				if err != nil {
 					return &exitError{code: 1, err: err}
 				}
-				for _, p := range problems {
-					fmt.Fprintf(cmd.ErrOrStderr(), "certwatch: %v\n", p)
-				}
-				fmt.Fprintf(w, "\n开发集 dev set: %s (%d)\n", dev, len(ex))
-				if err := rank.Evaluate(m, ex, runtime.GOMAXPROCS(0)).Print(w, nil); err != nil {
-					return err
-				}
+				bad += n
 			}
 			if bad > 0 {
 				return &exitError{code: 1, err: errBadInput}
@@ -275,59 +270,37 @@ func newModelTestCmd() *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
 		Use:   "test MODEL FILE.jsonl [--against MODEL2]",
-		Short: "Precision, recall and F1 per category on labelled texts (模型测试)",
-		Long: `Predict every labelled record of FILE and print precision, recall and F1 per
-category and for "any offer". Records with a "split" field count only when their
-split is one of --split (default dev). MODEL "default" is the embedded model.
---against adds a second model's figures beside.`,
+		Short: "Precision, recall and F1 of a model alone on labelled texts (模型测试)",
+		Long: `Measure the model alone (no rules) on the labelled records of FILE, with the
+measures of "certwatch eval" (precision, recall and F1 overall, per category, per
+text kind and per split). Records with a "split" field count only when their split
+is one of --split (default dev; the test split only when named, for a final
+report). MODEL "default" is the embedded model. --against adds a second model's
+figures beside. "certwatch eval --model MODEL" measures the model combined with
+the rules, as sweeps use it.`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if format != "text" && format != "json" {
+				return &exitError{code: 2, err: fmt.Errorf("model test: unknown format %q (text or json)", format)}
+			}
 			m, err := loadModelArg(args[0])
 			if err != nil {
 				return &exitError{code: 1, err: err}
 			}
-			var m2 *rank.Model
+			cs := []eval.Classifier{m}
 			if against != "" {
-				if m2, err = loadModelArg(against); err != nil {
+				m2, err := loadModelArg(against)
+				if err != nil {
 					return &exitError{code: 1, err: err}
 				}
+				cs = append(cs, m2)
 			}
-			var ex []rank.Example
-			var problems []error
-			if slices.Contains(splits, rank.TestSplit) {
-				if len(splits) != 1 {
-					return &exitError{code: 2, err: errors.New("model test: --split test is reported on its own")}
-				}
-				ex, problems, err = rank.ReadTestSplit(cmd.Context(), args[1])
-			} else {
-				ex, problems, err = rank.ReadExamples(cmd.Context(), args[1], splits...)
-			}
+			w := cmd.OutOrStdout()
+			bad, err := measure(cmd, w, args[1], strings.Join(splits, ","), format, cs...)
 			if err != nil {
 				return &exitError{code: 1, err: err}
 			}
-			for _, p := range problems {
-				fmt.Fprintf(cmd.ErrOrStderr(), "certwatch: %v\n", p)
-			}
-			ev := rank.Evaluate(m, ex, runtime.GOMAXPROCS(0))
-			var ev2 *rank.Evaluation
-			if m2 != nil {
-				ev2 = rank.Evaluate(m2, ex, runtime.GOMAXPROCS(0))
-			}
-			w := cmd.OutOrStdout()
-			if format == "json" {
-				enc := json.NewEncoder(w)
-				enc.SetIndent("", "  ")
-				return enc.Encode(map[string]any{"file": args[1], "model": ev, "against": ev2})
-			}
-			fmt.Fprintf(w, "模型 model    %s\n", safe(m.Version()))
-			if m2 != nil {
-				fmt.Fprintf(w, "对比 against  %s\n", safe(m2.Version()))
-			}
-			fmt.Fprintf(w, "数据 data     %s (%d 条 texts)\n\n", args[1], len(ex))
-			if err := ev.Print(w, ev2); err != nil {
-				return err
-			}
-			if len(problems) > 0 {
+			if bad > 0 {
 				return &exitError{code: 1, err: errBadInput}
 			}
 			return nil
@@ -337,6 +310,36 @@ split is one of --split (default dev). MODEL "default" is the embedded model.
 	cmd.Flags().StringSliceVar(&splits, "split", []string{"dev"}, `splits used from records that have a "split" field`)
 	cmd.Flags().StringVar(&format, "format", "text", "text or json")
 	return cmd
+}
+
+// measure evaluates classifiers on the selected splits of file with
+// package eval (the path "certwatch eval" takes) and writes the aggregate
+// figures, no record: text tables or one JSON document. It returns how
+// many records were bad input (reported on stderr).
+func measure(cmd *cobra.Command, w io.Writer, file, splits, format string, cs ...eval.Classifier) (int, error) {
+	sel, err := eval.ParseSelection(splits)
+	if err != nil {
+		return 0, err
+	}
+	stderr := cmd.ErrOrStderr()
+	rep, err := eval.Run(cmd.Context(), []string{file}, cs, eval.Options{Selection: sel, Stdin: cmd.InOrStdin(),
+		OnBad: func(err error) { fmt.Fprintf(stderr, "certwatch: %v\n", err) }})
+	if err != nil {
+		return 0, err
+	}
+	rep.Keep(nil)
+	if format == "json" {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		err = enc.Encode(rep)
+	} else {
+		err = rep.WriteText(w, nil)
+	}
+	if err == nil && rep.Records == 0 {
+		err = fmt.Errorf("%s: no labelled record of the selected splits (%s) was evaluated (评测记录为 0)", file, strings.Join(sel.Splits, ","))
+	}
+	return rep.Bad, err
 }
 
 func newModelShowCmd() *cobra.Command {

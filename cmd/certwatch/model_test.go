@@ -42,7 +42,7 @@ func TestModelTrainTestShowActivate(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("model train: exit %d\n%s%s", code, out, errOut)
 	}
-	for _, want := range []string{"合计 total", "20", "模型 model  dept@2026-12-02+", "训练用时 training time", "开发集 dev set", "任一违规 any"} {
+	for _, want := range []string{"合计 total", "20", "模型 model  dept@2026-12-02+", "训练用时 training time", "开发集 dev set", "A  model dept@2026-12-02+", "cert_sale 制售、买卖假证", "精确率 precision"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("model train output lacks %q:\n%s", want, out)
 		}
@@ -59,7 +59,7 @@ func TestModelTrainTestShowActivate(t *testing.T) {
 
 	code, out, errOut = runCLI(t, "", "model", "test", m1, dev, "--against", "default")
 	if code != 0 || !strings.Contains(out, version) || !strings.Contains(out, "certwatch-default@") ||
-		!strings.Contains(out, "制售、买卖假证 cert_sale") || !strings.Contains(out, "(20 条 texts)") {
+		!strings.Contains(out, "cert_sale 制售、买卖假证") || !strings.Contains(out, "评测 20 条") {
 		t.Errorf("model test: exit %d\n%s%s", code, out, errOut)
 	}
 	code, out, errOut = runCLI(t, "", "model", "show", m1, "--top", "5")
