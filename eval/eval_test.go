@@ -284,7 +284,6 @@ func TestSplitSelection(t *testing.T) {
 	}
 }
 
-
 func TestLabel(t *testing.T) {
 	for raw, want := range map[string]string{
 		"cert_sale": "cert_sale", "Exam-Fraud": "exam_fraud", " training_fraud ": "training_fraud", "imitation_site": "imitation_site",
