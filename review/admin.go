@@ -222,7 +222,12 @@ func (s *Server) ownPassword(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) rulesPage(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusOK, "rules", map[string]any{"Packs": s.packs()})
+	mv, err := s.loadModelView()
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "rules", map[string]any{"Packs": s.packs(), "Model": mv})
 }
 
 // JSON API. It answers what the pages show, for scripts and other

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/net/publicsuffix"
 
 	"github.com/certwatch/certwatch/matcher"
+	"github.com/certwatch/certwatch/rank"
 	"github.com/certwatch/certwatch/rules"
 	"github.com/certwatch/certwatch/store"
 )
@@ -25,6 +26,7 @@ const pageSize = 50
 // queueFilter is the queue's filter, read from the query string.
 type queueFilter struct {
 	Category, Source, Route, Status string
+	Channel                         string // rules, model, rules+model; "" for all
 	From, To                        string // dates, 2006-01-02, on first seen
 	New                             bool   // first seen in the latest sweep
 	Page                            int
@@ -34,6 +36,7 @@ func readQueueFilter(q url.Values) queueFilter {
 	f := queueFilter{
 		Category: q.Get("category"), Source: q.Get("source"), Route: q.Get("route"),
 		Status: q.Get("status"), From: q.Get("from"), To: q.Get("to"), New: q.Get("new") == "1",
+		Channel: q.Get("channel"),
 	}
 	if _, ok := q["status"]; !ok {
 		f.Status = store.CaseOpen
@@ -64,6 +67,7 @@ type queueView struct {
 	CatNames   map[string]string
 	Sources    []string
 	Routes     []string
+	Channels   []choice
 	Latest     uint64
 	Reasons    []choice // dismissal reasons, in order; the form adds an empty first option
 	MyRoutes   []string // routes the user may confirm onto (the batch bar offers only these)
@@ -214,6 +218,7 @@ func (s *Server) filterCases(f queueFilter) (rows []caseRow, counts map[string]i
 		case f.Category != "" && c.Category != f.Category,
 			f.Source != "" && c.SourceID != f.Source,
 			f.Route != "" && route != f.Route,
+			f.Channel != "" && c.Channel != f.Channel,
 			!from.IsZero() && c.FirstSeen.Before(from),
 			!to.IsZero() && !c.FirstSeen.Before(to.AddDate(0, 0, 1)),
 			f.New && !row.New:
@@ -238,6 +243,8 @@ func (s *Server) queue(w http.ResponseWriter, r *http.Request) {
 	v := queueView{Filter: f, Query: r.URL.Query(), Total: len(rows), Counts: counts, Latest: latest,
 		Statuses: []string{store.CaseOpen, store.CasePendingApproval, store.CaseConfirmed, store.CaseDismissed},
 		Routes:   allRoutes, Reasons: reasonChoices(), MyRoutes: routesOf(currentUser(r)),
+		Channels: []choice{{matcher.ChannelRules, channelNames[matcher.ChannelRules]}, {matcher.ChannelModel, channelNames[matcher.ChannelModel]},
+			{matcher.ChannelBoth, channelNames[matcher.ChannelBoth]}},
 		CatNames: map[string]string{}}
 	seenCat, seenSrc := map[string]bool{}, map[string]bool{}
 	for _, c := range all {
@@ -371,6 +378,25 @@ type caseView struct {
 	CanWithdraw  bool // a confirmation that can still be taken back, by this user
 	Host         string
 	CategoryName string
+	// ChannelName says in Chinese which stage flagged the case.
+	ChannelName string
+	// ModelCategory is the Chinese name of the model's likeliest category.
+	ModelCategory string
+	// Linked are the other cases that share a personal contact with this
+	// one (the same seller).
+	Linked []linkedView
+}
+
+// linkedView is one case linked by a shared contact.
+type linkedView struct {
+	store.LinkedCase
+	CategoryName string
+	Shared       []contactView
+}
+
+// channelNames are the detection channels' Chinese names.
+var channelNames = map[string]string{
+	matcher.ChannelRules: "规则", matcher.ChannelModel: "学习模型", matcher.ChannelBoth: "规则 + 学习模型",
 }
 
 func pathID(r *http.Request, name string) (uint64, error) {
@@ -459,6 +485,29 @@ func (s *Server) loadCaseView(r *http.Request, id uint64) (*caseView, error) {
 				v.NoticeItem = &v.Notice.Items[i]
 			}
 		}
+	}
+	if f := v.Finding; f.Flagged || f.Channel != "" {
+		v.ChannelName = nameOr(channelNames, f.Channel)
+		if f.Channel == "" {
+			v.ChannelName = "规则（早于学习模型的记录）"
+		}
+	}
+	if v.Finding.Model != nil {
+		v.ModelCategory = s.categoryName(v.Finding.Model.Category)
+		if v.Finding.Model.Category == rank.Negative {
+			v.ModelCategory = "无违规"
+		}
+	}
+	linked, err := s.st.LinkedCases(id)
+	if err != nil {
+		return nil, err
+	}
+	for _, lc := range linked {
+		lv := linkedView{LinkedCase: lc, CategoryName: s.categoryName(lc.Category)}
+		for _, ct := range lc.Shared {
+			lv.Shared = append(lv.Shared, contactView{Contact: matcher.Contact{Kind: ct.Kind, Value: ct.Value, Text: ct.Value}, KindName: nameOr(contactKindNames, ct.Kind)})
+		}
+		v.Linked = append(v.Linked, lv)
 	}
 	v.MyRoutes = routesOf(u)
 	for _, route := range v.MyRoutes {

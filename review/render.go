@@ -145,6 +145,9 @@ type page struct {
 	Flash string
 	Data  any
 	Can   map[string]bool
+	// ModelWarning says why the learned model is not in use (a banner
+	// on every page), "" when it is.
+	ModelWarning string
 }
 
 // flashes are the messages a redirect may ask for (?ok=code): fixed
@@ -164,6 +167,7 @@ var flashes = map[string]string{
 	"exported":     "证据已导出。",
 	"auditok":      "审计日志校验通过：链条完整。",
 	"sweepstarted": "巡查已在后台启动。",
+	"channel":      "模型通道已切换，对之后开始的巡查和复查生效；已记入审计日志。",
 	"auditbroken":  "审计日志校验失败：发现被修改或删除的记录！",
 }
 
@@ -177,6 +181,9 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, view
 	p := page{Data: data, Nav: view, Flash: flashes[r.URL.Query().Get("ok")]}
 	if u := currentUser(r); u != nil {
 		p.User = u
+		if s.opts.Detection != nil {
+			p.ModelWarning = s.opts.Detection().Warning
+		}
 		p.CSRF = currentSession(r).CSRF
 		p.Can = map[string]bool{
 			"cases": allowed(u, permReadCases), "notices": allowed(u, permReadNotices),

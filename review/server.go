@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/certwatch/certwatch/config"
+	"github.com/certwatch/certwatch/detect"
 	"github.com/certwatch/certwatch/notice"
 	"github.com/certwatch/certwatch/rules"
 	"github.com/certwatch/certwatch/store"
@@ -44,10 +45,17 @@ type Options struct {
 	// runs) and SweepBusy says whether one runs; nil hides the button.
 	SweepNow  func() error
 	SweepBusy func() bool
-	Printer   notice.Printer
-	Checker   Checker
-	Log       *slog.Logger
-	Clock     func() time.Time // default time.Now
+	// Detection describes the detection in force (rules, model, channel
+	// switches, a warning when the model does not load); nil: no model
+	// section and no banner.
+	Detection func() detect.Status
+	// ModelChanged is called after an analyst switched a model channel,
+	// to take it into the sweeps that start from then on.
+	ModelChanged func()
+	Printer      notice.Printer
+	Checker      Checker
+	Log          *slog.Logger
+	Clock        func() time.Time // default time.Now
 	// SecureCookies forces the Secure attribute (set it behind a TLS
 	// proxy); it is on by itself for requests that arrive over TLS.
 	SecureCookies bool
@@ -218,6 +226,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /account", s.user(s.accountPage))
 	m.HandleFunc("POST /account/password", s.user(s.ownPassword))
 	m.HandleFunc("GET /rules", s.can(permReadRules, s.rulesPage))
+	m.HandleFunc("POST /rules/model-channel", s.can(permTuning, s.modelChannel))
 	m.HandleFunc("GET /reports", s.can(permReports, s.reportsPage))
 	m.HandleFunc("GET /reports/xlsx", s.can(permReports, s.reportXLSX))
 	m.HandleFunc("GET /reports/html", s.can(permReports, s.reportHTML))

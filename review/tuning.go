@@ -8,6 +8,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/certwatch/certwatch/detect"
+	"github.com/certwatch/certwatch/matcher"
+	webpage "github.com/certwatch/certwatch/page"
 	"github.com/certwatch/certwatch/rules"
 	"github.com/certwatch/certwatch/tuning"
 )
@@ -47,7 +50,9 @@ func (s *Server) tuningRun(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), 4*time.Minute)
 	defer cancel()
-	rep, err := tuning.Compare(ctx, s.st, s.packs(), []*rules.Pack{cand}, tuning.Options{Limit: 200})
+	// Both sides decide as sweeps would: the rules with the model in force.
+	detectWith := func(m *matcher.Matcher) func(*webpage.Page) *matcher.Finding { return detect.InForce(m, s.st).Detect }
+	rep, err := tuning.Compare(ctx, s.st, s.packs(), []*rules.Pack{cand}, tuning.Options{Limit: 200, Detect: detectWith})
 	if err != nil {
 		s.serverError(w, r, err)
 		return

@@ -499,47 +499,47 @@ func (s *Store) RecordChecks(id uint64, round int, by string, checks []ItemCheck
 	return &n, nil
 }
 
-// findingContacts is the part of a matcher finding the store reads.
-type findingContacts struct {
-	Contacts []struct {
-		Value string `json:"value"`
-	} `json:"contacts"`
-}
-
-// Relisted looks for another case first seen at or after since that shares
-// a contact (phone, WeChat, QQ…) or the content key with the given one:
-// the same seller or text appearing elsewhere after a takedown. It returns
-// the newest such case's id, or 0.
-func (s *Store) Relisted(caseID uint64, contacts []string, contentKey string, since time.Time) (uint64, error) {
-	want := map[string]bool{}
-	for _, c := range contacts {
-		if c != "" {
-			want[c] = true
-		}
-	}
+// Relisted looks for another case first seen at or after since that
+// shares a personal contact (the same kind and decoded value: the contact
+// index, see CaseContact) or the content key with the given one: the same
+// seller or text appearing elsewhere after a takedown. It returns the
+// newest such case's id, or 0.
+func (s *Store) Relisted(caseID uint64, contacts []CaseContact, contentKey string, since time.Time) (uint64, error) {
 	var found uint64
 	err := s.db.View(func(tx *bolt.Tx) error {
-		c := tx.Bucket(bucketCases).Cursor()
-		for k, v := c.Last(); k != nil; k, v = c.Prev() {
+		cases := tx.Bucket(bucketCases)
+		for _, ct := range contacts {
+			ids := casesWith(tx, ct, 0)
+			for i := len(ids) - 1; i >= 0 && ids[i] > found; i-- {
+				id := ids[i]
+				if id == caseID {
+					continue
+				}
+				var cr caseRecord
+				ok, err := getJSON(cases, u64(id), &cr)
+				if err != nil {
+					return fmt.Errorf("case %d: %w", id, err)
+				}
+				if ok && !cr.FirstSeen.Before(since) {
+					found = id
+					break
+				}
+			}
+		}
+		if contentKey == "" {
+			return nil
+		}
+		// A newer case with the same text: walk back from the newest
+		// case to the one the contacts found.
+		c := cases.Cursor()
+		for k, v := c.Last(); k != nil && binaryID(k) > found; k, v = c.Prev() {
 			var cr caseRecord
 			if err := json.Unmarshal(v, &cr); err != nil {
 				return fmt.Errorf("decode case %d: %w", binaryID(k), err)
 			}
-			if cr.ID == caseID || cr.FirstSeen.Before(since) {
-				continue
-			}
-			if contentKey != "" && cr.ContentKey == contentKey {
+			if cr.ID != caseID && !cr.FirstSeen.Before(since) && cr.ContentKey == contentKey {
 				found = cr.ID
 				return nil
-			}
-			var fc findingContacts
-			if len(cr.Finding) > 0 && json.Unmarshal(cr.Finding, &fc) == nil {
-				for _, ct := range fc.Contacts {
-					if want[ct.Value] {
-						found = cr.ID
-						return nil
-					}
-				}
 			}
 		}
 		return nil

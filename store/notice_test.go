@@ -1,12 +1,15 @@
 package store
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // takedownDraft flags a page, confirms it for a takedown to recipient and
@@ -599,6 +602,11 @@ func TestRelisted(t *testing.T) {
 		o := observation(sweep, url, content, at)
 		o.FrontierURL = ""
 		o.Finding = []byte(finding)
+		// The sweep indexes the finding's personal contacts.
+		var f struct{ Contacts []CaseContact }
+		if json.Unmarshal(o.Finding, &f) == nil {
+			o.Contacts = f.Contacts
+		}
 		res, err := s.Record(o)
 		if err != nil {
 			t.Fatal(err)
@@ -621,6 +629,13 @@ func TestRelisted(t *testing.T) {
 	other := record("https://w.example/c", "别的卖家", contacts("13900000000", ""), takedown.Add(3*time.Hour))
 	atSince := record("https://v.example/d", "整点发布", contacts("wx_exact"), takedown)
 	record("https://u.example/e", "坏的发现", `{"contacts":"not a list"}`, takedown.Add(4*time.Hour))
+	// The same digits as a QQ number are another contact.
+	record("https://q.example/f", "QQ 同号", `{"contacts":[{"kind":"qq","value":"13800000001"}]}`, takedown.Add(5*time.Hour))
+	if err := s.db.Update(func(tx *bolt.Tx) error {
+		return indexContacts(tx, orig, []CaseContact{{"phone", "13800000001"}})
+	}); err != nil {
+		t.Fatal(err)
+	}
 
 	origKey, err := s.CaseContentKey(orig)
 	if err != nil || origKey == "" {
@@ -653,10 +668,15 @@ func TestRelisted(t *testing.T) {
 		{"first seen a moment before since", orig, []string{"wx_exact"}, "", takedown.Add(time.Nanosecond), 0},
 		{"other seller", orig, []string{"13900000000"}, "", takedown, other},
 		{"from the relisted case's side", byPhone, []string{phone}, "", t0.Add(-2 * time.Hour), orig},
+		{"same digits, another kind", orig, []string{"13800000001"}, "", takedown, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := s.Relisted(tt.caseID, tt.contacts, tt.contentKey, tt.since)
+			var cs []CaseContact
+			for _, v := range tt.contacts {
+				cs = append(cs, CaseContact{Kind: "phone", Value: v})
+			}
+			got, err := s.Relisted(tt.caseID, cs, tt.contentKey, tt.since)
 			if err != nil || got != tt.want {
 				t.Errorf("Relisted(%d, %q, %.8s, %v) = %d, %v; want %d", tt.caseID, tt.contacts, tt.contentKey, tt.since, got, err, tt.want)
 			}

@@ -58,6 +58,9 @@ type Observation struct {
 	// SHA-256 of the normalized text): a new snapshot is kept when it
 	// differs from the latest snapshot's. Default: BodySHA256.
 	ContentKey string
+	// Contacts are the finding's personal contacts, added to the contact
+	// index that links cases of the same seller (see CaseContact).
+	Contacts []CaseContact
 }
 
 // RecordResult says what Record added.
@@ -94,6 +97,10 @@ type Case struct {
 	// SuggestedRoute is the route the finding suggests (read from it, not
 	// stored apart).
 	SuggestedRoute string `json:"-"`
+	// Channel is the detection channel that flagged the finding (rules,
+	// model, rules+model; "" for findings from before the learned stage),
+	// read from the finding like SuggestedRoute.
+	Channel string `json:"-"`
 
 	// Review (see Decide).
 	Route         string    `json:"route,omitempty"`     // chosen when confirmed
@@ -309,6 +316,9 @@ func record(tx *bolt.Tx, o *Observation) (RecordResult, error) {
 	if err := putCase(tx, &c); err != nil {
 		return res, err
 	}
+	if err := indexContacts(tx, c.ID, o.Contacts); err != nil {
+		return res, err
+	}
 
 	page := PageRecord{
 		URL: cmp.Or(o.URL, o.FrontierURL), FinalURL: o.FinalURL, SweepID: o.SweepID,
@@ -495,7 +505,7 @@ func decodeCaseRecord(v []byte, withFinding bool) (caseRecord, error) {
 	var c caseRecord
 	if withFinding {
 		err := json.Unmarshal(v, &c)
-		c.SuggestedRoute = suggestedRoute(c.Finding)
+		c.SuggestedRoute, c.Channel = findingRouteChannel(c.Finding)
 		return c, err
 	}
 	var finding []byte
@@ -517,21 +527,23 @@ func decodeCaseRecord(v []byte, withFinding bool) (caseRecord, error) {
 	rest = append(append(append(rest, v[:off]...), "null"...), v[off+len(finding):]...)
 	err := json.Unmarshal(rest, &c)
 	c.Finding = nil
-	c.SuggestedRoute = suggestedRoute(finding)
+	c.SuggestedRoute, c.Channel = findingRouteChannel(finding)
 	return c, err
 }
 
-// suggestedRoute reads the "route" member of a finding.
-func suggestedRoute(finding []byte) string {
-	var route string
+// findingRouteChannel reads the "route" and "channel" members of a
+// finding without decoding the rest.
+func findingRouteChannel(finding []byte) (route, channel string) {
 	jsonMembers(finding, func(key, val []byte) bool {
-		if string(key) == "route" {
+		switch string(key) {
+		case "route":
 			jsonString(val, &route)
-			return false
+		case "channel":
+			jsonString(val, &channel)
 		}
 		return true
 	})
-	return route
+	return route, channel
 }
 
 // CaseByKey returns the case with this case key.

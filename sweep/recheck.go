@@ -17,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/certwatch/certwatch/crawler"
+	"github.com/certwatch/certwatch/detect"
 	"github.com/certwatch/certwatch/matcher"
 	"github.com/certwatch/certwatch/page"
 )
@@ -147,9 +148,9 @@ var loginHints = []string{"login", "logon", "signin", "sign-in", "sign_in", "pas
 // Markers are the removal sections of the Matcher's packs, normalized like
 // terms and looked for in the normalized title and text.
 func (s *Sweeper) Recheck(ctx context.Context, items []RecheckItem) ([]RecheckResult, error) {
-	m := s.matcher()
-	if m == nil || s.Fetcher == nil {
-		return nil, errors.New("sweep: recheck: the Sweeper needs a Matcher and a Fetcher")
+	d := s.detector()
+	if d == nil || s.Fetcher == nil {
+		return nil, errors.New("sweep: recheck: the Sweeper needs a Detector (or a Matcher) and a Fetcher")
 	}
 	results := make([]RecheckResult, len(items))
 	byURL := map[string][]int{}
@@ -168,7 +169,7 @@ func (s *Sweeper) Recheck(ctx context.Context, items []RecheckItem) ([]RecheckRe
 	if log == nil {
 		log = slog.Default()
 	}
-	markers := removalMarkers(m)
+	markers := removalMarkers(d.Matcher())
 	inFlight := s.Batch
 	if inFlight <= 0 {
 		inFlight = 64
@@ -217,7 +218,7 @@ func (s *Sweeper) Recheck(ctx context.Context, items []RecheckItem) ([]RecheckRe
 			defer wg.Done()
 			defer func() { <-busy }()
 			for _, i := range idx {
-				results[i] = classify(items[i], res, m, markers)
+				results[i] = classify(items[i], res, d, markers)
 				log.Info("recheck", "case", items[i].CaseID, "url", items[i].URL,
 					"outcome", results[i].Outcome, "status", results[i].Status)
 			}
@@ -276,7 +277,7 @@ func findMarker(ms []marker, normText string) (marker, bool) {
 }
 
 // classify decides one item from its fetch (see Recheck for the table).
-func classify(it RecheckItem, res *crawler.Result, m *matcher.Matcher, ms markerSet) RecheckResult {
+func classify(it RecheckItem, res *crawler.Result, d *detect.Detector, ms markerSet) RecheckResult {
 	r := RecheckResult{
 		CaseID: it.CaseID, URL: it.URL, FinalURL: res.FinalURL, Status: res.Status, CheckedAt: res.FetchedAt,
 		Header: res.Header, Body: res.Body, BodySHA256: res.BodySHA256, Truncated: res.Truncated,
@@ -295,7 +296,7 @@ func classify(it RecheckItem, res *crawler.Result, m *matcher.Matcher, ms marker
 		if res.Page == nil {
 			return set(OutcomeFailed, "未取得页面内容，下轮重查")
 		}
-		return classifyPage(r, it, res.Page, m, ms)
+		return classifyPage(r, it, res.Page, d, ms)
 	case crawler.OutcomeHTTPError:
 		switch {
 		case res.Status == http.StatusNotFound:
@@ -349,8 +350,8 @@ func classify(it RecheckItem, res *crawler.Result, m *matcher.Matcher, ms marker
 }
 
 // classifyPage decides a 2xx page.
-func classifyPage(r RecheckResult, it RecheckItem, p *page.Page, m *matcher.Matcher, ms markerSet) RecheckResult {
-	f := m.Match(p)
+func classifyPage(r RecheckResult, it RecheckItem, p *page.Page, det *detect.Detector, ms markerSet) RecheckResult {
+	f := det.Detect(p)
 	r.Title = p.Title
 	r.Flagged, r.Score, r.Finding = f.Flagged, f.Score, f
 	if f.Flagged {
@@ -378,6 +379,12 @@ func classifyPage(r RecheckResult, it RecheckItem, p *page.Page, m *matcher.Matc
 		}
 	}
 	score := strconv.FormatFloat(f.Score, 'f', -1, 64)
+	// still says what flags the page now: the rules (with their score) or
+	// the model alone (with its probability).
+	still := "内容仍匹配规则（得分 " + score + "）"
+	if f.Channel == matcher.ChannelModel && f.Model != nil {
+		still = "内容仍被模型判为违规（概率 " + strconv.FormatFloat(f.Model.Probability, 'f', 2, 64) + "，规则得分 " + score + "）"
+	}
 	gone, isGone := findMarker(ms.gone, norm)
 	set := func(o RecheckOutcome, detail string) RecheckResult {
 		r.Outcome, r.Detail = o, detail
@@ -389,11 +396,11 @@ func classifyPage(r RecheckResult, it RecheckItem, p *page.Page, m *matcher.Matc
 		case !f.Flagged:
 			d = "内容与通知时相同（按当前规则得分 " + score + "）"
 		case r.SameContent:
-			d = "内容仍匹配规则（得分 " + score + "），与通知时相同"
+			d = still + "，与通知时相同"
 		case it.ContentKey != "":
-			d = "内容仍匹配规则（得分 " + score + "），内容有改动"
+			d = still + "，内容有改动"
 		default:
-			d = "内容仍匹配规则（得分 " + score + "）"
+			d = still
 		}
 		if isGone {
 			d += "；页面虽显示“" + gone.text + "”，内容仍可见"

@@ -18,6 +18,7 @@ import (
 
 	"github.com/certwatch/certwatch/config"
 	"github.com/certwatch/certwatch/crawler"
+	"github.com/certwatch/certwatch/detect"
 	"github.com/certwatch/certwatch/matcher"
 	"github.com/certwatch/certwatch/page"
 	"github.com/certwatch/certwatch/rules"
@@ -387,7 +388,7 @@ func TestRecheckClassify(t *testing.T) {
 			if tc.name == "login page not reached by redirect" {
 				it.URL = "http://x.example/login"
 			}
-			r := classify(it, tc.res, m, ms)
+			r := classify(it, tc.res, detect.New(m, detect.Options{}), ms)
 			if r.Outcome != tc.want || !strings.Contains(r.Detail, tc.detail) {
 				t.Errorf("got %s (%s), want %s with %q", r.Outcome, r.Detail, tc.want, tc.detail)
 			}

@@ -39,13 +39,11 @@ func (rc *RemovalChecker) check(ctx context.Context, id uint64, round int, by st
 	for lo := 0; lo < len(n.Items); lo += checkBatch {
 		batch := n.Items[lo:min(lo+checkBatch, len(n.Items))]
 		items := make([]RecheckItem, 0, len(batch))
-		contacts := map[uint64][]string{}
 		for _, it := range batch {
 			ri := RecheckItem{CaseID: it.CaseID, URL: it.URL}
 			if c, err := rc.Store.Case(it.CaseID); err == nil {
 				ri.SourceID = c.SourceID
 				ri.Contacts = findingContacts(c.Finding)
-				contacts[it.CaseID] = ri.Contacts
 			}
 			if sn, err := rc.Store.Snapshot(it.SnapshotID); err == nil {
 				ri.ContentKey = sn.ContentKey
@@ -62,7 +60,11 @@ func (rc *RemovalChecker) check(ctx context.Context, id uint64, round int, by st
 				URL: res.URL, Header: res.Header, Body: res.Body, Truncated: res.Truncated}
 			if res.Outcome == OutcomeRemoved || res.Outcome == OutcomeChanged {
 				key := items[i].ContentKey
-				other, err := rc.Store.Relisted(res.CaseID, contacts[res.CaseID], key, n.SentAt)
+				cs, err := rc.Store.CaseContacts(res.CaseID)
+				if err != nil {
+					return nil, err
+				}
+				other, err := rc.Store.Relisted(res.CaseID, cs, key, n.SentAt)
 				if err != nil {
 					return nil, err
 				}

@@ -23,6 +23,7 @@ import (
 
 	"github.com/certwatch/certwatch/config"
 	"github.com/certwatch/certwatch/crawler"
+	"github.com/certwatch/certwatch/detect"
 	"github.com/certwatch/certwatch/matcher"
 	"github.com/certwatch/certwatch/page"
 	"github.com/certwatch/certwatch/store"
@@ -42,8 +43,11 @@ type Progress interface {
 
 // Sweeper runs sweeps.
 type Sweeper struct {
-	Config   *config.Config
-	Store    *store.Store
+	Config *config.Config
+	Store  *store.Store
+	// Detector decides on pages (rules, and the learned model with its
+	// channels); when nil, the rules of Matcher alone decide.
+	Detector *detect.Detector
 	Matcher  *matcher.Matcher
 	Fetcher  Fetcher
 	Log      *slog.Logger
@@ -62,28 +66,60 @@ type Sweeper struct {
 	// the browser with it when a source renders).
 	Preflight func(context.Context) error
 
-	override atomic.Pointer[inForce]
+	override  atomic.Pointer[inForce]
+	rulesOnly struct {
+		sync.Once
+		d *detect.Detector
+	}
 }
 
-// inForce are rules replacing the Sweeper's own.
+// inForce are rules (and model) replacing the Sweeper's own.
 type inForce struct {
-	m     *matcher.Matcher
+	d     *detect.Detector
 	terms []string
 }
 
 // UseMatcher replaces the rules and search terms for sweeps and removal
 // checks that start from now on (a pack activated while the server
-// runs); running ones keep theirs.
+// runs); running ones keep theirs. The model and its channels stay.
 func (s *Sweeper) UseMatcher(m *matcher.Matcher, searchTerms []string) {
-	s.override.Store(&inForce{m: m, terms: searchTerms})
+	s.override.Store(&inForce{d: s.detector().WithMatcher(m), terms: searchTerms})
 }
 
-// matcher is the Matcher in force: the last UseMatcher's, else Matcher.
-func (s *Sweeper) matcher() *matcher.Matcher {
+// UseDetector replaces the detection (a model activated or a model
+// channel switched while the server runs) for sweeps and removal checks
+// that start from now on.
+func (s *Sweeper) UseDetector(d *detect.Detector) {
+	s.override.Store(&inForce{d: d, terms: s.searchTerms()})
+}
+
+// detector is the Detector in force: the last UseMatcher's or
+// UseDetector's, else Detector, else the rules of Matcher alone.
+func (s *Sweeper) detector() *detect.Detector {
 	if f := s.override.Load(); f != nil {
-		return f.m
+		return f.d
 	}
-	return s.Matcher
+	if s.Detector != nil {
+		return s.Detector
+	}
+	s.rulesOnly.Do(func() {
+		if s.Matcher != nil {
+			s.rulesOnly.d = detect.New(s.Matcher, detect.Options{})
+		}
+	})
+	return s.rulesOnly.d
+}
+
+// DetectorInForce is the detection sweeps starting now use (nil when the
+// Sweeper has neither a Detector nor a Matcher).
+func (s *Sweeper) DetectorInForce() *detect.Detector { return s.detector() }
+
+// matcher is the rule matcher in force.
+func (s *Sweeper) matcher() *matcher.Matcher {
+	if d := s.detector(); d != nil {
+		return d.Matcher()
+	}
+	return nil
 }
 
 // searchTerms are the search terms in force.
@@ -251,7 +287,7 @@ type run struct {
 	s        *Sweeper
 	sw       *store.Sweep
 	mu       sync.Mutex
-	m        *matcher.Matcher // the sweep's rules, fixed for the whole sweep
+	d        *detect.Detector // the sweep's rules and model, fixed for the whole sweep
 	stats    *Summary
 	markers  markerSet      // login walls and captchas, for the health counts
 	perSrc   map[string]int // frontier items added per source (page caps)
@@ -259,9 +295,9 @@ type run struct {
 }
 
 func newRun(s *Sweeper, sw *store.Sweep) *run {
-	m := s.matcher()
-	return &run{s: s, sw: sw, m: m, stats: newSummary(sw.ID), perSrc: map[string]int{}, inFlight: map[string]bool{},
-		markers: removalMarkers(m)}
+	d := s.detector()
+	return &run{s: s, sw: sw, d: d, stats: newSummary(sw.ID), perSrc: map[string]int{}, inFlight: map[string]bool{},
+		markers: removalMarkers(d.Matcher())}
 }
 
 // handled reports that a result was processed.
@@ -412,7 +448,7 @@ func (r *run) handle(it store.FrontierItem, res *crawler.Result) error {
 	if !blockedStatus(res.Status) && r.markers.wall(p) {
 		r.stats.blocked(it.SourceID, hostOf(it.URL))
 	}
-	f := r.m.Match(p)
+	f := r.d.Detect(p)
 	// A search-result page gathers many listings: the listings become
 	// cases (from their detail pages), the result page does not.
 	if !f.Flagged || it.Kind == kindSearch {
@@ -433,14 +469,24 @@ func (r *run) handle(it store.FrontierItem, res *crawler.Result) error {
 		Truncated: res.Truncated, RemoteAddr: res.RemoteAddr, Rendered: res.Rendered,
 		Screenshot: res.Screenshot, ScreenshotSHA256: res.ScreenshotSHA,
 		Flagged: true, Score: f.Score, Category: f.Category, Finding: finding,
-		ContentKey: contentKey(p), PageTitle: p.Title, Text: p.Text,
+		ContentKey: contentKey(p), PageTitle: p.Title, Text: p.Text, Contacts: linkContacts(p, f),
 	})
 	if err != nil {
 		return fmt.Errorf("sweep: record case %s: %w", it.URL, err)
 	}
 	r.stats.finding(it.SourceID, hostOf(it.URL), f.Category, rr)
-	r.s.Log.Info("finding", "url", it.URL, "category", f.Category, "score", f.Score, "case", rr.CaseID, "new", rr.NewCase)
+	r.s.Log.Info("finding", "url", it.URL, "category", f.Category, "score", f.Score, "channel", f.Channel, "case", rr.CaseID, "new", rr.NewCase)
 	return nil
+}
+
+// linkContacts are the contacts of a finding that link cases of the same
+// seller (detect.LinkContacts) as the store indexes them.
+func linkContacts(p *page.Page, f *matcher.Finding) []store.CaseContact {
+	var out []store.CaseContact
+	for _, c := range detect.LinkContacts(p, f) {
+		out = append(out, store.CaseContact{Kind: c.Kind, Value: c.Value})
+	}
+	return out
 }
 
 // follow returns the frontier items a result leads to: links within the

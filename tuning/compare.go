@@ -53,6 +53,10 @@ type Options struct {
 	// and the number known so far (extra pages are counted as they are
 	// read). It is called from Compare's goroutine, one call at a time.
 	Progress func(done, total int)
+	// Detect, when set, turns a side's rules into the decision sweeps
+	// make with them (package detect: the rules with the model in force);
+	// nil compares the rules alone.
+	Detect func(m *matcher.Matcher) func(*page.Page) *matcher.Finding
 }
 
 // Report is what Compare found. Pages are stored cases and extra pages
@@ -206,6 +210,10 @@ func Compare(ctx context.Context, st Store, current, candidate []*rules.Pack, op
 	if c.cand, err = compile("candidate", candidate); err != nil {
 		return nil, err
 	}
+	c.curF, c.candF = c.cur.Match, c.cand.Match
+	if opts.Detect != nil {
+		c.curF, c.candF = opts.Detect(c.cur), opts.Detect(c.cand)
+	}
 	for _, p := range slices.Concat(current, candidate) {
 		c.needForms = c.needForms || p.Imitation != nil
 	}
@@ -330,7 +338,10 @@ type comparer struct {
 	st        Store
 	opts      Options
 	cur, cand *matcher.Matcher
-	needForms bool
+	// curF and candF decide on a page: the matchers' Match, or what
+	// Options.Detect made of them.
+	curF, candF func(*page.Page) *matcher.Finding
+	needForms   bool
 }
 
 // produce sends the cases, then the extra pages, until ctx ends.
@@ -414,8 +425,8 @@ func (c *comparer) process(j job) result {
 		r.ch = Change{Source: j.source, URL: p.URL, Title: p.Title, Label: PageLabel(p.Meta["label"])}
 	}
 	r.cut = capText(p, c.opts.MaxText)
-	r.ch.Before = verdict(c.cur.Match(p))
-	r.ch.After = verdict(c.cand.Match(p))
+	r.ch.Before = verdict(c.curF(p))
+	r.ch.After = verdict(c.candF(p))
 	return r
 }
 

@@ -52,6 +52,9 @@ type control struct {
 	log      *slog.Logger
 	sweepNow func(why string)
 	activate func(actor, file string, content []byte) (version string, err error)
+	// modelChanged rebuilds the detection in force after a model
+	// activation, deactivation or channel switch.
+	modelChanged func()
 }
 
 type controlStatus struct {
@@ -150,7 +153,31 @@ func (c *control) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		c.log.Info("model deactivated", "by", in.Actor)
+		c.modelChanged()
 		_ = json.NewEncoder(w).Encode(map[string]any{"deactivated": true})
+	case r.Method == http.MethodPost && r.URL.Path == "/control/model/channel":
+		var in struct {
+			Actor, Category string
+			On              bool
+		}
+		if err := json.NewDecoder(io.LimitReader(r.Body, 64<<10)).Decode(&in); err != nil || in.Actor == "" || in.Category == "" {
+			http.Error(w, "want {\"actor\", \"category\", \"on\"}", http.StatusBadRequest)
+			return
+		}
+		if err := c.st.SetModelChannel(in.Actor, in.Category, in.On); err != nil {
+			status := http.StatusInternalServerError
+			switch {
+			case errors.Is(err, store.ErrConflict):
+				status = http.StatusConflict
+			case errors.Is(err, store.ErrInvalid):
+				status = http.StatusBadRequest
+			}
+			http.Error(w, err.Error(), status)
+			return
+		}
+		c.log.Info("model channel switched", "category", in.Category, "on", in.On, "by", in.Actor)
+		c.modelChanged()
+		_ = json.NewEncoder(w).Encode(map[string]any{"category": in.Category, "on": in.On})
 	default:
 		http.NotFound(w, r)
 	}
@@ -181,6 +208,7 @@ func (c *control) activateModel(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	c.log.Info("model activated", "version", m.Version(), "by", in.Actor)
+	c.modelChanged()
 	_ = json.NewEncoder(w).Encode(map[string]any{"version": m.Version()})
 }
 

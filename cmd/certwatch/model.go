@@ -26,7 +26,7 @@ import (
 func newModelCmd() *cobra.Command {
 	cmd := &cobra.Command{Use: "model", Short: "Train, test, inspect and activate the learned model (学习模型)"}
 	cmd.AddCommand(newModelTrainCmd(), newModelTestCmd(), newModelShowCmd(), newModelActivateCmd(),
-		newModelHistoryCmd(), newModelDeactivateCmd())
+		newModelHistoryCmd(), newModelDeactivateCmd(), newModelChannelCmd())
 	return cmd
 }
 
@@ -493,4 +493,102 @@ func newModelDeactivateCmd() *cobra.Command {
 	}
 	db.flags(cmd)
 	return cmd
+}
+
+func newModelChannelCmd() *cobra.Command {
+	var db dbOptions
+	cmd := &cobra.Command{
+		Use:   "channel [CATEGORY|all on|off] --config FILE",
+		Short: "Switch the learned model's channel per category, or list the switches (模型通道)",
+		Long: `The learned model flags a page on its own (without the rules) only for categories
+whose model channel is on; every channel is on until switched off. With no
+arguments, list the categories and their channels. "all" switches every category
+the model knows. Each switch is recorded in the database with an audit entry
+(model.channel); sweeps and removal checks that start afterwards use it. While
+"certwatch serve" runs, the server records it.`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 0 && len(args) != 2 {
+				return errors.New("want no arguments (list) or CATEGORY|all on|off")
+			}
+			if len(args) == 2 && args[1] != "on" && args[1] != "off" {
+				return fmt.Errorf("model channel: %q: want on or off", args[1])
+			}
+			return nil
+		},
+		RunE: db.guard(func(cmd *cobra.Command, args []string) error {
+			w := cmd.OutOrStdout()
+			if len(args) == 0 {
+				st, err := db.open(true)
+				if err != nil {
+					return &exitError{code: 1, err: err}
+				}
+				defer st.Close()
+				return printChannels(w, st)
+			}
+			cats := []string{args[0]}
+			if args[0] == "all" {
+				cats = rank.Classes[1:]
+			} else if !slices.Contains(rank.Classes[1:], args[0]) {
+				return &exitError{code: 2, err: fmt.Errorf("model channel: unknown category %q (the model's categories: %s, or all)", args[0], strings.Join(rank.Classes[1:], ", "))}
+			}
+			on := args[1] == "on"
+			zh := map[bool]string{true: "开启 on", false: "关闭 off"}[on]
+			st, err := db.open(false)
+			if errors.Is(err, store.ErrLocked) {
+				dbPath, derr := db.database()
+				url, token, ok := serverFor(dbPath, err)
+				if derr != nil || !ok {
+					return &exitError{code: 1, err: err}
+				}
+				for _, c := range cats {
+					in := map[string]any{"actor": cliActor(), "category": c, "on": on}
+					if err := callServer(url, token, "POST", "/control/model/channel", in, nil); err != nil {
+						if len(cats) > 1 && strings.Contains(err.Error(), "already") {
+							continue
+						}
+						return &exitError{code: 1, err: err}
+					}
+					fmt.Fprintf(w, "已通过运行中的服务%s模型通道 %s %s (%s)\n", zh, rank.CategoryName(c), c, url)
+				}
+				return nil
+			}
+			if err != nil {
+				return &exitError{code: 1, err: err}
+			}
+			defer st.Close()
+			for _, c := range cats {
+				if err := st.SetModelChannel(cliActor(), c, on); err != nil {
+					if len(cats) > 1 && errors.Is(err, store.ErrConflict) {
+						continue
+					}
+					return &exitError{code: 1, err: err}
+				}
+				fmt.Fprintf(w, "已%s模型通道 %s %s\n", zh, rank.CategoryName(c), c)
+			}
+			return nil
+		}),
+	}
+	db.flags(cmd)
+	return cmd
+}
+
+// printChannels lists the model's categories with their channels.
+func printChannels(w io.Writer, st *store.Store) error {
+	chs, err := st.ModelChannels()
+	if err != nil {
+		return &exitError{code: 1, err: err}
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "类别 category\t模型通道 channel\t切换 switched by")
+	for _, c := range rank.Classes[1:] {
+		state, by := "开启 on", "—（默认 default）"
+		if i := slices.IndexFunc(chs, func(ch store.ModelChannel) bool { return ch.Category == c }); i >= 0 {
+			if !chs[i].On {
+				state = "关闭 off"
+			}
+			by = chs[i].By + " " + chs[i].At.Local().Format(time.DateTime)
+		}
+		fmt.Fprintf(tw, "%s %s\t%s\t%s\n", rank.CategoryName(c), c, state, safe(by))
+	}
+	return tw.Flush()
 }

@@ -16,6 +16,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/certwatch/certwatch/config"
+	"github.com/certwatch/certwatch/detect"
+	"github.com/certwatch/certwatch/matcher"
+	"github.com/certwatch/certwatch/page"
 	"github.com/certwatch/certwatch/rules"
 	"github.com/certwatch/certwatch/store"
 	"github.com/certwatch/certwatch/tuning"
@@ -139,6 +142,16 @@ func (o *tuneOptions) compare(cmd *cobra.Command, st *store.Store, current, cand
 			_ = b.Set(done)
 		}
 		defer b.Finish()
+	}
+	// Both sides decide as sweeps would: their rules with the model in
+	// force and its channels (a model that does not load: rules alone,
+	// said on stderr).
+	opts.Detect = func(m *matcher.Matcher) func(*page.Page) *matcher.Finding {
+		d := detect.InForce(m, st)
+		if s := d.Status(); s.Error != "" {
+			fmt.Fprintf(stderr, "certwatch: 警告 warning: %s (%s)\n", s.Warning, s.Error)
+		}
+		return d.Detect
 	}
 	return tuning.Compare(cmd.Context(), st, current, candidate, opts)
 }

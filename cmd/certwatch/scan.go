@@ -18,14 +18,17 @@ import (
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
+	"github.com/certwatch/certwatch/detect"
 	"github.com/certwatch/certwatch/internal/bidi"
 	"github.com/certwatch/certwatch/matcher"
 	"github.com/certwatch/certwatch/page"
+	"github.com/certwatch/certwatch/rank"
 	"github.com/certwatch/certwatch/rules"
 )
 
 type scanOptions struct {
 	rulesPath string
+	modelPath string
 	format    string
 	onlyFlag  bool
 	workers   int
@@ -36,7 +39,15 @@ func newScanCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "scan [flags] FILE... | -",
 		Short: "Score pages (HTML, text, JSON Lines, WARC, or JSON Lines on stdin) against the rule packs",
-		Long: `Score pages against the rule packs and say why.
+		Long: `Score pages against the rule packs and the learned model, and say why.
+
+Detection is the sweeps' (package detect): the rules flag as always; the model
+(--model: the embedded default, a model file, or "none" for the rules alone)
+flags a page on its own when its probability reaches the bar; each finding says
+which channel flagged it ("channel": rules, model, rules+model) and carries the
+model's probability and n-grams ("model"). The channel switches of "certwatch
+model channel" live in the database and apply to sweeps and the server; use
+--model none here to see the rules alone.
 
 Inputs: .html/.htm and .txt files; .jsonl files of {"url": …, "html": …} or
 {"url": …, "text": …} records; .warc/.warc.gz files (their response records);
@@ -50,6 +61,7 @@ as far as 32 MiB and its output says so ("truncated": true, 已截断).`,
 		},
 	}
 	cmd.Flags().StringVar(&o.rulesPath, "rules", "", "rule pack file or directory to use instead of the embedded default")
+	cmd.Flags().StringVar(&o.modelPath, "model", "default", `learned model file, "default" (the embedded model) or "none" (rules alone)`)
 	cmd.Flags().StringVar(&o.format, "format", "", "output format: text or jsonl (default text on a terminal, jsonl otherwise)")
 	cmd.Flags().BoolVar(&o.onlyFlag, "flagged", false, "print only flagged pages")
 	cmd.Flags().IntVar(&o.workers, "workers", runtime.GOMAXPROCS(0), "pages scored in parallel")
@@ -102,6 +114,18 @@ func runScan(ctx context.Context, o scanOptions, args []string, stdin io.Reader,
 	if err != nil {
 		return &exitError{code: 1, err: err}
 	}
+	var model *rank.Model
+	if o.modelPath != "none" {
+		if model, err = loadModelArg(o.modelPath); err != nil {
+			if o.modelPath != "default" {
+				return &exitError{code: 1, err: fmt.Errorf("scan: --model %s: %w", o.modelPath, err)}
+			}
+			// The embedded model no longer loads (another normaliser):
+			// the rules alone, said loudly.
+			fmt.Fprintf(stderr, "certwatch: scan: 警告 warning: 学习模型无法使用，仅按规则判定 the learned model is not used, rules only: %v\n", err)
+		}
+	}
+	det := detect.New(m, detect.Options{Model: model})
 	format := o.format
 	if format == "" {
 		format = "jsonl"
@@ -137,7 +161,7 @@ func runScan(ctx context.Context, o scanOptions, args []string, stdin io.Reader,
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				f := m.Match(j.p)
+				f := det.Detect(j.p)
 				s := &scanned{Finding: f, Source: j.p.Source, Title: j.p.Title, Meta: j.p.Meta, text: j.p.Text}
 				if c := j.cut; c != nil {
 					s.Truncated, s.ScannedBytes, s.TotalBytes, s.Note = true, c.ScannedBytes, c.TotalBytes, truncationNote(c)
@@ -339,6 +363,16 @@ func printText(w io.Writer, s *scanned, color bool) error {
 			cs = append(cs, t)
 		}
 		fmt.Fprintf(w, "  contacts: %s\n", strings.Join(cs, "; "))
+	}
+	if mv := s.Model; mv != nil {
+		var grams []string
+		for i, g := range mv.NGrams {
+			if i == 6 {
+				break
+			}
+			grams = append(grams, "“"+safe(g.Text)+"”")
+		}
+		fmt.Fprintf(w, "  channel: %s; model: p=%.2f (bar %.2f) %s\n", s.Channel, mv.Probability, mv.Bar, strings.Join(grams, " "))
 	}
 	var ids []string
 	for _, r := range s.Rules {

@@ -17,6 +17,7 @@ import (
 
 	"github.com/certwatch/certwatch/config"
 	"github.com/certwatch/certwatch/crawler"
+	"github.com/certwatch/certwatch/detect"
 	"github.com/certwatch/certwatch/matcher"
 	"github.com/certwatch/certwatch/notice"
 	"github.com/certwatch/certwatch/review"
@@ -117,7 +118,16 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 	url := fmt.Sprintf("%s://%s", scheme, ln.Addr())
 
 	metrics := newMetrics(st)
-	sw := &sweep.Sweeper{Config: cfg, Store: st, Matcher: m, Fetcher: cr, Log: log, SearchTerms: terms}
+	sw := &sweep.Sweeper{Config: cfg, Store: st, Matcher: m, Fetcher: cr, Log: log, SearchTerms: terms,
+		Detector: detectionInForce(m, st, log)}
+	// modelChanged takes a model activation, deactivation or channel
+	// switch into the detection of sweeps and checks that start from now.
+	var detectMu sync.Mutex
+	modelChanged := func() {
+		detectMu.Lock()
+		defer detectMu.Unlock()
+		sw.UseDetector(detectionInForce(sw.DetectorInForce().Matcher(), st, log))
+	}
 	sw.Preflight = func(ctx context.Context) error { _, err := checkBrowser(ctx, cfg); return err }
 	checker := &sweep.RemovalChecker{Store: st, Sweeper: sw, Log: log}
 	categoryName := func(id string) string {
@@ -186,7 +196,9 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 	srv, err := review.New(review.Options{
 		Store: st, Packs: packs, Serve: cfg.Serve, Printer: cr, Checker: checker, Log: log,
 		SecureCookies: cfg.Serve.TLSCert != "", SourceRoutes: sourceRoutes(cfg),
-		SweepBusy: runner.Busy,
+		SweepBusy:    runner.Busy,
+		Detection:    func() detect.Status { return sw.DetectorInForce().Status() },
+		ModelChanged: modelChanged,
 		SweepNow: func() error {
 			if runner.Busy() {
 				return review.ErrSweepBusy
@@ -204,6 +216,7 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 	}
 	defer os.Remove(tokenPath)
 	ctl := &control{st: st, runner: runner, token: token, schedule: cfg.Schedule, jobs: jobs, log: log, sweepNow: sweepInBackground,
+		modelChanged: modelChanged,
 		activate: func(actor, file string, content []byte) (string, error) {
 			if o.rulesPath != "" {
 				return "", fmt.Errorf("this server was started with --rules %s, which overrides the active pack; restart it without --rules", o.rulesPath)
@@ -223,7 +236,9 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 				return "", err
 			}
 			pm.Warm()
+			detectMu.Lock()
 			sw.UseMatcher(pm, p.SearchTerms)
+			detectMu.Unlock()
 			srv.SetPacks([]*rules.Pack{p})
 			return p.Version(), nil
 		}}

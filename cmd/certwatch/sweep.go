@@ -15,6 +15,7 @@ import (
 
 	"github.com/certwatch/certwatch/config"
 	"github.com/certwatch/certwatch/crawler"
+	"github.com/certwatch/certwatch/detect"
 	"github.com/certwatch/certwatch/matcher"
 	"github.com/certwatch/certwatch/rules"
 	"github.com/certwatch/certwatch/store"
@@ -100,6 +101,21 @@ func compilePacks(flagPath string, active []*rules.Pack, cfg *config.Config) (*m
 	return m, packs, terms, nil
 }
 
+// detectionInForce is the detection sweeps use with the rules m: the
+// model in force and the analysts' channel switches (detect.InForce). A
+// model that should be in force and does not load is logged as a warning;
+// detection goes on with the rules alone.
+func detectionInForce(m *matcher.Matcher, st *store.Store, log *slog.Logger) *detect.Detector {
+	d := detect.InForce(m, st)
+	s := d.Status()
+	if s.Error != "" {
+		log.Warn("learned model not in use: detection by the rules alone", "err", s.Error)
+	} else if s.Model != "" {
+		log.Info("detection", "rules", s.Rules, "model", s.Model, "source", s.Source, "bar", s.Bar, "model_channel_off", s.Off)
+	}
+	return d
+}
+
 func runSweep(ctx context.Context, o sweepOptions, stdout, stderr io.Writer) error {
 	cfg, err := config.Load(o.configPath)
 	if err != nil {
@@ -151,6 +167,7 @@ func sweepWith(ctx context.Context, cfg *config.Config, o sweepOptions, stdout, 
 		}
 		sw.Log = log
 	}
+	sw.Detector = detectionInForce(m, st, log)
 	if o.abandon {
 		if err := sw.Abandon(); err != nil && !errors.Is(err, store.ErrNotFound) {
 			return &exitError{code: 1, err: err}
