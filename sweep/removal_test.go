@@ -55,7 +55,8 @@ func TestRemovalChecksOnSchedule(t *testing.T) {
 	record := func(url, phone, key string) uint64 {
 		t.Helper()
 		res, err := st.Record(store.Observation{SweepID: sw.ID, CaseKey: url, URL: url, Status: 200, Body: []byte("<html>" + url),
-			Score: 20, Category: "cert_sale", Finding: finding(phone), ContentKey: key})
+			Score: 20, Category: "cert_sale", Finding: finding(phone), ContentKey: key,
+			Contacts: []store.CaseContact{{Kind: "phone", Value: phone}}})
 		if err != nil {
 			t.Fatal(err)
 		}
