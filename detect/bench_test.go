@@ -1,0 +1,80 @@
+package detect
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/coregx/ahocorasick"
+
+	"github.com/certwatch/certwatch/page"
+)
+
+// BenchmarkOrdinary measures detection on ordinary pages (the clean pages
+// of the synthetic corpus that no rule scores, repeated to 1 MiB) side by
+// side: the rules alone (Match), rules and model (Detect, what sweeps
+// do), and a raw Aho-Corasick pass over the same pages with the
+// matcher's literals (the yardstick of issue 11: detection ≥ 0.5× it).
+func BenchmarkOrdinary(b *testing.B) {
+	m, model := defaultMatcher(b), defaultModel(b)
+	m.Warm()
+	var clean []*page.Page
+	files, _ := filepath.Glob("../testdata/corpus/clean_*.jsonl")
+	for _, f := range files {
+		if err := page.Read(context.Background(), f, nil, func(it page.Item) error {
+			if it.Page != nil {
+				if f := m.Match(it.Page); f.Score == 0 && len(f.Matches) == 0 {
+					clean = append(clean, it.Page)
+				}
+			}
+			return nil
+		}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	var ps []*page.Page
+	var n int64
+	for n < 1<<20 && len(clean) > 0 {
+		for _, p := range clean {
+			ps = append(ps, p)
+			n += int64(len(p.Title) + len(p.Text) + 1)
+		}
+	}
+	if len(ps) == 0 {
+		b.Fatal("no ordinary pages")
+	}
+	rulesOnly, both := New(m, Options{}), New(m, Options{Model: model})
+	b.Run("Match", func(b *testing.B) {
+		b.SetBytes(n)
+		for b.Loop() {
+			for _, p := range ps {
+				rulesOnly.Detect(p)
+			}
+		}
+	})
+	b.Run("Detect", func(b *testing.B) {
+		b.SetBytes(n)
+		for b.Loop() {
+			for _, p := range ps {
+				both.Detect(p)
+			}
+		}
+	})
+	b.Run("RawAutomaton", func(b *testing.B) {
+		ac, err := ahocorasick.NewBuilder().AddStrings(m.Literals()).Build()
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts := make([][]byte, len(ps))
+		for i, p := range ps {
+			texts[i] = []byte(p.Title + "\n" + p.Text)
+		}
+		b.SetBytes(n)
+		b.ResetTimer()
+		for b.Loop() {
+			for _, t := range texts {
+				ac.FindAllOverlapping(t)
+			}
+		}
+	})
+}
