@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -131,14 +132,80 @@ func TestModelActivateWhileServing(t *testing.T) {
 	if code, aout, aerr := runCLI(t, "", "model", "deactivate", "--config", cfg); code != 0 || !strings.Contains(aout, "through the running server") {
 		t.Errorf("model deactivate while serving: exit %d\n%s%s", code, aout, aerr)
 	}
+	if code, aout, aerr := runCLI(t, "", "model", "channel", "cert_sale", "off", "--config", cfg); code != 0 || !strings.Contains(aout, "through") && !strings.Contains(aout, "运行中的服务") {
+		t.Errorf("model channel while serving: exit %d\n%s%s", code, aout, aerr)
+	}
 	stop()
 	st, err := store.Open(filepath.Join(dir, "c.db"), store.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
+	if chs, err := st.ModelChannels(); err != nil || len(chs) != 1 || chs[0].Category != "cert_sale" || chs[0].On {
+		t.Errorf("channels after serving: %+v, %v", chs, err)
+	}
 	h, _ := st.ModelHistory()
 	if len(h) != 2 || h[0].Deactivated || !h[1].Deactivated {
 		t.Errorf("model history after serving: %+v", h)
+	}
+}
+
+func TestModelChannelCommand(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeFile(t, dir, "c.yaml", "database: c.db\nsources:\n  - {id: s, type: urls, urls: [\"http://127.0.0.1:9/x\"]}\n")
+	if code, out, errOut := runCLI(t, "", "model", "channel", "exam_fraud", "off", "--config", cfg); code != 0 || !strings.Contains(out, "已关闭 off模型通道 考试作弊、代考 exam_fraud") {
+		t.Fatalf("model channel off: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, _, errOut := runCLI(t, "", "model", "channel", "exam_fraud", "off", "--config", cfg); code != 1 || !strings.Contains(errOut, "already off") {
+		t.Errorf("switching off twice: exit %d\n%s", code, errOut)
+	}
+	if code, _, errOut := runCLI(t, "", "model", "channel", "no_such", "off", "--config", cfg); code != 2 || !strings.Contains(errOut, "unknown category") {
+		t.Errorf("unknown category: exit %d\n%s", code, errOut)
+	}
+	if code, _, errOut := runCLI(t, "", "model", "channel", "exam_fraud", "maybe", "--config", cfg); code == 0 || !strings.Contains(errOut, "want on or off") {
+		t.Errorf("bad state: exit %d\n%s", code, errOut)
+	}
+	code, out, errOut := runCLI(t, "", "model", "channel", "--config", cfg)
+	if code != 0 || !regexp.MustCompile(`考试作弊、代考 exam_fraud\s+关闭 off\s+cli`).MatchString(out) ||
+		!regexp.MustCompile(`制售、买卖假证 cert_sale\s+开启 on\s+—`).MatchString(out) {
+		t.Errorf("model channel list: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, out, errOut := runCLI(t, "", "model", "channel", "all", "on", "--config", cfg); code != 0 || strings.Count(out, "已开启 on") != 4 {
+		t.Errorf("model channel all on: exit %d\n%s%s", code, out, errOut)
+	}
+	st, err := store.Open(filepath.Join(dir, "c.db"), store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	es, _ := st.AuditEntries(store.AuditFilter{ActionPrefix: "model.channel"})
+	if len(es) != 5 || es[4].Object != "category:exam_fraud" || !strings.Contains(es[4].Detail, "off") || !strings.HasPrefix(es[4].Actor, "cli") {
+		t.Errorf("audit entries: %+v", es)
+	}
+}
+
+func TestScanShowsTheModel(t *testing.T) {
+	in := `{"url":"http://bbs.example/1","text":"N1叉车证考试的兄弟看过来，我们有市场监管考试系统的内部题库，考前发你，私信"}` + "\n"
+	code, out, errOut := runCLI(t, in, "scan", "--format", "jsonl", "-")
+	var f struct {
+		Flagged  bool
+		Channel  string
+		Category string
+		Model    *struct {
+			Probability float64
+			NGrams      []struct{ Text string }
+		}
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &f) != nil || !f.Flagged || f.Channel != "model" || f.Category != "exam_fraud" ||
+		f.Model == nil || f.Model.Probability < 0.7 || len(f.Model.NGrams) == 0 {
+		t.Fatalf("scan: exit %d %+v\n%s%s", code, f, out, errOut)
+	}
+	code, out, errOut = runCLI(t, in, "scan", "--format", "jsonl", "--model", "none", "-")
+	if code != 0 || strings.Contains(out, `"flagged":true`) || strings.Contains(out, `"model"`) {
+		t.Errorf("scan --model none: exit %d\n%s%s", code, out, errOut)
+	}
+	code, out, errOut = runCLI(t, in, "scan", "--format", "text", "-")
+	if code != 0 || !strings.Contains(out, "channel: model; model: p=0.98") {
+		t.Errorf("scan text: exit %d\n%s%s", code, out, errOut)
 	}
 }
