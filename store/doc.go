@@ -89,6 +89,11 @@
 //	                                failures not yet audited, known addresses (logins.go)
 //	counts        (made by the first StatusCounts) cases, notices and pending messages by
 //	                                status, kept by the writes that change them (counts.go)
+//	model_channels (made by the first switch) category → ModelChannel: whether the
+//	                                learned model may flag that category alone (channels.go)
+//	contact_cases (made by the first indexed case) kind 0 value 0 case id → empty:
+//	                                the contact index that links cases of one seller
+//	case_contacts (with contact_cases) case id kind 0 value → empty (contacts.go)
 //
 // No bucket is keyed by time yet: sweeps, cases and snapshots are keyed by
 // sequence numbers that already sort by creation, and a sweep's sightings
