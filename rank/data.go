@@ -25,7 +25,8 @@ const TestSplit = "test"
 // with a "label" field, also HTML, text and WARC files, though those carry
 // no label). A record with a "split" field is kept only when the split is
 // one of splits (default: "train"); records of the test split are never
-// returned, whatever splits says — see ReadTestSplit. Records without a
+// returned, whatever splits says (a final report on them is `certwatch
+// model test --split test`, through package eval). Records without a
 // split field are all kept. Bad records and records without a usable
 // label are returned as problems (with their position), and reading goes
 // on.
@@ -36,14 +37,6 @@ func ReadExamples(ctx context.Context, path string, splits ...string) (examples 
 	err = readLabelled(ctx, path, true, func(split string) bool {
 		return split != TestSplit && slices.Contains(splits, split)
 	}, func(ex Example) { examples = append(examples, ex) }, func(e error) { problems = append(problems, e) })
-	return examples, problems, err
-}
-
-// ReadTestSplit reads only the records of the test split, for a final
-// report of aggregate figures; nothing else may read them.
-func ReadTestSplit(ctx context.Context, path string) (examples []Example, problems []error, err error) {
-	err = readLabelled(ctx, path, false, func(split string) bool { return split == TestSplit },
-		func(ex Example) { examples = append(examples, ex) }, func(e error) { problems = append(problems, e) })
 	return examples, problems, err
 }
 

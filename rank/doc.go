@@ -3,8 +3,10 @@
 // exam_fraud, training_fraud, imitation_site) or none (negative), and which
 // character n-grams drove that. Rules find what analysts wrote down; the
 // model generalises from labelled examples to phrasings nobody listed.
-// Combining its vote with the rule score is the matcher's business; this
-// package owns the model, its file format, training and evaluation.
+// Combining its vote with the rule score is package detect's business; this
+// package owns the model, its file format and training. A *Model is an
+// eval.Classifier on its own (`certwatch model test` measures it with
+// package eval, like `certwatch eval` measures the combination).
 //
 // # Features
 //
@@ -91,7 +93,7 @@
 // ReadExamples reads labelled JSON Lines through page.Read: "label" is a
 // class, or "clean"/"clean_*"/"negative" for negative. Records with a
 // "split" field are kept only for the splits asked for (train by default);
-// the real corpus's test split is never returned (only ReadTestSplit reads
+// the real corpus's test split is never returned (only package eval reads
 // it, for a final aggregate report). FromStore adds reviewers' decisions:
 // a confirmed case (or a referral awaiting approval) is an example of its
 // category, a case dismissed as a false positive a negative, other

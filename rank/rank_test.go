@@ -319,10 +319,6 @@ func TestReadExamplesKeepsTheTestSplitOut(t *testing.T) {
 	if got, want := texts(ex), "新闻报道=negative 学校通知=negative"; got != want {
 		t.Errorf("dev and test asked: %s, want %s (never the test split)", got, want)
 	}
-	ex, _, _ = ReadTestSplit(ctx, path)
-	if got, want := texts(ex), "代考=exam_fraud"; got != want {
-		t.Errorf("ReadTestSplit: %s, want %s", got, want)
-	}
 }
 
 func TestTrainRefusesBadInput(t *testing.T) {

@@ -45,7 +45,9 @@ only when their split is selected: train and dev by default, the test split
 only with --split test (it is kept for the final report).
 
 Configurations: A is --rules (default: the embedded pack), with --model if
-given. --against adds configuration B, A with one thing swapped: a rule pack
+given ("default" is the embedded model), combined exactly as sweeps combine them
+(package detect: the rules flag as always; the model flags alone at probability
+0.7 or more on a page holding a word of the packs; it never unflags). --against adds configuration B, A with one thing swapped: a rule pack
 (a .yaml file or a directory, or rules:PATH) replaces the rules, model:PATH
 replaces the model. Both are measured on the same records, side by side, with
 the records on which they disagree.
