@@ -64,7 +64,7 @@ func TestCombination(t *testing.T) {
 		reasonParts []string
 	}{
 		{"the model alone", modelOnly, nil, true, matcher.ChannelModel, "exam_fraud", true,
-			[]string{"模型达到单独标记门槛 0.70", "考试作弊、代考"}},
+			[]string{"模型达到单独标记门槛 0.80", "考试作弊、代考"}},
 		{"the model's channel off", modelOnly, []string{"exam_fraud"}, false, "", "", false,
 			[]string{"该类别的模型通道已关闭，仅供参考"}},
 		{"another channel off", modelOnly, []string{"cert_sale"}, true, matcher.ChannelModel, "exam_fraud", true, nil},
