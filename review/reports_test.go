@@ -102,7 +102,20 @@ func TestTuningPage(t *testing.T) {
 		t.Fatal("the default pack's threshold line changed; update the test")
 	}
 	a := e.htLogin("analyst")
+	// Re-scoring decides as sweeps do, with the model in force: it flags
+	// these offers alone, so a stricter pack drops none of them.
 	resp, body := a.htPost("/rules/test", url.Values{"pack": {strict}})
+	if resp.StatusCode != 200 {
+		t.Fatalf("rules test: %d %s", resp.StatusCode, htClip(body))
+	}
+	if n := htParse(t, body).Find("#tuning-dropped li").Length(); n != 0 {
+		t.Errorf("%d dropped cases listed with the model in force, want 0", n)
+	}
+	// With the model's cert_sale channel off, the rules alone decide.
+	if err := e.st.SetModelChannel("analyst", "cert_sale", false); err != nil {
+		t.Fatal(err)
+	}
+	resp, body = a.htPost("/rules/test", url.Values{"pack": {strict}})
 	if resp.StatusCode != 200 {
 		t.Fatalf("rules test: %d %s", resp.StatusCode, htClip(body))
 	}
@@ -121,7 +134,7 @@ func TestTuningPage(t *testing.T) {
 	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(htParse(t, body).Find("#tuning-error").Text(), "candidate.yaml") {
 		t.Errorf("a broken pack: %d %s", resp.StatusCode, htClip(body))
 	}
-	if es, _ := e.st.AuditEntries(store.AuditFilter{ActionPrefix: "rules.test"}); len(es) != 1 {
-		t.Errorf("%d rules.test audit entries, want 1", len(es))
+	if es, _ := e.st.AuditEntries(store.AuditFilter{ActionPrefix: "rules.test"}); len(es) != 2 {
+		t.Errorf("%d rules.test audit entries, want 2 (one per run)", len(es))
 	}
 }

@@ -81,6 +81,7 @@ var htRoutes = []htRoute{
 	{"GET", "/reports/pdf", "/reports/pdf", htReports, 503},
 	{"GET", "/rules/test", "/rules/test", htTuning, 200},
 	{"POST", "/rules/test", "/rules/test", htTuning, 400},
+	{"POST", "/rules/model-channel", "/rules/model-channel", htTuning, 400},
 	{"GET", "/sweeps", "/sweeps", htSweeps, 200},
 	{"GET", "/sweeps/{id}", "/sweeps/999999", htSweeps, 404},
 	{"POST", "/sweeps/run", "/sweeps/run", htSweepRun, 503},

@@ -165,7 +165,9 @@ func newRulesTestCmd() *cobra.Command {
 cases) with the candidate pack (a file or directory) and with the current packs (the
 pack active in the database, else the configuration's rules, else the embedded
 default; --against names others). Prints the cases the candidate would add and
-drop, and per rule its hits and precision over reviewed cases.
+drop, and per rule its hits and precision over reviewed cases. Both sides decide as
+sweeps do: their rules with the learned model in force and its channel switches
+("certwatch model channel"; switch a category off to see its rules alone).
 
 Labels come from decisions: confirmed (or awaiting approval) is positive, dismissed
 as a false positive is negative; dismissed as out of scope or a duplicate says
