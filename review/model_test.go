@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/chromedp/chromedp"
+
 	"github.com/certwatch/certwatch/detect"
 	"github.com/certwatch/certwatch/matcher"
 	"github.com/certwatch/certwatch/page"
@@ -216,5 +218,39 @@ func TestModelWarningBanner(t *testing.T) {
 		if !strings.Contains(w, "学习模型无法使用，当前仅按规则判定") || !strings.Contains(w, "损坏或被截断") {
 			t.Errorf("%s: banner %q", path, w)
 		}
+	}
+}
+
+// TestCasePageModelInBrowser opens the case pages in Chromium: the
+// model's probability, its n-grams and the linked case are on screen.
+func TestCasePageModelInBrowser(t *testing.T) {
+	chromiumPath(t)
+	e := mdNew(t)
+	modelCase, mf := e.mdRecord("http://bbs.example/t/1", "考试交流", "N1叉车证考试的兄弟看过来，我们有市场监管考试系统的内部题库，考前发你，私信")
+	a, _ := e.mdRecord("http://bbs.example/t/2", "安全员C证", "安全员C证代办，无需考试，包过包查，联系微信 seller-88")
+	b, _ := e.mdRecord("http://shop.example/item/3", "电工证", "电工证焊工证出售，不用考试直接出证，官网可查，加微信 seller-88 详聊")
+	ctx := browser(t)
+	base := e.srv.URL
+	login(t, ctx, base, "cac", htPassword)
+	run(t, ctx, "open the model's case", chromedp.Navigate(fmt.Sprintf("%s/cases/%d", base, modelCase)),
+		chromedp.WaitVisible(chromedp.CSS("#model-verdict")))
+	if got, want := textOf(t, ctx, "#model-prob"), fmt.Sprintf("%.2f", mf.Model.Probability); got != want {
+		t.Errorf("probability on screen %q, want %s", got, want)
+	}
+	if got := textOf(t, ctx, "#case-channel"); got != "学习模型" {
+		t.Errorf("channel on screen %q", got)
+	}
+	if got := textOf(t, ctx, "#model-ngrams"); !strings.Contains(got, mf.Model.NGrams[0].Text) {
+		t.Errorf("n-grams on screen %q lack %q", got, mf.Model.NGrams[0].Text)
+	}
+	run(t, ctx, "open a case of the seller", chromedp.Navigate(fmt.Sprintf("%s/cases/%d", base, a)),
+		chromedp.WaitVisible(chromedp.CSS("#linked-cases")))
+	if got := textOf(t, ctx, "#linked-cases"); !strings.Contains(got, fmt.Sprintf("案件 #%d", b)) || !strings.Contains(got, "seller-88") {
+		t.Errorf("linked cases on screen %q", got)
+	}
+	run(t, ctx, "follow the link", chromedp.Click(chromedp.CSS(fmt.Sprintf(`#linked-cases a[href="/cases/%d"]`, b))),
+		chromedp.WaitVisible(chromedp.CSS("#case-title")))
+	if got := textOf(t, ctx, "#case-title"); !strings.Contains(got, fmt.Sprintf("案件 #%d", b)) {
+		t.Errorf("after the link: %q", got)
 	}
 }
