@@ -171,3 +171,18 @@ func keys[V any](m map[string]V) []string {
 	}
 	return out
 }
+
+// TestPersonalContactsOfOldFindings: a case recorded before the contact
+// index is compared with the personal contacts of its finding, by kind.
+func TestPersonalContactsOfOldFindings(t *testing.T) {
+	raw := json.RawMessage(`{"contacts":[{"kind":"phone","value":"13900000001"},{"kind":"qq","value":"123456"},
+{"kind":"phone","value":"13900000002","possible":true},{"kind":"url","value":"http://x.example/"},{"kind":"wechat","value":""}]}`)
+	got := personalContacts(raw)
+	want := []store.CaseContact{{Kind: "phone", Value: "13900000001"}, {Kind: "qq", Value: "123456"}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("personal contacts %v, want %v", got, want)
+	}
+	if personalContacts(json.RawMessage(`{"contacts":"x"}`)) != nil || personalContacts(nil) != nil {
+		t.Error("a bad or missing finding gave contacts")
+	}
+}

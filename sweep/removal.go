@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/certwatch/certwatch/matcher"
 	"github.com/certwatch/certwatch/store"
 )
 
@@ -63,6 +64,13 @@ func (rc *RemovalChecker) check(ctx context.Context, id uint64, round int, by st
 				cs, err := rc.Store.CaseContacts(res.CaseID)
 				if err != nil {
 					return nil, err
+				}
+				if len(cs) == 0 {
+					// A case recorded before the contact index: its
+					// finding's personal contacts.
+					if c, err := rc.Store.Case(res.CaseID); err == nil {
+						cs = personalContacts(c.Finding)
+					}
 				}
 				other, err := rc.Store.Relisted(res.CaseID, cs, key, n.SentAt)
 				if err != nil {
@@ -123,6 +131,31 @@ func findingContacts(raw json.RawMessage) []string {
 	var out []string
 	for _, c := range f.Contacts {
 		out = append(out, c.Value)
+	}
+	return out
+}
+
+// personalContacts reads the personal contacts (phone, WeChat, QQ,
+// Telegram; not the unscored possible ones) of a stored finding, kind and
+// value, for cases recorded before the contact index.
+func personalContacts(raw json.RawMessage) []store.CaseContact {
+	var f struct {
+		Contacts []struct {
+			Kind, Value string
+			Possible    bool
+		} `json:"contacts"`
+	}
+	if len(raw) == 0 || json.Unmarshal(raw, &f) != nil {
+		return nil
+	}
+	var out []store.CaseContact
+	for _, c := range f.Contacts {
+		switch c.Kind {
+		case matcher.ContactPhone, matcher.ContactWeChat, matcher.ContactQQ, matcher.ContactTelegram:
+			if !c.Possible && c.Value != "" {
+				out = append(out, store.CaseContact{Kind: c.Kind, Value: c.Value})
+			}
+		}
 	}
 	return out
 }
