@@ -7,11 +7,18 @@ import glob, json, hashlib, re, sys, collections, os
 from urllib.parse import urlparse
 SALT = os.environ.get('SPLIT_SALT', 'certwatch-real-v14')
 R = []
+BATCH = [0]
 def add(text, label, kind, genre, source, note, **kw):
-    R.append(dict(text=text, label=label, kind=kind, genre=genre, source=source, note=note, group=kw.get('group'), licence=kw.get('licence')))
+    R.append(dict(text=text, label=label, kind=kind, genre=genre, source=source, note=note, group=kw.get('group'), licence=kw.get('licence'), batch=BATCH[0]))
 here = os.path.dirname(os.path.abspath(__file__))
 for f in sorted(glob.glob(os.path.join(here, 'b[0-9]*.py'))):
+    BATCH[0] = int(re.match(r'b(\d+)', os.path.basename(f)).group(1))
     exec(open(f, encoding='utf-8').read(), {'add': add, 'R': R})
+def norm(s):
+    # de-duplication key from round 3 on: case-folded, without white space or punctuation
+    import unicodedata
+    s = unicodedata.normalize('NFKC', s).casefold()
+    return ''.join(ch for ch in s if not (ch.isspace() or unicodedata.category(ch)[0] in 'PSZ'))
 LABELS = {'cert_sale','exam_fraud','training_fraud','imitation_site','negative'}
 KINDS = {'page','post','listing','short'}
 GENRES = {'offer','request','news','police_report','court','warning','platform_rule','qa_debunk','school','job_ad','howto','other'}
@@ -34,13 +41,16 @@ def site(src):
 def split_of(s):
     h = int(hashlib.sha256((SALT + s).encode()).hexdigest()[:12], 16) / 16**12
     return 'train' if h < 0.6 else ('dev' if h < 0.8 else 'test')
-seen = set(); out = []
+seen = set(); seen_norm = set(); out = []
 for i, r in enumerate(R, 1):
     assert r['label'] in LABELS, r; assert r['kind'] in KINDS, r; assert r['genre'] in GENRES, r
     assert r['text'].strip(), r
     key = r['text'].strip()
     if key in seen: print('duplicate text skipped:', key[:40], file=sys.stderr); continue
-    seen.add(key)
+    nkey = norm(key)
+    if r['batch'] >= 24 and nkey in seen_norm:
+        print('b%d: duplicate (normalized) text skipped: %s' % (r['batch'], r['source']), file=sys.stderr); continue
+    seen.add(key); seen_norm.add(nkey)
     rec = {'id': 'r-%04d' % (len(out)+1), 'text': r['text'], 'label': r['label'], 'kind': r['kind'],
            'genre': r['genre'], 'source': r['source'],
            'licence': r.get('licence') or 'unknown (quoted for evaluation)',
