@@ -55,7 +55,7 @@ for i, r in enumerate(R, 1):
            'genre': r['genre'], 'source': r['source'],
            'licence': r.get('licence') or 'unknown (quoted for evaluation)',
            'retrieved': '2026-12-02', 'note': r['note'], 'site': r.get('group') or site(r['source']),
-           'lang': 'en' if 'language en' in r['note'] else 'zh'}
+           'lang': (re.search(r'\blanguage ([a-z]{2})\b', r['note']) or [None, 'zh'])[1]}
     rec['split'] = split_of(rec['site'])
     out.append(rec)
 dst = os.path.join(here, '..', 'texts.jsonl')
