@@ -6,6 +6,4 @@ add('''他却不放弃:“你要是有朋友需要的,介绍他来找我办,介�
 我简直是佩服他了:“你们怎么拿得到那种东西?还是真的?”
 他得意地说:“这你就别管了,连防伪标识都有,你说我们什么不能办啊?你要是肯花几千上万元,我们甚至可以到学校给你备案,连成绩、学籍都有,比真的还象真的,就是到那个学校查,也没人敢说你的毕业证是假的。”''', 'negative','page','other','http://book88.cc/85677/86.html','fiction: a chapter of a migrant-worker memoir-novel in which a street tout pitches fake diplomas; the pitch is a character\'s dialogue in a story, not an offer by the site (hard negative, labelled by the rule that reports and narratives quoting sellers are negative); trimmed')
 # look-up: docs: github.io 做证公司 办证 毕业证 驾驶证 刻章 电话微信同号 客户隐私 诚信服务 (GitHub accounts already in the corpus came back)
-add('''Q微744043126办理澳洲,英国,美国,加拿大等毕业证书成绩单、文凭、学历学位认证、假毕业证文凭、学位证、毕业证认证、假学历、假文凭、假毕业证、学位文凭、高仿毕业证、高仿文凭、文凭证书、精仿毕业证、精仿文凭
-英华国际留学服务中心:实体公司,注册经营,行业标杆,精益求精!
-咨询顾问:Mark QQ:744043126 微信:744043126''', 'cert_sale','post','offer','https://pastebin.com/HygaUmPU','diploma-mill paste (user fghjuytr06) listing 假学历/假文凭/高仿毕业证 outright; same contact as SUhHW4H2 (grouped); line numbers of the paste view dropped; trimmed', group='pastebin:q744043126')
+# (HygaUmPU came back too but is already in the corpus; not re-added)
