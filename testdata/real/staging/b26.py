@@ -8,7 +8,7 @@ add('''官网文凭认证!{UWM毕业证本科diploma|硕士学位证成绩单}�
 add('''官网文凭认证!{CMU毕业证本科diploma|硕士学位证成绩单}【添加Q/微信207634573】[CMU文凭学位认证''', 'cert_sale','short','offer','https://pastebin.com/u/zsdgbxdfhb','another title of the same user')
 add('''a最新原版制作(澳洲毕业证)Griffith毕业证》Q/微信871416779丨办理格里菲斯大学毕业证+成绩单+文凭+学''', 'cert_sale','short','offer','https://pastebin.com/u/zaazx','paste title; same contact as round-2 user zsszx (grouped)', group='pastebin:zsszx')
 add('''制作办理美国文凭|罗切斯特大学UOFR毕业证文凭微|Q603012914美国成绩单|美国学位证|假毕业证假学历留服认证''', 'cert_sale','short','offer','https://pastebin.com/u/xvfnxzxds02','paste title openly selling 假毕业证假学历; contact of round-1 seller q603012914 (grouped)', group='pastebin:q603012914')
-add('''英皇国际教育Q/微信603012914办理毕业证 成绩单 回国证明 学历认证 学生卡 在读证明 录取通知书 留信认证 网''', 'cert_sale','short','offer','https://pastebin.com/u/xvfnxzxds02','another title of the same user (grouped)', group='pastebin:q603012914')
+# (a second xvfnxzxds02 title was dropped: its text is inside a round-1 test record)
 add('''购买美国毕业证办理-美国佩斯大学文凭毕业证,学位证@微q:551190476代办美国大学毕业证成绩单/美国学历认证书/美''', 'cert_sale','short','offer','https://pastebin.com/u/wmedfc52678','paste title; 微q contact of round-1 seller q551190476 (grouped)', group='pastebin:q551190476')
 add('''(美国毕业证成绩单办理)+Q微551190476制作美国肯塔基大学毕业证UK毕业证成绩单/海外毕业证办理/国外毕业证制作''', 'cert_sale','short','offer','https://pastebin.com/u/wmedfc52678','another title of the same user (grouped)', group='pastebin:q551190476')
 add('''办理美国WPI毕 业证成绩单微/Q497859892办理伍斯特理工学院毕 业证成绩单学历认证Worcester Poly''', 'cert_sale','short','offer','https://pastebin.com/u/ZZX123456','paste title; 毕 业证 split by a space (evasion)')
