@@ -10,3 +10,6 @@ add('''朋友有二級結構師的證在手,與上一企業協議期滿,資料�
 add('''記者調查發現,其實在“朋友圈”尋求資格證書掛靠的僅僅是小部分人,在不少“專業網站”上,這甚至已成為公開的秘密。有建築業人士向記者坦言,不少人考證“有職業的需求”,但更多的就是為了“掛出證照好賺錢”。''', 'negative','page','news','http://ew18ewpdty.pixnet.net/blog/post/197052297','the report (hard negative; traditional characters); trimmed')
 add('''“学费”动辄数万元的职业资格考试“保过班”,竟是靠考场作弊来兑现“保过”承诺。近年来,一些职业资格证照考试火爆,部分教育咨询机构盯上这一商机,向考生收取3万至6万元不等的“保过费”,试图以组织考生作弊来牟取暴利。''', 'negative','page','news','http://www.huaxia369.com/portal.php?mod=view&aid=233580','新华社 report on 二级建造师 保过班 delivered by cheating (hard negative); trimmed')
 # (txwb.com and 4006750702.com came back too but round 1 already has them; not re-added)
+# look-ups: pages: 行政处罚决定书 当事人 在其微信公众号发布广告 内容为 包过 不过退费 … (penalty decisions on tutoring ads; not used) |
+#   docs: 马来西亚 日本 韩国 大学毕业证 成绩单 办理 微信 Q 学历认证 留信 可查 Pastebin
+add('''法国马赛三大毕业证成绩单微信176555708文凭使馆认证offer教育部认证''', 'cert_sale','short','offer','https://pastebin.com/u/ghdjhhr','paste title; contact of round-2 seller q176555708 (grouped); out of the safety scope', group='pastebin:q176555708')

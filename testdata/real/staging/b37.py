@@ -1,0 +1,4 @@
+# batch 37 (round 3). Look-up: pages: 电线杆上的办证小广告 记者按号码拨打 对方称 什么证都能办 价格 几天取证 保证真
+# (the sohu.com report and its seller quote are already in round 1; not re-added)
+add('''最近有市民打电话反映,在莱西的很多刻公章的地方都能代办各种证件,尤其是办理假身份证,相当神速,真有这回事吗?
+莱西威海路与烟台路交界处路西一侧,是当地有名的刻章一条街。报料人透露,在这里随便找个摊位,老板就能帮你办出任何你想要的假证来。''', 'negative','page','news','http://lanmu.qtv.com.cn/system/2013/08/12/010647159.shtml','青岛电视台 report on fake-ID touts at seal-carving stalls, who turn out to be scammers (hard negative); trimmed')
