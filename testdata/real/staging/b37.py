@@ -2,3 +2,8 @@
 # (the sohu.com report and its seller quote are already in round 1; not re-added)
 add('''最近有市民打电话反映,在莱西的很多刻公章的地方都能代办各种证件,尤其是办理假身份证,相当神速,真有这回事吗?
 莱西威海路与烟台路交界处路西一侧,是当地有名的刻章一条街。报料人透露,在这里随便找个摊位,老板就能帮你办出任何你想要的假证来。''', 'negative','page','news','http://lanmu.qtv.com.cn/system/2013/08/12/010647159.shtml','青岛电视台 report on fake-ID touts at seal-carving stalls, who turn out to be scammers (hard negative); trimmed')
+# look-ups: pages: 朋友圈 发布 代办 电工证 焊工证 叉车证 广告 截图 内容 记者 应急管理局 提醒 假证 (how-tos only) |
+#   docs: Pastebin Name / Title 2019 文凭 办理 微信 Q 成绩单 留信 认证 Never None 新账号 (known sellers only, one new paste)
+add('''英国赫尔大学毕业证成绩单Q/微信
+9105133
+毕业证成绩单*Hull学位证书文凭学历认证/留信网认证/使馆认证公正The University of Hull''', 'cert_sale','short','offer','https://pastebin.com/index/d1uViaQ1','one-line paste of user longtao01 (same seller as EhWFzZf4, grouped) whose contact sits on its own line between the app label and the rest; out of the safety scope', group='pastebin:EhWFzZf4')

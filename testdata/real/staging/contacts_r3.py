@@ -17,5 +17,6 @@ C3 = [
  ('https://pastebin.com/u/jackevo168', 'Q\\微1245164853', 'qq', '1245164853', 'backslash between the app names'),
  ('https://pastebin.com/u/xvfnxzxds02', '微|Q603012914', 'wechat', '603012914', 'vertical bar between the app names'),
  ('https://pastebin.com/u/wmedfc52678', '@微q:551190476', 'wechat', '551190476', '@ and 微q run together'),
+ ('https://pastebin.com/index/d1uViaQ1', 'Q/微信\n9105133', 'wechat', '9105133', 'number on its own line after the app label'),
  ('https://pastebin.com/u/addismake05', '@q薇551190476', 'wechat', '551190476', '@q薇 (薇 look-alike)'),
 ]
