@@ -17,8 +17,11 @@
 //     platform;
 //   - yjj.demo.gov.cn: a district emergency-management bureau (warnings,
 //     exam schedule, links to the official query sites);
-//   - school.example: a legitimate training school and its sister brand
-//     that promises certificates without classes;
+//   - school.example: a legitimate training school (with a skill-level
+//     course page) and its sister brand that promises certificates
+//     without classes;
+//   - news.example: a news portal with a reporter's investigation of
+//     certificate ads and a police warning (hard negatives);
 //   - hostile.example: very slow, very large, redirect-loop, gzip-bomb,
 //     script-in-title and malformed pages;
 //   - big.example: N generated ordinary pages, only when Options.BigSitePages
