@@ -2,7 +2,11 @@ package testbed
 
 import (
 	"bytes"
+	"encoding/json"
+	"flag"
 	"net/url"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -13,6 +17,61 @@ import (
 	"github.com/certwatch/certwatch/matcher"
 	"github.com/certwatch/certwatch/page"
 )
+
+var updateShowcase = flag.Bool("update-showcase", false, "rewrite "+showcaseJSONL+" from the sample web")
+
+// showcaseJSONL holds the showcase pages as a sweep's matcher gets them,
+// as `certwatch scan` records ({"url", "html"}, GBK pages decoded), so
+// that any build, old or new, can be compared on them:
+//
+//	certwatch scan --format jsonl testbed/testdata/showcase.jsonl
+const showcaseJSONL = "testdata/showcase.jsonl"
+
+// TestShowcaseJSONLIsCurrent: the scan records equal the pages the sample
+// web serves (go test -run ShowcaseJSONL -update-showcase rewrites them).
+func TestShowcaseJSONLIsCurrent(t *testing.T) {
+	w := shared(t)
+	c := client(t, w)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false) // readable in a diff
+	for _, s := range w.Showcase() {
+		body, _, ok := sweptBody(t, c, s.URL)
+		if !ok {
+			return
+		}
+		if isFenlei(s.URL) {
+			var err error
+			if body, err = simplifiedchinese.GBK.NewDecoder().Bytes(body); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := enc.Encode(struct {
+			URL  string `json:"url"`
+			HTML string `json:"html"`
+		}{s.URL, string(body)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if *updateShowcase {
+		if err := os.MkdirAll(filepath.Dir(showcaseJSONL), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(showcaseJSONL, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	have, err := os.ReadFile(showcaseJSONL)
+	if err != nil {
+		t.Fatalf("%v (go test -tags ne ./testbed -run ShowcaseJSONL -update-showcase writes it)", err)
+	}
+	if !bytes.Equal(have, b.Bytes()) {
+		t.Errorf("%s differs from the pages the sample web serves: rewrite it with go test -tags ne ./testbed -run ShowcaseJSONL -update-showcase", showcaseJSONL)
+	}
+}
+
+func isFenlei(u string) bool { return strings.HasPrefix(u, "http://"+HostFenlei+"/") }
 
 // TestShowcaseAgreesWithExpected: every showcase page is in Expected with
 // the same category, so the end-to-end sweep test checks it too, and no
@@ -130,7 +189,7 @@ func TestShowcaseCurrentRules(t *testing.T) {
 			// The same page without its contact: the offer alone stays
 			// under the threshold.
 			utf8Body := body
-			if strings.Contains(s.URL, "://"+HostFenlei+"/") {
+			if isFenlei(s.URL) {
 				var err error
 				if utf8Body, err = simplifiedchinese.GBK.NewDecoder().Bytes(body); err != nil {
 					t.Fatal(err)
