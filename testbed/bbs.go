@@ -158,6 +158,21 @@ var threads = []thread{
 		},
 		FillerReplies: 6,
 	},
+	{
+		// Small talk with one off-topic spam reply offering a substitute
+		// exam taker behind a disguised WeChat name.
+		ID: 1009, Title: "上夜班的兄弟们，值班的时候都干点啥？", Board: "闲聊灌水", Author: "夜班维修工", Date: "2024-10-11",
+		Body: "厂里配电房夜班，十二点以后基本没什么事，巡检一圈回来就干坐着。大家值夜班都怎么打发时间？",
+		Replies: []reply{
+			{"配电房守夜人", "我一般看看图纸，把白天的检修记录补一补，困了就起来走一圈。"},
+			{"工地老王", "工地上晚上要看守材料，带个收音机听评书。"},
+			{"有求必应888", "需要代考的私我，薇 ks_bang2024"},
+			{"老张师傅", "楼上又是发广告的，别理他。值班还是别玩手机，出事了说不清。"},
+			{"光头强电工", "泡杯浓茶，把工具箱整理一遍，一晚上就过去了。"},
+			{"夜班维修工", "看来大家都差不多，谢谢回复。"},
+		},
+		FillerReplies: 8, Category: CategoryExamFraud,
+	},
 }
 
 // bbsSite is bbs.example, a forum about electricians' and welders' work:

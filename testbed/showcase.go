@@ -62,6 +62,9 @@ var showcase = []Showcase{
 		What: "长帖：要约只是四十多条普通回复中的一条，另有导航和页脚"},
 	{URL: urlOf(HostBBS, threadPath(1007)), Category: CategoryCertSale, Rule: "cert-renting", Near: "挂靠+证书",
 		What: "用点号、空格拆开的字（职.称.证、挂 靠、扣 扣）"},
+	{URL: urlOf(HostBBS, threadPath(1009)), Category: CategoryExamFraud, Rule: "exam-fraud",
+		Contact: "ks_bang2024", ContactText: "，薇 ks_bang2024",
+		What: "闲聊帖里的一条代考广告回复，微信写作“薇”：解出的联系方式计分"},
 
 	{URL: urlOf(HostNews, "/2024/10/15-banzheng-diaocha.html"), What: "难负例：记者调查，引用并转述新型办证、挂靠广告"},
 	{URL: urlOf(HostNews, "/2024/10/18-jingfang-tixing.html"), What: "难负例：警方提醒，列举广告说法和联系方式的伪装手法"},
