@@ -110,6 +110,8 @@ Nothing leaves this machine. Run it again to see cases "seen again".`,
 				fmt.Fprintf(out, "试一试 Try: 以 shijian 登录 → 案件队列 → 打开样例商城的商品（shop.example）→ 确认（市场监管下架通知）；\n")
 				fmt.Fprintf(out, "以 wangxin 登录 → 打开仿冒查询网站（cx-mem-gov.example）→ 确认“移送公安”；以 shenpi 登录 → 审批移送 →\n")
 				fmt.Fprintf(out, "通知与移送 → 签发 → 标记为已发送 → 下载 PDF → 立即复查（样例商城已下架 %d 个商品：%s）。\n", len(removed), strings.Join(removed, " "))
+				fmt.Fprintf(out, "新版识别 New detection: 打开上方“新版识别样例”中的案件（如 fenlei.example/post/88007.html、shop.example/item/600116），\n")
+				fmt.Fprintf(out, "看解出的联系方式（原文与解码并列）和“近邻”“短文本”理由。\n")
 				fmt.Fprintf(out, "Stop with Ctrl-C.\n")
 				fmt.Fprintf(out, "=====================================================\n")
 			}}
