@@ -176,10 +176,12 @@ var threads = []thread{
 }
 
 // bbsSite is bbs.example, a forum about electricians' and welders' work:
-// long threads of ordinary talk, one of which has a seller's reply buried
-// among the others (cert_sale), a thread debunking such ads, board rules
-// that ban them, and robots.txt rules for the /admin/ and /private/ pages
-// the index links to.
+// long threads of ordinary talk, some with a seller's reply buried among
+// the others (cert_sale, exam_fraud), a spam post whose characters are
+// split by dots and spaces, a thread debunking such ads, a question about
+// buying a title certificate answered with denials, board rules that ban
+// them, and robots.txt rules for the /admin/ and /private/ pages the index
+// links to.
 func (w *Web) bbsSite() (http.Handler, error) {
 	s := newSite(bbsRobots)
 	pages := map[string]func() ([]byte, error){
