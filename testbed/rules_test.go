@@ -43,15 +43,13 @@ func defaultMatcher(t *testing.T) (*matcher.Matcher, *rules.Pack) {
 	return m, pack
 }
 
-// sweptBody is a page of the sample web as a sweep's matcher gets it: a
-// shop item as the browser renders it, any other page as served (fenlei
-// pages as raw GBK), with its Content-Type.
+// sweptBody is a page of the sample web as a sweep fetches it: a shop
+// item as the browser renders it, any other page as served (fenlei pages
+// as raw GBK), with its Content-Type.
 func sweptBody(t *testing.T, c *http.Client, u string) (body []byte, contentType string, ok bool) {
 	t.Helper()
-	for _, l := range listings {
-		if urlOf(HostShop, itemPath(l.ID)) == u {
-			return []byte(renderedItem(l)), ctHTML, true
-		}
+	if l, ok := listingAt(u); ok {
+		return []byte(renderedItem(l)), ctHTML, true
 	}
 	r := get(t, c, u)
 	if r.status != http.StatusOK {
@@ -61,8 +59,32 @@ func sweptBody(t *testing.T, c *http.Client, u string) (body []byte, contentType
 	return r.body, r.header.Get("Content-Type"), true
 }
 
+func listingAt(u string) (listing, bool) {
+	for _, l := range listings {
+		if urlOf(HostShop, itemPath(l.ID)) == u {
+			return l, true
+		}
+	}
+	return listing{}, false
+}
+
+// sweptPage is what a sweep's matcher gets from body: the page, and for a
+// shop item also what the search results showed about it (the listing
+// fields the sweep adds with page.WithListing).
+func sweptPage(u string, body []byte, contentType string) (*page.Page, error) {
+	p, err := page.FromHTML(u, body, contentType)
+	if err != nil {
+		return nil, err
+	}
+	if l, ok := listingAt(u); ok {
+		p = p.WithListing(page.ListingFields(map[string]string{
+			"title": l.Title, "price": l.Price, "seller": l.Seller, "description": l.Desc, "contact": l.Contact}))
+	}
+	return p, nil
+}
+
 // TestExpectedAgreesWithDefaultRules scores every page of Expected with the
-// embedded rule pack, as a sweep would (see sweptBody), so a change to the
+// embedded rule pack, as a sweep would (see sweptBody and sweptPage), so a change to the
 // pages or the rules that would break the end-to-end sweep shows here
 // first, with the matcher's reasons.
 func TestExpectedAgreesWithDefaultRules(t *testing.T) {
@@ -87,7 +109,7 @@ func TestExpectedAgreesWithDefaultRules(t *testing.T) {
 		if !ok {
 			continue
 		}
-		p, err := page.FromHTML(u, body, ct)
+		p, err := sweptPage(u, body, ct)
 		if err != nil {
 			t.Errorf("%s: %v", u, err)
 			continue

@@ -15,7 +15,6 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/certwatch/certwatch/matcher"
-	"github.com/certwatch/certwatch/page"
 )
 
 var updateShowcase = flag.Bool("update-showcase", false, "rewrite "+showcaseJSONL+" from the sample web")
@@ -208,7 +207,7 @@ func TestShowcaseCurrentRules(t *testing.T) {
 
 func match(t *testing.T, m *matcher.Matcher, u string, body []byte, contentType string) *matcher.Finding {
 	t.Helper()
-	p, err := page.FromHTML(u, body, contentType)
+	p, err := sweptPage(u, body, contentType)
 	if err != nil {
 		t.Fatalf("%s: %v", u, err)
 	}
