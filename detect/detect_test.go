@@ -16,13 +16,13 @@ import (
 
 // Texts the tests decide on, with the embedded pack and model.
 const (
-	// modelOnly is an offer of exam cheating that no rule of the default
-	// pack scores, and the default model flags.
-	modelOnly = "N1叉车证考试的兄弟看过来，我们有市场监管考试系统的内部题库，考前发你，私信"
+	// modelOnly is an offer of certificates that a rule of the default
+	// pack scores below its threshold, and the default model flags.
+	modelOnly = "高压电工证 低压电工证 焊工证 登高证 全国通用 需要的联系"
 	// ruleOffer is an offer the rules flag.
 	ruleOffer = "安全员C证代办，无需考试，包过包查，联系薇：abc12345"
-	// everyday holds no word of the packs, and the default model scores
-	// it above the bar all the same.
+	// everyday holds no word of the packs: no rule scores it, and the
+	// model is not asked (it would score it above the bar).
 	everyday = "今天天气很好，我们去公园散步，看到很多人在放风筝。"
 )
 
@@ -63,14 +63,13 @@ func TestCombination(t *testing.T) {
 		modelFlag   bool
 		reasonParts []string
 	}{
-		{"the model alone", modelOnly, nil, true, matcher.ChannelModel, "exam_fraud", true,
-			[]string{"模型达到单独标记门槛 0.80", "考试作弊、代考"}},
-		{"the model's channel off", modelOnly, []string{"exam_fraud"}, false, "", "", false,
+		{"the model alone", modelOnly, nil, true, matcher.ChannelModel, "cert_sale", true,
+			[]string{"模型达到单独标记门槛 0.60", "制售、买卖假证"}},
+		{"the model's channel off", modelOnly, []string{"cert_sale"}, false, "", "", false,
 			[]string{"该类别的模型通道已关闭，仅供参考"}},
-		{"another channel off", modelOnly, []string{"cert_sale"}, true, matcher.ChannelModel, "exam_fraud", true, nil},
+		{"another channel off", modelOnly, []string{"exam_fraud"}, true, matcher.ChannelModel, "cert_sale", true, nil},
 		{"rules and model", ruleOffer, nil, true, matcher.ChannelBoth, "cert_sale", true, []string{"达到阈值"}},
 		{"rules, the model's channel off", ruleOffer, []string{"cert_sale"}, true, matcher.ChannelRules, "cert_sale", false, nil},
-		{"outside the domain", everyday, nil, false, "", "", false, []string{"页面不含规则包的任何词语，模型不单独标记"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -84,9 +83,6 @@ func TestCombination(t *testing.T) {
 			if mv == nil || mv.Version != model.Version() || mv.Flagged != tc.modelFlag || len(mv.NGrams) == 0 || mv.Bar != DefaultBar {
 				t.Fatalf("model verdict %+v", mv)
 			}
-			if tc.name == "outside the domain" && mv.Probability < DefaultBar {
-				t.Fatalf("the model now scores the everyday text %.2f: the anchor is not tested any more", mv.Probability)
-			}
 			if f.Channel == matcher.ChannelModel && (f.Route == "" || f.CategoryName == "" || len(f.Rules) > 0 && f.Rules[0].Fired) {
 				t.Errorf("model-only finding: route %q, category name %q", f.Route, f.CategoryName)
 			}
@@ -98,6 +94,16 @@ func TestCombination(t *testing.T) {
 			}
 		})
 	}
+
+	t.Run("outside the domain", func(t *testing.T) {
+		p := page.FromText("", everyday)
+		if f := d.Detect(p); f.Flagged || f.Model != nil || len(f.Rules) != 0 {
+			t.Errorf("a page no rule touched: flagged %v, model %+v, rules %d", f.Flagged, f.Model, len(f.Rules))
+		}
+		if pr := model.PredictPage(p); pr.Positive < DefaultBar {
+			t.Errorf("the model scores the everyday text %.2f: the test no longer shows why it is not asked", pr.Positive)
+		}
+	})
 
 	t.Run("rules alone", func(t *testing.T) {
 		r := New(m, Options{})
@@ -130,29 +136,29 @@ func TestInForce(t *testing.T) {
 		t.Fatalf("default model in force: channel %q", f.Channel)
 	}
 
-	// An analyst switches the exam channel off: recorded, audited, and
-	// the model no longer flags the page alone.
-	if err := st.SetModelChannel("alice", "exam_fraud", false); err != nil {
+	// An analyst switches the cert_sale channel off: recorded, audited,
+	// and the model no longer flags the page alone.
+	if err := st.SetModelChannel("alice", "cert_sale", false); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.SetModelChannel("alice", "exam_fraud", false); !errors.Is(err, store.ErrConflict) {
+	if err := st.SetModelChannel("alice", "cert_sale", false); !errors.Is(err, store.ErrConflict) {
 		t.Errorf("switching off twice: %v, want ErrConflict", err)
 	}
 	d = InForce(m, st)
-	if s := d.Status(); !slices.Equal(s.Off, []string{"exam_fraud"}) {
+	if s := d.Status(); !slices.Equal(s.Off, []string{"cert_sale"}) {
 		t.Fatalf("off %v", s.Off)
 	}
 	if f := d.Detect(offer); f.Flagged || f.Model == nil || f.Model.Flagged {
 		t.Fatalf("channel off, the model still flags: %+v", f)
 	}
 	entries, err := st.AuditEntries(store.AuditFilter{ActionPrefix: "model.channel"})
-	if err != nil || len(entries) != 1 || entries[0].Actor != "alice" || entries[0].Object != "category:exam_fraud" || !strings.Contains(entries[0].Detail, "off") {
+	if err != nil || len(entries) != 1 || entries[0].Actor != "alice" || entries[0].Object != "category:cert_sale" || !strings.Contains(entries[0].Detail, "off") {
 		t.Fatalf("audit %+v, %v", entries, err)
 	}
 	if rep, err := st.VerifyAudit(); err != nil || !rep.OK() {
 		t.Fatalf("audit chain: %+v, %v", rep, err)
 	}
-	if err := st.SetModelChannel("alice", "exam_fraud", true); err != nil {
+	if err := st.SetModelChannel("alice", "cert_sale", true); err != nil {
 		t.Fatal(err)
 	}
 	if f := InForce(m, st).Detect(offer); f.Channel != matcher.ChannelModel {

@@ -99,7 +99,7 @@ func (e *mdEnv) mdRecord(url, title, text string) (uint64, *matcher.Finding) {
 // each other; the queue filters by channel.
 func TestCasePageModelAndLinkedCases(t *testing.T) {
 	e := mdNew(t)
-	modelCase, mf := e.mdRecord("http://bbs.example/t/1", "考试交流", "N1叉车证考试的兄弟看过来，我们有市场监管考试系统的内部题库，考前发你，私信")
+	modelCase, mf := e.mdRecord("http://bbs.example/t/1", "考试交流", "高压电工证 低压电工证 焊工证 登高证 全国通用 需要的联系")
 	a, _ := e.mdRecord("http://bbs.example/t/2", "安全员C证", "安全员C证代办，无需考试，包过包查，联系微信 seller-88")
 	b, _ := e.mdRecord("http://shop.example/item/3", "电工证", "电工证焊工证出售，不用考试直接出证，官网可查，加微信 seller-88 详聊")
 	other, _ := e.mdRecord("http://bbs.example/t/4", "高处作业证", "高处作业证代办，免考包过，终身可查，QQ 2233445566")
@@ -161,7 +161,7 @@ func TestModelChannelSwitch(t *testing.T) {
 	e := mdNew(t)
 	an := e.htLogin("analyst")
 	doc := an.htDoc("/rules", http.StatusOK)
-	row := doc.Find(`#model-channels tr[data-category="exam_fraud"]`)
+	row := doc.Find(`#model-channels tr[data-category="cert_sale"]`)
 	if strings.TrimSpace(row.Find(".channel-state").Text()) != "开启" || row.Find("button.channel-off").Length() != 1 {
 		t.Fatalf("rules page row: %q", row.Text())
 	}
@@ -169,26 +169,26 @@ func TestModelChannelSwitch(t *testing.T) {
 		t.Errorf("model shown %q", v)
 	}
 
-	resp, body := e.htLogin("cac").htPost("/rules/model-channel", url.Values{"category": {"exam_fraud"}, "on": {"0"}})
+	resp, body := e.htLogin("cac").htPost("/rules/model-channel", url.Values{"category": {"cert_sale"}, "on": {"0"}})
 	htExpect(t, "a reviewer switches a channel", resp, body, http.StatusForbidden, "")
 	resp, body = an.htPost("/rules/model-channel", url.Values{"category": {"no_such"}, "on": {"0"}})
 	htExpect(t, "unknown category", resp, body, http.StatusBadRequest, "")
 
-	resp, body = an.htPost("/rules/model-channel", url.Values{"category": {"exam_fraud"}, "on": {"0"}})
-	htExpect(t, "the analyst switches exam_fraud off", resp, body, http.StatusSeeOther, "/rules?ok=channel")
-	if s := e.detector().Status(); !slices.Equal(s.Off, []string{"exam_fraud"}) {
+	resp, body = an.htPost("/rules/model-channel", url.Values{"category": {"cert_sale"}, "on": {"0"}})
+	htExpect(t, "the analyst switches cert_sale off", resp, body, http.StatusSeeOther, "/rules?ok=channel")
+	if s := e.detector().Status(); !slices.Equal(s.Off, []string{"cert_sale"}) {
 		t.Errorf("detection in force: off %v", s.Off)
 	}
 	entries, err := e.st.AuditEntries(store.AuditFilter{ActionPrefix: "model.channel"})
-	if err != nil || len(entries) != 1 || entries[0].Actor != "analyst" || entries[0].Object != "category:exam_fraud" {
+	if err != nil || len(entries) != 1 || entries[0].Actor != "analyst" || entries[0].Object != "category:cert_sale" {
 		t.Fatalf("audit %+v, %v", entries, err)
 	}
 	doc = an.htDoc("/rules?ok=channel", http.StatusOK)
-	row = doc.Find(`#model-channels tr[data-category="exam_fraud"]`)
+	row = doc.Find(`#model-channels tr[data-category="cert_sale"]`)
 	if !strings.Contains(row.Find(".channel-state").Text(), "已关闭") || !strings.Contains(row.Text(), "analyst") {
 		t.Errorf("after switching off: %q", row.Text())
 	}
-	if f := e.detector().Detect(page.FromText("", "N1叉车证考试的兄弟看过来，我们有市场监管考试系统的内部题库，考前发你，私信")); f.Flagged {
+	if f := e.detector().Detect(page.FromText("", "高压电工证 低压电工证 焊工证 登高证 全国通用 需要的联系")); f.Flagged {
 		t.Errorf("the channel is off and the model still flags: %q", f.Reasons)
 	}
 }
@@ -226,7 +226,7 @@ func TestModelWarningBanner(t *testing.T) {
 func TestCasePageModelInBrowser(t *testing.T) {
 	chromiumPath(t)
 	e := mdNew(t)
-	modelCase, mf := e.mdRecord("http://bbs.example/t/1", "考试交流", "N1叉车证考试的兄弟看过来，我们有市场监管考试系统的内部题库，考前发你，私信")
+	modelCase, mf := e.mdRecord("http://bbs.example/t/1", "考试交流", "高压电工证 低压电工证 焊工证 登高证 全国通用 需要的联系")
 	a, _ := e.mdRecord("http://bbs.example/t/2", "安全员C证", "安全员C证代办，无需考试，包过包查，联系微信 seller-88")
 	b, _ := e.mdRecord("http://shop.example/item/3", "电工证", "电工证焊工证出售，不用考试直接出证，官网可查，加微信 seller-88 详聊")
 	ctx := browser(t)

@@ -48,7 +48,7 @@ only with --split test (it is kept for the final report).
 Configurations: A is --rules (default: the embedded pack), with --model if
 given ("default" is the embedded model), combined exactly as sweeps combine them
 (package detect: the rules flag as always; the model flags alone at probability
-0.8 or more on a page holding a word of the packs; it never unflags).
+0.6 or more on a page some rule scored; it never unflags).
 --against adds configuration B, A with one thing swapped: a rule pack
 (a .yaml file or a directory, or rules:PATH) replaces the rules, model:PATH
 replaces the model. Both are measured on the same records, side by side, with

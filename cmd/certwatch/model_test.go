@@ -185,7 +185,7 @@ func TestModelChannelCommand(t *testing.T) {
 }
 
 func TestScanShowsTheModel(t *testing.T) {
-	in := `{"url":"http://bbs.example/1","text":"N1叉车证考试的兄弟看过来，我们有市场监管考试系统的内部题库，考前发你，私信"}` + "\n"
+	in := `{"url":"http://bbs.example/1","text":"高压电工证 低压电工证 焊工证 登高证 全国通用 需要的联系"}` + "\n"
 	code, out, errOut := runCLI(t, in, "scan", "--format", "jsonl", "-")
 	var f struct {
 		Flagged  bool
@@ -196,8 +196,8 @@ func TestScanShowsTheModel(t *testing.T) {
 			NGrams      []struct{ Text string }
 		}
 	}
-	if code != 0 || json.Unmarshal([]byte(out), &f) != nil || !f.Flagged || f.Channel != "model" || f.Category != "exam_fraud" ||
-		f.Model == nil || f.Model.Probability < 0.8 || len(f.Model.NGrams) == 0 {
+	if code != 0 || json.Unmarshal([]byte(out), &f) != nil || !f.Flagged || f.Channel != "model" || f.Category != "cert_sale" ||
+		f.Model == nil || f.Model.Probability < 0.6 || len(f.Model.NGrams) == 0 {
 		t.Fatalf("scan: exit %d %+v\n%s%s", code, f, out, errOut)
 	}
 	code, out, errOut = runCLI(t, in, "scan", "--format", "jsonl", "--model", "none", "-")
