@@ -2,7 +2,7 @@ package matcher
 
 import (
 	"bytes"
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -267,12 +267,6 @@ func pageContacts(n *Normalized, personalOnly bool) []contact {
 	return dedupeContacts(cs)
 }
 
-// normOffset maps an original byte offset to the first normalized byte
-// that comes from at or after it.
-func (n *Normalized) normOffset(a int) int {
-	return sort.Search(len(n.orig), func(i int) bool { return int(n.orig[i]) >= a })
-}
-
 // enclosedTens gives the number of the enclosed numbers that normalization
 // does not fold to a digit: 10–50, and the parenthesized and circled
 // ideographs 一–十.
@@ -390,15 +384,13 @@ func (s *scan) contactNear(res *ruleResult, window int) *contact {
 }
 
 // contactsOnly reports the personal contacts of a page no rule can score
-// (buf: its title and text as the first pass normalized them, without an
-// offset map; cues: where contactCues fired). Contacts are local (a label
-// and a value on a line or two), so only the lines around the cues, one
-// more on either side, are searched; the offset map is built only when
-// something is found. Pages with an @ (handles whose @ normalization
-// drops) or enclosed numbers above 9 take the whole-page path, as does a
-// page whose mapped normalization differs from buf.
-func contactsOnly(f *Finding, p *page.Page, buf []byte, cues []int) {
-	src := p.Title + "\n" + p.Text
+// (src: its title, a newline and its text; buf and spans: src as the first
+// pass normalized it, with its offset map; cues: where contactCues
+// fired). Contacts are local (a label and a value on a line or two), so
+// only the lines around the cues, one more on either side, are searched.
+// Pages with an @ (handles whose @ normalization drops) or enclosed
+// numbers above 9 take the whole-page path.
+func contactsOnly(f *Finding, p *page.Page, src string, buf []byte, spans []span, cues []int) {
 	full := strings.IndexByte(src, '@') >= 0 || strings.Contains(src, "＠") || hasEnclosedTens(src)
 	var cs []contact
 	if !full {
@@ -406,8 +398,8 @@ func contactsOnly(f *Finding, p *page.Page, buf []byte, cues []int) {
 			return
 		}
 	}
-	n := Normalize(src)
-	if full || n.Text != string(buf) {
+	n := &Normalized{Text: string(buf), spans: slices.Clone(spans), source: src}
+	if full {
 		cs = pageContacts(n, true)
 	}
 	sc := &scan{n: n, page: p, titleEnd: len(p.Title), contacts: cs}

@@ -401,14 +401,11 @@ func TestContactWindowsMatchWholePage(t *testing.T) {
 		for _, c := range pageContacts(Normalize(p.Title+"\n"+p.Text), true) {
 			want[key(c.kind, c.value, c.possible)] = true
 		}
-		buf, _ := normalize(nil, nil, p.Title, false)
-		if len(buf) > 0 {
-			buf = append(buf, '\n')
-		}
-		buf, _ = normalize(buf, nil, p.Text, false)
+		src := p.Title + "\n" + p.Text
+		buf, spans := normalize(nil, nil, src, true)
 		f := &Finding{}
 		if cues := contactCues(buf, true); len(cues) > 0 {
-			contactsOnly(f, p, buf, cues)
+			contactsOnly(f, p, src, buf, spans, cues)
 		}
 		got := map[string]bool{}
 		for _, c := range f.Contacts {

@@ -2,6 +2,7 @@ package matcher
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -349,39 +350,51 @@ type hit struct {
 	start, end int
 }
 
-var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 64<<10); return &b }}
+// firstBuf is the first pass's scratch space, reused across pages.
+type firstBuf struct {
+	text  []byte
+	spans []span
+}
+
+var firstPool = sync.Pool{New: func() any { return &firstBuf{text: make([]byte, 0, 64<<10)} }}
+
+// maxPooled bounds the scratch space kept for the next page.
+const maxPooled = 1 << 20
 
 // Match scores one page.
 //
-// A first pass normalizes the title and text without an offset map and asks
-// the automata whether any weighted term, or every slot of some group,
-// occurs; pages with neither (and without a form or a query-service title,
-// for imitation checks) end there, except that their personal contacts
-// are decoded and reported when a byte pre-filter (contactCue) sees a
-// digit run or a label. Only the others are normalized with the map,
-// segmented and scored.
+// A first pass normalizes the title and text, with the (sparse, nearly
+// free) offset map, and asks the automata whether any weighted term, or
+// every slot of some group, occurs; pages with neither (and without a form
+// or a query-service title, for imitation checks) end there, except that
+// their personal contacts are decoded and reported when a byte pre-filter
+// (contactCue) sees a digit run or a label. Only the others are segmented
+// and scored, on the text the first pass normalized.
 func (m *Matcher) Match(p *page.Page) *Finding {
 	f := &Finding{URL: p.URL}
-	bp := bufPool.Get().(*[]byte)
-	buf, _ := normalize((*bp)[:0], nil, p.Title, false)
-	titleLen := len(buf)
-	if titleLen > 0 {
-		buf = append(buf, '\n')
-	}
-	buf, _ = normalize(buf, nil, p.Text, false)
+	src := p.Title + "\n" + p.Text
+	fb := firstPool.Get().(*firstBuf)
+	defer func() {
+		if cap(fb.text) <= maxPooled {
+			firstPool.Put(fb)
+		}
+	}()
+	// The title's own length, for query terms: normalizing it alone is
+	// what the whole text starts with (up to the newline after it).
+	title, _ := normalize(fb.text[:0], nil, p.Title, false)
+	titleLen := len(title)
+	buf, spans := normalize(fb.text[:0], fb.spans[:0], src, true)
+	fb.text, fb.spans = buf, spans
 	candidate := len(m.imit) > 0 && len(p.Forms) > 0 || m.opens(buf, titleLen)
-	*bp = buf
 	if !candidate {
 		// Contacts on every page: no rule can score here, so only
 		// personal contacts are decoded and reported.
 		if cues := contactCues(buf, true); len(cues) > 0 {
-			contactsOnly(f, p, buf, cues)
+			contactsOnly(f, p, src, buf, spans, cues)
 		}
-		bufPool.Put(bp)
 		return f.finish()
 	}
-	bufPool.Put(bp)
-	n := Normalize(p.Title + "\n" + p.Text)
+	n := &Normalized{Text: string(buf), spans: slices.Clone(spans), source: src}
 	sc := &scan{m: m, n: n, page: p, titleEnd: len(p.Title), chars: -1}
 	sc.run()
 	sc.fill(f)
