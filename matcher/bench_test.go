@@ -7,7 +7,9 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -77,16 +79,40 @@ func pagesBytes(ps []*page.Page) int64 {
 	return n
 }
 
+// cpuTime is the CPU time the process has used (user and system, every
+// thread: the garbage collector's work counts).
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// reportCPU adds the throughput per CPU second ("cpuMB/s") to a
+// benchmark: on a shared machine other processes stretch the wall time of
+// a run, much less the CPU time it takes.
+func reportCPU(b *testing.B, bytes int64, start time.Duration) {
+	if d := cpuTime() - start; d > 0 && b.N > 0 {
+		b.ReportMetric(float64(bytes)*float64(b.N)/1e6/d.Seconds(), "cpuMB/s")
+	}
+}
+
 func benchMatch(b *testing.B, ps []*page.Page) {
-	m := defaultMatcher(b)
+	benchMatcher(b, defaultMatcher(b), ps)
+}
+
+func benchMatcher(b *testing.B, m *Matcher, ps []*page.Page) {
 	m.Warm()
 	b.SetBytes(pagesBytes(ps))
 	b.ResetTimer()
+	start := cpuTime()
 	for b.Loop() {
 		for _, p := range ps {
 			m.Match(p)
 		}
 	}
+	reportCPU(b, pagesBytes(ps), start)
 }
 
 // benchEach times fn over every page's title and text, prepared once by prep.
@@ -97,11 +123,13 @@ func benchEach(b *testing.B, ps []*page.Page, prep func(string) string, fn func(
 	}
 	b.SetBytes(pagesBytes(ps))
 	b.ResetTimer()
+	start := cpuTime()
 	for b.Loop() {
 		for _, t := range texts {
 			fn(t)
 		}
 	}
+	reportCPU(b, pagesBytes(ps), start)
 }
 
 func asIs(s string) string { return s }
