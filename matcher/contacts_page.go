@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/certwatch/certwatch/page"
 )
@@ -65,6 +66,20 @@ func contactCues(b []byte, all bool) []int {
 		return false
 	}
 	for i := 0; i < len(b); {
+		if digits == 0 {
+			// Outside a run a CJK character that is no digit does
+			// nothing: skip such characters in a tight loop.
+			for i+2 < len(b) && b[i] >= 0xE0 && b[i] < 0xF0 {
+				r := rune(b[i]&0x0F)<<12 | rune(b[i+1]&0x3F)<<6 | rune(b[i+2]&0x3F)
+				if cjkDigit[r/64]&(1<<(r%64)) != 0 {
+					break
+				}
+				i += 3
+			}
+			if i >= len(b) {
+				break
+			}
+		}
 		c := b[i]
 		var r rune
 		size := 1
@@ -389,9 +404,8 @@ func (s *scan) contactNear(res *ruleResult, window int) *contact {
 // fired). Contacts are local (a label and a value on a line or two), so
 // only the lines around the cues, one more on either side, are searched.
 // Pages with an @ (handles whose @ normalization drops) or enclosed
-// numbers above 9 take the whole-page path.
-func contactsOnly(f *Finding, p *page.Page, src string, buf []byte, spans []span, cues []int) {
-	full := strings.IndexByte(src, '@') >= 0 || strings.Contains(src, "＠") || hasEnclosedTens(src)
+// numbers above 9 take the whole-page path (full: normalizeSeen saw one).
+func contactsOnly(f *Finding, p *page.Page, src string, buf []byte, spans []span, cues []int, full bool) {
 	var cs []contact
 	if !full {
 		if cs = windowContacts(buf, cues); len(cs) == 0 {
@@ -418,20 +432,25 @@ func windowContacts(b []byte, cues []int) []contact {
 		if p < end {
 			continue
 		}
-		lo := bytes.LastIndexByte(b[:p], '\n') + 1
-		if lo > 0 {
-			lo = bytes.LastIndexByte(b[:lo-1], '\n') + 1
-		}
-		hi := len(b)
-		if k := bytes.IndexByte(b[p:], '\n'); k >= 0 {
-			hi = p + k
-			if k2 := bytes.IndexByte(b[hi+1:], '\n'); k2 >= 0 {
-				hi = hi + 1 + k2
-			} else {
-				hi = len(b)
+		// lo: the start of the line before the cue's; hi: the end of the
+		// line after it. Only a line break within the window's reach
+		// matters (the widening below stops at a line break by itself),
+		// so only that stretch is searched: a page of few long lines is
+		// not scanned from each cue to its start and end.
+		floor, ceil := max(p-48, end, 0), min(len(b), p+128)
+		lo := 0
+		if k := bytes.LastIndexByte(b[floor:p], '\n'); k >= 0 {
+			if k2 := bytes.LastIndexByte(b[floor:floor+k], '\n'); k2 >= 0 {
+				lo = floor + k2 + 1
 			}
 		}
-		ws, we := max(lo, p-48, end), min(hi, p+128)
+		hi := len(b)
+		if k := bytes.IndexByte(b[p:ceil], '\n'); k >= 0 {
+			if k2 := bytes.IndexByte(b[p+k+1:ceil], '\n'); k2 >= 0 {
+				hi = p + k + 1 + k2
+			}
+		}
+		ws, we := max(lo, floor), min(hi, ceil)
 		for ws > lo && b[ws]&0xC0 == 0x80 {
 			ws--
 		}
@@ -452,10 +471,16 @@ func windowContacts(b []byte, cues []int) []contact {
 			}
 			we += size
 		}
-		for _, c := range extractContactsOpt(string(b[ws:we]), true, nil) {
-			c.start += ws
-			c.end += ws
-			out = append(out, c)
+		if we > ws {
+			// The window is read in place; what the contacts keep of it
+			// is copied (a Latin id is a substring of the text it was
+			// found in).
+			for _, c := range extractContactsOpt(unsafe.String(&b[ws], we-ws), true, nil) {
+				c.value = strings.Clone(c.value)
+				c.start += ws
+				c.end += ws
+				out = append(out, c)
+			}
 		}
 		end = we
 	}

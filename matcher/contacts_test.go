@@ -402,10 +402,14 @@ func TestContactWindowsMatchWholePage(t *testing.T) {
 			want[key(c.kind, c.value, c.possible)] = true
 		}
 		src := p.Title + "\n" + p.Text
-		buf, spans := normalize(nil, nil, src, true)
+		var seen uint8
+		buf, spans := normalizeSeen(nil, nil, src, true, &seen)
+		if full := strings.IndexByte(src, '@') >= 0 || strings.Contains(src, "＠") || hasEnclosedTens(src); full != (seen != 0) {
+			t.Errorf("%s: normalizeSeen saw %b, a scan of the original says %v", p.Meta["id"], seen, full)
+		}
 		f := &Finding{}
 		if cues := contactCues(buf, true); len(cues) > 0 {
-			contactsOnly(f, p, src, buf, spans, cues)
+			contactsOnly(f, p, src, buf, spans, cues, seen != 0)
 		}
 		got := map[string]bool{}
 		for _, c := range f.Contacts {

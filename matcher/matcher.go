@@ -369,14 +369,15 @@ func (m *Matcher) Match(p *page.Page) *Finding {
 	// what the whole text starts with (up to the newline after it).
 	title, _ := normalize(fb.text[:0], nil, p.Title, false)
 	titleLen := len(title)
-	buf, spans := normalize(fb.text[:0], fb.spans[:0], src, true)
+	var seen uint8
+	buf, spans := normalizeSeen(fb.text[:0], fb.spans[:0], src, true, &seen)
 	fb.text, fb.spans = buf, spans
 	candidate := len(m.imit) > 0 && len(p.Forms) > 0 || m.opens(buf, titleLen)
 	if !candidate {
 		// Contacts on every page: no rule can score here, so only
 		// personal contacts are decoded and reported.
 		if cues := contactCues(buf, true); len(cues) > 0 {
-			contactsOnly(f, p, src, buf, spans, cues)
+			contactsOnly(f, p, src, buf, spans, cues, seen != 0)
 		}
 		return f.finish()
 	}

@@ -195,6 +195,20 @@ func isSentenceMark(r rune) bool {
 // also appends the spans of its offset map to m (see Normalized), with
 // offsets relative to the starts of s and of the output dst.
 func normalize(dst []byte, m []span, s string, withMap bool) ([]byte, []span) {
+	return normalizeSeen(dst, m, s, withMap, nil)
+}
+
+// What normalizeSeen reports having seen in the original text.
+const (
+	seenAt       uint8 = 1 << iota // @ or ＠ (normalization drops it next to CJK)
+	seenEnclosed                   // an enclosed number above 9 (enclosedTens)
+)
+
+// normalizeSeen is normalize that also sets in *seen (when not nil) the
+// seen* bits of what it met: characters that change or drop in
+// normalization, so the contact extractor need not scan the original text
+// for them.
+func normalizeSeen(dst []byte, m []span, s string, withMap bool, seen *uint8) ([]byte, []span) {
 	base := len(dst)
 	// mark records that the character about to be written at len(dst)
 	// comes from s[off:], opening a span unless the current one covers it.
@@ -267,6 +281,13 @@ func normalize(dst []byte, m []span, s string, withMap bool) ([]byte, []span) {
 			continue
 		}
 		flush(off)
+		if seen != nil {
+			if r == '@' || r == '＠' {
+				*seen |= seenAt
+			} else if r >= 0x2469 && r <= 0x32BF && enclosedTens(r) > 0 {
+				*seen |= seenEnclosed
+			}
+		}
 		if cls <= clsNL {
 			if cls == clsDrop {
 				continue

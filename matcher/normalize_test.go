@@ -335,3 +335,38 @@ func normalizeDenseRef(dst []byte, m []int32, s string, withMap bool) ([]byte, [
 	flush(len(s))
 	return dst, m
 }
+
+// TestNormalizeSeen: every character the contact extractor needs to know
+// about (an @, an enclosed number above 9) is reported wherever it stands,
+// and plain text reports nothing.
+func TestNormalizeSeen(t *testing.T) {
+	check := func(s string, want uint8) {
+		t.Helper()
+		var seen uint8
+		normalizeSeen(nil, nil, s, false, &seen)
+		if seen != want {
+			t.Errorf("normalizeSeen(%q) saw %b, want %b", s, seen, want)
+		}
+	}
+	n := 0
+	for r := rune(0); r < 0x10000; r++ {
+		want := uint8(0)
+		switch {
+		case r == '@' || r == '＠':
+			want = seenAt
+		case enclosedTens(r) > 0:
+			want = seenEnclosed
+		default:
+			continue
+		}
+		n++
+		for _, ctx := range []string{"%c", "办%c证", "a%c1", "1%c2", " %c ", "%c%c"} {
+			s := strings.ReplaceAll(ctx, "%c", string(r))
+			check(s, want)
+		}
+	}
+	if n != 99 { // 97 enclosed numbers and the two @
+		t.Fatalf("%d characters checked, want 99", n)
+	}
+	check("电工证 办理 13812345678 abc", 0)
+}
