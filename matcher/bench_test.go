@@ -23,8 +23,10 @@ import (
 // Benchmarks compare, on the same pages in the same run:
 //   - Match: the whole matcher (normalize, automaton, and on candidate pages
 //     segmentation, contacts and scoring);
-//   - RawAutomaton: the same literals matched by the same automaton library
-//     over the raw page text, with no normalization (the floor);
+//   - RawAutomaton: the same literals matched by coregx/ahocorasick over
+//     the raw page text, with no normalization (the floor the issue's
+//     ratio is measured against); RawOwnAutomaton: the same with the
+//     matcher's own automaton (automaton.go);
 //   - SegmentAll: gse segmentation of all the text (what matching without a
 //     candidate filter would cost at least).
 // `make bench` runs them and prints the ratios (tools/benchtable).
@@ -144,6 +146,14 @@ func benchRaw(b *testing.B, ps []*page.Page) {
 	benchEach(b, ps, asIs, func(t []byte) { ac.FindAllOverlapping(t) })
 }
 
+// benchRawOwn is benchRaw with the matcher's own automaton (automaton.go)
+// instead of coregx/ahocorasick: how much of the matcher's ratio to the
+// raw pass comes from a faster automaton.
+func benchRawOwn(b *testing.B, ps []*page.Page) {
+	ac := newAutomaton(defaultMatcher(b).Literals())
+	benchEach(b, ps, asIs, func(t []byte) { ac.each(t, func(int, int, int) bool { return true }) })
+}
+
 // benchSegmentAll segments all the normalized text with the matcher's own
 // (trimmed) dictionary.
 func benchSegmentAll(b *testing.B, ps []*page.Page) {
@@ -201,15 +211,54 @@ func BenchmarkOrdinary(b *testing.B) {
 	ord, _ := benchPages(b)
 	b.Run("Match", func(b *testing.B) { benchMatch(b, ord) })
 	b.Run("RawAutomaton", func(b *testing.B) { benchRaw(b, ord) })
+	b.Run("RawOwnAutomaton", func(b *testing.B) { benchRawOwn(b, ord) })
 	b.Run("SegmentAll", func(b *testing.B) { benchSegmentAll(b, ord) })
 	b.Run("SegmentAllGse", func(b *testing.B) { benchSegmentGse(b, ord) })
 	b.Run("CutGseHMM", func(b *testing.B) { benchCutGseHMM(b, ord) })
+}
+
+var (
+	lexOnce    sync.Once
+	lexMatcher *Matcher
+	lexErr     error
+)
+
+// lexiconMatcher compiles the default pack with the lexicon pack beside
+// it, as a department that loads its own list runs.
+func lexiconMatcher(b *testing.B) *Matcher {
+	lp, _ := lexiconPack(b)
+	lexOnce.Do(func() {
+		dp, err := rules.Default()
+		if err != nil {
+			lexErr = err
+			return
+		}
+		lexMatcher, lexErr = Compile(dp, lp)
+	})
+	if lexErr != nil {
+		b.Fatal(lexErr)
+	}
+	return lexMatcher
+}
+
+// BenchmarkOrdinaryLexicon: ordinary pages (no candidate for the default
+// pack) with the 65,000-term lexicon loaded beside the default pack; the
+// target is an absolute floor (20 MB/s), the raw passes are for scale.
+func BenchmarkOrdinaryLexicon(b *testing.B) {
+	ord, _ := benchPages(b)
+	m := lexiconMatcher(b)
+	b.Run("Match", func(b *testing.B) { benchMatcher(b, m, ord) })
+	b.Run("RawOwnAutomaton", func(b *testing.B) {
+		ac := newAutomaton(m.Literals())
+		benchEach(b, ord, asIs, func(t []byte) { ac.each(t, func(int, int, int) bool { return true }) })
+	})
 }
 
 func BenchmarkDense(b *testing.B) {
 	_, dense := benchPages(b)
 	b.Run("Match", func(b *testing.B) { benchMatch(b, dense) })
 	b.Run("RawAutomaton", func(b *testing.B) { benchRaw(b, dense) })
+	b.Run("RawOwnAutomaton", func(b *testing.B) { benchRawOwn(b, dense) })
 	b.Run("SegmentAll", func(b *testing.B) { benchSegmentAll(b, dense) })
 	b.Run("SegmentAllGse", func(b *testing.B) { benchSegmentGse(b, dense) })
 }

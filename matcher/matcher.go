@@ -35,6 +35,18 @@ type Matcher struct {
 	negGap       int
 	ignoreQuoted bool
 
+	// List rules (lists.go): rules of many terms whose hits open a page
+	// only when their weights could reach the rule's threshold.
+	listTerms []listTerm
+	listNeed  []float64 // per list rule
+
+	// groupSlots is, per group of every rule in order, per slot, the
+	// slotIdx of its literal items; nil for a slot with a contact token
+	// (not known in the first pass: it counts as present). nslot is the
+	// number of distinct slot literals.
+	groupSlots [][][]int32
+	nslot      int
+
 	segOnce  sync.Once
 	seg      *gse.Segmenter
 	segTerms []string
@@ -56,6 +68,10 @@ type literal struct {
 	unless           []int  // literals inside which a family hit does not count
 	fams             []int  // families this literal is a member of (grammar.go)
 	unlessWord       bool   // an unless word of some family member
+
+	// The first pass (lists.go, indexSlots).
+	list    []int32 // terms of list rules (listTerms) this literal is a form of
+	slotIdx int32   // its index among group slot items, -1: none
 }
 
 type crule struct {
@@ -76,7 +92,6 @@ type cgroup struct {
 	id    int
 	g     rules.Group
 	slots [][]slotItem
-	masks [][]uint64 // per slot, its literal ids as a bitset; nil for a slot with a contact token
 }
 
 type slotItem struct {
@@ -224,26 +239,11 @@ func Compile(packs ...*rules.Pack) (*Matcher, error) {
 			m.segTerms = append(m.segTerms, l.text)
 		}
 	}
-	words := (len(m.lits) + 63) / 64
-	for _, r := range m.rules {
-		for gi := range r.groups {
-			g := &r.groups[gi]
-			for _, slot := range g.slots {
-				mask := make([]uint64, words)
-				for _, it := range slot {
-					if it.lit < 0 {
-						mask = nil
-						break
-					}
-					mask[it.lit/64] |= 1 << (it.lit % 64)
-				}
-				g.masks = append(g.masks, mask)
-			}
-		}
-	}
+	m.markLists()
+	m.indexSlots()
 	var fastPats []string
 	for i, l := range m.lits {
-		if l.opens || len(l.slotOf) > 0 || l.query || l.near {
+		if l.opens || len(l.slotOf) > 0 || l.query || l.near || len(l.list) > 0 {
 			fastPats = append(fastPats, l.text)
 			m.fastLit = append(m.fastLit, i)
 		}
@@ -395,9 +395,15 @@ func (m *Matcher) opens(text []byte, titleLen int) bool {
 	if m.fast == nil {
 		return false
 	}
-	var small [8]uint64
+	var small [32]uint64
 	var seen []uint64
 	var fp firstPass
+	var lists *listScratch
+	defer func() {
+		if lists != nil {
+			lists.release()
+		}
+	}()
 	open := false
 	m.fast.each(text, func(id, start, end int) bool {
 		if m.fast != m.ac {
@@ -408,20 +414,29 @@ func (m *Matcher) opens(text []byte, titleLen int) bool {
 			open = true
 			return false
 		}
+		if len(l.list) > 0 {
+			if lists == nil {
+				lists = m.newListScratch()
+			}
+			if lists.add(m, l.list) {
+				open = true
+				return false
+			}
+		}
 		if l.near && m.gram.feed(m, &fp, id, start, end) {
 			open = true
 			return false
 		}
-		if len(l.slotOf) == 0 {
+		if l.slotIdx < 0 {
 			return true
 		}
 		if seen == nil {
 			seen = small[:]
-			if n := (len(m.lits) + 63) / 64; n > len(small) {
+			if n := (m.nslot + 63) / 64; n > len(small) {
 				seen = make([]uint64, n)
 			}
 		}
-		seen[id/64] |= 1 << (id % 64)
+		seen[l.slotIdx/64] |= 1 << (l.slotIdx % 64)
 		return true
 	})
 	if open {
@@ -430,26 +445,56 @@ func (m *Matcher) opens(text []byte, titleLen int) bool {
 	if seen == nil {
 		return false
 	}
-	for _, r := range m.rules {
-		for _, g := range r.groups {
-			if groupSlotsHit(g, seen) {
-				return true
-			}
+	for _, g := range m.groupSlots {
+		if groupSlotsHit(g, seen) {
+			return true
 		}
 	}
 	return false
 }
 
-// groupSlotsHit reports whether every literal slot of g has a hit; contact
-// slots are not known yet and count as present.
-func groupSlotsHit(g cgroup, seen []uint64) bool {
-	for _, mask := range g.masks {
-		if mask == nil {
+// indexSlots numbers the literals that are group slot items and lists
+// each group's slots by those numbers, for the first pass: its tally of
+// slot hits is then a bitset of the slot items, not of every literal (a
+// list of 65,000 terms beside the default pack made it 1,000 words a page).
+func (m *Matcher) indexSlots() {
+	m.nslot = 0
+	for i := range m.lits {
+		m.lits[i].slotIdx = -1
+		if len(m.lits[i].slotOf) > 0 {
+			m.lits[i].slotIdx = int32(m.nslot)
+			m.nslot++
+		}
+	}
+	for _, r := range m.rules {
+		for _, g := range r.groups {
+			slots := make([][]int32, 0, len(g.slots))
+			for _, slot := range g.slots {
+				items := make([]int32, 0, len(slot)) // not nil: a literal slot
+				for _, it := range slot {
+					if it.lit < 0 {
+						items = nil
+						break
+					}
+					items = append(items, m.lits[it.lit].slotIdx)
+				}
+				slots = append(slots, items)
+			}
+			m.groupSlots = append(m.groupSlots, slots)
+		}
+	}
+}
+
+// groupSlotsHit reports whether every literal slot of a group has a hit;
+// contact slots (nil) are not known yet and count as present.
+func groupSlotsHit(slots [][]int32, seen []uint64) bool {
+	for _, items := range slots {
+		if items == nil {
 			continue
 		}
 		hit := false
-		for w, bits := range mask {
-			if bits&seen[w] != 0 {
+		for _, k := range items {
+			if seen[k/64]&(1<<(k%64)) != 0 {
 				hit = true
 				break
 			}
