@@ -25,10 +25,11 @@ import (
 //   - no garbage: each calls a function per occurrence and can stop early,
 //     where FindAllOverlapping builds a slice for every page.
 //
-// Small pattern sets get a full transition table (dense): one load per
-// byte. Large ones keep the trie (sparse): a child lookup per byte, and
-// failure links followed on a miss; the root's row is a full table, so
-// text that starts no pattern costs one load per byte there too.
+// Small pattern sets get a full transition table: one load per byte.
+// Large ones get full rows for their shallowest states, as many as
+// maxDense allows (states are numbered breadth first), and keep the trie
+// for the deeper ones: there a child lookup per byte, and failure links
+// followed on a miss, which soon lead back into the rows.
 type automaton struct {
 	patLen []int32 // by pattern id
 
@@ -37,18 +38,20 @@ type automaton struct {
 	class  [256]uint8
 	nclass int
 
-	// Dense form: row s*nclass holds the next state for each class, with
-	// outFlag set when that state ends a pattern.
+	// Dense rows: row s (at s*nclass) holds the next state for each class,
+	// with outFlag set when that state ends a pattern. dense16 covers every
+	// state of a small automaton; dense32 the first ndense states (the
+	// shallowest: states are numbered breadth first) of a larger one.
 	dense16 []uint16
 	dense32 []uint32
+	ndense  uint32
 
-	// Sparse form: the edges of state s are edgeByte/edgeNext[edgeStart[s]:
-	// edgeStart[s+1]], sorted by byte; root holds the root's row.
+	// The trie, for states past the dense rows: the edges of state s are
+	// edgeByte/edgeNext[edgeStart[s]:edgeStart[s+1]], sorted by byte.
 	edgeStart []uint32
 	edgeByte  []byte
 	edgeNext  []uint32 // with outFlag
 	fail      []uint32
-	root      [256]uint32 // with outFlag
 
 	// Outputs: own[s] is the pattern that ends at s (-1: none); dict[s] the
 	// nearest state on s's failure chain with a pattern of its own (0: none).
@@ -69,12 +72,14 @@ const (
 // ids are indices into pats. It returns nil for no patterns.
 func newAutomaton(pats []string) *automaton { return buildAutomatonForm(pats, formAuto) }
 
+
 // Forms of the automaton; tests build each one on the same patterns.
 const (
-	formAuto = iota
-	formDense16
-	formDense32
-	formSparse
+	formAuto    = iota
+	formDense16 // every state in 16-bit rows
+	formDense32 // every state in 32-bit rows
+	formSparse  // only the root in a row
+	formHybrid  // half the states in rows
 )
 
 func buildAutomatonForm(pats []string, form int) *automaton {
@@ -98,30 +103,31 @@ func buildAutomatonForm(pats []string, form int) *automaton {
 	}
 	a.buildTrie(pats)
 	a.buildLinks()
+	a.renumber()
 	n := len(a.own)
 	switch {
-	case form == formSparse:
 	case form == formDense16 || form == formAuto && n < outFlag16 && n*a.nclass*2 <= maxDense:
 		a.dense16 = make([]uint16, n*a.nclass)
-		a.fillDense(func(i int, v uint32, out bool) {
-			if out {
-				v |= outFlag16
+		for i, v := range a.fillRows(n) {
+			if v&outFlag32 != 0 {
+				v = v&^outFlag32 | outFlag16
 			}
 			a.dense16[i] = uint16(v)
-		})
-	case form == formDense32 || form == formAuto && n*a.nclass*4 <= maxDense:
-		a.dense32 = make([]uint32, n*a.nclass)
-		a.fillDense(func(i int, v uint32, out bool) {
-			if out {
-				v |= outFlag32
-			}
-			a.dense32[i] = v
-		})
-	}
-	if a.dense16 != nil || a.dense32 != nil {
-		// The trie is no longer needed; the outputs are.
+		}
+		a.ndense = uint32(n)
+		// Every state has its row: the trie is no longer needed.
 		a.edgeStart, a.edgeByte, a.edgeNext, a.fail = nil, nil, nil, nil
+		return a
+	case form == formDense32:
+		a.ndense = uint32(n)
+	case form == formSparse:
+		a.ndense = 1
+	case form == formHybrid:
+		a.ndense = uint32(max(n/2, 1))
+	default:
+		a.ndense = uint32(min(n, max(maxDense/(a.nclass*4), 1)))
 	}
+	a.dense32 = a.fillRows(int(a.ndense))
 	return a
 }
 
@@ -213,8 +219,8 @@ func (a *automaton) child(s uint32, b byte) uint32 {
 	return 0
 }
 
-// buildLinks computes failure and output links breadth first, flags the
-// edges into states that end a pattern, and fills the root's row.
+// buildLinks computes failure and output links breadth first and flags
+// the edges into states that end a pattern.
 func (a *automaton) buildLinks() {
 	n := len(a.own)
 	a.fail = make([]uint32, n)
@@ -252,33 +258,58 @@ func (a *automaton) buildLinks() {
 			a.edgeNext[e] = t | outFlag32
 		}
 	}
-	for e := a.edgeStart[0]; e < a.edgeStart[1]; e++ {
-		a.root[a.edgeByte[e]] = a.edgeNext[e]
-	}
 }
 
 func (a *automaton) hasOut(s uint32) bool { return a.own[s] >= 0 || a.dict[s] != 0 }
 
-// fillDense computes the full transition table breadth first: a state's
-// row is its own edges over its failure state's row.
-func (a *automaton) fillDense(set func(i int, v uint32, out bool)) {
-	nc := a.nclass
-	next := make([]uint32, nc) // the row being built, flags cleared
-	rows := make([]uint32, len(a.own)*nc)
-	for e := a.edgeStart[0]; e < a.edgeStart[1]; e++ {
-		rows[int(a.class[a.edgeByte[e]])] = a.edgeNext[e] &^ outFlag32
-	}
-	for _, s := range a.bfs {
-		copy(next, rows[int(a.fail[s])*nc:int(a.fail[s])*nc+nc])
-		for e := a.edgeStart[s]; e < a.edgeStart[s+1]; e++ {
-			next[a.class[a.edgeByte[e]]] = a.edgeNext[e] &^ outFlag32
-		}
-		copy(rows[int(s)*nc:], next)
-	}
-	for i, v := range rows {
-		set(i, v, a.hasOut(v))
-	}
+// renumber numbers the states breadth first (the root stays 0), so that
+// the shallowest states, where scanning spends most of its steps, come
+// first and get the dense rows; a state's failure state then always has a
+// smaller number than the state.
+func (a *automaton) renumber() {
+	n := len(a.own)
+	order := append([]uint32{0}, a.bfs...)
 	a.bfs = nil
+	newID := make([]uint32, n)
+	for i, s := range order {
+		newID[s] = uint32(i)
+	}
+	own := make([]int32, n)
+	dict := make([]uint32, n)
+	fail := make([]uint32, n)
+	start := make([]uint32, n+1)
+	eb := make([]byte, 0, len(a.edgeByte))
+	en := make([]uint32, 0, len(a.edgeNext))
+	for i, s := range order {
+		own[i] = a.own[s]
+		dict[i] = newID[a.dict[s]]
+		fail[i] = newID[a.fail[s]]
+		start[i] = uint32(len(eb))
+		for e := a.edgeStart[s]; e < a.edgeStart[s+1]; e++ {
+			eb = append(eb, a.edgeByte[e])
+			en = append(en, newID[a.edgeNext[e]&^outFlag32]|a.edgeNext[e]&outFlag32)
+		}
+	}
+	start[n] = uint32(len(eb))
+	a.own, a.dict, a.fail, a.edgeStart, a.edgeByte, a.edgeNext = own, dict, fail, start, eb, en
+}
+
+// fillRows computes the dense rows of the first k states: a state's row
+// is its own edges over its failure state's row (computed before it).
+func (a *automaton) fillRows(k int) []uint32 {
+	nc := a.nclass
+	rows := make([]uint32, k*nc)
+	for s := 0; s < k; s++ {
+		row := rows[s*nc : s*nc+nc]
+		if s > 0 {
+			f := int(a.fail[s])
+			copy(row, rows[f*nc:f*nc+nc])
+		}
+		for e := a.edgeStart[s]; e < a.edgeStart[s+1]; e++ {
+			row[a.class[a.edgeByte[e]]] = a.edgeNext[e]
+		}
+	}
+	return rows
 }
 
 // each calls fn for every occurrence of every pattern in text, in the
@@ -295,23 +326,14 @@ func (a *automaton) each(text []byte, fn func(id, start, end int) bool) {
 				return
 			}
 		}
-	case a.dense32 != nil:
-		t, nc := a.dense32, a.nclass
-		s := 0
-		for i, b := range text {
-			v := t[s+int(a.class[b])]
-			s = int(v&^outFlag32) * nc
-			if v&outFlag32 != 0 && !a.report(v&^outFlag32, i+1, fn) {
-				return
-			}
-		}
 	default:
+		t, nc, k := a.dense32, uint32(a.nclass), a.ndense
 		s := uint32(0)
 		for i, b := range text {
 			var v uint32
 			for {
-				if s == 0 {
-					v = a.root[b]
+				if s < k {
+					v = t[s*nc+uint32(a.class[b])]
 					break
 				}
 				if c := a.child(s, b); c != 0 {

@@ -16,14 +16,25 @@ func allForms(t *testing.T, pats []string) map[string]*automaton {
 	out := map[string]*automaton{
 		"dense32": buildAutomatonForm(pats, formDense32),
 		"sparse":  buildAutomatonForm(pats, formSparse),
+		"hybrid":  buildAutomatonForm(pats, formHybrid),
 	}
-	if a := buildAutomatonForm(pats, formAuto); a.StateCount() < outFlag16 {
+	n := out["dense32"].StateCount()
+	if n < outFlag16 {
 		out["dense16"] = buildAutomatonForm(pats, formDense16)
 	}
 	for name, a := range out {
-		switch {
-		case name == "dense16" && a.dense16 == nil, name == "dense32" && a.dense32 == nil,
-			name == "sparse" && (a.dense16 != nil || a.dense32 != nil):
+		var ok bool
+		switch name {
+		case "dense16":
+			ok = a.dense16 != nil
+		case "dense32":
+			ok = a.dense16 == nil && int(a.ndense) == n
+		case "sparse":
+			ok = a.dense16 == nil && a.ndense == 1
+		case "hybrid":
+			ok = a.dense16 == nil && int(a.ndense) == max(n/2, 1)
+		}
+		if !ok {
 			t.Fatalf("form %s was not built", name)
 		}
 	}
