@@ -72,7 +72,6 @@ const (
 // ids are indices into pats. It returns nil for no patterns.
 func newAutomaton(pats []string) *automaton { return buildAutomatonForm(pats, formAuto) }
 
-
 // Forms of the automaton; tests build each one on the same patterns.
 const (
 	formAuto    = iota
