@@ -41,10 +41,10 @@ type Matcher struct {
 	listNeed  []float64 // per list rule
 
 	// groupSlots is, per group of every rule in order, per slot, the
-	// slotIdx of its literal items; nil for a slot with a contact token
-	// (not known in the first pass: it counts as present). nslot is the
-	// number of distinct slot literals.
-	groupSlots [][][]int32
+	// slotIdx of its literal items as a bitset; nil for a slot with a
+	// contact token (not known in the first pass: it counts as present).
+	// nslot is the number of distinct slot literals.
+	groupSlots [][][]uint64
 	nslot      int
 
 	segOnce  sync.Once
@@ -466,19 +466,21 @@ func (m *Matcher) indexSlots() {
 			m.nslot++
 		}
 	}
+	words := (m.nslot + 63) / 64
 	for _, r := range m.rules {
 		for _, g := range r.groups {
-			slots := make([][]int32, 0, len(g.slots))
+			slots := make([][]uint64, 0, len(g.slots))
 			for _, slot := range g.slots {
-				items := make([]int32, 0, len(slot)) // not nil: a literal slot
+				mask := make([]uint64, words) // not nil: a literal slot
 				for _, it := range slot {
 					if it.lit < 0 {
-						items = nil
+						mask = nil
 						break
 					}
-					items = append(items, m.lits[it.lit].slotIdx)
+					k := m.lits[it.lit].slotIdx
+					mask[k/64] |= 1 << (k % 64)
 				}
-				slots = append(slots, items)
+				slots = append(slots, mask)
 			}
 			m.groupSlots = append(m.groupSlots, slots)
 		}
@@ -487,14 +489,14 @@ func (m *Matcher) indexSlots() {
 
 // groupSlotsHit reports whether every literal slot of a group has a hit;
 // contact slots (nil) are not known yet and count as present.
-func groupSlotsHit(slots [][]int32, seen []uint64) bool {
-	for _, items := range slots {
-		if items == nil {
+func groupSlotsHit(slots [][]uint64, seen []uint64) bool {
+	for _, mask := range slots {
+		if mask == nil {
 			continue
 		}
 		hit := false
-		for _, k := range items {
-			if seen[k/64]&(1<<(k%64)) != 0 {
+		for w, bits := range mask {
+			if bits&seen[w] != 0 {
 				hit = true
 				break
 			}

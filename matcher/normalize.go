@@ -30,7 +30,18 @@ var (
 	foldAstr map[rune]rune
 )
 
+// identBits marks the BMP characters that normalize to themselves and are
+// word characters (CJK, letters, digits): the normalizer's fast path.
+var identBits [0x10000 / 64]uint64
+
 func init() {
+	defer func() {
+		for r := range foldBMP {
+			if foldBMP[r] == uint16(r) && classBMP[r] > clsNL {
+				identBits[r/64] |= 1 << (r % 64)
+			}
+		}
+	}()
 	for r := range foldBMP {
 		foldBMP[r] = uint16(r)
 	}
@@ -235,8 +246,45 @@ func normalizeSeen(dst []byte, m []span, s string, withMap bool, seen *uint8) ([
 			run = -1
 		}
 	}
+	// lastR is the last character the fast path copied; prev is brought
+	// up to date from it (lazy) only when a separator run needs it.
+	var lastR rune
+	lazy := false
 	for i := 0; i < len(s); {
 		c := s[i]
+		// Fast path: a character that stays as it is, outside a run of
+		// separators (nearly all of a page), decided by one bit.
+		if pend.count == 0 {
+			if c < utf8.RuneSelf {
+				if identBits[c>>6]&(1<<(c&63)) != 0 {
+					if run < 0 {
+						run = i
+						if withMap {
+							mark(i)
+						}
+					}
+					lastR, lazy = rune(c), true
+					i++
+					continue
+				}
+			} else if c&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+				r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+				if r >= 0x800 && identBits[r>>6]&(1<<(r&63)) != 0 {
+					if run < 0 {
+						run = i
+						if withMap {
+							mark(i)
+						}
+					}
+					lastR, lazy = r, true
+					i += 3
+					continue
+				}
+			}
+		}
+		if lazy {
+			prev, lazy = classBMP[lastR], false
+		}
 		var r rune
 		size := 1
 		switch {
