@@ -242,19 +242,27 @@ func Compile(packs ...*rules.Pack) (*Matcher, error) {
 	m.markLists()
 	m.indexSlots()
 	var fastPats []string
-	for i, l := range m.lits {
-		if l.opens || len(l.slotOf) > 0 || l.query || l.near || len(l.list) > 0 {
+	for i := range m.lits {
+		if l := &m.lits[i]; firstPassLit(l) {
 			fastPats = append(fastPats, l.text)
 			m.fastLit = append(m.fastLit, i)
 		}
 	}
 	m.ac = newAutomaton(pats)
-	if len(fastPats) == len(pats) {
-		m.fast = m.ac
+	if len(fastPats)*10 >= len(pats)*9 {
+		// Nearly every literal is in the first pass (a large list is
+		// loaded): one automaton serves both passes, and the first skips
+		// the literals it does not need.
+		m.fast, m.fastLit = m.ac, nil
 	} else {
 		m.fast = newAutomaton(fastPats)
 	}
 	return m, nil
+}
+
+// firstPassLit reports whether the first pass needs hits of l.
+func firstPassLit(l *literal) bool {
+	return l.opens || len(l.slotOf) > 0 || l.query || l.near || len(l.list) > 0
 }
 
 func appendUnique(s []int, v int) []int {
@@ -413,6 +421,9 @@ func (m *Matcher) opens(text []byte, titleLen int) bool {
 		if l.opens || l.query && end <= titleLen {
 			open = true
 			return false
+		}
+		if m.fast == m.ac && !firstPassLit(l) {
+			return true
 		}
 		if len(l.list) > 0 {
 			if lists == nil {
