@@ -315,7 +315,7 @@ func BenchmarkCompileLexicon(b *testing.B) {
 		}
 	}
 	b.StopTimer()
-	b.ReportMetric((cpuTime() - start).Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric((cpuTime()-start).Seconds()/float64(b.N), "cpu-s/op")
 	runtime.GC()
 	var after runtime.MemStats
 	runtime.ReadMemStats(&after)
