@@ -402,8 +402,12 @@ func TestContactWindowsMatchWholePage(t *testing.T) {
 			want[key(c.kind, c.value, c.possible)] = true
 		}
 		src := p.Title + "\n" + p.Text
-		var seen uint8
-		buf, spans := normalizeSeen(nil, nil, src, true, &seen)
+		note := normNote{markAt: len(p.Title)}
+		buf, spans := normalizeSeen(nil, nil, src, true, &note)
+		seen := note.seen
+		if title := NormalizeString(p.Title); note.markOut != len(title) {
+			t.Errorf("%s: the title normalizes to %d bytes, the mark says %d", p.Meta["id"], len(title), note.markOut)
+		}
 		if full := strings.IndexByte(src, '@') >= 0 || strings.Contains(src, "＠") || hasEnclosedTens(src); full != (seen != 0) {
 			t.Errorf("%s: normalizeSeen saw %b, a scan of the original says %v", p.Meta["id"], seen, full)
 		}

@@ -373,12 +373,11 @@ func (m *Matcher) Match(p *page.Page) *Finding {
 			firstPool.Put(fb)
 		}
 	}()
-	// The title's own length, for query terms: normalizing it alone is
-	// what the whole text starts with (up to the newline after it).
-	title, _ := normalize(fb.text[:0], nil, p.Title, false)
-	titleLen := len(title)
-	var seen uint8
-	buf, spans := normalizeSeen(fb.text[:0], fb.spans[:0], src, true, &seen)
+	// markOut: the title's own length, for query terms (normalizing it
+	// alone is what the whole text starts with, up to the line break).
+	note := normNote{markAt: len(p.Title)}
+	buf, spans := normalizeSeen(fb.text[:0], fb.spans[:0], src, true, &note)
+	titleLen, seen := note.markOut, note.seen
 	fb.text, fb.spans = buf, spans
 	candidate := len(m.imit) > 0 && len(p.Forms) > 0 || m.opens(buf, titleLen)
 	if !candidate {

@@ -215,11 +215,22 @@ const (
 	seenEnclosed                   // an enclosed number above 9 (enclosedTens)
 )
 
-// normalizeSeen is normalize that also sets in *seen (when not nil) the
-// seen* bits of what it met: characters that change or drop in
-// normalization, so the contact extractor need not scan the original text
-// for them.
-func normalizeSeen(dst []byte, m []span, s string, withMap bool, seen *uint8) ([]byte, []span) {
+// normNote is what normalizeSeen reports about the text besides its
+// normalized form.
+type normNote struct {
+	seen uint8 // seen* bits of characters met in the original
+	// markAt is an offset of the original holding a separator (the line
+	// break between a page's title and text); markOut is then set to the
+	// length of the normalization of the text before it, which is what
+	// that part normalizes to on its own.
+	markAt, markOut int
+}
+
+// normalizeSeen is normalize that also fills *note (when not nil): the
+// characters that change or drop in normalization the contact extractor
+// needs to know of (so it need not scan the original text for them), and
+// the output length at note.markAt.
+func normalizeSeen(dst []byte, m []span, s string, withMap bool, note *normNote) ([]byte, []span) {
 	base := len(dst)
 	// mark records that the character about to be written at len(dst)
 	// comes from s[off:], opening a span unless the current one covers it.
@@ -329,11 +340,16 @@ func normalizeSeen(dst []byte, m []span, s string, withMap bool, seen *uint8) ([
 			continue
 		}
 		flush(off)
-		if seen != nil {
+		if note != nil {
 			if r == '@' || r == '＠' {
-				*seen |= seenAt
+				note.seen |= seenAt
 			} else if r >= 0x2469 && r <= 0x32BF && enclosedTens(r) > 0 {
-				*seen |= seenEnclosed
+				note.seen |= seenEnclosed
+			}
+			if off == note.markAt {
+				// A separator: the fast path never takes it, and what
+				// came before it has just been flushed.
+				note.markOut = len(dst) - base
 			}
 		}
 		if cls <= clsNL {

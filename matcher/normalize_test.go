@@ -342,10 +342,10 @@ func normalizeDenseRef(dst []byte, m []int32, s string, withMap bool) ([]byte, [
 func TestNormalizeSeen(t *testing.T) {
 	check := func(s string, want uint8) {
 		t.Helper()
-		var seen uint8
-		normalizeSeen(nil, nil, s, false, &seen)
-		if seen != want {
-			t.Errorf("normalizeSeen(%q) saw %b, want %b", s, seen, want)
+		note := normNote{markAt: -1}
+		normalizeSeen(nil, nil, s, false, &note)
+		if seen := note.seen; seen != want {
+			t.Errorf("normalizeSeen(%q) saw %b, want %b", s, note.seen, want)
 		}
 	}
 	n := 0
@@ -369,4 +369,21 @@ func TestNormalizeSeen(t *testing.T) {
 		t.Fatalf("%d characters checked, want 99", n)
 	}
 	check("电工证 办理 13812345678 abc", 0)
+}
+
+// TestNormalizeMark: the output length noted at the line break after a
+// title is the length of the title normalized alone, whatever the title
+// ends with and the text starts with.
+func TestNormalizeMark(t *testing.T) {
+	titles := []string{"", "办证", "办 ", "abc\n", "a.", "\xff", "证\xe5\x8a", "办\u200b", "电 * ", "VX：", "①②", "。", "abc  def"}
+	texts := []string{"", "证", " 证", "\n\n证", "x", "。办", "\u200b"}
+	for _, title := range titles {
+		for _, text := range texts {
+			note := normNote{markAt: len(title)}
+			normalizeSeen(nil, nil, title+"\n"+text, true, &note)
+			if want := len(NormalizeString(title)); note.markOut != want {
+				t.Errorf("title %q, text %q: mark %d, the title alone normalizes to %d bytes", title, text, note.markOut, want)
+			}
+		}
+	}
 }
