@@ -399,7 +399,8 @@ func (s *scan) contactNear(res *ruleResult, window int) *contact {
 }
 
 // contactsOnly reports the personal contacts of a page no rule can score
-// (src: its title, a newline and its text; buf and spans: src as the first
+// (src: its title, a newline and its text, which may be read in place and
+// is copied if kept; buf and spans: src as the first
 // pass normalized it, with its offset map; cues: where contactCues
 // fired). Contacts are local (a label and a value on a line or two), so
 // only the lines around the cues, one more on either side, are searched.
@@ -412,7 +413,7 @@ func contactsOnly(f *Finding, p *page.Page, src string, buf []byte, spans []span
 			return
 		}
 	}
-	n := &Normalized{Text: string(buf), spans: slices.Clone(spans), source: src}
+	n := &Normalized{Text: string(buf), spans: slices.Clone(spans), source: strings.Clone(src)}
 	if full {
 		cs = pageContacts(n, true)
 	}

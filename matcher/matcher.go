@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/coregx/ahocorasick"
 	"github.com/go-ego/gse"
@@ -346,6 +347,7 @@ type hit struct {
 
 // firstBuf is the first pass's scratch space, reused across pages.
 type firstBuf struct {
+	src   []byte // title, line break, text
 	text  []byte
 	spans []span
 }
@@ -366,13 +368,18 @@ const maxPooled = 1 << 20
 // and scored, on the text the first pass normalized.
 func (m *Matcher) Match(p *page.Page) *Finding {
 	f := &Finding{URL: p.URL}
-	src := p.Title + "\n" + p.Text
 	fb := firstPool.Get().(*firstBuf)
 	defer func() {
-		if cap(fb.text) <= maxPooled {
+		if cap(fb.text) <= maxPooled && cap(fb.src) <= maxPooled {
 			firstPool.Put(fb)
 		}
 	}()
+	// The title, a line break and the text, joined in reused space and
+	// read in place: a page that is no candidate and has no contact
+	// (most pages) allocates nothing for them. What keeps the text (a
+	// Normalized) gets its own copy.
+	fb.src = append(append(append(fb.src[:0], p.Title...), '\n'), p.Text...)
+	src := unsafe.String(&fb.src[0], len(fb.src))
 	// markOut: the title's own length, for query terms (normalizing it
 	// alone is what the whole text starts with, up to the line break).
 	note := normNote{markAt: len(p.Title)}
@@ -388,7 +395,7 @@ func (m *Matcher) Match(p *page.Page) *Finding {
 		}
 		return f.finish()
 	}
-	n := &Normalized{Text: string(buf), spans: slices.Clone(spans), source: src}
+	n := &Normalized{Text: string(buf), spans: slices.Clone(spans), source: strings.Clone(src)}
 	sc := &scan{m: m, n: n, page: p, titleEnd: len(p.Title), chars: -1}
 	sc.run()
 	sc.fill(f)
