@@ -4,12 +4,10 @@ import (
 	"net"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 	"unsafe"
-
-	"github.com/coregx/ahocorasick"
 
 	"golang.org/x/net/publicsuffix"
 )
@@ -105,13 +103,19 @@ type digitRun struct {
 
 // scanDigitRuns finds the digit runs of text.
 //
-// Runs of fewer than five digits are left out (no contact is that short),
-// without an allocation: most runs on a page are years, prices and counts.
-func scanDigitRuns(text string) []digitRun {
-	var runs []digitRun
-	var dbuf []byte
-	var sbuf []int
-	var fbuf []bool
+// Runs of fewer than five digits are left out (no contact is that short):
+// most runs on a page are years, prices and counts. The digits, offsets
+// and styles of all runs share one buffer each, a run's part of it ending
+// where the next begins; a run that is left out gives its part back.
+//
+// The buffers come from sc and are reused by the next call with it: the
+// runs are valid until then.
+func scanDigitRuns(text string, sc *runScratch) []digitRun {
+	runs := sc.runs[:0]
+	dbuf, sbuf, fbuf := sc.digits[:0], sc.starts[:0], sc.fakes[:0]
+	defer func() {
+		sc.runs, sc.digits, sc.starts, sc.fakes = runs, dbuf, sbuf, fbuf
+	}()
 	i := 0
 	for i < len(text) {
 		// Fast skip to the next character that can start a run.
@@ -133,7 +137,8 @@ func scanDigitRuns(text string) []digitRun {
 			continue
 		}
 		_, size := utf8.DecodeRuneInString(text[i:])
-		run := digitRun{start: i, groups: 1, digits: dbuf[:0], starts: sbuf[:0], fakes: fbuf[:0]}
+		run := digitRun{start: i, groups: 1}
+		base := len(dbuf)
 		groupLen := 0
 		j := i
 		for j < len(text) {
@@ -148,9 +153,9 @@ func scanDigitRuns(text string) []digitRun {
 				}
 			}
 			if v >= 0 {
-				run.digits = append(run.digits, byte('0'+v))
-				run.starts = append(run.starts, j)
-				run.fakes = append(run.fakes, !real)
+				dbuf = append(dbuf, byte('0'+v))
+				sbuf = append(sbuf, j)
+				fbuf = append(fbuf, !real)
 				if !real {
 					run.fake++
 				}
@@ -186,7 +191,7 @@ func scanDigitRuns(text string) []digitRun {
 			}
 			// Styles do not mix across a gap: 1245164853/一手 is a
 			// number and a word, not one number.
-			if _, real2 := digitValue(r2); real2 != !run.fakes[len(run.fakes)-1] {
+			if _, real2 := digitValue(r2); real2 != !fbuf[len(fbuf)-1] {
 				break
 			}
 			if filler > 0 {
@@ -196,6 +201,7 @@ func scanDigitRuns(text string) []digitRun {
 			groupLen = 0
 			run.groups++
 		}
+		run.digits, run.starts, run.fakes = dbuf[base:len(dbuf):len(dbuf)], sbuf[base:len(sbuf):len(sbuf)], fbuf[base:len(fbuf):len(fbuf)]
 		// A numeral word right after plain digits is a word
 		// (1245164853一手): up to two trailing non-ASCII digits after
 		// five plain ones are dropped.
@@ -210,10 +216,12 @@ func scanDigitRuns(text string) []digitRun {
 				run.fake -= t
 			}
 		}
-		dbuf, sbuf, fbuf = run.digits[:0], run.starts[:0], run.fakes[:0]
 		if len(run.digits) >= 5 {
-			run.digits, run.starts, run.fakes = slices.Clone(run.digits), slices.Clone(run.starts), slices.Clone(run.fakes)
+			k := base + len(run.digits)
+			dbuf, sbuf, fbuf = dbuf[:k], sbuf[:k], fbuf[:k]
 			runs = append(runs, run)
+		} else {
+			dbuf, sbuf, fbuf = dbuf[:base], sbuf[:base], fbuf[:base]
 		}
 		if run.end > i {
 			i = run.end
@@ -222,6 +230,26 @@ func scanDigitRuns(text string) []digitRun {
 		}
 	}
 	return runs
+}
+
+// runScratch holds scanDigitRuns's buffers between calls.
+type runScratch struct {
+	runs   []digitRun
+	digits []byte
+	starts []int
+	fakes  []bool
+}
+
+// maxScratch bounds the buffers a runScratch keeps for the next text.
+const maxScratch = 4096
+
+var runScratchPool = sync.Pool{New: func() any { return new(runScratch) }}
+
+func putRunScratch(sc *runScratch) {
+	if cap(sc.digits) <= maxScratch && cap(sc.runs) <= maxScratch/8 {
+		clear(sc.runs[:cap(sc.runs)]) // drop the references to the last text's buffers
+		runScratchPool.Put(sc)
+	}
 }
 
 func nextIsDigit(text string, i int) bool {
@@ -255,16 +283,23 @@ func isMobile(d string) bool {
 	return len(d) == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9'
 }
 
+func isMobileBytes(d []byte) bool {
+	return len(d) == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9'
+}
+
 // mobile returns the mobile number a run holds, with its span: the run
 // itself, without a +86 prefix, or the run with up to two homophone
 // characters trimmed at either end (似138… is "like 138…", not 4138…).
 func (r *digitRun) mobile() (d string, start, end int, ok bool) {
-	d = string(r.digits)
-	if strings.HasPrefix(d, "86") && len(d) == 13 {
-		return d[2:], r.start, r.end, true && isMobile(d[2:])
+	ds := r.digits
+	if len(ds) == 13 && ds[0] == '8' && ds[1] == '6' {
+		if isMobileBytes(ds[2:]) {
+			return string(ds[2:]), r.start, r.end, true
+		}
+		return "", r.start, r.end, false
 	}
-	if isMobile(d) {
-		return d, r.start, r.end, true
+	if isMobileBytes(ds) {
+		return string(ds), r.start, r.end, true
 	}
 	n := len(r.digits)
 	if n < 12 || n > 15 {
@@ -278,12 +313,12 @@ func (r *digitRun) mobile() (d string, start, end int, ok bool) {
 			if b > 0 && !r.fakes[n-b] {
 				break
 			}
-			if s := string(r.digits[a : n-b]); isMobile(s) {
+			if s := r.digits[a : n-b]; isMobileBytes(s) {
 				end := r.end
 				if b > 0 {
 					end = r.starts[n-b]
 				}
-				return s, r.starts[a], end, true
+				return string(s), r.starts[a], end, true
 			}
 		}
 	}
@@ -313,9 +348,8 @@ func phones(text string, runs []digitRun) []contact {
 			out = append(out, contact{kind: ContactPhone, value: d, start: a, end: b, possible: r.disguised() && !callCueBefore(text, a)})
 			continue
 		}
-		d := string(r.digits)
-		if r.fake == 0 && len(d) >= 10 && len(d) <= 12 && d[0] == '0' && d[1] != '0' && r.groups >= 2 {
-			out = append(out, contact{kind: ContactLandline, value: d, start: r.start, end: r.end})
+		if d := r.digits; r.fake == 0 && len(d) >= 10 && len(d) <= 12 && d[0] == '0' && d[1] != '0' && r.groups >= 2 {
+			out = append(out, contact{kind: ContactLandline, value: string(d), start: r.start, end: r.end})
 		}
 	}
 	return out
@@ -343,7 +377,7 @@ var contactLabels = []struct {
 }
 
 var (
-	labelAC  *ahocorasick.Automaton // every label of contactLabels, pattern id = index
+	labelAC  *automaton // every label of contactLabels, pattern id = index
 	idRe     = regexp.MustCompile(`^[a-z][a-z0-9_-]{4,31}`)
 	qqMailRe = regexp.MustCompile(`([1-9][0-9]{4,10})@qq\.com`)
 	urlRe    = regexp.MustCompile(`(?:https?|ftp)://[^\s<>"'` + "`" + `\p{Han}，。、；！？（）【】]+`)
@@ -356,10 +390,7 @@ func init() {
 	for i, l := range contactLabels {
 		pats[i] = l.label
 	}
-	var err error
-	if labelAC, err = ahocorasick.NewBuilder().AddStrings(pats).Build(); err != nil {
-		panic(err)
-	}
+	labelAC = newAutomaton(pats)
 }
 
 // labelChain is one or more labels written together (QQ/微信, 电话&微信,
@@ -380,21 +411,31 @@ const chainJoiners = "/、&+|和或及"
 // joined, with 加/+ before and 同号/同步/号码/号/是/为 after.
 func chains(text string) []labelChain {
 	// The automaton only reads the bytes: no copy of the page.
-	ms := labelAC.FindAllOverlapping(unsafe.Slice(unsafe.StringData(text), len(text)))
+	var small [16]labelHit
+	ms := small[:0]
+	labelAC.each(unsafe.Slice(unsafe.StringData(text), len(text)), func(id, start, end int) bool {
+		ms = append(ms, labelHit{id, start, end})
+		return true
+	})
 	if len(ms) == 0 {
 		return nil
 	}
-	sort.Slice(ms, func(i, j int) bool {
-		if ms[i].Start != ms[j].Start {
-			return ms[i].Start < ms[j].Start
+	slices.SortFunc(ms, func(x, y labelHit) int {
+		if x.start != y.start {
+			return x.start - y.start
 		}
-		return ms[i].End > ms[j].End
+		return y.end - x.end
 	})
 	var out []labelChain
-	var cur *labelChain
+	var cur labelChain
+	open := false
+	// The kinds of all chains share one array, a chain's part of it
+	// ending where the next one's begins.
+	kinds := make([]string, 0, 8)
+	kindsFrom := 0
 	labels, lastEnd := 0, -1
 	flush := func() {
-		if cur == nil {
+		if !open {
 			return
 		}
 		for _, suf := range []string{"同号", "同步", "同微", "号码", "号", "是", "为"} {
@@ -407,46 +448,52 @@ func chains(text string) []labelChain {
 		if labels >= 2 {
 			cur.strong = true
 		}
-		out = append(out, *cur)
-		cur = nil
+		cur.kinds = kinds[kindsFrom:len(kinds):len(kinds)]
+		out = append(out, cur)
+		open = false
 	}
 	for _, m := range ms {
-		if m.Start < lastEnd {
+		if m.start < lastEnd {
 			continue // inside a longer label
 		}
-		if m.Start > 0 && isASCIIWord(text[m.Start-1]) && isASCIIWord(text[m.Start]) && (cur == nil || cur.end != m.Start) {
+		if m.start > 0 && isASCIIWord(text[m.start-1]) && isASCIIWord(text[m.start]) && (!open || cur.end != m.start) {
 			continue // inside a Latin word: hotel, bqq
 		}
-		l := contactLabels[m.PatternID]
+		l := contactLabels[m.id]
 		joined := false
-		if cur != nil {
-			gap := text[cur.end:m.Start]
+		if open {
+			gap := text[cur.end:m.start]
 			joined = gap == "" || utf8.RuneCountInString(gap) == 1 && strings.Contains(chainJoiners, gap)
 		}
 		if !joined {
 			flush()
-			start := m.Start
+			start := m.start
 			if strings.HasSuffix(text[:start], "加") {
 				start -= len("加")
 			} else if strings.HasSuffix(text[:start], "+") {
 				start--
 			}
-			cur = &labelChain{start: start}
+			cur = labelChain{start: start}
+			open = true
+			kindsFrom = len(kinds)
 			labels = 0
 		}
-		cur.end = m.End
+		cur.end = m.end
 		labels++
 		if utf8.RuneCountInString(l.label) >= 2 {
 			cur.strong = true
 		}
-		if !slices.Contains(cur.kinds, l.kind) {
-			cur.kinds = append(cur.kinds, l.kind)
+		if !slices.Contains(kinds[kindsFrom:], l.kind) {
+			kinds = append(kinds, l.kind)
 		}
-		lastEnd = m.End
+		lastEnd = m.end
 	}
 	flush()
 	return out
 }
+
+// labelHit is a label found by labelAC.
+type labelHit struct{ id, start, end int }
 
 func isASCIIWord(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_'
@@ -502,7 +549,9 @@ func valueFits(kind, d string) bool {
 func extractContacts(text string) []contact { return extractContactsOpt(text, false, nil) }
 
 func extractContactsOpt(text string, personalOnly bool, atBefore func(int) bool) []contact {
-	runs := scanDigitRuns(text)
+	sc := runScratchPool.Get().(*runScratch)
+	defer putRunScratch(sc)
+	runs := scanDigitRuns(text, sc)
 	var out []contact
 	runAt := func(i int) *digitRun {
 		for k := range runs {

@@ -2,9 +2,10 @@ package matcher
 
 import (
 	"bytes"
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/certwatch/certwatch/page"
 )
@@ -65,6 +66,20 @@ func contactCues(b []byte, all bool) []int {
 		return false
 	}
 	for i := 0; i < len(b); {
+		if digits == 0 {
+			// Outside a run a CJK character that is no digit does
+			// nothing: skip such characters in a tight loop.
+			for i+2 < len(b) && b[i] >= 0xE0 && b[i] < 0xF0 {
+				r := rune(b[i]&0x0F)<<12 | rune(b[i+1]&0x3F)<<6 | rune(b[i+2]&0x3F)
+				if cjkDigit[r/64]&(1<<(r%64)) != 0 {
+					break
+				}
+				i += 3
+			}
+			if i >= len(b) {
+				break
+			}
+		}
 		c := b[i]
 		var r rune
 		size := 1
@@ -267,12 +282,6 @@ func pageContacts(n *Normalized, personalOnly bool) []contact {
 	return dedupeContacts(cs)
 }
 
-// normOffset maps an original byte offset to the first normalized byte
-// that comes from at or after it.
-func (n *Normalized) normOffset(a int) int {
-	return sort.Search(len(n.orig), func(i int) bool { return int(n.orig[i]) >= a })
-}
-
 // enclosedTens gives the number of the enclosed numbers that normalization
 // does not fold to a digit: 10–50, and the parenthesized and circled
 // ideographs 一–十.
@@ -390,24 +399,22 @@ func (s *scan) contactNear(res *ruleResult, window int) *contact {
 }
 
 // contactsOnly reports the personal contacts of a page no rule can score
-// (buf: its title and text as the first pass normalized them, without an
-// offset map; cues: where contactCues fired). Contacts are local (a label
-// and a value on a line or two), so only the lines around the cues, one
-// more on either side, are searched; the offset map is built only when
-// something is found. Pages with an @ (handles whose @ normalization
-// drops) or enclosed numbers above 9 take the whole-page path, as does a
-// page whose mapped normalization differs from buf.
-func contactsOnly(f *Finding, p *page.Page, buf []byte, cues []int) {
-	src := p.Title + "\n" + p.Text
-	full := strings.IndexByte(src, '@') >= 0 || strings.Contains(src, "＠") || hasEnclosedTens(src)
+// (src: its title, a newline and its text, which may be read in place and
+// is copied if kept; buf and spans: src as the first
+// pass normalized it, with its offset map; cues: where contactCues
+// fired). Contacts are local (a label and a value on a line or two), so
+// only the lines around the cues, one more on either side, are searched.
+// Pages with an @ (handles whose @ normalization drops) or enclosed
+// numbers above 9 take the whole-page path (full: normalizeSeen saw one).
+func contactsOnly(f *Finding, p *page.Page, src string, buf []byte, spans []span, cues []int, full bool) {
 	var cs []contact
 	if !full {
 		if cs = windowContacts(buf, cues); len(cs) == 0 {
 			return
 		}
 	}
-	n := Normalize(src)
-	if full || n.Text != string(buf) {
+	n := &Normalized{Text: string(buf), spans: slices.Clone(spans), source: strings.Clone(src)}
+	if full {
 		cs = pageContacts(n, true)
 	}
 	sc := &scan{n: n, page: p, titleEnd: len(p.Title), contacts: cs}
@@ -426,20 +433,25 @@ func windowContacts(b []byte, cues []int) []contact {
 		if p < end {
 			continue
 		}
-		lo := bytes.LastIndexByte(b[:p], '\n') + 1
-		if lo > 0 {
-			lo = bytes.LastIndexByte(b[:lo-1], '\n') + 1
-		}
-		hi := len(b)
-		if k := bytes.IndexByte(b[p:], '\n'); k >= 0 {
-			hi = p + k
-			if k2 := bytes.IndexByte(b[hi+1:], '\n'); k2 >= 0 {
-				hi = hi + 1 + k2
-			} else {
-				hi = len(b)
+		// lo: the start of the line before the cue's; hi: the end of the
+		// line after it. Only a line break within the window's reach
+		// matters (the widening below stops at a line break by itself),
+		// so only that stretch is searched: a page of few long lines is
+		// not scanned from each cue to its start and end.
+		floor, ceil := max(p-48, end, 0), min(len(b), p+128)
+		lo := 0
+		if k := bytes.LastIndexByte(b[floor:p], '\n'); k >= 0 {
+			if k2 := bytes.LastIndexByte(b[floor:floor+k], '\n'); k2 >= 0 {
+				lo = floor + k2 + 1
 			}
 		}
-		ws, we := max(lo, p-48, end), min(hi, p+128)
+		hi := len(b)
+		if k := bytes.IndexByte(b[p:ceil], '\n'); k >= 0 {
+			if k2 := bytes.IndexByte(b[p+k+1:ceil], '\n'); k2 >= 0 {
+				hi = p + k + 1 + k2
+			}
+		}
+		ws, we := max(lo, floor), min(hi, ceil)
 		for ws > lo && b[ws]&0xC0 == 0x80 {
 			ws--
 		}
@@ -460,10 +472,16 @@ func windowContacts(b []byte, cues []int) []contact {
 			}
 			we += size
 		}
-		for _, c := range extractContactsOpt(string(b[ws:we]), true, nil) {
-			c.start += ws
-			c.end += ws
-			out = append(out, c)
+		if we > ws {
+			// The window is read in place; what the contacts keep of it
+			// is copied (a Latin id is a substring of the text it was
+			// found in).
+			for _, c := range extractContactsOpt(unsafe.String(&b[ws], we-ws), true, nil) {
+				c.value = strings.Clone(c.value)
+				c.start += ws
+				c.end += ws
+				out = append(out, c)
+			}
 		}
 		end = we
 	}

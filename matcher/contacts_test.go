@@ -401,14 +401,19 @@ func TestContactWindowsMatchWholePage(t *testing.T) {
 		for _, c := range pageContacts(Normalize(p.Title+"\n"+p.Text), true) {
 			want[key(c.kind, c.value, c.possible)] = true
 		}
-		buf, _ := normalize(nil, nil, p.Title, false)
-		if len(buf) > 0 {
-			buf = append(buf, '\n')
+		src := p.Title + "\n" + p.Text
+		note := normNote{markAt: len(p.Title)}
+		buf, spans := normalizeSeen(nil, nil, src, true, &note)
+		seen := note.seen
+		if title := NormalizeString(p.Title); note.markOut != len(title) {
+			t.Errorf("%s: the title normalizes to %d bytes, the mark says %d", p.Meta["id"], len(title), note.markOut)
 		}
-		buf, _ = normalize(buf, nil, p.Text, false)
+		if full := strings.IndexByte(src, '@') >= 0 || strings.Contains(src, "＠") || hasEnclosedTens(src); full != (seen != 0) {
+			t.Errorf("%s: normalizeSeen saw %b, a scan of the original says %v", p.Meta["id"], seen, full)
+		}
 		f := &Finding{}
 		if cues := contactCues(buf, true); len(cues) > 0 {
-			contactsOnly(f, p, buf, cues)
+			contactsOnly(f, p, src, buf, spans, cues, seen != 0)
 		}
 		got := map[string]bool{}
 		for _, c := range f.Contacts {

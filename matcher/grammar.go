@@ -578,55 +578,65 @@ func nextAfter(evs []famHit, prev famHit) (famHit, int, bool) {
 // bytes; slack covers the members' own lengths). Contact slots count as
 // present. It is a necessary condition, never stricter than scoring.
 type firstPass struct {
-	lastEnd []int // per family; -1: none yet
+	big     []int // per family when there are more than len(small); -1: none yet
 	small   [32]int
+	n       int // families; 0 until the first hit
 	prevEnd int
 }
 
-func (fp *firstPass) init(n int) {
-	if fp.lastEnd != nil {
-		return
+// ends returns the largest end offset per family. The array is not kept in
+// a slice field, so that a firstPass on the caller's stack stays there.
+func (fp *firstPass) ends(n int) []int {
+	if fp.n == 0 {
+		if n == 0 {
+			return nil
+		}
+		fp.n = n
+		if n > len(fp.small) {
+			fp.big = make([]int, n)
+		}
+		e := fp.ends(n)
+		for i := range e {
+			e[i] = -1
+		}
+		return e
 	}
-	if n <= len(fp.small) {
-		fp.lastEnd = fp.small[:n]
-	} else {
-		fp.lastEnd = make([]int, n)
+	if fp.big != nil {
+		return fp.big
 	}
-	for i := range fp.lastEnd {
-		fp.lastEnd[i] = -1
-	}
+	return fp.small[:fp.n]
 }
 
 // feed takes one hit of a literal that some clause needs and reports
 // whether the page must be looked at closely.
 func (g *grammar) feed(m *Matcher, fp *firstPass, lit, start, end int) bool {
-	fp.init(len(g.fams))
+	lastEnd := fp.ends(len(g.fams))
 	if end < fp.prevEnd {
 		return true // not in end order: no shortcut
 	}
 	fp.prevEnd = end
 	l := &m.lits[lit]
 	for _, fi := range l.fams {
-		fp.lastEnd[fi] = end
+		lastEnd[fi] = end
 	}
 	for c, cc := range g.comps {
 		// A modifier that ends at most gap characters before the head
 		// (when the head is this literal; nested compositions: anywhere
 		// before).
-		if fp.lastEnd[cc.head] != end || fp.lastEnd[cc.mod] < 0 {
+		if lastEnd[cc.head] != end || lastEnd[cc.mod] < 0 {
 			continue
 		}
-		if g.direct[c][lit] && fp.lastEnd[cc.mod] < start-4*cc.gap {
+		if g.direct[c][lit] && lastEnd[cc.mod] < start-4*cc.gap {
 			continue
 		}
 		for _, fi := range g.holders[c] {
-			fp.lastEnd[fi] = end
+			lastEnd[fi] = end
 		}
 	}
 	for ci, n := range g.nearList {
 		touched := false
 		for _, fi := range g.nearFams[ci] {
-			if fp.lastEnd[fi] == end {
+			if lastEnd[fi] == end {
 				touched = true
 				break
 			}
@@ -637,7 +647,7 @@ func (g *grammar) feed(m *Matcher, fp *firstPass, lit, start, end int) bool {
 		min := start - 8*n.n.Within - g.slack
 		ok := true
 		for _, sl := range n.slots {
-			if sl.fam >= 0 && (fp.lastEnd[sl.fam] < 0 || fp.lastEnd[sl.fam] < min) {
+			if sl.fam >= 0 && (lastEnd[sl.fam] < 0 || lastEnd[sl.fam] < min) {
 				ok = false
 				break
 			}

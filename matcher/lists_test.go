@@ -1,0 +1,144 @@
+package matcher
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/certwatch/certwatch/page"
+	"github.com/certwatch/certwatch/rules"
+)
+
+// bigramPack is a list pack of n character pairs taken from the pages
+// (so that its terms do occur), weight 1 each, under threshold.
+func bigramPack(t *testing.T, pages []*page.Page, n int, threshold int) *rules.Pack {
+	t.Helper()
+	count := map[string]int{}
+	for _, p := range pages {
+		rs := []rune(p.Text)
+		for i := 0; i+1 < len(rs); i++ {
+			if unicode.Is(unicode.Han, rs[i]) && unicode.Is(unicode.Han, rs[i+1]) {
+				count[string(rs[i:i+2])]++
+			}
+		}
+	}
+	var words []string
+	for w := range count {
+		words = append(words, w)
+	}
+	// Neither the most common pairs (every page) nor the rarest: those
+	// ranked from n/2 on.
+	sort.Slice(words, func(i, j int) bool {
+		if count[words[i]] != count[words[j]] {
+			return count[words[i]] > count[words[j]]
+		}
+		return words[i] < words[j]
+	})
+	words = words[n/2 : n/2+n]
+	var y strings.Builder
+	fmt.Fprintf(&y, "name: bigrams\nissuer: test\nversion: \"1\"\nthreshold: %d\ncategories: {cert_sale: x}\nrules:\n", threshold)
+	y.WriteString("  - id: list\n    category: cert_sale\n    description: d\n    legal_basis: l\n    route: takedown_cac\n    terms:\n")
+	for _, w := range words {
+		fmt.Fprintf(&y, "      - {term: '%s', weight: 1}\n", w)
+	}
+	p, err := rules.Parse("bigrams.yaml", []byte(y.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestListRulesFlagTheSame: with a list rule loaded beside the default
+// pack, every page is flagged exactly as when the list's terms open pages
+// one by one (the list bound only spares pages no list rule can flag),
+// and the bound does spare pages.
+func TestListRulesFlagTheSame(t *testing.T) {
+	var pages []*page.Page
+	for _, g := range []string{"../testdata/corpus/*.jsonl", "../testdata/unseen/*.jsonl"} {
+		for _, lp := range loadCorpus(t, g) {
+			pages = append(pages, lp.p)
+			for i, l := range strings.Split(lp.p.Text, "\n") {
+				if strings.TrimSpace(l) != "" {
+					pages = append(pages, &page.Page{URL: fmt.Sprintf("%s#%d", lp.p.URL, i), Text: l})
+				}
+			}
+		}
+	}
+	dp, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	list := bigramPack(t, pages, 1000, 4)
+	compile := func(minTerms int) *Matcher {
+		defer func(v int) { listMinTerms = v }(listMinTerms)
+		listMinTerms = minTerms
+		m, err := Compile(dp, list)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	bounded, plain := compile(200), compile(1<<30)
+	if len(bounded.listNeed) != 1 || len(plain.listNeed) != 0 {
+		t.Fatalf("list rules: %d with the bound, %d without; want 1 and 0", len(bounded.listNeed), len(plain.listNeed))
+	}
+	alone := defaultMatcher(t) // the default pack without the list
+	flagged, spared, imitation := 0, 0, 0
+	for _, p := range pages {
+		a, b := bounded.Match(p), plain.Match(p)
+		if listFired(a) != listFired(b) {
+			jb, _ := json.Marshal(b)
+			t.Fatalf("%s: the list rule fired %v with the bound, %v without: %q\n%s", p.URL, listFired(a), listFired(b), p.Text, jb)
+		}
+		if a.Flagged != b.Flagged {
+			// The imitation check runs on every candidate page, so a
+			// list hit that makes a page a candidate (without the bound)
+			// can let the default pack's imitation rule fire where the
+			// default pack alone does not look. With the bound the page
+			// is judged as by the default pack alone.
+			if b.Imitation == nil || alone.Match(p).Flagged != a.Flagged {
+				jb, _ := json.Marshal(b)
+				t.Fatalf("%s: flagged %v with the list bound, %v without: %q\n%s", p.URL, a.Flagged, b.Flagged, p.Text, jb)
+			}
+			imitation++
+			continue
+		}
+		if !a.Flagged {
+			if len(a.Rules) < len(b.Rules) {
+				spared++
+			}
+			continue
+		}
+		flagged++
+		// Matches at one span may come in either order (fill sorts by
+		// span only): compare them in a fixed one.
+		for _, f := range []*Finding{a, b} {
+			sort.SliceStable(f.Matches, func(i, j int) bool {
+				x, y := f.Matches[i], f.Matches[j]
+				return fmt.Sprint(x.Field, x.Start, x.End, x.Kind, x.Term) < fmt.Sprint(y.Field, y.Start, y.End, y.Kind, y.Term)
+			})
+		}
+		ja, _ := json.Marshal(a)
+		jb, _ := json.Marshal(b)
+		if string(ja) != string(jb) {
+			t.Fatalf("%s: flagged finding differs:\nbounded %s\nplain   %s", p.URL, ja, jb)
+		}
+	}
+	t.Logf("%d pages, %d flagged alike, %d spared the close look, %d judged by the imitation check as without the list", len(pages), flagged, spared, imitation)
+	if flagged < 100 || spared < 100 {
+		t.Errorf("%d flagged, %d spared: the comparison proves little", flagged, spared)
+	}
+}
+
+// listFired reports whether the test's list rule fired.
+func listFired(f *Finding) bool {
+	for _, r := range f.Rules {
+		if r.ID == "list" && r.Fired {
+			return true
+		}
+	}
+	return false
+}
