@@ -1,0 +1,163 @@
+package matcher
+
+// Genres (issue 11, "length- and genre-aware decisions").
+//
+// A pack's genres (rules.Genre) name kinds of text that talk about fake
+// certificates without offering them: news and police or court reports,
+// government warnings, platform rules, Q&A whose answer is a denial, job
+// ads, honest training pages, how-to texts about 挂靠. Each has cue words,
+// the number of distinct cues that recognise it (min_cues), optionally a
+// second list of which one must also appear (with), and a factor in
+// (0, 1].
+//
+// Recognition: a genre is recognised in a text when at least min_cues of
+// its distinct cues (and one of its with words, if any) occur in it. Cues
+// are matched by the page's one automaton pass like every literal, without
+// word-boundary, negation or quotation checks: a news report that quotes
+// an ad is still news. The page's genre is looked for in its content (the
+// title, main text, posts and listing fields; not navigation, footers,
+// sidebars or boilerplate); a unit's genre in the unit alone. When several
+// genres are recognised, the one whose cues exceed its min_cues the most
+// wins, then the one with the lower factor.
+//
+// Effect: the positive score of every rule in a unit is multiplied by the
+// lowest of the unit's own genre factor and the page's genre factor —
+// except in a unit that holds a personal contact (mobile, WeChat, QQ,
+// Telegram; not a landline, a web address or a "possible contact"):
+// whoever gives one speaks for a seller, whatever the page around it is (a
+// seller's reply under a news article, an ad that calls others liars). Exclusions keep working
+// as before inside their unit; the factor applies to the positive part of
+// the score only. The finding names the page's genre, and a rule's reason
+// the genre that set its factor.
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/certwatch/certwatch/page"
+	"github.com/certwatch/certwatch/rules"
+)
+
+// cgenre is a compiled genre.
+type cgenre struct {
+	g    *rules.Genre
+	cues []int // literal ids
+	with []int
+}
+
+// genreHit is a recognised genre.
+type genreHit struct {
+	g      *rules.Genre
+	factor float64
+	cues   []string // the cues found, as written in the pack
+}
+
+// compileGenres registers the cue literals of every pack's genres.
+func (m *Matcher) compileGenres(packs []*rules.Pack, lit func(p *rules.Pack, line int, key, s string) int) {
+	for _, p := range packs {
+		for gi := range p.Genres {
+			g := &p.Genres[gi]
+			cg := cgenre{g: g}
+			for i, c := range g.Cues {
+				if id := lit(p, g.Line, fmt.Sprintf("genres[%d].cues[%d]", gi, i), c); id >= 0 {
+					cg.cues = appendUnique(cg.cues, id)
+				}
+			}
+			for i, c := range g.With {
+				if id := lit(p, g.Line, fmt.Sprintf("genres[%d].with[%d]", gi, i), c); id >= 0 {
+					cg.with = appendUnique(cg.with, id)
+				}
+			}
+			m.genres = append(m.genres, cg)
+		}
+	}
+}
+
+// recognise returns the genre best supported by the hits that has finds
+// (has reports whether a literal occurs in the text looked at), or nil.
+func (m *Matcher) recognise(has func(id int) bool) *genreHit {
+	var best *genreHit
+	bestMargin := 0
+	for i := range m.genres {
+		cg := &m.genres[i]
+		var found []string
+		for _, id := range cg.cues {
+			if has(id) {
+				found = append(found, m.lits[id].display)
+			}
+		}
+		if len(found) < cg.g.MinCues {
+			continue
+		}
+		if len(cg.with) > 0 {
+			ok := false
+			for _, id := range cg.with {
+				if has(id) {
+					ok = true
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+		}
+		margin := len(found) - cg.g.MinCues
+		if best == nil || margin > bestMargin || margin == bestMargin && cg.g.Factor < best.factor {
+			best = &genreHit{g: cg.g, factor: cg.g.Factor, cues: found}
+			bestMargin = margin
+		}
+	}
+	return best
+}
+
+// detectGenre recognises the page's genre from its content units.
+func (s *scan) detectGenre(full scanView, units []*unit) *genreHit {
+	if len(s.m.genres) == 0 {
+		return nil
+	}
+	var content [][2]int
+	for _, u := range units {
+		if !u.kind.LowWeight() && u.kind != page.KindLinkText {
+			content = append(content, u.ranges...)
+		}
+	}
+	sort.Slice(content, func(i, j int) bool { return content[i][0] < content[j][0] })
+	return s.m.recognise(func(id int) bool {
+		for _, h := range full.byLit[id] {
+			if inRanges(content, h.start, h.end) {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// unitGenre recognises the genre of the unit in view.
+func (s *scan) unitGenre(u *unit) *genreHit {
+	if len(s.m.genres) == 0 {
+		return nil
+	}
+	return s.m.recognise(func(id int) bool { return len(s.byLit[id]) > 0 })
+}
+
+// genreFactor returns the factor for a unit's scores and the genre that
+// set it (nil: 1).
+func (s *scan) genreFactor(u *unit, v scanView) (float64, *genreHit) {
+	if v.personalContact() {
+		return 1, nil
+	}
+	f, g := 1.0, (*genreHit)(nil)
+	if u.genre != nil {
+		f, g = u.genre.factor, u.genre
+	}
+	if pg := s.pageGenre; pg != nil && pg.factor < f {
+		f, g = pg.factor, pg
+	}
+	return f, g
+}
+
+// genreReason describes a recognised genre: 新闻报道（线索：记者、据报道）.
+func genreReason(g *genreHit) string {
+	return fmt.Sprintf("%s（线索：%s）", g.g.Name, strings.Join(g.cues, "、"))
+}
