@@ -44,6 +44,9 @@ type cgenre struct {
 	g    *rules.Genre
 	cues []int // literal ids
 	with []int
+	// within[i]: the other cues whose text holds cue i (整治 in 专项整治):
+	// a hit of cue i inside a hit of one of them is not a cue of its own.
+	within [][]int
 }
 
 // genreHit is a recognised genre.
@@ -64,6 +67,14 @@ func (m *Matcher) compileGenres(packs []*rules.Pack, lit func(p *rules.Pack, lin
 					cg.cues = appendUnique(cg.cues, id)
 				}
 			}
+			cg.within = make([][]int, len(cg.cues))
+			for i, a := range cg.cues {
+				for _, b := range cg.cues {
+					if a != b && strings.Contains(m.lits[b].text, m.lits[a].text) {
+						cg.within[i] = append(cg.within[i], b)
+					}
+				}
+			}
 			for i, c := range g.With {
 				if id := lit(p, g.Line, fmt.Sprintf("genres[%d].with[%d]", gi, i), c); id >= 0 {
 					cg.with = appendUnique(cg.with, id)
@@ -74,16 +85,17 @@ func (m *Matcher) compileGenres(packs []*rules.Pack, lit func(p *rules.Pack, lin
 	}
 }
 
-// recognise returns the genre best supported by the hits that has finds
-// (has reports whether a literal occurs in the text looked at), or nil.
-func (m *Matcher) recognise(has func(id int) bool) *genreHit {
+// recognise returns the genre best supported by the text looked at (hits
+// returns a literal's hits there), or nil.
+func (m *Matcher) recognise(hits func(id int) []hit) *genreHit {
 	var best *genreHit
 	bestMargin := 0
+	has := func(id int) bool { return len(hits(id)) > 0 }
 	for i := range m.genres {
 		cg := &m.genres[i]
 		var found []string
-		for _, id := range cg.cues {
-			if has(id) {
+		for ci, id := range cg.cues {
+			if cueFound(hits(id), cg.within[ci], hits) {
 				found = append(found, m.lits[id].display)
 			}
 		}
@@ -111,6 +123,29 @@ func (m *Matcher) recognise(has func(id int) bool) *genreHit {
 	return best
 }
 
+// cueFound reports whether some hit of a cue lies outside every hit of
+// the longer cues that hold it.
+func cueFound(hs []hit, longer []int, hits func(id int) []hit) bool {
+	for _, h := range hs {
+		inside := false
+		for _, id := range longer {
+			for _, x := range hits(id) {
+				if x.start <= h.start && h.end <= x.end {
+					inside = true
+					break
+				}
+			}
+			if inside {
+				break
+			}
+		}
+		if !inside {
+			return true
+		}
+	}
+	return false
+}
+
 // detectGenre recognises the page's genre from its content units.
 func (s *scan) detectGenre(full scanView, units []*unit) *genreHit {
 	if len(s.m.genres) == 0 {
@@ -123,13 +158,14 @@ func (s *scan) detectGenre(full scanView, units []*unit) *genreHit {
 		}
 	}
 	sort.Slice(content, func(i, j int) bool { return content[i][0] < content[j][0] })
-	return s.m.recognise(func(id int) bool {
+	return s.m.recognise(func(id int) []hit {
+		var out []hit
 		for _, h := range full.byLit[id] {
 			if inRanges(content, h.start, h.end) {
-				return true
+				out = append(out, h)
 			}
 		}
-		return false
+		return out
 	})
 }
 
@@ -138,7 +174,7 @@ func (s *scan) unitGenre(u *unit) *genreHit {
 	if len(s.m.genres) == 0 {
 		return nil
 	}
-	return s.m.recognise(func(id int) bool { return len(s.byLit[id]) > 0 })
+	return s.m.recognise(func(id int) []hit { return s.byLit[id] })
 }
 
 // genreFactor returns the factor for a unit's scores and the genre that

@@ -484,7 +484,7 @@ type scan struct {
 	// (nil: the whole text) and the page's genre (genre.go).
 	ranges    [][2]int
 	pageGenre *genreHit
-	lines       []int // offsets of the newlines in the normalized text (lineOf)
+	lines     []int // offsets of the newlines in the normalized text (lineOf)
 	// The offer grammar (grammar.go): family members by family, contacts
 	// with character offsets, and the text's length in characters (-1
 	// until needed).
