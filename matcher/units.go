@@ -315,9 +315,7 @@ func (s *scan) scoreUnits() {
 			res.unit = u
 			res.raw = res.score
 			res.weight = u.weight
-			if len(res.exclusions) == 0 {
-				// An exclusion that fired already said what the genre
-				// would: the factor does not count it twice.
+			if genre != nil && !sameEvidence(res, genre) {
 				res.genre = genre
 			}
 			if res.score > 0 {
@@ -477,4 +475,28 @@ func dropOverlay(rs []scored) []scored {
 		}
 	}
 	return out
+}
+
+// sameEvidence reports whether the genre is recognised only thanks to
+// words that also lowered res as exclusions: fewer than its min_cues cues
+// remain once those are set aside. The words then counted once, as
+// exclusions, and the genre's factor does not count them again.
+func sameEvidence(res *ruleResult, g *genreHit) bool {
+	if len(res.exclusions) == 0 {
+		return false
+	}
+	own := 0
+	for _, c := range g.cues {
+		used := false
+		for _, e := range res.exclusions {
+			if e.label == c {
+				used = true
+				break
+			}
+		}
+		if !used {
+			own++
+		}
+	}
+	return own < g.g.MinCues
 }
