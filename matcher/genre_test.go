@@ -119,3 +119,48 @@ func TestGenreRecognition(t *testing.T) {
 		t.Errorf("only %d of %d reports, warnings, rules, Q&A and job ads recognised (at least half)", reportsRecognised, reports)
 	}
 }
+
+// TestGenreNewsParaphrase: a report that paraphrases an ad far from its
+// reporting cues is recognised as news and not flagged; the ad alone is.
+func TestGenreNewsParaphrase(t *testing.T) {
+	m := defaultMatcher(t)
+	ad := "电工证、焊工证不用考试，直接拿证，官网可查，三天出证。"
+	filler := strings.Repeat("这一行业的从业人员数量近年来持续增长，各地对安全生产的要求也越来越高。\n\n", 6)
+	report := "本报记者 王明\n\n近日，本报记者调查发现，网上出现不少办证广告。\n\n" + filler + "广告声称：" + ad + "\n\n" + filler + "据了解，相关部门已介入。（责任编辑：李华）"
+	f := m.Match(page.FromText("https://news.example/a/1", report))
+	if f.Flagged {
+		t.Errorf("news report flagged: %v", f.Reasons)
+	}
+	if f.Genre != "news" || f.GenreName == "" {
+		t.Errorf("genre %q (%q), want news", f.Genre, f.GenreName)
+	}
+	if g := m.Match(page.FromText("", ad)); !g.Flagged || g.Genre != "" {
+		t.Errorf("the ad alone: flagged %v genre %q", g.Flagged, g.Genre)
+	}
+}
+
+// TestGenreSellerReplyKeepsScore: a reply under a news article that gives
+// a personal contact speaks for a seller; the page's genre does not lower
+// it.
+func TestGenreSellerReplyKeepsScore(t *testing.T) {
+	m := defaultMatcher(t)
+	news := "本报记者 王明\n\n近日，本报记者调查发现，网上出现不少办证广告，据了解，相关部门已介入。（责任编辑：李华）"
+	f := m.Match(page.FromText("https://news.example/a/2", news+"\n\n2楼 网友\n电工证不用考试直接拿证，微信 dz5566778"))
+	if !f.Flagged {
+		t.Errorf("seller's reply with a contact under a news article not flagged: %v", f.Reasons)
+	}
+	g := m.Match(page.FromText("https://news.example/a/3", news+"\n\n2楼 网友\n电工证不用考试直接拿证？"))
+	if g.Flagged {
+		t.Errorf("reply without a contact under a news article flagged: %v", g.Reasons)
+	}
+}
+
+// TestGenreQADebunk: a question answered with a denial.
+func TestGenreQADebunk(t *testing.T) {
+	m := defaultMatcher(t)
+	qa := "问：网上说电工证不用考试直接拿证，官网可查，是真的吗？\n\n答：都是骗子。电工证必须培训、考试合格才发，没有捷径，老老实实去考。"
+	f := m.Match(page.FromText("https://qa.example/q/1", qa))
+	if f.Flagged || f.Genre != "qa_debunk" {
+		t.Errorf("debunking Q&A: flagged %v genre %q: %v", f.Flagged, f.Genre, f.Reasons)
+	}
+}
