@@ -13,7 +13,9 @@ package matcher
 //     the article, so the two never add up);
 //   - each post, reply or comment (blocks of one post, sharing a Group,
 //     together);
-//   - each listing card: the listing fields of one Group together;
+//   - each listing card: the listing fields of one Group together, but
+//     the seller's name apart, at weight 0.6 (a shop's label on every
+//     listing, not what this listing offers);
 //   - the site's chrome, one unit per kind: link texts, navigation,
 //     footers, sidebars, boilerplate.
 //
@@ -59,6 +61,9 @@ const (
 	otherUnitCap   = 2.0
 	// maxUnits bounds the units of one page; posts past it join the last.
 	maxUnits = 400
+	// sellerWeight is the weight of a listing's seller field, scored
+	// apart from the card's other fields.
+	sellerWeight = 0.6
 	// maxOfferStretch is the longest stretch, in characters, between the
 	// first and last member of a group or proximity clause inside which an
 	// exclusion term counts as part of the offer.
@@ -157,13 +162,23 @@ func (s *scan) buildUnits() []*unit {
 			lastGroup = b.Group
 			units = append(units, lastPost)
 		case page.KindListingField:
-			u := groups[-1-b.Group]
+			key := -1 - b.Group
+			if b.Field == "seller" {
+				// A seller's name is the shop's label on every listing
+				// ("鑫诚证件代办"): scored apart, at sellerWeight, so
+				// that it alone does not make a card an offer.
+				key = -1<<20 - b.Group
+			}
+			u := groups[key]
 			if u == nil && len(units) >= maxUnits {
 				u = units[len(units)-1]
 			}
 			if u == nil {
 				u = &unit{kind: page.KindListingField, weight: b.Weight, path: b.Path, field: b.Field, part: len(units)}
-				groups[-1-b.Group] = u
+				if b.Field == "seller" {
+					u.weight = min(u.weight, sellerWeight)
+				}
+				groups[key] = u
 				units = append(units, u)
 			} else if u.field != b.Field {
 				u.field = ""
