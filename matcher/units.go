@@ -320,7 +320,11 @@ func (s *scan) scoreUnits() {
 			continue
 		}
 		s.setView(v)
-		u.genre = s.unitGenre(u)
+		if len(units) == 1 {
+			u.genre = s.pageGenre // the same text
+		} else {
+			u.genre = s.unitGenre(u)
+		}
 		factor, genre := s.genreFactor(u, v)
 		for ri, r := range s.m.rules {
 			res := s.score(r)
