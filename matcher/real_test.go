@@ -14,8 +14,13 @@ import (
 // report. The floors sit a little below the figures measured when the
 // offer grammar landed (train P 0.93 R 0.48, dev P 1.00 R 0.50, without
 // the contact work of the same issue); they catch a collapse, they are not
-// targets. Train misses are logged; dev is reported as figures only, so
-// that nobody tunes on it record by record.
+// targets. Corpus round 3 (415 texts) added harder real text to both
+// splits (quoted pitches, diploma-mill titles, exam-cheating and 挂证
+// reports as hard negatives): on it the same pack measured train P 0.79
+// R 0.44 and dev P 0.95 R 0.63 (round 2: train 0.89/0.57, dev 1.00/0.71),
+// so the train floors were lowered with the data, not for a regression.
+// Train misses are logged; dev is reported as figures only, so that
+// nobody tunes on it record by record.
 func TestRealTrainDev(t *testing.T) {
 	f, err := os.Open("../testdata/real/texts.jsonl")
 	if err != nil {
@@ -58,7 +63,7 @@ func TestRealTrainDev(t *testing.T) {
 		minPrecision, minRecall float64
 		logMisses               bool
 	}{
-		{"train", 0.85, 0.44, true},
+		{"train", 0.75, 0.40, true},
 		{"dev", 0.75, 0.37, false},
 	} {
 		t.Run(tc.split, func(t *testing.T) {

@@ -7,11 +7,18 @@ import glob, json, hashlib, re, sys, collections, os
 from urllib.parse import urlparse
 SALT = os.environ.get('SPLIT_SALT', 'certwatch-real-v14')
 R = []
+BATCH = [0]
 def add(text, label, kind, genre, source, note, **kw):
-    R.append(dict(text=text, label=label, kind=kind, genre=genre, source=source, note=note, group=kw.get('group'), licence=kw.get('licence')))
+    R.append(dict(text=text, label=label, kind=kind, genre=genre, source=source, note=note, group=kw.get('group'), licence=kw.get('licence'), batch=BATCH[0]))
 here = os.path.dirname(os.path.abspath(__file__))
 for f in sorted(glob.glob(os.path.join(here, 'b[0-9]*.py'))):
+    BATCH[0] = int(re.match(r'b(\d+)', os.path.basename(f)).group(1))
     exec(open(f, encoding='utf-8').read(), {'add': add, 'R': R})
+def norm(s):
+    # de-duplication key from round 3 on: case-folded, without white space or punctuation
+    import unicodedata
+    s = unicodedata.normalize('NFKC', s).casefold()
+    return ''.join(ch for ch in s if not (ch.isspace() or unicodedata.category(ch)[0] in 'PSZ'))
 LABELS = {'cert_sale','exam_fraud','training_fraud','imitation_site','negative'}
 KINDS = {'page','post','listing','short'}
 GENRES = {'offer','request','news','police_report','court','warning','platform_rule','qa_debunk','school','job_ad','howto','other'}
@@ -34,23 +41,48 @@ def site(src):
 def split_of(s):
     h = int(hashlib.sha256((SALT + s).encode()).hexdigest()[:12], 16) / 16**12
     return 'train' if h < 0.6 else ('dev' if h < 0.8 else 'test')
-seen = set(); out = []
+seen = set(); seen_norm = set(); out = []
 for i, r in enumerate(R, 1):
     assert r['label'] in LABELS, r; assert r['kind'] in KINDS, r; assert r['genre'] in GENRES, r
     assert r['text'].strip(), r
     key = r['text'].strip()
     if key in seen: print('duplicate text skipped:', key[:40], file=sys.stderr); continue
-    seen.add(key)
+    nkey = norm(key)
+    if r['batch'] >= 24 and nkey in seen_norm:
+        print('b%d: duplicate (normalized) text skipped: %s' % (r['batch'], r['source']), file=sys.stderr); continue
+    seen.add(key); seen_norm.add(nkey)
     rec = {'id': 'r-%04d' % (len(out)+1), 'text': r['text'], 'label': r['label'], 'kind': r['kind'],
            'genre': r['genre'], 'source': r['source'],
            'licence': r.get('licence') or 'unknown (quoted for evaluation)',
            'retrieved': '2026-12-02', 'note': r['note'], 'site': r.get('group') or site(r['source']),
-           'lang': 'en' if 'language en' in r['note'] else 'zh'}
+           'lang': (re.search(r'\blanguage ([a-z]{2})\b', r['note']) or [None, 'zh'])[1]}
     rec['split'] = split_of(rec['site'])
     out.append(rec)
+# from round 3 on: a new record whose normalized text contains, or is contained in, a record of another split would
+# leak between splits; refuse to build (the batch must drop or regroup it)
+_norms = [(norm(r['text']), r) for r in out]
+for i, (n, r) in enumerate(_norms):
+    if int(r['id'][2:]) <= 282 or len(n) < 20:
+        continue
+    for m, q in _norms[:i]:
+        if q['split'] != r['split'] and len(m) >= 20 and (n in m or m in n):
+            sys.exit('%s (%s) overlaps %s of split %s: drop or regroup it' % (r['id'], r['source'], q['id'], q['split']))
 dst = os.path.join(here, '..', 'texts.jsonl')
 with open(dst, 'w', encoding='utf-8') as f:
     for r in out: f.write(json.dumps(r, ensure_ascii=False) + '\n')
+# ---- round-3 contact annotations (staging/contacts_r3.py) into ../contacts-traindev.jsonl ----
+_c3 = {}
+exec(open(os.path.join(here, 'contacts_r3.py'), encoding='utf-8').read(), _c3)
+_cf = os.path.join(here, '..', 'contacts-traindev.jsonl')
+_keep = [l for l in open(_cf, encoding='utf-8') if int(json.loads(l)['id'][2:]) <= 282]
+for src, raw, kind, dec, obf in _c3['C3']:
+    hits = [r for r in out if r['source'].startswith(src) and raw in r['text'] and r['split'] in ('train', 'dev')]
+    for r in hits:
+        _keep.append(json.dumps({'id': r['id'], 'raw': raw, 'kind': kind, 'decoded': dec, 'obfuscation': obf}, ensure_ascii=False) + '\n')
+    if not hits and not any(r['source'].startswith(src) and raw in r['text'] for r in out):
+        sys.exit('contacts_r3.py: %s %r not found in any record' % (src, raw))
+with open(_cf, 'w', encoding='utf-8') as f:
+    f.writelines(_keep)
 c = collections.Counter
 print('total', len(out))
 for k in ('label','kind','genre','split'):
