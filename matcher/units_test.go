@@ -143,3 +143,55 @@ func TestUnitBonusFromOtherReplies(t *testing.T) {
 		t.Errorf("second offering reply: score %g, want above %g by at most %g", b.Score, a.Score, otherUnitCap)
 	}
 }
+
+// FuzzMatchUnits scores arbitrary text and markup per unit: no panic, a
+// finite score, and every match and contact inside its field.
+func FuzzMatchUnits(f *testing.F) {
+	for _, s := range []string{
+		"办电工证，不用考试\n\n2楼 网友\n微信 dz5566778",
+		"<title>电工证</title><div class=post>办证</div><footer>版权所有 13812345678</footer>",
+		"本报记者 调查发现\n\n广告声称：电工证不用考试，直接拿证",
+		"",
+		"\n\n\n",
+	} {
+		f.Add(s)
+	}
+	m := defaultMatcher(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, p := range []*page.Page{page.FromText("", s), mustHTML(s)} {
+			if p == nil {
+				continue
+			}
+			fd := m.Match(p)
+			if fd.Score != fd.Score || fd.Score > 1e6 || fd.Score < -1e6 {
+				t.Fatalf("score %v", fd.Score)
+			}
+			for _, mt := range fd.Matches {
+				src := p.Text
+				if mt.Field == "title" {
+					src = p.Title
+				}
+				if mt.Start < 0 || mt.End < mt.Start || mt.End > len(src) {
+					t.Fatalf("match %+v outside its field (%d bytes)", mt, len(src))
+				}
+			}
+			for _, c := range fd.Contacts {
+				src := p.Text
+				if c.Field == "title" {
+					src = p.Title
+				}
+				if c.Start < 0 || c.End < c.Start || c.End > len(src) {
+					t.Fatalf("contact %+v outside its field (%d bytes)", c, len(src))
+				}
+			}
+		}
+	})
+}
+
+func mustHTML(s string) *page.Page {
+	p, err := page.FromHTML("https://fuzz.example/", []byte(s), "text/html; charset=utf-8")
+	if err != nil {
+		return nil
+	}
+	return p
+}
