@@ -695,6 +695,7 @@ type ruleResult struct {
 	unit        *unit
 	raw, weight float64
 	genre       *genreHit
+	factor      float64 // the genre's factor applied
 	others      int
 	bonusOthers float64
 }

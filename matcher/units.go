@@ -340,6 +340,7 @@ func (s *scan) scoreUnits() {
 			if res.score > 0 {
 				res.score *= u.weight
 				if res.genre != nil {
+					res.factor = factor
 					res.score *= factor
 				}
 			}
@@ -460,8 +461,8 @@ func unitReason(res *ruleResult) string {
 	if res.weight != 1 && res.raw > 0 {
 		s += fmt.Sprintf("，权重 ×%g", res.weight)
 	}
-	if res.genre != nil && res.genre.factor != 1 && res.raw > 0 {
-		s += fmt.Sprintf("，体裁“%s”×%g", res.genre.g.Name, res.genre.factor)
+	if res.genre != nil && res.raw > 0 {
+		s += fmt.Sprintf("，体裁“%s”×%g", res.genre.g.Name, round2(res.factor))
 	}
 	if res.others > 0 {
 		s += fmt.Sprintf("，其他 %d 个区块另加 %g", res.others, round2(res.bonusOthers))

@@ -181,7 +181,11 @@
 // matched like exclusion terms: in quotation marks and after negation cues
 // too, without word boundaries. The page's genre is recognised in its
 // content (title, main text, posts, listing fields; not navigation,
-// footers, sidebars or boilerplate), each block's genre in the block. The
+// footers, sidebars or boilerplate), each block's genre in the block. A
+// text with more cues is surer of its genre: the factor is the pack's at
+// min_cues and its square from twice min_cues on (geometric in between);
+// the page's genre applies at that strength to its title and main text,
+// at the pack's factor to posts, listing cards and the chrome. The
 // positive part of a rule's score in a block is multiplied by the lower
 // factor of the block's genre and the page's, except in a block that holds
 // a personal contact (mobile, WeChat, QQ, Telegram): whoever gives one
