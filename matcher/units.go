@@ -46,6 +46,7 @@ package matcher
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"unicode/utf8"
 
@@ -519,4 +520,28 @@ func sameEvidence(res *ruleResult, g *genreHit) bool {
 		}
 	}
 	return own < g.g.MinCues
+}
+
+// priceRE is an amount of money written with digits, in normalized text
+// (full-width forms folded, lower case; the normalizer drops ¥, so an
+// amount needs its unit): 800元, 1.5万, 300块, 300rmb, 人民币300.
+var priceRE = regexp.MustCompile(`(?:rmb|人民币)\s?[0-9]+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?\s?(?:元|块|万元|万|rmb)`)
+
+// priceAmount finds an amount of money in the unit's text outside the
+// spans that made the score (inside reports those), for the short-text
+// corroborator @price.
+func (s *scan) priceAmount(inside func(a, b int) bool) (int, int, bool) {
+	ranges := s.ranges
+	if ranges == nil {
+		ranges = [][2]int{{0, len(s.n.Text)}}
+	}
+	for _, r := range ranges {
+		for _, loc := range priceRE.FindAllStringIndex(s.n.Text[r[0]:r[1]], 8) {
+			a, b := r[0]+loc[0], r[0]+loc[1]
+			if !inside(a, b) {
+				return a, b, true
+			}
+		}
+	}
+	return 0, 0, false
 }

@@ -157,8 +157,9 @@
 // pack's threshold when all of these hold: one term or near clause of the
 // rule weighs at least short_text.threshold by itself (the strong
 // signal); no exclusion lowered the rule's score; and the text holds a
-// corroborator — a member of one of the corroborators families or a
-// contact of a listed token — outside the spans that made the rule's
+// corroborator — a member of one of the corroborators families, a
+// contact of a listed token, or with "@price" an amount of money written
+// with digits and a unit (800元, 1.5万, 300块, 人民币300) — outside the spans that made the rule's
 // score. The reason says so: 短文本（38 字，不超过 200 字）：强信号 近邻“办+证”
 // 加佐证“微信…”（@contact），阈值 4.
 //
