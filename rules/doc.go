@@ -151,8 +151,9 @@
 // # Short texts
 //
 // Titles, comments, messages and listing fields have room for one signal.
-// With short_text set, a text whose normalized title and text together have
-// at most max_chars characters is flagged by a rule that reaches
+// With short_text set, a unit of the page (see Blocks: a title, a post, a
+// listing card, or the title with the main text of a short page) of at
+// most max_chars normalized characters is flagged by a rule that reaches
 // short_text.threshold (at most the pack's threshold) instead of the
 // pack's threshold when all of these hold: one term or near clause of the
 // rule weighs at least short_text.threshold by itself (the strong
