@@ -74,6 +74,7 @@ func (m *Matcher) compileGenres(packs []*rules.Pack, lit func(p *rules.Pack, lin
 			for i, c := range g.Cues {
 				if id := lit(p, g.Line, fmt.Sprintf("genres[%d].cues[%d]", gi, i), c); id >= 0 {
 					cg.cues = appendUnique(cg.cues, id)
+					m.lits[id].genreCue = true
 				}
 			}
 			cg.within = make([][]int, len(cg.cues))
@@ -87,6 +88,7 @@ func (m *Matcher) compileGenres(packs []*rules.Pack, lit func(p *rules.Pack, lin
 			for i, c := range g.With {
 				if id := lit(p, g.Line, fmt.Sprintf("genres[%d].with[%d]", gi, i), c); id >= 0 {
 					cg.with = appendUnique(cg.with, id)
+					m.lits[id].genreCue = true
 				}
 			}
 			m.genres = append(m.genres, cg)
@@ -156,7 +158,7 @@ func cueFound(hs []hit, longer []int, hits func(id int) []hit) bool {
 }
 
 // detectGenre recognises the page's genre from its content units.
-func (s *scan) detectGenre(full scanView, units []*unit) *genreHit {
+func (s *scan) detectGenre(units []*unit) *genreHit {
 	if len(s.m.genres) == 0 {
 		return nil
 	}
@@ -167,20 +169,31 @@ func (s *scan) detectGenre(full scanView, units []*unit) *genreHit {
 		}
 	}
 	sort.Slice(content, func(i, j int) bool { return content[i][0] < content[j][0] })
-	return s.m.recognise(func(id int) []hit {
-		var out []hit
-		for _, h := range full.byLit[id] {
-			if inRanges(content, h.start, h.end) {
-				out = append(out, h)
-			}
+	cues := map[int][]hit{}
+	for _, h := range s.hits {
+		if s.m.lits[h.lit].genreCue && inRanges(content, h.start, h.end) {
+			cues[h.lit] = append(cues[h.lit], h)
 		}
-		return out
-	})
+	}
+	if len(cues) == 0 {
+		return nil
+	}
+	return s.m.recognise(func(id int) []hit { return cues[id] })
 }
 
 // unitGenre recognises the genre of the unit in view.
-func (s *scan) unitGenre(u *unit) *genreHit {
+func (s *scan) unitGenre() *genreHit {
 	if len(s.m.genres) == 0 {
+		return nil
+	}
+	any := false
+	for id := range s.byLit {
+		if s.m.lits[id].genreCue {
+			any = true
+			break
+		}
+	}
+	if !any {
 		return nil
 	}
 	return s.m.recognise(func(id int) []hit { return s.byLit[id] })

@@ -56,6 +56,7 @@ type literal struct {
 	unless           []int  // literals inside which a family hit does not count
 	fams             []int  // families this literal is a member of (grammar.go)
 	unlessWord       bool   // an unless word of some family member
+	genreCue         bool   // a cue or with word of some genre (genre.go)
 }
 
 type crule struct {

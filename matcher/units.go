@@ -313,18 +313,28 @@ func (s *scan) scoreUnits() {
 	}
 	full := s.view()
 	units := s.buildUnits()
-	s.pageGenre = s.detectGenre(full, units)
+	s.pageGenre = s.detectGenre(units)
 	best := make([][]scored, len(s.m.rules))
 	for _, u := range units {
-		v, ok := s.unitView(full, u)
-		if !ok {
-			continue
-		}
-		s.setView(v)
+		var v scanView
 		if len(units) == 1 {
+			// The one unit holds every hit: the page's view, with the
+			// unit's ranges and length.
+			v = full
+			v.ranges = u.ranges
+			v.chars = 0
+			for _, r := range u.ranges {
+				v.chars += utf8.RuneCountInString(s.n.Text[r[0]:r[1]])
+			}
 			u.genre = s.pageGenre // the same text
+			s.setView(v)
 		} else {
-			u.genre = s.unitGenre(u)
+			var ok bool
+			if v, ok = s.unitView(full, u); !ok {
+				continue
+			}
+			s.setView(v)
+			u.genre = s.unitGenre()
 		}
 		factor, genre := s.genreFactor(u, v)
 		for ri, r := range s.m.rules {
