@@ -109,13 +109,79 @@ var threads = []thread{
 		},
 		FillerReplies: 9,
 	},
+	{
+		// A long thread about a legitimate title review; one reply in the
+		// middle offers title certificates with a disguised contact.
+		ID: 1006, Title: "电气工程师中级职称评审经验：材料准备全攻略（长文）", Board: "考证交流", Author: "配电房守夜人", Date: "2024-10-08",
+		Body: "去年报了电气工程师中级职称，今年七月公示通过，把准备材料的过程写一下，给今年要报的朋友参考。" +
+			"第一，先看本省人社厅当年的评审通知，学历和从事专业技术工作的年限要对得上，本科毕业满五年、大专满七年。" +
+			"第二，继续教育学时每年都要有记录，公需科目和专业科目分开算，不够的年份要提前补。" +
+			"第三，业绩材料最重要：主持或参与的项目要有单位盖章的证明，验收报告、图纸签字页都扫描留底。" +
+			"第四，论文至少一篇，发表在正规期刊上，知网能检索到的才算，别找那些收版面费的野鸡期刊。" +
+			"第五，申报系统里的表格填完让单位人事审核，再由单位统一报送，个人不能直接报。" +
+			"评审会后大概一个月出结果，公示七天没有异议就发文，证书由人社部门统一发放。",
+		Replies: []reply{
+			{"电工小李", "太详细了，收藏。请问继续教育学时在哪里查？"},
+			{"配电房守夜人", "各省的专业技术人员继续教育平台都能查，登录后看学时记录，缺的按年份补。"},
+			{"老张师傅", "论文这块确实要早准备，我们单位去年就有人因为期刊不在目录里被退回。"},
+			{"夜班维修工", "业绩证明我们单位只认项目验收报告，工作总结写得再好也没用。"},
+			{"职称顾问阿杰", "看楼主准备得这么辛苦，说个省事的：初级、中级、高级职称证都能办理，不用评审，不用写论文，人社网站可查，需要的朋友加薇：zcbl_2024"},
+			{"工地老王", "楼上的一看就是广告，职称是评审出来的，怎么可能花钱办，大家别上当。"},
+			{"新手求带", "请问大专毕业是从毕业那年开始算年限，还是从开始干这一行算？"},
+			{"配电房守夜人", "从取得学历后从事本专业工作开始算，以单位出具的工作年限证明为准。"},
+			{"焊花飞舞", "我们这边今年开始要求线上答辩，大家注意看通知。"},
+			{"阿强", "谢谢楼主，明年我也准备报初级。"},
+		},
+		FillerReplies: 30, Category: CategoryCertSale,
+	},
+	{
+		// A spam post whose words are split by dots and spaces, as if
+		// that would hide them from a keyword filter.
+		ID: 1007, Title: "需要的看过来 职.称 二.建 一.建", Board: "闲聊灌水", Author: "zc88888", Date: "2024-10-09",
+		Body: "高.仿 职.称.证、技 能 等 级 证，各 省 版 本；二 建、一 建 挂 靠 高 价 收，一 年 能 拿 三 万。联 系 扣 扣：3 0 5 6 8 8 7 2 1 4",
+		Replies: []reply{
+			{"老张师傅", "又是广告，版主快删。"},
+			{"电工小李", "已点举报。"},
+		},
+		FillerReplies: 3, Category: CategoryCertSale,
+	},
+	{
+		// A question about buying a title certificate, answered with a
+		// denial: no offer anywhere on the page.
+		ID: 1008, Title: "听说中级职称证花钱就能办，靠谱吗？", Board: "考证交流", Author: "新手求带", Date: "2024-10-10",
+		Body: "单位今年评中级卡得很严，论文和业绩我都还差点。听人说中级职称证花钱就能办，不用评审，人社网站还能查到。是真的吗？哪里能办？",
+		Replies: []reply{
+			{"老张师傅", "办不了。职称是人社部门组织评审后才发证的，网上说花钱能办的都是假证，一查一个准。"},
+			{"工地老王", "千万别信。我同事前年花了八千块，拿到的证在人社厅网站根本查不到，钱也要不回来。"},
+			{"配电房守夜人", "没有捷径，论文今年来不及就明年再报，业绩材料先让单位开好证明。"},
+			{"夜班维修工", "用假职称证被单位查出来是要开除的，别为了这点事把工作丢了。"},
+		},
+		FillerReplies: 6,
+	},
+	{
+		// Small talk with one off-topic spam reply offering a substitute
+		// exam taker behind a disguised WeChat name.
+		ID: 1009, Title: "上夜班的兄弟们，值班的时候都干点啥？", Board: "闲聊灌水", Author: "夜班维修工", Date: "2024-10-11",
+		Body: "厂里配电房夜班，十二点以后基本没什么事，巡检一圈回来就干坐着。大家值夜班都怎么打发时间？",
+		Replies: []reply{
+			{"配电房守夜人", "我一般看看图纸，把白天的检修记录补一补，困了就起来走一圈。"},
+			{"工地老王", "工地上晚上要看守材料，带个收音机听评书。"},
+			{"有求必应888", "需要代考的私我，薇 ks_bang2024"},
+			{"老张师傅", "楼上又是发广告的，别理他。值班还是别玩手机，出事了说不清。"},
+			{"光头强电工", "泡杯浓茶，把工具箱整理一遍，一晚上就过去了。"},
+			{"夜班维修工", "看来大家都差不多，谢谢回复。"},
+		},
+		FillerReplies: 8, Category: CategoryExamFraud,
+	},
 }
 
 // bbsSite is bbs.example, a forum about electricians' and welders' work:
-// long threads of ordinary talk, one of which has a seller's reply buried
-// among the others (cert_sale), a thread debunking such ads, board rules
-// that ban them, and robots.txt rules for the /admin/ and /private/ pages
-// the index links to.
+// long threads of ordinary talk, some with a seller's reply buried among
+// the others (cert_sale, exam_fraud), a spam post whose characters are
+// split by dots and spaces, a thread debunking such ads, a question about
+// buying a title certificate answered with denials, board rules that ban
+// them, and robots.txt rules for the /admin/ and /private/ pages the index
+// links to.
 func (w *Web) bbsSite() (http.Handler, error) {
 	s := newSite(bbsRobots)
 	pages := map[string]func() ([]byte, error){
@@ -225,6 +291,8 @@ const bbsHead = `<!DOCTYPE html>
 body{font-family:"Microsoft YaHei",sans-serif;margin:0;background:#eef1f5;color:#333}
 .hd{background:#2b5797;color:#fff;padding:12px 30px;font-size:22px}
 .hd a{color:#fff;text-decoration:none}
+.nav{background:#dfe6ef;padding:6px 30px;font-size:13px}
+.ft{margin:16px 30px;color:#999;font-size:12px;text-align:center}
 .wrap{margin:16px 30px;background:#fff;padding:16px}
 .post{border-bottom:1px solid #e2e6ea;padding:10px 0;overflow:hidden}
 .author{float:left;width:140px;color:#2b5797}
@@ -235,6 +303,17 @@ td{padding:4px 10px}
 </head>
 <body>
 <div class="hd"><a href="/">电工之家论坛</a></div>
+<div class="nav"><a href="/">首页</a> | 持证上岗 | 考证交流 | 闲聊灌水 | 技术问答 | 工具材料 | <a href="/rules.html">版规</a> | 登录 | 注册</div>
+`
+
+// bbsFoot closes every page: the forum's footer.
+const bbsFoot = `<div class="ft">
+<p>电工之家论坛 | 关于本站 | 免责声明 | 意见反馈 | 手机版</p>
+<p>本站内容均由网友发表，仅代表作者个人观点，与本站立场无关。</p>
+<p>Powered by Discuz! X3.4 © 2006-2024 电工之家</p>
+</div>
+</body>
+</html>
 `
 
 var bbsIndex = template.Must(template.New("index").Parse(`{{define "title"}}首页{{end}}` + bbsHead + `<div class="wrap">
@@ -245,9 +324,7 @@ var bbsIndex = template.Must(template.New("index").Parse(`{{define "title"}}首�
 {{end}}</table>
 <p><a href="/rules.html">本站版规</a> | <a href="/private/secret.html">版主工作区</a> | <a href="/admin/">管理后台</a></p>
 </div>
-</body>
-</html>
-`))
+` + bbsFoot))
 
 var bbsThread = template.Must(template.New("thread").Parse(`{{define "title"}}{{.Title}}{{end}}` + bbsHead + `<div class="wrap">
 <p><a href="/">首页</a> &gt; {{.Board}}</p>
@@ -259,9 +336,7 @@ var bbsThread = template.Must(template.New("thread").Parse(`{{define "title"}}{{
 </div>
 {{end}}<p><a href="/">返回首页</a></p>
 </div>
-</body>
-</html>
-`))
+` + bbsFoot))
 
 var bbsPlain = template.Must(template.New("plain").Parse(`{{define "title"}}{{.Title}}{{end}}` + bbsHead + `<div class="wrap">
 <h1>{{.Title}}</h1>
@@ -273,6 +348,4 @@ var bbsPlain = template.Must(template.New("plain").Parse(`{{define "title"}}{{.T
 </form>
 {{end}}<p><a href="/">返回首页</a></p>
 </div>
-</body>
-</html>
-`))
+` + bbsFoot))

@@ -68,6 +68,7 @@ sources:
 	site("imitation", HostImitation, 2, 100)
 	site("gov", HostGov, 2, 100)
 	site("school", HostSchool, 2, 100)
+	site("news", HostNews, 2, 100)
 	site("hostile", HostHostile, 2, 100)
 	if n := w.opts.BigSitePages; n > 0 {
 		site("big", HostBig, bigDepth(n), n+1)

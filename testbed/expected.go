@@ -18,7 +18,9 @@ type Expected struct {
 	Flagged map[string]string
 	// NotFlagged are pages a sweep must fetch and must not flag:
 	// government warnings and schedules, the training school, ordinary
-	// forum threads, ordinary listings, classifieds and indexes.
+	// forum threads, ordinary listings, classifieds and indexes, news and
+	// police reports, a job ad and a denying Q&A (issue 11's hard
+	// negatives).
 	NotFlagged []string
 	// RobotsDenied are pages linked from fetched pages that robots.txt
 	// forbids: a polite crawler never requests them (see Hits).
@@ -60,6 +62,13 @@ func (w *Web) Expected() Expected {
 		urlOf(HostFenlei, "/post/88003.html"),
 		urlOf(HostFenlei, "/post/88004.html"),
 	)
+	// Issue 11's classifieds: offers with disguised contacts, a fake title
+	// certificate, a renting offer, and a job ad (see showcase).
+	for _, p := range []string{"/post/88005.html", "/post/88006.html", "/post/88007.html", "/post/88008.html",
+		"/post/88009.html", "/post/88010.html", "/post/88011.html", "/post/88012.html"} {
+		e.Flagged[urlOf(HostFenlei, p)] = CategoryCertSale
+	}
+	e.NotFlagged = append(e.NotFlagged, urlOf(HostFenlei, "/post/88013.html"))
 
 	e.Flagged[urlOf(HostImitation, "/")] = CategoryImitationSite
 
@@ -77,8 +86,15 @@ func (w *Web) Expected() Expected {
 		urlOf(HostSchool, "/exams.html"),
 		urlOf(HostSchool, "/about.html"),
 		urlOf(HostSchool, "/contact.html"),
+		urlOf(HostSchool, "/jineng.html"),
 	)
 	e.Flagged[urlOf(HostSchool, "/brand/kuaizhengtong.html")] = CategoryTrainingFraud
+
+	e.NotFlagged = append(e.NotFlagged,
+		urlOf(HostNews, "/"),
+		urlOf(HostNews, "/2024/10/15-banzheng-diaocha.html"),
+		urlOf(HostNews, "/2024/10/18-jingfang-tixing.html"),
+	)
 
 	e.NotFlagged = append(e.NotFlagged, urlOf(HostHostile, "/"))
 	for _, p := range []string{"/slow", "/huge", "/loop", "/bomb", "/script-title", "/malformed"} {

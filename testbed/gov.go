@@ -35,6 +35,19 @@ func (w *Web) schoolSite() (http.Handler, error) {
 	return s, nil
 }
 
+// newsSite is news.example, a city news portal: a reporter's investigation
+// that quotes and paraphrases the new kinds of certificate ads (高仿职称证,
+// 二建挂靠, disguised contacts) and a police warning about them. Both are
+// hard negatives for the offer grammar: they name every family an offer
+// uses, and neither may be flagged.
+func (w *Web) newsSite() (http.Handler, error) {
+	s := newSite(allowAll)
+	if _, err := s.addStatic(HostNews); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
 // imitationSite is cx-mem-gov.example, a copy of the 应急管理部 query
 // platform (cx.mem.gov.cn) on a look-alike name: the same title, the
 // ministry's header and copyright line, and the same form. Like the real

@@ -29,12 +29,9 @@ func renderedItem(l listing) string {
 	return b.String()
 }
 
-// TestExpectedAgreesWithDefaultRules scores every page of Expected with the
-// embedded rule pack, as a sweep would (shop items as the browser renders
-// them, fenlei pages as raw GBK with Content-Type "text/html"), so a change
-// to the pages or the rules that would break the end-to-end sweep shows
-// here first, with the matcher's reasons.
-func TestExpectedAgreesWithDefaultRules(t *testing.T) {
+// defaultMatcher compiles the embedded rule pack.
+func defaultMatcher(t *testing.T) (*matcher.Matcher, *rules.Pack) {
+	t.Helper()
 	pack, err := rules.Default()
 	if err != nil {
 		t.Fatal(err)
@@ -43,6 +40,55 @@ func TestExpectedAgreesWithDefaultRules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return m, pack
+}
+
+// sweptBody is a page of the sample web as a sweep fetches it: a shop
+// item as the browser renders it, any other page as served (fenlei pages
+// as raw GBK), with its Content-Type.
+func sweptBody(t *testing.T, c *http.Client, u string) (body []byte, contentType string, ok bool) {
+	t.Helper()
+	if l, ok := listingAt(u); ok {
+		return []byte(renderedItem(l)), ctHTML, true
+	}
+	r := get(t, c, u)
+	if r.status != http.StatusOK {
+		t.Errorf("%s: status %d", u, r.status)
+		return nil, "", false
+	}
+	return r.body, r.header.Get("Content-Type"), true
+}
+
+func listingAt(u string) (listing, bool) {
+	for _, l := range listings {
+		if urlOf(HostShop, itemPath(l.ID)) == u {
+			return l, true
+		}
+	}
+	return listing{}, false
+}
+
+// sweptPage is what a sweep's matcher gets from body: the page, and for a
+// shop item also what the search results showed about it (the listing
+// fields the sweep adds with page.WithListing).
+func sweptPage(u string, body []byte, contentType string) (*page.Page, error) {
+	p, err := page.FromHTML(u, body, contentType)
+	if err != nil {
+		return nil, err
+	}
+	if l, ok := listingAt(u); ok {
+		p = p.WithListing(page.ListingFields(map[string]string{
+			"title": l.Title, "price": l.Price, "seller": l.Seller, "description": l.Desc, "contact": l.Contact}))
+	}
+	return p, nil
+}
+
+// TestExpectedAgreesWithDefaultRules scores every page of Expected with the
+// embedded rule pack, as a sweep would (see sweptBody and sweptPage), so a change to the
+// pages or the rules that would break the end-to-end sweep shows here
+// first, with the matcher's reasons.
+func TestExpectedAgreesWithDefaultRules(t *testing.T) {
+	m, _ := defaultMatcher(t)
 	w := shared(t)
 	c := client(t, w)
 	e := w.Expected()
@@ -58,22 +104,12 @@ func TestExpectedAgreesWithDefaultRules(t *testing.T) {
 		urls = append(urls, u)
 	}
 	sort.Strings(urls)
-	items := map[string]listing{}
-	for _, l := range listings {
-		items[urlOf(HostShop, itemPath(l.ID))] = l
-	}
 	for _, u := range urls {
-		var p *page.Page
-		if l, ok := items[u]; ok {
-			p, err = page.FromHTML(u, []byte(renderedItem(l)), ctHTML)
-		} else {
-			r := get(t, c, u)
-			if r.status != http.StatusOK {
-				t.Errorf("%s: status %d", u, r.status)
-				continue
-			}
-			p, err = page.FromHTML(u, r.body, r.header.Get("Content-Type"))
+		body, ct, ok := sweptBody(t, c, u)
+		if !ok {
+			continue
 		}
+		p, err := sweptPage(u, body, ct)
 		if err != nil {
 			t.Errorf("%s: %v", u, err)
 			continue

@@ -27,7 +27,7 @@ type listing struct {
 // shopPageSize listings per result page: the catalogue fills exactly
 // shopResultPages pages.
 const (
-	shopPageSize    = 5
+	shopPageSize    = 6
 	shopResultPages = 3
 )
 
@@ -153,6 +153,29 @@ var listings = []listing{
 		Desc:    "纯棉面料，耐磨阻燃，上衣加裤子一套，可印单位名称。",
 		Contact: "客服：在线咨询", Location: "河北 高阳", Sold: 6051,
 		Detail: []string{"尺码：165至190，按身高选择。"},
+	},
+	// Listings that only the offer grammar and the short-text rule catch:
+	// the title is the whole offer, the rest is a seller's boilerplate.
+	{
+		ID: 600116, Title: "低压电工证 高压电工证 代办", Price: "¥1", Seller: "顺心商务服务",
+		Desc:    "诚信小店，新老顾客欢迎光临。下单前请先看店铺公告，节假日也正常发货。",
+		Contact: "V：dgz_5188", Location: "广东 东莞", Sold: 12,
+		Detail:   []string{"拍前请先沟通，不要直接拍。"},
+		Category: CategoryCertSale,
+	},
+	{
+		ID: 600117, Title: "二建挂靠 高价收 三年一签", Price: "¥30000", Seller: "筑诚人力资源",
+		Desc:    "长期有效，人证合一优先。",
+		Contact: "电话：一五八 二二六六 七七八八", Location: "四川 成都", Sold: 3,
+		Detail:   []string{"拍前请先沟通。"},
+		Category: CategoryCertSale,
+	},
+	{
+		ID: 600118, Title: "2024版二级建造师考试教材 全套4本 赠历年真题", Price: "¥168", Seller: "新华书店旗舰店",
+		Desc:    "全国二级建造师执业资格考试用书，建设工程施工管理、建设工程法规及相关知识、专业工程管理与实务。",
+		Contact: "客服：在线咨询", Location: "北京", Sold: 4377,
+		Detail: []string{"出版社：中国建筑工业出版社。正版图书，支持开具发票。",
+			"考试报名请以各省人事考试网公告为准，考试合格后由人社部门颁发证书，证书可在中国人事考试网查询。"},
 	},
 }
 

@@ -22,6 +22,7 @@ const (
 	HostImitation = "cx-mem-gov.example"
 	HostGov       = "yjj.demo.gov.cn"
 	HostSchool    = "school.example"
+	HostNews      = "news.example"
 	HostHostile   = "hostile.example"
 	HostBig       = "big.example"
 )
@@ -90,6 +91,7 @@ func Start(opts Options) (*Web, error) {
 		{HostImitation, w.imitationSite},
 		{HostGov, w.govSite},
 		{HostSchool, w.schoolSite},
+		{HostNews, w.newsSite},
 		{HostHostile, w.hostileSite},
 	}
 	if opts.BigSitePages > 0 {

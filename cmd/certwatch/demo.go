@@ -15,6 +15,7 @@ import (
 
 	"github.com/certwatch/certwatch/config"
 	"github.com/certwatch/certwatch/review"
+	"github.com/certwatch/certwatch/rules"
 	"github.com/certwatch/certwatch/store"
 	"github.com/certwatch/certwatch/testbed"
 )
@@ -53,9 +54,12 @@ func newDemoCmd() *cobra.Command {
 		Use:   "demo",
 		Short: "Start the sample web on 127.0.0.1, sweep it, then serve the review UI on the findings",
 		Long: `Start the sample web (a JavaScript marketplace, a forum, GBK classifieds, an
-imitation query site, government and school sites, hostile pages) on 127.0.0.1,
-write a configuration that reaches it through resolve overrides, run a sweep with
-the embedded rules, print the summary and the cases, create one demo account per
+imitation query site, government and school sites, a news portal, hostile pages)
+on 127.0.0.1, write a configuration that reaches it through resolve overrides, run
+a sweep with the embedded rules, print the summary and the cases, say for each
+page written for issue 11 (offers only the offer grammar, the short-text rule and
+decoded contacts catch, and hard negatives) whether the sweep treated it as it
+should, create one demo account per
 role with a password generated for this run, and serve the review UI until
 Ctrl-C. Afterwards the sample marketplace takes some listings down, so a notice
 that is sent and checked ("立即复查") shows removals next to live listings.
@@ -84,7 +88,7 @@ Nothing leaves this machine. Run it again to see cases "seen again".`,
 			if err := sweepWith(cmd.Context(), cfg, sweepOptions{configPath: cfgPath, abandon: true}, out, cmd.ErrOrStderr()); err != nil {
 				return err
 			}
-			logins, err := demoSetup(db, out)
+			logins, err := demoSetup(db, web, out)
 			if err != nil {
 				return &exitError{code: 1, err: err}
 			}
@@ -106,6 +110,8 @@ Nothing leaves this machine. Run it again to see cases "seen again".`,
 				fmt.Fprintf(out, "试一试 Try: 以 shijian 登录 → 案件队列 → 打开样例商城的商品（shop.example）→ 确认（市场监管下架通知）；\n")
 				fmt.Fprintf(out, "以 wangxin 登录 → 打开仿冒查询网站（cx-mem-gov.example）→ 确认“移送公安”；以 shenpi 登录 → 审批移送 →\n")
 				fmt.Fprintf(out, "通知与移送 → 签发 → 标记为已发送 → 下载 PDF → 立即复查（样例商城已下架 %d 个商品：%s）。\n", len(removed), strings.Join(removed, " "))
+				fmt.Fprintf(out, "新版识别 New detection: 打开上方“新版识别样例”中的案件（如 fenlei.example/post/88007.html、shop.example/item/600116），\n")
+				fmt.Fprintf(out, "看解出的联系方式（原文与解码并列）和“近邻”“短文本”理由。\n")
 				fmt.Fprintf(out, "Stop with Ctrl-C.\n")
 				fmt.Fprintf(out, "=====================================================\n")
 			}}
@@ -131,21 +137,27 @@ func freeListen(want string) string {
 	return net.JoinHostPort(host, "0")
 }
 
-// demoSetup creates (or resets) the demo accounts and prints the cases.
-func demoSetup(db string, out io.Writer) ([]string, error) {
+// demoSetup creates (or resets) the demo accounts and prints the cases
+// and the issue 11 showcase.
+func demoSetup(db string, web *testbed.Web, out io.Writer) ([]string, error) {
 	st, err := store.Open(db, store.Options{})
 	if err != nil {
 		return nil, err
 	}
 	defer st.Close()
-	cs, err := st.Cases(store.CaseFilter{Limit: 50})
+	cs, err := st.Cases(store.CaseFilter{})
 	if err != nil {
 		return nil, err
 	}
 	fmt.Fprintf(out, "\n%d cases:\n", len(cs))
-	for _, c := range cs {
+	for i, c := range cs {
+		if i == demoCasesShown {
+			fmt.Fprintf(out, "  … %d more (certwatch cases list)\n", len(cs)-i)
+			break
+		}
 		fmt.Fprintf(out, "  %3d  %-6g %-15s seen %d×  %s\n", c.ID, c.Score, c.Category, c.Sightings, safe(c.URL))
 	}
+	printShowcase(out, web.Showcase(), cs)
 	var logins []string
 	for _, a := range demoAccounts {
 		pw := demoPassword()
@@ -163,6 +175,36 @@ func demoSetup(db string, out io.Writer) ([]string, error) {
 		logins = append(logins, fmt.Sprintf("  %-8s %-18s %s", a.name, pw, a.display))
 	}
 	return logins, nil
+}
+
+// demoCasesShown bounds the case list the demo prints.
+const demoCasesShown = 50
+
+// printShowcase says, for each page written for issue 11, whether this
+// sweep treated it as it should: the offers only the offer grammar, the
+// short-text rule and decoded contacts catch, and the hard negatives.
+func printShowcase(out io.Writer, pages []testbed.Showcase, cs []store.Case) {
+	byURL := make(map[string]store.Case, len(cs))
+	for _, c := range cs {
+		byURL[c.URL] = c
+	}
+	name := func(cat string) string { return rules.CategoryName(nil, cat) }
+	fmt.Fprintf(out, "\n新版识别样例（旧规则识别不了的要约与不应标记的难负例）/ issue 11 showcase:\n")
+	for _, s := range pages {
+		want := "不应标记"
+		if s.Category != "" {
+			want = "应标记：" + name(s.Category)
+		}
+		got, mark := "未标记", "✓"
+		c, flagged := byURL[store.CanonicalURL(s.URL)]
+		if flagged {
+			got = fmt.Sprintf("已标记：%s（案件 %d）", name(c.Category), c.ID)
+		}
+		if flagged != (s.Category != "") || flagged && c.Category != s.Category {
+			mark = "✗"
+		}
+		fmt.Fprintf(out, "  %s %s，%s  %s\n      %s\n", mark, want, got, safe(s.URL), s.What)
+	}
 }
 
 // demoTakedowns takes n flagged marketplace listings down (alternately a
