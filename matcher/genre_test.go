@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/certwatch/certwatch/page"
+	"github.com/certwatch/certwatch/rules"
 )
 
 // pageGenreOf recognises a page's genre the way scoring does, also on
@@ -162,5 +163,44 @@ func TestGenreQADebunk(t *testing.T) {
 	f := m.Match(page.FromText("https://qa.example/q/1", qa))
 	if f.Flagged || f.Genre != "qa_debunk" {
 		t.Errorf("debunking Q&A: flagged %v genre %q: %v", f.Flagged, f.Genre, f.Reasons)
+	}
+}
+
+// TestGenreStrength pins the documented factor: the pack's at min_cues,
+// its square from twice min_cues on, geometric in between.
+func TestGenreStrength(t *testing.T) {
+	for _, tc := range []struct {
+		f            float64
+		found, min   int
+		want, within float64
+	}{
+		{0.4, 2, 2, 0.4, 1e-9},
+		{0.4, 4, 2, 0.16, 1e-9},
+		{0.4, 9, 2, 0.16, 1e-9},
+		{0.4, 3, 2, 0.2530, 1e-3},
+		{0.5, 1, 1, 0.5, 1e-9},
+		{1, 5, 1, 1, 1e-9},
+	} {
+		if got := strongerFactor(tc.f, tc.found, tc.min); got < tc.want-tc.within || got > tc.want+tc.within {
+			t.Errorf("strongerFactor(%g, %d, %d) = %g, want %g", tc.f, tc.found, tc.min, got, tc.want)
+		}
+	}
+}
+
+// TestGenreSameEvidence: an exclusion that used up a genre's cues keeps
+// the genre's factor from counting the same words again; one that leaves
+// min_cues of them does not.
+func TestGenreSameEvidence(t *testing.T) {
+	g := &genreHit{g: &rules.Genre{ID: "gov_warning", MinCues: 2}, cues: []string{"不法分子", "防范", "非官方"}}
+	used := &ruleResult{exclusions: []exclHit{{label: "不法分子"}, {label: "防范"}}}
+	if !sameEvidence(used, g) {
+		t.Errorf("two of three cues used by exclusions: the factor should not apply")
+	}
+	left := &ruleResult{exclusions: []exclHit{{label: "不法分子"}}}
+	if sameEvidence(left, g) {
+		t.Errorf("two cues left: the factor should apply")
+	}
+	if sameEvidence(&ruleResult{}, g) {
+		t.Errorf("no exclusion: the factor should apply")
 	}
 }
