@@ -362,7 +362,9 @@ var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 64<<10); return &
 // for imitation checks) end there, except that their personal contacts
 // are decoded and reported when a byte pre-filter (contactCue) sees a
 // digit run or a label. Only the others are normalized with the map,
-// segmented and scored.
+// segmented and scored, per unit of the page's blocks (units.go); a
+// candidate page whose Blocks do not describe its Text (a Page literal)
+// gets them from p.EnsureBlocks first, so Match may set p.Blocks.
 func (m *Matcher) Match(p *page.Page) *Finding {
 	f := &Finding{URL: p.URL}
 	bp := bufPool.Get().(*[]byte)
