@@ -159,6 +159,10 @@ func (m *Matcher) compileGrammar(packs []*rules.Pack, lit func(p *rules.Pack, li
 					out = append(out, nearSlot{fam: -1, contact: s, name: s})
 					continue
 				}
+				if s == rules.TokenPrice { // short_text only (the loader checks)
+					out = append(out, nearSlot{fam: -2, name: s})
+					continue
+				}
 				out = append(out, nearSlot{fam: idx[s], name: s})
 			}
 			return out
@@ -805,6 +809,12 @@ func (s *scan) shortThreshold(res *ruleResult) (float64, string) {
 		return false
 	}
 	for _, sl := range cs.slots {
+		if sl.fam == -2 {
+			if a, b, ok := s.priceAmount(inside); ok {
+				return cs.st.Threshold, fmt.Sprintf("短文本（%d 字，不超过 %d 字）：强信号 %s 加佐证“%s”（%s），阈值 %g", s.chars, cs.st.MaxChars, strong, s.n.Text[a:b], sl.name, cs.st.Threshold)
+			}
+			continue
+		}
 		if sl.fam >= 0 {
 			if s.fam == nil {
 				continue

@@ -31,6 +31,7 @@ type Matcher struct {
 	rules   []*crule
 	imit    []*cimitation
 	gram    grammar // families and proximity rules (grammar.go)
+	genres  []cgenre
 
 	negations    []string // normalized cue words
 	negGap       int
@@ -69,6 +70,7 @@ type literal struct {
 	unless           []int  // literals inside which a family hit does not count
 	fams             []int  // families this literal is a member of (grammar.go)
 	unlessWord       bool   // an unless word of some family member
+	genreCue         bool   // a cue or with word of some genre (genre.go)
 
 	// The first pass (lists.go, indexSlots).
 	list    []int32 // terms of list rules (listTerms) this literal is a form of
@@ -230,6 +232,7 @@ func Compile(packs ...*rules.Pack) (*Matcher, error) {
 	// would otherwise change (办, 假 as words).
 	gramStart := len(m.lits)
 	m.compileGrammar(packs, func(p *rules.Pack, line int, key, s string) int { return lit(p, line, key, s, false) })
+	m.compileGenres(packs, func(p *rules.Pack, line int, key, s string) int { return lit(p, line, key, s, false) })
 	if len(errs) > 0 {
 		return nil, errs
 	}
@@ -365,7 +368,10 @@ const maxPooled = 1 << 20
 // or a query-service title, for imitation checks) end there, except that
 // their personal contacts are decoded and reported when a byte pre-filter
 // (contactCue) sees a digit run or a label. Only the others are segmented
-// and scored, on the text the first pass normalized.
+// and scored, on the text the first pass normalized, per unit of the
+// page's blocks (units.go); a candidate page whose Blocks do not describe
+// its Text (a Page literal) gets them from p.EnsureBlocks first, so Match
+// may set p.Blocks.
 func (m *Matcher) Match(p *page.Page) *Finding {
 	f := &Finding{URL: p.URL}
 	fb := firstPool.Get().(*firstBuf)
@@ -395,6 +401,7 @@ func (m *Matcher) Match(p *page.Page) *Finding {
 		}
 		return f.finish()
 	}
+	p.EnsureBlocks()
 	n := &Normalized{Text: string(buf), spans: slices.Clone(spans), source: strings.Clone(src)}
 	sc := &scan{m: m, n: n, page: p, titleEnd: len(p.Title), chars: -1}
 	sc.run()
@@ -541,7 +548,11 @@ type scan struct {
 	negEnds     map[int]bool
 	lastNegated bool
 	im          *imitationResult
-	lines       []int // offsets of the newlines in the normalized text (lineOf)
+	// Per-unit scoring (units.go): the ranges of the unit being scored
+	// (nil: the whole text) and the page's genre (genre.go).
+	ranges    [][2]int
+	pageGenre *genreHit
+	lines     []int // offsets of the newlines in the normalized text (lineOf)
 	// The offer grammar (grammar.go): family members by family, contacts
 	// with character offsets, and the text's length in characters (-1
 	// until needed).
@@ -590,11 +601,7 @@ func (s *scan) run() {
 		s.byLit[x.lit] = append(s.byLit[x.lit], x)
 	}
 	s.contacts = pageContacts(s.n, false)
-	for _, r := range s.m.rules {
-		if res := s.score(r); res != nil {
-			s.results = append(s.results, res)
-		}
-	}
+	s.scoreUnits()
 	for _, ci := range s.m.imit {
 		res := s.imitation(ci)
 		if res == nil {
@@ -749,6 +756,16 @@ type ruleResult struct {
 	imitation  *imitationResult
 	reasons    []string
 	bonus      *contact // the contact that earned the pack's contact_bonus
+
+	// Where it scored (units.go): the unit, its raw score before the
+	// unit's weight and genre factor, the weight, the genre that set the
+	// factor (nil: none), and what the other units added.
+	unit        *unit
+	raw, weight float64
+	genre       *genreHit
+	factor      float64 // the genre's factor applied
+	others      int
+	bonusOthers float64
 }
 
 type termHit struct {
@@ -788,15 +805,21 @@ func (s *scan) score(cr *crule) *ruleResult {
 		positive = positive || t.weight > 0
 	}
 	if positive && len(cr.patterns) > 0 {
+		ranges := s.ranges
+		if ranges == nil {
+			ranges = [][2]int{{0, len(s.n.Text)}}
+		}
 		for _, p := range cr.patterns {
-			locs := p.findAll(s.n.Text, 8)
-			if len(locs) == 0 {
+			var th termHit
+			for _, r := range ranges {
+				for _, l := range p.findAll(s.n.Text[r[0]:r[1]], 8) {
+					th.spans = append(th.spans, hit{lit: -1, start: r[0] + l[0], end: r[0] + l[1]})
+				}
+			}
+			if len(th.spans) == 0 {
 				continue
 			}
-			th := termHit{label: p.label, weight: p.weight}
-			for _, l := range locs {
-				th.spans = append(th.spans, hit{lit: -1, start: l[0], end: l[1]})
-			}
+			th.label, th.weight = p.label, p.weight
 			res.terms = append(res.terms, th)
 			res.score += p.weight
 		}
@@ -814,7 +837,7 @@ func (s *scan) score(cr *crule) *ruleResult {
 	if !positive {
 		return nil
 	}
-	if b := cr.r.Pack.ContactBonus; b.Weight > 0 {
+	if b := cr.r.Pack.ContactBonus; b.Weight > 0 && !nearUsedContact(res) {
 		if c := s.contactNear(res, b.Window); c != nil {
 			res.bonus = c
 			res.score += b.Weight
@@ -893,10 +916,11 @@ func (s *scan) score(cr *crule) *ruleResult {
 		}
 		return out
 	}
+	offer := s.offerSpans(res)
 	for _, e := range cr.excl {
 		n := 0
 		for _, id := range e.lits {
-			hs := near(s.byLit[id])
+			hs := near(outsideOffer(s.byLit[id], offer))
 			if e.e.NearLines >= 0 && len(hs) > 0 {
 				hs = nearLines(hs, e.e.NearLines)
 			}
