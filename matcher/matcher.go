@@ -59,7 +59,8 @@ type literal struct {
 	text             string // normalized
 	hanStart, hanEnd bool   // begins/ends with a CJK character: check word boundaries
 	alnStart, alnEnd bool   // begins/ends with a Latin letter or digit: must not continue a Latin word
-	opens            bool   // a hit makes the page a candidate (it carries a term weight)
+	opens            bool   // a hit makes the page a candidate (it carries a term weight); false for list rules' terms (lists.go)
+	positive         bool   // a term of positive weight of some rule, list rule or not: a unit with its hit is scored (units.go)
 	needsCheck       bool   // hanStart || hanEnd
 	slotOf           []int  // groups (by global group id) this literal is a slot item of
 	display          string // as written in the pack
@@ -139,6 +140,7 @@ func Compile(packs ...*rules.Pack) (*Matcher, error) {
 		}
 		if opens {
 			m.lits[id].opens = true
+			m.lits[id].positive = true
 		}
 		return id
 	}

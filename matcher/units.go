@@ -253,7 +253,10 @@ func (s *scan) unitView(full scanView, u *unit) (scanView, bool) {
 	any := false
 	for id := range v.byLit {
 		l := &s.m.lits[id]
-		if l.opens || len(l.slotOf) > 0 {
+		// positive, not opens: the list bound (lists.go) clears opens on
+		// a list rule's terms, but only decides whether the page is a
+		// candidate; a unit with list-term hits is scored as without it.
+		if l.positive || len(l.slotOf) > 0 {
 			any = true
 			break
 		}
