@@ -17,12 +17,13 @@ import "sync"
 // sum, plus everything else the rule could score (its groups, patterns and
 // proximity clauses of positive weight, the contact bonus) reaches the
 // lowest threshold the rule can have (the short-text threshold when the
-// pack has one). That is an upper bound of the rule's score, so no page a
-// list rule would flag is missed; what such pages lose is the report of a
-// list rule that scored below its threshold. Rules of fewer terms (every
-// rule of the default pack) open a page with any positive term, as
-// before, so their near misses are still reported. Rules of a pack with an
-// imitation check are never list rules.
+// pack has one), with what units other than the best may add to it
+// (units.go; see listScratch.add). That is an upper bound of the rule's
+// score, so no page a list rule would flag is missed; what such pages
+// lose is the report of a list rule that scored below its threshold.
+// Rules of fewer terms (every rule of the default pack) open a page with
+// any positive term, as before, so their near misses are still reported.
+// Rules of a pack with an imitation check are never list rules.
 var listMinTerms = 200 // a variable for tests only
 
 // listTerm is a term of a list rule.
@@ -45,22 +46,30 @@ func (m *Matcher) markLists() {
 			}
 		}
 		p := cr.r.Pack
-		need := -1.0
+		need, capped := -1.0, false
 		if positive >= listMinTerms && p.Imitation == nil {
 			need = p.Threshold
 			if cs := m.gram.short[p]; cs != nil && cs.st.Threshold < need {
 				need = cs.st.Threshold
 			}
+			other := 0.0
 			for _, g := range cr.groups {
-				need -= max(g.g.Weight, 0)
+				other += max(g.g.Weight, 0)
 			}
 			for _, pt := range cr.patterns {
-				need -= max(pt.weight, 0)
+				other += max(pt.weight, 0)
 			}
 			for _, n := range m.gram.near[cr.r] {
-				need -= max(n.n.Weight, 0)
+				other += max(n.n.Weight, 0)
 			}
-			need -= max(p.ContactBonus.Weight, 0)
+			other += max(p.ContactBonus.Weight, 0)
+			need -= other
+			if other > 0 {
+				// Those parts may score again in every other unit: the
+				// other units may add the whole cap.
+				need -= otherUnitCap
+				capped = true
+			}
 		}
 		if need <= 0 {
 			// Not a list, or one whose other parts may reach the
@@ -79,6 +88,7 @@ func (m *Matcher) markLists() {
 		}
 		rule := int32(len(m.listNeed))
 		m.listNeed = append(m.listNeed, need)
+		m.listCapped = append(m.listCapped, capped)
 		for _, t := range cr.terms {
 			if t.weight <= 0 {
 				continue
@@ -97,7 +107,8 @@ func (m *Matcher) markLists() {
 // listScratch is the first pass's tally of list terms on one page.
 type listScratch struct {
 	seen    []uint64  // by list term
-	sum     []float64 // by list rule
+	sum     []float64 // by list rule: weights of its distinct terms
+	again   []float64 // by list rule: weights of its repeated occurrences
 	touched []int32   // list terms seen, to reset
 	rules   []int32   // list rules summed, to reset
 }
@@ -108,26 +119,51 @@ func (m *Matcher) newListScratch() *listScratch {
 	if x, ok := listPool.Get().(*listScratch); ok && len(x.seen) == (len(m.listTerms)+63)/64 && len(x.sum) == len(m.listNeed) {
 		return x
 	}
-	return &listScratch{seen: make([]uint64, (len(m.listTerms)+63)/64), sum: make([]float64, len(m.listNeed))}
+	return &listScratch{seen: make([]uint64, (len(m.listTerms)+63)/64), sum: make([]float64, len(m.listNeed)), again: make([]float64, len(m.listNeed))}
 }
 
-// add counts the list terms of one hit and reports whether some list rule
-// may now reach its threshold.
-func (x *listScratch) add(m *Matcher, terms []int32) bool {
+// add counts the list terms of one hit (in the title when title) and
+// reports whether some list rule may now reach its threshold.
+//
+// The bound, for a rule of terms only: its page score is its best unit's
+// score, at most the weights D of the distinct terms there (unit weights
+// and genre factors are at most 1), plus half of each other unit's score,
+// at most otherUnitCap in all. A unit scores each term once, so the other
+// units together score at most the weights of the page's occurrences
+// other than those D counts: every occurrence but the first of a term
+// (again), title occurrences twice (the title scores alone and inside
+// the article, both other units when the best is a post), and the
+// distinct terms the best unit lacks (sum - D). The score is then at most
+// D + min(cap, share*(sum - D + again)), which grows with D: at most
+// sum + min(cap, share*again). For a rule with other positive parts,
+// listNeed already holds the whole cap off (markLists).
+func (x *listScratch) add(m *Matcher, terms []int32, title bool) bool {
 	for _, t := range terms {
-		if x.seen[t/64]&(1<<(t%64)) != 0 {
-			continue
-		}
-		x.seen[t/64] |= 1 << (t % 64)
-		x.touched = append(x.touched, t)
 		lt := m.listTerms[t]
-		if x.sum[lt.rule] == 0 {
-			x.rules = append(x.rules, lt.rule)
+		r := lt.rule
+		if x.seen[t/64]&(1<<(t%64)) != 0 {
+			if m.listCapped[r] {
+				continue
+			}
+			x.again[r] += lt.weight
+		} else {
+			x.seen[t/64] |= 1 << (t % 64)
+			x.touched = append(x.touched, t)
+			if x.sum[r] == 0 {
+				x.rules = append(x.rules, r)
+			}
+			x.sum[r] += lt.weight
 		}
-		x.sum[lt.rule] += lt.weight
+		if title && !m.listCapped[r] {
+			x.again[r] += lt.weight
+		}
+		bound := x.sum[r]
+		if !m.listCapped[r] {
+			bound += min(otherUnitCap, otherUnitShare*x.again[r])
+		}
 		// A small tolerance: the sum is a bound, rounding must not make
 		// it fall short of what scoring would add up.
-		if x.sum[lt.rule] >= m.listNeed[lt.rule]-1e-9 {
+		if bound >= m.listNeed[r]-1e-9 {
 			return true
 		}
 	}
@@ -140,7 +176,7 @@ func (x *listScratch) release() {
 		x.seen[t/64] = 0
 	}
 	for _, r := range x.rules {
-		x.sum[r] = 0
+		x.sum[r], x.again[r] = 0, 0
 	}
 	x.touched, x.rules = x.touched[:0], x.rules[:0]
 	listPool.Put(x)

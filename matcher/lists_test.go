@@ -167,3 +167,76 @@ func listFired(f *Finding) bool {
 	return false
 }
 
+// TestListBoundCountsOtherUnits: the list bound is an upper bound of the
+// rule's score under per-unit scoring too. Two replies that each hold the
+// same three list terms score 3 + half of 3 = 4.5 (best unit plus the
+// other units' bonus) although the page holds only three distinct terms:
+// the bound must let such a page through, and score it as without the
+// bound. One reply with the three terms (3) stays spared. With a contact
+// bonus (a part that may score in every unit) two replies of three terms
+// and a phone number each score 4 + 2 (the cap).
+func TestListBoundCountsOtherUnits(t *testing.T) {
+	pack := func(threshold int, extra string) *rules.Pack {
+		var y strings.Builder
+		fmt.Fprintf(&y, "name: words\nissuer: test\nversion: \"1\"\nthreshold: %d\n%scategories: {cert_sale: x}\nrules:\n", threshold, extra)
+		y.WriteString("  - id: list\n    category: cert_sale\n    description: d\n    legal_basis: l\n    route: takedown_cac\n    terms:\n")
+		for i := 0; i < 300; i++ {
+			fmt.Fprintf(&y, "      - {term: 'lw%03dx', weight: 1}\n", i)
+		}
+		p, err := rules.Parse("words.yaml", []byte(y.String()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	compile := func(p *rules.Pack, minTerms int) *Matcher {
+		defer func(v int) { listMinTerms = v }(listMinTerms)
+		listMinTerms = minTerms
+		m, err := Compile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	thread := func(reply string, replies int) *page.Page {
+		body := `<html><head><title>讨论帖</title></head><body>`
+		for i := 1; i <= replies; i++ {
+			body += fmt.Sprintf(`<div class="post"><b>%d楼</b><p>%s</p></div>`, i, strings.ReplaceAll(reply, "#", fmt.Sprint(i)))
+		}
+		return htmlPage(t, body+`<footer>版权所有</footer></body></html>`)
+	}
+	for _, c := range []struct {
+		name, extra, reply string
+		threshold          int
+		others             string
+		spared             string // one reply of it is below the bound
+	}{
+		{"terms only", "", "今天说到 lw001x，还有 lw002x 和 lw003x 这几个。", 4, "其他 1 个区块另加 1.5",
+			"今天说到 lw001x，还有 lw002x 和 lw003x 这几个。"},
+		// The bound: 6 - 1 (contact) - 2 (cap) = 3 distinct terms.
+		{"contact bonus", "contact_bonus: {weight: 1, window: 40}\n", "今天说到 lw001x，还有 lw002x 和 lw003x 这几个，电话 1381234567#", 6, "其他 1 个区块另加 2",
+			"今天说到 lw001x，还有 lw002x 这几个，电话 13812345670"},
+	} {
+		list := pack(c.threshold, c.extra)
+		bounded, plain := compile(list, 200), compile(list, 1<<30)
+		if len(bounded.listNeed) != 1 || len(plain.listNeed) != 0 {
+			t.Fatalf("%s: list rules: %d with the bound, %d without; want 1 and 0", c.name, len(bounded.listNeed), len(plain.listNeed))
+		}
+		b := plain.Match(thread(c.reply, 2))
+		if !listFired(b) {
+			t.Fatalf("%s: without the bound the list rule does not fire on two replies: %v", c.name, b.Reasons)
+		}
+		a := bounded.Match(thread(c.reply, 2))
+		ja, _ := json.Marshal(a)
+		jb, _ := json.Marshal(b)
+		if string(ja) != string(jb) {
+			t.Fatalf("%s: two replies: findings differ:\nbounded %s\nplain   %s", c.name, ja, jb)
+		}
+		if !strings.Contains(a.Reasons[0], c.others) {
+			t.Errorf("%s: reason does not say %q: %s", c.name, c.others, a.Reasons[0])
+		}
+		if f := bounded.Match(thread(c.spared, 1)); len(f.Rules) != 0 || f.Flagged {
+			t.Errorf("%s: one reply, below the bound, was looked at: %v", c.name, f.Reasons)
+		}
+	}
+}

@@ -41,6 +41,9 @@ type Matcher struct {
 	// only when their weights could reach the rule's threshold.
 	listTerms []listTerm
 	listNeed  []float64 // per list rule
+	// listCapped, per list rule: it has other parts of positive weight,
+	// and listNeed holds the whole otherUnitCap off (lists.go).
+	listCapped []bool
 
 	// groupSlots is, per group of every rule in order, per slot, the
 	// slotIdx of its literal items as a bitset; nil for a slot with a
@@ -444,7 +447,7 @@ func (m *Matcher) opens(text []byte, titleLen int) bool {
 			if lists == nil {
 				lists = m.newListScratch()
 			}
-			if lists.add(m, l.list) {
+			if lists.add(m, l.list, start < titleLen) {
 				open = true
 				return false
 			}
