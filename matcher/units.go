@@ -156,7 +156,7 @@ func (s *scan) buildUnits() []*unit {
 				lastPost.ranges = append(lastPost.ranges, r)
 				continue
 			}
-			lastPost = &unit{kind: page.KindPost, weight: b.Weight, path: b.Path, part: len(units), ranges: [][2]int{r}}
+			lastPost = &unit{kind: page.KindPost, weight: unitWeight(b), path: b.Path, part: len(units), ranges: [][2]int{r}}
 			lastGroup = b.Group
 			units = append(units, lastPost)
 		case page.KindListingField:
@@ -172,7 +172,7 @@ func (s *scan) buildUnits() []*unit {
 				u = units[len(units)-1]
 			}
 			if u == nil {
-				u = &unit{kind: page.KindListingField, weight: b.Weight, path: b.Path, field: b.Field, part: len(units)}
+				u = &unit{kind: page.KindListingField, weight: unitWeight(b), path: b.Path, field: b.Field, part: len(units)}
 				if b.Field == "seller" {
 					u.weight = min(u.weight, sellerWeight)
 				}
@@ -185,11 +185,11 @@ func (s *scan) buildUnits() []*unit {
 		default:
 			u := chrome[b.Kind]
 			if u == nil {
-				u = &unit{kind: b.Kind, weight: b.Weight, path: b.Path, part: len(units)}
+				u = &unit{kind: b.Kind, weight: unitWeight(b), path: b.Path, part: len(units)}
 				chrome[b.Kind] = u
 				units = append(units, u)
 			}
-			u.weight = max(u.weight, b.Weight)
+			u.weight = max(u.weight, unitWeight(b))
 			u.ranges = append(u.ranges, r)
 		}
 	}
@@ -374,13 +374,20 @@ func (s *scan) scoreUnits() {
 		}
 		res := b.res
 		if res.score > 0 {
-			bonus := 0.0
+			// Each other part counts once, with its best unit: the
+			// title alone and the article it heads are one part, so
+			// the title's words are not counted twice.
+			byPart := map[int]float64{}
 			for _, x := range rs {
 				if x.unit.part != b.unit.part && x.res.score > 0 {
-					bonus += otherUnitShare * x.res.score
-					res.others++
+					byPart[x.unit.part] = max(byPart[x.unit.part], x.res.score)
 				}
 			}
+			bonus := 0.0
+			for _, sc := range byPart {
+				bonus += otherUnitShare * sc
+			}
+			res.others = len(byPart)
 			res.bonusOthers = min(bonus, otherUnitCap)
 			res.score += res.bonusOthers
 		}
@@ -554,4 +561,11 @@ func (s *scan) priceAmount(inside func(a, b int) bool) (int, int, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// unitWeight is a block's weight clamped to [0, 1]: blocks may come from
+// outside data, and a weight above 1 would let a unit outscore the bound
+// the first pass puts on list rules (lists.go).
+func unitWeight(b page.Block) float64 {
+	return min(max(b.Weight, 0), 1)
 }
