@@ -100,10 +100,11 @@ func contactCues(b []byte, all bool) []int {
 				return out
 			}
 		case r < 0x80 && (r >= 'a' && r <= 'z' || r == '_'):
-			// o/l/i for a digit inside a run, also at the start of a group
-			// after a separator (15l3 o778), as scanDigitRuns reads it.
-			if (r == 'o' || r == 'l' || r == 'i') && digits > 0 && i+1 < len(b) && b[i+1] >= '0' && b[i+1] <= '9' &&
-				(gap == 0 || !isASCIIWord(b[i-1])) {
+			// o/l/i/z for a digit in a Latin word of digits and such
+			// letters (159o, l3800l38000, 8ooo), as scanDigitRuns
+			// reads them; counted whether or not the run has three
+			// digits before the word (more cues, never fewer).
+			if (r == 'o' || r == 'l' || r == 'i' || r == 'z') && digitWord(b, i) {
 				if digit(i) {
 					return out
 				}
@@ -213,6 +214,33 @@ func appToken(tok []byte) bool {
 		return true
 	}
 	return len(tok) > 4 && bytes.HasSuffix(tok, []byte("_bot"))
+}
+
+// digitWord reports whether the Latin word around i is made of digits
+// and digit letters only and holds a digit (letterDigit without the
+// count of digits against letters).
+func digitWord(b []byte, i int) bool {
+	a := i
+	for a > 0 && isASCIIWord(b[a-1]) {
+		a--
+		if i-a > maxDigitWord {
+			return false
+		}
+	}
+	nd := 0
+	for k := a; k < len(b) && isASCIIWord(b[k]); k++ {
+		switch c := b[k]; {
+		case c >= '0' && c <= '9':
+			nd++
+		case c == 'o' || c == 'l' || c == 'i' || c == 'z':
+		default:
+			return false
+		}
+		if k-a > 2*maxDigitWord {
+			return false
+		}
+	}
+	return nd > 0
 }
 
 func labelWord(w string) bool {
