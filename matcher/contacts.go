@@ -106,7 +106,8 @@ const maxDigitWord = 24
 // digit: its Latin word is made of digits and such letters only, holds a
 // digit, and has more digits than letters (159o, l3800l38000, 15l3) —
 // unless it continues a run that already has three digits before the
-// word (…幺3 8ooo, 幺3捌o0). starts are the offsets of the digits the run
+// word and the word starts with a digit or right after one (…幺3 8ooo,
+// 幺3捌o0). starts are the offsets of the digits the run
 // has so far. Words like no12345, 1st, o2o, i7 or zoo are no digits.
 func letterDigit(text string, j int, starts []int) bool {
 	a := j
@@ -141,7 +142,16 @@ func letterDigit(text string, j int, starts []int) bool {
 	for before > 0 && starts[before-1] >= a {
 		before--
 	}
-	return before >= 3
+	if before < 3 {
+		return false
+	}
+	// A continuation starts with a digit (8ooo) or is glued to the
+	// run's last digit (捌o0): 13812345678 o2o is a number and a word.
+	if text[a] >= '0' && text[a] <= '9' {
+		return true
+	}
+	_, size := utf8.DecodeLastRuneInString(text[:a])
+	return starts[before-1] == a-size
 }
 
 // digitAt reports whether the character at i is a digit of a run (see
@@ -155,6 +165,13 @@ func digitAt(text string, i int, r rune, size int, starts []int, prevDigit bool)
 	case isDigitLetter(r):
 		return letterDigit(text, i, starts)
 	case weakDigit(r):
+		if !prevDigit {
+			// Starting a group it needs a CJK digit after it: 要散霸…
+			// is a number, 要13812345678 a word and a number.
+			r2, _ := utf8.DecodeRuneInString(text[i+size:])
+			v2, _ := digitValue(r2)
+			return v2 >= 0 && r2 >= 0x80
+		}
 		if nextIsDigit(text, i+size) {
 			return true
 		}
@@ -162,9 +179,6 @@ func digitAt(text string, i int, r rune, size int, starts []int, prevDigit bool)
 		// starts with it (…八要的抓紧, 灵活, 散步, 霸王): normalization
 		// drops the space between a number and such a word. A label
 		// after it is no such word (…灵灵微信同号).
-		if !prevDigit {
-			return false
-		}
 		r2, _ := utf8.DecodeRuneInString(text[i+size:])
 		return !isHan(r2) || labelStartsAt(text[i+size:])
 	}
@@ -353,12 +367,12 @@ func putRunScratch(sc *runScratch) {
 
 // labelIn reports a contact label in a short filler between two digit
 // groups: one of CJK characters or of two or more letters (qq, vx, tel),
-// not a lone letter.
+// or a lone letter (q, v) only as a word of its own (123 q 4567).
 func labelIn(gap string) bool {
 	found := false
 	labelAC.each(unsafe.Slice(unsafe.StringData(gap), len(gap)), func(id, start, end int) bool {
-		l := contactLabels[id].label
-		found = len(l) >= 2
+		found = len(contactLabels[id].label) >= 2 ||
+			start > 0 && end < len(gap) && !isASCIIWord(gap[start-1]) && !isASCIIWord(gap[end])
 		return !found
 	})
 	return found
@@ -446,8 +460,19 @@ func (r *digitRun) thousands(text string) bool {
 }
 
 // disguised reports a run written to slip past filters: homophones,
-// Chinese numerals or words between its groups.
-func (r *digitRun) disguised() bool { return r.fake > 0 || r.filler }
+// Chinese numerals or words between its groups, within [start, end)
+// (一13812345678 is a word and a plain number).
+func (r *digitRun) disguised(start, end int) bool {
+	if r.filler {
+		return true
+	}
+	for k, at := range r.starts {
+		if r.fakes[k] && at >= start && at < end {
+			return true
+		}
+	}
+	return false
+}
 
 // phones turns the runs no label claimed into phone numbers; a disguised
 // mobile number with no label is only a possible contact.
@@ -459,7 +484,7 @@ func phones(text string, runs []digitRun) []contact {
 			continue
 		}
 		if d, a, b, ok := r.mobile(); ok {
-			out = append(out, contact{kind: ContactPhone, value: d, start: a, end: b, possible: r.disguised() && !callCueBefore(text, a)})
+			out = append(out, contact{kind: ContactPhone, value: d, start: a, end: b, possible: r.disguised(a, b) && !callCueBefore(text, a)})
 			continue
 		}
 		if d := r.digits; r.fake == 0 && len(d) >= 10 && len(d) <= 12 && d[0] == '0' && d[1] != '0' && r.groups >= 2 {

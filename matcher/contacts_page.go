@@ -17,15 +17,33 @@ import (
 // for personal contacts (phone, WeChat, QQ, Telegram; not URLs and
 // domains, which every page has).
 
-// cjkDigit marks the CJK characters digitValue decodes, for contactCue.
-var cjkDigit [0x10000 / 64]uint64
+// cjkDigit marks the CJK characters digitValue decodes, for contactCue;
+// cjkWeak those of them that are common words (weakDigit).
+var cjkDigit, cjkWeak [0x10000 / 64]uint64
 
 func init() {
 	for r := rune(0x3000); r < 0xA000; r++ {
 		if v, _ := digitValue(r); v >= 0 {
 			cjkDigit[r/64] |= 1 << (r % 64)
 		}
+		if weakDigit(r) {
+			cjkWeak[r/64] |= 1 << (r % 64)
+		}
 	}
+}
+
+// digitByteAt reports an ASCII digit or a CJK digit character at i.
+func digitByteAt(b []byte, i int) bool {
+	if i >= len(b) {
+		return false
+	}
+	if c := b[i]; c < 0x80 {
+		return c >= '0' && c <= '9'
+	} else if c < 0xE0 || c >= 0xF0 || i+2 >= len(b) {
+		return false
+	}
+	r := rune(b[i]&0x0F)<<12 | rune(b[i+1]&0x3F)<<6 | rune(b[i+2]&0x3F)
+	return cjkDigit[r/64]&(1<<(r%64)) != 0
 }
 
 // contactCue reports whether normalized text may hold a contact: a run of
@@ -68,10 +86,12 @@ func contactCues(b []byte, all bool) []int {
 	for i := 0; i < len(b); {
 		if digits == 0 {
 			// Outside a run a CJK character that is no digit does
-			// nothing: skip such characters in a tight loop.
+			// nothing: skip such characters in a tight loop, and the
+			// homophones that are common words (要 灵 散 霸) unless a
+			// digit follows (as scanDigitRuns starts no run on them).
 			for i+2 < len(b) && b[i] >= 0xE0 && b[i] < 0xF0 {
 				r := rune(b[i]&0x0F)<<12 | rune(b[i+1]&0x3F)<<6 | rune(b[i+2]&0x3F)
-				if cjkDigit[r/64]&(1<<(r%64)) != 0 {
+				if cjkDigit[r/64]&(1<<(r%64)) != 0 && (cjkWeak[r/64]&(1<<(r%64)) == 0 || digitByteAt(b, i+3)) {
 					break
 				}
 				i += 3

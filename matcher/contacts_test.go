@@ -85,14 +85,18 @@ func TestContactObfuscations(t *testing.T) {
 		{"好消息 一五九三四二零七七八一 速来", ContactPhone, "15934207781", true},
 		// …unless a word invites a call right before them.
 		{"或者打 一五九 三四二零 七七八一", ContactPhone, "15934207781", false},
-		// A plain number is a phone number as before.
+		// A plain number is a phone number as before, also after a
+		// word that is a homophone or a numeral.
 		{"13812345678", ContactPhone, "13812345678", false},
+		{"还要13812345678", ContactPhone, "13812345678", false},
+		{"第一13812345678", ContactPhone, "13812345678", false},
 		// A second contact on the line after a WeChat id: the label
 		// between the id's digits and the number splits them.
 		{"薇：abc123　抠抠：12345678", ContactQQ, "12345678", false},
 		{"薇：abc123　抠抠：12345678", ContactWeChat, "abc123", false},
 		{"微信 abc123 电话 13812345678", ContactPhone, "13812345678", false},
 		{"微信 abc123 电话 13812345678", ContactWeChat, "abc123", false},
+		{"薇 abc123 q 12345678", ContactQQ, "12345678", false},
 		// Letters for digits by the word they stand in: several in a
 		// row, at the start or end of a group, mixed with homophones.
 		{"电话：幺3捌 O0幺3 8OOO", ContactPhone, "13800138000", false},
@@ -103,6 +107,8 @@ func TestContactObfuscations(t *testing.T) {
 		{"l3800l38000", ContactPhone, "13800138000", true},
 		{"l3800 l38 000", ContactPhone, "13800138000", true},
 		{"电话 15l3 O778 Z46", ContactPhone, "15130778246", false},
+		{"电话 13812345678 o2o 配送", ContactPhone, "13812345678", false},
+		{"电话 13812345678 lol", ContactPhone, "13812345678", false},
 		// Homophones that are common words elsewhere (要 散 霸 灵): only
 		// next to another digit.
 		{"电话 要散霸 灵灵要散 霸灵灵灵", ContactPhone, "13800138000", false},
