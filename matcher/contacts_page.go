@@ -17,15 +17,33 @@ import (
 // for personal contacts (phone, WeChat, QQ, Telegram; not URLs and
 // domains, which every page has).
 
-// cjkDigit marks the CJK characters digitValue decodes, for contactCue.
-var cjkDigit [0x10000 / 64]uint64
+// cjkDigit marks the CJK characters digitValue decodes, for contactCue;
+// cjkWeak those of them that are common words (weakDigit).
+var cjkDigit, cjkWeak [0x10000 / 64]uint64
 
 func init() {
 	for r := rune(0x3000); r < 0xA000; r++ {
 		if v, _ := digitValue(r); v >= 0 {
 			cjkDigit[r/64] |= 1 << (r % 64)
 		}
+		if weakDigit(r) {
+			cjkWeak[r/64] |= 1 << (r % 64)
+		}
 	}
+}
+
+// digitByteAt reports an ASCII digit or a CJK digit character at i.
+func digitByteAt(b []byte, i int) bool {
+	if i >= len(b) {
+		return false
+	}
+	if c := b[i]; c < 0x80 {
+		return c >= '0' && c <= '9'
+	} else if c < 0xE0 || c >= 0xF0 || i+2 >= len(b) {
+		return false
+	}
+	r := rune(b[i]&0x0F)<<12 | rune(b[i+1]&0x3F)<<6 | rune(b[i+2]&0x3F)
+	return cjkDigit[r/64]&(1<<(r%64)) != 0
 }
 
 // contactCue reports whether normalized text may hold a contact: a run of
@@ -68,10 +86,12 @@ func contactCues(b []byte, all bool) []int {
 	for i := 0; i < len(b); {
 		if digits == 0 {
 			// Outside a run a CJK character that is no digit does
-			// nothing: skip such characters in a tight loop.
+			// nothing: skip such characters in a tight loop, and the
+			// homophones that are common words (要 灵 散 霸) unless a
+			// digit follows (as scanDigitRuns starts no run on them).
 			for i+2 < len(b) && b[i] >= 0xE0 && b[i] < 0xF0 {
 				r := rune(b[i]&0x0F)<<12 | rune(b[i+1]&0x3F)<<6 | rune(b[i+2]&0x3F)
-				if cjkDigit[r/64]&(1<<(r%64)) != 0 {
+				if cjkDigit[r/64]&(1<<(r%64)) != 0 && (cjkWeak[r/64]&(1<<(r%64)) == 0 || digitByteAt(b, i+3)) {
 					break
 				}
 				i += 3
@@ -100,10 +120,11 @@ func contactCues(b []byte, all bool) []int {
 				return out
 			}
 		case r < 0x80 && (r >= 'a' && r <= 'z' || r == '_'):
-			// o/l/i for a digit inside a run, also at the start of a group
-			// after a separator (15l3 o778), as scanDigitRuns reads it.
-			if (r == 'o' || r == 'l' || r == 'i') && digits > 0 && i+1 < len(b) && b[i+1] >= '0' && b[i+1] <= '9' &&
-				(gap == 0 || !isASCIIWord(b[i-1])) {
+			// o/l/i/z for a digit in a Latin word of digits and such
+			// letters (159o, l3800l38000, 8ooo), as scanDigitRuns
+			// reads them; counted whether or not the run has three
+			// digits before the word (more cues, never fewer).
+			if (r == 'o' || r == 'l' || r == 'i' || r == 'z') && digitWord(b, i) {
 				if digit(i) {
 					return out
 				}
@@ -213,6 +234,33 @@ func appToken(tok []byte) bool {
 		return true
 	}
 	return len(tok) > 4 && bytes.HasSuffix(tok, []byte("_bot"))
+}
+
+// digitWord reports whether the Latin word around i is made of digits
+// and digit letters only and holds a digit (letterDigit without the
+// count of digits against letters).
+func digitWord(b []byte, i int) bool {
+	a := i
+	for a > 0 && isASCIIWord(b[a-1]) {
+		a--
+		if i-a > maxDigitWord {
+			return false
+		}
+	}
+	nd := 0
+	for k := a; k < len(b) && isASCIIWord(b[k]); k++ {
+		switch c := b[k]; {
+		case c >= '0' && c <= '9':
+			nd++
+		case c == 'o' || c == 'l' || c == 'i' || c == 'z':
+		default:
+			return false
+		}
+		if k-a > 2*maxDigitWord {
+			return false
+		}
+	}
+	return nd > 0
 }
 
 func labelWord(w string) bool {

@@ -401,7 +401,8 @@ func (m *Matcher) Match(p *page.Page) *Finding {
 	if !candidate {
 		// Contacts on every page: no rule can score here, so only
 		// personal contacts are decoded and reported.
-		if cues := contactCues(buf, true); len(cues) > 0 {
+		// (Enclosed numbers above 9 leave no digit behind: ㈠㈢㈧…)
+		if cues := contactCues(buf, true); len(cues) > 0 || seen&seenEnclosed != 0 {
 			contactsOnly(f, p, src, buf, spans, cues, seen != 0)
 		}
 		return f.finish()
