@@ -4,12 +4,10 @@ import (
 	"net"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 	"unsafe"
-
-	"github.com/coregx/ahocorasick"
 
 	"golang.org/x/net/publicsuffix"
 )
@@ -56,21 +54,27 @@ const contactLit = -2
 // numbers: ASCII digits (circled, parenthesized, full-width, mathematical
 // and Cyrillic look-alikes are already folded to them), Chinese numerals
 // and their financial forms, and the homophones sellers and dispatchers
-// use (幺/妖 1, 两 2, 仨/伞 3, 死/似 4, 吾/武/舞 5, 溜 6, 拐/漆/妻 7, 扒 8,
-// 勾/久/酒 9, 洞 0). Letters (o 0, l/i 1) count only inside a run of digits
-// (see scanDigitRuns). real reports an ASCII digit.
+// use (幺/妖/要 1, 两 2, 仨/伞/散 3, 死/似 4, 吾/武/舞 5, 溜 6, 拐/漆/妻 7,
+// 扒/霸 8, 勾/久/酒 9, 洞/灵 0). Letters (o 0, l/i 1, z 2) count only in a
+// Latin word of digits (see letterDigit), and the homophones that are
+// common words (要 灵 散 霸, see weakDigit) only next to another digit.
+// real reports an ASCII digit.
+//
+// This is the one table of digit homophones: the normalizer's fold table
+// (internal/foldgen) must not fold them, since they are words everywhere
+// but in a number.
 func digitValue(r rune) (v int, real bool) {
 	if r >= '0' && r <= '9' {
 		return int(r - '0'), true
 	}
 	switch r {
-	case '零', '〇', '洞', 'o':
+	case '零', '〇', '洞', '灵', 'o':
 		return 0, false
-	case '一', '壹', '幺', '妖', 'l', 'i':
+	case '一', '壹', '幺', '妖', '要', 'l', 'i':
 		return 1, false
-	case '二', '贰', '两':
+	case '二', '贰', '两', 'z':
 		return 2, false
-	case '三', '叁', '仨', '伞':
+	case '三', '叁', '仨', '伞', '散':
 		return 3, false
 	case '四', '肆', '死', '似':
 		return 4, false
@@ -80,7 +84,7 @@ func digitValue(r rune) (v int, real bool) {
 		return 6, false
 	case '七', '柒', '拐', '漆', '妻':
 		return 7, false
-	case '八', '捌', '扒':
+	case '八', '捌', '扒', '霸':
 		return 8, false
 	case '九', '玖', '勾', '久', '酒':
 		return 9, false
@@ -88,7 +92,109 @@ func digitValue(r rune) (v int, real bool) {
 	return -1, false
 }
 
-func isDigitLetter(r rune) bool { return r == 'o' || r == 'l' || r == 'i' }
+func isDigitLetter(r rune) bool { return r == 'o' || r == 'l' || r == 'i' || r == 'z' }
+
+// weakDigit reports the homophones that are common words (要求, 灵活,
+// 散步, 霸王): a digit only with another digit right before or after it,
+// never alone between words.
+func weakDigit(r rune) bool { return r == '要' || r == '灵' || r == '散' || r == '霸' }
+
+// maxDigitWord bounds the Latin word letterDigit reads on either side.
+const maxDigitWord = 24
+
+// letterDigit reports whether the letter at j (o, l, i, z) stands for a
+// digit: its Latin word is made of digits and such letters only, holds a
+// digit, and has more digits than letters (159o, l3800l38000, 15l3) —
+// unless it continues a run that already has three digits before the
+// word and the word starts with a digit or right after one (…幺3 8ooo,
+// 幺3捌o0). starts are the offsets of the digits the run
+// has so far. Words like no12345, 1st, o2o, i7 or zoo are no digits.
+func letterDigit(text string, j int, starts []int) bool {
+	a := j
+	for a > 0 && isASCIIWord(text[a-1]) {
+		a--
+		if j-a > maxDigitWord {
+			return false
+		}
+	}
+	nd, nl := 0, 0
+	for k := a; k < len(text) && isASCIIWord(text[k]); k++ {
+		c := text[k]
+		switch {
+		case c >= '0' && c <= '9':
+			nd++
+		case c == 'o' || c == 'l' || c == 'i' || c == 'z':
+			nl++
+		default:
+			return false
+		}
+		if k-a > 2*maxDigitWord {
+			return false
+		}
+	}
+	if nd == 0 {
+		return false
+	}
+	if nd > nl {
+		return true
+	}
+	before := len(starts)
+	for before > 0 && starts[before-1] >= a {
+		before--
+	}
+	if before < 3 {
+		return false
+	}
+	// A continuation starts with a digit (8ooo) or is glued to the
+	// run's last digit (捌o0): 13812345678 o2o is a number and a word.
+	if text[a] >= '0' && text[a] <= '9' {
+		return true
+	}
+	_, size := utf8.DecodeLastRuneInString(text[:a])
+	return starts[before-1] == a-size
+}
+
+// digitAt reports whether the character at i is a digit of a run (see
+// digitValue): starts are the offsets of the digits the run has so far,
+// prevDigit whether the character before i is one of them.
+func digitAt(text string, i int, r rune, size int, starts []int, prevDigit bool) bool {
+	v, _ := digitValue(r)
+	switch {
+	case v < 0:
+		return false
+	case isDigitLetter(r):
+		return letterDigit(text, i, starts)
+	case weakDigit(r):
+		if !prevDigit {
+			// Starting a group it needs a CJK digit after it: 要散霸…
+			// is a number, 要13812345678 a word and a number.
+			r2, _ := utf8.DecodeRuneInString(text[i+size:])
+			v2, _ := digitValue(r2)
+			return v2 >= 0 && r2 >= 0x80
+		}
+		if nextIsDigit(text, i+size) {
+			return true
+		}
+		// After the last digit of a run it is a digit unless a word
+		// starts with it (…八要的抓紧, 灵活, 散步, 霸王): normalization
+		// drops the space between a number and such a word. A label
+		// after it is no such word (…灵灵微信同号).
+		r2, _ := utf8.DecodeRuneInString(text[i+size:])
+		return !isHan(r2) || labelStartsAt(text[i+size:])
+	}
+	return true
+}
+
+// labelStartsAt reports whether a contact label starts s.
+func labelStartsAt(s string) bool {
+	s = s[:min(len(s), 12)]
+	found := false
+	labelAC.each(unsafe.Slice(unsafe.StringData(s), len(s)), func(id, start, end int) bool {
+		found = start == 0
+		return !found
+	})
+	return found
+}
 
 // digitRun is a run of digit-like characters, possibly split into groups
 // by separators or short filler words (138-1234-5678, 138加1234加5678).
@@ -105,13 +211,19 @@ type digitRun struct {
 
 // scanDigitRuns finds the digit runs of text.
 //
-// Runs of fewer than five digits are left out (no contact is that short),
-// without an allocation: most runs on a page are years, prices and counts.
-func scanDigitRuns(text string) []digitRun {
-	var runs []digitRun
-	var dbuf []byte
-	var sbuf []int
-	var fbuf []bool
+// Runs of fewer than five digits are left out (no contact is that short):
+// most runs on a page are years, prices and counts. The digits, offsets
+// and styles of all runs share one buffer each, a run's part of it ending
+// where the next begins; a run that is left out gives its part back.
+//
+// The buffers come from sc and are reused by the next call with it: the
+// runs are valid until then.
+func scanDigitRuns(text string, sc *runScratch) []digitRun {
+	runs := sc.runs[:0]
+	dbuf, sbuf, fbuf := sc.digits[:0], sc.starts[:0], sc.fakes[:0]
+	defer func() {
+		sc.runs, sc.digits, sc.starts, sc.fakes = runs, dbuf, sbuf, fbuf
+	}()
 	i := 0
 	for i < len(text) {
 		// Fast skip to the next character that can start a run.
@@ -119,11 +231,16 @@ func scanDigitRuns(text string) []digitRun {
 		switch {
 		case c < 0x80:
 			if c < '0' || c > '9' {
-				i++
-				continue
+				// A letter for a digit can start a run at the start
+				// of its word (l3800l38000).
+				if !(c == 'o' || c == 'l' || c == 'i' || c == 'z') || i > 0 && isASCIIWord(text[i-1]) || !letterDigit(text, i, nil) {
+					i++
+					continue
+				}
 			}
 		case c >= 0xE0 && c < 0xF0 && i+2 < len(text):
-			if r := rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F); cjkDigit[r/64]&(1<<(r%64)) == 0 {
+			if r := rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F); cjkDigit[r/64]&(1<<(r%64)) == 0 ||
+				weakDigit(r) && !nextIsDigit(text, i+3) {
 				i += 3
 				continue
 			}
@@ -133,24 +250,17 @@ func scanDigitRuns(text string) []digitRun {
 			continue
 		}
 		_, size := utf8.DecodeRuneInString(text[i:])
-		run := digitRun{start: i, groups: 1, digits: dbuf[:0], starts: sbuf[:0], fakes: fbuf[:0]}
+		run := digitRun{start: i, groups: 1}
+		base := len(dbuf)
 		groupLen := 0
 		j := i
 		for j < len(text) {
 			r, size := utf8.DecodeRuneInString(text[j:])
-			v, real := digitValue(r)
-			if v >= 0 && isDigitLetter(r) {
-				// A letter for a digit only between two digits, not
-				// inside a Latin word (no12345, 1st).
-				prev, _ := utf8.DecodeLastRuneInString(text[:j])
-				if pv, _ := digitValue(prev); pv < 0 || isDigitLetter(prev) || !nextIsDigit(text, j+size) {
-					v = -1
-				}
-			}
-			if v >= 0 {
-				run.digits = append(run.digits, byte('0'+v))
-				run.starts = append(run.starts, j)
-				run.fakes = append(run.fakes, !real)
+			if digitAt(text, j, r, size, sbuf[base:], len(sbuf) > base && run.end == j) {
+				v, real := digitValue(r)
+				dbuf = append(dbuf, byte('0'+v))
+				sbuf = append(sbuf, j)
+				fbuf = append(fbuf, !real)
 				if !real {
 					run.fake++
 				}
@@ -162,9 +272,12 @@ func scanDigitRuns(text string) []digitRun {
 			// A gap: up to three separators, or up to two filler
 			// characters between groups of at least three digits.
 			k, gap, filler := j, 0, 0
-			for k < len(text) && gap < 3 {
-				r2, s2 := utf8.DecodeRuneInString(text[k:])
-				if v2, _ := digitValue(r2); v2 >= 0 && !isDigitLetter(r2) {
+			var r2 rune
+			next := false // a digit at k
+			for k < len(text) && gap <= 3 {
+				var s2 int
+				r2, s2 = utf8.DecodeRuneInString(text[k:])
+				if next = digitAt(text, k, r2, s2, sbuf[base:], false); next {
 					break
 				}
 				if r2 == '\n' {
@@ -177,16 +290,21 @@ func scanDigitRuns(text string) []digitRun {
 				gap++
 				k += s2
 			}
-			if gap == 0 || gap > 3 || k >= len(text) || (filler > 0 && (groupLen < 3 || filler > 2)) {
+			if !next || gap == 0 || gap > 3 || (filler > 0 && (groupLen < 3 || filler > 2)) {
 				break
 			}
-			r2, _ := utf8.DecodeRuneInString(text[k:])
 			if !startsGroup(text, k, r2, filler > 0) {
 				break
 			}
 			// Styles do not mix across a gap: 1245164853/一手 is a
-			// number and a word, not one number.
-			if _, real2 := digitValue(r2); real2 != !run.fakes[len(run.fakes)-1] {
+			// number and a word, not one number. Letters go with
+			// ASCII digits (159o 667l 543).
+			if (text[sbuf[len(sbuf)-1]] < 0x80) != (r2 < 0x80) {
+				break
+			}
+			// A label between two groups starts another contact
+			// (微信abc123电话138…, 微abc123抠抠12345678).
+			if filler > 0 && labelIn(text[j:k]) {
 				break
 			}
 			if filler > 0 {
@@ -196,12 +314,13 @@ func scanDigitRuns(text string) []digitRun {
 			groupLen = 0
 			run.groups++
 		}
+		run.digits, run.starts, run.fakes = dbuf[base:len(dbuf):len(dbuf)], sbuf[base:len(sbuf):len(sbuf)], fbuf[base:len(fbuf):len(fbuf)]
 		// A numeral word right after plain digits is a word
-		// (1245164853一手): up to two trailing non-ASCII digits after
-		// five plain ones are dropped.
+		// (1245164853一手, 13812345678要求): up to two trailing CJK
+		// digits after five plain ones are dropped.
 		if n := len(run.fakes); n > 5 && run.fakes[n-1] {
 			t := 0
-			for t < n && run.fakes[n-1-t] {
+			for t < n && run.fakes[n-1-t] && text[run.starts[n-1-t]] >= 0x80 {
 				t++
 			}
 			if t <= 2 && n-t >= 5 && !slices.Contains(run.fakes[:n-t], true) {
@@ -210,10 +329,12 @@ func scanDigitRuns(text string) []digitRun {
 				run.fake -= t
 			}
 		}
-		dbuf, sbuf, fbuf = run.digits[:0], run.starts[:0], run.fakes[:0]
 		if len(run.digits) >= 5 {
-			run.digits, run.starts, run.fakes = slices.Clone(run.digits), slices.Clone(run.starts), slices.Clone(run.fakes)
+			k := base + len(run.digits)
+			dbuf, sbuf, fbuf = dbuf[:k], sbuf[:k], fbuf[:k]
 			runs = append(runs, run)
+		} else {
+			dbuf, sbuf, fbuf = dbuf[:base], sbuf[:base], fbuf[:base]
 		}
 		if run.end > i {
 			i = run.end
@@ -224,6 +345,41 @@ func scanDigitRuns(text string) []digitRun {
 	return runs
 }
 
+// runScratch holds scanDigitRuns's buffers between calls.
+type runScratch struct {
+	runs   []digitRun
+	digits []byte
+	starts []int
+	fakes  []bool
+}
+
+// maxScratch bounds the buffers a runScratch keeps for the next text.
+const maxScratch = 4096
+
+var runScratchPool = sync.Pool{New: func() any { return new(runScratch) }}
+
+func putRunScratch(sc *runScratch) {
+	if cap(sc.digits) <= maxScratch && cap(sc.runs) <= maxScratch/8 {
+		clear(sc.runs[:cap(sc.runs)]) // drop the references to the last text's buffers
+		runScratchPool.Put(sc)
+	}
+}
+
+// labelIn reports a contact label in a short filler between two digit
+// groups: one of CJK characters or of two or more letters (qq, vx, tel),
+// or a lone letter (q, v) only as a word of its own (123 q 4567).
+func labelIn(gap string) bool {
+	found := false
+	labelAC.each(unsafe.Slice(unsafe.StringData(gap), len(gap)), func(id, start, end int) bool {
+		found = len(contactLabels[id].label) >= 2 ||
+			start > 0 && end < len(gap) && !isASCIIWord(gap[start-1]) && !isASCIIWord(gap[end])
+		return !found
+	})
+	return found
+}
+
+// nextIsDigit reports a digit at i that is no letter (a CJK numeral or
+// homophone, weak ones included, or an ASCII digit).
 func nextIsDigit(text string, i int) bool {
 	if i >= len(text) {
 		return false
@@ -255,16 +411,23 @@ func isMobile(d string) bool {
 	return len(d) == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9'
 }
 
+func isMobileBytes(d []byte) bool {
+	return len(d) == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9'
+}
+
 // mobile returns the mobile number a run holds, with its span: the run
 // itself, without a +86 prefix, or the run with up to two homophone
 // characters trimmed at either end (似138… is "like 138…", not 4138…).
 func (r *digitRun) mobile() (d string, start, end int, ok bool) {
-	d = string(r.digits)
-	if strings.HasPrefix(d, "86") && len(d) == 13 {
-		return d[2:], r.start, r.end, true && isMobile(d[2:])
+	ds := r.digits
+	if len(ds) == 13 && ds[0] == '8' && ds[1] == '6' {
+		if isMobileBytes(ds[2:]) {
+			return string(ds[2:]), r.start, r.end, true
+		}
+		return "", r.start, r.end, false
 	}
-	if isMobile(d) {
-		return d, r.start, r.end, true
+	if isMobileBytes(ds) {
+		return string(ds), r.start, r.end, true
 	}
 	n := len(r.digits)
 	if n < 12 || n > 15 {
@@ -278,12 +441,12 @@ func (r *digitRun) mobile() (d string, start, end int, ok bool) {
 			if b > 0 && !r.fakes[n-b] {
 				break
 			}
-			if s := string(r.digits[a : n-b]); isMobile(s) {
+			if s := r.digits[a : n-b]; isMobileBytes(s) {
 				end := r.end
 				if b > 0 {
 					end = r.starts[n-b]
 				}
-				return s, r.starts[a], end, true
+				return string(s), r.starts[a], end, true
 			}
 		}
 	}
@@ -297,8 +460,19 @@ func (r *digitRun) thousands(text string) bool {
 }
 
 // disguised reports a run written to slip past filters: homophones,
-// Chinese numerals or words between its groups.
-func (r *digitRun) disguised() bool { return r.fake > 0 || r.filler }
+// Chinese numerals or words between its groups, within [start, end)
+// (一13812345678 is a word and a plain number).
+func (r *digitRun) disguised(start, end int) bool {
+	if r.filler {
+		return true
+	}
+	for k, at := range r.starts {
+		if r.fakes[k] && at >= start && at < end {
+			return true
+		}
+	}
+	return false
+}
 
 // phones turns the runs no label claimed into phone numbers; a disguised
 // mobile number with no label is only a possible contact.
@@ -310,19 +484,19 @@ func phones(text string, runs []digitRun) []contact {
 			continue
 		}
 		if d, a, b, ok := r.mobile(); ok {
-			out = append(out, contact{kind: ContactPhone, value: d, start: a, end: b, possible: r.disguised() && !callCueBefore(text, a)})
+			out = append(out, contact{kind: ContactPhone, value: d, start: a, end: b, possible: r.disguised(a, b) && !callCueBefore(text, a)})
 			continue
 		}
-		d := string(r.digits)
-		if r.fake == 0 && len(d) >= 10 && len(d) <= 12 && d[0] == '0' && d[1] != '0' && r.groups >= 2 {
-			out = append(out, contact{kind: ContactLandline, value: d, start: r.start, end: r.end})
+		if d := r.digits; r.fake == 0 && len(d) >= 10 && len(d) <= 12 && d[0] == '0' && d[1] != '0' && r.groups >= 2 {
+			out = append(out, contact{kind: ContactLandline, value: string(d), start: r.start, end: r.end})
 		}
 	}
 	return out
 }
 
 // Labels of the messaging apps and the phone, in normalized form (威信 and
-// 薇信 fold to 微信 only partly: every variant is listed). Single
+// 薇信 fold to 微信 only partly: every variant is listed; 威芯 folds to
+// 微芯, 微訊號 to 微讯号). Single
 // characters and letters count only with a value right after them or
 // inside a chain of labels (Q/微, 电话&微信).
 var contactLabels = []struct {
@@ -331,7 +505,8 @@ var contactLabels = []struct {
 	{"联系电话", ContactPhone}, {"手机号码", ContactPhone}, {"手机号", ContactPhone}, {"电话", ContactPhone},
 	{"手机", ContactPhone}, {"座机", ContactPhone}, {"致电", ContactPhone}, {"来电", ContactPhone},
 	{"tel", ContactPhone}, {"电", ContactPhone},
-	{"微信号", ContactWeChat}, {"微信", ContactWeChat}, {"薇信", ContactWeChat}, {"嶶信", ContactWeChat},
+	{"微信号", ContactWeChat}, {"微信", ContactWeChat}, {"微芯", ContactWeChat}, {"v芯", ContactWeChat},
+	{"微讯号", ContactWeChat}, {"微讯", ContactWeChat}, {"薇信", ContactWeChat}, {"嶶信", ContactWeChat},
 	{"徽信", ContactWeChat}, {"威信", ContactWeChat}, {"v信", ContactWeChat}, {"wechat", ContactWeChat},
 	{"weixin", ContactWeChat}, {"vx", ContactWeChat}, {"wx", ContactWeChat}, {"v x", ContactWeChat}, {"w x", ContactWeChat}, {"卫星号", ContactWeChat},
 	{"微", ContactWeChat}, {"薇", ContactWeChat}, {"v", ContactWeChat},
@@ -343,7 +518,7 @@ var contactLabels = []struct {
 }
 
 var (
-	labelAC  *ahocorasick.Automaton // every label of contactLabels, pattern id = index
+	labelAC  *automaton // every label of contactLabels, pattern id = index
 	idRe     = regexp.MustCompile(`^[a-z][a-z0-9_-]{4,31}`)
 	qqMailRe = regexp.MustCompile(`([1-9][0-9]{4,10})@qq\.com`)
 	urlRe    = regexp.MustCompile(`(?:https?|ftp)://[^\s<>"'` + "`" + `\p{Han}，。、；！？（）【】]+`)
@@ -356,10 +531,7 @@ func init() {
 	for i, l := range contactLabels {
 		pats[i] = l.label
 	}
-	var err error
-	if labelAC, err = ahocorasick.NewBuilder().AddStrings(pats).Build(); err != nil {
-		panic(err)
-	}
+	labelAC = newAutomaton(pats)
 }
 
 // labelChain is one or more labels written together (QQ/微信, 电话&微信,
@@ -380,21 +552,31 @@ const chainJoiners = "/、&+|和或及"
 // joined, with 加/+ before and 同号/同步/号码/号/是/为 after.
 func chains(text string) []labelChain {
 	// The automaton only reads the bytes: no copy of the page.
-	ms := labelAC.FindAllOverlapping(unsafe.Slice(unsafe.StringData(text), len(text)))
+	var small [16]labelHit
+	ms := small[:0]
+	labelAC.each(unsafe.Slice(unsafe.StringData(text), len(text)), func(id, start, end int) bool {
+		ms = append(ms, labelHit{id, start, end})
+		return true
+	})
 	if len(ms) == 0 {
 		return nil
 	}
-	sort.Slice(ms, func(i, j int) bool {
-		if ms[i].Start != ms[j].Start {
-			return ms[i].Start < ms[j].Start
+	slices.SortFunc(ms, func(x, y labelHit) int {
+		if x.start != y.start {
+			return x.start - y.start
 		}
-		return ms[i].End > ms[j].End
+		return y.end - x.end
 	})
 	var out []labelChain
-	var cur *labelChain
+	var cur labelChain
+	open := false
+	// The kinds of all chains share one array, a chain's part of it
+	// ending where the next one's begins.
+	kinds := make([]string, 0, 8)
+	kindsFrom := 0
 	labels, lastEnd := 0, -1
 	flush := func() {
-		if cur == nil {
+		if !open {
 			return
 		}
 		for _, suf := range []string{"同号", "同步", "同微", "号码", "号", "是", "为"} {
@@ -407,46 +589,52 @@ func chains(text string) []labelChain {
 		if labels >= 2 {
 			cur.strong = true
 		}
-		out = append(out, *cur)
-		cur = nil
+		cur.kinds = kinds[kindsFrom:len(kinds):len(kinds)]
+		out = append(out, cur)
+		open = false
 	}
 	for _, m := range ms {
-		if m.Start < lastEnd {
+		if m.start < lastEnd {
 			continue // inside a longer label
 		}
-		if m.Start > 0 && isASCIIWord(text[m.Start-1]) && isASCIIWord(text[m.Start]) && (cur == nil || cur.end != m.Start) {
+		if m.start > 0 && isASCIIWord(text[m.start-1]) && isASCIIWord(text[m.start]) && (!open || cur.end != m.start) {
 			continue // inside a Latin word: hotel, bqq
 		}
-		l := contactLabels[m.PatternID]
+		l := contactLabels[m.id]
 		joined := false
-		if cur != nil {
-			gap := text[cur.end:m.Start]
+		if open {
+			gap := text[cur.end:m.start]
 			joined = gap == "" || utf8.RuneCountInString(gap) == 1 && strings.Contains(chainJoiners, gap)
 		}
 		if !joined {
 			flush()
-			start := m.Start
+			start := m.start
 			if strings.HasSuffix(text[:start], "加") {
 				start -= len("加")
 			} else if strings.HasSuffix(text[:start], "+") {
 				start--
 			}
-			cur = &labelChain{start: start}
+			cur = labelChain{start: start}
+			open = true
+			kindsFrom = len(kinds)
 			labels = 0
 		}
-		cur.end = m.End
+		cur.end = m.end
 		labels++
 		if utf8.RuneCountInString(l.label) >= 2 {
 			cur.strong = true
 		}
-		if !slices.Contains(cur.kinds, l.kind) {
-			cur.kinds = append(cur.kinds, l.kind)
+		if !slices.Contains(kinds[kindsFrom:], l.kind) {
+			kinds = append(kinds, l.kind)
 		}
-		lastEnd = m.End
+		lastEnd = m.end
 	}
 	flush()
 	return out
 }
+
+// labelHit is a label found by labelAC.
+type labelHit struct{ id, start, end int }
 
 func isASCIIWord(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_'
@@ -454,8 +642,23 @@ func isASCIIWord(c byte) bool {
 
 // skipFill skips what stands between a label and its value: separators,
 // colons, 号/是/为, and a word like 聊 or 搜 (微信聊：abc, 加微信搜 abc) —
-// at most 6 bytes.
+// at most 6 bytes — and an "id" with a colon or space after it (微信 ID:
+// wxid_…, 微信号 id：abc).
 func skipFill(text string, i int) int {
+	i = skipFillChars(text, i)
+	if strings.HasPrefix(text[i:], "id") && i+2 < len(text) && (i == 0 || !isASCIIWord(text[i-1])) {
+		switch text[i+2] {
+		case ':', ' ', '=':
+			return skipFillChars(text, i+2)
+		}
+		if strings.HasPrefix(text[i+2:], "：") || strings.HasPrefix(text[i+2:], "号") {
+			return skipFillChars(text, i+2)
+		}
+	}
+	return i
+}
+
+func skipFillChars(text string, i int) int {
 	for n := 0; i < len(text) && n < 6; {
 		r, s := utf8.DecodeRuneInString(text[i:])
 		switch r {
@@ -502,7 +705,9 @@ func valueFits(kind, d string) bool {
 func extractContacts(text string) []contact { return extractContactsOpt(text, false, nil) }
 
 func extractContactsOpt(text string, personalOnly bool, atBefore func(int) bool) []contact {
-	runs := scanDigitRuns(text)
+	sc := runScratchPool.Get().(*runScratch)
+	defer putRunScratch(sc)
+	runs := scanDigitRuns(text, sc)
 	var out []contact
 	runAt := func(i int) *digitRun {
 		for k := range runs {
@@ -709,7 +914,7 @@ func isStopID(id string) bool {
 // CJK text are the slow part of a close look.
 func hasLabelCue(text string) bool {
 	return containsAny(text, "微", "薇", "嶶", "徽信", "威信", "卫星", "vx", "wx", "v x", "w x", "v信", "weixin", "wechat", "v:", "v：", "+v", "加v", "v ",
-		"qq", "q", "扣", "口口", "蔻蔻", "企鹅", "球球", "电", "手机", "座机", "tel", "飞机", "tg", "telegram")
+		"qq", "q", "扣", "口口", "蔻蔻", "抠抠", "企鹅", "球球", "电", "手机", "座机", "tel", "飞机", "tg", "telegram")
 }
 
 // dottedNames returns the spans of the dotted names of text (a.b, a.b.c,

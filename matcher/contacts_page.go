@@ -2,9 +2,10 @@ package matcher
 
 import (
 	"bytes"
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/certwatch/certwatch/page"
 )
@@ -16,15 +17,33 @@ import (
 // for personal contacts (phone, WeChat, QQ, Telegram; not URLs and
 // domains, which every page has).
 
-// cjkDigit marks the CJK characters digitValue decodes, for contactCue.
-var cjkDigit [0x10000 / 64]uint64
+// cjkDigit marks the CJK characters digitValue decodes, for contactCue;
+// cjkWeak those of them that are common words (weakDigit).
+var cjkDigit, cjkWeak [0x10000 / 64]uint64
 
 func init() {
 	for r := rune(0x3000); r < 0xA000; r++ {
 		if v, _ := digitValue(r); v >= 0 {
 			cjkDigit[r/64] |= 1 << (r % 64)
 		}
+		if weakDigit(r) {
+			cjkWeak[r/64] |= 1 << (r % 64)
+		}
 	}
+}
+
+// digitByteAt reports an ASCII digit or a CJK digit character at i.
+func digitByteAt(b []byte, i int) bool {
+	if i >= len(b) {
+		return false
+	}
+	if c := b[i]; c < 0x80 {
+		return c >= '0' && c <= '9'
+	} else if c < 0xE0 || c >= 0xF0 || i+2 >= len(b) {
+		return false
+	}
+	r := rune(b[i]&0x0F)<<12 | rune(b[i+1]&0x3F)<<6 | rune(b[i+2]&0x3F)
+	return cjkDigit[r/64]&(1<<(r%64)) != 0
 }
 
 // contactCue reports whether normalized text may hold a contact: a run of
@@ -65,6 +84,22 @@ func contactCues(b []byte, all bool) []int {
 		return false
 	}
 	for i := 0; i < len(b); {
+		if digits == 0 {
+			// Outside a run a CJK character that is no digit does
+			// nothing: skip such characters in a tight loop, and the
+			// homophones that are common words (要 灵 散 霸) unless a
+			// digit follows (as scanDigitRuns starts no run on them).
+			for i+2 < len(b) && b[i] >= 0xE0 && b[i] < 0xF0 {
+				r := rune(b[i]&0x0F)<<12 | rune(b[i+1]&0x3F)<<6 | rune(b[i+2]&0x3F)
+				if cjkDigit[r/64]&(1<<(r%64)) != 0 && (cjkWeak[r/64]&(1<<(r%64)) == 0 || digitByteAt(b, i+3)) {
+					break
+				}
+				i += 3
+			}
+			if i >= len(b) {
+				break
+			}
+		}
 		c := b[i]
 		var r rune
 		size := 1
@@ -85,10 +120,11 @@ func contactCues(b []byte, all bool) []int {
 				return out
 			}
 		case r < 0x80 && (r >= 'a' && r <= 'z' || r == '_'):
-			// o/l/i for a digit inside a run, also at the start of a group
-			// after a separator (15l3 o778), as scanDigitRuns reads it.
-			if (r == 'o' || r == 'l' || r == 'i') && digits > 0 && i+1 < len(b) && b[i+1] >= '0' && b[i+1] <= '9' &&
-				(gap == 0 || !isASCIIWord(b[i-1])) {
+			// o/l/i/z for a digit in a Latin word of digits and such
+			// letters (159o, l3800l38000, 8ooo), as scanDigitRuns
+			// reads them; counted whether or not the run has three
+			// digits before the word (more cues, never fewer).
+			if (r == 'o' || r == 'l' || r == 'i' || r == 'z') && digitWord(b, i) {
 				if digit(i) {
 					return out
 				}
@@ -200,6 +236,33 @@ func appToken(tok []byte) bool {
 	return len(tok) > 4 && bytes.HasSuffix(tok, []byte("_bot"))
 }
 
+// digitWord reports whether the Latin word around i is made of digits
+// and digit letters only and holds a digit (letterDigit without the
+// count of digits against letters).
+func digitWord(b []byte, i int) bool {
+	a := i
+	for a > 0 && isASCIIWord(b[a-1]) {
+		a--
+		if i-a > maxDigitWord {
+			return false
+		}
+	}
+	nd := 0
+	for k := a; k < len(b) && isASCIIWord(b[k]); k++ {
+		switch c := b[k]; {
+		case c >= '0' && c <= '9':
+			nd++
+		case c == 'o' || c == 'l' || c == 'i' || c == 'z':
+		default:
+			return false
+		}
+		if k-a > 2*maxDigitWord {
+			return false
+		}
+	}
+	return nd > 0
+}
+
 func labelWord(w string) bool {
 	switch w {
 	case "qq", "q", "vx", "wx", "v", "tg", "tel", "wechat", "weixin", "telegram":
@@ -265,12 +328,6 @@ func pageContacts(n *Normalized, personalOnly bool) []contact {
 		cs = append(cs, c)
 	}
 	return dedupeContacts(cs)
-}
-
-// normOffset maps an original byte offset to the first normalized byte
-// that comes from at or after it.
-func (n *Normalized) normOffset(a int) int {
-	return sort.Search(len(n.orig), func(i int) bool { return int(n.orig[i]) >= a })
 }
 
 // enclosedTens gives the number of the enclosed numbers that normalization
@@ -390,24 +447,22 @@ func (s *scan) contactNear(res *ruleResult, window int) *contact {
 }
 
 // contactsOnly reports the personal contacts of a page no rule can score
-// (buf: its title and text as the first pass normalized them, without an
-// offset map; cues: where contactCues fired). Contacts are local (a label
-// and a value on a line or two), so only the lines around the cues, one
-// more on either side, are searched; the offset map is built only when
-// something is found. Pages with an @ (handles whose @ normalization
-// drops) or enclosed numbers above 9 take the whole-page path, as does a
-// page whose mapped normalization differs from buf.
-func contactsOnly(f *Finding, p *page.Page, buf []byte, cues []int) {
-	src := p.Title + "\n" + p.Text
-	full := strings.IndexByte(src, '@') >= 0 || strings.Contains(src, "＠") || hasEnclosedTens(src)
+// (src: its title, a newline and its text, which may be read in place and
+// is copied if kept; buf and spans: src as the first
+// pass normalized it, with its offset map; cues: where contactCues
+// fired). Contacts are local (a label and a value on a line or two), so
+// only the lines around the cues, one more on either side, are searched.
+// Pages with an @ (handles whose @ normalization drops) or enclosed
+// numbers above 9 take the whole-page path (full: normalizeSeen saw one).
+func contactsOnly(f *Finding, p *page.Page, src string, buf []byte, spans []span, cues []int, full bool) {
 	var cs []contact
 	if !full {
 		if cs = windowContacts(buf, cues); len(cs) == 0 {
 			return
 		}
 	}
-	n := Normalize(src)
-	if full || n.Text != string(buf) {
+	n := &Normalized{Text: string(buf), spans: slices.Clone(spans), source: strings.Clone(src)}
+	if full {
 		cs = pageContacts(n, true)
 	}
 	sc := &scan{n: n, page: p, titleEnd: len(p.Title), contacts: cs}
@@ -426,20 +481,25 @@ func windowContacts(b []byte, cues []int) []contact {
 		if p < end {
 			continue
 		}
-		lo := bytes.LastIndexByte(b[:p], '\n') + 1
-		if lo > 0 {
-			lo = bytes.LastIndexByte(b[:lo-1], '\n') + 1
-		}
-		hi := len(b)
-		if k := bytes.IndexByte(b[p:], '\n'); k >= 0 {
-			hi = p + k
-			if k2 := bytes.IndexByte(b[hi+1:], '\n'); k2 >= 0 {
-				hi = hi + 1 + k2
-			} else {
-				hi = len(b)
+		// lo: the start of the line before the cue's; hi: the end of the
+		// line after it. Only a line break within the window's reach
+		// matters (the widening below stops at a line break by itself),
+		// so only that stretch is searched: a page of few long lines is
+		// not scanned from each cue to its start and end.
+		floor, ceil := max(p-48, end, 0), min(len(b), p+128)
+		lo := 0
+		if k := bytes.LastIndexByte(b[floor:p], '\n'); k >= 0 {
+			if k2 := bytes.LastIndexByte(b[floor:floor+k], '\n'); k2 >= 0 {
+				lo = floor + k2 + 1
 			}
 		}
-		ws, we := max(lo, p-48, end), min(hi, p+128)
+		hi := len(b)
+		if k := bytes.IndexByte(b[p:ceil], '\n'); k >= 0 {
+			if k2 := bytes.IndexByte(b[p+k+1:ceil], '\n'); k2 >= 0 {
+				hi = p + k + 1 + k2
+			}
+		}
+		ws, we := max(lo, floor), min(hi, ceil)
 		for ws > lo && b[ws]&0xC0 == 0x80 {
 			ws--
 		}
@@ -460,10 +520,16 @@ func windowContacts(b []byte, cues []int) []contact {
 			}
 			we += size
 		}
-		for _, c := range extractContactsOpt(string(b[ws:we]), true, nil) {
-			c.start += ws
-			c.end += ws
-			out = append(out, c)
+		if we > ws {
+			// The window is read in place; what the contacts keep of it
+			// is copied (a Latin id is a substring of the text it was
+			// found in).
+			for _, c := range extractContactsOpt(unsafe.String(&b[ws], we-ws), true, nil) {
+				c.value = strings.Clone(c.value)
+				c.start += ws
+				c.end += ws
+				out = append(out, c)
+			}
 		}
 		end = we
 	}

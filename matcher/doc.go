@@ -10,6 +10,13 @@
 // homophones and look-alike digits, WeChat, QQ, URLs) and imitation-site
 // detection.
 //
+// Rules are scored per unit of the page's typed blocks (units.go: the
+// article, the title, each post, each listing card, the site's chrome),
+// with exclusions local to their unit, and genres (genre.go: news, police
+// and court reports, warnings, platform rules, debunking Q&A, job ads,
+// honest training, how-to texts) lower scores by the factor the pack
+// gives them.
+//
 // A Matcher is compiled once from rule packs (Compile) and is safe for
 // concurrent use; Match returns a Finding whose match and contact offsets
 // point into the page's original Title and Text, so the review UI can

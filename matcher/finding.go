@@ -22,6 +22,10 @@ type Finding struct {
 	Contacts     []Contact `json:"contacts"`
 	Reasons      []string  `json:"reasons"`
 	Imitation    *Imitated `json:"imitation,omitempty"`
+	// Genre is the page's recognised genre (news, gov_warning, qa_debunk,
+	// …; see genre.go), empty when none; GenreName its display name.
+	Genre     string `json:"genre,omitempty"`
+	GenreName string `json:"genre_name,omitempty"`
 	// Model is the learned stage's verdict on the page, filled in by
 	// package detect; nil when no model judged it.
 	Model *ModelVerdict `json:"model,omitempty"`
@@ -80,6 +84,11 @@ type RuleHit struct {
 	// ContactBonus is what a personal contact next to the rule's hits
 	// added (the pack's contact_bonus), 0 when none.
 	ContactBonus float64 `json:"contact_bonus,omitempty"`
+	// Block is where the rule scored best: the block kind and path of the
+	// unit (main, post, listing_field, …; see units.go), e.g. "post div.reply".
+	Block string `json:"block,omitempty"`
+	// Genre is the genre whose factor lowered the rule's score, if any.
+	Genre string `json:"genre,omitempty"`
 }
 
 // Match is a span of the original page text (or title) that a rule used.
@@ -230,7 +239,20 @@ func (s *scan) fill(f *Finding) {
 				addMatch(h, s.n.Text[h.start:h.end], "term", res.rule.ID)
 			}
 		}
-		reason := fmt.Sprintf("规则 %s（%s）得分 %g：%s", res.rule.ID, p.CategoryName(res.rule.Category), round2(res.score), strings.Join(parts, "，"))
+		if res.unit != nil {
+			rh.Block = string(res.unit.kind)
+			if res.unit.path != "" {
+				rh.Block += " " + res.unit.path
+			}
+		}
+		if res.genre != nil && res.raw > 0 {
+			rh.Genre = res.genre.g.ID
+		}
+		where := ""
+		if u := unitReason(res); u != "" {
+			where = "［" + u + "］"
+		}
+		reason := fmt.Sprintf("规则 %s（%s）得分 %g%s：%s", res.rule.ID, p.CategoryName(res.rule.Category), round2(res.score), where, strings.Join(parts, "，"))
 		var excl []string
 		for _, e := range res.exclusions {
 			rh.Exclusions = append(rh.Exclusions, e.e.ID)
@@ -257,6 +279,10 @@ func (s *scan) fill(f *Finding) {
 				f.Imitation = &Imitated{Site: res.imitation.site.Name, Host: res.imitation.host, Similarity: round2(res.imitation.similarity)}
 			}
 		}
+	}
+	if g := s.pageGenre; g != nil && len(s.results) > 0 {
+		f.Genre, f.GenreName = g.g.ID, g.g.Name
+		f.Reasons = append(f.Reasons, "体裁："+genreReason(g))
 	}
 	for _, m := range matches {
 		f.Matches = append(f.Matches, *m)

@@ -159,6 +159,10 @@ func (m *Matcher) compileGrammar(packs []*rules.Pack, lit func(p *rules.Pack, li
 					out = append(out, nearSlot{fam: -1, contact: s, name: s})
 					continue
 				}
+				if s == rules.TokenPrice { // short_text only (the loader checks)
+					out = append(out, nearSlot{fam: -2, name: s})
+					continue
+				}
 				out = append(out, nearSlot{fam: idx[s], name: s})
 			}
 			return out
@@ -578,55 +582,65 @@ func nextAfter(evs []famHit, prev famHit) (famHit, int, bool) {
 // bytes; slack covers the members' own lengths). Contact slots count as
 // present. It is a necessary condition, never stricter than scoring.
 type firstPass struct {
-	lastEnd []int // per family; -1: none yet
+	big     []int // per family when there are more than len(small); -1: none yet
 	small   [32]int
+	n       int // families; 0 until the first hit
 	prevEnd int
 }
 
-func (fp *firstPass) init(n int) {
-	if fp.lastEnd != nil {
-		return
+// ends returns the largest end offset per family. The array is not kept in
+// a slice field, so that a firstPass on the caller's stack stays there.
+func (fp *firstPass) ends(n int) []int {
+	if fp.n == 0 {
+		if n == 0 {
+			return nil
+		}
+		fp.n = n
+		if n > len(fp.small) {
+			fp.big = make([]int, n)
+		}
+		e := fp.ends(n)
+		for i := range e {
+			e[i] = -1
+		}
+		return e
 	}
-	if n <= len(fp.small) {
-		fp.lastEnd = fp.small[:n]
-	} else {
-		fp.lastEnd = make([]int, n)
+	if fp.big != nil {
+		return fp.big
 	}
-	for i := range fp.lastEnd {
-		fp.lastEnd[i] = -1
-	}
+	return fp.small[:fp.n]
 }
 
 // feed takes one hit of a literal that some clause needs and reports
 // whether the page must be looked at closely.
 func (g *grammar) feed(m *Matcher, fp *firstPass, lit, start, end int) bool {
-	fp.init(len(g.fams))
+	lastEnd := fp.ends(len(g.fams))
 	if end < fp.prevEnd {
 		return true // not in end order: no shortcut
 	}
 	fp.prevEnd = end
 	l := &m.lits[lit]
 	for _, fi := range l.fams {
-		fp.lastEnd[fi] = end
+		lastEnd[fi] = end
 	}
 	for c, cc := range g.comps {
 		// A modifier that ends at most gap characters before the head
 		// (when the head is this literal; nested compositions: anywhere
 		// before).
-		if fp.lastEnd[cc.head] != end || fp.lastEnd[cc.mod] < 0 {
+		if lastEnd[cc.head] != end || lastEnd[cc.mod] < 0 {
 			continue
 		}
-		if g.direct[c][lit] && fp.lastEnd[cc.mod] < start-4*cc.gap {
+		if g.direct[c][lit] && lastEnd[cc.mod] < start-4*cc.gap {
 			continue
 		}
 		for _, fi := range g.holders[c] {
-			fp.lastEnd[fi] = end
+			lastEnd[fi] = end
 		}
 	}
 	for ci, n := range g.nearList {
 		touched := false
 		for _, fi := range g.nearFams[ci] {
-			if fp.lastEnd[fi] == end {
+			if lastEnd[fi] == end {
 				touched = true
 				break
 			}
@@ -637,7 +651,7 @@ func (g *grammar) feed(m *Matcher, fp *firstPass, lit, start, end int) bool {
 		min := start - 8*n.n.Within - g.slack
 		ok := true
 		for _, sl := range n.slots {
-			if sl.fam >= 0 && (fp.lastEnd[sl.fam] < 0 || fp.lastEnd[sl.fam] < min) {
+			if sl.fam >= 0 && (lastEnd[sl.fam] < 0 || lastEnd[sl.fam] < min) {
 				ok = false
 				break
 			}
@@ -795,6 +809,12 @@ func (s *scan) shortThreshold(res *ruleResult) (float64, string) {
 		return false
 	}
 	for _, sl := range cs.slots {
+		if sl.fam == -2 {
+			if a, b, ok := s.priceAmount(inside); ok {
+				return cs.st.Threshold, fmt.Sprintf("短文本（%d 字，不超过 %d 字）：强信号 %s 加佐证“%s”（%s），阈值 %g", s.chars, cs.st.MaxChars, strong, s.n.Text[a:b], sl.name, cs.st.Threshold)
+			}
+			continue
+		}
 		if sl.fam >= 0 {
 			if s.fam == nil {
 				continue

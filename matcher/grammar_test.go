@@ -222,3 +222,39 @@ func TestDefaultPackGrammar(t *testing.T) {
 		}
 	}
 }
+
+// TestShortTextPrice: with "@price" among the corroborators, an amount of
+// money written with digits corroborates a short text's strong signal.
+func TestShortTextPrice(t *testing.T) {
+	src := strings.Replace(grammarPack, `corroborators: [price, "@contact"]`, `corroborators: [price, "@price", "@contact"]`, 1)
+	p, err := rules.Parse("grammar-price.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Compile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"焊工证下周就可以办，800元", true},
+		{"焊工证下周就可以办，300块", true},
+		{"焊工证下周就可以办，1.5万", true},
+		{"焊工证下周就可以办，三天", false},
+		{"焊工证下周就可以办，800", false},
+	} {
+		f := m.Match(page.FromText("", tc.text))
+		if f.Flagged != tc.want {
+			t.Errorf("%q: flagged %v, want %v: %v", tc.text, f.Flagged, tc.want, f.Reasons)
+		}
+		if tc.want && !strings.Contains(strings.Join(f.Reasons, " "), "（@price）") {
+			t.Errorf("%q: reason does not name the price: %v", tc.text, f.Reasons)
+		}
+	}
+	// The default grammar pack, without @price, does not take an amount.
+	if f := grammarMatcher(t).Match(page.FromText("", "焊工证下周就可以办，800元")); f.Flagged {
+		t.Errorf("@price not listed, yet flagged: %v", f.Reasons)
+	}
+}

@@ -2,10 +2,12 @@ package matcher
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/coregx/ahocorasick"
 	"github.com/go-ego/gse"
@@ -19,20 +21,36 @@ import (
 // concurrent use; the segmenter is loaded on the first page that needs it.
 type Matcher struct {
 	packs []*rules.Pack
-	ac    *ahocorasick.Automaton // every literal; pattern id = literal id
+	ac    *automaton // every literal; pattern id = literal id (automaton.go)
 	// fast holds only the literals that can open a page (weighted terms and
 	// group items), for the first pass; fastLit maps its ids to literals.
-	fast    *ahocorasick.Automaton
+	fast    *automaton
 	fastLit []int
 	lits    []literal
 	index   map[string]int // normalized literal → id
 	rules   []*crule
 	imit    []*cimitation
 	gram    grammar // families and proximity rules (grammar.go)
+	genres  []cgenre
 
 	negations    []string // normalized cue words
 	negGap       int
 	ignoreQuoted bool
+
+	// List rules (lists.go): rules of many terms whose hits open a page
+	// only when their weights could reach the rule's threshold.
+	listTerms []listTerm
+	listNeed  []float64 // per list rule
+	// listCapped, per list rule: it has other parts of positive weight,
+	// and listNeed holds the whole otherUnitCap off (lists.go).
+	listCapped []bool
+
+	// groupSlots is, per group of every rule in order, per slot, the
+	// slotIdx of its literal items as a bitset; nil for a slot with a
+	// contact token (not known in the first pass: it counts as present).
+	// nslot is the number of distinct slot literals.
+	groupSlots [][][]uint64
+	nslot      int
 
 	segOnce  sync.Once
 	seg      *gse.Segmenter
@@ -44,7 +62,8 @@ type literal struct {
 	text             string // normalized
 	hanStart, hanEnd bool   // begins/ends with a CJK character: check word boundaries
 	alnStart, alnEnd bool   // begins/ends with a Latin letter or digit: must not continue a Latin word
-	opens            bool   // a hit makes the page a candidate (it carries a term weight)
+	opens            bool   // a hit makes the page a candidate (it carries a term weight); false for list rules' terms (lists.go)
+	positive         bool   // a term of positive weight of some rule, list rule or not: a unit with its hit is scored (units.go)
 	needsCheck       bool   // hanStart || hanEnd
 	slotOf           []int  // groups (by global group id) this literal is a slot item of
 	display          string // as written in the pack
@@ -55,6 +74,11 @@ type literal struct {
 	unless           []int  // literals inside which a family hit does not count
 	fams             []int  // families this literal is a member of (grammar.go)
 	unlessWord       bool   // an unless word of some family member
+	genreCue         bool   // a cue or with word of some genre (genre.go)
+
+	// The first pass (lists.go, indexSlots).
+	list    []int32 // terms of list rules (listTerms) this literal is a form of
+	slotIdx int32   // its index among group slot items, -1: none
 }
 
 type crule struct {
@@ -75,7 +99,6 @@ type cgroup struct {
 	id    int
 	g     rules.Group
 	slots [][]slotItem
-	masks [][]uint64 // per slot, its literal ids as a bitset; nil for a slot with a contact token
 }
 
 type slotItem struct {
@@ -120,6 +143,7 @@ func Compile(packs ...*rules.Pack) (*Matcher, error) {
 		}
 		if opens {
 			m.lits[id].opens = true
+			m.lits[id].positive = true
 		}
 		return id
 	}
@@ -213,6 +237,7 @@ func Compile(packs ...*rules.Pack) (*Matcher, error) {
 	// would otherwise change (办, 假 as words).
 	gramStart := len(m.lits)
 	m.compileGrammar(packs, func(p *rules.Pack, line int, key, s string) int { return lit(p, line, key, s, false) })
+	m.compileGenres(packs, func(p *rules.Pack, line int, key, s string) int { return lit(p, line, key, s, false) })
 	if len(errs) > 0 {
 		return nil, errs
 	}
@@ -223,51 +248,30 @@ func Compile(packs ...*rules.Pack) (*Matcher, error) {
 			m.segTerms = append(m.segTerms, l.text)
 		}
 	}
-	words := (len(m.lits) + 63) / 64
-	for _, r := range m.rules {
-		for gi := range r.groups {
-			g := &r.groups[gi]
-			for _, slot := range g.slots {
-				mask := make([]uint64, words)
-				for _, it := range slot {
-					if it.lit < 0 {
-						mask = nil
-						break
-					}
-					mask[it.lit/64] |= 1 << (it.lit % 64)
-				}
-				g.masks = append(g.masks, mask)
-			}
-		}
-	}
+	m.markLists()
+	m.indexSlots()
 	var fastPats []string
-	for i, l := range m.lits {
-		if l.opens || len(l.slotOf) > 0 || l.query || l.near {
+	for i := range m.lits {
+		if l := &m.lits[i]; firstPassLit(l) {
 			fastPats = append(fastPats, l.text)
 			m.fastLit = append(m.fastLit, i)
 		}
 	}
-	var err error
-	if m.ac, err = buildAutomaton(pats); err != nil {
-		return nil, err
-	}
-	if len(fastPats) == len(pats) {
-		m.fast = m.ac
-	} else if m.fast, err = buildAutomaton(fastPats); err != nil {
-		return nil, err
+	m.ac = newAutomaton(pats)
+	if len(fastPats)*10 >= len(pats)*9 {
+		// Nearly every literal is in the first pass (a large list is
+		// loaded): one automaton serves both passes, and the first skips
+		// the literals it does not need.
+		m.fast, m.fastLit = m.ac, nil
+	} else {
+		m.fast = newAutomaton(fastPats)
 	}
 	return m, nil
 }
 
-func buildAutomaton(pats []string) (*ahocorasick.Automaton, error) {
-	if len(pats) == 0 {
-		return nil, nil
-	}
-	ac, err := ahocorasick.NewBuilder().AddStrings(pats).Build()
-	if err != nil {
-		return nil, fmt.Errorf("matcher: build automaton: %w", err)
-	}
-	return ac, nil
+// firstPassLit reports whether the first pass needs hits of l.
+func firstPassLit(l *literal) bool {
+	return l.opens || len(l.slotOf) > 0 || l.query || l.near || len(l.list) > 0
 }
 
 func appendUnique(s []int, v int) []int {
@@ -349,39 +353,62 @@ type hit struct {
 	start, end int
 }
 
-var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 64<<10); return &b }}
+// firstBuf is the first pass's scratch space, reused across pages.
+type firstBuf struct {
+	src   []byte // title, line break, text
+	text  []byte
+	spans []span
+}
+
+var firstPool = sync.Pool{New: func() any { return &firstBuf{text: make([]byte, 0, 64<<10)} }}
+
+// maxPooled bounds the scratch space kept for the next page.
+const maxPooled = 1 << 20
 
 // Match scores one page.
 //
-// A first pass normalizes the title and text without an offset map and asks
-// the automata whether any weighted term, or every slot of some group,
-// occurs; pages with neither (and without a form or a query-service title,
-// for imitation checks) end there, except that their personal contacts
-// are decoded and reported when a byte pre-filter (contactCue) sees a
-// digit run or a label. Only the others are normalized with the map,
-// segmented and scored.
+// A first pass normalizes the title and text, with the (sparse, nearly
+// free) offset map, and asks the automata whether any weighted term, or
+// every slot of some group, occurs; pages with neither (and without a form
+// or a query-service title, for imitation checks) end there, except that
+// their personal contacts are decoded and reported when a byte pre-filter
+// (contactCue) sees a digit run or a label. Only the others are segmented
+// and scored, on the text the first pass normalized, per unit of the
+// page's blocks (units.go); a candidate page whose Blocks do not describe
+// its Text (a Page literal) gets them from p.EnsureBlocks first, so Match
+// may set p.Blocks.
 func (m *Matcher) Match(p *page.Page) *Finding {
 	f := &Finding{URL: p.URL}
-	bp := bufPool.Get().(*[]byte)
-	buf, _ := normalize((*bp)[:0], nil, p.Title, false)
-	titleLen := len(buf)
-	if titleLen > 0 {
-		buf = append(buf, '\n')
-	}
-	buf, _ = normalize(buf, nil, p.Text, false)
+	fb := firstPool.Get().(*firstBuf)
+	defer func() {
+		if cap(fb.text) <= maxPooled && cap(fb.src) <= maxPooled {
+			firstPool.Put(fb)
+		}
+	}()
+	// The title, a line break and the text, joined in reused space and
+	// read in place: a page that is no candidate and has no contact
+	// (most pages) allocates nothing for them. What keeps the text (a
+	// Normalized) gets its own copy.
+	fb.src = append(append(append(fb.src[:0], p.Title...), '\n'), p.Text...)
+	src := unsafe.String(&fb.src[0], len(fb.src))
+	// markOut: the title's own length, for query terms (normalizing it
+	// alone is what the whole text starts with, up to the line break).
+	note := normNote{markAt: len(p.Title)}
+	buf, spans := normalizeSeen(fb.text[:0], fb.spans[:0], src, true, &note)
+	titleLen, seen := note.markOut, note.seen
+	fb.text, fb.spans = buf, spans
 	candidate := len(m.imit) > 0 && len(p.Forms) > 0 || m.opens(buf, titleLen)
-	*bp = buf
 	if !candidate {
 		// Contacts on every page: no rule can score here, so only
 		// personal contacts are decoded and reported.
-		if cues := contactCues(buf, true); len(cues) > 0 {
-			contactsOnly(f, p, buf, cues)
+		// (Enclosed numbers above 9 leave no digit behind: ㈠㈢㈧…)
+		if cues := contactCues(buf, true); len(cues) > 0 || seen&seenEnclosed != 0 {
+			contactsOnly(f, p, src, buf, spans, cues, seen != 0)
 		}
-		bufPool.Put(bp)
 		return f.finish()
 	}
-	bufPool.Put(bp)
-	n := Normalize(p.Title + "\n" + p.Text)
+	p.EnsureBlocks()
+	n := &Normalized{Text: string(buf), spans: slices.Clone(spans), source: strings.Clone(src)}
 	sc := &scan{m: m, n: n, page: p, titleEnd: len(p.Title), chars: -1}
 	sc.run()
 	sc.fill(f)
@@ -395,55 +422,105 @@ func (m *Matcher) opens(text []byte, titleLen int) bool {
 	if m.fast == nil {
 		return false
 	}
-	// FindAllOverlapping, not IsMatch or Find: in coregx/ahocorasick v0.3.1
-	// those restart a byte-by-byte prefilter (one bytes.IndexByte per
-	// pattern start byte) each time the automaton returns to its start
-	// state, which on CJK text costs more than the scan itself (measured:
-	// 17 MB/s against 320 MB/s on the ordinary-page benchmark).
-	hits := m.fast.FindAllOverlapping(text)
-	var small [8]uint64
+	var small [32]uint64
 	var seen []uint64
 	var fp firstPass
-	for _, h := range hits {
-		id := h.PatternID
+	var lists *listScratch
+	defer func() {
+		if lists != nil {
+			lists.release()
+		}
+	}()
+	open := false
+	m.fast.each(text, func(id, start, end int) bool {
 		if m.fast != m.ac {
 			id = m.fastLit[id]
 		}
 		l := &m.lits[id]
-		if l.opens || l.query && h.End <= titleLen {
+		if l.opens || l.query && end <= titleLen {
+			open = true
+			return false
+		}
+		if m.fast == m.ac && !firstPassLit(l) {
 			return true
 		}
-		if l.near && m.gram.feed(m, &fp, id, h.Start, h.End) {
-			return true
+		if len(l.list) > 0 {
+			if lists == nil {
+				lists = m.newListScratch()
+			}
+			if lists.add(m, l.list, start < titleLen) {
+				open = true
+				return false
+			}
 		}
-		if len(l.slotOf) == 0 {
-			continue
+		if l.near && m.gram.feed(m, &fp, id, start, end) {
+			open = true
+			return false
+		}
+		if l.slotIdx < 0 {
+			return true
 		}
 		if seen == nil {
 			seen = small[:]
-			if n := (len(m.lits) + 63) / 64; n > len(small) {
+			if n := (m.nslot + 63) / 64; n > len(small) {
 				seen = make([]uint64, n)
 			}
 		}
-		seen[id/64] |= 1 << (id % 64)
+		seen[l.slotIdx/64] |= 1 << (l.slotIdx % 64)
+		return true
+	})
+	if open {
+		return true
 	}
 	if seen == nil {
 		return false
 	}
-	for _, r := range m.rules {
-		for _, g := range r.groups {
-			if groupSlotsHit(g, seen) {
-				return true
-			}
+	for _, g := range m.groupSlots {
+		if groupSlotsHit(g, seen) {
+			return true
 		}
 	}
 	return false
 }
 
-// groupSlotsHit reports whether every literal slot of g has a hit; contact
-// slots are not known yet and count as present.
-func groupSlotsHit(g cgroup, seen []uint64) bool {
-	for _, mask := range g.masks {
+// indexSlots numbers the literals that are group slot items and lists
+// each group's slots by those numbers, for the first pass: its tally of
+// slot hits is then a bitset of the slot items, not of every literal (a
+// list of 65,000 terms beside the default pack made it 1,000 words a page).
+func (m *Matcher) indexSlots() {
+	m.nslot = 0
+	for i := range m.lits {
+		m.lits[i].slotIdx = -1
+		if len(m.lits[i].slotOf) > 0 {
+			m.lits[i].slotIdx = int32(m.nslot)
+			m.nslot++
+		}
+	}
+	words := (m.nslot + 63) / 64
+	for _, r := range m.rules {
+		for _, g := range r.groups {
+			slots := make([][]uint64, 0, len(g.slots))
+			for _, slot := range g.slots {
+				mask := make([]uint64, words) // not nil: a literal slot
+				for _, it := range slot {
+					if it.lit < 0 {
+						mask = nil
+						break
+					}
+					k := m.lits[it.lit].slotIdx
+					mask[k/64] |= 1 << (k % 64)
+				}
+				slots = append(slots, mask)
+			}
+			m.groupSlots = append(m.groupSlots, slots)
+		}
+	}
+}
+
+// groupSlotsHit reports whether every literal slot of a group has a hit;
+// contact slots (nil) are not known yet and count as present.
+func groupSlotsHit(slots [][]uint64, seen []uint64) bool {
+	for _, mask := range slots {
 		if mask == nil {
 			continue
 		}
@@ -477,7 +554,11 @@ type scan struct {
 	negEnds     map[int]bool
 	lastNegated bool
 	im          *imitationResult
-	lines       []int // offsets of the newlines in the normalized text (lineOf)
+	// Per-unit scoring (units.go): the ranges of the unit being scored
+	// (nil: the whole text) and the page's genre (genre.go).
+	ranges    [][2]int
+	pageGenre *genreHit
+	lines     []int // offsets of the newlines in the normalized text (lineOf)
 	// The offer grammar (grammar.go): family members by family, contacts
 	// with character offsets, and the text's length in characters (-1
 	// until needed).
@@ -526,11 +607,7 @@ func (s *scan) run() {
 		s.byLit[x.lit] = append(s.byLit[x.lit], x)
 	}
 	s.contacts = pageContacts(s.n, false)
-	for _, r := range s.m.rules {
-		if res := s.score(r); res != nil {
-			s.results = append(s.results, res)
-		}
-	}
+	s.scoreUnits()
 	for _, ci := range s.m.imit {
 		res := s.imitation(ci)
 		if res == nil {
@@ -685,6 +762,16 @@ type ruleResult struct {
 	imitation  *imitationResult
 	reasons    []string
 	bonus      *contact // the contact that earned the pack's contact_bonus
+
+	// Where it scored (units.go): the unit, its raw score before the
+	// unit's weight and genre factor, the weight, the genre that set the
+	// factor (nil: none), and what the other units added.
+	unit        *unit
+	raw, weight float64
+	genre       *genreHit
+	factor      float64 // the genre's factor applied
+	others      int
+	bonusOthers float64
 }
 
 type termHit struct {
@@ -724,15 +811,21 @@ func (s *scan) score(cr *crule) *ruleResult {
 		positive = positive || t.weight > 0
 	}
 	if positive && len(cr.patterns) > 0 {
+		ranges := s.ranges
+		if ranges == nil {
+			ranges = [][2]int{{0, len(s.n.Text)}}
+		}
 		for _, p := range cr.patterns {
-			locs := p.findAll(s.n.Text, 8)
-			if len(locs) == 0 {
+			var th termHit
+			for _, r := range ranges {
+				for _, l := range p.findAll(s.n.Text[r[0]:r[1]], 8) {
+					th.spans = append(th.spans, hit{lit: -1, start: r[0] + l[0], end: r[0] + l[1]})
+				}
+			}
+			if len(th.spans) == 0 {
 				continue
 			}
-			th := termHit{label: p.label, weight: p.weight}
-			for _, l := range locs {
-				th.spans = append(th.spans, hit{lit: -1, start: l[0], end: l[1]})
-			}
+			th.label, th.weight = p.label, p.weight
 			res.terms = append(res.terms, th)
 			res.score += p.weight
 		}
@@ -750,7 +843,7 @@ func (s *scan) score(cr *crule) *ruleResult {
 	if !positive {
 		return nil
 	}
-	if b := cr.r.Pack.ContactBonus; b.Weight > 0 {
+	if b := cr.r.Pack.ContactBonus; b.Weight > 0 && !nearUsedContact(res) {
 		if c := s.contactNear(res, b.Window); c != nil {
 			res.bonus = c
 			res.score += b.Weight
@@ -829,10 +922,11 @@ func (s *scan) score(cr *crule) *ruleResult {
 		}
 		return out
 	}
+	offer := s.offerSpans(res)
 	for _, e := range cr.excl {
 		n := 0
 		for _, id := range e.lits {
-			hs := near(s.byLit[id])
+			hs := near(outsideOffer(s.byLit[id], offer))
 			if e.e.NearLines >= 0 && len(hs) > 0 {
 				hs = nearLines(hs, e.e.NearLines)
 			}

@@ -5,6 +5,7 @@ package matcher
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"sort"
 	"unicode"
 	"unicode/utf8"
 )
@@ -29,7 +30,18 @@ var (
 	foldAstr map[rune]rune
 )
 
+// identBits marks the BMP characters that normalize to themselves and are
+// word characters (CJK, letters, digits): the normalizer's fast path.
+var identBits [0x10000 / 64]uint64
+
 func init() {
+	defer func() {
+		for r := range foldBMP {
+			if foldBMP[r] == uint16(r) && classBMP[r] > clsNL {
+				identBits[r/64] |= 1 << (r % 64)
+			}
+		}
+	}()
 	for r := range foldBMP {
 		foldBMP[r] = uint16(r)
 	}
@@ -85,11 +97,23 @@ func foldRune(r rune) (rune, uint8) {
 
 // Normalized is text prepared for matching, with a map from each of its
 // bytes back to the original text.
+//
+// The map is sparse: one span per stretch of output whose characters stand
+// at the same distance from their originals (text that normalizes to
+// itself is one span, however long), and one per character that moved
+// (a folded character of another length, a separator that stands for a
+// run). Building it costs the normalizer almost nothing, so pages are
+// normalized once, with the map, and not a second time for highlighting.
 type Normalized struct {
 	Text   string
-	orig   []int32 // orig[i]: offset in the original of the character that produced byte i
+	spans  []span // ascending by out (and by in)
 	source string
 }
+
+// span starts a stretch of output: the character at output byte out comes
+// from original byte in, and so does every later character of the stretch
+// at the same distance.
+type span struct{ out, in int32 }
 
 // Normalize folds s for matching: full-width to half-width, traditional to
 // simplified, lower case, look-alike characters to what they imitate;
@@ -98,41 +122,67 @@ type Normalized struct {
 // space (a newline next to CJK or when they hold a line break). The result keeps a map
 // back to s so every match can be highlighted in the original.
 func Normalize(s string) *Normalized {
-	var m []int32
-	if len(s) > 0 {
-		m = make([]int32, 0, len(s))
-	}
-	out, m := normalize(make([]byte, 0, len(s)), m, s, true)
-	return &Normalized{Text: string(out), orig: m, source: s}
+	out, sp := normalize(make([]byte, 0, len(s)), nil, s, true)
+	return &Normalized{Text: string(out), spans: sp, source: s}
 }
 
 // Source returns the original text.
 func (n *Normalized) Source() string { return n.source }
 
+// origAt is the original offset of the character holding normalized byte
+// i (0 <= i < len(n.Text)).
+func (n *Normalized) origAt(i int) int {
+	for i > 0 && n.Text[i]&0xC0 == 0x80 {
+		i-- // to the start of the character
+	}
+	k := sort.Search(len(n.spans), func(k int) bool { return int(n.spans[k].out) > i }) - 1
+	if k < 0 {
+		return 0
+	}
+	sp := n.spans[k]
+	return int(sp.in) + i - int(sp.out)
+}
+
 // Orig maps the normalized byte range [start, end) to the original byte range.
 func (n *Normalized) Orig(start, end int) (int, int) {
-	if len(n.orig) == 0 {
+	if len(n.Text) == 0 {
 		return 0, 0
 	}
-	if start >= len(n.orig) {
+	if start >= len(n.Text) {
 		return len(n.source), len(n.source)
 	}
 	if end <= start {
-		o := int(n.orig[start])
+		o := n.origAt(start)
 		return o, o
 	}
-	os := int(n.orig[start])
-	last := int(n.orig[end-1])
+	os := n.origAt(start)
+	last := n.origAt(end - 1)
 	_, size := utf8.DecodeRuneInString(n.source[last:])
 	return os, last + size
 }
 
 // OrigOffset maps one normalized byte offset to the original.
 func (n *Normalized) OrigOffset(i int) int {
-	if i >= len(n.orig) {
+	if i >= len(n.Text) {
 		return len(n.source)
 	}
-	return int(n.orig[i])
+	return n.origAt(i)
+}
+
+// normOffset maps an original byte offset to the first normalized byte
+// that comes from at or after it.
+func (n *Normalized) normOffset(a int) int {
+	k := sort.Search(len(n.spans), func(k int) bool { return int(n.spans[k].in) >= a })
+	// The answer lies in span k-1 (which may reach a) or starts span k.
+	lo := 0
+	if k > 0 {
+		lo = int(n.spans[k-1].out)
+	}
+	hi := len(n.Text)
+	if k < len(n.spans) {
+		hi = int(n.spans[k].out)
+	}
+	return lo + sort.Search(hi-lo, func(i int) bool { return n.origAt(lo+i) >= a })
 }
 
 // sepBuf holds a pending run of separators (the first 8 are kept).
@@ -153,21 +203,53 @@ func isSentenceMark(r rune) bool {
 }
 
 // normalize appends the normalized form of s to dst; when withMap is set it
-// also appends one original offset per output byte to m.
-func normalize(dst []byte, m []int32, s string, withMap bool) ([]byte, []int32) {
+// also appends the spans of its offset map to m (see Normalized), with
+// offsets relative to the starts of s and of the output dst.
+func normalize(dst []byte, m []span, s string, withMap bool) ([]byte, []span) {
+	return normalizeSeen(dst, m, s, withMap, nil)
+}
+
+// What normalizeSeen reports having seen in the original text.
+const (
+	seenAt       uint8 = 1 << iota // @ or ＠ (normalization drops it next to CJK)
+	seenEnclosed                   // an enclosed number above 9 (enclosedTens)
+)
+
+// normNote is what normalizeSeen reports about the text besides its
+// normalized form.
+type normNote struct {
+	seen uint8 // seen* bits of characters met in the original
+	// markAt is an offset of the original holding a separator (the line
+	// break between a page's title and text); markOut is then set to the
+	// length of the normalization of the text before it, which is what
+	// that part normalizes to on its own.
+	markAt, markOut int
+}
+
+// normalizeSeen is normalize that also fills *note (when not nil): the
+// characters that change or drop in normalization the contact extractor
+// needs to know of (so it need not scan the original text for them), and
+// the output length at note.markAt.
+func normalizeSeen(dst []byte, m []span, s string, withMap bool, note *normNote) ([]byte, []span) {
+	base := len(dst)
+	// mark records that the character about to be written at len(dst)
+	// comes from s[off:], opening a span unless the current one covers it.
+	mark := func(off int) {
+		o := int32(len(dst) - base)
+		if k := len(m); k == 0 || o-m[k-1].out != int32(off)-m[k-1].in {
+			m = append(m, span{out: o, in: int32(off)})
+		}
+	}
 	pend := sepBuf{stop: -1}
 	prev := clsDrop // class of the last emitted word character; clsDrop at start
 	emit := func(r rune, off int32) {
-		n := len(dst)
-		dst = utf8.AppendRune(dst, r)
 		if withMap {
-			for ; n < len(dst); n++ {
-				m = append(m, off)
-			}
+			mark(int(off))
 		}
+		dst = utf8.AppendRune(dst, r)
 	}
 	// run is the start of a stretch of s that normalizes to itself and is
-	// copied in one piece when it ends (without a map only); -1 when none.
+	// copied in one piece when it ends; -1 when none.
 	run := -1
 	flush := func(end int) {
 		if run >= 0 {
@@ -175,8 +257,45 @@ func normalize(dst []byte, m []int32, s string, withMap bool) ([]byte, []int32) 
 			run = -1
 		}
 	}
+	// lastR is the last character the fast path copied; prev is brought
+	// up to date from it (lazy) only when a separator run needs it.
+	var lastR rune
+	lazy := false
 	for i := 0; i < len(s); {
 		c := s[i]
+		// Fast path: a character that stays as it is, outside a run of
+		// separators (nearly all of a page), decided by one bit.
+		if pend.count == 0 {
+			if c < utf8.RuneSelf {
+				if identBits[c>>6]&(1<<(c&63)) != 0 {
+					if run < 0 {
+						run = i
+						if withMap {
+							mark(i)
+						}
+					}
+					lastR, lazy = rune(c), true
+					i++
+					continue
+				}
+			} else if c&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+				r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+				if r >= 0x800 && identBits[r>>6]&(1<<(r&63)) != 0 {
+					if run < 0 {
+						run = i
+						if withMap {
+							mark(i)
+						}
+					}
+					lastR, lazy = r, true
+					i += 3
+					continue
+				}
+			}
+		}
+		if lazy {
+			prev, lazy = classBMP[lastR], false
+		}
 		var r rune
 		size := 1
 		switch {
@@ -210,14 +329,29 @@ func normalize(dst []byte, m []int32, s string, withMap bool) ([]byte, []int32) 
 		} else {
 			f, cls = foldRune(r)
 		}
-		if f == r && cls > clsNL && pend.count == 0 && !withMap {
+		if f == r && cls > clsNL && pend.count == 0 {
 			if run < 0 {
 				run = off
+				if withMap {
+					mark(off)
+				}
 			}
 			prev = cls
 			continue
 		}
 		flush(off)
+		if note != nil {
+			if r == '@' || r == '＠' {
+				note.seen |= seenAt
+			} else if r >= 0x2469 && r <= 0x32BF && enclosedTens(r) > 0 {
+				note.seen |= seenEnclosed
+			}
+			if off == note.markAt {
+				// A separator: the fast path never takes it, and what
+				// came before it has just been flushed.
+				note.markOut = len(dst) - base
+			}
+		}
 		if cls <= clsNL {
 			if cls == clsDrop {
 				continue
@@ -269,19 +403,15 @@ func normalize(dst []byte, m []int32, s string, withMap bool) ([]byte, []int32) 
 			}
 			pend.count, pend.nl, pend.stop = 0, false, -1
 		}
-		// The common case: the character stays as it is; copy its bytes.
-		n := len(dst)
+		if withMap {
+			mark(off)
+		}
 		if f == r {
 			dst = append(dst, s[off:i]...)
 		} else if f < utf8.RuneSelf {
 			dst = append(dst, byte(f))
 		} else {
 			dst = utf8.AppendRune(dst, f)
-		}
-		if withMap {
-			for ; n < len(dst); n++ {
-				m = append(m, int32(off))
-			}
 		}
 		prev = cls
 	}

@@ -48,6 +48,7 @@
 //	    exclusions: [...]              # as above, for this rule only
 //	families: {...}                    # see Offer grammar
 //	short_text: {max_chars: 200, threshold: 4, corroborators: [price, "@contact"]}
+//	genres: [...]                      # see Genres
 //	imitation: {...}                   # see Imitation
 //	removal:                           # optional: markers for removal checks
 //	  gone: [该商品已下架, 帖子已被删除]    # the site says the page was taken down
@@ -150,24 +151,80 @@
 // # Short texts
 //
 // Titles, comments, messages and listing fields have room for one signal.
-// With short_text set, a text whose normalized title and text together have
-// at most max_chars characters is flagged by a rule that reaches
+// With short_text set, a unit of the page (see Blocks: a title, a post, a
+// listing card, or the title with the main text of a short page) of at
+// most max_chars normalized characters is flagged by a rule that reaches
 // short_text.threshold (at most the pack's threshold) instead of the
 // pack's threshold when all of these hold: one term or near clause of the
 // rule weighs at least short_text.threshold by itself (the strong
 // signal); no exclusion lowered the rule's score; and the text holds a
-// corroborator — a member of one of the corroborators families or a
-// contact of a listed token — outside the spans that made the rule's
+// corroborator — a member of one of the corroborators families, a
+// contact of a listed token, or with "@price" an amount of money written
+// with digits and a unit (800元, 1.5万, 300块, 人民币300) — outside the spans that made the rule's
 // score. The reason says so: 短文本（38 字，不超过 200 字）：强信号 近邻“办+证”
 // 加佐证“微信…”（@contact），阈值 4.
 //
+// # Genres
+//
+// Genres name kinds of text that talk about fake certificates without
+// offering them, and how much they lower a score:
+//
+//	genres:
+//	  - id: news                       # shown in findings (Finding.Genre)
+//	    name: 新闻报道                   # shown in reasons
+//	    cues: [记者, 据报道, 责任编辑]     # distinct cues that recognise it …
+//	    min_cues: 2                      # … at least this many (default 1)
+//	    with: [是真的吗, "吗?"]            # optional: and at least one of these too
+//	    factor: 0.4                      # positive scores are multiplied by this, in (0, 1]
+//
+// A genre is recognised in a text when min_cues of its distinct cues occur
+// there (a cue inside a longer cue of the same genre, 整治 in 专项整治,
+// does not count again) and, with "with", one of those words too. Cues are
+// matched like exclusion terms: in quotation marks and after negation cues
+// too, without word boundaries. The page's genre is recognised in its
+// content (title, main text, posts, listing fields; not navigation,
+// footers, sidebars or boilerplate), each block's genre in the block. A
+// text with more cues is surer of its genre: the factor is the pack's at
+// min_cues and its square from twice min_cues on (geometric in between);
+// the page's genre applies at that strength to its title and main text,
+// at the pack's factor to posts, listing cards and the chrome. The
+// positive part of a rule's score in a block is multiplied by the lower
+// factor of the block's genre and the page's, except in a block that holds
+// a personal contact (mobile, WeChat, QQ, Telegram): whoever gives one
+// speaks for a seller. When the exclusions that lowered the rule already
+// used the genre's cues (fewer than min_cues left without them), the
+// factor does not apply: the same words count once. Each genre needs an
+// id (unique), a name, cues and a factor; min_cues may not exceed the
+// number of cues, a cue may not be listed twice.
+//
+// # Blocks
+//
+// A page is scored per unit of its blocks (package page): the title with
+// the main text, the title alone, each post or reply, each listing card
+// (the seller's name apart, at weight 0.6), and the navigation, footers,
+// sidebars, boilerplate and link texts, one unit per kind. Everything
+// below — terms, groups, near clauses, contacts, exclusions, the contact
+// bonus, the short-text threshold — is evaluated inside one unit, with
+// the unit's hits only. The unit's score is multiplied by its kind's
+// weight (1 for content, 0.6 link texts, 0.3 sidebars and boilerplate,
+// 0.2 navigation and footers) and its genre factor. A rule's page score
+// is its best unit (the one furthest above its threshold) plus half the
+// positive score of each other unit, at most 2 in all. An exclusion term
+// inside the offer itself (overlapping a span that scored, or within the
+// at most 16 characters of one line between the members of a satisfied
+// group or near clause) or inside a contact does not count. The title
+// alone counts only when the article met no exclusion for the rule.
+//
 // # Order of evaluation
 //
-// For each rule: its terms, then patterns (only when a literal term
-// scored), its groups, its near clauses; a rule with nothing positive
-// stops there. Then the exclusions, counted near what scored (groups and
-// near clauses included). Then the threshold: the pack's, or the short-text
-// threshold as above. The page's score is the highest rule score.
+// For each rule and each unit: its terms, then patterns (only when a
+// literal term scored), its groups, its near clauses; a rule with nothing
+// positive stops there. Then the contact bonus (not when a group or near
+// clause already used a contact), the exclusions, counted near what
+// scored (groups and near clauses included), the threshold (the pack's,
+// or the short-text threshold as above, for a short unit), and the unit's
+// weight and genre factor. Then the rule's best unit and the bonus of the
+// others, as under Blocks. The page's score is the highest rule score.
 //
 // # Removal checks
 //
@@ -191,8 +248,10 @@
 // empty term, a duplicate id, an undeclared category or route, a pattern
 // that does not compile, an unknown or cyclic family reference, a family
 // item with none or more than one of term/family/compose, a near clause
-// naming a family that does not exist, or a short-text threshold above the
-// pack's is an error naming file, line and key path, e.g.
+// naming a family that does not exist, a short-text threshold above the
+// pack's, or a genre without id, name, cues or factor, with a factor
+// outside (0, 1], a duplicate id or min_cues above its number of cues is
+// an error naming file, line and key path, e.g.
 //
 //	rules/dept.yaml:14: rules[2].terms[0].weight: must be a number in [-100, 100] other than 0, got "heavy"
 //

@@ -48,6 +48,10 @@ type Near struct {
 	Ordered bool     // members must appear in the order of All
 }
 
+// TokenPrice, among short-text corroborators, stands for an amount of
+// money written with digits (800元, 1.5万, 300块, 人民币300).
+const TokenPrice = "@price"
+
 // ShortText lowers the threshold of short texts that carry a corroborating
 // signal (a contact, a price, a call to act, a guarantee).
 type ShortText struct {
@@ -309,6 +313,9 @@ func (d *decoder) shortText(n *yaml.Node, path string, p *Pack) *ShortText {
 			at := corNode
 			if corNode.Kind == yaml.SequenceNode && i < len(corNode.Content) {
 				at = corNode.Content[i]
+			}
+			if s == TokenPrice {
+				continue // an amount of money: only a corroborator
 			}
 			d.slotName(at, fmt.Sprintf("%s.corroborators[%d]", path, i), s, p)
 		}

@@ -178,6 +178,7 @@ func (d *decoder) pack(n *yaml.Node, p *Pack) {
 		"removal":    func(v *yaml.Node, k string) { d.removal(v, k, &p.Removal) },
 		"families":   func(v *yaml.Node, k string) { famNode, famKey = v, k },
 		"short_text": func(v *yaml.Node, k string) { shortNode, shortKey = v, k },
+		"genres":     func(v *yaml.Node, k string) { d.genres(v, k, p) },
 	}, "name", "issuer", "version", "threshold", "categories", "rules")
 	p.Threshold = threshold
 

@@ -77,6 +77,10 @@ func TestInvalidPacks(t *testing.T) {
 		"invalid-compose.yaml":             `invalid-compose.yaml:8: families.fake_cert[0].compose: must name two families, [modifier, head], got 1`,
 		"invalid-near-order.yaml":          `invalid-near-order.yaml:16: rules[0].near[0].order: must be any or ordered, got "reversed"`,
 		"invalid-short-threshold.yaml":     `invalid-short-threshold.yaml:8: short_text.threshold: 7 is above the pack's threshold 5; a short text's threshold may only be lower`,
+		"invalid-genre-min-cues.yaml":      `invalid-genre-min-cues.yaml:15: genres[0].min_cues: 3 is more than the 2 cues listed`,
+		"invalid-genre-factor.yaml":        `invalid-genre-factor.yaml:15: genres[0].factor: must be a number in [0.01, 1] other than 0, got "1.5"`,
+		"invalid-genre-duplicate.yaml":     `invalid-genre-duplicate.yaml:16: genres[1].id: duplicate genre "news" (first at line 15)`,
+		"invalid-genre-key.yaml":           `invalid-genre-key.yaml:15: genres[0].cue: unknown key "cue" (known: cues, factor, id, min_cues, name, with)`,
 		"invalid-family-name.yaml":         `invalid-family-name.yaml:7: families.Offer-Verb: family name "Offer-Verb" must be lower-case letters, digits and '_', starting with a letter`,
 		"invalid-near-weight.yaml":         `invalid-near-weight.yaml:16: rules[0].near[0].weight: required key is missing`,
 	}

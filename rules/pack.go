@@ -72,6 +72,10 @@ type Pack struct {
 	// ShortText, when set, lowers the threshold of short texts that carry
 	// a corroborating signal.
 	ShortText *ShortText
+	// Genres are the kinds of text that mention offers without making
+	// them (news, warnings, Q&A that denies, ...), with the factor their
+	// scores are multiplied by.
+	Genres []Genre
 }
 
 // ContactBonus is the weight a rule gains when a personal contact (a

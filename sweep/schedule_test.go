@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -113,8 +115,16 @@ func TestSchedulerRejectsBadSpecs(t *testing.T) {
 // TestScheduledSweepResumesAfterRestart stops a scheduled sweep half way
 // (as a shutdown of serve does), then starts a new scheduler on the same
 // database, as serve does after a restart: the sweep is resumed and
-// finished, no page is fetched twice, and a second sweep cannot start
-// while one runs.
+// finished with every page, and a second sweep cannot start while one
+// runs.
+//
+// What "nothing fetched twice" means across a stop: a page whose result
+// was committed (its frontier item done) before the stop is never fetched
+// again nor recorded again. A request the stop cut short was never
+// recorded, so it stays pending and is fetched once more after the
+// restart; only those may be fetched twice, and there are at most as many
+// as the crawler had in flight to the host (per_host_parallel). The
+// resumed run itself requests each remaining item once.
 func TestScheduledSweepResumesAfterRestart(t *testing.T) {
 	web, err := testbed.Start(testbed.Options{BigSitePages: 300})
 	if err != nil {
@@ -170,14 +180,48 @@ func TestScheduledSweepResumesAfterRestart(t *testing.T) {
 		t.Fatalf("shutdown at %d done, %d pending: the test did not stop the sweep half way", done, pending)
 	}
 	before := web.TotalHits()
+	// What the first run committed: the big.example pages with a stored
+	// record (the database is new, so any record is this sweep's) or a
+	// done frontier item, with the fetch time of their record.
+	const bigPages = 300
+	pageURL := func(i int) string { return "http://" + testbed.HostBig + "/p/" + strconv.Itoa(i) + ".html" }
+	committed := map[int]time.Time{}
+	for i := 1; i <= bigPages; i++ {
+		itemDone := false
+		switch it, err := st.FrontierItem(sw.ID, pageURL(i)); {
+		case errors.Is(err, store.ErrNotFound): // not discovered yet
+		case err != nil:
+			t.Fatal(err)
+		default:
+			itemDone = it.State == store.FrontierDone
+		}
+		rec, err := st.Page(pageURL(i))
+		switch {
+		case err == nil:
+			committed[i] = rec.FetchedAt
+		case !errors.Is(err, store.ErrNotFound):
+			t.Fatal(err)
+		case itemDone:
+			t.Errorf("%s is done in the frontier but has no page record: lost", pageURL(i))
+		}
+	}
+	if len(committed) == 0 {
+		t.Fatal("no big.example page was committed before the shutdown: the test did not stop the sweep half way")
+	}
+	hitsAtStop := web.HitCounts()
 
 	r2, cr2 := newRunner()
 	defer cr2.Close()
 	finished := make(chan struct{}, 1)
+	var resumed atomic.Bool
 	s2, err := NewScheduler(time.UTC, quiet, Job{Name: "sweep", Spec: "@every 1s", Run: func(ctx context.Context) error {
+		if resumed.Load() {
+			return nil // one resumed sweep is the test; a tick before Stop must not start a new one
+		}
 		if _, err := r2.Sweep(ctx); err != nil {
 			return err
 		}
+		resumed.Store(true)
 		select {
 		case finished <- struct{}{}:
 		default:
@@ -198,20 +242,65 @@ func TestScheduledSweepResumesAfterRestart(t *testing.T) {
 	if err != nil || got.Status != store.SweepFinished {
 		t.Fatalf("sweep %d after the restart: %+v %v", sw.ID, got, err)
 	}
-	if pending, _, _ := st.FrontierCounts(sw.ID); pending != 0 {
-		t.Errorf("%d items still pending", pending)
+	pendingEnd, doneEnd, _ := st.FrontierCounts(sw.ID)
+	if pendingEnd != 0 {
+		t.Errorf("%d items still pending", pendingEnd)
 	}
-	pages := 0
-	for path, n := range web.HitCounts() {
+	// The resumed run asked the crawler once for each item it finished:
+	// one final result per request, whatever the outcome.
+	cs := cr2.Stats()
+	asked := cs.Fetched + cs.RobotsRefused
+	for _, n := range cs.Failed {
+		asked += n
+	}
+	if want := int64(doneEnd - done); asked != want {
+		t.Errorf("the resumed run had %d results from the crawler for %d items it finished: an item was requested twice", asked, want)
+	}
+	hits := web.HitCounts()
+	pages, refetched := 0, []string{}
+	for path, n := range hits {
 		if strings.HasPrefix(path, testbed.HostBig+" /p/") {
 			pages++
-			if n > 1 {
+			if n > 2 {
 				t.Errorf("%s fetched %d times", path, n)
 			}
 		}
 	}
-	if pages < 300 {
-		t.Errorf("%d distinct pages of big.example fetched, want all 300", pages)
+	if pages != bigPages {
+		t.Errorf("%d distinct pages of big.example fetched, want all %d", pages, bigPages)
 	}
-	t.Logf("%d requests before the shutdown, %d in all; pages %d done before", before, web.TotalHits(), done)
+	for i := 1; i <= bigPages; i++ {
+		key := testbed.HostBig + " /p/" + strconv.Itoa(i) + ".html"
+		n := hits[key]
+		rec, err := st.Page(pageURL(i))
+		if err != nil {
+			t.Errorf("%s has no page record after the resumed sweep: %v", pageURL(i), err)
+			continue
+		}
+		if rec.SweepID != sw.ID {
+			t.Errorf("%s recorded by sweep %d, want %d", pageURL(i), rec.SweepID, sw.ID)
+		}
+		if at, ok := committed[i]; ok {
+			// Committed before the stop: the resumed sweep must leave it alone.
+			if n != 1 {
+				t.Errorf("%s was committed before the shutdown and fetched %d times in all (%d before the shutdown)", key, n, hitsAtStop[key])
+			}
+			if !rec.FetchedAt.Equal(at) {
+				t.Errorf("%s was committed before the shutdown (fetched %s) and recorded again (fetched %s)", key, at.Format(time.RFC3339Nano), rec.FetchedAt.Format(time.RFC3339Nano))
+			}
+			continue
+		}
+		if n == 2 {
+			refetched = append(refetched, fmt.Sprintf("%s (%d before the stop)", key, hitsAtStop[key]))
+		}
+	}
+	// Only requests cut short by the stop are fetched twice (besides the
+	// crawler's own retries after a timeout or a 5xx): the crawler never
+	// has more than per_host_parallel requests in flight to a host.
+	if limit := cfg.Limits.PerHostParallel + int(cs.Retries); len(refetched) > limit {
+		t.Errorf("%d uncommitted pages fetched twice, more than the %d requests that can be in flight to %s at the stop (%d retries after it): %v",
+			len(refetched), cfg.Limits.PerHostParallel, testbed.HostBig, cs.Retries, refetched)
+	}
+	t.Logf("%d requests before the shutdown, %d in all; %d items done before (%d big.example pages committed), %d after; refetched after the stop: %v",
+		before, web.TotalHits(), done, len(committed), doneEnd, refetched)
 }

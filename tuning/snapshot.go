@@ -31,7 +31,7 @@ func (c *comparer) snapshotPage(sn *store.Snapshot) (*page.Page, string, error) 
 	case err != nil:
 		return nil, "", err
 	case !c.needForms:
-		return &page.Page{URL: url, Title: txt.Title, Text: txt.Text}, "", nil
+		return textPage(url, txt.Title, txt.Text), "", nil
 	}
 	body, err := c.st.SnapshotBody(sn.ID)
 	switch {
@@ -39,7 +39,7 @@ func (c *comparer) snapshotPage(sn *store.Snapshot) (*page.Page, string, error) 
 		if txt == nil {
 			return nil, "neither text nor body is stored", nil
 		}
-		return &page.Page{URL: url, Title: txt.Title, Text: txt.Text}, "", nil
+		return textPage(url, txt.Title, txt.Text), "", nil
 	case err != nil:
 		return nil, "", err
 	}
@@ -53,7 +53,18 @@ func (c *comparer) snapshotPage(sn *store.Snapshot) (*page.Page, string, error) 
 	if txt != nil {
 		p.Title, p.Text = txt.Title, txt.Text
 	}
+	// Blocks that no longer describe the stored text are rebuilt the
+	// way a text record's are: the matcher scores per block.
+	p.EnsureBlocks()
 	return p, "", nil
+}
+
+// textPage is a page of a stored title and text, with blocks as a text
+// record gets them.
+func textPage(url, title, text string) *page.Page {
+	p := &page.Page{URL: url, Title: title, Text: text}
+	p.EnsureBlocks()
+	return p
 }
 
 // bodyPage reads a stored body as the crawler read it when it fetched it:

@@ -179,7 +179,7 @@ func TestRulesCheck(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "default@") || !strings.Contains(out, "imitation_site") {
 		t.Errorf("embedded pack: exit %d\n%s", code, out)
 	}
-	for _, want := range []string{"near clauses", "families", "offer_verb", "short texts", "contact bonus"} {
+	for _, want := range []string{"near clauses", "families", "offer_verb", "short texts", "contact bonus", "genres", "qa_debunk ×0.3"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("embedded pack: the summary lacks %q (the offer grammar):\n%s", want, out)
 		}

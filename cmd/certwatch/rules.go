@@ -97,6 +97,13 @@ func checkPacks(w io.Writer, packs []*rules.Pack) error {
 		if st := p.ShortText; st != nil {
 			fmt.Fprintf(tw, "  short texts\t≤ %d characters: threshold %g with a corroborator (%s)\n", st.MaxChars, st.Threshold, strings.Join(st.Corroborators, ", "))
 		}
+		if len(p.Genres) > 0 {
+			gs := make([]string, len(p.Genres))
+			for i, g := range p.Genres {
+				gs[i] = fmt.Sprintf("%s ×%g", g.ID, g.Factor)
+			}
+			fmt.Fprintf(tw, "  genres\t%d: %s\n", len(gs), strings.Join(gs, ", "))
+		}
 		for _, c := range cats {
 			fmt.Fprintf(tw, "  %s\t%s: %s\n", c, p.CategoryName(c), strings.Join(byCat[c], ", "))
 		}
