@@ -61,20 +61,21 @@ import (
 
 // DefaultBar is the probability at which the model flags a page on its
 // own. It was chosen with the embedded default model on the real corpus's
-// train and dev splits and the held-out sets v4–v7 (`certwatch eval
-// testdata/real/texts.jsonl testdata/unseen/*.jsonl --model default --bar
-// B`, 775 records; the test split never read), and on the 35 pages of the
-// sample web that must not be flagged (package testbed,
-// Expected().NotFlagged). The model was trained on an earlier train split
-// and v4–v6, so the real dev split and v7 are the honest part (115 offers,
-// 140 negatives). Rules and model there at bar 0.5 / 0.6 / 0.7 / 0.8: TP
-// 91/91/88/86, FP 4/2/2/2 (the rules alone: TP 76, FP 2); on all 775
-// records P 0.953/0.962/0.962/0.965, R 0.776/0.773/0.762/0.751 (rules
-// alone 0.956, 0.602). None of the sample web's clean pages is flagged at
-// any of these bars (the model judged 14 of them, the highest at 0.45).
-// Before step 2 limited the model to pages a rule touched, it flagged two
-// of those pages at 0.7 and 3 of 30 everyday texts at 0.8.
-const DefaultBar = 0.6
+// dev split and the held-out set v7 (the model is trained on the real
+// train split, the synthetic corpus and v4–v6, so dev and v7 are the
+// honest part: 115 offers, 140 negatives), never on the test split, and
+// checked on the sample web's pages that must not be flagged (package
+// testbed, Expected().NotFlagged). `certwatch eval … --model default --bar
+// B`, TP/FP/FN on dev and on v7: rules alone 22/1/21 and 54/1/18; bar 0.5
+// 28/3/15 and 64/5/8; 0.6 28/2/15 and 64/3/8; 0.7 28/1/15 and 64/1/8; 0.8
+// 27/1/16 and 61/1/11. (With the model trained before the corpus grew,
+// 0.6 was best; retrained on rounds 3–4, 0.7 keeps every catch with fewer
+// false alarms.) Before step 2 limited the model to pages a rule touched,
+// it flagged two clean sample-web pages at 0.7 and 3 of 30 everyday texts
+// at 0.8; short everyday texts are still out of its domain (a park
+// outing, a lost-dog notice, a piano teacher's ad score 0.73–0.88), which
+// is why it is not asked about texts no rule touched, short or long.
+const DefaultBar = 0.7
 
 // Options configure a Detector.
 type Options struct {

@@ -64,7 +64,7 @@ func TestCombination(t *testing.T) {
 		reasonParts []string
 	}{
 		{"the model alone", modelOnly, nil, true, matcher.ChannelModel, "cert_sale", true,
-			[]string{"模型达到单独标记门槛 0.60", "制售、买卖假证"}},
+			[]string{"模型达到单独标记门槛 0.70", "制售、买卖假证"}},
 		{"the model's channel off", modelOnly, []string{"cert_sale"}, false, "", "", false,
 			[]string{"该类别的模型通道已关闭，仅供参考"}},
 		{"another channel off", modelOnly, []string{"exam_fraud"}, true, matcher.ChannelModel, "cert_sale", true, nil},

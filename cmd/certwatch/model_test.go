@@ -197,7 +197,7 @@ func TestScanShowsTheModel(t *testing.T) {
 		}
 	}
 	if code != 0 || json.Unmarshal([]byte(out), &f) != nil || !f.Flagged || f.Channel != "model" || f.Category != "cert_sale" ||
-		f.Model == nil || f.Model.Probability < 0.6 || len(f.Model.NGrams) == 0 {
+		f.Model == nil || f.Model.Probability < 0.7 || len(f.Model.NGrams) == 0 {
 		t.Fatalf("scan: exit %d %+v\n%s%s", code, f, out, errOut)
 	}
 	code, out, errOut = runCLI(t, in, "scan", "--format", "jsonl", "--model", "none", "-")
