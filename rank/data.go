@@ -1,6 +1,7 @@
 package rank
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -101,7 +102,7 @@ func FromStore(ctx context.Context, st Decisions) ([]Example, StoreSummary, erro
 		return nil, sum, fmt.Errorf("rank: read decisions: %w", err)
 	}
 	sum.Cases = len(cases)
-	slices.SortFunc(cases, func(a, b store.Case) int { return compareU64(a.ID, b.ID) })
+	slices.SortFunc(cases, func(a, b store.Case) int { return cmp.Compare(a.ID, b.ID) })
 	var out []Example
 	for i := range cases {
 		if err := ctx.Err(); err != nil {
@@ -139,16 +140,6 @@ func FromStore(ctx context.Context, st Decisions) ([]Example, StoreSummary, erro
 		sum.Used[class]++
 	}
 	return out, sum, nil
-}
-
-func compareU64(a, b uint64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // decidedText is the text of the snapshot a decision was about; "" when

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"fmt"
 	"slices"
@@ -185,16 +186,6 @@ func (s *Store) LinkedCases(caseID uint64) ([]LinkedCase, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: cases linked to case %d: %w", caseID, err)
 	}
-	slices.SortFunc(out, func(a, b LinkedCase) int { return -cmpU64(a.CaseID, b.CaseID) })
+	slices.SortFunc(out, func(a, b LinkedCase) int { return cmp.Compare(b.CaseID, a.CaseID) })
 	return out, nil
-}
-
-func cmpU64(a, b uint64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
