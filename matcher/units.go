@@ -377,17 +377,22 @@ func (s *scan) scoreUnits() {
 			// Each other part counts once, with its best unit: the
 			// title alone and the article it heads are one part, so
 			// the title's words are not counted twice.
-			byPart := map[int]float64{}
+			// Summed in part order, so the float sum (and the reason's
+			// rounded figure) is the same on every run.
+			byPart := make([]float64, len(units))
 			for _, x := range rs {
 				if x.unit.part != b.unit.part && x.res.score > 0 {
 					byPart[x.unit.part] = max(byPart[x.unit.part], x.res.score)
 				}
 			}
 			bonus := 0.0
+			res.others = 0
 			for _, sc := range byPart {
-				bonus += otherUnitShare * sc
+				if sc > 0 {
+					bonus += otherUnitShare * sc
+					res.others++
+				}
 			}
-			res.others = len(byPart)
 			res.bonusOthers = min(bonus, otherUnitCap)
 			res.score += res.bonusOthers
 		}
