@@ -135,7 +135,15 @@ func BenchmarkStaticPagesPerSecond(b *testing.B) {
 func collyCrawl(b *testing.B, opts Options, hosts, start []string) int {
 	c := colly.NewCollector(colly.Async(true), colly.MaxBodySize(int(opts.MaxBody+1)), colly.UserAgent(DefaultUserAgent))
 	c.SetRequestTimeout(opts.Timeout)
-	c.WithTransport(&http.Transport{DialContext: newResolver(opts.Resolve, true).DialContext, MaxIdleConnsPerHost: 2})
+	// The same address policy as the crawler's: the bench hosts resolve to
+	// loopback and are let through by AllowInternal.
+	res := newResolver(opts.Resolve, true)
+	policy, err := parseAllowInternal(opts.AllowInternal)
+	if err != nil {
+		b.Fatal(err)
+	}
+	res.policy = policy
+	c.WithTransport(&http.Transport{DialContext: res.DialContext, MaxIdleConnsPerHost: 2})
 	for _, h := range hosts {
 		if err := c.Limit(&colly.LimitRule{DomainGlob: h, Parallelism: 1, Delay: opts.PerHostDelay}); err != nil {
 			b.Fatal(err)
