@@ -212,6 +212,16 @@ func (c *control) activateModel(w http.ResponseWriter, r *http.Request) {
 	_ = json.NewEncoder(w).Encode(map[string]any{"version": m.Version()})
 }
 
+// server is serverFor for the database o names: where to send a change
+// when a running server holds the database (lockErr is the open's error).
+func (o *dbOptions) server(lockErr error) (url, token string, ok bool) {
+	db, err := o.database()
+	if err != nil {
+		return "", "", false
+	}
+	return serverFor(db, lockErr)
+}
+
 // serverFor finds the running server that holds db: its URL (from the
 // lock file) and control token. ok is false when none runs.
 func serverFor(db string, lockErr error) (url, token string, ok bool) {

@@ -420,9 +420,8 @@ its bytes, version, who and when, and an audit entry (model.activate). While
 			w := cmd.OutOrStdout()
 			st, err := db.open(false)
 			if errors.Is(err, store.ErrLocked) {
-				dbPath, derr := db.database()
-				url, token, ok := serverFor(dbPath, err)
-				if derr != nil || !ok {
+				url, token, ok := db.server(err)
+				if !ok {
 					return &exitError{code: 1, err: err}
 				}
 				var res struct{ Version string }
@@ -468,9 +467,8 @@ func newModelDeactivateCmd() *cobra.Command {
 			w := cmd.OutOrStdout()
 			st, err := db.open(false)
 			if errors.Is(err, store.ErrLocked) {
-				dbPath, derr := db.database()
-				url, token, ok := serverFor(dbPath, err)
-				if derr != nil || !ok {
+				url, token, ok := db.server(err)
+				if !ok {
 					return &exitError{code: 1, err: err}
 				}
 				in := map[string]any{"actor": cliActor()}
@@ -535,9 +533,8 @@ the model knows. Each switch is recorded in the database with an audit entry
 			zh := map[bool]string{true: "开启 on", false: "关闭 off"}[on]
 			st, err := db.open(false)
 			if errors.Is(err, store.ErrLocked) {
-				dbPath, derr := db.database()
-				url, token, ok := serverFor(dbPath, err)
-				if derr != nil || !ok {
+				url, token, ok := db.server(err)
+				if !ok {
 					return &exitError{code: 1, err: err}
 				}
 				for _, c := range cats {

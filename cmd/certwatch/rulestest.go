@@ -241,9 +241,8 @@ the configuration's rules.`,
 			if errors.Is(err, store.ErrLocked) {
 				// certwatch serve owns the database: it records the
 				// activation and switches its rules at once.
-				db, derr := o.db.database()
-				url, token, ok := serverFor(db, err)
-				if derr != nil || !ok {
+				url, token, ok := o.db.server(err)
+				if !ok {
 					return &exitError{code: 1, err: err}
 				}
 				var res struct{ Version string }
