@@ -1,0 +1,29 @@
+//go:build !demo
+
+package main
+
+import (
+	"errors"
+
+	"github.com/spf13/cobra"
+)
+
+// errNoSampleWeb is what `certwatch demo` says in a production build: the
+// sample web (package testbed: fake shops, an imitation query site, hostile
+// pages) is left out of the binary offices deploy, and is built into
+// bin/certwatch-demo by `make demo` (build tag demo).
+var errNoSampleWeb = errors.New("demo: 此程序构建时未包含示例网站，请运行 make demo / this binary was built without the sample web (build tag demo); run `make demo`, which builds bin/certwatch-demo")
+
+func newDemoCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:    "demo",
+		Short:  "Not in this build: the sample web is in bin/certwatch-demo (make demo)",
+		Hidden: true,
+		Args:   cobra.ArbitraryArgs,
+		// Unknown flags (--dir, --serve …) must reach RunE, not a flag error.
+		DisableFlagParsing: true,
+		RunE: func(*cobra.Command, []string) error {
+			return &exitError{code: 2, err: errNoSampleWeb}
+		},
+	}
+}
