@@ -11,7 +11,6 @@ import (
 	"net/http"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/certwatch/certwatch/config"
@@ -52,10 +51,13 @@ type Options struct {
 	// ModelChanged is called after an analyst switched a model channel,
 	// to take it into the sweeps that start from then on.
 	ModelChanged func()
-	Printer      notice.Printer
-	Checker      Checker
-	Log          *slog.Logger
-	Clock        func() time.Time // default time.Now
+	// InForce, when set, is read for the packs in force instead of Packs
+	// (serve's inforce.Holder: an activation changes what every page shows).
+	InForce PacksInForce
+	Printer notice.Printer
+	Checker Checker
+	Log     *slog.Logger
+	Clock   func() time.Time // default time.Now
 	// SecureCookies forces the Secure attribute (set it behind a TLS
 	// proxy); it is on by itself for requests that arrive over TLS.
 	SecureCookies bool
@@ -72,8 +74,6 @@ type Server struct {
 	mux      *http.ServeMux
 	// approveMu serializes approvals, which number notices.
 	approveMu sync.Mutex
-	// packsNow are the packs in force (SetPacks swaps them).
-	packsNow atomic.Pointer[[]*rules.Pack]
 }
 
 // New parses the views and builds the routes.
@@ -99,17 +99,22 @@ func New(opts Options) (*Server, error) {
 		return nil, err
 	}
 	s.views = views
-	packs := opts.Packs
-	s.packsNow.Store(&packs)
 	s.routes()
 	return s, nil
 }
 
-// SetPacks replaces the packs the UI reads rule descriptions, legal bases
-// and categories from (a pack activated while the server runs).
-func (s *Server) SetPacks(packs []*rules.Pack) { s.packsNow.Store(&packs) }
+// PacksInForce is where a running server's packs in force are read (an
+// inforce.Holder, which activations change).
+type PacksInForce interface{ Packs() []*rules.Pack }
 
-func (s *Server) packs() []*rules.Pack { return *s.packsNow.Load() }
+// packs are the packs the UI reads rule descriptions, legal bases and
+// categories from: InForce's when set, else Packs.
+func (s *Server) packs() []*rules.Pack {
+	if s.opts.InForce != nil {
+		return s.opts.InForce.Packs()
+	}
+	return s.opts.Packs
+}
 
 // ServeHTTP makes Server an http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {

@@ -4,20 +4,15 @@ import (
 	"context"
 	"encoding/json"
 	"io"
-	"mime"
-	"net"
 	"net/http"
 	"net/http/httptest"
-	netmail "net/mail"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
-	"github.com/emersion/go-smtp"
-
 	"github.com/certwatch/certwatch/config"
+	"github.com/certwatch/certwatch/internal/smtptest"
 	"github.com/certwatch/certwatch/store"
 )
 
@@ -99,11 +94,11 @@ func TestNotifierRetriesAndGivesUp(t *testing.T) {
 		http.Error(w, "no", http.StatusInternalServerError)
 	}))
 	defer dead.Close()
-	mailbox := startSMTP(t)
+	mailbox := smtptest.Start(t)
 
 	n := &Notifier{Store: st, Config: config.Notify{
 		Webhooks:    []config.Webhook{{URL: flaky.URL, Headers: map[string]string{"Authorization": "Bearer s3cret"}}, {URL: dead.URL}},
-		Email:       &config.Email{Host: "127.0.0.1", Port: mailbox.port, From: "certwatch@example.gov.cn", To: []string{"wxb@example.gov.cn"}, TLS: "none"},
+		Email:       &config.Email{Host: "127.0.0.1", Port: mailbox.Port, From: "certwatch@example.gov.cn", To: []string{"wxb@example.gov.cn"}, TLS: "none"},
 		RetryAfter:  time.Minute,
 		MaxAttempts: 3,
 	}}
@@ -145,72 +140,8 @@ func TestNotifierRetriesAndGivesUp(t *testing.T) {
 			}
 		}
 	}
-	mail := mailbox.wait(t)
-	if !strings.Contains(mail.subject, "新线索 2 条") || !strings.Contains(mail.subject, "1 个来源需要关注") || !strings.Contains(mail.rcpt, "wxb@example.gov.cn") {
-		t.Errorf("mail subject %q to %q", mail.subject, mail.rcpt)
+	mail := mailbox.Wait(t)
+	if !strings.Contains(mail.Subject, "新线索 2 条") || !strings.Contains(mail.Subject, "1 个来源需要关注") || !strings.Contains(mail.Rcpt, "wxb@example.gov.cn") {
+		t.Errorf("mail subject %q to %q", mail.Subject, mail.Rcpt)
 	}
-}
-
-type smtpMail struct{ rcpt, subject, data string }
-
-type smtpBox struct {
-	port int
-	mu   sync.Mutex
-	got  []smtpMail
-}
-
-func (b *smtpBox) NewSession(*smtp.Conn) (smtp.Session, error) { return &smtpSession{box: b}, nil }
-
-type smtpSession struct {
-	box  *smtpBox
-	rcpt string
-}
-
-func (s *smtpSession) Reset()                                    {}
-func (s *smtpSession) Logout() error                             { return nil }
-func (s *smtpSession) Mail(string, *smtp.MailOptions) error      { return nil }
-func (s *smtpSession) Rcpt(to string, _ *smtp.RcptOptions) error { s.rcpt = to; return nil }
-func (s *smtpSession) Data(r io.Reader) error {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return err
-	}
-	m := smtpMail{rcpt: s.rcpt, data: string(data)}
-	if msg, err := netmail.ReadMessage(strings.NewReader(m.data)); err == nil {
-		m.subject, _ = new(mime.WordDecoder).DecodeHeader(msg.Header.Get("Subject"))
-	}
-	s.box.mu.Lock()
-	s.box.got = append(s.box.got, m)
-	s.box.mu.Unlock()
-	return nil
-}
-
-func startSMTP(t *testing.T) *smtpBox {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	box := &smtpBox{port: ln.Addr().(*net.TCPAddr).Port}
-	srv := smtp.NewServer(box)
-	srv.Domain = "localhost"
-	go srv.Serve(ln)
-	t.Cleanup(func() { srv.Close() })
-	return box
-}
-
-func (b *smtpBox) wait(t *testing.T) smtpMail {
-	t.Helper()
-	for range 100 {
-		b.mu.Lock()
-		if len(b.got) > 0 {
-			m := b.got[0]
-			b.mu.Unlock()
-			return m
-		}
-		b.mu.Unlock()
-		time.Sleep(20 * time.Millisecond)
-	}
-	t.Fatal("no mail arrived")
-	return smtpMail{}
 }

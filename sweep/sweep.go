@@ -18,7 +18,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/certwatch/certwatch/config"
@@ -66,38 +65,29 @@ type Sweeper struct {
 	// the browser with it when a source renders).
 	Preflight func(context.Context) error
 
-	override  atomic.Pointer[inForce]
+	// InForce, when set, is where the rules and detection in force are
+	// read at the start of each sweep and removal check (a server's
+	// inforce.Holder, which activations change); Detector, Matcher and
+	// SearchTerms are then not used.
+	InForce   InForce
 	rulesOnly struct {
 		sync.Once
 		d *detect.Detector
 	}
 }
 
-// inForce are rules (and model) replacing the Sweeper's own.
-type inForce struct {
-	d     *detect.Detector
-	terms []string
+// InForce is what a Sweeper reads the detection and search terms in
+// force from (an inforce.Holder).
+type InForce interface {
+	Detector() *detect.Detector
+	SearchTerms() []string
 }
 
-// UseMatcher replaces the rules and search terms for sweeps and removal
-// checks that start from now on (a pack activated while the server
-// runs); running ones keep theirs. The model and its channels stay.
-func (s *Sweeper) UseMatcher(m *matcher.Matcher, searchTerms []string) {
-	s.override.Store(&inForce{d: s.detector().WithMatcher(m), terms: searchTerms})
-}
-
-// UseDetector replaces the detection (a model activated or a model
-// channel switched while the server runs) for sweeps and removal checks
-// that start from now on.
-func (s *Sweeper) UseDetector(d *detect.Detector) {
-	s.override.Store(&inForce{d: d, terms: s.searchTerms()})
-}
-
-// detector is the Detector in force: the last UseMatcher's or
-// UseDetector's, else Detector, else the rules of Matcher alone.
+// detector is the Detector in force: InForce's, else Detector, else the
+// rules of Matcher alone.
 func (s *Sweeper) detector() *detect.Detector {
-	if f := s.override.Load(); f != nil {
-		return f.d
+	if s.InForce != nil {
+		return s.InForce.Detector()
 	}
 	if s.Detector != nil {
 		return s.Detector
@@ -124,8 +114,8 @@ func (s *Sweeper) matcher() *matcher.Matcher {
 
 // searchTerms are the search terms in force.
 func (s *Sweeper) searchTerms() []string {
-	if f := s.override.Load(); f != nil {
-		return f.terms
+	if s.InForce != nil {
+		return s.InForce.SearchTerms()
 	}
 	return s.SearchTerms
 }

@@ -11,14 +11,20 @@ import (
 	"testing"
 	"time"
 
+	"github.com/certwatch/certwatch/internal/smtptest"
 	"github.com/certwatch/certwatch/store"
 )
 
 // tuningPack is a one-rule pack: version 1 counts 办证 and 免考, version 2
 // drops 办证 and adds 包过.
 func tuningPack(version string, terms ...string) string {
+	return tuningPackNamed(version, "买卖假证", terms...)
+}
+
+// tuningPackNamed is tuningPack with another display name for cert_sale.
+func tuningPackNamed(version, category string, terms ...string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "name: dept\nissuer: 测试局\nversion: %q\nthreshold: 5\ncategories: {cert_sale: 买卖假证}\n", version)
+	fmt.Fprintf(&b, "name: dept\nissuer: 测试局\nversion: %q\nthreshold: 5\ncategories: {cert_sale: %s}\n", version, category)
 	b.WriteString("rules:\n  - id: sale\n    category: cert_sale\n    description: 证书买卖\n    legal_basis: 测试\n    route: takedown_cac\n    terms:\n")
 	for _, t := range terms {
 		fmt.Fprintf(&b, "      - {term: %s, weight: 5}\n", t)
@@ -183,20 +189,26 @@ sources:
 }
 
 // TestRulesActivateWhileServing activates a pack while serve owns the
-// database: the server records it and the next sweep uses it at once.
+// database: the server records it and the next sweep uses it at once,
+// and so does the digest mailed after that sweep (it names categories as
+// the new pack does: before the one holder of the rules in force, digests
+// kept the old pack's names).
 func TestRulesActivateWhileServing(t *testing.T) {
 	srv := sellerSite(t)
+	mailbox := smtptest.Start(t)
 	dir := t.TempDir()
 	writeFile(t, dir, "v1.yaml", tuningPack("1", "办证", "免考"))
-	v2 := writeFile(t, dir, "v2.yaml", tuningPack("2", "免考", "包过"))
+	v2 := writeFile(t, dir, "v2.yaml", tuningPackNamed("2", "假证买卖第二版", "免考", "包过"))
 	cfg := writeFile(t, dir, "c.yaml", fmt.Sprintf(`database: c.db
 rules: [v1.yaml]
 allow_internal: [127.0.0.1/32]
 limits: {per_host_delay: 0s, retries: 0}
 schedule: {sweep: "", backup: ""}
+notify:
+  email: {smtp: "127.0.0.1:%[2]d", from: certwatch@example.gov.cn, to: [wxb@example.gov.cn], tls: none}
 sources:
   - {id: shop, type: urls, urls: ["%[1]s/a", "%[1]s/b", "%[1]s/c"]}
-`, srv.URL))
+`, srv.URL, mailbox.Port))
 	out, errOut, done, stop := startStoppableCLI(t, "serve", "--config", cfg, "--listen", "127.0.0.1:0")
 	m := waitFor(t, out, errOut, done, regexp.MustCompile(`review UI on (http://127\.0\.0\.1:\d+)`), 30*time.Second)
 	code, aout, aerr := runCLI(t, "", "rules", "activate", v2, "--config", cfg)
@@ -228,6 +240,10 @@ sources:
 			t.Fatal("the sweep did not finish")
 		}
 		time.Sleep(50 * time.Millisecond)
+	}
+	mail := mailbox.Wait(t)
+	if !strings.Contains(mail.Body, "假证买卖第二版") || strings.Contains(mail.Body, "买卖假证") {
+		t.Errorf("the digest after the activation does not name categories as version 2 does:\n%s", mail.Body)
 	}
 	time.Sleep(200 * time.Millisecond)
 	for _, line := range strings.Split(errOut.String(), "\n") {

@@ -18,6 +18,7 @@ import (
 	"github.com/certwatch/certwatch/config"
 	"github.com/certwatch/certwatch/crawler"
 	"github.com/certwatch/certwatch/detect"
+	"github.com/certwatch/certwatch/inforce"
 	"github.com/certwatch/certwatch/matcher"
 	"github.com/certwatch/certwatch/notice"
 	"github.com/certwatch/certwatch/review"
@@ -118,27 +119,14 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 	url := fmt.Sprintf("%s://%s", scheme, ln.Addr())
 
 	metrics := newMetrics(st)
-	sw := &sweep.Sweeper{Config: cfg, Store: st, Matcher: m, Fetcher: cr, Log: log, SearchTerms: terms,
-		Detector: detectionInForce(m, st, log)}
-	// modelChanged takes a model activation, deactivation or channel
-	// switch into the detection of sweeps and checks that start from now.
-	var detectMu sync.Mutex
-	modelChanged := func() {
-		detectMu.Lock()
-		defer detectMu.Unlock()
-		sw.UseDetector(detectionInForce(sw.DetectorInForce().Matcher(), st, log))
-	}
+	// The one place the rules and detection in force are kept: sweeps,
+	// removal checks, the UI and digests read them from here, and every
+	// activation changes them here.
+	now := inforce.New(inforce.Rules{Packs: packs, Matcher: m, SearchTerms: terms}, st, log)
+	sw := &sweep.Sweeper{Config: cfg, Store: st, Fetcher: cr, Log: log, InForce: now}
 	sw.Preflight = func(ctx context.Context) error { _, err := checkBrowser(ctx, cfg); return err }
 	checker := &sweep.RemovalChecker{Store: st, Sweeper: sw, Log: log}
-	categoryName := func(id string) string {
-		for _, p := range packs {
-			if n := p.CategoryName(id); n != id {
-				return n
-			}
-		}
-		return id
-	}
-	notifier := &sweep.Notifier{Store: st, Config: cfg.Notify, Log: log, CategoryName: categoryName}
+	notifier := &sweep.Notifier{Store: st, Config: cfg.Notify, Log: log, CategoryName: now.CategoryName}
 	runner := &sweep.Runner{Sweeper: sw, After: func(ctx context.Context, sum *sweep.Summary) {
 		metrics.sweepDone(sum)
 		d, err := sweep.BuildDigest(st, sum.Sweep, url)
@@ -197,8 +185,9 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 		Store: st, Packs: packs, Serve: cfg.Serve, Printer: cr, Checker: checker, Log: log,
 		SecureCookies: cfg.Serve.TLSCert != "", SourceRoutes: sourceRoutes(cfg),
 		SweepBusy:    runner.Busy,
-		Detection:    func() detect.Status { return sw.DetectorInForce().Status() },
-		ModelChanged: modelChanged,
+		Detection:    func() detect.Status { return now.Detector().Status() },
+		ModelChanged: now.ModelChanged,
+		InForce:      now,
 		SweepNow: func() error {
 			if runner.Busy() {
 				return review.ErrSweepBusy
@@ -216,7 +205,7 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 	}
 	defer os.Remove(tokenPath)
 	ctl := &control{st: st, runner: runner, token: token, schedule: cfg.Schedule, jobs: jobs, log: log, sweepNow: sweepInBackground,
-		modelChanged: modelChanged,
+		modelChanged: now.ModelChanged,
 		activate: func(actor, file string, content []byte) (string, error) {
 			if o.rulesPath != "" {
 				return "", fmt.Errorf("this server was started with --rules %s, which overrides the active pack; restart it without --rules", o.rulesPath)
@@ -236,10 +225,7 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 				return "", err
 			}
 			pm.Warm()
-			detectMu.Lock()
-			sw.UseMatcher(pm, p.SearchTerms)
-			detectMu.Unlock()
-			srv.SetPacks([]*rules.Pack{p})
+			now.UseRules(inforce.Rules{Packs: []*rules.Pack{p}, Matcher: pm, SearchTerms: p.SearchTerms})
 			return p.Version(), nil
 		}}
 	mux := http.NewServeMux()
