@@ -16,12 +16,12 @@ add('''自考热线:  0791-86250663
 
 所在位置:江西自考网 > 复习备考 > 正文
 
-江西自考网—防骗指南''', 'negative','page','warning','http://www.zkw.jx.cn/jxfxbk/41465.html','header of a non-official self-study site\'s anti-fraud page with its hotline (hard negative: a phone number next to 防骗 content about sold answers and cheating devices); the page title and header lines')
+江西自考网—防骗指南''', 'negative','page','warning','http://www.zkw.jx.cn/jxfxbk/41465.html','header of a non-official self-study site\'s anti-fraud page with its hotline (hard negative: a phone number next to 防骗 content about sold answers and cheating devices); the page title and header lines; site is the host (jx.cn is a provincial zone, not an owner)', group='zkw.jx.cn')
 add('''  1.出售自考原题答案
 
   有些人声称手里有内部资源,可以拿到自考的原题和答案,只要花几百块钱购买,在考前全背下来就能妥妥的通过,还可以选择不同付款方式:
 
-  比如考前一次性付款、先付押金考后再付余款或者提供身份证、准考证等证件就可考后付全款。乍一听,多诱人啊,不用看书就可以轻轻松松考试过关。''', 'negative','page','warning','http://www.zkw.jx.cn/jxfxbk/41465.html','the same anti-fraud page describing answer sellers\' payment terms (hard negative: 出售…答案, 先付押金考后再付余款 described, not offered); leading spaces as stored')
+  比如考前一次性付款、先付押金考后再付余款或者提供身份证、准考证等证件就可考后付全款。乍一听,多诱人啊,不用看书就可以轻轻松松考试过关。''', 'negative','page','warning','http://www.zkw.jx.cn/jxfxbk/41465.html','the same anti-fraud page describing answer sellers\' payment terms (hard negative: 出售…答案, 先付押金考后再付余款 described, not offered); leading spaces as stored', group='zkw.jx.cn')
 add('''”出售自考原题/答案“骗局
 声称原题泄露或可以拿到原题和答案,只要花几百块钱购买,不用看书轻松通过考试;
 声称自己认识或者就是招生办老师,只要交钱就可以破格录取,或"不交钱就不录取",达到诈骗钱财的目的。

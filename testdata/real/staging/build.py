@@ -77,13 +77,14 @@ for i, (n, r) in enumerate(_norms):
 dst = os.path.join(here, '..', 'texts.jsonl')
 with open(dst, 'w', encoding='utf-8') as f:
     for r in out: f.write(json.dumps(r, ensure_ascii=False) + '\n')
-# ---- round-3 and round-4 contact annotations (staging/contacts_r3.py, contacts_r4.py) into ../contacts-traindev.jsonl ----
+# ---- round-3 to round-5 contact annotations (staging/contacts_r3.py, contacts_r4.py, contacts_r5.py) into ../contacts-traindev.jsonl ----
 _c3 = {}
 exec(open(os.path.join(here, 'contacts_r3.py'), encoding='utf-8').read(), _c3)
 exec(open(os.path.join(here, 'contacts_r4.py'), encoding='utf-8').read(), _c3)  # round 4 (b38 on)
+exec(open(os.path.join(here, 'contacts_r5.py'), encoding='utf-8').read(), _c3)  # round 5 (b50 on)
 _cf = os.path.join(here, '..', 'contacts-traindev.jsonl')
 _keep = [l for l in open(_cf, encoding='utf-8') if int(json.loads(l)['id'][2:]) <= 282]
-for src, raw, kind, dec, obf in _c3['C3'] + _c3['C4']:
+for src, raw, kind, dec, obf in _c3['C3'] + _c3['C4'] + _c3['C5']:
     hits = [r for r in out if r['source'].startswith(src) and raw in r['text'] and r['split'] in ('train', 'dev')]
     for r in hits:
         _keep.append(json.dumps({'id': r['id'], 'raw': raw, 'kind': kind, 'decoded': dec, 'obfuscation': obf}, ensure_ascii=False) + '\n')
