@@ -18,6 +18,11 @@
 #   电梯 安全管理员 证 网上 代办 卖家 说 … | 成人高考 学历提升 招生 广告语 “不用考试” “包毕业” … |
 #   职称 代评 中介 “包过” “内部渠道” … | 教师资格证 普通话 代考 替考 QQ群 报价 … (SEO only) |
 #   健康管理师 心理咨询师 考证 广告 “躺赚” “挂靠” 宣传语 机构 老师 承诺
+# Found but left out (round 5 kept its negatives to the most useful ones, so that the round stays above 45 % positive and
+#   the Chinese texts at 40 %): how-tos and blog anecdotes (fujinlou.com, qidayuan.cn x2), an elevator-inspection warning
+#   (diantizixun.cn), an enrolment-pitch report (beiyuwangxiao.com), second paragraphs of the xna8.com and dfnxz.com
+#   reports, a driving-school 包过 report (myzaker.com), a second 平安卡 report (stheadline.com), a 替考 court paragraph
+#   (worldjournal.com).
 add('''心理咨询师报名开始了,学完就是金饭碗!”“考下‘碳排放管理师’证书,一年躺赚20万!''', 'training_fraud','short','offer','https://nn.city/show/14495.html','two certificate-course ads (a course sold with a promise of 躺赚 income from the certificate), quoted verbatim in a report on 考证培训 (outer quotation marks dropped, inner ones kept as stored)')
 add('''记者注意到,近两年,人社部与其他部门联合发布了企业合规师、电子数据取证分析师、食品安全管理师、二手车经纪人等数十种新职业。2021年,《中华人民共和国职业分类大典》迎来修订。与此同时,“新职业热”催生了“培训考证热”,与新职业对应的专业培训与职业证书层出不穷。
 “心理咨询师报名开始了,学完就是金饭碗!”“考下‘碳排放管理师’证书,一年躺赚20万!”你是否也被类似的考证培训广告“刷屏”过?在一些培训机构的宣传文案中,仿佛所有证书都能和高薪、广阔的就业前景挂钩,还配合“不限年龄”“零基础报考”“通过率高”“发证时间快”等噱头,极具诱惑性。这些培训真的靠谱吗?考到证就能成为“人生赢家”?对此,记者进行了调查。''', 'negative','page','news','https://nn.city/show/14495.html','report on certificate-course ads (hard negative: the ads quoted inside a report); two paragraphs')
@@ -33,7 +38,6 @@ add('''警惕!计量证书二维码成造假新重灾区,防伪指南速查
 近期,多地市场监管部门及计量机构接连曝光利用二维码技术伪造计量证书的违法行为,不法分子通过仿冒官方查询系统、伪造防伪标识等手段,使虚假证书“扫码可验真”,严重扰乱市场秩序。为防范风险,现梳理最新造假套路及官方验证方法供公众参考。一、虚假计量证书二维码常见特征仿冒官方界面,域名藏猫腻
 假证书二维码扫码后常跳转至与官网高度相似的页面,但网址非“.gov.cn”等官方后缀,或通过伪造微信公众号、虚假小程序显示“验证成功”信息。''', 'negative','post','warning','https://gfjl.org/archiver/tid-242059.html','a forum post warning about fake certificate query pages behind QR codes (hard negative for imitation_site: describes imitation query pages, is not one); title line and first paragraphs, the forum\'s "本帖最后由 … 编辑" line left out')
 add('''如果能考取国家一级建造师职业资格证,只要挂靠到相关单位,一年几乎什么都不用做,就可以坐收一二十万元。面对这样的利益诱惑,不少人为了拿到证, 不惜铤而走险,甚至花大价钱购买答案。南京有两名男子,从中看到了“商机”,花1万元从网上购买答案后,再以4万元的价格卖给每个考生,并通过作弊设备向 考生发送答案。最终,因犯故意泄露国家秘密罪,两人被判了刑。''', 'negative','page','court','http://news.xna8.com/hot/201507/35402.html','court report on answers sold for the 一级建造师 exam (hard negative: 挂靠 income, 购买答案, 作弊设备 in a report); first paragraph, stray spaces as stored')
-add('''付某花了1万元在网上购买了电子作弊设备,并找到了一个卖考卷答案的“上家”,花费1万元让对方在考试期间将答案发送给自己。一切准备就绪后,他将答案以4万元的价格卖给每个考生。''', 'negative','short','court','http://news.xna8.com/hot/201507/35402.html','one paragraph of the same court report (a short hard negative: 答案, 作弊设备, prices)')
 add('''業務中心: | 0371-55696552 18037153049 |
 您的當前位置:魯班培訓-一建培訓,二建培訓,監理,注冊安全工程師等 > 開課通知 > 公告通知 >
 關于今年二級建造師考前答案及作弊的這些問題
@@ -42,12 +46,4 @@ add('''業務中心: | 0371-55696552 18037153049 |
 從5月底隨著二級建造師考試結束,“泄題”就像一塊大石頭堵在考生們的胸口,公眾號留言區隔兩天就能收到考生關于事件的詢問,好在這事有了交代,還了考生一個公平。''', 'negative','page','school','http://qingtongtang.com/kaiketongzhi/jiaowugonggao/3029.html','a construction-exam training school\'s notice (phone numbers, 一建/二建/注册安全工程师 courses) relaying the police news on the 二建 answer leak (hard negative: a school page with contacts, 答案, 作弊); traditional characters as stored; image lines left out')
 add('''本報訊(通訊員 蘇宮新 蘇錦安 中國青年報·中青在線記者 李潤文)不用考試,只要交錢,就能拿到證書,甚至還可登錄指定的“官方網站”,查詢證書真偽。
 近日,江蘇南通警方破獲一起由公安部督辦的特大仿冒國家機關網站製售假證詐騙案,成功打掉一條包含網上宣傳接單、線下假證辦理、虛假官方網站建設維護等環節的特大犯罪產業鏈,摧毀一個長期利用互聯網製售各類虛假證件的龐大犯罪團伙,抓獲犯罪嫌疑人25名,查扣假證2.2萬餘本、各類印章2100枚。''', 'negative','page','police_report','https://dfnxz.com/rdzx/minsheng/l1lw8.html','中国青年报 report on a ring that sold fake certificates with imitation "official" query sites (hard negative for cert_sale and imitation_site; the opening sentence paraphrases the offer); traditional characters as stored')
-add('''2016年9月,江蘇省公安廳網安總隊在工作中發現,有不法人員仿照多個部門官方網站建立虛假的“中國教育網”“江蘇省人社廳職稱網”等,跟官方網站相似度極高,併發布各類虛假的“通知通告”,就將該線索交由南通市公安局負責查辦。''', 'negative','short','police_report','https://dfnxz.com/rdzx/minsheng/l1lw8.html','one paragraph of the same report describing the imitation sites (short hard negative)')
 add('''获得省应急管理厅颁发的特种作业操作证,是从事危险工作的必要条件。如果从事特种作业,必须获得特种作业操作证。最近,很多人向我咨询,是否可以花钱通过特殊考试、不参加考试就能获得证书?这种证书是否可以通过不参加考试获得?今天,我想向大家解释一下。我可以肯定地告诉你,这种方法是不可行的。如果有机构告诉你可以花钱通过特殊考试而不参加考试,请务必谨慎,以免被骗。''', 'negative','page','qa_debunk','https://uuyangsheng.com/p/1698583561551944.html','a Q&A-style post answering whether a 特种作业操作证 can be had without the exam: the answer is a denial (hard negative); first paragraph')
-add('''三、利用官方查询系统
-随着信息技术的不断发展,越来越多的地区已经建立了电工证查询系统。这些系统通常可以通过输入证书编号、持证人姓名等信息,快速查询到电工证的真实性。例如,应急管理部的“国家安全生产考试”微信公众号就提供了电工证扫码查询功能。通过关注该公众号并点击相应菜单项,再扫描证书上的二维码,即可查看证书的真伪信息。这种方法简便快捷,是辨别电工证真伪的有效手段之一。''', 'negative','page','howto','https://www.fujinlou.com/chaxun/4294.html','how-to on telling a genuine 建筑电工证 (hard negative: 电工证 查询 真伪 without an offer); one section')
-add('''举个真实案例:去年杭州某工地,甲方发现施工员老王的"高级工程师证"注册日期比毕业时间还早两年。追问之下老王才坦白,这证是花8000块从"黄牛"那儿买的,连考试都没参加过。''', 'negative','short','other','https://qidayuan.cn/102728.html','a blog anecdote about a bought title certificate (short hard negative: 证 + 买 + 没考试, told as a story, no offer)')
-add('''小编去年见过最惨案例——某大姐同时挂着安全员+施工员证,继续教育费交双份不说,刷课刷到视网膜脱落。现在住建部门查挂靠越来越严,那些承诺"代刷包过"的中介,十个有九个在挖坑。特别是明年要推人脸识别+GPS定位双验证,想糊弄的根本没戏。''', 'negative','short','other','https://qidayuan.cn/103502.html','a blog warning about agencies promising "代刷包过" for 八大员 continuing education (short hard negative: 挂着, 代刷包过 mentioned as a warning)')
-add('''其次,要警惕黑中介的陷阱。一些不法分子利用信息不对称,通过电话、网络平台或线下宣传等方式,声称可以“代为办理电梯检测手续”,甚至承诺“无需现场检查即可出具合格报告”。这类行为不仅违反法律法规,而且存在极大的安全隐患。一旦发生事故,责任将无法追究,用户也将承担巨大风险。''', 'negative','page','warning','https://diantizixun.cn/content/669695.html','warning about agencies offering elevator inspection reports without inspection (hard negative: 代为办理, 无需…即可出具 quoted inside a warning); one paragraph')
-add('''临近大学招生工作基本结束、新学期即将开始的时候。有媒体从业者通过社交平台注意到,部分组织和个人借助“完整在校读书四年”“完成学业后拿到本科学位”之类的宣传语招揽学生,并且收取高达上万的费用。
-每到这个时节,总有一些组织或个人,为了赚钱,借助考生和家长的迫切心情,传播各类不实的招生资讯。''', 'negative','page','news','http://m.beiyuwangxiao.com/ZhongXueJiaoYu/xuexiaopaiming/462747.html','rewritten 中青报 report on misleading enrolment pitches (hard negative); first paragraphs')
