@@ -38,6 +38,12 @@ def site(src):
     parts = host.split('.')
     n = 3 if '.'.join(parts[-2:]) in MULTI else 2
     return '.'.join(parts[-n:])
+def round_of(batch):
+    # corpus instalments by batch number: round 1 = b01-b14, 2 = b15-b23, 3 = b24-b37, 4 = b38-b41, 5 = b50-b69
+    for last, rnd in ((14, 1), (23, 2), (37, 3), (41, 4), (69, 5)):
+        if batch <= last:
+            return rnd
+    sys.exit('b%02d: no round defined for this batch number (extend round_of)' % batch)
 def split_of(s):
     h = int(hashlib.sha256((SALT + s).encode()).hexdigest()[:12], 16) / 16**12
     return 'train' if h < 0.6 else ('dev' if h < 0.8 else 'test')
@@ -57,6 +63,7 @@ for i, r in enumerate(R, 1):
            'retrieved': '2026-12-02', 'note': r['note'], 'site': r.get('group') or site(r['source']),
            'lang': (re.search(r'\blanguage ([a-z]{2})\b', r['note']) or [None, 'zh'])[1]}
     rec['split'] = split_of(rec['site'])
+    rec['round'] = round_of(r['batch'])
     out.append(rec)
 # from round 3 on: a new record whose normalized text contains, or is contained in, a record of another split would
 # leak between splits; refuse to build (the batch must drop or regroup it)
@@ -70,13 +77,14 @@ for i, (n, r) in enumerate(_norms):
 dst = os.path.join(here, '..', 'texts.jsonl')
 with open(dst, 'w', encoding='utf-8') as f:
     for r in out: f.write(json.dumps(r, ensure_ascii=False) + '\n')
-# ---- round-3 and round-4 contact annotations (staging/contacts_r3.py, contacts_r4.py) into ../contacts-traindev.jsonl ----
+# ---- round-3 to round-5 contact annotations (staging/contacts_r3.py, contacts_r4.py, contacts_r5.py) into ../contacts-traindev.jsonl ----
 _c3 = {}
 exec(open(os.path.join(here, 'contacts_r3.py'), encoding='utf-8').read(), _c3)
 exec(open(os.path.join(here, 'contacts_r4.py'), encoding='utf-8').read(), _c3)  # round 4 (b38 on)
+exec(open(os.path.join(here, 'contacts_r5.py'), encoding='utf-8').read(), _c3)  # round 5 (b50 on)
 _cf = os.path.join(here, '..', 'contacts-traindev.jsonl')
 _keep = [l for l in open(_cf, encoding='utf-8') if int(json.loads(l)['id'][2:]) <= 282]
-for src, raw, kind, dec, obf in _c3['C3'] + _c3['C4']:
+for src, raw, kind, dec, obf in _c3['C3'] + _c3['C4'] + _c3['C5']:
     hits = [r for r in out if r['source'].startswith(src) and raw in r['text'] and r['split'] in ('train', 'dev')]
     for r in hits:
         _keep.append(json.dumps({'id': r['id'], 'raw': raw, 'kind': kind, 'decoded': dec, 'obfuscation': obf}, ensure_ascii=False) + '\n')
@@ -86,7 +94,7 @@ with open(_cf, 'w', encoding='utf-8') as f:
     f.writelines(_keep)
 c = collections.Counter
 print('total', len(out))
-for k in ('label','kind','genre','split'):
+for k in ('label','kind','genre','split','round'):
     print(k, dict(c(r[k] for r in out)))
 pos = sum(r['label'] != 'negative' for r in out)
 print('positive share %.3f' % (pos/len(out)))
@@ -104,7 +112,13 @@ def table(key, rows=None):
 lab = c(r['label'] for r in out)
 counts = ['Total: **%d** texts, **%d** positive (%.1f %%).' % (len(out), pos, 100.0*pos/len(out)), '',
           '| label | texts |', '|---|---:|'] + ['| %s | %d |' % kv for kv in sorted(lab.items(), key=lambda kv: -kv[1])]
-counts += ['', table('kind'), '', table('genre'), '', table('split'), '', table('lang')]
+counts += ['', table('kind'), '', table('genre'), '', table('split'), '', table('lang'), '', table('round')]
+r5 = [r for r in out if r['round'] == 5]
+counts += ['', 'Round 5 alone (b50 on) by split and label:', '', '| split | texts | positive | cert_sale | exam_fraud | training_fraud | imitation_site |', '|---|---:|---:|---:|---:|---:|---:|']
+for sp_ in ('train', 'dev', 'test'):
+    rs = [r for r in r5 if r['split'] == sp_]
+    counts.append('| %s | %d | %d | %s |' % (sp_, len(rs), sum(r['label'] != 'negative' for r in rs),
+        ' | '.join(str(sum(r['label'] == l for r in rs)) for l in ('cert_sale', 'exam_fraud', 'training_fraud', 'imitation_site'))))
 sites = c(r['site'] for r in out)
 counts += ['', 'Sources (split units): %d. Largest:' % len(sites), '', '| site | texts | split |', '|---|---:|---|']
 for s_, v in sites.most_common(25):
