@@ -105,6 +105,28 @@ func TestCombination(t *testing.T) {
 		}
 	})
 
+	t.Run("short texts no rule touched", func(t *testing.T) {
+		s := New(m, Options{Model: model, Short: 300})
+		p := page.FromText("", everyday)
+		f := s.Detect(p)
+		if len(f.Rules) != 0 || f.Model == nil || f.Model.Version != model.Version() {
+			t.Fatalf("Short 300: the model was not asked about a short text no rule touched: rules %d, model %+v", len(f.Rules), f.Model)
+		}
+		if pr := model.PredictPage(p); f.Model.Flagged != (pr.Positive >= DefaultBar) || f.Flagged != f.Model.Flagged {
+			t.Errorf("Short 300: flagged %v, model flagged %v, probability %.2f", f.Flagged, f.Model.Flagged, pr.Positive)
+		}
+		long := page.FromText("", strings.Repeat(everyday, 20)) // 500 runes
+		if f := s.Detect(long); f.Model != nil || f.Flagged {
+			t.Errorf("Short 300: a 500-character text no rule touched was judged: %+v", f.Model)
+		}
+		if f := New(m, Options{Model: model, Short: 10}).Detect(p); f.Model != nil {
+			t.Errorf("Short 10: a %d-character text was judged", len([]rune(everyday)))
+		}
+		if f := New(m, Options{Model: model, Short: -5}).Detect(p); f.Model != nil {
+			t.Errorf("Short -5: the model was asked")
+		}
+	})
+
 	t.Run("rules alone", func(t *testing.T) {
 		r := New(m, Options{})
 		if f := r.Detect(page.FromText("", modelOnly)); f.Flagged || f.Model != nil || f.Channel != "" {

@@ -38,16 +38,18 @@ def site(src):
     parts = host.split('.')
     n = 3 if '.'.join(parts[-2:]) in MULTI else 2
     return '.'.join(parts[-n:])
+EVERYDAY = range(80, 90)  # b80-b89: everyday short texts (background negatives) -> ../everyday.jsonl, not texts.jsonl
 def round_of(batch):
-    # corpus instalments by batch number: round 1 = b01-b14, 2 = b15-b23, 3 = b24-b37, 4 = b38-b41, 5 = b50-b69
-    for last, rnd in ((14, 1), (23, 2), (37, 3), (41, 4), (69, 5)):
+    # corpus instalments by batch number: round 1 = b01-b14, 2 = b15-b23, 3 = b24-b37, 4 = b38-b41, 5 = b50-b69;
+    # the everyday set b80-b89 was gathered in round 5 too
+    for last, rnd in ((14, 1), (23, 2), (37, 3), (41, 4), (69, 5), (89, 5)):
         if batch <= last:
             return rnd
     sys.exit('b%02d: no round defined for this batch number (extend round_of)' % batch)
 def split_of(s):
     h = int(hashlib.sha256((SALT + s).encode()).hexdigest()[:12], 16) / 16**12
     return 'train' if h < 0.6 else ('dev' if h < 0.8 else 'test')
-seen = set(); seen_norm = set(); out = []
+seen = set(); seen_norm = set(); out = []; everyday = []
 for i, r in enumerate(R, 1):
     assert r['label'] in LABELS, r; assert r['kind'] in KINDS, r; assert r['genre'] in GENRES, r
     assert r['text'].strip(), r
@@ -57,6 +59,16 @@ for i, r in enumerate(R, 1):
     if r['batch'] >= 24 and nkey in seen_norm:
         print('b%d: duplicate (normalized) text skipped: %s' % (r['batch'], r['source']), file=sys.stderr); continue
     seen.add(key); seen_norm.add(nkey)
+    if r['batch'] in EVERYDAY:
+        assert r['label'] == 'negative', ('the everyday set holds negatives only', r['source'])
+        rec = {'id': 'e-%04d' % (len(everyday)+1), 'text': r['text'], 'label': r['label'], 'kind': r['kind'],
+               'genre': r['genre'], 'source': r['source'],
+               'licence': r.get('licence') or 'unknown (quoted for evaluation)',
+               'retrieved': '2026-12-02', 'note': r['note'], 'site': r.get('group') or site(r['source']),
+               'lang': (re.search(r'\blanguage ([a-z]{2})\b', r['note']) or [None, 'zh'])[1]}
+        rec['split'] = split_of(rec['site']); rec['round'] = round_of(r['batch'])
+        everyday.append(rec)
+        continue
     rec = {'id': 'r-%04d' % (len(out)+1), 'text': r['text'], 'label': r['label'], 'kind': r['kind'],
            'genre': r['genre'], 'source': r['source'],
            'licence': r.get('licence') or 'unknown (quoted for evaluation)',
@@ -67,9 +79,9 @@ for i, r in enumerate(R, 1):
     out.append(rec)
 # from round 3 on: a new record whose normalized text contains, or is contained in, a record of another split would
 # leak between splits; refuse to build (the batch must drop or regroup it)
-_norms = [(norm(r['text']), r) for r in out]
+_norms = [(norm(r['text']), r) for r in out + everyday]
 for i, (n, r) in enumerate(_norms):
-    if int(r['id'][2:]) <= 282 or len(n) < 20:
+    if (r['id'].startswith('r-') and int(r['id'][2:]) <= 282) or len(n) < 20:
         continue
     for m, q in _norms[:i]:
         if q['split'] != r['split'] and len(m) >= 20 and (n in m or m in n):
@@ -77,6 +89,8 @@ for i, (n, r) in enumerate(_norms):
 dst = os.path.join(here, '..', 'texts.jsonl')
 with open(dst, 'w', encoding='utf-8') as f:
     for r in out: f.write(json.dumps(r, ensure_ascii=False) + '\n')
+with open(os.path.join(here, '..', 'everyday.jsonl'), 'w', encoding='utf-8') as f:
+    for r in everyday: f.write(json.dumps(r, ensure_ascii=False) + '\n')
 # ---- round-3 to round-5 contact annotations (staging/contacts_r3.py, contacts_r4.py, contacts_r5.py) into ../contacts-traindev.jsonl ----
 _c3 = {}
 exec(open(os.path.join(here, 'contacts_r3.py'), encoding='utf-8').read(), _c3)
@@ -100,6 +114,7 @@ pos = sum(r['label'] != 'negative' for r in out)
 print('positive share %.3f' % (pos/len(out)))
 print('split x label', dict(c((r['split'], r['label'] != 'negative') for r in out)))
 print('sites', len(set(r['site'] for r in out)), c(r['site'] for r in out).most_common(12))
+print('everyday.jsonl', len(everyday), dict(c(r['split'] for r in everyday)))
 
 # ---- refresh the counts section of ../README.md (between the markers) ----
 def table(key, rows=None):
@@ -120,6 +135,8 @@ for sp_ in ('train', 'dev', 'test'):
     counts.append('| %s | %d | %d | %s |' % (sp_, len(rs), sum(r['label'] != 'negative' for r in rs),
         ' | '.join(str(sum(r['label'] == l for r in rs)) for l in ('cert_sale', 'exam_fraud', 'training_fraud', 'imitation_site'))))
 sites = c(r['site'] for r in out)
+counts += ['', 'Everyday set (`everyday.jsonl`, b80-b89, negatives only): **%d** texts; %s.' % (len(everyday),
+           ', '.join('%s %d' % kv for kv in sorted(c(r['split'] for r in everyday).items())))]
 counts += ['', 'Sources (split units): %d. Largest:' % len(sites), '', '| site | texts | split |', '|---|---:|---|']
 for s_, v in sites.most_common(25):
     counts.append('| %s | %d | %s |' % (s_, v, split_of(s_)))
