@@ -78,17 +78,56 @@ type blockState struct {
 	seg      segment // the open segment; start < 0 while it has no text
 	segs     []segment
 	alts     []altText
+
+	// Scratch space of buildBlocks, kept between pages.
+	eff    []int32
+	ex     []blockExtra
+	blocks []Block
+	groups map[groupKey][]int32
+	paths  map[pathKey]string
 }
 
-// init prepares for a document of about tags tags: a quarter of them
-// start a unit or a segment on typical pages.
-func (b *blockState) init(tags int) {
+// groupKey groups candidate units: repeated siblings share their parent
+// element and signature.
+type groupKey struct {
+	parent int32
+	sig    uint64
+}
+
+// blockExtra is what buildBlocks learns of a block besides the Block.
+type blockExtra struct{ links, linkBytes, class int }
+
+// init prepares for a document of about tags tags (a quarter of them
+// start a unit or a segment on typical pages), reusing the records of old.
+func (b *blockState) init(tags int, old *blockState) {
 	n := min(tags/4+16, maxUnits)
-	b.units = make([]unit, 0, n)
-	b.segs = make([]segment, 0, n)
-	b.stack = make([]frame, 0, min(tags+1, 64))
+	*b = blockState{units: old.units[:0], segs: old.segs[:0], stack: old.stack[:0], alts: old.alts[:0],
+		eff: old.eff[:0], ex: old.ex[:0], blocks: old.blocks[:0], groups: old.groups, paths: old.paths}
+	if cap(b.units) < n {
+		b.units = make([]unit, 0, n)
+	}
+	if cap(b.segs) < n {
+		b.segs = make([]segment, 0, n)
+	}
+	if b.stack == nil {
+		b.stack = make([]frame, 0, 64)
+	}
+	if b.groups == nil {
+		b.groups = map[groupKey][]int32{}
+		b.paths = map[pathKey]string{}
+	} else {
+		clear(b.groups)
+		clear(b.paths)
+	}
 	b.units = append(b.units, unit{parent: -1, real: true, a: atom.Body, firstText: -1})
 	b.seg = segment{start: -1}
+}
+
+// release drops the records a huge page grew.
+func (b *blockState) release() {
+	if cap(b.units) > maxKeptRecords || cap(b.segs) > maxKeptRecords || cap(b.blocks) > maxKeptRecords || len(b.groups) > maxKeptRecords {
+		*b = blockState{}
+	}
 }
 
 // cur is the unit text goes to now.
@@ -290,13 +329,13 @@ func (e *extractor) closeSegment() {
 
 // writeText writes visible text and keeps the open segment's extent.
 func (e *extractor) writeText(s string) {
-	before := e.text.out.Len()
+	before := e.text.Len()
 	next := before
 	if !e.text.lineHasText && before > 0 {
 		next++
 	}
 	e.text.write(s)
-	n := e.text.out.Len()
+	n := e.text.Len()
 	if n == before {
 		return
 	}
@@ -315,14 +354,14 @@ func (e *extractor) addAlt(as attrs) {
 	if len(e.b.alts) >= maxAltBlocks {
 		return
 	}
-	t := collapse(as.value("alt"), maxLinkTextRunes)
+	t := collapse(as.value(keyAlt), maxLinkTextRunes)
 	if t == "" {
-		t = collapse(as.value("title"), maxLinkTextRunes)
+		t = collapse(as.value(keyTitle), maxLinkTextRunes)
 	}
 	if t == "" {
 		return
 	}
-	e.b.alts = append(e.b.alts, altText{pos: e.text.out.Len(), text: t})
+	e.b.alts = append(e.b.alts, altText{pos: e.text.Len(), text: t})
 }
 
 // classAttrs are what the block heuristics read of an element's
@@ -665,6 +704,28 @@ func (u *unit) path() string {
 	return u.a.String() + u.first
 }
 
+// pathOf is u.path(), made once per page for each distinct element and
+// class (a page of item cards has thousands of blocks "div.item").
+func (b *blockState) pathOf(u *unit) string {
+	if u.first == "" {
+		return u.a.String()
+	}
+	k := pathKey{u.a, u.first}
+	if p, ok := b.paths[k]; ok {
+		return p
+	}
+	p := u.path()
+	if len(b.paths) < maxClassCache {
+		b.paths[k] = p
+	}
+	return p
+}
+
+type pathKey struct {
+	a     atom.Atom
+	first string
+}
+
 // Text markers of boilerplate lines.
 var (
 	copyrightMarkers = []string{"版权所有", "Copyright", "copyright", "COPYRIGHT", "©", "ICP备", "ICP证", "公网安备", "All rights reserved", "All Rights Reserved", "主办单位", "技术支持：", "网站地图", "Powered by"}
@@ -709,15 +770,11 @@ func (e *extractor) buildBlocks(text string, shift int, desc, title string) []Bl
 	}
 
 	// Repeated siblings: candidates sharing parent element and signature.
-	type key struct {
-		parent int32
-		sig    uint64
-	}
-	groups := map[key][]int32{}
+	groups := b.groups
 	for i := range units {
 		u := &units[i]
 		if !u.real && u.sig != 0 {
-			k := key{u.parentElem, u.sig}
+			k := groupKey{u.parentElem, u.sig}
 			groups[k] = append(groups[k], int32(i))
 		}
 	}
@@ -751,7 +808,8 @@ func (e *extractor) buildBlocks(text string, shift int, desc, title string) []Bl
 	}
 
 	// Effective unit: the nearest real one. Parents come before children.
-	eff := make([]int32, len(units))
+	eff := append(b.eff[:0], make([]int32, len(units))...)
+	b.eff = eff
 	for i := range units {
 		if units[i].real {
 			eff[i] = int32(i)
@@ -766,7 +824,8 @@ func (e *extractor) buildBlocks(text string, shift int, desc, title string) []Bl
 		}
 	}
 
-	blocks := make([]Block, 0, len(b.segs)+2+len(b.alts))
+	// Built in scratch space, copied out at the exact size.
+	blocks := b.blocks[:0]
 	if title != "" {
 		blocks = append(blocks, Block{Kind: KindTitle, Text: title, Detached: true, Weight: KindTitle.Weight(), Path: "title"})
 	}
@@ -782,8 +841,7 @@ func (e *extractor) buildBlocks(text string, shift int, desc, title string) []Bl
 		linky // mostly link text, or the heading of a link list
 		chrome
 	)
-	type extra struct{ links, linkBytes, class int }
-	var ex []extra
+	ex := b.ex[:0]
 	lastUnit, lastClass := int32(-1), -1
 	for _, s := range b.segs {
 		u := eff[s.unit]
@@ -812,9 +870,9 @@ func (e *extractor) buildBlocks(text string, shift int, desc, title string) []Bl
 			continue
 		}
 		lastUnit, lastClass = u, class
-		blocks = append(blocks, Block{Kind: kind, Start: s.start + shift, End: s.end + shift, Field: un.field, Path: un.path(),
+		blocks = append(blocks, Block{Kind: kind, Start: s.start + shift, End: s.end + shift, Field: un.field, Path: b.pathOf(un),
 			Group: groupOf(units, u)})
-		ex = append(ex, extra{s.links, s.linkBytes, class})
+		ex = append(ex, blockExtra{s.links, s.linkBytes, class})
 	}
 
 	total := 0
@@ -870,7 +928,10 @@ func (e *extractor) buildBlocks(text string, shift int, desc, title string) []Bl
 	if len(b.alts) > 0 {
 		blocks = insertAlts(blocks, b.alts, shift)
 	}
-	return blocks
+	out := append(make([]Block, 0, len(blocks)), blocks...)
+	clear(blocks) // the scratch space must not keep this page's text alive
+	b.blocks, b.ex = blocks, ex
+	return out
 }
 
 // groupOf is the Group of a block of unit u: 1 + the nearest unit at or

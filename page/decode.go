@@ -104,6 +104,11 @@ type encodingChoice struct {
 // decodeWith decodes body with enc; a nil enc means UTF-8.
 func decodeWith(enc encoding.Encoding, name string, body []byte) (string, string, error) {
 	if enc == nil {
+		if utf8.Valid(body) {
+			// The common case, checked by the fast validator before
+			// the one copy.
+			return string(body), name, nil
+		}
 		return strings.ToValidUTF8(string(body), "\uFFFD"), name, nil
 	}
 	out, err := enc.NewDecoder().Bytes(body)
