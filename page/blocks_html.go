@@ -82,7 +82,6 @@ type blockState struct {
 	// Scratch space of buildBlocks, kept between pages.
 	eff    []int32
 	ex     []blockExtra
-	blocks []Block
 	groups map[groupKey][]int32
 	paths  map[pathKey]string
 }
@@ -94,15 +93,20 @@ type groupKey struct {
 	sig    uint64
 }
 
-// blockExtra is what buildBlocks learns of a block besides the Block.
-type blockExtra struct{ links, linkBytes, class int }
+// blockExtra is a block as buildBlocks gathers it before making it.
+type blockExtra struct {
+	start, end       int
+	unit             int32
+	links, linkBytes int
+	class            int
+}
 
 // init prepares for a document of about tags tags (a quarter of them
 // start a unit or a segment on typical pages), reusing the records of old.
 func (b *blockState) init(tags int, old *blockState) {
 	n := min(tags/4+16, maxUnits)
 	*b = blockState{units: old.units[:0], segs: old.segs[:0], stack: old.stack[:0], alts: old.alts[:0],
-		eff: old.eff[:0], ex: old.ex[:0], blocks: old.blocks[:0], groups: old.groups, paths: old.paths}
+		eff: old.eff[:0], ex: old.ex[:0], groups: old.groups, paths: old.paths}
 	if cap(b.units) < n {
 		b.units = make([]unit, 0, n)
 	}
@@ -125,7 +129,7 @@ func (b *blockState) init(tags int, old *blockState) {
 
 // release drops the records a huge page grew.
 func (b *blockState) release() {
-	if cap(b.units) > maxKeptRecords || cap(b.segs) > maxKeptRecords || cap(b.blocks) > maxKeptRecords || len(b.groups) > maxKeptRecords {
+	if cap(b.units) > maxKeptRecords || cap(b.segs) > maxKeptRecords || cap(b.ex) > maxKeptRecords || len(b.groups) > maxKeptRecords {
 		*b = blockState{}
 	}
 }
@@ -232,7 +236,7 @@ func (e *extractor) blockStart(a atom.Atom, cl classAttrs) {
 	b.elems++
 	f := frame{a: a, elem: b.elems, unit: b.cur()}
 	ctx := b.units[f.unit].kind
-	if len(b.units) < maxUnits {
+	if len(b.units) < maxUnits && (cl.info.first != "" || cl.info.mask != 0 || cl.role != "" || cl.itemprop != "" || classifiedByTag(a)) {
 		pu := &b.units[f.unit]
 		inItem := pu.inItem || pu.itemish
 		if u, ok := classify(a, cl, ctx, inItem); ok && !(u.kind == KindListingField && u.field == pu.field && ctx == KindListingField) {
@@ -328,13 +332,17 @@ func (e *extractor) closeSegment() {
 }
 
 // writeText writes visible text and keeps the open segment's extent.
-func (e *extractor) writeText(s string) {
+func (e *extractor) writeText(s string, word bool) {
 	before := e.text.Len()
 	next := before
 	if !e.text.lineHasText && before > 0 {
 		next++
 	}
-	e.text.write(s)
+	if word {
+		e.text.writeWord(s)
+	} else {
+		e.text.write(s)
+	}
 	n := e.text.Len()
 	if n == before {
 		return
@@ -576,6 +584,17 @@ func containerTag(a atom.Atom) bool {
 func isHeading(a atom.Atom) bool {
 	switch a {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
+}
+
+// classifiedByTag reports the elements classify may make a unit of without
+// any class, id, role or itemprop: for all others it returns false.
+func classifiedByTag(a atom.Atom) bool {
+	switch a {
+	case atom.Nav, atom.Aside, atom.Footer, atom.Header, atom.Article, atom.Main,
+		atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		return true
 	}
 	return false
@@ -824,18 +843,10 @@ func (e *extractor) buildBlocks(text string, shift int, desc, title string) []Bl
 		}
 	}
 
-	// Built in scratch space, copied out at the exact size.
-	blocks := b.blocks[:0]
-	if title != "" {
-		blocks = append(blocks, Block{Kind: KindTitle, Text: title, Detached: true, Weight: KindTitle.Weight(), Path: "title"})
-	}
-	if desc != "" {
-		blocks = append(blocks, Block{Kind: KindTitle, Text: desc, Start: 0, End: len(desc), Weight: KindTitle.Weight(), Path: "meta[description]"})
-	}
-	first := len(blocks)
 	// Within main text, stretches of links and boilerplate lines become
 	// blocks of their own: adjacent segments of one unit merge only when
-	// they are of the same class.
+	// they are of the same class. The blocks are first gathered in
+	// scratch space, then made at their exact number.
 	const (
 		plain = iota
 		linky // mostly link text, or the heading of a link list
@@ -845,8 +856,7 @@ func (e *extractor) buildBlocks(text string, shift int, desc, title string) []Bl
 	lastUnit, lastClass := int32(-1), -1
 	for _, s := range b.segs {
 		u := eff[s.unit]
-		un := &units[u]
-		kind := un.kind
+		kind := units[u].kind
 		if kind == "" {
 			kind = KindMain
 		}
@@ -862,17 +872,40 @@ func (e *extractor) buildBlocks(text string, shift int, desc, title string) []Bl
 				class = linky
 			}
 		}
-		if u == lastUnit && class == lastClass && len(blocks) > first {
-			last := &blocks[len(blocks)-1]
-			last.End = s.end + shift
-			ex[len(ex)-1].links += s.links
-			ex[len(ex)-1].linkBytes += s.linkBytes
+		if u == lastUnit && class == lastClass && len(ex) > 0 {
+			last := &ex[len(ex)-1]
+			last.end = s.end + shift
+			last.links += s.links
+			last.linkBytes += s.linkBytes
 			continue
 		}
 		lastUnit, lastClass = u, class
-		blocks = append(blocks, Block{Kind: kind, Start: s.start + shift, End: s.end + shift, Field: un.field, Path: b.pathOf(un),
-			Group: groupOf(units, u)})
-		ex = append(ex, blockExtra{s.links, s.linkBytes, class})
+		ex = append(ex, blockExtra{start: s.start + shift, end: s.end + shift, unit: u, links: s.links, linkBytes: s.linkBytes, class: class})
+	}
+	b.ex = ex
+
+	first := 0
+	if title != "" {
+		first++
+	}
+	if desc != "" {
+		first++
+	}
+	blocks := make([]Block, 0, first+len(ex)+len(b.alts))
+	if title != "" {
+		blocks = append(blocks, Block{Kind: KindTitle, Text: title, Detached: true, Weight: KindTitle.Weight(), Path: "title"})
+	}
+	if desc != "" {
+		blocks = append(blocks, Block{Kind: KindTitle, Text: desc, Start: 0, End: len(desc), Weight: KindTitle.Weight(), Path: "meta[description]"})
+	}
+	for _, x := range ex {
+		un := &units[x.unit]
+		kind := un.kind
+		if kind == "" {
+			kind = KindMain
+		}
+		blocks = append(blocks, Block{Kind: kind, Start: x.start, End: x.end, Field: un.field, Path: b.pathOf(un),
+			Group: groupOf(units, x.unit)})
 	}
 
 	total := 0
@@ -928,10 +961,7 @@ func (e *extractor) buildBlocks(text string, shift int, desc, title string) []Bl
 	if len(b.alts) > 0 {
 		blocks = insertAlts(blocks, b.alts, shift)
 	}
-	out := append(make([]Block, 0, len(blocks)), blocks...)
-	clear(blocks) // the scratch space must not keep this page's text alive
-	b.blocks, b.ex = blocks, ex
-	return out
+	return blocks
 }
 
 // groupOf is the Group of a block of unit u: 1 + the nearest unit at or

@@ -45,7 +45,7 @@ func extract(pageURL, doc string) *Page {
 			a := z.tagAtom()
 			var cl classAttrs
 			// Past the tracked depth the block heuristics read nothing.
-			if e.b.overflow == 0 {
+			if e.b.overflow == 0 && z.knownAttrs > 0 {
 				as := attrs{z}
 				cl = e.classes.attrs(e.classes.lookupString(as.value(keyClass), false), e.classes.lookupString(as.value(keyID), true),
 					as.value(keyRole), as.value(keyItemprop))
@@ -154,7 +154,7 @@ func (e *extractor) release() {
 		e.links = nil
 	}
 	e.b.release()
-	e.lex.s = ""
+	e.lex = lexer{unesc: e.lex.unesc} // no reference to the document
 	extractorPool.Put(e)
 }
 
@@ -234,9 +234,16 @@ func isBlock(a atom.Atom) bool {
 
 // onText takes visible text (not inside a template, a script or the like).
 func (e *extractor) onText(s string) {
-	e.writeText(s)
+	if s == "" {
+		return
+	}
+	// Most texts between tags are one word (Chinese text has no spaces):
+	// each writer then only appends it.
+	end, runes := wordEnd(s, 0, len(s))
+	word := end == len(s)
+	e.writeText(s, word)
 	if e.linkOpen {
-		e.linkText.write(s)
+		e.linkText.writeText(s, word, runes)
 	}
 	if e.raw == atom.Textarea {
 		if e.textarea != nil {
@@ -246,16 +253,20 @@ func (e *extractor) onText(s string) {
 	}
 	switch {
 	case e.option != nil:
-		e.option.write(s)
+		e.option.writeText(s, word, runes)
 	case e.button != nil:
-		e.buttonTxt.write(s)
+		e.buttonTxt.writeText(s, word, runes)
 	case e.sel != nil:
 		// Text in a select outside an option: shown by no browser's label.
 	default:
 		if e.label != nil {
-			e.label.text.write(s)
+			e.label.text.writeText(s, word, runes)
 		}
-		e.recent.write(s)
+		if word {
+			e.recent.writeWord(s)
+		} else {
+			e.recent.write(s)
+		}
 	}
 }
 
@@ -770,6 +781,22 @@ func (w *lineWriter) write(s string) {
 	}
 }
 
+// writeWord writes s, which has no space and no invalid byte (see
+// wordEnd), as write would.
+func (w *lineWriter) writeWord(s string) {
+	switch {
+	case !w.lineHasText:
+		if len(w.out) > 0 {
+			w.out = append(w.out, '\n')
+		}
+		w.lineHasText = true
+	case w.pendingSpace:
+		w.out = append(w.out, ' ')
+	}
+	w.pendingSpace = false
+	w.out = append(w.out, s...)
+}
+
 func (w *lineWriter) breakLine() {
 	w.lineHasText = false
 	w.pendingSpace = false
@@ -817,6 +844,21 @@ func (o *oneLine) write(s string) {
 		o.n++
 		i += n
 	}
+}
+
+// writeText writes s; word says it is one word of runes runes (see
+// wordEnd), which is then appended at once.
+func (o *oneLine) writeText(s string, word bool, runes int) {
+	if !word || runes > o.max-o.n {
+		o.write(s)
+		return
+	}
+	if o.space {
+		o.b.WriteByte(' ')
+		o.space = false
+	}
+	o.b.WriteString(s)
+	o.n += runes
 }
 
 // sep separates what comes next by a space, unless nothing came before.
@@ -869,6 +911,20 @@ func (r *recentLine) write(s string) {
 		}
 		r.cur = append(r.cur, "\uFFFD"...)
 	}
+	if len(r.cur) > recentKeep {
+		n := copy(r.cur, lastRunes(r.cur, maxLabelRunes))
+		r.cur = r.cur[:n]
+	}
+}
+
+// writeWord writes s, which has no space and no invalid byte (see
+// wordEnd), as write would.
+func (r *recentLine) writeWord(s string) {
+	if r.space {
+		r.cur = append(r.cur, ' ')
+		r.space = false
+	}
+	r.cur = append(r.cur, s...)
 	if len(r.cur) > recentKeep {
 		n := copy(r.cur, lastRunes(r.cur, maxLabelRunes))
 		r.cur = r.cur[:n]

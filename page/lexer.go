@@ -41,8 +41,15 @@ type lexer struct {
 
 	// Attributes of the current start tag: the first occurrence of each
 	// known key, valid when its gen is attrGen.
-	attrGen uint32
-	attrs   [numAttrKeys]attrSpan
+	attrGen    uint32
+	attrs      [numAttrKeys]attrSpan
+	knownAttrs int // how many of attrs the current tag has
+
+	// atoms remembers the atoms of recent tag names as written.
+	atoms [64]struct {
+		name string
+		a    atom.Atom
+	}
 
 	// allAttrs, when set (tests), sees every attribute of a start tag
 	// with a non-empty key, in order, duplicates included.
@@ -386,6 +393,7 @@ func (z *lexer) readStartTag() tokenType {
 		z.attrs = [numAttrKeys]attrSpan{}
 		z.attrGen = 1
 	}
+	z.knownAttrs = 0
 	lastKS, lastKE, lastVE, n := 0, 0, 0, 0
 	if !z.readTagAttrs(func(ks, ke, vs, ve int, quote byte) {
 		z.noteAttr(ks, ke, vs, ve, quote)
@@ -579,6 +587,7 @@ func (z *lexer) noteAttr(ks, ke, vs, ve int, quote byte) {
 		return
 	}
 	z.attrs[k] = attrSpan{gen: z.attrGen, start: vs, end: ve, quote: quote}
+	z.knownAttrs++
 }
 
 // keyOf returns the attrKey named key (any ASCII case), or numAttrKeys.
@@ -641,6 +650,20 @@ func (z *lexer) attr(k attrKey) (string, bool) {
 // attribute.
 func (z *lexer) attrValue(vs, ve int, quote byte) string {
 	v := z.s[vs:ve]
+	plain := true
+	if len(v) < 64 {
+		for i := 0; i < len(v); i++ {
+			if c := v[i]; c == '&' || c == '\r' || c == 0 {
+				plain = false
+				break
+			}
+		}
+	} else {
+		plain = strings.IndexByte(v, '&') < 0 && strings.IndexByte(v, '\r') < 0 && strings.IndexByte(v, 0) < 0
+	}
+	if plain {
+		return v
+	}
 	if strings.IndexByte(v, '&') >= 0 {
 		if z.unesc == nil {
 			z.unesc = &attrUnescaper{}
@@ -681,6 +704,19 @@ func convertNewlines(s string) string {
 // tokenizer's TagName returns it (0 for a name that is no atom).
 func (z *lexer) tagAtom() atom.Atom {
 	name := z.s[z.dataStart:z.dataEnd]
+	if len(name) == 0 {
+		return 0
+	}
+	c := &z.atoms[(len(name)*7+int(name[0])+int(name[len(name)-1]))&(len(z.atoms)-1)]
+	if c.name == name && c.name != "" {
+		return c.a
+	}
+	c.a, c.name = lookupAtom(name), name
+	return c.a
+}
+
+// lookupAtom returns the atom of name lower-cased in ASCII.
+func lookupAtom(name string) atom.Atom {
 	var buf [32]byte
 	b := buf[:0]
 	if len(name) > len(buf) {
