@@ -414,12 +414,14 @@ var wordFamilies = []struct {
 	{catSeller, sellerWords}, {catDesc, descWords}, {catContact, contactWords}, {catWrapper, wrapperWords},
 }
 
-// maxClassCache bounds the distinct class and id values remembered per
-// page; past it values are analysed every time.
+// maxClassCache bounds the distinct class and id values remembered; when
+// it is reached the cache starts afresh.
 const maxClassCache = 4096
 
-// classCache remembers what each class or id value of a page says: pages
-// repeat a few class values thousands of times.
+// classCache remembers what each class or id value says: pages repeat a
+// few class values thousands of times, and the pages of one site share
+// them. What a value says depends on the value alone, so the cache lives
+// as long as its extractor (its keys are copies, not pieces of a page).
 type classCache struct {
 	classes, ids map[string]classInfo
 }
@@ -428,42 +430,23 @@ func newClassCache() classCache {
 	return classCache{classes: map[string]classInfo{}, ids: map[string]classInfo{}}
 }
 
-func (c classCache) mapFor(isID bool) map[string]classInfo {
-	if isID {
-		return c.ids
-	}
-	return c.classes
-}
-
-// lookup analyses a class (isID false) or id value. The map lookup with
-// string(v) does not allocate.
-func (c classCache) lookup(v []byte, isID bool) classInfo {
-	if len(v) == 0 {
-		return classInfo{}
-	}
-	m := c.mapFor(isID)
-	if info, ok := m[string(v)]; ok {
-		return info
-	}
-	info := analyseClass(string(v), isID)
-	if len(m) < maxClassCache {
-		m[string(v)] = info
-	}
-	return info
-}
-
+// lookupString analyses a class (isID false) or id value.
 func (c classCache) lookupString(v string, isID bool) classInfo {
 	if v == "" {
 		return classInfo{}
 	}
-	m := c.mapFor(isID)
+	m := c.classes
+	if isID {
+		m = c.ids
+	}
 	if info, ok := m[v]; ok {
 		return info
 	}
 	info := analyseClass(v, isID)
-	if len(m) < maxClassCache {
-		m[v] = info
+	if len(m) >= maxClassCache {
+		clear(m)
 	}
+	m[strings.Clone(v)] = info
 	return info
 }
 
@@ -752,6 +735,47 @@ var (
 	cookieMarkers    = []string{"cookie", "Cookie", "COOKIE"}
 )
 
+// markerSet finds any of a set of markers of two bytes or more in one pass:
+// a marker can start only where its first two bytes are.
+type markerSet struct {
+	pairBits [1 << 16 / 64]uint64
+	pairs    map[uint16][]string
+}
+
+func newMarkerSet(lists ...[]string) *markerSet {
+	m := &markerSet{pairs: map[uint16][]string{}}
+	for _, l := range lists {
+		for _, w := range l {
+			if len(w) < 2 {
+				panic("page: marker shorter than two bytes: " + w)
+			}
+			p := uint16(w[0])<<8 | uint16(w[1])
+			m.pairBits[p>>6] |= 1 << (p & 63)
+			m.pairs[p] = append(m.pairs[p], w)
+		}
+	}
+	return m
+}
+
+// in reports whether s contains one of the markers.
+func (m *markerSet) in(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		p := uint16(s[i])<<8 | uint16(s[i+1])
+		if m.pairBits[p>>6]&(1<<(p&63)) == 0 {
+			continue
+		}
+		for _, w := range m.pairs[p] {
+			if strings.HasPrefix(s[i:], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// chromeMarkers are the copyright and cookie markers together.
+var chromeMarkers = newMarkerSet(copyrightMarkers, cookieMarkers)
+
 func containsAny(s string, markers []string) bool {
 	for _, m := range markers {
 		if strings.Contains(s, m) {
@@ -865,7 +889,7 @@ func (e *extractor) buildBlocks(text string, shift int, desc, title string) []Bl
 			n := s.end - s.start
 			seg := text[s.start+shift : s.end+shift]
 			switch {
-			case n < 300 && (containsAny(seg, copyrightMarkers) || containsAny(seg, cookieMarkers)):
+			case n < 300 && chromeMarkers.in(seg):
 				class = chrome
 			case s.links >= 2 && s.linkBytes*2 >= n,
 				n < 40 && hasPrefixAny(seg, relatedMarkers):

@@ -131,8 +131,6 @@ func (e *extractor) reset(doc string) {
 		e.resolved = map[string]string{}
 	} else {
 		clear(e.labelFor)
-		clear(e.classes.classes)
-		clear(e.classes.ids)
 		clear(e.resolved)
 	}
 	e.recent.cur, e.recent.last = old.recent.cur[:0], old.recent.last[:0]

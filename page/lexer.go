@@ -71,17 +71,19 @@ const (
 	tokDoctype
 )
 
-// attrKey names an attribute the extractor reads.
+// attrKey names an attribute the extractor (or Decode's prescan) reads.
 type attrKey uint8
 
 const (
 	keyAction attrKey = iota
 	keyAlt
 	keyAriaLabel
+	keyCharset
 	keyClass
 	keyContent
 	keyFor
 	keyHref
+	keyHTTPEquiv
 	keyID
 	keyItemprop
 	keyLabel
@@ -96,8 +98,8 @@ const (
 )
 
 var attrKeyNames = [numAttrKeys]string{
-	keyAction: "action", keyAlt: "alt", keyAriaLabel: "aria-label", keyClass: "class", keyContent: "content",
-	keyFor: "for", keyHref: "href", keyID: "id", keyItemprop: "itemprop", keyLabel: "label", keyMethod: "method",
+	keyAction: "action", keyAlt: "alt", keyAriaLabel: "aria-label", keyCharset: "charset", keyClass: "class", keyContent: "content",
+	keyFor: "for", keyHref: "href", keyHTTPEquiv: "http-equiv", keyID: "id", keyItemprop: "itemprop", keyLabel: "label", keyMethod: "method",
 	keyName: "name", keyPlaceholder: "placeholder", keyRole: "role", keyTitle: "title", keyType: "type", keyValue: "value",
 }
 
@@ -629,9 +631,9 @@ var (
 	keys4  = []attrKey{keyHref, keyName, keyType, keyRole}
 	keys5  = []attrKey{keyClass, keyTitle, keyValue, keyLabel}
 	keys6  = []attrKey{keyAction, keyMethod}
-	keys7  = []attrKey{keyContent}
+	keys7  = []attrKey{keyContent, keyCharset}
 	keys8  = []attrKey{keyItemprop}
-	keys10 = []attrKey{keyAriaLabel}
+	keys10 = []attrKey{keyAriaLabel, keyHTTPEquiv}
 	keys11 = []attrKey{keyPlaceholder}
 )
 

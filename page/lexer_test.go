@@ -185,3 +185,86 @@ func FuzzLexerMatchesTokenizer(f *testing.F) {
 		checkLexer(t, doc)
 	})
 }
+
+// referencePrescanMeta is prescanMeta as it was, on the tokenizer of
+// golang.org/x/net/html.
+func referencePrescanMeta(body []byte) *encodingChoice {
+	if len(body) > prescanLen {
+		body = body[:prescanLen]
+	}
+	if !bytes.Contains(bytes.ToLower(body), []byte("charset")) {
+		return nil
+	}
+	z := html.NewTokenizer(bytes.NewReader(body))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return nil
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			if string(name) != "meta" || !hasAttr {
+				continue
+			}
+			var declared, httpEquiv, content string
+			for hasAttr {
+				var k, v []byte
+				k, v, hasAttr = z.TagAttr()
+				switch string(k) {
+				case "charset":
+					declared = string(v)
+				case "http-equiv":
+					httpEquiv = string(v)
+				case "content":
+					content = string(v)
+				}
+			}
+			if declared == "" && strings.EqualFold(strings.TrimSpace(httpEquiv), "content-type") {
+				declared = charsetParam(content)
+			}
+			if declared != "" {
+				if choice := lookupLabel(declared); choice != nil {
+					return choice
+				}
+			}
+		}
+	}
+}
+
+func checkPrescan(t *testing.T, body []byte) {
+	t.Helper()
+	got, want := prescanMeta(body), referencePrescanMeta(body)
+	if (got == nil) != (want == nil) || (got != nil && (got.name != want.name || (got.enc == nil) != (want.enc == nil))) {
+		t.Fatalf("prescanMeta(%q) = %+v, want %+v", body, got, want)
+	}
+}
+
+var prescanSeeds = []string{
+	`<meta charset=gbk>`, `<META CHARSET="Big5">`, `<meta http-equiv="Content-Type" content="text/html; charset=gb2312">`,
+	`<meta content="text/html; charset=utf-8" http-equiv=content-type>`, `<meta charset=nope><meta charset=gbk>`,
+	`<title><meta charset=gbk></title><meta charset=big5>`, `<script>"<meta charset=gbk>"</script>`, `<!-- <meta charset=gbk> -->`,
+	"<meta chars\x00et=gbk>", `<meta charset="utf-16le">`, `<meta charset=gbk charset=big5>`, `<p>CHARSET</p>`, "<meta charset=\xb0\xec>",
+	strings.Repeat("x", 1020) + `<meta charset=gbk>`, `<meta http-equiv=Content-Type content='charset="big5"'>`, `<meta charset=&#103;bk>`,
+}
+
+func TestPrescanMatchesTokenizer(t *testing.T) {
+	for _, s := range prescanSeeds {
+		checkPrescan(t, []byte(s))
+	}
+	files, _ := filepath.Glob("testdata/*/*.html")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkPrescan(t, b)
+	}
+}
+
+func FuzzPrescanMatchesTokenizer(f *testing.F) {
+	for _, s := range prescanSeeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		checkPrescan(t, body)
+	})
+}
