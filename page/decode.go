@@ -324,7 +324,7 @@ func prescanMeta(body []byte) *encodingChoice {
 	if !containsFoldASCII(body, "charset") {
 		return nil
 	}
-	z := newLexer(string(body))
+	z := lexer{s: string(body)}
 	for {
 		switch z.next() {
 		case tokError:

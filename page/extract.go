@@ -98,6 +98,7 @@ type extractor struct {
 	b        blockState // the block structure of Text
 	classes  classCache
 	lex      lexer
+	atoms    atomCache         // the lexer's, kept from page to page
 	resolved map[string]string // href → resolved URL (finish)
 }
 
@@ -134,7 +135,8 @@ func (e *extractor) reset(doc string) {
 		clear(e.resolved)
 	}
 	e.recent.cur, e.recent.last = old.recent.cur[:0], old.recent.last[:0]
-	e.lex = lexer{s: doc, unesc: old.lex.unesc}
+	e.atoms = old.atoms
+	e.lex = lexer{s: doc, unesc: old.lex.unesc, atoms: &e.atoms}
 	// Text is typically a third to two thirds of a page's bytes.
 	e.text.out = old.text.out[:0]
 	if n := len(doc) / 2; cap(e.text.out) < n {

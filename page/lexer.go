@@ -45,11 +45,7 @@ type lexer struct {
 	attrs      [numAttrKeys]attrSpan
 	knownAttrs int // how many of attrs the current tag has
 
-	// atoms remembers the atoms of recent tag names as written.
-	atoms [64]struct {
-		name string
-		a    atom.Atom
-	}
+	atoms *atomCache // when not nil, remembers the atoms of tag names
 
 	// allAttrs, when set (tests), sees every attribute of a start tag
 	// with a non-empty key, in order, duplicates included.
@@ -706,15 +702,32 @@ func convertNewlines(s string) string {
 // tokenizer's TagName returns it (0 for a name that is no atom).
 func (z *lexer) tagAtom() atom.Atom {
 	name := z.s[z.dataStart:z.dataEnd]
-	if len(name) == 0 {
-		return 0
+	if z.atoms == nil {
+		return lookupAtom(name)
 	}
-	c := &z.atoms[(len(name)*7+int(name[0])+int(name[len(name)-1]))&(len(z.atoms)-1)]
-	if c.name == name && c.name != "" {
-		return c.a
+	return z.atoms.lookup(name)
+}
+
+// atomCache remembers the atoms of the tag names last seen, as written
+// (pages use a few dozen names): a direct-mapped table without pointers,
+// kept from page to page.
+type atomCache [64]struct {
+	n    uint8
+	name [15]byte
+	a    atom.Atom
+}
+
+func (c *atomCache) lookup(name string) atom.Atom {
+	if len(name) == 0 || len(name) > len(c[0].name) {
+		return lookupAtom(name)
 	}
-	c.a, c.name = lookupAtom(name), name
-	return c.a
+	e := &c[(len(name)*7+int(name[0])+int(name[len(name)-1]))&(len(c)-1)]
+	if int(e.n) == len(name) && string(e.name[:e.n]) == name {
+		return e.a
+	}
+	e.a = lookupAtom(name)
+	e.n = uint8(copy(e.name[:], name))
+	return e.a
 }
 
 // lookupAtom returns the atom of name lower-cased in ASCII.
