@@ -91,6 +91,11 @@ type extractor struct {
 	label    *labelState
 	labelFor map[string]string // id → text of the first <label for=id>
 
+	// Records reused in turn (see onStart and addField).
+	optionText oneLine
+	labelRec   labelState
+	spareField fieldState
+
 	// recent is the text since the last visible control within the current
 	// table row: the candidate label of the next control.
 	recent recentLine
@@ -153,6 +158,7 @@ func (e *extractor) release() {
 	if cap(e.links) > maxKeptRecords {
 		e.links = nil
 	}
+	e.labelRec, e.spareField, e.optionText = labelState{}, fieldState{}, oneLine{}
 	e.b.release()
 	e.lex = lexer{unesc: e.lex.unesc} // no reference to the document
 	extractorPool.Put(e)
@@ -380,7 +386,8 @@ func (e *extractor) onStart(a atom.Atom, as attrs, cl classAttrs, selfClosing bo
 	case atom.Option:
 		if e.sel != nil {
 			e.closeOption()
-			e.option = &oneLine{max: maxLabelRunes}
+			e.optionText = oneLine{max: maxLabelRunes}
+			e.option = &e.optionText
 			if l := as.value(keyLabel); l != "" {
 				e.option.write(l)
 			}
@@ -400,7 +407,10 @@ func (e *extractor) onStart(a atom.Atom, as attrs, cl classAttrs, selfClosing bo
 		e.buttonTxt = oneLine{max: maxLabelRunes}
 	case atom.Label:
 		e.closeLabel()
-		e.label = &labelState{forID: as.value(keyFor), text: oneLine{max: maxLabelRunes}}
+		// One record serves every label in turn: nothing keeps it once
+		// closeLabel has read it.
+		e.labelRec = labelState{forID: as.value(keyFor), text: oneLine{max: maxLabelRunes}, fields: e.labelRec.fields[:0]}
+		e.label = &e.labelRec
 	}
 }
 
@@ -458,6 +468,24 @@ func (e *extractor) onEnd(a atom.Atom) {
 // addField records a control in the open form (or with the orphans) and
 // settles what can be known of its label now.
 func (e *extractor) addField(typ string, as attrs) *fieldState {
+	form := e.form
+	if form == nil {
+		form = &e.orphan
+	}
+	if form.discard || len(form.fields) >= maxFieldsPerForm {
+		// Past the bounds the field is not kept: only its effect on the
+		// candidate label and on a wrapping label's count remains, and a
+		// spare record stands in for it (a hostile page has millions).
+		e.spareField = fieldState{Field: Field{Type: typ}}
+		f := &e.spareField
+		if typ != "hidden" {
+			e.recent.reset()
+			if e.label != nil {
+				e.label.fields = append(e.label.fields, f)
+			}
+		}
+		return f
+	}
 	f := &fieldState{Field: Field{
 		Name:        as.value(keyName),
 		ID:          as.value(keyID),
@@ -478,13 +506,7 @@ func (e *extractor) addField(typ string, as attrs) *fieldState {
 			e.label.fields = append(e.label.fields, f)
 		}
 	}
-	form := e.form
-	if form == nil {
-		form = &e.orphan
-	}
-	if !form.discard && len(form.fields) < maxFieldsPerForm {
-		form.fields = append(form.fields, f)
-	}
+	form.fields = append(form.fields, f)
 	return f
 }
 
