@@ -181,16 +181,6 @@ type labelState struct {
 	fields []*fieldState
 }
 
-// wantsAttrs reports whether the extractor reads the attributes of a.
-func wantsAttrs(a atom.Atom) bool {
-	switch a {
-	case atom.A, atom.Area, atom.Img, atom.Base, atom.Meta, atom.Form, atom.Input,
-		atom.Select, atom.Textarea, atom.Button, atom.Label, atom.Option:
-		return true
-	}
-	return false
-}
-
 // attrs are the attributes of the current start tag; the first of each
 // name wins, as in browsers.
 type attrs struct{ z *lexer }

@@ -50,7 +50,7 @@ func referenceTokens(doc string) []lexerToken {
 // attribute it sees, duplicates dropped as the tokenizer drops them.
 func lexerTokens(doc string) []lexerToken {
 	var out []lexerToken
-	z := newLexer(doc)
+	z := &lexer{s: doc}
 	var attrs []html.Attribute
 	z.allAttrs = func(ks, ke, vs, ve int, quote byte) {
 		key := string(bytes.ReplaceAll(lowerASCII([]byte(doc[ks:ke])), []byte{0}, []byte("\uFFFD")))
@@ -105,7 +105,7 @@ func checkLexer(t *testing.T, doc string) {
 		}
 	}
 	// Known keys through attr().
-	z := newLexer(doc)
+	z := &lexer{s: doc}
 	i := 0
 	for tt := z.next(); tt != tokError; tt = z.next() {
 		w := want[i]
