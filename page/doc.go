@@ -14,8 +14,8 @@
 //     The tokens are those the tokenizer of golang.org/x/net/html returns
 //     (same boundaries, names, attribute values and text, tests hold the
 //     two together), cut by a lexer of its own straight from the decoded
-//     string: that tokenizer copied every byte through a buffer and was two
-//     thirds of the time. Pages are written by adversaries, so extraction
+//     string: that tokenizer copied every byte through a buffer and was
+//     about half of the time. Pages are written by adversaries, so extraction
 //     is linear in the input, never recursive, bounded in what it keeps, and
 //     never fails on malformed markup; bodies over MaxBodySize are refused.
 //   - Blocks: the same pass cuts Text into typed blocks (see Block and
