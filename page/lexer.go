@@ -1073,5 +1073,13 @@ func (u *attrUnescaper) unescape(v string, quote byte) string {
 	}
 	u.z.TagName()
 	_, val, _ := u.z.TagAttr()
-	return string(val)
+	out := string(val)
+	if len(b) > maxKeptUnescapeBytes {
+		// The tokenizer's buffer grew with the value: do not keep it.
+		u.z, u.buf = nil, nil
+	}
+	return out
 }
+
+// maxKeptUnescapeBytes bounds the buffers an attrUnescaper keeps.
+const maxKeptUnescapeBytes = 64 << 10
