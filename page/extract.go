@@ -142,9 +142,10 @@ func (e *extractor) reset(doc string) {
 	e.recent.cur, e.recent.last = old.recent.cur[:0], old.recent.last[:0]
 	e.atoms = old.atoms
 	e.lex = lexer{s: doc, unesc: old.lex.unesc, atoms: &e.atoms}
-	// Text is typically a third to two thirds of a page's bytes.
+	// Text is typically a third to two thirds of a page's bytes; past a
+	// megabyte it grows as needed (a hostile page may have none).
 	e.text.out = old.text.out[:0]
-	if n := len(doc) / 2; cap(e.text.out) < n {
+	if n := min(len(doc)/2, 1<<20); cap(e.text.out) < n {
 		e.text.out = make([]byte, 0, n)
 	}
 	e.b.init(strings.Count(doc, "<"), &old.b)
