@@ -78,17 +78,60 @@ type blockState struct {
 	seg      segment // the open segment; start < 0 while it has no text
 	segs     []segment
 	alts     []altText
+
+	// Scratch space of buildBlocks, kept between pages.
+	eff    []int32
+	ex     []blockExtra
+	groups map[groupKey][]int32
+	paths  map[pathKey]string
 }
 
-// init prepares for a document of about tags tags: a quarter of them
-// start a unit or a segment on typical pages.
-func (b *blockState) init(tags int) {
+// groupKey groups candidate units: repeated siblings share their parent
+// element and signature.
+type groupKey struct {
+	parent int32
+	sig    uint64
+}
+
+// blockExtra is a block as buildBlocks gathers it before making it.
+type blockExtra struct {
+	start, end       int
+	unit             int32
+	links, linkBytes int
+	class            int
+}
+
+// init prepares for a document of about tags tags (a quarter of them
+// start a unit or a segment on typical pages), reusing the records of old.
+func (b *blockState) init(tags int, old *blockState) {
 	n := min(tags/4+16, maxUnits)
-	b.units = make([]unit, 0, n)
-	b.segs = make([]segment, 0, n)
-	b.stack = make([]frame, 0, min(tags+1, 64))
+	*b = blockState{units: old.units[:0], segs: old.segs[:0], stack: old.stack[:0], alts: old.alts[:0],
+		eff: old.eff[:0], ex: old.ex[:0], groups: old.groups, paths: old.paths}
+	if cap(b.units) < n {
+		b.units = make([]unit, 0, n)
+	}
+	if cap(b.segs) < n {
+		b.segs = make([]segment, 0, n)
+	}
+	if b.stack == nil {
+		b.stack = make([]frame, 0, 64)
+	}
+	if b.groups == nil {
+		b.groups = map[groupKey][]int32{}
+		b.paths = map[pathKey]string{}
+	} else {
+		clear(b.groups)
+		clear(b.paths)
+	}
 	b.units = append(b.units, unit{parent: -1, real: true, a: atom.Body, firstText: -1})
 	b.seg = segment{start: -1}
+}
+
+// release drops the records a huge page grew.
+func (b *blockState) release() {
+	if cap(b.units) > maxKeptRecords || cap(b.segs) > maxKeptRecords || cap(b.ex) > maxKeptRecords || len(b.groups) > maxKeptRecords {
+		*b = blockState{}
+	}
 }
 
 // cur is the unit text goes to now.
@@ -193,7 +236,7 @@ func (e *extractor) blockStart(a atom.Atom, cl classAttrs) {
 	b.elems++
 	f := frame{a: a, elem: b.elems, unit: b.cur()}
 	ctx := b.units[f.unit].kind
-	if len(b.units) < maxUnits {
+	if len(b.units) < maxUnits && (cl.info.first != "" || cl.info.mask != 0 || cl.role != "" || cl.itemprop != "" || classifiedByTag(a)) {
 		pu := &b.units[f.unit]
 		inItem := pu.inItem || pu.itemish
 		if u, ok := classify(a, cl, ctx, inItem); ok && !(u.kind == KindListingField && u.field == pu.field && ctx == KindListingField) {
@@ -289,14 +332,18 @@ func (e *extractor) closeSegment() {
 }
 
 // writeText writes visible text and keeps the open segment's extent.
-func (e *extractor) writeText(s string) {
-	before := e.text.out.Len()
+func (e *extractor) writeText(s string, word bool) {
+	before := e.text.Len()
 	next := before
 	if !e.text.lineHasText && before > 0 {
 		next++
 	}
-	e.text.write(s)
-	n := e.text.out.Len()
+	if word {
+		e.text.writeWord(s)
+	} else {
+		e.text.write(s)
+	}
+	n := e.text.Len()
 	if n == before {
 		return
 	}
@@ -315,14 +362,14 @@ func (e *extractor) addAlt(as attrs) {
 	if len(e.b.alts) >= maxAltBlocks {
 		return
 	}
-	t := collapse(as.value("alt"), maxLinkTextRunes)
+	t := collapse(as.value(keyAlt), maxLinkTextRunes)
 	if t == "" {
-		t = collapse(as.value("title"), maxLinkTextRunes)
+		t = collapse(as.value(keyTitle), maxLinkTextRunes)
 	}
 	if t == "" {
 		return
 	}
-	e.b.alts = append(e.b.alts, altText{pos: e.text.out.Len(), text: t})
+	e.b.alts = append(e.b.alts, altText{pos: e.text.Len(), text: t})
 }
 
 // classAttrs are what the block heuristics read of an element's
@@ -367,12 +414,14 @@ var wordFamilies = []struct {
 	{catSeller, sellerWords}, {catDesc, descWords}, {catContact, contactWords}, {catWrapper, wrapperWords},
 }
 
-// maxClassCache bounds the distinct class and id values remembered per
-// page; past it values are analysed every time.
+// maxClassCache bounds the distinct class and id values remembered; when
+// it is reached the cache starts afresh.
 const maxClassCache = 4096
 
-// classCache remembers what each class or id value of a page says: pages
-// repeat a few class values thousands of times.
+// classCache remembers what each class or id value says: pages repeat a
+// few class values thousands of times, and the pages of one site share
+// them. What a value says depends on the value alone, so the cache lives
+// as long as its extractor (its keys are copies, not pieces of a page).
 type classCache struct {
 	classes, ids map[string]classInfo
 }
@@ -381,42 +430,23 @@ func newClassCache() classCache {
 	return classCache{classes: map[string]classInfo{}, ids: map[string]classInfo{}}
 }
 
-func (c classCache) mapFor(isID bool) map[string]classInfo {
-	if isID {
-		return c.ids
-	}
-	return c.classes
-}
-
-// lookup analyses a class (isID false) or id value. The map lookup with
-// string(v) does not allocate.
-func (c classCache) lookup(v []byte, isID bool) classInfo {
-	if len(v) == 0 {
-		return classInfo{}
-	}
-	m := c.mapFor(isID)
-	if info, ok := m[string(v)]; ok {
-		return info
-	}
-	info := analyseClass(string(v), isID)
-	if len(m) < maxClassCache {
-		m[string(v)] = info
-	}
-	return info
-}
-
+// lookupString analyses a class (isID false) or id value.
 func (c classCache) lookupString(v string, isID bool) classInfo {
 	if v == "" {
 		return classInfo{}
 	}
-	m := c.mapFor(isID)
+	m := c.classes
+	if isID {
+		m = c.ids
+	}
 	if info, ok := m[v]; ok {
 		return info
 	}
 	info := analyseClass(v, isID)
-	if len(m) < maxClassCache {
-		m[v] = info
+	if len(m) >= maxClassCache {
+		clear(m)
 	}
+	m[strings.Clone(v)] = info
 	return info
 }
 
@@ -537,6 +567,17 @@ func containerTag(a atom.Atom) bool {
 func isHeading(a atom.Atom) bool {
 	switch a {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
+}
+
+// classifiedByTag reports the elements classify may make a unit of without
+// any class, id, role or itemprop: for all others it returns false.
+func classifiedByTag(a atom.Atom) bool {
+	switch a {
+	case atom.Nav, atom.Aside, atom.Footer, atom.Header, atom.Article, atom.Main,
+		atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		return true
 	}
 	return false
@@ -665,12 +706,75 @@ func (u *unit) path() string {
 	return u.a.String() + u.first
 }
 
+// pathOf is u.path(), made once per page for each distinct element and
+// class (a page of item cards has thousands of blocks "div.item").
+func (b *blockState) pathOf(u *unit) string {
+	if u.first == "" {
+		return u.a.String()
+	}
+	k := pathKey{u.a, u.first}
+	if p, ok := b.paths[k]; ok {
+		return p
+	}
+	p := u.path()
+	if len(b.paths) < maxClassCache {
+		b.paths[k] = p
+	}
+	return p
+}
+
+type pathKey struct {
+	a     atom.Atom
+	first string
+}
+
 // Text markers of boilerplate lines.
 var (
 	copyrightMarkers = []string{"版权所有", "Copyright", "copyright", "COPYRIGHT", "©", "ICP备", "ICP证", "公网安备", "All rights reserved", "All Rights Reserved", "主办单位", "技术支持：", "网站地图", "Powered by"}
 	relatedMarkers   = []string{"相关文章", "相关阅读", "相关推荐", "相关新闻", "相关链接", "相关问题", "热门推荐", "热门文章", "猜你喜欢", "推荐阅读", "延伸阅读", "为您推荐", "看了又看", "同城推荐", "同城热门", "上一篇", "Related", "RELATED"}
 	cookieMarkers    = []string{"cookie", "Cookie", "COOKIE"}
 )
+
+// markerSet finds any of a set of markers of two bytes or more in one pass:
+// a marker can start only where its first two bytes are.
+type markerSet struct {
+	pairBits [1 << 16 / 64]uint64
+	pairs    map[uint16][]string
+}
+
+func newMarkerSet(lists ...[]string) *markerSet {
+	m := &markerSet{pairs: map[uint16][]string{}}
+	for _, l := range lists {
+		for _, w := range l {
+			if len(w) < 2 {
+				panic("page: marker shorter than two bytes: " + w)
+			}
+			p := uint16(w[0])<<8 | uint16(w[1])
+			m.pairBits[p>>6] |= 1 << (p & 63)
+			m.pairs[p] = append(m.pairs[p], w)
+		}
+	}
+	return m
+}
+
+// in reports whether s contains one of the markers.
+func (m *markerSet) in(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		p := uint16(s[i])<<8 | uint16(s[i+1])
+		if m.pairBits[p>>6]&(1<<(p&63)) == 0 {
+			continue
+		}
+		for _, w := range m.pairs[p] {
+			if strings.HasPrefix(s[i:], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// chromeMarkers are the copyright and cookie markers together.
+var chromeMarkers = newMarkerSet(copyrightMarkers, cookieMarkers)
 
 func containsAny(s string, markers []string) bool {
 	for _, m := range markers {
@@ -709,15 +813,11 @@ func (e *extractor) buildBlocks(text string, shift int, desc, title string) []Bl
 	}
 
 	// Repeated siblings: candidates sharing parent element and signature.
-	type key struct {
-		parent int32
-		sig    uint64
-	}
-	groups := map[key][]int32{}
+	groups := b.groups
 	for i := range units {
 		u := &units[i]
 		if !u.real && u.sig != 0 {
-			k := key{u.parentElem, u.sig}
+			k := groupKey{u.parentElem, u.sig}
 			groups[k] = append(groups[k], int32(i))
 		}
 	}
@@ -751,7 +851,8 @@ func (e *extractor) buildBlocks(text string, shift int, desc, title string) []Bl
 	}
 
 	// Effective unit: the nearest real one. Parents come before children.
-	eff := make([]int32, len(units))
+	eff := append(b.eff[:0], make([]int32, len(units))...)
+	b.eff = eff
 	for i := range units {
 		if units[i].real {
 			eff[i] = int32(i)
@@ -766,29 +867,20 @@ func (e *extractor) buildBlocks(text string, shift int, desc, title string) []Bl
 		}
 	}
 
-	blocks := make([]Block, 0, len(b.segs)+2+len(b.alts))
-	if title != "" {
-		blocks = append(blocks, Block{Kind: KindTitle, Text: title, Detached: true, Weight: KindTitle.Weight(), Path: "title"})
-	}
-	if desc != "" {
-		blocks = append(blocks, Block{Kind: KindTitle, Text: desc, Start: 0, End: len(desc), Weight: KindTitle.Weight(), Path: "meta[description]"})
-	}
-	first := len(blocks)
 	// Within main text, stretches of links and boilerplate lines become
 	// blocks of their own: adjacent segments of one unit merge only when
-	// they are of the same class.
+	// they are of the same class. The blocks are first gathered in
+	// scratch space, then made at their exact number.
 	const (
 		plain = iota
 		linky // mostly link text, or the heading of a link list
 		chrome
 	)
-	type extra struct{ links, linkBytes, class int }
-	var ex []extra
+	ex := b.ex[:0]
 	lastUnit, lastClass := int32(-1), -1
 	for _, s := range b.segs {
 		u := eff[s.unit]
-		un := &units[u]
-		kind := un.kind
+		kind := units[u].kind
 		if kind == "" {
 			kind = KindMain
 		}
@@ -797,24 +889,47 @@ func (e *extractor) buildBlocks(text string, shift int, desc, title string) []Bl
 			n := s.end - s.start
 			seg := text[s.start+shift : s.end+shift]
 			switch {
-			case n < 300 && (containsAny(seg, copyrightMarkers) || containsAny(seg, cookieMarkers)):
+			case n < 300 && chromeMarkers.in(seg):
 				class = chrome
 			case s.links >= 2 && s.linkBytes*2 >= n,
 				n < 40 && hasPrefixAny(seg, relatedMarkers):
 				class = linky
 			}
 		}
-		if u == lastUnit && class == lastClass && len(blocks) > first {
-			last := &blocks[len(blocks)-1]
-			last.End = s.end + shift
-			ex[len(ex)-1].links += s.links
-			ex[len(ex)-1].linkBytes += s.linkBytes
+		if u == lastUnit && class == lastClass && len(ex) > 0 {
+			last := &ex[len(ex)-1]
+			last.end = s.end + shift
+			last.links += s.links
+			last.linkBytes += s.linkBytes
 			continue
 		}
 		lastUnit, lastClass = u, class
-		blocks = append(blocks, Block{Kind: kind, Start: s.start + shift, End: s.end + shift, Field: un.field, Path: un.path(),
-			Group: groupOf(units, u)})
-		ex = append(ex, extra{s.links, s.linkBytes, class})
+		ex = append(ex, blockExtra{start: s.start + shift, end: s.end + shift, unit: u, links: s.links, linkBytes: s.linkBytes, class: class})
+	}
+	b.ex = ex
+
+	first := 0
+	if title != "" {
+		first++
+	}
+	if desc != "" {
+		first++
+	}
+	blocks := make([]Block, 0, first+len(ex)+len(b.alts))
+	if title != "" {
+		blocks = append(blocks, Block{Kind: KindTitle, Text: title, Detached: true, Weight: KindTitle.Weight(), Path: "title"})
+	}
+	if desc != "" {
+		blocks = append(blocks, Block{Kind: KindTitle, Text: desc, Start: 0, End: len(desc), Weight: KindTitle.Weight(), Path: "meta[description]"})
+	}
+	for _, x := range ex {
+		un := &units[x.unit]
+		kind := un.kind
+		if kind == "" {
+			kind = KindMain
+		}
+		blocks = append(blocks, Block{Kind: kind, Start: x.start, End: x.end, Field: un.field, Path: b.pathOf(un),
+			Group: groupOf(units, x.unit)})
 	}
 
 	total := 0

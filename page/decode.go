@@ -8,7 +8,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
@@ -91,6 +91,10 @@ func Decode(body []byte, contentType string) (text string, charsetName string, e
 	if header != nil {
 		return decodeWith(header.enc, header.name, body)
 	}
+	if utf8.Valid(body) {
+		// What guessCharset would say first, without validating twice.
+		return string(body), CharsetUTF8, nil
+	}
 	enc, name := guessCharset(body)
 	return decodeWith(enc, name, body)
 }
@@ -104,6 +108,11 @@ type encodingChoice struct {
 // decodeWith decodes body with enc; a nil enc means UTF-8.
 func decodeWith(enc encoding.Encoding, name string, body []byte) (string, string, error) {
 	if enc == nil {
+		if utf8.Valid(body) {
+			// The common case, checked by the fast validator before
+			// the one copy.
+			return string(body), name, nil
+		}
 		return strings.ToValidUTF8(string(body), "\uFFFD"), name, nil
 	}
 	out, err := enc.NewDecoder().Bytes(body)
@@ -154,7 +163,8 @@ func sniffUTF16(body []byte) *encodingChoice {
 	}
 	sample = sample[:len(sample)&^1]
 	units := len(sample) / 2
-	if units < 4 {
+	if units < 4 || bytes.IndexByte(sample, 0) < 0 {
+		// UTF-16 text has zero bytes; nothing else here has.
 		return nil
 	}
 	var zeroEven, zeroOdd int
@@ -305,37 +315,27 @@ func lookupLabel(label string) *encodingChoice {
 
 // prescanMeta looks for a charset declared in a <meta> element within the
 // first prescanLen bytes and returns the first one that names a known
-// charset.
+// charset. The bytes are not decoded yet: the lexer reads them as the
+// tokenizer of golang.org/x/net/html would.
 func prescanMeta(body []byte) *encodingChoice {
 	if len(body) > prescanLen {
 		body = body[:prescanLen]
 	}
-	if !bytes.Contains(bytes.ToLower(body), []byte("charset")) {
+	if !containsFoldASCII(body, "charset") {
 		return nil
 	}
-	z := html.NewTokenizer(bytes.NewReader(body))
+	z := lexer{s: string(body)}
 	for {
-		switch z.Next() {
-		case html.ErrorToken:
+		switch z.next() {
+		case tokError:
 			return nil
-		case html.StartTagToken, html.SelfClosingTagToken:
-			name, hasAttr := z.TagName()
-			if string(name) != "meta" || !hasAttr {
+		case tokStartTag, tokSelfClosingTag:
+			if z.tagAtom() != atom.Meta {
 				continue
 			}
-			var declared, httpEquiv, content string
-			for hasAttr {
-				var k, v []byte
-				k, v, hasAttr = z.TagAttr()
-				switch string(k) {
-				case "charset":
-					declared = string(v)
-				case "http-equiv":
-					httpEquiv = string(v)
-				case "content":
-					content = string(v)
-				}
-			}
+			declared, _ := z.attr(keyCharset)
+			httpEquiv, _ := z.attr(keyHTTPEquiv)
+			content, _ := z.attr(keyContent)
 			if declared == "" && strings.EqualFold(strings.TrimSpace(httpEquiv), "content-type") {
 				declared = charsetParam(content)
 			}
@@ -346,6 +346,26 @@ func prescanMeta(body []byte) *encodingChoice {
 			}
 		}
 	}
+}
+
+// containsFoldASCII reports whether b holds word (lower-case ASCII) in any
+// ASCII case. (No other character lower-cases to the letters of
+// "charset", so this is bytes.Contains(bytes.ToLower(b), word) without
+// the copy.)
+func containsFoldASCII(b []byte, word string) bool {
+	for i := 0; i+len(word) <= len(b); i++ {
+		if b[i]|0x20 != word[0] {
+			continue
+		}
+		j := 1
+		for j < len(word) && b[i+j]|0x20 == word[j] {
+			j++
+		}
+		if j == len(word) {
+			return true
+		}
+	}
+	return false
 }
 
 // guessCharset picks the charset of a body that declares none.

@@ -7,11 +7,15 @@
 //   - Decoding: Decode turns raw bytes into UTF-8 (byte order mark, then the
 //     Content-Type header, then a <meta> declaration, then a guess among
 //     UTF-8, GB18030 and Big5). Nothing downstream ever sees legacy bytes.
-//   - Extraction: FromHTML reads a document with the tokenizer of
-//     golang.org/x/net/html and keeps what a person sees (script, style,
-//     noscript, template and title content excluded; block elements end a
-//     line), the forms with a label for every field, and the links resolved
-//     against the page URL. Pages are written by adversaries, so extraction
+//   - Extraction: FromHTML reads a document in one pass over its tokens
+//     and keeps what a person sees (script, style, noscript, template and
+//     title content excluded; block elements end a line), the forms with a
+//     label for every field, and the links resolved against the page URL.
+//     The tokens are those the tokenizer of golang.org/x/net/html returns
+//     (same boundaries, names, attribute values and text, tests hold the
+//     two together), cut by a lexer of its own straight from the decoded
+//     string: that tokenizer copied every byte through a buffer and was
+//     about half of the time. Pages are written by adversaries, so extraction
 //     is linear in the input, never recursive, bounded in what it keeps, and
 //     never fails on malformed markup; bodies over MaxBodySize are refused.
 //   - Blocks: the same pass cuts Text into typed blocks (see Block and

@@ -3,10 +3,10 @@ package page
 import (
 	"net/url"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
@@ -19,43 +19,40 @@ import (
 // form element. A single pass with a few counters keeps the work linear and
 // the memory bounded by the input, whatever the markup.
 func extract(pageURL, doc string) *Page {
-	e := &extractor{
-		labelFor: map[string]string{},
-		title:    oneLine{max: maxTitleRunes},
-		metaDesc: oneLine{max: maxTitleRunes},
-	}
-	e.b.init(strings.Count(doc, "<"))
-	e.classes = newClassCache()
-	z := html.NewTokenizer(strings.NewReader(doc))
+	e := extractorPool.Get().(*extractor)
+	defer e.release()
+	e.reset(doc)
+	z := &e.lex
 	for {
-		switch tt := z.Next(); tt {
-		case html.ErrorToken:
-			// io.EOF, or a tokenizer error; either way the input ends here.
+		switch tt := z.next(); tt {
+		case tokError:
+			// The end of the input.
 			return e.finish(pageURL)
-		case html.TextToken:
-			e.onText(string(z.Text()))
-		case html.StartTagToken, html.SelfClosingTagToken:
-			name, hasAttr := z.TagName()
-			a := atom.Lookup(name)
-			var as attrs
+		case tokText:
+			if e.templateDepth > 0 {
+				continue
+			}
+			if e.raw != 0 && !isVisibleRawText(e.raw) {
+				// Script, style and the like: only the first title's
+				// text is read.
+				if e.raw == atom.Title && e.titleState == 1 {
+					e.title.write(z.text())
+				}
+				continue
+			}
+			e.onText(z.text())
+		case tokStartTag, tokSelfClosingTag:
+			a := z.tagAtom()
 			var cl classAttrs
 			// Past the tracked depth the block heuristics read nothing.
-			blocks := e.b.overflow == 0
-			if hasAttr {
-				if wantsAttrs(a) {
-					as = readAttrs(z)
-					if blocks {
-						cl = e.classes.attrs(e.classes.lookupString(as.value("class"), false), e.classes.lookupString(as.value("id"), true),
-							as.value("role"), as.value("itemprop"))
-					}
-				} else if blocks {
-					cl = e.readClassAttrs(z)
-				}
+			if e.b.overflow == 0 && z.knownAttrs > 0 {
+				as := attrs{z}
+				cl = e.classes.attrs(e.classes.lookupString(as.value(keyClass), false), e.classes.lookupString(as.value(keyID), true),
+					as.value(keyRole), as.value(keyItemprop))
 			}
-			e.onStart(a, as, cl, tt == html.SelfClosingTagToken)
-		case html.EndTagToken:
-			name, _ := z.TagName()
-			e.onEnd(atom.Lookup(name))
+			e.onStart(a, attrs{z}, cl, tt == tokSelfClosingTag)
+		case tokEndTag:
+			e.onEnd(z.tagAtom())
 		}
 	}
 }
@@ -94,12 +91,78 @@ type extractor struct {
 	label    *labelState
 	labelFor map[string]string // id → text of the first <label for=id>
 
+	// Records reused in turn (see onStart and addField).
+	optionText oneLine
+	labelRec   labelState
+	spareField fieldState
+
 	// recent is the text since the last visible control within the current
 	// table row: the candidate label of the next control.
 	recent recentLine
 
-	b       blockState // the block structure of Text
-	classes classCache
+	b        blockState // the block structure of Text
+	classes  classCache
+	lex      lexer
+	atoms    atomCache         // the lexer's, kept from page to page
+	resolved map[string]string // href → resolved URL (finish)
+}
+
+// extractorPool keeps extractors between pages: the buffers a page needs
+// (text, element and segment records, the lexer's unescaper, the class
+// cache) are reused instead of allocated, which halves what a page costs
+// the garbage collector. Nothing a Page holds points into them.
+var extractorPool = sync.Pool{New: func() any { return new(extractor) }}
+
+// Past these capacities a buffer is dropped rather than kept for the next
+// page, so that one huge page does not pin its buffers.
+const (
+	maxKeptTextBytes = 4 << 20
+	maxKeptRecords   = 8192
+)
+
+// reset prepares e for doc, keeping the buffers of its last page.
+func (e *extractor) reset(doc string) {
+	old := *e
+	*e = extractor{
+		labelFor: old.labelFor,
+		title:    oneLine{max: maxTitleRunes},
+		metaDesc: oneLine{max: maxTitleRunes},
+		classes:  old.classes,
+		resolved: old.resolved,
+		links:    old.links[:0],
+	}
+	if e.labelFor == nil {
+		e.labelFor = map[string]string{}
+		e.classes = newClassCache()
+		e.resolved = map[string]string{}
+	} else {
+		clear(e.labelFor)
+		clear(e.resolved)
+	}
+	e.recent.cur, e.recent.last = old.recent.cur[:0], old.recent.last[:0]
+	e.atoms = old.atoms
+	e.lex = lexer{s: doc, unesc: old.lex.unesc, atoms: &e.atoms}
+	// Text is typically a third to two thirds of a page's bytes; past a
+	// megabyte it grows as needed (a hostile page may have none).
+	e.text.out = old.text.out[:0]
+	if n := min(len(doc)/2, 1<<20); cap(e.text.out) < n {
+		e.text.out = make([]byte, 0, n)
+	}
+	e.b.init(strings.Count(doc, "<"), &old.b)
+}
+
+// release returns e to the pool, without the buffers a huge page grew.
+func (e *extractor) release() {
+	if cap(e.text.out) > maxKeptTextBytes {
+		e.text.out = nil
+	}
+	if cap(e.links) > maxKeptRecords {
+		e.links = nil
+	}
+	e.labelRec, e.spareField, e.optionText = labelState{}, fieldState{}, oneLine{}
+	e.b.release()
+	e.lex = lexer{unesc: e.lex.unesc} // no reference to the document
+	extractorPool.Put(e)
 }
 
 type formState struct {
@@ -119,77 +182,18 @@ type labelState struct {
 	fields []*fieldState
 }
 
-// wantsAttrs reports whether the extractor reads the attributes of a.
-func wantsAttrs(a atom.Atom) bool {
-	switch a {
-	case atom.A, atom.Area, atom.Img, atom.Base, atom.Meta, atom.Form, atom.Input,
-		atom.Select, atom.Textarea, atom.Button, atom.Label, atom.Option:
-		return true
-	}
-	return false
-}
+// attrs are the attributes of the current start tag; the first of each
+// name wins, as in browsers.
+type attrs struct{ z *lexer }
 
-// attrs are a tag's attributes; the first of each name wins, as in
-// browsers.
-type attrs []attr
-
-type attr struct{ key, val string }
-
-func (as attrs) get(key string) (string, bool) {
-	for _, a := range as {
-		if a.key == key {
-			return a.val, true
-		}
-	}
-	return "", false
+func (as attrs) get(k attrKey) (string, bool) {
+	return as.z.attr(k)
 }
 
 // value returns the attribute's value, or "" when it is absent.
-func (as attrs) value(key string) string {
-	v, _ := as.get(key)
+func (as attrs) value(k attrKey) string {
+	v, _ := as.z.attr(k)
 	return v
-}
-
-// readAttrs returns the current tag's attributes.
-func readAttrs(z *html.Tokenizer) attrs {
-	var as attrs
-	for more := true; more; {
-		var k, v []byte
-		k, v, more = z.TagAttr()
-		as = append(as, attr{key: string(k), val: string(v)})
-	}
-	return as
-}
-
-// readClassAttrs reads the attributes the block heuristics need, without
-// keeping any other.
-func (e *extractor) readClassAttrs(z *html.Tokenizer) classAttrs {
-	var class, id classInfo
-	var role, itemprop string
-	seen := 0
-	for more := true; more; {
-		var k, v []byte
-		k, v, more = z.TagAttr()
-		switch string(k) {
-		case "class":
-			if seen&1 == 0 {
-				class, seen = e.classes.lookup(v, false), seen|1
-			}
-		case "id":
-			if seen&2 == 0 {
-				id, seen = e.classes.lookup(v, true), seen|2
-			}
-		case "role":
-			if role == "" {
-				role = string(v)
-			}
-		case "itemprop":
-			if itemprop == "" {
-				itemprop = string(v)
-			}
-		}
-	}
-	return e.classes.attrs(class, id, role, itemprop)
 }
 
 // isRawText reports the elements whose content the tokenizer returns as
@@ -225,19 +229,18 @@ func isBlock(a atom.Atom) bool {
 	return false
 }
 
+// onText takes visible text (not inside a template, a script or the like).
 func (e *extractor) onText(s string) {
-	if e.templateDepth > 0 {
+	if s == "" {
 		return
 	}
-	if e.raw != 0 && !isVisibleRawText(e.raw) {
-		if e.raw == atom.Title && e.titleState == 1 {
-			e.title.write(s)
-		}
-		return
-	}
-	e.writeText(s)
+	// Most texts between tags are one word (Chinese text has no spaces):
+	// each writer then only appends it.
+	end, runes := wordEnd(s, 0, len(s))
+	word := end == len(s)
+	e.writeText(s, word)
 	if e.linkOpen {
-		e.linkText.write(s)
+		e.linkText.writeText(s, word, runes)
 	}
 	if e.raw == atom.Textarea {
 		if e.textarea != nil {
@@ -247,16 +250,20 @@ func (e *extractor) onText(s string) {
 	}
 	switch {
 	case e.option != nil:
-		e.option.write(s)
+		e.option.writeText(s, word, runes)
 	case e.button != nil:
-		e.buttonTxt.write(s)
+		e.buttonTxt.writeText(s, word, runes)
 	case e.sel != nil:
 		// Text in a select outside an option: shown by no browser's label.
 	default:
 		if e.label != nil {
-			e.label.text.write(s)
+			e.label.text.writeText(s, word, runes)
 		}
-		e.recent.write(s)
+		if word {
+			e.recent.writeWord(s)
+		} else {
+			e.recent.write(s)
+		}
 	}
 }
 
@@ -311,35 +318,35 @@ func (e *extractor) onStart(a atom.Atom, as attrs, cl classAttrs, selfClosing bo
 			e.titleState = 1
 		}
 	case atom.Base:
-		if href, ok := as.get("href"); ok && !e.hasBase {
+		if href, ok := as.get(keyHref); ok && !e.hasBase {
 			e.baseHref, e.hasBase = href, true
 		}
 	case atom.Meta:
-		if strings.EqualFold(strings.TrimSpace(as.value("name")), "description") && !e.hasMetaDsc {
-			e.metaDesc.write(as.value("content"))
+		if strings.EqualFold(strings.TrimSpace(as.value(keyName)), "description") && !e.hasMetaDsc {
+			e.metaDesc.write(as.value(keyContent))
 			e.hasMetaDsc = true
 		}
 	case atom.A:
 		e.closeLink()
-		if href, ok := as.get("href"); ok && len(e.links) < maxLinks {
+		if href, ok := as.get(keyHref); ok && len(e.links) < maxLinks {
 			e.links = append(e.links, Link{URL: href})
 			e.b.seg.links++
 			e.linkOpen = true
 			e.linkText = oneLine{max: maxLinkTextRunes}
-			e.linkAlt = as.value("title")
+			e.linkAlt = as.value(keyTitle)
 		}
 	case atom.Area:
-		if href, ok := as.get("href"); ok && len(e.links) < maxLinks {
-			text := collapse(as.value("alt"), maxLinkTextRunes)
+		if href, ok := as.get(keyHref); ok && len(e.links) < maxLinks {
+			text := collapse(as.value(keyAlt), maxLinkTextRunes)
 			if text == "" {
-				text = collapse(as.value("title"), maxLinkTextRunes)
+				text = collapse(as.value(keyTitle), maxLinkTextRunes)
 			}
 			e.links = append(e.links, Link{URL: href, Text: text})
 		}
 	case atom.Img:
 		e.addAlt(as)
 		if e.linkOpen {
-			if alt := as.value("alt"); strings.TrimSpace(alt) != "" {
+			if alt := as.value(keyAlt); strings.TrimSpace(alt) != "" {
 				e.linkAlt = alt
 			}
 		}
@@ -349,7 +356,7 @@ func (e *extractor) onStart(a atom.Atom, as attrs, cl classAttrs, selfClosing bo
 			// Browsers ignore a form inside a form.
 			return
 		}
-		e.form = &formState{action: as.value("action"), method: formMethod(as.value("method"))}
+		e.form = &formState{action: as.value(keyAction), method: formMethod(as.value(keyMethod))}
 		if len(e.forms) < maxForms {
 			e.forms = append(e.forms, e.form)
 		} else {
@@ -359,7 +366,7 @@ func (e *extractor) onStart(a atom.Atom, as attrs, cl classAttrs, selfClosing bo
 		e.rowBoundary()
 	case atom.Input:
 		e.closeSelect()
-		typ := strings.ToLower(strings.TrimSpace(as.value("type")))
+		typ := strings.ToLower(strings.TrimSpace(as.value(keyType)))
 		if typ == "" {
 			typ = "text"
 		}
@@ -370,8 +377,9 @@ func (e *extractor) onStart(a atom.Atom, as attrs, cl classAttrs, selfClosing bo
 	case atom.Option:
 		if e.sel != nil {
 			e.closeOption()
-			e.option = &oneLine{max: maxLabelRunes}
-			if l := as.value("label"); l != "" {
+			e.optionText = oneLine{max: maxLabelRunes}
+			e.option = &e.optionText
+			if l := as.value(keyLabel); l != "" {
 				e.option.write(l)
 			}
 		}
@@ -382,7 +390,7 @@ func (e *extractor) onStart(a atom.Atom, as attrs, cl classAttrs, selfClosing bo
 		e.textarea = e.addField("textarea", as)
 	case atom.Button:
 		e.closeButton()
-		typ := strings.ToLower(strings.TrimSpace(as.value("type")))
+		typ := strings.ToLower(strings.TrimSpace(as.value(keyType)))
 		if typ == "" {
 			typ = "submit"
 		}
@@ -390,7 +398,10 @@ func (e *extractor) onStart(a atom.Atom, as attrs, cl classAttrs, selfClosing bo
 		e.buttonTxt = oneLine{max: maxLabelRunes}
 	case atom.Label:
 		e.closeLabel()
-		e.label = &labelState{forID: as.value("for"), text: oneLine{max: maxLabelRunes}}
+		// One record serves every label in turn: nothing keeps it once
+		// closeLabel has read it.
+		e.labelRec = labelState{forID: as.value(keyFor), text: oneLine{max: maxLabelRunes}, fields: e.labelRec.fields[:0]}
+		e.label = &e.labelRec
 	}
 }
 
@@ -448,33 +459,45 @@ func (e *extractor) onEnd(a atom.Atom) {
 // addField records a control in the open form (or with the orphans) and
 // settles what can be known of its label now.
 func (e *extractor) addField(typ string, as attrs) *fieldState {
+	form := e.form
+	if form == nil {
+		form = &e.orphan
+	}
+	if form.discard || len(form.fields) >= maxFieldsPerForm {
+		// Past the bounds the field is not kept: only its effect on the
+		// candidate label and on a wrapping label's count remains, and a
+		// spare record stands in for it (a hostile page has millions).
+		e.spareField = fieldState{Field: Field{Type: typ}}
+		f := &e.spareField
+		if typ != "hidden" {
+			e.recent.reset()
+			if e.label != nil {
+				e.label.fields = append(e.label.fields, f)
+			}
+		}
+		return f
+	}
 	f := &fieldState{Field: Field{
-		Name:        as.value("name"),
-		ID:          as.value("id"),
+		Name:        as.value(keyName),
+		ID:          as.value(keyID),
 		Type:        typ,
-		Placeholder: collapse(as.value("placeholder"), maxLinkTextRunes),
-		Value:       collapse(as.value("value"), maxLinkTextRunes),
+		Placeholder: collapse(as.value(keyPlaceholder), maxLinkTextRunes),
+		Value:       collapse(as.value(keyValue), maxLinkTextRunes),
 	}}
 	if typ == "image" && f.Value == "" {
 		// An image button's words are in its alt text.
-		f.Value = collapse(as.value("alt"), maxLinkTextRunes)
+		f.Value = collapse(as.value(keyAlt), maxLinkTextRunes)
 	}
 	if typ != "hidden" {
-		f.aria = collapse(as.value("aria-label"), maxLabelRunes)
-		f.title = collapse(as.value("title"), maxLabelRunes)
+		f.aria = collapse(as.value(keyAriaLabel), maxLabelRunes)
+		f.title = collapse(as.value(keyTitle), maxLabelRunes)
 		f.recent = e.recent.label()
 		e.recent.reset()
 		if e.label != nil {
 			e.label.fields = append(e.label.fields, f)
 		}
 	}
-	form := e.form
-	if form == nil {
-		form = &e.orphan
-	}
-	if !form.discard && len(form.fields) < maxFieldsPerForm {
-		form.fields = append(form.fields, f)
-	}
+	form.fields = append(form.fields, f)
 	return f
 }
 
@@ -553,23 +576,27 @@ func (e *extractor) finish(pageURL string) *Page {
 	base := baseURL(pageURL, e.baseHref, e.hasBase)
 	p := &Page{URL: pageURL, Title: e.title.String()}
 
-	text := e.text.String()
 	desc := e.metaDesc.String()
-	shift := 0
-	if desc != "" {
-		if text != "" {
-			text = desc + "\n" + text
-			shift = len(desc) + 1
-		} else {
-			text = desc
-		}
+	text, shift := "", 0
+	switch {
+	case desc == "":
+		text = string(e.text.out)
+	case len(e.text.out) == 0:
+		text = desc
+	default:
+		var b strings.Builder
+		b.Grow(len(desc) + 1 + len(e.text.out))
+		b.WriteString(desc)
+		b.WriteByte('\n')
+		b.Write(e.text.out)
+		text, shift = b.String(), len(desc)+1
 	}
 	p.Text = text
 	p.Blocks = e.buildBlocks(text, shift, desc, p.Title)
 
 	// Pages repeat their links (menus at the top and the bottom, one
 	// address per item card): each distinct href is resolved once.
-	resolved := make(map[string]string, min(len(e.links), 256))
+	resolved := e.resolved
 	for i := range e.links {
 		href := e.links[i].URL
 		u, ok := resolved[href]
@@ -581,7 +608,10 @@ func (e *extractor) finish(pageURL string) *Page {
 		}
 		e.links[i].URL = u
 	}
-	p.Links = e.links
+	if len(e.links) > 0 {
+		p.Links = append([]Link(nil), e.links...)
+		clear(e.links)
+	}
 
 	forms := e.forms
 	if len(e.orphan.fields) > 0 {
@@ -686,50 +716,71 @@ func collapse(s string, max int) string {
 	return o.String()
 }
 
+// asciiSpace marks the ASCII bytes isSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{' ': true, '\n': true, '\t': true, '\r': true, '\f': true, '\v': true}
+
+// wordEnd returns the end of the run of characters that are not spaces at
+// s[i:], and how many runes it holds; the run is at most limit runes long
+// and ends before a space or an invalid byte.
+func wordEnd(s string, i, limit int) (end, runes int) {
+	for i < len(s) && runes < limit {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				break
+			}
+			i++
+			runes++
+			continue
+		}
+		if c >= 0xE4 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// U+4000–U+CFFF and U+E000–U+FFFF, where Chinese text is:
+			// valid and no space.
+			i += 3
+			runes++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && n == 1) || isSpace(r) {
+			break
+		}
+		i += n
+		runes++
+	}
+	return i, runes
+}
+
 // lineWriter builds Text: lines of collapsed whitespace, no empty lines.
 type lineWriter struct {
-	out          strings.Builder
+	out          []byte
 	lineHasText  bool
 	pendingSpace bool
 }
 
 func (w *lineWriter) write(s string) {
 	for i := 0; i < len(s); {
-		// A run of characters that are not spaces is copied at once.
-		j := i
-		bad := false // an invalid byte ends the run and is written as U+FFFD
-		for j < len(s) {
-			if c := s[j]; c < utf8.RuneSelf {
-				if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v' {
-					break
-				}
-				j++
-				continue
-			}
-			r, n := utf8.DecodeRuneInString(s[j:])
-			if r == utf8.RuneError && n == 1 {
-				bad = true
-				break
-			}
-			if isSpace(r) {
-				break
-			}
-			j += n
+		// A run of characters that are not spaces is copied at once; an
+		// invalid byte ends it and is written as U+FFFD.
+		j, _ := wordEnd(s, i, len(s))
+		r, n := rune(0), 0
+		if j < len(s) {
+			r, n = utf8.DecodeRuneInString(s[j:])
 		}
+		bad := r == utf8.RuneError && n == 1
 		if j > i || bad {
 			switch {
 			case !w.lineHasText:
-				if w.out.Len() > 0 {
-					w.out.WriteByte('\n')
+				if len(w.out) > 0 {
+					w.out = append(w.out, '\n')
 				}
 				w.lineHasText = true
 			case w.pendingSpace:
-				w.out.WriteByte(' ')
+				w.out = append(w.out, ' ')
 			}
 			w.pendingSpace = false
-			w.out.WriteString(s[i:j])
+			w.out = append(w.out, s[i:j]...)
 			if bad {
-				w.out.WriteString("\uFFFD")
+				w.out = append(w.out, "\uFFFD"...)
 				j++
 			}
 			i = j
@@ -739,13 +790,24 @@ func (w *lineWriter) write(s string) {
 		if w.lineHasText {
 			w.pendingSpace = true
 		}
-		if s[i] < utf8.RuneSelf {
-			i++
-		} else {
-			_, n := utf8.DecodeRuneInString(s[i:])
-			i += n
-		}
+		i += n
 	}
+}
+
+// writeWord writes s, which has no space and no invalid byte (see
+// wordEnd), as write would.
+func (w *lineWriter) writeWord(s string) {
+	switch {
+	case !w.lineHasText:
+		if len(w.out) > 0 {
+			w.out = append(w.out, '\n')
+		}
+		w.lineHasText = true
+	case w.pendingSpace:
+		w.out = append(w.out, ' ')
+	}
+	w.pendingSpace = false
+	w.out = append(w.out, s...)
 }
 
 func (w *lineWriter) breakLine() {
@@ -753,7 +815,8 @@ func (w *lineWriter) breakLine() {
 	w.pendingSpace = false
 }
 
-func (w *lineWriter) String() string { return w.out.String() }
+// Len is the length of the text so far.
+func (w *lineWriter) Len() int { return len(w.out) }
 
 // oneLine collects text on a single line, whitespace collapsed, keeping at
 // most max runes.
@@ -765,9 +828,22 @@ type oneLine struct {
 }
 
 func (o *oneLine) write(s string) {
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if j, k := wordEnd(s, i, o.max-o.n); j > i {
+			if o.space {
+				o.b.WriteByte(' ')
+				o.space = false
+			}
+			o.b.WriteString(s[i:j])
+			o.n += k
+			i = j
+			continue
+		}
+		// A space, an invalid byte, or no room left.
+		r, n := utf8.DecodeRuneInString(s[i:])
 		if isSpace(r) {
 			o.sep()
+			i += n
 			continue
 		}
 		if o.n >= o.max {
@@ -777,9 +853,25 @@ func (o *oneLine) write(s string) {
 			o.b.WriteByte(' ')
 			o.space = false
 		}
-		o.b.WriteRune(r)
+		o.b.WriteString("\uFFFD")
 		o.n++
+		i += n
 	}
+}
+
+// writeText writes s; word says it is one word of runes runes (see
+// wordEnd), which is then appended at once.
+func (o *oneLine) writeText(s string, word bool, runes int) {
+	if !word || runes > o.max-o.n {
+		o.write(s)
+		return
+	}
+	if o.space {
+		o.b.WriteByte(' ')
+		o.space = false
+	}
+	o.b.WriteString(s)
+	o.n += runes
 }
 
 // sep separates what comes next by a space, unless nothing came before.
@@ -792,18 +884,34 @@ func (o *oneLine) sep() {
 func (o *oneLine) String() string { return o.b.String() }
 
 // recentLine keeps the tail of the current line of text and the last
-// completed line: the nearest text before a control.
+// completed line: the nearest text before a control. Both are valid UTF-8
+// (an invalid byte is kept as U+FFFD) with whitespace collapsed.
 type recentLine struct {
-	cur   []rune
+	cur   []byte
 	space bool
-	last  []rune // the tail of the last completed line, untrimmed
+	last  []byte // the last completed line (its tail), untrimmed
 	// lastStr is last as a trimmed string once a control asked for it.
 	lastStr   string
 	lastReady bool
 }
 
+// recentKeep is how long the current line may grow before its head is
+// dropped; only its last maxLabelRunes runes are ever read.
+const recentKeep = 16 * maxLabelRunes
+
 func (r *recentLine) write(s string) {
-	for _, c := range s {
+	for i := 0; i < len(s); {
+		if j, _ := wordEnd(s, i, len(s)); j > i {
+			if r.space {
+				r.cur = append(r.cur, ' ')
+				r.space = false
+			}
+			r.cur = append(r.cur, s[i:j]...)
+			i = j
+			continue
+		}
+		c, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 		if isSpace(c) {
 			if len(r.cur) > 0 {
 				r.space = true
@@ -814,25 +922,46 @@ func (r *recentLine) write(s string) {
 			r.cur = append(r.cur, ' ')
 			r.space = false
 		}
-		r.cur = append(r.cur, c)
+		r.cur = append(r.cur, "\uFFFD"...)
 	}
-	if len(r.cur) > 4*maxLabelRunes {
-		n := copy(r.cur, r.cur[len(r.cur)-maxLabelRunes:])
+	if len(r.cur) > recentKeep {
+		n := copy(r.cur, lastRunes(r.cur, maxLabelRunes))
 		r.cur = r.cur[:n]
 	}
 }
 
+// writeWord writes s, which has no space and no invalid byte (see
+// wordEnd), as write would.
+func (r *recentLine) writeWord(s string) {
+	if r.space {
+		r.cur = append(r.cur, ' ')
+		r.space = false
+	}
+	r.cur = append(r.cur, s...)
+	if len(r.cur) > recentKeep {
+		n := copy(r.cur, lastRunes(r.cur, maxLabelRunes))
+		r.cur = r.cur[:n]
+	}
+}
+
+// lastRunes returns the last n runes of the valid UTF-8 b.
+func lastRunes(b []byte, n int) []byte {
+	i := len(b)
+	for ; i > 0 && n > 0; n-- {
+		i--
+		for i > 0 && b[i]&0xC0 == 0x80 {
+			i--
+		}
+	}
+	return b[i:]
+}
+
 func (r *recentLine) breakLine() {
 	if len(r.cur) > 0 {
-		// Kept as runes, made a string only if a control asks for it:
+		// Kept as bytes, made a string only if a control asks for it:
 		// most lines never name a control.
-		rs := r.cur
-		if len(rs) > maxLabelRunes {
-			rs = rs[len(rs)-maxLabelRunes:]
-		}
-		r.last = append(r.last[:0], rs...)
+		r.last, r.cur = r.cur, r.last[:0]
 		r.lastReady = false
-		r.cur = r.cur[:0]
 	}
 	r.space = false
 }
@@ -846,20 +975,13 @@ func (r *recentLine) reset() {
 
 func (r *recentLine) label() string {
 	if len(r.cur) > 0 {
-		return tail(r.cur)
+		return strings.TrimSpace(string(lastRunes(r.cur, maxLabelRunes)))
 	}
 	if !r.lastReady {
 		r.lastStr, r.lastReady = "", true
 		if len(r.last) > 0 {
-			r.lastStr = strings.TrimSpace(string(r.last))
+			r.lastStr = strings.TrimSpace(string(lastRunes(r.last, maxLabelRunes)))
 		}
 	}
 	return r.lastStr
-}
-
-func tail(rs []rune) string {
-	if len(rs) > maxLabelRunes {
-		rs = rs[len(rs)-maxLabelRunes:]
-	}
-	return strings.TrimSpace(string(rs))
 }
