@@ -295,7 +295,12 @@ func (s *scan) fill(f *Finding) {
 		if a.Start != b.Start {
 			return a.Start < b.Start
 		}
-		return a.End < b.End
+		if a.End != b.End {
+			return a.End < b.End
+		}
+		// One span can be a term and a proximity member at once: a fixed
+		// order (the map gave a random one).
+		return a.Kind < b.Kind
 	})
 }
 

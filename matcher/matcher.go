@@ -52,6 +52,9 @@ type Matcher struct {
 	groupSlots [][][]uint64
 	nslot      int
 
+	// reference: compiled by compileReference (tests only).
+	reference bool
+
 	segOnce  sync.Once
 	seg      *gse.Segmenter
 	segTerms []string
@@ -114,14 +117,21 @@ type cexcl struct {
 // Compile builds a matcher from one or more packs. Terms are normalized with
 // the page normalizer; a term that normalizes to nothing is an error naming
 // its file and line.
-func Compile(packs ...*rules.Pack) (*Matcher, error) {
+func Compile(packs ...*rules.Pack) (*Matcher, error) { return compile(false, packs) }
+
+// compileReference compiles the matcher the plain way: byte automata, and
+// a first pass of separate steps (normalize, automaton, contact cues).
+// Tests compare every finding of it with Compile's (same_test.go).
+func compileReference(packs ...*rules.Pack) (*Matcher, error) { return compile(true, packs) }
+
+func compile(reference bool, packs []*rules.Pack) (*Matcher, error) {
 	if len(packs) == 0 {
 		return nil, fmt.Errorf("matcher: no rule packs")
 	}
 	if err := rules.CheckSet(packs); err != nil {
 		return nil, err
 	}
-	m := &Matcher{packs: packs, index: map[string]int{}}
+	m := &Matcher{packs: packs, index: map[string]int{}, reference: reference}
 	var errs rules.Errors
 	lit := func(p *rules.Pack, line int, key, s string, opens bool) int {
 		n := NormalizeString(s)
@@ -257,16 +267,29 @@ func Compile(packs ...*rules.Pack) (*Matcher, error) {
 			m.fastLit = append(m.fastLit, i)
 		}
 	}
-	m.ac = newAutomaton(pats)
+	m.ac = m.textAutomaton(pats)
 	if len(fastPats)*10 >= len(pats)*9 {
 		// Nearly every literal is in the first pass (a large list is
 		// loaded): one automaton serves both passes, and the first skips
 		// the literals it does not need.
 		m.fast, m.fastLit = m.ac, nil
 	} else {
-		m.fast = newAutomaton(fastPats)
+		m.fast = m.textAutomaton(fastPats)
 	}
 	return m, nil
+}
+
+// textAutomaton builds the automaton the matcher runs over normalized
+// text (always valid UTF-8): one that steps per character, a third of the
+// steps over CJK, unless the patterns have more distinct characters than
+// it can number (or the matcher is the reference).
+func (m *Matcher) textAutomaton(pats []string) *automaton {
+	if !m.reference {
+		if a := newRuneAutomaton(pats); a != nil {
+			return a
+		}
+	}
+	return newAutomaton(pats)
 }
 
 // firstPassLit reports whether the first pass needs hits of l.
