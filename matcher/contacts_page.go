@@ -2,7 +2,6 @@ package matcher
 
 import (
 	"bytes"
-	"slices"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -461,11 +460,17 @@ func contactsOnly(f *Finding, p *page.Page, src string, buf []byte, spans []span
 			return
 		}
 	}
-	n := &Normalized{Text: string(buf), spans: slices.Clone(spans), source: strings.Clone(src)}
+	// The normalized text, its map and the source are read in place
+	// (they are the caller's scratch space): what the finding keeps of
+	// them is copied (borrowed).
+	n := &Normalized{Text: unsafe.String(unsafe.SliceData(buf), len(buf)), spans: spans, source: src}
 	if full {
 		cs = pageContacts(n, true)
+		for i := range cs {
+			cs[i].value = strings.Clone(cs[i].value)
+		}
 	}
-	sc := &scan{n: n, page: p, titleEnd: len(p.Title), contacts: cs}
+	sc := &scan{n: n, page: p, titleEnd: len(p.Title), contacts: cs, borrowed: true}
 	sc.fillContacts(f)
 }
 

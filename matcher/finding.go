@@ -308,6 +308,9 @@ func (s *scan) fill(f *Finding) {
 func (s *scan) fillContacts(f *Finding) {
 	for _, c := range s.contacts {
 		field, a, b, text := s.span(hit{start: c.start, end: c.end})
+		if s.borrowed {
+			text = strings.Clone(text)
+		}
 		f.Contacts = append(f.Contacts, Contact{Kind: c.kind, Value: c.value, Field: field, Start: a, End: b, Text: text,
 			Obfuscated: obfuscated(c, text), Possible: c.possible})
 	}

@@ -381,6 +381,11 @@ type firstBuf struct {
 	src   []byte // title, line break, text
 	text  []byte
 	spans []span
+	// The first pass's automaton and tally, here rather than on Match's
+	// stack, which they would escape from.
+	auto firstAuto
+	open opener
+	note normNote
 }
 
 var firstPool = sync.Pool{New: func() any { return &firstBuf{text: make([]byte, 0, 64<<10)} }}
@@ -404,6 +409,7 @@ func (m *Matcher) Match(p *page.Page) *Finding {
 	f := &Finding{URL: p.URL}
 	fb := firstPool.Get().(*firstBuf)
 	defer func() {
+		fb.open, fb.auto, fb.note = opener{}, firstAuto{}, normNote{} // no references kept
 		if cap(fb.text) <= maxPooled && cap(fb.src) <= maxPooled {
 			firstPool.Put(fb)
 		}
@@ -416,11 +422,27 @@ func (m *Matcher) Match(p *page.Page) *Finding {
 	src := unsafe.String(&fb.src[0], len(fb.src))
 	// markOut: the title's own length, for query terms (normalizing it
 	// alone is what the whole text starts with, up to the line break).
-	note := normNote{markAt: len(p.Title)}
-	buf, spans := normalizeSeen(fb.text[:0], fb.spans[:0], src, true, &note)
+	note := &fb.note
+	*note = normNote{markAt: len(p.Title)}
+	// The fast automaton is stepped as the text is written (one pass over
+	// the bytes), unless it reads bytes (the reference, or patterns of
+	// more characters than a rune automaton numbers).
+	fused := m.fast != nil && m.fast.runes && !m.reference
+	o := &fb.open
+	if fused {
+		*o = opener{m: m, note: note}
+		fb.auto = firstAuto{a: m.fast, o: o}
+		note.auto = &fb.auto
+	}
+	buf, spans := normalizeSeen(fb.text[:0], fb.spans[:0], src, true, note)
 	titleLen, seen := note.markOut, note.seen
 	fb.text, fb.spans = buf, spans
-	candidate := len(m.imit) > 0 && len(p.Forms) > 0 || m.opens(buf, titleLen)
+	var candidate bool
+	if fused {
+		candidate = o.done() || len(m.imit) > 0 && len(p.Forms) > 0
+	} else {
+		candidate = len(m.imit) > 0 && len(p.Forms) > 0 || m.opens(buf, titleLen)
+	}
 	if !candidate {
 		// Contacts on every page: no rule can score here, so only
 		// personal contacts are decoded and reported.
@@ -445,61 +467,106 @@ func (m *Matcher) opens(text []byte, titleLen int) bool {
 	if m.fast == nil {
 		return false
 	}
-	var small [32]uint64
-	var seen []uint64
-	var fp firstPass
-	var lists *listScratch
-	defer func() {
-		if lists != nil {
-			lists.release()
-		}
-	}()
-	open := false
-	m.fast.each(text, func(id, start, end int) bool {
-		if m.fast != m.ac {
-			id = m.fastLit[id]
-		}
-		l := &m.lits[id]
-		if l.opens || l.query && end <= titleLen {
-			open = true
-			return false
-		}
-		if m.fast == m.ac && !firstPassLit(l) {
-			return true
-		}
-		if len(l.list) > 0 {
-			if lists == nil {
-				lists = m.newListScratch()
-			}
-			if lists.add(m, l.list, start < titleLen) {
-				open = true
-				return false
-			}
-		}
-		if l.near && m.gram.feed(m, &fp, id, start, end) {
-			open = true
-			return false
-		}
-		if l.slotIdx < 0 {
-			return true
-		}
-		if seen == nil {
-			seen = small[:]
-			if n := (m.nslot + 63) / 64; n > len(small) {
-				seen = make([]uint64, n)
-			}
-		}
-		seen[l.slotIdx/64] |= 1 << (l.slotIdx % 64)
-		return true
-	})
-	if open {
-		return true
+	o := opener{m: m, titleLen: titleLen}
+	m.fast.each(text, o.hit)
+	return o.done()
+}
+
+// opener is the first pass's tally of the hits of the fast automaton:
+// whether the page opens (see opens). Hits come in the automaton's order,
+// from opens or from the normalizer that steps the automaton as it writes
+// the text (normalizeSeen with a firstAuto).
+type opener struct {
+	m *Matcher
+	// titleLen is the length of the normalized title; with note set
+	// instead, every hit before the normalizer passed the title's end is
+	// in the title.
+	titleLen int
+	note     *normNote
+	small    [32]uint64
+	seen     []uint64
+	fp       firstPass
+	lists    *listScratch
+	open     bool
+}
+
+// hit counts one hit; false when the page is known to open (no more
+// hits are needed).
+func (o *opener) hit(id, start, end int) bool {
+	m := o.m
+	if m.fast != m.ac {
+		id = m.fastLit[id]
 	}
-	if seen == nil {
+	l := &m.lits[id]
+	if l.opens || l.query && o.inTitle(end) {
+		o.open = true
 		return false
 	}
-	for _, g := range m.groupSlots {
-		if groupSlotsHit(g, seen) {
+	if m.fast == m.ac && !firstPassLit(l) {
+		return true
+	}
+	if len(l.list) > 0 {
+		if o.lists == nil {
+			o.lists = m.newListScratch()
+		}
+		if o.lists.add(m, l.list, start < o.titleEnd()) {
+			o.open = true
+			return false
+		}
+	}
+	if l.near && m.gram.feed(m, &o.fp, id, start, end) {
+		o.open = true
+		return false
+	}
+	if l.slotIdx < 0 {
+		return true
+	}
+	if o.seen == nil {
+		o.seen = o.small[:]
+		if n := (m.nslot + 63) / 64; n > len(o.small) {
+			o.seen = make([]uint64, n)
+		}
+	}
+	o.seen[l.slotIdx/64] |= 1 << (l.slotIdx % 64)
+	return true
+}
+
+// inTitle reports whether a hit ending at end lies in the title.
+func (o *opener) inTitle(end int) bool {
+	if o.note != nil {
+		// Stepped while normalizing: before the title's end was passed,
+		// every hit ends inside the title; after it, none does.
+		return !o.note.marked
+	}
+	return end <= o.titleLen
+}
+
+// titleEnd is the length of the normalized title for a hit just reported
+// (a start before it lies in the title).
+func (o *opener) titleEnd() int {
+	if o.note != nil {
+		if !o.note.marked {
+			return int(^uint(0) >> 1)
+		}
+		return o.note.markOut
+	}
+	return o.titleLen
+}
+
+// done reports whether the page opens, once every hit is in.
+func (o *opener) done() bool {
+	if o.lists != nil {
+		o.lists.release()
+		o.lists = nil
+	}
+	if o.open {
+		return true
+	}
+	if o.seen == nil {
+		return false
+	}
+	for _, g := range o.m.groupSlots {
+		if groupSlotsHit(g, o.seen) {
 			return true
 		}
 	}
@@ -591,6 +658,9 @@ type scan struct {
 	contactHits  []famHit
 	contactKinds []string
 	chars        int
+	// borrowed: the Normalized reads the first pass's scratch space, so
+	// what the finding keeps of it is copied (contactsOnly).
+	borrowed bool
 }
 
 func (s *scan) run() {

@@ -222,8 +222,40 @@ type normNote struct {
 	// markAt is an offset of the original holding a separator (the line
 	// break between a page's title and text); markOut is then set to the
 	// length of the normalization of the text before it, which is what
-	// that part normalizes to on its own.
+	// that part normalizes to on its own, and marked to true.
 	markAt, markOut int
+	marked          bool
+	// auto, when set, is stepped over each character of the output as
+	// it is written (the first pass's automaton: no second pass over the
+	// text).
+	auto *firstAuto
+}
+
+// firstAuto steps a rune automaton over normalized text as the
+// normalizer writes it, reporting hits to the opener (with offsets in the
+// output) until it needs no more.
+type firstAuto struct {
+	a *automaton // a rune automaton (runes set)
+	s uint32
+	o *opener
+}
+
+// step feeds character r, which ends at output offset end; false when
+// hit asked for no more.
+func (fa *firstAuto) step(r rune, end int) bool {
+	var c uint16
+	if r < 0x10000 {
+		c = fa.a.runeClass[r]
+	} else {
+		c = fa.a.astralClass[r]
+	}
+	if c == 0 {
+		fa.s = 0 // a character of no pattern: back to the root
+		return true
+	}
+	v := fa.a.next(fa.s, c)
+	fa.s = v &^ outFlag32
+	return v&outFlag32 == 0 || fa.a.report(fa.s, end, fa.o.hit)
 }
 
 // normalizeSeen is normalize that also fills *note (when not nil): the
@@ -240,6 +272,13 @@ func normalizeSeen(dst []byte, m []span, s string, withMap bool, note *normNote)
 			m = append(m, span{out: o, in: int32(off)})
 		}
 	}
+	// fa, when set, is stepped over every character written, at the
+	// output offset where it ends: in the fast paths before the run that
+	// holds it is copied (base + pending run + the character).
+	var fa *firstAuto
+	if note != nil && note.auto != nil && note.auto.a != nil && note.auto.a.runes {
+		fa = note.auto
+	}
 	pend := sepBuf{stop: -1}
 	prev := clsDrop // class of the last emitted word character; clsDrop at start
 	emit := func(r rune, off int32) {
@@ -247,6 +286,9 @@ func normalizeSeen(dst []byte, m []span, s string, withMap bool, note *normNote)
 			mark(int(off))
 		}
 		dst = utf8.AppendRune(dst, r)
+		if fa != nil && !fa.step(r, len(dst)-base) {
+			fa = nil
+		}
 	}
 	// run is the start of a stretch of s that normalizes to itself and is
 	// copied in one piece when it ends; -1 when none.
@@ -276,6 +318,9 @@ func normalizeSeen(dst []byte, m []span, s string, withMap bool, note *normNote)
 					}
 					lastR, lazy = rune(c), true
 					i++
+					if fa != nil && !fa.step(rune(c), len(dst)-base+i-run) {
+						fa = nil
+					}
 					continue
 				}
 			} else if c&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
@@ -289,6 +334,9 @@ func normalizeSeen(dst []byte, m []span, s string, withMap bool, note *normNote)
 					}
 					lastR, lazy = r, true
 					i += 3
+					if fa != nil && !fa.step(r, len(dst)-base+i-run) {
+						fa = nil
+					}
 					continue
 				}
 			}
@@ -337,6 +385,9 @@ func normalizeSeen(dst []byte, m []span, s string, withMap bool, note *normNote)
 				}
 			}
 			prev = cls
+			if fa != nil && !fa.step(r, len(dst)-base+i-run) {
+				fa = nil
+			}
 			continue
 		}
 		flush(off)
@@ -350,6 +401,7 @@ func normalizeSeen(dst []byte, m []span, s string, withMap bool, note *normNote)
 				// A separator: the fast path never takes it, and what
 				// came before it has just been flushed.
 				note.markOut = len(dst) - base
+				note.marked = true
 			}
 		}
 		if cls <= clsNL {
@@ -412,6 +464,9 @@ func normalizeSeen(dst []byte, m []span, s string, withMap bool, note *normNote)
 			dst = append(dst, byte(f))
 		} else {
 			dst = utf8.AppendRune(dst, f)
+		}
+		if fa != nil && !fa.step(f, len(dst)-base) {
+			fa = nil
 		}
 		prev = cls
 	}
