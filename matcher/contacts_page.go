@@ -528,17 +528,30 @@ func windowContacts(b []byte, cues []int) []contact {
 		if we > ws {
 			// The window is read in place; what the contacts keep of it
 			// is copied (a Latin id is a substring of the text it was
-			// found in).
-			for _, c := range extractContactsOpt(unsafe.String(&b[ws], we-ws), true, nil) {
-				c.value = strings.Clone(c.value)
+			// found in; decoded numbers are strings of their own).
+			k := len(out)
+			out = appendContacts(out, unsafe.String(&b[ws], we-ws), true, nil)
+			for i := k; i < len(out); i++ {
+				c := &out[i]
+				if inBytes(c.value, b) {
+					c.value = strings.Clone(c.value)
+				}
 				c.start += ws
 				c.end += ws
-				out = append(out, c)
 			}
 		}
 		end = we
 	}
 	return dedupeContacts(out)
+}
+
+// inBytes reports whether s is stored inside b.
+func inBytes(s string, b []byte) bool {
+	if len(s) == 0 || len(b) == 0 {
+		return false
+	}
+	p, lo := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+	return p >= lo && p < lo+uintptr(len(b))
 }
 
 // soft reports characters a window must not cut between: digits and

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unsafe"
 
 	"github.com/certwatch/certwatch/rules"
 )
@@ -322,13 +323,14 @@ func obfuscated(c contact, raw string) bool {
 	if c.value == "" || c.value[0] < '0' || c.value[0] > '9' {
 		return false
 	}
-	var b strings.Builder
+	var small [64]byte
+	d := small[:0]
 	for i := 0; i < len(raw); i++ {
 		if raw[i] >= '0' && raw[i] <= '9' {
-			b.WriteByte(raw[i])
+			d = append(d, raw[i])
 		}
 	}
-	return !strings.Contains(b.String(), c.value)
+	return !strings.Contains(unsafe.String(unsafe.SliceData(d), len(d)), c.value)
 }
 
 func quoteJoin(ss []string) string {

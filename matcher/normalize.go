@@ -241,7 +241,8 @@ type firstAuto struct {
 }
 
 // step feeds character r, which ends at output offset end; false when
-// hit asked for no more.
+// hit asked for no more. (The normalizer's fast paths skip the call for a
+// character of no pattern at the root, where it would change nothing.)
 func (fa *firstAuto) step(r rune, end int) bool {
 	var c uint16
 	if r < 0x10000 {
@@ -318,7 +319,7 @@ func normalizeSeen(dst []byte, m []span, s string, withMap bool, note *normNote)
 					}
 					lastR, lazy = rune(c), true
 					i++
-					if fa != nil && !fa.step(rune(c), len(dst)-base+i-run) {
+					if fa != nil && (fa.a.runeClass[c] != 0 || fa.s != 0) && !fa.step(rune(c), len(dst)-base+i-run) {
 						fa = nil
 					}
 					continue
@@ -334,7 +335,7 @@ func normalizeSeen(dst []byte, m []span, s string, withMap bool, note *normNote)
 					}
 					lastR, lazy = r, true
 					i += 3
-					if fa != nil && !fa.step(r, len(dst)-base+i-run) {
+					if fa != nil && (fa.a.runeClass[r] != 0 || fa.s != 0) && !fa.step(r, len(dst)-base+i-run) {
 						fa = nil
 					}
 					continue
