@@ -41,7 +41,7 @@ type automaton struct {
 	// character class 0. Classes are numbered in byte (character) order.
 	class       [256]uint8
 	runes       bool
-	runeClass   []uint16 // 0x10000 entries, for a rune automaton
+	runeClass   *[0x10000]uint16 // for a rune automaton
 	astralClass map[rune]uint16
 	nclass      int
 
@@ -145,7 +145,7 @@ func buildRuneForm(pats []string, form int) *automaton {
 		chars = append(chars, r)
 	}
 	slices.Sort(chars)
-	a := &automaton{runes: true, runeClass: make([]uint16, 0x10000), astralClass: map[rune]uint16{}}
+	a := &automaton{runes: true, runeClass: new([0x10000]uint16), astralClass: map[rune]uint16{}}
 	for i, r := range chars {
 		if r < 0x10000 {
 			a.runeClass[r] = uint16(i + 1)
@@ -458,9 +458,9 @@ func (a *automaton) classAt(text []byte, i int) (uint16, int) {
 	case c < 0x80:
 		return a.runeClass[c], 1
 	case c >= 0xE0 && c < 0xF0 && i+2 < len(text):
-		return a.runeClass[rune(c&0x0F)<<12|rune(text[i+1]&0x3F)<<6|rune(text[i+2]&0x3F)], 3
+		return a.runeClass[uint16(c&0x0F)<<12|uint16(text[i+1]&0x3F)<<6|uint16(text[i+2]&0x3F)], 3
 	case c >= 0xC0 && c < 0xE0 && i+1 < len(text):
-		return a.runeClass[rune(c&0x1F)<<6|rune(text[i+1]&0x3F)], 2
+		return a.runeClass[uint16(c&0x1F)<<6|uint16(text[i+1]&0x3F)], 2
 	}
 	r, size := utf8.DecodeRune(text[i:])
 	if r == utf8.RuneError && size <= 1 {
@@ -522,6 +522,10 @@ func (a *automaton) StateCount() int { return len(a.own) }
 
 // memory is the approximate size of the automaton's tables in bytes.
 func (a *automaton) memory() int {
-	return 2*len(a.runeClass) + 2*len(a.dense16) + 4*len(a.dense32) + 4*len(a.edgeStart) + 2*len(a.edgeCls) + 4*len(a.edgeNext) +
+	mem := 0
+	if a.runeClass != nil {
+		mem = 2 * len(a.runeClass)
+	}
+	return mem + 2*len(a.dense16) + 4*len(a.dense32) + 4*len(a.edgeStart) + 2*len(a.edgeCls) + 4*len(a.edgeNext) +
 		4*len(a.fail) + 4*len(a.own) + 4*len(a.dict) + 4*len(a.patLen)
 }

@@ -531,7 +531,7 @@ func init() {
 	for i, l := range contactLabels {
 		pats[i] = l.label
 	}
-	labelAC = newAutomaton(pats)
+	labelAC = newRuneAutomaton(pats)
 }
 
 // labelChain is one or more labels written together (QQ/微信, 电话&微信,
@@ -928,8 +928,9 @@ func isStopID(id string) bool {
 var labelCues = []string{"微", "薇", "嶶", "徽信", "威信", "卫星", "vx", "wx", "v x", "w x", "v信", "weixin", "wechat", "v:", "v：", "+v", "加v", "v ",
 	"qq", "q", "扣", "口口", "蔻蔻", "抠抠", "企鹅", "球球", "电", "手机", "座机", "tel", "飞机", "tg", "telegram"}
 
-// labelCueAC finds labelCues (bytes: texts may be cut anywhere).
-var labelCueAC = newAutomaton(labelCues)
+// labelCueAC finds labelCues (texts may be cut inside a character: the
+// cut bytes are no character of any cue).
+var labelCueAC = newRuneAutomaton(labelCues)
 
 // hasLabelCue is a cheap test for any label: the regular expressions over
 // CJK text are the slow part of a close look. One automaton pass, not a

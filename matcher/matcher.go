@@ -431,7 +431,7 @@ func (m *Matcher) Match(p *page.Page) *Finding {
 	o := &fb.open
 	if fused {
 		*o = opener{m: m, note: note}
-		fb.auto = firstAuto{a: m.fast, o: o}
+		fb.auto = newFirstAuto(m.fast, o)
 		note.auto = &fb.auto
 	}
 	buf, spans := normalizeSeen(fb.text[:0], fb.spans[:0], src, true, note)

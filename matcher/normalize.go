@@ -238,26 +238,51 @@ type firstAuto struct {
 	a *automaton // a rune automaton (runes set)
 	s uint32
 	o *opener
+	// The automaton's 16-bit rows and row length, when it has them (a
+	// small pack): the step the normalizer takes inline.
+	d16 []uint16
+	nc  uint32
 }
 
-// step feeds character r, which ends at output offset end; false when
-// hit asked for no more. (The normalizer's fast paths skip the call for a
-// character of no pattern at the root, where it would change nothing.)
-func (fa *firstAuto) step(r rune, end int) bool {
-	var c uint16
+func newFirstAuto(a *automaton, o *opener) firstAuto {
+	return firstAuto{a: a, o: o, d16: a.dense16, nc: uint32(a.nclass)}
+}
+
+// class is the class of character r.
+func (fa *firstAuto) class(r rune) uint16 {
 	if r < 0x10000 {
-		c = fa.a.runeClass[r]
-	} else {
-		c = fa.a.astralClass[r]
+		return fa.a.runeClass[uint16(r)]
 	}
+	return fa.a.astralClass[r]
+}
+
+// feed steps on class c, for a character that ends at output offset end;
+// false when the opener needs no more hits. The normalizer calls it only
+// when c is not 0 or the state is not the root (a character of no
+// pattern at the root changes nothing).
+func (fa *firstAuto) feed(c uint16, end int) bool {
+	if fa.d16 != nil {
+		v := fa.d16[fa.s*fa.nc+uint32(c)]
+		fa.s = uint32(v &^ outFlag16)
+		return v&outFlag16 == 0 || fa.out(end)
+	}
+	return fa.feedSparse(c, end)
+}
+
+func (fa *firstAuto) feedSparse(c uint16, end int) bool {
 	if c == 0 {
-		fa.s = 0 // a character of no pattern: back to the root
+		fa.s = 0
 		return true
 	}
 	v := fa.a.next(fa.s, c)
 	fa.s = v &^ outFlag32
-	return v&outFlag32 == 0 || fa.a.report(fa.s, end, fa.o.hit)
+	return v&outFlag32 == 0 || fa.out(end)
 }
+
+// out reports the patterns that end in the current state.
+//
+//go:noinline
+func (fa *firstAuto) out(end int) bool { return fa.a.report(fa.s, end, fa.o.hit) }
 
 // normalizeSeen is normalize that also fills *note (when not nil): the
 // characters that change or drop in normalization the contact extractor
@@ -287,8 +312,10 @@ func normalizeSeen(dst []byte, m []span, s string, withMap bool, note *normNote)
 			mark(int(off))
 		}
 		dst = utf8.AppendRune(dst, r)
-		if fa != nil && !fa.step(r, len(dst)-base) {
-			fa = nil
+		if fa != nil {
+			if k := fa.class(r); (k != 0 || fa.s != 0) && !fa.feed(k, len(dst)-base) {
+				fa = nil
+			}
 		}
 	}
 	// run is the start of a stretch of s that normalizes to itself and is
@@ -319,8 +346,19 @@ func normalizeSeen(dst []byte, m []span, s string, withMap bool, note *normNote)
 					}
 					lastR, lazy = rune(c), true
 					i++
-					if fa != nil && (fa.a.runeClass[c] != 0 || fa.s != 0) && !fa.step(rune(c), len(dst)-base+i-run) {
-						fa = nil
+					if fa != nil {
+						if k := fa.a.runeClass[c]; k != 0 || fa.s != 0 {
+							// feed, inline for the small packs' rows
+							if fa.d16 == nil {
+								if !fa.feedSparse(k, len(dst)-base+i-run) {
+									fa = nil
+								}
+							} else if v := fa.d16[fa.s*fa.nc+uint32(k)]; v&outFlag16 == 0 {
+								fa.s = uint32(v)
+							} else if fa.s = uint32(v &^ outFlag16); !fa.out(len(dst) - base + i - run) {
+								fa = nil
+							}
+						}
 					}
 					continue
 				}
@@ -335,8 +373,19 @@ func normalizeSeen(dst []byte, m []span, s string, withMap bool, note *normNote)
 					}
 					lastR, lazy = r, true
 					i += 3
-					if fa != nil && (fa.a.runeClass[r] != 0 || fa.s != 0) && !fa.step(r, len(dst)-base+i-run) {
-						fa = nil
+					if fa != nil {
+						if k := fa.a.runeClass[uint16(r)]; k != 0 || fa.s != 0 {
+							// feed, inline for the small packs' rows
+							if fa.d16 == nil {
+								if !fa.feedSparse(k, len(dst)-base+i-run) {
+									fa = nil
+								}
+							} else if v := fa.d16[fa.s*fa.nc+uint32(k)]; v&outFlag16 == 0 {
+								fa.s = uint32(v)
+							} else if fa.s = uint32(v &^ outFlag16); !fa.out(len(dst) - base + i - run) {
+								fa = nil
+							}
+						}
 					}
 					continue
 				}
@@ -386,8 +435,10 @@ func normalizeSeen(dst []byte, m []span, s string, withMap bool, note *normNote)
 				}
 			}
 			prev = cls
-			if fa != nil && !fa.step(r, len(dst)-base+i-run) {
-				fa = nil
+			if fa != nil {
+				if k := fa.class(r); (k != 0 || fa.s != 0) && !fa.feed(k, len(dst)-base+i-run) {
+					fa = nil
+				}
 			}
 			continue
 		}
@@ -466,8 +517,10 @@ func normalizeSeen(dst []byte, m []span, s string, withMap bool, note *normNote)
 		} else {
 			dst = utf8.AppendRune(dst, f)
 		}
-		if fa != nil && !fa.step(f, len(dst)-base) {
-			fa = nil
+		if fa != nil {
+			if k := fa.class(f); (k != 0 || fa.s != 0) && !fa.feed(k, len(dst)-base) {
+				fa = nil
+			}
 		}
 		prev = cls
 	}
