@@ -661,6 +661,7 @@ type scan struct {
 	// borrowed: the Normalized reads the first pass's scratch space, so
 	// what the finding keeps of it is copied (contactsOnly).
 	borrowed bool
+	evBuf    []event // group's scratch space
 }
 
 func (s *scan) run() {
@@ -1043,7 +1044,10 @@ type event struct {
 // group finds the tightest set of occurrences, one per slot, and reports
 // whether it fits the group's window.
 func (s *scan) group(g cgroup) (groupHit, bool) {
-	var evs []event
+	// The events are gathered in the scan's scratch space, reused by the
+	// next group (what the result keeps is copied out of them).
+	evs := s.evBuf[:0]
+	defer func() { s.evBuf = evs[:0] }()
 	for si, slot := range g.slots {
 		found := false
 		for _, it := range slot {
@@ -1067,7 +1071,13 @@ func (s *scan) group(g cgroup) (groupHit, bool) {
 	}
 	sort.Slice(evs, func(i, j int) bool { return evs[i].pos < evs[j].pos })
 	k := len(g.slots)
-	count := make([]int, k)
+	var small [8]int
+	count := small[:0]
+	if k <= len(small) {
+		count = small[:k]
+	} else {
+		count = make([]int, k)
+	}
 	have, lo := 0, 0
 	best, bestLo, bestHi := -1, 0, 0
 	for hi := range evs {
@@ -1091,13 +1101,14 @@ func (s *scan) group(g cgroup) (groupHit, bool) {
 		return groupHit{}, false
 	}
 	gh := groupHit{name: g.g.Name, weight: g.g.Weight, distance: best}
-	used := make([]bool, k)
+	clear(count)
+	used := count // reused: 0 for a slot not taken yet
 	for i := bestLo; i <= bestHi; i++ {
 		e := evs[i]
-		if used[e.slot] {
+		if used[e.slot] != 0 {
 			continue
 		}
-		used[e.slot] = true
+		used[e.slot] = 1
 		gh.spans = append(gh.spans, e.span)
 		gh.labels = append(gh.labels, e.label)
 	}
