@@ -122,11 +122,42 @@ func TestFastPathSameFindings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fast, err := Compile(dp)
+	pages := sameTestPages(t)
+	t.Run("default", func(t *testing.T) {
+		compared, flagged, withContacts := compareFastAndReference(t, []*rules.Pack{dp}, pages, 2)
+		if compared < 2000 || flagged < 300 || withContacts < 300 {
+			t.Fatalf("too few pages (%d), flagged (%d) or with contacts (%d): the comparison proves little", compared, flagged, withContacts)
+		}
+	})
+	// A list of thousands of terms beside the default pack: one automaton
+	// serves both passes and the first pass tallies list terms.
+	t.Run("list", func(t *testing.T) {
+		packs := []*rules.Pack{dp, bigramPack(t, pages, 4000, 6)}
+		m, err := Compile(packs...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.fast != m.ac || !m.fast.runes {
+			t.Fatal("the list did not make one character automaton serve both passes")
+		}
+		compared, flagged, _ := compareFastAndReference(t, packs, pages, 0)
+		if compared < 1000 || flagged < 300 {
+			t.Fatalf("too few pages (%d) or flagged (%d): the comparison proves little", compared, flagged)
+		}
+	})
+}
+
+// compareFastAndReference matches every page and n variants of it with
+// the packs compiled both ways and fails on the first finding that
+// differs; it returns how many it compared, how many were flagged and how
+// many had contacts.
+func compareFastAndReference(t *testing.T, packs []*rules.Pack, pages []*page.Page, n int) (compared, flagged, withContacts int) {
+	t.Helper()
+	fast, err := Compile(packs...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ref, err := compileReference(dp)
+	ref, err := compileReference(packs...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,10 +165,8 @@ func TestFastPathSameFindings(t *testing.T) {
 		t.Fatal("the fast matcher must use character automata and the reference byte automata")
 	}
 	r := rand.New(rand.NewPCG(11, 7))
-	pages := sameTestPages(t)
-	compared, flagged, withContacts := 0, 0, 0
 	for _, p := range pages {
-		for _, v := range variants(r, p, 3) {
+		for _, v := range variants(r, p, n) {
 			// Each matcher gets its own copy: Match may set Blocks.
 			a, b := *v, *v
 			got, want := fast.Match(&a), ref.Match(&b)
@@ -156,7 +185,5 @@ func TestFastPathSameFindings(t *testing.T) {
 		}
 	}
 	t.Logf("%d pages and variants, %d flagged, %d with contacts: same findings", compared, flagged, withContacts)
-	if compared < 2000 || flagged < 300 || withContacts < 300 {
-		t.Fatalf("too few pages (%d), flagged (%d) or with contacts (%d): the comparison proves little", compared, flagged, withContacts)
-	}
+	return compared, flagged, withContacts
 }
