@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -186,4 +187,45 @@ func compareFastAndReference(t *testing.T, packs []*rules.Pack, pages []*page.Pa
 	}
 	t.Logf("%d pages and variants, %d flagged, %d with contacts: same findings", compared, flagged, withContacts)
 	return compared, flagged, withContacts
+}
+
+// FuzzFirstPass: the first pass that steps the character automaton while
+// it normalizes writes the same text and map as the plain normalizer, and
+// decides that a page opens exactly when the automaton run over the
+// normalized text afterwards (opens) does.
+func FuzzFirstPass(f *testing.F) {
+	for _, s := range []string{"办证\n电工证 包过", "辦證\n代考 ＶＸ：ＡＢＣ１２３", "\n", "证\n书", "考试\n\u200b代 考", "假\n證件。办理", "\xff\xe4\n证件"} {
+		f.Add(s)
+	}
+	dp, err := rules.Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	m, err := Compile(dp)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		// The first line break ends the title, as in Match.
+		title := s
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			title = s[:i]
+		} else {
+			s += "\n"
+		}
+		note := normNote{markAt: len(title)}
+		o := opener{m: m, note: &note}
+		fa := newFirstAuto(m.fast, &o)
+		note.auto = &fa
+		buf, spans := normalizeSeen(nil, nil, s, true, &note)
+		fused := o.done()
+		plainNote := normNote{markAt: len(title)}
+		want, wantSpans := normalizeSeen(nil, nil, s, true, &plainNote)
+		if string(buf) != string(want) || !slices.Equal(spans, wantSpans) || note.markOut != plainNote.markOut {
+			t.Fatalf("%q: the first pass wrote %q (mark %d), the normalizer %q (mark %d)", s, buf, note.markOut, want, plainNote.markOut)
+		}
+		if ref := m.opens(want, plainNote.markOut); fused != ref {
+			t.Fatalf("%q (normalized %q): the first pass says opens=%v, the automaton over the text %v", s, want, fused, ref)
+		}
+	})
 }
