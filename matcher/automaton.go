@@ -31,6 +31,15 @@ import (
 // maxDense allows (states are numbered breadth first), and keep the trie
 // for the deeper ones: there a child lookup per byte, and failure links
 // followed on a miss, which soon lead back into the rows.
+//
+// The same automaton can read characters instead of bytes
+// (newRuneAutomaton): each character of some pattern gets a class, the
+// transitions are over classes, and CJK text takes one step per
+// character, a third of the byte automaton's steps (each a dependent
+// load, which is what bounds the speed). The matcher runs that form over
+// normalized text, which is valid UTF-8, and the normalizer steps it as it
+// writes each character (normalize.go, firstAuto); matches are the byte
+// automaton's, as the tests check against coregx.
 type automaton struct {
 	patLen []int32 // by pattern id
 

@@ -56,8 +56,11 @@ func contactCue(b []byte) bool { return len(contactCues(b, false)) > 0 }
 
 // contactCues returns where contactCue fires: the start of each run, word
 // or handle that may be a contact (all of them with all, else the first).
-func contactCues(b []byte, all bool) []int {
-	var out []int
+func contactCues(b []byte, all bool) []int { return appendContactCues(nil, b, all) }
+
+// appendContactCues appends the cues of contactCues to dst.
+func appendContactCues(dst []int, b []byte, all bool) []int {
+	out := dst
 	digits, group, gap, filler, runStart := 0, 0, 0, 0, 0
 	fired := false
 	fire := func(pos int) bool {

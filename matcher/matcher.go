@@ -386,6 +386,7 @@ type firstBuf struct {
 	auto firstAuto
 	open opener
 	note normNote
+	cues []int
 }
 
 var firstPool = sync.Pool{New: func() any { return &firstBuf{text: make([]byte, 0, 64<<10)} }}
@@ -396,8 +397,11 @@ const maxPooled = 1 << 20
 // Match scores one page.
 //
 // A first pass normalizes the title and text, with the (sparse, nearly
-// free) offset map, and asks the automata whether any weighted term, or
-// every slot of some group, occurs; pages with neither (and without a form
+// free) offset map, and asks the first-pass automaton whether any weighted
+// term, or every slot of some group, occurs: the normalizer steps that
+// automaton as it writes each character, so the page is read once for
+// both (compileReference keeps the two apart, for tests to compare
+// against); pages with neither (and without a form
 // or a query-service title, for imitation checks) end there, except that
 // their personal contacts are decoded and reported when a byte pre-filter
 // (contactCue) sees a digit run or a label. Only the others are segmented
@@ -410,7 +414,7 @@ func (m *Matcher) Match(p *page.Page) *Finding {
 	fb := firstPool.Get().(*firstBuf)
 	defer func() {
 		fb.open, fb.auto, fb.note = opener{}, firstAuto{}, normNote{} // no references kept
-		if cap(fb.text) <= maxPooled && cap(fb.src) <= maxPooled {
+		if cap(fb.text) <= maxPooled && cap(fb.src) <= maxPooled && cap(fb.cues) <= maxPooled/8 {
 			firstPool.Put(fb)
 		}
 	}()
@@ -447,7 +451,9 @@ func (m *Matcher) Match(p *page.Page) *Finding {
 		// Contacts on every page: no rule can score here, so only
 		// personal contacts are decoded and reported.
 		// (Enclosed numbers above 9 leave no digit behind: ㈠㈢㈧…)
-		if cues := contactCues(buf, true); len(cues) > 0 || seen&seenEnclosed != 0 {
+		cues := appendContactCues(fb.cues[:0], buf, true)
+		fb.cues = cues
+		if len(cues) > 0 || seen&seenEnclosed != 0 {
 			contactsOnly(f, p, src, buf, spans, cues, seen != 0)
 		}
 		return f.finish()
