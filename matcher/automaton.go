@@ -3,6 +3,7 @@ package matcher
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/coregx/ahocorasick"
 )
@@ -30,13 +31,28 @@ import (
 // maxDense allows (states are numbered breadth first), and keep the trie
 // for the deeper ones: there a child lookup per byte, and failure links
 // followed on a miss, which soon lead back into the rows.
+//
+// The same automaton can read characters instead of bytes
+// (newRuneAutomaton): each character of some pattern gets a class, the
+// transitions are over classes, and CJK text takes one step per
+// character, a third of the byte automaton's steps (each a dependent
+// load, which is what bounds the speed). The matcher runs that form over
+// normalized text, which is valid UTF-8, and the normalizer steps it as it
+// writes each character (normalize.go, firstAuto); matches are the byte
+// automaton's, as the tests check against coregx.
 type automaton struct {
 	patLen []int32 // by pattern id
 
 	// Byte classes: each byte of some pattern has a class of its own,
-	// every other byte class 0.
-	class  [256]uint8
-	nclass int
+	// every other byte class 0. A rune automaton (newRuneAutomaton) reads
+	// characters instead: runeClass gives each BMP character of some
+	// pattern a class of its own (astralClass the others), every other
+	// character class 0. Classes are numbered in byte (character) order.
+	class       [256]uint8
+	runes       bool
+	runeClass   *[0x10000]uint16 // for a rune automaton
+	astralClass map[rune]uint16
+	nclass      int
 
 	// Dense rows: row s (at s*nclass) holds the next state for each class,
 	// with outFlag set when that state ends a pattern. dense16 covers every
@@ -47,9 +63,9 @@ type automaton struct {
 	ndense  uint32
 
 	// The trie, for states past the dense rows: the edges of state s are
-	// edgeByte/edgeNext[edgeStart[s]:edgeStart[s+1]], sorted by byte.
+	// edgeCls/edgeNext[edgeStart[s]:edgeStart[s+1]], sorted by class.
 	edgeStart []uint32
-	edgeByte  []byte
+	edgeCls   []uint16
 	edgeNext  []uint32 // with outFlag
 	fail      []uint32
 
@@ -85,10 +101,9 @@ func buildAutomatonForm(pats []string, form int) *automaton {
 	if len(pats) == 0 {
 		return nil
 	}
-	a := &automaton{patLen: make([]int32, len(pats))}
+	a := &automaton{}
 	var used [256]bool
-	for i, p := range pats {
-		a.patLen[i] = int32(len(p))
+	for _, p := range pats {
 		for k := 0; k < len(p); k++ {
 			used[p[k]] = true
 		}
@@ -100,7 +115,80 @@ func buildAutomatonForm(pats []string, form int) *automaton {
 			a.nclass++
 		}
 	}
-	a.buildTrie(pats)
+	a.build(pats, func(dst []uint16, p string) []uint16 {
+		for k := 0; k < len(p); k++ {
+			dst = append(dst, uint16(a.class[p[k]]))
+		}
+		return dst
+	}, form)
+	return a
+}
+
+// newRuneAutomaton builds the automaton of pats (distinct, non-empty,
+// valid UTF-8) over characters instead of bytes: one step per character,
+// a third of the steps of the byte automaton on CJK text. It reads only
+// valid UTF-8 (normalized text); matches are those of the byte automaton.
+// It returns nil for no patterns, and for more distinct characters than
+// its classes hold.
+func newRuneAutomaton(pats []string) *automaton { return buildRuneForm(pats, formAuto) }
+
+// maxRuneClasses bounds the classes of a rune automaton (the outFlag bit
+// of a 16-bit row is not a class bound, the table size is).
+const maxRuneClasses = 1 << 15
+
+func buildRuneForm(pats []string, form int) *automaton {
+	if len(pats) == 0 {
+		return nil
+	}
+	set := map[rune]bool{}
+	for _, p := range pats {
+		for _, r := range p {
+			set[r] = true
+		}
+	}
+	if len(set)+1 > maxRuneClasses {
+		return nil
+	}
+	chars := make([]rune, 0, len(set))
+	for r := range set {
+		chars = append(chars, r)
+	}
+	slices.Sort(chars)
+	a := &automaton{runes: true, runeClass: new([0x10000]uint16), astralClass: map[rune]uint16{}}
+	for i, r := range chars {
+		if r < 0x10000 {
+			a.runeClass[r] = uint16(i + 1)
+		} else {
+			a.astralClass[r] = uint16(i + 1)
+		}
+	}
+	a.nclass = len(chars) + 1
+	a.build(pats, func(dst []uint16, p string) []uint16 {
+		for _, r := range p {
+			dst = append(dst, a.runeOf(r))
+		}
+		return dst
+	}, form)
+	return a
+}
+
+// runeOf is the class of character r in a rune automaton.
+func (a *automaton) runeOf(r rune) uint16 {
+	if r < 0x10000 {
+		return a.runeClass[r]
+	}
+	return a.astralClass[r]
+}
+
+// build makes the automaton of pats, each read as the classes syms
+// appends for it (in the order of the patterns' bytes, as the classes
+// are numbered).
+func (a *automaton) build(pats []string, syms func([]uint16, string) []uint16, form int) {
+	a.patLen = make([]int32, len(pats))
+	for i, p := range pats {
+		a.patLen[i] = int32(len(p))
+	}
+	a.buildTrie(pats, syms)
 	a.buildLinks()
 	a.renumber()
 	n := len(a.own)
@@ -115,8 +203,8 @@ func buildAutomatonForm(pats []string, form int) *automaton {
 		}
 		a.ndense = uint32(n)
 		// Every state has its row: the trie is no longer needed.
-		a.edgeStart, a.edgeByte, a.edgeNext, a.fail = nil, nil, nil, nil
-		return a
+		a.edgeStart, a.edgeCls, a.edgeNext, a.fail = nil, nil, nil, nil
+		return
 	case form == formDense32:
 		a.ndense = uint32(n)
 	case form == formSparse:
@@ -127,14 +215,14 @@ func buildAutomatonForm(pats []string, form int) *automaton {
 		a.ndense = uint32(min(n, max(maxDense/(a.nclass*4), 1)))
 	}
 	a.dense32 = a.fillRows(int(a.ndense))
-	return a
 }
 
 // buildTrie inserts the patterns in byte order, so that each one shares
 // the path of its longest common prefix with the one before it and the
-// edges of every state are created in byte order: no map, and the edges
-// come out grouped and sorted after one counting pass.
-func (a *automaton) buildTrie(pats []string) {
+// edges of every state are created in class order (classes are numbered
+// in byte order): no map, and the edges come out grouped and sorted after
+// one counting pass.
+func (a *automaton) buildTrie(pats []string, syms func([]uint16, string) []uint16) {
 	order := make([]int32, len(pats))
 	for i := range order {
 		order[i] = int32(i)
@@ -142,15 +230,15 @@ func (a *automaton) buildTrie(pats []string) {
 	slices.SortFunc(order, func(x, y int32) int { return strings.Compare(pats[x], pats[y]) })
 	a.own = append(make([]int32, 0, 1024), -1)
 	var parent []uint32 // by state (root: unused)
-	var label []byte
+	var label []uint16
 	parent = append(parent, 0)
 	label = append(label, 0)
 	var path []uint32 // states along the previous pattern
-	prev := ""
+	var prev, cur []uint16
 	for _, id := range order {
-		p := pats[id]
+		cur = syms(cur[:0], pats[id])
 		lcp := 0
-		for lcp < len(p) && lcp < len(prev) && p[lcp] == prev[lcp] {
+		for lcp < len(cur) && lcp < len(prev) && cur[lcp] == prev[lcp] {
 			lcp++
 		}
 		path = path[:lcp]
@@ -158,21 +246,21 @@ func (a *automaton) buildTrie(pats []string) {
 		if lcp > 0 {
 			s = path[lcp-1]
 		}
-		for k := lcp; k < len(p); k++ {
+		for k := lcp; k < len(cur); k++ {
 			c := uint32(len(a.own))
 			a.own = append(a.own, -1)
 			parent = append(parent, s)
-			label = append(label, p[k])
+			label = append(label, cur[k])
 			path = append(path, c)
 			s = c
 		}
 		if a.own[s] < 0 { // a repeated pattern keeps its first id
 			a.own[s] = id
 		}
-		prev = p
+		prev, cur = cur, prev
 	}
 	n := len(a.own)
-	// Group the edges by parent; states were created in byte order under
+	// Group the edges by parent; states were created in class order under
 	// each parent, so each group is sorted.
 	a.edgeStart = make([]uint32, n+1)
 	for s := 1; s < n; s++ {
@@ -181,24 +269,24 @@ func (a *automaton) buildTrie(pats []string) {
 	for s := 1; s <= n; s++ {
 		a.edgeStart[s] += a.edgeStart[s-1]
 	}
-	a.edgeByte = make([]byte, n-1)
+	a.edgeCls = make([]uint16, n-1)
 	a.edgeNext = make([]uint32, n-1)
 	fill := slices.Clone(a.edgeStart[:n])
 	for s := 1; s < n; s++ {
 		e := fill[parent[s]]
 		fill[parent[s]]++
-		a.edgeByte[e] = label[s]
+		a.edgeCls[e] = label[s]
 		a.edgeNext[e] = uint32(s)
 	}
 }
 
-// child returns the state s reaches on b in the trie, with outFlag when
-// it ends a pattern, or 0.
-func (a *automaton) child(s uint32, b byte) uint32 {
+// child returns the state s reaches on class c in the trie, with outFlag
+// when it ends a pattern, or 0.
+func (a *automaton) child(s uint32, c uint16) uint32 {
 	lo, hi := a.edgeStart[s], a.edgeStart[s+1]
 	if hi-lo <= 8 {
 		for e := lo; e < hi; e++ {
-			if a.edgeByte[e] == b {
+			if a.edgeCls[e] == c {
 				return a.edgeNext[e]
 			}
 		}
@@ -206,10 +294,10 @@ func (a *automaton) child(s uint32, b byte) uint32 {
 	}
 	for lo < hi {
 		mid := (lo + hi) / 2
-		switch c := a.edgeByte[mid]; {
-		case c == b:
+		switch x := a.edgeCls[mid]; {
+		case x == c:
 			return a.edgeNext[mid]
-		case c < b:
+		case x < c:
 			lo = mid + 1
 		default:
 			hi = mid
@@ -231,7 +319,7 @@ func (a *automaton) buildLinks() {
 	for qi := 0; qi < len(queue); qi++ {
 		s := queue[qi]
 		for e := a.edgeStart[s]; e < a.edgeStart[s+1]; e++ {
-			c, b := a.edgeNext[e], a.edgeByte[e]
+			c, b := a.edgeNext[e], a.edgeCls[e]
 			queue = append(queue, c)
 			f := a.fail[s]
 			for {
@@ -277,7 +365,7 @@ func (a *automaton) renumber() {
 	dict := make([]uint32, n)
 	fail := make([]uint32, n)
 	start := make([]uint32, n+1)
-	eb := make([]byte, 0, len(a.edgeByte))
+	eb := make([]uint16, 0, len(a.edgeCls))
 	en := make([]uint32, 0, len(a.edgeNext))
 	for i, s := range order {
 		own[i] = a.own[s]
@@ -285,12 +373,12 @@ func (a *automaton) renumber() {
 		fail[i] = newID[a.fail[s]]
 		start[i] = uint32(len(eb))
 		for e := a.edgeStart[s]; e < a.edgeStart[s+1]; e++ {
-			eb = append(eb, a.edgeByte[e])
+			eb = append(eb, a.edgeCls[e])
 			en = append(en, newID[a.edgeNext[e]&^outFlag32]|a.edgeNext[e]&outFlag32)
 		}
 	}
 	start[n] = uint32(len(eb))
-	a.own, a.dict, a.fail, a.edgeStart, a.edgeByte, a.edgeNext = own, dict, fail, start, eb, en
+	a.own, a.dict, a.fail, a.edgeStart, a.edgeCls, a.edgeNext = own, dict, fail, start, eb, en
 }
 
 // fillRows computes the dense rows of the first k states: a state's row
@@ -305,7 +393,7 @@ func (a *automaton) fillRows(k int) []uint32 {
 			copy(row, rows[f*nc:f*nc+nc])
 		}
 		for e := a.edgeStart[s]; e < a.edgeStart[s+1]; e++ {
-			row[a.class[a.edgeByte[e]]] = a.edgeNext[e]
+			row[a.edgeCls[e]] = a.edgeNext[e]
 		}
 	}
 	return rows
@@ -315,6 +403,8 @@ func (a *automaton) fillRows(k int) []uint32 {
 // order described on automaton, until fn returns false.
 func (a *automaton) each(text []byte, fn func(id, start, end int) bool) {
 	switch {
+	case a.runes:
+		a.eachRune(text, fn)
 	case a.dense16 != nil:
 		t, nc := a.dense16, a.nclass
 		s := 0
@@ -335,7 +425,7 @@ func (a *automaton) each(text []byte, fn func(id, start, end int) bool) {
 					v = t[s*nc+uint32(a.class[b])]
 					break
 				}
-				if c := a.child(s, b); c != 0 {
+				if c := a.child(s, uint16(a.class[b])); c != 0 {
 					v = c
 					break
 				}
@@ -346,6 +436,66 @@ func (a *automaton) each(text []byte, fn func(id, start, end int) bool) {
 				return
 			}
 		}
+	}
+}
+
+// eachRune is each for a rune automaton: one step per character of
+// text, which must be valid UTF-8 (what is not is read byte by byte as
+// characters of no pattern).
+func (a *automaton) eachRune(text []byte, fn func(id, start, end int) bool) {
+	s := uint32(0)
+	for i := 0; i < len(text); {
+		c, size := a.classAt(text, i)
+		i += size
+		if c == 0 {
+			s = 0 // a character of no pattern: back to the root
+			continue
+		}
+		v := a.next(s, c)
+		s = v &^ outFlag32
+		if v&outFlag32 != 0 && !a.report(s, i, fn) {
+			return
+		}
+	}
+}
+
+// classAt decodes the character at text[i] and returns its class in a
+// rune automaton and its length.
+func (a *automaton) classAt(text []byte, i int) (uint16, int) {
+	c := text[i]
+	switch {
+	case c < 0x80:
+		return a.runeClass[c], 1
+	case c >= 0xE0 && c < 0xF0 && i+2 < len(text):
+		return a.runeClass[uint16(c&0x0F)<<12|uint16(text[i+1]&0x3F)<<6|uint16(text[i+2]&0x3F)], 3
+	case c >= 0xC0 && c < 0xE0 && i+1 < len(text):
+		return a.runeClass[uint16(c&0x1F)<<6|uint16(text[i+1]&0x3F)], 2
+	}
+	r, size := utf8.DecodeRune(text[i:])
+	if r == utf8.RuneError && size <= 1 {
+		return 0, 1
+	}
+	return a.runeOf(r), size
+}
+
+// next is the state s reaches on class c (with the out flag of the state
+// reached: outFlag32 whatever the row width).
+func (a *automaton) next(s uint32, c uint16) uint32 {
+	if a.dense16 != nil {
+		v := uint32(a.dense16[s*uint32(a.nclass)+uint32(c)])
+		if v&outFlag16 != 0 {
+			v = v&^outFlag16 | outFlag32
+		}
+		return v
+	}
+	for {
+		if s < a.ndense {
+			return a.dense32[s*uint32(a.nclass)+uint32(c)]
+		}
+		if t := a.child(s, c); t != 0 {
+			return t
+		}
+		s = a.fail[s]
 	}
 }
 
@@ -381,6 +531,10 @@ func (a *automaton) StateCount() int { return len(a.own) }
 
 // memory is the approximate size of the automaton's tables in bytes.
 func (a *automaton) memory() int {
-	return 2*len(a.dense16) + 4*len(a.dense32) + 4*len(a.edgeStart) + len(a.edgeByte) + 4*len(a.edgeNext) +
+	mem := 0
+	if a.runeClass != nil {
+		mem = 2 * len(a.runeClass)
+	}
+	return mem + 2*len(a.dense16) + 4*len(a.dense32) + 4*len(a.edgeStart) + 2*len(a.edgeCls) + 4*len(a.edgeNext) +
 		4*len(a.fail) + 4*len(a.own) + 4*len(a.dict) + 4*len(a.patLen)
 }

@@ -22,17 +22,39 @@ func allForms(t *testing.T, pats []string) map[string]*automaton {
 	if n < outFlag16 {
 		out["dense16"] = buildAutomatonForm(pats, formDense16)
 	}
+	// The same forms of the rune automaton (one step per character).
+	for _, f := range []struct {
+		name string
+		form int
+	}{{"dense16", formDense16}, {"dense32", formDense32}, {"sparse", formSparse}, {"hybrid", formHybrid}, {"auto", formAuto}} {
+		if a := buildRuneForm(pats, f.form); a != nil {
+			out["rune-"+f.name] = a
+		} else {
+			t.Fatalf("rune automaton %s was not built", f.name)
+		}
+	}
+	rn := out["rune-dense32"].StateCount()
 	for name, a := range out {
 		var ok bool
 		switch name {
 		case "dense16":
-			ok = a.dense16 != nil
+			ok = a.dense16 != nil && !a.runes
 		case "dense32":
-			ok = a.dense16 == nil && int(a.ndense) == n
+			ok = a.dense16 == nil && int(a.ndense) == n && !a.runes
 		case "sparse":
-			ok = a.dense16 == nil && a.ndense == 1
+			ok = a.dense16 == nil && a.ndense == 1 && !a.runes
 		case "hybrid":
-			ok = a.dense16 == nil && int(a.ndense) == max(n/2, 1)
+			ok = a.dense16 == nil && int(a.ndense) == max(n/2, 1) && !a.runes
+		case "rune-dense16":
+			ok = a.dense16 != nil && a.runes
+		case "rune-dense32":
+			ok = a.dense16 == nil && int(a.ndense) == rn && a.runes
+		case "rune-sparse":
+			ok = a.dense16 == nil && a.ndense == 1 && a.runes
+		case "rune-hybrid":
+			ok = a.dense16 == nil && int(a.ndense) == max(rn/2, 1) && a.runes
+		case "rune-auto":
+			ok = a.runes
 		}
 		if !ok {
 			t.Fatalf("form %s was not built", name)
@@ -110,13 +132,37 @@ func TestAutomatonRandom(t *testing.T) {
 		}
 		t.Run(fmt.Sprint(round), func(t *testing.T) { sameMatches(t, pats, texts) })
 	}
-	a := newAutomaton([]string{"a", "ab", "b"})
-	var got []int
-	a.each([]byte("abab"), func(id, start, end int) bool {
-		got = append(got, id)
-		return len(got) < 3
-	})
-	if !slices.Equal(got, []int{0, 1, 2}) {
-		t.Errorf("early stop: got %v, want [0 1 2]", got)
+	for _, a := range []*automaton{newAutomaton([]string{"a", "ab", "b"}), newRuneAutomaton([]string{"a", "ab", "b"})} {
+		var got []int
+		a.each([]byte("abab"), func(id, start, end int) bool {
+			got = append(got, id)
+			return len(got) < 3
+		})
+		if !slices.Equal(got, []int{0, 1, 2}) {
+			t.Errorf("early stop (runes %v): got %v, want [0 1 2]", a.runes, got)
+		}
+	}
+}
+
+// TestRuneAutomatonCharacters: characters of every UTF-8 length (ASCII,
+// two bytes, CJK, astral), patterns that share a character's leading
+// bytes with the text's characters (which a byte automaton matches and a
+// rune automaton must not mistake for a class), against coregx.
+func TestRuneAutomatonCharacters(t *testing.T) {
+	pats := []string{"é", "éa", "证", "办证", "𠀀", "a𠀀b", "ǅ", "中文", "文", "x"}
+	texts := [][]byte{
+		[]byte("éaé 办证中文𠀀a𠀀b ǅ 文x"),
+		[]byte("证证证办办证证"),
+		[]byte("𠀁𠀀 ĕ ǆ 丈 訁"), // characters one code point away
+		[]byte(""),
+	}
+	sameMatches(t, pats, texts)
+	// More distinct characters than the classes hold: no rune automaton.
+	var many strings.Builder
+	for r := rune(0x4E00); r < 0x4E00+maxRuneClasses; r++ {
+		many.WriteRune(r)
+	}
+	if a := newRuneAutomaton([]string{many.String()}); a != nil {
+		t.Errorf("a rune automaton of %d classes was built", maxRuneClasses+1)
 	}
 }

@@ -217,6 +217,58 @@ func BenchmarkOrdinary(b *testing.B) {
 	b.Run("CutGseHMM", func(b *testing.B) { benchCutGseHMM(b, ord) })
 }
 
+// BenchmarkOrdinaryInterleaved measures the ratio on a shared
+// machine: the matcher, coregx/ahocorasick and the matcher's own byte
+// automaton (both over the raw text, all literals) take turns on tenths of
+// the ordinary pages, so that load from other processes falls on all
+// three alike; it reports each one's throughput per CPU second and the
+// matcher's ratio to each raw pass ("x-coregx", "x-own", the targets are
+// 0.5).
+func BenchmarkOrdinaryInterleaved(b *testing.B) {
+	ord, _ := benchPages(b)
+	m := defaultMatcher(b)
+	m.Warm()
+	ac, err := ahocorasick.NewBuilder().AddStrings(m.Literals()).Build()
+	if err != nil {
+		b.Fatal(err)
+	}
+	own := newAutomaton(m.Literals())
+	texts := make([][]byte, len(ord))
+	for i, p := range ord {
+		texts[i] = []byte(p.Title + "\n" + p.Text)
+	}
+	var tm, tr, to time.Duration
+	for b.Loop() {
+		for part := range 10 {
+			lo, hi := part*len(ord)/10, (part+1)*len(ord)/10
+			s := cpuTime()
+			for _, p := range ord[lo:hi] {
+				m.Match(p)
+			}
+			tm += cpuTime() - s
+			s = cpuTime()
+			for _, t := range texts[lo:hi] {
+				ac.FindAllOverlapping(t)
+			}
+			tr += cpuTime() - s
+			s = cpuTime()
+			for _, t := range texts[lo:hi] {
+				own.each(t, func(int, int, int) bool { return true })
+			}
+			to += cpuTime() - s
+		}
+	}
+	if tm <= 0 || tr <= 0 || to <= 0 {
+		return
+	}
+	mb := float64(pagesBytes(ord)) * float64(b.N) / 1e6
+	b.ReportMetric(mb/tm.Seconds(), "match-cpuMB/s")
+	b.ReportMetric(mb/tr.Seconds(), "coregx-cpuMB/s")
+	b.ReportMetric(mb/to.Seconds(), "own-cpuMB/s")
+	b.ReportMetric(tr.Seconds()/tm.Seconds(), "x-coregx")
+	b.ReportMetric(to.Seconds()/tm.Seconds(), "x-own")
+}
+
 var (
 	lexOnce    sync.Once
 	lexMatcher *Matcher

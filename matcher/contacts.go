@@ -351,6 +351,8 @@ type runScratch struct {
 	digits []byte
 	starts []int
 	fakes  []bool
+	chains []labelChain
+	kinds  []string
 }
 
 // maxScratch bounds the buffers a runScratch keeps for the next text.
@@ -359,7 +361,7 @@ const maxScratch = 4096
 var runScratchPool = sync.Pool{New: func() any { return new(runScratch) }}
 
 func putRunScratch(sc *runScratch) {
-	if cap(sc.digits) <= maxScratch && cap(sc.runs) <= maxScratch/8 {
+	if cap(sc.digits) <= maxScratch && cap(sc.runs) <= maxScratch/8 && cap(sc.chains) <= maxScratch/8 && cap(sc.kinds) <= maxScratch {
 		clear(sc.runs[:cap(sc.runs)]) // drop the references to the last text's buffers
 		runScratchPool.Put(sc)
 	}
@@ -474,10 +476,9 @@ func (r *digitRun) disguised(start, end int) bool {
 	return false
 }
 
-// phones turns the runs no label claimed into phone numbers; a disguised
-// mobile number with no label is only a possible contact.
-func phones(text string, runs []digitRun) []contact {
-	var out []contact
+// phones appends to out the runs no label claimed, as phone numbers; a
+// disguised mobile number with no label is only a possible contact.
+func phones(out []contact, text string, runs []digitRun) []contact {
 	for i := range runs {
 		r := &runs[i]
 		if r.claimed || r.thousands(text) {
@@ -519,7 +520,6 @@ var contactLabels = []struct {
 
 var (
 	labelAC  *automaton // every label of contactLabels, pattern id = index
-	idRe     = regexp.MustCompile(`^[a-z][a-z0-9_-]{4,31}`)
 	qqMailRe = regexp.MustCompile(`([1-9][0-9]{4,10})@qq\.com`)
 	urlRe    = regexp.MustCompile(`(?:https?|ftp)://[^\s<>"'` + "`" + `\p{Han}，。、；！？（）【】]+`)
 	tmeRe    = regexp.MustCompile(`(?:https?://)?(?:t\.me|telegram\.me)/([a-z][a-z0-9_]{4,31})`)
@@ -531,7 +531,7 @@ func init() {
 	for i, l := range contactLabels {
 		pats[i] = l.label
 	}
-	labelAC = newAutomaton(pats)
+	labelAC = newRuneAutomaton(pats)
 }
 
 // labelChain is one or more labels written together (QQ/微信, 电话&微信,
@@ -550,7 +550,7 @@ const chainJoiners = "/、&+|和或及"
 // (an automaton pass, not a regular expression: this runs on every page
 // with a contact cue), labels next to each other or one joiner apart
 // joined, with 加/+ before and 同号/同步/号码/号/是/为 after.
-func chains(text string) []labelChain {
+func chains(text string, sc *runScratch) []labelChain {
 	// The automaton only reads the bytes: no copy of the page.
 	var small [16]labelHit
 	ms := small[:0]
@@ -567,12 +567,14 @@ func chains(text string) []labelChain {
 		}
 		return y.end - x.end
 	})
-	var out []labelChain
+	// The chains and their kinds are kept in sc's buffers for the next
+	// text: the kinds of all chains share one array, a chain's part of it
+	// ending where the next one's begins.
+	out := sc.chains[:0]
+	kinds := sc.kinds[:0]
+	defer func() { sc.chains, sc.kinds = out, kinds }()
 	var cur labelChain
 	open := false
-	// The kinds of all chains share one array, a chain's part of it
-	// ending where the next one's begins.
-	kinds := make([]string, 0, 8)
 	kindsFrom := 0
 	labels, lastEnd := 0, -1
 	flush := func() {
@@ -705,10 +707,18 @@ func valueFits(kind, d string) bool {
 func extractContacts(text string) []contact { return extractContactsOpt(text, false, nil) }
 
 func extractContactsOpt(text string, personalOnly bool, atBefore func(int) bool) []contact {
+	return appendContacts(nil, text, personalOnly, atBefore)
+}
+
+// appendContacts appends the contacts of text (extractContactsOpt) to dst.
+func appendContacts(dst []contact, text string, personalOnly bool, atBefore func(int) bool) []contact {
 	sc := runScratchPool.Get().(*runScratch)
 	defer putRunScratch(sc)
 	runs := scanDigitRuns(text, sc)
-	var out []contact
+	from := len(dst)
+	out := dst
+	// dedupe removes the repeats among text's contacts (not dst's).
+	dedupe := func() []contact { return append(out[:from], dedupeContacts(out[from:])...) }
 	runAt := func(i int) *digitRun {
 		for k := range runs {
 			if runs[k].start >= i && runs[k].start-i <= 3 {
@@ -732,9 +742,13 @@ func extractContactsOpt(text string, personalOnly bool, atBefore func(int) bool)
 		return nil
 	}
 	assign := func(c labelChain, r *digitRun, a, b int) {
-		d := string(r.digits)
+		if r.thousands(text) {
+			return
+		}
+		// The digits are read in place until some kind takes them.
+		d, inPlace := unsafe.String(unsafe.SliceData(r.digits), len(r.digits)), true
 		if m, ma, mb, ok := r.mobile(); ok {
-			d = m
+			d, inPlace = m, false
 			if ma < a {
 				a = ma
 			}
@@ -742,12 +756,12 @@ func extractContactsOpt(text string, personalOnly bool, atBefore func(int) bool)
 				b = mb
 			}
 		}
-		if r.thousands(text) {
-			return
-		}
 		any := false
 		for _, k := range c.kinds {
 			if valueFits(k, d) {
+				if inPlace {
+					d, inPlace = string(r.digits), false
+				}
 				out = append(out, contact{kind: k, value: d, start: min(a, r.start), end: max(b, r.end)})
 				any = true
 			}
@@ -766,8 +780,8 @@ func extractContactsOpt(text string, personalOnly bool, atBefore func(int) bool)
 		for k > 0 && isASCIIWord(text[k-1]) {
 			k--
 		}
-		loc := idRe.FindStringIndex(text[k : j+1])
-		return k, j + 1, loc != nil && loc[1] == j+1-k
+		n := idAt(text[k : j+1])
+		return k, j + 1, n > 0 && n == j+1-k
 	}
 	addIDBefore := func(c labelChain, k, e int) {
 		for _, kind := range c.kinds {
@@ -780,14 +794,14 @@ func extractContactsOpt(text string, personalOnly bool, atBefore func(int) bool)
 			}
 		}
 	}
-	if cl := chains(text); len(cl) > 0 {
+	if cl := chains(text, sc); len(cl) > 0 {
 		// First the labels written after an id with nothing after them
 		// (q283214072+wechat): the id is theirs, and a one-letter label
 		// inside it (q…) is no label.
 		var taken [][2]int
 		for _, c := range cl {
 			v := skipFill(text, c.end)
-			if !c.strong || idRe.MatchString(text[v:]) || runAt(v) != nil {
+			if !c.strong || idAt(text[v:]) > 0 || runAt(v) != nil {
 				continue
 			}
 			if k, e, ok := idBefore(c); ok && k < e && text[k] >= 'a' && text[k] <= 'z' {
@@ -800,11 +814,11 @@ func extractContactsOpt(text string, personalOnly bool, atBefore func(int) bool)
 				continue
 			}
 			v := skipFill(text, c.end)
-			if loc := idRe.FindStringIndex(text[v:]); loc != nil {
+			if n := idAt(text[v:]); n > 0 {
 				if v == c.end && isASCIIWord(text[c.end-1]) {
 					continue // version, vxworks, telephone: one Latin word
 				}
-				id := text[v : v+loc[1]]
+				id := text[v : v+n]
 				if isStopID(id) {
 					continue
 				}
@@ -814,7 +828,7 @@ func extractContactsOpt(text string, personalOnly bool, atBefore func(int) bool)
 						if k == ContactTelegram {
 							val = "@" + id
 						}
-						out = append(out, contact{kind: k, value: val, start: c.start, end: v + loc[1]})
+						out = append(out, contact{kind: k, value: val, start: c.start, end: v + n})
 					}
 				}
 				continue
@@ -841,7 +855,7 @@ func extractContactsOpt(text string, personalOnly bool, atBefore func(int) bool)
 			}
 		}
 	}
-	out = append(out, phones(text, runs)...)
+	out = phones(out, text, runs)
 	hasQQMail := strings.Contains(text, "@qq.")
 	for _, m := range findAllSubmatch(hasQQMail, qqMailRe, text) {
 		out = append(out, contact{kind: ContactQQ, value: text[m[2]:m[3]], start: m[0], end: m[1]})
@@ -865,14 +879,14 @@ func extractContactsOpt(text string, personalOnly bool, atBefore func(int) bool)
 			if !atBefore(i) {
 				continue
 			}
-			if loc := idRe.FindStringIndex(text[i:]); loc != nil {
-				out = append(out, contact{kind: ContactTelegram, value: "@" + strings.TrimRight(text[i:i+loc[1]], "-"), start: i, end: i + loc[1]})
-				i += loc[1]
+			if n := idAt(text[i:]); n > 0 {
+				out = append(out, contact{kind: ContactTelegram, value: "@" + strings.TrimRight(text[i:i+n], "-"), start: i, end: i + n})
+				i += n
 			}
 		}
 	}
 	if personalOnly {
-		return dedupeContacts(out)
+		return dedupe()
 	}
 	hasDot := strings.IndexByte(text, '.') >= 0
 	urlSpans := findAll(strings.Contains(text, "://"), urlRe, text)
@@ -893,7 +907,7 @@ func extractContactsOpt(text string, personalOnly bool, atBefore func(int) bool)
 			}
 		}
 	}
-	return dedupeContacts(out)
+	return dedupe()
 }
 
 func isTelegramURL(u string) bool {
@@ -910,11 +924,41 @@ func isStopID(id string) bool {
 	return false
 }
 
+// labelCues are the words hasLabelCue looks for.
+var labelCues = []string{"微", "薇", "嶶", "徽信", "威信", "卫星", "vx", "wx", "v x", "w x", "v信", "weixin", "wechat", "v:", "v：", "+v", "加v", "v ",
+	"qq", "q", "扣", "口口", "蔻蔻", "抠抠", "企鹅", "球球", "电", "手机", "座机", "tel", "飞机", "tg", "telegram"}
+
+// labelCueAC finds labelCues (texts may be cut inside a character: the
+// cut bytes are no character of any cue).
+var labelCueAC = newRuneAutomaton(labelCues)
+
 // hasLabelCue is a cheap test for any label: the regular expressions over
-// CJK text are the slow part of a close look.
+// CJK text are the slow part of a close look. One automaton pass, not a
+// search per cue word: it runs on the text around every digit run.
 func hasLabelCue(text string) bool {
-	return containsAny(text, "微", "薇", "嶶", "徽信", "威信", "卫星", "vx", "wx", "v x", "w x", "v信", "weixin", "wechat", "v:", "v：", "+v", "加v", "v ",
-		"qq", "q", "扣", "口口", "蔻蔻", "抠抠", "企鹅", "球球", "电", "手机", "座机", "tel", "飞机", "tg", "telegram")
+	found := false
+	labelCueAC.each(unsafe.Slice(unsafe.StringData(text), len(text)), func(int, int, int) bool {
+		found = true
+		return false
+	})
+	return found
+}
+
+// idAt is the length of the Latin id at the start of s: a letter, then
+// 4 to 31 letters, digits, underscores or hyphens, as many as there are
+// (what ^[a-z][a-z0-9_-]{4,31} matches); 0 when there is none.
+func idAt(s string) int {
+	if len(s) == 0 || s[0] < 'a' || s[0] > 'z' {
+		return 0
+	}
+	n := 1
+	for n < len(s) && n < 32 && (isASCIIWord(s[n]) || s[n] == '-') {
+		n++
+	}
+	if n < 5 {
+		return 0
+	}
+	return n
 }
 
 // dottedNames returns the spans of the dotted names of text (a.b, a.b.c,

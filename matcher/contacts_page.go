@@ -2,7 +2,6 @@ package matcher
 
 import (
 	"bytes"
-	"slices"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -57,8 +56,11 @@ func contactCue(b []byte) bool { return len(contactCues(b, false)) > 0 }
 
 // contactCues returns where contactCue fires: the start of each run, word
 // or handle that may be a contact (all of them with all, else the first).
-func contactCues(b []byte, all bool) []int {
-	var out []int
+func contactCues(b []byte, all bool) []int { return appendContactCues(nil, b, all) }
+
+// appendContactCues appends the cues of contactCues to dst.
+func appendContactCues(dst []int, b []byte, all bool) []int {
+	out := dst
 	digits, group, gap, filler, runStart := 0, 0, 0, 0, 0
 	fired := false
 	fire := func(pos int) bool {
@@ -461,11 +463,17 @@ func contactsOnly(f *Finding, p *page.Page, src string, buf []byte, spans []span
 			return
 		}
 	}
-	n := &Normalized{Text: string(buf), spans: slices.Clone(spans), source: strings.Clone(src)}
+	// The normalized text, its map and the source are read in place
+	// (they are the caller's scratch space): what the finding keeps of
+	// them is copied (borrowed).
+	n := &Normalized{Text: unsafe.String(unsafe.SliceData(buf), len(buf)), spans: spans, source: src}
 	if full {
 		cs = pageContacts(n, true)
+		for i := range cs {
+			cs[i].value = strings.Clone(cs[i].value)
+		}
 	}
-	sc := &scan{n: n, page: p, titleEnd: len(p.Title), contacts: cs}
+	sc := &scan{n: n, page: p, titleEnd: len(p.Title), contacts: cs, borrowed: true}
 	sc.fillContacts(f)
 }
 
@@ -523,17 +531,30 @@ func windowContacts(b []byte, cues []int) []contact {
 		if we > ws {
 			// The window is read in place; what the contacts keep of it
 			// is copied (a Latin id is a substring of the text it was
-			// found in).
-			for _, c := range extractContactsOpt(unsafe.String(&b[ws], we-ws), true, nil) {
-				c.value = strings.Clone(c.value)
+			// found in; decoded numbers are strings of their own).
+			k := len(out)
+			out = appendContacts(out, unsafe.String(&b[ws], we-ws), true, nil)
+			for i := k; i < len(out); i++ {
+				c := &out[i]
+				if inBytes(c.value, b) {
+					c.value = strings.Clone(c.value)
+				}
 				c.start += ws
 				c.end += ws
-				out = append(out, c)
 			}
 		}
 		end = we
 	}
 	return dedupeContacts(out)
+}
+
+// inBytes reports whether s is stored inside b.
+func inBytes(s string, b []byte) bool {
+	if len(s) == 0 || len(b) == 0 {
+		return false
+	}
+	p, lo := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+	return p >= lo && p < lo+uintptr(len(b))
 }
 
 // soft reports characters a window must not cut between: digits and

@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"math/rand/v2"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -491,5 +493,39 @@ func TestContactWindowsMatchWholePage(t *testing.T) {
 	}
 	if compared < 50 {
 		t.Errorf("only %d pages with contacts: the check proves little", compared)
+	}
+}
+
+// TestIDAtAndLabelCue: the hand-written id reader and the cue automaton
+// agree with what they replace (the regular expression
+// ^[a-z][a-z0-9_-]{4,31} and a substring search per cue word) on random
+// strings over the characters that matter, cut anywhere.
+func TestIDAtAndLabelCue(t *testing.T) {
+	idRe := regexp.MustCompile(`^[a-z][a-z0-9_-]{4,31}`)
+	alpha := []string{"a", "z", "q", "v", "x", "w", "t", "e", "l", "g", "0", "9", "_", "-", " ", ":", "+", "A", ".", "微", "信", "电", "话", "加", "：", "扣", "飞", "机", "é"}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(45) {
+			b.WriteString(alpha[r.IntN(len(alpha))])
+		}
+		s := b.String()
+		s = s[:r.IntN(len(s)+1)] // possibly inside a character
+		want := 0
+		if loc := idRe.FindStringIndex(s); loc != nil {
+			want = loc[1]
+		}
+		if got := idAt(s); got != want {
+			t.Fatalf("idAt(%q) = %d, the regular expression %d", s, got, want)
+		}
+		wantCue := false
+		for _, c := range labelCues {
+			if strings.Contains(s, c) {
+				wantCue = true
+			}
+		}
+		if got := hasLabelCue(s); got != wantCue {
+			t.Fatalf("hasLabelCue(%q) = %v, substring search %v", s, got, wantCue)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unsafe"
 
 	"github.com/certwatch/certwatch/rules"
 )
@@ -295,7 +296,12 @@ func (s *scan) fill(f *Finding) {
 		if a.Start != b.Start {
 			return a.Start < b.Start
 		}
-		return a.End < b.End
+		if a.End != b.End {
+			return a.End < b.End
+		}
+		// One span can be a term and a proximity member at once: a fixed
+		// order (the map gave a random one).
+		return a.Kind < b.Kind
 	})
 }
 
@@ -303,6 +309,9 @@ func (s *scan) fill(f *Finding) {
 func (s *scan) fillContacts(f *Finding) {
 	for _, c := range s.contacts {
 		field, a, b, text := s.span(hit{start: c.start, end: c.end})
+		if s.borrowed {
+			text = strings.Clone(text)
+		}
 		f.Contacts = append(f.Contacts, Contact{Kind: c.kind, Value: c.value, Field: field, Start: a, End: b, Text: text,
 			Obfuscated: obfuscated(c, text), Possible: c.possible})
 	}
@@ -314,13 +323,14 @@ func obfuscated(c contact, raw string) bool {
 	if c.value == "" || c.value[0] < '0' || c.value[0] > '9' {
 		return false
 	}
-	var b strings.Builder
+	var small [64]byte
+	d := small[:0]
 	for i := 0; i < len(raw); i++ {
 		if raw[i] >= '0' && raw[i] <= '9' {
-			b.WriteByte(raw[i])
+			d = append(d, raw[i])
 		}
 	}
-	return !strings.Contains(b.String(), c.value)
+	return !strings.Contains(unsafe.String(unsafe.SliceData(d), len(d)), c.value)
 }
 
 func quoteJoin(ss []string) string {

@@ -52,6 +52,9 @@ type Matcher struct {
 	groupSlots [][][]uint64
 	nslot      int
 
+	// reference: compiled by compileReference (tests only).
+	reference bool
+
 	segOnce  sync.Once
 	seg      *gse.Segmenter
 	segTerms []string
@@ -114,14 +117,21 @@ type cexcl struct {
 // Compile builds a matcher from one or more packs. Terms are normalized with
 // the page normalizer; a term that normalizes to nothing is an error naming
 // its file and line.
-func Compile(packs ...*rules.Pack) (*Matcher, error) {
+func Compile(packs ...*rules.Pack) (*Matcher, error) { return compile(false, packs) }
+
+// compileReference compiles the matcher the plain way: byte automata, and
+// a first pass of separate steps (normalize, automaton, contact cues).
+// Tests compare every finding of it with Compile's (same_test.go).
+func compileReference(packs ...*rules.Pack) (*Matcher, error) { return compile(true, packs) }
+
+func compile(reference bool, packs []*rules.Pack) (*Matcher, error) {
 	if len(packs) == 0 {
 		return nil, fmt.Errorf("matcher: no rule packs")
 	}
 	if err := rules.CheckSet(packs); err != nil {
 		return nil, err
 	}
-	m := &Matcher{packs: packs, index: map[string]int{}}
+	m := &Matcher{packs: packs, index: map[string]int{}, reference: reference}
 	var errs rules.Errors
 	lit := func(p *rules.Pack, line int, key, s string, opens bool) int {
 		n := NormalizeString(s)
@@ -257,16 +267,29 @@ func Compile(packs ...*rules.Pack) (*Matcher, error) {
 			m.fastLit = append(m.fastLit, i)
 		}
 	}
-	m.ac = newAutomaton(pats)
+	m.ac = m.textAutomaton(pats)
 	if len(fastPats)*10 >= len(pats)*9 {
 		// Nearly every literal is in the first pass (a large list is
 		// loaded): one automaton serves both passes, and the first skips
 		// the literals it does not need.
 		m.fast, m.fastLit = m.ac, nil
 	} else {
-		m.fast = newAutomaton(fastPats)
+		m.fast = m.textAutomaton(fastPats)
 	}
 	return m, nil
+}
+
+// textAutomaton builds the automaton the matcher runs over normalized
+// text (always valid UTF-8): one that steps per character, a third of the
+// steps over CJK, unless the patterns have more distinct characters than
+// it can number (or the matcher is the reference).
+func (m *Matcher) textAutomaton(pats []string) *automaton {
+	if !m.reference {
+		if a := newRuneAutomaton(pats); a != nil {
+			return a
+		}
+	}
+	return newAutomaton(pats)
 }
 
 // firstPassLit reports whether the first pass needs hits of l.
@@ -358,6 +381,12 @@ type firstBuf struct {
 	src   []byte // title, line break, text
 	text  []byte
 	spans []span
+	// The first pass's automaton and tally, here rather than on Match's
+	// stack, which they would escape from.
+	auto firstAuto
+	open opener
+	note normNote
+	cues []int
 }
 
 var firstPool = sync.Pool{New: func() any { return &firstBuf{text: make([]byte, 0, 64<<10)} }}
@@ -368,8 +397,11 @@ const maxPooled = 1 << 20
 // Match scores one page.
 //
 // A first pass normalizes the title and text, with the (sparse, nearly
-// free) offset map, and asks the automata whether any weighted term, or
-// every slot of some group, occurs; pages with neither (and without a form
+// free) offset map, and asks the first-pass automaton whether any weighted
+// term, or every slot of some group, occurs: the normalizer steps that
+// automaton as it writes each character, so the page is read once for
+// both (compileReference keeps the two apart, for tests to compare
+// against); pages with neither (and without a form
 // or a query-service title, for imitation checks) end there, except that
 // their personal contacts are decoded and reported when a byte pre-filter
 // (contactCue) sees a digit run or a label. Only the others are segmented
@@ -381,7 +413,8 @@ func (m *Matcher) Match(p *page.Page) *Finding {
 	f := &Finding{URL: p.URL}
 	fb := firstPool.Get().(*firstBuf)
 	defer func() {
-		if cap(fb.text) <= maxPooled && cap(fb.src) <= maxPooled {
+		fb.open, fb.auto, fb.note = opener{}, firstAuto{}, normNote{} // no references kept
+		if cap(fb.text) <= maxPooled && cap(fb.src) <= maxPooled && cap(fb.cues) <= maxPooled/8 {
 			firstPool.Put(fb)
 		}
 	}()
@@ -393,16 +426,34 @@ func (m *Matcher) Match(p *page.Page) *Finding {
 	src := unsafe.String(&fb.src[0], len(fb.src))
 	// markOut: the title's own length, for query terms (normalizing it
 	// alone is what the whole text starts with, up to the line break).
-	note := normNote{markAt: len(p.Title)}
-	buf, spans := normalizeSeen(fb.text[:0], fb.spans[:0], src, true, &note)
+	note := &fb.note
+	*note = normNote{markAt: len(p.Title)}
+	// The fast automaton is stepped as the text is written (one pass over
+	// the bytes), unless it reads bytes (the reference, or patterns of
+	// more characters than a rune automaton numbers).
+	fused := m.fast != nil && m.fast.runes && !m.reference
+	o := &fb.open
+	if fused {
+		*o = opener{m: m, note: note}
+		fb.auto = newFirstAuto(m.fast, o)
+		note.auto = &fb.auto
+	}
+	buf, spans := normalizeSeen(fb.text[:0], fb.spans[:0], src, true, note)
 	titleLen, seen := note.markOut, note.seen
 	fb.text, fb.spans = buf, spans
-	candidate := len(m.imit) > 0 && len(p.Forms) > 0 || m.opens(buf, titleLen)
+	var candidate bool
+	if fused {
+		candidate = o.done() || len(m.imit) > 0 && len(p.Forms) > 0
+	} else {
+		candidate = len(m.imit) > 0 && len(p.Forms) > 0 || m.opens(buf, titleLen)
+	}
 	if !candidate {
 		// Contacts on every page: no rule can score here, so only
 		// personal contacts are decoded and reported.
 		// (Enclosed numbers above 9 leave no digit behind: ㈠㈢㈧…)
-		if cues := contactCues(buf, true); len(cues) > 0 || seen&seenEnclosed != 0 {
+		cues := appendContactCues(fb.cues[:0], buf, true)
+		fb.cues = cues
+		if len(cues) > 0 || seen&seenEnclosed != 0 {
 			contactsOnly(f, p, src, buf, spans, cues, seen != 0)
 		}
 		return f.finish()
@@ -422,61 +473,106 @@ func (m *Matcher) opens(text []byte, titleLen int) bool {
 	if m.fast == nil {
 		return false
 	}
-	var small [32]uint64
-	var seen []uint64
-	var fp firstPass
-	var lists *listScratch
-	defer func() {
-		if lists != nil {
-			lists.release()
-		}
-	}()
-	open := false
-	m.fast.each(text, func(id, start, end int) bool {
-		if m.fast != m.ac {
-			id = m.fastLit[id]
-		}
-		l := &m.lits[id]
-		if l.opens || l.query && end <= titleLen {
-			open = true
-			return false
-		}
-		if m.fast == m.ac && !firstPassLit(l) {
-			return true
-		}
-		if len(l.list) > 0 {
-			if lists == nil {
-				lists = m.newListScratch()
-			}
-			if lists.add(m, l.list, start < titleLen) {
-				open = true
-				return false
-			}
-		}
-		if l.near && m.gram.feed(m, &fp, id, start, end) {
-			open = true
-			return false
-		}
-		if l.slotIdx < 0 {
-			return true
-		}
-		if seen == nil {
-			seen = small[:]
-			if n := (m.nslot + 63) / 64; n > len(small) {
-				seen = make([]uint64, n)
-			}
-		}
-		seen[l.slotIdx/64] |= 1 << (l.slotIdx % 64)
-		return true
-	})
-	if open {
-		return true
+	o := opener{m: m, titleLen: titleLen}
+	m.fast.each(text, o.hit)
+	return o.done()
+}
+
+// opener is the first pass's tally of the hits of the fast automaton:
+// whether the page opens (see opens). Hits come in the automaton's order,
+// from opens or from the normalizer that steps the automaton as it writes
+// the text (normalizeSeen with a firstAuto).
+type opener struct {
+	m *Matcher
+	// titleLen is the length of the normalized title; with note set
+	// instead, every hit before the normalizer passed the title's end is
+	// in the title.
+	titleLen int
+	note     *normNote
+	small    [32]uint64
+	seen     []uint64
+	fp       firstPass
+	lists    *listScratch
+	open     bool
+}
+
+// hit counts one hit; false when the page is known to open (no more
+// hits are needed).
+func (o *opener) hit(id, start, end int) bool {
+	m := o.m
+	if m.fast != m.ac {
+		id = m.fastLit[id]
 	}
-	if seen == nil {
+	l := &m.lits[id]
+	if l.opens || l.query && o.inTitle(end) {
+		o.open = true
 		return false
 	}
-	for _, g := range m.groupSlots {
-		if groupSlotsHit(g, seen) {
+	if m.fast == m.ac && !firstPassLit(l) {
+		return true
+	}
+	if len(l.list) > 0 {
+		if o.lists == nil {
+			o.lists = m.newListScratch()
+		}
+		if o.lists.add(m, l.list, start < o.titleEnd()) {
+			o.open = true
+			return false
+		}
+	}
+	if l.near && m.gram.feed(m, &o.fp, id, start, end) {
+		o.open = true
+		return false
+	}
+	if l.slotIdx < 0 {
+		return true
+	}
+	if o.seen == nil {
+		o.seen = o.small[:]
+		if n := (m.nslot + 63) / 64; n > len(o.small) {
+			o.seen = make([]uint64, n)
+		}
+	}
+	o.seen[l.slotIdx/64] |= 1 << (l.slotIdx % 64)
+	return true
+}
+
+// inTitle reports whether a hit ending at end lies in the title.
+func (o *opener) inTitle(end int) bool {
+	if o.note != nil {
+		// Stepped while normalizing: before the title's end was passed,
+		// every hit ends inside the title; after it, none does.
+		return !o.note.marked
+	}
+	return end <= o.titleLen
+}
+
+// titleEnd is the length of the normalized title for a hit just reported
+// (a start before it lies in the title).
+func (o *opener) titleEnd() int {
+	if o.note != nil {
+		if !o.note.marked {
+			return int(^uint(0) >> 1)
+		}
+		return o.note.markOut
+	}
+	return o.titleLen
+}
+
+// done reports whether the page opens, once every hit is in.
+func (o *opener) done() bool {
+	if o.lists != nil {
+		o.lists.release()
+		o.lists = nil
+	}
+	if o.open {
+		return true
+	}
+	if o.seen == nil {
+		return false
+	}
+	for _, g := range o.m.groupSlots {
+		if groupSlotsHit(g, o.seen) {
 			return true
 		}
 	}
@@ -568,6 +664,10 @@ type scan struct {
 	contactHits  []famHit
 	contactKinds []string
 	chars        int
+	// borrowed: the Normalized reads the first pass's scratch space, so
+	// what the finding keeps of it is copied (contactsOnly).
+	borrowed bool
+	evBuf    []event // group's scratch space
 }
 
 func (s *scan) run() {
@@ -950,7 +1050,10 @@ type event struct {
 // group finds the tightest set of occurrences, one per slot, and reports
 // whether it fits the group's window.
 func (s *scan) group(g cgroup) (groupHit, bool) {
-	var evs []event
+	// The events are gathered in the scan's scratch space, reused by the
+	// next group (what the result keeps is copied out of them).
+	evs := s.evBuf[:0]
+	defer func() { s.evBuf = evs[:0] }()
 	for si, slot := range g.slots {
 		found := false
 		for _, it := range slot {
@@ -974,7 +1077,13 @@ func (s *scan) group(g cgroup) (groupHit, bool) {
 	}
 	sort.Slice(evs, func(i, j int) bool { return evs[i].pos < evs[j].pos })
 	k := len(g.slots)
-	count := make([]int, k)
+	var small [8]int
+	count := small[:0]
+	if k <= len(small) {
+		count = small[:k]
+	} else {
+		count = make([]int, k)
+	}
 	have, lo := 0, 0
 	best, bestLo, bestHi := -1, 0, 0
 	for hi := range evs {
@@ -998,13 +1107,14 @@ func (s *scan) group(g cgroup) (groupHit, bool) {
 		return groupHit{}, false
 	}
 	gh := groupHit{name: g.g.Name, weight: g.g.Weight, distance: best}
-	used := make([]bool, k)
+	clear(count)
+	used := count // reused: 0 for a slot not taken yet
 	for i := bestLo; i <= bestHi; i++ {
 		e := evs[i]
-		if used[e.slot] {
+		if used[e.slot] != 0 {
 			continue
 		}
-		used[e.slot] = true
+		used[e.slot] = 1
 		gh.spans = append(gh.spans, e.span)
 		gh.labels = append(gh.labels, e.label)
 	}

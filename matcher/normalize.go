@@ -222,9 +222,67 @@ type normNote struct {
 	// markAt is an offset of the original holding a separator (the line
 	// break between a page's title and text); markOut is then set to the
 	// length of the normalization of the text before it, which is what
-	// that part normalizes to on its own.
+	// that part normalizes to on its own, and marked to true.
 	markAt, markOut int
+	marked          bool
+	// auto, when set, is stepped over each character of the output as
+	// it is written (the first pass's automaton: no second pass over the
+	// text).
+	auto *firstAuto
 }
+
+// firstAuto steps a rune automaton over normalized text as the
+// normalizer writes it, reporting hits to the opener (with offsets in the
+// output) until it needs no more.
+type firstAuto struct {
+	a *automaton // a rune automaton (runes set)
+	s uint32
+	o *opener
+	// The automaton's 16-bit rows and row length, when it has them (a
+	// small pack): the step the normalizer takes inline.
+	d16 []uint16
+	nc  uint32
+}
+
+func newFirstAuto(a *automaton, o *opener) firstAuto {
+	return firstAuto{a: a, o: o, d16: a.dense16, nc: uint32(a.nclass)}
+}
+
+// class is the class of character r.
+func (fa *firstAuto) class(r rune) uint16 {
+	if r < 0x10000 {
+		return fa.a.runeClass[uint16(r)]
+	}
+	return fa.a.astralClass[r]
+}
+
+// feed steps on class c, for a character that ends at output offset end;
+// false when the opener needs no more hits. The normalizer calls it only
+// when c is not 0 or the state is not the root (a character of no
+// pattern at the root changes nothing).
+func (fa *firstAuto) feed(c uint16, end int) bool {
+	if fa.d16 != nil {
+		v := fa.d16[fa.s*fa.nc+uint32(c)]
+		fa.s = uint32(v &^ outFlag16)
+		return v&outFlag16 == 0 || fa.out(end)
+	}
+	return fa.feedSparse(c, end)
+}
+
+func (fa *firstAuto) feedSparse(c uint16, end int) bool {
+	if c == 0 {
+		fa.s = 0
+		return true
+	}
+	v := fa.a.next(fa.s, c)
+	fa.s = v &^ outFlag32
+	return v&outFlag32 == 0 || fa.out(end)
+}
+
+// out reports the patterns that end in the current state.
+//
+//go:noinline
+func (fa *firstAuto) out(end int) bool { return fa.a.report(fa.s, end, fa.o.hit) }
 
 // normalizeSeen is normalize that also fills *note (when not nil): the
 // characters that change or drop in normalization the contact extractor
@@ -240,6 +298,13 @@ func normalizeSeen(dst []byte, m []span, s string, withMap bool, note *normNote)
 			m = append(m, span{out: o, in: int32(off)})
 		}
 	}
+	// fa, when set, is stepped over every character written, at the
+	// output offset where it ends: in the fast paths before the run that
+	// holds it is copied (base + pending run + the character).
+	var fa *firstAuto
+	if note != nil && note.auto != nil && note.auto.a != nil && note.auto.a.runes {
+		fa = note.auto
+	}
 	pend := sepBuf{stop: -1}
 	prev := clsDrop // class of the last emitted word character; clsDrop at start
 	emit := func(r rune, off int32) {
@@ -247,6 +312,11 @@ func normalizeSeen(dst []byte, m []span, s string, withMap bool, note *normNote)
 			mark(int(off))
 		}
 		dst = utf8.AppendRune(dst, r)
+		if fa != nil {
+			if k := fa.class(r); (k != 0 || fa.s != 0) && !fa.feed(k, len(dst)-base) {
+				fa = nil
+			}
+		}
 	}
 	// run is the start of a stretch of s that normalizes to itself and is
 	// copied in one piece when it ends; -1 when none.
@@ -276,6 +346,20 @@ func normalizeSeen(dst []byte, m []span, s string, withMap bool, note *normNote)
 					}
 					lastR, lazy = rune(c), true
 					i++
+					if fa != nil {
+						if k := fa.a.runeClass[c]; k != 0 || fa.s != 0 {
+							// feed, inline for the small packs' rows
+							if fa.d16 == nil {
+								if !fa.feedSparse(k, len(dst)-base+i-run) {
+									fa = nil
+								}
+							} else if v := fa.d16[fa.s*fa.nc+uint32(k)]; v&outFlag16 == 0 {
+								fa.s = uint32(v)
+							} else if fa.s = uint32(v &^ outFlag16); !fa.out(len(dst) - base + i - run) {
+								fa = nil
+							}
+						}
+					}
 					continue
 				}
 			} else if c&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
@@ -289,6 +373,20 @@ func normalizeSeen(dst []byte, m []span, s string, withMap bool, note *normNote)
 					}
 					lastR, lazy = r, true
 					i += 3
+					if fa != nil {
+						if k := fa.a.runeClass[uint16(r)]; k != 0 || fa.s != 0 {
+							// feed, inline for the small packs' rows
+							if fa.d16 == nil {
+								if !fa.feedSparse(k, len(dst)-base+i-run) {
+									fa = nil
+								}
+							} else if v := fa.d16[fa.s*fa.nc+uint32(k)]; v&outFlag16 == 0 {
+								fa.s = uint32(v)
+							} else if fa.s = uint32(v &^ outFlag16); !fa.out(len(dst) - base + i - run) {
+								fa = nil
+							}
+						}
+					}
 					continue
 				}
 			}
@@ -337,6 +435,11 @@ func normalizeSeen(dst []byte, m []span, s string, withMap bool, note *normNote)
 				}
 			}
 			prev = cls
+			if fa != nil {
+				if k := fa.class(r); (k != 0 || fa.s != 0) && !fa.feed(k, len(dst)-base+i-run) {
+					fa = nil
+				}
+			}
 			continue
 		}
 		flush(off)
@@ -350,6 +453,7 @@ func normalizeSeen(dst []byte, m []span, s string, withMap bool, note *normNote)
 				// A separator: the fast path never takes it, and what
 				// came before it has just been flushed.
 				note.markOut = len(dst) - base
+				note.marked = true
 			}
 		}
 		if cls <= clsNL {
@@ -412,6 +516,11 @@ func normalizeSeen(dst []byte, m []span, s string, withMap bool, note *normNote)
 			dst = append(dst, byte(f))
 		} else {
 			dst = utf8.AppendRune(dst, f)
+		}
+		if fa != nil {
+			if k := fa.class(f); (k != 0 || fa.s != 0) && !fa.feed(k, len(dst)-base) {
+				fa = nil
+			}
 		}
 		prev = cls
 	}

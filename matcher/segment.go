@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/go-ego/gse"
 )
@@ -70,7 +71,11 @@ func segmentText(seg *gse.Segmenter, text string) *segmentation {
 		}
 	}
 	s := &segmentation{limit: limit}
-	for _, t := range seg.Segment([]byte(text[:limit])) {
+	// gse reads the bytes and writes none: the text is passed in place.
+	toks := seg.Segment(unsafe.Slice(unsafe.StringData(text), limit))
+	s.bounds = make([]int, 0, len(toks)+1)
+	s.words = make([]int, 0, len(toks))
+	for _, t := range toks {
 		st := t.Start()
 		s.bounds = append(s.bounds, st)
 		r, _ := utf8.DecodeRuneInString(text[st:])
