@@ -108,26 +108,35 @@
 // does everything one flagged page implies in a single write transaction:
 // it creates the case if new, adds a sighting for (case, sweep) unless one
 // exists, adds a snapshot when the case has none or the latest one's
-// content key differs, updates the case, records the page and marks the
-// frontier item done. Because the frontier item is marked done in the same
-// transaction, a sweep killed at any moment resumes without refetching
-// recorded pages and without duplicate cases or sightings; and recording
-// the same page twice in a sweep adds nothing.
+// content key differs, updates the case, records the page, adds the
+// frontier items the page leads to (Observation.Follow) and marks the
+// frontier item done; [Store.RecordPageFollow] does the same for a page
+// that is not flagged. Because the frontier item is marked done in the
+// same transaction as its record and its links, a sweep killed at any
+// moment resumes without refetching recorded pages, without losing the
+// links of done pages and without duplicate cases or sightings; and
+// recording the same page twice in a sweep adds nothing. Several pages
+// share a transaction (see Throughput): a kill loses the whole batch not
+// yet committed, whose pages stay pending and are fetched again
+// (TestKillBetweenBatchesAndResume).
 //
 // Frontier items are deduplicated per sweep by [CanonicalURL] of their URL;
 // an item keeps the URL it was added with. [Store.MarkDone],
-// [Store.RecordPage] and [Store.Record] find items the same way.
+// [Store.RecordPage], [Store.RecordPageFollow] and [Store.Record] find
+// items the same way.
 //
 // # Throughput
 //
 // Every write commits with an fsync (about 1 ms on the 2-core reference
-// machine). Record, RecordPage and MarkDone go through bbolt's Batch when
-// another of them is already in progress, so concurrent callers share one
-// commit; a lone caller commits at once rather than wait the batch delay
-// (2 ms here; bbolt's default 10 ms would cap a lone caller at 100/s).
-// A sweep should therefore call them from its crawl workers, not funnel
-// them through one goroutine. Record is idempotent, as Batch requires (it
-// may run a function twice). BenchmarkRecord, 20 KiB bodies, same machine
+// machine). Record, RecordPage, RecordPageFollow and MarkDone go through
+// bbolt's Batch when another of them is already in progress, so
+// concurrent callers share one commit; a lone caller commits at once
+// rather than wait the batch delay (2 ms here; bbolt's default 10 ms would
+// cap a lone caller at 100/s). A sweep should therefore call them from many
+// goroutines (its handlers), not funnel them through one, and write each
+// page once: its links with its record, not with AddFrontier, which
+// commits alone. They are idempotent, as Batch requires (it may run a
+// function twice). BenchmarkRecord, 20 KiB bodies, same machine
 // under load from other builds (ranges over repeated runs):
 //
 //	one goroutine, Update per record        1,300–1,500 records/s

@@ -232,6 +232,9 @@ func TestHelperProcess(t *testing.T) {
 	case "hold":
 		fmt.Println("ready")
 		io.Copy(io.Discard, os.Stdin) // until the parent closes stdin
+	case "tree":
+		treeHelper(s)
+		io.Copy(io.Discard, os.Stdin)
 	case "record":
 		// Record every pending item of the running sweep with four
 		// workers, reporting each, until killed.

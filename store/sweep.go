@@ -181,7 +181,7 @@ func (s *Store) AddFrontier(sweepID uint64, items []FrontierItem) (added int, er
 		return 0, fmt.Errorf("store: add frontier to sweep %d: %w", sweepID, err)
 	}
 	err = s.update(func(tx *bolt.Tx) error {
-		added, err = addFrontier(tx, sweepID, items)
+		added, err = addFrontierTx(tx, sweepID, items)
 		return err
 	})
 	if err != nil {
@@ -200,9 +200,9 @@ func checkFrontierItems(items []FrontierItem) error {
 	return nil
 }
 
-// addFrontier is AddFrontier inside a transaction. It is idempotent (a
+// addFrontierTx is AddFrontier inside a transaction. It is idempotent (a
 // URL already in the frontier is skipped), as Batch requires.
-func addFrontier(tx *bolt.Tx, sweepID uint64, items []FrontierItem) (added int, err error) {
+func addFrontierTx(tx *bolt.Tx, sweepID uint64, items []FrontierItem) (added int, err error) {
 	fb, err := frontierBucket(tx, sweepID, true)
 	if err != nil {
 		return 0, err

@@ -236,7 +236,9 @@ func collyBaseline(b *testing.B, site *costSite, d *detect.Detector, parallel in
 	addr := site.Listener.Addr().String()
 	dialer := &net.Dialer{}
 	c.WithTransport(&http.Transport{
-		DialContext:         func(ctx context.Context, network, _ string) (net.Conn, error) { return dialer.DialContext(ctx, network, addr) },
+		DialContext: func(ctx context.Context, network, _ string) (net.Conn, error) {
+			return dialer.DialContext(ctx, network, addr)
+		},
 		MaxIdleConnsPerHost: parallel,
 	})
 	if err := c.Limit(&colly.LimitRule{DomainGlob: "*", Parallelism: parallel}); err != nil {
