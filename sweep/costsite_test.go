@@ -135,7 +135,6 @@ sources:
 	return cfg
 }
 
-
 // costURL is the URL of page i of the cost site (the index for 0).
 func costURL(i int) string {
 	if i == 0 {
