@@ -143,4 +143,15 @@
 //	one goroutine, through batched          1,300–1,600 records/s (commits at once)
 //	16 goroutines, Update per record          900–1,300 records/s
 //	16 goroutines, Batch                    2,500–3,400 records/s
+//
+// # Memory
+//
+// bbolt reads the file through an mmap, and every page read stays in the
+// process's resident set until unmapped: a sweep, which writes each page at
+// a random place of the pages and frontier buckets, would read the whole
+// file in and grow with the database. Every 64 batched writes the store
+// drops the mapping's pages (they stay in the page cache; see
+// releaseMapped). Sweeping 50,000 local pages, the peak RSS of `certwatch
+// sweep` went from 88 to 72 MB with it (44 MB file; 23 MB of the RSS is
+// the binary's own code, about 30 MB the Go heap).
 package store

@@ -113,6 +113,10 @@ type Store struct {
 	// writers counts batched writes in progress: a lone writer commits at
 	// once instead of waiting for company that is not coming.
 	writers atomic.Int32
+	// batchedWrites counts batched writes done, and releasing is set while
+	// the mapped pages are dropped (releaseMapped).
+	batchedWrites atomic.Uint64
+	releasing     atomic.Bool
 
 	closeOnce sync.Once
 	closeErr  error
@@ -371,11 +375,15 @@ func (s *Store) batched(fn func(*bolt.Tx) error) error {
 		return err
 	}
 	n := s.writers.Add(1)
-	defer s.writers.Add(-1)
+	var err error
 	if s.batch && n > 1 {
-		return s.db.Batch(fn)
+		err = s.db.Batch(fn)
+	} else {
+		err = s.db.Update(fn)
 	}
-	return s.db.Update(fn)
+	s.writers.Add(-1)
+	s.releaseMapped()
+	return err
 }
 
 // Backup writes a consistent copy of the database to w while writes go
