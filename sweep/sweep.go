@@ -135,13 +135,16 @@ func (s *Sweeper) searchTerms() []string {
 }
 
 // DefaultHandlers is a sweep's default Handlers. Each handler scores a
-// page and then waits for the commit its write shares with the others':
-// one commit costs two fdatasyncs, milliseconds on a busy disk, so the
-// handlers must cover that latency for the sweep to keep up with the
-// crawler. BenchmarkSweepCost on 2 cores: 2,000 pages took 3.9 s with 4
-// handlers, 1.8 s with 16, 1.1 s with 32, 0.8 s with 64 (one run, disk
-// shared with other builds); the CPU per page hardly changes. 32 keeps the
-// pages waiting (each holds its body and text) to a few megabytes.
+// page and then waits for the commit its write shares with the others'
+// (store's group commit): one commit costs two fdatasyncs, milliseconds
+// on a busy disk, so the handlers must cover that latency for the sweep to
+// keep up with the crawler. Sweeping the 2,000 pages of BenchmarkSweepCost
+// on 2 cores (8 fetches at a time, mean of 3 sweeps, one run, the machine
+// loaded by other builds) took 3.8 s with 4 handlers, 2.7 s with 8,
+// 2.3 s with 16, 2.4 s with 32 and 2.2 s with 64; in an earlier run, on
+// bbolt's Batch, 16 handlers took 1.8 s, 32 1.1 s and 64 0.8 s. The CPU
+// per page hardly changes. 32 keeps the pages waiting (each holds its
+// body and text) to a few megabytes.
 const DefaultHandlers = 32
 
 // ErrInterrupted is returned when a previous sweep never finished and Run

@@ -13,7 +13,14 @@
 //     against a program that loads gse's own dictionary the usual way;
 //   - compile time and retained heap of a pack of the 65,000-term lexicon,
 //     and ordinary-page throughput with that pack loaded beside the
-//     default one.
+//     default one;
+//   - a sweep's cost per page: a sweep end to end against plain colly plus
+//     page.FromHTML plus the matcher on the same 2,000 local pages
+//     (BenchmarkSweepCost in ./sweep), and the peak RSS, wall and CPU time
+//     of `certwatch sweep` on a 50,000-page local site; -compare BIN sweeps
+//     that site with another binary too (e.g. one built from an older
+//     commit), for before/after figures from one run. -only sweep runs just
+//     these.
 //
 // Throughput is also given per CPU second (cpuMB/s): on a machine shared
 // with other work the wall time of a run stretches far more than its CPU
