@@ -70,10 +70,19 @@ func (s *Store) grouped(fn func(*bolt.Tx) error) error {
 	return w.err
 }
 
-// commitWrites commits writes in one transaction and sets their errors. A
+// commitWrites commits writes in one transaction and sets their errors,
+// all the identity error when the database file was replaced (no write of
+// the group is committed then). A
 // write whose function fails is run again alone, in a transaction of its
 // own, to get its own error; the others are committed again without it.
 func (s *Store) commitWrites(writes []*groupWrite) {
+	// Checked for the group, just before its commit (see checkIdentity).
+	if err := s.checkIdentity(); err != nil {
+		for _, w := range writes {
+			w.err = err
+		}
+		return
+	}
 	for len(writes) > 0 {
 		failed := -1
 		err := s.db.Update(func(tx *bolt.Tx) error {

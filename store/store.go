@@ -364,15 +364,14 @@ func (s *Store) batched(fn func(*bolt.Tx) error) error {
 	if s.readOnly {
 		return ErrReadOnly
 	}
-	if err := s.checkIdentity(); err != nil {
-		return err
-	}
 	var err error
 	switch {
+	case s.batch && !s.boltBatch:
+		err = s.grouped(fn) // checks the identity once per group
+	case s.checkIdentity() != nil:
+		return s.checkIdentity()
 	case s.boltBatch:
 		err = s.db.Batch(fn)
-	case s.batch:
-		err = s.grouped(fn)
 	default:
 		err = s.db.Update(fn)
 	}

@@ -56,7 +56,8 @@ type Sweeper struct {
 	// that name none of their own.
 	SearchTerms []string
 	// Batch is how many frontier items are read and queued at a time
-	// (default 64); also the most that can be in flight when killed.
+	// (default DefaultBatch in a sweep, 64 in Recheck); also the most that
+	// can be in flight when killed, and fetched again on resume.
 	Batch int
 	// Handlers is how many results are scored and stored at once
 	// (default DefaultHandlers in a sweep, 4 in Recheck, which stores
@@ -134,18 +135,22 @@ func (s *Sweeper) searchTerms() []string {
 	return s.SearchTerms
 }
 
-// DefaultHandlers is a sweep's default Handlers. Each handler scores a
-// page and then waits for the commit its write shares with the others'
-// (store's group commit): one commit costs two fdatasyncs, milliseconds
-// on a busy disk, so the handlers must cover that latency for the sweep to
-// keep up with the crawler. Sweeping the 2,000 pages of BenchmarkSweepCost
-// on 2 cores (8 fetches at a time, mean of 3 sweeps, one run, the machine
-// loaded by other builds) took 3.8 s with 4 handlers, 2.7 s with 8,
-// 2.3 s with 16, 2.4 s with 32 and 2.2 s with 64; in an earlier run, on
-// bbolt's Batch, 16 handlers took 1.8 s, 32 1.1 s and 64 0.8 s. The CPU
-// per page hardly changes. 32 keeps the pages waiting (each holds its
-// body and text) to a few megabytes.
-const DefaultHandlers = 32
+// DefaultHandlers and DefaultBatch are a sweep's default Handlers and
+// Batch. Each handler scores a page and then waits for the commit its
+// write shares with the others' (store's group commit): one commit costs
+// two fdatasyncs, milliseconds on a busy disk, so the handlers must cover
+// that latency for the sweep to keep up with the crawler, and the items
+// handed out (Batch) must cover the handlers and the fetches. Sweeping
+// the 2,000 pages of BenchmarkSweepCost on 2 cores (8 fetches at a time;
+// configurations taking turns, 5 sweeps each, median wall time; plain
+// colly + extraction + matcher took 0.60 s): 32 handlers and 64 items
+// 0.97 s, 32 and 128 1.05 s, 64 and 128 0.70 s, 96 and 128 0.71 s. The
+// CPU per page hardly changes. 64 pages waiting (each holds its body and
+// text) are a few megabytes.
+const (
+	DefaultHandlers = 64
+	DefaultBatch    = 128
+)
 
 // ErrInterrupted is returned when a previous sweep never finished and Run
 // was not asked to resume it.
@@ -192,9 +197,6 @@ func (s *Sweeper) nothingToResume() error {
 func (s *Sweeper) Run(ctx context.Context, resume bool) (*Summary, error) {
 	if s.Log == nil {
 		s.Log = slog.Default()
-	}
-	if s.Batch <= 0 {
-		s.Batch = 64
 	}
 	if s.Preflight != nil {
 		if err := s.Preflight(ctx); err != nil {
@@ -309,12 +311,17 @@ type run struct {
 	markers  markerSet      // login walls and captchas, for the health counts
 	perSrc   map[string]int // frontier items added per source (page caps)
 	inFlight map[string]bool
+	batch    int // Sweeper.Batch or DefaultBatch
 }
 
 func newRun(s *Sweeper, sw *store.Sweep) *run {
 	d := s.detector()
+	batch := s.Batch
+	if batch <= 0 {
+		batch = DefaultBatch
+	}
 	return &run{s: s, sw: sw, d: d, stats: newSummary(sw.ID), perSrc: map[string]int{}, inFlight: map[string]bool{},
-		markers: removalMarkers(d.Matcher())}
+		markers: removalMarkers(d.Matcher()), batch: batch}
 }
 
 // handled reports that a result was processed.
@@ -337,7 +344,7 @@ func (r *run) loop(ctx context.Context) error {
 	if workers <= 0 {
 		workers = DefaultHandlers
 	}
-	workers = min(workers, r.s.Batch) // no more results than that are handed out
+	workers = min(workers, r.batch) // no more results than that are handed out
 	done := make(chan handled, workers)
 	items := map[string]store.FrontierItem{} // handed out and not yet handled, by URL
 	var queue []store.FrontierItem
@@ -355,8 +362,8 @@ func (r *run) loop(ctx context.Context) error {
 		// At most Batch items are handed out at once: the crawler would
 		// take thousands ahead, and each would be read again from the
 		// frontier and fetched again after a crash.
-		if len(queue) == 0 && !inClosed && !stopping && len(items) < r.s.Batch {
-			pending, err := r.s.Store.PendingFrontier(r.sw.ID, r.s.Batch+len(items))
+		if len(queue) == 0 && !inClosed && !stopping && len(items) < r.batch {
+			pending, err := r.s.Store.PendingFrontier(r.sw.ID, r.batch+len(items))
 			if err != nil {
 				handleErr = fmt.Errorf("sweep: read frontier: %w", err)
 			}
@@ -382,7 +389,7 @@ func (r *run) loop(ctx context.Context) error {
 		}
 		var send chan<- crawler.Request
 		var next crawler.Request
-		if len(queue) > 0 && !inClosed && len(items) < r.s.Batch {
+		if len(queue) > 0 && !inClosed && len(items) < r.batch {
 			send = in
 			next = r.request(queue[0])
 		}
