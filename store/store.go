@@ -365,14 +365,13 @@ func (s *Store) batched(fn func(*bolt.Tx) error) error {
 		return ErrReadOnly
 	}
 	var err error
-	switch {
-	case s.batch && !s.boltBatch:
+	if s.batch && !s.boltBatch {
 		err = s.grouped(fn) // checks the identity once per group
-	case s.checkIdentity() != nil:
-		return s.checkIdentity()
-	case s.boltBatch:
+	} else if err = s.checkIdentity(); err != nil {
+		return err
+	} else if s.boltBatch {
 		err = s.db.Batch(fn)
-	default:
+	} else {
 		err = s.db.Update(fn)
 	}
 	s.releaseMapped()
