@@ -151,7 +151,9 @@
 // a random place of the pages and frontier buckets, would read the whole
 // file in and grow with the database. Every 64 batched writes the store
 // drops the mapping's pages (they stay in the page cache; see
-// releaseMapped). Sweeping 50,000 local pages, the peak RSS of `certwatch
-// sweep` went from 88 to 72 MB with it (44 MB file; 23 MB of the RSS is
-// the binary's own code, about 30 MB the Go heap).
+// releaseMapped). Sweeping 50,000 local pages (44 MB file), the peak RSS
+// of `certwatch sweep` was 88 MB without the drops and 72–75 MB with them
+// (of which about 23 MB are the binary's own code and 30 MB the Go heap);
+// before the batched writes and the drops it was 94 MB (benchtable -only
+// sweep -compare, one run).
 package store
