@@ -9,6 +9,7 @@ import (
 	"net/http/httptrace"
 	"net/url"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -145,9 +146,26 @@ func (e *staticEngine) onResponseHeaders(r *colly.Response) {
 	st.respondedAt = time.Now()
 	anyType := st.anyType
 	st.mu.Unlock()
-	if ct := r.Headers.Get("Content-Type"); !anyType && ct != "" && !isPageType(mediaType(ct)) {
+	ct := r.Headers.Get("Content-Type")
+	if !anyType && ct != "" && !isPageType(mediaType(ct)) {
 		r.Request.Abort()
+		return
 	}
+	// colly's body is not used (the evidence is the transport's copy):
+	// unless another charset is declared, clearing the forced UTF-8
+	// "conversion" lets colly leave the body alone, as it does by itself
+	// for UTF-8 or no charset (DetectCharset is off), instead of copying
+	// every page through a decoder (a third of a page's allocations).
+	if !declaresOtherCharset(ct) {
+		r.Request.ResponseCharacterEncoding = ""
+	}
+}
+
+// declaresOtherCharset reports whether a Content-Type names a charset that
+// colly does not recognise as UTF-8 (its fixCharset would transcode it).
+func declaresOtherCharset(contentType string) bool {
+	ct := strings.ToLower(contentType)
+	return strings.Contains(ct, "charset") && !strings.Contains(ct, "utf-8") && !strings.Contains(ct, "utf8")
 }
 
 func (e *staticEngine) onResponse(r *colly.Response) {
@@ -340,6 +358,14 @@ func (t *evidenceTransport) RoundTrip(req *http.Request) (*http.Response, error)
 			st.refused(req.URL.String())
 		}
 		return nil, err
+	}
+	if n := resp.ContentLength; n > 0 && resp.Header.Get("Content-Encoding") == "" {
+		// The body's size is known: keep it in one allocation.
+		st.mu.Lock()
+		if hop == st.hop && st.body == nil {
+			st.body = make([]byte, 0, min(n, st.keep))
+		}
+		st.mu.Unlock()
 	}
 	b := &captureBody{rc: resp.Body, st: st, hop: hop, release: release}
 	decoded, derr := decodeContent(resp.Body, resp.Header.Get("Content-Encoding"), st.maxDecoded, &b.cut)

@@ -61,6 +61,10 @@ type Observation struct {
 	// Contacts are the finding's personal contacts, added to the contact
 	// index that links cases of the same seller (see CaseContact).
 	Contacts []CaseContact
+	// Follow are the frontier items the page leads to (its links), added
+	// to the sweep's frontier in the same transaction as AddFrontier
+	// would: a crash never leaves the item done without them.
+	Follow []FrontierItem
 }
 
 // RecordResult says what Record added.
@@ -70,6 +74,8 @@ type RecordResult struct {
 	NewSnapshot bool
 	NewSighting bool
 	SnapshotID  uint64 // the case's latest snapshot after the call
+	// Added counts the items of Observation.Follow the frontier took.
+	Added int
 }
 
 // Case statuses.
@@ -180,6 +186,9 @@ const defaultOutcome = "ok"
 // the page record, and the frontier item marked done. Recording the same
 // observation again changes nothing but the case's latest state.
 func (s *Store) Record(o Observation) (RecordResult, error) {
+	if err := checkFrontierItems(o.Follow); err != nil {
+		return RecordResult{}, fmt.Errorf("store: record case %s: follow: %w", o.CaseKey, err)
+	}
 	if err := s.prepare(&o); err != nil {
 		return RecordResult{}, fmt.Errorf("store: record case %s: %w", o.CaseKey, err)
 	}
@@ -331,6 +340,13 @@ func record(tx *bolt.Tx, o *Observation) (RecordResult, error) {
 			return res, err
 		}
 	}
+	if len(o.Follow) > 0 {
+		added, err := addFrontierTx(tx, o.SweepID, o.Follow)
+		if err != nil {
+			return res, err
+		}
+		res.Added = added
+	}
 	if o.FrontierURL != "" {
 		if err := markDone(tx, o.SweepID, o.FrontierURL, o.Outcome); err != nil {
 			return res, err
@@ -398,6 +414,15 @@ func nonNil(b []byte) []byte {
 // marks its frontier item done with p.Outcome (default "ok"), in one
 // transaction. p.SweepID is set to sweepID; p.URL defaults to frontierURL.
 func (s *Store) RecordPage(sweepID uint64, frontierURL string, p PageRecord) error {
+	_, err := s.RecordPageFollow(sweepID, frontierURL, p, nil)
+	return err
+}
+
+// RecordPageFollow is RecordPage that also adds the frontier items the
+// page leads to (as AddFrontier, in the same transaction, so a crash
+// never leaves the item done without them) and returns how many the
+// frontier took. Concurrent calls share commits (see Throughput).
+func (s *Store) RecordPageFollow(sweepID uint64, frontierURL string, p PageRecord, follow []FrontierItem) (added int, err error) {
 	p.SweepID = sweepID
 	p.URL = cmp.Or(p.URL, frontierURL)
 	p.Outcome = cmp.Or(p.Outcome, defaultOutcome)
@@ -406,14 +431,24 @@ func (s *Store) RecordPage(sweepID uint64, frontierURL string, p PageRecord) err
 	}
 	p.FetchedAt = p.FetchedAt.UTC()
 	if p.URL == "" {
-		return fmt.Errorf("store: record page in sweep %d: no URL", sweepID)
+		return 0, fmt.Errorf("store: record page in sweep %d: no URL", sweepID)
 	}
-	err := s.batched(func(tx *bolt.Tx) error {
+	if err := checkFrontierItems(follow); err != nil {
+		return 0, fmt.Errorf("store: record page %s in sweep %d: follow: %w", p.URL, sweepID, err)
+	}
+	err = s.batched(func(tx *bolt.Tx) error {
+		added = 0 // Batch may run this again
 		if tx.Bucket(bucketSweeps).Get(u64(sweepID)) == nil {
 			return fmt.Errorf("sweep %d: %w", sweepID, ErrNotFound)
 		}
 		if err := putJSON(tx.Bucket(bucketPages), stringKey(CanonicalURL(p.URL)), &p); err != nil {
 			return err
+		}
+		if len(follow) > 0 {
+			var err error
+			if added, err = addFrontierTx(tx, sweepID, follow); err != nil {
+				return err
+			}
 		}
 		if frontierURL == "" {
 			return nil
@@ -421,9 +456,9 @@ func (s *Store) RecordPage(sweepID uint64, frontierURL string, p PageRecord) err
 		return markDone(tx, sweepID, frontierURL, p.Outcome)
 	})
 	if err != nil {
-		return fmt.Errorf("store: record page %s in sweep %d: %w", p.URL, sweepID, err)
+		return 0, fmt.Errorf("store: record page %s in sweep %d: %w", p.URL, sweepID, err)
 	}
-	return nil
+	return added, nil
 }
 
 // Page returns the latest fetch of a URL (found by CanonicalURL).

@@ -90,12 +90,6 @@ type Options struct {
 // defaultLockTimeout is Options.LockTimeout's default.
 const defaultLockTimeout = 2 * time.Second
 
-// batchDelay is how long bbolt's Batch waits for more calls before it
-// commits. bbolt's default is 10 ms; a commit costs about 1 ms here, so a
-// shorter wait keeps a lone caller fast while concurrent callers still
-// share commits (see BenchmarkRecord).
-const batchDelay = 2 * time.Millisecond
-
 // Store is certwatch's database. Its methods are safe for concurrent use.
 type Store struct {
 	db       *bolt.DB
@@ -108,11 +102,14 @@ type Store struct {
 	// replaced is set once checkIdentity found the file replaced.
 	replaced atomic.Pointer[error]
 	// batch routes frequent writes (Record, RecordPage, MarkDone) through
-	// db.Batch; off only in the benchmark that measures the difference.
-	batch bool
-	// writers counts batched writes in progress: a lone writer commits at
-	// once instead of waiting for company that is not coming.
-	writers atomic.Int32
+	// the group commit; off only in the benchmark that measures the
+	// difference, which also sets boltBatch to compare with bbolt's Batch.
+	batch, boltBatch bool
+	group            commitGroup
+	// batchedWrites counts batched writes done, and releasing is set while
+	// the mapped pages are dropped (releaseMapped).
+	batchedWrites atomic.Uint64
+	releasing     atomic.Bool
 
 	closeOnce sync.Once
 	closeErr  error
@@ -208,7 +205,6 @@ func openLocked(path, real string, lock *lockFile, opts Options) (*Store, error)
 		}
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
-	db.MaxBatchDelay = batchDelay
 	s := &Store{db: db, path: path, real: real, clock: opts.Clock, readOnly: opts.ReadOnly, batch: true, lock: lock}
 	fail := func(err error) (*Store, error) {
 		db.Close()
@@ -361,21 +357,25 @@ func (s *Store) update(fn func(*bolt.Tx) error) error {
 	return s.db.Update(fn)
 }
 
-// batched runs fn in a write transaction that concurrent callers may share;
-// fn may run more than once and must be idempotent.
+// batched runs fn in a write transaction that concurrent callers may share
+// (a group commit, see commitGroup); fn may run more than once and must be
+// idempotent.
 func (s *Store) batched(fn func(*bolt.Tx) error) error {
 	if s.readOnly {
 		return ErrReadOnly
 	}
-	if err := s.checkIdentity(); err != nil {
+	var err error
+	if s.batch && !s.boltBatch {
+		err = s.grouped(fn) // checks the identity once per group
+	} else if err = s.checkIdentity(); err != nil {
 		return err
+	} else if s.boltBatch {
+		err = s.db.Batch(fn)
+	} else {
+		err = s.db.Update(fn)
 	}
-	n := s.writers.Add(1)
-	defer s.writers.Add(-1)
-	if s.batch && n > 1 {
-		return s.db.Batch(fn)
-	}
-	return s.db.Update(fn)
+	s.releaseMapped()
+	return err
 }
 
 // Backup writes a consistent copy of the database to w while writes go

@@ -232,6 +232,9 @@ func TestHelperProcess(t *testing.T) {
 	case "hold":
 		fmt.Println("ready")
 		io.Copy(io.Discard, os.Stdin) // until the parent closes stdin
+	case "tree":
+		treeHelper(s)
+		io.Copy(io.Discard, os.Stdin)
 	case "record":
 		// Record every pending item of the running sweep with four
 		// workers, reporting each, until killed.
@@ -1073,23 +1076,26 @@ func FuzzCanonicalURL(f *testing.F) {
 
 // BenchmarkRecord measures flagged pages recorded per second: one
 // goroutine or many (RunParallel, GOMAXPROCS×8 callers, like crawl
-// workers), each through Update (a commit per record) or Batch (callers
-// share commits). Bodies are 20 KiB.
+// workers), each through Update (a commit per record), the group commit
+// (callers share commits: batch) or bbolt's Batch (boltbatch, with the
+// 2 ms delay the store used before the group commit). Bodies are 20 KiB.
 func BenchmarkRecord(b *testing.B) {
 	body := strings.Repeat("出售安全员证 ", 1000)
 	for _, mode := range []struct {
-		name     string
-		parallel bool
-		batch    bool
+		name             string
+		parallel         bool
+		batch, boltBatch bool
 	}{
-		{"serial/update", false, false},
-		{"serial/batch", false, true},
-		{"parallel/update", true, false},
-		{"parallel/batch", true, true},
+		{"serial/update", false, false, false},
+		{"serial/batch", false, true, false},
+		{"parallel/update", true, false, false},
+		{"parallel/batch", true, true, false},
+		{"parallel/boltbatch", true, false, true},
 	} {
 		b.Run(mode.name, func(b *testing.B) {
 			s, _ := openTest(b)
-			s.batch = mode.batch
+			s.batch, s.boltBatch = mode.batch, mode.boltBatch
+			s.db.MaxBatchDelay = 2 * time.Millisecond
 			sweep := startSweep(b, s)
 			var next, ok int64
 			var mu sync.Mutex

@@ -177,48 +177,65 @@ var (
 // already in it in any state (compared by CanonicalURL, also within
 // items). The State and Outcome of the items given are ignored.
 func (s *Store) AddFrontier(sweepID uint64, items []FrontierItem) (added int, err error) {
-	for i, it := range items {
-		if it.URL == "" {
-			return 0, fmt.Errorf("store: add frontier to sweep %d: item %d has no URL", sweepID, i)
-		}
+	if err := checkFrontierItems(items); err != nil {
+		return 0, fmt.Errorf("store: add frontier to sweep %d: %w", sweepID, err)
 	}
 	err = s.update(func(tx *bolt.Tx) error {
-		added = 0
-		fb, err := frontierBucket(tx, sweepID, true)
-		if err != nil {
-			return err
-		}
-		itemsB, urls, pendingB := fb.Bucket(frontierItems), fb.Bucket(frontierURLs), fb.Bucket(frontierPending)
-		itemsB.FillPercent, pendingB.FillPercent = 1.0, 1.0
-		pending, done := readCounts(fb)
-		for _, it := range items {
-			uk := stringKey(CanonicalURL(it.URL))
-			if urls.Get(uk) != nil {
-				continue
-			}
-			seq, err := itemsB.NextSequence()
-			if err != nil {
-				return err
-			}
-			it.State, it.Outcome = FrontierPending, ""
-			if err := putJSON(itemsB, u64(seq), &it); err != nil {
-				return err
-			}
-			if err := urls.Put(uk, u64(seq)); err != nil {
-				return err
-			}
-			if err := pendingB.Put(u64(seq), nil); err != nil {
-				return err
-			}
-			pending++
-			added++
-		}
-		return writeCounts(fb, pending, done)
+		added, err = addFrontierTx(tx, sweepID, items)
+		return err
 	})
 	if err != nil {
 		return 0, fmt.Errorf("store: add frontier to sweep %d: %w", sweepID, err)
 	}
 	return added, nil
+}
+
+// checkFrontierItems refuses items without a URL.
+func checkFrontierItems(items []FrontierItem) error {
+	for i, it := range items {
+		if it.URL == "" {
+			return fmt.Errorf("item %d has no URL", i)
+		}
+	}
+	return nil
+}
+
+// addFrontierTx is AddFrontier inside a transaction. It is idempotent (a
+// URL already in the frontier is skipped), as Batch requires.
+func addFrontierTx(tx *bolt.Tx, sweepID uint64, items []FrontierItem) (added int, err error) {
+	fb, err := frontierBucket(tx, sweepID, true)
+	if err != nil {
+		return 0, err
+	}
+	itemsB, urls, pendingB := fb.Bucket(frontierItems), fb.Bucket(frontierURLs), fb.Bucket(frontierPending)
+	itemsB.FillPercent, pendingB.FillPercent = 1.0, 1.0
+	pending, done := readCounts(fb)
+	for _, it := range items {
+		uk := stringKey(CanonicalURL(it.URL))
+		if urls.Get(uk) != nil {
+			continue
+		}
+		seq, err := itemsB.NextSequence()
+		if err != nil {
+			return 0, err
+		}
+		it.State, it.Outcome = FrontierPending, ""
+		if err := putJSON(itemsB, u64(seq), &it); err != nil {
+			return 0, err
+		}
+		if err := urls.Put(uk, u64(seq)); err != nil {
+			return 0, err
+		}
+		if err := pendingB.Put(u64(seq), nil); err != nil {
+			return 0, err
+		}
+		pending++
+		added++
+	}
+	if added == 0 {
+		return 0, nil
+	}
+	return added, writeCounts(fb, pending, done)
 }
 
 // PendingFrontier returns up to limit pending items (all when limit <= 0)

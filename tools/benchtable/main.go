@@ -13,7 +13,14 @@
 //     against a program that loads gse's own dictionary the usual way;
 //   - compile time and retained heap of a pack of the 65,000-term lexicon,
 //     and ordinary-page throughput with that pack loaded beside the
-//     default one.
+//     default one;
+//   - a sweep's cost per page: a sweep end to end against plain colly plus
+//     page.FromHTML plus the matcher on the same 2,000 local pages
+//     (BenchmarkSweepCost in ./sweep), and the peak RSS, wall and CPU time
+//     of `certwatch sweep` on a 50,000-page local site; -compare BIN sweeps
+//     that site with another binary too (e.g. one built from an older
+//     commit), for before/after figures from one run. -only sweep runs just
+//     these.
 //
 // Throughput is also given per CPU second (cpuMB/s): on a machine shared
 // with other work the wall time of a run stretches far more than its CPU
@@ -42,7 +49,12 @@ func main() {
 	benchtime := flag.String("benchtime", "2s", "go test -benchtime for the throughput benchmarks")
 	runs := flag.Int("runs", 5, "cold-start runs per measurement (the median is reported)")
 	bigPages := flag.Int("big", 50000, "pages of the local site for the crawl memory measurement (0: skip)")
+	only := flag.String("only", "", `"sweep": only the sweep's rows (its cost against plain colly, the big sweep's memory)`)
+	compare := flag.String("compare", "", "another certwatch binary (e.g. built from an older commit) to sweep the big site with too, for before/after figures from one run")
 	flag.Parse()
+	if *only != "" && *only != "sweep" {
+		check(fmt.Errorf("-only %q: the only choice is \"sweep\"", *only))
+	}
 	dir, err := os.MkdirTemp("", "benchtable")
 	check(err)
 	defer os.RemoveAll(dir)
@@ -53,6 +65,11 @@ func main() {
 	gsecold := filepath.Join(dir, "gsecold")
 	run("go", "build", "-o", gsecold, "./tools/gsecold")
 
+	if *only == "sweep" {
+		sweepRows(bin, dir, *bigPages, *compare)
+		return
+	}
+
 	fmt.Println("running go test -bench (this takes a minute)…")
 	out := run("go", "test", "-run", "^$", "-bench", "Ordinary|Dense|CompileLexicon", "-benchtime", *benchtime, "-count", "1", "./matcher/")
 	res := parseBench(out)
@@ -61,15 +78,13 @@ func main() {
 	// A failing crawler or sweep benchmark is reported and leaves its rows
 	// empty; the matcher's rows are still printed.
 	crawlOut := runSoft("go", "test", "-tags", "ne", "-run", "^$", "-bench", "StaticPagesPerSecond|RenderedPagesPerSecond", "-benchtime", "1x", "-count", "1", "./crawler/")
-	sweepOut := runSoft("go", "test", "-tags", "ne", "-run", "^$", "-bench", "SweepPolitenessBound", "-benchtime", "1x", "-count", "1", "./sweep/")
+	sweepOut := runSoft("go", "test", "-tags", "ne", "-run", "^$", "-bench", "SweepPolitenessBound|SweepCost", "-benchtime", "1x", "-count", "1", "./sweep/")
 	for k, v := range parseBench(crawlOut + sweepOut) {
 		res[k] = v
 	}
-	var big sample
-	var bigPagesPerSec float64
+	var big, old sample
 	if *bigPages > 0 {
-		fmt.Printf("sweeping a local site of %d pages (browser off) for peak RSS…\n", *bigPages)
-		big, bigPagesPerSec = bigSweep(bin, dir, *bigPages)
+		big, old = bigSweeps(bin, dir, *bigPages, *compare)
 	}
 
 	fmt.Println("measuring cold start…")
@@ -114,8 +129,9 @@ func main() {
 	if sw := res["BenchmarkSweepPolitenessBound"]; sw.metrics["bound-s"] > 0 {
 		row("sweep wall time vs politeness bound (20 hosts × 50 pages, 100 ms/host)", sw.metrics["wall-s"], sw.metrics["bound-s"], "s", "≤ 1.5×")
 	}
+	costRows(row, res)
 	if *bigPages > 0 {
-		fmt.Printf("| peak RSS sweeping a %d-page local site (browser off) | %.0f MB (%.0f pages/s, %.0f s) | | | ≤ 300 MB |\n", *bigPages, big.rssMB, bigPagesPerSec, big.wall.Seconds())
+		bigRows(*bigPages, big, old, *compare)
 	}
 	lex := res["BenchmarkCompileLexicon"]
 	fmt.Printf("| compile a pack of the lexicon (%.0f terms) | %.2f s (%.2f CPU s), %.0f MB heap kept | | | ≤ 2 s, ≤ 300 MB |\n", lex.metrics["terms"], lex.nsop/1e9, lex.metrics["cpu-s/op"], lex.metrics["heapMB"])
@@ -126,13 +142,78 @@ func main() {
 	fmt.Print(sweepOut)
 }
 
-// bigSweep runs `certwatch sweep` over the sample web's big site and
-// returns its wall time and peak RSS, and pages per second.
-func bigSweep(bin, dir string, pages int) (sample, float64) {
+// sweepRows is `benchtable -only sweep`: the sweep's cost against plain
+// colly, and the big sweep's memory (with the compared binary's).
+func sweepRows(bin, dir string, bigPages int, compare string) {
+	fmt.Println("running BenchmarkSweepCost…")
+	out := runSoft("go", "test", "-tags", "ne", "-run", "^$", "-bench", "SweepCost", "-benchtime", "1x", "-count", "1", "./sweep/")
+	res := parseBench(out)
+	var big, old sample
+	if bigPages > 0 {
+		big, old = bigSweeps(bin, dir, bigPages, compare)
+	}
+	fmt.Println()
+	fmt.Println("| measurement | certwatch | baseline | ratio | target |")
+	fmt.Println("|---|---|---|---|---|")
+	costRows(func(name string, a, b float64, unit string, target string) {
+		ratio := "n/a"
+		if a > 0 && b > 0 {
+			ratio = fmt.Sprintf("%.2f×", a/b)
+		}
+		fmt.Printf("| %s | %s | %s | %s | %s |\n", name, fmtVal(a, unit), fmtVal(b, unit), ratio, target)
+	}, res)
+	if bigPages > 0 {
+		bigRows(bigPages, big, old, compare)
+	}
+	fmt.Println()
+	fmt.Println("raw go test -bench output:")
+	fmt.Print(out)
+}
+
+// costRows are BenchmarkSweepCost's rows: a sweep end to end against plain
+// colly plus page.FromHTML plus the matcher on the same 2,000 pages.
+func costRows(row func(name string, a, b float64, unit string, target string), res map[string]benchResult) {
+	c := res["BenchmarkSweepCost"]
+	if c.metrics["sweep-ns/page"] == 0 {
+		return
+	}
+	perSec := func(ns float64) float64 { return 1e9 / ns }
+	row("sweep vs plain colly + page.FromHTML + matcher, 2,000 static local pages, no politeness (pages/s)",
+		perSec(c.metrics["sweep-ns/page"]), perSec(c.metrics["base-ns/page"]), "pages/s", "≥ 0.5×")
+	row("  the same: CPU seconds (process, local server included)", c.metrics["sweep-cpu-s"], c.metrics["base-cpu-s"], "s", "")
+}
+
+// bigSweeps sweeps the big site with bin and, when compare is set, with
+// that binary too (after bin, on the same site).
+func bigSweeps(bin, dir string, pages int, compare string) (big, old sample) {
+	fmt.Printf("sweeping a local site of %d pages (browser off) for peak RSS…\n", pages)
+	big = bigSweep(bin, dir, "new", pages)
+	if compare != "" {
+		fmt.Printf("sweeping it again with %s…\n", compare)
+		old = bigSweep(compare, dir, "old", pages)
+	}
+	return big, old
+}
+
+// bigRows prints the big sweep's row, and the compared binary's.
+func bigRows(pages int, big, old sample, compare string) {
+	perSec := func(s sample) float64 { return float64(pages) / s.wall.Seconds() }
+	fmt.Printf("| peak RSS sweeping a %d-page local site (browser off) | %.0f MB (%.0f pages/s, %.0f s, %.0f CPU s) | | | ≤ 80 MB |\n",
+		pages, big.rssMB, perSec(big), big.wall.Seconds(), big.cpu.Seconds())
+	if compare != "" {
+		fmt.Printf("| the same with %s | %.0f MB (%.0f pages/s, %.0f s, %.0f CPU s) | | %.2f× RSS, %.2f× CPU | |\n",
+			compare, old.rssMB, perSec(old), old.wall.Seconds(), old.cpu.Seconds(), big.rssMB/old.rssMB, big.cpu.Seconds()/old.cpu.Seconds())
+	}
+}
+
+// bigSweep runs `certwatch sweep` over the sample web's big site into a
+// new database named name and returns its wall time, CPU time and peak
+// RSS.
+func bigSweep(bin, dir, name string, pages int) sample {
 	web, err := testbed.Start(testbed.Options{BigSitePages: pages})
 	check(err)
 	defer web.Close()
-	cfg := filepath.Join(dir, "big.yaml")
+	cfg := filepath.Join(dir, name+".yaml")
 	y := fmt.Sprintf(`database: %q
 resolve_only: true
 resolve:
@@ -141,10 +222,9 @@ allow_internal: [big.example]
 limits: {per_host_delay: 0s, per_host_parallel: 8, parallel: 8, timeout: 10s, retries: 0}
 sources:
   - {id: big, type: site, start: ["http://big.example/"], depth: 12, max_pages: %d}
-`, filepath.Join(dir, "big.db"), web.Addr(), pages+1)
+`, filepath.Join(dir, name+".db"), web.Addr(), pages+1)
 	check(os.WriteFile(cfg, []byte(y), 0o644))
-	s := measure(bin, "sweep", "--config", cfg)
-	return s, float64(pages) / s.wall.Seconds()
+	return measure(bin, "sweep", "--config", cfg)
 }
 
 type benchResult struct {
@@ -185,6 +265,7 @@ func parseBench(out string) map[string]benchResult {
 
 type sample struct {
 	wall  time.Duration
+	cpu   time.Duration // user and system
 	rssMB float64
 }
 
@@ -205,7 +286,7 @@ func measure(name string, args ...string) sample {
 	if ru != nil {
 		rss = float64(ru.Maxrss) / 1024 // KiB on Linux
 	}
-	return sample{wall: wall, rssMB: rss}
+	return sample{wall: wall, cpu: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime(), rssMB: rss}
 }
 
 func median(n int, f func() sample) sample {
