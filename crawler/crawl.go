@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/temoto/robotstxt"
+
+	"github.com/certwatch/certwatch/browser"
 )
 
 // maxRetryAfter bounds how long a server's Retry-After can hold a retry.
@@ -46,6 +48,10 @@ func New(opts Options) (*Crawler, error) {
 		return nil, fmt.Errorf("crawler: %w: AllowInternal: %w", ErrOptions, err)
 	}
 	res.policy = policy
+	render, err := newRenderEngine(opts, res)
+	if err != nil {
+		return nil, err
+	}
 	static, err := newStaticEngine(opts, res)
 	if err != nil {
 		return nil, err
@@ -54,7 +60,7 @@ func New(opts Options) (*Crawler, error) {
 	c := &Crawler{
 		opts:   opts,
 		static: static,
-		render: newRenderEngine(opts, res),
+		render: render,
 		robots: newRobotsCache(opts.UserAgent),
 		life:   life,
 		stop:   stop,
@@ -109,6 +115,12 @@ receive:
 	}
 	pending.Wait()
 }
+
+// Browser is the crawler's browser pool: one warm Chromium, which the
+// crawler's rendered pages share with whatever else the caller prints or
+// checks with it (notices, reports, the sweep's preflight). The crawler
+// owns it: Close stops it.
+func (c *Crawler) Browser() *browser.Pool { return c.render.pool }
 
 // Fetch fetches one request with the same politeness as Run (robots.txt,
 // the host's delay, retries): for rechecks and tests.
@@ -178,11 +190,37 @@ func (c *Crawler) runJob(j *job, h *hostState) {
 	j.attempt++
 	res := c.attempt(j, h)
 	c.sched.hostDone(h)
-	if j.attempt <= c.opts.Retries && retryable(j.ctx, res) {
-		j.readyAt = time.Now().Add(c.backoff(j.attempt, res))
+	if tries := j.attempt - j.renderFrom; tries <= c.opts.Retries && retryable(j.ctx, res) {
+		j.readyAt = time.Now().Add(c.backoff(tries, res))
 		if c.sched.add(j, true) == nil {
 			c.stats.retries.Add(1)
 			return
+		}
+	}
+	auto := j.req.RenderAuto && !j.req.Render
+	if auto && !j.render && res.Outcome == OutcomeOK && NeedsRender(res) {
+		// The render is one more request to the host: it waits for the
+		// host's next turn, at the front of its queue, with retries of
+		// its own.
+		j.static, j.render, j.renderFrom = res, true, j.attempt
+		j.readyAt = time.Time{}
+		if c.sched.add(j, true) == nil {
+			return
+		}
+		res = j.static // closed or cancelled meanwhile: keep what was fetched
+	}
+	if auto {
+		res.Auto = true
+		if j.static != nil && res.Outcome != OutcomeOK && j.ctx.Err() == nil && c.life.Err() == nil {
+			// The render failed: the static page is better than nothing.
+			st := j.static
+			st.RenderErr = res.Err
+			if st.RenderErr == nil {
+				st.RenderErr = fmt.Errorf("crawler: render %s: %s", j.req.URL, res.Outcome)
+			}
+			st.Attempts = res.Attempts
+			st.Refused += res.Refused
+			res = st
 		}
 	}
 	c.complete(j, res)
@@ -260,7 +298,7 @@ func (c *Crawler) attempt(j *job, h *hostState) *Result {
 		}
 	}
 	var eng Engine = c.static
-	if j.req.Render {
+	if j.req.Render || j.render {
 		eng = c.render
 	}
 	c.sched.started(h)

@@ -68,15 +68,8 @@ func TestRenderJavaScriptPage(t *testing.T) {
 		!strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") {
 		t.Errorf("evidence: status %d remote %q final %q header %v", res.Status, res.RemoteAddr, res.FinalURL, res.Header)
 	}
-	if !bytes.HasPrefix(res.Screenshot, []byte("\x89PNG\r\n\x1a\n")) {
-		t.Fatalf("screenshot is not a PNG (%d bytes)", len(res.Screenshot))
-	}
-	if img, err := png.Decode(bytes.NewReader(res.Screenshot)); err != nil || img.Bounds().Dx() < 100 {
-		t.Errorf("screenshot: %v", err)
-	}
-	sum := sha256.Sum256(res.Screenshot)
-	if res.ScreenshotSHA != hex.EncodeToString(sum[:]) {
-		t.Errorf("ScreenshotSHA does not match the screenshot")
+	if res.Screenshot != nil || res.ScreenshotSHA != "" {
+		t.Errorf("a discovery render took a %d-byte screenshot; only evidence renders do", len(res.Screenshot))
 	}
 	body := sha256.Sum256(res.Body)
 	if res.BodySHA256 != hex.EncodeToString(body[:]) {
@@ -109,6 +102,34 @@ func TestRenderJavaScriptPage(t *testing.T) {
 	}
 	if st := c.Stats(); st.Rendered != 1 {
 		t.Errorf("Stats.Rendered = %d", st.Rendered)
+	}
+
+	// The evidence render of the same page loads images and fonts and
+	// takes a full-page screenshot.
+	ev := fetchOne(t, c, Request{URL: "http://shop.example/search", Render: true, Evidence: true})
+	if ev.Outcome != OutcomeOK || !strings.Contains(ev.Page.Text, "脚本插入的文字") {
+		t.Fatalf("evidence render: %s %v", ev.Outcome, ev.Err)
+	}
+	if !bytes.HasPrefix(ev.Screenshot, []byte("\x89PNG\r\n\x1a\n")) {
+		t.Fatalf("screenshot is not a PNG (%d bytes)", len(ev.Screenshot))
+	}
+	if img, err := png.Decode(bytes.NewReader(ev.Screenshot)); err != nil || img.Bounds().Dx() < 100 {
+		t.Errorf("screenshot: %v", err)
+	}
+	sum := sha256.Sum256(ev.Screenshot)
+	if ev.ScreenshotSHA != hex.EncodeToString(sum[:]) {
+		t.Errorf("ScreenshotSHA does not match the screenshot")
+	}
+	for _, p := range []string{"/pic?1", "/photo.png", "/font.woff2"} {
+		if n := s.count(p); n != 1 {
+			t.Errorf("%s was requested %d times by the evidence render, want once", p, n)
+		}
+	}
+	if st := c.Stats(); st.Rendered != 2 || st.BrowserRestarts != 0 {
+		t.Errorf("Stats: %d rendered, %d browser restarts; want 2 and 0 (one warm browser)", st.Rendered, st.BrowserRestarts)
+	}
+	if st := c.Browser().Stats(); st.Starts != 1 {
+		t.Errorf("%d browsers started for two renders", st.Starts)
 	}
 }
 
@@ -144,15 +165,13 @@ func TestRenderFailures(t *testing.T) {
 	}
 }
 
-// TestRenderRestartAndClose: the browser is replaced after RestartEvery
-// pages and after a crash, and Close leaves no process behind.
+// TestRenderRestartAndClose: the crawler's browser is replaced after it
+// died, and Close leaves no process behind.
 func TestRenderRestartAndClose(t *testing.T) {
 	needChromium(t)
 	s := newSite(t)
 	s.html("/", "<p>hello</p>")
-	opts := s.options("a.example")
-	opts.Render.RestartEvery = 2
-	c, err := New(opts)
+	c, err := New(s.options("a.example"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,46 +183,34 @@ func TestRenderRestartAndClose(t *testing.T) {
 		if res.Outcome != OutcomeOK {
 			t.Fatalf("render: %s %v", res.Outcome, res.Err)
 		}
-		c.render.mu.Lock()
-		if b := c.render.cur; b != nil && (len(dirs) == 0 || dirs[len(dirs)-1] != b.dir) {
-			dirs = append(dirs, b.dir)
-			pids = append(pids, b.pid)
+		if pid, dir, ok := c.Browser().Process(); ok && (len(dirs) == 0 || dirs[len(dirs)-1] != dir) {
+			dirs, pids = append(dirs, dir), append(pids, pid)
 		}
-		c.render.mu.Unlock()
 	}
 	render()
 	render()
-	render() // third page: a new browser
-	if got := c.Stats().BrowserRestarts; got != 1 || len(dirs) != 2 {
-		t.Fatalf("after 3 pages with RestartEvery 2: %d restarts, browsers %q", got, dirs)
+	if len(dirs) != 1 {
+		t.Fatalf("two pages, browsers %q: not one warm browser", dirs)
 	}
-	if _, err := os.Stat(dirs[0]); !os.IsNotExist(err) {
-		t.Errorf("profile of the first browser still exists: %v", err)
-	}
-	if left := processesMentioning(dirs[0]); len(left) > 0 {
-		t.Errorf("first browser left processes %v", left)
-	}
-
 	// Kill the browser: the next page starts another one.
-	if p, err := os.FindProcess(pids[1]); err != nil || p.Kill() != nil {
+	if p, err := os.FindProcess(pids[0]); err != nil || p.Kill() != nil {
 		t.Fatalf("kill the browser: %v", err)
 	}
 	deadline := time.Now().Add(5 * time.Second)
-	for c.render.cur.ctx.Err() == nil && time.Now().Before(deadline) {
+	for time.Now().Before(deadline) {
+		if _, _, ok := c.Browser().Process(); !ok {
+			break
+		}
 		time.Sleep(10 * time.Millisecond)
 	}
 	render()
-	if got := c.Stats().BrowserRestarts; got != 2 || len(dirs) != 3 {
+	if got := c.Stats().BrowserRestarts; got != 1 || len(dirs) != 2 {
 		t.Errorf("after a crash: %d restarts, browsers %q", got, dirs)
 	}
-
 	if err := c.Close(); err != nil {
 		t.Errorf("Close: %v", err)
 	}
 	for _, dir := range dirs {
-		if left := processesMentioning(dir); len(left) > 0 {
-			t.Errorf("processes of %s left after Close: %v", dir, left)
-		}
 		if _, err := os.Stat(dir); !os.IsNotExist(err) {
 			t.Errorf("profile %s left after Close", dir)
 		}

@@ -30,6 +30,13 @@ type job struct {
 	readyAt time.Time // not before (retry back-off)
 	deliver func(*Result)
 
+	// RenderAuto: render is set when the static fetch (static) showed
+	// that the page needs the browser; renderFrom is the attempt count
+	// then (the render's retries count from there).
+	render     bool
+	static     *Result
+	renderFrom int
+
 	// prevNext and myNext let an unused start be given back (refund).
 	prevNext, myNext time.Time
 }

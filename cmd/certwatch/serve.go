@@ -101,7 +101,10 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 		return &exitError{code: 1, err: err}
 	}
 	defer cr.Close()
-	var _ notice.Printer = cr
+	// One warm browser for everything: rendered pages, the sweeps'
+	// preflight check, evidence screenshots, notice and report PDFs.
+	printer := cr.Browser()
+	var _ notice.Printer = printer
 
 	addr := cfg.Serve.Listen
 	if o.listen != "" {
@@ -128,7 +131,7 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 		defer detectMu.Unlock()
 		sw.UseDetector(detectionInForce(sw.DetectorInForce().Matcher(), st, log))
 	}
-	sw.Preflight = func(ctx context.Context) error { _, err := checkBrowser(ctx, cfg); return err }
+	sw.Preflight = func(ctx context.Context) error { _, err := checkBrowser(ctx, cfg, printer); return err }
 	checker := &sweep.RemovalChecker{Store: st, Sweeper: sw, Log: log}
 	categoryName := func(id string) string {
 		for _, p := range packs {
@@ -194,7 +197,7 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 		}()
 	}
 	srv, err := review.New(review.Options{
-		Store: st, Packs: packs, Serve: cfg.Serve, Printer: cr, Checker: checker, Log: log,
+		Store: st, Packs: packs, Serve: cfg.Serve, Printer: printer, Checker: checker, Log: log,
 		SecureCookies: cfg.Serve.TLSCert != "", SourceRoutes: sourceRoutes(cfg),
 		SweepBusy:    runner.Busy,
 		Detection:    func() detect.Status { return sw.DetectorInForce().Status() },
