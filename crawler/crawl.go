@@ -210,7 +210,6 @@ func (c *Crawler) runJob(j *job, h *hostState) {
 		res = j.static // closed or cancelled meanwhile: keep what was fetched
 	}
 	if auto {
-		res.Auto = true
 		if j.static != nil && res.Outcome != OutcomeOK && j.ctx.Err() == nil && c.life.Err() == nil {
 			// The render failed: the static page is better than nothing.
 			st := j.static
@@ -222,6 +221,7 @@ func (c *Crawler) runJob(j *job, h *hostState) {
 			st.Refused += res.Refused
 			res = st
 		}
+		res.Auto = true
 	}
 	c.complete(j, res)
 }
