@@ -16,7 +16,7 @@ import (
 // jsMarket is a search-result page whose listings exist only after its
 // script ran.
 const jsMarket = `<!doctype html><html><head><meta charset="utf-8"><title>搜索结果</title>
-<style>@font-face{font-family:x;src:url(/font.woff2)}</style></head>
+<style>@font-face{font-family:x;src:url(/font.woff2)} h1{font-family:x,sans-serif}</style></head>
 <body><h1>商品列表</h1><div id="results"></div><img src="/pic?1"><img src="/photo.png">
 <a id="next" href="javascript:void(0)">下一页</a>
 <script>
