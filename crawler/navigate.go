@@ -210,7 +210,7 @@ func (e *renderEngine) render(ctx context.Context, req Request, log *tabLog) (*s
 	if !isPageType(snap.mimeType) {
 		return snap, fmt.Errorf("%w (%s)", ErrNotPage, snap.mimeType)
 	}
-	return snap, e.capture(ctx, snap, req.Evidence)
+	return snap, e.capture(ctx, snap, req.Evidence || e.shotAlways)
 }
 
 // navigate sends the tab to url.

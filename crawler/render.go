@@ -42,6 +42,11 @@ type renderEngine struct {
 	mu     sync.Mutex
 	gate   *socksGate // started with the first browser, without Options.Proxy
 	closed bool
+
+	// shotAlways makes every render take a screenshot, as all renders
+	// did before evidence renders existed; only the benchmark that
+	// compares the two sets it.
+	shotAlways bool
 }
 
 var _ Engine = (*renderEngine)(nil)
