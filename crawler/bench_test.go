@@ -212,7 +212,7 @@ func BenchmarkRenderedPagesPerSecond(b *testing.B) {
 			<-done
 		}
 	}
-	render(names[0]) // start the browser outside the measurement
+	render(names[0])               // start the browser outside the measurement
 	var wall, cpu [2]time.Duration // [0] before, [1] now
 	for i := 0; b.Loop(); i++ {
 		for k := range 2 {
@@ -285,7 +285,7 @@ func BenchmarkRenderAuto(b *testing.B) {
 			b.Fatalf("auto %v: %d pages rendered, want %d", auto, rendered, want)
 		}
 	}
-	crawl(true) // start the browser outside the measurement
+	crawl(true)                    // start the browser outside the measurement
 	var wall, cpu [2]time.Duration // [0] every page rendered, [1] auto
 	for i := 0; b.Loop(); i++ {
 		for k := range 2 {

@@ -197,8 +197,8 @@ func (s *Summary) Print(w io.Writer) {
 	fmt.Fprintf(w, "sweep %d: %d pages attempted, %d fetched, %d failed, %d refused by robots.txt, %d blocked, %d truncated, %d rendered\n",
 		s.Sweep, t.Attempted, t.Fetched, sum(t.Failed), t.Robots, t.Blocked, t.Truncated, t.Rendered)
 	if t.AutoStatic > 0 || t.RenderFallback > 0 {
-		fmt.Fprintf(w, "  render: auto: %d pages static only, %d rendered because they needed it, %d render failures kept static (自动渲染：%d 页无需渲染，%d 页渲染失败改用静态内容)\n",
-			t.AutoStatic, t.Rendered, t.RenderFallback, t.AutoStatic, t.RenderFallback)
+		fmt.Fprintf(w, "  render: auto: %d pages needed no browser, %d failed renders kept static (自动渲染：%d 页无需渲染，%d 页渲染失败改用静态内容)\n",
+			t.AutoStatic, t.RenderFallback, t.AutoStatic, t.RenderFallback)
 	}
 	if t.Screenshots > 0 || t.ScreenshotsFailed > 0 {
 		fmt.Fprintf(w, "  evidence screenshots: %d taken, %d failed (证据截图：成功 %d，失败 %d)\n",
