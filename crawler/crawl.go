@@ -137,6 +137,57 @@ func (c *Crawler) Fetch(ctx context.Context, req Request) *Result {
 	return <-done
 }
 
+// Evidence renders one page for evidence (Request.Evidence: images,
+// fonts and media loaded, a full-page screenshot) while Run may be
+// crawling: for the screenshot of a page just flagged. It does not queue
+// behind the host's other requests and takes none of Run's slots, so a
+// caller that holds up Run's results while it waits (a sweep's handler)
+// cannot starve it; it keeps the host's delay (it books the host's next
+// start, as a queued request would) and robots.txt, but not the host's
+// parallelism limit, and is not retried. Its result counts in Stats.
+func (c *Crawler) Evidence(ctx context.Context, req Request) *Result {
+	req.Render, req.RenderAuto, req.Evidence = true, false, true
+	u, err := parseHTTPURL(req.URL)
+	if err != nil {
+		r := failed(req, OutcomeNetwork, err)
+		c.stats.record(r)
+		return r
+	}
+	if c.life.Err() != nil {
+		return failed(req, OutcomeTimeout, fmt.Errorf("crawler: %s: %w", req.URL, ErrClosed))
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	defer context.AfterFunc(c.life, cancel)()
+	host := hostKey(u)
+	org := origin(u)
+	e, known := c.robots.cached(org)
+	if !known { // not crawled before: robots.txt first, in the host's turn
+		if err := sleepUntil(ctx, c.sched.reserveHost(host)); err != nil {
+			return cancelled(ctx, req, 0)
+		}
+		if e, _, err = c.robots.get(ctx, org, func(ctx context.Context) (*robotstxt.RobotsData, error) {
+			return fetchRobots(ctx, c.static, org)
+		}); err != nil {
+			r := failed(req, classify(ctx, err), err)
+			c.stats.record(r)
+			return r
+		}
+	}
+	if !req.IgnoreRobots && !c.robots.allowed(e, u) {
+		r := robotsRefused(req)
+		c.stats.record(r)
+		return r
+	}
+	if err := sleepUntil(ctx, c.sched.reserveHost(host)); err != nil {
+		return cancelled(ctx, req, 0)
+	}
+	res := c.render.Fetch(ctx, req)
+	res.Request, res.Attempts = req, 1
+	c.stats.record(res)
+	return res
+}
+
 // Close cancels what is in flight, fails what is queued with ErrClosed,
 // and stops the browser, leaving no Chromium process behind.
 func (c *Crawler) Close() error {

@@ -2,9 +2,11 @@ package crawler
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"image/png"
 	"net/http"
 	"os"
@@ -302,5 +304,66 @@ location.href = "/after";`)
 				t.Errorf("%d dialogs recorded, want %d: %q", len(res.Dialogs), tc.dialogs, res.Dialogs)
 			}
 		})
+	}
+}
+
+// TestEvidenceWhileRunWaits: an evidence render completes while Run's
+// finished results wait for a reader that is busy (a sweep's handler
+// waiting for the screenshot) and every Run slot is taken; it keeps the
+// host's delay and takes the screenshot with images.
+func TestEvidenceWhileRunWaits(t *testing.T) {
+	needChromium(t)
+	s := newSite(t)
+	s.html("/search", jsMarket)
+	for i := range 6 {
+		s.html(fmt.Sprintf("/p/%d", i), "<p>页面</p>")
+	}
+	const delay = 200 * time.Millisecond
+	opts := s.options("ev.example")
+	opts.Parallel = 2
+	opts.PerHostParallel = 2
+	opts.PerHostDelay = delay
+	c := newCrawler(t, opts)
+	in := make(chan Request)
+	out := make(chan *Result)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go c.Run(ctx, in, out)
+	for i := range 6 {
+		in <- Request{URL: fmt.Sprintf("http://ev.example/p/%d", i)}
+	}
+	// Nobody reads out: once two pages are done, both of Run's slots
+	// wait on their delivery.
+	deadline := time.Now().Add(10 * time.Second)
+	for s.count("/p/1") == 0 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	// The premise: a request through the queue now waits for a slot.
+	qctx, qcancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer qcancel()
+	if q := c.Fetch(qctx, Request{URL: "http://ev.example/p/5?queued"}); q.Outcome != OutcomeTimeout || q.Attempts != 0 {
+		t.Fatalf("a queued request while Run's slots wait: %s after %d attempts; the test proves nothing", q.Outcome, q.Attempts)
+	}
+	ectx, ecancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer ecancel()
+	res := c.Evidence(ectx, Request{URL: "http://ev.example/search"})
+	if res.Outcome != OutcomeOK || !res.Rendered || len(res.Screenshot) == 0 || s.count("/photo.png") != 1 {
+		t.Fatalf("evidence: %s rendered %v, %d-byte screenshot, photo requested %d times: %v",
+			res.Outcome, res.Rendered, len(res.Screenshot), s.count("/photo.png"), res.Err)
+	}
+	var prev, ev time.Time
+	for _, h := range s.hitsOf("ev.example") {
+		if h.path == "/search" {
+			ev = h.at
+			break
+		}
+		prev = h.at
+	}
+	if gap := ev.Sub(prev); gap < delay-20*time.Millisecond {
+		t.Errorf("the evidence visit came %v after the host's previous request; its delay is %v", gap, delay)
+	}
+	close(in)
+	cancel()
+	for range out {
 	}
 }

@@ -353,6 +353,19 @@ func (s *scheduler) reserve(h *hostState) time.Time {
 	return t
 }
 
+// reserveHost books the next start of the host named name for a request
+// made outside the queue (Crawler.Evidence) and returns when it may start.
+func (s *scheduler) reserveHost(name string) time.Time {
+	s.mu.Lock()
+	h := s.hosts[name]
+	if h == nil {
+		h = &hostState{name: name, delay: s.delay, index: -1}
+		s.hosts[name] = h
+	}
+	s.mu.Unlock()
+	return s.reserve(h)
+}
+
 // started records that a job holding h sends a request now: the host's
 // next start is at least its delay from now, however late the job got
 // from its dispatch to the request.

@@ -36,17 +36,19 @@ type Fetcher interface {
 
 var _ Fetcher = (*crawler.Crawler)(nil)
 
-// PageFetcher is a Fetcher that also fetches single pages (the crawler,
-// with the same politeness): a flagged page that was rendered gets its
-// evidence screenshot through it, in a second visit that loads images,
-// fonts and media (crawler.Request.Evidence), which discovery renders
-// block. Without it, flagged pages are recorded without a screenshot.
-type PageFetcher interface {
+// EvidenceFetcher is a Fetcher that also takes evidence renders (the
+// crawler): a flagged page that was rendered gets its screenshot through
+// it, in a second visit that loads images, fonts and media
+// (crawler.Request.Evidence), which discovery renders block. Evidence
+// must not wait for Run's results (a handler calls it while Run's next
+// result waits for a handler). Without it, flagged pages are recorded
+// without a screenshot.
+type EvidenceFetcher interface {
 	Fetcher
-	Fetch(ctx context.Context, req crawler.Request) *crawler.Result
+	Evidence(ctx context.Context, req crawler.Request) *crawler.Result
 }
 
-var _ PageFetcher = (*crawler.Crawler)(nil)
+var _ EvidenceFetcher = (*crawler.Crawler)(nil)
 
 // Progress receives the sweep's progress; nil for none.
 type Progress interface {
@@ -499,19 +501,19 @@ func (r *run) handle(it store.FrontierItem, res *crawler.Result) error {
 }
 
 // evidence takes the screenshot of a flagged page that was rendered: a
-// second visit through the crawler (politely, in the host's turn) that
+// second visit through the crawler (politely: the host's next turn) that
 // loads what the discovery render blocked. The case keeps the discovery
 // render's body, which the finding was made from; the screenshot is the
 // page as a visitor saw it moments later. A failure is logged and counted
 // (the source's health shows it), and the case is recorded without one.
 func (r *run) evidence(it store.FrontierItem, res *crawler.Result) ([]byte, string) {
-	pf, ok := r.s.Fetcher.(PageFetcher)
+	ef, ok := r.s.Fetcher.(EvidenceFetcher)
 	if !ok || r.ctx == nil {
 		return nil, ""
 	}
 	req := r.request(it)
-	req.Render, req.RenderAuto, req.Evidence, req.Listing = true, false, true, nil
-	er := pf.Fetch(r.ctx, req)
+	req.Listing = nil
+	er := ef.Evidence(r.ctx, req)
 	if er.Outcome != crawler.OutcomeOK || len(er.Screenshot) == 0 {
 		if r.ctx.Err() == nil {
 			r.stats.screenshot(it.SourceID, hostOf(it.URL), false)
