@@ -53,7 +53,8 @@ const (
 	DefaultTabs         = 2
 	DefaultRestartEvery = 200
 	DefaultPageTimeout  = 30 * time.Second
-	// DefaultUserAgent is Chromium's own when the user names none.
+	// DefaultUserAgent is sent when Options names none: certwatch's
+	// honest one, as the crawler's.
 	DefaultUserAgent = "certwatch/1.0 (+regulatory crawler; contact: see robots)"
 )
 

@@ -362,8 +362,8 @@ func (d *decoder) render(n *yaml.Node, key string, r *crawler.RenderOptions) {
 	})
 }
 
-// RenderModes are the values of a source's render key.
-const RenderModes = "true, false or auto"
+// renderModes are the values of a source's render key.
+const renderModes = "true, false or auto"
 
 // renderMode decodes a source's render key: the YAML booleans true and
 // false, or the word auto.
@@ -374,9 +374,9 @@ func (d *decoder) renderMode(n *yaml.Node, key string, s *Source) {
 	case n.Kind == yaml.ScalarNode && n.Tag == "!!str" && n.Value == "auto":
 		s.RenderAuto = true
 	case n.Kind == yaml.ScalarNode && n.Tag == "!!str":
-		d.Fail(n, key, "unknown render mode %q (%s)", n.Value, RenderModes)
+		d.Fail(n, key, "unknown render mode %q (%s)", n.Value, renderModes)
 	default:
-		d.Fail(n, key, "must be %s, got %s", RenderModes, strictyaml.KindName(n))
+		d.Fail(n, key, "must be %s, got %s", renderModes, strictyaml.KindName(n))
 	}
 }
 
