@@ -481,7 +481,10 @@ func (r *run) handle(it store.FrontierItem, res *crawler.Result) error {
 	finding, _ := json.Marshal(f)
 	shot, shotSHA := res.Screenshot, res.ScreenshotSHA
 	if shot == nil && res.Rendered && res.RenderErr == nil {
-		shot, shotSHA = r.evidence(it, res)
+		shot, shotSHA = r.evidence(it)
+		if r.ctx != nil && r.ctx.Err() != nil {
+			return nil // cut short by shutdown: stays pending for --resume
+		}
 	}
 	rr, err := r.s.Store.Record(store.Observation{
 		SweepID: r.sw.ID, FrontierURL: it.URL, CaseKey: caseKey(src, it.URL, res.FinalURL),
@@ -506,7 +509,7 @@ func (r *run) handle(it store.FrontierItem, res *crawler.Result) error {
 // render's body, which the finding was made from; the screenshot is the
 // page as a visitor saw it moments later. A failure is logged and counted
 // (the source's health shows it), and the case is recorded without one.
-func (r *run) evidence(it store.FrontierItem, res *crawler.Result) ([]byte, string) {
+func (r *run) evidence(it store.FrontierItem) ([]byte, string) {
 	ef, ok := r.s.Fetcher.(EvidenceFetcher)
 	if !ok || r.ctx == nil {
 		return nil, ""
