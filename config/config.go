@@ -72,10 +72,17 @@ type Limits struct {
 
 // Source is one thing to crawl.
 type Source struct {
-	Line         int
-	ID           string
-	Kind         string
+	Line int
+	ID   string
+	Kind string
+	// Render ("render: true") fetches every page of the source with the
+	// browser; RenderAuto ("render: auto") fetches statically first and
+	// renders only the pages that need it (crawler.NeedsRender: script
+	// shells, result pages whose listing selectors find nothing). At
+	// most one is set; neither ("render: false", the default) never
+	// renders.
 	Render       bool
+	RenderAuto   bool
 	IgnoreRobots bool
 	// Route is the notice route suggested for this source's takedown
 	// findings (e.g. takedown_samr for a marketplace); "" keeps the rule's.
@@ -355,6 +362,24 @@ func (d *decoder) render(n *yaml.Node, key string, r *crawler.RenderOptions) {
 	})
 }
 
+// renderModes are the values of a source's render key.
+const renderModes = "true, false or auto"
+
+// renderMode decodes a source's render key: the YAML booleans true and
+// false, or the word auto.
+func (d *decoder) renderMode(n *yaml.Node, key string, s *Source) {
+	switch {
+	case n.Kind == yaml.ScalarNode && n.Tag == "!!bool":
+		s.Render = n.Value == "true"
+	case n.Kind == yaml.ScalarNode && n.Tag == "!!str" && n.Value == "auto":
+		s.RenderAuto = true
+	case n.Kind == yaml.ScalarNode && n.Tag == "!!str":
+		d.Fail(n, key, "unknown render mode %q (%s)", n.Value, renderModes)
+	default:
+		d.Fail(n, key, "must be %s, got %s", renderModes, strictyaml.KindName(n))
+	}
+}
+
 func (d *decoder) patterns(n *yaml.Node, key string, dst *[]*regexp.Regexp) {
 	var ss []string
 	d.StrList(n, key, &ss)
@@ -374,7 +399,7 @@ func (d *decoder) source(n *yaml.Node, path string) *Source {
 	d.Fields(n, path, map[string]func(*yaml.Node, string){
 		"id":            func(v *yaml.Node, k string) { d.ID(v, k, &s.ID) },
 		"type":          func(v *yaml.Node, k string) { d.Str(v, k, &s.Kind) },
-		"render":        func(v *yaml.Node, k string) { d.Bool(v, k, &s.Render) },
+		"render":        func(v *yaml.Node, k string) { d.renderMode(v, k, s) },
 		"ignore_robots": func(v *yaml.Node, k string) { d.Bool(v, k, &s.IgnoreRobots) },
 		"route": func(v *yaml.Node, k string) {
 			d.Str(v, k, &s.Route)

@@ -59,6 +59,7 @@ func TestInvalidConfigs(t *testing.T) {
 		"invalid-pattern.yaml":          `invalid-pattern.yaml:6: sources[0].include[0]: invalid pattern: error parsing regexp: missing closing )`,
 		"invalid-wrong-kind-key.yaml":   `invalid-wrong-kind-key.yaml:7: sources[0].start: a urls source has no "start" (it takes urls, file, max_pages, depth)`,
 		"invalid-missing-database.yaml": `invalid-missing-database.yaml:1: database: required key is missing`,
+		"invalid-render.yaml":           `invalid-render.yaml:7: sources[1].render: unknown render mode "sometimes" (true, false or auto)`,
 	}
 	files, _ := filepath.Glob("testdata/invalid-*.yaml")
 	if len(files) != len(want) {
@@ -74,6 +75,45 @@ func TestInvalidConfigs(t *testing.T) {
 			}
 			if !strings.Contains(err.Error(), "testdata/"+want[name]) {
 				t.Errorf("got:\n%v\nwant a line containing:\n%s", err, "testdata/"+want[name])
+			}
+		})
+	}
+}
+
+// TestRenderModes: a source's render key takes the YAML booleans and the
+// word auto; anything else names file, line and key.
+func TestRenderModes(t *testing.T) {
+	for _, tc := range []struct {
+		value        string
+		render, auto bool
+		err          string
+	}{
+		{value: "true", render: true},
+		{value: "false"},
+		{value: "auto", auto: true},
+		{value: `"auto"`, auto: true},
+		{value: "", err: ""}, // the key absent: never render
+		{value: "Auto", err: `render.yaml:6: sources[0].render: unknown render mode "Auto" (true, false or auto)`},
+		{value: "1", err: `render.yaml:6: sources[0].render: must be true, false or auto, got "1"`},
+		{value: "[auto]", err: `render.yaml:6: sources[0].render: must be true, false or auto, got a list`},
+	} {
+		t.Run(tc.value, func(t *testing.T) {
+			data := "database: x.db\nsources:\n  - id: a\n    type: urls\n    urls: [\"http://a.example/\"]\n"
+			if tc.value != "" {
+				data += "    render: " + tc.value + "\n"
+			}
+			c, err := Parse("render.yaml", []byte(data))
+			if tc.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.err) {
+					t.Fatalf("got %v, want %s", err, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s := c.Sources[0]; s.Render != tc.render || s.RenderAuto != tc.auto {
+				t.Errorf("render %v auto %v, want %v %v", s.Render, s.RenderAuto, tc.render, tc.auto)
 			}
 		})
 	}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -161,8 +162,26 @@ func collyCrawl(b *testing.B, opts Options, hosts, start []string) int {
 	return int(pages.Load())
 }
 
+// processCPU is the processor time of this process (the crawler and the
+// test site) so far.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// cpuNow is the processor time of this process and of the crawler's
+// browser.
+func cpuNow(c *Crawler) time.Duration { return processCPU() + c.Browser().CPU() }
+
 // BenchmarkRenderedPagesPerSecond renders the JavaScript market page with
-// the default two tabs, hosts not limiting.
+// the default two tabs, hosts not limiting, two ways in turn in each
+// iteration: as renders were before issue 12 (a full-page screenshot of
+// every page; images, fonts and media blocked) and as discovery renders
+// are now (no screenshot: only a flagged page's evidence render takes
+// one). pages/s and pages/s/tab are the discovery renders'; the
+// before-… metrics the old way's; cpu-ms/page counts this process and the
+// browser's processes.
 func BenchmarkRenderedPagesPerSecond(b *testing.B) {
 	needChromium(b)
 	const perIter = 8
@@ -180,11 +199,11 @@ func BenchmarkRenderedPagesPerSecond(b *testing.B) {
 		if res.Outcome != OutcomeOK || len(res.Listings) != 2 {
 			b.Fatalf("%s: %s %v", host, res.Outcome, res.Err)
 		}
+		if (res.Screenshot != nil) != c.render.shotAlways {
+			b.Fatalf("%s: a %d-byte screenshot with shotAlways %v", host, len(res.Screenshot), c.render.shotAlways)
+		}
 	}
-	render(names[0]) // start the browser outside the measurement
-	var elapsed time.Duration
-	for b.Loop() {
-		t0 := time.Now()
+	batch := func() {
 		done := make(chan struct{})
 		for _, h := range names {
 			go func() { render(h); done <- struct{}{} }()
@@ -192,10 +211,95 @@ func BenchmarkRenderedPagesPerSecond(b *testing.B) {
 		for range names {
 			<-done
 		}
-		elapsed += time.Since(t0)
 	}
+	render(names[0])               // start the browser outside the measurement
+	var wall, cpu [2]time.Duration // [0] before, [1] now
+	for i := 0; b.Loop(); i++ {
+		for k := range 2 {
+			mode := (i + k) % 2 // alternate which goes first
+			c.render.shotAlways = mode == 0
+			t0, c0 := time.Now(), cpuNow(c)
+			batch()
+			wall[mode] += time.Since(t0)
+			cpu[mode] += cpuNow(c) - c0
+		}
+	}
+	c.render.shotAlways = false
 	tabs := float64(c.opts.Render.Tabs)
-	perSec := perIter * float64(b.N) / elapsed.Seconds()
+	pages := perIter * float64(b.N)
+	perSec := pages / wall[1].Seconds()
+	before := pages / wall[0].Seconds()
 	b.ReportMetric(perSec, "pages/s")
 	b.ReportMetric(perSec/tabs, "pages/s/tab")
+	b.ReportMetric(before/tabs, "before-pages/s/tab")
+	b.ReportMetric(perSec/before, "now/before")
+	b.ReportMetric(float64(cpu[1].Milliseconds())/pages, "cpu-ms/page")
+	b.ReportMetric(float64(cpu[0].Milliseconds())/pages, "before-cpu-ms/page")
+}
+
+// BenchmarkRenderAuto crawls a site of 40 pages, 8 of them script shells
+// (the rest ordinary pages that also run a script), twice in each
+// iteration: every page rendered (render: true) and render: auto (static
+// first, only the shells rendered). It reports pages/s and CPU per page
+// of each (this process and the browser's) and the ratios.
+func BenchmarkRenderAuto(b *testing.B) {
+	needChromium(b)
+	const pages, every = 40, 5 // every 5th page is a shell
+	s := newSite(b)
+	filler := strings.Repeat("<p>安全生产考核合格证书查询、特种作业操作证复审、培训报名须知。</p>\n", 20)
+	s.handle("/p/{n}", func(w http.ResponseWriter, r *http.Request) {
+		n, _ := strconv.Atoi(r.PathValue("n"))
+		if n%every == 0 {
+			s.writeHTML(w, shellPage)
+			return
+		}
+		s.writeHTML(w, fmt.Sprintf("<h1>第%d页</h1>%s<script>var seen = %d;</script>", n, filler, n))
+	})
+	const hosts = 8
+	var names []string
+	for i := range hosts {
+		names = append(names, fmt.Sprintf("a%d.example", i))
+	}
+	opts := s.options(names...)
+	opts.Render.Settle = 100 * time.Millisecond
+	c := newCrawler(b, opts)
+	crawl := func(auto bool) {
+		done := make(chan *Result, pages)
+		for n := range pages {
+			go func() {
+				req := Request{URL: fmt.Sprintf("http://%s/p/%d", names[n%hosts], n), Render: !auto, RenderAuto: auto}
+				done <- c.Fetch(context.Background(), req)
+			}()
+		}
+		rendered := 0
+		for range pages {
+			res := <-done
+			if res.Outcome != OutcomeOK {
+				b.Fatalf("%s: %s %v", res.RequestedURL, res.Outcome, res.Err)
+			}
+			if res.Rendered {
+				rendered++
+			}
+		}
+		if want := map[bool]int{true: pages / every, false: pages}[auto]; rendered != want {
+			b.Fatalf("auto %v: %d pages rendered, want %d", auto, rendered, want)
+		}
+	}
+	crawl(true)                    // start the browser outside the measurement
+	var wall, cpu [2]time.Duration // [0] every page rendered, [1] auto
+	for i := 0; b.Loop(); i++ {
+		for k := range 2 {
+			mode := (i + k) % 2
+			t0, c0 := time.Now(), cpuNow(c)
+			crawl(mode == 1)
+			wall[mode] += time.Since(t0)
+			cpu[mode] += cpuNow(c) - c0
+		}
+	}
+	n := pages * float64(b.N)
+	b.ReportMetric(n/wall[0].Seconds(), "all-rendered-pages/s")
+	b.ReportMetric(n/wall[1].Seconds(), "auto-pages/s")
+	b.ReportMetric(wall[0].Seconds()/wall[1].Seconds(), "auto/all-speed")
+	b.ReportMetric(float64(cpu[0].Milliseconds())/n, "all-rendered-cpu-ms/page")
+	b.ReportMetric(float64(cpu[1].Milliseconds())/n, "auto-cpu-ms/page")
 }

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/temoto/robotstxt"
+
+	"github.com/certwatch/certwatch/browser"
 )
 
 // maxRetryAfter bounds how long a server's Retry-After can hold a retry.
@@ -46,6 +48,10 @@ func New(opts Options) (*Crawler, error) {
 		return nil, fmt.Errorf("crawler: %w: AllowInternal: %w", ErrOptions, err)
 	}
 	res.policy = policy
+	render, err := newRenderEngine(opts, res)
+	if err != nil {
+		return nil, err
+	}
 	static, err := newStaticEngine(opts, res)
 	if err != nil {
 		return nil, err
@@ -54,7 +60,7 @@ func New(opts Options) (*Crawler, error) {
 	c := &Crawler{
 		opts:   opts,
 		static: static,
-		render: newRenderEngine(opts, res),
+		render: render,
 		robots: newRobotsCache(opts.UserAgent),
 		life:   life,
 		stop:   stop,
@@ -110,6 +116,12 @@ receive:
 	pending.Wait()
 }
 
+// Browser is the crawler's browser pool: one warm Chromium, which the
+// crawler's rendered pages share with whatever else the caller prints or
+// checks with it (notices, reports, the sweep's preflight). The crawler
+// owns it: Close stops it.
+func (c *Crawler) Browser() *browser.Pool { return c.render.pool }
+
 // Fetch fetches one request with the same politeness as Run (robots.txt,
 // the host's delay, retries): for rechecks and tests.
 func (c *Crawler) Fetch(ctx context.Context, req Request) *Result {
@@ -123,6 +135,57 @@ func (c *Crawler) Fetch(ctx context.Context, req Request) *Result {
 		defer stop()
 	}
 	return <-done
+}
+
+// Evidence renders one page for evidence (Request.Evidence: images,
+// fonts and media loaded, a full-page screenshot) while Run may be
+// crawling: for the screenshot of a page just flagged. It does not queue
+// behind the host's other requests and takes none of Run's slots, so a
+// caller that holds up Run's results while it waits (a sweep's handler)
+// cannot starve it; it keeps the host's delay (it books the host's next
+// start, as a queued request would) and robots.txt, but not the host's
+// parallelism limit, and is not retried. Its result counts in Stats.
+func (c *Crawler) Evidence(ctx context.Context, req Request) *Result {
+	req.Render, req.RenderAuto, req.Evidence = true, false, true
+	u, err := parseHTTPURL(req.URL)
+	if err != nil {
+		r := failed(req, OutcomeNetwork, err)
+		c.stats.record(r)
+		return r
+	}
+	if c.life.Err() != nil {
+		return failed(req, OutcomeTimeout, fmt.Errorf("crawler: %s: %w", req.URL, ErrClosed))
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	defer context.AfterFunc(c.life, cancel)()
+	host := hostKey(u)
+	org := origin(u)
+	e, known := c.robots.cached(org)
+	if !known { // not crawled before: robots.txt first, in the host's turn
+		if err := sleepUntil(ctx, c.sched.reserveHost(host)); err != nil {
+			return cancelled(ctx, req, 0)
+		}
+		if e, _, err = c.robots.get(ctx, org, func(ctx context.Context) (*robotstxt.RobotsData, error) {
+			return fetchRobots(ctx, c.static, org)
+		}); err != nil {
+			r := failed(req, classify(ctx, err), err)
+			c.stats.record(r)
+			return r
+		}
+	}
+	if !req.IgnoreRobots && !c.robots.allowed(e, u) {
+		r := robotsRefused(req)
+		c.stats.record(r)
+		return r
+	}
+	if err := sleepUntil(ctx, c.sched.reserveHost(host)); err != nil {
+		return cancelled(ctx, req, 0)
+	}
+	res := c.render.Fetch(ctx, req)
+	res.Request, res.Attempts = req, 1
+	c.stats.record(res)
+	return res
 }
 
 // Close cancels what is in flight, fails what is queued with ErrClosed,
@@ -178,12 +241,38 @@ func (c *Crawler) runJob(j *job, h *hostState) {
 	j.attempt++
 	res := c.attempt(j, h)
 	c.sched.hostDone(h)
-	if j.attempt <= c.opts.Retries && retryable(j.ctx, res) {
-		j.readyAt = time.Now().Add(c.backoff(j.attempt, res))
+	if tries := j.attempt - j.renderFrom; tries <= c.opts.Retries && retryable(j.ctx, res) {
+		j.readyAt = time.Now().Add(c.backoff(tries, res))
 		if c.sched.add(j, true) == nil {
 			c.stats.retries.Add(1)
 			return
 		}
+	}
+	auto := j.req.RenderAuto && !j.req.Render
+	if auto && !j.render && res.Outcome == OutcomeOK && NeedsRender(res) {
+		// The render is one more request to the host: it waits for the
+		// host's next turn, at the front of its queue, with retries of
+		// its own.
+		j.static, j.render, j.renderFrom = res, true, j.attempt
+		j.readyAt = time.Time{}
+		if c.sched.add(j, true) == nil {
+			return
+		}
+		res = j.static // closed or cancelled meanwhile: keep what was fetched
+	}
+	if auto {
+		if j.static != nil && res.Outcome != OutcomeOK && j.ctx.Err() == nil && c.life.Err() == nil {
+			// The render failed: the static page is better than nothing.
+			st := j.static
+			st.RenderErr = res.Err
+			if st.RenderErr == nil {
+				st.RenderErr = fmt.Errorf("crawler: render %s: %s", j.req.URL, res.Outcome)
+			}
+			st.Attempts = res.Attempts
+			st.Refused += res.Refused
+			res = st
+		}
+		res.Auto = true
 	}
 	c.complete(j, res)
 }
@@ -260,7 +349,7 @@ func (c *Crawler) attempt(j *job, h *hostState) *Result {
 		}
 	}
 	var eng Engine = c.static
-	if j.req.Render {
+	if j.req.Render || j.render {
 		eng = c.render
 	}
 	c.sched.started(h)

@@ -23,8 +23,16 @@
 //     Request.IgnoreRobots fetches anyway, logged at WARN and counted.
 //   - Engines (Engine) do one attempt each and fill the same Result: the
 //     static engine is one colly Collector behind a transport that bounds
-//     decompression and keeps the body as received; the render engine is
-//     one Chromium with a tab per page (see renderEngine).
+//     decompression and keeps the body as received; the render engine
+//     uses the crawler's browser pool (package browser: one warm
+//     Chromium, a tab per page; Crawler.Browser shares it with notice
+//     printing). Discovery renders block images, fonts and media and
+//     take no screenshot; evidence renders (Request.Evidence) load them
+//     and take a full-page screenshot (see renderEngine).
+//   - Request.RenderAuto (a source's "render: auto") fetches statically
+//     first and renders only pages that need it (NeedsRender: a script
+//     shell, or a result page whose listing selectors find nothing); the
+//     render is a second request that waits for the host's next turn.
 //   - Resolve overrides reach the static engine through its dialer and
 //     Chromium through its SOCKS gate (or, with a Proxy, through
 //     --host-resolver-rules); with ResolveOnly every other host fails
@@ -64,6 +72,16 @@ type Request struct {
 	SourceID string
 	Depth    int
 	Render   bool // fetch with the browser engine
+	// RenderAuto (when Render is unset) fetches with the static engine
+	// first and renders only when the page needs a browser: a script
+	// shell, or a result page whose Listing selectors find nothing (see
+	// NeedsRender). The render waits for the host's next turn, like a
+	// retry; if it fails, the static result is kept (Result.RenderErr).
+	RenderAuto bool
+	// Evidence renders with images, fonts and media (which discovery
+	// renders block) and takes a full-page screenshot: for a page that
+	// was flagged, and for rechecks. Static fetches ignore it.
+	Evidence bool
 	// IgnoreRobots is the per-source override; when set, the fetch is
 	// logged and counted as such.
 	IgnoreRobots bool
@@ -116,14 +134,20 @@ type Result struct {
 	Header       http.Header
 	// Body is the response body as received, after transfer and content
 	// decoding (gzip), before charset decoding; at most Limits.MaxBody bytes.
-	Body          []byte
-	Truncated     bool   // the body was cut at Limits.MaxBody (never silently)
-	BodySHA256    string // hex SHA-256 of Body
-	RemoteAddr    string // ip:port the response came from
-	FetchedAt     time.Time
-	Duration      time.Duration
-	Rendered      bool
-	Screenshot    []byte // full-page PNG, rendered pages only
+	Body       []byte
+	Truncated  bool   // the body was cut at Limits.MaxBody (never silently)
+	BodySHA256 string // hex SHA-256 of Body
+	RemoteAddr string // ip:port the response came from
+	FetchedAt  time.Time
+	Duration   time.Duration
+	Rendered   bool
+	// Auto: fetched for a RenderAuto request. Rendered tells whether the
+	// static page was enough (false) or the page was rendered (true).
+	Auto bool
+	// RenderErr: a RenderAuto page needed a render that failed; the
+	// Result is the static fetch.
+	RenderErr     error
+	Screenshot    []byte // full-page PNG, evidence renders only
 	ScreenshotSHA string // hex SHA-256 of Screenshot
 	IgnoredRobots bool   // fetched although robots.txt disallows it (source override)
 	Page          *page.Page

@@ -9,6 +9,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/certwatch/certwatch/browser"
 )
 
 // site is a local test web server: every host name the tests use is
@@ -127,7 +129,7 @@ func fetchOne(t testing.TB, c *Crawler, req Request) *Result {
 // installs it; see .ci/run).
 func needChromium(t testing.TB) {
 	t.Helper()
-	if _, err := chromiumPath(""); err != nil {
+	if _, err := browser.Path(""); err != nil {
 		if _, err := exec.LookPath("/usr/bin/chromium"); err != nil {
 			t.Skip("browser test skipped: no chromium installed (apt-get install chromium fonts-noto-cjk)")
 		}

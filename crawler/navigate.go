@@ -30,6 +30,10 @@ type snapshot struct {
 	screenshot  []byte
 }
 
+// snapshotReserve is the part of a page's time kept for the settle wait,
+// the HTML and the screenshot when the load event is late.
+const snapshotReserve = 5 * time.Second
+
 // Bounds of what a tab's log keeps.
 const (
 	maxRefusedURLs = 10
@@ -93,6 +97,8 @@ type navigation struct {
 	// mainRefused: the page itself, or a redirect before its first
 	// response, was refused by the address policy.
 	mainRefused error
+	// resources: images, fonts and media load (evidence renders).
+	resources bool
 }
 
 func (n *navigation) notify() {
@@ -170,8 +176,9 @@ func (n *navigation) snapshot() *snapshot {
 	}
 }
 
-// render loads url in the tab of ctx and takes the snapshot.
-func (e *renderEngine) render(ctx context.Context, url string, log *tabLog) (*snapshot, error) {
+// render loads the request's URL in the tab of ctx and takes the
+// snapshot (with a screenshot for evidence).
+func (e *renderEngine) render(ctx context.Context, req Request, log *tabLog) (*snapshot, error) {
 	// The first call opens the tab. Its main frame has the tab's id.
 	if err := chromedp.Do(ctx); err != nil {
 		return nil, fmt.Errorf("open tab: %w", err)
@@ -184,6 +191,8 @@ func (e *renderEngine) render(ctx context.Context, url string, log *tabLog) (*sn
 		res:     e.res,
 		proxied: e.opts.Proxy != "",
 		log:     log,
+		// Evidence loads what discovery blocks (see renderEngine).
+		resources: req.Evidence,
 	}
 	if err := chromedp.Listen(ctx, nav.on); err != nil {
 		return nil, err
@@ -191,7 +200,7 @@ func (e *renderEngine) render(ctx context.Context, url string, log *tabLog) (*sn
 	if err := nav.intercept(ctx); err != nil {
 		return nil, err
 	}
-	if snap, err := nav.navigate(ctx, url); err != nil {
+	if snap, err := nav.navigate(ctx, req.URL); err != nil {
 		return snap, err
 	}
 	if err := nav.waitLoad(ctx, e.loadDeadline(ctx)); err != nil {
@@ -201,7 +210,7 @@ func (e *renderEngine) render(ctx context.Context, url string, log *tabLog) (*sn
 	if !isPageType(snap.mimeType) {
 		return snap, fmt.Errorf("%w (%s)", ErrNotPage, snap.mimeType)
 	}
-	return snap, e.capture(ctx, snap)
+	return snap, e.capture(ctx, snap, req.Evidence || e.shotAlways)
 }
 
 // navigate sends the tab to url.
@@ -272,9 +281,9 @@ func (n *navigation) waitLoad(ctx context.Context, by time.Time) error {
 	}
 }
 
-// capture lets scripts settle, then reads the document, its URL and a
-// full-page PNG screenshot (none for error pages).
-func (e *renderEngine) capture(ctx context.Context, snap *snapshot) error {
+// capture lets scripts settle, then reads the document, its URL and, with
+// shot, a full-page PNG screenshot (none for error pages).
+func (e *renderEngine) capture(ctx context.Context, snap *snapshot, shot bool) error {
 	if err := sleepUntil(ctx, time.Now().Add(e.opts.Render.Settle)); err != nil {
 		return err
 	}
@@ -287,21 +296,22 @@ func (e *renderEngine) capture(ctx context.Context, snap *snapshot) error {
 		(strings.HasPrefix(loc, "http://") || strings.HasPrefix(loc, "https://")) {
 		snap.finalURL = loc
 	}
-	if snap.status >= 400 {
+	if !shot || snap.status >= 400 {
 		return nil
 	}
-	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // quality 100 is PNG
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // quality 100 is PNG
 	if err != nil {
 		return fmt.Errorf("screenshot: %w", err)
 	}
-	snap.screenshot = shot
+	snap.screenshot = png
 	return nil
 }
 
 // intercept pauses every request of the tab before it is sent and decides:
-// image, font and media requests (and the browser's favicon request)
-// fail, so pages load fast and the browser stays small, whatever the URLs
-// look like; a request to an internal address (after resolution, see
+// image, font and media requests fail unless the render is for evidence
+// (n.resources), so discovery renders load fast and the browser stays
+// small, whatever the URLs look like; the browser's favicon request
+// fails; a request to an internal address (after resolution, see
 // netPolicy) fails and is logged as refused — the page's own document
 // before its first response makes the page fail with ErrBlockedAddress, a
 // later navigation of the main frame (meta refresh, script) is aborted so
@@ -330,8 +340,10 @@ func (n *navigation) intercept(ctx context.Context) error {
 			}
 			switch ev.ResourceType {
 			case network.ResourceTypeImage, network.ResourceTypeFont, network.ResourceTypeMedia:
-				fail(ev.RequestID, network.ErrorReasonBlockedByClient)
-				continue
+				if !n.resources {
+					fail(ev.RequestID, network.ErrorReasonBlockedByClient)
+					continue
+				}
 			}
 			if strings.HasSuffix(ev.Request.URL, "/favicon.ico") {
 				fail(ev.RequestID, network.ErrorReasonBlockedByClient)

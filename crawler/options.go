@@ -6,10 +6,11 @@ import (
 	"maps"
 	"net"
 	"net/url"
-	"os/exec"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/certwatch/certwatch/browser"
 )
 
 // DefaultUserAgent names certwatch honestly; see Options.UserAgent.
@@ -179,20 +180,16 @@ func validPort(p string) bool {
 	return n > 0 && n < 65536
 }
 
-// chromiumPath finds the browser: the configured path, or chromium or
-// chromium-browser on PATH.
-func chromiumPath(configured string) (string, error) {
-	if configured != "" {
-		p, err := exec.LookPath(configured)
-		if err != nil {
-			return "", fmt.Errorf("crawler: browser %q: %w", configured, err)
-		}
-		return p, nil
+// BrowserOptions are the options of the browser pool the crawler's
+// render engine uses (without the network switches, which only a
+// Crawler's engine sets): for a browser check outside a Crawler.
+func (o Options) BrowserOptions() browser.Options {
+	o = o.withDefaults()
+	return browser.Options{
+		Chromium:     o.Render.Chromium,
+		Tabs:         o.Render.Tabs,
+		RestartEvery: o.Render.RestartEvery,
+		PageTimeout:  o.Render.PageTimeout,
+		UserAgent:    o.UserAgent,
 	}
-	for _, name := range []string{"chromium", "chromium-browser"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p, nil
-		}
-	}
-	return "", errors.New("crawler: no chromium or chromium-browser on PATH (install Debian's chromium, or set Render.Chromium)")
 }

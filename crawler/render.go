@@ -9,54 +9,98 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
+	"github.com/certwatch/certwatch/browser"
 	"github.com/certwatch/certwatch/page"
 )
 
 // ErrBrowserCrashed is wrapped by the error of a page whose browser or tab
 // died; the browser is restarted for the next page.
-var ErrBrowserCrashed = errors.New("browser crashed")
+var ErrBrowserCrashed = browser.ErrCrashed
 
-// renderEngine renders pages in Debian's Chromium through chromedp: one
-// browser (started on the first page, with a context without timeout),
-// at most Render.Tabs pages at once, each in a new tab with its own
-// deadline. Images, fonts and media are failed at the request stage, so
-// pages load fast and the browser stays small. The browser is replaced
-// after RestartEvery pages or a crash, when its last tab is done.
+// renderEngine renders pages in the browser pool's Chromium (package
+// browser: one warm browser, at most Render.Tabs pages at once, each in a
+// new tab with its own deadline). Without Options.Proxy the browser
+// reaches the network only through the engine's SOCKS gate, started with
+// the first browser.
+//
+// A discovery render (Request.Evidence unset) fails image, font and media
+// requests before they are sent and takes no screenshot: what the matcher
+// reads is the document, and those resources are most of a page's bytes
+// and of the browser's work. An evidence render (Request.Evidence) loads
+// them and takes a full-page screenshot, so the evidence shows the page
+// as a visitor saw it, photos of certificates included.
 type renderEngine struct {
 	opts Options
 	res  *resolver
-	tabs chan struct{} // one token per open tab
+	pool *browser.Pool
 
-	mu      sync.Mutex
-	gate    *socksGate // started with the first browser, without Options.Proxy
-	cur     *browser
-	inUse   int           // tabs open on cur
-	changed chan struct{} // closed and replaced when inUse drops
-	closed  bool
+	mu     sync.Mutex
+	gate   *socksGate // started with the first browser, without Options.Proxy
+	closed bool
 
-	restarts atomic.Int64
+	// shotAlways makes every render take a screenshot, as all renders
+	// did before evidence renders existed; only the benchmark that
+	// compares the two sets it.
+	shotAlways bool
 }
 
 var _ Engine = (*renderEngine)(nil)
 
-func newRenderEngine(opts Options, res *resolver) *renderEngine {
-	return &renderEngine{
-		opts:    opts,
-		res:     res,
-		tabs:    make(chan struct{}, opts.Render.Tabs),
-		changed: make(chan struct{}),
+func newRenderEngine(opts Options, res *resolver) (*renderEngine, error) {
+	e := &renderEngine{opts: opts, res: res}
+	bo := opts.BrowserOptions()
+	bo.Network = e.network
+	pool, err := browser.New(bo)
+	if err != nil {
+		return nil, fmt.Errorf("crawler: %w: %w", ErrOptions, err)
 	}
+	e.pool = pool
+	return e, nil
+}
+
+// network returns the switches that route the browser's connections; the
+// pool calls it before each browser starts.
+func (e *renderEngine) network() ([]chromedp.ExecAllocatorOption, error) {
+	if e.opts.Proxy != "" {
+		var flags []chromedp.ExecAllocatorOption
+		if rules := e.res.chromiumRules(); rules != "" {
+			flags = append(flags, chromedp.Flag("host-resolver-rules", rules))
+		}
+		return append(flags, chromedp.ProxyServer(e.opts.Proxy)), nil
+	}
+	// Every connection goes through the gate, which applies the resolve
+	// overrides and the address policy where it dials (see socksGate).
+	// Loopback is not bypassed, the browser resolves no name itself (the
+	// gate does), and WebRTC may not send UDP past the proxy.
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.closed {
+		return nil, ErrClosed
+	}
+	if e.gate == nil {
+		g, err := startSocksGate(e.res)
+		if err != nil {
+			return nil, err
+		}
+		e.gate = g
+	}
+	return []chromedp.ExecAllocatorOption{
+		chromedp.ProxyServer(e.gate.URL()),
+		chromedp.Flag("proxy-bypass-list", "<-loopback>"),
+		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"),
+		chromedp.Flag("force-webrtc-ip-handling-policy", "disable_non_proxied_udp"),
+	}, nil
 }
 
 // Fetch renders one page: no robots.txt, no politeness, no retries (the
 // Crawler adds them). The Body is the document as serialized after its
-// scripts ran (UTF-8), the Screenshot a full-page PNG.
+// scripts ran (UTF-8); with Request.Evidence the Screenshot is a
+// full-page PNG.
 func (e *renderEngine) Fetch(ctx context.Context, req Request) *Result {
 	res := &Result{RequestedURL: req.URL, Rendered: true, Attempts: 1}
 	start := time.Now()
@@ -86,30 +130,13 @@ func (e *renderEngine) Fetch(ctx context.Context, req Request) *Result {
 		return fail(OutcomeBlockedAddress, err)
 	}
 
-	select {
-	case e.tabs <- struct{}{}:
-		defer func() { <-e.tabs }()
-	case <-ctx.Done():
-		return fail(OutcomeTimeout, ctx.Err())
-	}
-	b, err := e.acquire(ctx)
-	if err != nil {
-		if ctx.Err() != nil {
-			return fail(OutcomeTimeout, err)
-		}
-		return fail(OutcomeRenderFailed, err)
-	}
-	crashed := false
-	defer func() { e.release(b, crashed) }()
-
-	tabCtx, closeTab := chromedp.NewContext(b.ctx)
-	defer closeTab()
-	tctx, cancel := context.WithTimeout(tabCtx, e.opts.Render.PageTimeout)
-	defer cancel()
-	defer context.AfterFunc(ctx, cancel)()
-
 	log := &tabLog{}
-	snap, err := e.render(tctx, req.URL, log)
+	var snap *snapshot
+	err := e.pool.Tab(ctx, e.opts.Render.PageTimeout, func(tab context.Context) error {
+		var err error
+		snap, err = e.render(tab, req, log)
+		return err
+	})
 	log.mu.Lock()
 	res.Refused, res.RefusedURLs = log.refused, log.refusedURLs
 	res.Dialogs = dialogTexts(log.dialogs)
@@ -136,20 +163,17 @@ func (e *renderEngine) Fetch(ctx context.Context, req Request) *Result {
 			res.Truncated = true
 		}
 	}
-	if err != nil {
-		if e.isClosed() {
-			return fail(OutcomeTimeout, fmt.Errorf("%w: %w", ErrClosed, err))
-		}
-		if b.ctx.Err() != nil || errors.Is(err, ErrBrowserCrashed) {
-			crashed = b.ctx.Err() != nil
-			return fail(OutcomeRenderFailed, fmt.Errorf("%w: %w", ErrBrowserCrashed, err))
-		}
-		if ctx.Err() != nil || tctx.Err() != nil {
-			return fail(OutcomeTimeout, err)
-		}
-		return fail(chromeOutcome(err), err)
+	switch {
+	case err == nil:
+		return res
+	case errors.Is(err, browser.ErrClosed) || e.isClosed():
+		return fail(OutcomeTimeout, fmt.Errorf("%w: %w", ErrClosed, err))
+	case errors.Is(err, ErrBrowserCrashed):
+		return fail(OutcomeRenderFailed, err)
+	case ctx.Err() != nil:
+		return fail(OutcomeTimeout, err)
 	}
-	return res
+	return fail(chromeOutcome(err), err)
 }
 
 // dialogNames are the Chinese names of dialog types, for Page.Text.
@@ -187,6 +211,25 @@ func (e *renderEngine) gateOf() *socksGate {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	return e.gate
+}
+
+func (e *renderEngine) isClosed() bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.closed
+}
+
+// Close stops the browser and the gate. Pages still rendering fail.
+func (e *renderEngine) Close() error {
+	e.mu.Lock()
+	e.closed = true
+	gate := e.gate
+	e.mu.Unlock()
+	err := e.pool.Close()
+	if gate != nil {
+		err = errors.Join(err, gate.Close())
+	}
+	return err
 }
 
 // chromeOutcome classifies a browser error by Chromium's net error name.

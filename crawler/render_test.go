@@ -2,9 +2,11 @@ package crawler
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"image/png"
 	"net/http"
 	"os"
@@ -16,7 +18,7 @@ import (
 // jsMarket is a search-result page whose listings exist only after its
 // script ran.
 const jsMarket = `<!doctype html><html><head><meta charset="utf-8"><title>搜索结果</title>
-<style>@font-face{font-family:x;src:url(/font.woff2)}</style></head>
+<style>@font-face{font-family:x;src:url(/font.woff2)} h1{font-family:x,sans-serif}</style></head>
 <body><h1>商品列表</h1><div id="results"></div><img src="/pic?1"><img src="/photo.png">
 <a id="next" href="javascript:void(0)">下一页</a>
 <script>
@@ -68,15 +70,8 @@ func TestRenderJavaScriptPage(t *testing.T) {
 		!strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") {
 		t.Errorf("evidence: status %d remote %q final %q header %v", res.Status, res.RemoteAddr, res.FinalURL, res.Header)
 	}
-	if !bytes.HasPrefix(res.Screenshot, []byte("\x89PNG\r\n\x1a\n")) {
-		t.Fatalf("screenshot is not a PNG (%d bytes)", len(res.Screenshot))
-	}
-	if img, err := png.Decode(bytes.NewReader(res.Screenshot)); err != nil || img.Bounds().Dx() < 100 {
-		t.Errorf("screenshot: %v", err)
-	}
-	sum := sha256.Sum256(res.Screenshot)
-	if res.ScreenshotSHA != hex.EncodeToString(sum[:]) {
-		t.Errorf("ScreenshotSHA does not match the screenshot")
+	if res.Screenshot != nil || res.ScreenshotSHA != "" {
+		t.Errorf("a discovery render took a %d-byte screenshot; only evidence renders do", len(res.Screenshot))
 	}
 	body := sha256.Sum256(res.Body)
 	if res.BodySHA256 != hex.EncodeToString(body[:]) {
@@ -109,6 +104,34 @@ func TestRenderJavaScriptPage(t *testing.T) {
 	}
 	if st := c.Stats(); st.Rendered != 1 {
 		t.Errorf("Stats.Rendered = %d", st.Rendered)
+	}
+
+	// The evidence render of the same page loads images and fonts and
+	// takes a full-page screenshot.
+	ev := fetchOne(t, c, Request{URL: "http://shop.example/search", Render: true, Evidence: true})
+	if ev.Outcome != OutcomeOK || !strings.Contains(ev.Page.Text, "脚本插入的文字") {
+		t.Fatalf("evidence render: %s %v", ev.Outcome, ev.Err)
+	}
+	if !bytes.HasPrefix(ev.Screenshot, []byte("\x89PNG\r\n\x1a\n")) {
+		t.Fatalf("screenshot is not a PNG (%d bytes)", len(ev.Screenshot))
+	}
+	if img, err := png.Decode(bytes.NewReader(ev.Screenshot)); err != nil || img.Bounds().Dx() < 100 {
+		t.Errorf("screenshot: %v", err)
+	}
+	sum := sha256.Sum256(ev.Screenshot)
+	if ev.ScreenshotSHA != hex.EncodeToString(sum[:]) {
+		t.Errorf("ScreenshotSHA does not match the screenshot")
+	}
+	for _, p := range []string{"/pic?1", "/photo.png", "/font.woff2"} {
+		if n := s.count(p); n != 1 {
+			t.Errorf("%s was requested %d times by the evidence render, want once", p, n)
+		}
+	}
+	if st := c.Stats(); st.Rendered != 2 || st.BrowserRestarts != 0 {
+		t.Errorf("Stats: %d rendered, %d browser restarts; want 2 and 0 (one warm browser)", st.Rendered, st.BrowserRestarts)
+	}
+	if st := c.Browser().Stats(); st.Starts != 1 {
+		t.Errorf("%d browsers started for two renders", st.Starts)
 	}
 }
 
@@ -144,15 +167,13 @@ func TestRenderFailures(t *testing.T) {
 	}
 }
 
-// TestRenderRestartAndClose: the browser is replaced after RestartEvery
-// pages and after a crash, and Close leaves no process behind.
+// TestRenderRestartAndClose: the crawler's browser is replaced after it
+// died, and Close leaves no process behind.
 func TestRenderRestartAndClose(t *testing.T) {
 	needChromium(t)
 	s := newSite(t)
 	s.html("/", "<p>hello</p>")
-	opts := s.options("a.example")
-	opts.Render.RestartEvery = 2
-	c, err := New(opts)
+	c, err := New(s.options("a.example"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,46 +185,34 @@ func TestRenderRestartAndClose(t *testing.T) {
 		if res.Outcome != OutcomeOK {
 			t.Fatalf("render: %s %v", res.Outcome, res.Err)
 		}
-		c.render.mu.Lock()
-		if b := c.render.cur; b != nil && (len(dirs) == 0 || dirs[len(dirs)-1] != b.dir) {
-			dirs = append(dirs, b.dir)
-			pids = append(pids, b.pid)
+		if pid, dir, ok := c.Browser().Process(); ok && (len(dirs) == 0 || dirs[len(dirs)-1] != dir) {
+			dirs, pids = append(dirs, dir), append(pids, pid)
 		}
-		c.render.mu.Unlock()
 	}
 	render()
 	render()
-	render() // third page: a new browser
-	if got := c.Stats().BrowserRestarts; got != 1 || len(dirs) != 2 {
-		t.Fatalf("after 3 pages with RestartEvery 2: %d restarts, browsers %q", got, dirs)
+	if len(dirs) != 1 {
+		t.Fatalf("two pages, browsers %q: not one warm browser", dirs)
 	}
-	if _, err := os.Stat(dirs[0]); !os.IsNotExist(err) {
-		t.Errorf("profile of the first browser still exists: %v", err)
-	}
-	if left := processesMentioning(dirs[0]); len(left) > 0 {
-		t.Errorf("first browser left processes %v", left)
-	}
-
 	// Kill the browser: the next page starts another one.
-	if p, err := os.FindProcess(pids[1]); err != nil || p.Kill() != nil {
+	if p, err := os.FindProcess(pids[0]); err != nil || p.Kill() != nil {
 		t.Fatalf("kill the browser: %v", err)
 	}
 	deadline := time.Now().Add(5 * time.Second)
-	for c.render.cur.ctx.Err() == nil && time.Now().Before(deadline) {
+	for time.Now().Before(deadline) {
+		if _, _, ok := c.Browser().Process(); !ok {
+			break
+		}
 		time.Sleep(10 * time.Millisecond)
 	}
 	render()
-	if got := c.Stats().BrowserRestarts; got != 2 || len(dirs) != 3 {
+	if got := c.Stats().BrowserRestarts; got != 1 || len(dirs) != 2 {
 		t.Errorf("after a crash: %d restarts, browsers %q", got, dirs)
 	}
-
 	if err := c.Close(); err != nil {
 		t.Errorf("Close: %v", err)
 	}
 	for _, dir := range dirs {
-		if left := processesMentioning(dir); len(left) > 0 {
-			t.Errorf("processes of %s left after Close: %v", dir, left)
-		}
 		if _, err := os.Stat(dir); !os.IsNotExist(err) {
 			t.Errorf("profile %s left after Close", dir)
 		}
@@ -295,5 +304,66 @@ location.href = "/after";`)
 				t.Errorf("%d dialogs recorded, want %d: %q", len(res.Dialogs), tc.dialogs, res.Dialogs)
 			}
 		})
+	}
+}
+
+// TestEvidenceWhileRunWaits: an evidence render completes while Run's
+// finished results wait for a reader that is busy (a sweep's handler
+// waiting for the screenshot) and every Run slot is taken; it keeps the
+// host's delay and takes the screenshot with images.
+func TestEvidenceWhileRunWaits(t *testing.T) {
+	needChromium(t)
+	s := newSite(t)
+	s.html("/search", jsMarket)
+	for i := range 6 {
+		s.html(fmt.Sprintf("/p/%d", i), "<p>页面</p>")
+	}
+	const delay = 200 * time.Millisecond
+	opts := s.options("ev.example")
+	opts.Parallel = 2
+	opts.PerHostParallel = 2
+	opts.PerHostDelay = delay
+	c := newCrawler(t, opts)
+	in := make(chan Request)
+	out := make(chan *Result)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go c.Run(ctx, in, out)
+	for i := range 6 {
+		in <- Request{URL: fmt.Sprintf("http://ev.example/p/%d", i)}
+	}
+	// Nobody reads out: once two pages are done, both of Run's slots
+	// wait on their delivery.
+	deadline := time.Now().Add(10 * time.Second)
+	for s.count("/p/1") == 0 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	// The premise: a request through the queue now waits for a slot.
+	qctx, qcancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer qcancel()
+	if q := c.Fetch(qctx, Request{URL: "http://ev.example/p/5?queued"}); q.Outcome != OutcomeTimeout || q.Attempts != 0 {
+		t.Fatalf("a queued request while Run's slots wait: %s after %d attempts; the test proves nothing", q.Outcome, q.Attempts)
+	}
+	ectx, ecancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer ecancel()
+	res := c.Evidence(ectx, Request{URL: "http://ev.example/search"})
+	if res.Outcome != OutcomeOK || !res.Rendered || len(res.Screenshot) == 0 || s.count("/photo.png") != 1 {
+		t.Fatalf("evidence: %s rendered %v, %d-byte screenshot, photo requested %d times: %v",
+			res.Outcome, res.Rendered, len(res.Screenshot), s.count("/photo.png"), res.Err)
+	}
+	var prev, ev time.Time
+	for _, h := range s.hitsOf("ev.example") {
+		if h.path == "/search" {
+			ev = h.at
+			break
+		}
+		prev = h.at
+	}
+	if gap := ev.Sub(prev); gap < delay-20*time.Millisecond {
+		t.Errorf("the evidence visit came %v after the host's previous request; its delay is %v", gap, delay)
+	}
+	close(in)
+	cancel()
+	for range out {
 	}
 }

@@ -30,6 +30,13 @@ type job struct {
 	readyAt time.Time // not before (retry back-off)
 	deliver func(*Result)
 
+	// RenderAuto: render is set when the static fetch (static) showed
+	// that the page needs the browser; renderFrom is the attempt count
+	// then (the render's retries count from there).
+	render     bool
+	static     *Result
+	renderFrom int
+
 	// prevNext and myNext let an unused start be given back (refund).
 	prevNext, myNext time.Time
 }
@@ -344,6 +351,19 @@ func (s *scheduler) reserve(h *hostState) time.Time {
 	h.nextStart = t.Add(h.delay)
 	s.fix(h)
 	return t
+}
+
+// reserveHost books the next start of the host named name for a request
+// made outside the queue (Crawler.Evidence) and returns when it may start.
+func (s *scheduler) reserveHost(name string) time.Time {
+	s.mu.Lock()
+	h := s.hosts[name]
+	if h == nil {
+		h = &hostState{name: name, delay: s.delay, index: -1}
+		s.hosts[name] = h
+	}
+	s.mu.Unlock()
+	return s.reserve(h)
 }
 
 // started records that a job holding h sends a request now: the host's

@@ -22,11 +22,16 @@ type Stats struct {
 	// BrowserRestarts counts browsers replaced after RestartEvery pages or
 	// a crash.
 	BrowserRestarts int64
+	// RenderAuto requests: pages the static fetch was enough for, pages
+	// rendered because they needed it, and pages whose render failed
+	// and whose static fetch was kept (also in AutoRendered).
+	AutoStatic, AutoRendered, RenderFallbacks int64
 }
 
 // counters is the live form of Stats.
 type counters struct {
 	fetched, robots, truncated, rendered, retries, ignored, refused atomic.Int64
+	autoStatic, autoRendered, fallbacks                             atomic.Int64
 
 	mu     sync.Mutex
 	failed map[Outcome]int64
@@ -53,6 +58,16 @@ func (s *counters) record(r *Result) {
 		s.ignored.Add(1)
 	}
 	s.refused.Add(int64(r.Refused))
+	switch {
+	case !r.Auto:
+	case r.RenderErr != nil:
+		s.autoRendered.Add(1)
+		s.fallbacks.Add(1)
+	case r.Rendered:
+		s.autoRendered.Add(1)
+	case r.Outcome == OutcomeOK:
+		s.autoStatic.Add(1)
+	}
 }
 
 // Stats returns the totals so far.
@@ -70,6 +85,9 @@ func (c *Crawler) Stats() Stats {
 		Retries:         s.retries.Load(),
 		IgnoredRobots:   s.ignored.Load(),
 		RefusedRequests: s.refused.Load(),
-		BrowserRestarts: c.render.restarts.Load(),
+		BrowserRestarts: c.render.pool.Stats().Restarts,
+		AutoStatic:      s.autoStatic.Load(),
+		AutoRendered:    s.autoRendered.Load(),
+		RenderFallbacks: s.fallbacks.Load(),
 	}
 }

@@ -13,11 +13,11 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
-	"github.com/certwatch/certwatch/crawler"
+	"github.com/certwatch/certwatch/browser"
 )
 
-// The crawler's browser prints notices.
-var _ Printer = (*crawler.Crawler)(nil)
+// The browser pool prints notices.
+var _ Printer = (*browser.Pool)(nil)
 
 const (
 	hashA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
@@ -390,7 +390,7 @@ func TestPDFErrors(t *testing.T) {
 // pdfPage matches a page object (not the /Pages tree) of a PDF.
 var pdfPage = regexp.MustCompile(`/Type\s*/Page[^s]`)
 
-// TestPDF prints every kind of notice with the crawler's browser (one
+// TestPDF prints every kind of notice with the browser pool (one
 // browser for all).
 func TestPDF(t *testing.T) {
 	if _, err := exec.LookPath("chromium"); err != nil {
@@ -398,7 +398,7 @@ func TestPDF(t *testing.T) {
 			t.Skip("PDF test skipped: no chromium or chromium-browser on PATH (apt-get install chromium fonts-noto-cjk)")
 		}
 	}
-	c, err := crawler.New(crawler.Options{})
+	c, err := browser.New(browser.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

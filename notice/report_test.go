@@ -16,7 +16,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"github.com/xuri/excelize/v2"
 
-	"github.com/certwatch/certwatch/crawler"
+	"github.com/certwatch/certwatch/browser"
 	"github.com/certwatch/certwatch/store"
 )
 
@@ -371,14 +371,14 @@ func TestNiceStep(t *testing.T) {
 // a4Landscape matches the MediaBox of an A4 landscape page in points.
 var a4Landscape = regexp.MustCompile(`/MediaBox\s*\[0 0 84[12](\.\d+)? 59[45](\.\d+)?\]`)
 
-// TestReportPDF prints a period report with the crawler's browser.
+// TestReportPDF prints a period report with the browser pool.
 func TestReportPDF(t *testing.T) {
 	if _, err := exec.LookPath("chromium"); err != nil {
 		if _, err := exec.LookPath("chromium-browser"); err != nil {
 			t.Skip("PDF test skipped: no chromium or chromium-browser on PATH (apt-get install chromium fonts-noto-cjk)")
 		}
 	}
-	c, err := crawler.New(crawler.Options{})
+	c, err := browser.New(browser.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

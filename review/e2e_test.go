@@ -115,7 +115,7 @@ func newE2EWorld(t *testing.T) *e2eWorld {
 		}
 	}
 	checker := &sweep.RemovalChecker{Store: st, Sweeper: sw, Log: log}
-	h, err := review.New(review.Options{Store: st, Packs: []*rules.Pack{pack}, Serve: cfg.Serve, Printer: cr, Checker: checker, Log: log,
+	h, err := review.New(review.Options{Store: st, Packs: []*rules.Pack{pack}, Serve: cfg.Serve, Printer: cr.Browser(), Checker: checker, Log: log,
 		SourceRoutes: map[string]string{"shop": "takedown_samr"}})
 	if err != nil {
 		t.Fatal(err)

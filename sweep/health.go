@@ -55,6 +55,10 @@ const (
 	// refused: a hostile page probing the networks certwatch runs in, or
 	// a host that needs allow_internal.
 	TroubleBlockedAddress = "blocked_address"
+	// TroubleRenderFailed: pages that needed the browser could not be
+	// rendered (render: auto kept their static fetch, whose script-built
+	// content is missing), or flagged pages got no evidence screenshot.
+	TroubleRenderFailed = "render_failed"
 )
 
 // TroubleNames are the kinds' Chinese names, for the UI and the digest.
@@ -67,6 +71,7 @@ var TroubleNames = map[string]string{
 	TroubleShrank:        "抓取量骤减",
 
 	TroubleBlockedAddress: "禁止访问的内网地址",
+	TroubleRenderFailed:   "浏览器渲染失败",
 }
 
 // FailureNames are the Chinese names of the failure reasons in
@@ -126,6 +131,10 @@ func Health(cfg *config.Config, sum *Summary, prev *Summary) []Trouble {
 		}
 		if c.BlockedAddress > 0 {
 			add(src.ID, TroubleBlockedAddress, "%d 个请求指向内网或保留地址（本机、局域网、链路本地等），已拒绝且未发送：网页可能在探测内部网络；如确需访问，请在配置 allow_internal 中列出该主机或网段", c.BlockedAddress)
+		}
+		if c.RenderFallback > 0 || c.ScreenshotsFailed > 0 {
+			add(src.ID, TroubleRenderFailed, "%d 个需要浏览器渲染的页面渲染失败（已改用静态抓取的内容，脚本生成的内容可能漏检），%d 个发现页面未能截取证据截图：请检查浏览器（certwatch config check）",
+				c.RenderFallback, c.ScreenshotsFailed)
 		}
 		walls := c.Blocked + c.Robots
 		switch {

@@ -41,6 +41,9 @@ func TestHealth(t *testing.T) {
 		{"quiet source stays quiet", sum(ok, &Counts{Attempted: 20, Fetched: 20}), sum(ok, &Counts{Attempted: 20, Fetched: 20, Findings: 1}), false, nil},
 		{"shrank", sum(ok, &Counts{Attempted: 6, Fetched: 6, Findings: 3}), sum(ok, ok), false, []string{"b:shrank"}},
 		{"no comparison after a resume", sum(ok, &Counts{Attempted: 6, Fetched: 6}), sum(ok, ok), true, nil},
+		{"renders fell back to static", sum(ok, &Counts{Attempted: 20, Fetched: 20, Findings: 3, AutoStatic: 17, RenderFallback: 3}), nil, false, []string{"b:render_failed"}},
+		{"evidence screenshots failed", sum(&Counts{Attempted: 20, Fetched: 20, Findings: 3, Screenshots: 2, ScreenshotsFailed: 1}, ok), nil, false, []string{"a:render_failed"}},
+		{"auto pages kept static are healthy", sum(ok, &Counts{Attempted: 20, Fetched: 20, Findings: 3, AutoStatic: 20}), nil, false, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -237,6 +237,10 @@ func (s *Sweeper) recheckRequest(it RecheckItem) crawler.Request {
 	if s.Config != nil && it.SourceID != "" {
 		if src := s.Config.Source(it.SourceID); src != nil {
 			req.Render = src.Render
+			req.RenderAuto = src.RenderAuto
+			// A recheck is evidence: rendered, it keeps images and
+			// takes the screenshot (see crawler.Request.Evidence).
+			req.Evidence = true
 			req.IgnoreRobots = src.IgnoreRobots
 		}
 	}

@@ -306,7 +306,9 @@ func TestRecheckCancel(t *testing.T) {
 }
 
 // TestRecheckRendered rechecks a marketplace listing built by JavaScript
-// through its source, which renders.
+// through its source, which renders when needed (render: auto): the live
+// and edited listings are script shells and rendered; the marketplace's
+// "removed" notice is a plain page, which needs no browser.
 func TestRecheckRendered(t *testing.T) {
 	if !haveChromium() {
 		t.Skip("chromium is not installed")
@@ -314,13 +316,14 @@ func TestRecheckRendered(t *testing.T) {
 	web, s := recheckSetup(t, testbed.Options{SlowDelay: 5 * time.Second}, nil)
 	p := u(testbed.HostShop, "/item/600105")
 	for _, tc := range []struct {
-		name string
-		mode testbed.TakedownMode
-		want RecheckOutcome
+		name     string
+		mode     testbed.TakedownMode
+		want     RecheckOutcome
+		rendered bool
 	}{
-		{"live", 0, OutcomeLive},
-		{"edited", testbed.Edited, OutcomeChanged},
-		{"notice", testbed.GoneNotice, OutcomeRemoved},
+		{"live", 0, OutcomeLive, true},
+		{"edited", testbed.Edited, OutcomeChanged, true},
+		{"notice", testbed.GoneNotice, OutcomeRemoved, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if tc.mode != 0 {
@@ -330,8 +333,11 @@ func TestRecheckRendered(t *testing.T) {
 				t.Cleanup(func() { web.Restore(p) })
 			}
 			r := recheckOne(t, s, RecheckItem{URL: p, SourceID: "shop"})
-			if r.Outcome != tc.want || !r.Rendered {
-				t.Errorf("got %s (%s), rendered %v; want %s", r.Outcome, r.Detail, r.Rendered, tc.want)
+			if r.Outcome != tc.want || r.Rendered != tc.rendered {
+				t.Errorf("got %s (%s), rendered %v; want %s, rendered %v", r.Outcome, r.Detail, r.Rendered, tc.want, tc.rendered)
+			}
+			if tc.rendered && r.ScreenshotSHA256 == "" {
+				t.Errorf("a rendered recheck without a screenshot (rechecks are evidence)")
 			}
 		})
 	}

@@ -18,7 +18,19 @@ type Counts struct {
 	Robots        int            `json:"robots_refused"`
 	IgnoredRobots int            `json:"ignored_robots"`
 	Truncated     int            `json:"truncated"`
-	Rendered      int            `json:"rendered"`
+	Rendered      int            `json:"rendered"` // pages the browser rendered (render: true, or auto when needed)
+	// AutoStatic: pages of render: auto sources the static fetch was
+	// enough for (not rendered). RenderFallback: pages of render: auto
+	// sources that needed the browser, whose render failed; their static
+	// fetch was scored instead.
+	AutoStatic     int `json:"auto_static,omitempty"`
+	RenderFallback int `json:"render_fallback,omitempty"`
+	// Screenshots are the evidence screenshots of flagged rendered pages
+	// (a second visit with images; not in Attempted or Rendered);
+	// ScreenshotsFailed those that could not be taken (the case is
+	// recorded without one).
+	Screenshots       int `json:"screenshots,omitempty"`
+	ScreenshotsFailed int `json:"screenshots_failed,omitempty"`
 	// Blocked pages answered 401/403/407/429, or were a short login,
 	// captcha or "too many requests" page (the rule packs' removal.blocked
 	// markers): fetched, but nothing could be checked.
@@ -52,6 +64,12 @@ func (c *Counts) add(res *crawler.Result) {
 	}
 	if res.Rendered {
 		c.Rendered++
+	}
+	if res.Auto && !res.Rendered && res.RenderErr == nil && res.Outcome == crawler.OutcomeOK {
+		c.AutoStatic++
+	}
+	if res.RenderErr != nil {
+		c.RenderFallback++
 	}
 	if res.IgnoredRobots {
 		c.IgnoredRobots++
@@ -147,6 +165,19 @@ func (s *Summary) finding(source, host, category string, rr store.RecordResult) 
 	}
 }
 
+// screenshot counts an evidence screenshot taken (ok) or not.
+func (s *Summary) screenshot(source, host string, ok bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, c := range []*Counts{&s.Total, counts(s.BySource, source), counts(s.ByHost, host)} {
+		if ok {
+			c.Screenshots++
+		} else {
+			c.ScreenshotsFailed++
+		}
+	}
+}
+
 func (s *Summary) capped(source string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -165,6 +196,14 @@ func (s *Summary) Print(w io.Writer) {
 	t := s.Total
 	fmt.Fprintf(w, "sweep %d: %d pages attempted, %d fetched, %d failed, %d refused by robots.txt, %d blocked, %d truncated, %d rendered\n",
 		s.Sweep, t.Attempted, t.Fetched, sum(t.Failed), t.Robots, t.Blocked, t.Truncated, t.Rendered)
+	if t.AutoStatic > 0 || t.RenderFallback > 0 {
+		fmt.Fprintf(w, "  render: auto: %d pages needed no browser, %d failed renders kept static (自动渲染：%d 页无需渲染，%d 页渲染失败改用静态内容)\n",
+			t.AutoStatic, t.RenderFallback, t.AutoStatic, t.RenderFallback)
+	}
+	if t.Screenshots > 0 || t.ScreenshotsFailed > 0 {
+		fmt.Fprintf(w, "  evidence screenshots: %d taken, %d failed (证据截图：成功 %d，失败 %d)\n",
+			t.Screenshots, t.ScreenshotsFailed, t.Screenshots, t.ScreenshotsFailed)
+	}
 	if t.IgnoredRobots > 0 {
 		fmt.Fprintf(w, "  robots.txt overridden for %d pages (per-source ignore_robots)\n", t.IgnoredRobots)
 	}

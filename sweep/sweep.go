@@ -35,6 +35,20 @@ type Fetcher interface {
 
 var _ Fetcher = (*crawler.Crawler)(nil)
 
+// EvidenceFetcher is a Fetcher that also takes evidence renders (the
+// crawler): a flagged page that was rendered gets its screenshot through
+// it, in a second visit that loads images, fonts and media
+// (crawler.Request.Evidence), which discovery renders block. Evidence
+// must not wait for Run's results (a handler calls it while Run's next
+// result waits for a handler). Without it, flagged pages are recorded
+// without a screenshot.
+type EvidenceFetcher interface {
+	Fetcher
+	Evidence(ctx context.Context, req crawler.Request) *crawler.Result
+}
+
+var _ EvidenceFetcher = (*crawler.Crawler)(nil)
+
 // Progress receives the sweep's progress; nil for none.
 type Progress interface {
 	Update(done, total int)
@@ -298,8 +312,9 @@ type run struct {
 	mu       sync.Mutex
 	d        *detect.Detector // the sweep's rules and model, fixed for the whole sweep
 	stats    *Summary
-	markers  markerSet      // login walls and captchas, for the health counts
-	perSrc   map[string]int // frontier items added per source (page caps)
+	markers  markerSet       // login walls and captchas, for the health counts
+	ctx      context.Context // the sweep's, set when loop starts (evidence screenshots)
+	perSrc   map[string]int  // frontier items added per source (page caps)
 	inFlight map[string]bool
 	batch    int // Sweeper.Batch or DefaultBatch
 }
@@ -324,6 +339,7 @@ type handled struct {
 // few handler goroutines (their store writes are batched together), until
 // the frontier is exhausted or ctx ends.
 func (r *run) loop(ctx context.Context) error {
+	r.ctx = ctx
 	in := make(chan crawler.Request)
 	out := make(chan *crawler.Result)
 	fctx, cancel := context.WithCancel(ctx)
@@ -425,6 +441,7 @@ func (r *run) request(it store.FrontierItem) crawler.Request {
 	src := r.s.Config.Source(it.SourceID)
 	req := crawler.Request{URL: it.URL, SourceID: it.SourceID, Depth: it.Depth, Render: it.Render}
 	if src != nil {
+		req.RenderAuto = src.RenderAuto
 		req.IgnoreRobots = src.IgnoreRobots
 		if it.Kind == kindSearch {
 			req.Listing = src.Listing
@@ -472,12 +489,19 @@ func (r *run) handle(it store.FrontierItem, res *crawler.Result) error {
 		return nil
 	}
 	finding, _ := json.Marshal(f)
+	shot, shotSHA := res.Screenshot, res.ScreenshotSHA
+	if shot == nil && res.Rendered && res.RenderErr == nil {
+		shot, shotSHA = r.evidence(it)
+		if r.ctx != nil && r.ctx.Err() != nil {
+			return nil // cut short by shutdown: stays pending for --resume
+		}
+	}
 	rr, err := r.s.Store.Record(store.Observation{
 		SweepID: r.sw.ID, FrontierURL: it.URL, CaseKey: caseKey(src, it.URL, res.FinalURL),
 		URL: it.URL, FinalURL: res.FinalURL, SourceID: it.SourceID, Title: p.Title,
 		FetchedAt: res.FetchedAt, Status: res.Status, Header: res.Header, Body: res.Body, BodySHA256: res.BodySHA256,
 		Truncated: res.Truncated, RemoteAddr: res.RemoteAddr, Rendered: res.Rendered,
-		Screenshot: res.Screenshot, ScreenshotSHA256: res.ScreenshotSHA,
+		Screenshot: shot, ScreenshotSHA256: shotSHA,
 		Flagged: true, Score: f.Score, Category: f.Category, Finding: finding,
 		ContentKey: contentKey(p), PageTitle: p.Title, Text: p.Text, Contacts: linkContacts(p, f),
 		Follow: next,
@@ -499,6 +523,31 @@ func (r *run) added(src *config.Source, n int) {
 	r.mu.Lock()
 	r.perSrc[src.ID] += n
 	r.mu.Unlock()
+}
+
+// evidence takes the screenshot of a flagged page that was rendered: a
+// second visit through the crawler (politely: the host's next turn) that
+// loads what the discovery render blocked. The case keeps the discovery
+// render's body, which the finding was made from; the screenshot is the
+// page as a visitor saw it moments later. A failure is logged and counted
+// (the source's health shows it), and the case is recorded without one.
+func (r *run) evidence(it store.FrontierItem) ([]byte, string) {
+	ef, ok := r.s.Fetcher.(EvidenceFetcher)
+	if !ok || r.ctx == nil {
+		return nil, ""
+	}
+	req := r.request(it)
+	req.Listing = nil
+	er := ef.Evidence(r.ctx, req)
+	if er.Outcome != crawler.OutcomeOK || len(er.Screenshot) == 0 {
+		if r.ctx.Err() == nil {
+			r.stats.screenshot(it.SourceID, hostOf(it.URL), false)
+			r.s.Log.Warn("evidence screenshot failed", "url", it.URL, "outcome", er.Outcome, "err", er.Err)
+		}
+		return nil, ""
+	}
+	r.stats.screenshot(it.SourceID, hostOf(it.URL), true)
+	return er.Screenshot, er.ScreenshotSHA
 }
 
 // linkContacts are the contacts of a finding that link cases of the same

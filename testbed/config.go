@@ -12,9 +12,11 @@ var shopSearchTerms = []string{"电工证", "焊工证"}
 
 // Config returns a sweep config (YAML) covering every site, with resolve
 // overrides to Addr() and resolve_only set so that nothing else is ever
-// resolved: a site source per host (depth 2), the marketplace as a rendered
-// search source with its listing selectors, and the imitation site and
-// /slow as reported URLs. database is the bbolt file the sweep writes.
+// resolved: a site source per host (depth 2), the marketplace as a search
+// source with its listing selectors that renders when needed (render:
+// auto: its result and item pages are script shells), and the imitation
+// site and /slow as reported URLs (render: auto too: reported pages may be
+// anything). database is the bbolt file the sweep writes.
 func (w *Web) Config(database string) []byte {
 	var b bytes.Buffer
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
@@ -58,12 +60,13 @@ sources:
 	p("    url: %s\n", yamlString(urlOf(HostShop, "/search?q={q}")))
 	p("    terms: %s\n", yamlList(shopSearchTerms))
 	p("    result_pages: %d\n", shopResultPages)
-	p("    render: true\n")
+	p("    render: auto\n")
 	p("    route: takedown_samr\n") // a marketplace: 市场监管 asks the platform
 	p(`    listing: {item: ".item", title: ".title", price: ".price", seller: ".seller", description: ".desc", contact: ".contact", link: "a.detail", next: "a.next"}` + "\n")
 	p("  - id: reported\n")
 	p("    type: urls\n")
 	p("    urls: %s\n", yamlList([]string{urlOf(HostImitation, "/"), urlOf(HostHostile, "/slow")}))
+	p("    render: auto\n")
 	site("fenlei", HostFenlei, 2, 100)
 	site("imitation", HostImitation, 2, 100)
 	site("gov", HostGov, 2, 100)

@@ -573,7 +573,7 @@ type sweepConfig struct {
 		URL          string            `yaml:"url"`
 		Terms        []string          `yaml:"terms"`
 		ResultPages  int               `yaml:"result_pages"`
-		Render       bool              `yaml:"render"`
+		Render       string            `yaml:"render"` // true, false or auto
 		Route        string            `yaml:"route"`
 		Listing      map[string]string `yaml:"listing"`
 		URLs         []string          `yaml:"urls"`
@@ -629,7 +629,7 @@ func TestConfigCoversEverySite(t *testing.T) {
 				}
 			case "search":
 				urls = []string{strings.Replace(s.URL, "{q}", "x", 1)}
-				if !strings.Contains(s.URL, "{q}") || !s.Render || s.ResultPages != shopResultPages ||
+				if !strings.Contains(s.URL, "{q}") || s.Render != "auto" || s.ResultPages != shopResultPages ||
 					!slices.Equal(s.Terms, shopSearchTerms) || s.Listing["item"] != ".item" || s.Listing["next"] != "a.next" ||
 					s.Listing["link"] != "a.detail" || len(s.Listing) != 8 {
 					t.Errorf("source %s: %+v", s.ID, s)

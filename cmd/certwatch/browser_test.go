@@ -23,17 +23,19 @@ func TestBrowserChecked(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		name, path, want string
+		mode             string // the source's render key
 	}{
-		{"missing", filepath.Join(dir, "no-such-chromium"), "不存在或不可执行"},
-		{"not executable", writeFile(t, dir, "plain-file", "not a program"), "不存在或不可执行"},
-		{"not chromium", notChromium, "不是 Chromium"},
-		{"cannot render", cannotRender, "无法打开空白页"},
+		{"missing", filepath.Join(dir, "no-such-chromium"), "不存在或不可执行", "true"},
+		{"missing, render auto", filepath.Join(dir, "no-such-chromium"), "不存在或不可执行", "auto"},
+		{"not executable", writeFile(t, dir, "plain-file", "not a program"), "不存在或不可执行", "true"},
+		{"not chromium", notChromium, "不是 Chromium", "true"},
+		{"cannot render", cannotRender, "无法打开空白页", "auto"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			db := filepath.Join(t.TempDir(), "c.db")
 			cfg := writeFile(t, t.TempDir(), "c.yaml", "database: "+db+"\nrender: {chromium: "+tc.path+"}\n"+
 				"resolve_only: true\nresolve: {shop.example: \"127.0.0.1:1\"}\n"+
-				"sources:\n  - {id: shop, type: urls, urls: [\"http://shop.example/\"], render: true}\n")
+				"sources:\n  - {id: shop, type: urls, urls: [\"http://shop.example/\"], render: "+tc.mode+"}\n")
 			code, out, errOut := runCLI(t, "", "config", "check", cfg)
 			if code == 0 || strings.Contains(out, "OK") {
 				t.Errorf("config check exit %d, stdout %q", code, out)

@@ -8,8 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/certwatch/certwatch/browser"
 	"github.com/certwatch/certwatch/config"
-	"github.com/certwatch/certwatch/crawler"
 )
 
 func newConfigCmd() *cobra.Command {
@@ -23,15 +23,15 @@ func newConfigCmd() *cobra.Command {
 			if err != nil {
 				return &exitError{code: 1, err: err}
 			}
-			browser, err := checkBrowser(cmd.Context(), c)
+			chk, err := checkBrowser(cmd.Context(), c, nil)
 			if err != nil {
 				return &exitError{code: 1, err: fmt.Errorf("%s: %w", c.File, err)}
 			}
 			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
 			fmt.Fprintf(tw, "%s\tOK\n", c.File)
-			if browser != nil {
-				fmt.Fprintf(tw, "  browser\t%s (%s): a blank page renders\n", browser.Path, browser.Version)
-				for _, w := range browser.Warnings {
+			if chk != nil {
+				fmt.Fprintf(tw, "  browser\t%s (%s): a blank page renders\n", chk.Path, chk.Version)
+				for _, w := range chk.Warnings {
 					fmt.Fprintf(tw, "  warning\t%s\n", w)
 				}
 			}
@@ -58,6 +58,9 @@ func newConfigCmd() *cobra.Command {
 				if s.Render {
 					flags += " [render]"
 				}
+				if s.RenderAuto {
+					flags += " [render: auto]"
+				}
 				if s.IgnoreRobots {
 					flags += " [ignores robots.txt]"
 				}
@@ -69,20 +72,28 @@ func newConfigCmd() *cobra.Command {
 	return cmd
 }
 
-// checkBrowser checks the browser when a source of c renders (nil, nil
-// when none does): a configuration whose rendered pages would all fail
-// must be refused up front, not swept into render_failed.
-func checkBrowser(ctx context.Context, c *config.Config) (*crawler.BrowserCheck, error) {
+// checkBrowser checks the browser when a source of c renders, always or
+// when needed (nil, nil when none does): a configuration whose rendered
+// pages would all fail must be refused up front, not swept into
+// render_failed. With pool, the check uses its warm browser (and leaves it
+// running for the sweep); without, it starts a browser for the check.
+func checkBrowser(ctx context.Context, c *config.Config, pool *browser.Pool) (*browser.CheckResult, error) {
 	var renders []string
 	for _, s := range c.Sources {
-		if s.Render {
+		if s.Render || s.RenderAuto {
 			renders = append(renders, s.ID)
 		}
 	}
 	if len(renders) == 0 {
 		return nil, nil
 	}
-	chk, err := crawler.CheckBrowser(ctx, c.Render)
+	var chk *browser.CheckResult
+	var err error
+	if pool != nil {
+		chk, err = pool.Check(ctx)
+	} else {
+		chk, err = browser.Check(ctx, c.CrawlerOptions().BrowserOptions())
+	}
 	if err != nil {
 		return nil, fmt.Errorf("来源 %s 需要浏览器渲染，但浏览器不可用 / sources %s render, but the browser is unusable: %w",
 			strings.Join(renders, "、"), strings.Join(renders, ", "), err)

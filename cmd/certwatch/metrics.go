@@ -58,6 +58,11 @@ func (m *metrics) sweepDone(sum *sweep.Summary) {
 	m.pages.WithLabelValues("robots").Add(float64(t.Robots))
 	m.pages.WithLabelValues("blocked").Add(float64(t.Blocked))
 	m.pages.WithLabelValues("truncated").Add(float64(t.Truncated))
+	m.pages.WithLabelValues("rendered").Add(float64(t.Rendered))
+	m.pages.WithLabelValues("auto_static").Add(float64(t.AutoStatic))
+	m.pages.WithLabelValues("render_fallback").Add(float64(t.RenderFallback))
+	m.pages.WithLabelValues("screenshots").Add(float64(t.Screenshots))
+	m.pages.WithLabelValues("screenshots_failed").Add(float64(t.ScreenshotsFailed))
 	for k, v := range t.Failed {
 		m.pages.WithLabelValues("failed_" + k).Add(float64(v))
 	}

@@ -12,8 +12,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/certwatch/certwatch/browser"
 	"github.com/certwatch/certwatch/config"
-	"github.com/certwatch/certwatch/crawler"
 	"github.com/certwatch/certwatch/notice"
 	"github.com/certwatch/certwatch/store"
 )
@@ -34,7 +34,7 @@ type reportPrinter interface {
 	Close() error
 }
 
-var _ reportPrinter = (*crawler.Crawler)(nil)
+var _ reportPrinter = (*browser.Pool)(nil)
 
 func newReportCmd() *cobra.Command {
 	var o periodReportOptions
@@ -158,7 +158,7 @@ func runReport(ctx context.Context, o periodReportOptions, stdout io.Writer) err
 func writeReportPDF(ctx context.Context, o periodReportOptions, r *store.PeriodReport, info notice.ReportInfo) error {
 	newPrinter := o.newPrinter
 	if newPrinter == nil {
-		newPrinter = func() (reportPrinter, error) { return crawler.New(crawler.Options{}) }
+		newPrinter = func() (reportPrinter, error) { return browser.New(browser.Options{}) }
 	}
 	p, err := newPrinter()
 	if err != nil {

@@ -102,7 +102,10 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 		return &exitError{code: 1, err: err}
 	}
 	defer cr.Close()
-	var _ notice.Printer = cr
+	// One warm browser for everything: rendered pages, the sweeps'
+	// preflight check, evidence screenshots, notice and report PDFs.
+	printer := cr.Browser()
+	var _ notice.Printer = printer
 
 	addr := cfg.Serve.Listen
 	if o.listen != "" {
@@ -124,7 +127,7 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 	// activation changes them here.
 	now := inforce.New(inforce.Rules{Packs: packs, Matcher: m, SearchTerms: terms}, st, log)
 	sw := &sweep.Sweeper{Config: cfg, Store: st, Fetcher: cr, Log: log, InForce: now}
-	sw.Preflight = func(ctx context.Context) error { _, err := checkBrowser(ctx, cfg); return err }
+	sw.Preflight = func(ctx context.Context) error { _, err := checkBrowser(ctx, cfg, printer); return err }
 	checker := &sweep.RemovalChecker{Store: st, Sweeper: sw, Log: log}
 	notifier := &sweep.Notifier{Store: st, Config: cfg.Notify, Log: log, CategoryName: now.CategoryName}
 	runner := &sweep.Runner{Sweeper: sw, After: func(ctx context.Context, sum *sweep.Summary) {
@@ -182,7 +185,7 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 		}()
 	}
 	srv, err := review.New(review.Options{
-		Store: st, Packs: packs, Serve: cfg.Serve, Printer: cr, Checker: checker, Log: log,
+		Store: st, Packs: packs, Serve: cfg.Serve, Printer: printer, Checker: checker, Log: log,
 		SecureCookies: cfg.Serve.TLSCert != "", SourceRoutes: sourceRoutes(cfg),
 		SweepBusy:    runner.Busy,
 		Detection:    func() detect.Status { return now.Detector().Status() },

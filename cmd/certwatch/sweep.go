@@ -136,7 +136,13 @@ func runSweep(ctx context.Context, o sweepOptions, stdout, stderr io.Writer) err
 }
 
 func sweepWith(ctx context.Context, cfg *config.Config, o sweepOptions, stdout, stderr io.Writer) error {
-	if _, err := checkBrowser(ctx, cfg); err != nil {
+	cr, err := crawler.New(cfg.CrawlerOptions())
+	if err != nil {
+		return &exitError{code: 1, err: err}
+	}
+	defer cr.Close()
+	// The check starts the crawler's browser, which the sweep then uses.
+	if _, err := checkBrowser(ctx, cfg, cr.Browser()); err != nil {
 		return &exitError{code: 1, err: fmt.Errorf("巡查未开始 / sweep not started: %w", err)}
 	}
 	st, err := store.Open(cfg.Database, store.Options{})
@@ -152,11 +158,6 @@ func sweepWith(ctx context.Context, cfg *config.Config, o sweepOptions, stdout, 
 	if err != nil {
 		return &exitError{code: 1, err: err}
 	}
-	cr, err := crawler.New(cfg.CrawlerOptions())
-	if err != nil {
-		return &exitError{code: 1, err: err}
-	}
-	defer cr.Close()
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	sw := &sweep.Sweeper{Config: cfg, Store: st, Matcher: m, Fetcher: cr, Log: log, SearchTerms: terms}
 	if f, ok := stderr.(*os.File); ok && isatty.IsTerminal(f.Fd()) && o.logFormat == "" {

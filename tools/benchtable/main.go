@@ -77,7 +77,7 @@ func main() {
 	fmt.Println("running the crawler and sweep benchmarks…")
 	// A failing crawler or sweep benchmark is reported and leaves its rows
 	// empty; the matcher's rows are still printed.
-	crawlOut := runSoft("go", "test", "-tags", "ne", "-run", "^$", "-bench", "StaticPagesPerSecond|RenderedPagesPerSecond", "-benchtime", "1x", "-count", "1", "./crawler/")
+	crawlOut := runSoft("go", "test", "-tags", "ne", "-run", "^$", "-bench", "StaticPagesPerSecond|RenderedPagesPerSecond|RenderAuto", "-benchtime", "1x", "-count", "1", "./crawler/")
 	sweepOut := runSoft("go", "test", "-tags", "ne", "-run", "^$", "-bench", "SweepPolitenessBound|SweepCost", "-benchtime", "1x", "-count", "1", "./sweep/")
 	for k, v := range parseBench(crawlOut + sweepOut) {
 		res[k] = v
@@ -123,8 +123,13 @@ func main() {
 	st := res["BenchmarkStaticPagesPerSecond"]
 	row("static pages/s: certwatch crawler vs plain colly, same site and limits", st.metrics["crawler-pages/s"], st.metrics["colly-pages/s"], "pages/s", "≥ 0.8×")
 	if r := res["BenchmarkRenderedPagesPerSecond"]; r.metrics["pages/s/tab"] > 0 {
-		fmt.Printf("| rendered pages/s per tab (%.0f tabs, %.2f pages/s in all) | %.2f pages/s/tab | | | measured |\n",
-			r.metrics["pages/s"]/r.metrics["pages/s/tab"], r.metrics["pages/s"], r.metrics["pages/s/tab"])
+		fmt.Printf("| rendered pages/s per tab (%.0f tabs, %.2f pages/s in all): discovery render vs a screenshot of every page (before issue 12) | %.2f pages/s/tab | %.2f pages/s/tab | %.2f× | measured |\n",
+			r.metrics["pages/s"]/r.metrics["pages/s/tab"], r.metrics["pages/s"], r.metrics["pages/s/tab"], r.metrics["before-pages/s/tab"], r.metrics["now/before"])
+		row("CPU per rendered page (certwatch and browser processes, ms): discovery render vs before", r.metrics["cpu-ms/page"], r.metrics["before-cpu-ms/page"], "ms", "")
+	}
+	if r := res["BenchmarkRenderAuto"]; r.metrics["auto-pages/s"] > 0 {
+		row("render: auto vs every page rendered, 40 pages of which 8 script shells (pages/s)", r.metrics["auto-pages/s"], r.metrics["all-rendered-pages/s"], "pages/s", "")
+		row("  CPU per page (ms)", r.metrics["auto-cpu-ms/page"], r.metrics["all-rendered-cpu-ms/page"], "ms", "")
 	}
 	if sw := res["BenchmarkSweepPolitenessBound"]; sw.metrics["bound-s"] > 0 {
 		row("sweep wall time vs politeness bound (20 hosts × 50 pages, 100 ms/host)", sw.metrics["wall-s"], sw.metrics["bound-s"], "s", "≤ 1.5×")

@@ -1,6 +1,6 @@
 //go:build !linux
 
-package crawler
+package browser
 
 // childProcesses is only implemented on Linux.
 func childProcesses() []string { return nil }

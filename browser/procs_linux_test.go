@@ -1,6 +1,6 @@
 //go:build linux
 
-package crawler
+package browser
 
 import (
 	"os"

@@ -1,9 +1,10 @@
 //go:build !linux
 
-package crawler
+package browser
 
 import (
 	"os"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -24,6 +25,8 @@ func processesMentioning(string) []int { return nil }
 func reapTree([]proc, int, string) []proc { return nil }
 
 func containsProc([]proc, proc) bool { return false }
+
+func treeCPU(int, string) time.Duration { return 0 }
 
 func lockProfile(path string) (*os.File, error) { return os.Create(path) }
 

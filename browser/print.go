@@ -1,4 +1,4 @@
-package crawler
+package browser
 
 import (
 	"context"
@@ -27,68 +27,32 @@ const fontsWait = 5 * time.Second
 var ErrPrintTooLarge = errors.New("document too large to print")
 
 // PrintPDF prints a self-contained HTML document (inline styles, no
-// external resources) as an A4 PDF in a tab of the render engine's
-// browser, which starts on first use as it does for rendered pages. The
+// external resources) as an A4 PDF in a tab of the pool's browser. The
 // document never touches the network: it is written into a blank tab, and
 // every request it would make is failed. Scripts are disabled in the tab,
 // since documents quote crawled text. @page rules of the document set the
 // page size and margins. The print is bounded by ctx and
-// Render.PageTimeout; the tab is closed afterwards. A print takes one of
-// the Render.Tabs and counts as a page towards Render.RestartEvery.
+// Options.PageTimeout; it takes one of the Options.Tabs.
 //
-// Without Chromium it fails with the error a rendered Fetch gets; after
+// Without Chromium it fails with the error of starting the browser; after
 // Close with ErrClosed.
-func (c *Crawler) PrintPDF(ctx context.Context, html []byte) ([]byte, error) {
+func (p *Pool) PrintPDF(ctx context.Context, html []byte) ([]byte, error) {
 	if len(html) > MaxPrintHTML {
-		return nil, fmt.Errorf("crawler: print PDF: %w: %d bytes (at most %d)", ErrPrintTooLarge, len(html), MaxPrintHTML)
+		return nil, fmt.Errorf("browser: print PDF: %w: %d bytes (at most %d)", ErrPrintTooLarge, len(html), MaxPrintHTML)
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	defer context.AfterFunc(c.life, cancel)()
-	pdf, err := c.render.print(ctx, html)
+	var pdf []byte
+	err := p.Tab(ctx, 0, func(tab context.Context) error {
+		var err error
+		pdf, err = printDocument(tab, html)
+		return err
+	})
 	if err != nil {
-		if c.life.Err() != nil && !errors.Is(err, ErrClosed) {
-			err = fmt.Errorf("%w: %w", ErrClosed, err)
+		if ctx.Err() != nil && !errors.Is(err, ctx.Err()) {
+			err = fmt.Errorf("%w: %w", context.Cause(ctx), err)
 		}
-		return nil, fmt.Errorf("crawler: print PDF: %w", err)
+		return nil, fmt.Errorf("browser: print PDF: %w", err)
 	}
 	return pdf, nil
-}
-
-// print takes a tab of the browser as Fetch does and prints html in it.
-func (e *renderEngine) print(ctx context.Context, html []byte) ([]byte, error) {
-	select {
-	case e.tabs <- struct{}{}:
-		defer func() { <-e.tabs }()
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	}
-	b, err := e.acquire(ctx)
-	if err != nil {
-		return nil, err
-	}
-	crashed := false
-	defer func() { e.release(b, crashed) }()
-
-	tabCtx, closeTab := chromedp.NewContext(b.ctx)
-	defer closeTab()
-	tctx, cancel := context.WithTimeout(tabCtx, e.opts.Render.PageTimeout)
-	defer cancel()
-	defer context.AfterFunc(ctx, cancel)()
-
-	pdf, err := printDocument(tctx, html)
-	switch {
-	case err == nil:
-		return pdf, nil
-	case e.isClosed():
-		return nil, fmt.Errorf("%w: %w", ErrClosed, err)
-	case b.ctx.Err() != nil:
-		crashed = true
-		return nil, fmt.Errorf("%w: %w", ErrBrowserCrashed, err)
-	case ctx.Err() != nil:
-		return nil, fmt.Errorf("%w: %w", context.Cause(ctx), err)
-	}
-	return nil, err
 }
 
 // printDocument opens the tab of ctx, writes html into its blank page

@@ -1,6 +1,6 @@
 //go:build linux
 
-package crawler
+package browser
 
 import (
 	"bytes"
@@ -55,6 +55,7 @@ type procStat struct {
 	ppid  int
 	pgrp  int
 	start uint64
+	cpu   uint64 // user and system time of it and its reaped children, in clock ticks
 }
 
 func readStat(pid int) (procStat, bool) {
@@ -75,7 +76,12 @@ func readStat(pid int) (procStat, bool) {
 	ppid, _ := strconv.Atoi(f[1])
 	pgrp, _ := strconv.Atoi(f[2])
 	start, _ := strconv.ParseUint(f[19], 10, 64)
-	return procStat{state: f[0][0], ppid: ppid, pgrp: pgrp, start: start}, true
+	var cpu uint64
+	for _, i := range []int{11, 12, 13, 14} { // utime, stime, cutime, cstime
+		n, _ := strconv.ParseUint(f[i], 10, 64)
+		cpu += n
+	}
+	return procStat{state: f[0][0], ppid: ppid, pgrp: pgrp, start: start, cpu: cpu}, true
 }
 
 func allPids() []int {
@@ -203,6 +209,22 @@ func reapTree(tree []proc, root int, dir string) []proc {
 		}
 		time.Sleep(pause)
 	}
+}
+
+// clockTick is the unit of /proc/pid/stat times (USER_HZ, 100 on every
+// Linux architecture certwatch runs on).
+const clockTick = 10 * time.Millisecond
+
+// treeCPU is the processor time the live processes of a browser (and
+// their children they reaped: the renderers of closed tabs) used so far.
+func treeCPU(root int, dir string) time.Duration {
+	var ticks uint64
+	for _, p := range processTree(root, dir) {
+		if st, ok := readStat(p.pid); ok && st.start == p.start {
+			ticks += st.cpu
+		}
+	}
+	return time.Duration(ticks) * clockTick
 }
 
 func containsProc(tree []proc, p proc) bool {

@@ -1,10 +1,9 @@
 //go:build linux
 
-package crawler
+package browser
 
 import (
 	"bufio"
-	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -64,7 +63,7 @@ func TestStaleProfilesRemoved(t *testing.T) {
 }
 
 // TestKilledRenderProfileCleaned kills (SIGKILL) a process while its
-// browser is up, then starts a browser here: the killed render's profile
+// browser is up, then starts a browser here: the killed process's profile
 // is gone afterwards.
 func TestKilledRenderProfileCleaned(t *testing.T) {
 	if os.Getenv("CERTWATCH_RENDER_CHILD") != "" {
@@ -80,10 +79,8 @@ func TestKilledRenderProfileCleaned(t *testing.T) {
 	}
 	t.Cleanup(func() { os.RemoveAll(tmp) })
 	t.Setenv("TMPDIR", tmp)
-	s := newSite(t)
-	s.html("/", "<p>页面</p>")
 	cmd := exec.Command(os.Args[0], "-test.run=^TestKilledRenderProfileCleaned$", "-test.timeout=2m")
-	cmd.Env = append(os.Environ(), "CERTWATCH_RENDER_CHILD="+s.addr())
+	cmd.Env = append(os.Environ(), "CERTWATCH_RENDER_CHILD=1")
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -113,34 +110,27 @@ func TestKilledRenderProfileCleaned(t *testing.T) {
 		t.Fatalf("the killed render left no profile to clean (%v): the test proves nothing", err)
 	}
 
-	c := newCrawler(t, s.options("page.example"))
-	if res := fetchOne(t, c, Request{URL: "http://page.example/", Render: true}); res.Outcome != OutcomeOK {
-		t.Fatalf("render: %s %v", res.Outcome, res.Err)
+	p := newPool(t, Options{})
+	if err := blankTab(p); err != nil {
+		t.Fatalf("a tab in a new browser: %v", err)
 	}
 	if _, err := os.Stat(dir); !os.IsNotExist(err) {
 		t.Errorf("the killed render's profile %s is still there (%v)", dir, err)
 	}
 }
 
-// renderChild renders one page, prints its profile and waits to be
+// renderChild opens a tab, prints its browser's profile and waits to be
 // killed.
 func renderChild() {
-	addr := os.Getenv("CERTWATCH_RENDER_CHILD")
-	opts := Options{Resolve: map[string]string{"page.example": addr}, ResolveOnly: true,
-		AllowInternal: []string{"page.example"}, PerHostDelay: -1, Retries: -1}
-	c, err := New(opts)
+	p, err := New(Options{})
 	if err != nil {
 		os.Exit(2)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	if res := c.Fetch(ctx, Request{URL: "http://page.example/", Render: true}); res.Outcome != OutcomeOK {
-		fmt.Fprintln(os.Stderr, "child render:", res.Outcome, res.Err)
+	if err := blankTab(p); err != nil {
+		fmt.Fprintln(os.Stderr, "child tab:", err)
 		os.Exit(3)
 	}
-	c.render.mu.Lock()
-	dir := c.render.cur.dir
-	c.render.mu.Unlock()
+	_, dir, _ := p.Process()
 	os.Stdout.WriteString("PROFILE " + dir + "\n")
 	time.Sleep(time.Minute)
 	os.Exit(4)

@@ -1,4 +1,4 @@
-package crawler
+package browser
 
 import (
 	"bytes"
@@ -43,37 +43,15 @@ var (
 	pdfMediaBox = regexp.MustCompile(`/MediaBox\s*\[[^\]]*\]`)
 )
 
-func printOne(t *testing.T, c *Crawler, html string) []byte {
+func printOne(t *testing.T, p *Pool, html string) []byte {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	pdf, err := c.PrintPDF(ctx, []byte(html))
+	pdf, err := p.PrintPDF(ctx, []byte(html))
 	if err != nil {
 		t.Fatalf("PrintPDF: %v", err)
 	}
 	return pdf
-}
-
-// pageTabs counts the open tabs of the crawler's browser.
-func pageTabs(t *testing.T, c *Crawler) int {
-	t.Helper()
-	c.render.mu.Lock()
-	b := c.render.cur
-	c.render.mu.Unlock()
-	if b == nil {
-		t.Fatal("no browser is running")
-	}
-	infos, err := chromedp.Targets(b.ctx)
-	if err != nil {
-		t.Fatalf("list tabs: %v", err)
-	}
-	n := 0
-	for _, info := range infos {
-		if info.Type == "page" {
-			n++
-		}
-	}
-	return n
 }
 
 // TestPrintPDF prints a Chinese page to A4 PDF without scripts or network,
@@ -84,18 +62,20 @@ func TestPrintPDF(t *testing.T) {
 	// The site is the browser's proxy: Chromium itself refuses requests
 	// from a blank page to a loopback address, which would hide a
 	// request the print lets through.
-	c, err := New(Options{Proxy: s.URL, PerHostDelay: -1, Retries: -1})
+	p, err := New(Options{Network: func() ([]chromedp.ExecAllocatorOption, error) {
+		return []chromedp.ExecAllocatorOption{chromedp.ProxyServer(s.URL)}, nil
+	}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	closed := false
 	defer func() {
 		if !closed {
-			_ = c.Close()
+			_ = p.Close()
 		}
 	}()
 
-	pdf := printOne(t, c, printPage)
+	pdf := printOne(t, p, printPage)
 	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
 		t.Fatalf("output does not start with %%PDF- (%d bytes: %q)", len(pdf), pdf[:min(len(pdf), 16)])
 	}
@@ -108,22 +88,26 @@ func TestPrintPDF(t *testing.T) {
 	if len(pdf) < 1000 || len(pdf) > 2<<20 {
 		t.Errorf("PDF of %d bytes", len(pdf))
 	}
-	for _, p := range []string{"/style.css", "/pic.png", "/script"} {
-		if n := s.count(p); n != 0 {
-			t.Errorf("printing requested %s %d times; it must not reach the network", p, n)
+	for _, path := range []string{"/style.css", "/pic.png", "/script"} {
+		if n := s.count(path); n != 0 {
+			t.Errorf("printing requested %s %d times; it must not reach the network", path, n)
 		}
 	}
-	tabs := pageTabs(t, c)
-	printOne(t, c, printPage) // a second print reuses the browser
-	if got := pageTabs(t, c); got != tabs {
+	tabs := pageTabs(t, p)
+	printOne(t, p, printPage) // a second print reuses the browser
+	if got := pageTabs(t, p); got != tabs {
 		t.Errorf("%d tabs open after a print, %d before: the print tab was not closed", got, tabs)
 	}
+	if st := p.Stats(); st.Starts != 1 || st.Tabs != 2 {
+		t.Errorf("two prints: %+v, want one browser and two tabs", st)
+	}
 
-	c.render.mu.Lock()
-	dir := c.render.cur.dir
-	c.render.mu.Unlock()
+	_, dir, ok := p.Process()
+	if !ok {
+		t.Fatal("no browser runs after two prints")
+	}
 	closed = true
-	if err := c.Close(); err != nil {
+	if err := p.Close(); err != nil {
 		t.Errorf("Close: %v", err)
 	}
 	if left := processesMentioning(dir); len(left) > 0 {
@@ -135,24 +119,24 @@ func TestPrintPDF(t *testing.T) {
 	if kids := childProcesses(); len(kids) > 0 {
 		t.Errorf("child processes left after Close: %v", kids)
 	}
-	if _, err := c.PrintPDF(context.Background(), []byte(printPage)); !errors.Is(err, ErrClosed) {
+	if _, err := p.PrintPDF(context.Background(), []byte(printPage)); !errors.Is(err, ErrClosed) {
 		t.Errorf("PrintPDF after Close: %v, want ErrClosed", err)
 	}
 }
 
-// TestPrintPDFRefused: a document too large, a crawler without a browser
-// and a closed crawler fail at once with a clear error.
+// TestPrintPDFRefused: a document too large, a pool without a browser
+// and a closed pool fail at once with a clear error.
 func TestPrintPDFRefused(t *testing.T) {
-	c := newCrawler(t, Options{Render: RenderOptions{Chromium: "/nonexistent/chromium"}})
-	_, err := c.PrintPDF(context.Background(), make([]byte, MaxPrintHTML+1))
+	p := newPool(t, Options{Chromium: "/nonexistent/chromium"})
+	_, err := p.PrintPDF(context.Background(), make([]byte, MaxPrintHTML+1))
 	if !errors.Is(err, ErrPrintTooLarge) || !strings.Contains(err.Error(), "8388609 bytes") {
 		t.Errorf("large document: %v", err)
 	}
 
 	_, want := chromiumPath("/nonexistent/chromium")
-	_, err = c.PrintPDF(context.Background(), []byte("<p>x</p>"))
+	_, err = p.PrintPDF(context.Background(), []byte("<p>x</p>"))
 	if err == nil || !strings.Contains(err.Error(), want.Error()) {
-		t.Errorf("without a browser: %v, want the error of Fetch: %v", err, want)
+		t.Errorf("without a browser: %v, want the error of starting it: %v", err, want)
 	}
 
 	closed, err := New(Options{})

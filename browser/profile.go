@@ -1,4 +1,4 @@
-package crawler
+package browser
 
 import (
 	"fmt"
@@ -27,12 +27,12 @@ const (
 func newProfile() (dir string, lock *os.File, err error) {
 	dir, err = os.MkdirTemp("", profilePrefix+strconv.Itoa(os.Getpid())+"-")
 	if err != nil {
-		return "", nil, fmt.Errorf("crawler: browser profile: %w", err)
+		return "", nil, fmt.Errorf("browser: profile: %w", err)
 	}
 	lock, err = lockProfile(filepath.Join(dir, profileLockName))
 	if err != nil {
 		_ = os.RemoveAll(dir)
-		return "", nil, fmt.Errorf("crawler: browser profile lock: %w", err)
+		return "", nil, fmt.Errorf("browser: profile lock: %w", err)
 	}
 	return dir, lock, nil
 }
@@ -51,13 +51,13 @@ func cleanStaleProfiles() []string {
 			continue
 		}
 		if err := os.RemoveAll(dir); err != nil {
-			slog.Warn("crawler: removing a stale browser profile", "dir", dir, "err", err)
+			slog.Warn("browser: removing a stale browser profile", "dir", dir, "err", err)
 			continue
 		}
 		removed = append(removed, dir)
 	}
 	if len(removed) > 0 {
-		slog.Info("crawler: removed stale browser profiles", "count", len(removed))
+		slog.Info("browser: removed stale browser profiles", "count", len(removed))
 	}
 	return removed
 }
