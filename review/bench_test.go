@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/matcher"
 	"github.com/certwatch/certwatch/review"
 	"github.com/certwatch/certwatch/rules"
@@ -51,7 +52,7 @@ func BenchmarkQueue(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if err := st.CreateUser("bench", store.User{Name: "cac", Roles: []store.Role{store.RoleReviewerCAC}, PasswordHash: "x"}); err != nil {
+	if err := st.CreateUser("bench", store.User{Name: "cac", Roles: []casework.Role{casework.RoleReviewerCAC}, PasswordHash: "x"}); err != nil {
 		b.Fatal(err)
 	}
 	tok := "bench-session-token"

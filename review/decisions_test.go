@@ -15,6 +15,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/store"
 )
 
@@ -108,7 +109,7 @@ func TestDecisionDismissReasonRequired(t *testing.T) {
 			t.Errorf("batch message %q", msg)
 		}
 		for _, id := range []uint64{a, b} {
-			if x := e.htCase(id); x.Status != store.CaseOpen || countDecisions(id) != 0 {
+			if x := e.htCase(id); x.Status != casework.CaseOpen || countDecisions(id) != 0 {
 				t.Errorf("case %d after refused dismissals: %s, %d decisions", id, x.Status, countDecisions(id))
 			}
 		}
@@ -120,7 +121,7 @@ func TestDecisionDismissReasonRequired(t *testing.T) {
 	t.Run("a chosen reason is recorded", func(t *testing.T) {
 		resp, body := cac.htPost("/cases/"+htID(a)+"/decide", url.Values{"action": {"dismiss"}, "reason": {"false_positive"}})
 		htExpect(t, "dismiss", resp, body, http.StatusSeeOther, "")
-		if x := e.htCase(a); x.Status != store.CaseDismissed || x.DismissReason != store.DismissFalsePositive {
+		if x := e.htCase(a); x.Status != casework.CaseDismissed || x.DismissReason != casework.DismissFalsePositive {
 			t.Errorf("case after dismissal = %s/%s", x.Status, x.DismissReason)
 		}
 	})
@@ -142,7 +143,7 @@ func TestDecisionDismissReasonRequired(t *testing.T) {
 		}
 		for _, id := range []uint64{b, c} {
 			ds, err := e.st.Decisions(id)
-			if err != nil || len(ds) != 1 || ds[0].Reason != "" || ds[0].Action != store.ActionConfirm {
+			if err != nil || len(ds) != 1 || ds[0].Reason != "" || ds[0].Action != casework.ActionConfirm {
 				t.Errorf("case %d decisions = %+v (%v)", id, ds, err)
 			}
 			if x := e.htCase(id); x.DismissReason != "" {
@@ -193,13 +194,13 @@ func TestDecisionRouteChoice(t *testing.T) {
 		if msg := htErrorMessage(t, body); !strings.Contains(msg, "市场监管") || !strings.Contains(msg, "请选择处置路径") {
 			t.Errorf("message %q", msg)
 		}
-		if x := e.htCase(samrCase); x.Status != store.CaseOpen {
+		if x := e.htCase(samrCase); x.Status != casework.CaseOpen {
 			t.Fatalf("case is %s after a refused confirmation", x.Status)
 		}
 		// Its own route works.
 		resp, body = cac.htPost("/cases/"+htID(samrCase)+"/decide", url.Values{"action": {"confirm"}, "route": {"takedown_cac"}})
 		htExpect(t, "confirm on cac's route", resp, body, http.StatusSeeOther, "/cases/"+htID(samrCase)+"?ok=confirmed")
-		if x := e.htCase(samrCase); x.Status != store.CaseConfirmed || x.Route != "takedown_cac" {
+		if x := e.htCase(samrCase); x.Status != casework.CaseConfirmed || x.Route != "takedown_cac" {
 			t.Errorf("case after confirming = %s on %s", x.Status, x.Route)
 		}
 	})

@@ -26,7 +26,7 @@
 // sign-in, decision, notice change, export and account change is written
 // to the hash-chained audit log in the same transaction as the change.
 //
-// Roles (store.Role): reviewer_cac and reviewer_samr decide cases and
+// Roles (casework.Role): reviewer_cac and reviewer_samr decide cases and
 // handle their department's notices; approver approves referrals and
 // signs off (approves) notices; analyst reads cases and rules; admin
 // manages accounts and reads the audit log. The permission table is

@@ -19,6 +19,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/matcher"
 	"github.com/certwatch/certwatch/review"
 	"github.com/certwatch/certwatch/store"
@@ -210,10 +211,10 @@ func htQueueWorld(t *testing.T) (*htEnv, [6]uint64) {
 	if again := e.htRecord(htPage{URL: "https://tieba.example/p/1", Title: "一号", Score: 5, Category: "cert_sale", Source: "tieba", Route: "takedown_cac", At: day(9, 4), Sweep: s2}); again.NewCase || !again.NewSighting {
 		t.Fatalf("second sighting of c1: %+v", again)
 	}
-	if _, _, err := e.st.Decide(store.Decision{CaseID: c[4], Action: store.ActionDismiss, Reason: store.DismissFalsePositive, By: "cac"}); err != nil {
+	if _, _, err := e.st.Decide(store.Decision{CaseID: c[4], Action: casework.ActionDismiss, Reason: casework.DismissFalsePositive, By: "cac"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := e.st.Decide(store.Decision{CaseID: c[5], Action: store.ActionConfirm, Route: "takedown_cac", Recipient: "tieba.example 网站运营者", By: "cac"}); err != nil {
+	if _, _, err := e.st.Decide(store.Decision{CaseID: c[5], Action: casework.ActionConfirm, Route: "takedown_cac", Recipient: "tieba.example 网站运营者", By: "cac"}); err != nil {
 		t.Fatal(err)
 	}
 	return e, c
@@ -653,7 +654,7 @@ func TestHandlerCasePage(t *testing.T) {
 }
 
 // htSimple records a plain case on url with a suggested route.
-func (e *htEnv) htSimple(u, route string) uint64 {
+func (e *htEnv) htSimple(u string, route casework.Route) uint64 {
 	e.t.Helper()
 	return e.htRecord(htPage{URL: u, Title: "办证 " + u, Text: "特种作业操作证 免考 " + u, Route: route, Body: []byte(u)}).CaseID
 }
@@ -680,14 +681,14 @@ func TestHandlerDecisions(t *testing.T) {
 			t.Errorf("status = %q", got)
 		}
 		c := e.htCase(a)
-		if c.Status != store.CaseConfirmed || c.Route != "takedown_cac" || c.ConfirmedBy != "cac" || c.Recipient != "shop.example 网站运营者" || c.NoticeID == 0 {
+		if c.Status != casework.CaseConfirmed || c.Route != "takedown_cac" || c.ConfirmedBy != "cac" || c.Recipient != "shop.example 网站运营者" || c.NoticeID == 0 {
 			t.Fatalf("case after confirm = %+v", c)
 		}
 		n, err := e.st.Notice(c.NoticeID)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if n.Status != store.NoticeDraft || n.Route != "takedown_cac" || n.Recipient != "shop.example 网站运营者" || len(n.Items) != 1 || n.Items[0].CaseID != a {
+		if n.Status != casework.NoticeDraft || n.Route != "takedown_cac" || n.Recipient != "shop.example 网站运营者" || len(n.Items) != 1 || n.Items[0].CaseID != a {
 			t.Errorf("draft notice = %+v", n)
 		}
 		if href := doc.Find("#case-notice").AttrOr("href", ""); href != "/notices/"+htID(n.ID) {
@@ -725,7 +726,7 @@ func TestHandlerDecisions(t *testing.T) {
 		a := e.htSimple("https://shop3.example/a", "takedown_cac")
 		resp, body := decide(samr, a, url.Values{"action": {"confirm"}, "route": {"takedown_cac"}})
 		htExpect(t, "samr confirms takedown_cac", resp, body, http.StatusForbidden, "")
-		if c := e.htCase(a); c.Status != store.CaseOpen {
+		if c := e.htCase(a); c.Status != casework.CaseOpen {
 			t.Errorf("case status %s after a refused confirm", c.Status)
 		}
 		// Without a route the suggested one is used: not samr's, so samr is
@@ -740,7 +741,7 @@ func TestHandlerDecisions(t *testing.T) {
 		htExpect(t, "recipient too long", resp, body, http.StatusBadRequest, "")
 		resp, body = decide(cac, a, url.Values{"action": {"dismiss"}, "reason": {"duplicate"}, "note": {strings.Repeat("长", 2001)}})
 		htExpect(t, "note too long", resp, body, http.StatusBadRequest, "")
-		if c := e.htCase(a); c.Status != store.CaseOpen {
+		if c := e.htCase(a); c.Status != casework.CaseOpen {
 			t.Errorf("case status %s after refused decisions", c.Status)
 		}
 	})
@@ -750,7 +751,7 @@ func TestHandlerDecisions(t *testing.T) {
 		resp, body := decide(cacApprover, a, url.Values{"action": {"confirm"}, "route": {"police_referral"}})
 		htExpect(t, "propose referral", resp, body, http.StatusSeeOther, "/cases/"+htID(a)+"?ok=pending")
 		c := e.htCase(a)
-		if c.Status != store.CasePendingApproval || c.ConfirmedBy != "cacapprover" || c.NoticeID != 0 || c.Recipient != "区公安分局" {
+		if c.Status != casework.CasePendingApproval || c.ConfirmedBy != "cacapprover" || c.NoticeID != 0 || c.Recipient != "区公安分局" {
 			t.Fatalf("case after proposing a referral = %+v", c)
 		}
 		doc := cacApprover.htDoc("/cases/"+htID(a), http.StatusOK)
@@ -764,7 +765,7 @@ func TestHandlerDecisions(t *testing.T) {
 		}
 		resp, body = decide(cac, a, url.Values{"action": {"approve"}})
 		htExpect(t, "reviewer approves", resp, body, http.StatusForbidden, "")
-		if c := e.htCase(a); c.Status != store.CasePendingApproval {
+		if c := e.htCase(a); c.Status != casework.CasePendingApproval {
 			t.Fatalf("status after refused approvals = %s", c.Status)
 		}
 		doc = approver.htDoc("/cases/"+htID(a), http.StatusOK)
@@ -774,11 +775,11 @@ func TestHandlerDecisions(t *testing.T) {
 		resp, body = decide(approver, a, url.Values{"action": {"approve"}, "note": {"同意移送"}})
 		htExpect(t, "approve", resp, body, http.StatusSeeOther, "/cases/"+htID(a)+"?ok=approved")
 		c = e.htCase(a)
-		if c.Status != store.CaseConfirmed || c.ApprovedBy != "approver" || c.NoticeID == 0 {
+		if c.Status != casework.CaseConfirmed || c.ApprovedBy != "approver" || c.NoticeID == 0 {
 			t.Fatalf("case after approval = %+v", c)
 		}
 		n, err := e.st.Notice(c.NoticeID)
-		if err != nil || n.Route != "police_referral" || n.Recipient != "区公安分局" || n.Status != store.NoticeDraft ||
+		if err != nil || n.Route != "police_referral" || n.Recipient != "区公安分局" || n.Status != casework.NoticeDraft ||
 			!slices.ContainsFunc(n.Items, func(it store.NoticeItem) bool { return it.CaseID == a }) {
 			t.Errorf("police notice = %+v (%v)", n, err)
 		}
@@ -792,17 +793,17 @@ func TestHandlerDecisions(t *testing.T) {
 		htExpect(t, "propose referral", resp, body, http.StatusSeeOther, "/cases/"+htID(a)+"?ok=pending")
 		resp, body = decide(approver, a, url.Values{"action": {"reject"}, "note": {"   "}})
 		htExpect(t, "reject without a note", resp, body, http.StatusBadRequest, "")
-		if c := e.htCase(a); c.Status != store.CasePendingApproval {
+		if c := e.htCase(a); c.Status != casework.CasePendingApproval {
 			t.Fatalf("status after a refused reject = %s", c.Status)
 		}
 		resp, body = decide(approver, a, url.Values{"action": {"reject"}, "note": {"证据不足"}})
 		htExpect(t, "reject", resp, body, http.StatusSeeOther, "/cases/"+htID(a)+"?ok=rejected")
 		c := e.htCase(a)
-		if c.Status != store.CaseOpen || c.Route != "" || c.ConfirmedBy != "" {
+		if c.Status != casework.CaseOpen || c.Route != "" || c.ConfirmedBy != "" {
 			t.Errorf("case after reject = %+v", c)
 		}
 		ds, err := e.st.Decisions(a)
-		if err != nil || len(ds) != 2 || ds[1].Action != store.ActionReject || ds[1].Note != "证据不足" || ds[1].By != "approver" {
+		if err != nil || len(ds) != 2 || ds[1].Action != casework.ActionReject || ds[1].Note != "证据不足" || ds[1].By != "approver" {
 			t.Errorf("decisions = %+v (%v)", ds, err)
 		}
 	})
@@ -814,7 +815,7 @@ func TestHandlerDecisions(t *testing.T) {
 		resp, body = decide(samr, a, url.Values{"action": {"dismiss"}, "reason": {"duplicate"}, "note": {"同案件 1"}})
 		htExpect(t, "dismiss", resp, body, http.StatusSeeOther, "/cases/"+htID(a)+"?ok=dismissed")
 		c := e.htCase(a)
-		if c.Status != store.CaseDismissed || c.DismissReason != store.DismissDuplicate || c.DecidedBy != "samr" {
+		if c.Status != casework.CaseDismissed || c.DismissReason != casework.DismissDuplicate || c.DecidedBy != "samr" {
 			t.Fatalf("case after dismiss = %+v", c)
 		}
 		doc := samr.htDoc("/cases/"+htID(a), http.StatusOK)
@@ -823,7 +824,7 @@ func TestHandlerDecisions(t *testing.T) {
 		}
 		resp, body = decide(samr, a, url.Values{"action": {"reopen"}})
 		htExpect(t, "reopen", resp, body, http.StatusSeeOther, "/cases/"+htID(a)+"?ok=reopened")
-		if c := e.htCase(a); c.Status != store.CaseOpen || c.DismissReason != "" {
+		if c := e.htCase(a); c.Status != casework.CaseOpen || c.DismissReason != "" {
 			t.Errorf("case after reopen = %+v", c)
 		}
 		resp, body = decide(samr, a, url.Values{"action": {"reopen"}})
@@ -841,7 +842,7 @@ func TestHandlerBatchDecide(t *testing.T) {
 	d := e.htSimple("https://b.example/d", "takedown_samr")
 	f := e.htSimple("https://b.example/f", "takedown_cac")
 	g := e.htSimple("https://b.example/g", "takedown_cac")
-	if _, _, err := e.st.Decide(store.Decision{CaseID: b, Action: store.ActionDismiss, Reason: store.DismissFalsePositive, By: "samr"}); err != nil {
+	if _, _, err := e.st.Decide(store.Decision{CaseID: b, Action: casework.ActionDismiss, Reason: casework.DismissFalsePositive, By: "samr"}); err != nil {
 		t.Fatal(err)
 	}
 	cac := e.htLogin("cac")
@@ -866,11 +867,11 @@ func TestHandlerBatchDecide(t *testing.T) {
 			t.Errorf("batch failures = %q, want case %d", lines, b)
 		}
 		for _, id := range []uint64{a, c} {
-			if x := e.htCase(id); x.Status != store.CaseDismissed || x.DismissReason != store.DismissOutOfScope {
+			if x := e.htCase(id); x.Status != casework.CaseDismissed || x.DismissReason != casework.DismissOutOfScope {
 				t.Errorf("case %d after batch = %s/%s", id, x.Status, x.DismissReason)
 			}
 		}
-		if x := e.htCase(b); x.DismissReason != store.DismissFalsePositive || x.DecidedBy != "samr" {
+		if x := e.htCase(b); x.DismissReason != casework.DismissFalsePositive || x.DecidedBy != "samr" {
 			t.Errorf("the case decided before was changed: %+v", x)
 		}
 	})
@@ -881,10 +882,10 @@ func TestHandlerBatchDecide(t *testing.T) {
 		if got := strings.TrimSpace(htParse(t, body).Find("h1").Text()); got != "1 件已处理，1 件未处理" {
 			t.Errorf("batch page title = %q", got)
 		}
-		if x := e.htCase(f); x.Status != store.CaseConfirmed || x.Route != "takedown_cac" || x.NoticeID == 0 {
+		if x := e.htCase(f); x.Status != casework.CaseConfirmed || x.Route != "takedown_cac" || x.NoticeID == 0 {
 			t.Errorf("case f = %+v", x)
 		}
-		if x := e.htCase(d); x.Status != store.CaseOpen {
+		if x := e.htCase(d); x.Status != casework.CaseOpen {
 			t.Errorf("case d (suggested takedown_samr) = %s, want open: a cac reviewer may not confirm it", x.Status)
 		}
 	})
@@ -892,7 +893,7 @@ func TestHandlerBatchDecide(t *testing.T) {
 	t.Run("all done", func(t *testing.T) {
 		resp, body := cac.htPost("/cases/decide", url.Values{"case": htIDs(g), "action": {"confirm"}, "route": {"takedown_cac"}, "back": {"?status=open&source=tieba"}})
 		htExpect(t, "batch confirm", resp, body, http.StatusSeeOther, "/cases?status=open&source=tieba&ok=batch")
-		if x := e.htCase(g); x.Status != store.CaseConfirmed {
+		if x := e.htCase(g); x.Status != casework.CaseConfirmed {
 			t.Errorf("case g = %s", x.Status)
 		}
 		doc := cac.htDoc(resp.Header.Get("Location"), http.StatusOK)
@@ -1060,7 +1061,7 @@ func TestHandlerNotices(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n.Status != store.NoticeApproved || n.Number != "网信函〔2026〕1号" || !n.IssuedAt.Equal(htStart) ||
+	if n.Status != casework.NoticeApproved || n.Number != "网信函〔2026〕1号" || !n.IssuedAt.Equal(htStart) ||
 		!n.Deadline.Equal(htStart.Add(72*time.Hour)) || n.ApprovedBy != "approver" {
 		t.Errorf("approved notice = status %s number %q issued %v deadline %v by %s", n.Status, n.Number, n.IssuedAt, n.Deadline, n.ApprovedBy)
 	}
@@ -1110,7 +1111,7 @@ func TestHandlerNotices(t *testing.T) {
 	htExpect(t, "send", resp, body, http.StatusSeeOther, "/notices/"+nid+"?ok=moved")
 	n, _ = e.st.Notice(n1)
 	sent := htStart.Add(2 * time.Hour)
-	if n.Status != store.NoticeSent || !n.SentAt.Equal(sent) || len(n.CheckDue) != 3 || !n.NextCheck().Equal(sent.Add(24*time.Hour)) {
+	if n.Status != casework.NoticeSent || !n.SentAt.Equal(sent) || len(n.CheckDue) != 3 || !n.NextCheck().Equal(sent.Add(24*time.Hour)) {
 		t.Errorf("sent notice: status %s sent %v checks %v", n.Status, n.SentAt, n.CheckDue)
 	}
 	doc = cac.htDoc("/notices/"+nid, http.StatusOK)
@@ -1264,7 +1265,7 @@ func TestHandlerUsers(t *testing.T) {
 		"role": {"reviewer_samr", "analyst"}})
 	htExpect(t, "add user", resp, body, http.StatusSeeOther, "/users?ok=user")
 	u, err := e.st.User("newbie")
-	if err != nil || !slices.Equal(u.Roles, []store.Role{store.RoleReviewerSAMR, store.RoleAnalyst}) || u.DisplayName != "新同事" {
+	if err != nil || !slices.Equal(u.Roles, []casework.Role{casework.RoleReviewerSAMR, casework.RoleAnalyst}) || u.DisplayName != "新同事" {
 		t.Fatalf("new user = %+v (%v)", u, err)
 	}
 	for _, tc := range []struct {
@@ -1300,7 +1301,7 @@ func TestHandlerUsers(t *testing.T) {
 	// Change roles: the session follows at once.
 	resp, body = admin.htPost("/users/newbie", url.Values{"op": {"roles"}, "role": {"admin"}})
 	htExpect(t, "change roles", resp, body, http.StatusSeeOther, "/users?ok=user")
-	if u, _ := e.st.User("newbie"); !slices.Equal(u.Roles, []store.Role{store.RoleAdmin}) {
+	if u, _ := e.st.User("newbie"); !slices.Equal(u.Roles, []casework.Role{casework.RoleAdmin}) {
 		t.Errorf("roles after change = %v", u.Roles)
 	}
 	if resp, _ := nb.htGet("/rules"); resp.StatusCode != http.StatusForbidden {
@@ -1488,10 +1489,10 @@ func TestHandlerAPI(t *testing.T) {
 		Decision store.Decision `json:"decision"`
 	}
 	htJSON(t, body, &dec)
-	if dec.Case.Status != store.CaseConfirmed || dec.Decision.By != "cacapprover" || dec.Decision.NoticeID == 0 || dec.Decision.Note != "API" {
+	if dec.Case.Status != casework.CaseConfirmed || dec.Decision.By != "cacapprover" || dec.Decision.NoticeID == 0 || dec.Decision.Note != "API" {
 		t.Errorf("decide = %s", htClip(body))
 	}
-	if c := e.htCase(a); c.Status != store.CaseConfirmed || c.Recipient != "某平台" {
+	if c := e.htCase(a); c.Status != casework.CaseConfirmed || c.Recipient != "某平台" {
 		t.Errorf("stored case = %+v", c)
 	}
 	for _, tc := range []struct {
@@ -1514,7 +1515,7 @@ func TestHandlerAPI(t *testing.T) {
 			if apiErr.Status != tc.want || apiErr.Error == "" {
 				t.Errorf("error answer = %s", body)
 			}
-			if c := e.htCase(b); c.Status != store.CaseOpen {
+			if c := e.htCase(b); c.Status != casework.CaseOpen {
 				t.Errorf("case b = %s after a refused API decision", c.Status)
 			}
 		})
@@ -1536,10 +1537,10 @@ func TestHandlerAPI(t *testing.T) {
 	htExpect(t, "notice", resp, body, http.StatusOK, "")
 	var nt struct {
 		store.Notice
-		State string
+		State casework.NoticeState
 	}
 	htJSON(t, body, &nt)
-	if nt.ID != dec.Decision.NoticeID || nt.State != store.NoticeDraft || len(nt.Items) != 1 || nt.Items[0].CaseID != a {
+	if nt.ID != dec.Decision.NoticeID || nt.State != casework.NoticeDraft || len(nt.Items) != 1 || nt.Items[0].CaseID != a {
 		t.Errorf("notice = %s", htClip(body))
 	}
 	resp, body = cl.htGet("/api/audit/verify")

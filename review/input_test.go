@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/certwatch/certwatch/store"
+	"github.com/certwatch/certwatch/casework"
 )
 
 func TestInputJSONTrailingData(t *testing.T) {
@@ -37,7 +37,7 @@ func TestInputJSONTrailingData(t *testing.T) {
 			if apiErr.Status != http.StatusBadRequest || !strings.Contains(apiErr.Error, "多余内容") {
 				t.Errorf("answer = %s, want the trailing data named", body)
 			}
-			if c := e.htCase(id); c.Status != store.CaseOpen {
+			if c := e.htCase(id); c.Status != casework.CaseOpen {
 				t.Fatalf("case %s after a body with trailing data", c.Status)
 			}
 		})
@@ -45,7 +45,7 @@ func TestInputJSONTrailingData(t *testing.T) {
 	// One value followed by white space only is a well-formed body.
 	resp, body := cl.htDo("POST", path, strings.NewReader("{\"action\":\"dismiss\",\"reason\":\"false_positive\"}\r\n \n"), hdr)
 	htExpect(t, "trailing white space", resp, body, http.StatusOK, "")
-	if c := e.htCase(id); c.Status != store.CaseDismissed {
+	if c := e.htCase(id); c.Status != casework.CaseDismissed {
 		t.Errorf("case %s after a valid body", c.Status)
 	}
 }
@@ -105,7 +105,7 @@ func TestInputBodyOverLimitIs413(t *testing.T) {
 			if !strings.Contains(msg, "请求内容过大") {
 				t.Errorf("message %q does not say 请求内容过大: %s", msg, htClip(body))
 			}
-			if c := e.htCase(id); c.Status != store.CaseOpen {
+			if c := e.htCase(id); c.Status != casework.CaseOpen {
 				t.Fatalf("case %s after a refused body", c.Status)
 			}
 		})
@@ -113,7 +113,7 @@ func TestInputBodyOverLimitIs413(t *testing.T) {
 	// The session still works, and a form of ordinary size is decided.
 	resp, body := cl.htPost(path, url.Values{"action": {"dismiss"}, "reason": {"false_positive"}, "note": {"正常大小"}})
 	htExpect(t, "ordinary form", resp, body, http.StatusSeeOther, "")
-	if c := e.htCase(id); c.Status != store.CaseDismissed {
+	if c := e.htCase(id); c.Status != casework.CaseDismissed {
 		t.Errorf("case %s after an ordinary form", c.Status)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/store"
 )
 
@@ -38,38 +39,38 @@ var htObjects = map[string]htObject{
 	}},
 	"cac takedown": {"takedown_cac confirmed by reviewer_cac, notice a draft", func(e *htEnv, u string) uint64 {
 		id := e.htSimple(u, "takedown_cac")
-		htDecideAs(e, store.Decision{CaseID: id, Action: store.ActionConfirm, Route: "takedown_cac", Recipient: "平台", By: "cac"})
+		htDecideAs(e, store.Decision{CaseID: id, Action: casework.ActionConfirm, Route: "takedown_cac", Recipient: "平台", By: "cac"})
 		return id
 	}},
 	"samr takedown": {"takedown_samr confirmed by reviewer_samr, notice a draft", func(e *htEnv, u string) uint64 {
 		id := e.htSimple(u, "takedown_samr")
-		htDecideAs(e, store.Decision{CaseID: id, Action: store.ActionConfirm, Route: "takedown_samr", Recipient: "平台", By: "samr"})
+		htDecideAs(e, store.Decision{CaseID: id, Action: casework.ActionConfirm, Route: "takedown_samr", Recipient: "平台", By: "samr"})
 		return id
 	}},
 	"cac referral pending": {"police_referral proposed by reviewer_cac, waiting for approval", func(e *htEnv, u string) uint64 {
 		id := e.htSimple(u, "police_referral")
-		htDecideAs(e, store.Decision{CaseID: id, Action: store.ActionConfirm, Route: "police_referral", Recipient: "公安", By: "cac"})
+		htDecideAs(e, store.Decision{CaseID: id, Action: casework.ActionConfirm, Route: "police_referral", Recipient: "公安", By: "cac"})
 		return id
 	}},
 	"samr referral pending": {"police_referral proposed by reviewer_samr, waiting for approval", func(e *htEnv, u string) uint64 {
 		id := e.htSimple(u, "police_referral")
-		htDecideAs(e, store.Decision{CaseID: id, Action: store.ActionConfirm, Route: "police_referral", Recipient: "公安", By: "samr"})
+		htDecideAs(e, store.Decision{CaseID: id, Action: casework.ActionConfirm, Route: "police_referral", Recipient: "公安", By: "samr"})
 		return id
 	}},
 	"cacapprover referral pending": {"police_referral proposed by reviewer_cac+approver, waiting for approval", func(e *htEnv, u string) uint64 {
 		id := e.htSimple(u, "police_referral")
-		htDecideAs(e, store.Decision{CaseID: id, Action: store.ActionConfirm, Route: "police_referral", Recipient: "公安", By: "cacapprover"})
+		htDecideAs(e, store.Decision{CaseID: id, Action: casework.ActionConfirm, Route: "police_referral", Recipient: "公安", By: "cacapprover"})
 		return id
 	}},
 	"cac referral approved": {"police_referral proposed by reviewer_cac, approved by approver", func(e *htEnv, u string) uint64 {
 		id := e.htSimple(u, "police_referral")
-		htDecideAs(e, store.Decision{CaseID: id, Action: store.ActionConfirm, Route: "police_referral", Recipient: "公安", By: "cac"})
-		htDecideAs(e, store.Decision{CaseID: id, Action: store.ActionApprove, By: "approver"})
+		htDecideAs(e, store.Decision{CaseID: id, Action: casework.ActionConfirm, Route: "police_referral", Recipient: "公安", By: "cac"})
+		htDecideAs(e, store.Decision{CaseID: id, Action: casework.ActionApprove, By: "approver"})
 		return id
 	}},
 	"samr dismissed": {"dismissed by reviewer_samr as a false positive", func(e *htEnv, u string) uint64 {
 		id := e.htSimple(u, "takedown_samr")
-		htDecideAs(e, store.Decision{CaseID: id, Action: store.ActionDismiss, Reason: store.DismissFalsePositive, By: "samr"})
+		htDecideAs(e, store.Decision{CaseID: id, Action: casework.ActionDismiss, Reason: casework.DismissFalsePositive, By: "samr"})
 		return id
 	}},
 }
@@ -82,7 +83,7 @@ var htObjectForms = map[string]string{
 
 func TestSecurityObjectMatrix(t *testing.T) {
 	e := htNew(t)
-	if err := e.st.CreateUser("test", store.User{Name: "cac2", DisplayName: "测试cac2", Roles: []store.Role{store.RoleReviewerCAC}, PasswordHash: htHash(t)}); err != nil {
+	if err := e.st.CreateUser("test", store.User{Name: "cac2", DisplayName: "测试cac2", Roles: []casework.Role{casework.RoleReviewerCAC}, PasswordHash: htHash(t)}); err != nil {
 		t.Fatal(err)
 	}
 	clients := map[string]*htClient{}
@@ -215,7 +216,7 @@ func TestSecurityAnalystNoticeDetails(t *testing.T) {
 	e := htNew(t)
 	id := e.htSimple("https://an.example/a", "takedown_cac")
 	recipient := "某某科技有限公司（测试平台）"
-	htDecideAs(e, store.Decision{CaseID: id, Action: store.ActionConfirm, Route: "takedown_cac", Recipient: recipient, By: "cac"})
+	htDecideAs(e, store.Decision{CaseID: id, Action: casework.ActionConfirm, Route: "takedown_cac", Recipient: recipient, By: "cac"})
 	nid := e.htCase(id).NoticeID
 	resp, body := e.htLogin("approver").htPost("/notices/"+htID(nid)+"/move", url.Values{"to": {"approved"}})
 	htExpect(t, "sign off", resp, body, http.StatusSeeOther, "")

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/store"
 )
 
@@ -149,7 +150,7 @@ func readCompat(t *testing.T, st *store.Store) *compat {
 	}
 	from := time.Date(2025, 8, 1, 0, 0, 0, 0, store.Beijing)
 	if g.Report, err = st.PeriodReport(from, from.AddDate(0, 2, 0), store.ReportOptions{
-		SourceRoutes: map[string]string{"shop": "takedown_samr"}}); err != nil {
+		SourceRoutes: map[string]casework.Route{"shop": casework.RouteTakedownSAMR}}); err != nil {
 		t.Fatal(err)
 	}
 	if g.Counts, err = st.StatusCounts(time.Date(2025, 9, 10, 0, 0, 0, 0, time.UTC)); err != nil {

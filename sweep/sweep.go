@@ -24,6 +24,7 @@ import (
 	"github.com/certwatch/certwatch/config"
 	"github.com/certwatch/certwatch/crawler"
 	"github.com/certwatch/certwatch/detect"
+	"github.com/certwatch/certwatch/finding"
 	"github.com/certwatch/certwatch/matcher"
 	"github.com/certwatch/certwatch/page"
 	"github.com/certwatch/certwatch/store"
@@ -461,14 +462,17 @@ func (r *run) handle(it store.FrontierItem, res *crawler.Result) error {
 		}
 		return nil
 	}
-	finding, _ := json.Marshal(f)
+	encoded, err := finding.Encode(f)
+	if err != nil {
+		return fmt.Errorf("sweep: record case %s: %w", it.URL, err)
+	}
 	rr, err := r.s.Store.Record(store.Observation{
 		SweepID: r.sw.ID, FrontierURL: it.URL, CaseKey: caseKey(src, it.URL, res.FinalURL),
 		URL: it.URL, FinalURL: res.FinalURL, SourceID: it.SourceID, Title: p.Title,
 		FetchedAt: res.FetchedAt, Status: res.Status, Header: res.Header, Body: res.Body, BodySHA256: res.BodySHA256,
 		Truncated: res.Truncated, RemoteAddr: res.RemoteAddr, Rendered: res.Rendered,
 		Screenshot: res.Screenshot, ScreenshotSHA256: res.ScreenshotSHA,
-		Flagged: true, Score: f.Score, Category: f.Category, Finding: finding,
+		Flagged: true, Score: f.Score, Category: f.Category, Finding: encoded,
 		ContentKey: contentKey(p), PageTitle: p.Title, Text: p.Text, Contacts: linkContacts(p, f),
 	})
 	if err != nil {

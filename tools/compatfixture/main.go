@@ -33,7 +33,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/detect"
+	"github.com/certwatch/certwatch/finding"
 	"github.com/certwatch/certwatch/matcher"
 	"github.com/certwatch/certwatch/page"
 	"github.com/certwatch/certwatch/rank"
@@ -44,7 +46,7 @@ import (
 
 // version is the finding format the code at hand writes (1: findings
 // without a version member).
-const version = 1
+const version = finding.Version
 
 func main() {
 	if err := run(); err != nil {
@@ -103,7 +105,7 @@ func run() error {
 		if strings.HasPrefix(p.url, rulesOnlyPrefix) {
 			f = rulesOnly.Detect(p.page) // a district without the model
 		}
-		raw, err := json.Marshal(f) // as sweep.handle encodes it
+		raw, err := finding.Encode(f) // as sweep.handle encodes it
 		if err != nil {
 			return err
 		}
@@ -132,13 +134,13 @@ func run() error {
 	defer st.Close()
 	for _, u := range []struct {
 		name  string
-		roles []store.Role
+		roles []casework.Role
 	}{
-		{"wang", []store.Role{store.RoleReviewerCAC}},
-		{"zhao", []store.Role{store.RoleReviewerSAMR}},
-		{"li", []store.Role{store.RoleApprover}},
-		{"qian", []store.Role{store.RoleApprover, store.RoleAnalyst}},
-		{"admin1", []store.Role{store.RoleAdmin}},
+		{"wang", []casework.Role{casework.RoleReviewerCAC}},
+		{"zhao", []casework.Role{casework.RoleReviewerSAMR}},
+		{"li", []casework.Role{casework.RoleApprover}},
+		{"qian", []casework.Role{casework.RoleApprover, casework.RoleAnalyst}},
+		{"admin1", []casework.Role{casework.RoleAdmin}},
 	} {
 		// Not a real hash: the fixture never logs in.
 		if err := st.CreateUser("setup", store.User{Name: u.name, Roles: u.roles, PasswordHash: "fixture"}); err != nil {
@@ -198,7 +200,7 @@ func run() error {
 // decide walks cases through every decision and notices through their
 // states.
 func decide(st *store.Store, ids []uint64, tick func() time.Time) error {
-	dec := func(id uint64, action, route, recipient, reason, note, by string) (*store.Decision, error) {
+	dec := func(id uint64, action casework.Action, route casework.Route, recipient string, reason casework.DismissReason, note, by string) (*store.Decision, error) {
 		_, d, err := st.Decide(store.Decision{CaseID: id, Action: action, Route: route, Recipient: recipient,
 			Reason: reason, Note: note, By: by})
 		if err != nil {
@@ -208,82 +210,82 @@ func decide(st *store.Store, ids []uint64, tick func() time.Time) error {
 	}
 	must := func(_ *store.Decision, err error) error { return err }
 	// 0: takedown via 网信办, the notice approved, sent, checked.
-	d0, err := dec(ids[0], store.ActionConfirm, "takedown_cac", "shop.example 平台经营者", "", "", "wang")
+	d0, err := dec(ids[0], casework.ActionConfirm, casework.RouteTakedownCAC, "shop.example 平台经营者", "", "", "wang")
 	if err != nil {
 		return err
 	}
 	// 1: another case for the same recipient joins the same draft.
-	if err := must(dec(ids[1], store.ActionConfirm, "takedown_cac", "shop.example 平台经营者", "", "", "wang")); err != nil {
+	if err := must(dec(ids[1], casework.ActionConfirm, casework.RouteTakedownCAC, "shop.example 平台经营者", "", "", "wang")); err != nil {
 		return err
 	}
 	// 2: takedown via 市场监管, left as a draft.
-	if err := must(dec(ids[2], store.ActionConfirm, "takedown_samr", "某购物平台运营者", "", "", "zhao")); err != nil {
+	if err := must(dec(ids[2], casework.ActionConfirm, casework.RouteTakedownSAMR, "某购物平台运营者", "", "", "zhao")); err != nil {
 		return err
 	}
 	// 3: a referral approved by a second person.
-	if err := must(dec(ids[3], store.ActionConfirm, "police_referral", "区公安分局", "", "", "wang")); err != nil {
+	if err := must(dec(ids[3], casework.ActionConfirm, casework.RoutePoliceReferral, "区公安分局", "", "", "wang")); err != nil {
 		return err
 	}
-	if err := must(dec(ids[3], store.ActionApprove, "", "", "", "", "li")); err != nil {
+	if err := must(dec(ids[3], casework.ActionApprove, "", "", "", "", "li")); err != nil {
 		return err
 	}
 	// 4: a referral waiting for approval.
-	if err := must(dec(ids[4], store.ActionConfirm, "police_referral", "区公安分局", "", "", "zhao")); err != nil {
+	if err := must(dec(ids[4], casework.ActionConfirm, casework.RoutePoliceReferral, "区公安分局", "", "", "zhao")); err != nil {
 		return err
 	}
 	// 5: a referral rejected.
-	if err := must(dec(ids[5], store.ActionConfirm, "police_referral", "区公安分局", "", "", "wang")); err != nil {
+	if err := must(dec(ids[5], casework.ActionConfirm, casework.RoutePoliceReferral, "区公安分局", "", "", "wang")); err != nil {
 		return err
 	}
-	if err := must(dec(ids[5], store.ActionReject, "", "", "", "", "li")); err != nil {
+	if err := must(dec(ids[5], casework.ActionReject, "", "", "", "", "li")); err != nil {
 		return err
 	}
 	// 6: dismissed as a false positive.
-	if err := must(dec(ids[6], store.ActionDismiss, "", "", store.DismissFalsePositive, "新闻报道", "zhao")); err != nil {
+	if err := must(dec(ids[6], casework.ActionDismiss, "", "", casework.DismissFalsePositive, "新闻报道", "zhao")); err != nil {
 		return err
 	}
 	// 7: dismissed as out of scope, then reopened.
-	if err := must(dec(ids[7], store.ActionDismiss, "", "", store.DismissOutOfScope, "", "wang")); err != nil {
+	if err := must(dec(ids[7], casework.ActionDismiss, "", "", casework.DismissOutOfScope, "", "wang")); err != nil {
 		return err
 	}
-	if err := must(dec(ids[7], store.ActionReopen, "", "", "", "重新审核", "wang")); err != nil {
+	if err := must(dec(ids[7], casework.ActionReopen, "", "", "", "重新审核", "wang")); err != nil {
 		return err
 	}
 	// 8: confirmed, then the confirmation withdrawn.
-	if err := must(dec(ids[8], store.ActionConfirm, "takedown_samr", "另一平台运营者", "", "", "zhao")); err != nil {
+	if err := must(dec(ids[8], casework.ActionConfirm, casework.RouteTakedownSAMR, "另一平台运营者", "", "", "zhao")); err != nil {
 		return err
 	}
-	if err := must(dec(ids[8], store.ActionWithdraw, "", "", "", "选错了路径", "zhao")); err != nil {
+	if err := must(dec(ids[8], casework.ActionWithdraw, "", "", "", "选错了路径", "zhao")); err != nil {
 		return err
 	}
 	// 9: dismissed as a duplicate.
-	if err := must(dec(ids[9], store.ActionDismiss, "", "", store.DismissDuplicate, "", "zhao")); err != nil {
+	if err := must(dec(ids[9], casework.ActionDismiss, "", "", casework.DismissDuplicate, "", "zhao")); err != nil {
 		return err
 	}
 	// A second-person refusal is not stored: the self-approval fails.
-	if _, err := dec(ids[4], store.ActionApprove, "", "", "", "", "zhao"); !errors.Is(err, store.ErrSecondPerson) {
+	if _, err := dec(ids[4], casework.ActionApprove, "", "", "", "", "zhao"); !errors.Is(err, store.ErrSecondPerson) {
 		return fmt.Errorf("self-approval: %v, want ErrSecondPerson", err)
 	}
 
 	// The 网信办 notice: approved, withdrawn to draft, approved again,
 	// sent, acknowledged, one removal check round.
 	nid := d0.NoticeID
-	approve := store.NoticeMove{To: store.NoticeApproved, By: "li", Number: "网信函〔2025〕1号", Deadline: tick().Add(72 * time.Hour)}
+	approve := store.NoticeMove{To: casework.NoticeApproved, By: "li", Number: "网信函〔2025〕1号", Deadline: tick().Add(72 * time.Hour)}
 	for _, m := range []store.NoticeMove{
 		approve,
-		{To: store.NoticeDraft, By: "li", Note: "补充材料"},
+		{To: casework.NoticeDraft, By: "li", Note: "补充材料"},
 		approve,
-		{To: store.NoticeSent, By: "wang", CheckAfter: []time.Duration{24 * time.Hour, 72 * time.Hour}},
-		{To: store.NoticeAcknowledged, By: "wang"},
+		{To: casework.NoticeSent, By: "wang", CheckAfter: []time.Duration{24 * time.Hour, 72 * time.Hour}},
+		{To: casework.NoticeAcknowledged, By: "wang"},
 	} {
 		if _, err := st.MoveNotice(nid, m); err != nil {
 			return err
 		}
 	}
 	_, err = st.RecordChecks(nid, 1, "system", []store.ItemCheck{
-		{CaseID: ids[0], Outcome: store.OutcomeRemoved, Status: 404, Detail: "404", URL: "http://shop.example/gone",
+		{CaseID: ids[0], Outcome: casework.OutcomeRemoved, Status: 404, Detail: "404", URL: "http://shop.example/gone",
 			Header: http.Header{"Content-Type": {"text/html"}}, Body: []byte("<h1>商品已下架</h1>")},
-		{CaseID: ids[1], Outcome: store.OutcomeLive, Status: 200, Detail: "仍命中规则", URL: "http://shop.example/live",
+		{CaseID: ids[1], Outcome: casework.OutcomeLive, Status: 200, Detail: "仍命中规则", URL: "http://shop.example/live",
 			Header: http.Header{"Content-Type": {"text/html"}}, Body: []byte("<h1>still here</h1>")},
 	})
 	if err != nil {
@@ -295,8 +297,8 @@ func decide(st *store.Store, ids []uint64, tick func() time.Time) error {
 		return err
 	}
 	for _, m := range []store.NoticeMove{
-		{To: store.NoticeApproved, By: "qian", Number: "移送函〔2025〕1号", Deadline: tick().Add(15 * 24 * time.Hour)},
-		{To: store.NoticeSent, By: "qian"},
+		{To: casework.NoticeApproved, By: "qian", Number: "移送函〔2025〕1号", Deadline: tick().Add(15 * 24 * time.Hour)},
+		{To: casework.NoticeSent, By: "qian"},
 	} {
 		if _, err := st.MoveNotice(c3.NoticeID, m); err != nil {
 			return err
