@@ -37,13 +37,13 @@ func TestDecisionsBecomeLabels(t *testing.T) {
 		reason         casework.DismissReason
 		noText         bool
 	}{
-		{"电工证免考 微信", "cert_sale", casework.ActionConfirm, "takedown_cac", "", false},
-		{"焊工证 代考 包过", "exam_fraud", casework.ActionConfirm, "police_referral", "", false},
+		{"电工证免考 微信", "cert_sale", casework.ActionConfirm, casework.RouteTakedownCAC, "", false},
+		{"焊工证 代考 包过", "exam_fraud", casework.ActionConfirm, casework.RoutePoliceReferral, "", false},
 		{"警方通报 假证案件", "cert_sale", casework.ActionDismiss, "", casework.DismissFalsePositive, false},
 		{"驾驶证 换证", "cert_sale", casework.ActionDismiss, "", casework.DismissOutOfScope, false},
 		{"重复的 办证 广告", "cert_sale", casework.ActionDismiss, "", casework.DismissDuplicate, false},
 		{"未审核 办证", "cert_sale", "", "", "", false},
-		{"挂名培训 拿证", "training_fraud", casework.ActionConfirm, "takedown_samr", "", true}, // only the body is stored
+		{"挂名培训 拿证", "training_fraud", casework.ActionConfirm, casework.RouteTakedownSAMR, "", true}, // only the body is stored
 	}
 	record := func(n int, text, category string, noText bool) {
 		t.Helper()

@@ -37,9 +37,9 @@ func htOptions(sel *goquery.Selection) (values, texts []string, submitted string
 
 func TestDecisionDismissReasonRequired(t *testing.T) {
 	e := htNew(t)
-	a := e.htSimple("https://dr.example/a", "takedown_cac")
-	b := e.htSimple("https://dr.example/b", "takedown_cac")
-	c := e.htSimple("https://dr.example/c", "takedown_cac")
+	a := e.htSimple("https://dr.example/a", casework.RouteTakedownCAC)
+	b := e.htSimple("https://dr.example/b", casework.RouteTakedownCAC)
+	c := e.htSimple("https://dr.example/c", casework.RouteTakedownCAC)
 	cac := e.htLogin("cac")
 	wantValues := []string{"", "false_positive", "out_of_scope", "duplicate"}
 	wantTexts := []string{"请选择排除理由", "误报", "不属于本次专项范围", "重复线索"}
@@ -151,7 +151,7 @@ func TestDecisionDismissReasonRequired(t *testing.T) {
 			}
 		}
 		// The API too.
-		d := e.htSimple("https://dr.example/d", "takedown_cac")
+		d := e.htSimple("https://dr.example/d", casework.RouteTakedownCAC)
 		resp, body = cac.htPostJSON("/api/cases/"+htID(d)+"/decide", map[string]string{"action": "confirm", "route": "takedown_cac", "reason": "duplicate"})
 		htExpect(t, "API confirm with a reason", resp, body, http.StatusOK, "")
 		if es := audits("case.confirm"); len(es) != 3 || strings.Contains(es[0].Detail, "reason=") {
@@ -162,8 +162,8 @@ func TestDecisionDismissReasonRequired(t *testing.T) {
 
 func TestDecisionRouteChoice(t *testing.T) {
 	e := htNew(t)
-	samrCase := e.htSimple("https://rc.example/samr", "takedown_samr")
-	cacCase := e.htSimple("https://rc.example/cac", "takedown_cac")
+	samrCase := e.htSimple("https://rc.example/samr", casework.RouteTakedownSAMR)
+	cacCase := e.htSimple("https://rc.example/cac", casework.RouteTakedownCAC)
 	cac := e.htLogin("cac")
 
 	t.Run("the suggested route is another department's", func(t *testing.T) {
@@ -200,7 +200,7 @@ func TestDecisionRouteChoice(t *testing.T) {
 		// Its own route works.
 		resp, body = cac.htPost("/cases/"+htID(samrCase)+"/decide", url.Values{"action": {"confirm"}, "route": {"takedown_cac"}})
 		htExpect(t, "confirm on cac's route", resp, body, http.StatusSeeOther, "/cases/"+htID(samrCase)+"?ok=confirmed")
-		if x := e.htCase(samrCase); x.Status != casework.CaseConfirmed || x.Route != "takedown_cac" {
+		if x := e.htCase(samrCase); x.Status != casework.CaseConfirmed || x.Route != casework.RouteTakedownCAC {
 			t.Errorf("case after confirming = %s on %s", x.Status, x.Route)
 		}
 	})
@@ -216,7 +216,7 @@ func TestDecisionRouteChoice(t *testing.T) {
 	})
 
 	t.Run("batch by suggested route explains", func(t *testing.T) {
-		other := e.htSimple("https://rc.example/samr2", "takedown_samr")
+		other := e.htSimple("https://rc.example/samr2", casework.RouteTakedownSAMR)
 		resp, body := cac.htPost("/cases/decide", url.Values{"case": htIDs(other), "action": {"confirm"}, "route": {""}})
 		htExpect(t, "batch confirm", resp, body, http.StatusConflict, "")
 		lines := htTexts(htParse(t, body), ".errorpage li")
@@ -232,7 +232,7 @@ func TestDecisionRouteChoice(t *testing.T) {
 
 	t.Run("no route of one's own", func(t *testing.T) {
 		ap := e.htLogin("approver")
-		open := e.htSimple("https://rc.example/ap", "takedown_cac")
+		open := e.htSimple("https://rc.example/ap", casework.RouteTakedownCAC)
 		doc := ap.htDoc("/cases/"+htID(open), http.StatusOK)
 		if doc.Find("#confirm-form input[name=route]").Length() != 0 || !strings.Contains(doc.Find("#route-note").Text(), "您无权确认") {
 			t.Errorf("approver's confirm form: %q", doc.Find("#confirm-form").Text())

@@ -202,19 +202,19 @@ func htQueueWorld(t *testing.T) (*htEnv, [6]uint64) {
 	var c [6]uint64
 	s1 := e.htSweep()
 	day := func(d, h int) time.Time { return time.Date(2026, 3, d, h, 0, 0, 0, time.UTC) }
-	c[1] = e.htRecord(htPage{URL: "https://tieba.example/p/1", Title: "一号", Score: 5, Category: "cert_sale", Source: "tieba", Route: "takedown_cac", At: day(1, 2), Sweep: s1}).CaseID
-	c[2] = e.htRecord(htPage{URL: "https://xianyu.example/i/2", Title: "二号", Score: 9, Category: "exam_fraud", Source: "xianyu", Route: "takedown_samr", At: day(4, 20), Sweep: s1}).CaseID
-	c[5] = e.htRecord(htPage{URL: "https://tieba.example/p/5", Title: "五号", Score: 6, Category: "cert_sale", Source: "tieba", Route: "takedown_cac", At: day(2, 2), Sweep: s1}).CaseID
+	c[1] = e.htRecord(htPage{URL: "https://tieba.example/p/1", Title: "一号", Score: 5, Category: "cert_sale", Source: "tieba", Route: casework.RouteTakedownCAC, At: day(1, 2), Sweep: s1}).CaseID
+	c[2] = e.htRecord(htPage{URL: "https://xianyu.example/i/2", Title: "二号", Score: 9, Category: "exam_fraud", Source: "xianyu", Route: casework.RouteTakedownSAMR, At: day(4, 20), Sweep: s1}).CaseID
+	c[5] = e.htRecord(htPage{URL: "https://tieba.example/p/5", Title: "五号", Score: 6, Category: "cert_sale", Source: "tieba", Route: casework.RouteTakedownCAC, At: day(2, 2), Sweep: s1}).CaseID
 	s2 := e.htSweep()
-	c[3] = e.htRecord(htPage{URL: "https://xianyu.example/i/3", Title: "三号", Score: 7, Category: "cert_sale", Source: "xianyu", Route: "police_referral", At: day(9, 2), Sweep: s2}).CaseID
-	c[4] = e.htRecord(htPage{URL: "https://tieba.example/p/4", Title: "四号", Score: 8, Category: "exam_fraud", Source: "tieba", Route: "takedown_cac", At: day(9, 3), Sweep: s2}).CaseID
-	if again := e.htRecord(htPage{URL: "https://tieba.example/p/1", Title: "一号", Score: 5, Category: "cert_sale", Source: "tieba", Route: "takedown_cac", At: day(9, 4), Sweep: s2}); again.NewCase || !again.NewSighting {
+	c[3] = e.htRecord(htPage{URL: "https://xianyu.example/i/3", Title: "三号", Score: 7, Category: "cert_sale", Source: "xianyu", Route: casework.RoutePoliceReferral, At: day(9, 2), Sweep: s2}).CaseID
+	c[4] = e.htRecord(htPage{URL: "https://tieba.example/p/4", Title: "四号", Score: 8, Category: "exam_fraud", Source: "tieba", Route: casework.RouteTakedownCAC, At: day(9, 3), Sweep: s2}).CaseID
+	if again := e.htRecord(htPage{URL: "https://tieba.example/p/1", Title: "一号", Score: 5, Category: "cert_sale", Source: "tieba", Route: casework.RouteTakedownCAC, At: day(9, 4), Sweep: s2}); again.NewCase || !again.NewSighting {
 		t.Fatalf("second sighting of c1: %+v", again)
 	}
 	if _, _, err := e.st.Decide(store.Decision{CaseID: c[4], Action: casework.ActionDismiss, Reason: casework.DismissFalsePositive, By: "cac"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := e.st.Decide(store.Decision{CaseID: c[5], Action: casework.ActionConfirm, Route: "takedown_cac", Recipient: "tieba.example 网站运营者", By: "cac"}); err != nil {
+	if _, _, err := e.st.Decide(store.Decision{CaseID: c[5], Action: casework.ActionConfirm, Route: casework.RouteTakedownCAC, Recipient: "tieba.example 网站运营者", By: "cac"}); err != nil {
 		t.Fatal(err)
 	}
 	return e, c
@@ -479,8 +479,8 @@ func TestHandlerCasePage(t *testing.T) {
 		htContact(t, "text", text, "138 0013 8000", "phone", "13800138000"),
 	}
 	hits := []matcher.RuleHit{
-		{ID: "cert-sale-no-exam", Category: "cert_sale", Pack: e.pack.Version(), Route: "takedown_cac", Score: 8.5, Threshold: 6, Fired: true},
-		{ID: "exam-fraud", Category: "exam_fraud", Pack: e.pack.Version(), Route: "takedown_cac", Score: 2, Threshold: 6},
+		{ID: "cert-sale-no-exam", Category: "cert_sale", Pack: e.pack.Version(), Route: casework.RouteTakedownCAC, Score: 8.5, Threshold: 6, Fired: true},
+		{ID: "exam-fraud", Category: "exam_fraud", Pack: e.pack.Version(), Route: casework.RouteTakedownCAC, Score: 2, Threshold: 6},
 	}
 	reasons := []string{"达到阈值 6，建议：网信部门通知平台删除。规则 cert-sale-no-exam 得分 8.5", "规则 exam-fraud 得分 2"}
 	page := htPage{URL: "https://www.shop.example/item/88", Title: title, Text: text, Score: 8.5, Matches: matches,
@@ -669,8 +669,8 @@ func TestHandlerDecisions(t *testing.T) {
 	}
 
 	t.Run("confirm takedown", func(t *testing.T) {
-		a := e.htSimple("https://www.shop.example/a", "takedown_cac")
-		b := e.htSimple("https://m.shop.example/b", "takedown_cac")
+		a := e.htSimple("https://www.shop.example/a", casework.RouteTakedownCAC)
+		b := e.htSimple("https://m.shop.example/b", casework.RouteTakedownCAC)
 		resp, body := decide(cac, a, url.Values{"action": {"confirm"}, "route": {"takedown_cac"}, "note": {"已核实"}})
 		htExpect(t, "confirm", resp, body, http.StatusSeeOther, "/cases/"+htID(a)+"?ok=confirmed")
 		doc := cac.htDoc(resp.Header.Get("Location"), http.StatusOK)
@@ -681,14 +681,14 @@ func TestHandlerDecisions(t *testing.T) {
 			t.Errorf("status = %q", got)
 		}
 		c := e.htCase(a)
-		if c.Status != casework.CaseConfirmed || c.Route != "takedown_cac" || c.ConfirmedBy != "cac" || c.Recipient != "shop.example 网站运营者" || c.NoticeID == 0 {
+		if c.Status != casework.CaseConfirmed || c.Route != casework.RouteTakedownCAC || c.ConfirmedBy != "cac" || c.Recipient != "shop.example 网站运营者" || c.NoticeID == 0 {
 			t.Fatalf("case after confirm = %+v", c)
 		}
 		n, err := e.st.Notice(c.NoticeID)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if n.Status != casework.NoticeDraft || n.Route != "takedown_cac" || n.Recipient != "shop.example 网站运营者" || len(n.Items) != 1 || n.Items[0].CaseID != a {
+		if n.Status != casework.NoticeDraft || n.Route != casework.RouteTakedownCAC || n.Recipient != "shop.example 网站运营者" || len(n.Items) != 1 || n.Items[0].CaseID != a {
 			t.Errorf("draft notice = %+v", n)
 		}
 		if href := doc.Find("#case-notice").AttrOr("href", ""); href != "/notices/"+htID(n.ID) {
@@ -703,7 +703,7 @@ func TestHandlerDecisions(t *testing.T) {
 		// A second case on the same site joins the same draft.
 		resp, body = decide(cac, b, url.Values{"action": {"confirm"}})
 		htExpect(t, "confirm b", resp, body, http.StatusSeeOther, "/cases/"+htID(b)+"?ok=confirmed")
-		if cb := e.htCase(b); cb.NoticeID != n.ID || cb.Route != "takedown_cac" {
+		if cb := e.htCase(b); cb.NoticeID != n.ID || cb.Route != casework.RouteTakedownCAC {
 			t.Errorf("case b joined notice %d on %s, want %d", cb.NoticeID, cb.Route, n.ID)
 		}
 		// A case decided already is a conflict.
@@ -712,7 +712,7 @@ func TestHandlerDecisions(t *testing.T) {
 	})
 
 	t.Run("confirm with a recipient", func(t *testing.T) {
-		a := e.htSimple("https://shop2.example/a", "takedown_cac")
+		a := e.htSimple("https://shop2.example/a", casework.RouteTakedownCAC)
 		resp, body := decide(cac, a, url.Values{"action": {"confirm"}, "route": {"takedown_cac"}, "recipient": {"  某购物平台运营者 "}})
 		htExpect(t, "confirm", resp, body, http.StatusSeeOther, "")
 		c := e.htCase(a)
@@ -723,7 +723,7 @@ func TestHandlerDecisions(t *testing.T) {
 	})
 
 	t.Run("route not allowed for the role", func(t *testing.T) {
-		a := e.htSimple("https://shop3.example/a", "takedown_cac")
+		a := e.htSimple("https://shop3.example/a", casework.RouteTakedownCAC)
 		resp, body := decide(samr, a, url.Values{"action": {"confirm"}, "route": {"takedown_cac"}})
 		htExpect(t, "samr confirms takedown_cac", resp, body, http.StatusForbidden, "")
 		if c := e.htCase(a); c.Status != casework.CaseOpen {
@@ -747,7 +747,7 @@ func TestHandlerDecisions(t *testing.T) {
 	})
 
 	t.Run("referral needs a second person", func(t *testing.T) {
-		a := e.htSimple("https://forum.example/t/1", "police_referral")
+		a := e.htSimple("https://forum.example/t/1", casework.RoutePoliceReferral)
 		resp, body := decide(cacApprover, a, url.Values{"action": {"confirm"}, "route": {"police_referral"}})
 		htExpect(t, "propose referral", resp, body, http.StatusSeeOther, "/cases/"+htID(a)+"?ok=pending")
 		c := e.htCase(a)
@@ -779,7 +779,7 @@ func TestHandlerDecisions(t *testing.T) {
 			t.Fatalf("case after approval = %+v", c)
 		}
 		n, err := e.st.Notice(c.NoticeID)
-		if err != nil || n.Route != "police_referral" || n.Recipient != "区公安分局" || n.Status != casework.NoticeDraft ||
+		if err != nil || n.Route != casework.RoutePoliceReferral || n.Recipient != "区公安分局" || n.Status != casework.NoticeDraft ||
 			!slices.ContainsFunc(n.Items, func(it store.NoticeItem) bool { return it.CaseID == a }) {
 			t.Errorf("police notice = %+v (%v)", n, err)
 		}
@@ -788,7 +788,7 @@ func TestHandlerDecisions(t *testing.T) {
 	})
 
 	t.Run("reject needs a note", func(t *testing.T) {
-		a := e.htSimple("https://forum.example/t/2", "police_referral")
+		a := e.htSimple("https://forum.example/t/2", casework.RoutePoliceReferral)
 		resp, body := decide(samr, a, url.Values{"action": {"confirm"}, "route": {"police_referral"}})
 		htExpect(t, "propose referral", resp, body, http.StatusSeeOther, "/cases/"+htID(a)+"?ok=pending")
 		resp, body = decide(approver, a, url.Values{"action": {"reject"}, "note": {"   "}})
@@ -809,7 +809,7 @@ func TestHandlerDecisions(t *testing.T) {
 	})
 
 	t.Run("dismiss with a reason and reopen", func(t *testing.T) {
-		a := e.htSimple("https://shop4.example/a", "takedown_samr")
+		a := e.htSimple("https://shop4.example/a", casework.RouteTakedownSAMR)
 		resp, body := decide(samr, a, url.Values{"action": {"dismiss"}, "reason": {"no_such_reason"}})
 		htExpect(t, "dismiss with an unknown reason", resp, body, http.StatusBadRequest, "")
 		resp, body = decide(samr, a, url.Values{"action": {"dismiss"}, "reason": {"duplicate"}, "note": {"同案件 1"}})
@@ -836,12 +836,12 @@ func approver2(e *htEnv) *htClient { return e.htLogin("approver2") }
 
 func TestHandlerBatchDecide(t *testing.T) {
 	e := htNew(t)
-	a := e.htSimple("https://b.example/a", "takedown_cac")
-	b := e.htSimple("https://b.example/b", "takedown_cac")
-	c := e.htSimple("https://b.example/c", "takedown_cac")
-	d := e.htSimple("https://b.example/d", "takedown_samr")
-	f := e.htSimple("https://b.example/f", "takedown_cac")
-	g := e.htSimple("https://b.example/g", "takedown_cac")
+	a := e.htSimple("https://b.example/a", casework.RouteTakedownCAC)
+	b := e.htSimple("https://b.example/b", casework.RouteTakedownCAC)
+	c := e.htSimple("https://b.example/c", casework.RouteTakedownCAC)
+	d := e.htSimple("https://b.example/d", casework.RouteTakedownSAMR)
+	f := e.htSimple("https://b.example/f", casework.RouteTakedownCAC)
+	g := e.htSimple("https://b.example/g", casework.RouteTakedownCAC)
 	if _, _, err := e.st.Decide(store.Decision{CaseID: b, Action: casework.ActionDismiss, Reason: casework.DismissFalsePositive, By: "samr"}); err != nil {
 		t.Fatal(err)
 	}
@@ -882,7 +882,7 @@ func TestHandlerBatchDecide(t *testing.T) {
 		if got := strings.TrimSpace(htParse(t, body).Find("h1").Text()); got != "1 件已处理，1 件未处理" {
 			t.Errorf("batch page title = %q", got)
 		}
-		if x := e.htCase(f); x.Status != casework.CaseConfirmed || x.Route != "takedown_cac" || x.NoticeID == 0 {
+		if x := e.htCase(f); x.Status != casework.CaseConfirmed || x.Route != casework.RouteTakedownCAC || x.NoticeID == 0 {
 			t.Errorf("case f = %+v", x)
 		}
 		if x := e.htCase(d); x.Status != casework.CaseOpen {
@@ -956,9 +956,9 @@ func TestHandlerNotices(t *testing.T) {
 	e := htNew(t)
 	cac, samr, approver := e.htLogin("cac"), e.htLogin("samr"), e.htLogin("approver")
 	pack := e.pack
-	a := e.htSimple("https://www.shop.example/a", "takedown_cac")
-	b := e.htSimple("https://www.shop.example/b", "takedown_cac")
-	s := e.htSimple("https://mall.example/s", "takedown_samr")
+	a := e.htSimple("https://www.shop.example/a", casework.RouteTakedownCAC)
+	b := e.htSimple("https://www.shop.example/b", casework.RouteTakedownCAC)
+	s := e.htSimple("https://mall.example/s", casework.RouteTakedownSAMR)
 	for _, x := range []struct {
 		cl *htClient
 		id uint64
@@ -1090,7 +1090,7 @@ func TestHandlerNotices(t *testing.T) {
 	if n, _ := e.st.Notice(n2); n == nil || n.Number != "市监函〔2026〕1号" {
 		t.Errorf("samr notice number = %+v", n)
 	}
-	c := e.htSimple("https://www.shop.example/c", "takedown_cac")
+	c := e.htSimple("https://www.shop.example/c", casework.RouteTakedownCAC)
 	resp, body = cac.htPost("/cases/"+htID(c)+"/decide", url.Values{"action": {"confirm"}})
 	htExpect(t, "confirm c", resp, body, http.StatusSeeOther, "")
 	n3 := e.htCase(c).NoticeID
@@ -1151,7 +1151,7 @@ func TestHandlerNoticePrinterChecker(t *testing.T) {
 	checker := &htChecker{}
 	e := htNew(t, func(o *review.Options) { o.Printer, o.Checker = printer, checker })
 	checker.st = e.st
-	a := e.htSimple("https://www.shop.example/a", "takedown_cac")
+	a := e.htSimple("https://www.shop.example/a", casework.RouteTakedownCAC)
 	cac, approver := e.htLogin("cac"), e.htLogin("approver")
 	resp, body := cac.htPost("/cases/"+htID(a)+"/decide", url.Values{"action": {"confirm"}})
 	htExpect(t, "confirm", resp, body, http.StatusSeeOther, "")
@@ -1187,7 +1187,7 @@ func TestHandlerNoticePrinterChecker(t *testing.T) {
 
 func TestHandlerAudit(t *testing.T) {
 	e := htNew(t)
-	a := e.htSimple("https://www.shop.example/a", "takedown_cac")
+	a := e.htSimple("https://www.shop.example/a", casework.RouteTakedownCAC)
 	cac := e.htLogin("cac")
 	resp, body := cac.htPost("/cases/"+htID(a)+"/decide", url.Values{"action": {"confirm"}, "note": {"核实无误"}})
 	htExpect(t, "confirm", resp, body, http.StatusSeeOther, "")
@@ -1409,7 +1409,7 @@ func TestHandlerAPI(t *testing.T) {
 	title := "特种作业操作证 免考"
 	a := e.htRecord(htPage{URL: "https://www.shop.example/a", Title: title, Text: "包过 微信 zs888",
 		Matches: []matcher.Match{htSpan(t, "title", title, "免考", "term", "免考")}, Score: 8}).CaseID
-	b := e.htSimple("https://www.shop.example/b", "takedown_cac")
+	b := e.htSimple("https://www.shop.example/b", casework.RouteTakedownCAC)
 	cl := e.htLogin("cacapprover")
 
 	resp, body := cl.htGet("/api/me")

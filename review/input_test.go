@@ -16,7 +16,7 @@ import (
 
 func TestInputJSONTrailingData(t *testing.T) {
 	e := htNew(t)
-	id := e.htSimple("https://trailing.example/a", "takedown_cac")
+	id := e.htSimple("https://trailing.example/a", casework.RouteTakedownCAC)
 	cl := e.htLogin("cac")
 	path := "/api/cases/" + htID(id) + "/decide"
 	hdr := map[string]string{"Content-Type": "application/json", "X-CSRF-Token": cl.csrf}
@@ -58,7 +58,7 @@ func (c htChunked) Read(p []byte) (int, error) { return c.r.Read(p) }
 
 func TestInputBodyOverLimitIs413(t *testing.T) {
 	e := htNew(t)
-	id := e.htSimple("https://big.example/a", "takedown_cac")
+	id := e.htSimple("https://big.example/a", casework.RouteTakedownCAC)
 	cl := e.htLogin("cac")
 	path := "/cases/" + htID(id) + "/decide"
 	tenMB := strings.Repeat("长", (10<<20)/3)

@@ -800,7 +800,7 @@ func TestSecurityHostileContent(t *testing.T) {
 		Contacts: []matcher.Contact{htContact(t, "text", htXText, `<b onmouseover=alert(7)>zs888</b>`, "wechat", htXContact)},
 		Reasons:  []string{htXReason},
 		Rules: []matcher.RuleHit{
-			{ID: "cert-sale-no-exam", Category: "cert_sale", Pack: e.pack.Version(), Route: "takedown_cac", Score: 9, Threshold: 6, Fired: true},
+			{ID: "cert-sale-no-exam", Category: "cert_sale", Pack: e.pack.Version(), Route: casework.RouteTakedownCAC, Score: 9, Threshold: 6, Fired: true},
 			{ID: htXRule, Category: htXRule, Pack: `<script>alert(4)</script>`, Score: 7, Threshold: 6, Fired: true},
 		},
 		Body: []byte(`<html><script>alert(1)</script><img src=x onerror=alert(1)></html>`), Screenshot: shot}

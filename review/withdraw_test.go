@@ -13,8 +13,8 @@ import (
 // store refuses.
 func TestWithdrawConfirmation(t *testing.T) {
 	e := htNew(t)
-	a := e.htSimple("https://w.example/a", "takedown_cac")
-	b := e.htSimple("https://w.example/b", "takedown_cac")
+	a := e.htSimple("https://w.example/a", casework.RouteTakedownCAC)
+	b := e.htSimple("https://w.example/b", casework.RouteTakedownCAC)
 	c := e.htLogin("cac")
 	for _, id := range []uint64{a, b} {
 		resp, body := c.htPost("/cases/"+htID(id)+"/decide", url.Values{"action": {"confirm"}, "route": {"takedown_cac"}})

@@ -35,8 +35,8 @@ func populateAudit(t testing.TB, s *Store, clock *fakeClock, mark AuditEntry) (t
 		cases = append(cases, flagCase(t, s, sweep, fmt.Sprintf("https://audit.example/%d", i), fmt.Sprintf("出售安全员证 %d", i), clock.Now()))
 	}
 	for _, d := range []Decision{
-		{CaseID: cases[0], Action: casework.ActionConfirm, Route: "takedown_cac", Recipient: "平台甲", By: "alice"},
-		{CaseID: cases[1], Action: casework.ActionConfirm, Route: "takedown_cac", Recipient: "平台甲", By: "alice", Note: "同一卖家"},
+		{CaseID: cases[0], Action: casework.ActionConfirm, Route: casework.RouteTakedownCAC, Recipient: "平台甲", By: "alice"},
+		{CaseID: cases[1], Action: casework.ActionConfirm, Route: casework.RouteTakedownCAC, Recipient: "平台甲", By: "alice", Note: "同一卖家"},
 		{CaseID: cases[2], Action: casework.ActionConfirm, Route: casework.RoutePoliceReferral, Recipient: "市公安局", By: "alice"},
 		{CaseID: cases[2], Action: casework.ActionApprove, By: "bob"},
 		{CaseID: cases[3], Action: casework.ActionDismiss, Reason: casework.DismissFalsePositive, By: "bob"},

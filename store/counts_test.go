@@ -64,9 +64,9 @@ func TestStatusCountsFollowChanges(t *testing.T) {
 	flagCase(t, s, sweep, "https://shop.example/item/0", "出售安全员证 改价", now) // seen again: no new case
 	checkCounts(t, s, now, "six cases", map[any]int{casework.CaseOpen: 6})
 
-	mustDecide(t, s, Decision{CaseID: ids[0], Action: casework.ActionConfirm, Route: "takedown_cac", Recipient: "平台甲", By: "alice"})
-	mustDecide(t, s, Decision{CaseID: ids[1], Action: casework.ActionConfirm, Route: "takedown_cac", Recipient: "平台甲", By: "alice"})
-	mustDecide(t, s, Decision{CaseID: ids[2], Action: casework.ActionConfirm, Route: "takedown_cac", Recipient: "平台乙", By: "alice"})
+	mustDecide(t, s, Decision{CaseID: ids[0], Action: casework.ActionConfirm, Route: casework.RouteTakedownCAC, Recipient: "平台甲", By: "alice"})
+	mustDecide(t, s, Decision{CaseID: ids[1], Action: casework.ActionConfirm, Route: casework.RouteTakedownCAC, Recipient: "平台甲", By: "alice"})
+	mustDecide(t, s, Decision{CaseID: ids[2], Action: casework.ActionConfirm, Route: casework.RouteTakedownCAC, Recipient: "平台乙", By: "alice"})
 	mustDecide(t, s, Decision{CaseID: ids[3], Action: casework.ActionDismiss, Reason: casework.DismissOutOfScope, By: "alice"})
 	mustDecide(t, s, Decision{CaseID: ids[4], Action: casework.ActionConfirm, Route: casework.RoutePoliceReferral, Recipient: "区公安分局", By: "alice"})
 	checkCounts(t, s, now, "decided", map[any]int{casework.CaseOpen: 1, casework.CaseConfirmed: 3, casework.CaseDismissed: 1,
@@ -81,7 +81,7 @@ func TestStatusCountsFollowChanges(t *testing.T) {
 	mustDecide(t, s, Decision{CaseID: ids[4], Action: casework.ActionApprove, Recipient: "区公安分局", By: "boss"})
 	checkCounts(t, s, now, "referral approved", map[any]int{casework.CasePendingApproval: 0, casework.CaseConfirmed: 3, casework.NoticeDraft: 2})
 
-	c0, _ := mustDecide(t, s, Decision{CaseID: ids[5], Action: casework.ActionConfirm, Route: "takedown_cac", Recipient: "平台甲", By: "alice"})
+	c0, _ := mustDecide(t, s, Decision{CaseID: ids[5], Action: casework.ActionConfirm, Route: casework.RouteTakedownCAC, Recipient: "平台甲", By: "alice"})
 	nid := c0.NoticeID
 	mustMove(t, s, nid, approval(clock.Now()))
 	checkCounts(t, s, clock.Now(), "approved", map[any]int{casework.NoticeDraft: 1, casework.NoticeApproved: 1})

@@ -50,7 +50,7 @@ func TestDecideAllow(t *testing.T) {
 
 	// A confirmation sent with a reason (a form's leftover field).
 	other := flagCase(t, s, sweep, "https://allow.example/b", "b", time.Now())
-	_, dec := mustDecide(t, s, Decision{CaseID: other, Action: casework.ActionConfirm, Route: "takedown_cac", Recipient: "平台",
+	_, dec := mustDecide(t, s, Decision{CaseID: other, Action: casework.ActionConfirm, Route: casework.RouteTakedownCAC, Recipient: "平台",
 		Reason: casework.DismissDuplicate, By: "alice"})
 	if dec.Reason != "" {
 		t.Errorf("confirmation recorded reason %q", dec.Reason)

@@ -18,7 +18,7 @@ import (
 func takedownDraft(t testing.TB, s *Store, sweep uint64, url, recipient string, at time.Time) (caseID, noticeID uint64) {
 	t.Helper()
 	caseID = flagCase(t, s, sweep, url, "出售安全员证 "+url, at)
-	c, _ := mustDecide(t, s, Decision{CaseID: caseID, Action: casework.ActionConfirm, Route: "takedown_cac", Recipient: recipient, By: "alice"})
+	c, _ := mustDecide(t, s, Decision{CaseID: caseID, Action: casework.ActionConfirm, Route: casework.RouteTakedownCAC, Recipient: recipient, By: "alice"})
 	if c.NoticeID == 0 {
 		t.Fatalf("case %d joined no notice", caseID)
 	}
@@ -342,12 +342,12 @@ func TestNoticeStateAndFilter(t *testing.T) {
 		}
 		return c.NoticeID
 	}
-	draft := mk("甲", "takedown_cac")
-	approved := mk("乙", "takedown_cac", casework.NoticeApproved)
-	sent := mk("丙", "takedown_cac", casework.NoticeApproved, casework.NoticeSent)
-	acked := mk("丁", "takedown_samr", casework.NoticeApproved, casework.NoticeSent, casework.NoticeAcknowledged)
-	removed := mk("戊", "takedown_samr", casework.NoticeApproved, casework.NoticeSent, casework.NoticeRemoved)
-	refused := mk("己", "takedown_cac", casework.NoticeApproved, casework.NoticeSent, casework.NoticeRefused)
+	draft := mk("甲", casework.RouteTakedownCAC)
+	approved := mk("乙", casework.RouteTakedownCAC, casework.NoticeApproved)
+	sent := mk("丙", casework.RouteTakedownCAC, casework.NoticeApproved, casework.NoticeSent)
+	acked := mk("丁", casework.RouteTakedownSAMR, casework.NoticeApproved, casework.NoticeSent, casework.NoticeAcknowledged)
+	removed := mk("戊", casework.RouteTakedownSAMR, casework.NoticeApproved, casework.NoticeSent, casework.NoticeRemoved)
+	refused := mk("己", casework.RouteTakedownCAC, casework.NoticeApproved, casework.NoticeSent, casework.NoticeRefused)
 
 	before, at, after := deadline.Add(-time.Second), deadline, deadline.Add(time.Second)
 	t.Run("State", func(t *testing.T) {
@@ -394,10 +394,10 @@ func TestNoticeStateAndFilter(t *testing.T) {
 		{"overdue after the deadline", NoticeFilter{Status: casework.NoticeOverdue, Now: after}, t0, []uint64{acked, sent}},
 		{"overdue by the store's clock", NoticeFilter{Status: casework.NoticeOverdue}, after, []uint64{acked, sent}},
 		{"overdue by the store's clock, not yet", NoticeFilter{Status: casework.NoticeOverdue}, before, nil},
-		{"overdue in one route", NoticeFilter{Status: casework.NoticeOverdue, Route: "takedown_samr", Now: after}, t0, []uint64{acked}},
+		{"overdue in one route", NoticeFilter{Status: casework.NoticeOverdue, Route: casework.RouteTakedownSAMR, Now: after}, t0, []uint64{acked}},
 		{"sent keeps its stored status when overdue", NoticeFilter{Status: casework.NoticeSent, Now: after}, t0, []uint64{sent}},
 		{"removed", NoticeFilter{Status: casework.NoticeRemoved, Now: after}, t0, []uint64{removed}},
-		{"route", NoticeFilter{Route: "takedown_samr"}, t0, []uint64{removed, acked}},
+		{"route", NoticeFilter{Route: casework.RouteTakedownSAMR}, t0, []uint64{removed, acked}},
 		{"no such route", NoticeFilter{Route: casework.RoutePoliceReferral}, t0, nil},
 	}
 	for _, tt := range tests {

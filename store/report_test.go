@@ -101,9 +101,9 @@ func newReportFixture(t *testing.T) *reportFixture {
 	sw0 := sweepAt("2026-07-31 23:00")
 	frontier(sw0, FrontierItem{URL: "https://forum.example/old", SourceID: "forum", Kind: "page"})
 	done(sw0, "https://forum.example/old", "ok")
-	p0 := flag(sw0, "https://forum.example/p0", "forum", "takedown_cac", "2026-07-31 23:10")
-	flag(sw0, "https://forum.example/p1", "forum", "takedown_cac", "2026-07-31 23:20") // p1: open at A.to and B.to
-	n0 := confirm("2026-07-31 23:50", p0, "takedown_cac", "平台乙")
+	p0 := flag(sw0, "https://forum.example/p0", "forum", casework.RouteTakedownCAC, "2026-07-31 23:10")
+	flag(sw0, "https://forum.example/p1", "forum", casework.RouteTakedownCAC, "2026-07-31 23:20") // p1: open at A.to and B.to
+	n0 := confirm("2026-07-31 23:50", p0, casework.RouteTakedownCAC, "平台乙")
 
 	// A sweep starting exactly at A.from: forum pages go to 网信办,
 	// the marketplace's to 市场监管.
@@ -143,9 +143,9 @@ func newReportFixture(t *testing.T) *reportFixture {
 	// A notice sent exactly at A.from.
 	send("2026-08-01 00:00", n0)
 
-	c2 := flag(sw1, "https://forum.example/c2", "forum", "takedown_cac", "2026-08-01 10:00")
-	n1 := confirm("2026-08-02 09:00", c1, "takedown_cac", "平台甲")
-	confirm("2026-08-02 09:30", c2, "takedown_cac", "平台甲")
+	c2 := flag(sw1, "https://forum.example/c2", "forum", casework.RouteTakedownCAC, "2026-08-01 10:00")
+	n1 := confirm("2026-08-02 09:00", c1, casework.RouteTakedownCAC, "平台甲")
+	confirm("2026-08-02 09:30", c2, casework.RouteTakedownCAC, "平台甲")
 	send("2026-08-03 12:00", n1) // 2 items
 	check(n1,
 		ItemCheck{CaseID: c1, At: at("2026-08-05 10:00"), Outcome: casework.OutcomeRemoved},
@@ -154,7 +154,7 @@ func newReportFixture(t *testing.T) *reportFixture {
 
 	// The marketplace: an undecided case on it counts for 市场监管 though
 	// its rule suggests 网信办; a confirmed listing is relisted.
-	flag(sw1, "https://mall.example/item/1", "mall", "takedown_cac", "2026-08-05 11:00") // c3: open at A.to and B.to
+	flag(sw1, "https://mall.example/item/1", "mall", casework.RouteTakedownCAC, "2026-08-05 11:00") // c3: open at A.to and B.to
 	clock.set(at("2026-08-06 08:00"))
 	o = observation(sw1, "https://mall.example/item/4", "出售证书 listing 4", at("2026-08-06 08:00"))
 	o.FrontierURL, o.SourceID, o.CaseKey = "", "mall", "listing:mall:4"
@@ -163,7 +163,7 @@ func newReportFixture(t *testing.T) *reportFixture {
 		t.Fatal(err)
 	}
 	c4 := res.CaseID
-	n2 := confirm("2026-08-06 12:00", c4, "takedown_samr", "某购物平台")
+	n2 := confirm("2026-08-06 12:00", c4, casework.RouteTakedownSAMR, "某购物平台")
 	send("2026-08-07 09:00", n2)
 	check(n2, ItemCheck{CaseID: c4, At: at("2026-08-09 09:00"), Outcome: casework.OutcomeRelisted, RelistedCase: 99})
 
@@ -193,16 +193,16 @@ func newReportFixture(t *testing.T) *reportFixture {
 	}
 
 	// Dismissed: c7 for good; c8 reopened exactly at A.to.
-	c7 := flag(sw2, "https://forum.example/c7", "forum", "takedown_cac", "2026-08-11 10:00")
+	c7 := flag(sw2, "https://forum.example/c7", "forum", casework.RouteTakedownCAC, "2026-08-11 10:00")
 	decide("2026-08-12 10:00", Decision{CaseID: c7, Action: casework.ActionDismiss, Reason: casework.DismissFalsePositive, By: "alice"})
-	c8 := flag(sw2, "https://forum.example/c8", "forum", "takedown_cac", "2026-08-12 10:00")
+	c8 := flag(sw2, "https://forum.example/c8", "forum", casework.RouteTakedownCAC, "2026-08-12 10:00")
 	decide("2026-08-12 11:00", Decision{CaseID: c8, Action: casework.ActionDismiss, Reason: casework.DismissDuplicate, By: "alice"})
 
 	// The platform reports the removal of n0's item by hand.
 	clock.set(at("2026-08-15 16:00"))
 	mustMove(t, s, n0, NoticeMove{To: casework.NoticeRemoved, By: "clerk", Note: "平台反馈已删除"})
 
-	c10 := flag(sw2, "https://forum.example/c10", "forum", "takedown_cac", "2026-08-20 10:00")
+	c10 := flag(sw2, "https://forum.example/c10", "forum", casework.RouteTakedownCAC, "2026-08-20 10:00")
 
 	// Exactly at A.to = B.from: a sweep, a case found, a case confirmed and
 	// its notice sent, a removal, a reopening.
@@ -211,8 +211,8 @@ func newReportFixture(t *testing.T) *reportFixture {
 		FrontierItem{URL: "https://mall.example/item/9", SourceID: "mall", Kind: "listing"})
 	done(sw3, "https://forum.example/b1", "ok")
 	done(sw3, "https://mall.example/item/9", "ok")
-	flag(sw3, "https://forum.example/c9", "forum", "takedown_cac", "2026-08-25 00:00")
-	n4 := confirm("2026-08-25 00:00", c10, "takedown_cac", "平台丙")
+	flag(sw3, "https://forum.example/c9", "forum", casework.RouteTakedownCAC, "2026-08-25 00:00")
+	n4 := confirm("2026-08-25 00:00", c10, casework.RouteTakedownCAC, "平台丙")
 	send("2026-08-25 00:00", n4)
 	check(n1, ItemCheck{CaseID: c2, At: f.aTo, Outcome: casework.OutcomeRemoved})
 	decide("2026-08-25 00:00", Decision{CaseID: c8, Action: casework.ActionReopen, By: "bob"})
@@ -221,7 +221,7 @@ func newReportFixture(t *testing.T) *reportFixture {
 	sw4 := sweepAt("2026-10-25 00:00")
 	frontier(sw4, FrontierItem{URL: "https://forum.example/late", SourceID: "forum"})
 	done(sw4, "https://forum.example/late", "ok")
-	flag(sw4, "https://forum.example/late", "forum", "takedown_cac", "2026-10-25 00:00")
+	flag(sw4, "https://forum.example/late", "forum", casework.RouteTakedownCAC, "2026-10-25 00:00")
 	clock.set(at("2026-11-01 00:00"))
 	return f
 }
@@ -457,7 +457,7 @@ func bigReportDB(tb testing.TB, n int) (*Store, time.Time, time.Time) {
 					Title: "出售安全员证书", Score: 26, Category: "cert_sale", Status: casework.CaseOpen, Finding: finding,
 					Sightings: 1, Snapshots: 1, LatestSnapshot: id}, ContentKey: fmt.Sprintf("%064x", i)}
 				if i%3 == 0 {
-					d := Decision{CaseID: id, Seq: id, Action: casework.ActionConfirm, Route: "takedown_cac", Recipient: "平台",
+					d := Decision{CaseID: id, Seq: id, Action: casework.ActionConfirm, Route: casework.RouteTakedownCAC, Recipient: "平台",
 						By: "alice", At: at.Add(time.Hour), From: casework.CaseOpen, To: casework.CaseConfirmed}
 					c.Status, c.Route, c.Recipient, c.ConfirmedBy, c.DecidedAt = casework.CaseConfirmed, d.Route, d.Recipient, d.By, d.At
 					if err := putJSON(decisions, pairKey(id, d.Seq), &d); err != nil {
@@ -470,7 +470,7 @@ func bigReportDB(tb testing.TB, n int) (*Store, time.Time, time.Time) {
 							}
 						}
 						nid, _ := notices.NextSequence()
-						nt = &Notice{ID: nid, Route: "takedown_cac", Recipient: "平台", Status: casework.NoticeSent, Created: d.At,
+						nt = &Notice{ID: nid, Route: casework.RouteTakedownCAC, Recipient: "平台", Status: casework.NoticeSent, Created: d.At,
 							SentAt: d.At.Add(2 * time.Hour)}
 					}
 					nt.Items = append(nt.Items, NoticeItem{CaseID: id, URL: url, Title: c.Title, SnapshotID: id,

@@ -51,7 +51,7 @@ func auditLen(t testing.TB, s *Store) int {
 var caseSetups = map[string][]Decision{
 	"open":     nil,
 	"pending":  {{Action: casework.ActionConfirm, Route: casework.RoutePoliceReferral, Recipient: "市公安局", By: "alice"}},
-	"takedown": {{Action: casework.ActionConfirm, Route: "takedown_cac", Recipient: "平台甲", By: "alice"}},
+	"takedown": {{Action: casework.ActionConfirm, Route: casework.RouteTakedownCAC, Recipient: "平台甲", By: "alice"}},
 	"referred": {
 		{Action: casework.ActionConfirm, Route: casework.RoutePoliceReferral, Recipient: "市公安局", By: "alice"},
 		{Action: casework.ActionApprove, By: "bob"},
@@ -77,7 +77,7 @@ func TestDecideTransitions(t *testing.T) {
 	sweep := startSweep(t, s)
 
 	var (
-		confirmTakedown = Decision{Action: casework.ActionConfirm, Route: "takedown_samr", Recipient: "平台乙", By: "carol"}
+		confirmTakedown = Decision{Action: casework.ActionConfirm, Route: casework.RouteTakedownSAMR, Recipient: "平台乙", By: "carol"}
 		confirmPolice   = Decision{Action: casework.ActionConfirm, Route: casework.RoutePoliceReferral, Recipient: "区公安分局", By: "carol"}
 		dismiss         = Decision{Action: casework.ActionDismiss, Reason: casework.DismissOutOfScope, Note: "外省", By: "carol"}
 		approveOther    = Decision{Action: casework.ActionApprove, By: "carol"}
@@ -98,7 +98,7 @@ func TestDecideTransitions(t *testing.T) {
 		// open
 		{name: "open/confirm takedown", from: "open", d: confirmTakedown, wantTo: casework.CaseConfirmed,
 			check: func(t *testing.T, c *Case) {
-				if c.Route != "takedown_samr" || c.Recipient != "平台乙" || c.ConfirmedBy != "carol" || c.ApprovedBy != "" || c.NoticeID == 0 {
+				if c.Route != casework.RouteTakedownSAMR || c.Recipient != "平台乙" || c.ConfirmedBy != "carol" || c.ApprovedBy != "" || c.NoticeID == 0 {
 					t.Errorf("confirmed case %+v", c)
 				}
 			}},
@@ -326,10 +326,10 @@ func TestDecideDrafts(t *testing.T) {
 		return c.NoticeID
 	}
 
-	n1 := confirm(c1, "takedown_cac", "平台甲")
-	n2 := confirm(c2, "takedown_cac", "平台甲")
-	n3 := confirm(c3, "takedown_cac", "平台乙")
-	n4 := confirm(c4, "takedown_samr", "平台甲")
+	n1 := confirm(c1, casework.RouteTakedownCAC, "平台甲")
+	n2 := confirm(c2, casework.RouteTakedownCAC, "平台甲")
+	n3 := confirm(c3, casework.RouteTakedownCAC, "平台乙")
+	n4 := confirm(c4, casework.RouteTakedownSAMR, "平台甲")
 
 	t.Run("same route and recipient share a draft", func(t *testing.T) {
 		if n1 == 0 || n1 != n2 {
@@ -339,7 +339,7 @@ func TestDecideDrafts(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if n.Status != casework.NoticeDraft || n.Route != "takedown_cac" || n.Recipient != "平台甲" || fmt.Sprint(itemCases(n)) != fmt.Sprint([]uint64{c1, c2}) {
+		if n.Status != casework.NoticeDraft || n.Route != casework.RouteTakedownCAC || n.Recipient != "平台甲" || fmt.Sprint(itemCases(n)) != fmt.Sprint([]uint64{c1, c2}) {
 			t.Errorf("draft %+v", n)
 		}
 		if len(n.History) != 1 || n.History[0].To != casework.NoticeDraft || n.History[0].By != "alice" || !n.Created.Equal(clock.Now()) {

@@ -18,7 +18,7 @@ func TestWithdrawConfirmation(t *testing.T) {
 	b := flagCase(t, s, sweep, "https://a.example/2", "y", clock.Now())
 	c := flagCase(t, s, sweep, "https://a.example/3", "z", clock.Now())
 	confirm := func(id uint64) uint64 {
-		_, d := mustDecide(t, s, Decision{CaseID: id, Action: casework.ActionConfirm, Route: "takedown_cac", Recipient: "平台甲", By: "wang"})
+		_, d := mustDecide(t, s, Decision{CaseID: id, Action: casework.ActionConfirm, Route: casework.RouteTakedownCAC, Recipient: "平台甲", By: "wang"})
 		return d.NoticeID
 	}
 	n1 := confirm(a)

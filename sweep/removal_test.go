@@ -66,7 +66,7 @@ func TestRemovalChecksOnSchedule(t *testing.T) {
 	a, b := record(forum, "13900000001", "key-a"), record(classified, "13900000002", "key-b")
 	var noticeID uint64
 	for _, id := range []uint64{a, b} {
-		if _, d, err := st.Decide(store.Decision{CaseID: id, Action: casework.ActionConfirm, Route: "takedown_cac", Recipient: "某平台", By: "wang"}); err != nil {
+		if _, d, err := st.Decide(store.Decision{CaseID: id, Action: casework.ActionConfirm, Route: casework.RouteTakedownCAC, Recipient: "某平台", By: "wang"}); err != nil {
 			t.Fatal(err)
 		} else {
 			noticeID = d.NoticeID

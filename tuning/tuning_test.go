@@ -65,13 +65,13 @@ type labelled struct {
 //	9    官网可查 证书        negative    —            verify       added
 //	10   免考 官网可查        excluded    sale         sale, verify
 var fixture = []labelled{
-	{text: "电工证 免考，联系微信", action: "confirm", route: "takedown_cac"},
+	{text: "电工证 免考，联系微信", action: "confirm", route: casework.RouteTakedownCAC},
 	{text: "专业 办证，各类证件", action: "dismiss", reason: casework.DismissFalsePositive},
-	{text: "焊工证 包过 直接拿证", action: "confirm", route: "takedown_samr", noText: true},
+	{text: "焊工证 包过 直接拿证", action: "confirm", route: casework.RouteTakedownSAMR, noText: true},
 	{text: "考试 替考 服务", action: "dismiss", reason: casework.DismissFalsePositive},
 	{text: "办证 免考"},
 	{text: "办证 加急", action: "dismiss", reason: casework.DismissOutOfScope},
-	{text: "包过 替考", action: "confirm", route: "police_referral"},
+	{text: "包过 替考", action: "confirm", route: casework.RoutePoliceReferral},
 	{text: "加急 出证", action: "dismiss", reason: casework.DismissFalsePositive},
 	{text: "官网可查 证书", action: "dismiss", reason: casework.DismissFalsePositive},
 	{text: "免考 官网可查", action: "dismiss", reason: casework.DismissDuplicate},

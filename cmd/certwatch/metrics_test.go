@@ -91,7 +91,7 @@ func TestMetricsCountsFollowChanges(t *testing.T) {
 		}
 		return c
 	}
-	c := decide(store.Decision{CaseID: ids[0], Action: casework.ActionConfirm, Route: "takedown_cac", Recipient: "平台甲", By: "a"})
+	c := decide(store.Decision{CaseID: ids[0], Action: casework.ActionConfirm, Route: casework.RouteTakedownCAC, Recipient: "平台甲", By: "a"})
 	decide(store.Decision{CaseID: ids[1], Action: casework.ActionDismiss, Reason: casework.DismissOutOfScope, By: "a"})
 	decide(store.Decision{CaseID: ids[2], Action: casework.ActionConfirm, Route: casework.RoutePoliceReferral, Recipient: "公安", By: "a"})
 	expect("decided", map[string]int{"cases/open": 1, "cases/confirmed": 1, "cases/dismissed": 1,

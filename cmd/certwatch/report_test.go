@@ -114,24 +114,24 @@ sources:
 		must(err)
 	}
 
-	a := flag("http://forum.example/2", "http://forum.example/2", "forum", "takedown_cac", "2026-08-02 10:00")
-	na := decide("2026-08-03 10:00", store.Decision{CaseID: a, Action: casework.ActionConfirm, Route: "takedown_cac", Recipient: "某论坛", By: "alice"}).NoticeID
+	a := flag("http://forum.example/2", "http://forum.example/2", "forum", casework.RouteTakedownCAC, "2026-08-02 10:00")
+	na := decide("2026-08-03 10:00", store.Decision{CaseID: a, Action: casework.ActionConfirm, Route: casework.RouteTakedownCAC, Recipient: "某论坛", By: "alice"}).NoticeID
 	send("2026-08-04 10:00", na)
 	clock.set(bj("2026-08-06 10:00"))
 	_, err = st.RecordChecks(na, 1, "checker", []store.ItemCheck{{CaseID: a, Outcome: casework.OutcomeRemoved, Status: 404}})
 	must(err)
 
-	flag("http://mall.example/i/1", "http://mall.example/i/1", "mall", "takedown_cac", "2026-08-05 10:00") // open: 市场监管
+	flag("http://mall.example/i/1", "http://mall.example/i/1", "mall", casework.RouteTakedownCAC, "2026-08-05 10:00") // open: 市场监管
 
 	c := flag("", "http://forum.example/c", "forum", casework.RoutePoliceReferral, "2026-08-06 10:00")
 	decide("2026-08-07 10:00", store.Decision{CaseID: c, Action: casework.ActionConfirm, Route: casework.RoutePoliceReferral, Recipient: "区公安分局", By: "alice"})
 	nc := decide("2026-08-08 10:00", store.Decision{CaseID: c, Action: casework.ActionApprove, By: "bob"}).NoticeID
 	send("2026-08-09 10:00", nc)
 
-	d := flag("", "http://forum.example/d", "forum", "takedown_cac", "2026-08-10 10:00")
+	d := flag("", "http://forum.example/d", "forum", casework.RouteTakedownCAC, "2026-08-10 10:00")
 	decide("2026-08-11 10:00", store.Decision{CaseID: d, Action: casework.ActionDismiss, Reason: casework.DismissFalsePositive, By: "alice"})
 
-	flag("", "http://forum.example/late", "forum", "takedown_cac", "2026-08-25 00:00") // the day after --to
+	flag("", "http://forum.example/late", "forum", casework.RouteTakedownCAC, "2026-08-25 00:00") // the day after --to
 	return cfgPath, dbPath
 }
 

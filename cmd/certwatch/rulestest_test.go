@@ -86,7 +86,7 @@ sources:
 	}
 	a, b := caseAt(t, st, srv.URL+"/a"), caseAt(t, st, srv.URL+"/b")
 	for _, d := range []store.Decision{
-		{CaseID: a.ID, Action: casework.ActionConfirm, Route: "takedown_cac", Recipient: "平台", By: "reviewer"},
+		{CaseID: a.ID, Action: casework.ActionConfirm, Route: casework.RouteTakedownCAC, Recipient: "平台", By: "reviewer"},
 		{CaseID: b.ID, Action: casework.ActionDismiss, Reason: casework.DismissFalsePositive, By: "reviewer"},
 	} {
 		if _, _, err := st.Decide(d); err != nil {

@@ -1,21 +1,24 @@
 // Command compatfixture writes the compatibility fixtures of the finding
-// format as the code at hand encodes it, so that later code is tested
-// against real bytes of older versions:
+// format version the code at hand writes (finding.Version), so that later
+// code is tested against real bytes of every version:
 //
-//   - finding/testdata/v1/NN-name.json: one finding per file, as a sweep
+//   - finding/testdata/vN/NN-name.json: one finding per file, as a sweep
 //     encodes it, from the default rule pack and model on sample-web pages
-//     (the showcase pages, the imitation query site) and a model-only text;
-//   - store/testdata/compat-v1/certwatch.db: a database holding cases of
+//     (the showcase pages, the imitation query site), two texts judged by
+//     the rules alone and one only the model flags;
+//   - store/testdata/compat-vN/certwatch.db: a database holding cases of
 //     those findings with every kind of decision, notices along their
-//     states, a removal check, accounts of every role and the audit chain;
+//     states, a removal check, accounts of every role and the audit chain.
 //
-// store/testdata/compat-v1/golden.json, what the store's readers return
+// store/testdata/compat-vN/golden.json, what the store's readers return
 // for that database, is written by the store's compatibility test
 // (go test -tags ne ./store -run Compat -write-golden) with the code that
 // wrote the database.
 //
 // Fixtures are frozen: the tool refuses to write into a directory that
-// exists. Run from the repository root: go run -tags ne ./tools/compatfixture
+// exists. Version 1 was written at d33714b, before package finding, with
+// json.Marshal of the matcher's finding (see finding/testdata/README.md).
+// Run from the repository root: go run -tags ne ./tools/compatfixture
 package main
 
 import (
@@ -44,8 +47,7 @@ import (
 	"github.com/certwatch/certwatch/testbed"
 )
 
-// version is the finding format the code at hand writes (1: findings
-// without a version member).
+// version is the finding format the code at hand writes.
 const version = finding.Version
 
 func main() {
