@@ -256,7 +256,7 @@ func TestSecurityAnalystNoticeDetails(t *testing.T) {
 	if string(got.Notice) != "null" || got.Case["notice_id"] != nil || got.Case["recipient"] != nil {
 		t.Errorf("analyst's API case: notice %s, case %v", got.Notice, got.Case)
 	}
-	if got.Case["status"] != "confirmed" || got.Case["route"] != casework.RouteTakedownCAC || len(got.Decisions) != 1 {
+	if got.Case["status"] != "confirmed" || got.Case["route"] != "takedown_cac" || len(got.Decisions) != 1 {
 		t.Errorf("analyst's API case lost what it may see: %v, %d decisions", got.Case, len(got.Decisions))
 	}
 }
