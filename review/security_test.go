@@ -233,7 +233,7 @@ func TestSecurityRoleMatrix(t *testing.T) {
 }
 
 // TestSecurityRouteRoles: who may confirm a case onto which route
-// (routeRoles), written out.
+// (casework.Route.Reviewers), written out.
 func TestSecurityRouteRoles(t *testing.T) {
 	e := htNew(t)
 	want := map[string]map[string]int{
