@@ -23,6 +23,7 @@ import (
 	"github.com/andybalholm/cascadia"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/crawler"
 	"github.com/certwatch/certwatch/internal/strictyaml"
 )
@@ -87,7 +88,7 @@ type Source struct {
 	// Route is the notice route suggested for this source's takedown
 	// findings (e.g. takedown_samr for a marketplace); "" keeps the rule's.
 	// A rule's police referral is never overridden.
-	Route string
+	Route casework.Route
 
 	// site
 	Start        []string
@@ -402,9 +403,9 @@ func (d *decoder) source(n *yaml.Node, path string) *Source {
 		"render":        func(v *yaml.Node, k string) { d.renderMode(v, k, s) },
 		"ignore_robots": func(v *yaml.Node, k string) { d.Bool(v, k, &s.IgnoreRobots) },
 		"route": func(v *yaml.Node, k string) {
-			d.Str(v, k, &s.Route)
-			if s.Route != "takedown_cac" && s.Route != "takedown_samr" {
-				d.Fail(v, k, "unknown route %q (takedown_cac or takedown_samr)", s.Route)
+			d.Str(v, k, (*string)(&s.Route))
+			if !s.Route.Takedown() {
+				d.Fail(v, k, "unknown route %q (%s)", s.Route, strings.ReplaceAll(casework.Join(casework.TakedownRoutes()), ", ", " or "))
 			}
 		},
 		"start":         func(v *yaml.Node, k string) { d.urls(v, k, &s.Start) },

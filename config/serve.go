@@ -4,6 +4,7 @@ import (
 	"net"
 	"time"
 
+	"github.com/certwatch/certwatch/casework"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -14,9 +15,9 @@ type Serve struct {
 	TLSCert    string        // with TLSKey: serve HTTPS (cookies become Secure)
 	TLSKey     string        //
 	SessionTTL time.Duration // how long a login lasts (default 12h)
-	// Offices issue the notices of each route ("takedown_cac",
-	// "takedown_samr", "police_referral").
-	Offices map[string]*Office
+	// Offices issue the notices of each route (every one of
+	// casework.Routes has one).
+	Offices map[casework.Route]*Office
 	// RemovalChecks are when a sent notice's URLs are fetched again,
 	// counted from sending (default 24h, 72h, 168h).
 	RemovalChecks []time.Duration
@@ -42,15 +43,13 @@ func DefaultServe() Serve {
 		SessionTTL:    12 * time.Hour,
 		RemovalChecks: []time.Duration{24 * time.Hour, 72 * time.Hour, 168 * time.Hour},
 		Platforms:     map[string]string{},
-		Offices: map[string]*Office{
-			"takedown_cac":    {Issuer: "区委网络安全和信息化委员会办公室", NumberPrefix: "网信函", Deadline: 72 * time.Hour},
-			"takedown_samr":   {Issuer: "区市场监督管理局", NumberPrefix: "市监函", Deadline: 72 * time.Hour},
-			"police_referral": {Issuer: "区打击假冒安全生产类证书专项工作领导小组办公室", NumberPrefix: "移送函", Recipient: "区公安分局", Deadline: 15 * 24 * time.Hour},
+		Offices: map[casework.Route]*Office{
+			casework.RouteTakedownCAC:    {Issuer: "区委网络安全和信息化委员会办公室", NumberPrefix: "网信函", Deadline: 72 * time.Hour},
+			casework.RouteTakedownSAMR:   {Issuer: "区市场监督管理局", NumberPrefix: "市监函", Deadline: 72 * time.Hour},
+			casework.RoutePoliceReferral: {Issuer: "区打击假冒安全生产类证书专项工作领导小组办公室", NumberPrefix: "移送函", Recipient: "区公安分局", Deadline: 15 * 24 * time.Hour},
 		},
 	}
 }
-
-var routeIDs = []string{"takedown_cac", "takedown_samr", "police_referral"}
 
 func (d *decoder) serve(n *yaml.Node, key string, s *Serve) {
 	d.Fields(n, key, map[string]func(*yaml.Node, string){
@@ -87,9 +86,9 @@ func (d *decoder) serve(n *yaml.Node, key string, s *Serve) {
 		},
 		"offices": func(v *yaml.Node, k string) {
 			set := map[string]func(*yaml.Node, string){}
-			for _, r := range routeIDs {
+			for _, r := range casework.Routes {
 				o := s.Offices[r]
-				set[r] = func(ov *yaml.Node, ok string) {
+				set[string(r)] = func(ov *yaml.Node, ok string) {
 					d.Fields(ov, ok, map[string]func(*yaml.Node, string){
 						"issuer":        func(x *yaml.Node, xk string) { d.Str(x, xk, &o.Issuer) },
 						"number_prefix": func(x *yaml.Node, xk string) { d.Str(x, xk, &o.NumberPrefix) },

@@ -73,6 +73,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/matcher"
 	"github.com/certwatch/certwatch/page"
 	"github.com/certwatch/certwatch/rank"
@@ -129,8 +130,8 @@ type Detector struct {
 	off    map[string]bool
 	source string
 	warn   error
-	routes map[string]string // category → route of the packs' first rule of it
-	short  int               // Options.Short
+	routes map[string]casework.Route // category → route of the packs' first rule of it
+	short  int                       // Options.Short
 }
 
 // New builds a Detector over compiled rules and, optionally, a model.
@@ -149,12 +150,12 @@ func New(m *matcher.Matcher, o Options) *Detector {
 	return d
 }
 
-func routesOf(m *matcher.Matcher) map[string]string {
-	routes := map[string]string{}
+func routesOf(m *matcher.Matcher) map[string]casework.Route {
+	routes := map[string]casework.Route{}
 	for _, p := range m.Packs() {
 		for _, r := range p.Rules {
 			if _, ok := routes[r.Category]; !ok {
-				routes[r.Category] = string(r.Route)
+				routes[r.Category] = r.Route
 			}
 		}
 	}
@@ -276,8 +277,8 @@ func (d *Detector) Detect(p *page.Page) *matcher.Finding {
 		f.CategoryName = rules.CategoryName(d.m.Packs(), pr.Category)
 		f.Route = d.routes[pr.Category]
 		head := fmt.Sprintf("模型达到单独标记门槛 %.2f", d.bar)
-		if route := rules.RouteNames[rules.Route(f.Route)]; route != "" {
-			head += "，建议：" + route
+		if f.Route.Known() {
+			head += "，建议：" + f.Route.Name()
 		}
 		f.Reasons = append([]string{head + "。" + reason}, f.Reasons...)
 	default:

@@ -6,126 +6,27 @@ import (
 	"strings"
 	"unsafe"
 
-	"github.com/certwatch/certwatch/rules"
+	"github.com/certwatch/certwatch/finding"
 )
 
-// Finding is the verdict on one page, with everything a reviewer needs to
-// trust it and an analyst needs to tune the rules.
-type Finding struct {
-	URL          string    `json:"url"`
-	Flagged      bool      `json:"flagged"`
-	Score        float64   `json:"score"`
-	Category     string    `json:"category"`                // the strongest rule's category, when flagged
-	CategoryName string    `json:"category_name,omitempty"` // its display name
-	Route        string    `json:"route,omitempty"`         // the notice the strongest rule suggests
-	Rules        []RuleHit `json:"rules"`                   // every rule that scored, strongest first
-	Matches      []Match   `json:"matches"`                 // matched spans in the original title and text
-	Contacts     []Contact `json:"contacts"`
-	Reasons      []string  `json:"reasons"`
-	Imitation    *Imitated `json:"imitation,omitempty"`
-	// Genre is the page's recognised genre (news, gov_warning, qa_debunk,
-	// …; see genre.go), empty when none; GenreName its display name.
-	Genre     string `json:"genre,omitempty"`
-	GenreName string `json:"genre_name,omitempty"`
-	// Model is the learned stage's verdict on the page, filled in by
-	// package detect; nil when no model judged it.
-	Model *ModelVerdict `json:"model,omitempty"`
-	// Channel says which stage flagged the page (ChannelRules,
-	// ChannelModel, ChannelBoth), filled in by package detect; empty when
-	// the page is not flagged.
-	Channel string `json:"channel,omitempty"`
-}
+// The finding format is package finding's; these names keep the
+// matcher's callers and code reading as they did.
+type (
+	Finding      = finding.Finding
+	ModelVerdict = finding.ModelVerdict
+	NGram        = finding.NGram
+	RuleHit      = finding.RuleHit
+	Match        = finding.Match
+	Contact      = finding.Contact
+	Imitated     = finding.Imitated
+)
 
-// Channels: which stage of detection flagged a page.
+// Channels: which stage of detection flagged a page (see finding).
 const (
-	ChannelRules = "rules"
-	ChannelModel = "model"
-	ChannelBoth  = "rules+model"
+	ChannelRules = finding.ChannelRules
+	ChannelModel = finding.ChannelModel
+	ChannelBoth  = finding.ChannelBoth
 )
-
-// ModelVerdict is what the learned model (package rank) said of a page,
-// as package detect records it in a finding.
-type ModelVerdict struct {
-	Version string `json:"version"` // the model's version (name@date+hash)
-	// Probability is 1 − P(negative): the chance that the page offers
-	// anything.
-	Probability float64 `json:"probability"`
-	// Category is the likeliest category when Probability reaches the
-	// model's own threshold, else "negative".
-	Category string `json:"category"`
-	// Flagged: the model's vote counted towards flagging the page (its
-	// probability reached the bar and its channel is on for Category).
-	Flagged bool `json:"flagged"`
-	// Bar is the probability the model needed to flag the page alone.
-	Bar float64 `json:"bar"`
-	// NGrams are the character n-grams that drove the verdict most,
-	// strongest first.
-	NGrams []NGram `json:"ngrams"`
-}
-
-// NGram is one n-gram's pull in a model verdict.
-type NGram struct {
-	Text   string  `json:"text"`
-	Weight float64 `json:"weight"`
-}
-
-// RuleHit is one rule's contribution.
-type RuleHit struct {
-	ID         string   `json:"id"`
-	Category   string   `json:"category"`
-	Pack       string   `json:"pack"` // pack version that produced it
-	Route      string   `json:"route"`
-	Score      float64  `json:"score"`
-	Threshold  float64  `json:"threshold"`
-	Fired      bool     `json:"fired"` // score reached the pack's threshold
-	Terms      []string `json:"terms,omitempty"`
-	Groups     []string `json:"groups,omitempty"`
-	Near       []string `json:"near,omitempty"` // proximity rules that were satisfied
-	Exclusions []string `json:"exclusions,omitempty"`
-	// ContactBonus is what a personal contact next to the rule's hits
-	// added (the pack's contact_bonus), 0 when none.
-	ContactBonus float64 `json:"contact_bonus,omitempty"`
-	// Block is where the rule scored best: the block kind and path of the
-	// unit (main, post, listing_field, …; see units.go), e.g. "post div.reply".
-	Block string `json:"block,omitempty"`
-	// Genre is the genre whose factor lowered the rule's score, if any.
-	Genre string `json:"genre,omitempty"`
-}
-
-// Match is a span of the original page text (or title) that a rule used.
-type Match struct {
-	Field string   `json:"field"` // "title" or "text"
-	Start int      `json:"start"` // byte offsets into page.Title or page.Text
-	End   int      `json:"end"`
-	Text  string   `json:"text"` // the original characters
-	Term  string   `json:"term"` // the term, pattern or group item it matched
-	Kind  string   `json:"kind"` // term, pattern, group, near, exclusion
-	Rules []string `json:"rules"`
-}
-
-// Contact is a way to reach the seller, after de-obfuscation. Text is the
-// raw form beside the decoded Value.
-type Contact struct {
-	Kind  string `json:"kind"`  // phone, landline, wechat, qq, telegram, url, domain
-	Value string `json:"value"` // decoded: 13812345678, not 一三八…; telegram: @name
-	Field string `json:"field"`
-	Start int    `json:"start"`
-	End   int    `json:"end"`
-	Text  string `json:"text"` // as written, with its label (威信同號, Q/微)
-	// Obfuscated: the number is not written as plain digits in Text
-	// (homophones, circled or styled digits, words between groups).
-	Obfuscated bool `json:"obfuscated,omitempty"`
-	// Possible: a bare mobile number written in disguise with no label
-	// (可能的联系方式). Reported for reviewers; it never adds to a score.
-	Possible bool `json:"possible,omitempty"`
-}
-
-// Imitated describes an imitation query site.
-type Imitated struct {
-	Site       string  `json:"site"` // the official site it copies
-	Host       string  `json:"official_host"`
-	Similarity float64 `json:"similarity"`
-}
 
 // Empty lists shared by findings without hits, so that JSON shows [] and
 // not null without an allocation per page. Capacity 0: an append copies.
@@ -136,7 +37,7 @@ var (
 	noReasons  = []string{}
 )
 
-func (f *Finding) finish() *Finding {
+func finish(f *Finding) *Finding {
 	if f.Rules == nil {
 		f.Rules = noRules
 	}
@@ -197,7 +98,7 @@ func (s *scan) fill(f *Finding) {
 		if threshold == 0 {
 			threshold = p.Threshold
 		}
-		rh := RuleHit{ID: res.rule.ID, Category: res.rule.Category, Pack: p.Version(), Route: string(res.rule.Route),
+		rh := RuleHit{ID: res.rule.ID, Category: res.rule.Category, Pack: p.Version(), Route: res.rule.Route,
 			Score: round2(res.score), Threshold: threshold, Fired: res.score >= threshold}
 		var parts []string
 		for _, t := range res.terms {
@@ -273,8 +174,8 @@ func (s *scan) fill(f *Finding) {
 				f.Flagged = true
 				f.Category = res.rule.Category
 				f.CategoryName = p.CategoryName(res.rule.Category)
-				f.Route = string(res.rule.Route)
-				f.Reasons[0] = fmt.Sprintf("达到阈值 %g，建议：%s。", threshold, rules.RouteNames[res.rule.Route]) + f.Reasons[0]
+				f.Route = res.rule.Route
+				f.Reasons[0] = fmt.Sprintf("达到阈值 %g，建议：%s。", threshold, res.rule.Route.Name()) + f.Reasons[0]
 			}
 			if res.imitation != nil && res.imitation.site != nil {
 				f.Imitation = &Imitated{Site: res.imitation.site.Name, Host: res.imitation.host, Similarity: round2(res.imitation.similarity)}

@@ -456,14 +456,14 @@ func (m *Matcher) Match(p *page.Page) *Finding {
 		if len(cues) > 0 || seen&seenEnclosed != 0 {
 			contactsOnly(f, p, src, buf, spans, cues, seen != 0)
 		}
-		return f.finish()
+		return finish(f)
 	}
 	p.EnsureBlocks()
 	n := &Normalized{Text: string(buf), spans: slices.Clone(spans), source: strings.Clone(src)}
 	sc := &scan{m: m, n: n, page: p, titleEnd: len(p.Title), chars: -1}
 	sc.run()
 	sc.fill(f)
-	return f.finish()
+	return finish(f)
 }
 
 // opens reports whether normalized text holds a literal that can start a

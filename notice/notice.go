@@ -7,39 +7,21 @@ import (
 	"strings"
 	"time"
 	_ "time/tzdata" // Asia/Shanghai on machines without a zoneinfo database
+
+	"github.com/certwatch/certwatch/casework"
 )
 
-// Kind is the kind of a notice. The values are those of a rule's route.
-type Kind string
-
-// Kinds.
-const (
-	// KindTakedownCAC asks a website or platform, through the Cyberspace
-	// Administration (网信办), to delete the listed information.
-	KindTakedownCAC Kind = "takedown_cac"
-	// KindTakedownSAMR asks an online marketplace, through market
-	// regulation (市场监管), to take the listed goods down.
-	KindTakedownSAMR Kind = "takedown_samr"
-	// KindPoliceReferral refers the listed pages to the police as a case
-	// lead (案件线索移送函).
-	KindPoliceReferral Kind = "police_referral"
-)
-
-// Kinds lists the known kinds in a stable order.
-var Kinds = []Kind{KindTakedownCAC, KindTakedownSAMR, KindPoliceReferral}
-
-// Known reports whether k is one of Kinds.
-func (k Kind) Known() bool {
-	_, ok := kindText[k]
-	return ok
-}
+// A notice's kind is the route of the cases it lists
+// (casework.Route): a takedown request through 网信办 to a website or
+// platform, one through 市场监管 to an online marketplace, or a referral
+// to the police as a case lead (案件线索移送函).
 
 // DefaultTitle is the title a document of kind k gets when it has none.
-func (k Kind) DefaultTitle() string { return kindText[k].title }
+func DefaultTitle(k casework.Route) string { return kindText[k].title }
 
 // DefaultAction is the requested action a document of kind k gets when it
 // has none.
-func (k Kind) DefaultAction() string { return kindText[k].action }
+func DefaultAction(k casework.Route) string { return kindText[k].action }
 
 // kindWording is the fixed wording of one kind.
 type kindWording struct {
@@ -53,20 +35,20 @@ type kindWording struct {
 	annex string
 }
 
-var kindText = map[Kind]kindWording{
-	KindTakedownCAC: {
+var kindText = map[casework.Route]kindWording{
+	casework.RouteTakedownCAC: {
 		title:  "关于删除违法违规信息的通知",
 		action: "删除上述信息，对相关账号依法依规采取处置措施，保存相关记录",
 		found:  "经监测发现，贵平台（网站）存在以下涉嫌制售假冒安全生产类证书的信息",
 		annex:  "涉嫌违法违规信息清单",
 	},
-	KindTakedownSAMR: {
+	casework.RouteTakedownSAMR: {
 		title:  "关于督促下架违法商品信息的通知",
 		action: "下架上述商品信息，对相关经营者依法依规采取必要处置措施，保存相关记录",
 		found:  "经监测发现，贵平台存在以下涉嫌销售假冒安全生产类证书的商品信息",
 		annex:  "涉嫌违法商品信息清单",
 	},
-	KindPoliceReferral: {
+	casework.RoutePoliceReferral: {
 		title:  "涉嫌伪造、买卖国家机关证件案件线索移送函",
 		action: "依法调查处理",
 		found:  "我单位在网络监测中发现以下涉嫌制售假冒安全生产类证书的网络信息",
@@ -78,9 +60,9 @@ var kindText = map[Kind]kindWording{
 // listings are crawled and treated as hostile; the other fields come from
 // staff and rule packs but are escaped all the same.
 type Document struct {
-	Kind   Kind
-	Number string // 文号, e.g. "X网信函〔2026〕12号"; optional while a draft
-	Title  string // optional; Kind.DefaultTitle when empty
+	Kind   casework.Route // the route of the listed cases
+	Number string         // 文号, e.g. "X网信函〔2026〕12号"; optional while a draft
+	Title  string         // optional; DefaultTitle when empty
 	// Addressee is the 主送 line: the platform or the office written to.
 	Addressee string
 	// Issuer is the issuing office (发文机关), shown as the red header and
@@ -93,7 +75,7 @@ type Document struct {
 	// LegalBasis cites the provisions, one line each (the rules'
 	// legal_basis).
 	LegalBasis []string
-	// Action is what the addressee is asked to do; Kind.DefaultAction when
+	// Action is what the addressee is asked to do; DefaultAction when
 	// empty. It completes "现要求你单位于（期限）前" in takedown notices and
 	// "现将有关线索移送你局，请" in referrals; the request to report back
 	// follows.
@@ -135,11 +117,7 @@ func (d *Document) Validate() error {
 	var problems []string
 	bad := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
 	if !d.Kind.Known() {
-		names := make([]string, len(Kinds))
-		for i, k := range Kinds {
-			names[i] = string(k)
-		}
-		bad("unknown kind %q (one of %s)", d.Kind, strings.Join(names, ", "))
+		bad("unknown kind %q (one of %s)", d.Kind, casework.Join(casework.Routes))
 	}
 	if strings.TrimSpace(d.Addressee) == "" {
 		bad("addressee is empty")

@@ -14,6 +14,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/certwatch/certwatch/browser"
+	"github.com/certwatch/certwatch/casework"
 )
 
 // The browser pool prints notices.
@@ -28,7 +29,7 @@ const (
 
 // sample is a complete document of kind k: issued on 25 November 2026 in
 // Beijing, due on 30 November in Beijing (29 November in UTC).
-func sample(k Kind) *Document {
+func sample(k casework.Route) *Document {
 	return &Document{
 		Kind:      k,
 		Number:    "X网信函〔2026〕12号",
@@ -84,22 +85,22 @@ func texts(doc *goquery.Document, sel string) []string {
 
 func TestRenderHTMLKinds(t *testing.T) {
 	for _, tc := range []struct {
-		kind        Kind
+		kind        casework.Route
 		title       string
 		annex       string
 		wantPhrases []string
 	}{
-		{KindTakedownCAC, "关于删除违法违规信息的通知", "涉嫌违法违规信息清单", []string{
+		{casework.RouteTakedownCAC, "关于删除违法违规信息的通知", "涉嫌违法违规信息清单", []string{
 			"经监测发现，贵平台（网站）存在以下涉嫌制售假冒安全生产类证书的信息（共2条，详见附件）",
 			"现要求你单位于2026年11月30日前删除上述信息",
 			"并将处置结果书面反馈我单位。",
 		}},
-		{KindTakedownSAMR, "关于督促下架违法商品信息的通知", "涉嫌违法商品信息清单", []string{
+		{casework.RouteTakedownSAMR, "关于督促下架违法商品信息的通知", "涉嫌违法商品信息清单", []string{
 			"贵平台存在以下涉嫌销售假冒安全生产类证书的商品信息",
 			"现要求你单位于2026年11月30日前下架上述商品信息",
 			"并将处置结果书面反馈我单位。",
 		}},
-		{KindPoliceReferral, "涉嫌伪造、买卖国家机关证件案件线索移送函", "案件线索清单", []string{
+		{casework.RoutePoliceReferral, "涉嫌伪造、买卖国家机关证件案件线索移送函", "案件线索清单", []string{
 			"经初步核查，相关行为涉嫌伪造、变造、买卖国家机关证件",
 			"现将有关线索移送你局，请依法调查处理，并于2026年11月30日前将处理结果反馈我单位。",
 		}},
@@ -168,7 +169,7 @@ func TestRenderHTMLKinds(t *testing.T) {
 }
 
 func TestRenderHTMLOverridesAndStatus(t *testing.T) {
-	d := sample(KindTakedownCAC)
+	d := sample(casework.RouteTakedownCAC)
 	d.Title = "关于删除假冒特种作业操作证信息的通知"
 	d.Action = "删除第1至2条信息。"
 	d.Status = "草稿"
@@ -206,7 +207,7 @@ func TestRenderHTMLOverridesAndStatus(t *testing.T) {
 // TestRenderHTMLHostile: crawled titles and URLs stay text, and the
 // document can neither run script nor load anything.
 func TestRenderHTMLHostile(t *testing.T) {
-	d := sample(KindPoliceReferral)
+	d := sample(casework.RoutePoliceReferral)
 	d.Listings = append(d.Listings,
 		Listing{URL: "javascript:alert(3)", Title: "\u202egnp.exe 证书\u200b查询\x00"},
 		Listing{URL: "https://a.example/\u202eevil path\u200b", Title: strings.Repeat("证", 5000)},
@@ -311,7 +312,7 @@ func TestValidate(t *testing.T) {
 			"addressee is empty; issuer is empty; no listings"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			d := sample(KindTakedownSAMR)
+			d := sample(casework.RouteTakedownSAMR)
 			tc.change(d)
 			err := d.Validate()
 			if tc.want == "" {
@@ -372,17 +373,17 @@ func TestPDFErrors(t *testing.T) {
 	boom := errors.New("boom")
 	called := false
 	p := printerFunc(func(context.Context, []byte) ([]byte, error) { called = true; return nil, boom })
-	if _, err := PDF(context.Background(), p, sample(KindTakedownCAC)); !errors.Is(err, boom) ||
+	if _, err := PDF(context.Background(), p, sample(casework.RouteTakedownCAC)); !errors.Is(err, boom) ||
 		!strings.HasPrefix(err.Error(), "notice: print takedown_cac: ") {
 		t.Errorf("printer failure: %v", err)
 	}
 	called = false
-	bad := sample(KindTakedownCAC)
+	bad := sample(casework.RouteTakedownCAC)
 	bad.Listings = nil
 	if _, err := PDF(context.Background(), p, bad); !errors.Is(err, ErrInvalid) || called {
 		t.Errorf("invalid document: %v (printer called: %v)", err, called)
 	}
-	if _, err := PDF(context.Background(), nil, sample(KindTakedownCAC)); err == nil {
+	if _, err := PDF(context.Background(), nil, sample(casework.RouteTakedownCAC)); err == nil {
 		t.Error("no printer: no error")
 	}
 }
@@ -407,7 +408,7 @@ func TestPDF(t *testing.T) {
 			t.Errorf("Close: %v", err)
 		}
 	})
-	for _, k := range Kinds {
+	for _, k := range casework.Routes {
 		t.Run(string(k), func(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 			defer cancel()
@@ -438,7 +439,7 @@ func FuzzRenderHTML(f *testing.F) {
 		f.Add(s, "https://x.example/"+s)
 	}
 	f.Fuzz(func(t *testing.T, title, url string) {
-		d := sample(KindTakedownCAC)
+		d := sample(casework.RouteTakedownCAC)
 		d.Listings[0].Title, d.Listings[0].URL = title, url
 		if strings.TrimSpace(url) == "" {
 			d.Listings[0].URL = "x"

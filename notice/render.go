@@ -13,6 +13,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/internal/bidi"
 )
 
@@ -38,7 +39,7 @@ type Printer interface {
 
 // view is what the template sees: every value final and display-ready.
 type view struct {
-	Kind        Kind
+	Kind        casework.Route
 	Referral    bool
 	Number      string
 	Title       string
@@ -113,7 +114,7 @@ func newView(d *Document) view {
 	w := kindText[d.Kind]
 	v := view{
 		Kind:        d.Kind,
-		Referral:    d.Kind == KindPoliceReferral,
+		Referral:    d.Kind == casework.RoutePoliceReferral,
 		Number:      strings.TrimSpace(d.Number),
 		Title:       orDefault(d.Title, w.title),
 		Addressee:   strings.TrimSpace(d.Addressee),

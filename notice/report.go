@@ -15,6 +15,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/store"
 )
 
@@ -391,7 +392,7 @@ type reportView struct {
 
 type reportViewRow struct {
 	Department string
-	Route      string
+	Route      casework.Route
 	Total      bool
 	Values     []int
 }

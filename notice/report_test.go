@@ -17,6 +17,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/certwatch/certwatch/browser"
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/store"
 )
 
@@ -296,7 +297,7 @@ func TestRenderReportHTML(t *testing.T) {
 	if !trs.Last().HasClass("total") {
 		t.Error("the last row is not the total")
 	}
-	if route, _ := trs.Eq(2).Attr("data-route"); route != store.RoutePoliceReferral {
+	if route, _ := trs.Eq(2).Attr("data-route"); route != string(casework.RoutePoliceReferral) {
 		t.Errorf("third row's route %q", route)
 	}
 

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/eval"
 	"github.com/certwatch/certwatch/page"
 	"github.com/certwatch/certwatch/store"
@@ -113,15 +114,15 @@ func FromStore(ctx context.Context, st Decisions) ([]Example, StoreSummary, erro
 		// the matcher's users).
 		var class string
 		switch {
-		case c.Status == store.CaseConfirmed || c.Status == store.CasePendingApproval:
+		case c.Status == casework.CaseConfirmed || c.Status == casework.CasePendingApproval:
 			if !slices.Contains(Classes, c.Category) || c.Category == Negative {
 				sum.Uncovered[c.Category]++
 				continue
 			}
 			class = c.Category
-		case c.Status == store.CaseDismissed && c.DismissReason == store.DismissFalsePositive:
+		case c.Status == casework.CaseDismissed && c.DismissReason == casework.DismissFalsePositive:
 			class = Negative
-		case c.Status == store.CaseDismissed:
+		case c.Status == casework.CaseDismissed:
 			sum.Excluded++
 			continue
 		default:

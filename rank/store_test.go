@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/store"
 )
 
@@ -30,16 +31,19 @@ func TestDecisionsBecomeLabels(t *testing.T) {
 		t.Fatal(err)
 	}
 	cases := []struct {
-		text, category, action, route, reason string
-		noText                                bool
+		text, category string
+		action         casework.Action
+		route          casework.Route
+		reason         casework.DismissReason
+		noText         bool
 	}{
-		{"电工证免考 微信", "cert_sale", store.ActionConfirm, "takedown_cac", "", false},
-		{"焊工证 代考 包过", "exam_fraud", store.ActionConfirm, "police_referral", "", false},
-		{"警方通报 假证案件", "cert_sale", store.ActionDismiss, "", store.DismissFalsePositive, false},
-		{"驾驶证 换证", "cert_sale", store.ActionDismiss, "", store.DismissOutOfScope, false},
-		{"重复的 办证 广告", "cert_sale", store.ActionDismiss, "", store.DismissDuplicate, false},
+		{"电工证免考 微信", "cert_sale", casework.ActionConfirm, casework.RouteTakedownCAC, "", false},
+		{"焊工证 代考 包过", "exam_fraud", casework.ActionConfirm, casework.RoutePoliceReferral, "", false},
+		{"警方通报 假证案件", "cert_sale", casework.ActionDismiss, "", casework.DismissFalsePositive, false},
+		{"驾驶证 换证", "cert_sale", casework.ActionDismiss, "", casework.DismissOutOfScope, false},
+		{"重复的 办证 广告", "cert_sale", casework.ActionDismiss, "", casework.DismissDuplicate, false},
 		{"未审核 办证", "cert_sale", "", "", "", false},
-		{"挂名培训 拿证", "training_fraud", store.ActionConfirm, "takedown_samr", "", true}, // only the body is stored
+		{"挂名培训 拿证", "training_fraud", casework.ActionConfirm, casework.RouteTakedownSAMR, "", true}, // only the body is stored
 	}
 	record := func(n int, text, category string, noText bool) {
 		t.Helper()
@@ -68,7 +72,7 @@ func TestDecisionsBecomeLabels(t *testing.T) {
 			continue
 		}
 		d := store.Decision{CaseID: uint64(i + 1), Action: c.action, Route: c.route, Reason: c.reason, By: "reviewer"}
-		if c.action == store.ActionConfirm {
+		if c.action == casework.ActionConfirm {
 			d.Recipient = "平台"
 		}
 		if _, _, err := st.Decide(d); err != nil {

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/store"
 )
 
@@ -59,15 +60,15 @@ func (s *Server) userList(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "users", map[string]any{"Users": users, "Roles": store.AllRoles})
+	s.render(w, r, http.StatusOK, "users", map[string]any{"Users": users, "Roles": casework.Roles})
 }
 
 // rolesFromForm reads the ticked role boxes.
-func rolesFromForm(r *http.Request) ([]store.Role, error) {
+func rolesFromForm(r *http.Request) ([]casework.Role, error) {
 	if err := r.ParseForm(); err != nil {
 		return nil, err
 	}
-	return store.ParseRoles(strings.Join(r.PostForm["role"], ","))
+	return casework.ParseRoles(strings.Join(r.PostForm["role"], ","))
 }
 
 func (s *Server) userAdd(w http.ResponseWriter, r *http.Request) {
@@ -112,7 +113,7 @@ func (s *Server) userChange(w http.ResponseWriter, r *http.Request) {
 			s.failErr(w, r, fmt.Errorf("%w: %v", errBadRequest, err))
 			return
 		}
-		if name == me.Name && !containsRole(roles, store.RoleAdmin) {
+		if name == me.Name && !containsRole(roles, casework.RoleAdmin) {
 			s.fail(w, r, http.StatusBadRequest, "不能取消自己的管理员角色。")
 			return
 		}
@@ -151,7 +152,7 @@ func (s *Server) userChange(w http.ResponseWriter, r *http.Request) {
 	redirect(w, r, "/users", "user")
 }
 
-func containsRole(rs []store.Role, r store.Role) bool {
+func containsRole(rs []casework.Role, r casework.Role) bool {
 	for _, x := range rs {
 		if x == r {
 			return true
@@ -280,7 +281,10 @@ func (s *Server) apiDecide(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in struct {
-		Action, Route, Recipient, Reason, Note string
+		Action          casework.Action
+		Route           casework.Route
+		Reason          casework.DismissReason
+		Recipient, Note string
 	}
 	if err := decodeJSON(r, &in); err != nil {
 		s.failErr(w, r, err)
@@ -305,7 +309,8 @@ func (s *Server) apiDecide(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiNotices(w http.ResponseWriter, r *http.Request) {
-	ns, err := s.st.Notices(store.NoticeFilter{Status: r.URL.Query().Get("status"), Route: r.URL.Query().Get("route"), Now: s.now()})
+	ns, err := s.st.Notices(store.NoticeFilter{Status: casework.NoticeState(r.URL.Query().Get("status")),
+		Route: casework.Route(r.URL.Query().Get("route")), Now: s.now()})
 	if err != nil {
 		s.serverError(w, r, err)
 		return

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/store"
 )
 
@@ -40,35 +41,30 @@ const (
 // can lists the roles allowed each action. Finer checks (which route a
 // reviewer may confirm, who may move a notice) are in canRoute and
 // canMoveNotice.
-var can = map[perm][]store.Role{
-	permReadCases:   {store.RoleReviewerCAC, store.RoleReviewerSAMR, store.RoleApprover, store.RoleAnalyst},
-	permDecide:      {store.RoleReviewerCAC, store.RoleReviewerSAMR, store.RoleApprover},
-	permExport:      {store.RoleReviewerCAC, store.RoleReviewerSAMR, store.RoleApprover},
-	permReadNotices: {store.RoleReviewerCAC, store.RoleReviewerSAMR, store.RoleApprover},
-	permCheck:       {store.RoleReviewerCAC, store.RoleReviewerSAMR, store.RoleApprover},
-	permAudit:       {store.RoleApprover, store.RoleAdmin},
-	permAccounts:    {store.RoleAdmin},
-	permReadRules:   {store.RoleAnalyst, store.RoleReviewerCAC, store.RoleReviewerSAMR, store.RoleApprover},
-	permSweeps:      {store.RoleAnalyst, store.RoleReviewerCAC, store.RoleReviewerSAMR, store.RoleApprover, store.RoleAdmin},
-	permSweepRun:    {store.RoleApprover, store.RoleAdmin},
-	permReports:     {store.RoleAnalyst, store.RoleReviewerCAC, store.RoleReviewerSAMR, store.RoleApprover},
-	permTuning:      {store.RoleAnalyst},
+var can = map[perm][]casework.Role{
+	permReadCases:   {casework.RoleReviewerCAC, casework.RoleReviewerSAMR, casework.RoleApprover, casework.RoleAnalyst},
+	permDecide:      {casework.RoleReviewerCAC, casework.RoleReviewerSAMR, casework.RoleApprover},
+	permExport:      {casework.RoleReviewerCAC, casework.RoleReviewerSAMR, casework.RoleApprover},
+	permReadNotices: {casework.RoleReviewerCAC, casework.RoleReviewerSAMR, casework.RoleApprover},
+	permCheck:       {casework.RoleReviewerCAC, casework.RoleReviewerSAMR, casework.RoleApprover},
+	permAudit:       {casework.RoleApprover, casework.RoleAdmin},
+	permAccounts:    {casework.RoleAdmin},
+	permReadRules:   {casework.RoleAnalyst, casework.RoleReviewerCAC, casework.RoleReviewerSAMR, casework.RoleApprover},
+	permSweeps:      {casework.RoleAnalyst, casework.RoleReviewerCAC, casework.RoleReviewerSAMR, casework.RoleApprover, casework.RoleAdmin},
+	permSweepRun:    {casework.RoleApprover, casework.RoleAdmin},
+	permReports:     {casework.RoleAnalyst, casework.RoleReviewerCAC, casework.RoleReviewerSAMR, casework.RoleApprover},
+	permTuning:      {casework.RoleAnalyst},
 }
 
 func allowed(u *store.User, p perm) bool {
 	return slices.ContainsFunc(can[p], u.Has)
 }
 
-// routeRoles: who may confirm a case onto each route. Referrals may be
-// proposed by either department; an approver then approves them.
-var routeRoles = map[string][]store.Role{
-	"takedown_cac":    {store.RoleReviewerCAC},
-	"takedown_samr":   {store.RoleReviewerSAMR},
-	"police_referral": {store.RoleReviewerCAC, store.RoleReviewerSAMR},
-}
-
-func canRoute(u *store.User, route string) bool {
-	return slices.ContainsFunc(routeRoles[route], u.Has)
+// canRoute: whether u may confirm a case onto route (a role of
+// route.Reviewers: referrals may be proposed by either department; an
+// approver then approves them).
+func canRoute(u *store.User, route casework.Route) bool {
+	return slices.ContainsFunc(route.Reviewers(), u.Has)
 }
 
 // Cookie names. With Secure cookies the __Host- prefix also pins the

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/matcher"
 	"github.com/certwatch/certwatch/review"
 	"github.com/certwatch/certwatch/rules"
@@ -32,7 +33,7 @@ func BenchmarkQueue(b *testing.B) {
 	if err := st.StartSweep(&sw); err != nil {
 		b.Fatal(err)
 	}
-	f := matcher.Finding{Flagged: true, Score: 20, Category: "cert_sale", Route: "takedown_cac",
+	f := matcher.Finding{Flagged: true, Score: 20, Category: "cert_sale", Route: casework.RouteTakedownCAC,
 		Reasons: []string{strings.Repeat("达到阈值 6，建议：网信办下架通知。规则 cert-sale-no-exam 得分 31：“出证”（+2），", 20)}}
 	for i := range 40 {
 		f.Matches = append(f.Matches, matcher.Match{Field: "text", Start: i * 10, End: i*10 + 6, Text: "免考包过", Term: "免考", Kind: "term", Rules: []string{"cert-sale-no-exam"}})
@@ -51,7 +52,7 @@ func BenchmarkQueue(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if err := st.CreateUser("bench", store.User{Name: "cac", Roles: []store.Role{store.RoleReviewerCAC}, PasswordHash: "x"}); err != nil {
+	if err := st.CreateUser("bench", store.User{Name: "cac", Roles: []casework.Role{casework.RoleReviewerCAC}, PasswordHash: "x"}); err != nil {
 		b.Fatal(err)
 	}
 	tok := "bench-session-token"

@@ -2,7 +2,6 @@ package review
 
 import (
 	"cmp"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -14,6 +13,8 @@ import (
 
 	"golang.org/x/net/publicsuffix"
 
+	"github.com/certwatch/certwatch/casework"
+	"github.com/certwatch/certwatch/finding"
 	"github.com/certwatch/certwatch/matcher"
 	"github.com/certwatch/certwatch/rank"
 	"github.com/certwatch/certwatch/rules"
@@ -25,21 +26,23 @@ const pageSize = 50
 
 // queueFilter is the queue's filter, read from the query string.
 type queueFilter struct {
-	Category, Source, Route, Status string
-	Channel                         string // rules, model, rules+model; "" for all
-	From, To                        string // dates, 2006-01-02, on first seen
-	New                             bool   // first seen in the latest sweep
-	Page                            int
+	Category, Source string
+	Route            casework.Route
+	Status           casework.CaseStatus
+	Channel          string // rules, model, rules+model; "" for all
+	From, To         string // dates, 2006-01-02, on first seen
+	New              bool   // first seen in the latest sweep
+	Page             int
 }
 
 func readQueueFilter(q url.Values) queueFilter {
 	f := queueFilter{
-		Category: q.Get("category"), Source: q.Get("source"), Route: q.Get("route"),
-		Status: q.Get("status"), From: q.Get("from"), To: q.Get("to"), New: q.Get("new") == "1",
+		Category: q.Get("category"), Source: q.Get("source"), Route: casework.Route(q.Get("route")),
+		Status: casework.CaseStatus(q.Get("status")), From: q.Get("from"), To: q.Get("to"), New: q.Get("new") == "1",
 		Channel: q.Get("channel"),
 	}
 	if _, ok := q["status"]; !ok {
-		f.Status = store.CaseOpen
+		f.Status = casework.CaseOpen
 	}
 	f.Page, _ = strconv.Atoi(q.Get("page"))
 	f.Page = max(f.Page, 1)
@@ -50,7 +53,7 @@ func readQueueFilter(q url.Values) queueFilter {
 type caseRow struct {
 	store.Case
 	CategoryName   string
-	SuggestedRoute string
+	SuggestedRoute casework.Route
 	Host           string
 	New            bool
 }
@@ -61,16 +64,17 @@ type queueView struct {
 	Rows       []caseRow
 	Total      int
 	Page, Last int
-	Counts     map[string]int
-	Statuses   []string
+	Counts     map[casework.CaseStatus]int
+	CountAll   int // Counts[""]: every status
+	Statuses   []casework.CaseStatus
 	Categories []string
 	CatNames   map[string]string
 	Sources    []string
-	Routes     []string
+	Routes     []casework.Route
 	Channels   []choice
 	Latest     uint64
-	Reasons    []choice // dismissal reasons, in order; the form adds an empty first option
-	MyRoutes   []string // routes the user may confirm onto (the batch bar offers only these)
+	Reasons    []choice         // dismissal reasons, in order; the form adds an empty first option
+	MyRoutes   []casework.Route // routes the user may confirm onto (the batch bar offers only these)
 }
 
 // choice is one option of a select.
@@ -78,20 +82,17 @@ type choice struct{ Value, Name string }
 
 // reasonChoices are the dismissal reasons as a form offers them.
 func reasonChoices() []choice {
-	out := make([]choice, len(store.DismissReasons))
-	for i, r := range store.DismissReasons {
-		out[i] = choice{r, store.DismissReasonNames[r]}
+	out := make([]choice, len(casework.DismissReasons))
+	for i, r := range casework.DismissReasons {
+		out[i] = choice{string(r), r.Name()}
 	}
 	return out
 }
 
-// allRoutes are the routes in the order forms show them.
-var allRoutes = []string{"takedown_cac", "takedown_samr", "police_referral"}
-
 // routesOf are the routes u may confirm a case onto.
-func routesOf(u *store.User) []string {
-	var out []string
-	for _, r := range allRoutes {
+func routesOf(u *store.User) []casework.Route {
+	var out []casework.Route
+	for _, r := range casework.Routes {
 		if canRoute(u, r) {
 			out = append(out, r)
 		}
@@ -99,16 +100,11 @@ func routesOf(u *store.User) []string {
 	return out
 }
 
-// routeDepartments name the office each route belongs to, for messages.
-var routeDepartments = map[string]string{
-	"takedown_cac": "网信办", "takedown_samr": "市场监管", "police_referral": "公安机关（移送）",
-}
-
 // routeList is routes' Chinese names joined for a sentence.
-func routeList(routes []string) string {
+func routeList(routes []casework.Route) string {
 	names := make([]string, len(routes))
 	for i, r := range routes {
-		names[i] = "“" + nameOr(routeNames, r) + "”"
+		names[i] = "“" + r.Name() + "”"
 	}
 	return strings.Join(names, "、")
 }
@@ -144,25 +140,25 @@ func badRequest(format string, args ...any) error {
 //     an approver.
 //
 // Decide runs it again inside the store's transaction (Decision.Allow).
-func mayDecide(u *store.User, c *store.Case, action string) error {
-	approver := u.Has(store.RoleApprover)
+func mayDecide(u *store.User, c *store.Case, action casework.Action) error {
+	approver := u.Has(casework.RoleApprover)
 	switch action {
-	case store.ActionDismiss:
-		if c.Status == store.CasePendingApproval && !approver {
+	case casework.ActionDismiss:
+		if c.Status == casework.CasePendingApproval && !approver {
 			return forbidden("该线索已提交移送公安，正在等待审批，只有审批人可以处理（审批、退回或排除）。")
 		}
-	case store.ActionWithdraw:
+	case casework.ActionWithdraw:
 		switch {
 		case approver:
-		case c.Route == store.RoutePoliceReferral && c.Status == store.CasePendingApproval:
+		case c.Route == casework.RoutePoliceReferral && c.Status == casework.CasePendingApproval:
 			if c.ConfirmedBy != u.Name {
 				return forbidden("待审批的移送只能由提交移送的审核员（%s）或审批人撤回。", c.ConfirmedBy)
 			}
-		case c.Route == store.RoutePoliceReferral:
+		case c.Route == casework.RoutePoliceReferral:
 			return forbidden("已审批的移送只能由审批人撤回。")
 		case !canRoute(u, c.Route):
 			return forbidden("该确认的处置路径“%s”属于%s，只有%s的审核员或审批人可以撤回。",
-				nameOr(routeNames, c.Route), routeDepartments[c.Route], routeDepartments[c.Route])
+				c.Route.Name(), c.Route.Department(), c.Route.Department())
 		}
 	}
 	return nil
@@ -177,9 +173,9 @@ func hideNotice(c *store.Case) {
 // suggestedRoute is the route the strongest rule suggests, or the case's
 // source's takedown route when the rule suggests a takedown (a police
 // referral is never turned into a takedown).
-func (s *Server) suggestedRoute(c *store.Case) string {
+func (s *Server) suggestedRoute(c *store.Case) casework.Route {
 	route := c.SuggestedRoute
-	if r := s.opts.SourceRoutes[c.SourceID]; r != "" && route != "police_referral" {
+	if r := s.opts.SourceRoutes[c.SourceID]; r != "" && route != casework.RoutePoliceReferral {
 		return r
 	}
 	return route
@@ -200,7 +196,7 @@ func hostOf(raw string) string {
 
 // filterCases applies the queue filter; it also counts cases per status
 // under the other filters.
-func (s *Server) filterCases(f queueFilter) (rows []caseRow, counts map[string]int, latest uint64, all []store.Case, err error) {
+func (s *Server) filterCases(f queueFilter) (rows []caseRow, counts map[casework.CaseStatus]int, latest uint64, all []store.Case, err error) {
 	all, err = s.st.Cases(store.CaseFilter{})
 	if err != nil {
 		return nil, nil, 0, nil, err
@@ -210,7 +206,7 @@ func (s *Server) filterCases(f queueFilter) (rows []caseRow, counts map[string]i
 	}
 	from, _ := time.ParseInLocation("2006-01-02", f.From, store.Beijing)
 	to, _ := time.ParseInLocation("2006-01-02", f.To, store.Beijing)
-	counts = map[string]int{}
+	counts = map[casework.CaseStatus]int{}
 	for _, c := range all {
 		row := caseRow{Case: c, SuggestedRoute: s.suggestedRoute(&c), New: latest > 0 && c.FirstSweep == latest}
 		route := cmp.Or(c.Route, row.SuggestedRoute)
@@ -240,12 +236,13 @@ func (s *Server) queue(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	v := queueView{Filter: f, Query: r.URL.Query(), Total: len(rows), Counts: counts, Latest: latest,
-		Statuses: []string{store.CaseOpen, store.CasePendingApproval, store.CaseConfirmed, store.CaseDismissed},
-		Routes:   allRoutes, Reasons: reasonChoices(), MyRoutes: routesOf(currentUser(r)),
-		Channels: []choice{{matcher.ChannelRules, channelNames[matcher.ChannelRules]}, {matcher.ChannelModel, channelNames[matcher.ChannelModel]},
-			{matcher.ChannelBoth, channelNames[matcher.ChannelBoth]}},
+	v := queueView{Filter: f, Query: r.URL.Query(), Total: len(rows), Counts: counts, CountAll: counts[""], Latest: latest,
+		Statuses: casework.CaseStatuses,
+		Routes:   casework.Routes, Reasons: reasonChoices(), MyRoutes: routesOf(currentUser(r)),
 		CatNames: map[string]string{}}
+	for _, ch := range finding.Channels {
+		v.Channels = append(v.Channels, choice{ch, finding.ChannelName(ch)})
+	}
 	seenCat, seenSrc := map[string]bool{}, map[string]bool{}
 	for _, c := range all {
 		if c.Category != "" && !seenCat[c.Category] {
@@ -363,13 +360,13 @@ type caseView struct {
 	Decisions      []store.Decision
 	Notice         *store.Notice
 	NoticeItem     *store.NoticeItem
-	SuggestedRoute string
-	Recipients     map[string]string
-	MyRoutes       []string
+	SuggestedRoute casework.Route
+	Recipients     map[casework.Route]string
+	MyRoutes       []casework.Route
 	// ConfirmRoute is the route the confirm form preselects: the suggested
 	// one when the user may use it, else the user's only route, else none
 	// (the user must choose; RouteNote says why).
-	ConfirmRoute string
+	ConfirmRoute casework.Route
 	RouteNote    string
 	Reasons      []choice
 	Contacts     []contactView
@@ -394,11 +391,6 @@ type linkedView struct {
 	Shared       []contactView
 }
 
-// channelNames are the detection channels' Chinese names.
-var channelNames = map[string]string{
-	matcher.ChannelRules: "规则", matcher.ChannelModel: "学习模型", matcher.ChannelBoth: "规则 + 学习模型",
-}
-
 func pathID(r *http.Request, name string) (uint64, error) {
 	id, err := strconv.ParseUint(r.PathValue(name), 10, 64)
 	if err != nil || id == 0 {
@@ -413,12 +405,12 @@ func (s *Server) loadCaseView(r *http.Request, id uint64) (*caseView, error) {
 		return nil, err
 	}
 	u := currentUser(r)
-	v := &caseView{Case: c, Finding: &matcher.Finding{}, Reasons: reasonChoices(), Host: hostOf(c.URL),
+	v := &caseView{Case: c, Finding: &finding.Finding{}, Reasons: reasonChoices(), Host: hostOf(c.URL),
 		CategoryName:   s.categoryName(c.Category),
-		SuggestedRoute: s.suggestedRoute(c), Recipients: map[string]string{}}
+		SuggestedRoute: s.suggestedRoute(c), Recipients: map[casework.Route]string{}}
 	if len(c.Finding) > 0 {
-		if err := json.Unmarshal(c.Finding, v.Finding); err != nil {
-			return nil, fmt.Errorf("decode finding of case %d: %w", id, err)
+		if v.Finding, err = finding.Decode(c.Finding); err != nil {
+			return nil, fmt.Errorf("case %d: %w", id, err)
 		}
 	}
 	for _, h := range v.Finding.Rules {
@@ -487,7 +479,7 @@ func (s *Server) loadCaseView(r *http.Request, id uint64) (*caseView, error) {
 		}
 	}
 	if f := v.Finding; f.Flagged || f.Channel != "" {
-		v.ChannelName = nameOr(channelNames, f.Channel)
+		v.ChannelName = finding.ChannelName(f.Channel)
 		if f.Channel == "" {
 			v.ChannelName = "规则（早于学习模型的记录）"
 		}
@@ -522,26 +514,25 @@ func (s *Server) loadCaseView(r *http.Request, id uint64) (*caseView, error) {
 	case len(v.MyRoutes) > 1:
 		v.RouteNote = suggestedElsewhere(v.SuggestedRoute, v.MyRoutes) + "请选择处置路径。"
 	}
-	v.CanApprove = u.Has(store.RoleApprover) && c.ConfirmedBy != u.Name
-	v.CanDismiss = (c.Status == store.CaseOpen || c.Status == store.CasePendingApproval) &&
-		mayDecide(u, c, store.ActionDismiss) == nil
-	v.CanWithdraw = (c.Status == store.CasePendingApproval ||
-		c.Status == store.CaseConfirmed && (v.Notice == nil || v.Notice.Status == store.NoticeDraft)) &&
-		mayDecide(u, c, store.ActionWithdraw) == nil
+	v.CanApprove = u.Has(casework.RoleApprover) && c.ConfirmedBy != u.Name
+	v.CanDismiss = casework.Allowed(c.Status, casework.ActionDismiss) == nil &&
+		mayDecide(u, c, casework.ActionDismiss) == nil
+	// A confirmation's notice must still be a draft (the store checks it
+	// again).
+	v.CanWithdraw = casework.Allowed(c.Status, casework.ActionWithdraw) == nil &&
+		(c.Status != casework.CaseConfirmed || v.Notice == nil || v.Notice.Status == casework.NoticeDraft) &&
+		mayDecide(u, c, casework.ActionWithdraw) == nil
 	return v, nil
 }
 
 // suggestedElsewhere explains that the suggested route is another
 // department's and lists the routes the user may choose instead.
-func suggestedElsewhere(suggested string, mine []string) string {
+func suggestedElsewhere(suggested casework.Route, mine []casework.Route) string {
 	if suggested == "" {
 		return fmt.Sprintf("该线索没有建议的处置路径，您可以选择：%s。", routeList(mine))
 	}
-	dept := routeDepartments[suggested]
-	if dept == "" {
-		dept = "其他部门"
-	}
-	return fmt.Sprintf("该线索建议的处置路径“%s”属于%s，您可以选择：%s。", nameOr(routeNames, suggested), dept, routeList(mine))
+	dept := cmp.Or(suggested.Department(), "其他部门")
+	return fmt.Sprintf("该线索建议的处置路径“%s”属于%s，您可以选择：%s。", suggested.Name(), dept, routeList(mine))
 }
 
 // contactKindNames are the Chinese names of the matcher's contact kinds.
@@ -558,7 +549,7 @@ type contactView struct {
 // recipientFor suggests a notice's addressee: the office fixed for the
 // route (the police for referrals), else the operator configured for the
 // host or its registrable domain, else the registrable domain itself.
-func (s *Server) recipientFor(route, rawURL string) string {
+func (s *Server) recipientFor(route casework.Route, rawURL string) string {
 	if o := s.opts.Serve.Offices[route]; o != nil && o.Recipient != "" {
 		return o.Recipient
 	}
@@ -572,7 +563,7 @@ func (s *Server) recipientFor(route, rawURL string) string {
 			return n
 		}
 	}
-	if route == "takedown_samr" {
+	if route == casework.RouteTakedownSAMR {
 		return domain + " 平台经营者"
 	}
 	return domain + " 网站运营者"
@@ -595,7 +586,8 @@ func (s *Server) casePage(w http.ResponseWriter, r *http.Request) {
 // decision reads and checks one decision for the signed-in user. The
 // checks on the case itself (mayDecide) run here on c and again inside
 // the store's transaction on the case as it is then.
-func (s *Server) decision(r *http.Request, c *store.Case, action, route, recipient, reason, note string) (store.Decision, error) {
+func (s *Server) decision(r *http.Request, c *store.Case, action casework.Action, route casework.Route, recipient string,
+	reason casework.DismissReason, note string) (store.Decision, error) {
 	u := currentUser(r)
 	d := store.Decision{CaseID: c.ID, Action: action, Route: route, Note: strings.TrimSpace(note), By: u.Name}
 	if len([]rune(d.Note)) > 2000 {
@@ -605,7 +597,7 @@ func (s *Server) decision(r *http.Request, c *store.Case, action, route, recipie
 		return d, err
 	}
 	switch action {
-	case store.ActionConfirm:
+	case casework.ActionConfirm:
 		mine := routesOf(u)
 		switch {
 		case len(mine) == 0:
@@ -618,11 +610,11 @@ func (s *Server) decision(r *http.Request, c *store.Case, action, route, recipie
 			if !canRoute(u, d.Route) {
 				return d, badRequest("%s请选择处置路径后再确认。", suggestedElsewhere(d.Route, mine))
 			}
-		case !slices.Contains(allRoutes, route):
+		case !route.Known():
 			return d, badRequest("未知的处置路径，请从%s中选择。", routeList(mine))
 		case !canRoute(u, route):
 			return d, forbidden("您无权按“%s”确认线索（该路径属于%s），您可以选择：%s。",
-				nameOr(routeNames, route), routeDepartments[route], routeList(mine))
+				route.Name(), route.Department(), routeList(mine))
 		}
 		d.Recipient = strings.TrimSpace(recipient)
 		if d.Recipient == "" {
@@ -631,16 +623,16 @@ func (s *Server) decision(r *http.Request, c *store.Case, action, route, recipie
 		if len([]rune(d.Recipient)) > 200 {
 			return d, badRequest("通知对象不能超过 200 字。")
 		}
-	case store.ActionDismiss:
+	case casework.ActionDismiss:
 		d.Reason = reason
-	case store.ActionApprove, store.ActionReject:
-		if !u.Has(store.RoleApprover) {
+	case casework.ActionApprove, casework.ActionReject:
+		if !u.Has(casework.RoleApprover) {
 			return d, forbidden("只有审批人可以审批或退回移送。")
 		}
-		if action == store.ActionReject && d.Note == "" {
+		if action == casework.ActionReject && d.Note == "" {
 			return d, badRequest("退回移送须填写理由。")
 		}
-	case store.ActionWithdraw:
+	case casework.ActionWithdraw:
 		if d.Note == "" {
 			return d, badRequest("撤回确认须填写理由。")
 		}
@@ -655,28 +647,25 @@ func (s *Server) decision(r *http.Request, c *store.Case, action, route, recipie
 // checkAction checks what a form must carry whatever the case: a known
 // action and, for a dismissal, a reason chosen from the list (there is no
 // default reason).
-func checkAction(action, reason string) error {
-	switch action {
-	case store.ActionConfirm, store.ActionApprove, store.ActionReject, store.ActionWithdraw, store.ActionReopen:
-	case store.ActionDismiss:
-		if _, ok := store.DismissReasonNames[reason]; !ok {
-			names := make([]string, len(store.DismissReasons))
-			for i, r := range store.DismissReasons {
-				names[i] = "“" + store.DismissReasonNames[r] + "”"
-			}
-			return badRequest("请选择排除理由（%s），未作任何处理。", strings.Join(names, "、"))
-		}
-	case "":
+func checkAction(action casework.Action, reason casework.DismissReason) error {
+	switch {
+	case action == "":
 		return badRequest("请选择操作（确认或排除），未作任何处理。")
-	default:
+	case !action.Known():
 		return badRequest("未知的操作，未作任何处理。")
+	case action == casework.ActionDismiss && !reason.Known():
+		names := make([]string, len(casework.DismissReasons))
+		for i, r := range casework.DismissReasons {
+			names[i] = "“" + r.Name() + "”"
+		}
+		return badRequest("请选择排除理由（%s），未作任何处理。", strings.Join(names, "、"))
 	}
 	return nil
 }
 
-var decisionFlash = map[string]string{
-	store.ActionConfirm: "confirmed", store.ActionApprove: "approved", store.ActionReject: "rejected",
-	store.ActionDismiss: "dismissed", store.ActionReopen: "reopened", store.ActionWithdraw: "withdrawn",
+var decisionFlash = map[casework.Action]string{
+	casework.ActionConfirm: "confirmed", casework.ActionApprove: "approved", casework.ActionReject: "rejected",
+	casework.ActionDismiss: "dismissed", casework.ActionReopen: "reopened", casework.ActionWithdraw: "withdrawn",
 }
 
 func (s *Server) decide(w http.ResponseWriter, r *http.Request) {
@@ -690,8 +679,8 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request) {
 		s.failErr(w, r, err)
 		return
 	}
-	d, err := s.decision(r, c, r.PostFormValue("action"), r.PostFormValue("route"), r.PostFormValue("recipient"),
-		r.PostFormValue("reason"), r.PostFormValue("note"))
+	d, err := s.decision(r, c, casework.Action(r.PostFormValue("action")), casework.Route(r.PostFormValue("route")),
+		r.PostFormValue("recipient"), casework.DismissReason(r.PostFormValue("reason")), r.PostFormValue("note"))
 	if err != nil {
 		s.failErr(w, r, err)
 		return
@@ -702,7 +691,7 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	flash := decisionFlash[d.Action]
-	if c.Status == store.CasePendingApproval {
+	if c.Status == casework.CasePendingApproval {
 		flash = "pending"
 	}
 	redirect(w, r, fmt.Sprintf("/cases/%d", id), flash)
@@ -725,8 +714,8 @@ func (s *Server) batchDecide(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusBadRequest, "一次最多处理 500 件。")
 		return
 	}
-	action := r.PostFormValue("action")
-	if err := checkAction(action, r.PostFormValue("reason")); err != nil {
+	action, reason := casework.Action(r.PostFormValue("action")), casework.DismissReason(r.PostFormValue("reason"))
+	if err := checkAction(action, reason); err != nil {
 		s.failErr(w, r, err)
 		return
 	}
@@ -740,7 +729,7 @@ func (s *Server) batchDecide(w http.ResponseWriter, r *http.Request) {
 		c, err := s.st.Case(id)
 		if err == nil {
 			var d store.Decision
-			d, err = s.decision(r, c, action, r.PostFormValue("route"), "", r.PostFormValue("reason"), r.PostFormValue("note"))
+			d, err = s.decision(r, c, action, casework.Route(r.PostFormValue("route")), "", reason, r.PostFormValue("note"))
 			if err == nil {
 				_, _, err = s.st.Decide(d)
 			}

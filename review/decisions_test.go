@@ -15,6 +15,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/store"
 )
 
@@ -36,9 +37,9 @@ func htOptions(sel *goquery.Selection) (values, texts []string, submitted string
 
 func TestDecisionDismissReasonRequired(t *testing.T) {
 	e := htNew(t)
-	a := e.htSimple("https://dr.example/a", "takedown_cac")
-	b := e.htSimple("https://dr.example/b", "takedown_cac")
-	c := e.htSimple("https://dr.example/c", "takedown_cac")
+	a := e.htSimple("https://dr.example/a", casework.RouteTakedownCAC)
+	b := e.htSimple("https://dr.example/b", casework.RouteTakedownCAC)
+	c := e.htSimple("https://dr.example/c", casework.RouteTakedownCAC)
 	cac := e.htLogin("cac")
 	wantValues := []string{"", "false_positive", "out_of_scope", "duplicate"}
 	wantTexts := []string{"请选择排除理由", "误报", "不属于本次专项范围", "重复线索"}
@@ -108,7 +109,7 @@ func TestDecisionDismissReasonRequired(t *testing.T) {
 			t.Errorf("batch message %q", msg)
 		}
 		for _, id := range []uint64{a, b} {
-			if x := e.htCase(id); x.Status != store.CaseOpen || countDecisions(id) != 0 {
+			if x := e.htCase(id); x.Status != casework.CaseOpen || countDecisions(id) != 0 {
 				t.Errorf("case %d after refused dismissals: %s, %d decisions", id, x.Status, countDecisions(id))
 			}
 		}
@@ -120,7 +121,7 @@ func TestDecisionDismissReasonRequired(t *testing.T) {
 	t.Run("a chosen reason is recorded", func(t *testing.T) {
 		resp, body := cac.htPost("/cases/"+htID(a)+"/decide", url.Values{"action": {"dismiss"}, "reason": {"false_positive"}})
 		htExpect(t, "dismiss", resp, body, http.StatusSeeOther, "")
-		if x := e.htCase(a); x.Status != store.CaseDismissed || x.DismissReason != store.DismissFalsePositive {
+		if x := e.htCase(a); x.Status != casework.CaseDismissed || x.DismissReason != casework.DismissFalsePositive {
 			t.Errorf("case after dismissal = %s/%s", x.Status, x.DismissReason)
 		}
 	})
@@ -142,7 +143,7 @@ func TestDecisionDismissReasonRequired(t *testing.T) {
 		}
 		for _, id := range []uint64{b, c} {
 			ds, err := e.st.Decisions(id)
-			if err != nil || len(ds) != 1 || ds[0].Reason != "" || ds[0].Action != store.ActionConfirm {
+			if err != nil || len(ds) != 1 || ds[0].Reason != "" || ds[0].Action != casework.ActionConfirm {
 				t.Errorf("case %d decisions = %+v (%v)", id, ds, err)
 			}
 			if x := e.htCase(id); x.DismissReason != "" {
@@ -150,7 +151,7 @@ func TestDecisionDismissReasonRequired(t *testing.T) {
 			}
 		}
 		// The API too.
-		d := e.htSimple("https://dr.example/d", "takedown_cac")
+		d := e.htSimple("https://dr.example/d", casework.RouteTakedownCAC)
 		resp, body = cac.htPostJSON("/api/cases/"+htID(d)+"/decide", map[string]string{"action": "confirm", "route": "takedown_cac", "reason": "duplicate"})
 		htExpect(t, "API confirm with a reason", resp, body, http.StatusOK, "")
 		if es := audits("case.confirm"); len(es) != 3 || strings.Contains(es[0].Detail, "reason=") {
@@ -161,8 +162,8 @@ func TestDecisionDismissReasonRequired(t *testing.T) {
 
 func TestDecisionRouteChoice(t *testing.T) {
 	e := htNew(t)
-	samrCase := e.htSimple("https://rc.example/samr", "takedown_samr")
-	cacCase := e.htSimple("https://rc.example/cac", "takedown_cac")
+	samrCase := e.htSimple("https://rc.example/samr", casework.RouteTakedownSAMR)
+	cacCase := e.htSimple("https://rc.example/cac", casework.RouteTakedownCAC)
 	cac := e.htLogin("cac")
 
 	t.Run("the suggested route is another department's", func(t *testing.T) {
@@ -193,13 +194,13 @@ func TestDecisionRouteChoice(t *testing.T) {
 		if msg := htErrorMessage(t, body); !strings.Contains(msg, "市场监管") || !strings.Contains(msg, "请选择处置路径") {
 			t.Errorf("message %q", msg)
 		}
-		if x := e.htCase(samrCase); x.Status != store.CaseOpen {
+		if x := e.htCase(samrCase); x.Status != casework.CaseOpen {
 			t.Fatalf("case is %s after a refused confirmation", x.Status)
 		}
 		// Its own route works.
 		resp, body = cac.htPost("/cases/"+htID(samrCase)+"/decide", url.Values{"action": {"confirm"}, "route": {"takedown_cac"}})
 		htExpect(t, "confirm on cac's route", resp, body, http.StatusSeeOther, "/cases/"+htID(samrCase)+"?ok=confirmed")
-		if x := e.htCase(samrCase); x.Status != store.CaseConfirmed || x.Route != "takedown_cac" {
+		if x := e.htCase(samrCase); x.Status != casework.CaseConfirmed || x.Route != casework.RouteTakedownCAC {
 			t.Errorf("case after confirming = %s on %s", x.Status, x.Route)
 		}
 	})
@@ -215,7 +216,7 @@ func TestDecisionRouteChoice(t *testing.T) {
 	})
 
 	t.Run("batch by suggested route explains", func(t *testing.T) {
-		other := e.htSimple("https://rc.example/samr2", "takedown_samr")
+		other := e.htSimple("https://rc.example/samr2", casework.RouteTakedownSAMR)
 		resp, body := cac.htPost("/cases/decide", url.Values{"case": htIDs(other), "action": {"confirm"}, "route": {""}})
 		htExpect(t, "batch confirm", resp, body, http.StatusConflict, "")
 		lines := htTexts(htParse(t, body), ".errorpage li")
@@ -231,7 +232,7 @@ func TestDecisionRouteChoice(t *testing.T) {
 
 	t.Run("no route of one's own", func(t *testing.T) {
 		ap := e.htLogin("approver")
-		open := e.htSimple("https://rc.example/ap", "takedown_cac")
+		open := e.htSimple("https://rc.example/ap", casework.RouteTakedownCAC)
 		doc := ap.htDoc("/cases/"+htID(open), http.StatusOK)
 		if doc.Find("#confirm-form input[name=route]").Length() != 0 || !strings.Contains(doc.Find("#route-note").Text(), "您无权确认") {
 			t.Errorf("approver's confirm form: %q", doc.Find("#confirm-form").Text())

@@ -26,12 +26,13 @@
 // sign-in, decision, notice change, export and account change is written
 // to the hash-chained audit log in the same transaction as the change.
 //
-// Roles (store.Role): reviewer_cac and reviewer_samr decide cases and
+// Roles (casework.Role): reviewer_cac and reviewer_samr decide cases and
 // handle their department's notices; approver approves referrals and
 // signs off (approves) notices; analyst reads cases and rules; admin
 // manages accounts and reads the audit log. The permission table is
-// [can]; which route a role may confirm onto is routeRoles; what a role
-// may do to a case someone else decided (withdraw a confirmation, dismiss
+// [can]; which route a role may confirm onto is casework's
+// (Route.Reviewers, checked by canRoute); what a role may do to a case
+// someone else decided (withdraw a confirmation, dismiss
 // a referral waiting for approval) is mayDecide, checked again inside the
 // store's transaction. A user who may not open notices (the analyst)
 // sees no notice details on case pages or in the API.

@@ -16,9 +16,9 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/matcher"
 	"github.com/certwatch/certwatch/rules"
-	"github.com/certwatch/certwatch/store"
 )
 
 var (
@@ -37,17 +37,20 @@ func htKnownIdentifiers(e *htEnv) []string {
 	for _, c := range e.pack.Categories {
 		ids = append(ids, c.ID)
 	}
-	ids = append(ids, "takedown_cac", "takedown_samr", "police_referral")
-	for _, m := range []map[string]string{store.CaseStatusNames, store.NoticeStatusNames, store.DismissReasonNames, store.OutcomeNames} {
-		for k := range m {
-			ids = append(ids, k)
-		}
-	}
-	for r := range store.RoleNames {
-		ids = append(ids, string(r))
+	for _, vs := range [][]string{strs(casework.Routes), strs(casework.CaseStatuses), strs(casework.NoticeStates),
+		strs(casework.DismissReasons), strs(casework.Outcomes), strs(casework.Roles)} {
+		ids = append(ids, vs...)
 	}
 	ids = append(ids, matcher.ContactPhone, matcher.ContactLandline, matcher.ContactWeChat, matcher.ContactQQ, matcher.ContactDomain)
 	return ids
+}
+
+func strs[T ~string](vs []T) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = string(v)
+	}
+	return out
 }
 
 // htRawIdentifiers lists the raw identifiers in a document's text.
@@ -78,7 +81,7 @@ func TestDocumentsHaveNoRawIdentifiers(t *testing.T) {
 	known := htKnownIdentifiers(e)
 	// One case per category and route, each fired by a rule of its
 	// category (for the reasons and legal bases).
-	routes := []string{"takedown_cac", "takedown_samr", "police_referral"}
+	routes := casework.Routes
 	byRoute := map[string][]uint64{}
 	for _, cat := range e.pack.Categories {
 		i := slices.IndexFunc(e.pack.Rules, func(r *rules.Rule) bool { return r.Category == cat.ID })
@@ -87,11 +90,11 @@ func TestDocumentsHaveNoRawIdentifiers(t *testing.T) {
 		}
 		rule := e.pack.Rules[i]
 		for _, route := range routes {
-			u := "https://docs-" + strings.ReplaceAll(cat.ID, "_", "-") + ".example/" + route
+			u := "https://docs-" + strings.ReplaceAll(cat.ID, "_", "-") + ".example/" + string(route)
 			id := e.htRecord(htPage{URL: u, Title: "办理特种作业操作证 免考包过", Text: "免考包过 当天出证", Category: cat.ID, Route: route,
 				Rules:    []matcher.RuleHit{{ID: rule.ID, Category: cat.ID, Pack: e.pack.Version(), Route: route, Score: 9, Threshold: e.pack.Threshold, Fired: true}},
 				Contacts: []matcher.Contact{}}).CaseID
-			byRoute[route] = append(byRoute[route], id)
+			byRoute[string(route)] = append(byRoute[string(route)], id)
 		}
 	}
 	cac, samr, approver := e.htLogin("cac"), e.htLogin("samr"), e.htLogin("approver")
@@ -136,14 +139,14 @@ func TestDocumentsHaveNoRawIdentifiers(t *testing.T) {
 		}
 	}
 	for _, route := range routes {
-		t.Run(route, func(t *testing.T) {
-			resp, body := cac.htGet("/notices/" + htID(notices[route]) + "/document")
+		t.Run(string(route), func(t *testing.T) {
+			resp, body := cac.htGet("/notices/" + htID(notices[string(route)]) + "/document")
 			htExpect(t, "document", resp, body, http.StatusOK, "")
 			var names []string
 			for _, c := range e.pack.Categories {
 				names = append(names, "类别："+c.Name)
 			}
-			check(t, route+" document", htDocumentText(t, body), names...)
+			check(t, string(route)+" document", htDocumentText(t, body), names...)
 		})
 	}
 	t.Run("period report", func(t *testing.T) {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/config"
 	"github.com/certwatch/certwatch/crawler"
 	"github.com/certwatch/certwatch/matcher"
@@ -106,9 +107,9 @@ func newE2EWorld(t *testing.T) *e2eWorld {
 		t.Fatal(err)
 	}
 	for _, u := range []store.User{
-		{Name: "wang", DisplayName: "王审核", Roles: []store.Role{store.RoleReviewerCAC}, PasswordHash: hash},
-		{Name: "shi", DisplayName: "市监审核", Roles: []store.Role{store.RoleReviewerSAMR}, PasswordHash: hash},
-		{Name: "shen", DisplayName: "沈审批", Roles: []store.Role{store.RoleApprover}, PasswordHash: hash},
+		{Name: "wang", DisplayName: "王审核", Roles: []casework.Role{casework.RoleReviewerCAC}, PasswordHash: hash},
+		{Name: "shi", DisplayName: "市监审核", Roles: []casework.Role{casework.RoleReviewerSAMR}, PasswordHash: hash},
+		{Name: "shen", DisplayName: "沈审批", Roles: []casework.Role{casework.RoleApprover}, PasswordHash: hash},
 	} {
 		if err := st.CreateUser("test", u); err != nil {
 			t.Fatal(err)
@@ -116,7 +117,7 @@ func newE2EWorld(t *testing.T) *e2eWorld {
 	}
 	checker := &sweep.RemovalChecker{Store: st, Sweeper: sw, Log: log}
 	h, err := review.New(review.Options{Store: st, Packs: []*rules.Pack{pack}, Serve: cfg.Serve, Printer: cr.Browser(), Checker: checker, Log: log,
-		SourceRoutes: map[string]string{"shop": "takedown_samr"}})
+		SourceRoutes: map[string]casework.Route{"shop": casework.RouteTakedownSAMR}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -302,7 +303,7 @@ func TestEndToEndReview(t *testing.T) {
 	if s := textOf(t, ctx, "#case-status"); s != "已排除" {
 		t.Errorf("listing status %q after dismissing, want 已排除", s)
 	}
-	if oc, err := w.st.Case(other); err != nil || oc.DismissReason != store.DismissFalsePositive {
+	if oc, err := w.st.Case(other); err != nil || oc.DismissReason != casework.DismissFalsePositive {
 		t.Errorf("dismissed listing: %+v (%v)", oc, err)
 	}
 

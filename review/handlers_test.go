@@ -19,6 +19,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/matcher"
 	"github.com/certwatch/certwatch/review"
 	"github.com/certwatch/certwatch/store"
@@ -201,19 +202,19 @@ func htQueueWorld(t *testing.T) (*htEnv, [6]uint64) {
 	var c [6]uint64
 	s1 := e.htSweep()
 	day := func(d, h int) time.Time { return time.Date(2026, 3, d, h, 0, 0, 0, time.UTC) }
-	c[1] = e.htRecord(htPage{URL: "https://tieba.example/p/1", Title: "一号", Score: 5, Category: "cert_sale", Source: "tieba", Route: "takedown_cac", At: day(1, 2), Sweep: s1}).CaseID
-	c[2] = e.htRecord(htPage{URL: "https://xianyu.example/i/2", Title: "二号", Score: 9, Category: "exam_fraud", Source: "xianyu", Route: "takedown_samr", At: day(4, 20), Sweep: s1}).CaseID
-	c[5] = e.htRecord(htPage{URL: "https://tieba.example/p/5", Title: "五号", Score: 6, Category: "cert_sale", Source: "tieba", Route: "takedown_cac", At: day(2, 2), Sweep: s1}).CaseID
+	c[1] = e.htRecord(htPage{URL: "https://tieba.example/p/1", Title: "一号", Score: 5, Category: "cert_sale", Source: "tieba", Route: casework.RouteTakedownCAC, At: day(1, 2), Sweep: s1}).CaseID
+	c[2] = e.htRecord(htPage{URL: "https://xianyu.example/i/2", Title: "二号", Score: 9, Category: "exam_fraud", Source: "xianyu", Route: casework.RouteTakedownSAMR, At: day(4, 20), Sweep: s1}).CaseID
+	c[5] = e.htRecord(htPage{URL: "https://tieba.example/p/5", Title: "五号", Score: 6, Category: "cert_sale", Source: "tieba", Route: casework.RouteTakedownCAC, At: day(2, 2), Sweep: s1}).CaseID
 	s2 := e.htSweep()
-	c[3] = e.htRecord(htPage{URL: "https://xianyu.example/i/3", Title: "三号", Score: 7, Category: "cert_sale", Source: "xianyu", Route: "police_referral", At: day(9, 2), Sweep: s2}).CaseID
-	c[4] = e.htRecord(htPage{URL: "https://tieba.example/p/4", Title: "四号", Score: 8, Category: "exam_fraud", Source: "tieba", Route: "takedown_cac", At: day(9, 3), Sweep: s2}).CaseID
-	if again := e.htRecord(htPage{URL: "https://tieba.example/p/1", Title: "一号", Score: 5, Category: "cert_sale", Source: "tieba", Route: "takedown_cac", At: day(9, 4), Sweep: s2}); again.NewCase || !again.NewSighting {
+	c[3] = e.htRecord(htPage{URL: "https://xianyu.example/i/3", Title: "三号", Score: 7, Category: "cert_sale", Source: "xianyu", Route: casework.RoutePoliceReferral, At: day(9, 2), Sweep: s2}).CaseID
+	c[4] = e.htRecord(htPage{URL: "https://tieba.example/p/4", Title: "四号", Score: 8, Category: "exam_fraud", Source: "tieba", Route: casework.RouteTakedownCAC, At: day(9, 3), Sweep: s2}).CaseID
+	if again := e.htRecord(htPage{URL: "https://tieba.example/p/1", Title: "一号", Score: 5, Category: "cert_sale", Source: "tieba", Route: casework.RouteTakedownCAC, At: day(9, 4), Sweep: s2}); again.NewCase || !again.NewSighting {
 		t.Fatalf("second sighting of c1: %+v", again)
 	}
-	if _, _, err := e.st.Decide(store.Decision{CaseID: c[4], Action: store.ActionDismiss, Reason: store.DismissFalsePositive, By: "cac"}); err != nil {
+	if _, _, err := e.st.Decide(store.Decision{CaseID: c[4], Action: casework.ActionDismiss, Reason: casework.DismissFalsePositive, By: "cac"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := e.st.Decide(store.Decision{CaseID: c[5], Action: store.ActionConfirm, Route: "takedown_cac", Recipient: "tieba.example 网站运营者", By: "cac"}); err != nil {
+	if _, _, err := e.st.Decide(store.Decision{CaseID: c[5], Action: casework.ActionConfirm, Route: casework.RouteTakedownCAC, Recipient: "tieba.example 网站运营者", By: "cac"}); err != nil {
 		t.Fatal(err)
 	}
 	return e, c
@@ -478,8 +479,8 @@ func TestHandlerCasePage(t *testing.T) {
 		htContact(t, "text", text, "138 0013 8000", "phone", "13800138000"),
 	}
 	hits := []matcher.RuleHit{
-		{ID: "cert-sale-no-exam", Category: "cert_sale", Pack: e.pack.Version(), Route: "takedown_cac", Score: 8.5, Threshold: 6, Fired: true},
-		{ID: "exam-fraud", Category: "exam_fraud", Pack: e.pack.Version(), Route: "takedown_cac", Score: 2, Threshold: 6},
+		{ID: "cert-sale-no-exam", Category: "cert_sale", Pack: e.pack.Version(), Route: casework.RouteTakedownCAC, Score: 8.5, Threshold: 6, Fired: true},
+		{ID: "exam-fraud", Category: "exam_fraud", Pack: e.pack.Version(), Route: casework.RouteTakedownCAC, Score: 2, Threshold: 6},
 	}
 	reasons := []string{"达到阈值 6，建议：网信部门通知平台删除。规则 cert-sale-no-exam 得分 8.5", "规则 exam-fraud 得分 2"}
 	page := htPage{URL: "https://www.shop.example/item/88", Title: title, Text: text, Score: 8.5, Matches: matches,
@@ -653,7 +654,7 @@ func TestHandlerCasePage(t *testing.T) {
 }
 
 // htSimple records a plain case on url with a suggested route.
-func (e *htEnv) htSimple(u, route string) uint64 {
+func (e *htEnv) htSimple(u string, route casework.Route) uint64 {
 	e.t.Helper()
 	return e.htRecord(htPage{URL: u, Title: "办证 " + u, Text: "特种作业操作证 免考 " + u, Route: route, Body: []byte(u)}).CaseID
 }
@@ -668,8 +669,8 @@ func TestHandlerDecisions(t *testing.T) {
 	}
 
 	t.Run("confirm takedown", func(t *testing.T) {
-		a := e.htSimple("https://www.shop.example/a", "takedown_cac")
-		b := e.htSimple("https://m.shop.example/b", "takedown_cac")
+		a := e.htSimple("https://www.shop.example/a", casework.RouteTakedownCAC)
+		b := e.htSimple("https://m.shop.example/b", casework.RouteTakedownCAC)
 		resp, body := decide(cac, a, url.Values{"action": {"confirm"}, "route": {"takedown_cac"}, "note": {"已核实"}})
 		htExpect(t, "confirm", resp, body, http.StatusSeeOther, "/cases/"+htID(a)+"?ok=confirmed")
 		doc := cac.htDoc(resp.Header.Get("Location"), http.StatusOK)
@@ -680,14 +681,14 @@ func TestHandlerDecisions(t *testing.T) {
 			t.Errorf("status = %q", got)
 		}
 		c := e.htCase(a)
-		if c.Status != store.CaseConfirmed || c.Route != "takedown_cac" || c.ConfirmedBy != "cac" || c.Recipient != "shop.example 网站运营者" || c.NoticeID == 0 {
+		if c.Status != casework.CaseConfirmed || c.Route != casework.RouteTakedownCAC || c.ConfirmedBy != "cac" || c.Recipient != "shop.example 网站运营者" || c.NoticeID == 0 {
 			t.Fatalf("case after confirm = %+v", c)
 		}
 		n, err := e.st.Notice(c.NoticeID)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if n.Status != store.NoticeDraft || n.Route != "takedown_cac" || n.Recipient != "shop.example 网站运营者" || len(n.Items) != 1 || n.Items[0].CaseID != a {
+		if n.Status != casework.NoticeDraft || n.Route != casework.RouteTakedownCAC || n.Recipient != "shop.example 网站运营者" || len(n.Items) != 1 || n.Items[0].CaseID != a {
 			t.Errorf("draft notice = %+v", n)
 		}
 		if href := doc.Find("#case-notice").AttrOr("href", ""); href != "/notices/"+htID(n.ID) {
@@ -702,7 +703,7 @@ func TestHandlerDecisions(t *testing.T) {
 		// A second case on the same site joins the same draft.
 		resp, body = decide(cac, b, url.Values{"action": {"confirm"}})
 		htExpect(t, "confirm b", resp, body, http.StatusSeeOther, "/cases/"+htID(b)+"?ok=confirmed")
-		if cb := e.htCase(b); cb.NoticeID != n.ID || cb.Route != "takedown_cac" {
+		if cb := e.htCase(b); cb.NoticeID != n.ID || cb.Route != casework.RouteTakedownCAC {
 			t.Errorf("case b joined notice %d on %s, want %d", cb.NoticeID, cb.Route, n.ID)
 		}
 		// A case decided already is a conflict.
@@ -711,7 +712,7 @@ func TestHandlerDecisions(t *testing.T) {
 	})
 
 	t.Run("confirm with a recipient", func(t *testing.T) {
-		a := e.htSimple("https://shop2.example/a", "takedown_cac")
+		a := e.htSimple("https://shop2.example/a", casework.RouteTakedownCAC)
 		resp, body := decide(cac, a, url.Values{"action": {"confirm"}, "route": {"takedown_cac"}, "recipient": {"  某购物平台运营者 "}})
 		htExpect(t, "confirm", resp, body, http.StatusSeeOther, "")
 		c := e.htCase(a)
@@ -722,10 +723,10 @@ func TestHandlerDecisions(t *testing.T) {
 	})
 
 	t.Run("route not allowed for the role", func(t *testing.T) {
-		a := e.htSimple("https://shop3.example/a", "takedown_cac")
+		a := e.htSimple("https://shop3.example/a", casework.RouteTakedownCAC)
 		resp, body := decide(samr, a, url.Values{"action": {"confirm"}, "route": {"takedown_cac"}})
 		htExpect(t, "samr confirms takedown_cac", resp, body, http.StatusForbidden, "")
-		if c := e.htCase(a); c.Status != store.CaseOpen {
+		if c := e.htCase(a); c.Status != casework.CaseOpen {
 			t.Errorf("case status %s after a refused confirm", c.Status)
 		}
 		// Without a route the suggested one is used: not samr's, so samr is
@@ -740,17 +741,17 @@ func TestHandlerDecisions(t *testing.T) {
 		htExpect(t, "recipient too long", resp, body, http.StatusBadRequest, "")
 		resp, body = decide(cac, a, url.Values{"action": {"dismiss"}, "reason": {"duplicate"}, "note": {strings.Repeat("长", 2001)}})
 		htExpect(t, "note too long", resp, body, http.StatusBadRequest, "")
-		if c := e.htCase(a); c.Status != store.CaseOpen {
+		if c := e.htCase(a); c.Status != casework.CaseOpen {
 			t.Errorf("case status %s after refused decisions", c.Status)
 		}
 	})
 
 	t.Run("referral needs a second person", func(t *testing.T) {
-		a := e.htSimple("https://forum.example/t/1", "police_referral")
+		a := e.htSimple("https://forum.example/t/1", casework.RoutePoliceReferral)
 		resp, body := decide(cacApprover, a, url.Values{"action": {"confirm"}, "route": {"police_referral"}})
 		htExpect(t, "propose referral", resp, body, http.StatusSeeOther, "/cases/"+htID(a)+"?ok=pending")
 		c := e.htCase(a)
-		if c.Status != store.CasePendingApproval || c.ConfirmedBy != "cacapprover" || c.NoticeID != 0 || c.Recipient != "区公安分局" {
+		if c.Status != casework.CasePendingApproval || c.ConfirmedBy != "cacapprover" || c.NoticeID != 0 || c.Recipient != "区公安分局" {
 			t.Fatalf("case after proposing a referral = %+v", c)
 		}
 		doc := cacApprover.htDoc("/cases/"+htID(a), http.StatusOK)
@@ -764,7 +765,7 @@ func TestHandlerDecisions(t *testing.T) {
 		}
 		resp, body = decide(cac, a, url.Values{"action": {"approve"}})
 		htExpect(t, "reviewer approves", resp, body, http.StatusForbidden, "")
-		if c := e.htCase(a); c.Status != store.CasePendingApproval {
+		if c := e.htCase(a); c.Status != casework.CasePendingApproval {
 			t.Fatalf("status after refused approvals = %s", c.Status)
 		}
 		doc = approver.htDoc("/cases/"+htID(a), http.StatusOK)
@@ -774,11 +775,11 @@ func TestHandlerDecisions(t *testing.T) {
 		resp, body = decide(approver, a, url.Values{"action": {"approve"}, "note": {"同意移送"}})
 		htExpect(t, "approve", resp, body, http.StatusSeeOther, "/cases/"+htID(a)+"?ok=approved")
 		c = e.htCase(a)
-		if c.Status != store.CaseConfirmed || c.ApprovedBy != "approver" || c.NoticeID == 0 {
+		if c.Status != casework.CaseConfirmed || c.ApprovedBy != "approver" || c.NoticeID == 0 {
 			t.Fatalf("case after approval = %+v", c)
 		}
 		n, err := e.st.Notice(c.NoticeID)
-		if err != nil || n.Route != "police_referral" || n.Recipient != "区公安分局" || n.Status != store.NoticeDraft ||
+		if err != nil || n.Route != casework.RoutePoliceReferral || n.Recipient != "区公安分局" || n.Status != casework.NoticeDraft ||
 			!slices.ContainsFunc(n.Items, func(it store.NoticeItem) bool { return it.CaseID == a }) {
 			t.Errorf("police notice = %+v (%v)", n, err)
 		}
@@ -787,34 +788,34 @@ func TestHandlerDecisions(t *testing.T) {
 	})
 
 	t.Run("reject needs a note", func(t *testing.T) {
-		a := e.htSimple("https://forum.example/t/2", "police_referral")
+		a := e.htSimple("https://forum.example/t/2", casework.RoutePoliceReferral)
 		resp, body := decide(samr, a, url.Values{"action": {"confirm"}, "route": {"police_referral"}})
 		htExpect(t, "propose referral", resp, body, http.StatusSeeOther, "/cases/"+htID(a)+"?ok=pending")
 		resp, body = decide(approver, a, url.Values{"action": {"reject"}, "note": {"   "}})
 		htExpect(t, "reject without a note", resp, body, http.StatusBadRequest, "")
-		if c := e.htCase(a); c.Status != store.CasePendingApproval {
+		if c := e.htCase(a); c.Status != casework.CasePendingApproval {
 			t.Fatalf("status after a refused reject = %s", c.Status)
 		}
 		resp, body = decide(approver, a, url.Values{"action": {"reject"}, "note": {"证据不足"}})
 		htExpect(t, "reject", resp, body, http.StatusSeeOther, "/cases/"+htID(a)+"?ok=rejected")
 		c := e.htCase(a)
-		if c.Status != store.CaseOpen || c.Route != "" || c.ConfirmedBy != "" {
+		if c.Status != casework.CaseOpen || c.Route != "" || c.ConfirmedBy != "" {
 			t.Errorf("case after reject = %+v", c)
 		}
 		ds, err := e.st.Decisions(a)
-		if err != nil || len(ds) != 2 || ds[1].Action != store.ActionReject || ds[1].Note != "证据不足" || ds[1].By != "approver" {
+		if err != nil || len(ds) != 2 || ds[1].Action != casework.ActionReject || ds[1].Note != "证据不足" || ds[1].By != "approver" {
 			t.Errorf("decisions = %+v (%v)", ds, err)
 		}
 	})
 
 	t.Run("dismiss with a reason and reopen", func(t *testing.T) {
-		a := e.htSimple("https://shop4.example/a", "takedown_samr")
+		a := e.htSimple("https://shop4.example/a", casework.RouteTakedownSAMR)
 		resp, body := decide(samr, a, url.Values{"action": {"dismiss"}, "reason": {"no_such_reason"}})
 		htExpect(t, "dismiss with an unknown reason", resp, body, http.StatusBadRequest, "")
 		resp, body = decide(samr, a, url.Values{"action": {"dismiss"}, "reason": {"duplicate"}, "note": {"同案件 1"}})
 		htExpect(t, "dismiss", resp, body, http.StatusSeeOther, "/cases/"+htID(a)+"?ok=dismissed")
 		c := e.htCase(a)
-		if c.Status != store.CaseDismissed || c.DismissReason != store.DismissDuplicate || c.DecidedBy != "samr" {
+		if c.Status != casework.CaseDismissed || c.DismissReason != casework.DismissDuplicate || c.DecidedBy != "samr" {
 			t.Fatalf("case after dismiss = %+v", c)
 		}
 		doc := samr.htDoc("/cases/"+htID(a), http.StatusOK)
@@ -823,7 +824,7 @@ func TestHandlerDecisions(t *testing.T) {
 		}
 		resp, body = decide(samr, a, url.Values{"action": {"reopen"}})
 		htExpect(t, "reopen", resp, body, http.StatusSeeOther, "/cases/"+htID(a)+"?ok=reopened")
-		if c := e.htCase(a); c.Status != store.CaseOpen || c.DismissReason != "" {
+		if c := e.htCase(a); c.Status != casework.CaseOpen || c.DismissReason != "" {
 			t.Errorf("case after reopen = %+v", c)
 		}
 		resp, body = decide(samr, a, url.Values{"action": {"reopen"}})
@@ -835,13 +836,13 @@ func approver2(e *htEnv) *htClient { return e.htLogin("approver2") }
 
 func TestHandlerBatchDecide(t *testing.T) {
 	e := htNew(t)
-	a := e.htSimple("https://b.example/a", "takedown_cac")
-	b := e.htSimple("https://b.example/b", "takedown_cac")
-	c := e.htSimple("https://b.example/c", "takedown_cac")
-	d := e.htSimple("https://b.example/d", "takedown_samr")
-	f := e.htSimple("https://b.example/f", "takedown_cac")
-	g := e.htSimple("https://b.example/g", "takedown_cac")
-	if _, _, err := e.st.Decide(store.Decision{CaseID: b, Action: store.ActionDismiss, Reason: store.DismissFalsePositive, By: "samr"}); err != nil {
+	a := e.htSimple("https://b.example/a", casework.RouteTakedownCAC)
+	b := e.htSimple("https://b.example/b", casework.RouteTakedownCAC)
+	c := e.htSimple("https://b.example/c", casework.RouteTakedownCAC)
+	d := e.htSimple("https://b.example/d", casework.RouteTakedownSAMR)
+	f := e.htSimple("https://b.example/f", casework.RouteTakedownCAC)
+	g := e.htSimple("https://b.example/g", casework.RouteTakedownCAC)
+	if _, _, err := e.st.Decide(store.Decision{CaseID: b, Action: casework.ActionDismiss, Reason: casework.DismissFalsePositive, By: "samr"}); err != nil {
 		t.Fatal(err)
 	}
 	cac := e.htLogin("cac")
@@ -866,11 +867,11 @@ func TestHandlerBatchDecide(t *testing.T) {
 			t.Errorf("batch failures = %q, want case %d", lines, b)
 		}
 		for _, id := range []uint64{a, c} {
-			if x := e.htCase(id); x.Status != store.CaseDismissed || x.DismissReason != store.DismissOutOfScope {
+			if x := e.htCase(id); x.Status != casework.CaseDismissed || x.DismissReason != casework.DismissOutOfScope {
 				t.Errorf("case %d after batch = %s/%s", id, x.Status, x.DismissReason)
 			}
 		}
-		if x := e.htCase(b); x.DismissReason != store.DismissFalsePositive || x.DecidedBy != "samr" {
+		if x := e.htCase(b); x.DismissReason != casework.DismissFalsePositive || x.DecidedBy != "samr" {
 			t.Errorf("the case decided before was changed: %+v", x)
 		}
 	})
@@ -881,10 +882,10 @@ func TestHandlerBatchDecide(t *testing.T) {
 		if got := strings.TrimSpace(htParse(t, body).Find("h1").Text()); got != "1 件已处理，1 件未处理" {
 			t.Errorf("batch page title = %q", got)
 		}
-		if x := e.htCase(f); x.Status != store.CaseConfirmed || x.Route != "takedown_cac" || x.NoticeID == 0 {
+		if x := e.htCase(f); x.Status != casework.CaseConfirmed || x.Route != casework.RouteTakedownCAC || x.NoticeID == 0 {
 			t.Errorf("case f = %+v", x)
 		}
-		if x := e.htCase(d); x.Status != store.CaseOpen {
+		if x := e.htCase(d); x.Status != casework.CaseOpen {
 			t.Errorf("case d (suggested takedown_samr) = %s, want open: a cac reviewer may not confirm it", x.Status)
 		}
 	})
@@ -892,7 +893,7 @@ func TestHandlerBatchDecide(t *testing.T) {
 	t.Run("all done", func(t *testing.T) {
 		resp, body := cac.htPost("/cases/decide", url.Values{"case": htIDs(g), "action": {"confirm"}, "route": {"takedown_cac"}, "back": {"?status=open&source=tieba"}})
 		htExpect(t, "batch confirm", resp, body, http.StatusSeeOther, "/cases?status=open&source=tieba&ok=batch")
-		if x := e.htCase(g); x.Status != store.CaseConfirmed {
+		if x := e.htCase(g); x.Status != casework.CaseConfirmed {
 			t.Errorf("case g = %s", x.Status)
 		}
 		doc := cac.htDoc(resp.Header.Get("Location"), http.StatusOK)
@@ -955,9 +956,9 @@ func TestHandlerNotices(t *testing.T) {
 	e := htNew(t)
 	cac, samr, approver := e.htLogin("cac"), e.htLogin("samr"), e.htLogin("approver")
 	pack := e.pack
-	a := e.htSimple("https://www.shop.example/a", "takedown_cac")
-	b := e.htSimple("https://www.shop.example/b", "takedown_cac")
-	s := e.htSimple("https://mall.example/s", "takedown_samr")
+	a := e.htSimple("https://www.shop.example/a", casework.RouteTakedownCAC)
+	b := e.htSimple("https://www.shop.example/b", casework.RouteTakedownCAC)
+	s := e.htSimple("https://mall.example/s", casework.RouteTakedownSAMR)
 	for _, x := range []struct {
 		cl *htClient
 		id uint64
@@ -1060,7 +1061,7 @@ func TestHandlerNotices(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n.Status != store.NoticeApproved || n.Number != "网信函〔2026〕1号" || !n.IssuedAt.Equal(htStart) ||
+	if n.Status != casework.NoticeApproved || n.Number != "网信函〔2026〕1号" || !n.IssuedAt.Equal(htStart) ||
 		!n.Deadline.Equal(htStart.Add(72*time.Hour)) || n.ApprovedBy != "approver" {
 		t.Errorf("approved notice = status %s number %q issued %v deadline %v by %s", n.Status, n.Number, n.IssuedAt, n.Deadline, n.ApprovedBy)
 	}
@@ -1089,7 +1090,7 @@ func TestHandlerNotices(t *testing.T) {
 	if n, _ := e.st.Notice(n2); n == nil || n.Number != "市监函〔2026〕1号" {
 		t.Errorf("samr notice number = %+v", n)
 	}
-	c := e.htSimple("https://www.shop.example/c", "takedown_cac")
+	c := e.htSimple("https://www.shop.example/c", casework.RouteTakedownCAC)
 	resp, body = cac.htPost("/cases/"+htID(c)+"/decide", url.Values{"action": {"confirm"}})
 	htExpect(t, "confirm c", resp, body, http.StatusSeeOther, "")
 	n3 := e.htCase(c).NoticeID
@@ -1110,7 +1111,7 @@ func TestHandlerNotices(t *testing.T) {
 	htExpect(t, "send", resp, body, http.StatusSeeOther, "/notices/"+nid+"?ok=moved")
 	n, _ = e.st.Notice(n1)
 	sent := htStart.Add(2 * time.Hour)
-	if n.Status != store.NoticeSent || !n.SentAt.Equal(sent) || len(n.CheckDue) != 3 || !n.NextCheck().Equal(sent.Add(24*time.Hour)) {
+	if n.Status != casework.NoticeSent || !n.SentAt.Equal(sent) || len(n.CheckDue) != 3 || !n.NextCheck().Equal(sent.Add(24*time.Hour)) {
 		t.Errorf("sent notice: status %s sent %v checks %v", n.Status, n.SentAt, n.CheckDue)
 	}
 	doc = cac.htDoc("/notices/"+nid, http.StatusOK)
@@ -1150,7 +1151,7 @@ func TestHandlerNoticePrinterChecker(t *testing.T) {
 	checker := &htChecker{}
 	e := htNew(t, func(o *review.Options) { o.Printer, o.Checker = printer, checker })
 	checker.st = e.st
-	a := e.htSimple("https://www.shop.example/a", "takedown_cac")
+	a := e.htSimple("https://www.shop.example/a", casework.RouteTakedownCAC)
 	cac, approver := e.htLogin("cac"), e.htLogin("approver")
 	resp, body := cac.htPost("/cases/"+htID(a)+"/decide", url.Values{"action": {"confirm"}})
 	htExpect(t, "confirm", resp, body, http.StatusSeeOther, "")
@@ -1186,7 +1187,7 @@ func TestHandlerNoticePrinterChecker(t *testing.T) {
 
 func TestHandlerAudit(t *testing.T) {
 	e := htNew(t)
-	a := e.htSimple("https://www.shop.example/a", "takedown_cac")
+	a := e.htSimple("https://www.shop.example/a", casework.RouteTakedownCAC)
 	cac := e.htLogin("cac")
 	resp, body := cac.htPost("/cases/"+htID(a)+"/decide", url.Values{"action": {"confirm"}, "note": {"核实无误"}})
 	htExpect(t, "confirm", resp, body, http.StatusSeeOther, "")
@@ -1264,7 +1265,7 @@ func TestHandlerUsers(t *testing.T) {
 		"role": {"reviewer_samr", "analyst"}})
 	htExpect(t, "add user", resp, body, http.StatusSeeOther, "/users?ok=user")
 	u, err := e.st.User("newbie")
-	if err != nil || !slices.Equal(u.Roles, []store.Role{store.RoleReviewerSAMR, store.RoleAnalyst}) || u.DisplayName != "新同事" {
+	if err != nil || !slices.Equal(u.Roles, []casework.Role{casework.RoleReviewerSAMR, casework.RoleAnalyst}) || u.DisplayName != "新同事" {
 		t.Fatalf("new user = %+v (%v)", u, err)
 	}
 	for _, tc := range []struct {
@@ -1300,7 +1301,7 @@ func TestHandlerUsers(t *testing.T) {
 	// Change roles: the session follows at once.
 	resp, body = admin.htPost("/users/newbie", url.Values{"op": {"roles"}, "role": {"admin"}})
 	htExpect(t, "change roles", resp, body, http.StatusSeeOther, "/users?ok=user")
-	if u, _ := e.st.User("newbie"); !slices.Equal(u.Roles, []store.Role{store.RoleAdmin}) {
+	if u, _ := e.st.User("newbie"); !slices.Equal(u.Roles, []casework.Role{casework.RoleAdmin}) {
 		t.Errorf("roles after change = %v", u.Roles)
 	}
 	if resp, _ := nb.htGet("/rules"); resp.StatusCode != http.StatusForbidden {
@@ -1408,7 +1409,7 @@ func TestHandlerAPI(t *testing.T) {
 	title := "特种作业操作证 免考"
 	a := e.htRecord(htPage{URL: "https://www.shop.example/a", Title: title, Text: "包过 微信 zs888",
 		Matches: []matcher.Match{htSpan(t, "title", title, "免考", "term", "免考")}, Score: 8}).CaseID
-	b := e.htSimple("https://www.shop.example/b", "takedown_cac")
+	b := e.htSimple("https://www.shop.example/b", casework.RouteTakedownCAC)
 	cl := e.htLogin("cacapprover")
 
 	resp, body := cl.htGet("/api/me")
@@ -1488,10 +1489,10 @@ func TestHandlerAPI(t *testing.T) {
 		Decision store.Decision `json:"decision"`
 	}
 	htJSON(t, body, &dec)
-	if dec.Case.Status != store.CaseConfirmed || dec.Decision.By != "cacapprover" || dec.Decision.NoticeID == 0 || dec.Decision.Note != "API" {
+	if dec.Case.Status != casework.CaseConfirmed || dec.Decision.By != "cacapprover" || dec.Decision.NoticeID == 0 || dec.Decision.Note != "API" {
 		t.Errorf("decide = %s", htClip(body))
 	}
-	if c := e.htCase(a); c.Status != store.CaseConfirmed || c.Recipient != "某平台" {
+	if c := e.htCase(a); c.Status != casework.CaseConfirmed || c.Recipient != "某平台" {
 		t.Errorf("stored case = %+v", c)
 	}
 	for _, tc := range []struct {
@@ -1514,7 +1515,7 @@ func TestHandlerAPI(t *testing.T) {
 			if apiErr.Status != tc.want || apiErr.Error == "" {
 				t.Errorf("error answer = %s", body)
 			}
-			if c := e.htCase(b); c.Status != store.CaseOpen {
+			if c := e.htCase(b); c.Status != casework.CaseOpen {
 				t.Errorf("case b = %s after a refused API decision", c.Status)
 			}
 		})
@@ -1536,10 +1537,10 @@ func TestHandlerAPI(t *testing.T) {
 	htExpect(t, "notice", resp, body, http.StatusOK, "")
 	var nt struct {
 		store.Notice
-		State string
+		State casework.NoticeState
 	}
 	htJSON(t, body, &nt)
-	if nt.ID != dec.Decision.NoticeID || nt.State != store.NoticeDraft || len(nt.Items) != 1 || nt.Items[0].CaseID != a {
+	if nt.ID != dec.Decision.NoticeID || nt.State != casework.NoticeDraft || len(nt.Items) != 1 || nt.Items[0].CaseID != a {
 		t.Errorf("notice = %s", htClip(body))
 	}
 	resp, body = cl.htGet("/api/audit/verify")

@@ -24,6 +24,8 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
+	"github.com/certwatch/certwatch/casework"
+	"github.com/certwatch/certwatch/finding"
 	"github.com/certwatch/certwatch/matcher"
 	"github.com/certwatch/certwatch/review"
 	"github.com/certwatch/certwatch/rules"
@@ -76,15 +78,15 @@ var htBeijing = time.FixedZone("CST", 8*3600)
 
 // htUsers are the accounts of every test environment, all with
 // htPassword.
-var htUsers = map[string][]store.Role{
-	"cac":         {store.RoleReviewerCAC},
-	"samr":        {store.RoleReviewerSAMR},
-	"approver":    {store.RoleApprover},
-	"approver2":   {store.RoleApprover},
-	"analyst":     {store.RoleAnalyst},
-	"admin":       {store.RoleAdmin},
-	"cacapprover": {store.RoleReviewerCAC, store.RoleApprover},
-	"super":       store.AllRoles,
+var htUsers = map[string][]casework.Role{
+	"cac":         {casework.RoleReviewerCAC},
+	"samr":        {casework.RoleReviewerSAMR},
+	"approver":    {casework.RoleApprover},
+	"approver2":   {casework.RoleApprover},
+	"analyst":     {casework.RoleAnalyst},
+	"admin":       {casework.RoleAdmin},
+	"cacapprover": {casework.RoleReviewerCAC, casework.RoleApprover},
+	"super":       casework.Roles,
 }
 
 // htEnv is one review server with its own database.
@@ -151,8 +153,8 @@ type htPage struct {
 	Source     string // default "tieba"
 	Category   string // default cert_sale
 	Score      float64
-	Route      string // suggested route; default takedown_cac
-	Title      string // page title as the matcher read it (also the case title)
+	Route      casework.Route // suggested route; default takedown_cac
+	Title      string         // page title as the matcher read it (also the case title)
 	Text       string
 	Matches    []matcher.Match
 	Contacts   []matcher.Contact
@@ -180,7 +182,7 @@ func (e *htEnv) htRecord(p htPage) store.RecordResult {
 		p.Category = "cert_sale"
 	}
 	if p.Route == "" {
-		p.Route = "takedown_cac"
+		p.Route = casework.RouteTakedownCAC
 	}
 	if p.Score == 0 {
 		p.Score = 7
@@ -203,7 +205,7 @@ func (e *htEnv) htRecord(p htPage) store.RecordResult {
 	}
 	f := matcher.Finding{URL: p.URL, Flagged: true, Score: p.Score, Category: p.Category, Route: p.Route,
 		Rules: p.Rules, Matches: p.Matches, Contacts: p.Contacts, Reasons: p.Reasons}
-	raw, err := json.Marshal(f)
+	raw, err := finding.Encode(&f)
 	if err != nil {
 		e.t.Fatal(err)
 	}

@@ -11,12 +11,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/certwatch/certwatch/store"
+	"github.com/certwatch/certwatch/casework"
 )
 
 func TestInputJSONTrailingData(t *testing.T) {
 	e := htNew(t)
-	id := e.htSimple("https://trailing.example/a", "takedown_cac")
+	id := e.htSimple("https://trailing.example/a", casework.RouteTakedownCAC)
 	cl := e.htLogin("cac")
 	path := "/api/cases/" + htID(id) + "/decide"
 	hdr := map[string]string{"Content-Type": "application/json", "X-CSRF-Token": cl.csrf}
@@ -37,7 +37,7 @@ func TestInputJSONTrailingData(t *testing.T) {
 			if apiErr.Status != http.StatusBadRequest || !strings.Contains(apiErr.Error, "多余内容") {
 				t.Errorf("answer = %s, want the trailing data named", body)
 			}
-			if c := e.htCase(id); c.Status != store.CaseOpen {
+			if c := e.htCase(id); c.Status != casework.CaseOpen {
 				t.Fatalf("case %s after a body with trailing data", c.Status)
 			}
 		})
@@ -45,7 +45,7 @@ func TestInputJSONTrailingData(t *testing.T) {
 	// One value followed by white space only is a well-formed body.
 	resp, body := cl.htDo("POST", path, strings.NewReader("{\"action\":\"dismiss\",\"reason\":\"false_positive\"}\r\n \n"), hdr)
 	htExpect(t, "trailing white space", resp, body, http.StatusOK, "")
-	if c := e.htCase(id); c.Status != store.CaseDismissed {
+	if c := e.htCase(id); c.Status != casework.CaseDismissed {
 		t.Errorf("case %s after a valid body", c.Status)
 	}
 }
@@ -58,7 +58,7 @@ func (c htChunked) Read(p []byte) (int, error) { return c.r.Read(p) }
 
 func TestInputBodyOverLimitIs413(t *testing.T) {
 	e := htNew(t)
-	id := e.htSimple("https://big.example/a", "takedown_cac")
+	id := e.htSimple("https://big.example/a", casework.RouteTakedownCAC)
 	cl := e.htLogin("cac")
 	path := "/cases/" + htID(id) + "/decide"
 	tenMB := strings.Repeat("长", (10<<20)/3)
@@ -105,7 +105,7 @@ func TestInputBodyOverLimitIs413(t *testing.T) {
 			if !strings.Contains(msg, "请求内容过大") {
 				t.Errorf("message %q does not say 请求内容过大: %s", msg, htClip(body))
 			}
-			if c := e.htCase(id); c.Status != store.CaseOpen {
+			if c := e.htCase(id); c.Status != casework.CaseOpen {
 				t.Fatalf("case %s after a refused body", c.Status)
 			}
 		})
@@ -113,7 +113,7 @@ func TestInputBodyOverLimitIs413(t *testing.T) {
 	// The session still works, and a form of ordinary size is decided.
 	resp, body := cl.htPost(path, url.Values{"action": {"dismiss"}, "reason": {"false_positive"}, "note": {"正常大小"}})
 	htExpect(t, "ordinary form", resp, body, http.StatusSeeOther, "")
-	if c := e.htCase(id); c.Status != store.CaseDismissed {
+	if c := e.htCase(id); c.Status != casework.CaseDismissed {
 		t.Errorf("case %s after an ordinary form", c.Status)
 	}
 }

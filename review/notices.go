@@ -4,21 +4,21 @@ import (
 	"bytes"
 	"cmp"
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"slices"
 	"strings"
 	"time"
 
-	"github.com/certwatch/certwatch/matcher"
+	"github.com/certwatch/certwatch/casework"
+	"github.com/certwatch/certwatch/finding"
 	"github.com/certwatch/certwatch/notice"
 	"github.com/certwatch/certwatch/store"
 )
 
 type noticeRow struct {
 	store.Notice
-	State     string
+	State     casework.NoticeState
 	NextCheck time.Time
 	Removed   int
 }
@@ -26,7 +26,7 @@ type noticeRow struct {
 func noticeRowOf(n store.Notice, now time.Time) noticeRow {
 	row := noticeRow{Notice: n, State: n.State(now), NextCheck: n.NextCheck()}
 	for _, it := range n.Items {
-		if it.Outcome == store.OutcomeRemoved || it.Outcome == store.OutcomeRelisted {
+		if it.Outcome.Gone() {
 			row.Removed++
 		}
 	}
@@ -34,15 +34,15 @@ func noticeRowOf(n store.Notice, now time.Time) noticeRow {
 }
 
 func (s *Server) noticeList(w http.ResponseWriter, r *http.Request) {
-	status := r.URL.Query().Get("status")
-	route := r.URL.Query().Get("route")
+	status := casework.NoticeState(r.URL.Query().Get("status"))
+	route := casework.Route(r.URL.Query().Get("route"))
 	now := s.now()
 	all, err := s.st.Notices(store.NoticeFilter{Now: now})
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	counts := map[string]int{}
+	counts := map[casework.NoticeState]int{}
 	var rows []noticeRow
 	for _, n := range all {
 		if route != "" && n.Route != route {
@@ -56,20 +56,18 @@ func (s *Server) noticeList(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.render(w, r, http.StatusOK, "notices", map[string]any{
-		"Rows": rows, "Status": status, "Route": route, "Counts": counts,
-		"Statuses": []string{store.NoticeDraft, store.NoticeApproved, store.NoticeSent, store.NoticeAcknowledged,
-			store.NoticeOverdue, store.NoticeRemoved, store.NoticeRefused},
-		"Routes": []string{"takedown_cac", "takedown_samr", "police_referral"},
+		"Rows": rows, "Status": status, "Route": route, "Counts": counts, "CountAll": counts[""],
+		"Statuses": casework.NoticeStates, "Routes": casework.Routes,
 	})
 }
 
 // noticeMoveRoles: who may move a notice along each route, besides an
 // approver (who may do everything, and alone approves and withdraws).
-func canMoveNotice(u *store.User, n *store.Notice, to string) bool {
-	if u.Has(store.RoleApprover) {
+func canMoveNotice(u *store.User, n *store.Notice, to casework.NoticeState) bool {
+	if u.Has(casework.RoleApprover) {
 		return true
 	}
-	if to == store.NoticeApproved || to == store.NoticeDraft {
+	if to == casework.NoticeApproved || to == casework.NoticeDraft {
 		return false
 	}
 	return canRoute(u, n.Route)
@@ -77,7 +75,7 @@ func canMoveNotice(u *store.User, n *store.Notice, to string) bool {
 
 type noticeView struct {
 	noticeRow
-	Moves   []string
+	Moves   []casework.NoticeState
 	Office  string
 	Checker bool
 	Printer bool
@@ -99,20 +97,12 @@ func (s *Server) noticePage(w http.ResponseWriter, r *http.Request) {
 	if o := s.opts.Serve.Offices[n.Route]; o != nil {
 		v.Office = o.Issuer
 	}
-	for _, to := range noticeMovesFrom[n.Status] {
+	for _, to := range casework.NoticeMovesFrom(n.Status) {
 		if canMoveNotice(u, n, to) {
 			v.Moves = append(v.Moves, to)
 		}
 	}
 	s.render(w, r, http.StatusOK, "notice", v)
-}
-
-// noticeMovesFrom mirrors the store's state machine for the buttons shown.
-var noticeMovesFrom = map[string][]string{
-	store.NoticeDraft:        {store.NoticeApproved},
-	store.NoticeApproved:     {store.NoticeSent, store.NoticeDraft},
-	store.NoticeSent:         {store.NoticeAcknowledged, store.NoticeRemoved, store.NoticeRefused},
-	store.NoticeAcknowledged: {store.NoticeRemoved, store.NoticeRefused},
 }
 
 func (s *Server) moveNotice(w http.ResponseWriter, r *http.Request) {
@@ -127,7 +117,7 @@ func (s *Server) moveNotice(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u := currentUser(r)
-	to := r.PostFormValue("to")
+	to := casework.NoticeState(r.PostFormValue("to"))
 	if !canMoveNotice(u, n, to) {
 		s.fail(w, r, http.StatusForbidden, "您的角色无权将该通知改为此状态（签发和撤回须由审批人操作）。")
 		return
@@ -138,7 +128,7 @@ func (s *Server) moveNotice(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	switch to {
-	case store.NoticeApproved:
+	case casework.NoticeApproved:
 		s.approveMu.Lock()
 		defer s.approveMu.Unlock()
 		o := s.office(n.Route)
@@ -148,7 +138,7 @@ func (s *Server) moveNotice(w http.ResponseWriter, r *http.Request) {
 			s.serverError(w, r, err)
 			return
 		}
-	case store.NoticeSent:
+	case casework.NoticeSent:
 		m.CheckAfter = s.opts.Serve.RemovalChecks
 	}
 	if _, err := s.st.MoveNotice(id, m); err != nil {
@@ -160,7 +150,7 @@ func (s *Server) moveNotice(w http.ResponseWriter, r *http.Request) {
 
 // nextNumber gives the next 文号 of a route in the year of now:
 // prefix〔2026〕7号.
-func (s *Server) nextNumber(route, prefix string, now time.Time) (string, error) {
+func (s *Server) nextNumber(route casework.Route, prefix string, now time.Time) (string, error) {
 	all, err := s.st.Notices(store.NoticeFilter{Route: route, Now: now})
 	if err != nil {
 		return "", err
@@ -171,7 +161,7 @@ func (s *Server) nextNumber(route, prefix string, now time.Time) (string, error)
 	n := 0
 	for _, x := range all {
 		for _, ev := range x.History {
-			if ev.To == store.NoticeApproved && ev.At.In(store.Beijing).Year() == year {
+			if ev.To == casework.NoticeApproved && ev.At.In(store.Beijing).Year() == year {
 				n++
 			}
 		}
@@ -179,7 +169,7 @@ func (s *Server) nextNumber(route, prefix string, now time.Time) (string, error)
 	return fmt.Sprintf("%s〔%d〕%d号", prefix, year, n+1), nil
 }
 
-func (s *Server) office(route string) *officeConf {
+func (s *Server) office(route casework.Route) *officeConf {
 	o := s.opts.Serve.Offices[route]
 	if o == nil {
 		return &officeConf{Issuer: "（未配置发文机关）", NumberPrefix: "函", Deadline: 72 * time.Hour}
@@ -198,10 +188,10 @@ func (s *Server) document(n *store.Notice) (*notice.Document, error) {
 	o := s.office(n.Route)
 	now := s.now()
 	d := &notice.Document{
-		Kind: notice.Kind(n.Route), Number: n.Number, Addressee: n.Recipient, Issuer: o.Issuer,
+		Kind: n.Route, Number: n.Number, Addressee: n.Recipient, Issuer: o.Issuer,
 		IssuedAt: n.IssuedAt, Deadline: n.Deadline, Contact: o.Contact,
 	}
-	if n.Status == store.NoticeDraft {
+	if n.Status == casework.NoticeDraft {
 		d.Status = "草稿"
 		d.IssuedAt, d.Deadline = now, now.Add(o.Deadline)
 		d.Number = o.NumberPrefix + "〔" + fmt.Sprint(now.In(store.Beijing).Year()) + "〕（待签发）号"
@@ -215,10 +205,10 @@ func (s *Server) document(n *store.Notice) (*notice.Document, error) {
 		if err != nil {
 			return nil, err
 		}
-		var f matcher.Finding
+		f := &finding.Finding{}
 		if len(c.Finding) > 0 {
-			if err := json.Unmarshal(c.Finding, &f); err != nil {
-				return nil, fmt.Errorf("decode finding of case %d: %w", c.ID, err)
+			if f, err = finding.Decode(c.Finding); err != nil {
+				return nil, fmt.Errorf("case %d: %w", c.ID, err)
 			}
 		}
 		for _, h := range f.Rules {
@@ -323,7 +313,7 @@ func (s *Server) checkNotice(w http.ResponseWriter, r *http.Request) {
 		s.failErr(w, r, err)
 		return
 	}
-	if n.Status != store.NoticeSent && n.Status != store.NoticeAcknowledged {
+	if n.Status != casework.NoticeSent && n.Status != casework.NoticeAcknowledged {
 		s.fail(w, r, http.StatusConflict, "只有已发送或已签收的通知才能复查。")
 		return
 	}

@@ -13,8 +13,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/internal/bidi"
-	"github.com/certwatch/certwatch/rules"
 	"github.com/certwatch/certwatch/store"
 )
 
@@ -31,15 +31,15 @@ var funcs = template.FuncMap{
 		}
 		return t.In(store.Beijing).Format("2006-01-02")
 	},
-	"score":        func(f float64) string { return fmt.Sprintf("%.1f", f) },
-	"caseStatus":   func(s string) string { return nameOr(store.CaseStatusNames, s) },
-	"noticeStatus": func(s string) string { return nameOr(store.NoticeStatusNames, s) },
-	"outcome":      func(s string) string { return nameOr(store.OutcomeNames, s) },
-	"dismissReason": func(s string) string {
-		return nameOr(store.DismissReasonNames, s)
-	},
-	"route":    func(s string) string { return nameOr(routeNames, s) },
-	"roleName": func(r store.Role) string { return nameOr(store.RoleNames, r) },
+	"score": func(f float64) string { return fmt.Sprintf("%.1f", f) },
+	// The vocabulary's names (package casework).
+	"caseStatus":    casework.CaseStatus.Name,
+	"noticeStatus":  casework.NoticeState.Name,
+	"noticeMove":    casework.NoticeState.MoveName,
+	"outcome":       casework.Outcome.Name,
+	"dismissReason": casework.DismissReason.Name,
+	"route":         casework.Route.Name,
+	"roleName":      casework.Role.Name,
 	"short": func(s string, n int) string {
 		if r := []rune(s); len(r) > n {
 			return string(r[:n]) + "…"
@@ -65,17 +65,19 @@ var funcs = template.FuncMap{
 	// query part. It is a template.URL so that html/template keeps its =
 	// and & rather than escaping the whole string as one value; the
 	// flash code (ok) is for the redirect only and is dropped.
-	"query": func(base url.Values, kv ...string) template.URL {
+	// Keys and values are strings or the vocabulary's string types.
+	"query": func(base url.Values, kv ...any) template.URL {
 		v := url.Values{}
 		for k, vs := range base {
 			v[k] = append([]string(nil), vs...)
 		}
 		v.Del("ok")
 		for i := 0; i+1 < len(kv); i += 2 {
-			if kv[i+1] == "" {
-				v.Del(kv[i])
+			key, val := fmt.Sprint(kv[i]), fmt.Sprint(kv[i+1])
+			if val == "" {
+				v.Del(key)
 			} else {
-				v.Set(kv[i], kv[i+1])
+				v.Set(key, val)
 			}
 		}
 		return template.URL(v.Encode())
@@ -88,15 +90,6 @@ var funcs = template.FuncMap{
 		return string(b)
 	},
 }
-
-// routeNames are the routes' Chinese names (from the rules package).
-var routeNames = func() map[string]string {
-	m := map[string]string{}
-	for r, n := range rules.RouteNames {
-		m[string(r)] = n
-	}
-	return m
-}()
 
 func nameOr[K ~string](m map[K]string, k K) string {
 	if n, ok := m[k]; ok {
@@ -190,7 +183,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, view
 			"audit": allowed(u, permAudit), "accounts": allowed(u, permAccounts),
 			"decide": allowed(u, permDecide), "export": allowed(u, permExport),
 			"rules": allowed(u, permReadRules), "check": allowed(u, permCheck),
-			"approve": u.Has(store.RoleApprover), "sweeps": allowed(u, permSweeps),
+			"approve": u.Has(casework.RoleApprover), "sweeps": allowed(u, permSweeps),
 			"reports": allowed(u, permReports), "tuning": allowed(u, permTuning),
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"time"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/notice"
 	"github.com/certwatch/certwatch/store"
 )
@@ -33,7 +34,7 @@ func (s *Server) reportRequest(q url.Values) (store.Period, error) {
 
 func (s *Server) reportInfo(p store.Period) notice.ReportInfo {
 	info := notice.ReportInfo{Period: p.Name}
-	if o := s.opts.Serve.Offices[store.RoutePoliceReferral]; o != nil {
+	if o := s.opts.Serve.Offices[casework.RoutePoliceReferral]; o != nil {
 		info.Issuer, info.Contact = o.Issuer, o.Contact
 	}
 	return info

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/store"
 )
 
@@ -31,45 +32,45 @@ func htDecideAs(e *htEnv, d store.Decision) {
 
 var htObjects = map[string]htObject{
 	"open (suggested cac)": {"open case suggested takedown_cac", func(e *htEnv, u string) uint64 {
-		return e.htSimple(u, "takedown_cac")
+		return e.htSimple(u, casework.RouteTakedownCAC)
 	}},
 	"open (suggested samr)": {"open case suggested takedown_samr", func(e *htEnv, u string) uint64 {
-		return e.htSimple(u, "takedown_samr")
+		return e.htSimple(u, casework.RouteTakedownSAMR)
 	}},
 	"cac takedown": {"takedown_cac confirmed by reviewer_cac, notice a draft", func(e *htEnv, u string) uint64 {
-		id := e.htSimple(u, "takedown_cac")
-		htDecideAs(e, store.Decision{CaseID: id, Action: store.ActionConfirm, Route: "takedown_cac", Recipient: "平台", By: "cac"})
+		id := e.htSimple(u, casework.RouteTakedownCAC)
+		htDecideAs(e, store.Decision{CaseID: id, Action: casework.ActionConfirm, Route: casework.RouteTakedownCAC, Recipient: "平台", By: "cac"})
 		return id
 	}},
 	"samr takedown": {"takedown_samr confirmed by reviewer_samr, notice a draft", func(e *htEnv, u string) uint64 {
-		id := e.htSimple(u, "takedown_samr")
-		htDecideAs(e, store.Decision{CaseID: id, Action: store.ActionConfirm, Route: "takedown_samr", Recipient: "平台", By: "samr"})
+		id := e.htSimple(u, casework.RouteTakedownSAMR)
+		htDecideAs(e, store.Decision{CaseID: id, Action: casework.ActionConfirm, Route: casework.RouteTakedownSAMR, Recipient: "平台", By: "samr"})
 		return id
 	}},
 	"cac referral pending": {"police_referral proposed by reviewer_cac, waiting for approval", func(e *htEnv, u string) uint64 {
-		id := e.htSimple(u, "police_referral")
-		htDecideAs(e, store.Decision{CaseID: id, Action: store.ActionConfirm, Route: "police_referral", Recipient: "公安", By: "cac"})
+		id := e.htSimple(u, casework.RoutePoliceReferral)
+		htDecideAs(e, store.Decision{CaseID: id, Action: casework.ActionConfirm, Route: casework.RoutePoliceReferral, Recipient: "公安", By: "cac"})
 		return id
 	}},
 	"samr referral pending": {"police_referral proposed by reviewer_samr, waiting for approval", func(e *htEnv, u string) uint64 {
-		id := e.htSimple(u, "police_referral")
-		htDecideAs(e, store.Decision{CaseID: id, Action: store.ActionConfirm, Route: "police_referral", Recipient: "公安", By: "samr"})
+		id := e.htSimple(u, casework.RoutePoliceReferral)
+		htDecideAs(e, store.Decision{CaseID: id, Action: casework.ActionConfirm, Route: casework.RoutePoliceReferral, Recipient: "公安", By: "samr"})
 		return id
 	}},
 	"cacapprover referral pending": {"police_referral proposed by reviewer_cac+approver, waiting for approval", func(e *htEnv, u string) uint64 {
-		id := e.htSimple(u, "police_referral")
-		htDecideAs(e, store.Decision{CaseID: id, Action: store.ActionConfirm, Route: "police_referral", Recipient: "公安", By: "cacapprover"})
+		id := e.htSimple(u, casework.RoutePoliceReferral)
+		htDecideAs(e, store.Decision{CaseID: id, Action: casework.ActionConfirm, Route: casework.RoutePoliceReferral, Recipient: "公安", By: "cacapprover"})
 		return id
 	}},
 	"cac referral approved": {"police_referral proposed by reviewer_cac, approved by approver", func(e *htEnv, u string) uint64 {
-		id := e.htSimple(u, "police_referral")
-		htDecideAs(e, store.Decision{CaseID: id, Action: store.ActionConfirm, Route: "police_referral", Recipient: "公安", By: "cac"})
-		htDecideAs(e, store.Decision{CaseID: id, Action: store.ActionApprove, By: "approver"})
+		id := e.htSimple(u, casework.RoutePoliceReferral)
+		htDecideAs(e, store.Decision{CaseID: id, Action: casework.ActionConfirm, Route: casework.RoutePoliceReferral, Recipient: "公安", By: "cac"})
+		htDecideAs(e, store.Decision{CaseID: id, Action: casework.ActionApprove, By: "approver"})
 		return id
 	}},
 	"samr dismissed": {"dismissed by reviewer_samr as a false positive", func(e *htEnv, u string) uint64 {
-		id := e.htSimple(u, "takedown_samr")
-		htDecideAs(e, store.Decision{CaseID: id, Action: store.ActionDismiss, Reason: store.DismissFalsePositive, By: "samr"})
+		id := e.htSimple(u, casework.RouteTakedownSAMR)
+		htDecideAs(e, store.Decision{CaseID: id, Action: casework.ActionDismiss, Reason: casework.DismissFalsePositive, By: "samr"})
 		return id
 	}},
 }
@@ -82,7 +83,7 @@ var htObjectForms = map[string]string{
 
 func TestSecurityObjectMatrix(t *testing.T) {
 	e := htNew(t)
-	if err := e.st.CreateUser("test", store.User{Name: "cac2", DisplayName: "测试cac2", Roles: []store.Role{store.RoleReviewerCAC}, PasswordHash: htHash(t)}); err != nil {
+	if err := e.st.CreateUser("test", store.User{Name: "cac2", DisplayName: "测试cac2", Roles: []casework.Role{casework.RoleReviewerCAC}, PasswordHash: htHash(t)}); err != nil {
 		t.Fatal(err)
 	}
 	clients := map[string]*htClient{}
@@ -213,9 +214,9 @@ func TestSecurityObjectMatrix(t *testing.T) {
 // privilege), while a reviewer does.
 func TestSecurityAnalystNoticeDetails(t *testing.T) {
 	e := htNew(t)
-	id := e.htSimple("https://an.example/a", "takedown_cac")
+	id := e.htSimple("https://an.example/a", casework.RouteTakedownCAC)
 	recipient := "某某科技有限公司（测试平台）"
-	htDecideAs(e, store.Decision{CaseID: id, Action: store.ActionConfirm, Route: "takedown_cac", Recipient: recipient, By: "cac"})
+	htDecideAs(e, store.Decision{CaseID: id, Action: casework.ActionConfirm, Route: casework.RouteTakedownCAC, Recipient: recipient, By: "cac"})
 	nid := e.htCase(id).NoticeID
 	resp, body := e.htLogin("approver").htPost("/notices/"+htID(nid)+"/move", url.Values{"to": {"approved"}})
 	htExpect(t, "sign off", resp, body, http.StatusSeeOther, "")

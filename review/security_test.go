@@ -17,6 +17,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/matcher"
 	"github.com/certwatch/certwatch/review"
 	"github.com/certwatch/certwatch/store"
@@ -99,12 +100,12 @@ var htRoutes = []htRoute{
 func (r htRoute) api() bool { return strings.HasPrefix(r.path, "/api/") }
 
 // allows reports whether an account with roles may use r.
-func (r htRoute) allows(roles []store.Role) bool {
+func (r htRoute) allows(roles []casework.Role) bool {
 	switch r.who {
 	case "public", "user":
 		return true
 	}
-	return slices.ContainsFunc(roles, func(x store.Role) bool { return slices.Contains(strings.Fields(r.who), string(x)) })
+	return slices.ContainsFunc(roles, func(x casework.Role) bool { return slices.Contains(strings.Fields(r.who), string(x)) })
 }
 
 // htRouteRequest makes r's request: harmless, and with a valid CSRF token
@@ -232,7 +233,7 @@ func TestSecurityRoleMatrix(t *testing.T) {
 }
 
 // TestSecurityRouteRoles: who may confirm a case onto which route
-// (routeRoles), written out.
+// (casework.Route.Reviewers), written out.
 func TestSecurityRouteRoles(t *testing.T) {
 	e := htNew(t)
 	want := map[string]map[string]int{
@@ -248,7 +249,7 @@ func TestSecurityRouteRoles(t *testing.T) {
 		cl := e.htLogin(user)
 		for _, route := range []string{"takedown_cac", "takedown_samr", "police_referral"} {
 			n++
-			id := e.htSimple("https://routes.example/"+user+"/"+route, route)
+			id := e.htSimple("https://routes.example/"+user+"/"+route, casework.Route(route))
 			if user == "cac" || user == "samr" {
 				// The case page offers exactly the routes allowed.
 				doc := cl.htDoc("/cases/"+htID(id), http.StatusOK)
@@ -261,11 +262,11 @@ func TestSecurityRouteRoles(t *testing.T) {
 			if resp.StatusCode != routes[route] {
 				t.Errorf("%s confirms onto %s: %d, want %d: %s", user, route, resp.StatusCode, routes[route], htClip(body))
 			}
-			wantStatus := store.CaseOpen
+			wantStatus := casework.CaseOpen
 			if routes[route] == 303 {
-				wantStatus = store.CaseConfirmed
+				wantStatus = casework.CaseConfirmed
 				if route == "police_referral" {
-					wantStatus = store.CasePendingApproval
+					wantStatus = casework.CasePendingApproval
 				}
 			}
 			if c := e.htCase(id); c.Status != wantStatus {
@@ -288,7 +289,7 @@ func TestSecurityNoticeMoves(t *testing.T) {
 		cl    *htClient
 		route string
 	}{{cac, "takedown_cac"}, {samr, "takedown_samr"}} {
-		id := e.htSimple("https://moves.example/"+x.route, x.route)
+		id := e.htSimple("https://moves.example/"+x.route, casework.Route(x.route))
 		resp, body := x.cl.htPost("/cases/"+htID(id)+"/decide", url.Values{"action": {"confirm"}, "route": {x.route}})
 		htExpect(t, "confirm", resp, body, http.StatusSeeOther, "")
 		notices[x.route] = htID(e.htCase(id).NoticeID)
@@ -799,7 +800,7 @@ func TestSecurityHostileContent(t *testing.T) {
 		Contacts: []matcher.Contact{htContact(t, "text", htXText, `<b onmouseover=alert(7)>zs888</b>`, "wechat", htXContact)},
 		Reasons:  []string{htXReason},
 		Rules: []matcher.RuleHit{
-			{ID: "cert-sale-no-exam", Category: "cert_sale", Pack: e.pack.Version(), Route: "takedown_cac", Score: 9, Threshold: 6, Fired: true},
+			{ID: "cert-sale-no-exam", Category: "cert_sale", Pack: e.pack.Version(), Route: casework.RouteTakedownCAC, Score: 9, Threshold: 6, Fired: true},
 			{ID: htXRule, Category: htXRule, Pack: `<script>alert(4)</script>`, Score: 7, Threshold: 6, Fired: true},
 		},
 		Body: []byte(`<html><script>alert(1)</script><img src=x onerror=alert(1)></html>`), Screenshot: shot}
@@ -1023,7 +1024,7 @@ func TestSecurityBodyLimit(t *testing.T) {
 	if resp.StatusCode < 400 || resp.StatusCode >= 500 {
 		t.Errorf("login over 1 MiB: %d: %s", resp.StatusCode, htClip(body))
 	}
-	if c := e.htCase(id); c.Status != store.CaseOpen {
+	if c := e.htCase(id); c.Status != casework.CaseOpen {
 		t.Errorf("case %s after refused requests", c.Status)
 	}
 	// Just under the limit the body is read (and the long note refused on

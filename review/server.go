@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/config"
 	"github.com/certwatch/certwatch/detect"
 	"github.com/certwatch/certwatch/notice"
@@ -39,7 +40,7 @@ type Options struct {
 	Serve config.Serve  // offices, platforms, removal checks, session lifetime
 	// SourceRoutes override the rule's suggested takedown route per
 	// source id (config Source.Route), e.g. takedown_samr for a marketplace.
-	SourceRoutes map[string]string
+	SourceRoutes map[string]casework.Route
 	// SweepNow starts a sweep in the background (ErrSweepBusy when one
 	// runs) and SweepBusy says whether one runs; nil hides the button.
 	SweepNow  func() error

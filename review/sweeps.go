@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"slices"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/store"
 )
 
@@ -119,7 +120,7 @@ func (s *Server) sweepPage(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	byCat, byRoute := map[string]int{}, map[string]int{}
+	byCat, byRoute := map[string]int{}, map[casework.Route]int{}
 	var found []caseRow
 	for _, c := range cases {
 		if c.FirstSweep != id {

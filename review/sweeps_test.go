@@ -10,6 +10,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/review"
 	"github.com/certwatch/certwatch/store"
 )
@@ -31,7 +32,7 @@ func TestSweepsPage(t *testing.T) {
 		}
 	})
 	id := e.htSweep()
-	e.htRecord(htPage{URL: "http://shop.example/item/1", Title: "电工证包过", Text: "电工证 免考 包过", Route: "takedown_samr"})
+	e.htRecord(htPage{URL: "http://shop.example/item/1", Title: "电工证包过", Text: "电工证 免考 包过", Route: casework.RouteTakedownSAMR})
 	stats, _ := json.Marshal(map[string]any{
 		"total":     map[string]any{"attempted": 40, "fetched": 30, "failed": map[string]int{"timeout": 4}, "robots_refused": 2, "blocked": 4, "findings": 3},
 		"by_source": map[string]any{"shop": map[string]any{"attempted": 10, "fetched": 10, "blocked": 8}, "bbs": map[string]any{"attempted": 30, "fetched": 20, "findings": 3}},

@@ -5,7 +5,7 @@ import (
 	"net/url"
 	"testing"
 
-	"github.com/certwatch/certwatch/store"
+	"github.com/certwatch/certwatch/casework"
 )
 
 // TestWithdrawConfirmation: a reviewer takes back a confirmation while
@@ -13,8 +13,8 @@ import (
 // store refuses.
 func TestWithdrawConfirmation(t *testing.T) {
 	e := htNew(t)
-	a := e.htSimple("https://w.example/a", "takedown_cac")
-	b := e.htSimple("https://w.example/b", "takedown_cac")
+	a := e.htSimple("https://w.example/a", casework.RouteTakedownCAC)
+	b := e.htSimple("https://w.example/b", casework.RouteTakedownCAC)
 	c := e.htLogin("cac")
 	for _, id := range []uint64{a, b} {
 		resp, body := c.htPost("/cases/"+htID(id)+"/decide", url.Values{"action": {"confirm"}, "route": {"takedown_cac"}})
@@ -27,7 +27,7 @@ func TestWithdrawConfirmation(t *testing.T) {
 	htExpect(t, "withdraw without a reason", resp, body, http.StatusBadRequest, "")
 	resp, body = c.htPost("/cases/"+htID(a)+"/decide", url.Values{"action": {"withdraw"}, "note": {"点错了"}})
 	htExpect(t, "withdraw", resp, body, http.StatusSeeOther, "/cases/"+htID(a)+"?ok=withdrawn")
-	if got := e.htCase(a); got.Status != store.CaseOpen || got.NoticeID != 0 {
+	if got := e.htCase(a); got.Status != casework.CaseOpen || got.NoticeID != 0 {
 		t.Errorf("after withdraw: status %s, notice %d", got.Status, got.NoticeID)
 	}
 	nb := e.htCase(b).NoticeID

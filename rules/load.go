@@ -14,6 +14,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/internal/strictyaml"
 )
 
@@ -221,7 +222,7 @@ func (d *decoder) rule(n *yaml.Node, path string, p *Pack, cats map[string]int) 
 		"route": func(v *yaml.Node, k string) {
 			var s string
 			d.Str(v, k, &s)
-			r.Route = Route(s)
+			r.Route = casework.Route(s)
 			routeNode = v
 		},
 		"terms": func(v *yaml.Node, k string) {
@@ -243,8 +244,8 @@ func (d *decoder) rule(n *yaml.Node, path string, p *Pack, cats map[string]int) 
 		}
 	}
 	if routeNode != nil && r.Route != "" {
-		if _, ok := RouteNames[r.Route]; !ok {
-			d.Fail(routeNode, path+".route", "unknown route %q (one of takedown_cac, takedown_samr, police_referral)", r.Route)
+		if !r.Route.Known() {
+			d.Fail(routeNode, path+".route", "unknown route %q (one of %s)", r.Route, casework.Join(casework.Routes))
 		}
 	}
 	return r

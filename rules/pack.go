@@ -3,24 +3,9 @@ package rules
 import (
 	"regexp"
 	"strings"
+
+	"github.com/certwatch/certwatch/casework"
 )
-
-// Route is the notice a confirmed finding of a rule suggests.
-type Route string
-
-// Routes a rule may suggest.
-const (
-	RouteTakedownCAC    Route = "takedown_cac"    // takedown request via 网信办 to a website or platform
-	RouteTakedownSAMR   Route = "takedown_samr"   // takedown request via 市场监管 to an online marketplace
-	RoutePoliceReferral Route = "police_referral" // referral to the police
-)
-
-// RouteNames gives the Chinese name of each route, for reasons and notices.
-var RouteNames = map[Route]string{
-	RouteTakedownCAC:    "网信办下架通知",
-	RouteTakedownSAMR:   "市场监管下架通知",
-	RoutePoliceReferral: "移送公安",
-}
 
 // Contact tokens a group slot may use instead of a term.
 const (
@@ -149,7 +134,7 @@ type Rule struct {
 	Category    string
 	Description string
 	LegalBasis  string
-	Route       Route
+	Route       casework.Route // the notice it suggests
 	Terms       []Term
 	Groups      []Group
 	Near        []Near // proximity rules over families

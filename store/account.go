@@ -8,86 +8,36 @@ import (
 	"strings"
 	"time"
 
+	"github.com/certwatch/certwatch/casework"
 	bolt "go.etcd.io/bbolt"
 )
 
-// Role is what an account may do.
-type Role string
-
-// Roles. An account has one or more.
-const (
-	RoleReviewerCAC  Role = "reviewer_cac"  // reviewer for 网信办
-	RoleReviewerSAMR Role = "reviewer_samr" // reviewer for 市场监管
-	RoleAnalyst      Role = "analyst"       // rules and statistics
-	RoleApprover     Role = "approver"      // signs off referrals and notices
-	RoleAdmin        Role = "admin"         // accounts
-)
-
-// AllRoles lists the roles in display order.
-var AllRoles = []Role{RoleReviewerCAC, RoleReviewerSAMR, RoleAnalyst, RoleApprover, RoleAdmin}
-
-// RoleNames are the roles' Chinese names.
-var RoleNames = map[Role]string{
-	RoleReviewerCAC:  "网信办审核员",
-	RoleReviewerSAMR: "市场监管审核员",
-	RoleAnalyst:      "规则分析员",
-	RoleApprover:     "审批人",
-	RoleAdmin:        "系统管理员",
-}
-
-// ParseRoles reads a comma-separated list of role names.
-func ParseRoles(s string) ([]Role, error) {
-	var out []Role
-	for _, f := range strings.Split(s, ",") {
-		r := Role(strings.TrimSpace(f))
-		if r == "" {
-			continue
-		}
-		if _, ok := RoleNames[r]; !ok {
-			return nil, fmt.Errorf("unknown role %q (one of %s)", r, joinRoles(AllRoles))
-		}
-		if !slices.Contains(out, r) {
-			out = append(out, r)
-		}
-	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("no role given (one or more of %s)", joinRoles(AllRoles))
-	}
-	return out, nil
-}
-
-func checkRoles(rs []Role) error {
+func checkRoles(rs []casework.Role) error {
 	for _, r := range rs {
-		if _, ok := RoleNames[r]; !ok {
+		if !r.Known() {
 			return fmt.Errorf("%w: unknown role %q", ErrInvalid, r)
 		}
 	}
 	return nil
 }
 
-func joinRoles(rs []Role) string {
-	ss := make([]string, len(rs))
-	for i, r := range rs {
-		ss[i] = string(r)
-	}
-	return strings.Join(ss, ", ")
-}
+func joinRoles(rs []casework.Role) string { return casework.Join(rs) }
 
 // User is a local account. PasswordHash is an encoded hash (the review
 // package makes and checks it); the store never sees a password.
 type User struct {
-	Name         string    `json:"name"`
-	DisplayName  string    `json:"display_name,omitempty"`
-	Roles        []Role    `json:"roles"`
-	PasswordHash string    `json:"password_hash"`
-	Disabled     bool      `json:"disabled,omitempty"`
-	Created      time.Time `json:"created"`
-	Updated      time.Time `json:"updated"`
-	PasswordSet  time.Time `json:"password_set"`
+	Name         string          `json:"name"`
+	DisplayName  string          `json:"display_name,omitempty"`
+	Roles        []casework.Role `json:"roles"`
+	PasswordHash string          `json:"password_hash"`
+	Disabled     bool            `json:"disabled,omitempty"`
+	Created      time.Time       `json:"created"`
+	Updated      time.Time       `json:"updated"`
+	PasswordSet  time.Time       `json:"password_set"`
 }
 
 // Has reports whether u has role r.
-func (u *User) Has(r Role) bool { return slices.Contains(u.Roles, r) }
+func (u *User) Has(r casework.Role) bool { return slices.Contains(u.Roles, r) }
 
 // Label is the display name, or the account name.
 func (u *User) Label() string {
@@ -147,7 +97,7 @@ func (s *Store) CreateUser(actor string, u User) error {
 // UserChange is one change to an account; nil fields stay as they are.
 type UserChange struct {
 	PasswordHash *string
-	Roles        []Role
+	Roles        []casework.Role
 	Disabled     *bool
 	DisplayName  *string
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/certwatch/certwatch/casework"
 )
 
 // testHash stands in for an encoded password hash; its marker must never
@@ -18,7 +20,7 @@ func testHash(n int) string {
 
 func TestCreateUser(t *testing.T) {
 	s, clock := openTest(t)
-	roles := []Role{RoleReviewerCAC}
+	roles := []casework.Role{casework.RoleReviewerCAC}
 	tests := []struct {
 		name    string
 		u       User
@@ -26,7 +28,7 @@ func TestCreateUser(t *testing.T) {
 		bad     bool
 	}{
 		{name: "plain", u: User{Name: "alice", DisplayName: "张三", Roles: roles, PasswordHash: testHash(1)}},
-		{name: "all allowed characters", u: User{Name: "Li.Si_2-x@cac", Roles: []Role{RoleAdmin, RoleApprover}, PasswordHash: testHash(2)}},
+		{name: "all allowed characters", u: User{Name: "Li.Si_2-x@cac", Roles: []casework.Role{casework.RoleAdmin, casework.RoleApprover}, PasswordHash: testHash(2)}},
 		{name: "64 characters", u: User{Name: strings.Repeat("a", 64), Roles: roles, PasswordHash: testHash(3)}},
 		{name: "65 characters", u: User{Name: strings.Repeat("b", 65), Roles: roles, PasswordHash: testHash(4)}, bad: true},
 		{name: "empty name", u: User{Roles: roles, PasswordHash: testHash(5)}, bad: true},
@@ -36,9 +38,9 @@ func TestCreateUser(t *testing.T) {
 		{name: "colon", u: User{Name: "cli:alice", Roles: roles, PasswordHash: testHash(9)}, bad: true},
 		{name: "newline", u: User{Name: "eve\nadmin", Roles: roles, PasswordHash: testHash(10)}, bad: true},
 		{name: "no roles", u: User{Name: "noroles", PasswordHash: testHash(11)}, bad: true},
-		{name: "empty roles", u: User{Name: "noroles2", Roles: []Role{}, PasswordHash: testHash(12)}, bad: true},
+		{name: "empty roles", u: User{Name: "noroles2", Roles: []casework.Role{}, PasswordHash: testHash(12)}, bad: true},
 		{name: "no password hash", u: User{Name: "nohash", Roles: roles}, bad: true},
-		{name: "duplicate", u: User{Name: "alice", Roles: []Role{RoleAdmin}, PasswordHash: testHash(13)}, bad: true, wantErr: ErrExists},
+		{name: "duplicate", u: User{Name: "alice", Roles: []casework.Role{casework.RoleAdmin}, PasswordHash: testHash(13)}, bad: true, wantErr: ErrExists},
 	}
 	created := map[string]User{}
 	for _, tt := range tests {
@@ -104,7 +106,7 @@ func TestCreateUser(t *testing.T) {
 	})
 	t.Run("Has and Label", func(t *testing.T) {
 		u, _ := s.User("Li.Si_2-x@cac")
-		if !u.Has(RoleAdmin) || !u.Has(RoleApprover) || u.Has(RoleAnalyst) || u.Label() != "Li.Si_2-x@cac" {
+		if !u.Has(casework.RoleAdmin) || !u.Has(casework.RoleApprover) || u.Has(casework.RoleAnalyst) || u.Label() != "Li.Si_2-x@cac" {
 			t.Errorf("user %+v: Has/Label wrong", u)
 		}
 		if a, _ := s.User("alice"); a.Label() != "张三" {
@@ -116,14 +118,14 @@ func TestCreateUser(t *testing.T) {
 func TestParseRoles(t *testing.T) {
 	tests := []struct {
 		in      string
-		want    []Role
+		want    []casework.Role
 		wantErr string
 	}{
-		{"admin", []Role{RoleAdmin}, ""},
-		{" reviewer_cac , approver ", []Role{RoleReviewerCAC, RoleApprover}, ""},
-		{"approver,approver,admin,approver", []Role{RoleApprover, RoleAdmin}, ""},
-		{"analyst,,", []Role{RoleAnalyst}, ""},
-		{"reviewer_samr,reviewer_cac,analyst,approver,admin", []Role{RoleReviewerSAMR, RoleReviewerCAC, RoleAnalyst, RoleApprover, RoleAdmin}, ""},
+		{"admin", []casework.Role{casework.RoleAdmin}, ""},
+		{" reviewer_cac , approver ", []casework.Role{casework.RoleReviewerCAC, casework.RoleApprover}, ""},
+		{"approver,approver,admin,approver", []casework.Role{casework.RoleApprover, casework.RoleAdmin}, ""},
+		{"analyst,,", []casework.Role{casework.RoleAnalyst}, ""},
+		{"reviewer_samr,reviewer_cac,analyst,approver,admin", []casework.Role{casework.RoleReviewerSAMR, casework.RoleReviewerCAC, casework.RoleAnalyst, casework.RoleApprover, casework.RoleAdmin}, ""},
 		{"", nil, "no role"},
 		{" , ,", nil, "no role"},
 		{"root", nil, `unknown role "root"`},
@@ -133,20 +135,20 @@ func TestParseRoles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("%q", tt.in), func(t *testing.T) {
-			got, err := ParseRoles(tt.in)
+			got, err := casework.ParseRoles(tt.in)
 			if tt.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) || got != nil {
-					t.Errorf("ParseRoles = %v, %v; want error %q", got, err, tt.wantErr)
+					t.Errorf("casework.ParseRoles = %v, %v; want error %q", got, err, tt.wantErr)
 				}
 				return
 			}
 			if err != nil || !slices.Equal(got, tt.want) {
-				t.Errorf("ParseRoles = %v, %v; want %v", got, err, tt.want)
+				t.Errorf("casework.ParseRoles = %v, %v; want %v", got, err, tt.want)
 			}
 		})
 	}
-	for _, r := range AllRoles {
-		if RoleNames[r] == "" {
+	for _, r := range casework.Roles {
+		if r.Name() == string(r) {
 			t.Errorf("role %s has no name", r)
 		}
 	}
@@ -180,9 +182,9 @@ func TestUpdateUser(t *testing.T) {
 					t.Error("still disabled")
 				}
 			}},
-		{name: "roles", ch: UserChange{Roles: []Role{RoleApprover, RoleAdmin}}, wantDetail: "roles=approver, admin",
+		{name: "roles", ch: UserChange{Roles: []casework.Role{casework.RoleApprover, casework.RoleAdmin}}, wantDetail: "roles=approver, admin",
 			check: func(t *testing.T, u *User, now time.Time) {
-				if !slices.Equal(u.Roles, []Role{RoleApprover, RoleAdmin}) || u.PasswordHash != testHash(1) || !u.PasswordSet.Before(now) {
+				if !slices.Equal(u.Roles, []casework.Role{casework.RoleApprover, casework.RoleAdmin}) || u.PasswordHash != testHash(1) || !u.PasswordSet.Before(now) {
 					t.Errorf("after a role change: %+v", u)
 				}
 			}},
@@ -192,14 +194,14 @@ func TestUpdateUser(t *testing.T) {
 					t.Errorf("display name %q", u.DisplayName)
 				}
 			}},
-		{name: "password and roles", ch: UserChange{PasswordHash: &newHash, Roles: []Role{RoleAnalyst}}, endsSessions: true,
+		{name: "password and roles", ch: UserChange{PasswordHash: &newHash, Roles: []casework.Role{casework.RoleAnalyst}}, endsSessions: true,
 			wantDetail: "password; roles=analyst"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s, clock := openTest(t)
 			for i, name := range []string{"alice", "bob"} {
-				if err := s.CreateUser("root", User{Name: name, Roles: []Role{RoleReviewerCAC}, PasswordHash: testHash(i + 1)}); err != nil {
+				if err := s.CreateUser("root", User{Name: name, Roles: []casework.Role{casework.RoleReviewerCAC}, PasswordHash: testHash(i + 1)}); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -266,14 +268,14 @@ func TestUpdateUser(t *testing.T) {
 
 func TestAuditHoldsNoPasswordHash(t *testing.T) {
 	s, _ := openTest(t)
-	if err := s.CreateUser("root", User{Name: "alice", Roles: []Role{RoleAdmin}, PasswordHash: testHash(1)}); err != nil {
+	if err := s.CreateUser("root", User{Name: "alice", Roles: []casework.Role{casework.RoleAdmin}, PasswordHash: testHash(1)}); err != nil {
 		t.Fatal(err)
 	}
 	h2, off := testHash(2), true
 	if _, err := s.UpdateUser("root", "alice", UserChange{PasswordHash: &h2}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.UpdateUser("alice", "alice", UserChange{PasswordHash: &h2, Disabled: &off, Roles: []Role{RoleAnalyst}}); err != nil {
+	if _, err := s.UpdateUser("alice", "alice", UserChange{PasswordHash: &h2, Disabled: &off, Roles: []casework.Role{casework.RoleAnalyst}}); err != nil {
 		t.Fatal(err)
 	}
 	entries, err := s.AuditEntries(AuditFilter{})

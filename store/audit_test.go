@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/certwatch/certwatch/casework"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -24,7 +25,7 @@ func populateAudit(t testing.TB, s *Store, clock *fakeClock, mark AuditEntry) (t
 	tick := func() { clock.Add(time.Minute) }
 	for i, name := range []string{"alice", "bob"} {
 		tick()
-		if err := s.CreateUser("root", User{Name: name, Roles: []Role{RoleReviewerCAC, RoleApprover}, PasswordHash: testHash(i)}); err != nil {
+		if err := s.CreateUser("root", User{Name: name, Roles: []casework.Role{casework.RoleReviewerCAC, casework.RoleApprover}, PasswordHash: testHash(i)}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -34,12 +35,12 @@ func populateAudit(t testing.TB, s *Store, clock *fakeClock, mark AuditEntry) (t
 		cases = append(cases, flagCase(t, s, sweep, fmt.Sprintf("https://audit.example/%d", i), fmt.Sprintf("出售安全员证 %d", i), clock.Now()))
 	}
 	for _, d := range []Decision{
-		{CaseID: cases[0], Action: ActionConfirm, Route: "takedown_cac", Recipient: "平台甲", By: "alice"},
-		{CaseID: cases[1], Action: ActionConfirm, Route: "takedown_cac", Recipient: "平台甲", By: "alice", Note: "同一卖家"},
-		{CaseID: cases[2], Action: ActionConfirm, Route: RoutePoliceReferral, Recipient: "市公安局", By: "alice"},
-		{CaseID: cases[2], Action: ActionApprove, By: "bob"},
-		{CaseID: cases[3], Action: ActionDismiss, Reason: DismissFalsePositive, By: "bob"},
-		{CaseID: cases[3], Action: ActionReopen, By: "alice"},
+		{CaseID: cases[0], Action: casework.ActionConfirm, Route: casework.RouteTakedownCAC, Recipient: "平台甲", By: "alice"},
+		{CaseID: cases[1], Action: casework.ActionConfirm, Route: casework.RouteTakedownCAC, Recipient: "平台甲", By: "alice", Note: "同一卖家"},
+		{CaseID: cases[2], Action: casework.ActionConfirm, Route: casework.RoutePoliceReferral, Recipient: "市公安局", By: "alice"},
+		{CaseID: cases[2], Action: casework.ActionApprove, By: "bob"},
+		{CaseID: cases[3], Action: casework.ActionDismiss, Reason: casework.DismissFalsePositive, By: "bob"},
+		{CaseID: cases[3], Action: casework.ActionReopen, By: "alice"},
 	} {
 		tick()
 		mustDecide(t, s, d)
@@ -47,14 +48,14 @@ func populateAudit(t testing.TB, s *Store, clock *fakeClock, mark AuditEntry) (t
 	c, _ := s.Case(cases[0])
 	for _, m := range []NoticeMove{
 		approval(clock.Now()),
-		{To: NoticeSent, By: "alice", CheckAfter: []time.Duration{time.Hour}},
-		{To: NoticeAcknowledged, By: "alice", Note: "平台已签收"},
+		{To: casework.NoticeSent, By: "alice", CheckAfter: []time.Duration{time.Hour}},
+		{To: casework.NoticeAcknowledged, By: "alice", Note: "平台已签收"},
 	} {
 		tick()
 		mustMove(t, s, c.NoticeID, m)
 	}
 	tick()
-	if _, err := s.RecordChecks(c.NoticeID, 1, "system", []ItemCheck{{CaseID: cases[0], Outcome: OutcomeLive}}); err != nil {
+	if _, err := s.RecordChecks(c.NoticeID, 1, "system", []ItemCheck{{CaseID: cases[0], Outcome: casework.OutcomeLive}}); err != nil {
 		t.Fatal(err)
 	}
 	for i := range 40 {
@@ -511,9 +512,9 @@ func TestAuditRemovedEntries(t *testing.T) {
 		if _, err := s.Audit(AuditEntry{Actor: "alice", Action: "login"}); err == nil || !strings.Contains(err.Error(), "tampered") {
 			t.Errorf("Audit on a log with a cut tail: %v, want a tampering error", err)
 		}
-		if _, _, err := s.Decide(Decision{CaseID: 4, Action: ActionDismiss, Reason: DismissDuplicate, By: "bob"}); err == nil {
+		if _, _, err := s.Decide(Decision{CaseID: 4, Action: casework.ActionDismiss, Reason: casework.DismissDuplicate, By: "bob"}); err == nil {
 			t.Error("Decide succeeded without its audit entry")
-		} else if c, _ := s.Case(4); c.Status != CaseOpen {
+		} else if c, _ := s.Case(4); c.Status != casework.CaseOpen {
 			t.Errorf("Decide failed but changed the case to %s", c.Status)
 		}
 		if r, _ := s.VerifyAudit(); r.Entries != total-1 {

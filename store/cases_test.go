@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"reflect"
 	"testing"
+
+	"github.com/certwatch/certwatch/casework"
 )
 
 // TestCasesWithoutFindings: a listing without findings gives the same
@@ -36,7 +38,7 @@ func TestCasesWithoutFindings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantRoutes := map[string]string{"https://x.example/a": "takedown_samr", "https://x.example/b": "police_referral"}
+	wantRoutes := map[string]casework.Route{"https://x.example/a": casework.RouteTakedownSAMR, "https://x.example/b": casework.RoutePoliceReferral}
 	for i := range with {
 		if with[i].Finding == nil && with[i].URL != "https://x.example/d" {
 			t.Errorf("case %s lost its finding in the full listing", with[i].URL)

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/certwatch/certwatch/casework"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -144,13 +145,13 @@ func casesWith(tx *bolt.Tx, contact CaseContact, limit int) []uint64 {
 
 // LinkedCase is another case that shares a personal contact with a case.
 type LinkedCase struct {
-	CaseID   uint64        `json:"case_id"`
-	Title    string        `json:"title,omitempty"`
-	URL      string        `json:"url"`
-	Status   string        `json:"status"`
-	Category string        `json:"category,omitempty"`
-	First    time.Time     `json:"first_seen"`
-	Shared   []CaseContact `json:"shared"` // the contacts the two cases share
+	CaseID   uint64              `json:"case_id"`
+	Title    string              `json:"title,omitempty"`
+	URL      string              `json:"url"`
+	Status   casework.CaseStatus `json:"status"`
+	Category string              `json:"category,omitempty"`
+	First    time.Time           `json:"first_seen"`
+	Shared   []CaseContact       `json:"shared"` // the contacts the two cases share
 }
 
 // LinkedCases lists the other cases that share a personal contact with

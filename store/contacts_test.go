@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/certwatch/certwatch/casework"
 )
 
 func TestContactIndex(t *testing.T) {
@@ -37,7 +39,7 @@ func TestContactIndex(t *testing.T) {
 		linked[0].Shared[0] != (CaseContact{Kind: "phone", Value: "13900000001"}) || linked[1].Shared[0] != wx {
 		t.Fatalf("linked to %d: %+v, want %d by phone and %d by wechat", a, linked, d, b)
 	}
-	if linked[1].URL != "https://b.example/2" || linked[1].Status != CaseOpen || linked[1].First.IsZero() {
+	if linked[1].URL != "https://b.example/2" || linked[1].Status != casework.CaseOpen || linked[1].First.IsZero() {
 		t.Errorf("linked case fields %+v", linked[1])
 	}
 	if linked, err := s.LinkedCases(c); err != nil || len(linked) != 0 {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/certwatch/certwatch/casework"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -95,7 +96,7 @@ func putCase(tx *bolt.Tx, c *caseRecord) error {
 	if err := putJSON(b, key, c); err != nil {
 		return err
 	}
-	if had && old.Status == c.Status {
+	if had && old.Status == string(c.Status) {
 		return nil
 	}
 	if had {
@@ -103,7 +104,7 @@ func putCase(tx *bolt.Tx, c *caseRecord) error {
 			return err
 		}
 	}
-	return addCount(cb, caseCountPrefix+c.Status, 1)
+	return addCount(cb, caseCountPrefix+string(c.Status), 1)
 }
 
 // putMessage stores an outbox message and moves the pending count with it.
@@ -143,7 +144,7 @@ func putNotice(tx *bolt.Tx, n *Notice) error {
 	if err := putJSON(b, key, n); err != nil {
 		return err
 	}
-	return moveNoticeCount(tx, n.ID, old, had, statusOnly{Status: n.Status, Deadline: n.Deadline}, true)
+	return moveNoticeCount(tx, n.ID, old, had, statusOnly{Status: string(n.Status), Deadline: n.Deadline}, true)
 }
 
 // deleteNotice deletes a notice and takes it out of the counts.
@@ -184,7 +185,7 @@ func moveNoticeCount(tx *bolt.Tx, id uint64, old statusOnly, had bool, now statu
 // canBeOverdue mirrors Notice.State: a sent or acknowledged notice with a
 // deadline is overdue once the deadline passes.
 func canBeOverdue(s statusOnly) bool {
-	return (s.Status == NoticeSent || s.Status == NoticeAcknowledged) && !s.Deadline.IsZero()
+	return casework.NoticeState(s.Status).Waiting() && !s.Deadline.IsZero()
 }
 
 func deadlineKey(t time.Time, id uint64) []byte {
@@ -195,18 +196,10 @@ func deadlineKey(t time.Time, id uint64) []byte {
 // StatusCounts are the numbers of cases by status and of notices by state
 // (overdue computed from the deadline at Now, as Notice.State does).
 type StatusCounts struct {
-	Cases         map[string]int
-	Notices       map[string]int
+	Cases         map[casework.CaseStatus]int
+	Notices       map[casework.NoticeState]int
 	OutboxPending int // messages neither delivered nor given up
 }
-
-// CaseStatuses and NoticeStates list every status StatusCounts reports,
-// zero or not.
-var (
-	CaseStatuses = []string{CaseOpen, CasePendingApproval, CaseConfirmed, CaseDismissed}
-	NoticeStates = []string{NoticeDraft, NoticeApproved, NoticeSent, NoticeAcknowledged, NoticeOverdue,
-		NoticeRemoved, NoticeRefused}
-)
 
 // StatusCounts reads the status counts; it decodes no case or notice. On
 // a database without them it builds them once (read-only: it counts by a
@@ -227,11 +220,11 @@ func (s *Store) StatusCounts(now time.Time) (StatusCounts, error) {
 }
 
 func newStatusCounts() StatusCounts {
-	sc := StatusCounts{Cases: map[string]int{}, Notices: map[string]int{}}
-	for _, st := range CaseStatuses {
+	sc := StatusCounts{Cases: map[casework.CaseStatus]int{}, Notices: map[casework.NoticeState]int{}}
+	for _, st := range casework.CaseStatuses {
 		sc.Cases[st] = 0
 	}
-	for _, st := range NoticeStates {
+	for _, st := range casework.NoticeStates {
 		sc.Notices[st] = 0
 	}
 	return sc
@@ -257,9 +250,9 @@ func (s *Store) readCounts(now time.Time) (StatusCounts, bool, error) {
 				}
 				n := int(binary.BigEndian.Uint64(v))
 				if p == caseCountPrefix {
-					sc.Cases[string(k[len(p):])] = n
+					sc.Cases[casework.CaseStatus(k[len(p):])] = n
 				} else {
-					sc.Notices[string(k[len(p):])] = n
+					sc.Notices[casework.NoticeState(k[len(p):])] = n
 				}
 			}
 		}
@@ -268,8 +261,8 @@ func (s *Store) readCounts(now time.Time) (StatusCounts, bool, error) {
 		dc := cb.Bucket(countDeadlines).Cursor()
 		limit := uint64(now.UnixNano())
 		for k, v := dc.First(); k != nil && binary.BigEndian.Uint64(k[:8]) < limit; k, v = dc.Next() {
-			sc.Notices[string(v)]--
-			sc.Notices[NoticeOverdue]++
+			sc.Notices[casework.NoticeState(v)]--
+			sc.Notices[casework.NoticeOverdue]++
 		}
 		return nil
 	})
@@ -351,7 +344,7 @@ func (s *Store) scanCounts(now time.Time) (StatusCounts, error) {
 			if err := json.Unmarshal(v, &st); err != nil {
 				return fmt.Errorf("decode case %d: %w", binaryID(k), err)
 			}
-			sc.Cases[st.Status]++
+			sc.Cases[casework.CaseStatus(st.Status)]++
 			return nil
 		})
 		if err != nil {

@@ -11,13 +11,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/certwatch/certwatch/casework"
 	bolt "go.etcd.io/bbolt"
 )
 
 // checkCounts compares StatusCounts with a scan of every case, notice and
 // message, and with want (status → count; "outbox" for the pending
 // messages) where want names it.
-func checkCounts(t *testing.T, s *Store, now time.Time, step string, want map[string]int) {
+func checkCounts(t *testing.T, s *Store, now time.Time, step string, want map[any]int) {
 	t.Helper()
 	got, err := s.StatusCounts(now)
 	if err != nil {
@@ -31,12 +32,15 @@ func checkCounts(t *testing.T, s *Store, now time.Time, step string, want map[st
 		t.Errorf("%s: counts %+v, a scan says %+v", step, got, truth)
 	}
 	for k, v := range want {
-		n, ok := got.Cases[k]
-		if !ok {
+		var n int
+		var ok bool
+		switch k := k.(type) {
+		case casework.CaseStatus:
+			n, ok = got.Cases[k]
+		case casework.NoticeState:
 			n, ok = got.Notices[k]
-		}
-		if k == "outbox" {
-			n, ok = got.OutboxPending, true
+		case string: // "outbox"
+			n, ok = got.OutboxPending, k == "outbox"
 		}
 		if !ok || n != v {
 			t.Errorf("%s: %s = %d, want %d (counts %+v)", step, k, n, v, got)
@@ -51,53 +55,53 @@ func TestStatusCountsFollowChanges(t *testing.T) {
 	s, clock := openTest(t)
 	sweep := startSweep(t, s)
 	now := clock.Now()
-	checkCounts(t, s, now, "empty", map[string]int{CaseOpen: 0, NoticeDraft: 0, "outbox": 0})
+	checkCounts(t, s, now, "empty", map[any]int{casework.CaseOpen: 0, casework.NoticeDraft: 0, "outbox": 0})
 
 	var ids []uint64
 	for i := range 6 {
 		ids = append(ids, flagCase(t, s, sweep, fmt.Sprintf("https://shop.example/item/%d", i), "出售安全员证", now))
 	}
 	flagCase(t, s, sweep, "https://shop.example/item/0", "出售安全员证 改价", now) // seen again: no new case
-	checkCounts(t, s, now, "six cases", map[string]int{CaseOpen: 6})
+	checkCounts(t, s, now, "six cases", map[any]int{casework.CaseOpen: 6})
 
-	mustDecide(t, s, Decision{CaseID: ids[0], Action: ActionConfirm, Route: "takedown_cac", Recipient: "平台甲", By: "alice"})
-	mustDecide(t, s, Decision{CaseID: ids[1], Action: ActionConfirm, Route: "takedown_cac", Recipient: "平台甲", By: "alice"})
-	mustDecide(t, s, Decision{CaseID: ids[2], Action: ActionConfirm, Route: "takedown_cac", Recipient: "平台乙", By: "alice"})
-	mustDecide(t, s, Decision{CaseID: ids[3], Action: ActionDismiss, Reason: DismissOutOfScope, By: "alice"})
-	mustDecide(t, s, Decision{CaseID: ids[4], Action: ActionConfirm, Route: RoutePoliceReferral, Recipient: "区公安分局", By: "alice"})
-	checkCounts(t, s, now, "decided", map[string]int{CaseOpen: 1, CaseConfirmed: 3, CaseDismissed: 1,
-		CasePendingApproval: 1, NoticeDraft: 2})
+	mustDecide(t, s, Decision{CaseID: ids[0], Action: casework.ActionConfirm, Route: casework.RouteTakedownCAC, Recipient: "平台甲", By: "alice"})
+	mustDecide(t, s, Decision{CaseID: ids[1], Action: casework.ActionConfirm, Route: casework.RouteTakedownCAC, Recipient: "平台甲", By: "alice"})
+	mustDecide(t, s, Decision{CaseID: ids[2], Action: casework.ActionConfirm, Route: casework.RouteTakedownCAC, Recipient: "平台乙", By: "alice"})
+	mustDecide(t, s, Decision{CaseID: ids[3], Action: casework.ActionDismiss, Reason: casework.DismissOutOfScope, By: "alice"})
+	mustDecide(t, s, Decision{CaseID: ids[4], Action: casework.ActionConfirm, Route: casework.RoutePoliceReferral, Recipient: "区公安分局", By: "alice"})
+	checkCounts(t, s, now, "decided", map[any]int{casework.CaseOpen: 1, casework.CaseConfirmed: 3, casework.CaseDismissed: 1,
+		casework.CasePendingApproval: 1, casework.NoticeDraft: 2})
 
 	// Withdrawing the only case of a draft deletes the draft.
-	c2, _ := mustDecide(t, s, Decision{CaseID: ids[2], Action: ActionWithdraw, Note: "看错了", By: "alice"})
-	if c2.Status != CaseOpen {
+	c2, _ := mustDecide(t, s, Decision{CaseID: ids[2], Action: casework.ActionWithdraw, Note: "看错了", By: "alice"})
+	if c2.Status != casework.CaseOpen {
 		t.Fatalf("withdrawn case is %s", c2.Status)
 	}
-	checkCounts(t, s, now, "withdrawn", map[string]int{CaseOpen: 2, CaseConfirmed: 2, NoticeDraft: 1})
-	mustDecide(t, s, Decision{CaseID: ids[4], Action: ActionApprove, Recipient: "区公安分局", By: "boss"})
-	checkCounts(t, s, now, "referral approved", map[string]int{CasePendingApproval: 0, CaseConfirmed: 3, NoticeDraft: 2})
+	checkCounts(t, s, now, "withdrawn", map[any]int{casework.CaseOpen: 2, casework.CaseConfirmed: 2, casework.NoticeDraft: 1})
+	mustDecide(t, s, Decision{CaseID: ids[4], Action: casework.ActionApprove, Recipient: "区公安分局", By: "boss"})
+	checkCounts(t, s, now, "referral approved", map[any]int{casework.CasePendingApproval: 0, casework.CaseConfirmed: 3, casework.NoticeDraft: 2})
 
-	c0, _ := mustDecide(t, s, Decision{CaseID: ids[5], Action: ActionConfirm, Route: "takedown_cac", Recipient: "平台甲", By: "alice"})
+	c0, _ := mustDecide(t, s, Decision{CaseID: ids[5], Action: casework.ActionConfirm, Route: casework.RouteTakedownCAC, Recipient: "平台甲", By: "alice"})
 	nid := c0.NoticeID
 	mustMove(t, s, nid, approval(clock.Now()))
-	checkCounts(t, s, clock.Now(), "approved", map[string]int{NoticeDraft: 1, NoticeApproved: 1})
-	n := mustMove(t, s, nid, NoticeMove{To: NoticeSent, By: "clerk"})
-	checkCounts(t, s, clock.Now(), "sent", map[string]int{NoticeSent: 1, NoticeOverdue: 0})
+	checkCounts(t, s, clock.Now(), "approved", map[any]int{casework.NoticeDraft: 1, casework.NoticeApproved: 1})
+	n := mustMove(t, s, nid, NoticeMove{To: casework.NoticeSent, By: "clerk"})
+	checkCounts(t, s, clock.Now(), "sent", map[any]int{casework.NoticeSent: 1, casework.NoticeOverdue: 0})
 	clock.Add(n.Deadline.Sub(clock.Now()) + time.Second)
-	checkCounts(t, s, clock.Now(), "past the deadline", map[string]int{NoticeSent: 0, NoticeOverdue: 1})
-	mustMove(t, s, nid, NoticeMove{To: NoticeAcknowledged, By: "clerk"})
-	checkCounts(t, s, clock.Now(), "acknowledged late", map[string]int{NoticeAcknowledged: 0, NoticeOverdue: 1})
-	if _, err := s.RecordChecks(nid, 1, "system", []ItemCheck{{CaseID: ids[0], Outcome: OutcomeRemoved},
-		{CaseID: ids[1], Outcome: OutcomeRemoved}, {CaseID: ids[5], Outcome: OutcomeRemoved}}); err != nil {
+	checkCounts(t, s, clock.Now(), "past the deadline", map[any]int{casework.NoticeSent: 0, casework.NoticeOverdue: 1})
+	mustMove(t, s, nid, NoticeMove{To: casework.NoticeAcknowledged, By: "clerk"})
+	checkCounts(t, s, clock.Now(), "acknowledged late", map[any]int{casework.NoticeAcknowledged: 0, casework.NoticeOverdue: 1})
+	if _, err := s.RecordChecks(nid, 1, "system", []ItemCheck{{CaseID: ids[0], Outcome: casework.OutcomeRemoved},
+		{CaseID: ids[1], Outcome: casework.OutcomeRemoved}, {CaseID: ids[5], Outcome: casework.OutcomeRemoved}}); err != nil {
 		t.Fatal(err)
 	}
-	checkCounts(t, s, clock.Now(), "removed", map[string]int{NoticeRemoved: 1, NoticeOverdue: 0, CaseConfirmed: 4})
+	checkCounts(t, s, clock.Now(), "removed", map[any]int{casework.NoticeRemoved: 1, casework.NoticeOverdue: 0, casework.CaseConfirmed: 4})
 
 	if err := s.Enqueue(Message{Kind: "webhook", Target: "http://127.0.0.1/a"}, Message{Kind: "email", Target: "a@b.example"},
 		Message{Kind: "email", Target: "c@d.example"}); err != nil {
 		t.Fatal(err)
 	}
-	checkCounts(t, s, clock.Now(), "queued", map[string]int{"outbox": 3})
+	checkCounts(t, s, clock.Now(), "queued", map[any]int{"outbox": 3})
 	if err := s.MessageAttempt(1, nil, time.Time{}); err != nil {
 		t.Fatal(err)
 	}
@@ -107,16 +111,16 @@ func TestStatusCountsFollowChanges(t *testing.T) {
 	if err := s.MessageAttempt(3, errors.New("refused"), time.Time{}); err != nil {
 		t.Fatal(err)
 	}
-	checkCounts(t, s, clock.Now(), "delivered, retrying, given up", map[string]int{"outbox": 1})
+	checkCounts(t, s, clock.Now(), "delivered, retrying, given up", map[any]int{"outbox": 1})
 
 	// A database from before the counters: they are built once, by a scan.
 	if err := s.db.Update(func(tx *bolt.Tx) error { return tx.DeleteBucket(bucketCounts) }); err != nil {
 		t.Fatal(err)
 	}
-	checkCounts(t, s, clock.Now(), "rebuilt", map[string]int{CaseOpen: 1, CaseConfirmed: 4, CaseDismissed: 1,
-		NoticeRemoved: 1, NoticeDraft: 1, "outbox": 1})
-	mustDecide(t, s, Decision{CaseID: ids[2], Action: ActionDismiss, Reason: DismissOutOfScope, By: "alice"})
-	checkCounts(t, s, clock.Now(), "after the rebuild", map[string]int{CaseOpen: 0, CaseDismissed: 2})
+	checkCounts(t, s, clock.Now(), "rebuilt", map[any]int{casework.CaseOpen: 1, casework.CaseConfirmed: 4, casework.CaseDismissed: 1,
+		casework.NoticeRemoved: 1, casework.NoticeDraft: 1, "outbox": 1})
+	mustDecide(t, s, Decision{CaseID: ids[2], Action: casework.ActionDismiss, Reason: casework.DismissOutOfScope, By: "alice"})
+	checkCounts(t, s, clock.Now(), "after the rebuild", map[any]int{casework.CaseOpen: 0, casework.CaseDismissed: 2})
 }
 
 // TestStatusCountsReadNoCase: reading the counts costs the same with 300
@@ -158,7 +162,7 @@ func BenchmarkMetricsCounts(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			n := map[string]int{}
+			n := map[casework.CaseStatus]int{}
 			for _, c := range cases {
 				n[c.Status]++
 			}

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/certwatch/certwatch/casework"
 )
 
 // TestDecideAllow: the caller's check on the case runs inside the
@@ -17,14 +19,14 @@ func TestDecideAllow(t *testing.T) {
 	id := flagCase(t, s, sweep, "https://allow.example/a", "a", time.Now())
 
 	// Someone proposes a referral after the caller read the case as open.
-	mustDecide(t, s, Decision{CaseID: id, Action: ActionConfirm, Route: RoutePoliceReferral, Recipient: "公安", By: "alice"})
+	mustDecide(t, s, Decision{CaseID: id, Action: casework.ActionConfirm, Route: casework.RoutePoliceReferral, Recipient: "公安", By: "alice"})
 	refusal := errors.New("only an approver may dismiss a pending referral")
-	var seen string
+	var seen casework.CaseStatus
 	before := auditLen(t, s)
-	_, _, err := s.Decide(Decision{CaseID: id, Action: ActionDismiss, Reason: DismissFalsePositive, By: "bob",
+	_, _, err := s.Decide(Decision{CaseID: id, Action: casework.ActionDismiss, Reason: casework.DismissFalsePositive, By: "bob",
 		Allow: func(c *Case) error {
 			seen = c.Status
-			if c.Status == CasePendingApproval {
+			if c.Status == casework.CasePendingApproval {
 				return refusal
 			}
 			return nil
@@ -32,11 +34,11 @@ func TestDecideAllow(t *testing.T) {
 	if !errors.Is(err, refusal) {
 		t.Fatalf("Decide = %v, want the refusal", err)
 	}
-	if seen != CasePendingApproval {
+	if seen != casework.CasePendingApproval {
 		t.Errorf("Allow saw %q, want the current status", seen)
 	}
 	c, err := s.Case(id)
-	if err != nil || c.Status != CasePendingApproval || c.DecidedBy != "alice" {
+	if err != nil || c.Status != casework.CasePendingApproval || c.DecidedBy != "alice" {
 		t.Errorf("case after a refused decision: %+v (%v)", c, err)
 	}
 	if ds, _ := s.Decisions(id); len(ds) != 1 {
@@ -48,8 +50,8 @@ func TestDecideAllow(t *testing.T) {
 
 	// A confirmation sent with a reason (a form's leftover field).
 	other := flagCase(t, s, sweep, "https://allow.example/b", "b", time.Now())
-	_, dec := mustDecide(t, s, Decision{CaseID: other, Action: ActionConfirm, Route: "takedown_cac", Recipient: "平台",
-		Reason: DismissDuplicate, By: "alice"})
+	_, dec := mustDecide(t, s, Decision{CaseID: other, Action: casework.ActionConfirm, Route: casework.RouteTakedownCAC, Recipient: "平台",
+		Reason: casework.DismissDuplicate, By: "alice"})
 	if dec.Reason != "" {
 		t.Errorf("confirmation recorded reason %q", dec.Reason)
 	}

@@ -13,77 +13,27 @@ import (
 	"strings"
 	"time"
 
+	"github.com/certwatch/certwatch/casework"
 	bolt "go.etcd.io/bbolt"
 )
-
-// Notice statuses. Overdue is not stored: Notice.State computes it from
-// the deadline.
-const (
-	NoticeDraft        = "draft"
-	NoticeApproved     = "approved"
-	NoticeSent         = "sent"
-	NoticeAcknowledged = "acknowledged"
-	NoticeRemoved      = "removed"
-	NoticeRefused      = "refused"
-	NoticeOverdue      = "overdue"
-)
-
-// NoticeStatusNames are the statuses' Chinese names.
-var NoticeStatusNames = map[string]string{
-	NoticeDraft:        "草稿",
-	NoticeApproved:     "已签发",
-	NoticeSent:         "已发送",
-	NoticeAcknowledged: "已签收",
-	NoticeRemoved:      "已删除下架",
-	NoticeRefused:      "拒不处置",
-	NoticeOverdue:      "已逾期",
-}
-
-// noticeMoves is the notice state machine: status → statuses it may move to.
-var noticeMoves = map[string][]string{
-	NoticeDraft:        {NoticeApproved},
-	NoticeApproved:     {NoticeSent, NoticeDraft},
-	NoticeSent:         {NoticeAcknowledged, NoticeRemoved, NoticeRefused},
-	NoticeAcknowledged: {NoticeRemoved, NoticeRefused},
-}
-
-// Removal-check outcomes of one URL (the sweep package decides them).
-const (
-	OutcomeRemoved  = "removed"
-	OutcomeLive     = "live"
-	OutcomeChanged  = "changed"
-	OutcomeBlocked  = "blocked"
-	OutcomeRelisted = "relisted"
-	OutcomeFailed   = "failed"
-)
-
-// OutcomeNames are the outcomes' Chinese names.
-var OutcomeNames = map[string]string{
-	OutcomeRemoved:  "已删除",
-	OutcomeLive:     "仍在线",
-	OutcomeChanged:  "内容已变更",
-	OutcomeBlocked:  "无法查看（需登录/验证/被拒绝）",
-	OutcomeRelisted: "原链接已删除，但在别处重新发布",
-	OutcomeFailed:   "复查失败（将重试）",
-}
 
 // Notice is one letter to one recipient: a takedown request or a referral,
 // listing the confirmed cases it covers.
 type Notice struct {
-	ID         uint64        `json:"id"`
-	Route      string        `json:"route"`
-	Recipient  string        `json:"recipient"`
-	Status     string        `json:"status"`
-	Number     string        `json:"number,omitempty"` // 文号, given when approved
-	Created    time.Time     `json:"created"`
-	IssuedAt   time.Time     `json:"issued_at,omitempty"` // approval date: the letter's date
-	Deadline   time.Time     `json:"deadline,omitempty"`
-	SentAt     time.Time     `json:"sent_at,omitempty"`
-	AckAt      time.Time     `json:"ack_at,omitempty"`
-	ClosedAt   time.Time     `json:"closed_at,omitempty"`
-	ApprovedBy string        `json:"approved_by,omitempty"`
-	Items      []NoticeItem  `json:"items"`
-	History    []NoticeEvent `json:"history"`
+	ID         uint64               `json:"id"`
+	Route      casework.Route       `json:"route"`
+	Recipient  string               `json:"recipient"`
+	Status     casework.NoticeState `json:"status"`
+	Number     string               `json:"number,omitempty"` // 文号, given when approved
+	Created    time.Time            `json:"created"`
+	IssuedAt   time.Time            `json:"issued_at,omitempty"` // approval date: the letter's date
+	Deadline   time.Time            `json:"deadline,omitempty"`
+	SentAt     time.Time            `json:"sent_at,omitempty"`
+	AckAt      time.Time            `json:"ack_at,omitempty"`
+	ClosedAt   time.Time            `json:"closed_at,omitempty"`
+	ApprovedBy string               `json:"approved_by,omitempty"`
+	Items      []NoticeItem         `json:"items"`
+	History    []NoticeEvent        `json:"history"`
 	// CheckDue are the removal-check rounds set when the notice is sent;
 	// ChecksDone counts the rounds run.
 	CheckDue   []time.Time `json:"check_due,omitempty"`
@@ -100,24 +50,24 @@ type NoticeItem struct {
 	BodySHA256 string    `json:"body_sha256"`
 	CapturedAt time.Time `json:"captured_at"`
 	// Latest removal check.
-	Outcome       string      `json:"outcome,omitempty"`
-	OutcomeDetail string      `json:"outcome_detail,omitempty"`
-	OutcomeAt     time.Time   `json:"outcome_at,omitempty"`
-	RelistedCase  uint64      `json:"relisted_case,omitempty"`
-	Checks        []ItemCheck `json:"checks,omitempty"`
+	Outcome       casework.Outcome `json:"outcome,omitempty"`
+	OutcomeDetail string           `json:"outcome_detail,omitempty"`
+	OutcomeAt     time.Time        `json:"outcome_at,omitempty"`
+	RelistedCase  uint64           `json:"relisted_case,omitempty"`
+	Checks        []ItemCheck      `json:"checks,omitempty"`
 }
 
 // ItemCheck is one removal check of one URL.
 type ItemCheck struct {
-	CaseID       uint64    `json:"case_id"`
-	At           time.Time `json:"at"`
-	Round        int       `json:"round"` // 1-based scheduled round; 0 for a check run by hand
-	Outcome      string    `json:"outcome"`
-	Status       int       `json:"status,omitempty"`
-	FinalURL     string    `json:"final_url,omitempty"`
-	Detail       string    `json:"detail,omitempty"`
-	BodySHA256   string    `json:"body_sha256,omitempty"`
-	RelistedCase uint64    `json:"relisted_case,omitempty"`
+	CaseID       uint64           `json:"case_id"`
+	At           time.Time        `json:"at"`
+	Round        int              `json:"round"` // 1-based scheduled round; 0 for a check run by hand
+	Outcome      casework.Outcome `json:"outcome"`
+	Status       int              `json:"status,omitempty"`
+	FinalURL     string           `json:"final_url,omitempty"`
+	Detail       string           `json:"detail,omitempty"`
+	BodySHA256   string           `json:"body_sha256,omitempty"`
+	RelistedCase uint64           `json:"relisted_case,omitempty"`
 	// Evidence is the stored response of the check (see CheckEvidence);
 	// 0 when there was none (a network failure).
 	Evidence uint64 `json:"evidence,omitempty"`
@@ -132,18 +82,18 @@ type ItemCheck struct {
 
 // CheckEvidence is the response a removal check got, kept as fetched.
 type CheckEvidence struct {
-	ID         uint64      `json:"id"`
-	NoticeID   uint64      `json:"notice_id"`
-	CaseID     uint64      `json:"case_id"`
-	URL        string      `json:"url"`
-	FinalURL   string      `json:"final_url,omitempty"`
-	FetchedAt  time.Time   `json:"fetched_at"`
-	Status     int         `json:"status"`
-	Header     http.Header `json:"header,omitempty"`
-	BodySHA256 string      `json:"body_sha256"`
-	BodySize   int         `json:"body_size"`
-	Truncated  bool        `json:"truncated,omitempty"`
-	Outcome    string      `json:"outcome"`
+	ID         uint64           `json:"id"`
+	NoticeID   uint64           `json:"notice_id"`
+	CaseID     uint64           `json:"case_id"`
+	URL        string           `json:"url"`
+	FinalURL   string           `json:"final_url,omitempty"`
+	FetchedAt  time.Time        `json:"fetched_at"`
+	Status     int              `json:"status"`
+	Header     http.Header      `json:"header,omitempty"`
+	BodySHA256 string           `json:"body_sha256"`
+	BodySize   int              `json:"body_size"`
+	Truncated  bool             `json:"truncated,omitempty"`
+	Outcome    casework.Outcome `json:"outcome"`
 }
 
 // CheckResponse returns a removal check's stored response and its body.
@@ -191,18 +141,18 @@ func putCheckEvidence(tx *bolt.Tx, noticeID uint64, ch *ItemCheck) (uint64, erro
 
 // NoticeEvent is one change of a notice's status.
 type NoticeEvent struct {
-	At   time.Time `json:"at"`
-	By   string    `json:"by"`
-	From string    `json:"from,omitempty"`
-	To   string    `json:"to"`
-	Note string    `json:"note,omitempty"`
+	At   time.Time            `json:"at"`
+	By   string               `json:"by"`
+	From casework.NoticeState `json:"from,omitempty"`
+	To   casework.NoticeState `json:"to"`
+	Note string               `json:"note,omitempty"`
 }
 
 // State is the status to show: Status, or overdue when the deadline has
 // passed on a notice that is sent or acknowledged and not yet resolved.
-func (n *Notice) State(now time.Time) string {
-	if (n.Status == NoticeSent || n.Status == NoticeAcknowledged) && !n.Deadline.IsZero() && now.After(n.Deadline) {
-		return NoticeOverdue
+func (n *Notice) State(now time.Time) casework.NoticeState {
+	if n.Status.Waiting() && !n.Deadline.IsZero() && now.After(n.Deadline) {
+		return casework.NoticeOverdue
 	}
 	return n.Status
 }
@@ -210,24 +160,29 @@ func (n *Notice) State(now time.Time) string {
 // NextCheck is when the next scheduled removal check is due (zero when
 // none is).
 func (n *Notice) NextCheck() time.Time {
-	if n.Status != NoticeSent && n.Status != NoticeAcknowledged || n.ChecksDone >= len(n.CheckDue) {
+	if !n.Status.Waiting() || n.ChecksDone >= len(n.CheckDue) {
 		return time.Time{}
 	}
 	return n.CheckDue[n.ChecksDone]
 }
 
+// draftKey is the key of the draft notice for a route and recipient.
+func draftKey(route casework.Route, recipient string) []byte {
+	return []byte(string(route) + "\x00" + recipient)
+}
+
 // addToDraft puts a confirmed case into the draft notice for its route and
 // recipient, starting one when there is none.
-func addToDraft(tx *bolt.Tx, now time.Time, c *Case, route, recipient, by string) (*Notice, error) {
+func addToDraft(tx *bolt.Tx, now time.Time, c *Case, route casework.Route, recipient, by string) (*Notice, error) {
 	notices, drafts := tx.Bucket(bucketNotices), tx.Bucket(bucketNoticeDrafts)
-	dk := []byte(route + "\x00" + recipient)
+	dk := draftKey(route, recipient)
 	var n Notice
 	if id := drafts.Get(dk); id != nil {
 		ok, err := getJSON(notices, id, &n)
 		if err != nil {
 			return nil, err
 		}
-		if !ok || n.Status != NoticeDraft {
+		if !ok || n.Status != casework.NoticeDraft {
 			n = Notice{}
 		}
 	}
@@ -236,8 +191,8 @@ func addToDraft(tx *bolt.Tx, now time.Time, c *Case, route, recipient, by string
 		if err != nil {
 			return nil, err
 		}
-		n = Notice{ID: id, Route: route, Recipient: recipient, Status: NoticeDraft, Created: now,
-			History: []NoticeEvent{{At: now, By: by, To: NoticeDraft}}}
+		n = Notice{ID: id, Route: route, Recipient: recipient, Status: casework.NoticeDraft, Created: now,
+			History: []NoticeEvent{{At: now, By: by, To: casework.NoticeDraft}}}
 		if err := drafts.Put(dk, u64(id)); err != nil {
 			return nil, err
 		}
@@ -261,7 +216,7 @@ func addToDraft(tx *bolt.Tx, now time.Time, c *Case, route, recipient, by string
 
 // NoticeMove is a change of a notice's status.
 type NoticeMove struct {
-	To   string
+	To   casework.NoticeState
 	By   string
 	Note string
 	// Approving: the letter's number, date and deadline.
@@ -289,14 +244,14 @@ func (s *Store) MoveNotice(id uint64, m NoticeMove) (*Notice, error) {
 		if !ok {
 			return fmt.Errorf("notice %d: %w", id, ErrNotFound)
 		}
-		if !slices.Contains(noticeMoves[n.Status], m.To) {
-			return fmt.Errorf("%w: notice %d is %s and cannot become %s", ErrConflict, id, n.Status, m.To)
+		if err := casework.CheckNoticeMove(n.Status, m.To); err != nil {
+			return fmt.Errorf("%w: notice %d: %w", ErrConflict, id, err)
 		}
 		from := n.Status
 		drafts := tx.Bucket(bucketNoticeDrafts)
-		dk := []byte(n.Route + "\x00" + n.Recipient)
+		dk := draftKey(n.Route, n.Recipient)
 		switch m.To {
-		case NoticeApproved:
+		case casework.NoticeApproved:
 			if len(n.Items) == 0 {
 				return fmt.Errorf("%w: notice %d lists no case", ErrInvalid, id)
 			}
@@ -310,23 +265,23 @@ func (s *Store) MoveNotice(id uint64, m NoticeMove) (*Notice, error) {
 					return err
 				}
 			}
-		case NoticeDraft: // withdrawn before sending: a draft again, and the current one if none is
+		case casework.NoticeDraft: // withdrawn before sending: a draft again, and the current one if none is
 			n.Number, n.ApprovedBy, n.IssuedAt, n.Deadline = "", "", time.Time{}, time.Time{}
 			if drafts.Get(dk) == nil {
 				if err := drafts.Put(dk, u64(id)); err != nil {
 					return err
 				}
 			}
-		case NoticeSent:
+		case casework.NoticeSent:
 			n.SentAt = now
 			n.CheckDue = nil
 			for _, d := range m.CheckAfter {
 				n.CheckDue = append(n.CheckDue, now.Add(d))
 			}
 			n.ChecksDone = 0
-		case NoticeAcknowledged:
+		case casework.NoticeAcknowledged:
 			n.AckAt = now
-		case NoticeRemoved, NoticeRefused:
+		case casework.NoticeRemoved, casework.NoticeRefused:
 			n.ClosedAt = now
 		}
 		n.Status = m.To
@@ -334,14 +289,14 @@ func (s *Store) MoveNotice(id uint64, m NoticeMove) (*Notice, error) {
 		if err := putNotice(tx, &n); err != nil {
 			return err
 		}
-		detail := from + " → " + m.To
+		detail := string(from) + " → " + string(m.To)
 		if m.Number != "" {
 			detail += "; number=" + m.Number
 		}
 		if m.Note != "" {
 			detail += "; note=" + m.Note
 		}
-		return appendAudit(tx, now, &AuditEntry{Actor: m.By, Action: "notice." + m.To,
+		return appendAudit(tx, now, &AuditEntry{Actor: m.By, Action: "notice." + string(m.To),
 			Object: fmt.Sprintf("notice:%d", id), Detail: detail})
 	})
 	if err != nil {
@@ -375,8 +330,8 @@ func (s *Store) Notice(id uint64) (*Notice, error) {
 
 // NoticeFilter selects notices.
 type NoticeFilter struct {
-	Status string // a stored status, or "overdue" (computed at Now); "" for all
-	Route  string
+	Status casework.NoticeState // a stored state, or overdue (computed at Now); "" for all
+	Route  casework.Route
 	Now    time.Time
 }
 
@@ -458,7 +413,7 @@ func (s *Store) RecordChecks(id uint64, round int, by string, checks []ItemCheck
 			ch.Header, ch.Body = nil, nil
 			it := &n.Items[i]
 			it.Checks = append(it.Checks, ch)
-			if ch.Outcome != OutcomeFailed || it.Outcome == "" {
+			if ch.Outcome != casework.OutcomeFailed || it.Outcome == "" {
 				it.Outcome, it.OutcomeDetail, it.OutcomeAt, it.RelistedCase = ch.Outcome, ch.Detail, ch.At, ch.RelistedCase
 			}
 			var c caseRecord
@@ -477,14 +432,14 @@ func (s *Store) RecordChecks(id uint64, round int, by string, checks []ItemCheck
 		}
 		gone := len(n.Items) > 0
 		for _, it := range n.Items {
-			if it.Outcome != OutcomeRemoved && it.Outcome != OutcomeRelisted {
+			if !it.Outcome.Gone() {
 				gone = false
 			}
 		}
-		if gone && (n.Status == NoticeSent || n.Status == NoticeAcknowledged) {
-			n.History = append(n.History, NoticeEvent{At: now, By: by, From: n.Status, To: NoticeRemoved,
+		if gone && n.Status.Waiting() {
+			n.History = append(n.History, NoticeEvent{At: now, By: by, From: n.Status, To: casework.NoticeRemoved,
 				Note: "复查确认全部链接已删除"})
-			n.Status, n.ClosedAt = NoticeRemoved, now
+			n.Status, n.ClosedAt = casework.NoticeRemoved, now
 			summary = append(summary, "notice removed")
 		}
 		if err := putNotice(tx, &n); err != nil {

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/certwatch/certwatch/casework"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -17,7 +18,7 @@ import (
 func takedownDraft(t testing.TB, s *Store, sweep uint64, url, recipient string, at time.Time) (caseID, noticeID uint64) {
 	t.Helper()
 	caseID = flagCase(t, s, sweep, url, "出售安全员证 "+url, at)
-	c, _ := mustDecide(t, s, Decision{CaseID: caseID, Action: ActionConfirm, Route: "takedown_cac", Recipient: recipient, By: "alice"})
+	c, _ := mustDecide(t, s, Decision{CaseID: caseID, Action: casework.ActionConfirm, Route: casework.RouteTakedownCAC, Recipient: recipient, By: "alice"})
 	if c.NoticeID == 0 {
 		t.Fatalf("case %d joined no notice", caseID)
 	}
@@ -26,7 +27,7 @@ func takedownDraft(t testing.TB, s *Store, sweep uint64, url, recipient string, 
 
 // approval is a complete approving move.
 func approval(now time.Time) NoticeMove {
-	return NoticeMove{To: NoticeApproved, By: "boss", Number: "网信函〔2024〕12号", Deadline: now.Add(7 * 24 * time.Hour)}
+	return NoticeMove{To: casework.NoticeApproved, By: "boss", Number: "网信函〔2024〕12号", Deadline: now.Add(7 * 24 * time.Hour)}
 }
 
 func mustMove(t testing.TB, s *Store, id uint64, m NoticeMove) *Notice {
@@ -39,43 +40,43 @@ func mustMove(t testing.TB, s *Store, id uint64, m NoticeMove) *Notice {
 }
 
 // noticePaths are the moves that bring a draft into each status.
-var noticePaths = map[string][]string{
-	NoticeDraft:        nil,
-	NoticeApproved:     {NoticeApproved},
-	NoticeSent:         {NoticeApproved, NoticeSent},
-	NoticeAcknowledged: {NoticeApproved, NoticeSent, NoticeAcknowledged},
-	NoticeRemoved:      {NoticeApproved, NoticeSent, NoticeRemoved},
-	NoticeRefused:      {NoticeApproved, NoticeSent, NoticeRefused},
+var noticePaths = map[casework.NoticeState][]casework.NoticeState{
+	casework.NoticeDraft:        nil,
+	casework.NoticeApproved:     {casework.NoticeApproved},
+	casework.NoticeSent:         {casework.NoticeApproved, casework.NoticeSent},
+	casework.NoticeAcknowledged: {casework.NoticeApproved, casework.NoticeSent, casework.NoticeAcknowledged},
+	casework.NoticeRemoved:      {casework.NoticeApproved, casework.NoticeSent, casework.NoticeRemoved},
+	casework.NoticeRefused:      {casework.NoticeApproved, casework.NoticeSent, casework.NoticeRefused},
 }
 
 // moveTo is a move to status with what it needs.
-func moveTo(status string, now time.Time) NoticeMove {
-	if status == NoticeApproved {
+func moveTo(status casework.NoticeState, now time.Time) NoticeMove {
+	if status == casework.NoticeApproved {
 		return approval(now)
 	}
-	return NoticeMove{To: status, By: "clerk", Note: "第" + status + "步"}
+	return NoticeMove{To: status, By: "clerk", Note: "第" + string(status) + "步"}
 }
 
 func TestMoveNoticeMachine(t *testing.T) {
 	s, clock := openTest(t)
 	sweep := startSweep(t, s)
-	allowed := map[[2]string]bool{
-		{NoticeDraft, NoticeApproved}:       true,
-		{NoticeApproved, NoticeSent}:        true,
-		{NoticeApproved, NoticeDraft}:       true,
-		{NoticeSent, NoticeAcknowledged}:    true,
-		{NoticeSent, NoticeRemoved}:         true,
-		{NoticeSent, NoticeRefused}:         true,
-		{NoticeAcknowledged, NoticeRemoved}: true,
-		{NoticeAcknowledged, NoticeRefused}: true,
+	allowed := map[[2]casework.NoticeState]bool{
+		{casework.NoticeDraft, casework.NoticeApproved}:       true,
+		{casework.NoticeApproved, casework.NoticeSent}:        true,
+		{casework.NoticeApproved, casework.NoticeDraft}:       true,
+		{casework.NoticeSent, casework.NoticeAcknowledged}:    true,
+		{casework.NoticeSent, casework.NoticeRemoved}:         true,
+		{casework.NoticeSent, casework.NoticeRefused}:         true,
+		{casework.NoticeAcknowledged, casework.NoticeRemoved}: true,
+		{casework.NoticeAcknowledged, casework.NoticeRefused}: true,
 	}
-	statuses := []string{NoticeDraft, NoticeApproved, NoticeSent, NoticeAcknowledged, NoticeRemoved, NoticeRefused}
-	targets := append(slices.Clone(statuses), NoticeOverdue, "archived", "")
+	statuses := []casework.NoticeState{casework.NoticeDraft, casework.NoticeApproved, casework.NoticeSent, casework.NoticeAcknowledged, casework.NoticeRemoved, casework.NoticeRefused}
+	targets := append(slices.Clone(statuses), casework.NoticeOverdue, "archived", "")
 	i := 0
 	for _, from := range statuses {
 		for _, to := range targets {
 			i++
-			t.Run(from+"→"+to, func(t *testing.T) {
+			t.Run(string(from)+"→"+string(to), func(t *testing.T) {
 				_, id := takedownDraft(t, s, sweep, fmt.Sprintf("https://m.example/%d", i), fmt.Sprintf("平台%d", i), clock.Now())
 				for _, step := range noticePaths[from] {
 					mustMove(t, s, id, moveTo(step, clock.Now()))
@@ -90,7 +91,7 @@ func TestMoveNoticeMachine(t *testing.T) {
 
 				m := moveTo(to, now)
 				n, err := s.MoveNotice(id, m)
-				if !allowed[[2]string{from, to}] {
+				if !allowed[[2]casework.NoticeState{from, to}] {
 					if !errors.Is(err, ErrConflict) {
 						t.Fatalf("MoveNotice = %+v, %v; want ErrConflict", n, err)
 					}
@@ -121,18 +122,18 @@ func TestMoveNoticeMachine(t *testing.T) {
 				}
 				var stamp time.Time
 				switch to {
-				case NoticeApproved:
+				case casework.NoticeApproved:
 					stamp = stored.IssuedAt
 					if stored.Number != m.Number || !stored.Deadline.Equal(m.Deadline) || stored.ApprovedBy != "boss" {
 						t.Errorf("approved notice %+v", stored)
 					}
-				case NoticeSent:
+				case casework.NoticeSent:
 					stamp = stored.SentAt
-				case NoticeAcknowledged:
+				case casework.NoticeAcknowledged:
 					stamp = stored.AckAt
-				case NoticeRemoved, NoticeRefused:
+				case casework.NoticeRemoved, casework.NoticeRefused:
 					stamp = stored.ClosedAt
-				case NoticeDraft:
+				case casework.NoticeDraft:
 					stamp = now
 					if stored.Number != "" || !stored.Deadline.IsZero() || stored.ApprovedBy != "" || !stored.IssuedAt.IsZero() {
 						t.Errorf("withdrawn notice keeps its approval: %+v", stored)
@@ -142,8 +143,8 @@ func TestMoveNoticeMachine(t *testing.T) {
 					t.Errorf("%s time %v, want %v", to, stamp, now)
 				}
 				last, _ := s.AuditEntries(AuditFilter{Limit: 1})
-				if auditLen(t, s) != entries+1 || last[0].Action != "notice."+to || last[0].Object != fmt.Sprintf("notice:%d", id) ||
-					last[0].Actor != m.By || !strings.HasPrefix(last[0].Detail, from+" → "+to) {
+				if auditLen(t, s) != entries+1 || last[0].Action != "notice."+string(to) || last[0].Object != fmt.Sprintf("notice:%d", id) ||
+					last[0].Actor != m.By || !strings.HasPrefix(last[0].Detail, string(from+" → "+to)) {
 					t.Errorf("audit entry %+v", last[0])
 				}
 			})
@@ -169,15 +170,15 @@ func TestApproveNotice(t *testing.T) {
 		_, id := draft("平台甲")
 		now := clock.Now()
 		for _, m := range []NoticeMove{
-			{To: NoticeApproved, By: "boss", Deadline: now.Add(time.Hour)},
-			{To: NoticeApproved, By: "boss", Number: "网信函〔2024〕1号"},
-			{To: NoticeApproved, By: "boss"},
+			{To: casework.NoticeApproved, By: "boss", Deadline: now.Add(time.Hour)},
+			{To: casework.NoticeApproved, By: "boss", Number: "网信函〔2024〕1号"},
+			{To: casework.NoticeApproved, By: "boss"},
 		} {
 			if _, err := s.MoveNotice(id, m); !errors.Is(err, ErrInvalid) {
 				t.Errorf("MoveNotice(%+v): %v, want ErrInvalid", m, err)
 			}
 		}
-		if n, _ := s.Notice(id); n.Status != NoticeDraft || n.Number != "" {
+		if n, _ := s.Notice(id); n.Status != casework.NoticeDraft || n.Number != "" {
 			t.Errorf("refused approval changed the notice: %+v", n)
 		}
 		issued := now.Add(-48 * time.Hour)
@@ -212,7 +213,7 @@ func TestApproveNotice(t *testing.T) {
 
 		// Withdrawing a while b is the current draft: a is a draft again
 		// but new cases keep going to b.
-		mustMove(t, s, a, NoticeMove{To: NoticeDraft, By: "boss", Note: "文号有误"})
+		mustMove(t, s, a, NoticeMove{To: casework.NoticeDraft, By: "boss", Note: "文号有误"})
 		c5, id5 := draft("平台乙")
 		if id5 != b {
 			t.Errorf("case %d joined notice %d, want the current draft %d", c5, id5, b)
@@ -227,8 +228,8 @@ func TestApproveNotice(t *testing.T) {
 	t.Run("back to draft re-opens it", func(t *testing.T) {
 		c1, a := draft("平台丙")
 		mustMove(t, s, a, approval(clock.Now()))
-		n := mustMove(t, s, a, NoticeMove{To: NoticeDraft, By: "boss"})
-		if n.Status != NoticeDraft || n.Number != "" || !n.Deadline.IsZero() {
+		n := mustMove(t, s, a, NoticeMove{To: casework.NoticeDraft, By: "boss"})
+		if n.Status != casework.NoticeDraft || n.Number != "" || !n.Deadline.IsZero() {
 			t.Errorf("withdrawn notice %+v", n)
 		}
 		c2, id := draft("平台丙")
@@ -244,7 +245,7 @@ func TestApproveNotice(t *testing.T) {
 	t.Run("sent notice does not take new cases", func(t *testing.T) {
 		_, a := draft("平台丁")
 		mustMove(t, s, a, approval(clock.Now()))
-		mustMove(t, s, a, NoticeMove{To: NoticeSent, By: "clerk"})
+		mustMove(t, s, a, NoticeMove{To: casework.NoticeSent, By: "clerk"})
 		if _, b := draft("平台丁"); b == a {
 			t.Errorf("a case joined the sent notice %d", a)
 		}
@@ -263,10 +264,10 @@ func TestSendSchedulesChecks(t *testing.T) {
 	}
 	clock.Add(time.Hour)
 	sentA := clock.Now()
-	na := mustMove(t, s, a, NoticeMove{To: NoticeSent, By: "clerk", CheckAfter: []time.Duration{24 * time.Hour, 72 * time.Hour}})
+	na := mustMove(t, s, a, NoticeMove{To: casework.NoticeSent, By: "clerk", CheckAfter: []time.Duration{24 * time.Hour, 72 * time.Hour}})
 	clock.Add(time.Hour)
 	sentB := clock.Now()
-	mustMove(t, s, b, NoticeMove{To: NoticeSent, By: "clerk", CheckAfter: []time.Duration{24 * time.Hour}})
+	mustMove(t, s, b, NoticeMove{To: casework.NoticeSent, By: "clerk", CheckAfter: []time.Duration{24 * time.Hour}})
 
 	wantDue := []time.Time{sentA.Add(24 * time.Hour), sentA.Add(72 * time.Hour)}
 	if fmt.Sprint(na.CheckDue) != fmt.Sprint(wantDue) || na.ChecksDone != 0 || !na.SentAt.Equal(sentA) || !na.NextCheck().Equal(wantDue[0]) {
@@ -307,7 +308,7 @@ func TestSendSchedulesChecks(t *testing.T) {
 		t.Run(st.name, func(t *testing.T) {
 			if st.round > 0 {
 				n, _ := s.Notice(a)
-				if _, err := s.RecordChecks(a, st.round, "system", []ItemCheck{{CaseID: n.Items[0].CaseID, Outcome: OutcomeLive}}); err != nil {
+				if _, err := s.RecordChecks(a, st.round, "system", []ItemCheck{{CaseID: n.Items[0].CaseID, Outcome: casework.OutcomeLive}}); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -318,7 +319,7 @@ func TestSendSchedulesChecks(t *testing.T) {
 	}
 
 	t.Run("sending again is refused and keeps the schedule", func(t *testing.T) {
-		if _, err := s.MoveNotice(b, NoticeMove{To: NoticeSent, By: "clerk"}); !errors.Is(err, ErrConflict) {
+		if _, err := s.MoveNotice(b, NoticeMove{To: casework.NoticeSent, By: "clerk"}); !errors.Is(err, ErrConflict) {
 			t.Errorf("sending a sent notice: %v", err)
 		}
 	})
@@ -330,10 +331,10 @@ func TestNoticeStateAndFilter(t *testing.T) {
 	t0 := clock.Now()
 	deadline := t0.Add(7 * 24 * time.Hour)
 
-	mk := func(recipient, route string, path ...string) uint64 {
+	mk := func(recipient string, route casework.Route, path ...casework.NoticeState) uint64 {
 		t.Helper()
 		id := flagCase(t, s, sweep, "https://f.example/"+recipient, recipient, clock.Now())
-		c, _ := mustDecide(t, s, Decision{CaseID: id, Action: ActionConfirm, Route: route, Recipient: recipient, By: "alice"})
+		c, _ := mustDecide(t, s, Decision{CaseID: id, Action: casework.ActionConfirm, Route: route, Recipient: recipient, By: "alice"})
 		for _, to := range path {
 			m := moveTo(to, t0)
 			m.Deadline = deadline
@@ -341,29 +342,29 @@ func TestNoticeStateAndFilter(t *testing.T) {
 		}
 		return c.NoticeID
 	}
-	draft := mk("甲", "takedown_cac")
-	approved := mk("乙", "takedown_cac", NoticeApproved)
-	sent := mk("丙", "takedown_cac", NoticeApproved, NoticeSent)
-	acked := mk("丁", "takedown_samr", NoticeApproved, NoticeSent, NoticeAcknowledged)
-	removed := mk("戊", "takedown_samr", NoticeApproved, NoticeSent, NoticeRemoved)
-	refused := mk("己", "takedown_cac", NoticeApproved, NoticeSent, NoticeRefused)
+	draft := mk("甲", casework.RouteTakedownCAC)
+	approved := mk("乙", casework.RouteTakedownCAC, casework.NoticeApproved)
+	sent := mk("丙", casework.RouteTakedownCAC, casework.NoticeApproved, casework.NoticeSent)
+	acked := mk("丁", casework.RouteTakedownSAMR, casework.NoticeApproved, casework.NoticeSent, casework.NoticeAcknowledged)
+	removed := mk("戊", casework.RouteTakedownSAMR, casework.NoticeApproved, casework.NoticeSent, casework.NoticeRemoved)
+	refused := mk("己", casework.RouteTakedownCAC, casework.NoticeApproved, casework.NoticeSent, casework.NoticeRefused)
 
 	before, at, after := deadline.Add(-time.Second), deadline, deadline.Add(time.Second)
 	t.Run("State", func(t *testing.T) {
 		tests := []struct {
 			id   uint64
 			now  time.Time
-			want string
+			want casework.NoticeState
 		}{
-			{draft, after, NoticeDraft},
-			{approved, after, NoticeApproved},
-			{sent, before, NoticeSent},
-			{sent, at, NoticeSent},
-			{sent, after, NoticeOverdue},
-			{acked, before, NoticeAcknowledged},
-			{acked, after, NoticeOverdue},
-			{removed, after, NoticeRemoved},
-			{refused, after, NoticeRefused},
+			{draft, after, casework.NoticeDraft},
+			{approved, after, casework.NoticeApproved},
+			{sent, before, casework.NoticeSent},
+			{sent, at, casework.NoticeSent},
+			{sent, after, casework.NoticeOverdue},
+			{acked, before, casework.NoticeAcknowledged},
+			{acked, after, casework.NoticeOverdue},
+			{removed, after, casework.NoticeRemoved},
+			{refused, after, casework.NoticeRefused},
 		}
 		for _, tt := range tests {
 			n, err := s.Notice(tt.id)
@@ -375,8 +376,8 @@ func TestNoticeStateAndFilter(t *testing.T) {
 			}
 		}
 		var zero Notice
-		zero.Status = NoticeSent
-		if got := zero.State(after.Add(1000 * time.Hour)); got != NoticeSent {
+		zero.Status = casework.NoticeSent
+		if got := zero.State(after.Add(1000 * time.Hour)); got != casework.NoticeSent {
 			t.Errorf("sent notice without a deadline: %s", got)
 		}
 	})
@@ -388,16 +389,16 @@ func TestNoticeStateAndFilter(t *testing.T) {
 		want  []uint64
 	}{
 		{"all, newest first", NoticeFilter{}, t0, []uint64{refused, removed, acked, sent, approved, draft}},
-		{"drafts", NoticeFilter{Status: NoticeDraft, Now: after}, t0, []uint64{draft}},
-		{"overdue before the deadline", NoticeFilter{Status: NoticeOverdue, Now: before}, t0, nil},
-		{"overdue after the deadline", NoticeFilter{Status: NoticeOverdue, Now: after}, t0, []uint64{acked, sent}},
-		{"overdue by the store's clock", NoticeFilter{Status: NoticeOverdue}, after, []uint64{acked, sent}},
-		{"overdue by the store's clock, not yet", NoticeFilter{Status: NoticeOverdue}, before, nil},
-		{"overdue in one route", NoticeFilter{Status: NoticeOverdue, Route: "takedown_samr", Now: after}, t0, []uint64{acked}},
-		{"sent keeps its stored status when overdue", NoticeFilter{Status: NoticeSent, Now: after}, t0, []uint64{sent}},
-		{"removed", NoticeFilter{Status: NoticeRemoved, Now: after}, t0, []uint64{removed}},
-		{"route", NoticeFilter{Route: "takedown_samr"}, t0, []uint64{removed, acked}},
-		{"no such route", NoticeFilter{Route: RoutePoliceReferral}, t0, nil},
+		{"drafts", NoticeFilter{Status: casework.NoticeDraft, Now: after}, t0, []uint64{draft}},
+		{"overdue before the deadline", NoticeFilter{Status: casework.NoticeOverdue, Now: before}, t0, nil},
+		{"overdue after the deadline", NoticeFilter{Status: casework.NoticeOverdue, Now: after}, t0, []uint64{acked, sent}},
+		{"overdue by the store's clock", NoticeFilter{Status: casework.NoticeOverdue}, after, []uint64{acked, sent}},
+		{"overdue by the store's clock, not yet", NoticeFilter{Status: casework.NoticeOverdue}, before, nil},
+		{"overdue in one route", NoticeFilter{Status: casework.NoticeOverdue, Route: casework.RouteTakedownSAMR, Now: after}, t0, []uint64{acked}},
+		{"sent keeps its stored status when overdue", NoticeFilter{Status: casework.NoticeSent, Now: after}, t0, []uint64{sent}},
+		{"removed", NoticeFilter{Status: casework.NoticeRemoved, Now: after}, t0, []uint64{removed}},
+		{"route", NoticeFilter{Route: casework.RouteTakedownSAMR}, t0, []uint64{removed, acked}},
+		{"no such route", NoticeFilter{Route: casework.RoutePoliceReferral}, t0, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -427,11 +428,11 @@ func TestRecordChecks(t *testing.T) {
 		cases, id = append(cases, c), n
 	}
 	mustMove(t, s, id, approval(clock.Now()))
-	mustMove(t, s, id, NoticeMove{To: NoticeSent, By: "clerk", CheckAfter: []time.Duration{24 * time.Hour, 72 * time.Hour}})
+	mustMove(t, s, id, NoticeMove{To: casework.NoticeSent, By: "clerk", CheckAfter: []time.Duration{24 * time.Hour, 72 * time.Hour}})
 	c1, c2, c3 := cases[0], cases[1], cases[2]
 
 	type itemWant struct {
-		outcome string
+		outcome casework.Outcome
 		checks  int
 		rounds  []int
 	}
@@ -442,43 +443,43 @@ func TestRecordChecks(t *testing.T) {
 		wantErr    error
 		wantItems  map[uint64]itemWant
 		wantDone   int
-		wantStatus string
+		wantStatus casework.NoticeState
 	}{
 		{
 			name: "by hand, round 0", round: 0,
-			checks:    []ItemCheck{{CaseID: c1, Outcome: OutcomeRemoved, Status: 404, Detail: "页面不存在"}},
-			wantItems: map[uint64]itemWant{c1: {OutcomeRemoved, 1, []int{0}}, c2: {"", 0, nil}, c3: {"", 0, nil}},
-			wantDone:  0, wantStatus: NoticeSent,
+			checks:    []ItemCheck{{CaseID: c1, Outcome: casework.OutcomeRemoved, Status: 404, Detail: "页面不存在"}},
+			wantItems: map[uint64]itemWant{c1: {casework.OutcomeRemoved, 1, []int{0}}, c2: {"", 0, nil}, c3: {"", 0, nil}},
+			wantDone:  0, wantStatus: casework.NoticeSent,
 		},
 		{
 			name: "a case not in the notice", round: 1,
-			checks:  []ItemCheck{{CaseID: c2, Outcome: OutcomeLive}, {CaseID: 999, Outcome: OutcomeRemoved}},
+			checks:  []ItemCheck{{CaseID: c2, Outcome: casework.OutcomeLive}, {CaseID: 999, Outcome: casework.OutcomeRemoved}},
 			wantErr: ErrInvalid,
 		},
 		{
 			name: "round 1: failures do not hide a known outcome", round: 1,
 			checks: []ItemCheck{
-				{CaseID: c1, Outcome: OutcomeFailed, Detail: "timeout"},
-				{CaseID: c2, Outcome: OutcomeFailed, Detail: "timeout"},
-				{CaseID: c3, Outcome: OutcomeLive, Status: 200},
+				{CaseID: c1, Outcome: casework.OutcomeFailed, Detail: "timeout"},
+				{CaseID: c2, Outcome: casework.OutcomeFailed, Detail: "timeout"},
+				{CaseID: c3, Outcome: casework.OutcomeLive, Status: 200},
 			},
-			wantItems: map[uint64]itemWant{c1: {OutcomeRemoved, 2, []int{0, 1}}, c2: {OutcomeFailed, 1, []int{1}}, c3: {OutcomeLive, 1, []int{1}}},
-			wantDone:  1, wantStatus: NoticeSent,
+			wantItems: map[uint64]itemWant{c1: {casework.OutcomeRemoved, 2, []int{0, 1}}, c2: {casework.OutcomeFailed, 1, []int{1}}, c3: {casework.OutcomeLive, 1, []int{1}}},
+			wantDone:  1, wantStatus: casework.NoticeSent,
 		},
 		{
 			name: "round 2: one still live", round: 2,
 			checks: []ItemCheck{
-				{CaseID: c2, Outcome: OutcomeRelisted, RelistedCase: 42},
-				{CaseID: c3, Outcome: OutcomeChanged},
+				{CaseID: c2, Outcome: casework.OutcomeRelisted, RelistedCase: 42},
+				{CaseID: c3, Outcome: casework.OutcomeChanged},
 			},
-			wantItems: map[uint64]itemWant{c1: {OutcomeRemoved, 2, []int{0, 1}}, c2: {OutcomeRelisted, 2, []int{1, 2}}, c3: {OutcomeChanged, 2, []int{1, 2}}},
-			wantDone:  2, wantStatus: NoticeSent,
+			wantItems: map[uint64]itemWant{c1: {casework.OutcomeRemoved, 2, []int{0, 1}}, c2: {casework.OutcomeRelisted, 2, []int{1, 2}}, c3: {casework.OutcomeChanged, 2, []int{1, 2}}},
+			wantDone:  2, wantStatus: casework.NoticeSent,
 		},
 		{
 			name: "by hand: the last one removed closes the notice", round: 0,
-			checks:    []ItemCheck{{CaseID: c3, Outcome: OutcomeRemoved, Status: 410}},
-			wantItems: map[uint64]itemWant{c1: {OutcomeRemoved, 2, []int{0, 1}}, c2: {OutcomeRelisted, 2, []int{1, 2}}, c3: {OutcomeRemoved, 3, []int{1, 2, 0}}},
-			wantDone:  2, wantStatus: NoticeRemoved,
+			checks:    []ItemCheck{{CaseID: c3, Outcome: casework.OutcomeRemoved, Status: 410}},
+			wantItems: map[uint64]itemWant{c1: {casework.OutcomeRemoved, 2, []int{0, 1}}, c2: {casework.OutcomeRelisted, 2, []int{1, 2}}, c3: {casework.OutcomeRemoved, 3, []int{1, 2, 0}}},
+			wantDone:  2, wantStatus: casework.NoticeRemoved,
 		},
 	}
 	for _, st := range steps {
@@ -534,7 +535,7 @@ func TestRecordChecks(t *testing.T) {
 				if !last.At.Equal(now) || last.Outcome != ch.Outcome || last.Detail != ch.Detail || last.Status != ch.Status || last.RelistedCase != ch.RelistedCase {
 					t.Errorf("case %d check %+v, want %+v at %v", ch.CaseID, last, ch, now)
 				}
-				if ch.Outcome != OutcomeFailed && (!it.OutcomeAt.Equal(now) || it.OutcomeDetail != ch.Detail || it.RelistedCase != ch.RelistedCase) {
+				if ch.Outcome != casework.OutcomeFailed && (!it.OutcomeAt.Equal(now) || it.OutcomeDetail != ch.Detail || it.RelistedCase != ch.RelistedCase) {
 					t.Errorf("case %d item %+v not updated from %+v", ch.CaseID, it, ch)
 				}
 			}
@@ -543,9 +544,9 @@ func TestRecordChecks(t *testing.T) {
 				!strings.HasPrefix(e[0].Detail, fmt.Sprintf("round %d: ", st.round)) {
 				t.Errorf("audit entry %+v", e[0])
 			}
-			if st.wantStatus == NoticeRemoved {
+			if st.wantStatus == casework.NoticeRemoved {
 				ev := stored.History[len(stored.History)-1]
-				if ev.From != NoticeSent || ev.To != NoticeRemoved || ev.By != "system" || !stored.ClosedAt.Equal(now) {
+				if ev.From != casework.NoticeSent || ev.To != casework.NoticeRemoved || ev.By != "system" || !stored.ClosedAt.Equal(now) {
 					t.Errorf("closing event %+v, closed at %v", ev, stored.ClosedAt)
 				}
 				if !strings.Contains(e[0].Detail, "notice removed") {
@@ -557,7 +558,7 @@ func TestRecordChecks(t *testing.T) {
 
 	t.Run("explicit check time is kept", func(t *testing.T) {
 		at := clock.Now().Add(-30 * time.Minute)
-		n, err := s.RecordChecks(id, 0, "alice", []ItemCheck{{CaseID: c1, Outcome: OutcomeRemoved, At: at}})
+		n, err := s.RecordChecks(id, 0, "alice", []ItemCheck{{CaseID: c1, Outcome: casework.OutcomeRemoved, At: at}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -569,17 +570,17 @@ func TestRecordChecks(t *testing.T) {
 	t.Run("acknowledged notice closes too; a draft does not", func(t *testing.T) {
 		ca, a := takedownDraft(t, s, sweep, "https://r.example/ack", "平台乙", clock.Now())
 		mustMove(t, s, a, approval(clock.Now()))
-		mustMove(t, s, a, NoticeMove{To: NoticeSent, By: "clerk", CheckAfter: []time.Duration{time.Hour}})
-		mustMove(t, s, a, NoticeMove{To: NoticeAcknowledged, By: "clerk"})
+		mustMove(t, s, a, NoticeMove{To: casework.NoticeSent, By: "clerk", CheckAfter: []time.Duration{time.Hour}})
+		mustMove(t, s, a, NoticeMove{To: casework.NoticeAcknowledged, By: "clerk"})
 		// Round numbers past the schedule complete it and no more.
-		n, err := s.RecordChecks(a, 5, "system", []ItemCheck{{CaseID: ca, Outcome: OutcomeRelisted, RelistedCase: 7}})
-		if err != nil || n.Status != NoticeRemoved || n.ChecksDone != 1 || n.History[len(n.History)-1].From != NoticeAcknowledged {
+		n, err := s.RecordChecks(a, 5, "system", []ItemCheck{{CaseID: ca, Outcome: casework.OutcomeRelisted, RelistedCase: 7}})
+		if err != nil || n.Status != casework.NoticeRemoved || n.ChecksDone != 1 || n.History[len(n.History)-1].From != casework.NoticeAcknowledged {
 			t.Errorf("acknowledged notice after all relisted: %+v, %v", n, err)
 		}
 
 		cd, d := takedownDraft(t, s, sweep, "https://r.example/draft", "平台丙", clock.Now())
-		n, err = s.RecordChecks(d, 0, "alice", []ItemCheck{{CaseID: cd, Outcome: OutcomeRemoved}})
-		if err != nil || n.Status != NoticeDraft {
+		n, err = s.RecordChecks(d, 0, "alice", []ItemCheck{{CaseID: cd, Outcome: casework.OutcomeRemoved}})
+		if err != nil || n.Status != casework.NoticeDraft {
 			t.Errorf("draft after all removed: %+v, %v; want still a draft", n, err)
 		}
 	})

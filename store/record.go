@@ -13,6 +13,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/certwatch/certwatch/casework"
+	"github.com/certwatch/certwatch/finding"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -50,7 +52,7 @@ type Observation struct {
 	Flagged  bool
 	Score    float64
 	Category string
-	Finding  json.RawMessage // the matcher's finding
+	Finding  json.RawMessage // the finding, encoded by finding.Encode
 	// PageTitle and Text are what the matcher read (the finding's match
 	// offsets point into them); kept with a new snapshot.
 	PageTitle, Text string
@@ -78,9 +80,6 @@ type RecordResult struct {
 	Added int
 }
 
-// Case statuses.
-const CaseOpen = "open"
-
 // Case is one suspicious URL or listing followed across sweeps.
 type Case struct {
 	ID        uint64    `json:"id"`
@@ -96,31 +95,31 @@ type Case struct {
 	Sightings int       `json:"sightings"`
 	Snapshots int       `json:"snapshots"`
 	// LatestSnapshot is the id of the newest snapshot.
-	LatestSnapshot uint64          `json:"latest_snapshot"`
-	Status         string          `json:"status"` // open, pending_approval, confirmed, dismissed
-	Finding        json.RawMessage `json:"finding,omitempty"`
-	FirstSweep     uint64          `json:"first_sweep,omitempty"` // the sweep that found it
+	LatestSnapshot uint64              `json:"latest_snapshot"`
+	Status         casework.CaseStatus `json:"status"`
+	Finding        json.RawMessage     `json:"finding,omitempty"`     // encoded (see package finding)
+	FirstSweep     uint64              `json:"first_sweep,omitempty"` // the sweep that found it
 	// SuggestedRoute is the route the finding suggests (read from it, not
 	// stored apart).
-	SuggestedRoute string `json:"-"`
+	SuggestedRoute casework.Route `json:"-"`
 	// Channel is the detection channel that flagged the finding (rules,
 	// model, rules+model; "" for findings from before the learned stage),
 	// read from the finding like SuggestedRoute.
 	Channel string `json:"-"`
 
 	// Review (see Decide).
-	Route         string    `json:"route,omitempty"`     // chosen when confirmed
-	Recipient     string    `json:"recipient,omitempty"` // who the notice goes to
-	DismissReason string    `json:"dismiss_reason,omitempty"`
-	ConfirmedBy   string    `json:"confirmed_by,omitempty"`
-	ApprovedBy    string    `json:"approved_by,omitempty"` // referrals: the second person
-	DecidedBy     string    `json:"decided_by,omitempty"`
-	DecidedAt     time.Time `json:"decided_at,omitempty"`
-	NoticeID      uint64    `json:"notice_id,omitempty"`
+	Route         casework.Route         `json:"route,omitempty"`     // chosen when confirmed
+	Recipient     string                 `json:"recipient,omitempty"` // who the notice goes to
+	DismissReason casework.DismissReason `json:"dismiss_reason,omitempty"`
+	ConfirmedBy   string                 `json:"confirmed_by,omitempty"`
+	ApprovedBy    string                 `json:"approved_by,omitempty"` // referrals: the second person
+	DecidedBy     string                 `json:"decided_by,omitempty"`
+	DecidedAt     time.Time              `json:"decided_at,omitempty"`
+	NoticeID      uint64                 `json:"notice_id,omitempty"`
 	// Latest removal check after a notice.
-	Removal       string    `json:"removal,omitempty"`
-	RemovalDetail string    `json:"removal_detail,omitempty"`
-	RemovalAt     time.Time `json:"removal_at,omitempty"`
+	Removal       casework.Outcome `json:"removal,omitempty"`
+	RemovalDetail string           `json:"removal_detail,omitempty"`
+	RemovalAt     time.Time        `json:"removal_at,omitempty"`
 }
 
 // caseRecord is a case as stored.
@@ -277,7 +276,7 @@ func record(tx *bolt.Tx, o *Observation) (RecordResult, error) {
 		}
 		c = caseRecord{Case: Case{
 			ID: id, Key: o.CaseKey, SourceID: o.SourceID,
-			FirstSeen: o.FetchedAt, Status: CaseOpen, FirstSweep: o.SweepID,
+			FirstSeen: o.FetchedAt, Status: casework.CaseOpen, FirstSweep: o.SweepID,
 		}}
 		if err := keys.Put(ck, u64(id)); err != nil {
 			return res, err
@@ -566,19 +565,12 @@ func decodeCaseRecord(v []byte, withFinding bool) (caseRecord, error) {
 	return c, err
 }
 
-// findingRouteChannel reads the "route" and "channel" members of a
-// finding without decoding the rest.
-func findingRouteChannel(finding []byte) (route, channel string) {
-	jsonMembers(finding, func(key, val []byte) bool {
-		switch string(key) {
-		case "route":
-			jsonString(val, &route)
-		case "channel":
-			jsonString(val, &channel)
-		}
-		return true
-	})
-	return route, channel
+// findingRouteChannel reads the route and channel of a stored finding
+// without decoding the rest (finding.Peek). A finding it cannot read
+// suggests no route; the case page, which decodes it, says why.
+func findingRouteChannel(raw []byte) (casework.Route, string) {
+	s, _ := finding.Peek(raw)
+	return s.Route, s.Channel
 }
 
 // CaseByKey returns the case with this case key.

@@ -1,15 +1,16 @@
 package store
 
 import (
-	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/certwatch/certwatch/casework"
+	"github.com/certwatch/certwatch/finding"
+	"github.com/certwatch/certwatch/internal/jsonscan"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -21,16 +22,18 @@ var Beijing = time.FixedZone("CST", 8*60*60)
 // Department is one row of a period report: the office that acts on a
 // route's cases.
 type Department struct {
-	Route string // takedown_cac, takedown_samr, police_referral
-	Name  string // as printed in the report
+	Route casework.Route
+	Name  string // as printed in the report (the route's Department)
 }
 
-// ReportDepartments are a period report's rows, in order.
-var ReportDepartments = []Department{
-	{Route: "takedown_cac", Name: "网信办"},
-	{Route: "takedown_samr", Name: "市场监管"},
-	{Route: RoutePoliceReferral, Name: "公安机关（移送）"},
-}
+// ReportDepartments are a period report's rows, in order: one per route.
+var ReportDepartments = func() []Department {
+	out := make([]Department, len(casework.Routes))
+	for i, r := range casework.Routes {
+		out[i] = Department{Route: r, Name: r.Department()}
+	}
+	return out
+}()
 
 // ReportTotalName names the total row.
 const ReportTotalName = "合计"
@@ -50,7 +53,7 @@ type ReportOptions struct {
 	// review UI uses them: a marketplace's pages count for 市场监管 and so
 	// do its undecided cases, unless their rule suggests a police
 	// referral. Sources not named count for 网信办.
-	SourceRoutes map[string]string
+	SourceRoutes map[string]casework.Route
 }
 
 // ReportFigures are the figures of one row of a period report. The period
@@ -113,8 +116,8 @@ func (f *ReportFigures) add(o ReportFigures) {
 
 // ReportRow is one department's figures, or the total's (Route "").
 type ReportRow struct {
-	Route      string `json:"route"`
-	Department string `json:"department"`
+	Route      casework.Route `json:"route"`
+	Department string         `json:"department"`
 	ReportFigures
 }
 
@@ -157,7 +160,7 @@ func (r *PeriodReport) LastDay() time.Time {
 }
 
 // Row returns the row of a route, or the total for "".
-func (r *PeriodReport) Row(route string) ReportRow {
+func (r *PeriodReport) Row(route casework.Route) ReportRow {
 	if route == "" {
 		return r.Total
 	}
@@ -221,7 +224,7 @@ type tally struct {
 	rows     []ReportFigures // by ReportDepartments index
 	// statusAt is each decided case's status after its last decision
 	// before To.
-	statusAt map[uint64]string
+	statusAt map[uint64]casework.CaseStatus
 }
 
 func (t *tally) in(at time.Time) bool {
@@ -235,17 +238,13 @@ func (t *tally) day(at time.Time) int {
 }
 
 // department is the row of a route; defaultDepartment for an unknown one.
-func department(route string) int {
+func department(route casework.Route) int {
 	for i, d := range ReportDepartments {
 		if d.Route == route {
 			return i
 		}
 	}
 	return defaultDepartment
-}
-
-func knownRoute(route string) bool {
-	return slices.Contains(knownRoutes, route)
 }
 
 // sourceDepartment is the row of a source's pages.
@@ -275,48 +274,44 @@ type (
 		} `json:"by_source"`
 	}
 	reportDecision struct {
-		CaseID uint64    `json:"case_id"`
-		Action string    `json:"action"`
-		Route  string    `json:"route"`
-		At     time.Time `json:"at"`
-		To     string    `json:"to"`
+		CaseID uint64              `json:"case_id"`
+		Action casework.Action     `json:"action"`
+		Route  casework.Route      `json:"route"`
+		At     time.Time           `json:"at"`
+		To     casework.CaseStatus `json:"to"`
 	}
 	reportCase struct {
-		ID        uint64       `json:"id"`
-		SourceID  string       `json:"source_id"`
-		FirstSeen time.Time    `json:"first_seen"`
-		Status    string       `json:"status"`
-		Route     string       `json:"route"`
-		Finding   findingRoute `json:"finding"`
+		ID        uint64              `json:"id"`
+		SourceID  string              `json:"source_id"`
+		FirstSeen time.Time           `json:"first_seen"`
+		Status    casework.CaseStatus `json:"status"`
+		Route     casework.Route      `json:"route"`
+		Finding   findingRoute        `json:"finding"`
 	}
 	reportNotice struct {
-		ID     uint64    `json:"id"`
-		Route  string    `json:"route"`
-		SentAt time.Time `json:"sent_at"`
+		ID     uint64         `json:"id"`
+		Route  casework.Route `json:"route"`
+		SentAt time.Time      `json:"sent_at"`
 		Items  []struct {
 			Checks []struct {
-				At      time.Time `json:"at"`
-				Outcome string    `json:"outcome"`
+				At      time.Time        `json:"at"`
+				Outcome casework.Outcome `json:"outcome"`
 			} `json:"checks"`
 		} `json:"items"`
 		History []struct {
-			At time.Time `json:"at"`
-			To string    `json:"to"`
+			At time.Time            `json:"at"`
+			To casework.NoticeState `json:"to"`
 		} `json:"history"`
 	}
 )
 
-// findingRoute is the route a matcher's finding suggests; a finding that
-// is not an object suggests none.
-type findingRoute string
+// findingRoute is the route a stored finding suggests (finding.Peek); a
+// finding that is not an object suggests none.
+type findingRoute casework.Route
 
 func (f *findingRoute) UnmarshalJSON(b []byte) error {
-	var v struct {
-		Route string `json:"route"`
-	}
-	if json.Unmarshal(b, &v) == nil {
-		*f = findingRoute(v.Route)
-	}
+	s, _ := finding.Peek(b)
+	*f = findingRoute(s.Route)
 	return nil
 }
 
@@ -345,21 +340,13 @@ func decodeCase(v []byte) (reportCase, error) {
 			c.FirstSeen = t
 			return err == nil
 		case "status":
-			return jsonString(val, &c.Status)
+			return jsonString(val, (*string)(&c.Status))
 		case "route":
-			return jsonString(val, &c.Route)
+			return jsonString(val, (*string)(&c.Route))
 		case "finding":
-			// A finding that is not an object suggests no route, as
-			// findingRoute decides.
-			jsonMembers(val, func(fk, fv []byte) bool {
-				if string(fk) == "route" {
-					var r string
-					if jsonString(fv, &r) {
-						c.Finding = findingRoute(r)
-					}
-				}
-				return true
-			})
+			// As findingRoute decides.
+			s, _ := finding.Peek(val)
+			c.Finding = findingRoute(s.Route)
 		}
 		return true
 	})
@@ -393,130 +380,12 @@ func decodeFrontierItem(v []byte) (reportFrontierItem, error) {
 	return it, json.Unmarshal(v, &it)
 }
 
-// jsonMembers calls fn with the key (as written between its quotes) and
-// the raw value of each member of the JSON object data, in order. It
-// reports false when data is not an object it can scan or fn returns
-// false. It checks the structure only as far as it needs to find the
-// members, which is enough for values this package wrote.
+// jsonMembers and jsonString: see package jsonscan.
 func jsonMembers(data []byte, fn func(key, value []byte) bool) bool {
-	i := skipSpace(data, 0)
-	if i >= len(data) || data[i] != '{' {
-		return false
-	}
-	i = skipSpace(data, i+1)
-	if i < len(data) && data[i] == '}' {
-		return skipSpace(data, i+1) == len(data)
-	}
-	for {
-		if i >= len(data) || data[i] != '"' {
-			return false
-		}
-		end := skipString(data, i)
-		if end < 0 {
-			return false
-		}
-		key := data[i+1 : end-1]
-		i = skipSpace(data, end)
-		if i >= len(data) || data[i] != ':' {
-			return false
-		}
-		i = skipSpace(data, i+1)
-		vend := skipValue(data, i)
-		if vend < 0 || !fn(key, data[i:vend]) {
-			return false
-		}
-		i = skipSpace(data, vend)
-		if i >= len(data) {
-			return false
-		}
-		switch data[i] {
-		case ',':
-			i = skipSpace(data, i+1)
-		case '}':
-			return skipSpace(data, i+1) == len(data)
-		default:
-			return false
-		}
-	}
+	return jsonscan.Members(data, fn)
 }
 
-func skipSpace(data []byte, i int) int {
-	for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r') {
-		i++
-	}
-	return i
-}
-
-// skipString returns the index after the string starting at data[i] (a
-// quote), or -1.
-func skipString(data []byte, i int) int {
-	for j := i + 1; j < len(data); j++ {
-		switch data[j] {
-		case '\\':
-			j++
-		case '"':
-			return j + 1
-		}
-	}
-	return -1
-}
-
-// skipValue returns the index after the value starting at data[i], or -1.
-func skipValue(data []byte, i int) int {
-	if i >= len(data) {
-		return -1
-	}
-	switch data[i] {
-	case '"':
-		return skipString(data, i)
-	case '{', '[':
-		depth := 0
-		for j := i; j < len(data); j++ {
-			switch data[j] {
-			case '"':
-				end := skipString(data, j)
-				if end < 0 {
-					return -1
-				}
-				j = end - 1
-			case '{', '[':
-				depth++
-			case '}', ']':
-				depth--
-				if depth == 0 {
-					return j + 1
-				}
-			}
-		}
-		return -1
-	}
-	j := i // a number, true, false or null
-	for j < len(data) && data[j] != ',' && data[j] != '}' && data[j] != ']' &&
-		data[j] != ' ' && data[j] != '\t' && data[j] != '\n' && data[j] != '\r' {
-		j++
-	}
-	if j == i {
-		return -1
-	}
-	return j
-}
-
-// jsonString decodes a JSON string value into s (null leaves it empty);
-// false when val is not a string.
-func jsonString(val []byte, s *string) bool {
-	if string(val) == "null" {
-		return true
-	}
-	if len(val) < 2 || val[0] != '"' {
-		return false
-	}
-	inner := val[1 : len(val)-1]
-	if bytes.IndexByte(inner, '\\') < 0 {
-		*s = string(inner)
-		return true
-	}
-	return json.Unmarshal(val, s) == nil
-}
+func jsonString(val []byte, s *string) bool { return jsonscan.String(val, s) }
 
 // sweeps counts the pages of sweeps started in the period.
 func (t *tally) sweeps(tx *bolt.Tx) error {
@@ -563,14 +432,14 @@ func (t *tally) sweeps(tx *bolt.Tx) error {
 // decisions counts confirmations in the period and finds each case's
 // status at To.
 func (t *tally) decisions(tx *bolt.Tx) error {
-	t.statusAt = map[uint64]string{}
+	t.statusAt = map[uint64]casework.CaseStatus{}
 	lastAt := map[uint64]time.Time{}
 	return tx.Bucket(bucketDecisions).ForEach(func(k, v []byte) error {
 		var d reportDecision
 		if err := json.Unmarshal(v, &d); err != nil {
 			return fmt.Errorf("decode decision %x: %w", k, err)
 		}
-		if t.in(d.At) && d.To == CaseConfirmed && (d.Action == ActionConfirm || d.Action == ActionApprove) {
+		if t.in(d.At) && d.To == casework.CaseConfirmed && (d.Action == casework.ActionConfirm || d.Action == casework.ActionApprove) {
 			t.rows[department(d.Route)].Confirmed++
 		}
 		// Keys sort by case, then sequence: the last decision before To
@@ -599,9 +468,9 @@ func (t *tally) cases(tx *bolt.Tx) error {
 		}
 		status, decided := t.statusAt[c.ID]
 		if !decided {
-			status = CaseOpen
+			status = casework.CaseOpen
 		}
-		if status == CaseOpen || status == CasePendingApproval {
+		if status.Undecided() {
 			row.Open++
 		}
 		return nil
@@ -611,14 +480,14 @@ func (t *tally) cases(tx *bolt.Tx) error {
 // caseDepartment is the row of a case: its chosen route, else the
 // suggested one (see PeriodReport).
 func (t *tally) caseDepartment(c *reportCase) int {
-	if knownRoute(c.Route) {
+	if c.Route.Known() {
 		return department(c.Route)
 	}
-	suggested := string(c.Finding)
-	if suggested == RoutePoliceReferral {
+	suggested := casework.Route(c.Finding)
+	if suggested == casework.RoutePoliceReferral {
 		return department(suggested)
 	}
-	if r := t.opts.SourceRoutes[c.SourceID]; knownRoute(r) {
+	if r := t.opts.SourceRoutes[c.SourceID]; r.Known() {
 		return department(r)
 	}
 	return department(suggested)
@@ -633,7 +502,7 @@ func (t *tally) notices(tx *bolt.Tx) error {
 		}
 		row := &t.rows[department(n.Route)]
 		if !n.SentAt.IsZero() && t.in(n.SentAt) {
-			if n.Route == RoutePoliceReferral {
+			if n.Route == casework.RoutePoliceReferral {
 				row.Referrals += len(n.Items)
 			} else {
 				row.TakedownsSent += len(n.Items)
@@ -641,7 +510,7 @@ func (t *tally) notices(tx *bolt.Tx) error {
 		}
 		var noticeRemoved time.Time
 		for _, ev := range n.History {
-			if ev.To == NoticeRemoved {
+			if ev.To == casework.NoticeRemoved {
 				noticeRemoved = ev.At
 				break
 			}
@@ -649,7 +518,7 @@ func (t *tally) notices(tx *bolt.Tx) error {
 		for _, it := range n.Items {
 			removed := noticeRemoved
 			for _, ch := range it.Checks {
-				if ch.Outcome == OutcomeRemoved || ch.Outcome == OutcomeRelisted {
+				if ch.Outcome.Gone() {
 					if removed.IsZero() || ch.At.Before(removed) {
 						removed = ch.At
 					}

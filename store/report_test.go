@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/certwatch/certwatch/casework"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -28,7 +29,7 @@ func (c *fakeClock) set(t time.Time) {
 }
 
 // reportSourceRoutes: the marketplace's takedowns go to market regulation.
-var reportSourceRoutes = map[string]string{"mall": "takedown_samr"}
+var reportSourceRoutes = map[string]casework.Route{"mall": casework.RouteTakedownSAMR}
 
 // reportFixture is a database spanning two reporting windows, A =
 // [8-01, 8-25) and B = [8-25, 10-25) in Beijing, with events exactly on
@@ -64,7 +65,7 @@ func newReportFixture(t *testing.T) *reportFixture {
 			t.Fatal(err)
 		}
 	}
-	flag := func(sweep uint64, url, source, route, ts string) uint64 {
+	flag := func(sweep uint64, url, source string, route casework.Route, ts string) uint64 {
 		clock.set(at(ts))
 		o := observation(sweep, url, "出售证书 "+url, at(ts))
 		o.FrontierURL, o.SourceID = "", source
@@ -80,13 +81,13 @@ func newReportFixture(t *testing.T) *reportFixture {
 		c, _ := mustDecide(t, s, d)
 		return c
 	}
-	confirm := func(ts string, id uint64, route, recipient string) uint64 {
-		return decide(ts, Decision{CaseID: id, Action: ActionConfirm, Route: route, Recipient: recipient, By: "alice"}).NoticeID
+	confirm := func(ts string, id uint64, route casework.Route, recipient string) uint64 {
+		return decide(ts, Decision{CaseID: id, Action: casework.ActionConfirm, Route: route, Recipient: recipient, By: "alice"}).NoticeID
 	}
 	send := func(ts string, id uint64) {
 		clock.set(at(ts))
 		mustMove(t, s, id, approval(clock.Now()))
-		mustMove(t, s, id, NoticeMove{To: NoticeSent, By: "clerk"})
+		mustMove(t, s, id, NoticeMove{To: casework.NoticeSent, By: "clerk"})
 	}
 	check := func(id uint64, cs ...ItemCheck) {
 		clock.set(cs[0].At) // the checker records as it checks
@@ -100,9 +101,9 @@ func newReportFixture(t *testing.T) *reportFixture {
 	sw0 := sweepAt("2026-07-31 23:00")
 	frontier(sw0, FrontierItem{URL: "https://forum.example/old", SourceID: "forum", Kind: "page"})
 	done(sw0, "https://forum.example/old", "ok")
-	p0 := flag(sw0, "https://forum.example/p0", "forum", "takedown_cac", "2026-07-31 23:10")
-	flag(sw0, "https://forum.example/p1", "forum", "takedown_cac", "2026-07-31 23:20") // p1: open at A.to and B.to
-	n0 := confirm("2026-07-31 23:50", p0, "takedown_cac", "平台乙")
+	p0 := flag(sw0, "https://forum.example/p0", "forum", casework.RouteTakedownCAC, "2026-07-31 23:10")
+	flag(sw0, "https://forum.example/p1", "forum", casework.RouteTakedownCAC, "2026-07-31 23:20") // p1: open at A.to and B.to
+	n0 := confirm("2026-07-31 23:50", p0, casework.RouteTakedownCAC, "平台乙")
 
 	// A sweep starting exactly at A.from: forum pages go to 网信办,
 	// the marketplace's to 市场监管.
@@ -142,18 +143,18 @@ func newReportFixture(t *testing.T) *reportFixture {
 	// A notice sent exactly at A.from.
 	send("2026-08-01 00:00", n0)
 
-	c2 := flag(sw1, "https://forum.example/c2", "forum", "takedown_cac", "2026-08-01 10:00")
-	n1 := confirm("2026-08-02 09:00", c1, "takedown_cac", "平台甲")
-	confirm("2026-08-02 09:30", c2, "takedown_cac", "平台甲")
+	c2 := flag(sw1, "https://forum.example/c2", "forum", casework.RouteTakedownCAC, "2026-08-01 10:00")
+	n1 := confirm("2026-08-02 09:00", c1, casework.RouteTakedownCAC, "平台甲")
+	confirm("2026-08-02 09:30", c2, casework.RouteTakedownCAC, "平台甲")
 	send("2026-08-03 12:00", n1) // 2 items
 	check(n1,
-		ItemCheck{CaseID: c1, At: at("2026-08-05 10:00"), Outcome: OutcomeRemoved},
-		ItemCheck{CaseID: c2, At: at("2026-08-05 10:00"), Outcome: OutcomeLive})
-	check(n1, ItemCheck{CaseID: c1, At: at("2026-08-06 10:00"), Outcome: OutcomeRemoved}) // counted once
+		ItemCheck{CaseID: c1, At: at("2026-08-05 10:00"), Outcome: casework.OutcomeRemoved},
+		ItemCheck{CaseID: c2, At: at("2026-08-05 10:00"), Outcome: casework.OutcomeLive})
+	check(n1, ItemCheck{CaseID: c1, At: at("2026-08-06 10:00"), Outcome: casework.OutcomeRemoved}) // counted once
 
 	// The marketplace: an undecided case on it counts for 市场监管 though
 	// its rule suggests 网信办; a confirmed listing is relisted.
-	flag(sw1, "https://mall.example/item/1", "mall", "takedown_cac", "2026-08-05 11:00") // c3: open at A.to and B.to
+	flag(sw1, "https://mall.example/item/1", "mall", casework.RouteTakedownCAC, "2026-08-05 11:00") // c3: open at A.to and B.to
 	clock.set(at("2026-08-06 08:00"))
 	o = observation(sw1, "https://mall.example/item/4", "出售证书 listing 4", at("2026-08-06 08:00"))
 	o.FrontierURL, o.SourceID, o.CaseKey = "", "mall", "listing:mall:4"
@@ -162,18 +163,18 @@ func newReportFixture(t *testing.T) *reportFixture {
 		t.Fatal(err)
 	}
 	c4 := res.CaseID
-	n2 := confirm("2026-08-06 12:00", c4, "takedown_samr", "某购物平台")
+	n2 := confirm("2026-08-06 12:00", c4, casework.RouteTakedownSAMR, "某购物平台")
 	send("2026-08-07 09:00", n2)
-	check(n2, ItemCheck{CaseID: c4, At: at("2026-08-09 09:00"), Outcome: OutcomeRelisted, RelistedCase: 99})
+	check(n2, ItemCheck{CaseID: c4, At: at("2026-08-09 09:00"), Outcome: casework.OutcomeRelisted, RelistedCase: 99})
 
 	// Police referrals: one approved and sent, one pending at A.to (on the
 	// marketplace, but a suggested referral stays with the police).
-	c5 := flag(sw1, "https://forum.example/c5", "forum", RoutePoliceReferral, "2026-08-06 09:00")
-	confirm("2026-08-07 09:00", c5, RoutePoliceReferral, "区公安分局")
-	n3 := decide("2026-08-08 09:00", Decision{CaseID: c5, Action: ActionApprove, By: "bob"}).NoticeID
+	c5 := flag(sw1, "https://forum.example/c5", "forum", casework.RoutePoliceReferral, "2026-08-06 09:00")
+	confirm("2026-08-07 09:00", c5, casework.RoutePoliceReferral, "区公安分局")
+	n3 := decide("2026-08-08 09:00", Decision{CaseID: c5, Action: casework.ActionApprove, By: "bob"}).NoticeID
 	send("2026-08-09 09:00", n3)
-	c6 := flag(sw1, "https://mall.example/item/6", "mall", RoutePoliceReferral, "2026-08-09 10:00")
-	confirm("2026-08-10 09:00", c6, RoutePoliceReferral, "区公安分局")
+	c6 := flag(sw1, "https://mall.example/item/6", "mall", casework.RoutePoliceReferral, "2026-08-09 10:00")
+	confirm("2026-08-10 09:00", c6, casework.RoutePoliceReferral, "区公安分局")
 
 	// A sweep whose frontier is gone counts its summary; one with
 	// neither is noted.
@@ -192,16 +193,16 @@ func newReportFixture(t *testing.T) *reportFixture {
 	}
 
 	// Dismissed: c7 for good; c8 reopened exactly at A.to.
-	c7 := flag(sw2, "https://forum.example/c7", "forum", "takedown_cac", "2026-08-11 10:00")
-	decide("2026-08-12 10:00", Decision{CaseID: c7, Action: ActionDismiss, Reason: DismissFalsePositive, By: "alice"})
-	c8 := flag(sw2, "https://forum.example/c8", "forum", "takedown_cac", "2026-08-12 10:00")
-	decide("2026-08-12 11:00", Decision{CaseID: c8, Action: ActionDismiss, Reason: DismissDuplicate, By: "alice"})
+	c7 := flag(sw2, "https://forum.example/c7", "forum", casework.RouteTakedownCAC, "2026-08-11 10:00")
+	decide("2026-08-12 10:00", Decision{CaseID: c7, Action: casework.ActionDismiss, Reason: casework.DismissFalsePositive, By: "alice"})
+	c8 := flag(sw2, "https://forum.example/c8", "forum", casework.RouteTakedownCAC, "2026-08-12 10:00")
+	decide("2026-08-12 11:00", Decision{CaseID: c8, Action: casework.ActionDismiss, Reason: casework.DismissDuplicate, By: "alice"})
 
 	// The platform reports the removal of n0's item by hand.
 	clock.set(at("2026-08-15 16:00"))
-	mustMove(t, s, n0, NoticeMove{To: NoticeRemoved, By: "clerk", Note: "平台反馈已删除"})
+	mustMove(t, s, n0, NoticeMove{To: casework.NoticeRemoved, By: "clerk", Note: "平台反馈已删除"})
 
-	c10 := flag(sw2, "https://forum.example/c10", "forum", "takedown_cac", "2026-08-20 10:00")
+	c10 := flag(sw2, "https://forum.example/c10", "forum", casework.RouteTakedownCAC, "2026-08-20 10:00")
 
 	// Exactly at A.to = B.from: a sweep, a case found, a case confirmed and
 	// its notice sent, a removal, a reopening.
@@ -210,27 +211,27 @@ func newReportFixture(t *testing.T) *reportFixture {
 		FrontierItem{URL: "https://mall.example/item/9", SourceID: "mall", Kind: "listing"})
 	done(sw3, "https://forum.example/b1", "ok")
 	done(sw3, "https://mall.example/item/9", "ok")
-	flag(sw3, "https://forum.example/c9", "forum", "takedown_cac", "2026-08-25 00:00")
-	n4 := confirm("2026-08-25 00:00", c10, "takedown_cac", "平台丙")
+	flag(sw3, "https://forum.example/c9", "forum", casework.RouteTakedownCAC, "2026-08-25 00:00")
+	n4 := confirm("2026-08-25 00:00", c10, casework.RouteTakedownCAC, "平台丙")
 	send("2026-08-25 00:00", n4)
-	check(n1, ItemCheck{CaseID: c2, At: f.aTo, Outcome: OutcomeRemoved})
-	decide("2026-08-25 00:00", Decision{CaseID: c8, Action: ActionReopen, By: "bob"})
+	check(n1, ItemCheck{CaseID: c2, At: f.aTo, Outcome: casework.OutcomeRemoved})
+	decide("2026-08-25 00:00", Decision{CaseID: c8, Action: casework.ActionReopen, By: "bob"})
 
 	// After B: nothing of it counts in B.
 	sw4 := sweepAt("2026-10-25 00:00")
 	frontier(sw4, FrontierItem{URL: "https://forum.example/late", SourceID: "forum"})
 	done(sw4, "https://forum.example/late", "ok")
-	flag(sw4, "https://forum.example/late", "forum", "takedown_cac", "2026-10-25 00:00")
+	flag(sw4, "https://forum.example/late", "forum", casework.RouteTakedownCAC, "2026-10-25 00:00")
 	clock.set(at("2026-11-01 00:00"))
 	return f
 }
 
-type deptFigures map[string]ReportFigures
+type deptFigures map[casework.Route]ReportFigures
 
 const (
-	cac  = "takedown_cac"
-	samr = "takedown_samr"
-	pol  = RoutePoliceReferral
+	cac  = casework.RouteTakedownCAC
+	samr = casework.RouteTakedownSAMR
+	pol  = casework.RoutePoliceReferral
 )
 
 func checkReport(t *testing.T, r *PeriodReport, want deptFigures) {
@@ -453,12 +454,12 @@ func bigReportDB(tb testing.TB, n int) (*Store, time.Time, time.Time) {
 					return err
 				}
 				c := caseRecord{Case: Case{ID: id, Key: url, URL: url, SourceID: "forum", FirstSeen: at, LastSeen: at,
-					Title: "出售安全员证书", Score: 26, Category: "cert_sale", Status: CaseOpen, Finding: finding,
+					Title: "出售安全员证书", Score: 26, Category: "cert_sale", Status: casework.CaseOpen, Finding: finding,
 					Sightings: 1, Snapshots: 1, LatestSnapshot: id}, ContentKey: fmt.Sprintf("%064x", i)}
 				if i%3 == 0 {
-					d := Decision{CaseID: id, Seq: id, Action: ActionConfirm, Route: "takedown_cac", Recipient: "平台",
-						By: "alice", At: at.Add(time.Hour), From: CaseOpen, To: CaseConfirmed}
-					c.Status, c.Route, c.Recipient, c.ConfirmedBy, c.DecidedAt = CaseConfirmed, d.Route, d.Recipient, d.By, d.At
+					d := Decision{CaseID: id, Seq: id, Action: casework.ActionConfirm, Route: casework.RouteTakedownCAC, Recipient: "平台",
+						By: "alice", At: at.Add(time.Hour), From: casework.CaseOpen, To: casework.CaseConfirmed}
+					c.Status, c.Route, c.Recipient, c.ConfirmedBy, c.DecidedAt = casework.CaseConfirmed, d.Route, d.Recipient, d.By, d.At
 					if err := putJSON(decisions, pairKey(id, d.Seq), &d); err != nil {
 						return err
 					}
@@ -469,13 +470,13 @@ func bigReportDB(tb testing.TB, n int) (*Store, time.Time, time.Time) {
 							}
 						}
 						nid, _ := notices.NextSequence()
-						nt = &Notice{ID: nid, Route: "takedown_cac", Recipient: "平台", Status: NoticeSent, Created: d.At,
+						nt = &Notice{ID: nid, Route: casework.RouteTakedownCAC, Recipient: "平台", Status: casework.NoticeSent, Created: d.At,
 							SentAt: d.At.Add(2 * time.Hour)}
 					}
 					nt.Items = append(nt.Items, NoticeItem{CaseID: id, URL: url, Title: c.Title, SnapshotID: id,
 						BodySHA256: c.ContentKey, CapturedAt: at, Checks: []ItemCheck{
-							{CaseID: id, At: nt.SentAt.Add(24 * time.Hour), Outcome: OutcomeLive, Status: 200},
-							{CaseID: id, At: nt.SentAt.Add(72 * time.Hour), Outcome: OutcomeRemoved, Status: 404},
+							{CaseID: id, At: nt.SentAt.Add(24 * time.Hour), Outcome: casework.OutcomeLive, Status: 200},
+							{CaseID: id, At: nt.SentAt.Add(72 * time.Hour), Outcome: casework.OutcomeRemoved, Status: 404},
 						}})
 				}
 				if err := putJSON(cases, u64(id), &c); err != nil {
@@ -583,7 +584,7 @@ func TestDecodeCase(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			c := caseRecord{Case: Case{ID: 7, Key: "listing:m:1", URL: `https://x.example/"\a`, SourceID: `mall"\`,
-				FirstSeen: at, Status: CasePendingApproval, Route: RoutePoliceReferral, Title: `"route":"takedown_samr"`}}
+				FirstSeen: at, Status: casework.CasePendingApproval, Route: casework.RoutePoliceReferral, Title: `"route":"takedown_samr"`}}
 			if finding != "" {
 				c.Finding = json.RawMessage(finding)
 			}
@@ -620,7 +621,7 @@ func FuzzDecodeCase(f *testing.F) {
 	f.Fuzz(func(t *testing.T, title, source, finding string) {
 		decodeCase([]byte(finding))
 		decodeFrontierItem([]byte(finding))
-		c := caseRecord{Case: Case{ID: 1, Title: title, SourceID: source, Route: title, Status: source,
+		c := caseRecord{Case: Case{ID: 1, Title: title, SourceID: source, Route: casework.Route(title), Status: casework.CaseStatus(source),
 			FirstSeen: time.Unix(1700000000, 5).UTC()}}
 		if json.Valid([]byte(finding)) {
 			c.Finding = json.RawMessage(finding)

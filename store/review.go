@@ -8,64 +8,9 @@ import (
 	"slices"
 	"time"
 
+	"github.com/certwatch/certwatch/casework"
 	bolt "go.etcd.io/bbolt"
 )
-
-// Case statuses. A case starts open; a reviewer confirms it with a route
-// or dismisses it with a reason. A confirmed referral to the police waits
-// for a second person (an approver) before it joins a notice.
-const (
-	CaseConfirmed       = "confirmed"
-	CasePendingApproval = "pending_approval"
-	CaseDismissed       = "dismissed"
-)
-
-// CaseStatusNames are the statuses' Chinese names.
-var CaseStatusNames = map[string]string{
-	CaseOpen:            "待审核",
-	CasePendingApproval: "待审批",
-	CaseConfirmed:       "已确认",
-	CaseDismissed:       "已排除",
-}
-
-// Decision actions.
-const (
-	ActionConfirm = "confirm" // open → confirmed, or → pending_approval for a police referral
-	ActionDismiss = "dismiss" // open or pending_approval → dismissed
-	ActionApprove = "approve" // pending_approval → confirmed (a second person)
-	ActionReject  = "reject"  // pending_approval → open
-	ActionReopen  = "reopen"  // dismissed → open
-	// ActionWithdraw takes a confirmation back: confirmed (while its
-	// notice is still a draft) or pending_approval → open, and the case
-	// leaves the draft notice.
-	ActionWithdraw = "withdraw"
-)
-
-// Dismissal reasons.
-const (
-	DismissFalsePositive = "false_positive"
-	DismissOutOfScope    = "out_of_scope"
-	DismissDuplicate     = "duplicate"
-)
-
-// DismissReasons are the dismissal reasons in the order a form offers
-// them. There is no default: a reviewer must choose one, because each
-// reason means something different to rule tuning (only a false positive
-// is a negative example).
-var DismissReasons = []string{DismissFalsePositive, DismissOutOfScope, DismissDuplicate}
-
-// DismissReasonNames are the reasons' Chinese names.
-var DismissReasonNames = map[string]string{
-	DismissFalsePositive: "误报",
-	DismissOutOfScope:    "不属于本次专项范围",
-	DismissDuplicate:     "重复线索",
-}
-
-// Route names as stored (the rules package defines them; the store keeps
-// strings).
-const RoutePoliceReferral = "police_referral"
-
-var knownRoutes = []string{"takedown_cac", "takedown_samr", RoutePoliceReferral}
 
 // More sentinel errors for review.
 var (
@@ -81,18 +26,18 @@ var (
 
 // Decision is one reviewer action on a case, kept forever.
 type Decision struct {
-	CaseID    uint64    `json:"case_id"`
-	Seq       uint64    `json:"seq"`
-	Action    string    `json:"action"`
-	Route     string    `json:"route,omitempty"`     // confirm
-	Recipient string    `json:"recipient,omitempty"` // confirm/approve: who the notice goes to
-	Reason    string    `json:"reason,omitempty"`    // dismiss
-	Note      string    `json:"note,omitempty"`
-	By        string    `json:"by"`
-	At        time.Time `json:"at"`
-	From      string    `json:"from"`
-	To        string    `json:"to"`
-	NoticeID  uint64    `json:"notice_id,omitempty"` // the draft notice the case joined
+	CaseID    uint64                 `json:"case_id"`
+	Seq       uint64                 `json:"seq"`
+	Action    casework.Action        `json:"action"`
+	Route     casework.Route         `json:"route,omitempty"`     // confirm
+	Recipient string                 `json:"recipient,omitempty"` // confirm/approve: who the notice goes to
+	Reason    casework.DismissReason `json:"reason,omitempty"`    // dismiss
+	Note      string                 `json:"note,omitempty"`
+	By        string                 `json:"by"`
+	At        time.Time              `json:"at"`
+	From      casework.CaseStatus    `json:"from"`
+	To        casework.CaseStatus    `json:"to"`
+	NoticeID  uint64                 `json:"notice_id,omitempty"` // the draft notice the case joined
 	// Allow, when set, is the caller's permission check on the case
 	// itself (whose confirmation it is, whether a referral waits for an
 	// approver). Decide calls it inside its transaction with the case as
@@ -134,13 +79,13 @@ func (s *Store) Decide(d Decision) (*Case, *Decision, error) {
 			return err
 		}
 		d.To = c.Status
-		if d.Action == ActionWithdraw && c.NoticeID != 0 {
+		if d.Action == casework.ActionWithdraw && c.NoticeID != 0 {
 			if err := removeFromDraft(tx, now, c.NoticeID, c.ID, d.By); err != nil {
 				return err
 			}
 			d.NoticeID, c.NoticeID = c.NoticeID, 0
 		}
-		if c.Status == CaseConfirmed && (d.Action == ActionConfirm || d.Action == ActionApprove) {
+		if c.Status == casework.CaseConfirmed && (d.Action == casework.ActionConfirm || d.Action == casework.ActionApprove) {
 			n, err := addToDraft(tx, now, &c.Case, d.Route, d.Recipient, d.By)
 			if err != nil {
 				return err
@@ -161,12 +106,12 @@ func (s *Store) Decide(d Decision) (*Case, *Decision, error) {
 			return err
 		}
 		detail := fmt.Sprintf("%s → %s", d.From, d.To)
-		for _, kv := range [][2]string{{"route", d.Route}, {"recipient", d.Recipient}, {"reason", d.Reason}, {"note", d.Note}} {
+		for _, kv := range [][2]string{{"route", string(d.Route)}, {"recipient", d.Recipient}, {"reason", string(d.Reason)}, {"note", d.Note}} {
 			if kv[1] != "" {
 				detail += "; " + kv[0] + "=" + kv[1]
 			}
 		}
-		return appendAudit(tx, now, &AuditEntry{Actor: d.By, Action: "case." + d.Action,
+		return appendAudit(tx, now, &AuditEntry{Actor: d.By, Action: "case." + string(d.Action),
 			Object: fmt.Sprintf("case:%d", c.ID), Detail: detail})
 	})
 	if err != nil {
@@ -175,38 +120,34 @@ func (s *Store) Decide(d Decision) (*Case, *Decision, error) {
 	return &c.Case, &d, nil
 }
 
-// applyDecision is the case state machine.
+// applyDecision applies d to c: the status the case state machine
+// (casework.Next) gives, and what goes with it — the chosen route and
+// recipient, the dismissal reason, who confirmed and who approved. It
+// fails with ErrConflict when the status does not allow the action,
+// ErrSecondPerson when the confirmer of a referral approves it and
+// ErrInvalid for an unknown action, route or reason or a missing
+// recipient or note.
 func applyDecision(c *Case, d *Decision) error {
-	wrong := func() error {
-		return fmt.Errorf("%w: case %d is %s; %s does not apply", ErrConflict, c.ID, c.Status, d.Action)
-	}
-	if d.Action != ActionDismiss {
+	if d.Action != casework.ActionDismiss {
 		// Only a dismissal has a reason: a confirmation recorded with one
 		// (a form's leftover field) would read as both in the audit log.
 		d.Reason = ""
 	}
+	to, err := casework.Next(c.Status, d.Action, d.Route)
+	switch {
+	case errors.Is(err, casework.ErrNotAllowed):
+		return fmt.Errorf("%w: case %d: %w", ErrConflict, c.ID, err)
+	case err != nil:
+		return fmt.Errorf("%w: %w", ErrInvalid, err)
+	}
 	switch d.Action {
-	case ActionConfirm:
-		if c.Status != CaseOpen {
-			return wrong()
-		}
-		if !slices.Contains(knownRoutes, d.Route) {
-			return fmt.Errorf("%w: unknown route %q", ErrInvalid, d.Route)
-		}
+	case casework.ActionConfirm:
 		if d.Recipient == "" {
 			return fmt.Errorf("%w: no recipient for the notice", ErrInvalid)
 		}
 		c.Route, c.Recipient, c.DismissReason = d.Route, d.Recipient, ""
 		c.ConfirmedBy, c.ApprovedBy = d.By, ""
-		if d.Route == RoutePoliceReferral {
-			c.Status = CasePendingApproval
-		} else {
-			c.Status = CaseConfirmed
-		}
-	case ActionApprove:
-		if c.Status != CasePendingApproval {
-			return wrong()
-		}
+	case casework.ActionApprove:
 		if d.By == c.ConfirmedBy {
 			return fmt.Errorf("%w: %s confirmed this referral, so another approver must approve it", ErrSecondPerson, d.By)
 		}
@@ -215,36 +156,23 @@ func applyDecision(c *Case, d *Decision) error {
 			d.Recipient = c.Recipient
 		}
 		c.Recipient = d.Recipient
-		c.Status, c.ApprovedBy = CaseConfirmed, d.By
-	case ActionReject:
-		if c.Status != CasePendingApproval {
-			return wrong()
-		}
-		c.Status, c.Route, c.Recipient, c.ConfirmedBy = CaseOpen, "", "", ""
-	case ActionDismiss:
-		if c.Status != CaseOpen && c.Status != CasePendingApproval {
-			return wrong()
-		}
-		if _, ok := DismissReasonNames[d.Reason]; !ok {
+		c.ApprovedBy = d.By
+	case casework.ActionReject:
+		c.Route, c.Recipient, c.ConfirmedBy = "", "", ""
+	case casework.ActionDismiss:
+		if !d.Reason.Known() {
 			return fmt.Errorf("%w: unknown dismissal reason %q", ErrInvalid, d.Reason)
 		}
-		c.Status, c.DismissReason, c.Route, c.Recipient = CaseDismissed, d.Reason, "", ""
-	case ActionReopen:
-		if c.Status != CaseDismissed {
-			return wrong()
-		}
-		c.Status, c.DismissReason = CaseOpen, ""
-	case ActionWithdraw:
-		if c.Status != CaseConfirmed && c.Status != CasePendingApproval {
-			return wrong()
-		}
+		c.DismissReason, c.Route, c.Recipient = d.Reason, "", ""
+	case casework.ActionReopen:
+		c.DismissReason = ""
+	case casework.ActionWithdraw:
 		if d.Note == "" {
 			return fmt.Errorf("%w: say why the confirmation is withdrawn", ErrInvalid)
 		}
-		c.Status, c.Route, c.Recipient, c.ConfirmedBy, c.ApprovedBy = CaseOpen, "", "", "", ""
-	default:
-		return fmt.Errorf("%w: unknown action %q", ErrInvalid, d.Action)
+		c.Route, c.Recipient, c.ConfirmedBy, c.ApprovedBy = "", "", "", ""
 	}
+	c.Status = to
 	c.DecidedBy, c.DecidedAt = d.By, d.At
 	return nil
 }
@@ -307,17 +235,17 @@ func removeFromDraft(tx *bolt.Tx, now time.Time, noticeID, caseID uint64, by str
 	if !ok {
 		return nil
 	}
-	if n.Status != NoticeDraft {
+	if n.Status != casework.NoticeDraft {
 		return fmt.Errorf("%w: notice %d is %s; withdraw it to draft before taking a case out", ErrConflict, n.ID, n.Status)
 	}
 	n.Items = slices.DeleteFunc(n.Items, func(it NoticeItem) bool { return it.CaseID == caseID })
 	if len(n.Items) > 0 {
-		n.History = append(n.History, NoticeEvent{At: now, By: by, From: NoticeDraft, To: NoticeDraft,
+		n.History = append(n.History, NoticeEvent{At: now, By: by, From: casework.NoticeDraft, To: casework.NoticeDraft,
 			Note: fmt.Sprintf("案件 #%d 撤回确认，已从草稿中移除", caseID)})
 		return putNotice(tx, &n)
 	}
 	drafts := tx.Bucket(bucketNoticeDrafts)
-	dk := []byte(n.Route + "\x00" + n.Recipient)
+	dk := draftKey(n.Route, n.Recipient)
 	if cur := drafts.Get(dk); cur != nil && binaryID(cur) == n.ID {
 		if err := drafts.Delete(dk); err != nil {
 			return err

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/certwatch/certwatch/casework"
 )
 
 // flagCase records a flagged page at url outside any frontier and returns
@@ -48,26 +50,26 @@ func auditLen(t testing.TB, s *Store) int {
 // bob approves.
 var caseSetups = map[string][]Decision{
 	"open":     nil,
-	"pending":  {{Action: ActionConfirm, Route: RoutePoliceReferral, Recipient: "市公安局", By: "alice"}},
-	"takedown": {{Action: ActionConfirm, Route: "takedown_cac", Recipient: "平台甲", By: "alice"}},
+	"pending":  {{Action: casework.ActionConfirm, Route: casework.RoutePoliceReferral, Recipient: "市公安局", By: "alice"}},
+	"takedown": {{Action: casework.ActionConfirm, Route: casework.RouteTakedownCAC, Recipient: "平台甲", By: "alice"}},
 	"referred": {
-		{Action: ActionConfirm, Route: RoutePoliceReferral, Recipient: "市公安局", By: "alice"},
-		{Action: ActionApprove, By: "bob"},
+		{Action: casework.ActionConfirm, Route: casework.RoutePoliceReferral, Recipient: "市公安局", By: "alice"},
+		{Action: casework.ActionApprove, By: "bob"},
 	},
-	"dismissed": {{Action: ActionDismiss, Reason: DismissFalsePositive, By: "alice"}},
+	"dismissed": {{Action: casework.ActionDismiss, Reason: casework.DismissFalsePositive, By: "alice"}},
 	"rejected": {
-		{Action: ActionConfirm, Route: RoutePoliceReferral, Recipient: "市公安局", By: "alice"},
-		{Action: ActionReject, By: "bob"},
+		{Action: casework.ActionConfirm, Route: casework.RoutePoliceReferral, Recipient: "市公安局", By: "alice"},
+		{Action: casework.ActionReject, By: "bob"},
 	},
 	"reopened": {
-		{Action: ActionDismiss, Reason: DismissDuplicate, By: "alice"},
-		{Action: ActionReopen, By: "bob"},
+		{Action: casework.ActionDismiss, Reason: casework.DismissDuplicate, By: "alice"},
+		{Action: casework.ActionReopen, By: "bob"},
 	},
 }
 
-var setupStatus = map[string]string{
-	"open": CaseOpen, "pending": CasePendingApproval, "takedown": CaseConfirmed, "referred": CaseConfirmed,
-	"dismissed": CaseDismissed, "rejected": CaseOpen, "reopened": CaseOpen,
+var setupStatus = map[string]casework.CaseStatus{
+	"open": casework.CaseOpen, "pending": casework.CasePendingApproval, "takedown": casework.CaseConfirmed, "referred": casework.CaseConfirmed,
+	"dismissed": casework.CaseDismissed, "rejected": casework.CaseOpen, "reopened": casework.CaseOpen,
 }
 
 func TestDecideTransitions(t *testing.T) {
@@ -75,13 +77,13 @@ func TestDecideTransitions(t *testing.T) {
 	sweep := startSweep(t, s)
 
 	var (
-		confirmTakedown = Decision{Action: ActionConfirm, Route: "takedown_samr", Recipient: "平台乙", By: "carol"}
-		confirmPolice   = Decision{Action: ActionConfirm, Route: RoutePoliceReferral, Recipient: "区公安分局", By: "carol"}
-		dismiss         = Decision{Action: ActionDismiss, Reason: DismissOutOfScope, Note: "外省", By: "carol"}
-		approveOther    = Decision{Action: ActionApprove, By: "carol"}
-		approveSelf     = Decision{Action: ActionApprove, By: "alice"}
-		reject          = Decision{Action: ActionReject, By: "carol"}
-		reopen          = Decision{Action: ActionReopen, By: "carol"}
+		confirmTakedown = Decision{Action: casework.ActionConfirm, Route: casework.RouteTakedownSAMR, Recipient: "平台乙", By: "carol"}
+		confirmPolice   = Decision{Action: casework.ActionConfirm, Route: casework.RoutePoliceReferral, Recipient: "区公安分局", By: "carol"}
+		dismiss         = Decision{Action: casework.ActionDismiss, Reason: casework.DismissOutOfScope, Note: "外省", By: "carol"}
+		approveOther    = Decision{Action: casework.ActionApprove, By: "carol"}
+		approveSelf     = Decision{Action: casework.ActionApprove, By: "alice"}
+		reject          = Decision{Action: casework.ActionReject, By: "carol"}
+		reopen          = Decision{Action: casework.ActionReopen, By: "carol"}
 	)
 	with := func(d Decision, f func(*Decision)) Decision { f(&d); return d }
 
@@ -89,26 +91,26 @@ func TestDecideTransitions(t *testing.T) {
 		name    string
 		from    string // a caseSetups key
 		d       Decision
-		wantTo  string
+		wantTo  casework.CaseStatus
 		wantErr error
 		check   func(t *testing.T, c *Case)
 	}{
 		// open
-		{name: "open/confirm takedown", from: "open", d: confirmTakedown, wantTo: CaseConfirmed,
+		{name: "open/confirm takedown", from: "open", d: confirmTakedown, wantTo: casework.CaseConfirmed,
 			check: func(t *testing.T, c *Case) {
-				if c.Route != "takedown_samr" || c.Recipient != "平台乙" || c.ConfirmedBy != "carol" || c.ApprovedBy != "" || c.NoticeID == 0 {
+				if c.Route != casework.RouteTakedownSAMR || c.Recipient != "平台乙" || c.ConfirmedBy != "carol" || c.ApprovedBy != "" || c.NoticeID == 0 {
 					t.Errorf("confirmed case %+v", c)
 				}
 			}},
-		{name: "open/confirm police", from: "open", d: confirmPolice, wantTo: CasePendingApproval,
+		{name: "open/confirm police", from: "open", d: confirmPolice, wantTo: casework.CasePendingApproval,
 			check: func(t *testing.T, c *Case) {
-				if c.Route != RoutePoliceReferral || c.Recipient != "区公安分局" || c.ConfirmedBy != "carol" || c.NoticeID != 0 {
+				if c.Route != casework.RoutePoliceReferral || c.Recipient != "区公安分局" || c.ConfirmedBy != "carol" || c.NoticeID != 0 {
 					t.Errorf("pending case %+v: a referral joins no notice before approval", c)
 				}
 			}},
-		{name: "open/dismiss", from: "open", d: dismiss, wantTo: CaseDismissed,
+		{name: "open/dismiss", from: "open", d: dismiss, wantTo: casework.CaseDismissed,
 			check: func(t *testing.T, c *Case) {
-				if c.DismissReason != DismissOutOfScope || c.Route != "" || c.Recipient != "" {
+				if c.DismissReason != casework.DismissOutOfScope || c.Route != "" || c.Recipient != "" {
 					t.Errorf("dismissed case %+v", c)
 				}
 			}},
@@ -125,29 +127,29 @@ func TestDecideTransitions(t *testing.T) {
 		{name: "open/no actor", from: "open", d: with(confirmTakedown, func(d *Decision) { d.By = "" }), wantErr: ErrInvalid},
 
 		// pending_approval
-		{name: "pending/approve by another", from: "pending", d: approveOther, wantTo: CaseConfirmed,
+		{name: "pending/approve by another", from: "pending", d: approveOther, wantTo: casework.CaseConfirmed,
 			check: func(t *testing.T, c *Case) {
-				if c.ConfirmedBy != "alice" || c.ApprovedBy != "carol" || c.Route != RoutePoliceReferral || c.Recipient != "市公安局" || c.NoticeID == 0 {
+				if c.ConfirmedBy != "alice" || c.ApprovedBy != "carol" || c.Route != casework.RoutePoliceReferral || c.Recipient != "市公安局" || c.NoticeID == 0 {
 					t.Errorf("approved referral %+v", c)
 				}
 			}},
 		{name: "pending/approve with another recipient", from: "pending",
-			d: with(approveOther, func(d *Decision) { d.Recipient = "省公安厅" }), wantTo: CaseConfirmed,
+			d: with(approveOther, func(d *Decision) { d.Recipient = "省公安厅" }), wantTo: casework.CaseConfirmed,
 			check: func(t *testing.T, c *Case) {
 				if c.Recipient != "省公安厅" {
 					t.Errorf("recipient %q, want the approver's 省公安厅", c.Recipient)
 				}
 			}},
 		{name: "pending/approve by confirmer", from: "pending", d: approveSelf, wantErr: ErrSecondPerson},
-		{name: "pending/reject", from: "pending", d: reject, wantTo: CaseOpen,
+		{name: "pending/reject", from: "pending", d: reject, wantTo: casework.CaseOpen,
 			check: func(t *testing.T, c *Case) {
 				if c.Route != "" || c.Recipient != "" || c.ConfirmedBy != "" {
 					t.Errorf("rejected case keeps its referral: %+v", c)
 				}
 			}},
-		{name: "pending/dismiss", from: "pending", d: dismiss, wantTo: CaseDismissed,
+		{name: "pending/dismiss", from: "pending", d: dismiss, wantTo: casework.CaseDismissed,
 			check: func(t *testing.T, c *Case) {
-				if c.Route != "" || c.Recipient != "" || c.DismissReason != DismissOutOfScope {
+				if c.Route != "" || c.Recipient != "" || c.DismissReason != casework.DismissOutOfScope {
 					t.Errorf("dismissed referral %+v", c)
 				}
 			}},
@@ -165,7 +167,7 @@ func TestDecideTransitions(t *testing.T) {
 		{name: "referred/dismiss", from: "referred", d: dismiss, wantErr: ErrConflict},
 
 		// dismissed
-		{name: "dismissed/reopen", from: "dismissed", d: reopen, wantTo: CaseOpen,
+		{name: "dismissed/reopen", from: "dismissed", d: reopen, wantTo: casework.CaseOpen,
 			check: func(t *testing.T, c *Case) {
 				if c.DismissReason != "" {
 					t.Errorf("reopened case keeps dismissal reason %q", c.DismissReason)
@@ -177,9 +179,9 @@ func TestDecideTransitions(t *testing.T) {
 		{name: "dismissed/reject", from: "dismissed", d: reject, wantErr: ErrConflict},
 
 		// back to open: a full review again
-		{name: "rejected/confirm police", from: "rejected", d: confirmPolice, wantTo: CasePendingApproval},
+		{name: "rejected/confirm police", from: "rejected", d: confirmPolice, wantTo: casework.CasePendingApproval},
 		{name: "rejected/approve", from: "rejected", d: approveOther, wantErr: ErrConflict},
-		{name: "reopened/confirm takedown", from: "reopened", d: confirmTakedown, wantTo: CaseConfirmed},
+		{name: "reopened/confirm takedown", from: "reopened", d: confirmTakedown, wantTo: casework.CaseConfirmed},
 		{name: "reopened/reopen", from: "reopened", d: reopen, wantErr: ErrConflict},
 	}
 	for i, tt := range tests {
@@ -256,8 +258,8 @@ func TestDecideTransitions(t *testing.T) {
 				t.Fatalf("audit: %v, %v", last, err)
 			}
 			e := last[0]
-			wantDetail := before.Status + " → " + tt.wantTo
-			if e.Action != "case."+d.Action || e.Actor != d.By || e.Object != fmt.Sprintf("case:%d", id) ||
+			wantDetail := string(before.Status + " → " + tt.wantTo)
+			if e.Action != "case."+string(d.Action) || e.Actor != d.By || e.Object != fmt.Sprintf("case:%d", id) ||
 				!strings.HasPrefix(e.Detail, wantDetail) || !e.At.Equal(clock.Now()) || auditLen(t, s) != entries+1 {
 				t.Errorf("audit entry %+v, want case.%s by %s on case:%d, detail %q…", e, d.Action, d.By, id, wantDetail)
 			}
@@ -268,7 +270,7 @@ func TestDecideTransitions(t *testing.T) {
 	}
 
 	t.Run("unknown case", func(t *testing.T) {
-		if _, _, err := s.Decide(Decision{CaseID: 999, Action: ActionReopen, By: "carol"}); !errors.Is(err, ErrNotFound) {
+		if _, _, err := s.Decide(Decision{CaseID: 999, Action: casework.ActionReopen, By: "carol"}); !errors.Is(err, ErrNotFound) {
 			t.Errorf("Decide on case 999: %v, want ErrNotFound", err)
 		}
 	})
@@ -315,19 +317,19 @@ func TestDecideDrafts(t *testing.T) {
 	r2 := flagCase(t, s, sweep, "https://shop.example/6", "假证 快递到家", t0.Add(7*time.Hour))
 	clock.Add(24 * time.Hour)
 
-	confirm := func(id uint64, route, recipient string) uint64 {
+	confirm := func(id uint64, route casework.Route, recipient string) uint64 {
 		t.Helper()
-		c, d := mustDecide(t, s, Decision{CaseID: id, Action: ActionConfirm, Route: route, Recipient: recipient, By: "alice"})
+		c, d := mustDecide(t, s, Decision{CaseID: id, Action: casework.ActionConfirm, Route: route, Recipient: recipient, By: "alice"})
 		if d.NoticeID != c.NoticeID {
 			t.Errorf("case %d: decision notice %d, case notice %d", id, d.NoticeID, c.NoticeID)
 		}
 		return c.NoticeID
 	}
 
-	n1 := confirm(c1, "takedown_cac", "平台甲")
-	n2 := confirm(c2, "takedown_cac", "平台甲")
-	n3 := confirm(c3, "takedown_cac", "平台乙")
-	n4 := confirm(c4, "takedown_samr", "平台甲")
+	n1 := confirm(c1, casework.RouteTakedownCAC, "平台甲")
+	n2 := confirm(c2, casework.RouteTakedownCAC, "平台甲")
+	n3 := confirm(c3, casework.RouteTakedownCAC, "平台乙")
+	n4 := confirm(c4, casework.RouteTakedownSAMR, "平台甲")
 
 	t.Run("same route and recipient share a draft", func(t *testing.T) {
 		if n1 == 0 || n1 != n2 {
@@ -337,10 +339,10 @@ func TestDecideDrafts(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if n.Status != NoticeDraft || n.Route != "takedown_cac" || n.Recipient != "平台甲" || fmt.Sprint(itemCases(n)) != fmt.Sprint([]uint64{c1, c2}) {
+		if n.Status != casework.NoticeDraft || n.Route != casework.RouteTakedownCAC || n.Recipient != "平台甲" || fmt.Sprint(itemCases(n)) != fmt.Sprint([]uint64{c1, c2}) {
 			t.Errorf("draft %+v", n)
 		}
-		if len(n.History) != 1 || n.History[0].To != NoticeDraft || n.History[0].By != "alice" || !n.Created.Equal(clock.Now()) {
+		if len(n.History) != 1 || n.History[0].To != casework.NoticeDraft || n.History[0].By != "alice" || !n.Created.Equal(clock.Now()) {
 			t.Errorf("draft history %+v created %v", n.History, n.Created)
 		}
 	})
@@ -383,24 +385,24 @@ func TestDecideDrafts(t *testing.T) {
 	})
 	t.Run("approved referral joins a police draft", func(t *testing.T) {
 		for _, id := range []uint64{r1, r2} {
-			c, d := mustDecide(t, s, Decision{CaseID: id, Action: ActionConfirm, Route: RoutePoliceReferral, Recipient: "市公安局", By: "alice"})
+			c, d := mustDecide(t, s, Decision{CaseID: id, Action: casework.ActionConfirm, Route: casework.RoutePoliceReferral, Recipient: "市公安局", By: "alice"})
 			if c.NoticeID != 0 || d.NoticeID != 0 {
 				t.Errorf("pending referral %d joined notice %d", id, c.NoticeID)
 			}
 		}
-		if police, _ := s.Notices(NoticeFilter{Route: RoutePoliceReferral}); len(police) != 0 {
+		if police, _ := s.Notices(NoticeFilter{Route: casework.RoutePoliceReferral}); len(police) != 0 {
 			t.Fatalf("police notices before approval: %+v", police)
 		}
-		ca, da := mustDecide(t, s, Decision{CaseID: r1, Action: ActionApprove, By: "bob"})
-		cb, db := mustDecide(t, s, Decision{CaseID: r2, Action: ActionApprove, By: "dave"})
+		ca, da := mustDecide(t, s, Decision{CaseID: r1, Action: casework.ActionApprove, By: "bob"})
+		cb, db := mustDecide(t, s, Decision{CaseID: r2, Action: casework.ActionApprove, By: "dave"})
 		if ca.NoticeID == 0 || ca.NoticeID != cb.NoticeID || da.NoticeID != ca.NoticeID || db.NoticeID != cb.NoticeID {
 			t.Fatalf("approved referrals in notices %d and %d (decisions %d, %d)", ca.NoticeID, cb.NoticeID, da.NoticeID, db.NoticeID)
 		}
-		if da.Route != RoutePoliceReferral || da.Recipient != "市公安局" {
+		if da.Route != casework.RoutePoliceReferral || da.Recipient != "市公安局" {
 			t.Errorf("approval decision %+v lacks the route and recipient", da)
 		}
 		n, _ := s.Notice(ca.NoticeID)
-		if n.Route != RoutePoliceReferral || n.Recipient != "市公安局" || n.Status != NoticeDraft || fmt.Sprint(itemCases(n)) != fmt.Sprint([]uint64{r1, r2}) {
+		if n.Route != casework.RoutePoliceReferral || n.Recipient != "市公安局" || n.Status != casework.NoticeDraft || fmt.Sprint(itemCases(n)) != fmt.Sprint([]uint64{r1, r2}) {
 			t.Errorf("police draft %+v", n)
 		}
 		if n.ID == n1 || n.ID == n3 || n.ID == n4 {
@@ -418,16 +420,16 @@ func TestDecisionsInOrder(t *testing.T) {
 	steps := []struct {
 		caseID   uint64
 		d        Decision
-		from, to string
+		from, to casework.CaseStatus
 	}{
-		{a, Decision{Action: ActionDismiss, Reason: DismissFalsePositive, By: "alice"}, CaseOpen, CaseDismissed},
-		{b, Decision{Action: ActionDismiss, Reason: DismissDuplicate, By: "alice"}, CaseOpen, CaseDismissed},
-		{a, Decision{Action: ActionReopen, By: "bob"}, CaseDismissed, CaseOpen},
-		{a, Decision{Action: ActionConfirm, Route: RoutePoliceReferral, Recipient: "市公安局", By: "alice"}, CaseOpen, CasePendingApproval},
-		{b, Decision{Action: ActionReopen, By: "bob"}, CaseDismissed, CaseOpen},
-		{a, Decision{Action: ActionReject, By: "bob", Note: "证据不足"}, CasePendingApproval, CaseOpen},
-		{a, Decision{Action: ActionConfirm, Route: RoutePoliceReferral, Recipient: "市公安局", By: "carol"}, CaseOpen, CasePendingApproval},
-		{a, Decision{Action: ActionApprove, By: "bob"}, CasePendingApproval, CaseConfirmed},
+		{a, Decision{Action: casework.ActionDismiss, Reason: casework.DismissFalsePositive, By: "alice"}, casework.CaseOpen, casework.CaseDismissed},
+		{b, Decision{Action: casework.ActionDismiss, Reason: casework.DismissDuplicate, By: "alice"}, casework.CaseOpen, casework.CaseDismissed},
+		{a, Decision{Action: casework.ActionReopen, By: "bob"}, casework.CaseDismissed, casework.CaseOpen},
+		{a, Decision{Action: casework.ActionConfirm, Route: casework.RoutePoliceReferral, Recipient: "市公安局", By: "alice"}, casework.CaseOpen, casework.CasePendingApproval},
+		{b, Decision{Action: casework.ActionReopen, By: "bob"}, casework.CaseDismissed, casework.CaseOpen},
+		{a, Decision{Action: casework.ActionReject, By: "bob", Note: "证据不足"}, casework.CasePendingApproval, casework.CaseOpen},
+		{a, Decision{Action: casework.ActionConfirm, Route: casework.RoutePoliceReferral, Recipient: "市公安局", By: "carol"}, casework.CaseOpen, casework.CasePendingApproval},
+		{a, Decision{Action: casework.ActionApprove, By: "bob"}, casework.CasePendingApproval, casework.CaseConfirmed},
 	}
 	want := map[uint64][]Decision{}
 	for _, st := range steps {
@@ -462,7 +464,7 @@ func TestDecisionsInOrder(t *testing.T) {
 		})
 	}
 	last := want[a][len(want[a])-1]
-	if last.NoticeID == 0 || last.Route != RoutePoliceReferral {
+	if last.NoticeID == 0 || last.Route != casework.RoutePoliceReferral {
 		t.Errorf("approval decision %+v", last)
 	}
 	if got, err := s.Decisions(999); err != nil || len(got) != 0 {

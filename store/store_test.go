@@ -18,6 +18,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/certwatch/certwatch/casework"
 )
 
 // fakeClock is an injected clock that moves only when told.
@@ -559,7 +561,7 @@ func TestCaseLifecycle(t *testing.T) {
 			t.Fatal(err)
 		}
 		if c.Sightings != st.wantSightings || c.Snapshots != st.wantSnapshots || c.LastSweep != sweep ||
-			!c.LastSeen.Equal(clock.Now()) || c.Score != o.Score || c.Key != key || c.Status != CaseOpen {
+			!c.LastSeen.Equal(clock.Now()) || c.Score != o.Score || c.Key != key || c.Status != casework.CaseOpen {
 			t.Errorf("sweep %d: case %+v", sweep, c)
 		}
 		if p, d, _ := s.FrontierCounts(sweep); p != 1 || d != 1 {

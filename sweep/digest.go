@@ -15,9 +15,9 @@ import (
 
 	"github.com/wneessen/go-mail"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/config"
 	"github.com/certwatch/certwatch/internal/bidi"
-	"github.com/certwatch/certwatch/rules"
 	"github.com/certwatch/certwatch/store"
 )
 
@@ -39,12 +39,12 @@ type Digest struct {
 
 // DigestCase is one new case in a digest.
 type DigestCase struct {
-	ID       uint64  `json:"id"`
-	URL      string  `json:"url"`
-	Title    string  `json:"title"`
-	Category string  `json:"category"`
-	Route    string  `json:"route"`
-	Score    float64 `json:"score"`
+	ID       uint64         `json:"id"`
+	URL      string         `json:"url"`
+	Title    string         `json:"title"`
+	Category string         `json:"category"`
+	Route    casework.Route `json:"route"`
+	Score    float64        `json:"score"`
 }
 
 const maxDigestCases = 100
@@ -73,7 +73,7 @@ func BuildDigest(st *store.Store, sweepID uint64, ui string) (*Digest, error) {
 		return nil, err
 	}
 	for _, c := range cases {
-		if c.Status == store.CaseOpen || c.Status == store.CasePendingApproval {
+		if c.Status.Undecided() {
 			d.OpenCases++
 		}
 		if c.FirstSweep != sw.ID {
@@ -82,7 +82,7 @@ func BuildDigest(st *store.Store, sweepID uint64, ui string) (*Digest, error) {
 		route := cmp.Or(c.Route, c.SuggestedRoute)
 		d.NewCases++
 		d.ByCategory[c.Category]++
-		d.ByRoute[route]++
+		d.ByRoute[string(route)]++
 		if len(d.Cases) < maxDigestCases {
 			d.Cases = append(d.Cases, DigestCase{ID: c.ID, URL: bidi.Neutralize(c.URL), Title: bidi.Neutralize(c.Title), Category: c.Category, Route: route, Score: c.Score})
 		}
@@ -103,7 +103,7 @@ func (d *Digest) Text(categoryName func(string) string) string {
 	if len(d.ByRoute) > 0 {
 		b.WriteString("按建议处置路径：\n")
 		for _, k := range sortedKeys(d.ByRoute) {
-			name := rules.RouteNames[rules.Route(k)]
+			name := casework.Route(k).Name()
 			fmt.Fprintf(&b, "  %s：%d\n", cmp.Or(name, k, "未定"), d.ByRoute[k])
 		}
 	}

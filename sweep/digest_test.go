@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/config"
 	"github.com/certwatch/certwatch/internal/smtptest"
 	"github.com/certwatch/certwatch/store"
@@ -25,7 +26,7 @@ func digestStore(t *testing.T, clock *testClock) (*store.Store, uint64) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	rec := func(sweep uint64, url, cat, route string, score float64) {
+	rec := func(sweep uint64, url, cat string, route casework.Route, score float64) {
 		f, _ := json.Marshal(map[string]any{"route": route})
 		if _, err := st.Record(store.Observation{SweepID: sweep, CaseKey: url, URL: url, Title: "标题 " + url, Status: 200,
 			Body: []byte(url), Score: score, Category: cat, Finding: f}); err != nil {
@@ -34,13 +35,13 @@ func digestStore(t *testing.T, clock *testClock) (*store.Store, uint64) {
 	}
 	one := &store.Sweep{}
 	st.StartSweep(one)
-	rec(one.ID, "http://a.example/1", "cert_sale", "takedown_cac", 20)
+	rec(one.ID, "http://a.example/1", "cert_sale", casework.RouteTakedownCAC, 20)
 	st.FinishSweep(one.ID, "finished", nil)
 	two := &store.Sweep{}
 	st.StartSweep(two)
-	rec(two.ID, "http://a.example/1", "cert_sale", "takedown_cac", 20)
-	rec(two.ID, "http://shop.example/item/9", "cert_sale", "takedown_samr", 31)
-	rec(two.ID, "http://cx-mem-gov.example/", "imitation_site", "police_referral", 17)
+	rec(two.ID, "http://a.example/1", "cert_sale", casework.RouteTakedownCAC, 20)
+	rec(two.ID, "http://shop.example/item/9", "cert_sale", casework.RouteTakedownSAMR, 31)
+	rec(two.ID, "http://cx-mem-gov.example/", "imitation_site", casework.RoutePoliceReferral, 17)
 	stats, _ := json.Marshal(&Summary{Total: Counts{Attempted: 50, Fetched: 45, Robots: 2, Blocked: 3},
 		Trouble: []Trouble{{Source: "shop", Kind: TroubleMostlyBlocked, Detail: "10 个页面中 8 个被拦截"}}})
 	st.FinishSweep(two.ID, "finished", stats)

@@ -16,6 +16,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/crawler"
 	"github.com/certwatch/certwatch/detect"
 	"github.com/certwatch/certwatch/matcher"
@@ -37,29 +38,22 @@ type RecheckItem struct {
 	Contacts []string
 }
 
-// RecheckOutcome is the verdict of a removal check.
-type RecheckOutcome string
-
-// Outcomes of a removal check. Recheck never returns OutcomeRelisted: that
-// the same seller or text appeared elsewhere takes the database, so the
-// caller decides it (with RecheckResult.Contacts).
-const (
-	OutcomeRemoved  RecheckOutcome = "removed"  // the content is gone
-	OutcomeLive     RecheckOutcome = "live"     // still there
-	OutcomeChanged  RecheckOutcome = "changed"  // the page is there, the offer is not
-	OutcomeBlocked  RecheckOutcome = "blocked"  // a login wall, captcha, 401/403/429 or robots.txt keeps the checker out
-	OutcomeRelisted RecheckOutcome = "relisted" // decided by the caller, never by Recheck
-	OutcomeFailed   RecheckOutcome = "failed"   // could not tell (timeout, 5xx, network): check again next round
-)
+// The verdict of a removal check is a casework.Outcome. Recheck never
+// returns casework.OutcomeRelisted: that the same seller or text appeared
+// elsewhere takes the database, so the caller decides it (with
+// RecheckResult.Contacts). casework.OutcomeBlocked covers a login wall,
+// captcha, 401/403/429 or robots.txt keeping the checker out;
+// casework.OutcomeFailed a check that could not tell (timeout, 5xx,
+// network): check again next round.
 
 // RecheckResult is the verdict on one RecheckItem, with the response as
 // fetched so the caller can keep it as evidence of the check.
 type RecheckResult struct {
-	CaseID   uint64         `json:"case_id"`
-	URL      string         `json:"url"`
-	FinalURL string         `json:"final_url,omitempty"` // after redirects
-	Outcome  RecheckOutcome `json:"outcome"`
-	Status   int            `json:"status,omitempty"` // HTTP status; 0 without a response
+	CaseID   uint64           `json:"case_id"`
+	URL      string           `json:"url"`
+	FinalURL string           `json:"final_url,omitempty"` // after redirects
+	Outcome  casework.Outcome `json:"outcome"`
+	Status   int              `json:"status,omitempty"` // HTTP status; 0 without a response
 	// Detail is one short Chinese sentence for the review UI, such as
 	// "返回 404，页面已删除" or "内容仍匹配规则（得分 14），与通知时相同".
 	Detail string `json:"detail"`
@@ -82,7 +76,7 @@ type RecheckResult struct {
 	SameContent bool `json:"same_content"`
 	// Contacts are the decoded contacts the matcher found on the page
 	// (only on pages with a candidate term: an empty page has none); the
-	// caller uses them to decide OutcomeRelisted.
+	// caller uses them to decide casework.OutcomeRelisted.
 	Contacts []string `json:"contacts,omitempty"`
 	// KeptContacts are the item's contacts still on the page.
 	KeptContacts []string `json:"kept_contacts,omitempty"`
@@ -119,7 +113,7 @@ var loginHints = []string{"login", "logon", "signin", "sign-in", "sign_in", "pas
 // fetcher at once, and at most Handlers results (default 4) are scored at
 // once. When ctx ends first, Recheck returns ctx's error together with the
 // results: checks that finished are complete; the others are
-// OutcomeFailed, with a zero CheckedAt and Detail "检查被中断".
+// casework.OutcomeFailed, with a zero CheckedAt and Detail "检查被中断".
 //
 // Classification, in this order:
 //
@@ -156,7 +150,7 @@ func (s *Sweeper) Recheck(ctx context.Context, items []RecheckItem) ([]RecheckRe
 	byURL := map[string][]int{}
 	var reqs []crawler.Request
 	for i, it := range items {
-		results[i] = RecheckResult{CaseID: it.CaseID, URL: it.URL, Outcome: OutcomeFailed, Detail: "检查被中断"}
+		results[i] = RecheckResult{CaseID: it.CaseID, URL: it.URL, Outcome: casework.OutcomeFailed, Detail: "检查被中断"}
 		if _, dup := byURL[it.URL]; !dup {
 			reqs = append(reqs, s.recheckRequest(it))
 		}
@@ -290,7 +284,7 @@ func classify(it RecheckItem, res *crawler.Result, d *detect.Detector, ms marker
 	if res.Err != nil {
 		r.Error = res.Err.Error()
 	}
-	set := func(o RecheckOutcome, detail string) RecheckResult {
+	set := func(o casework.Outcome, detail string) RecheckResult {
 		r.Outcome, r.Detail = o, detail
 		return r
 	}
@@ -298,59 +292,59 @@ func classify(it RecheckItem, res *crawler.Result, d *detect.Detector, ms marker
 	switch res.Outcome {
 	case crawler.OutcomeOK:
 		if res.Page == nil {
-			return set(OutcomeFailed, "未取得页面内容，下轮重查")
+			return set(casework.OutcomeFailed, "未取得页面内容，下轮重查")
 		}
 		return classifyPage(r, it, res.Page, d, ms)
 	case crawler.OutcomeHTTPError:
 		switch {
 		case res.Status == http.StatusNotFound:
-			return set(OutcomeRemoved, "返回 404，页面已删除")
+			return set(casework.OutcomeRemoved, "返回 404，页面已删除")
 		case res.Status == http.StatusGone:
-			return set(OutcomeRemoved, "返回 410，页面已永久删除")
+			return set(casework.OutcomeRemoved, "返回 410，页面已永久删除")
 		case res.Status == http.StatusUnavailableForLegalReasons:
-			return set(OutcomeRemoved, "返回 451，页面因法律原因已屏蔽")
+			return set(casework.OutcomeRemoved, "返回 451，页面因法律原因已屏蔽")
 		case res.Status == http.StatusUnauthorized || res.Status == http.StatusProxyAuthRequired:
-			return set(OutcomeBlocked, "返回 "+code+"，需要登录才能查看")
+			return set(casework.OutcomeBlocked, "返回 "+code+"，需要登录才能查看")
 		case res.Status == http.StatusForbidden:
-			return set(OutcomeBlocked, "返回 403，网站拒绝访问")
+			return set(casework.OutcomeBlocked, "返回 403，网站拒绝访问")
 		case res.Status == http.StatusTooManyRequests:
-			return set(OutcomeBlocked, "返回 429，访问过于频繁被限制")
+			return set(casework.OutcomeBlocked, "返回 429，访问过于频繁被限制")
 		case res.Status >= 500:
-			return set(OutcomeFailed, "返回 "+code+"，网站暂时出错，下轮重查")
+			return set(casework.OutcomeFailed, "返回 "+code+"，网站暂时出错，下轮重查")
 		}
-		return set(OutcomeFailed, "返回 "+code+"，无法判断，下轮重查")
+		return set(casework.OutcomeFailed, "返回 "+code+"，无法判断，下轮重查")
 	case crawler.OutcomeNetwork:
 		var dnsErr *net.DNSError
 		switch {
 		case errors.As(res.Err, &dnsErr) && dnsErr.IsNotFound:
-			return set(OutcomeRemoved, "域名已无法解析，网站已关闭")
+			return set(casework.OutcomeRemoved, "域名已无法解析，网站已关闭")
 		case errors.Is(res.Err, crawler.ErrHostNotResolvable):
-			return set(OutcomeFailed, "该网站不在解析白名单内，未访问")
+			return set(casework.OutcomeFailed, "该网站不在解析白名单内，未访问")
 		case errors.Is(res.Err, crawler.ErrBadURL):
-			return set(OutcomeFailed, "网址无效，无法访问")
+			return set(casework.OutcomeFailed, "网址无效，无法访问")
 		}
-		return set(OutcomeFailed, "无法连接网站，下轮重查")
+		return set(casework.OutcomeFailed, "无法连接网站，下轮重查")
 	case crawler.OutcomeBlockedAddress:
-		return set(OutcomeFailed, "网址或其跳转指向禁止访问的内网地址，未访问（如确需访问，请在配置 allow_internal 中列出）")
+		return set(casework.OutcomeFailed, "网址或其跳转指向禁止访问的内网地址，未访问（如确需访问，请在配置 allow_internal 中列出）")
 	case crawler.OutcomeTimeout:
-		return set(OutcomeFailed, "访问超时，下轮重查")
+		return set(casework.OutcomeFailed, "访问超时，下轮重查")
 	case crawler.OutcomeRobots:
-		return set(OutcomeBlocked, "robots.txt 禁止抓取此页")
+		return set(casework.OutcomeBlocked, "robots.txt 禁止抓取此页")
 	case crawler.OutcomeTooManyRedirs:
-		return set(OutcomeFailed, "重定向次数过多，下轮重查")
+		return set(casework.OutcomeFailed, "重定向次数过多，下轮重查")
 	case crawler.OutcomeRenderFailed:
-		return set(OutcomeFailed, "浏览器渲染失败，下轮重查")
+		return set(casework.OutcomeFailed, "浏览器渲染失败，下轮重查")
 	case crawler.OutcomeNotHTML:
 		if res.Status >= 200 && res.Status < 300 && errors.Is(res.Err, crawler.ErrNotPage) {
 			mt := strings.TrimSpace(strings.SplitN(res.Header.Get("Content-Type"), ";", 2)[0])
 			if mt == "" {
 				mt = "未知类型"
 			}
-			return set(OutcomeChanged, "页面已换成非网页内容（"+mt+"）")
+			return set(casework.OutcomeChanged, "页面已换成非网页内容（"+mt+"）")
 		}
-		return set(OutcomeFailed, "内容无法解码，下轮重查")
+		return set(casework.OutcomeFailed, "内容无法解码，下轮重查")
 	}
-	return set(OutcomeFailed, "检查失败，下轮重查")
+	return set(casework.OutcomeFailed, "检查失败，下轮重查")
 }
 
 // classifyPage decides a 2xx page.
@@ -390,7 +384,7 @@ func classifyPage(r RecheckResult, it RecheckItem, p *page.Page, det *detect.Det
 		still = "内容仍被模型判为违规（概率 " + strconv.FormatFloat(f.Model.Probability, 'f', 2, 64) + "，规则得分 " + score + "）"
 	}
 	gone, isGone := findMarker(ms.gone, norm)
-	set := func(o RecheckOutcome, detail string) RecheckResult {
+	set := func(o casework.Outcome, detail string) RecheckResult {
 		r.Outcome, r.Detail = o, detail
 		return r
 	}
@@ -409,29 +403,29 @@ func classifyPage(r RecheckResult, it RecheckItem, p *page.Page, det *detect.Det
 		if isGone {
 			d += "；页面虽显示“" + gone.text + "”，内容仍可见"
 		}
-		return set(OutcomeLive, d)
+		return set(casework.OutcomeLive, d)
 	}
 	if isGone {
 		r.Marker = gone.text
-		return set(OutcomeRemoved, "页面显示“"+gone.text+"”")
+		return set(casework.OutcomeRemoved, "页面显示“"+gone.text+"”")
 	}
 	if loginRedirect(it.URL, r.FinalURL) {
-		return set(OutcomeBlocked, "跳转到登录页，需要登录才能查看")
+		return set(casework.OutcomeBlocked, "跳转到登录页，需要登录才能查看")
 	}
 	if homeRedirect(it.URL, r.FinalURL) {
-		return set(OutcomeRemoved, "已跳转到网站首页，原页面已不存在")
+		return set(casework.OutcomeRemoved, "已跳转到网站首页，原页面已不存在")
 	}
 	if utf8.RuneCountInString(norm) <= interstitialMaxRunes {
 		if mk, ok := findMarker(ms.blocked, norm); ok {
 			r.Marker = mk.text
-			return set(OutcomeBlocked, "页面显示“"+mk.text+"”，无法查看内容")
+			return set(casework.OutcomeBlocked, "页面显示“"+mk.text+"”，无法查看内容")
 		}
 	}
 	d := "内容已修改，不再匹配规则（得分 " + score + "）"
 	if len(r.KeptContacts) > 0 {
 		d += "，但仍留有原联系方式 " + strings.Join(r.KeptContacts, "、")
 	}
-	return set(OutcomeChanged, d)
+	return set(casework.OutcomeChanged, d)
 }
 
 // squeeze keeps only the letters and digits of normalized s, so that a

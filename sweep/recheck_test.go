@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/config"
 	"github.com/certwatch/certwatch/crawler"
 	"github.com/certwatch/certwatch/detect"
@@ -129,7 +130,7 @@ func TestRecheckSampleWeb(t *testing.T) {
 	noticed := map[string]RecheckResult{}
 	for _, p := range []string{thread, post, brand} {
 		r := recheckOne(t, s, RecheckItem{URL: p})
-		if r.Outcome != OutcomeLive || !r.Flagged || r.ContentKey == "" {
+		if r.Outcome != casework.OutcomeLive || !r.Flagged || r.ContentKey == "" {
 			t.Fatalf("%s before takedown: %s (%s), flagged %v", p, r.Outcome, r.Detail, r.Flagged)
 		}
 		noticed[p] = r
@@ -145,35 +146,35 @@ func TestRecheckSampleWeb(t *testing.T) {
 		name   string
 		item   RecheckItem
 		mode   testbed.TakedownMode // 0: left as it is
-		want   RecheckOutcome
+		want   casework.Outcome
 		status int
 		detail string // a part of Detail
 		marker string
 	}{
-		{name: "live unchanged", item: itemOf(thread), want: OutcomeLive, status: 200, detail: "与通知时相同"},
+		{name: "live unchanged", item: itemOf(thread), want: casework.OutcomeLive, status: 200, detail: "与通知时相同"},
 		{name: "live but edited since the notice", item: RecheckItem{URL: post, ContentKey: "an older snapshot"},
-			want: OutcomeLive, status: 200, detail: "内容有改动"},
-		{name: "404", item: RecheckItem{URL: item(600101)}, mode: testbed.Gone404, want: OutcomeRemoved, status: 404, detail: "返回 404"},
-		{name: "410", item: RecheckItem{URL: item(600102)}, mode: testbed.Gone410, want: OutcomeRemoved, status: 410, detail: "返回 410"},
-		{name: "shop notice", item: RecheckItem{URL: item(600103)}, mode: testbed.GoneNotice, want: OutcomeRemoved, status: 200,
+			want: casework.OutcomeLive, status: 200, detail: "内容有改动"},
+		{name: "404", item: RecheckItem{URL: item(600101)}, mode: testbed.Gone404, want: casework.OutcomeRemoved, status: 404, detail: "返回 404"},
+		{name: "410", item: RecheckItem{URL: item(600102)}, mode: testbed.Gone410, want: casework.OutcomeRemoved, status: 410, detail: "返回 410"},
+		{name: "shop notice", item: RecheckItem{URL: item(600103)}, mode: testbed.GoneNotice, want: casework.OutcomeRemoved, status: 200,
 			detail: "该商品已下架", marker: "该商品已下架"},
-		{name: "forum notice", item: itemOf(thread), mode: testbed.GoneNotice, want: OutcomeRemoved, status: 200, marker: "帖子已被删除"},
-		{name: "classifieds notice in GBK", item: itemOf(post), mode: testbed.GoneNotice, want: OutcomeRemoved, status: 200, marker: "信息已删除"},
-		{name: "plain site notice", item: itemOf(brand), mode: testbed.GoneNotice, want: OutcomeRemoved, status: 200, marker: "页面不存在"},
-		{name: "redirect to the front page", item: RecheckItem{URL: item(600104)}, mode: testbed.RedirectHome, want: OutcomeRemoved,
+		{name: "forum notice", item: itemOf(thread), mode: testbed.GoneNotice, want: casework.OutcomeRemoved, status: 200, marker: "帖子已被删除"},
+		{name: "classifieds notice in GBK", item: itemOf(post), mode: testbed.GoneNotice, want: casework.OutcomeRemoved, status: 200, marker: "信息已删除"},
+		{name: "plain site notice", item: itemOf(brand), mode: testbed.GoneNotice, want: casework.OutcomeRemoved, status: 200, marker: "页面不存在"},
+		{name: "redirect to the front page", item: RecheckItem{URL: item(600104)}, mode: testbed.RedirectHome, want: casework.OutcomeRemoved,
 			status: 200, detail: "首页"},
-		{name: "login wall", item: itemOf(thread), mode: testbed.LoginWall, want: OutcomeBlocked, status: 200, detail: "登录页"},
-		{name: "captcha", item: itemOf(post), mode: testbed.Captcha, want: OutcomeBlocked, status: 200, marker: "验证码"},
-		{name: "403", item: itemOf(brand), mode: testbed.Forbidden, want: OutcomeBlocked, status: 403, detail: "拒绝访问"},
-		{name: "429", item: itemOf(thread), mode: testbed.RateLimited, want: OutcomeBlocked, status: 429, detail: "频繁"},
-		{name: "503", item: itemOf(post), mode: testbed.ServerError, want: OutcomeFailed, status: 503, detail: "下轮重查"},
-		{name: "forum reply edited out", item: itemOf(thread), mode: testbed.Edited, want: OutcomeChanged, status: 200, detail: "不再匹配规则"},
-		{name: "classified replaced", item: itemOf(post), mode: testbed.Edited, want: OutcomeChanged, status: 200, detail: "不再匹配规则"},
-		{name: "robots.txt forbids", item: RecheckItem{URL: u(testbed.HostBBS, "/private/secret.html")}, want: OutcomeBlocked, detail: "robots.txt"},
-		{name: "connection refused", item: RecheckItem{URL: u(hostClosed, "/post/1.html")}, want: OutcomeFailed, detail: "无法连接"},
-		{name: "not in the resolve overrides", item: RecheckItem{URL: u(hostUnlisted, "/")}, want: OutcomeFailed, detail: "解析白名单"},
-		{name: "timeout", item: RecheckItem{URL: u(testbed.HostHostile, "/slow")}, want: OutcomeFailed, status: 200, detail: "超时"},
-		{name: "redirect loop", item: RecheckItem{URL: u(testbed.HostHostile, "/loop")}, want: OutcomeFailed, detail: "重定向"},
+		{name: "login wall", item: itemOf(thread), mode: testbed.LoginWall, want: casework.OutcomeBlocked, status: 200, detail: "登录页"},
+		{name: "captcha", item: itemOf(post), mode: testbed.Captcha, want: casework.OutcomeBlocked, status: 200, marker: "验证码"},
+		{name: "403", item: itemOf(brand), mode: testbed.Forbidden, want: casework.OutcomeBlocked, status: 403, detail: "拒绝访问"},
+		{name: "429", item: itemOf(thread), mode: testbed.RateLimited, want: casework.OutcomeBlocked, status: 429, detail: "频繁"},
+		{name: "503", item: itemOf(post), mode: testbed.ServerError, want: casework.OutcomeFailed, status: 503, detail: "下轮重查"},
+		{name: "forum reply edited out", item: itemOf(thread), mode: testbed.Edited, want: casework.OutcomeChanged, status: 200, detail: "不再匹配规则"},
+		{name: "classified replaced", item: itemOf(post), mode: testbed.Edited, want: casework.OutcomeChanged, status: 200, detail: "不再匹配规则"},
+		{name: "robots.txt forbids", item: RecheckItem{URL: u(testbed.HostBBS, "/private/secret.html")}, want: casework.OutcomeBlocked, detail: "robots.txt"},
+		{name: "connection refused", item: RecheckItem{URL: u(hostClosed, "/post/1.html")}, want: casework.OutcomeFailed, detail: "无法连接"},
+		{name: "not in the resolve overrides", item: RecheckItem{URL: u(hostUnlisted, "/")}, want: casework.OutcomeFailed, detail: "解析白名单"},
+		{name: "timeout", item: RecheckItem{URL: u(testbed.HostHostile, "/slow")}, want: casework.OutcomeFailed, status: 200, detail: "超时"},
+		{name: "redirect loop", item: RecheckItem{URL: u(testbed.HostHostile, "/loop")}, want: casework.OutcomeFailed, detail: "重定向"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if tc.mode != 0 {
@@ -190,10 +191,10 @@ func TestRecheckSampleWeb(t *testing.T) {
 			if r.CaseID != tc.item.CaseID || r.URL != tc.item.URL || r.CheckedAt.IsZero() {
 				t.Errorf("case %d url %s checked at %v", r.CaseID, r.URL, r.CheckedAt)
 			}
-			if r.Status != 0 && r.Outcome != OutcomeFailed && (r.BodySHA256 == "" || len(r.Body) == 0 || r.Header.Get("Content-Type") == "") {
+			if r.Status != 0 && r.Outcome != casework.OutcomeFailed && (r.BodySHA256 == "" || len(r.Body) == 0 || r.Header.Get("Content-Type") == "") {
 				t.Errorf("no evidence of the response kept: sha %q, %d bytes, header %v", r.BodySHA256, len(r.Body), r.Header)
 			}
-			if tc.want == OutcomeLive && (!r.Flagged || r.Score == 0 || r.Finding == nil) {
+			if tc.want == casework.OutcomeLive && (!r.Flagged || r.Score == 0 || r.Finding == nil) {
 				t.Errorf("live but flagged %v score %v", r.Flagged, r.Score)
 			}
 		})
@@ -208,11 +209,11 @@ func TestRecheckSampleWeb(t *testing.T) {
 		// The rules changed, not the page: the content is still up.
 		p := u(testbed.HostBBS, "/thread/1002.html")
 		first := recheckOne(t, s, RecheckItem{URL: p})
-		if first.Outcome != OutcomeChanged || first.Flagged {
+		if first.Outcome != casework.OutcomeChanged || first.Flagged {
 			t.Fatalf("an ordinary thread: %s (%s)", first.Outcome, first.Detail)
 		}
 		r := recheckOne(t, s, RecheckItem{URL: p, ContentKey: first.ContentKey})
-		if r.Outcome != OutcomeLive || !r.SameContent || !strings.Contains(r.Detail, "与通知时相同") {
+		if r.Outcome != casework.OutcomeLive || !r.SameContent || !strings.Contains(r.Detail, "与通知时相同") {
 			t.Errorf("got %s (%s), same content %v", r.Outcome, r.Detail, r.SameContent)
 		}
 	})
@@ -245,12 +246,12 @@ func TestRecheckManyItems(t *testing.T) {
 		t.Fatalf("%d results for %d items", len(rs), len(items))
 	}
 	for i, r := range rs {
-		want := OutcomeChanged
+		want := casework.OutcomeChanged
 		switch items[i].URL {
 		case items[0].URL, items[len(items)-1].URL:
-			want = OutcomeLive
+			want = casework.OutcomeLive
 		case down:
-			want = OutcomeRemoved
+			want = casework.OutcomeRemoved
 		}
 		if r.CaseID != items[i].CaseID || r.URL != items[i].URL || r.Outcome != want {
 			t.Errorf("result %d: case %d %s %s (%s), want case %d %s %s", i, r.CaseID, r.URL, r.Outcome, r.Detail, items[i].CaseID, items[i].URL, want)
@@ -295,11 +296,11 @@ func TestRecheckCancel(t *testing.T) {
 	if len(rs) != len(items) {
 		t.Fatalf("%d results for %d items", len(rs), len(items))
 	}
-	if rs[0].Outcome != OutcomeLive {
+	if rs[0].Outcome != casework.OutcomeLive {
 		t.Errorf("the page that answered: %s (%s)", rs[0].Outcome, rs[0].Detail)
 	}
 	for _, r := range rs[1:] {
-		if r.Outcome != OutcomeFailed || r.Detail != "检查被中断" || !r.CheckedAt.IsZero() {
+		if r.Outcome != casework.OutcomeFailed || r.Detail != "检查被中断" || !r.CheckedAt.IsZero() {
 			t.Errorf("%s: %s (%s) at %v, want failed 检查被中断", r.URL, r.Outcome, r.Detail, r.CheckedAt)
 		}
 	}
@@ -318,12 +319,12 @@ func TestRecheckRendered(t *testing.T) {
 	for _, tc := range []struct {
 		name     string
 		mode     testbed.TakedownMode
-		want     RecheckOutcome
+		want     casework.Outcome
 		rendered bool
 	}{
-		{"live", 0, OutcomeLive, true},
-		{"edited", testbed.Edited, OutcomeChanged, true},
-		{"notice", testbed.GoneNotice, OutcomeRemoved, false},
+		{"live", 0, casework.OutcomeLive, true},
+		{"edited", testbed.Edited, casework.OutcomeChanged, true},
+		{"notice", testbed.GoneNotice, casework.OutcomeRemoved, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if tc.mode != 0 {
@@ -367,27 +368,27 @@ func TestRecheckClassify(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
 		res    *crawler.Result
-		want   RecheckOutcome
+		want   casework.Outcome
 		detail string
 	}{
-		{"NXDOMAIN", &crawler.Result{Outcome: crawler.OutcomeNetwork, Err: fmt.Errorf("fetch: %w", nxdomain)}, OutcomeRemoved, "域名"},
-		{"DNS server failure", &crawler.Result{Outcome: crawler.OutcomeNetwork, Err: fmt.Errorf("fetch: %w", servfail)}, OutcomeFailed, "无法连接"},
-		{"bad URL", &crawler.Result{Outcome: crawler.OutcomeNetwork, Err: fmt.Errorf("x: %w", crawler.ErrBadURL)}, OutcomeFailed, "网址无效"},
-		{"401", httpErr(401), OutcomeBlocked, "需要登录"},
-		{"451", httpErr(451), OutcomeRemoved, "451"},
-		{"500", httpErr(500), OutcomeFailed, "500"},
-		{"400", httpErr(400), OutcomeFailed, "无法判断"},
-		{"render failed", &crawler.Result{Outcome: crawler.OutcomeRenderFailed, Err: errors.New("tab crashed")}, OutcomeFailed, "渲染"},
+		{"NXDOMAIN", &crawler.Result{Outcome: crawler.OutcomeNetwork, Err: fmt.Errorf("fetch: %w", nxdomain)}, casework.OutcomeRemoved, "域名"},
+		{"DNS server failure", &crawler.Result{Outcome: crawler.OutcomeNetwork, Err: fmt.Errorf("fetch: %w", servfail)}, casework.OutcomeFailed, "无法连接"},
+		{"bad URL", &crawler.Result{Outcome: crawler.OutcomeNetwork, Err: fmt.Errorf("x: %w", crawler.ErrBadURL)}, casework.OutcomeFailed, "网址无效"},
+		{"401", httpErr(401), casework.OutcomeBlocked, "需要登录"},
+		{"451", httpErr(451), casework.OutcomeRemoved, "451"},
+		{"500", httpErr(500), casework.OutcomeFailed, "500"},
+		{"400", httpErr(400), casework.OutcomeFailed, "无法判断"},
+		{"render failed", &crawler.Result{Outcome: crawler.OutcomeRenderFailed, Err: errors.New("tab crashed")}, casework.OutcomeFailed, "渲染"},
 		{"not a page any more", &crawler.Result{Outcome: crawler.OutcomeNotHTML, Status: 200,
-			Header: http.Header{"Content-Type": {"image/png"}}, Err: fmt.Errorf("x: %w", crawler.ErrNotPage)}, OutcomeChanged, "image/png"},
+			Header: http.Header{"Content-Type": {"image/png"}}, Err: fmt.Errorf("x: %w", crawler.ErrNotPage)}, casework.OutcomeChanged, "image/png"},
 		{"undecodable", &crawler.Result{Outcome: crawler.OutcomeNotHTML, Status: 200,
-			Err: fmt.Errorf("x: %w", crawler.ErrContentEncoding)}, OutcomeFailed, "解码"},
-		{"still flagged beside a gone marker", ok(orig, pg("电工证", offer+"\n该商品已下架")), OutcomeLive, "仍可见"},
-		{"traditional gone marker", ok(orig, pg("提示", "該商品已下架")), OutcomeRemoved, "该商品已下架"},
-		{"redirect to a passport host", ok("http://passport.x.example/?from=item", pg("", "欢迎")), OutcomeBlocked, "登录页"},
-		{"login page not reached by redirect", ok("http://x.example/login", pg("登录", "请先登录")), OutcomeBlocked, "请先登录"},
-		{"long page mentioning login", ok(orig, pg("论坛", longNav)), OutcomeChanged, "不再匹配"},
-		{"redirect to www front page", ok("http://www.x.example/", pg("首页", "欢迎光临")), OutcomeRemoved, "首页"},
+			Err: fmt.Errorf("x: %w", crawler.ErrContentEncoding)}, casework.OutcomeFailed, "解码"},
+		{"still flagged beside a gone marker", ok(orig, pg("电工证", offer+"\n该商品已下架")), casework.OutcomeLive, "仍可见"},
+		{"traditional gone marker", ok(orig, pg("提示", "該商品已下架")), casework.OutcomeRemoved, "该商品已下架"},
+		{"redirect to a passport host", ok("http://passport.x.example/?from=item", pg("", "欢迎")), casework.OutcomeBlocked, "登录页"},
+		{"login page not reached by redirect", ok("http://x.example/login", pg("登录", "请先登录")), casework.OutcomeBlocked, "请先登录"},
+		{"long page mentioning login", ok(orig, pg("论坛", longNav)), casework.OutcomeChanged, "不再匹配"},
+		{"redirect to www front page", ok("http://www.x.example/", pg("首页", "欢迎光临")), casework.OutcomeRemoved, "首页"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			it := RecheckItem{CaseID: 3, URL: orig, Contacts: []string{"antu-zheng88"}}
@@ -430,7 +431,7 @@ func TestRecheckEdges(t *testing.T) {
 		t.Errorf("empty batch: %v, %v", rs, err)
 	}
 	rs, err = s.Recheck(context.Background(), []RecheckItem{{CaseID: 1, URL: "http://a.example/1"}, {CaseID: 2, URL: "http://a.example/2"}})
-	if err != nil || len(rs) != 2 || rs[0].Outcome != OutcomeRemoved || rs[1].CaseID != 2 {
+	if err != nil || len(rs) != 2 || rs[0].Outcome != casework.OutcomeRemoved || rs[1].CaseID != 2 {
 		t.Errorf("fake fetcher: %+v, %v", rs, err)
 	}
 }

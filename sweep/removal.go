@@ -7,6 +7,8 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/certwatch/certwatch/casework"
+	"github.com/certwatch/certwatch/finding"
 	"github.com/certwatch/certwatch/matcher"
 	"github.com/certwatch/certwatch/store"
 )
@@ -56,10 +58,10 @@ func (rc *RemovalChecker) check(ctx context.Context, id uint64, round int, by st
 			return nil, fmt.Errorf("sweep: removal check of notice %d: %w", id, err)
 		}
 		for i, res := range results {
-			ch := store.ItemCheck{CaseID: res.CaseID, At: res.CheckedAt, Outcome: string(res.Outcome), Status: res.Status,
+			ch := store.ItemCheck{CaseID: res.CaseID, At: res.CheckedAt, Outcome: res.Outcome, Status: res.Status,
 				FinalURL: res.FinalURL, Detail: res.Detail, BodySHA256: res.BodySHA256,
 				URL: res.URL, Header: res.Header, Body: res.Body, Truncated: res.Truncated}
-			if res.Outcome == OutcomeRemoved || res.Outcome == OutcomeChanged {
+			if res.Outcome == casework.OutcomeRemoved || res.Outcome == casework.OutcomeChanged {
 				key := items[i].ContentKey
 				cs, err := rc.Store.CaseContacts(res.CaseID)
 				if err != nil {
@@ -77,7 +79,7 @@ func (rc *RemovalChecker) check(ctx context.Context, id uint64, round int, by st
 					return nil, err
 				}
 				if other != 0 {
-					ch.Outcome, ch.RelistedCase = string(OutcomeRelisted), other
+					ch.Outcome, ch.RelistedCase = casework.OutcomeRelisted, other
 					ch.Detail = fmt.Sprintf("%s；同一卖家或内容在案件 #%d 重新出现", res.Detail, other)
 				}
 			}
@@ -118,14 +120,14 @@ func (rc *RemovalChecker) RunDue(ctx context.Context, now time.Time) (int, error
 	return done, nil
 }
 
-// findingContacts reads the decoded contact values of a stored finding.
+// findingContacts reads the decoded contact values of a stored finding
+// (none when it does not decode).
 func findingContacts(raw json.RawMessage) []string {
-	var f struct {
-		Contacts []struct {
-			Value string `json:"value"`
-		} `json:"contacts"`
+	if len(raw) == 0 {
+		return nil
 	}
-	if len(raw) == 0 || json.Unmarshal(raw, &f) != nil {
+	f, err := finding.Decode(raw)
+	if err != nil {
 		return nil
 	}
 	var out []string
@@ -139,13 +141,11 @@ func findingContacts(raw json.RawMessage) []string {
 // Telegram; not the unscored possible ones) of a stored finding, kind and
 // value, for cases recorded before the contact index.
 func personalContacts(raw json.RawMessage) []store.CaseContact {
-	var f struct {
-		Contacts []struct {
-			Kind, Value string
-			Possible    bool
-		} `json:"contacts"`
+	if len(raw) == 0 {
+		return nil
 	}
-	if len(raw) == 0 || json.Unmarshal(raw, &f) != nil {
+	f, err := finding.Decode(raw)
+	if err != nil {
 		return nil
 	}
 	var out []store.CaseContact

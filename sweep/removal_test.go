@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/store"
 	"github.com/certwatch/certwatch/testbed"
 )
@@ -65,16 +66,16 @@ func TestRemovalChecksOnSchedule(t *testing.T) {
 	a, b := record(forum, "13900000001", "key-a"), record(classified, "13900000002", "key-b")
 	var noticeID uint64
 	for _, id := range []uint64{a, b} {
-		if _, d, err := st.Decide(store.Decision{CaseID: id, Action: store.ActionConfirm, Route: "takedown_cac", Recipient: "某平台", By: "wang"}); err != nil {
+		if _, d, err := st.Decide(store.Decision{CaseID: id, Action: casework.ActionConfirm, Route: casework.RouteTakedownCAC, Recipient: "某平台", By: "wang"}); err != nil {
 			t.Fatal(err)
 		} else {
 			noticeID = d.NoticeID
 		}
 	}
-	if _, err := st.MoveNotice(noticeID, store.NoticeMove{To: store.NoticeApproved, By: "shen", Number: "网信函〔2026〕1号", Deadline: clock.Now().Add(72 * time.Hour)}); err != nil {
+	if _, err := st.MoveNotice(noticeID, store.NoticeMove{To: casework.NoticeApproved, By: "shen", Number: "网信函〔2026〕1号", Deadline: clock.Now().Add(72 * time.Hour)}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.MoveNotice(noticeID, store.NoticeMove{To: store.NoticeSent, By: "wang", CheckAfter: []time.Duration{24 * time.Hour, 72 * time.Hour}}); err != nil {
+	if _, err := st.MoveNotice(noticeID, store.NoticeMove{To: casework.NoticeSent, By: "wang", CheckAfter: []time.Duration{24 * time.Hour, 72 * time.Hour}}); err != nil {
 		t.Fatal(err)
 	}
 	rc := &RemovalChecker{Store: st, Sweeper: s}
@@ -94,17 +95,17 @@ func TestRemovalChecksOnSchedule(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	outcomes := func(n *store.Notice) map[uint64]string {
-		m := map[uint64]string{}
+	outcomes := func(n *store.Notice) map[uint64]casework.Outcome {
+		m := map[uint64]casework.Outcome{}
 		for _, it := range n.Items {
 			m[it.CaseID] = it.Outcome
 		}
 		return m
 	}
-	if got := outcomes(n); got[a] != store.OutcomeRemoved || got[b] != store.OutcomeLive || n.ChecksDone != 1 || n.Status != store.NoticeSent {
+	if got := outcomes(n); got[a] != casework.OutcomeRemoved || got[b] != casework.OutcomeLive || n.ChecksDone != 1 || n.Status != casework.NoticeSent {
 		t.Errorf("after round 1: outcomes %v, rounds done %d, status %s", got, n.ChecksDone, n.Status)
 	}
-	if c, _ := st.Case(a); c.Removal != store.OutcomeRemoved {
+	if c, _ := st.Case(a); c.Removal != casework.OutcomeRemoved {
 		t.Errorf("case %d removal %q", a, c.Removal)
 	}
 	// Each check keeps the response it got: the 404 page of the removed
@@ -141,7 +142,7 @@ func TestRemovalChecksOnSchedule(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := outcomes(n)
-	if got[a] != store.OutcomeRelisted || got[b] != store.OutcomeRemoved {
+	if got[a] != casework.OutcomeRelisted || got[b] != casework.OutcomeRemoved {
 		t.Errorf("after round 2: outcomes %v", got)
 	}
 	for _, it := range n.Items {
@@ -149,7 +150,7 @@ func TestRemovalChecksOnSchedule(t *testing.T) {
 			t.Errorf("relisted case %d, want %d", it.RelistedCase, relisted)
 		}
 	}
-	if n.Status != store.NoticeRemoved || n.ChecksDone != 2 {
+	if n.Status != casework.NoticeRemoved || n.ChecksDone != 2 {
 		t.Errorf("notice status %s, rounds done %d; want removed after 2", n.Status, n.ChecksDone)
 	}
 	if due, err := st.DueNotices(clock.Add(30 * 24 * time.Hour)); err != nil || len(due) != 0 {

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/config"
 	"github.com/certwatch/certwatch/crawler"
 	"github.com/certwatch/certwatch/matcher"
@@ -148,7 +149,7 @@ sources:
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(rs) != 1 || rs[0].Outcome != OutcomeFailed || !strings.Contains(rs[0].Detail, "内网地址") || strings.Contains(string(rs[0].Body), secret) {
+		if len(rs) != 1 || rs[0].Outcome != casework.OutcomeFailed || !strings.Contains(rs[0].Detail, "内网地址") || strings.Contains(string(rs[0].Body), secret) {
 			t.Errorf("removal check: %+v", rs)
 		}
 		if n := internalHits.Load(); n != 0 {

@@ -23,6 +23,7 @@ import (
 	"github.com/certwatch/certwatch/config"
 	"github.com/certwatch/certwatch/crawler"
 	"github.com/certwatch/certwatch/detect"
+	"github.com/certwatch/certwatch/finding"
 	"github.com/certwatch/certwatch/matcher"
 	"github.com/certwatch/certwatch/page"
 	"github.com/certwatch/certwatch/store"
@@ -488,7 +489,10 @@ func (r *run) handle(it store.FrontierItem, res *crawler.Result) error {
 		r.added(src, added)
 		return nil
 	}
-	finding, _ := json.Marshal(f)
+	encoded, err := finding.Encode(f)
+	if err != nil {
+		return fmt.Errorf("sweep: record case %s: %w", it.URL, err)
+	}
 	shot, shotSHA := res.Screenshot, res.ScreenshotSHA
 	if shot == nil && res.Rendered && res.RenderErr == nil {
 		shot, shotSHA = r.evidence(it)
@@ -502,7 +506,7 @@ func (r *run) handle(it store.FrontierItem, res *crawler.Result) error {
 		FetchedAt: res.FetchedAt, Status: res.Status, Header: res.Header, Body: res.Body, BodySHA256: res.BodySHA256,
 		Truncated: res.Truncated, RemoteAddr: res.RemoteAddr, Rendered: res.Rendered,
 		Screenshot: shot, ScreenshotSHA256: shotSHA,
-		Flagged: true, Score: f.Score, Category: f.Category, Finding: finding,
+		Flagged: true, Score: f.Score, Category: f.Category, Finding: encoded,
 		ContentKey: contentKey(p), PageTitle: p.Title, Text: p.Text, Contacts: linkContacts(p, f),
 		Follow: next,
 	})

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+
+	"github.com/certwatch/certwatch/casework"
 )
 
 // shopSearchTerms are the terms the config's marketplace source searches
@@ -61,7 +63,7 @@ sources:
 	p("    terms: %s\n", yamlList(shopSearchTerms))
 	p("    result_pages: %d\n", shopResultPages)
 	p("    render: auto\n")
-	p("    route: takedown_samr\n") // a marketplace: 市场监管 asks the platform
+	p("    route: %s\n", casework.RouteTakedownSAMR) // a marketplace: 市场监管 asks the platform
 	p(`    listing: {item: ".item", title: ".title", price: ".price", seller: ".seller", description: ".desc", contact: ".contact", link: "a.detail", next: "a.next"}` + "\n")
 	p("  - id: reported\n")
 	p("    type: urls\n")

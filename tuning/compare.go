@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/matcher"
 	"github.com/certwatch/certwatch/page"
 	"github.com/certwatch/certwatch/rules"
@@ -158,16 +159,16 @@ type RuleRow struct {
 
 // Change is a page that one side flags and the other does not.
 type Change struct {
-	CaseID     uint64  `json:"case_id,omitempty"`
-	SnapshotID uint64  `json:"snapshot_id,omitempty"`
-	Source     string  `json:"source,omitempty"` // where an extra page was read
-	URL        string  `json:"url"`
-	Title      string  `json:"title"`
-	Status     string  `json:"status,omitempty"` // the case's status
-	Label      Label   `json:"label"`
-	Before     Verdict `json:"before"` // current packs
-	After      Verdict `json:"after"`  // candidate
-	seq        int     // case order, then reading order of extra pages
+	CaseID     uint64              `json:"case_id,omitempty"`
+	SnapshotID uint64              `json:"snapshot_id,omitempty"`
+	Source     string              `json:"source,omitempty"` // where an extra page was read
+	URL        string              `json:"url"`
+	Title      string              `json:"title"`
+	Status     casework.CaseStatus `json:"status,omitempty"` // the case's status
+	Label      Label               `json:"label"`
+	Before     Verdict             `json:"before"` // current packs
+	After      Verdict             `json:"after"`  // candidate
+	seq        int                 // case order, then reading order of extra pages
 }
 
 // Verdict is one side's finding on a page, in short.
@@ -298,7 +299,7 @@ type caseRef struct {
 	id        uint64
 	url       string
 	title     string
-	status    string
+	status    casework.CaseStatus
 	label     Label
 	decidedAt time.Time
 }

@@ -3,6 +3,7 @@ package tuning
 import (
 	"strings"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/store"
 )
 
@@ -20,10 +21,10 @@ const (
 // CaseLabel is the label a case's status gives it.
 func CaseLabel(c *store.Case) Label {
 	switch c.Status {
-	case store.CaseConfirmed, store.CasePendingApproval:
+	case casework.CaseConfirmed, casework.CasePendingApproval:
 		return Positive
-	case store.CaseDismissed:
-		if c.DismissReason == store.DismissFalsePositive {
+	case casework.CaseDismissed:
+		if c.DismissReason == casework.DismissFalsePositive {
 			return Negative
 		}
 		return Excluded

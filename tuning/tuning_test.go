@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/rules"
 	"github.com/certwatch/certwatch/store"
 )
@@ -41,9 +42,9 @@ func (c *clock) Add(d time.Duration) {
 // reviewer's decision ("" leaves it open).
 type labelled struct {
 	text   string
-	action string // confirm, dismiss or ""
-	route  string // confirm
-	reason string // dismiss
+	action casework.Action        // confirm, dismiss or ""
+	route  casework.Route         // confirm
+	reason casework.DismissReason // dismiss
 	// noText records the snapshot without its text, as sweeps did before
 	// texts were kept: only the body tells what the page said.
 	noText bool
@@ -64,16 +65,16 @@ type labelled struct {
 //	9    官网可查 证书        negative    —            verify       added
 //	10   免考 官网可查        excluded    sale         sale, verify
 var fixture = []labelled{
-	{text: "电工证 免考，联系微信", action: "confirm", route: "takedown_cac"},
-	{text: "专业 办证，各类证件", action: "dismiss", reason: store.DismissFalsePositive},
-	{text: "焊工证 包过 直接拿证", action: "confirm", route: "takedown_samr", noText: true},
-	{text: "考试 替考 服务", action: "dismiss", reason: store.DismissFalsePositive},
+	{text: "电工证 免考，联系微信", action: "confirm", route: casework.RouteTakedownCAC},
+	{text: "专业 办证，各类证件", action: "dismiss", reason: casework.DismissFalsePositive},
+	{text: "焊工证 包过 直接拿证", action: "confirm", route: casework.RouteTakedownSAMR, noText: true},
+	{text: "考试 替考 服务", action: "dismiss", reason: casework.DismissFalsePositive},
 	{text: "办证 免考"},
-	{text: "办证 加急", action: "dismiss", reason: store.DismissOutOfScope},
-	{text: "包过 替考", action: "confirm", route: "police_referral"},
-	{text: "加急 出证", action: "dismiss", reason: store.DismissFalsePositive},
-	{text: "官网可查 证书", action: "dismiss", reason: store.DismissFalsePositive},
-	{text: "免考 官网可查", action: "dismiss", reason: store.DismissDuplicate},
+	{text: "办证 加急", action: "dismiss", reason: casework.DismissOutOfScope},
+	{text: "包过 替考", action: "confirm", route: casework.RoutePoliceReferral},
+	{text: "加急 出证", action: "dismiss", reason: casework.DismissFalsePositive},
+	{text: "官网可查 证书", action: "dismiss", reason: casework.DismissFalsePositive},
+	{text: "免考 官网可查", action: "dismiss", reason: casework.DismissDuplicate},
 }
 
 // buildStore records the fixture's cases under t.TempDir, decides them an
@@ -106,7 +107,7 @@ func buildStore(t *testing.T) *store.Store {
 			continue
 		}
 		d := store.Decision{CaseID: uint64(i + 1), Action: c.action, Route: c.route, Reason: c.reason, By: "reviewer"}
-		if c.action == store.ActionConfirm {
+		if c.action == casework.ActionConfirm {
 			d.Recipient = "平台"
 		}
 		if _, _, err := st.Decide(d); err != nil {
@@ -204,13 +205,13 @@ func TestCompareLabelledCases(t *testing.T) {
 		t.Errorf("dropped %s (%d), want 2,6,8", got, rep.DroppedCount)
 	}
 	a := rep.Added[0]
-	if a.URL != "http://seller3.example/item" || a.Title != "证件" || a.Label != Positive || a.Status != store.CaseConfirmed ||
+	if a.URL != "http://seller3.example/item" || a.Title != "证件" || a.Label != Positive || a.Status != casework.CaseConfirmed ||
 		a.Before.Flagged || a.Before.Score != 0 || !a.After.Flagged || a.After.Score != 5 || strings.Join(a.After.Rules, ",") != "sale" ||
 		a.SnapshotID == 0 {
 		t.Errorf("added case 3 = %+v", a)
 	}
 	d := rep.Dropped[1]
-	if d.CaseID != 6 || d.Label != Excluded || d.Status != store.CaseDismissed || strings.Join(d.Before.Rules, ",") != "sale,rush" && strings.Join(d.Before.Rules, ",") != "rush,sale" {
+	if d.CaseID != 6 || d.Label != Excluded || d.Status != casework.CaseDismissed || strings.Join(d.Before.Rules, ",") != "sale,rush" && strings.Join(d.Before.Rules, ",") != "rush,sale" {
 		t.Errorf("dropped case 6 = %+v", d)
 	}
 	if d := rep.Dropped[0]; d.SnapshotID != 2 {
@@ -397,17 +398,18 @@ func TestCompareExtraPages(t *testing.T) {
 
 func TestLabels(t *testing.T) {
 	for _, tc := range []struct {
-		status, reason string
-		want           Label
+		status casework.CaseStatus
+		reason casework.DismissReason
+		want   Label
 	}{
-		{store.CaseConfirmed, "", Positive},
-		{store.CasePendingApproval, "", Positive},
-		{store.CaseDismissed, store.DismissFalsePositive, Negative},
-		{store.CaseDismissed, store.DismissOutOfScope, Excluded},
-		{store.CaseDismissed, store.DismissDuplicate, Excluded},
-		{store.CaseOpen, "", Unlabelled},
+		{casework.CaseConfirmed, "", Positive},
+		{casework.CasePendingApproval, "", Positive},
+		{casework.CaseDismissed, casework.DismissFalsePositive, Negative},
+		{casework.CaseDismissed, casework.DismissOutOfScope, Excluded},
+		{casework.CaseDismissed, casework.DismissDuplicate, Excluded},
+		{casework.CaseOpen, "", Unlabelled},
 	} {
-		t.Run(tc.status+"/"+tc.reason, func(t *testing.T) {
+		t.Run(string(tc.status)+"/"+string(tc.reason), func(t *testing.T) {
 			if got := CaseLabel(&store.Case{Status: tc.status, DismissReason: tc.reason}); got != tc.want {
 				t.Errorf("%s", got)
 			}

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/certwatch/certwatch/config"
+	"github.com/certwatch/certwatch/finding"
 	"github.com/certwatch/certwatch/store"
 )
 
@@ -154,16 +155,17 @@ func newCasesCmd() *cobra.Command {
 			fmt.Fprintf(w, "case %d  %s  score %g  %s\n", c.ID, c.Category, c.Score, c.Status)
 			fmt.Fprintf(w, "  url        %s\n  title      %s\n  source     %s\n  first seen %s\n  last seen  %s\n",
 				safe(c.URL), safe(c.Title), c.SourceID, c.FirstSeen.Format(time.RFC3339), c.LastSeen.Format(time.RFC3339))
-			var f struct {
-				Reasons  []string `json:"reasons"`
-				Contacts []struct{ Kind, Value string }
-			}
-			if json.Unmarshal(c.Finding, &f) == nil {
-				for _, r := range f.Reasons {
-					fmt.Fprintf(w, "  - %s\n", safe(r))
-				}
-				for _, ct := range f.Contacts {
-					fmt.Fprintf(w, "  contact %s %s\n", ct.Kind, safe(ct.Value))
+			if len(c.Finding) > 0 {
+				f, err := finding.Decode(c.Finding)
+				if err != nil {
+					fmt.Fprintf(w, "  发现记录无法读取 finding unreadable: %v\n", err)
+				} else {
+					for _, r := range f.Reasons {
+						fmt.Fprintf(w, "  - %s\n", safe(r))
+					}
+					for _, ct := range f.Contacts {
+						fmt.Fprintf(w, "  contact %s %s\n", ct.Kind, safe(ct.Value))
+					}
 				}
 			}
 			fmt.Fprintf(w, "  sightings:\n")

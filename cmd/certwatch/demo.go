@@ -15,6 +15,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/config"
 	"github.com/certwatch/certwatch/review"
 	"github.com/certwatch/certwatch/rules"
@@ -26,13 +27,13 @@ import (
 // with a password generated for this run (nothing ships with a password).
 var demoAccounts = []struct {
 	name, display string
-	roles         []store.Role
+	roles         []casework.Role
 }{
-	{"wangxin", "网信办审核员（演示）", []store.Role{store.RoleReviewerCAC}},
-	{"shijian", "市场监管审核员（演示）", []store.Role{store.RoleReviewerSAMR}},
-	{"shenpi", "审批人（演示）", []store.Role{store.RoleApprover}},
-	{"fenxi", "规则分析员（演示）", []store.Role{store.RoleAnalyst}},
-	{"guanli", "系统管理员（演示）", []store.Role{store.RoleAdmin}},
+	{"wangxin", "网信办审核员（演示）", []casework.Role{casework.RoleReviewerCAC}},
+	{"shijian", "市场监管审核员（演示）", []casework.Role{casework.RoleReviewerSAMR}},
+	{"shenpi", "审批人（演示）", []casework.Role{casework.RoleApprover}},
+	{"fenxi", "规则分析员（演示）", []casework.Role{casework.RoleAnalyst}},
+	{"guanli", "系统管理员（演示）", []casework.Role{casework.RoleAdmin}},
 }
 
 // demoPassword is 16 letters and digits from crypto/rand.

@@ -100,10 +100,10 @@ func (c *storeCollector) Collect(ch chan<- prometheus.Metric) {
 	// reads a few counters, not every case.
 	if sc, err := c.st.StatusCounts(now); err == nil {
 		for k, v := range sc.Cases {
-			ch <- prometheus.MustNewConstMetric(casesDesc, prometheus.GaugeValue, float64(v), k)
+			ch <- prometheus.MustNewConstMetric(casesDesc, prometheus.GaugeValue, float64(v), string(k))
 		}
 		for k, v := range sc.Notices {
-			ch <- prometheus.MustNewConstMetric(noticesDesc, prometheus.GaugeValue, float64(v), k)
+			ch <- prometheus.MustNewConstMetric(noticesDesc, prometheus.GaugeValue, float64(v), string(k))
 		}
 		ch <- prometheus.MustNewConstMetric(outboxDesc, prometheus.GaugeValue, float64(sc.OutboxPending))
 	}

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/store"
 )
 
@@ -90,17 +91,17 @@ func TestMetricsCountsFollowChanges(t *testing.T) {
 		}
 		return c
 	}
-	c := decide(store.Decision{CaseID: ids[0], Action: store.ActionConfirm, Route: "takedown_cac", Recipient: "平台甲", By: "a"})
-	decide(store.Decision{CaseID: ids[1], Action: store.ActionDismiss, Reason: store.DismissOutOfScope, By: "a"})
-	decide(store.Decision{CaseID: ids[2], Action: store.ActionConfirm, Route: store.RoutePoliceReferral, Recipient: "公安", By: "a"})
+	c := decide(store.Decision{CaseID: ids[0], Action: casework.ActionConfirm, Route: casework.RouteTakedownCAC, Recipient: "平台甲", By: "a"})
+	decide(store.Decision{CaseID: ids[1], Action: casework.ActionDismiss, Reason: casework.DismissOutOfScope, By: "a"})
+	decide(store.Decision{CaseID: ids[2], Action: casework.ActionConfirm, Route: casework.RoutePoliceReferral, Recipient: "公安", By: "a"})
 	expect("decided", map[string]int{"cases/open": 1, "cases/confirmed": 1, "cases/dismissed": 1,
 		"cases/pending_approval": 1, "notices/draft": 1})
 
-	if _, err := st.MoveNotice(c.NoticeID, store.NoticeMove{To: store.NoticeApproved, By: "boss", Number: "网信函〔2026〕1号",
+	if _, err := st.MoveNotice(c.NoticeID, store.NoticeMove{To: casework.NoticeApproved, By: "boss", Number: "网信函〔2026〕1号",
 		Deadline: time.Now().AddDate(1, 0, 0)}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.MoveNotice(c.NoticeID, store.NoticeMove{To: store.NoticeSent, By: "clerk"}); err != nil {
+	if _, err := st.MoveNotice(c.NoticeID, store.NoticeMove{To: casework.NoticeSent, By: "clerk"}); err != nil {
 		t.Fatal(err)
 	}
 	if err := st.Enqueue(store.Message{Kind: "webhook", Target: "http://127.0.0.1/x"}); err != nil {

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/certwatch/certwatch/browser"
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/config"
 	"github.com/certwatch/certwatch/notice"
 	"github.com/certwatch/certwatch/store"
@@ -113,7 +114,7 @@ func runReport(ctx context.Context, o periodReportOptions, stdout io.Writer) err
 	if cfg != nil {
 		path = cmp.Or(path, cfg.Database)
 		opts.SourceRoutes = sourceRoutes(cfg)
-		if off := cfg.Serve.Offices[store.RoutePoliceReferral]; off != nil && issuer == "" {
+		if off := cfg.Serve.Offices[casework.RoutePoliceReferral]; off != nil && issuer == "" {
 			issuer = off.Issuer
 		}
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/store"
 )
 
@@ -86,7 +87,7 @@ sources:
 	must(st.RecordPage(sw.ID, "http://mall.example/s?q=1", store.PageRecord{SourceID: "mall"}))
 	must(st.MarkDone(sw.ID, "http://mall.example/i/2", "ok"))
 
-	flag := func(frontierURL, url, source, route, at string) uint64 {
+	flag := func(frontierURL, url, source string, route casework.Route, at string) uint64 {
 		t.Helper()
 		clock.set(bj(at))
 		res, err := st.Record(store.Observation{
@@ -107,30 +108,30 @@ sources:
 	send := func(at string, id uint64) {
 		t.Helper()
 		clock.set(bj(at))
-		_, err := st.MoveNotice(id, store.NoticeMove{To: store.NoticeApproved, By: "boss", Number: "网信函〔2026〕1号", Deadline: bj(at).Add(72 * time.Hour)})
+		_, err := st.MoveNotice(id, store.NoticeMove{To: casework.NoticeApproved, By: "boss", Number: "网信函〔2026〕1号", Deadline: bj(at).Add(72 * time.Hour)})
 		must(err)
-		_, err = st.MoveNotice(id, store.NoticeMove{To: store.NoticeSent, By: "clerk"})
+		_, err = st.MoveNotice(id, store.NoticeMove{To: casework.NoticeSent, By: "clerk"})
 		must(err)
 	}
 
-	a := flag("http://forum.example/2", "http://forum.example/2", "forum", "takedown_cac", "2026-08-02 10:00")
-	na := decide("2026-08-03 10:00", store.Decision{CaseID: a, Action: store.ActionConfirm, Route: "takedown_cac", Recipient: "某论坛", By: "alice"}).NoticeID
+	a := flag("http://forum.example/2", "http://forum.example/2", "forum", casework.RouteTakedownCAC, "2026-08-02 10:00")
+	na := decide("2026-08-03 10:00", store.Decision{CaseID: a, Action: casework.ActionConfirm, Route: casework.RouteTakedownCAC, Recipient: "某论坛", By: "alice"}).NoticeID
 	send("2026-08-04 10:00", na)
 	clock.set(bj("2026-08-06 10:00"))
-	_, err = st.RecordChecks(na, 1, "checker", []store.ItemCheck{{CaseID: a, Outcome: store.OutcomeRemoved, Status: 404}})
+	_, err = st.RecordChecks(na, 1, "checker", []store.ItemCheck{{CaseID: a, Outcome: casework.OutcomeRemoved, Status: 404}})
 	must(err)
 
-	flag("http://mall.example/i/1", "http://mall.example/i/1", "mall", "takedown_cac", "2026-08-05 10:00") // open: 市场监管
+	flag("http://mall.example/i/1", "http://mall.example/i/1", "mall", casework.RouteTakedownCAC, "2026-08-05 10:00") // open: 市场监管
 
-	c := flag("", "http://forum.example/c", "forum", store.RoutePoliceReferral, "2026-08-06 10:00")
-	decide("2026-08-07 10:00", store.Decision{CaseID: c, Action: store.ActionConfirm, Route: store.RoutePoliceReferral, Recipient: "区公安分局", By: "alice"})
-	nc := decide("2026-08-08 10:00", store.Decision{CaseID: c, Action: store.ActionApprove, By: "bob"}).NoticeID
+	c := flag("", "http://forum.example/c", "forum", casework.RoutePoliceReferral, "2026-08-06 10:00")
+	decide("2026-08-07 10:00", store.Decision{CaseID: c, Action: casework.ActionConfirm, Route: casework.RoutePoliceReferral, Recipient: "区公安分局", By: "alice"})
+	nc := decide("2026-08-08 10:00", store.Decision{CaseID: c, Action: casework.ActionApprove, By: "bob"}).NoticeID
 	send("2026-08-09 10:00", nc)
 
-	d := flag("", "http://forum.example/d", "forum", "takedown_cac", "2026-08-10 10:00")
-	decide("2026-08-11 10:00", store.Decision{CaseID: d, Action: store.ActionDismiss, Reason: store.DismissFalsePositive, By: "alice"})
+	d := flag("", "http://forum.example/d", "forum", casework.RouteTakedownCAC, "2026-08-10 10:00")
+	decide("2026-08-11 10:00", store.Decision{CaseID: d, Action: casework.ActionDismiss, Reason: casework.DismissFalsePositive, By: "alice"})
 
-	flag("", "http://forum.example/late", "forum", "takedown_cac", "2026-08-25 00:00") // the day after --to
+	flag("", "http://forum.example/late", "forum", casework.RouteTakedownCAC, "2026-08-25 00:00") // the day after --to
 	return cfgPath, dbPath
 }
 
@@ -182,7 +183,7 @@ func TestReportXLSXMatchesTheDatabase(t *testing.T) {
 		t.Fatal(err)
 	}
 	from := time.Date(2026, 8, 1, 0, 0, 0, 0, store.Beijing)
-	want, err := st.PeriodReport(from, from.AddDate(0, 0, 24), store.ReportOptions{SourceRoutes: map[string]string{"mall": "takedown_samr"}})
+	want, err := st.PeriodReport(from, from.AddDate(0, 0, 24), store.ReportOptions{SourceRoutes: map[string]casework.Route{"mall": casework.RouteTakedownSAMR}})
 	st.Close()
 	if err != nil {
 		t.Fatal(err)

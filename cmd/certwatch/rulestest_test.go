@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/internal/smtptest"
 	"github.com/certwatch/certwatch/store"
 )
@@ -91,8 +92,8 @@ sources:
 	}
 	a, b := caseAt(t, st, srv.URL+"/a"), caseAt(t, st, srv.URL+"/b")
 	for _, d := range []store.Decision{
-		{CaseID: a.ID, Action: store.ActionConfirm, Route: "takedown_cac", Recipient: "平台", By: "reviewer"},
-		{CaseID: b.ID, Action: store.ActionDismiss, Reason: store.DismissFalsePositive, By: "reviewer"},
+		{CaseID: a.ID, Action: casework.ActionConfirm, Route: casework.RouteTakedownCAC, Recipient: "平台", By: "reviewer"},
+		{CaseID: b.ID, Action: casework.ActionDismiss, Reason: casework.DismissFalsePositive, By: "reviewer"},
 	} {
 		if _, _, err := st.Decide(d); err != nil {
 			t.Fatal(err)

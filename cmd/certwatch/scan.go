@@ -339,7 +339,7 @@ func printText(w io.Writer, s *scanned, color bool) error {
 		}
 		return err
 	}
-	fmt.Fprintf(w, "%s  %-6g %s %s → %s\n", paint(ansiRed, "FLAGGED"), s.Score, s.Category, s.CategoryName, rules.RouteNames[rules.Route(s.Route)])
+	fmt.Fprintf(w, "%s  %-6g %s %s → %s\n", paint(ansiRed, "FLAGGED"), s.Score, s.Category, s.CategoryName, s.Route.Name())
 	fmt.Fprintf(w, "  %s\n", where)
 	if s.Note != "" {
 		fmt.Fprintf(w, "  %s\n", s.Note)

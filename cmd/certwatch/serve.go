@@ -15,6 +15,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/config"
 	"github.com/certwatch/certwatch/crawler"
 	"github.com/certwatch/certwatch/detect"
@@ -311,8 +312,8 @@ func scheduledBackup(st *store.Store, s config.Schedule, log *slog.Logger) error
 }
 
 // sourceRoutes are the sources' suggested takedown routes.
-func sourceRoutes(cfg *config.Config) map[string]string {
-	m := map[string]string{}
+func sourceRoutes(cfg *config.Config) map[string]casework.Route {
+	m := map[string]casework.Route{}
 	for _, s := range cfg.Sources {
 		if s.Route != "" {
 			m[s.ID] = s.Route

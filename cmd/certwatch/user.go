@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/review"
 	"github.com/certwatch/certwatch/store"
 )
@@ -71,7 +72,7 @@ themselves; while "certwatch serve" runs, manage accounts in its UI instead.`}
 	add := &cobra.Command{
 		Use: "add NAME --role ROLE[,ROLE]", Short: "Create an account", Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			rs, err := store.ParseRoles(roles)
+			rs, err := casework.ParseRoles(roles)
 			if err != nil {
 				return &exitError{code: 2, err: err}
 			}
@@ -145,7 +146,7 @@ themselves; while "certwatch serve" runs, manage accounts in its UI instead.`}
 	})
 	var newRoles string
 	setRoles := change("roles NAME --role ROLE[,ROLE]", "Replace an account's roles", false, func(*cobra.Command, string) (store.UserChange, error) {
-		rs, err := store.ParseRoles(newRoles)
+		rs, err := casework.ParseRoles(newRoles)
 		return store.UserChange{Roles: rs}, err
 	})
 	setRoles.Flags().StringVar(&newRoles, "role", "", "roles, comma-separated (required)")

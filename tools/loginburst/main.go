@@ -29,6 +29,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/tools/internal/servetool"
 )
 
@@ -51,7 +52,7 @@ func run(bin string, n int, mode string, maxRSS int) error {
 		return fmt.Errorf("unknown -mode %q", mode)
 	}
 	srv, err := servetool.Start(servetool.Options{Bin: bin, Prefix: "loginburst-",
-		User: "reviewer", Role: "reviewer_cac", Password: password})
+		User: "reviewer", Role: string(casework.RoleReviewerCAC), Password: password})
 	if err != nil {
 		return err
 	}

@@ -23,6 +23,8 @@ import (
 
 	"github.com/certwatch/certwatch/store"
 
+	"github.com/certwatch/certwatch/casework"
+	"github.com/certwatch/certwatch/finding"
 	"github.com/certwatch/certwatch/tools/internal/servetool"
 )
 
@@ -43,7 +45,7 @@ const password = "Metricsload-2026!"
 func run(bin string, cases, clients, samples int) error {
 	srv, err := servetool.Start(servetool.Options{Bin: bin, Prefix: "metricsload-",
 		Fill: func(db string) error { return fill(db, cases) },
-		User: "reviewer", Role: "reviewer_cac", Password: password})
+		User: "reviewer", Role: string(casework.RoleReviewerCAC), Password: password})
 	if err != nil {
 		return err
 	}
@@ -138,6 +140,11 @@ func fill(path string, n int) error {
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	var firstErr error
+	encoded, err := finding.Encode(&finding.Finding{Route: casework.RouteTakedownCAC, Rules: []finding.RuleHit{},
+		Matches: []finding.Match{}, Contacts: []finding.Contact{}, Reasons: []string{"test"}})
+	if err != nil {
+		return err
+	}
 	work := make(chan int)
 	for range 16 {
 		wg.Go(func() {
@@ -147,7 +154,7 @@ func fill(path string, n int) error {
 				_, err := st.Record(store.Observation{SweepID: sw.ID, CaseKey: u, URL: u, SourceID: "a",
 					Title: "出售安全员证 " + fmt.Sprint(i), Status: 200, Body: []byte("<p>" + text + "</p>"),
 					Flagged: true, Score: 9, Category: "cert_sale", PageTitle: "出售安全员证", Text: text,
-					Finding: []byte(`{"route":"takedown_cac","rules":[],"matches":[],"contacts":[],"reasons":["test"]}`)})
+					Finding: encoded})
 				if err != nil {
 					mu.Lock()
 					firstErr = cmpErr(firstErr, err)
