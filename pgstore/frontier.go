@@ -518,7 +518,10 @@ func (s *Store) RaiseDelay(ctx context.Context, l *Lease, d time.Duration) error
 func (s *Store) NextReady(ctx context.Context) (wait time.Duration, ok bool, err error) {
 	var d *time.Duration
 	if err := s.pool.QueryRow(ctx, `
-		SELECT greatest(min(ready_at) - clock_timestamp(), interval '0') FROM hosts WHERE pending > 0`).Scan(&d); err != nil {
+		SELECT CASE WHEN min(ready_at) IS NULL THEN NULL
+		            WHEN min(ready_at) <= clock_timestamp() THEN interval '0'
+		            ELSE min(ready_at) - clock_timestamp() END
+		FROM hosts WHERE pending > 0`).Scan(&d); err != nil {
 		return 0, false, fmt.Errorf("pgstore: next ready host: %w", err)
 	}
 	if d == nil {
