@@ -274,55 +274,71 @@ func (s *Store) ClaimHost(ctx context.Context, worker string, ttl time.Duration,
 	// than the expiry the database records (which counts from its own
 	// clock, later).
 	start := time.Now()
-	var l *Lease
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
-		var host string
-		var delayMS int32
-		err := tx.QueryRow(ctx, `
-			SELECT host, delay_ms FROM hosts
-			WHERE pending > 0 AND ready_at <= clock_timestamp()
+	// One statement, so one round trip: pick the host (ready_at against
+	// the statement's start time, which unlike clock_timestamp() can bound
+	// the index scan, so a claim when nothing is ready reads no more than
+	// one entry), lease it, and read its first pending URLs. A lease still
+	// held when it expired was given up by a worker that stopped (killed,
+	// cut off): it is counted.
+	rows, err := s.pool.Query(ctx, `
+		WITH pick AS (
+			SELECT host FROM hosts
+			WHERE pending > 0 AND ready_at <= statement_timestamp()
 			ORDER BY ready_at LIMIT 1
-			FOR UPDATE SKIP LOCKED`).Scan(&host, &delayMS)
-		if errors.Is(err, pgx.ErrNoRows) {
-			return ErrNoWork
-		}
-		if err != nil {
-			return err
-		}
-		l = &Lease{Host: host, Worker: worker, Delay: time.Duration(delayMS) * time.Millisecond}
-		// A lease still held when it expired was given up by a worker
-		// that stopped (killed, cut off): count it.
-		if err := tx.QueryRow(ctx, `
+			FOR UPDATE SKIP LOCKED
+		), lease AS (
 			UPDATE hosts SET
 				expired = expired + (lease_owner IS NOT NULL)::int,
-				lease_owner = $2, lease_token = lease_token + 1,
-				lease_expires = clock_timestamp() + $3::interval,
-				ready_at = clock_timestamp() + $3::interval + delay_ms * interval '1 millisecond',
+				lease_owner = $1, lease_token = lease_token + 1,
+				lease_expires = clock_timestamp() + $2::interval,
+				ready_at = clock_timestamp() + $2::interval + delay_ms * interval '1 millisecond',
 				claims = claims + 1
-			WHERE host = $1
-			RETURNING lease_token`, host, worker, ttl).Scan(&l.Token); err != nil {
-			return err
-		}
-		rows, err := tx.Query(ctx, `
+			FROM pick WHERE hosts.host = pick.host
+			RETURNING hosts.host, hosts.delay_ms, hosts.lease_token
+		)
+		SELECT lease.host, lease.delay_ms, lease.lease_token,
+		       f.id, f.sweep_id, f.url, f.source_id, f.depth, f.render, f.kind, f.meta
+		FROM lease LEFT JOIN LATERAL (
 			SELECT id, sweep_id, url, source_id, depth, render, kind, meta FROM frontier
-			WHERE host = $1 AND state = 'pending' ORDER BY id LIMIT $2`, host, opts.Batch)
-		if err != nil {
-			return err
-		}
-		l.URLs, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (URL, error) {
-			var u URL
-			var depth int32
-			err := r.Scan(&u.ID, &u.SweepID, &u.URL, &u.SourceID, &depth, &u.Render, &u.Kind, &u.Meta)
-			u.Depth = int(depth)
-			return u, err
-		})
-		return err
-	})
-	if errors.Is(err, ErrNoWork) {
-		return nil, ErrNoWork
-	}
+			WHERE frontier.host = lease.host AND state = 'pending' ORDER BY id LIMIT $3
+		) f ON true
+		ORDER BY f.id`, worker, ttl, opts.Batch)
 	if err != nil {
 		return nil, fmt.Errorf("pgstore: claim host for %s: %w", worker, err)
+	}
+	var l *Lease
+	for rows.Next() {
+		var (
+			host    string
+			delayMS int32
+			token   int64
+			id      *int64
+			u       URL
+			depth   *int32
+			sweepID *uint64
+			url     *string
+			source  *string
+			render  *bool
+			kind    *string
+		)
+		if err := rows.Scan(&host, &delayMS, &token, &id, &sweepID, &url, &source, &depth, &render, &kind, &u.Meta); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("pgstore: claim host for %s: %w", worker, err)
+		}
+		if l == nil {
+			l = &Lease{Host: host, Worker: worker, Token: token, Delay: time.Duration(delayMS) * time.Millisecond}
+		}
+		if id == nil { // a host whose pending count ran ahead of its rows
+			continue
+		}
+		u.ID, u.SweepID, u.URL, u.SourceID, u.Depth, u.Render, u.Kind = *id, *sweepID, *url, *source, int(*depth), *render, *kind
+		l.URLs = append(l.URLs, u)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("pgstore: claim host for %s: %w", worker, err)
+	}
+	if l == nil {
+		return nil, ErrNoWork
 	}
 	l.deadline = start.Add(ttl)
 	return l, nil
