@@ -36,7 +36,7 @@ func pgURL(flag string) (string, error) {
 			"(no database: give --database postgres://USER@HOST:PORT/DB or set %s)", envDatabase, envDatabase)}
 	}
 	if !pgstore.IsURL(u) {
-		return "", &exitError{code: 2, err: fmt.Errorf("--database 须是 postgres:// 地址；bbolt 数据库文件无需迁移 "+
+		return "", &exitError{code: 2, err: fmt.Errorf("--database 须是 postgres:// 地址；bbolt 数据库文件无需迁移 " +
 			"(--database must be a postgres:// URL; a bbolt database file needs no migration)")}
 	}
 	return u, nil
