@@ -48,7 +48,7 @@ func open(t testing.TB, url string, opts Options) *Store {
 
 // wantTables are the tables of schema version 1.
 var wantTables = []string{
-	"activations", "audit", "audit_head", "case_contacts", "cases", "check_evidence",
+	"activations", "audit", "audit_head", "case_contacts", "case_counts", "cases", "check_evidence",
 	"decisions", "frontier", "hosts", "item_checks", "known_addrs", "login_attempts",
 	"login_bursts", "model_channels", "notice_events", "notice_items", "notices", "outbox",
 	"pages", "sessions", "sightings", "snapshot_texts", "snapshots", "sweeps", "users",
@@ -292,5 +292,55 @@ func TestQueueUsesIndex(t *testing.T) {
 		if !strings.Contains(plan, q.index) || strings.Contains(plan, "Sort ") {
 			t.Errorf("%s: plan does not read %s without sorting:\n%s", q.name, q.index, plan)
 		}
+	}
+}
+
+// TestCaseCounts checks the trigger-kept counts against counting the
+// cases, after inserts, status and department changes, and deletes.
+func TestCaseCounts(t *testing.T) {
+	ctx := testCtx(t)
+	st := open(t, migrated(t), Options{})
+	db := st.Pool()
+	for _, sql := range []string{
+		`INSERT INTO sweeps (started_at, status) VALUES (now(), 'finished')`,
+		`INSERT INTO cases (case_key, case_key_sha256, url, first_seen, last_seen, status, department)
+		 SELECT 'k' || i, sha256(('k' || i)::bytea), 'u', now(), now(),
+		        (ARRAY['open','confirmed','dismissed'])[1 + i % 3], (ARRAY['takedown_cac','takedown_samr'])[1 + i % 2]
+		 FROM generate_series(1, 300) AS i`,
+		`UPDATE cases SET status = 'dismissed' WHERE id % 7 = 0`,
+		`UPDATE cases SET department = 'police_referral', status = 'pending_approval' WHERE id % 11 = 0`,
+		`UPDATE cases SET title = 'no count change' WHERE id % 5 = 0`,
+		`DELETE FROM cases WHERE id % 13 = 0`,
+	} {
+		if _, err := db.Exec(ctx, sql); err != nil {
+			t.Fatalf("%s: %v", sql, err)
+		}
+	}
+	var mismatches []string
+	rows, err := db.Query(ctx, `
+		SELECT coalesce(c.status, k.status), coalesce(c.department, k.department), coalesce(c.n, 0), coalesce(k.n, 0)
+		FROM (SELECT status, department, count(*) AS n FROM cases GROUP BY 1, 2) c
+		FULL JOIN case_counts k ON k.status = c.status AND k.department = c.department
+		WHERE coalesce(c.n, 0) <> coalesce(k.n, 0)`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var status, dept string
+		var counted, kept int64
+		if err := rows.Scan(&status, &dept, &counted, &kept); err != nil {
+			t.Fatal(err)
+		}
+		mismatches = append(mismatches, fmt.Sprintf("%s/%s: %d counted, %d kept", status, dept, counted, kept))
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(mismatches) > 0 {
+		t.Fatalf("case_counts disagrees with the cases:\n%s", strings.Join(mismatches, "\n"))
+	}
+	var total int64
+	if err := db.QueryRow(ctx, `SELECT sum(n) FROM case_counts`).Scan(&total); err != nil || total != 300-300/13 {
+		t.Fatalf("kept counts add up to %d, want %d (%v)", total, 300-300/13, err)
 	}
 }

@@ -138,6 +138,36 @@ CREATE INDEX cases_last_sweep ON cases (last_sweep);
 CREATE INDEX cases_notice ON cases (notice_id) WHERE notice_id IS NOT NULL;
 ALTER TABLE pages ADD FOREIGN KEY (case_id) REFERENCES cases (id);
 
+-- Cases by status and department, kept by a trigger in the transaction
+-- that changes a case (bbolt keeps its counts bucket the same way):
+-- counting 10^6 cases takes about 0.3 s, reading these rows no time.
+CREATE TABLE case_counts (
+    status     text NOT NULL,
+    department text NOT NULL,
+    n          bigint NOT NULL CHECK (n >= 0),
+    PRIMARY KEY (status, department)
+);
+
+-- +goose StatementBegin
+CREATE FUNCTION case_counts_keep() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        UPDATE case_counts SET n = n - 1 WHERE status = OLD.status AND department = OLD.department;
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        INSERT INTO case_counts (status, department, n) VALUES (NEW.status, NEW.department, 1)
+        ON CONFLICT (status, department) DO UPDATE SET n = case_counts.n + 1;
+    END IF;
+    RETURN NULL;
+END
+$$;
+-- +goose StatementEnd
+CREATE TRIGGER case_counts_insert_delete AFTER INSERT OR DELETE ON cases
+    FOR EACH ROW EXECUTE FUNCTION case_counts_keep();
+CREATE TRIGGER case_counts_update AFTER UPDATE OF status, department ON cases
+    FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.department IS DISTINCT FROM NEW.department)
+    EXECUTE FUNCTION case_counts_keep();
+
 -- One version of a case's page kept as evidence (store.Snapshot); the bytes
 -- are in the blob store under body_sha256 and screenshot_sha256.
 CREATE TABLE snapshots (
@@ -429,5 +459,6 @@ CREATE INDEX case_contacts_case ON case_contacts (case_id);
 DROP TABLE case_contacts, model_channels, activations, outbox, audit_head, audit,
     known_addrs, login_bursts, login_attempts, sessions, users, item_checks,
     check_evidence, notice_events, notice_items, decisions, sightings,
-    snapshot_texts, pages, frontier, hosts CASCADE;
+    snapshot_texts, pages, frontier, hosts, case_counts CASCADE;
 DROP TABLE notices, snapshots, cases, sweeps CASCADE;
+DROP FUNCTION case_counts_keep;
