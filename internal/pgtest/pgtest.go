@@ -278,7 +278,8 @@ func Start(ctx context.Context) (*Cluster, error) {
 	if err != nil {
 		return nil, err
 	}
-	root, err := os.MkdirTemp("", "certwatch-pgtest-")
+	removeStale()
+	root, err := os.MkdirTemp("", tempPrefix)
 	if err != nil {
 		return nil, fmt.Errorf("create cluster directory: %w", err)
 	}
@@ -322,6 +323,35 @@ func Start(ctx context.Context) (*Cluster, error) {
 			os.RemoveAll(root)
 			return nil, err
 		}
+	}
+}
+
+// tempPrefix names the temporary directories of clusters.
+const tempPrefix = "certwatch-pgtest-"
+
+// staleAge is how old a cluster directory without a running server must
+// be before removeStale takes it (a younger one may be another test
+// binary's, still in initdb).
+const staleAge = 10 * time.Minute
+
+// removeStale removes the cluster directories that test binaries killed
+// before they could stop their cluster left behind (their servers went
+// with them: see Pdeathsig): older than staleAge, and no live server
+// named in their postmaster.pid.
+func removeStale() {
+	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), tempPrefix+"*"))
+	for _, d := range dirs {
+		fi, err := os.Stat(d)
+		if err != nil || !fi.IsDir() || time.Since(fi.ModTime()) < staleAge {
+			continue
+		}
+		if pid, err := os.ReadFile(filepath.Join(d, "data", "postmaster.pid")); err == nil {
+			first, _, _ := strings.Cut(string(pid), "\n")
+			if n, err := strconv.Atoi(strings.TrimSpace(first)); err == nil && syscall.Kill(n, 0) == nil {
+				continue // its server runs
+			}
+		}
+		os.RemoveAll(d)
 	}
 }
 
