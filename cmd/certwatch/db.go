@@ -1,0 +1,115 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/certwatch/certwatch/pgstore"
+)
+
+// envDatabase may hold the PostgreSQL URL instead of --database (so a
+// password in it does not show in the process list; PGPASSWORD and
+// ~/.pgpass work too).
+const envDatabase = "CERTWATCH_DATABASE"
+
+func newDBCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "db",
+		Short: "PostgreSQL database: apply schema migrations, show the schema version",
+	}
+	cmd.AddCommand(newDBMigrateCmd(), newDBStatusCmd())
+	return cmd
+}
+
+// pgURL is the --database flag, else $CERTWATCH_DATABASE; a usage error
+// (exit 2) when neither names a postgres:// URL.
+func pgURL(flag string) (string, error) {
+	u := flag
+	if u == "" {
+		u = os.Getenv(envDatabase)
+	}
+	if u == "" {
+		return "", &exitError{code: 2, err: fmt.Errorf("未指定数据库：请用 --database postgres://用户@主机:端口/库名 或环境变量 %s "+
+			"(no database: give --database postgres://USER@HOST:PORT/DB or set %s)", envDatabase, envDatabase)}
+	}
+	if !pgstore.IsURL(u) {
+		return "", &exitError{code: 2, err: fmt.Errorf("--database 须是 postgres:// 地址；bbolt 数据库文件无需迁移 " +
+			"(--database must be a postgres:// URL; a bbolt database file needs no migration)")}
+	}
+	return u, nil
+}
+
+func newDBMigrateCmd() *cobra.Command {
+	var database string
+	cmd := &cobra.Command{
+		Use:   "migrate --database postgres://USER@HOST:PORT/DB",
+		Short: "Bring a PostgreSQL database's schema to this binary's version (refused when the database is newer)",
+		Long: `Apply the schema migrations built into this binary that the database lacks, in order,
+each in its own transaction. Several processes may run it at once: an advisory lock lets
+one migrate while the others wait. A database whose schema is newer than this binary
+(a newer certwatch migrated it) is refused and left unchanged: run the newer certwatch.
+The URL may also come from $CERTWATCH_DATABASE; the password from PGPASSWORD or ~/.pgpass.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			u, err := pgURL(database)
+			if err != nil {
+				return err
+			}
+			res, err := pgstore.Migrate(cmd.Context(), u)
+			if err != nil {
+				return &exitError{code: 1, err: explainPGError(err)}
+			}
+			out := cmd.OutOrStdout()
+			if len(res.Applied) == 0 {
+				fmt.Fprintf(out, "数据库结构已是最新版本 %d，无需迁移 (schema already at version %d; nothing to do)\n", res.To, res.To)
+				return nil
+			}
+			fmt.Fprintf(out, "数据库结构已从版本 %d 迁移到 %d，应用了 %d 个迁移 %v (schema migrated from version %d to %d: applied %v)\n",
+				res.From, res.To, len(res.Applied), res.Applied, res.From, res.To, res.Applied)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&database, "database", "", "PostgreSQL URL (default $"+envDatabase+")")
+	return cmd
+}
+
+func newDBStatusCmd() *cobra.Command {
+	var database string
+	cmd := &cobra.Command{
+		Use:   "status --database postgres://USER@HOST:PORT/DB",
+		Short: "Show the database's schema version and this binary's; exit 1 when they differ",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			u, err := pgURL(database)
+			if err != nil {
+				return err
+			}
+			v, err := pgstore.Version(cmd.Context(), u)
+			if err != nil {
+				return &exitError{code: 1, err: explainPGError(err)}
+			}
+			out := cmd.OutOrStdout()
+			fmt.Fprintf(out, "数据库结构版本 %d，本程序版本 %d (database schema version %d, this binary's %d)\n",
+				v, pgstore.SchemaVersion, v, pgstore.SchemaVersion)
+			if v != pgstore.SchemaVersion {
+				return &exitError{code: 1, err: &pgstore.SchemaError{Database: v, Binary: pgstore.SchemaVersion}}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&database, "database", "", "PostgreSQL URL (default $"+envDatabase+")")
+	return cmd
+}
+
+// explainPGError puts a Chinese explanation before PostgreSQL errors a user
+// must act on (schema errors explain themselves in both languages).
+func explainPGError(err error) error {
+	var se *pgstore.SchemaError
+	if errors.As(err, &se) {
+		return se
+	}
+	return fmt.Errorf("数据库操作失败，请检查地址、用户、密码和服务器是否可用 (database operation failed): %w", err)
+}

@@ -1,0 +1,558 @@
+package pgstore
+
+import (
+	"cmp"
+	"context"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"github.com/certwatch/certwatch/store"
+)
+
+// Frontier bounds.
+const (
+	// MaxAddBatch bounds the items of one AddURLs call.
+	MaxAddBatch = 10_000
+	// MaxClaimBatch bounds the URLs one lease carries (and the results of
+	// one Complete call).
+	MaxClaimBatch = 1_000
+	// DefaultClaimBatch is the URLs a lease carries when ClaimOptions.Batch
+	// is 0.
+	DefaultClaimBatch = 64
+	// MinLeaseTTL and MaxLeaseTTL bound a lease's time to live.
+	MinLeaseTTL = 50 * time.Millisecond
+	MaxLeaseTTL = time.Hour
+	// MaxHostDelay bounds a host's delay (robots.txt Crawl-delay is capped
+	// lower by the crawler).
+	MaxHostDelay = time.Hour
+	// maxURLLen bounds a frontier URL (crawled URLs are written by
+	// adversaries).
+	maxURLLen = 32 << 10
+	// maxWorkerLen bounds a worker's name.
+	maxWorkerLen = 128
+	// leaseMargin is kept between the last fetch start a lease allows and
+	// its expiry: a fetch begun at the deadline would start after the
+	// database thinks the lease is over.
+	leaseMargin = 10 * time.Millisecond
+)
+
+// Frontier errors.
+var (
+	// ErrNoWork: no host has pending URLs and is ready now (NextReady says
+	// when one will be).
+	ErrNoWork = errors.New("no host ready to claim")
+	// ErrLeaseLost: the lease expired and was claimed again, or was
+	// released; its holder must stop fetching the host.
+	ErrLeaseLost = errors.New("host lease lost")
+	// ErrLeaseExpiring: Lease.Begin would start a fetch too close to the
+	// lease's expiry; renew the lease or release it.
+	ErrLeaseExpiring = errors.New("host lease about to expire")
+)
+
+// HostKey is the politeness key of a URL, as the crawler's scheduler keys
+// hosts: the host name in lower case, without port or trailing dot.
+func HostKey(rawURL string) (string, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return "", fmt.Errorf("URL %.200q: %w", rawURL, err)
+	}
+	h := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
+	switch {
+	case h == "":
+		return "", fmt.Errorf("URL %.200q has no host", rawURL)
+	case len(h) > 253:
+		return "", fmt.Errorf("URL %.200q: host name longer than 253 bytes", rawURL)
+	}
+	return h, nil
+}
+
+// Item is a URL to add to a sweep's frontier.
+type Item struct {
+	URL      string
+	SourceID string
+	Depth    int
+	Render   bool
+	Kind     string            // page, search, listing
+	Meta     map[string]string // e.g. listing fields, search term
+	// Delay is the politeness delay its source asks for its host; a host's
+	// delay is the largest any item of it asked for (at most MaxHostDelay).
+	Delay time.Duration
+}
+
+// URL is a pending frontier URL handed out with a lease.
+type URL struct {
+	ID       int64
+	SweepID  uint64
+	URL      string
+	SourceID string
+	Depth    int
+	Render   bool
+	Kind     string
+	Meta     map[string]string
+}
+
+// urlKey is the frontier's deduplication key: the SHA-256 of the canonical
+// URL, the same comparison the bbolt store makes.
+func urlKey(u string) []byte {
+	sum := sha256.Sum256([]byte(store.CanonicalURL(u)))
+	return sum[:]
+}
+
+// AddURLs adds pending URLs to a sweep's frontier, skipping those already
+// in it in any state (compared by store.CanonicalURL, also within items),
+// creates their hosts as needed and raises a host's delay to the largest
+// asked for. It returns how many were added. A call takes at most
+// MaxAddBatch items.
+func (s *Store) AddURLs(ctx context.Context, sweepID uint64, items []Item) (int, error) {
+	if len(items) > MaxAddBatch {
+		return 0, fmt.Errorf("pgstore: add %d frontier URLs: at most %d a call", len(items), MaxAddBatch)
+	}
+	type row struct {
+		host  string
+		key   []byte
+		item  Item
+		delay int32
+	}
+	rows := make([]row, 0, len(items))
+	seen := make(map[string]bool, len(items))
+	for i, it := range items {
+		if it.URL == "" || len(it.URL) > maxURLLen {
+			return 0, fmt.Errorf("pgstore: frontier item %d: URL must be 1–%d bytes", i, maxURLLen)
+		}
+		if it.Delay < 0 || it.Delay > MaxHostDelay {
+			return 0, fmt.Errorf("pgstore: frontier item %d (%.200s): delay %v outside 0–%v", i, it.URL, it.Delay, MaxHostDelay)
+		}
+		host, err := HostKey(it.URL)
+		if err != nil {
+			return 0, fmt.Errorf("pgstore: frontier item %d: %w", i, err)
+		}
+		key := urlKey(it.URL)
+		if seen[string(key)] {
+			continue
+		}
+		seen[string(key)] = true
+		rows = append(rows, row{host: host, key: key, item: it, delay: int32(it.Delay / time.Millisecond)})
+	}
+	if len(rows) == 0 {
+		return 0, nil
+	}
+	// Hosts are locked in name order, so concurrent calls never deadlock
+	// on them.
+	hostDelay := map[string]int32{}
+	for _, r := range rows {
+		hostDelay[r.host] = max(hostDelay[r.host], r.delay)
+	}
+	hosts := slices.Sorted(func(yield func(string) bool) {
+		for h := range hostDelay {
+			if !yield(h) {
+				return
+			}
+		}
+	})
+	delays := make([]int32, len(hosts))
+	for i, h := range hosts {
+		delays[i] = hostDelay[h]
+	}
+	var (
+		sweepIDs = make([]int64, len(rows))
+		rowHosts = make([]string, len(rows))
+		urls     = make([]string, len(rows))
+		keys     = make([][]byte, len(rows))
+		sources  = make([]string, len(rows))
+		depths   = make([]int32, len(rows))
+		renders  = make([]bool, len(rows))
+		kinds    = make([]string, len(rows))
+		metas    = make([]map[string]string, len(rows))
+	)
+	for i, r := range rows {
+		sweepIDs[i], rowHosts[i], urls[i], keys[i] = int64(sweepID), r.host, r.item.URL, r.key
+		sources[i], depths[i], renders[i], kinds[i], metas[i] = r.item.SourceID, int32(r.item.Depth), r.item.Render, r.item.Kind, r.item.Meta
+	}
+	var added int
+	err := s.retryTx(ctx, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `
+			INSERT INTO hosts (host, delay_ms)
+			SELECT h, d FROM unnest($1::text[], $2::integer[]) AS t(h, d) ORDER BY h
+			ON CONFLICT (host) DO UPDATE SET delay_ms = greatest(hosts.delay_ms, excluded.delay_ms)`,
+			hosts, delays); err != nil {
+			return fmt.Errorf("hosts: %w", err)
+		}
+		return tx.QueryRow(ctx, `
+			WITH ins AS (
+				INSERT INTO frontier (sweep_id, host, url, url_sha256, source_id, depth, render, kind, meta)
+				SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bytea[], $5::text[],
+				                     $6::integer[], $7::boolean[], $8::text[], $9::jsonb[])
+				ON CONFLICT (sweep_id, url_sha256) DO NOTHING
+				RETURNING host
+			), counts AS (
+				SELECT host, count(*) AS n FROM ins GROUP BY host
+			), upd AS (
+				UPDATE hosts SET pending = hosts.pending + counts.n
+				FROM counts WHERE hosts.host = counts.host
+				RETURNING counts.n
+			)
+			SELECT coalesce(sum(n), 0)::bigint FROM upd`,
+			sweepIDs, rowHosts, urls, keys, sources, depths, renders, kinds, metas).Scan(&added)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("pgstore: add frontier URLs to sweep %d: %w", sweepID, err)
+	}
+	return added, nil
+}
+
+// retryTx runs fn in a transaction and retries it (a few times) when
+// PostgreSQL aborted it for a deadlock or a serialization failure.
+func (s *Store) retryTx(ctx context.Context, fn func(pgx.Tx) error) error {
+	const attempts = 5
+	var err error
+	for i := 0; i < attempts; i++ {
+		err = s.inTx(ctx, fn)
+		var pe *pgconn.PgError
+		if !errors.As(err, &pe) || (pe.Code != "40P01" && pe.Code != "40001") {
+			return err
+		}
+	}
+	return err
+}
+
+// ClaimOptions tune ClaimHost.
+type ClaimOptions struct {
+	// Batch is the most pending URLs the lease carries (default
+	// DefaultClaimBatch, at most MaxClaimBatch).
+	Batch int
+}
+
+// Lease is a worker's exclusive hold on one host: while it lasts, no other
+// worker fetches the host. Its methods are safe for concurrent use (a
+// worker may fetch a host with several connections, Begin spaces their
+// starts).
+type Lease struct {
+	Host   string
+	Worker string
+	Token  int64         // the claim's number; a later claim of the host has a larger one
+	Delay  time.Duration // the host's politeness delay
+	URLs   []URL         // pending URLs of the host, oldest first
+
+	mu        sync.Mutex
+	deadline  time.Time // local clock; no fetch may start after it
+	lastStart time.Time // local clock; zero before the first Begin
+}
+
+// ClaimHost gives worker the lease of one host that has pending URLs and is
+// ready (the host that has waited longest), with up to opts.Batch of its
+// pending URLs, for ttl. It fails with ErrNoWork when no host is ready.
+//
+// Claims run in one short transaction on the hosts table with
+// SELECT … FOR UPDATE SKIP LOCKED, so any number of workers, in any
+// number of processes, claim at once without waiting for each other and
+// never get the same host. The claim reads one index entry (hosts ready
+// now, by ready time) and the host's first URLs (by host), so its cost
+// does not grow with the size of the frontier.
+func (s *Store) ClaimHost(ctx context.Context, worker string, ttl time.Duration, opts ClaimOptions) (*Lease, error) {
+	if worker == "" || len(worker) > maxWorkerLen {
+		return nil, fmt.Errorf("pgstore: claim host: worker name must be 1–%d bytes", maxWorkerLen)
+	}
+	if ttl < MinLeaseTTL || ttl > MaxLeaseTTL {
+		return nil, fmt.Errorf("pgstore: claim host: lease time %v outside %v–%v", ttl, MinLeaseTTL, MaxLeaseTTL)
+	}
+	switch {
+	case opts.Batch == 0:
+		opts.Batch = DefaultClaimBatch
+	case opts.Batch < 1 || opts.Batch > MaxClaimBatch:
+		return nil, fmt.Errorf("pgstore: claim host: batch %d outside 1–%d", opts.Batch, MaxClaimBatch)
+	}
+	// The local deadline counts from before the call, so it ends no later
+	// than the expiry the database records (which counts from its own
+	// clock, later).
+	start := time.Now()
+	// One statement, so one round trip: pick the host (ready_at against
+	// the statement's start time, which unlike clock_timestamp() can bound
+	// the index scan, so a claim when nothing is ready reads no more than
+	// one entry), lease it, and read its first pending URLs. A lease still
+	// held when it expired was given up by a worker that stopped (killed,
+	// cut off): it is counted.
+	rows, err := s.pool.Query(ctx, `
+		WITH pick AS (
+			SELECT host FROM hosts
+			WHERE pending > 0 AND ready_at <= statement_timestamp()
+			ORDER BY ready_at LIMIT 1
+			FOR UPDATE SKIP LOCKED
+		), lease AS (
+			UPDATE hosts SET
+				expired = expired + (lease_owner IS NOT NULL)::int,
+				lease_owner = $1, lease_token = lease_token + 1,
+				lease_expires = clock_timestamp() + $2::interval,
+				ready_at = clock_timestamp() + $2::interval + delay_ms * interval '1 millisecond',
+				claims = claims + 1
+			FROM pick WHERE hosts.host = pick.host
+			RETURNING hosts.host, hosts.delay_ms, hosts.lease_token
+		)
+		SELECT lease.host, lease.delay_ms, lease.lease_token,
+		       f.id, f.sweep_id, f.url, f.source_id, f.depth, f.render, f.kind, f.meta
+		FROM lease LEFT JOIN LATERAL (
+			SELECT id, sweep_id, url, source_id, depth, render, kind, meta FROM frontier
+			WHERE frontier.host = lease.host AND state = 'pending' ORDER BY id LIMIT $3
+		) f ON true
+		ORDER BY f.id`, worker, ttl, opts.Batch)
+	if err != nil {
+		return nil, fmt.Errorf("pgstore: claim host for %s: %w", worker, err)
+	}
+	var l *Lease
+	for rows.Next() {
+		var (
+			host    string
+			delayMS int32
+			token   int64
+			id      *int64
+			u       URL
+			depth   *int32
+			sweepID *uint64
+			url     *string
+			source  *string
+			render  *bool
+			kind    *string
+		)
+		if err := rows.Scan(&host, &delayMS, &token, &id, &sweepID, &url, &source, &depth, &render, &kind, &u.Meta); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("pgstore: claim host for %s: %w", worker, err)
+		}
+		if l == nil {
+			l = &Lease{Host: host, Worker: worker, Token: token, Delay: time.Duration(delayMS) * time.Millisecond}
+		}
+		if id == nil { // a host whose pending count ran ahead of its rows
+			continue
+		}
+		u.ID, u.SweepID, u.URL, u.SourceID, u.Depth, u.Render, u.Kind = *id, *sweepID, *url, *source, int(*depth), *render, *kind
+		l.URLs = append(l.URLs, u)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("pgstore: claim host for %s: %w", worker, err)
+	}
+	if l == nil {
+		return nil, ErrNoWork
+	}
+	l.deadline = start.Add(ttl)
+	return l, nil
+}
+
+// Begin waits until the lease allows the next fetch of its host (its delay
+// after the previous fetch's start) and records that a fetch starts now;
+// call it right before each request. It fails with ErrLeaseExpiring when
+// that moment would be too close to the lease's expiry (renew the lease
+// first), and with ctx's error when ctx ends while waiting.
+func (l *Lease) Begin(ctx context.Context) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	next := time.Now()
+	if !l.lastStart.IsZero() {
+		next = l.lastStart.Add(l.Delay)
+	}
+	if next.After(l.deadline.Add(-leaseMargin)) {
+		return fmt.Errorf("pgstore: host %s: %w (renew it before %s)", l.Host, ErrLeaseExpiring, l.deadline.Format(time.RFC3339Nano))
+	}
+	if d := time.Until(next); d > 0 {
+		t := time.NewTimer(d)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return ctx.Err()
+		case <-t.C:
+		}
+	}
+	now := time.Now()
+	if now.After(l.deadline.Add(-leaseMargin)) {
+		return fmt.Errorf("pgstore: host %s: %w", l.Host, ErrLeaseExpiring)
+	}
+	l.lastStart = now
+	return nil
+}
+
+// sinceLastFetch is the time since the lease's last fetch start, whether
+// there was one, and the host's delay.
+func (l *Lease) sinceLastFetch() (since time.Duration, fetched bool, delay time.Duration) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.lastStart.IsZero() {
+		return 0, false, l.Delay
+	}
+	return time.Since(l.lastStart), true, l.Delay
+}
+
+// Deadline is the local time after which the lease allows no fetch to
+// start.
+func (l *Lease) Deadline() time.Time {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.deadline
+}
+
+// Done is the outcome of one leased URL.
+type Done struct {
+	ID      int64
+	Outcome string // the crawler's outcome: ok, error, robots, ...
+}
+
+// Complete marks leased URLs done with their outcomes. URLs already done
+// are left as they are, so completing twice changes nothing. The URLs are
+// marked done even when the lease was lost meanwhile (they were fetched),
+// and then Complete returns ErrLeaseLost: the worker must stop.
+func (s *Store) Complete(ctx context.Context, l *Lease, done []Done) error {
+	if len(done) > MaxClaimBatch {
+		return fmt.Errorf("pgstore: complete %d URLs of %s: at most %d a call", len(done), l.Host, MaxClaimBatch)
+	}
+	ids := make([]int64, len(done))
+	outcomes := make([]string, len(done))
+	for i, d := range done {
+		ids[i], outcomes[i] = d.ID, cmp.Or(d.Outcome, "ok")
+	}
+	lost := false
+	err := s.retryTx(ctx, func(tx pgx.Tx) error {
+		var token int64
+		var owner *string
+		if err := tx.QueryRow(ctx, `SELECT lease_token, lease_owner FROM hosts WHERE host = $1 FOR UPDATE`,
+			l.Host).Scan(&token, &owner); err != nil {
+			return err
+		}
+		lost = token != l.Token || owner == nil || *owner != l.Worker
+		tag, err := tx.Exec(ctx, `
+			UPDATE frontier f SET state = 'done', outcome = d.outcome, done_at = clock_timestamp(), done_by = $3
+			FROM unnest($1::bigint[], $2::text[]) AS d(id, outcome)
+			WHERE f.id = d.id AND f.host = $4 AND f.state = 'pending'`,
+			ids, outcomes, l.Worker, l.Host)
+		if err != nil {
+			return err
+		}
+		if n := tag.RowsAffected(); n > 0 {
+			_, err = tx.Exec(ctx, `UPDATE hosts SET pending = pending - $2 WHERE host = $1`, l.Host, n)
+		}
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("pgstore: complete %d URLs of %s: %w", len(done), l.Host, err)
+	}
+	if lost {
+		return fmt.Errorf("pgstore: complete URLs of %s: %w", l.Host, ErrLeaseLost)
+	}
+	return nil
+}
+
+// Renew extends the lease to ttl from now. It fails with ErrLeaseLost when
+// the lease has expired (even if nobody claimed the host since: the holder
+// may not have fetched within it, but its deadline has passed) or was
+// released.
+func (s *Store) Renew(ctx context.Context, l *Lease, ttl time.Duration) error {
+	if ttl < MinLeaseTTL || ttl > MaxLeaseTTL {
+		return fmt.Errorf("pgstore: renew lease of %s: lease time %v outside %v–%v", l.Host, ttl, MinLeaseTTL, MaxLeaseTTL)
+	}
+	start := time.Now()
+	tag, err := s.pool.Exec(ctx, `
+		UPDATE hosts SET
+			lease_expires = clock_timestamp() + $4::interval,
+			ready_at = clock_timestamp() + $4::interval + delay_ms * interval '1 millisecond'
+		WHERE host = $1 AND lease_token = $2 AND lease_owner = $3 AND lease_expires > clock_timestamp()`,
+		l.Host, l.Token, l.Worker, ttl)
+	if err != nil {
+		return fmt.Errorf("pgstore: renew lease of %s: %w", l.Host, err)
+	}
+	if tag.RowsAffected() == 0 {
+		return fmt.Errorf("pgstore: renew lease of %s: %w", l.Host, ErrLeaseLost)
+	}
+	l.mu.Lock()
+	l.deadline = start.Add(ttl)
+	l.mu.Unlock()
+	return nil
+}
+
+// Release gives the host back: it may be claimed again one delay after the
+// lease's last fetch started (at once when the lease fetched nothing). Its
+// URLs not completed stay pending for the next claim. It fails with
+// ErrLeaseLost when the host was claimed again after the lease expired.
+func (s *Store) Release(ctx context.Context, l *Lease) error {
+	// The time since the last fetch is measured before the call, so the
+	// database's clock, read later, puts the next fetch no earlier than
+	// the delay after it.
+	since, fetched, delay := l.sinceLastFetch()
+	var wait time.Duration // from the database's now: delay - since
+	if fetched {
+		wait = delay - since
+	}
+	tag, err := s.pool.Exec(ctx, `
+		UPDATE hosts SET
+			next_allowed = CASE WHEN $4 THEN greatest(next_allowed, clock_timestamp() + $5::interval) ELSE next_allowed END,
+			ready_at = CASE WHEN $4 THEN greatest(next_allowed, clock_timestamp() + $5::interval) ELSE next_allowed END,
+			lease_owner = NULL, lease_expires = NULL
+		WHERE host = $1 AND lease_token = $2 AND lease_owner = $3`,
+		l.Host, l.Token, l.Worker, fetched, wait)
+	if err != nil {
+		return fmt.Errorf("pgstore: release lease of %s: %w", l.Host, err)
+	}
+	if tag.RowsAffected() == 0 {
+		return fmt.Errorf("pgstore: release lease of %s: %w", l.Host, ErrLeaseLost)
+	}
+	l.mu.Lock()
+	l.deadline = time.Time{} // no more fetches under this lease
+	l.mu.Unlock()
+	return nil
+}
+
+// RaiseDelay raises the leased host's delay to d when d is larger (a
+// robots.txt Crawl-delay, a server asking to slow down); the lease's next
+// fetches keep it too.
+func (s *Store) RaiseDelay(ctx context.Context, l *Lease, d time.Duration) error {
+	if d < 0 || d > MaxHostDelay {
+		return fmt.Errorf("pgstore: delay of %s: %v outside 0–%v", l.Host, d, MaxHostDelay)
+	}
+	tag, err := s.pool.Exec(ctx, `
+		UPDATE hosts SET delay_ms = greatest(delay_ms, $4),
+			ready_at = CASE WHEN lease_expires IS NULL THEN ready_at
+			                ELSE lease_expires + greatest(delay_ms, $4) * interval '1 millisecond' END
+		WHERE host = $1 AND lease_token = $2 AND lease_owner = $3`,
+		l.Host, l.Token, l.Worker, int32(d/time.Millisecond))
+	if err != nil {
+		return fmt.Errorf("pgstore: delay of %s: %w", l.Host, err)
+	}
+	if tag.RowsAffected() == 0 {
+		return fmt.Errorf("pgstore: delay of %s: %w", l.Host, ErrLeaseLost)
+	}
+	l.mu.Lock()
+	l.Delay = max(l.Delay, d)
+	l.mu.Unlock()
+	return nil
+}
+
+// NextReady says how long until a host with pending URLs is ready to claim
+// (0 when one is now); ok is false when no host has pending URLs.
+func (s *Store) NextReady(ctx context.Context) (wait time.Duration, ok bool, err error) {
+	var d *time.Duration
+	if err := s.pool.QueryRow(ctx, `
+		SELECT CASE WHEN min(ready_at) IS NULL THEN NULL
+		            WHEN min(ready_at) <= clock_timestamp() THEN interval '0'
+		            ELSE min(ready_at) - clock_timestamp() END
+		FROM hosts WHERE pending > 0`).Scan(&d); err != nil {
+		return 0, false, fmt.Errorf("pgstore: next ready host: %w", err)
+	}
+	if d == nil {
+		return 0, false, nil
+	}
+	return *d, true, nil
+}
+
+// FrontierCounts returns how many of a sweep's URLs are pending and done.
+func (s *Store) FrontierCounts(ctx context.Context, sweepID uint64) (pending, done int, err error) {
+	err = s.pool.QueryRow(ctx, `
+		SELECT count(*) FILTER (WHERE state = 'pending'), count(*) FILTER (WHERE state = 'done')
+		FROM frontier WHERE sweep_id = $1`, int64(sweepID)).Scan(&pending, &done)
+	if err != nil {
+		return 0, 0, fmt.Errorf("pgstore: frontier counts of sweep %d: %w", sweepID, err)
+	}
+	return pending, done, nil
+}
