@@ -20,8 +20,8 @@ def add(name, files, keep=lambda r: True):
             r=json.loads(l)
             if keep(r): recs.append(r)
     sets[name]=recs
-add('real dev (95)', ['testdata/real/texts.jsonl'], lambda r: r.get('split')=='dev')
-add('real train (280)', ['testdata/real/texts.jsonl'], lambda r: r.get('split')=='train')
+add('real dev', ['testdata/real/texts.jsonl'], lambda r: r.get('split')=='dev')
+add('real train', ['testdata/real/texts.jsonl'], lambda r: r.get('split')=='train')
 add('synthetic corpus (404)', sorted(glob.glob('testdata/corpus/*.jsonl')))
 for v in ['v4','v5','v6','v7']:
     add(v, ['testdata/unseen/pages-%s.jsonl'%v])
