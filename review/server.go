@@ -35,7 +35,7 @@ type Checker interface {
 
 // Options configure a Server.
 type Options struct {
-	Store *store.Store
+	Store Store
 	Packs []*rules.Pack // for rule descriptions and legal bases
 	Serve config.Serve  // offices, platforms, removal checks, session lifetime
 	// SourceRoutes override the rule's suggested takedown route per
@@ -67,7 +67,7 @@ type Options struct {
 // Server is the review UI and API.
 type Server struct {
 	opts     Options
-	st       *store.Store
+	st       Store
 	log      *slog.Logger
 	now      func() time.Time
 	views    map[string]*template.Template

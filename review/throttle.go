@@ -164,7 +164,7 @@ func retryAfter(w http.ResponseWriter, d time.Duration) {
 // throttle keeps the sign-in limits (see the comment at the top).
 type throttle struct {
 	mu      sync.Mutex
-	st      *store.Store
+	st      LoginStore
 	now     func() time.Time
 	log     *slog.Logger
 	gate    *hashGate
@@ -174,7 +174,7 @@ type throttle struct {
 	nextFlush time.Time
 }
 
-func newThrottle(st *store.Store, now func() time.Time, log *slog.Logger) *throttle {
+func newThrottle(st LoginStore, now func() time.Time, log *slog.Logger) *throttle {
 	return &throttle{st: st, now: now, log: log, gate: newHashGate(),
 		pending: map[string]int{}, refused: map[string]store.RefusedLogins{}}
 }

@@ -51,7 +51,7 @@ const maxDigestCases = 100
 
 // BuildDigest reads the digest of a finished sweep from the store: its
 // summary (stats) and the cases it found first.
-func BuildDigest(st *store.Store, sweepID uint64, ui string) (*Digest, error) {
+func BuildDigest(st DigestStore, sweepID uint64, ui string) (*Digest, error) {
 	sw, err := st.Sweep(sweepID)
 	if err != nil {
 		return nil, err
@@ -140,7 +140,7 @@ func clip(s string, n int) string {
 // delivers them, retrying failures with a doubling delay. Nothing it does
 // is fatal: failures are logged and kept in the outbox.
 type Notifier struct {
-	Store        *store.Store
+	Store        Outbox
 	Config       config.Notify
 	Log          *slog.Logger
 	Client       *http.Client // default: 30 s timeout

@@ -19,7 +19,7 @@ import (
 // a contact or the content), and records the outcomes on the notice and
 // its cases (store.RecordChecks).
 type RemovalChecker struct {
-	Store   *store.Store
+	Store   NoticeStore
 	Sweeper *Sweeper
 	Log     *slog.Logger
 }

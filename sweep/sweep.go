@@ -58,7 +58,7 @@ type Progress interface {
 // Sweeper runs sweeps.
 type Sweeper struct {
 	Config *config.Config
-	Store  *store.Store
+	Store  Store
 	// Detector decides on pages (rules, and the learned model with its
 	// channels); when nil, the rules of Matcher alone decide.
 	Detector *detect.Detector
