@@ -43,6 +43,11 @@ func auditHash(e *AuditEntry) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
+// AuditHash is the hash an entry must carry (see AuditEntry): every
+// backend computes it the same way, so a log moved between backends still
+// verifies.
+func AuditHash(e AuditEntry) string { return auditHash(&e) }
+
 var keyAuditHead = []byte("audit_head")
 
 // appendAudit adds e to the log inside tx: it sets Seq, At (when zero),
