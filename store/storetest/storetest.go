@@ -20,6 +20,9 @@
 //     harness can tamper (AuditTamperer);
 //   - resume: the frontier after a close and reopen (Reopener) holds
 //     exactly the work not marked done, nothing lost or repeated;
+//   - accounts and sessions: unique names, expiry, logout, disabling
+//     ends sessions, no password hash in the log;
+//   - the outbox: due, retried, sent, given up;
 //   - concurrency: many writers recording, deciding, auditing and adding
 //     to the frontier at once, with exact counts.
 //
@@ -97,6 +100,7 @@ func Run(t *testing.T, open func(t *testing.T) Backend) {
 	t.Run("Frontier", func(t *testing.T) { testFrontier(t, open(t)) })
 	t.Run("FrontierResume", func(t *testing.T) { testFrontierResume(t, open(t)) })
 	t.Run("Outbox", func(t *testing.T) { testOutbox(t, open(t)) })
+	t.Run("Accounts", func(t *testing.T) { testAccounts(t, open(t)) })
 	t.Run("ConcurrentRecord", func(t *testing.T) { testConcurrentRecord(t, open(t)) })
 	t.Run("ConcurrentDecide", func(t *testing.T) { testConcurrentDecide(t, open(t)) })
 	t.Run("ConcurrentAudit", func(t *testing.T) { testConcurrentAudit(t, open(t)) })
