@@ -60,6 +60,8 @@ func TestInvalidConfigs(t *testing.T) {
 		"invalid-wrong-kind-key.yaml":   `invalid-wrong-kind-key.yaml:7: sources[0].start: a urls source has no "start" (it takes urls, file, max_pages, depth)`,
 		"invalid-missing-database.yaml": `invalid-missing-database.yaml:1: database: required key is missing`,
 		"invalid-render.yaml":           `invalid-render.yaml:7: sources[1].render: unknown render mode "sometimes" (true, false or auto)`,
+		"invalid-render-tabs.yaml":      `invalid-render-tabs.yaml:3: render.tabs: must be a whole number in [1, 32], got "0"`,
+		"invalid-allow-internal.yaml":   `invalid-allow-internal.yaml:3: allow_internal[1]: "10.0.0.0/33" is not a network such as 127.0.0.1/32: netip.ParsePrefix("10.0.0.0/33"): prefix length out of range (an IP, a network such as 10.1.0.0/16, a host name or *.domain)`,
 	}
 	files, _ := filepath.Glob("testdata/invalid-*.yaml")
 	if len(files) != len(want) {
@@ -77,6 +79,30 @@ func TestInvalidConfigs(t *testing.T) {
 				t.Errorf("got:\n%v\nwant a line containing:\n%s", err, "testdata/"+want[name])
 			}
 		})
+	}
+}
+
+// TestAllowInternalErrors: every bad allow_internal entry is reported at
+// its index with the same words the crawler uses, and good entries pass.
+func TestAllowInternalErrors(t *testing.T) {
+	_, err := Load("testdata/invalid-allow-internal.yaml")
+	if err == nil {
+		t.Fatal("no error")
+	}
+	for _, want := range []string{
+		`invalid-allow-internal.yaml:3: allow_internal[1]: "10.0.0.0/33" is not a network`,
+		`invalid-allow-internal.yaml:3: allow_internal[2]: "bad host!" is neither an IP address, a network nor a host name (an IP, a network such as 10.1.0.0/16, a host name or *.domain)`,
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("got:\n%v\nwant a line containing:\n%s", err, want)
+		}
+	}
+	if strings.Contains(err.Error(), "allow_internal[0]") {
+		t.Errorf("127.0.0.1 is a valid entry, got %v", err)
+	}
+	data := "database: x.db\nallow_internal: [127.0.0.1, \"10.1.0.0/16\", \"[::1]\", shop.example, \"*.lab.example\"]\nsources:\n  - {id: a, type: urls, urls: [\"http://a.example/\"]}\n"
+	if _, err := Parse("ok.yaml", []byte(data)); err != nil {
+		t.Errorf("valid entries refused: %v", err)
 	}
 }
 
