@@ -27,16 +27,17 @@ func TestExampleConfigLoads(t *testing.T) {
 	if got := c.Source("forum").AllowedHosts; len(got) != 1 || got[0] != "bbs.example" {
 		t.Errorf("allowed hosts %v", got)
 	}
-	o := c.CrawlerOptions()
-	if o.UserAgent == "" || o.Render.Tabs != 2 || o.PerHostDelay != time.Second {
-		t.Errorf("crawler options %+v", o)
+	if c.UserAgent == "" || c.Render.Tabs != 2 {
+		t.Errorf("user agent %q, render %+v", c.UserAgent, c.Render)
 	}
-	if o.Render.Settle != 500*time.Millisecond {
-		t.Errorf("settle %v, want the documented 500ms", o.Render.Settle)
+	if c.Render.Settle != 500*time.Millisecond {
+		t.Errorf("settle %v, want the documented 500ms", c.Render.Settle)
 	}
-	c.Limits.PerHostDelay, c.Limits.Retries, c.Render.Settle = 0, 0, 0
-	if o := c.CrawlerOptions(); o.PerHostDelay >= 0 || o.Retries >= 0 || o.Render.Settle >= 0 {
-		t.Errorf("zero delay and retries must reach the crawler as none (negative), got %v and %d", o.PerHostDelay, o.Retries)
+	// How these values reach the crawler (zero as none) is tested with
+	// the conversion, sweep.CrawlerOptions.
+	l := c.Source("market").Listing
+	if l.Item == "" || l.Link == "" {
+		t.Errorf("listing selectors %+v", l)
 	}
 }
 
