@@ -24,7 +24,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/certwatch/certwatch/casework"
-	"github.com/certwatch/certwatch/crawler"
+	"github.com/certwatch/certwatch/internal/allowinternal"
 	"github.com/certwatch/certwatch/internal/strictyaml"
 )
 
@@ -46,15 +46,15 @@ type Config struct {
 	ResolveOnly bool
 	Resolve     map[string]string
 	Limits      Limits
-	Render      crawler.RenderOptions
+	Render      Render
 	Sources     []*Source
 	Serve       Serve
 	Schedule    Schedule
 	Notify      Notify
 
 	// AllowInternal re-opens internal addresses, which crawling refuses
-	// by default (see crawler.Options.AllowInternal): IPs, CIDR networks,
-	// host names or "*.domain".
+	// by default: IPs, CIDR networks, host names or "*.domain" (read by
+	// package internal/allowinternal, as the crawler reads them).
 	AllowInternal []string
 }
 
@@ -71,6 +71,26 @@ type Limits struct {
 	RetryBackoff    time.Duration
 }
 
+// Render holds the browser settings of the render key. The values are
+// explicit (defaults applied while loading): a zero Settle means none.
+// Package config imports no engine; the sweep package turns these into
+// the crawler's options (sweep.CrawlerOptions).
+type Render struct {
+	Chromium     string        // path ("": chromium or chromium-browser on PATH)
+	Tabs         int           // pages rendered at once (0: the crawler's default, 2)
+	PageTimeout  time.Duration // per page (0: the crawler's default, 30s)
+	RestartEvery int           // restart the browser after this many pages (0: the crawler's default, 200)
+	Settle       time.Duration // wait after load for scripts (default 500ms; 0: none)
+}
+
+// Listing holds the CSS selectors of a search source's listing key, each
+// checked to parse while loading: Item selects each listing on a result
+// page, the others are relative to it, Next selects the next result page.
+type Listing struct {
+	Item, Title, Price, Seller, Description, Contact, Link string
+	Next                                                   string
+}
+
 // Source is one thing to crawl.
 type Source struct {
 	Line int
@@ -78,7 +98,7 @@ type Source struct {
 	Kind string
 	// Render ("render: true") fetches every page of the source with the
 	// browser; RenderAuto ("render: auto") fetches statically first and
-	// renders only the pages that need it (crawler.NeedsRender: script
+	// renders only the pages that need it (the crawler's NeedsRender: script
 	// shells, result pages whose listing selectors find nothing). At
 	// most one is set; neither ("render: false", the default) never
 	// renders.
@@ -102,7 +122,7 @@ type Source struct {
 	URL         string // template holding {q}
 	Terms       []string
 	ResultPages int
-	Listing     *crawler.ListingSelectors
+	Listing     *Listing
 	// ListingID extracts a listing's stable id from its detail URL (first
 	// capture group), so a listing is one case even when its URL changes.
 	ListingID *regexp.Regexp
@@ -162,7 +182,7 @@ func Parse(file string, data []byte) (*Config, error) {
 	}
 	sum := sha256.Sum256(data)
 	c := &Config{File: file, Hash: hex.EncodeToString(sum[:]), UserAgent: DefaultUserAgent, Limits: defaultLimits, Resolve: map[string]string{},
-		Render: crawler.RenderOptions{Settle: 500 * time.Millisecond}, Serve: DefaultServe(), Schedule: DefaultSchedule(),
+		Render: Render{Settle: 500 * time.Millisecond}, Serve: DefaultServe(), Schedule: DefaultSchedule(),
 		Notify: Notify{RetryAfter: time.Minute, MaxAttempts: 10}}
 	d := &decoder{Decoder: strictyaml.Decoder{File: file}}
 	d.config(root, c)
@@ -197,47 +217,6 @@ func Parse(file string, data []byte) (*Config, error) {
 	return c, nil
 }
 
-// CrawlerOptions turns the configuration into the crawler's options. The
-// configuration holds explicit values (its defaults are applied while
-// loading), so a zero delay or zero retries means none, which the crawler
-// spells as a negative value (its zero means "use the default").
-func (c *Config) CrawlerOptions() crawler.Options {
-	none := func(d time.Duration) time.Duration {
-		if d == 0 {
-			return -1
-		}
-		return d
-	}
-	retries := c.Limits.Retries
-	if retries == 0 {
-		retries = -1
-	}
-	return crawler.Options{
-		UserAgent:       c.UserAgent,
-		Proxy:           c.Proxy,
-		Resolve:         c.Resolve,
-		ResolveOnly:     c.ResolveOnly,
-		AllowInternal:   c.AllowInternal,
-		PerHostDelay:    none(c.Limits.PerHostDelay),
-		PerHostParallel: c.Limits.PerHostParallel,
-		Parallel:        c.Limits.Parallel,
-		Timeout:         c.Limits.Timeout,
-		MaxBody:         c.Limits.MaxBody,
-		MaxDecompressed: c.Limits.MaxDecompressed,
-		MaxRedirects:    c.Limits.MaxRedirects,
-		Retries:         retries,
-		RetryBackoff:    none(c.Limits.RetryBackoff),
-		Render:          c.renderOptions(none),
-	}
-}
-
-// renderOptions passes an explicit zero settle time as none.
-func (c *Config) renderOptions(none func(time.Duration) time.Duration) crawler.RenderOptions {
-	r := c.Render
-	r.Settle = none(r.Settle)
-	return r
-}
-
 // Source looks a source up by id.
 func (c *Config) Source(id string) *Source {
 	for _, s := range c.Sources {
@@ -270,7 +249,7 @@ func (d *decoder) config(n *yaml.Node, c *Config) {
 		"allow_internal": func(v *yaml.Node, k string) {
 			d.StrList(v, k, &c.AllowInternal)
 			for i, e := range c.AllowInternal {
-				if err := crawler.CheckAllowInternal(e); err != nil {
+				if err := allowinternal.Check(e); err != nil {
 					d.Fail(v, fmt.Sprintf("%s[%d]", k, i), "%v (an IP, a network such as 10.1.0.0/16, a host name or *.domain)", err)
 				}
 			}
@@ -353,7 +332,7 @@ func (d *decoder) limits(n *yaml.Node, key string, l *Limits) {
 	})
 }
 
-func (d *decoder) render(n *yaml.Node, key string, r *crawler.RenderOptions) {
+func (d *decoder) render(n *yaml.Node, key string, r *Render) {
 	d.Fields(n, key, map[string]func(*yaml.Node, string){
 		"chromium":      func(v *yaml.Node, k string) { d.Str(v, k, &r.Chromium) },
 		"tabs":          func(v *yaml.Node, k string) { d.Int(v, k, 1, 32, &r.Tabs) },
@@ -496,8 +475,8 @@ func (d *decoder) urls(n *yaml.Node, key string, dst *[]string) {
 	}
 }
 
-func (d *decoder) listing(n *yaml.Node, key string) *crawler.ListingSelectors {
-	l := &crawler.ListingSelectors{}
+func (d *decoder) listing(n *yaml.Node, key string) *Listing {
+	l := &Listing{}
 	sel := func(dst *string) func(*yaml.Node, string) {
 		return func(v *yaml.Node, k string) {
 			d.Str(v, k, dst)

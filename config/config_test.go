@@ -27,16 +27,17 @@ func TestExampleConfigLoads(t *testing.T) {
 	if got := c.Source("forum").AllowedHosts; len(got) != 1 || got[0] != "bbs.example" {
 		t.Errorf("allowed hosts %v", got)
 	}
-	o := c.CrawlerOptions()
-	if o.UserAgent == "" || o.Render.Tabs != 2 || o.PerHostDelay != time.Second {
-		t.Errorf("crawler options %+v", o)
+	if c.UserAgent == "" || c.Render.Tabs != 2 {
+		t.Errorf("user agent %q, render %+v", c.UserAgent, c.Render)
 	}
-	if o.Render.Settle != 500*time.Millisecond {
-		t.Errorf("settle %v, want the documented 500ms", o.Render.Settle)
+	if c.Render.Settle != 500*time.Millisecond {
+		t.Errorf("settle %v, want the documented 500ms", c.Render.Settle)
 	}
-	c.Limits.PerHostDelay, c.Limits.Retries, c.Render.Settle = 0, 0, 0
-	if o := c.CrawlerOptions(); o.PerHostDelay >= 0 || o.Retries >= 0 || o.Render.Settle >= 0 {
-		t.Errorf("zero delay and retries must reach the crawler as none (negative), got %v and %d", o.PerHostDelay, o.Retries)
+	// How these values reach the crawler (zero as none) is tested with
+	// the conversion, sweep.CrawlerOptions.
+	l := c.Source("market").Listing
+	if l.Item == "" || l.Link == "" {
+		t.Errorf("listing selectors %+v", l)
 	}
 }
 
@@ -60,6 +61,8 @@ func TestInvalidConfigs(t *testing.T) {
 		"invalid-wrong-kind-key.yaml":   `invalid-wrong-kind-key.yaml:7: sources[0].start: a urls source has no "start" (it takes urls, file, max_pages, depth)`,
 		"invalid-missing-database.yaml": `invalid-missing-database.yaml:1: database: required key is missing`,
 		"invalid-render.yaml":           `invalid-render.yaml:7: sources[1].render: unknown render mode "sometimes" (true, false or auto)`,
+		"invalid-render-tabs.yaml":      `invalid-render-tabs.yaml:3: render.tabs: must be a whole number in [1, 32], got "0"`,
+		"invalid-allow-internal.yaml":   `invalid-allow-internal.yaml:3: allow_internal[1]: "10.0.0.0/33" is not a network such as 127.0.0.1/32: netip.ParsePrefix("10.0.0.0/33"): prefix length out of range (an IP, a network such as 10.1.0.0/16, a host name or *.domain)`,
 	}
 	files, _ := filepath.Glob("testdata/invalid-*.yaml")
 	if len(files) != len(want) {
@@ -77,6 +80,30 @@ func TestInvalidConfigs(t *testing.T) {
 				t.Errorf("got:\n%v\nwant a line containing:\n%s", err, "testdata/"+want[name])
 			}
 		})
+	}
+}
+
+// TestAllowInternalErrors: every bad allow_internal entry is reported at
+// its index with the same words the crawler uses, and good entries pass.
+func TestAllowInternalErrors(t *testing.T) {
+	_, err := Load("testdata/invalid-allow-internal.yaml")
+	if err == nil {
+		t.Fatal("no error")
+	}
+	for _, want := range []string{
+		`invalid-allow-internal.yaml:3: allow_internal[1]: "10.0.0.0/33" is not a network`,
+		`invalid-allow-internal.yaml:3: allow_internal[2]: "bad host!" is neither an IP address, a network nor a host name (an IP, a network such as 10.1.0.0/16, a host name or *.domain)`,
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("got:\n%v\nwant a line containing:\n%s", err, want)
+		}
+	}
+	if strings.Contains(err.Error(), "allow_internal[0]") {
+		t.Errorf("127.0.0.1 is a valid entry, got %v", err)
+	}
+	data := "database: x.db\nallow_internal: [127.0.0.1, \"10.1.0.0/16\", \"[::1]\", shop.example, \"*.lab.example\"]\nsources:\n  - {id: a, type: urls, urls: [\"http://a.example/\"]}\n"
+	if _, err := Parse("ok.yaml", []byte(data)); err != nil {
+		t.Errorf("valid entries refused: %v", err)
 	}
 }
 

@@ -7,6 +7,8 @@ import (
 	"net"
 	"net/netip"
 	"strings"
+
+	"github.com/certwatch/certwatch/internal/allowinternal"
 )
 
 // ErrBlockedAddress is wrapped by the error of a request refused because
@@ -74,60 +76,28 @@ type netPolicy struct {
 
 // parseAllowInternal reads Options.AllowInternal: each entry is an IP
 // address, a CIDR network, a host name, or "*.domain" for a domain's
-// subdomains.
+// subdomains (see package allowinternal, which the configuration loader
+// shares).
 func parseAllowInternal(entries []string) (*netPolicy, error) {
 	p := &netPolicy{hosts: map[string]bool{}}
 	for _, e := range entries {
-		e = strings.ToLower(strings.TrimSpace(e))
-		if e == "" {
-			return nil, errors.New("empty entry")
+		pfx, host, err := allowinternal.Entry(e)
+		if err != nil {
+			return nil, err
 		}
-		if strings.Contains(e, "/") {
-			pfx, err := netip.ParsePrefix(e)
-			if err != nil {
-				return nil, fmt.Errorf("%q is not a network such as 127.0.0.1/32: %w", e, err)
-			}
-			p.nets = append(p.nets, pfx.Masked())
+		if host != "" {
+			p.hosts[host] = true
 			continue
 		}
-		if a, err := netip.ParseAddr(strings.Trim(e, "[]")); err == nil {
-			p.nets = append(p.nets, netip.PrefixFrom(a.Unmap(), a.Unmap().BitLen()))
-			continue
-		}
-		name := strings.TrimSuffix(e, ".")
-		if rest, ok := strings.CutPrefix(name, "*."); ok {
-			name = "." + rest
-		}
-		if !validHostName(strings.TrimPrefix(name, ".")) {
-			return nil, fmt.Errorf("%q is neither an IP address, a network nor a host name", e)
-		}
-		p.hosts[name] = true
+		p.nets = append(p.nets, pfx)
 	}
 	return p, nil
 }
 
 // CheckAllowInternal validates one Options.AllowInternal entry (for
-// configuration loaders that report each entry where it is written).
+// callers that report each entry where it is written).
 func CheckAllowInternal(entry string) error {
-	_, err := parseAllowInternal([]string{entry})
-	return err
-}
-
-func validHostName(s string) bool {
-	if s == "" || len(s) > 253 {
-		return false
-	}
-	for label := range strings.SplitSeq(s, ".") {
-		if label == "" || len(label) > 63 {
-			return false
-		}
-		for _, c := range label {
-			if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
-				return false
-			}
-		}
-	}
-	return true
+	return allowinternal.Check(entry)
 }
 
 // hostAllowed reports whether AllowInternal names host (or a domain above

@@ -82,7 +82,7 @@ func newE2EWorld(t *testing.T) *e2eWorld {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	cr, err := crawler.New(cfg.CrawlerOptions())
+	cr, err := crawler.New(sweep.CrawlerOptions(cfg))
 	if err != nil {
 		t.Fatal(err)
 	}

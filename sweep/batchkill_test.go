@@ -37,7 +37,7 @@ func costSweep(t *testing.T, cfg *config.Config, resume bool) *Summary {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	cr, err := crawler.New(cfg.CrawlerOptions())
+	cr, err := crawler.New(CrawlerOptions(cfg))
 	if err != nil {
 		t.Fatal(err)
 	}

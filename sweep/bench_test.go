@@ -73,7 +73,7 @@ func BenchmarkSweepPolitenessBound(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		cr, err := crawler.New(cfg.CrawlerOptions())
+		cr, err := crawler.New(CrawlerOptions(cfg))
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -68,7 +68,7 @@ func BenchmarkSweepCost(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		cr, err := crawler.New(cfg.CrawlerOptions())
+		cr, err := crawler.New(CrawlerOptions(cfg))
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -78,7 +78,7 @@ sources:
 		t.Fatal(err)
 	}
 	defer st.Close()
-	cr, err := crawler.New(cfg.CrawlerOptions())
+	cr, err := crawler.New(CrawlerOptions(cfg))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -84,7 +84,7 @@ func recheckSetup(t *testing.T, web testbed.Options, tune func(*crawler.Options)
 	}
 	closed := ln.Addr().String()
 	ln.Close()
-	opts := cfg.CrawlerOptions()
+	opts := CrawlerOptions(cfg)
 	opts.Resolve[hostClosed] = closed
 	opts.AllowInternal = append(opts.AllowInternal, hostClosed)
 	opts.RetryBackoff = 20 * time.Millisecond

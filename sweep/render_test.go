@@ -65,7 +65,7 @@ func TestRenderAutoSampleWeb(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	cr, err := crawler.New(cfg.CrawlerOptions())
+	cr, err := crawler.New(CrawlerOptions(cfg))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -145,7 +145,7 @@ func TestScheduledSweepResumesAfterRestart(t *testing.T) {
 	}
 	defer st.Close()
 	newRunner := func() (*Runner, *crawler.Crawler) {
-		cr, err := crawler.New(cfg.CrawlerOptions())
+		cr, err := crawler.New(CrawlerOptions(cfg))
 		if err != nil {
 			t.Fatal(err)
 		}

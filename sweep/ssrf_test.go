@@ -86,7 +86,7 @@ sources:
 			t.Fatal(err)
 		}
 		defer st.Close()
-		cr, err := crawler.New(cfg.CrawlerOptions())
+		cr, err := crawler.New(CrawlerOptions(cfg))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -137,7 +137,7 @@ sources:
 	}
 
 	t.Run("removal check", func(t *testing.T) {
-		cr, err := crawler.New(load(t, "forum.example").CrawlerOptions())
+		cr, err := crawler.New(CrawlerOptions(load(t, "forum.example")))
 		if err != nil {
 			t.Fatal(err)
 		}

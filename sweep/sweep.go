@@ -445,7 +445,7 @@ func (r *run) request(it store.FrontierItem) crawler.Request {
 		req.RenderAuto = src.RenderAuto
 		req.IgnoreRobots = src.IgnoreRobots
 		if it.Kind == kindSearch {
-			req.Listing = src.Listing
+			req.Listing = listingSelectors(src.Listing)
 		}
 	}
 	return req

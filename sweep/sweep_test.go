@@ -70,7 +70,7 @@ func sweepOnce(t *testing.T, ctx context.Context, cfg *config.Config, m *matcher
 		t.Fatal(err)
 	}
 	defer st.Close()
-	cr, err := crawler.New(cfg.CrawlerOptions())
+	cr, err := crawler.New(CrawlerOptions(cfg))
 	if err != nil {
 		t.Fatal(err)
 	}

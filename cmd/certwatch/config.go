@@ -10,6 +10,7 @@ import (
 
 	"github.com/certwatch/certwatch/browser"
 	"github.com/certwatch/certwatch/config"
+	"github.com/certwatch/certwatch/sweep"
 )
 
 func newConfigCmd() *cobra.Command {
@@ -92,7 +93,7 @@ func checkBrowser(ctx context.Context, c *config.Config, pool *browser.Pool) (*b
 	if pool != nil {
 		chk, err = pool.Check(ctx)
 	} else {
-		chk, err = browser.Check(ctx, c.CrawlerOptions().BrowserOptions())
+		chk, err = browser.Check(ctx, sweep.CrawlerOptions(c).BrowserOptions())
 	}
 	if err != nil {
 		return nil, fmt.Errorf("来源 %s 需要浏览器渲染，但浏览器不可用 / sources %s render, but the browser is unusable: %w",

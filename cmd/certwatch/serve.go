@@ -98,7 +98,7 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 	if err != nil {
 		return &exitError{code: 1, err: err}
 	}
-	cr, err := crawler.New(cfg.CrawlerOptions())
+	cr, err := crawler.New(sweep.CrawlerOptions(cfg))
 	if err != nil {
 		return &exitError{code: 1, err: err}
 	}

@@ -136,7 +136,7 @@ func runSweep(ctx context.Context, o sweepOptions, stdout, stderr io.Writer) err
 }
 
 func sweepWith(ctx context.Context, cfg *config.Config, o sweepOptions, stdout, stderr io.Writer) error {
-	cr, err := crawler.New(cfg.CrawlerOptions())
+	cr, err := crawler.New(sweep.CrawlerOptions(cfg))
 	if err != nil {
 		return &exitError{code: 1, err: err}
 	}
