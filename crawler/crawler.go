@@ -206,7 +206,7 @@ type Options struct {
 	MaxDecompressed int64         // bytes read from a compressed body (default 50 MiB)
 	MaxRedirects    int           // default 5
 	Retries         int           // on timeouts, network errors and 5xx (default 2; negative: none)
-	RetryBackoff    time.Duration // first back-off, doubled each retry (default 2s)
+	RetryBackoff    time.Duration // first back-off, doubled each retry (default 2s; negative: none)
 
 	Render RenderOptions
 }
@@ -217,5 +217,5 @@ type RenderOptions struct {
 	Tabs         int           // pages rendered at once (default 2)
 	PageTimeout  time.Duration // per page (default 30s)
 	RestartEvery int           // restart the browser after this many pages (default 200)
-	Settle       time.Duration // wait after load for scripts (default 500ms)
+	Settle       time.Duration // wait after load for scripts (default 500ms; negative: none)
 }

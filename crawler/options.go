@@ -72,8 +72,11 @@ func (o Options) withDefaults() Options {
 	case o.Retries < 0:
 		o.Retries = 0 // negative: no retries
 	}
-	if o.RetryBackoff == 0 {
+	switch {
+	case o.RetryBackoff == 0:
 		o.RetryBackoff = defaultRetryBackoff
+	case o.RetryBackoff < 0:
+		o.RetryBackoff = 0 // negative: retry at once
 	}
 	r := &o.Render
 	if r.Tabs == 0 {
@@ -85,8 +88,11 @@ func (o Options) withDefaults() Options {
 	if r.RestartEvery == 0 {
 		r.RestartEvery = defaultRestartEvery
 	}
-	if r.Settle == 0 {
+	switch {
+	case r.Settle == 0:
 		r.Settle = defaultSettle
+	case r.Settle < 0:
+		r.Settle = 0 // negative: no settle time
 	}
 	return o
 }

@@ -35,12 +35,10 @@ func TestCrawlerOptions(t *testing.T) {
 		t.Errorf("zero delay, retries, back-off and settle must reach the crawler as none (negative), got %v, %d, %v, %v",
 			o.PerHostDelay, o.Retries, o.RetryBackoff, o.Render.Settle)
 	}
-	// Known, kept as it was (no behaviour change here): crawler.New still
-	// refuses a negative RetryBackoff or Render.Settle, so retry_backoff: 0
-	// or render.settle: 0 in a configuration fails when the crawler starts.
-	c.Limits.RetryBackoff, c.Render.Settle = time.Second, time.Second
+	// retry_backoff: 0 and render.settle: 0 start a crawler (crawler.New
+	// once refused them as negative).
 	if cr, err := crawler.New(CrawlerOptions(c)); err != nil {
-		t.Errorf("the crawler refuses zero delay and retries: %v", err)
+		t.Errorf("the crawler refuses zero delay, retries, back-off and settle: %v", err)
 	} else {
 		cr.Close()
 	}
