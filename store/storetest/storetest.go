@@ -23,6 +23,12 @@
 //   - accounts and sessions: unique names, expiry, logout, disabling
 //     ends sessions, no password hash in the log;
 //   - the outbox: due, retried, sent, given up;
+//   - sign-in limits: attempt records per key, lockouts, bursts audited
+//     once, cleared on success; model channel switches (validated,
+//     latest wins, audited) and no active model on a new store;
+//   - linked cases: a shared personal contact links two cases both ways;
+//   - evidence: screenshots, and exports whose SHA256SUMS match the files;
+//   - health: Healthy when opened, after writes and after a restart;
 //   - concurrency: many writers recording, deciding, auditing and adding
 //     to the frontier at once, with exact counts.
 //
@@ -105,6 +111,7 @@ func Run(t *testing.T, open func(t *testing.T) Backend) {
 	t.Run("ModelChannels", func(t *testing.T) { testModelChannels(t, open(t)) })
 	t.Run("ActiveModel", func(t *testing.T) { testActiveModel(t, open(t)) })
 	t.Run("LinkedCases", func(t *testing.T) { testLinkedCases(t, open(t)) })
+	t.Run("Evidence", func(t *testing.T) { testEvidence(t, open(t)) })
 	t.Run("Healthy", func(t *testing.T) { testHealthy(t, open(t)) })
 	t.Run("ConcurrentRecord", func(t *testing.T) { testConcurrentRecord(t, open(t)) })
 	t.Run("ConcurrentDecide", func(t *testing.T) { testConcurrentDecide(t, open(t)) })
