@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,8 +11,6 @@ import (
 	"time"
 
 	"github.com/certwatch/certwatch/config"
-	"github.com/certwatch/certwatch/crawler"
-	"github.com/certwatch/certwatch/detect"
 	"github.com/certwatch/certwatch/matcher"
 	"github.com/certwatch/certwatch/rules"
 	"github.com/certwatch/certwatch/store"
@@ -32,25 +28,9 @@ func costSweep(t *testing.T, cfg *config.Config, resume bool) *Summary {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := store.Open(cfg.Database, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	cr, err := crawler.New(CrawlerOptions(cfg))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer cr.Close()
-	s := &Sweeper{Config: cfg, Store: st, Detector: detect.New(m, detect.Options{}), Fetcher: cr,
-		Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	sum, err := s.Run(ctx, resume)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sum
+	return sweepOnce(t, ctx, cfg, m, p.SearchTerms, resume)
 }
 
 // TestKillSweepBetweenBatches kills (SIGKILL) a child sweeping a local site
