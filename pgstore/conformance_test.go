@@ -1,0 +1,94 @@
+package pgstore_test
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/certwatch/certwatch/internal/pgtest"
+	"github.com/certwatch/certwatch/pgstore"
+	"github.com/certwatch/certwatch/store/storetest"
+)
+
+var _ storetest.Backend = (*pgstore.Backend)(nil)
+
+// dirBlobs keeps blobs as files named by their sum in one directory.
+// TODO(lead): replace by the blob store package once it lands.
+type dirBlobs string
+
+func (d dirBlobs) Put(_ context.Context, sum string, data []byte) error {
+	return os.WriteFile(filepath.Join(string(d), sum), data, 0o600)
+}
+
+func (d dirBlobs) Get(_ context.Context, sum string) ([]byte, error) {
+	data, err := os.ReadFile(filepath.Join(string(d), sum))
+	if err != nil {
+		return nil, err
+	}
+	if got := sha256.Sum256(data); hex.EncodeToString(got[:]) != sum {
+		return nil, fmt.Errorf("blob %s: %w", sum, fs.ErrInvalid)
+	}
+	return data, nil
+}
+
+// pgBackend is the PostgreSQL backend under the conformance suite: a
+// fresh database on the test cluster per subtest, reopened on the same
+// database for the resume subtests and edited with SQL for the tampering
+// one.
+type pgBackend struct {
+	*pgstore.Backend
+	url   string
+	blobs pgstore.Blobs
+}
+
+func openPG(t *testing.T, url string, blobs pgstore.Blobs) *pgBackend {
+	t.Helper()
+	st, err := pgstore.Open(context.Background(), url, pgstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := pgstore.NewBackend(st, blobs)
+	t.Cleanup(func() { b.Close() })
+	return &pgBackend{Backend: b, url: url, blobs: blobs}
+}
+
+func (b *pgBackend) Reopen(t *testing.T) storetest.Backend {
+	t.Helper()
+	if err := b.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return openPG(t, b.url, b.blobs)
+}
+
+// TamperAudit changes the stored entry with a plain UPDATE, as someone
+// with the database password could.
+func (b *pgBackend) TamperAudit(t *testing.T, seq uint64, old, new string) storetest.Backend {
+	t.Helper()
+	tag, err := b.Store().Pool().Exec(context.Background(),
+		`UPDATE audit SET actor = replace(actor, $2, $3), action = replace(action, $2, $3),
+		        object = replace(object, $2, $3), detail = replace(detail, $2, $3)
+		  WHERE seq = $1 AND (actor || action || object || detail) LIKE '%' || $2 || '%'`,
+		int64(seq), old, new)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tag.RowsAffected() != 1 {
+		t.Fatalf("audit entry %d: %q is not in it", seq, old)
+	}
+	return b
+}
+
+func TestConformance(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) storetest.Backend {
+		url := pgtest.DB(t)
+		if _, err := pgstore.Migrate(context.Background(), url); err != nil {
+			t.Fatal(err)
+		}
+		return openPG(t, url, dirBlobs(t.TempDir()))
+	})
+}
