@@ -37,9 +37,17 @@ const (
 
 // Config is one loaded configuration.
 type Config struct {
-	File        string
-	Hash        string // hex SHA-256 of the file, recorded with each sweep
-	Database    string // resolved against the file's directory
+	File string
+	Hash string // hex SHA-256 of the file, recorded with each sweep
+	// Database is the bbolt file (resolved against the file's
+	// directory), the embedded default, or a postgres:// URL selecting
+	// the PostgreSQL backend (IsDatabaseURL).
+	Database string
+	// Blobs is where the PostgreSQL backend keeps evidence bytes: a
+	// directory (resolved against the file's directory; default "blobs"
+	// beside it) or an s3:// URL. Empty with a bbolt database, which keeps
+	// them in its file.
+	Blobs       string
 	Rules       []string
 	UserAgent   string
 	Proxy       string
@@ -193,15 +201,27 @@ func Parse(file string, data []byte) (*Config, error) {
 	if err != nil {
 		return nil, fmt.Errorf("config: %w", err)
 	}
-	if c.Database != "" && !filepath.IsAbs(c.Database) {
+	shared := IsDatabaseURL(c.Database)
+	if c.Blobs != "" && !shared {
+		return nil, fmt.Errorf("%s: blobs: only a PostgreSQL database (database: postgres://…) keeps evidence in a blob store; the bbolt file keeps it itself", file)
+	}
+	if c.Database != "" && !shared && !filepath.IsAbs(c.Database) {
 		c.Database = filepath.Join(dir, c.Database)
+	}
+	if shared && c.Blobs == "" {
+		c.Blobs = "blobs"
+	}
+	if c.Blobs != "" && !strings.Contains(c.Blobs, "://") && !filepath.IsAbs(c.Blobs) {
+		c.Blobs = filepath.Join(dir, c.Blobs)
 	}
 	for i, r := range c.Rules {
 		if !filepath.IsAbs(r) {
 			c.Rules[i] = filepath.Join(dir, r)
 		}
 	}
-	if c.Database != "" && !filepath.IsAbs(c.Schedule.BackupDir) {
+	if shared && !filepath.IsAbs(c.Schedule.BackupDir) {
+		c.Schedule.BackupDir = filepath.Join(dir, c.Schedule.BackupDir)
+	} else if c.Database != "" && !filepath.IsAbs(c.Schedule.BackupDir) {
 		c.Schedule.BackupDir = filepath.Join(filepath.Dir(c.Database), c.Schedule.BackupDir)
 	}
 	for _, p := range []*string{&c.Serve.TLSCert, &c.Serve.TLSKey} {
@@ -231,10 +251,33 @@ type decoder struct {
 	strictyaml.Decoder
 }
 
+// IsDatabaseURL reports whether database names a PostgreSQL server (a
+// postgres:// or postgresql:// URL) rather than a bbolt file.
+func IsDatabaseURL(database string) bool {
+	return strings.HasPrefix(database, "postgres://") || strings.HasPrefix(database, "postgresql://")
+}
+
+// database refuses a URL that does not name PostgreSQL: only a file path
+// or a postgres:// URL is meant.
+func (d *decoder) database(v *yaml.Node, k, s string) {
+	if strings.Contains(s, "://") && !IsDatabaseURL(s) {
+		scheme, _, _ := strings.Cut(s, "://")
+		d.Fail(v, k, "%s:// is not a database: want a file path (bbolt, the embedded default) or a postgres:// URL", scheme)
+	}
+}
+
+// blobs accepts a directory, a file:// URL or an s3:// URL.
+func (d *decoder) blobs(v *yaml.Node, k, s string) {
+	if scheme, _, ok := strings.Cut(s, "://"); ok && scheme != "file" && scheme != "s3" {
+		d.Fail(v, k, "%s:// is not a blob store: want a directory, a file:// URL or an s3:// URL", scheme)
+	}
+}
+
 func (d *decoder) config(n *yaml.Node, c *Config) {
 	var sourcesNode *yaml.Node
 	d.Fields(n, "", map[string]func(*yaml.Node, string){
-		"database":     func(v *yaml.Node, k string) { d.Str(v, k, &c.Database) },
+		"database":     func(v *yaml.Node, k string) { d.Str(v, k, &c.Database); d.database(v, k, c.Database) },
+		"blobs":        func(v *yaml.Node, k string) { d.Str(v, k, &c.Blobs); d.blobs(v, k, c.Blobs) },
 		"rules":        func(v *yaml.Node, k string) { d.StrList(v, k, &c.Rules) },
 		"user_agent":   func(v *yaml.Node, k string) { d.Str(v, k, &c.UserAgent) },
 		"proxy":        func(v *yaml.Node, k string) { d.Str(v, k, &c.Proxy); d.httpURL(v, k, c.Proxy) },

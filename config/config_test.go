@@ -2,6 +2,7 @@ package config
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -143,5 +144,47 @@ func TestRenderModes(t *testing.T) {
 				t.Errorf("render %v auto %v, want %v %v", s.Render, s.RenderAuto, tc.render, tc.auto)
 			}
 		})
+	}
+}
+
+func TestDatabaseURLAndBlobs(t *testing.T) {
+	dir := t.TempDir()
+	write := func(body string) string {
+		p := filepath.Join(dir, "c.yaml")
+		if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	c, err := Load(write("database: postgres://cw@db.example:5432/certwatch\nsources: [{id: a, type: urls, urls: [\"http://a.example/\"]}]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Database != "postgres://cw@db.example:5432/certwatch" {
+		t.Errorf("Database = %q: a URL must not be resolved as a path", c.Database)
+	}
+	if c.Blobs != filepath.Join(dir, "blobs") {
+		t.Errorf("Blobs = %q, want the default directory beside the file", c.Blobs)
+	}
+	if c.Schedule.BackupDir != filepath.Join(dir, "backups") {
+		t.Errorf("BackupDir = %q, want it beside the file", c.Schedule.BackupDir)
+	}
+	c, err = Load(write("database: postgresql://cw@db/certwatch\nblobs: s3://evidence?endpoint=http://127.0.0.1:9000\nsources: [{id: a, type: urls, urls: [\"http://a.example/\"]}]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Blobs != "s3://evidence?endpoint=http://127.0.0.1:9000" {
+		t.Errorf("Blobs = %q", c.Blobs)
+	}
+	for body, want := range map[string]string{
+		"database: mysql://cw@db/certwatch\nsources: [{id: a, type: urls, urls: [\"http://a.example/\"]}]\n":            "mysql:// is not a database",
+		"database: pg://x\nsources: [{id: a, type: urls, urls: [\"http://a.example/\"]}]\n":                             "c.yaml:1: database: pg:// is not a database",
+		"database: postgres://db/cw\nblobs: ftp://x/y\nsources: [{id: a, type: urls, urls: [\"http://a.example/\"]}]\n": "ftp:// is not a blob store",
+		"database: certwatch.db\nblobs: evidence\nsources: [{id: a, type: urls, urls: [\"http://a.example/\"]}]\n":      "blobs: only a PostgreSQL database",
+	} {
+		_, err := Load(write(body))
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: err = %v, want it to mention %q", body, err, want)
+		}
 	}
 }
