@@ -173,6 +173,29 @@ func hideNotice(c *store.Case) {
 // suggestedRoute is the route the strongest rule suggests, or the case's
 // source's takedown route when the rule suggests a takedown (a police
 // referral is never turned into a takedown).
+// routeWhy says in Chinese where a case's suggested route comes from, so
+// the summary bar and the reasons (which quote the strongest rule's route)
+// never give two answers unexplained: the rule's route, a source's
+// configured route in its place, or a police referral the source's route
+// does not replace.
+func (s *Server) routeWhy(c *store.Case) string {
+	rule := c.SuggestedRoute
+	src := s.opts.SourceRoutes[c.SourceID]
+	switch {
+	case src == "" || src == rule:
+		if rule == "" {
+			return ""
+		}
+		return "依据：得分最高的规则建议" + rule.Name() + "。"
+	case rule == casework.RoutePoliceReferral:
+		return fmt.Sprintf("依据：规则建议%s；涉嫌犯罪的线索移送公安，优先于来源“%s”配置的%s。", rule.Name(), c.SourceID, src.Name())
+	case rule == "":
+		return fmt.Sprintf("依据：来源“%s”配置为%s。", c.SourceID, src.Name())
+	default:
+		return fmt.Sprintf("依据：来源“%s”配置为%s，代替规则建议的%s（下方理由中所列）。", c.SourceID, src.Name(), rule.Name())
+	}
+}
+
 func (s *Server) suggestedRoute(c *store.Case) casework.Route {
 	route := c.SuggestedRoute
 	if r := s.opts.SourceRoutes[c.SourceID]; r != "" && route != casework.RoutePoliceReferral {
@@ -361,8 +384,10 @@ type caseView struct {
 	Notice         *store.Notice
 	NoticeItem     *store.NoticeItem
 	SuggestedRoute casework.Route
-	Recipients     map[casework.Route]string
-	MyRoutes       []casework.Route
+	// RouteWhy explains SuggestedRoute (routeWhy).
+	RouteWhy   string
+	Recipients map[casework.Route]string
+	MyRoutes   []casework.Route
 	// ConfirmRoute is the route the confirm form preselects: the suggested
 	// one when the user may use it, else the user's only route, else none
 	// (the user must choose; RouteNote says why).
@@ -407,7 +432,7 @@ func (s *Server) loadCaseView(r *http.Request, id uint64) (*caseView, error) {
 	u := currentUser(r)
 	v := &caseView{Case: c, Finding: &finding.Finding{}, Reasons: reasonChoices(), Host: hostOf(c.URL),
 		CategoryName:   s.categoryName(c.Category),
-		SuggestedRoute: s.suggestedRoute(c), Recipients: map[casework.Route]string{}}
+		SuggestedRoute: s.suggestedRoute(c), RouteWhy: s.routeWhy(c), Recipients: map[casework.Route]string{}}
 	if len(c.Finding) > 0 {
 		if v.Finding, err = finding.Decode(c.Finding); err != nil {
 			return nil, fmt.Errorf("case %d: %w", id, err)
