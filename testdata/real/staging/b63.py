@@ -1,0 +1,17 @@
+# batch 63 (round 6). Diploma sellers' ads and phone answers quoted in reports (城市信报 2012, 北京晚报 2010; out of
+# the safety scope, labelled cert_sale like the diploma mills of rounds 1-5), with the reports and a 南方都市报 report on
+# imitation university sites as hard negatives; a narrative on 建造师 挂靠 through agents.
+# Look-ups: pages: 北京晨报 四六级成绩单 淘宝 卖家 “我们办了这么多,从来没有被发现的” (SEO titles only; the story is
+#   already in the corpus) | “内部渠道” “包拿证” 建造师 安全员 证书 中介 聊天 截图 记者 曝光 |
+#   驾校 科目一 “包过” “不用去考场” 代考 中介 短信 广告 内容 警方 提醒 (SEO titles and an AI-style Q&A only) |
+#   网上 买 假 学位证 卖家 说 “学信网可查” “保证能查到” 记者 调查 价格 元
+# Left out: lotmg.com and hkwb.net (already in the corpus), a mirror and a 2007 report with pinyin conversion artefacts
+#   (rixinpaint.cn, kinons.com), a forum copy full of anti-scraping noise (os.tvboxnow.com).
+add('''本公司代办毕业证,从各个大学内部办理,绝对真实。办理方法不做解释。我们的宗旨是:过程不重要,重要的是结果……”“本科毕业证 ,都是真的……''', 'cert_sale','short','offer','https://qingdaonews.com/content/2012-12/27/content_9550361.htm','two diploma sellers\' ads, quoted verbatim in a 城市信报 undercover report (outer quotation marks dropped, inner ones kept; stray space before the comma as stored); out of the safety scope')
+add('''证都是真的,肯定没问题。你如果真想办,就准备一下材料,身份证复印件和照片。''', 'cert_sale','short','offer','https://qingdaonews.com/content/2012-12/27/content_9550361.htm','a diploma seller\'s answer on the phone, quoted verbatim in the same report (hard positive: 证 + "都是真的" + what to send)')
+add('''过程不重要,重要的是结果 ,是真证就行。''', 'cert_sale','short','offer','https://qingdaonews.com/content/2012-12/27/content_9550361.htm','the same seller\'s reassurance, quoted verbatim in the same report (hard positive, no certificate noun beyond 真证); stray space as stored')
+add('''对于一些未能正常毕业的大学生来说,花钱办毕业证成了一个选择。有些人瞄准了这个群体,号称能给办真毕业证。12月21日至23日,城市信报记者暗访了青岛的办证公司。在一个小屋内,有一大摞学校信息表,办不同学校的毕业证,价格从6900元到1.2万元不等,对方自称办出来的证有编号,可以在网上查到。让记者感到意外的是,该办证公司还在发展下线,称搞定一个客户,可以提成3000多元。记者随后联系了一位校长,揭开了办证背后的秘密。''', 'negative','page','news','https://qingdaonews.com/content/2012-12/27/content_9550361.htm','城市信报 undercover report on a diploma-selling company (hard negative: prices, 网上查到 and the offer paraphrased in a report); the lead paragraph')
+add('''可以办理真实毕业证''', 'cert_sale','short','offer','http://www.nseac.com/html/33/211801.html','the wording of diploma sellers\' e-mails, quoted in a 北京晚报 report reposted on an education site (a seller\'s pitch; out of the safety scope)')
+add('''    当记者表示担心证件会被用人单位识破,影响自己找工作时,两名办证者都表示他们办理的不是假证,证书全部真实有效,都是由学校和主管部门直接办理出来的,所以可以完全放心。他们还称,证件办理好后,会先在网上发过来,查询确认证书真实有效后,再完成最后的交易。''', 'negative','page','news','http://www.nseac.com/html/33/211801.html','the same 北京晚报 report (hard negative: the sellers\' claims paraphrased, 真实有效, 查询确认 in a report); one paragraph, leading spaces as stored')
+add('''在这份名单之外,南都记者从一假文凭贩子手中获取了一份名单,并进行了连日的调查走访。记者发现,广州市内多所“虚假大学”冒用正规学校的曾用名,通过开设假高校网站提供站内证书查询欺骗求购者或用人单位,最终销售假毕业文凭坐收暴利。''', 'negative','page','news','http://sdyjmm.com/htmlnews/2017/6/380586.shtm','南方都市报 report on fake universities whose sites offer "站内证书查询" (hard negative for imitation_site and cert_sale: describes imitation query pages and diploma sales); one paragraph')
+add('''一劳永逸的事对刘艳芹诱惑太大了,她心有不甘,在网上加几个中介的微信咨询,中介说,现在挂靠人太多,很多地方都是睁一只眼闭一只眼,不会查出来的,让她放心准备 考试''', 'negative','page','other','https://3g.163.com/dy/article/H6D4M36G0517NG9E.html','a narrative article on a civil servant who studied for the 一级建造师 exam to rent out the certificate (hard negative: 挂靠 agents\' reassurance paraphrased in a story); one paragraph, ending without punctuation as stored')
