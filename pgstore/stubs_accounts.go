@@ -4,22 +4,13 @@ package pgstore
 // it is empty.
 
 import (
-	"context"
-	"github.com/certwatch/certwatch/store"
-	"github.com/jackc/pgx/v5"
 	"time"
+
+	"github.com/certwatch/certwatch/store"
 )
 
 func (b *Backend) ActiveModel() (*store.Activation, error) {
 	return nil, notYet("ActiveModel")
-}
-
-func (b *Backend) Audit(p0 store.AuditEntry) (store.AuditEntry, error) {
-	return store.AuditEntry{}, notYet("Audit")
-}
-
-func (b *Backend) AuditEntries(p0 store.AuditFilter) ([]store.AuditEntry, error) {
-	return nil, notYet("AuditEntries")
 }
 
 func (b *Backend) CreateSession(p0 store.Session) error {
@@ -72,16 +63,4 @@ func (b *Backend) User(p0 string) (*store.User, error) {
 
 func (b *Backend) Users() ([]store.User, error) {
 	return nil, notYet("Users")
-}
-
-func (b *Backend) VerifyAudit() (*store.AuditReport, error) {
-	return nil, notYet("VerifyAudit")
-}
-
-// appendAudit adds e to the audit chain inside tx (as store.appendAudit
-// does for bbolt): it sets Seq, At (when zero), Prev and Hash. Business
-// methods that are audited (decisions, notice moves, checks) call it in
-// their own transaction.
-func (b *Backend) appendAudit(ctx context.Context, tx pgx.Tx, e *store.AuditEntry) error {
-	return notYet("appendAudit")
 }

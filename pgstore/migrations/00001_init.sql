@@ -399,13 +399,17 @@ CREATE TABLE known_addrs (
     PRIMARY KEY (user_name, addr)
 );
 
--- The append-only, hash-chained audit log (store.AuditEntry).
--- audit_head is one row: appending locks it (so entries are numbered
--- without gaps, one writer at a time in any number of processes), and it
--- names the last entry, so a removed tail shows.
+-- The append-only, hash-chained audit log (store.AuditEntry), hashed by
+-- store.AuditHash as in bbolt, so a moved log still verifies. at holds the
+-- time to the microsecond and at_ns the nanoseconds beyond it (bbolt keeps
+-- nanoseconds, and the hash covers them). audit_head is one row: appending
+-- locks it (so entries are numbered without gaps, one writer at a time in
+-- any number of processes), and it names the last entry, so a removed tail
+-- shows.
 CREATE TABLE audit (
     seq    bigint PRIMARY KEY,
     at     timestamptz NOT NULL,
+    at_ns  smallint NOT NULL DEFAULT 0 CHECK (at_ns BETWEEN 0 AND 999),
     actor  text NOT NULL,
     action text NOT NULL,
     object text NOT NULL DEFAULT '',
