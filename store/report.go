@@ -173,7 +173,7 @@ func (r *PeriodReport) Row(route casework.Route) ReportRow {
 }
 
 // fetchedOutcome is the frontier outcome of a page fetched and scored.
-const fetchedOutcome = defaultOutcome
+const fetchedOutcome = DefaultOutcome
 
 // ReportFetchedOutcome is the frontier outcome PagesChecked counts: a
 // page fetched and scored.
