@@ -2,7 +2,6 @@ package pgstore
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -29,57 +28,6 @@ type pgq interface {
 	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
 }
 
-// pgNow is the backend's clock at PostgreSQL's precision (microseconds,
-// UTC), so what a method returns equals what it stored.
-func (b *Backend) pgNow() time.Time {
-	return b.now().UTC().Truncate(time.Microsecond)
-}
-
-// orNull is t for a nullable timestamptz: NULL when zero.
-func orNull(t time.Time) any {
-	if t.IsZero() {
-		return nil
-	}
-	return t
-}
-
-// timeOf reads a nullable timestamptz back: zero for NULL, else UTC.
-func timeOf(t *time.Time) time.Time {
-	if t == nil {
-		return time.Time{}
-	}
-	return t.UTC()
-}
-
-// decideColumns are the columns of a case Decide reads, in the order
-// scanDecideCase scans them.
-const decideColumns = `id, case_key, url, source_id, first_seen, last_seen, coalesce(last_sweep, 0),
-	category, score, title, sightings, snapshots, coalesce(latest_snapshot, 0), status, finding,
-	coalesce(first_sweep, 0), suggested_route, channel, route, recipient, dismiss_reason,
-	confirmed_by, approved_by, decided_by, decided_at, coalesce(notice_id, 0), removal,
-	removal_detail, removal_at`
-
-// scanDecideCase reads a row of decideColumns.
-func scanDecideCase(row pgx.Row) (*store.Case, error) {
-	var c store.Case
-	var finding []byte
-	var decidedAt, removalAt *time.Time
-	err := row.Scan(&c.ID, &c.Key, &c.URL, &c.SourceID, &c.FirstSeen, &c.LastSeen, &c.LastSweep,
-		&c.Category, &c.Score, &c.Title, &c.Sightings, &c.Snapshots, &c.LatestSnapshot, &c.Status, &finding,
-		&c.FirstSweep, &c.SuggestedRoute, &c.Channel, &c.Route, &c.Recipient, &c.DismissReason,
-		&c.ConfirmedBy, &c.ApprovedBy, &c.DecidedBy, &decidedAt, &c.NoticeID, &c.Removal,
-		&c.RemovalDetail, &removalAt)
-	if err != nil {
-		return nil, err
-	}
-	c.FirstSeen, c.LastSeen = c.FirstSeen.UTC(), c.LastSeen.UTC()
-	c.DecidedAt, c.RemovalAt = timeOf(decidedAt), timeOf(removalAt)
-	if len(finding) > 0 {
-		c.Finding = json.RawMessage(finding)
-	}
-	return &c, nil
-}
-
 // Decide applies one decision to a case in one transaction, as the bbolt
 // store does (store.Store.Decide): the case's new status, the decision,
 // the audit entry and the case's place in the draft notice of its route
@@ -90,7 +38,7 @@ func (b *Backend) Decide(d store.Decision) (*store.Case, *store.Decision, error)
 	}
 	ctx, cancel := b.ctx()
 	defer cancel()
-	now := b.pgNow()
+	now := pgTime(b.now())
 	var c *store.Case
 	var out store.Decision
 	err := b.st.retryTx(ctx, func(tx pgx.Tx) error {
@@ -109,13 +57,14 @@ func (b *Backend) Decide(d store.Decision) (*store.Case, *store.Decision, error)
 
 // decide is Decide inside its transaction.
 func (b *Backend) decide(ctx context.Context, tx pgx.Tx, d *store.Decision) (*store.Case, error) {
-	c, err := scanDecideCase(tx.QueryRow(ctx, `SELECT `+decideColumns+` FROM cases WHERE id = $1 FOR UPDATE`, d.CaseID))
+	cur, err := ScanCase(tx.QueryRow(ctx, `SELECT `+CaseColumns(true)+` FROM cases WHERE id = $1 FOR UPDATE`, int64(d.CaseID)))
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, fmt.Errorf("case %d: %w", d.CaseID, store.ErrNotFound)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("read case %d: %w", d.CaseID, err)
 	}
+	c := &cur
 	d.From = c.Status
 	if d.Allow != nil {
 		if err := d.Allow(c); err != nil {
@@ -142,10 +91,10 @@ func (b *Backend) decide(ctx context.Context, tx pgx.Tx, d *store.Decision) (*st
 	if _, err := tx.Exec(ctx, `
 		UPDATE cases SET status = $2, route = $3, recipient = $4, dismiss_reason = $5, confirmed_by = $6,
 			approved_by = $7, decided_by = $8, decided_at = $9, notice_id = nullif($10::bigint, 0),
-			department = `+departmentSQL+`
+			department = $11
 		WHERE id = $1`,
-		c.ID, c.Status, c.Route, c.Recipient, c.DismissReason, c.ConfirmedBy, c.ApprovedBy, c.DecidedBy,
-		c.DecidedAt, int64(c.NoticeID)); err != nil {
+		int64(c.ID), c.Status, c.Route, c.Recipient, c.DismissReason, c.ConfirmedBy, c.ApprovedBy, c.DecidedBy,
+		c.DecidedAt, int64(c.NoticeID), CaseDepartment(c.Route, c.SuggestedRoute)); err != nil {
 		return nil, fmt.Errorf("update case %d: %w", c.ID, err)
 	}
 	if err := tx.QueryRow(ctx, `
@@ -161,10 +110,6 @@ func (b *Backend) decide(ctx context.Context, tx pgx.Tx, d *store.Decision) (*st
 	}
 	return c, nil
 }
-
-// departmentSQL is a case's department after a decision ($3 is its route):
-// the route chosen, else the one its finding suggests.
-const departmentSQL = `CASE WHEN $3 <> '' THEN $3 ELSE suggested_route END`
 
 // lockDraftKey takes the transaction's advisory lock on the current draft
 // of a route and recipient: whoever starts, takes or restores it holds the
@@ -207,14 +152,14 @@ func (b *Backend) addToDraft(ctx context.Context, tx pgx.Tx, now time.Time, c *s
 	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
 		return 0, fmt.Errorf("snapshot %d: %w", c.LatestSnapshot, err)
 	}
-	sn.FetchedAt = timeOf(fetched)
+	sn.FetchedAt = utcOrZero(fetched)
 	it := store.NewNoticeItem(c, &sn)
 	if _, err := tx.Exec(ctx, `
 		INSERT INTO notice_items (notice_id, case_id, position, url, title, category, snapshot_id, body_sha256, captured_at)
 		SELECT $1, $2, coalesce(max(position), 0) + 1, $3, $4, $5, nullif($6::bigint, 0), $7, $8
 		FROM notice_items WHERE notice_id = $1
 		ON CONFLICT (notice_id, case_id) DO NOTHING`,
-		int64(id), int64(it.CaseID), it.URL, it.Title, it.Category, int64(it.SnapshotID), it.BodySHA256, orNull(it.CapturedAt)); err != nil {
+		int64(id), int64(it.CaseID), it.URL, it.Title, it.Category, int64(it.SnapshotID), it.BodySHA256, nullTime(it.CapturedAt)); err != nil {
 		return 0, fmt.Errorf("list case %d in notice %d: %w", c.ID, id, err)
 	}
 	return id, nil

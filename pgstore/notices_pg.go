@@ -44,7 +44,7 @@ func scanNotice(row pgx.Row) (store.Notice, error) {
 		return n, err
 	}
 	n.Created = n.Created.UTC()
-	n.IssuedAt, n.Deadline, n.SentAt, n.AckAt, n.ClosedAt = timeOf(issued), timeOf(deadline), timeOf(sent), timeOf(ack), timeOf(closed)
+	n.IssuedAt, n.Deadline, n.SentAt, n.AckAt, n.ClosedAt = utcOrZero(issued), utcOrZero(deadline), utcOrZero(sent), utcOrZero(ack), utcOrZero(closed)
 	for _, t := range due {
 		n.CheckDue = append(n.CheckDue, t.UTC())
 	}
@@ -92,7 +92,7 @@ func readItems(ctx context.Context, q pgq, ids []int64, out []store.Notice, at m
 	var captured, outcomeAt *time.Time
 	_, err = pgx.ForEachRow(rows, []any{&noticeID, &it.CaseID, &it.URL, &it.Title, &it.Category, &it.SnapshotID,
 		&it.BodySHA256, &captured, &it.Outcome, &it.OutcomeDetail, &outcomeAt, &it.RelistedCase}, func() error {
-		it.CapturedAt, it.OutcomeAt = timeOf(captured), timeOf(outcomeAt)
+		it.CapturedAt, it.OutcomeAt = utcOrZero(captured), utcOrZero(outcomeAt)
 		n := &out[at[noticeID]]
 		n.Items = append(n.Items, it)
 		return nil
@@ -231,7 +231,7 @@ func (b *Backend) DueNotices(now time.Time) ([]store.Notice, error) {
 func (b *Backend) MoveNotice(id uint64, m store.NoticeMove) (*store.Notice, error) {
 	ctx, cancel := b.ctx()
 	defer cancel()
-	now := b.pgNow()
+	now := pgTime(b.now())
 	var out *store.Notice
 	err := b.st.retryTx(ctx, func(tx pgx.Tx) error {
 		n, err := readNotice(ctx, tx, id, true)
@@ -257,8 +257,8 @@ func (b *Backend) MoveNotice(id uint64, m store.NoticeMove) (*store.Notice, erro
 			UPDATE notices SET status = $2, number = $3, issued_at = $4, deadline = $5, sent_at = $6, ack_at = $7,
 				closed_at = $8, approved_by = $9, check_due = $10, checks_done = $11, current_draft = `+current+`
 			WHERE id = $1`,
-			int64(id), n.Status, n.Number, orNull(n.IssuedAt), orNull(n.Deadline), orNull(n.SentAt), orNull(n.AckAt),
-			orNull(n.ClosedAt), n.ApprovedBy, nonNilTimes(n.CheckDue), n.ChecksDone)
+			int64(id), n.Status, n.Number, nullTime(n.IssuedAt), nullTime(n.Deadline), nullTime(n.SentAt), nullTime(n.AckAt),
+			nullTime(n.ClosedAt), n.ApprovedBy, nonNilTimes(n.CheckDue), n.ChecksDone)
 		var pe *pgconn.PgError
 		if errors.As(err, &pe) && pe.Code == "23505" && pe.ConstraintName == "notices_number" {
 			return fmt.Errorf("%w: another notice of %s is numbered %s", ErrNumberTaken, n.Route, n.Number)
@@ -298,7 +298,7 @@ func nonNilTimes(ts []time.Time) []time.Time {
 func (b *Backend) RecordChecks(id uint64, round int, by string, checks []store.ItemCheck) (*store.Notice, error) {
 	ctx, cancel := b.ctx()
 	defer cancel()
-	now := b.pgNow()
+	now := pgTime(b.now())
 	var out *store.Notice
 	err := b.st.retryTx(ctx, func(tx pgx.Tx) error {
 		n, err := readNotice(ctx, tx, id, true)
@@ -317,7 +317,7 @@ func (b *Backend) RecordChecks(id uint64, round int, by string, checks []store.I
 			summary = append(summary, "notice removed")
 		}
 		if _, err := tx.Exec(ctx, `UPDATE notices SET status = $2, closed_at = $3, checks_done = $4 WHERE id = $1`,
-			int64(id), n.Status, orNull(n.ClosedAt), n.ChecksDone); err != nil {
+			int64(id), n.Status, nullTime(n.ClosedAt), n.ChecksDone); err != nil {
 			return fmt.Errorf("update notice %d: %w", id, err)
 		}
 		for _, ev := range n.History[events:] {
@@ -365,11 +365,11 @@ func (b *Backend) recordCheck(ctx context.Context, tx pgx.Tx, n *store.Notice, r
 	if _, err := tx.Exec(ctx, `
 		UPDATE notice_items SET outcome = $3, outcome_detail = $4, outcome_at = $5, relisted_case = nullif($6::bigint, 0)
 		WHERE notice_id = $1 AND case_id = $2`,
-		int64(n.ID), int64(ch.CaseID), it.Outcome, it.OutcomeDetail, orNull(it.OutcomeAt), int64(it.RelistedCase)); err != nil {
+		int64(n.ID), int64(ch.CaseID), it.Outcome, it.OutcomeDetail, nullTime(it.OutcomeAt), int64(it.RelistedCase)); err != nil {
 		return fmt.Errorf("update the item of case %d: %w", ch.CaseID, err)
 	}
 	if _, err := tx.Exec(ctx, `UPDATE cases SET removal = $2, removal_detail = $3, removal_at = $4 WHERE id = $1`,
-		int64(ch.CaseID), it.Outcome, it.OutcomeDetail, orNull(it.OutcomeAt)); err != nil {
+		int64(ch.CaseID), it.Outcome, it.OutcomeDetail, nullTime(it.OutcomeAt)); err != nil {
 		return fmt.Errorf("update case %d: %w", ch.CaseID, err)
 	}
 	return nil
