@@ -13,18 +13,6 @@ func (b *Backend) ActiveModel() (*store.Activation, error) {
 	return nil, notYet("ActiveModel")
 }
 
-func (b *Backend) CreateSession(p0 store.Session) error {
-	return notYet("CreateSession")
-}
-
-func (b *Backend) CreateUser(p0 string, p1 store.User) error {
-	return notYet("CreateUser")
-}
-
-func (b *Backend) DeleteSession(p0 string) error {
-	return notYet("DeleteSession")
-}
-
 func (b *Backend) FlushLoginBursts(p0 time.Time, p1 bool, p2 map[string]store.RefusedLogins) (time.Time, error) {
 	return time.Time{}, notYet("FlushLoginBursts")
 }
@@ -45,22 +33,6 @@ func (b *Backend) RecordLoginFailure(p0 store.LoginFailure) error {
 	return notYet("RecordLoginFailure")
 }
 
-func (b *Backend) Session(p0 string) (*store.Session, error) {
-	return nil, notYet("Session")
-}
-
 func (b *Backend) SetModelChannel(p0 string, p1 string, p2 bool) error {
 	return notYet("SetModelChannel")
-}
-
-func (b *Backend) UpdateUser(p0 string, p1 string, p2 store.UserChange) (*store.User, error) {
-	return nil, notYet("UpdateUser")
-}
-
-func (b *Backend) User(p0 string) (*store.User, error) {
-	return nil, notYet("User")
-}
-
-func (b *Backend) Users() ([]store.User, error) {
-	return nil, notYet("Users")
 }
