@@ -8,7 +8,11 @@
 // ([Open], bounded by [Options.MaxConns]), the versioned schema and its
 // migrations, and the shared frontier. The store methods the review and
 // sweep code call arrive with the store interfaces and their conformance
-// suite.
+// suite. Accounts, sessions and the sign-in limits (attempt records,
+// bursts, known addresses) live in the database, so any number of serve
+// processes share sign-ins and lockouts; the audit log is one hash chain
+// (store.AuditHash, as in bbolt) appended under a lock on its head row,
+// whatever the process.
 //
 // # Schema and migrations
 //
