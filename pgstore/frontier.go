@@ -194,18 +194,34 @@ func newURLBatch(sweepID uint64, items []Item) (*urlBatch, error) {
 	return b, nil
 }
 
+// lockHost adds host to those the insert locks (in name order with the
+// rest), so that a transaction that later marks a URL of host done takes
+// all its host locks in one order.
+func (b *urlBatch) lockHost(host string) {
+	i, found := slices.BinarySearch(b.hosts, host)
+	if !found {
+		b.hosts = slices.Insert(b.hosts, i, host)
+		b.delays = slices.Insert(b.delays, i, 0)
+	}
+}
+
 // insert adds the batch's URLs inside tx (in the order given, so ids
-// follow it) and returns how many were new.
+// follow it) and returns how many were new. It locks the batch's hosts
+// first, in name order.
 func (b *urlBatch) insert(ctx context.Context, tx pgx.Tx) (int, error) {
-	if len(b.urls) == 0 {
+	if len(b.hosts) == 0 {
 		return 0, nil
 	}
 	if _, err := tx.Exec(ctx, `
 		INSERT INTO hosts (host, delay_ms)
 		SELECT h, d FROM unnest($1::text[], $2::integer[]) AS t(h, d) ORDER BY h
-		ON CONFLICT (host) DO UPDATE SET delay_ms = greatest(hosts.delay_ms, excluded.delay_ms)`,
+		ON CONFLICT (host) DO UPDATE SET delay_ms = excluded.delay_ms
+		WHERE hosts.delay_ms < excluded.delay_ms`, // locks the row either way
 		b.hosts, b.delays); err != nil {
 		return 0, fmt.Errorf("hosts: %w", err)
+	}
+	if len(b.urls) == 0 {
+		return 0, nil
 	}
 	var added int
 	err := tx.QueryRow(ctx, `

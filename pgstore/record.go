@@ -69,22 +69,75 @@ func (b *Backend) Record(o store.Observation) (store.RecordResult, error) {
 		return store.RecordResult{}, fmt.Errorf("pgstore: record case %.200s: %w", o.CaseKey, err)
 	}
 	o.FetchedAt = pgTime(o.FetchedAt)
-	follow, err := frontierBatch(o.SweepID, o.Follow)
-	if err != nil {
+	r := &recording{o: &o}
+	var err error
+	if r.follow, err = frontierBatch(o.SweepID, o.Follow); err != nil {
 		return store.RecordResult{}, fmt.Errorf("pgstore: record case %.200s: follow: %w", o.CaseKey, err)
+	}
+	if host, err := HostKey(o.FrontierURL); err == nil {
+		r.follow.lockHost(host)
+	}
+	if r.o.Finding != nil {
+		s, _ := finding.Peek(o.Finding) // an unreadable finding suggests no route, as in bbolt
+		r.suggested, r.channel = s.Route, s.Channel
 	}
 	ctx, cancel := b.ctx()
 	defer cancel()
+	// Evidence bytes go to Blobs before the transaction when the case will
+	// take a new snapshot, so the case's row is not locked while they are
+	// written (a new case's also holds its status count).
+	var latestKey *string
+	err = b.st.pool.QueryRow(ctx, `SELECT CASE WHEN snapshots > 0 THEN content_key END FROM cases WHERE case_key_sha256 = $1`,
+		caseKeySum(o.CaseKey)).Scan(&latestKey)
+	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+		return store.RecordResult{}, fmt.Errorf("pgstore: record case %.200s: %w", o.CaseKey, err)
+	}
+	if latestKey == nil || *latestKey != o.ContentKey {
+		if err := b.putBlobs(ctx, r); err != nil {
+			return store.RecordResult{}, fmt.Errorf("pgstore: record case %.200s: %w", o.CaseKey, err)
+		}
+	}
 	var res store.RecordResult
 	err = b.st.retryTx(ctx, func(tx pgx.Tx) error {
 		var err error
-		res, err = b.recordTx(ctx, tx, &o, follow)
+		res, err = b.recordTx(ctx, tx, r)
 		return err
 	})
 	if err != nil {
 		return store.RecordResult{}, fmt.Errorf("pgstore: record case %.200s: %w", o.CaseKey, err)
 	}
 	return res, nil
+}
+
+// recording is one Record call's observation, prepared.
+type recording struct {
+	o         *store.Observation
+	follow    *urlBatch      // its links, and the host of its frontier URL
+	suggested casework.Route // read from its finding
+	channel   string
+	blobsPut  bool // its body and screenshot are in Blobs
+}
+
+// putBlobs puts the observation's body and screenshot in Blobs.
+func (b *Backend) putBlobs(ctx context.Context, r *recording) error {
+	if r.blobsPut {
+		return nil
+	}
+	o := r.o
+	body := o.Body
+	if body == nil {
+		body = []byte{}
+	}
+	if err := b.blobs.Put(ctx, o.BodySHA256, body); err != nil {
+		return fmt.Errorf("put body %s: %w", o.BodySHA256, err)
+	}
+	if o.Screenshot != nil {
+		if err := b.blobs.Put(ctx, o.ScreenshotSHA256, o.Screenshot); err != nil {
+			return fmt.Errorf("put screenshot %s: %w", o.ScreenshotSHA256, err)
+		}
+	}
+	r.blobsPut = true
+	return nil
 }
 
 // recordState is what Record reads of an existing case.
@@ -105,7 +158,8 @@ type recordState struct {
 // lockCase reads the case with key o.CaseKey and locks its row, creating
 // it when there is none (a concurrent creator wins the unique key; this
 // one then reads its row).
-func lockCase(ctx context.Context, tx pgx.Tx, o *store.Observation) (recordState, bool, error) {
+func lockCase(ctx context.Context, tx pgx.Tx, r *recording) (recordState, bool, error) {
+	o := r.o
 	key := caseKeySum(o.CaseKey)
 	const read = `
 		SELECT id, snapshots, sightings, coalesce(latest_snapshot, 0), content_key, last_seen,
@@ -122,14 +176,16 @@ func lockCase(ctx context.Context, tx pgx.Tx, o *store.Observation) (recordState
 		return c, false, err
 	}
 	// The new case's latest state is set with the update every Record
-	// makes; until then it holds what it was first seen with.
+	// makes; its department is final already, so that update moves no
+	// status count.
 	var id uint64
 	err = tx.QueryRow(ctx, `
-		INSERT INTO cases (case_key, case_key_sha256, url, host, source_id, first_seen, last_seen,
-		                   first_sweep, last_sweep, status)
-		VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $7, $8)
+		INSERT INTO cases (case_key, case_key_sha256, url, source_id, first_seen, last_seen,
+		                   first_sweep, last_sweep, status, suggested_route, channel, department)
+		VALUES ($1, $2, '', $3, $4, $4, $5, $5, $6, $7, $8, $9)
 		ON CONFLICT (case_key_sha256) DO NOTHING RETURNING id`,
-		o.CaseKey, key, "", "", o.SourceID, o.FetchedAt, int64(o.SweepID), string(casework.CaseOpen)).Scan(&id)
+		o.CaseKey, key, o.SourceID, o.FetchedAt, int64(o.SweepID), string(casework.CaseOpen),
+		string(r.suggested), r.channel, CaseDepartment("", r.suggested)).Scan(&id)
 	if errors.Is(err, pgx.ErrNoRows) { // created meanwhile: read and lock it
 		c, err = scan()
 		return c, false, err
@@ -142,19 +198,23 @@ func lockCase(ctx context.Context, tx pgx.Tx, o *store.Observation) (recordState
 
 // recordTx is Record inside a transaction; it runs again from the start
 // when the transaction is retried.
-func (b *Backend) recordTx(ctx context.Context, tx pgx.Tx, o *store.Observation, follow *urlBatch) (store.RecordResult, error) {
+func (b *Backend) recordTx(ctx context.Context, tx pgx.Tx, r *recording) (store.RecordResult, error) {
 	var res store.RecordResult
+	o := r.o
 	if err := checkSweep(ctx, tx, o.SweepID); err != nil {
 		return res, err
 	}
-	c, isNew, err := lockCase(ctx, tx, o)
+	c, isNew, err := lockCase(ctx, tx, r)
 	if err != nil {
 		return res, fmt.Errorf("case: %w", err)
 	}
 	res.CaseID, res.NewCase = c.id, isNew
 
 	if c.snapshots == 0 || c.contentKey != o.ContentKey {
-		id, err := b.putSnapshot(ctx, tx, c.id, o)
+		if err := b.putBlobs(ctx, r); err != nil { // the content changed meanwhile
+			return res, err
+		}
+		id, err := putSnapshot(ctx, tx, c.id, o)
 		if err != nil {
 			return res, err
 		}
@@ -186,8 +246,7 @@ func (b *Backend) recordTx(ctx context.Context, tx pgx.Tx, o *store.Observation,
 		c.sourceID = cmp.Or(o.SourceID, c.sourceID)
 		if o.Finding != nil {
 			newFinding = []byte(o.Finding)
-			s, _ := finding.Peek(o.Finding) // an unreadable finding suggests no route, as in bbolt
-			c.suggested, c.channel = s.Route, s.Channel
+			c.suggested, c.channel = r.suggested, r.channel
 		}
 	}
 	c.lastSweep = max(c.lastSweep, o.SweepID)
@@ -221,7 +280,7 @@ func (b *Backend) recordTx(ctx context.Context, tx pgx.Tx, o *store.Observation,
 			return res, err
 		}
 	}
-	if res.Added, err = follow.insert(ctx, tx); err != nil {
+	if res.Added, err = r.follow.insert(ctx, tx); err != nil {
 		return res, fmt.Errorf("follow: %w", err)
 	}
 	if o.FrontierURL != "" {
@@ -232,23 +291,10 @@ func (b *Backend) recordTx(ctx context.Context, tx pgx.Tx, o *store.Observation,
 	return res, nil
 }
 
-// putSnapshot stores a new snapshot of case caseID: its body and
-// screenshot in Blobs (before the row that names them commits; a blob
-// whose row never commits is harmless, content-addressed), its row and
-// the text the matcher read.
-func (b *Backend) putSnapshot(ctx context.Context, tx pgx.Tx, caseID uint64, o *store.Observation) (uint64, error) {
-	body := o.Body
-	if body == nil {
-		body = []byte{}
-	}
-	if err := b.blobs.Put(ctx, o.BodySHA256, body); err != nil {
-		return 0, fmt.Errorf("put body %s: %w", o.BodySHA256, err)
-	}
-	if o.Screenshot != nil {
-		if err := b.blobs.Put(ctx, o.ScreenshotSHA256, o.Screenshot); err != nil {
-			return 0, fmt.Errorf("put screenshot %s: %w", o.ScreenshotSHA256, err)
-		}
-	}
+// putSnapshot stores a new snapshot of case caseID (its row and the text
+// the matcher read); its body and screenshot are in Blobs already (a blob
+// whose row never commits is harmless: content-addressed).
+func putSnapshot(ctx context.Context, tx pgx.Tx, caseID uint64, o *store.Observation) (uint64, error) {
 	var header []byte
 	if o.Header != nil {
 		var err error

@@ -307,7 +307,15 @@ func markDoneTx(ctx context.Context, tx pgx.Tx, sweepID uint64, url, outcome str
 func (b *Backend) MarkDone(sweepID uint64, url, outcome string) error {
 	ctx, cancel := b.ctx()
 	defer cancel()
-	err := b.st.retryTx(ctx, func(tx pgx.Tx) error { return markDoneTx(ctx, tx, sweepID, url, outcome) })
+	host, _ := HostKey(url) // a URL without a host is in no frontier
+	err := b.st.retryTx(ctx, func(tx pgx.Tx) error {
+		// The host first, as Store.Complete and Record lock it: the same
+		// order everywhere, so no deadlock.
+		if _, err := tx.Exec(ctx, `SELECT FROM hosts WHERE host = $1 FOR UPDATE`, host); err != nil {
+			return err
+		}
+		return markDoneTx(ctx, tx, sweepID, url, outcome)
+	})
 	if err != nil {
 		return fmt.Errorf("pgstore: mark %.200s done in sweep %d: %w", url, sweepID, err)
 	}
@@ -352,6 +360,9 @@ func (b *Backend) RecordPageFollow(sweepID uint64, frontierURL string, p store.P
 	batch, err := frontierBatch(sweepID, follow)
 	if err != nil {
 		return 0, fmt.Errorf("pgstore: record page %.200s in sweep %d: follow: %w", p.URL, sweepID, err)
+	}
+	if host, err := HostKey(frontierURL); err == nil {
+		batch.lockHost(host)
 	}
 	ctx, cancel := b.ctx()
 	defer cancel()
