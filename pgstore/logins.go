@@ -44,14 +44,6 @@ func loginText(s string) string {
 	return strings.ToValidUTF8(strings.ReplaceAll(s, "\x00", "\uFFFD"), "\uFFFD")
 }
 
-// nullTime is t for a nullable timestamptz column: NULL when zero.
-func nullTime(t time.Time) *time.Time {
-	if t.IsZero() {
-		return nil
-	}
-	return &t
-}
-
 // fromNull is a nullable column's time in UTC, zero for NULL.
 func fromNull(t *time.Time) time.Time {
 	if t == nil {
