@@ -12,7 +12,12 @@
 // bursts, known addresses) live in the database, so any number of serve
 // processes share sign-ins and lockouts; the audit log is one hash chain
 // (store.AuditHash, as in bbolt) appended under a lock on its head row,
-// whatever the process.
+// whatever the process. Decisions, notices, removal checks, evidence
+// exports and period reports apply package store's rules (ApplyDecision,
+// ApplyNoticeMove, WriteEvidence, ReportTally); the database decides who
+// goes first: a decision locks its case row, a draft notice's writers an
+// advisory lock on its route and recipient, and an approval's number is
+// unique per route ([ErrNumberTaken]) however many servers approve.
 //
 // # Schema and migrations
 //
