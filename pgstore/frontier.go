@@ -205,44 +205,54 @@ func (b *urlBatch) lockHost(host string) {
 	}
 }
 
-// insert adds the batch's URLs inside tx (in the order given, so ids
-// follow it) and returns how many were new. It locks the batch's hosts
-// first, in name order.
+// lockHostsSQL creates and locks a batch's hosts (arguments: hosts,
+// delays), in name order, raising their delays.
+const lockHostsSQL = `
+	INSERT INTO hosts (host, delay_ms)
+	SELECT h, d FROM unnest($1::text[], $2::integer[]) AS t(h, d) ORDER BY h
+	ON CONFLICT (host) DO UPDATE SET delay_ms = excluded.delay_ms
+	WHERE hosts.delay_ms < excluded.delay_ms` // locks the row either way
+
+// addURLsSQL inserts a batch's URLs (arguments: urlArgs) in the order
+// given, so ids follow it, counts them as their hosts' pending URLs and
+// returns how many were new.
+const addURLsSQL = `
+	WITH ins AS (
+		INSERT INTO frontier (sweep_id, host, url, url_sha256, source_id, depth, render, kind, meta)
+		SELECT sweep_id, host, url, url_sha256, source_id, depth, render, kind, meta
+		FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bytea[], $5::text[],
+		            $6::integer[], $7::boolean[], $8::text[], $9::jsonb[])
+		     WITH ORDINALITY AS t(sweep_id, host, url, url_sha256, source_id, depth, render, kind, meta, n)
+		ORDER BY n
+		ON CONFLICT (sweep_id, url_sha256) DO NOTHING
+		RETURNING host
+	), counts AS (
+		SELECT host, count(*) AS n FROM ins GROUP BY host
+	), upd AS (
+		UPDATE hosts SET pending = hosts.pending + counts.n
+		FROM counts WHERE hosts.host = counts.host
+		RETURNING counts.n
+	)
+	SELECT coalesce(sum(n), 0)::bigint FROM upd`
+
+func (b *urlBatch) urlArgs() []any {
+	return []any{b.sweepIDs, b.rowHosts, b.urls, b.keys, b.sources, b.depths, b.renders, b.kinds, b.metas}
+}
+
+// insert adds the batch's URLs inside tx and returns how many were new.
+// It locks the batch's hosts first, in name order.
 func (b *urlBatch) insert(ctx context.Context, tx pgx.Tx) (int, error) {
 	if len(b.hosts) == 0 {
 		return 0, nil
 	}
-	if _, err := tx.Exec(ctx, `
-		INSERT INTO hosts (host, delay_ms)
-		SELECT h, d FROM unnest($1::text[], $2::integer[]) AS t(h, d) ORDER BY h
-		ON CONFLICT (host) DO UPDATE SET delay_ms = excluded.delay_ms
-		WHERE hosts.delay_ms < excluded.delay_ms`, // locks the row either way
-		b.hosts, b.delays); err != nil {
+	if _, err := tx.Exec(ctx, lockHostsSQL, b.hosts, b.delays); err != nil {
 		return 0, fmt.Errorf("hosts: %w", err)
 	}
 	if len(b.urls) == 0 {
 		return 0, nil
 	}
 	var added int
-	err := tx.QueryRow(ctx, `
-		WITH ins AS (
-			INSERT INTO frontier (sweep_id, host, url, url_sha256, source_id, depth, render, kind, meta)
-			SELECT sweep_id, host, url, url_sha256, source_id, depth, render, kind, meta
-			FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bytea[], $5::text[],
-			            $6::integer[], $7::boolean[], $8::text[], $9::jsonb[])
-			     WITH ORDINALITY AS t(sweep_id, host, url, url_sha256, source_id, depth, render, kind, meta, n)
-			ORDER BY n
-			ON CONFLICT (sweep_id, url_sha256) DO NOTHING
-			RETURNING host
-		), counts AS (
-			SELECT host, count(*) AS n FROM ins GROUP BY host
-		), upd AS (
-			UPDATE hosts SET pending = hosts.pending + counts.n
-			FROM counts WHERE hosts.host = counts.host
-			RETURNING counts.n
-		)
-		SELECT coalesce(sum(n), 0)::bigint FROM upd`,
-		b.sweepIDs, b.rowHosts, b.urls, b.keys, b.sources, b.depths, b.renders, b.kinds, b.metas).Scan(&added)
+	err := tx.QueryRow(ctx, addURLsSQL, b.urlArgs()...).Scan(&added)
 	return added, err
 }
 

@@ -275,29 +275,35 @@ func (b *Backend) PendingFrontier(sweepID uint64, limit int) ([]store.FrontierIt
 	return out, nil
 }
 
-// markDoneTx marks a sweep's frontier item done with outcome inside tx;
-// marking it again only updates the outcome. store.ErrNotFound when the
-// sweep's frontier lacks the URL.
-func markDoneTx(ctx context.Context, tx pgx.Tx, sweepID uint64, url, outcome string) error {
-	var (
-		host       string
-		wasPending bool
-	)
-	err := tx.QueryRow(ctx, `
+// markDoneSQL marks a sweep's frontier item done (arguments: sweep id,
+// urlKey, outcome) and takes it from its host's pending count if it was
+// pending; marking it again only updates the outcome. It returns how many
+// items it found (0 or 1).
+const markDoneSQL = `
+	WITH old AS (
+		SELECT id, state FROM frontier WHERE sweep_id = $1 AND url_sha256 = $2 FOR UPDATE
+	), upd AS (
 		UPDATE frontier f SET state = 'done', outcome = $3,
 			done_at = CASE WHEN old.state = 'pending' THEN clock_timestamp() ELSE f.done_at END
-		FROM (SELECT id, state FROM frontier WHERE sweep_id = $1 AND url_sha256 = $2 FOR UPDATE) old
-		WHERE f.id = old.id
-		RETURNING f.host, old.state = 'pending'`,
-		int64(sweepID), urlKey(url), outcome).Scan(&host, &wasPending)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return fmt.Errorf("frontier item: %w", store.ErrNotFound)
-	}
-	if err != nil || !wasPending {
+		FROM old WHERE f.id = old.id
+		RETURNING f.host, old.state = 'pending' AS was_pending
+	), dec AS (
+		UPDATE hosts SET pending = greatest(pending - 1, 0)
+		FROM upd WHERE hosts.host = upd.host AND upd.was_pending
+	)
+	SELECT count(*) FROM upd`
+
+// markDoneTx is markDoneSQL inside tx; store.ErrNotFound when the sweep's
+// frontier lacks the URL.
+func markDoneTx(ctx context.Context, tx pgx.Tx, sweepID uint64, url, outcome string) error {
+	var n int
+	if err := tx.QueryRow(ctx, markDoneSQL, int64(sweepID), urlKey(url), outcome).Scan(&n); err != nil {
 		return err
 	}
-	_, err = tx.Exec(ctx, `UPDATE hosts SET pending = greatest(pending - 1, 0) WHERE host = $1`, host)
-	return err
+	if n == 0 {
+		return fmt.Errorf("frontier item: %w", store.ErrNotFound)
+	}
+	return nil
 }
 
 // MarkDone marks a frontier item done with the crawler's outcome (for
@@ -391,12 +397,21 @@ func (b *Backend) RecordPageFollow(sweepID uint64, frontierURL string, p store.P
 
 // putPage stores the latest fetch of p.URL (keyed by its canonical URL).
 func putPage(ctx context.Context, tx pgx.Tx, p *store.PageRecord) error {
+	sql, args := putPageSQL(p)
+	if _, err := tx.Exec(ctx, sql, args...); err != nil {
+		return fmt.Errorf("page: %w", err)
+	}
+	return nil
+}
+
+// putPageSQL is the statement putPage runs, and its arguments.
+func putPageSQL(p *store.PageRecord) (string, []any) {
 	var caseID *int64
 	if p.CaseID != 0 {
 		id := int64(p.CaseID)
 		caseID = &id
 	}
-	_, err := tx.Exec(ctx, `
+	return `
 		INSERT INTO pages (url_sha256, url, final_url, sweep_id, source_id, status, fetched_at,
 		                   body_sha256, body_size, outcome, truncated, flagged, case_id)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
@@ -405,10 +420,6 @@ func putPage(ctx context.Context, tx pgx.Tx, p *store.PageRecord) error {
 			fetched_at = excluded.fetched_at, body_sha256 = excluded.body_sha256,
 			body_size = excluded.body_size, outcome = excluded.outcome, truncated = excluded.truncated,
 			flagged = excluded.flagged, case_id = excluded.case_id`,
-		urlKey(p.URL), p.URL, p.FinalURL, int64(p.SweepID), p.SourceID, p.Status, p.FetchedAt,
-		p.BodySHA256, p.BodySize, p.Outcome, p.Truncated, p.Flagged, caseID)
-	if err != nil {
-		return fmt.Errorf("page: %w", err)
-	}
-	return nil
+		[]any{urlKey(p.URL), p.URL, p.FinalURL, int64(p.SweepID), p.SourceID, p.Status, p.FetchedAt,
+			p.BodySHA256, p.BodySize, p.Outcome, p.Truncated, p.Flagged, caseID}
 }
