@@ -55,7 +55,7 @@ func (b *Backend) CreateUser(actor string, u store.User) error {
 	}
 	ctx, cancel := b.ctx()
 	defer cancel()
-	now := b.now().UTC()
+	now := pgTime(b.now())
 	u.Created, u.Updated, u.PasswordSet = now, now, now
 	err := b.tx(ctx, func(tx pgx.Tx) error {
 		tag, err := tx.Exec(ctx, `INSERT INTO users (`+userColumns+`) VALUES ($1, $2, $3, $4, $5, $6, $6, $6)
@@ -84,7 +84,7 @@ func (b *Backend) UpdateUser(actor, name string, ch store.UserChange) (*store.Us
 	defer cancel()
 	var u store.User
 	err := b.tx(ctx, func(tx pgx.Tx) error {
-		now := b.now().UTC()
+		now := pgTime(b.now())
 		rows, err := tx.Query(ctx, `SELECT `+userColumns+` FROM users WHERE name = $1 FOR UPDATE`, name)
 		if err != nil {
 			return err

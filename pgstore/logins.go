@@ -44,14 +44,6 @@ func loginText(s string) string {
 	return strings.ToValidUTF8(strings.ReplaceAll(s, "\x00", "\uFFFD"), "\uFFFD")
 }
 
-// fromNull is a nullable column's time in UTC, zero for NULL.
-func fromNull(t *time.Time) time.Time {
-	if t == nil {
-		return time.Time{}
-	}
-	return t.UTC()
-}
-
 // LoginState returns the attempt records of keys (zero values for keys
 // without one) and the addresses user signed in from since knownSince,
 // newest first.
@@ -75,7 +67,7 @@ func (b *Backend) LoginState(user string, knownSince time.Time, keys ...string) 
 		var until, last, expires *time.Time
 		_, err = pgx.ForEachRow(rows, []any{&key, &a.Failures, &a.First, &until, &last, &expires}, func() error {
 			byKey[key] = store.LoginAttempts{Failures: a.Failures, First: a.First.UTC(),
-				Until: fromNull(until), Last: fromNull(last), Expires: fromNull(expires)}
+				Until: utcOrZero(until), Last: utcOrZero(last), Expires: utcOrZero(expires)}
 			return nil
 		})
 		if err != nil {
@@ -111,7 +103,7 @@ func (b *Backend) LoginState(user string, knownSince time.Time, keys ...string) 
 func (b *Backend) RecordLoginFailure(f store.LoginFailure) error {
 	ctx, cancel := b.ctx()
 	defer cancel()
-	at := f.At.UTC()
+	at := pgTime(f.At)
 	user, addr := loginText(f.User), loginText(f.Addr)
 	err := b.st.retryTx(ctx, func(tx pgx.Tx) error {
 		for _, k := range slices.Sorted(maps.Keys(f.Attempts)) {
@@ -294,7 +286,7 @@ func (b *Backend) FlushLoginBursts(now time.Time, all bool, refused map[string]s
 		if err := tx.QueryRow(ctx, `SELECT min(closes) FROM login_bursts`).Scan(&n); err != nil {
 			return err
 		}
-		next = fromNull(n)
+		next = utcOrZero(n)
 		return nil
 	})
 	if err != nil {
@@ -324,7 +316,7 @@ func (b *Backend) addRefused(ctx context.Context, tx pgx.Tx, key string, n store
 func (b *Backend) LoginSucceeded(user, addr string, at time.Time, refused store.RefusedLogins, clear ...string) error {
 	ctx, cancel := b.ctx()
 	defer cancel()
-	at = at.UTC()
+	at = pgTime(at)
 	u, a := loginText(user), loginText(addr)
 	keys := make([]string, len(clear))
 	for i, k := range clear {

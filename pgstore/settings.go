@@ -42,7 +42,7 @@ func (b *Backend) SetModelChannel(actor, category string, on bool) error {
 	ctx, cancel := b.ctx()
 	defer cancel()
 	err := b.tx(ctx, func(tx pgx.Tx) error {
-		now := b.now().UTC()
+		now := pgTime(b.now())
 		detail := "model channel " + state[on]
 		tag, err := tx.Exec(ctx, `INSERT INTO model_channels (category, enabled, actor, at) VALUES ($1, $2, $3, $4)
 			ON CONFLICT (category) DO NOTHING`, category, on, actor, now)
