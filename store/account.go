@@ -12,7 +12,9 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-func checkRoles(rs []casework.Role) error {
+// CheckRoles fails with ErrInvalid naming the first role that is not
+// known.
+func CheckRoles(rs []casework.Role) error {
 	for _, r := range rs {
 		if !r.Known() {
 			return fmt.Errorf("%w: unknown role %q", ErrInvalid, r)
@@ -50,9 +52,9 @@ func (u *User) Label() string {
 // ErrExists: an account with that name exists already.
 var ErrExists = errors.New("already exists")
 
-// validUserName keeps names printable and short: they appear in the
+// ValidUserName keeps names printable and short: they appear in the
 // audit log, in notices and in URLs.
-func validUserName(name string) error {
+func ValidUserName(name string) error {
 	if name == "" || len(name) > 64 {
 		return fmt.Errorf("user name must be 1–64 characters")
 	}
@@ -66,13 +68,13 @@ func validUserName(name string) error {
 
 // CreateUser adds an account; actor is who did it (for the audit log).
 func (s *Store) CreateUser(actor string, u User) error {
-	if err := validUserName(u.Name); err != nil {
+	if err := ValidUserName(u.Name); err != nil {
 		return fmt.Errorf("store: add user: %w: %v", ErrInvalid, err)
 	}
 	if u.PasswordHash == "" || len(u.Roles) == 0 {
 		return fmt.Errorf("store: add user %s: %w: a password hash and at least one role are required", u.Name, ErrInvalid)
 	}
-	if err := checkRoles(u.Roles); err != nil {
+	if err := CheckRoles(u.Roles); err != nil {
 		return fmt.Errorf("store: add user %s: %w", u.Name, err)
 	}
 	now := s.now()
@@ -130,7 +132,7 @@ func (s *Store) UpdateUser(actor, name string, ch UserChange) (*User, error) {
 			if len(ch.Roles) == 0 {
 				return fmt.Errorf("%w: an account needs at least one role", ErrInvalid)
 			}
-			if err := checkRoles(ch.Roles); err != nil {
+			if err := CheckRoles(ch.Roles); err != nil {
 				return err
 			}
 			u.Roles = ch.Roles

@@ -78,14 +78,25 @@ const (
 // becomes a resource record instead of a response. Bodies and screenshots
 // are checked against their stored SHA-256 before anything is written.
 func (s *Store) ExportEvidence(caseID uint64, dir string) (*Manifest, error) {
-	m, err := s.exportEvidence(caseID, dir)
+	m, err := WriteEvidence(s, caseID, dir, s.now())
 	if err != nil {
 		return nil, fmt.Errorf("store: export evidence of case %d: %w", caseID, err)
 	}
 	return m, nil
 }
 
-func (s *Store) exportEvidence(caseID uint64, dir string) (_ *Manifest, err error) {
+// EvidenceSource is what an evidence export reads: a backend's case, its
+// snapshots and their bytes.
+type EvidenceSource interface {
+	Case(id uint64) (*Case, error)
+	Snapshots(caseID uint64) ([]Snapshot, error)
+	SnapshotBody(snapshotID uint64) ([]byte, error)
+	SnapshotScreenshot(snapshotID uint64) ([]byte, error)
+}
+
+// WriteEvidence writes the export ExportEvidence describes from any
+// backend, dated now.
+func WriteEvidence(s EvidenceSource, caseID uint64, dir string, now time.Time) (_ *Manifest, err error) {
 	c, err := s.Case(caseID)
 	if err != nil {
 		return nil, err
@@ -114,7 +125,7 @@ func (s *Store) exportEvidence(caseID uint64, dir string) (_ *Manifest, err erro
 		}
 	}()
 
-	m := &Manifest{Case: *c, ExportedAt: s.now()}
+	m := &Manifest{Case: *c, ExportedAt: now}
 	warcName := fmt.Sprintf("case-%d.warc.gz", caseID)
 	ww, err := newWARCWriter(filepath.Join(dir, warcName))
 	if err != nil {

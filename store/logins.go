@@ -37,11 +37,18 @@ const maxLoginKey = 128
 
 func loginKey(prefix string, parts ...string) []byte {
 	for i, p := range parts {
-		if len(p) > maxLoginKey {
-			parts[i] = p[:maxLoginKey]
-		}
+		parts[i] = LoginKeyPart(p)
 	}
 	return []byte(prefix + strings.Join(parts, "\x00"))
+}
+
+// LoginKeyPart is a sign-in name, address or attempt key as the sign-in
+// records key it: its first 128 bytes.
+func LoginKeyPart(p string) string {
+	if len(p) > maxLoginKey {
+		return p[:maxLoginKey]
+	}
+	return p
 }
 
 // LoginAttempts counts the failed sign-ins of one key (an account or an
@@ -167,13 +174,20 @@ func (s *Store) RecordLoginFailure(f LoginFailure) error {
 		if err := putJSON(b, bk, &burst); err != nil {
 			return err
 		}
-		return appendAudit(tx, at, &AuditEntry{Actor: auditActor(f.User), Action: "login.failed",
-			Object: "user:" + f.User, Detail: f.Reason + " from " + f.Addr})
+		e := f.AuditEntry()
+		return appendAudit(tx, at, &e)
 	})
 	if err != nil {
 		return fmt.Errorf("store: record failed sign-in of %s: %w", f.User, err)
 	}
 	return nil
+}
+
+// AuditEntry is the entry that audits f at once, as the first failure of
+// a burst (action login.failed).
+func (f LoginFailure) AuditEntry() AuditEntry {
+	return AuditEntry{Actor: auditActor(f.User), Action: "login.failed",
+		Object: "user:" + f.User, Detail: f.Reason + " from " + f.Addr}
 }
 
 // auditActor is a sign-in name as an audit actor (never empty).
@@ -188,30 +202,40 @@ func auditActor(user string) string {
 // deletes it. refused adds attempts refused unchecked that the caller
 // counted in memory.
 func closeBurst(tx *bolt.Tx, b *bolt.Bucket, key []byte, burst *LoginBurst, refused RefusedLogins) error {
-	burst.addRefused(refused)
-	if burst.Failed+burst.Refused > 0 {
-		var reasons []string
-		for r, n := range burst.Reasons {
-			reasons = append(reasons, fmt.Sprintf("%s ×%d", r, n))
-		}
-		slices.Sort(reasons)
-		detail := fmt.Sprintf("%d more failed sign-ins for %s from %s between %s and %s",
-			burst.Failed+burst.Refused, burst.User, burst.Addr,
-			burst.First.UTC().Format(time.RFC3339), burst.Last.UTC().Format(time.RFC3339))
-		var parts []string
-		if burst.Failed > 0 {
-			parts = append(parts, fmt.Sprintf("%d checked (%s)", burst.Failed, strings.Join(reasons, ", ")))
-		}
-		if burst.Refused > 0 {
-			parts = append(parts, fmt.Sprintf("%d refused unchecked (locked out or busy)", burst.Refused))
-		}
-		detail += ": " + strings.Join(parts, "; ")
-		if err := appendAudit(tx, burst.Last, &AuditEntry{Actor: auditActor(burst.User), Action: "login.failed.repeated",
-			Object: "user:" + burst.User, Detail: detail}); err != nil {
+	burst.AddRefused(refused)
+	if e, ok := burst.AuditEntry(); ok {
+		if err := appendAudit(tx, burst.Last, &e); err != nil {
 			return err
 		}
 	}
 	return b.Delete(key)
+}
+
+// AuditEntry is the entry that audits a closing burst (action
+// login.failed.repeated, at its last attempt); false when the burst holds
+// nothing beyond its first failure, which was audited already.
+func (b *LoginBurst) AuditEntry() (AuditEntry, bool) {
+	if b.Failed+b.Refused <= 0 {
+		return AuditEntry{}, false
+	}
+	var reasons []string
+	for r, n := range b.Reasons {
+		reasons = append(reasons, fmt.Sprintf("%s ×%d", r, n))
+	}
+	slices.Sort(reasons)
+	detail := fmt.Sprintf("%d more failed sign-ins for %s from %s between %s and %s",
+		b.Failed+b.Refused, b.User, b.Addr,
+		b.First.UTC().Format(time.RFC3339), b.Last.UTC().Format(time.RFC3339))
+	var parts []string
+	if b.Failed > 0 {
+		parts = append(parts, fmt.Sprintf("%d checked (%s)", b.Failed, strings.Join(reasons, ", ")))
+	}
+	if b.Refused > 0 {
+		parts = append(parts, fmt.Sprintf("%d refused unchecked (locked out or busy)", b.Refused))
+	}
+	detail += ": " + strings.Join(parts, "; ")
+	return AuditEntry{At: b.Last, Actor: auditActor(b.User), Action: "login.failed.repeated",
+		Object: "user:" + b.User, Detail: detail}, true
 }
 
 // RefusedLogins counts attempts refused unchecked, kept in memory by the
@@ -221,7 +245,8 @@ type RefusedLogins struct {
 	Last time.Time
 }
 
-func (b *LoginBurst) addRefused(r RefusedLogins) {
+// AddRefused adds r, attempts refused unchecked, to the burst.
+func (b *LoginBurst) AddRefused(r RefusedLogins) {
 	b.Refused += r.N
 	if r.N > 0 && r.Last.After(b.Last) {
 		b.Last = r.Last.UTC()
@@ -292,7 +317,7 @@ func (s *Store) FlushLoginBursts(now time.Time, all bool, refused map[string]Ref
 				return err
 			} else if ok {
 				// Still open: the refused attempts wait in it.
-				burst.addRefused(n)
+				burst.AddRefused(n)
 				if err := putJSON(b, key, &burst); err != nil {
 					return err
 				}

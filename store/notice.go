@@ -198,20 +198,32 @@ func addToDraft(tx *bolt.Tx, now time.Time, c *Case, route casework.Route, recip
 		}
 	}
 	if !slices.ContainsFunc(n.Items, func(it NoticeItem) bool { return it.CaseID == c.ID }) {
-		it := NoticeItem{CaseID: c.ID, URL: c.URL, Title: c.Title, Category: c.Category, SnapshotID: c.LatestSnapshot}
 		var sn Snapshot
-		if ok, err := getJSON(tx.Bucket(bucketSnapshots), u64(c.LatestSnapshot), &sn); err != nil {
+		ok, err := getJSON(tx.Bucket(bucketSnapshots), u64(c.LatestSnapshot), &sn)
+		if err != nil {
 			return nil, err
-		} else if ok {
-			it.BodySHA256, it.CapturedAt = sn.BodySHA256, sn.FetchedAt
-			it.URL = cmp.Or(sn.FinalURL, sn.URL, it.URL)
 		}
-		n.Items = append(n.Items, it)
+		if !ok {
+			sn = Snapshot{}
+		}
+		n.Items = append(n.Items, NewNoticeItem(c, &sn))
 	}
 	if err := putNotice(tx, &n); err != nil {
 		return nil, err
 	}
 	return &n, nil
+}
+
+// NewNoticeItem is the item a confirmed case adds to a notice: the
+// listing as its latest snapshot sn captured it (sn zero when the case has
+// none).
+func NewNoticeItem(c *Case, sn *Snapshot) NoticeItem {
+	it := NoticeItem{CaseID: c.ID, URL: c.URL, Title: c.Title, Category: c.Category, SnapshotID: c.LatestSnapshot}
+	if sn.ID != 0 || sn.URL != "" {
+		it.BodySHA256, it.CapturedAt = sn.BodySHA256, sn.FetchedAt
+		it.URL = cmp.Or(sn.FinalURL, sn.URL, it.URL)
+	}
+	return it
 }
 
 // NoticeMove is a change of a notice's status.
@@ -244,65 +256,90 @@ func (s *Store) MoveNotice(id uint64, m NoticeMove) (*Notice, error) {
 		if !ok {
 			return fmt.Errorf("notice %d: %w", id, ErrNotFound)
 		}
-		if err := casework.CheckNoticeMove(n.Status, m.To); err != nil {
-			return fmt.Errorf("%w: notice %d: %w", ErrConflict, id, err)
-		}
 		from := n.Status
+		if err := ApplyNoticeMove(&n, m, now); err != nil {
+			return err
+		}
 		drafts := tx.Bucket(bucketNoticeDrafts)
 		dk := draftKey(n.Route, n.Recipient)
 		switch m.To {
 		case casework.NoticeApproved:
-			if len(n.Items) == 0 {
-				return fmt.Errorf("%w: notice %d lists no case", ErrInvalid, id)
-			}
-			if m.Number == "" || m.Deadline.IsZero() {
-				return fmt.Errorf("%w: approving needs a number and a deadline", ErrInvalid)
-			}
-			n.Number, n.Deadline, n.ApprovedBy = m.Number, m.Deadline.UTC(), m.By
-			n.IssuedAt = cmp.Or(m.IssuedAt, now).UTC()
 			if cur := drafts.Get(dk); cur != nil && binaryID(cur) == id {
 				if err := drafts.Delete(dk); err != nil {
 					return err
 				}
 			}
 		case casework.NoticeDraft: // withdrawn before sending: a draft again, and the current one if none is
-			n.Number, n.ApprovedBy, n.IssuedAt, n.Deadline = "", "", time.Time{}, time.Time{}
 			if drafts.Get(dk) == nil {
 				if err := drafts.Put(dk, u64(id)); err != nil {
 					return err
 				}
 			}
-		case casework.NoticeSent:
-			n.SentAt = now
-			n.CheckDue = nil
-			for _, d := range m.CheckAfter {
-				n.CheckDue = append(n.CheckDue, now.Add(d))
-			}
-			n.ChecksDone = 0
-		case casework.NoticeAcknowledged:
-			n.AckAt = now
-		case casework.NoticeRemoved, casework.NoticeRefused:
-			n.ClosedAt = now
 		}
-		n.Status = m.To
-		n.History = append(n.History, NoticeEvent{At: now, By: m.By, From: from, To: m.To, Note: m.Note})
 		if err := putNotice(tx, &n); err != nil {
 			return err
 		}
-		detail := string(from) + " → " + string(m.To)
-		if m.Number != "" {
-			detail += "; number=" + m.Number
-		}
-		if m.Note != "" {
-			detail += "; note=" + m.Note
-		}
-		return appendAudit(tx, now, &AuditEntry{Actor: m.By, Action: "notice." + string(m.To),
-			Object: fmt.Sprintf("notice:%d", id), Detail: detail})
+		e := NoticeMoveAudit(id, from, m)
+		return appendAudit(tx, now, &e)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store: notice %d → %s: %w", id, m.To, err)
 	}
 	return &n, nil
+}
+
+// ApplyNoticeMove moves n to m.To at now along the notice state machine
+// (casework.CheckNoticeMove) and records the event; approving sets the
+// number, date, deadline and approver (ErrInvalid when a number or
+// deadline is missing, or the notice lists no case), a return to draft
+// clears them, sending schedules the removal checks. It fails with
+// ErrConflict when the move is not allowed. Keeping one draft current
+// per route and recipient is the caller's.
+func ApplyNoticeMove(n *Notice, m NoticeMove, now time.Time) error {
+	if err := casework.CheckNoticeMove(n.Status, m.To); err != nil {
+		return fmt.Errorf("%w: notice %d: %w", ErrConflict, n.ID, err)
+	}
+	from := n.Status
+	switch m.To {
+	case casework.NoticeApproved:
+		if len(n.Items) == 0 {
+			return fmt.Errorf("%w: notice %d lists no case", ErrInvalid, n.ID)
+		}
+		if m.Number == "" || m.Deadline.IsZero() {
+			return fmt.Errorf("%w: approving needs a number and a deadline", ErrInvalid)
+		}
+		n.Number, n.Deadline, n.ApprovedBy = m.Number, m.Deadline.UTC(), m.By
+		n.IssuedAt = cmp.Or(m.IssuedAt, now).UTC()
+	case casework.NoticeDraft:
+		n.Number, n.ApprovedBy, n.IssuedAt, n.Deadline = "", "", time.Time{}, time.Time{}
+	case casework.NoticeSent:
+		n.SentAt = now
+		n.CheckDue = nil
+		for _, d := range m.CheckAfter {
+			n.CheckDue = append(n.CheckDue, now.Add(d))
+		}
+		n.ChecksDone = 0
+	case casework.NoticeAcknowledged:
+		n.AckAt = now
+	case casework.NoticeRemoved, casework.NoticeRefused:
+		n.ClosedAt = now
+	}
+	n.Status = m.To
+	n.History = append(n.History, NoticeEvent{At: now, By: m.By, From: from, To: m.To, Note: m.Note})
+	return nil
+}
+
+// NoticeMoveAudit is the audit entry of a notice's move from a state:
+// notice.<to> on notice:<id>.
+func NoticeMoveAudit(id uint64, from casework.NoticeState, m NoticeMove) AuditEntry {
+	detail := string(from) + " → " + string(m.To)
+	if m.Number != "" {
+		detail += "; number=" + m.Number
+	}
+	if m.Note != "" {
+		detail += "; note=" + m.Note
+	}
+	return AuditEntry{Actor: m.By, Action: "notice." + string(m.To), Object: fmt.Sprintf("notice:%d", id), Detail: detail}
 }
 
 func binaryID(b []byte) uint64 {
@@ -410,12 +447,7 @@ func (s *Store) RecordChecks(id uint64, round int, by string, checks []ItemCheck
 					return err
 				}
 			}
-			ch.Header, ch.Body = nil, nil
-			it := &n.Items[i]
-			it.Checks = append(it.Checks, ch)
-			if ch.Outcome != casework.OutcomeFailed || it.Outcome == "" {
-				it.Outcome, it.OutcomeDetail, it.OutcomeAt, it.RelistedCase = ch.Outcome, ch.Detail, ch.At, ch.RelistedCase
-			}
+			it := n.AddCheck(i, ch)
 			var c caseRecord
 			if ok, err := getJSON(cases, u64(ch.CaseID), &c); err != nil {
 				return err
@@ -427,19 +459,7 @@ func (s *Store) RecordChecks(id uint64, round int, by string, checks []ItemCheck
 			}
 			summary = append(summary, fmt.Sprintf("case %d %s", ch.CaseID, ch.Outcome))
 		}
-		if round > 0 && round > n.ChecksDone {
-			n.ChecksDone = min(round, len(n.CheckDue))
-		}
-		gone := len(n.Items) > 0
-		for _, it := range n.Items {
-			if !it.Outcome.Gone() {
-				gone = false
-			}
-		}
-		if gone && n.Status.Waiting() {
-			n.History = append(n.History, NoticeEvent{At: now, By: by, From: n.Status, To: casework.NoticeRemoved,
-				Note: "复查确认全部链接已删除"})
-			n.Status, n.ClosedAt = casework.NoticeRemoved, now
+		if n.FinishChecks(round, by, now) {
 			summary = append(summary, "notice removed")
 		}
 		if err := putNotice(tx, &n); err != nil {
@@ -452,6 +472,43 @@ func (s *Store) RecordChecks(id uint64, round int, by string, checks []ItemCheck
 		return nil, fmt.Errorf("store: record checks of notice %d: %w", id, err)
 	}
 	return &n, nil
+}
+
+// AddCheck adds a removal check (At and Round set, evidence stored) to
+// item i: the body and header go, the check joins the item's history and
+// becomes its latest outcome, unless it failed where an earlier check
+// had an outcome. It returns the item.
+func (n *Notice) AddCheck(i int, ch ItemCheck) *NoticeItem {
+	ch.Header, ch.Body = nil, nil
+	it := &n.Items[i]
+	it.Checks = append(it.Checks, ch)
+	if ch.Outcome != casework.OutcomeFailed || it.Outcome == "" {
+		it.Outcome, it.OutcomeDetail, it.OutcomeAt, it.RelistedCase = ch.Outcome, ch.Detail, ch.At, ch.RelistedCase
+	}
+	return it
+}
+
+// FinishChecks completes a round of removal checks (round 0, a check by
+// hand, completes none) and, when every item is gone and the notice
+// waits for its recipient, closes it as removed; it reports whether it
+// did.
+func (n *Notice) FinishChecks(round int, by string, now time.Time) bool {
+	if round > 0 && round > n.ChecksDone {
+		n.ChecksDone = min(round, len(n.CheckDue))
+	}
+	gone := len(n.Items) > 0
+	for _, it := range n.Items {
+		if !it.Outcome.Gone() {
+			gone = false
+		}
+	}
+	if !gone || !n.Status.Waiting() {
+		return false
+	}
+	n.History = append(n.History, NoticeEvent{At: now, By: by, From: n.Status, To: casework.NoticeRemoved,
+		Note: "复查确认全部链接已删除"})
+	n.Status, n.ClosedAt = casework.NoticeRemoved, now
+	return true
 }
 
 // Relisted looks for another case first seen at or after since that

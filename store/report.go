@@ -173,7 +173,11 @@ func (r *PeriodReport) Row(route casework.Route) ReportRow {
 }
 
 // fetchedOutcome is the frontier outcome of a page fetched and scored.
-const fetchedOutcome = defaultOutcome
+const fetchedOutcome = DefaultOutcome
+
+// ReportFetchedOutcome is the frontier outcome PagesChecked counts: a
+// page fetched and scored.
+const ReportFetchedOutcome = fetchedOutcome
 
 // PeriodReport computes the report for [from, to) in one read
 // transaction. Callers pass Beijing day boundaries (see DayPeriod and
@@ -181,22 +185,12 @@ const fetchedOutcome = defaultOutcome
 // It fails with ErrInvalid when to is not after from or the period is
 // longer than ten years.
 func (s *Store) PeriodReport(from, to time.Time, opts ReportOptions) (*PeriodReport, error) {
-	from, to = from.UTC(), to.UTC()
-	if !to.After(from) {
-		return nil, fmt.Errorf("store: period report: %w: period %s to %s is empty", ErrInvalid, from.Format(time.RFC3339), to.Format(time.RFC3339))
+	rt, err := NewReportTally(from, to, s.now(), opts)
+	if err != nil {
+		return nil, fmt.Errorf("store: period report: %w", err)
 	}
-	first, last := beijingDay(from), beijingDay(to.Add(-time.Nanosecond))
-	days := int(last.Sub(first).Hours()/24+0.5) + 1
-	if days > maxReportDays {
-		return nil, fmt.Errorf("store: period report: %w: %d days (at most %d)", ErrInvalid, days, maxReportDays)
-	}
-	r := &PeriodReport{From: from, To: to, GeneratedAt: s.now(), Days: make([]ReportDay, days)}
-	for i := range r.Days {
-		r.Days[i].Date = first.AddDate(0, 0, i)
-	}
-	t := &tally{from: from, to: to, first: first, opts: opts, report: r,
-		rows: make([]ReportFigures, len(ReportDepartments))}
-	err := s.db.View(func(tx *bolt.Tx) error {
+	t := rt.t
+	err = s.db.View(func(tx *bolt.Tx) error {
 		for _, step := range []func(*bolt.Tx) error{t.sweeps, t.decisions, t.cases, t.notices} {
 			if err := step(tx); err != nil {
 				return err
@@ -207,12 +201,126 @@ func (s *Store) PeriodReport(from, to time.Time, opts ReportOptions) (*PeriodRep
 	if err != nil {
 		return nil, fmt.Errorf("store: period report: %w", err)
 	}
-	r.Total = ReportRow{Department: ReportTotalName}
-	for i, d := range ReportDepartments {
-		r.Rows = append(r.Rows, ReportRow{Route: d.Route, Department: d.Name, ReportFigures: t.rows[i]})
-		r.Total.add(t.rows[i])
+	return rt.Report(), nil
+}
+
+// ReportTally builds a PeriodReport from the facts a backend reads, so
+// that every backend counts by the same rules (which department, which
+// day, which notes): PeriodReport feeds it from bbolt, another backend
+// from its queries. Add each fact once; Report returns the result.
+type ReportTally struct{ t *tally }
+
+// NewReportTally starts the report for [from, to) made at now. It fails
+// with ErrInvalid when to is not after from or the period is longer than
+// ten years.
+func NewReportTally(from, to, now time.Time, opts ReportOptions) (*ReportTally, error) {
+	from, to = from.UTC(), to.UTC()
+	if !to.After(from) {
+		return nil, fmt.Errorf("%w: period %s to %s is empty", ErrInvalid, from.Format(time.RFC3339), to.Format(time.RFC3339))
 	}
-	return r, nil
+	first, last := beijingDay(from), beijingDay(to.Add(-time.Nanosecond))
+	days := int(last.Sub(first).Hours()/24+0.5) + 1
+	if days > maxReportDays {
+		return nil, fmt.Errorf("%w: %d days (at most %d)", ErrInvalid, days, maxReportDays)
+	}
+	r := &PeriodReport{From: from, To: to, GeneratedAt: now, Days: make([]ReportDay, days)}
+	for i := range r.Days {
+		r.Days[i].Date = first.AddDate(0, 0, i)
+	}
+	return &ReportTally{&tally{from: from, to: to, first: first, opts: opts, report: r,
+		rows: make([]ReportFigures, len(ReportDepartments))}}, nil
+}
+
+// Period is the report's period, [from, to) in UTC.
+func (rt *ReportTally) Period() (from, to time.Time) { return rt.t.from, rt.t.to }
+
+// AddSweep counts a sweep started in the period. When its frontier is no
+// longer kept, its pages are taken from its stored summary (stats), with
+// a note.
+func (rt *ReportTally) AddSweep(id uint64, stats json.RawMessage, frontierKept bool) {
+	t := rt.t
+	t.report.Sweeps++
+	if frontierKept {
+		return
+	}
+	var st reportSweepStats
+	if len(stats) == 0 || json.Unmarshal(stats, &st) != nil {
+		t.report.Notes = append(t.report.Notes, fmt.Sprintf("第%d次巡查的记录已清理且无统计摘要，其网页数未计入。", id))
+		return
+	}
+	for src, c := range st.BySource {
+		t.rows[t.sourceDepartment(src)].PagesChecked += c.Fetched
+	}
+	t.report.Notes = append(t.report.Notes, fmt.Sprintf("第%d次巡查的记录已清理，网页数取自其统计摘要，商品信息数未计入。", id))
+}
+
+// AddPages counts n pages of a source checked by sweeps started in the
+// period (frontier items done with ReportFetchedOutcome), listings or not.
+func (rt *ReportTally) AddPages(sourceID string, listing bool, n int) {
+	row := &rt.t.rows[rt.t.sourceDepartment(sourceID)]
+	row.PagesChecked += n
+	if listing {
+		row.ListingsChecked += n
+	}
+}
+
+// AddConfirmed counts n decisions in the period that confirmed a case
+// onto route (a confirmation or an approval whose case became confirmed).
+func (rt *ReportTally) AddConfirmed(route casework.Route, n int) {
+	rt.t.rows[department(route)].Confirmed += n
+}
+
+// ReportCases are N cases first seen before the period's end that count
+// alike.
+type ReportCases struct {
+	SourceID  string
+	Route     casework.Route // the route chosen
+	Suggested casework.Route // the route the finding suggests
+	Found     bool           // first seen in the period,
+	FoundAt   time.Time      // on this time's day in Beijing
+	Open      bool           // open or pending approval after the last decision before the period's end
+	N         int
+}
+
+// AddCases counts cases found in the period and still open at its end.
+func (rt *ReportTally) AddCases(c ReportCases) {
+	t := rt.t
+	row := &t.rows[t.caseDepartment(&reportCase{SourceID: c.SourceID, Route: c.Route, Finding: findingRoute(c.Suggested)})]
+	if c.Found {
+		row.Found += c.N
+		t.report.Days[t.day(c.FoundAt)].Found += c.N
+	}
+	if c.Open {
+		row.Open += c.N
+	}
+}
+
+// AddSent counts n items of notices of route sent in the period.
+func (rt *ReportTally) AddSent(route casework.Route, n int) {
+	row := &rt.t.rows[department(route)]
+	if route == casework.RoutePoliceReferral {
+		row.Referrals += n
+	} else {
+		row.TakedownsSent += n
+	}
+}
+
+// AddRemoved counts n items of notices of route first found removed at
+// (in the period; see ReportFigures.Removed).
+func (rt *ReportTally) AddRemoved(route casework.Route, at time.Time, n int) {
+	rt.t.rows[department(route)].Removed += n
+	rt.t.report.Days[rt.t.day(at)].Removed += n
+}
+
+// Report is the report the facts added make.
+func (rt *ReportTally) Report() *PeriodReport {
+	r := rt.t.report
+	r.Rows, r.Total = nil, ReportRow{Department: ReportTotalName}
+	for i, d := range ReportDepartments {
+		r.Rows = append(r.Rows, ReportRow{Route: d.Route, Department: d.Name, ReportFigures: rt.t.rows[i]})
+		r.Total.add(rt.t.rows[i])
+	}
+	return r
 }
 
 // tally accumulates a report inside its transaction.
@@ -398,34 +506,22 @@ func (t *tally) sweeps(tx *bolt.Tx) error {
 		if !t.in(sw.StartedAt) {
 			return nil
 		}
-		t.report.Sweeps++
-		if fb := frontier.Bucket(k); fb != nil {
-			return fb.Bucket(frontierItems).ForEach(func(ik, iv []byte) error {
-				it, err := decodeFrontierItem(iv)
-				if err != nil {
-					return fmt.Errorf("decode frontier item %d of sweep %d: %w", binary.BigEndian.Uint64(ik), sw.ID, err)
-				}
-				if it.State != FrontierDone || it.Outcome != fetchedOutcome {
-					return nil
-				}
-				row := &t.rows[t.sourceDepartment(it.SourceID)]
-				row.PagesChecked++
-				if it.Kind == "listing" {
-					row.ListingsChecked++
-				}
-				return nil
-			})
-		}
-		var st reportSweepStats
-		if len(sw.Stats) == 0 || json.Unmarshal(sw.Stats, &st) != nil {
-			t.report.Notes = append(t.report.Notes, fmt.Sprintf("第%d次巡查的记录已清理且无统计摘要，其网页数未计入。", sw.ID))
+		rt := &ReportTally{t}
+		fb := frontier.Bucket(k)
+		rt.AddSweep(sw.ID, sw.Stats, fb != nil)
+		if fb == nil {
 			return nil
 		}
-		for src, c := range st.BySource {
-			t.rows[t.sourceDepartment(src)].PagesChecked += c.Fetched
-		}
-		t.report.Notes = append(t.report.Notes, fmt.Sprintf("第%d次巡查的记录已清理，网页数取自其统计摘要，商品信息数未计入。", sw.ID))
-		return nil
+		return fb.Bucket(frontierItems).ForEach(func(ik, iv []byte) error {
+			it, err := decodeFrontierItem(iv)
+			if err != nil {
+				return fmt.Errorf("decode frontier item %d of sweep %d: %w", binary.BigEndian.Uint64(ik), sw.ID, err)
+			}
+			if it.State == FrontierDone && it.Outcome == fetchedOutcome {
+				rt.AddPages(it.SourceID, it.Kind == "listing", 1)
+			}
+			return nil
+		})
 	})
 }
 
@@ -440,7 +536,7 @@ func (t *tally) decisions(tx *bolt.Tx) error {
 			return fmt.Errorf("decode decision %x: %w", k, err)
 		}
 		if t.in(d.At) && d.To == casework.CaseConfirmed && (d.Action == casework.ActionConfirm || d.Action == casework.ActionApprove) {
-			t.rows[department(d.Route)].Confirmed++
+			(&ReportTally{t}).AddConfirmed(d.Route, 1)
 		}
 		// Keys sort by case, then sequence: the last decision before To
 		// wins, and a later sequence wins a tie.
@@ -461,18 +557,12 @@ func (t *tally) cases(tx *bolt.Tx) error {
 		if !c.FirstSeen.Before(t.to) {
 			return nil
 		}
-		row := &t.rows[t.caseDepartment(&c)]
-		if !c.FirstSeen.Before(t.from) {
-			row.Found++
-			t.report.Days[t.day(c.FirstSeen)].Found++
-		}
 		status, decided := t.statusAt[c.ID]
 		if !decided {
 			status = casework.CaseOpen
 		}
-		if status.Undecided() {
-			row.Open++
-		}
+		(&ReportTally{t}).AddCases(ReportCases{SourceID: c.SourceID, Route: c.Route, Suggested: casework.Route(c.Finding),
+			Found: !c.FirstSeen.Before(t.from), FoundAt: c.FirstSeen, Open: status.Undecided(), N: 1})
 		return nil
 	})
 }
@@ -500,13 +590,9 @@ func (t *tally) notices(tx *bolt.Tx) error {
 		if err := json.Unmarshal(v, &n); err != nil {
 			return fmt.Errorf("decode notice %d: %w", binary.BigEndian.Uint64(k), err)
 		}
-		row := &t.rows[department(n.Route)]
+		rt := &ReportTally{t}
 		if !n.SentAt.IsZero() && t.in(n.SentAt) {
-			if n.Route == casework.RoutePoliceReferral {
-				row.Referrals += len(n.Items)
-			} else {
-				row.TakedownsSent += len(n.Items)
-			}
+			rt.AddSent(n.Route, len(n.Items))
 		}
 		var noticeRemoved time.Time
 		for _, ev := range n.History {
@@ -525,8 +611,7 @@ func (t *tally) notices(tx *bolt.Tx) error {
 				}
 			}
 			if !removed.IsZero() && t.in(removed) {
-				row.Removed++
-				t.report.Days[t.day(removed)].Removed++
+				rt.AddRemoved(n.Route, removed, 1)
 			}
 		}
 		return nil

@@ -75,7 +75,7 @@ func (s *Store) Decide(d Decision) (*Case, *Decision, error) {
 				return err
 			}
 		}
-		if err := applyDecision(&c.Case, &d); err != nil {
+		if err := ApplyDecision(&c.Case, &d); err != nil {
 			return err
 		}
 		d.To = c.Status
@@ -105,14 +105,8 @@ func (s *Store) Decide(d Decision) (*Case, *Decision, error) {
 		if err := putJSON(b, pairKey(c.ID, seq), &d); err != nil {
 			return err
 		}
-		detail := fmt.Sprintf("%s → %s", d.From, d.To)
-		for _, kv := range [][2]string{{"route", string(d.Route)}, {"recipient", d.Recipient}, {"reason", string(d.Reason)}, {"note", d.Note}} {
-			if kv[1] != "" {
-				detail += "; " + kv[0] + "=" + kv[1]
-			}
-		}
-		return appendAudit(tx, now, &AuditEntry{Actor: d.By, Action: "case." + string(d.Action),
-			Object: fmt.Sprintf("case:%d", c.ID), Detail: detail})
+		e := DecisionAudit(&d)
+		return appendAudit(tx, now, &e)
 	})
 	if err != nil {
 		return nil, nil, fmt.Errorf("store: %s case %d: %w", d.Action, d.CaseID, err)
@@ -120,14 +114,27 @@ func (s *Store) Decide(d Decision) (*Case, *Decision, error) {
 	return &c.Case, &d, nil
 }
 
-// applyDecision applies d to c: the status the case state machine
+// DecisionAudit is the audit entry of a decision made (From and To set):
+// case.<action> on case:<id>, the move and what it chose in the detail.
+func DecisionAudit(d *Decision) AuditEntry {
+	detail := fmt.Sprintf("%s → %s", d.From, d.To)
+	for _, kv := range [][2]string{{"route", string(d.Route)}, {"recipient", d.Recipient}, {"reason", string(d.Reason)}, {"note", d.Note}} {
+		if kv[1] != "" {
+			detail += "; " + kv[0] + "=" + kv[1]
+		}
+	}
+	return AuditEntry{Actor: d.By, Action: "case." + string(d.Action), Object: fmt.Sprintf("case:%d", d.CaseID), Detail: detail}
+}
+
+// ApplyDecision applies d to c: the status the case state machine
 // (casework.Next) gives, and what goes with it — the chosen route and
 // recipient, the dismissal reason, who confirmed and who approved. It
 // fails with ErrConflict when the status does not allow the action,
 // ErrSecondPerson when the confirmer of a referral approves it and
 // ErrInvalid for an unknown action, route or reason or a missing
-// recipient or note.
-func applyDecision(c *Case, d *Decision) error {
+// recipient or note. Every backend's Decide calls it on the case as it is
+// inside its transaction.
+func ApplyDecision(c *Case, d *Decision) error {
 	if d.Action != casework.ActionDismiss {
 		// Only a dismissal has a reason: a confirmation recorded with one
 		// (a form's leftover field) would read as both in the audit log.
@@ -222,6 +229,13 @@ func (s *Store) SnapshotText(id uint64) (*SnapshotText, error) {
 	return &t, nil
 }
 
+// WithdrawnEvent is the event of a draft notice a case left when its
+// confirmation was withdrawn.
+func WithdrawnEvent(now time.Time, by string, caseID uint64) NoticeEvent {
+	return NoticeEvent{At: now, By: by, From: casework.NoticeDraft, To: casework.NoticeDraft,
+		Note: fmt.Sprintf("案件 #%d 撤回确认，已从草稿中移除", caseID)}
+}
+
 // removeFromDraft takes a case out of its notice, which must still be a
 // draft (a signed-off notice must be withdrawn to draft first); a draft
 // left empty is deleted.
@@ -240,8 +254,7 @@ func removeFromDraft(tx *bolt.Tx, now time.Time, noticeID, caseID uint64, by str
 	}
 	n.Items = slices.DeleteFunc(n.Items, func(it NoticeItem) bool { return it.CaseID == caseID })
 	if len(n.Items) > 0 {
-		n.History = append(n.History, NoticeEvent{At: now, By: by, From: casework.NoticeDraft, To: casework.NoticeDraft,
-			Note: fmt.Sprintf("案件 #%d 撤回确认，已从草稿中移除", caseID)})
+		n.History = append(n.History, WithdrawnEvent(now, by, caseID))
 		return putNotice(tx, &n)
 	}
 	drafts := tx.Bucket(bucketNoticeDrafts)

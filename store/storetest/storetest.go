@@ -28,6 +28,10 @@
 //     latest wins, audited) and no active model on a new store;
 //   - linked cases: a shared personal contact links two cases both ways;
 //   - evidence: screenshots, and exports whose SHA256SUMS match the files;
+//   - removal checks: due rounds, responses kept as evidence and read
+//     back, outcomes, a notice closed when all is gone; notice lists by
+//     route, state and overdue; relistings by contact or content key;
+//   - period reports: every figure of two periods, the daily series;
 //   - health: Healthy when opened, after writes and after a restart;
 //   - concurrency: many writers recording, deciding, auditing and adding
 //     to the frontier at once, with exact counts.
@@ -112,6 +116,10 @@ func Run(t *testing.T, open func(t *testing.T) Backend) {
 	t.Run("ActiveModel", func(t *testing.T) { testActiveModel(t, open(t)) })
 	t.Run("LinkedCases", func(t *testing.T) { testLinkedCases(t, open(t)) })
 	t.Run("Evidence", func(t *testing.T) { testEvidence(t, open(t)) })
+	t.Run("RemovalChecks", func(t *testing.T) { testRemovalChecks(t, open(t)) })
+	t.Run("NoticeLists", func(t *testing.T) { testNoticeLists(t, open(t)) })
+	t.Run("Relisted", func(t *testing.T) { testRelisted(t, open(t)) })
+	t.Run("PeriodReport", func(t *testing.T) { testPeriodReport(t, open(t)) })
 	t.Run("Healthy", func(t *testing.T) { testHealthy(t, open(t)) })
 	t.Run("ConcurrentRecord", func(t *testing.T) { testConcurrentRecord(t, open(t)) })
 	t.Run("ConcurrentDecide", func(t *testing.T) { testConcurrentDecide(t, open(t)) })
