@@ -387,7 +387,11 @@ CREATE INDEX sessions_expires ON sessions (expires);
 
 -- Sign-in throttling (store/logins.go): failed attempts by key
 -- ("user:NAME", "ip:ADDR"), bursts of failures not yet audited, and the
--- addresses an account signed in from.
+-- addresses an account signed in from (the newest 10 per account). Keys,
+-- names and addresses are cut to 128 bytes as bbolt cuts them, with NUL
+-- and invalid UTF-8 replaced by U+FFFD (sign-in names are typed by
+-- anyone). Shared by every serve process, so lockouts hold whichever
+-- process a request reaches.
 CREATE TABLE login_attempts (
     key      text PRIMARY KEY CHECK (length(key) <= 256),
     failures integer NOT NULL DEFAULT 0,
