@@ -268,16 +268,13 @@ func (r *Runner) Insert(ctx context.Context, args river.JobArgs, opts *river.Ins
 }
 
 // errorLog logs every failed attempt: what failed, how often, and what
-// happens next.
+// happens next. (Cancelled jobs never reach it: workers log them, see
+// cancel.)
 type errorLog struct{ log *slog.Logger }
 
 func (e *errorLog) HandleError(ctx context.Context, job *rivertype.JobRow, err error) *river.ErrorHandlerResult {
 	next := "retry"
-	var cancel *rivertype.JobCancelError
-	switch {
-	case errors.As(err, &cancel):
-		next = "cancelled: will not be retried"
-	case job.Attempt >= job.MaxAttempts:
+	if job.Attempt >= job.MaxAttempts {
 		next = "discarded: no attempts left"
 	}
 	e.log.ErrorContext(ctx, "background job failed", "kind", job.Kind, "job", job.ID, "args", string(job.EncodedArgs),

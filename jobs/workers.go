@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/rivertype"
 
 	"github.com/certwatch/certwatch/pgstore"
 	"github.com/certwatch/certwatch/store"
@@ -16,12 +17,20 @@ import (
 
 // permanent cancels a job whose error no retry can fix (what it refers to
 // does not exist, or it asks for something invalid); other errors are
-// retried.
-func permanent(err error) error {
+// retried (and logged by errorLog).
+func permanent(ctx context.Context, log *slog.Logger, job *rivertype.JobRow, err error) error {
 	if errors.Is(err, store.ErrNotFound) || errors.Is(err, store.ErrInvalid) {
-		return river.JobCancel(err)
+		return cancel(ctx, log, job, err)
 	}
 	return err
+}
+
+// cancel logs why a job is given up and cancels it: river does not pass
+// cancellations to its error handler.
+func cancel(ctx context.Context, log *slog.Logger, job *rivertype.JobRow, err error) error {
+	log.ErrorContext(ctx, "background job failed", "kind", job.Kind, "job", job.ID, "args", string(job.EncodedArgs),
+		"attempt", job.Attempt, "max_attempts", job.MaxAttempts, "next", "cancelled: will not be retried", "err", err)
+	return river.JobCancel(err)
 }
 
 // digestWorker builds a finished sweep's digest and queues it in the
@@ -39,7 +48,7 @@ func (w *digestWorker) Timeout(*river.Job[pgstore.DigestArgs]) time.Duration { r
 func (w *digestWorker) Work(ctx context.Context, job *river.Job[pgstore.DigestArgs]) error {
 	d, err := sweep.BuildDigest(w.store, job.Args.SweepID, w.ui)
 	if err != nil {
-		return permanent(fmt.Errorf("digest of sweep %d: %w", job.Args.SweepID, err))
+		return permanent(ctx, w.r.log, job.JobRow, fmt.Errorf("digest of sweep %d: %w", job.Args.SweepID, err))
 	}
 	if err := w.notifier.Queue(d); err != nil {
 		return fmt.Errorf("digest of sweep %d: queue: %w", job.Args.SweepID, err)
@@ -91,7 +100,7 @@ func (w *removalWorker) Work(ctx context.Context, job *river.Job[pgstore.Removal
 	id, round := job.Args.NoticeID, job.Args.Round
 	n, err := w.store.Notice(id)
 	if err != nil {
-		return permanent(fmt.Errorf("removal check of notice %d: %w", id, err))
+		return permanent(ctx, w.log, job.JobRow, fmt.Errorf("removal check of notice %d: %w", id, err))
 	}
 	wait, run, why := roundDue(n, round, time.Now())
 	switch {
@@ -102,7 +111,7 @@ func (w *removalWorker) Work(ctx context.Context, job *river.Job[pgstore.Removal
 		return river.JobSnooze(wait)
 	}
 	if _, err := w.checker.CheckRound(ctx, id, round); err != nil {
-		return permanent(fmt.Errorf("removal check of notice %d round %d: %w", id, round, err))
+		return permanent(ctx, w.log, job.JobRow, fmt.Errorf("removal check of notice %d round %d: %w", id, round, err))
 	}
 	return nil
 }
@@ -169,12 +178,12 @@ func (w *backupWorker) Timeout(*river.Job[pgstore.MetadataBackupArgs]) time.Dura
 	return backupTimeout
 }
 
-func (w *backupWorker) Work(ctx context.Context, _ *river.Job[pgstore.MetadataBackupArgs]) error {
+func (w *backupWorker) Work(ctx context.Context, job *river.Job[pgstore.MetadataBackupArgs]) error {
 	cp, err := checkpointAudit(w.store, w.dir, time.Now())
 	if err != nil {
 		if errors.Is(err, ErrAuditBroken) {
 			// No retry mends a broken chain: say so once, loudly.
-			return river.JobCancel(err)
+			return cancel(ctx, w.log, job.JobRow, err)
 		}
 		return err
 	}
