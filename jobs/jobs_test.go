@@ -187,8 +187,10 @@ func finishedSweep(t *testing.T, st *store.Store) uint64 {
 }
 
 func options(st *store.Store, n *sweep.Notifier) Options {
+	// Deliveries every second: a digest queued while a delivery runs
+	// waits for the next one.
 	return Options{Store: st, Notifier: n, Checker: &sweep.RemovalChecker{Store: st}, UI: "http://review.test",
-		Schedule: config.Schedule{BackupDir: ""}}
+		DeliverEvery: time.Second}
 }
 
 // TestDigestJob: a digest job for a finished sweep reaches the webhook
