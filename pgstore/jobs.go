@@ -9,6 +9,8 @@ import (
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 	"github.com/riverqueue/river/rivertype"
+
+	"github.com/certwatch/certwatch/store"
 )
 
 // Background work on PostgreSQL goes through a job queue in the same
@@ -60,7 +62,8 @@ func (DigestArgs) InsertOpts() river.InsertOpts {
 
 // RemovalCheckArgs asks for scheduled removal-check round Round
 // (1-based) of a sent notice, inserted with ScheduledAt at the round's
-// due time. Unique per notice and round.
+// due time. Unique per notice and round (a notice is sent once: the
+// notice states never lead back to sent).
 type RemovalCheckArgs struct {
 	NoticeID uint64 `json:"notice_id"`
 	Round    int    `json:"round"`
@@ -138,6 +141,25 @@ func (b *Backend) enqueueTx(ctx context.Context, tx pgx.Tx, args river.JobArgs, 
 	}
 	if _, err := c.InsertTx(ctx, tx, args, opts); err != nil {
 		return fmt.Errorf("pgstore: enqueue %s job: %w", args.Kind(), err)
+	}
+	return nil
+}
+
+// enqueueDigest enqueues the digest of a sweep that finished, in the
+// transaction that records it finished (FinishSweep).
+func (b *Backend) enqueueDigest(ctx context.Context, tx pgx.Tx, sweepID uint64) error {
+	return b.enqueueTx(ctx, tx, DigestArgs{SweepID: sweepID}, nil)
+}
+
+// enqueueRemovalChecks enqueues every removal-check round of a notice
+// just sent, each at its due time, in the transaction that records the
+// sending (MoveNotice to sent).
+func (b *Backend) enqueueRemovalChecks(ctx context.Context, tx pgx.Tx, n *store.Notice) error {
+	for i, due := range n.CheckDue {
+		args := RemovalCheckArgs{NoticeID: n.ID, Round: i + 1}
+		if err := b.enqueueTx(ctx, tx, args, &river.InsertOpts{ScheduledAt: due}); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/riverqueue/river"
 
 	"github.com/certwatch/certwatch/internal/pgtest"
+	"github.com/certwatch/certwatch/store"
 )
 
 // queueTables lists the tables in the job queue's schema.
@@ -213,30 +214,40 @@ func TestEnqueueInTheChangesTransaction(t *testing.T) {
 	}
 }
 
-func TestEnqueueScheduledRemovalCheck(t *testing.T) {
+// TestEnqueueRemovalChecks: a sent notice's rounds are enqueued each at
+// its due time, once however often the enqueue runs; the digest helper
+// enqueues one digest per sweep.
+func TestEnqueueRemovalChecks(t *testing.T) {
 	ctx := testCtx(t)
 	st := open(t, migrated(t), Options{})
 	b := NewBackend(st, nil)
-	due := time.Now().Add(72 * time.Hour).UTC().Truncate(time.Microsecond)
+	sent := time.Now().UTC().Truncate(time.Microsecond)
+	n := &store.Notice{ID: 3, CheckDue: []time.Time{sent.Add(24 * time.Hour), sent.Add(72 * time.Hour)}}
 	for range 2 {
-		err := b.tx(ctx, func(tx pgx.Tx) error {
-			return b.enqueueTx(ctx, tx, RemovalCheckArgs{NoticeID: 3, Round: 1}, &river.InsertOpts{ScheduledAt: due})
-		})
-		if err != nil {
+		if err := b.tx(ctx, func(tx pgx.Tx) error { return b.enqueueRemovalChecks(ctx, tx, n) }); err != nil {
 			t.Fatal(err)
 		}
-	}
-	if err := b.tx(ctx, func(tx pgx.Tx) error {
-		return b.enqueueTx(ctx, tx, RemovalCheckArgs{NoticeID: 3, Round: 2}, &river.InsertOpts{ScheduledAt: due.Add(48 * time.Hour)})
-	}); err != nil {
-		t.Fatal(err)
 	}
 	got := jobs(t, st, "removal_check")
 	if len(got) != 2 {
 		t.Fatalf("removal checks: %+v; want rounds 1 and 2 once each", got)
 	}
-	if j := got[0]; j.State != "scheduled" || j.Queue != QueueRemovalChecks || !j.ScheduledAt.Equal(due) {
-		t.Fatalf("round 1: %+v; want scheduled at %v in queue %s", j, due, QueueRemovalChecks)
+	for i, j := range got {
+		var args RemovalCheckArgs
+		if err := json.Unmarshal(j.Args, &args); err != nil || args != (RemovalCheckArgs{NoticeID: 3, Round: i + 1}) {
+			t.Fatalf("job %d args %s (%v)", i, j.Args, err)
+		}
+		if j.State != "scheduled" || j.Queue != QueueRemovalChecks || !j.ScheduledAt.Equal(n.CheckDue[i]) {
+			t.Fatalf("round %d: %+v; want scheduled at %v in queue %s", i+1, j, n.CheckDue[i], QueueRemovalChecks)
+		}
+	}
+	for _, id := range []uint64{5, 5, 6} {
+		if err := b.tx(ctx, func(tx pgx.Tx) error { return b.enqueueDigest(ctx, tx, id) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := jobs(t, st, "digest"); len(got) != 2 {
+		t.Fatalf("digests for sweeps 5, 5, 6: %d jobs, want 2", len(got))
 	}
 }
 
