@@ -341,3 +341,68 @@ func TestNewRefuses(t *testing.T) {
 		t.Fatalf("New on an older queue schema: %v; want ErrSchemaOlder", err)
 	}
 }
+
+// TestTwoProcesses: two runners on one database (as two processes on two
+// machines would be) work ten digests between them: each digest is built
+// and delivered exactly once.
+func TestTwoProcesses(t *testing.T) {
+	q, st, hook := queueStore(t), boltStore(t), newWebhook(t)
+	const n = 10
+	var sweeps []uint64
+	for range n {
+		sweeps = append(sweeps, finishedSweep(t, st))
+	}
+	for i := range 2 {
+		o := options(st, hook.notifier(st))
+		o.ID = fmt.Sprintf("worker-%d", i)
+		start(t, q, o)
+	}
+	ctx := testCtx(t)
+	r, err := New(ctx, q, options(st, hook.notifier(st))) // inserts only
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range sweeps {
+		if _, err := r.Insert(ctx, pgstore.DigestArgs{SweepID: id}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	waitFor(t, "ten digests completed", func() (bool, error) {
+		var done int
+		err := q.Pool().QueryRow(ctx, `SELECT count(*) FROM river.river_job WHERE kind = 'digest' AND state = 'completed'`).Scan(&done)
+		return done == n, err
+	})
+	waitFor(t, "the outbox empty", func() (bool, error) {
+		due, err := st.DueMessages(time.Now().Add(24*time.Hour), 100)
+		return len(due) == 0, err
+	})
+	got := map[uint64]int{}
+	for len(hook.got) > 0 {
+		got[(<-hook.got).Sweep]++
+	}
+	for _, id := range sweeps {
+		if got[id] != 1 {
+			t.Errorf("sweep %d: digest delivered %d times, want once (all: %v)", id, got[id], got)
+		}
+	}
+}
+
+// waitFor polls cond until it holds or the test's deadline passes.
+func waitFor(t *testing.T, what string, cond func() (bool, error)) {
+	t.Helper()
+	ctx := testCtx(t)
+	for {
+		ok, err := cond()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ok {
+			return
+		}
+		select {
+		case <-ctx.Done():
+			t.Fatalf("waiting for %s: %v", what, ctx.Err())
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+}
