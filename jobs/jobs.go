@@ -138,8 +138,9 @@ const (
 
 // Runner works the job queue in one process.
 type Runner struct {
-	client *river.Client[pgx.Tx]
-	log    *slog.Logger
+	client  *river.Client[pgx.Tx]
+	log     *slog.Logger
+	workers Workers
 }
 
 // New prepares a Runner over st's pool; Start starts it. It refuses a
@@ -164,7 +165,7 @@ func New(ctx context.Context, st *pgstore.Store, o Options) (*Runner, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Runner{log: log}
+	r := &Runner{log: log, workers: w}
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &digestWorker{r: r, store: o.Store, notifier: o.Notifier, ui: o.UI})
 	river.AddWorker(workers, &deliverWorker{notifier: o.Notifier, log: log})
@@ -238,16 +239,24 @@ func (r *Runner) Start(ctx context.Context) error {
 	if err := r.client.Start(ctx); err != nil {
 		return fmt.Errorf("jobs: start: %w", err)
 	}
+	r.log.InfoContext(ctx, "job runner started", "client", r.client.ID(), "workers", r.workers)
 	return nil
 }
 
+// cancelWait bounds the wait for cancelled jobs to return once Stop's
+// context has ended.
+const cancelWait = 30 * time.Second
+
 // Stop stops taking jobs and waits for the running ones to finish, until
 // ctx ends; then their contexts are cancelled (they are retried later,
-// here or in another process).
+// here or in another process) and Stop waits up to 30 s more for them to
+// return.
 func (r *Runner) Stop(ctx context.Context) error {
 	err := r.client.Stop(ctx)
 	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
-		err = r.client.StopAndCancel(context.WithoutCancel(ctx))
+		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), cancelWait)
+		defer cancel()
+		err = r.client.StopAndCancel(cctx)
 	}
 	if err != nil {
 		return fmt.Errorf("jobs: stop: %w", err)

@@ -406,3 +406,52 @@ func waitFor(t *testing.T, what string, cond func() (bool, error)) {
 		}
 	}
 }
+
+// TestStopCancelsRunningJobs: a delivery stuck on a webhook that does not
+// answer is cancelled when Stop's context ends, and Stop returns.
+func TestStopCancelsRunningJobs(t *testing.T) {
+	q, st := queueStore(t), boltStore(t)
+	entered := make(chan struct{}, 1)
+	srv := httptest.NewServer(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		// Read the body, so the server watches the connection and ends
+		// the request's context when the client gives up.
+		_, _ = io.Copy(io.Discard, r.Body)
+		select {
+		case entered <- struct{}{}:
+		default:
+		}
+		<-r.Context().Done() // never answers
+	}))
+	defer srv.Close()
+	n := &sweep.Notifier{Store: st, Config: config.Notify{Webhooks: []config.Webhook{{URL: srv.URL}}}, Client: &http.Client{}}
+	o := options(st, n)
+	o.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	r, err := New(testCtx(t), q, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Start(testCtx(t)); err != nil {
+		t.Fatal(err)
+	}
+	id := finishedSweep(t, st)
+	if _, err := r.Insert(testCtx(t), pgstore.DigestArgs{SweepID: id}, nil); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-entered:
+	case <-testCtx(t).Done():
+		t.Fatal("no delivery reached the webhook")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	if err := r.Stop(ctx); err != nil {
+		t.Fatalf("Stop: %v", err)
+	}
+	var running int
+	if err := q.Pool().QueryRow(testCtx(t), `SELECT count(*) FROM river.river_job WHERE state = 'running'`).Scan(&running); err != nil {
+		t.Fatal(err)
+	}
+	if running != 0 {
+		t.Fatalf("%d jobs still marked running after Stop", running)
+	}
+}
