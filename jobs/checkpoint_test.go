@@ -32,7 +32,7 @@ func TestMetadataBackupJob(t *testing.T) {
 	q, st := queueStore(t), boltStore(t)
 	audit(t, st, 3)
 	dir := filepath.Join(t.TempDir(), "backups")
-	h := start(t, q, Options{Store: st, Notifier: &sweep.Notifier{Store: st}, Checker: &sweep.RemovalChecker{Store: st},
+	h := start(t, q, Options{Store: st, Notifier: &sweep.Notifier{Store: st}, Checker: &sweep.RemovalChecker{Store: st, Sweeper: &sweep.Sweeper{}},
 		Schedule: config.Schedule{Backup: "@every 1s", BackupDir: dir, Location: time.UTC}})
 	for run := 1; run <= 2; run++ {
 		if ev := h.await(t, "metadata_backup", true); ev.Kind != river.EventKindJobCompleted {
@@ -96,7 +96,7 @@ func TestCheckpointCatchesRewrite(t *testing.T) {
 
 	// Through the queue: cancelled at once, logged.
 	q := queueStore(t)
-	h := start(t, q, Options{Store: st, Notifier: &sweep.Notifier{Store: st}, Checker: &sweep.RemovalChecker{Store: st},
+	h := start(t, q, Options{Store: st, Notifier: &sweep.Notifier{Store: st}, Checker: &sweep.RemovalChecker{Store: st, Sweeper: &sweep.Sweeper{}},
 		Schedule: config.Schedule{Backup: "@every 1s", BackupDir: dir, Location: time.UTC}})
 	if ev := h.await(t, "metadata_backup", true); ev.Kind != river.EventKindJobCancelled {
 		t.Fatalf("backup over a cut log: %s; want cancelled", ev.Kind)

@@ -150,8 +150,8 @@ func New(ctx context.Context, st *pgstore.Store, o Options) (*Runner, error) {
 	if err := st.CheckQueueSchema(ctx); err != nil {
 		return nil, err
 	}
-	if o.Store == nil || o.Checker == nil || o.Notifier == nil {
-		return nil, errors.New("jobs: Store, Checker and Notifier are required")
+	if o.Store == nil || o.Checker == nil || o.Checker.Sweeper == nil || o.Notifier == nil {
+		return nil, errors.New("jobs: Store, Checker (with its Sweeper) and Notifier are required")
 	}
 	log := cmp.Or(o.Log, slog.Default())
 	w := o.Workers

@@ -189,7 +189,7 @@ func finishedSweep(t *testing.T, st *store.Store) uint64 {
 func options(st *store.Store, n *sweep.Notifier) Options {
 	// Deliveries every second: a digest queued while a delivery runs
 	// waits for the next one.
-	return Options{Store: st, Notifier: n, Checker: &sweep.RemovalChecker{Store: st}, UI: "http://review.test",
+	return Options{Store: st, Notifier: n, Checker: &sweep.RemovalChecker{Store: st, Sweeper: &sweep.Sweeper{}}, UI: "http://review.test",
 		DeliverEvery: time.Second}
 }
 
@@ -321,6 +321,7 @@ func TestNewRefuses(t *testing.T) {
 		want string
 	}{
 		{"no store", func(o *Options) { o.Store = nil }, "required"},
+		{"no sweeper", func(o *Options) { o.Checker.Sweeper = nil }, "with its Sweeper"},
 		{"too many workers", func(o *Options) { o.Workers.RemovalChecks = maxWorkers + 1 }, "workers for queue removal_checks"},
 		{"bad cron", func(o *Options) { o.Schedule.Backup = "every day" }, "schedule.backup"},
 		{"delivery too often", func(o *Options) { o.DeliverEvery = time.Millisecond }, "at least a second"},
