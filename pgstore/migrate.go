@@ -82,6 +82,10 @@ func (e *SchemaError) Is(target error) bool {
 type MigrateResult struct {
 	From, To int64   // schema versions before and after
 	Applied  []int64 // the migrations applied, in order
+	// The job queue's (river's) schema versions before and after, and
+	// river's migrations applied (see QueueSchema).
+	QueueFrom, QueueTo int64
+	QueueApplied       []int64
 }
 
 // Migrate brings the database at dbURL to SchemaVersion, applying the
@@ -95,9 +99,21 @@ type MigrateResult struct {
 //
 // The migration library is pressly/goose v3 (MIT): SQL files embedded with
 // go:embed, a provider that takes a *sql.DB (here pgx's database/sql
-// driver), and a session locker on a PostgreSQL advisory lock.
+// driver), and a session locker on a PostgreSQL advisory lock. After
+// goose, river's migrator brings the job queue's tables (schema
+// QueueSchema) to QueueSchemaVersion under the same lock; a queue schema
+// newer than this binary's is refused before anything is applied.
 func Migrate(ctx context.Context, dbURL string) (*MigrateResult, error) {
 	cfg, err := parseURL(dbURL)
+	if err != nil {
+		return nil, err
+	}
+	queue, err := openQueueMigration(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	defer queue.close()
+	queueFrom, err := queue.refuseNewer(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -138,9 +154,12 @@ func Migrate(ctx context.Context, dbURL string) (*MigrateResult, error) {
 	if to > SchemaVersion {
 		return nil, &SchemaError{Database: to, Binary: SchemaVersion}
 	}
-	res := &MigrateResult{From: from, To: to}
+	res := &MigrateResult{From: from, To: to, QueueFrom: queueFrom}
 	for _, r := range results {
 		res.Applied = append(res.Applied, r.Source.Version)
+	}
+	if res.QueueApplied, res.QueueTo, err = queue.up(ctx); err != nil {
+		return nil, err
 	}
 	return res, nil
 }

@@ -48,9 +48,10 @@ func newDBMigrateCmd() *cobra.Command {
 		Use:   "migrate --database postgres://USER@HOST:PORT/DB",
 		Short: "Bring a PostgreSQL database's schema to this binary's version (refused when the database is newer)",
 		Long: `Apply the schema migrations built into this binary that the database lacks, in order,
-each in its own transaction. Several processes may run it at once: an advisory lock lets
-one migrate while the others wait. A database whose schema is newer than this binary
-(a newer certwatch migrated it) is refused and left unchanged: run the newer certwatch.
+each in its own transaction, then river's migrations for the job queue (schema "river").
+Several processes may run it at once: an advisory lock lets one migrate while the others
+wait. A database whose schema or job queue schema is newer than this binary (a newer
+certwatch migrated it) is refused and left unchanged: run the newer certwatch.
 The URL may also come from $CERTWATCH_DATABASE; the password from PGPASSWORD or ~/.pgpass.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -65,10 +66,16 @@ The URL may also come from $CERTWATCH_DATABASE; the password from PGPASSWORD or 
 			out := cmd.OutOrStdout()
 			if len(res.Applied) == 0 {
 				fmt.Fprintf(out, "数据库结构已是最新版本 %d，无需迁移 (schema already at version %d; nothing to do)\n", res.To, res.To)
-				return nil
+			} else {
+				fmt.Fprintf(out, "数据库结构已从版本 %d 迁移到 %d，应用了 %d 个迁移 %v (schema migrated from version %d to %d: applied %v)\n",
+					res.From, res.To, len(res.Applied), res.Applied, res.From, res.To, res.Applied)
 			}
-			fmt.Fprintf(out, "数据库结构已从版本 %d 迁移到 %d，应用了 %d 个迁移 %v (schema migrated from version %d to %d: applied %v)\n",
-				res.From, res.To, len(res.Applied), res.Applied, res.From, res.To, res.Applied)
+			if len(res.QueueApplied) == 0 {
+				fmt.Fprintf(out, "任务队列结构已是最新版本 %d，无需迁移 (job queue schema (river) already at version %d; nothing to do)\n", res.QueueTo, res.QueueTo)
+			} else {
+				fmt.Fprintf(out, "任务队列结构已从版本 %d 迁移到 %d，应用了 %d 个迁移 %v (job queue schema (river) migrated from version %d to %d: applied %v)\n",
+					res.QueueFrom, res.QueueTo, len(res.QueueApplied), res.QueueApplied, res.QueueFrom, res.QueueTo, res.QueueApplied)
+			}
 			return nil
 		},
 	}
@@ -80,7 +87,7 @@ func newDBStatusCmd() *cobra.Command {
 	var database string
 	cmd := &cobra.Command{
 		Use:   "status --database postgres://USER@HOST:PORT/DB",
-		Short: "Show the database's schema version and this binary's; exit 1 when they differ",
+		Short: "Show the database's schema and job queue versions and this binary's; exit 1 when they differ",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			u, err := pgURL(database)
@@ -91,11 +98,24 @@ func newDBStatusCmd() *cobra.Command {
 			if err != nil {
 				return &exitError{code: 1, err: explainPGError(err)}
 			}
+			qv, err := pgstore.QueueVersion(cmd.Context(), u)
+			if err != nil {
+				return &exitError{code: 1, err: explainPGError(err)}
+			}
 			out := cmd.OutOrStdout()
 			fmt.Fprintf(out, "数据库结构版本 %d，本程序版本 %d (database schema version %d, this binary's %d)\n",
 				v, pgstore.SchemaVersion, v, pgstore.SchemaVersion)
+			fmt.Fprintf(out, "任务队列结构版本 %d，本程序版本 %d (job queue schema (river) version %d, this binary's %d)\n",
+				qv, pgstore.QueueSchemaVersion, qv, pgstore.QueueSchemaVersion)
+			var errs []error
 			if v != pgstore.SchemaVersion {
-				return &exitError{code: 1, err: &pgstore.SchemaError{Database: v, Binary: pgstore.SchemaVersion}}
+				errs = append(errs, &pgstore.SchemaError{Database: v, Binary: pgstore.SchemaVersion})
+			}
+			if qv != pgstore.QueueSchemaVersion {
+				errs = append(errs, &pgstore.QueueSchemaError{Database: qv, Binary: pgstore.QueueSchemaVersion})
+			}
+			if len(errs) > 0 {
+				return &exitError{code: 1, err: errors.Join(errs...)}
 			}
 			return nil
 		},
@@ -110,6 +130,10 @@ func explainPGError(err error) error {
 	var se *pgstore.SchemaError
 	if errors.As(err, &se) {
 		return se
+	}
+	var qe *pgstore.QueueSchemaError
+	if errors.As(err, &qe) {
+		return qe
 	}
 	return fmt.Errorf("数据库操作失败，请检查地址、用户、密码和服务器是否可用 (database operation failed): %w", err)
 }
