@@ -1,0 +1,226 @@
+package pgsweep_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/certwatch/certwatch/internal/pgtest"
+	"github.com/certwatch/certwatch/pgstore"
+	"github.com/certwatch/certwatch/store"
+	"github.com/certwatch/certwatch/sweep"
+)
+
+func TestMain(m *testing.M) {
+	if os.Getenv(envChild) != "" {
+		os.Exit(childWorker())
+	}
+	pgtest.Main(m)
+}
+
+// migratedDB is a fresh database at the binary's schema.
+func migratedDB(t *testing.T) string {
+	t.Helper()
+	u := pgtest.DB(t)
+	if _, err := pgstore.Migrate(context.Background(), u); err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
+// waitRunning waits until a sweep is running in the database.
+func waitRunning(t *testing.T, ctx context.Context, b *pgstore.Backend) *store.Sweep {
+	t.Helper()
+	for {
+		sw, err := b.RunningSweep()
+		if err == nil {
+			return sw
+		}
+		if !errors.Is(err, store.ErrNotFound) {
+			t.Fatal(err)
+		}
+		select {
+		case <-ctx.Done():
+			t.Fatal("no sweep started")
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+}
+
+// TestWorkersSweepTogether: three workers, each with its own crawler and
+// database pool, sweep a six-host site from the shared frontier; the
+// first starts the sweep. Every page is fetched exactly once, every
+// finding is one case with one sighting, the sweep is finished, and no
+// host was ever fetched closer than its delay.
+func TestWorkersSweepTogether(t *testing.T) {
+	const (
+		hosts = 6
+		pages = 20
+		delay = 150 * time.Millisecond
+	)
+	s := newSite(t, hosts, pages, 5)
+	cfgPath := s.writeConfig(t, t.TempDir(), delay)
+	dbURL := migratedDB(t)
+	blobs := t.TempDir()
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+
+	start := time.Now()
+	type result struct {
+		name string
+		sum  *sweep.Summary
+		err  error
+	}
+	results := make(chan result, 3)
+	var ws []*worker
+	for i := range 3 {
+		w, err := newWorker(ctx, cfgPath, dbURL, blobs, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer w.close()
+		ws = append(ws, w)
+		name := fmt.Sprintf("w%d", i)
+		o := sweep.WorkOptions{Name: name, Hosts: 2, Once: true, Seed: i == 0, Poll: 200 * time.Millisecond}
+		go func() {
+			sum, err := w.sw.Work(ctx, w.hf, o)
+			results <- result{name, sum, err}
+		}()
+		if i == 0 {
+			waitRunning(t, ctx, w.b) // the others join the sweep it started
+		}
+	}
+	for range ws {
+		r := <-results
+		switch {
+		case errors.Is(r.err, sweep.ErrNoSweep):
+			t.Logf("%s: the sweep was over before it looked", r.name)
+		case r.err != nil:
+			t.Fatalf("%s: %v", r.name, r.err)
+		default:
+			t.Logf("%s fetched %d pages", r.name, r.sum.Total.Attempted)
+		}
+	}
+
+	b := ws[0].b
+	sws, err := b.Sweeps(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sws) != 1 || sws[0].Status != store.SweepFinished {
+		t.Fatalf("sweeps: %+v, want one finished", sws)
+	}
+	want := hosts * (pages + 1)
+	pending, done, err := b.FrontierCounts(sws[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pending != 0 || done != want {
+		t.Errorf("frontier: %d pending, %d done; want 0 and %d", pending, done, want)
+	}
+	checkFetchedOnce(t, s)
+	checkPolite(t, s, start, delay)
+	checkCases(t, b, s.offers())
+}
+
+// checkFetchedOnce: every page of every host was requested exactly once.
+func checkFetchedOnce(t *testing.T, s *site) {
+	t.Helper()
+	for _, h := range s.hosts {
+		count := map[string]int{}
+		for _, x := range h.hits() {
+			count[x.path]++
+		}
+		for _, p := range s.paths() {
+			if count[p] != 1 {
+				t.Errorf("%s%s fetched %d times, want once", h.name, p, count[p])
+			}
+		}
+	}
+}
+
+// checkPolite checks each host's request log (robots.txt included):
+// requests never overlapped; the k-th request (from 0) arrived no sooner
+// than k delays after the sweep started, which no load can break; and no
+// two requests arrived closer than half the delay (the other half allows
+// for one request taking longer than the next from its start, in the
+// worker, to its arrival).
+func checkPolite(t *testing.T, s *site, start time.Time, delay time.Duration) {
+	t.Helper()
+	for _, h := range s.hosts {
+		h.mu.Lock()
+		overlaps := h.overlaps
+		h.mu.Unlock()
+		if overlaps > 0 {
+			t.Errorf("%s: %d requests arrived while another was being served", h.name, overlaps)
+		}
+		hits := h.hits()
+		sort.Slice(hits, func(i, j int) bool { return hits[i].at.Before(hits[j].at) })
+		for k, x := range hits {
+			if early := start.Add(time.Duration(k) * delay); x.at.Before(early) {
+				t.Errorf("%s: request %d (%s) arrived %v after the start, before %d delays", h.name, k, x.path, x.at.Sub(start), k)
+			}
+			if k > 0 {
+				if gap := x.at.Sub(hits[k-1].at); gap < delay/2 {
+					t.Errorf("%s: %s arrived %v after %s (delay %v)", h.name, x.path, gap, hits[k-1].path, delay)
+				}
+			}
+		}
+	}
+}
+
+// checkCases: one case per offer page, each seen once in the sweep.
+func checkCases(t *testing.T, b *pgstore.Backend, want int) {
+	t.Helper()
+	cases, err := b.Cases(store.CaseFilter{Limit: 100000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, c := range cases {
+		if seen[c.Key] {
+			t.Errorf("case key %s recorded twice", c.Key)
+		}
+		seen[c.Key] = true
+		if c.Sightings != 1 {
+			t.Errorf("case %d (%s): %d sightings, want 1", c.ID, c.URL, c.Sightings)
+		}
+		if !strings.Contains(c.URL, "/p/") {
+			t.Errorf("case %d: %s is not an offer page", c.ID, c.URL)
+		}
+	}
+	if len(cases) != want {
+		t.Errorf("%d cases, want %d", len(cases), want)
+	}
+}
+
+const envChild = "PGSWEEP_TEST_WORKER"
+
+// childWorker runs one worker in a process of its own (the fault trial
+// kills it with SIGKILL): configuration, database and blob directory from
+// the environment.
+func childWorker() int {
+	args := strings.Split(os.Getenv(envChild), "\x00")
+	if len(args) != 4 {
+		fmt.Fprintln(os.Stderr, "child worker: want config, database, blobs and name")
+		return 2
+	}
+	ctx := context.Background()
+	w, err := newWorker(ctx, args[0], args[1], args[2], nil)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "child worker:", err)
+		return 1
+	}
+	defer w.close()
+	_, err = w.sw.Work(ctx, w.hf, sweep.WorkOptions{Name: args[3], Hosts: 4, LeaseTTL: time.Second, Once: true, Poll: 200 * time.Millisecond})
+	if err != nil && !errors.Is(err, sweep.ErrNoSweep) {
+		fmt.Fprintln(os.Stderr, "child worker:", err)
+		return 1
+	}
+	return 0
+}
