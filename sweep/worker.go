@@ -253,6 +253,19 @@ func (s *Sweeper) joinSweep(ctx context.Context, seed bool, o WorkOptions) (*sto
 	case !seed:
 		return nil, nil
 	}
+	sw, err := s.StartShared(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s.Log.Info("worker started the sweep", "worker", o.Name, "sweep", sw.ID, "sources", len(s.Config.Sources))
+	return sw, nil
+}
+
+// StartShared starts a sweep for workers to sweep (Work) and seeds its
+// frontier from the configured sources. Unlike Run it does not check for
+// a running sweep: the caller does (Work starts one only when none is
+// running).
+func (s *Sweeper) StartShared(ctx context.Context) (*store.Sweep, error) {
 	if s.Preflight != nil {
 		if err := s.Preflight(ctx); err != nil {
 			return nil, fmt.Errorf("sweep: not started: %w", err)
@@ -268,7 +281,6 @@ func (s *Sweeper) joinSweep(ctx context.Context, seed bool, o WorkOptions) (*sto
 	if _, err := s.seed(sw.ID); err != nil {
 		return nil, err
 	}
-	s.Log.Info("worker started the sweep", "worker", o.Name, "sweep", sw.ID, "sources", len(s.Config.Sources))
 	return sw, nil
 }
 

@@ -1,12 +1,17 @@
 package pgsweep_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"os"
+	"os/exec"
 	"sort"
+	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -223,4 +228,150 @@ func childWorker() int {
 		return 1
 	}
 	return 0
+}
+
+// TestWorkersSurviveKills is the fault trial of issue 12 at a size this
+// machine runs in a test: three worker processes sweep a ten-host site
+// while, ten times, one of them is killed with SIGKILL at a random moment
+// and a new one started, and PostgreSQL is restarted (immediate shutdown,
+// as a crash) once mid-sweep. Every page is fetched, the frontier is all
+// done, every finding is one case seen once, and no host was fetched
+// closer than its delay. (The issue's size, 3,000 pages on 30 hosts, is
+// the same test with bigger numbers: PGSWEEP_FAULT_PAGES.)
+func TestWorkersSurviveKills(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts worker processes")
+	}
+	hosts, pages := 10, 30
+	if n, err := strconv.Atoi(os.Getenv("PGSWEEP_FAULT_PAGES")); err == nil && n >= 100 {
+		hosts, pages = 30, n/30-1
+	}
+	const delay = 100 * time.Millisecond
+	cluster := pgtest.Current()
+	if cluster == nil {
+		t.Skip("restarts PostgreSQL: needs the throwaway cluster, not " + pgtest.EnvServer)
+	}
+	s := newSite(t, hosts, pages, 5)
+	cfgPath := s.writeConfig(t, t.TempDir(), delay)
+	dbURL := migratedDB(t)
+	blobs := t.TempDir()
+	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
+	defer cancel()
+
+	start := time.Now()
+	seeder, err := newWorker(ctx, cfgPath, dbURL, blobs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer seeder.close()
+	sw, err := seeder.sw.StartShared(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	type child struct {
+		cmd  *exec.Cmd
+		done chan error
+		out  *bytes.Buffer
+	}
+	seq := 0
+	spawn := func() *child {
+		seq++
+		c := &child{done: make(chan error, 1), out: &bytes.Buffer{}}
+		c.cmd = exec.Command(os.Args[0], "-test.run=^$")
+		c.cmd.Env = append(os.Environ(), envChild+"="+strings.Join([]string{cfgPath, dbURL, blobs, fmt.Sprintf("worker-%d", seq)}, "\x00"))
+		c.cmd.Stdout, c.cmd.Stderr = c.out, c.out
+		if err := c.cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		go func() { c.done <- c.cmd.Wait() }()
+		return c
+	}
+	live := []*child{spawn(), spawn(), spawn()}
+	var killed, exited []*child
+	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 12))
+	t.Cleanup(func() {
+		for _, c := range live {
+			c.cmd.Process.Kill()
+			<-c.done
+		}
+	})
+	for trial := range 10 {
+		time.Sleep(time.Duration(200+rng.IntN(1300)) * time.Millisecond)
+		if trial == 5 {
+			rctx, rcancel := context.WithTimeout(ctx, 2*time.Minute)
+			if err := cluster.Restart(rctx); err != nil {
+				rcancel()
+				t.Fatalf("restart PostgreSQL: %v", err)
+			}
+			rcancel()
+			t.Logf("PostgreSQL restarted after %v", time.Since(start))
+		}
+		i := rng.IntN(len(live))
+		c := live[i]
+		select {
+		case err := <-c.done: // it finished the sweep already
+			c.done <- err
+		default:
+			if err := c.cmd.Process.Signal(syscall.SIGKILL); err != nil {
+				t.Fatal(err)
+			}
+			<-c.done
+			killed = append(killed, c)
+		}
+		live[i] = spawn()
+	}
+	for _, c := range live {
+		select {
+		case err := <-c.done:
+			if err != nil {
+				t.Errorf("worker exited: %v\n%s", err, c.out)
+			}
+		case <-ctx.Done():
+			t.Fatalf("workers did not finish the sweep\n%s", c.out)
+		}
+		exited = append(exited, c)
+	}
+	live = nil
+	t.Logf("%d workers killed; sweep done after %v", len(killed), time.Since(start))
+
+	// A pool of its own: the seeder's connections died with the restart.
+	st, err := pgstore.Open(ctx, dbURL, pgstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := pgstore.NewBackend(st, dirBlobs(blobs))
+	defer b.Close()
+	got, err := b.Sweep(sw.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Status != store.SweepFinished {
+		t.Errorf("sweep %d is %s, want finished", sw.ID, got.Status)
+	}
+	pending, done, err := b.FrontierCounts(sw.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := hosts * (pages + 1); pending != 0 || done != want {
+		t.Errorf("frontier: %d pending, %d done; want 0 and %d", pending, done, want)
+	}
+	refetched := 0
+	for _, h := range s.hosts {
+		count := map[string]int{}
+		for _, x := range h.hits() {
+			count[x.path]++
+		}
+		for _, p := range s.paths() {
+			switch {
+			case count[p] == 0:
+				t.Errorf("%s%s never fetched", h.name, p)
+			case count[p] > 1:
+				refetched += count[p] - 1
+			}
+		}
+	}
+	t.Logf("pages fetched again after a kill: %d", refetched)
+	checkPolite(t, s, start, delay)
+	checkCases(t, b, s.offers())
 }
