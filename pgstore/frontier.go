@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"maps"
 	"net/url"
 	"slices"
 	"strings"
@@ -116,97 +117,117 @@ func (s *Store) AddURLs(ctx context.Context, sweepID uint64, items []Item) (int,
 	if len(items) > MaxAddBatch {
 		return 0, fmt.Errorf("pgstore: add %d frontier URLs: at most %d a call", len(items), MaxAddBatch)
 	}
-	type row struct {
-		host  string
-		key   []byte
-		item  Item
-		delay int32
+	batch, err := newURLBatch(sweepID, items)
+	if err != nil {
+		return 0, fmt.Errorf("pgstore: %w", err)
 	}
-	rows := make([]row, 0, len(items))
+	var added int
+	err = s.retryTx(ctx, func(tx pgx.Tx) error {
+		added, err = batch.insert(ctx, tx)
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("pgstore: add frontier URLs to sweep %d: %w", sweepID, err)
+	}
+	return added, nil
+}
+
+// urlBatch is frontier items checked, keyed and laid out as the columns
+// of one insert, with their hosts in name order.
+type urlBatch struct {
+	hosts  []string
+	delays []int32
+
+	sweepIDs []int64
+	rowHosts []string
+	urls     []string
+	keys     [][]byte
+	sources  []string
+	depths   []int32
+	renders  []bool
+	kinds    []string
+	metas    []map[string]string
+}
+
+// newURLBatch checks items and drops those that repeat an earlier one.
+func newURLBatch(sweepID uint64, items []Item) (*urlBatch, error) {
+	b := &urlBatch{}
 	seen := make(map[string]bool, len(items))
+	hostDelay := map[string]int32{}
 	for i, it := range items {
 		if it.URL == "" || len(it.URL) > maxURLLen {
-			return 0, fmt.Errorf("pgstore: frontier item %d: URL must be 1–%d bytes", i, maxURLLen)
+			return nil, fmt.Errorf("frontier item %d: URL must be 1–%d bytes", i, maxURLLen)
 		}
 		if it.Delay < 0 || it.Delay > MaxHostDelay {
-			return 0, fmt.Errorf("pgstore: frontier item %d (%.200s): delay %v outside 0–%v", i, it.URL, it.Delay, MaxHostDelay)
+			return nil, fmt.Errorf("frontier item %d (%.200s): delay %v outside 0–%v", i, it.URL, it.Delay, MaxHostDelay)
 		}
 		host, err := HostKey(it.URL)
 		if err != nil {
-			return 0, fmt.Errorf("pgstore: frontier item %d: %w", i, err)
+			return nil, fmt.Errorf("frontier item %d: %w", i, err)
 		}
 		key := urlKey(it.URL)
 		if seen[string(key)] {
 			continue
 		}
 		seen[string(key)] = true
-		rows = append(rows, row{host: host, key: key, item: it, delay: int32(it.Delay / time.Millisecond)})
-	}
-	if len(rows) == 0 {
-		return 0, nil
+		delay := int32(it.Delay / time.Millisecond)
+		if d, ok := hostDelay[host]; !ok || delay > d {
+			hostDelay[host] = delay
+		}
+		b.sweepIDs = append(b.sweepIDs, int64(sweepID))
+		b.rowHosts = append(b.rowHosts, host)
+		b.urls = append(b.urls, it.URL)
+		b.keys = append(b.keys, key)
+		b.sources = append(b.sources, it.SourceID)
+		b.depths = append(b.depths, int32(it.Depth))
+		b.renders = append(b.renders, it.Render)
+		b.kinds = append(b.kinds, it.Kind)
+		b.metas = append(b.metas, it.Meta)
 	}
 	// Hosts are locked in name order, so concurrent calls never deadlock
 	// on them.
-	hostDelay := map[string]int32{}
-	for _, r := range rows {
-		hostDelay[r.host] = max(hostDelay[r.host], r.delay)
+	b.hosts = slices.Sorted(maps.Keys(hostDelay))
+	b.delays = make([]int32, len(b.hosts))
+	for i, h := range b.hosts {
+		b.delays[i] = hostDelay[h]
 	}
-	hosts := slices.Sorted(func(yield func(string) bool) {
-		for h := range hostDelay {
-			if !yield(h) {
-				return
-			}
-		}
-	})
-	delays := make([]int32, len(hosts))
-	for i, h := range hosts {
-		delays[i] = hostDelay[h]
+	return b, nil
+}
+
+// insert adds the batch's URLs inside tx (in the order given, so ids
+// follow it) and returns how many were new.
+func (b *urlBatch) insert(ctx context.Context, tx pgx.Tx) (int, error) {
+	if len(b.urls) == 0 {
+		return 0, nil
 	}
-	var (
-		sweepIDs = make([]int64, len(rows))
-		rowHosts = make([]string, len(rows))
-		urls     = make([]string, len(rows))
-		keys     = make([][]byte, len(rows))
-		sources  = make([]string, len(rows))
-		depths   = make([]int32, len(rows))
-		renders  = make([]bool, len(rows))
-		kinds    = make([]string, len(rows))
-		metas    = make([]map[string]string, len(rows))
-	)
-	for i, r := range rows {
-		sweepIDs[i], rowHosts[i], urls[i], keys[i] = int64(sweepID), r.host, r.item.URL, r.key
-		sources[i], depths[i], renders[i], kinds[i], metas[i] = r.item.SourceID, int32(r.item.Depth), r.item.Render, r.item.Kind, r.item.Meta
+	if _, err := tx.Exec(ctx, `
+		INSERT INTO hosts (host, delay_ms)
+		SELECT h, d FROM unnest($1::text[], $2::integer[]) AS t(h, d) ORDER BY h
+		ON CONFLICT (host) DO UPDATE SET delay_ms = greatest(hosts.delay_ms, excluded.delay_ms)`,
+		b.hosts, b.delays); err != nil {
+		return 0, fmt.Errorf("hosts: %w", err)
 	}
 	var added int
-	err := s.retryTx(ctx, func(tx pgx.Tx) error {
-		if _, err := tx.Exec(ctx, `
-			INSERT INTO hosts (host, delay_ms)
-			SELECT h, d FROM unnest($1::text[], $2::integer[]) AS t(h, d) ORDER BY h
-			ON CONFLICT (host) DO UPDATE SET delay_ms = greatest(hosts.delay_ms, excluded.delay_ms)`,
-			hosts, delays); err != nil {
-			return fmt.Errorf("hosts: %w", err)
-		}
-		return tx.QueryRow(ctx, `
-			WITH ins AS (
-				INSERT INTO frontier (sweep_id, host, url, url_sha256, source_id, depth, render, kind, meta)
-				SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bytea[], $5::text[],
-				                     $6::integer[], $7::boolean[], $8::text[], $9::jsonb[])
-				ON CONFLICT (sweep_id, url_sha256) DO NOTHING
-				RETURNING host
-			), counts AS (
-				SELECT host, count(*) AS n FROM ins GROUP BY host
-			), upd AS (
-				UPDATE hosts SET pending = hosts.pending + counts.n
-				FROM counts WHERE hosts.host = counts.host
-				RETURNING counts.n
-			)
-			SELECT coalesce(sum(n), 0)::bigint FROM upd`,
-			sweepIDs, rowHosts, urls, keys, sources, depths, renders, kinds, metas).Scan(&added)
-	})
-	if err != nil {
-		return 0, fmt.Errorf("pgstore: add frontier URLs to sweep %d: %w", sweepID, err)
-	}
-	return added, nil
+	err := tx.QueryRow(ctx, `
+		WITH ins AS (
+			INSERT INTO frontier (sweep_id, host, url, url_sha256, source_id, depth, render, kind, meta)
+			SELECT sweep_id, host, url, url_sha256, source_id, depth, render, kind, meta
+			FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bytea[], $5::text[],
+			            $6::integer[], $7::boolean[], $8::text[], $9::jsonb[])
+			     WITH ORDINALITY AS t(sweep_id, host, url, url_sha256, source_id, depth, render, kind, meta, n)
+			ORDER BY n
+			ON CONFLICT (sweep_id, url_sha256) DO NOTHING
+			RETURNING host
+		), counts AS (
+			SELECT host, count(*) AS n FROM ins GROUP BY host
+		), upd AS (
+			UPDATE hosts SET pending = hosts.pending + counts.n
+			FROM counts WHERE hosts.host = counts.host
+			RETURNING counts.n
+		)
+		SELECT coalesce(sum(n), 0)::bigint FROM upd`,
+		b.sweepIDs, b.rowHosts, b.urls, b.keys, b.sources, b.depths, b.renders, b.kinds, b.metas).Scan(&added)
+	return added, err
 }
 
 // retryTx runs fn in a transaction and retries it (a few times) when

@@ -52,6 +52,23 @@ func (c CaseContact) valid() bool {
 		!strings.ContainsRune(c.Kind, 0) && !strings.ContainsRune(c.Value, 0)
 }
 
+// IndexedContacts are those of contacts the index takes (every backend's
+// Record indexes these): the valid ones, at most maxIndexedContacts, in
+// order.
+func IndexedContacts(contacts []CaseContact) []CaseContact {
+	var out []CaseContact
+	for _, c := range contacts {
+		if !c.valid() {
+			continue
+		}
+		if len(out) == maxIndexedContacts {
+			break
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
 func (c CaseContact) key() []byte { return []byte(c.Kind + "\x00" + c.Value + "\x00") }
 
 // indexContacts adds caseID's contacts to the index inside tx. Adding what
@@ -68,14 +85,7 @@ func indexContacts(tx *bolt.Tx, caseID uint64, contacts []CaseContact) error {
 	if err != nil {
 		return fmt.Errorf("create bucket %s: %w", bucketCaseContacts, err)
 	}
-	n := 0
-	for _, c := range contacts {
-		if !c.valid() {
-			continue
-		}
-		if n++; n > maxIndexedContacts {
-			break
-		}
+	for _, c := range IndexedContacts(contacts) {
 		if err := byContact.Put(binary.BigEndian.AppendUint64(c.key(), caseID), []byte{}); err != nil {
 			return err
 		}

@@ -176,8 +176,8 @@ type PageRecord struct {
 	CaseID     uint64    `json:"case_id,omitempty"` // when flagged
 }
 
-// defaultOutcome is the frontier outcome of a recorded page.
-const defaultOutcome = "ok"
+// DefaultOutcome is the frontier outcome of a recorded page.
+const DefaultOutcome = "ok"
 
 // Record stores a flagged page in one transaction: the case (created if
 // new), a sighting for (case, sweep) unless there is one, a snapshot when
@@ -185,10 +185,10 @@ const defaultOutcome = "ok"
 // the page record, and the frontier item marked done. Recording the same
 // observation again changes nothing but the case's latest state.
 func (s *Store) Record(o Observation) (RecordResult, error) {
-	if err := checkFrontierItems(o.Follow); err != nil {
+	if err := CheckFrontierItems(o.Follow); err != nil {
 		return RecordResult{}, fmt.Errorf("store: record case %s: follow: %w", o.CaseKey, err)
 	}
-	if err := s.prepare(&o); err != nil {
+	if err := o.Prepare(s.now()); err != nil {
 		return RecordResult{}, fmt.Errorf("store: record case %s: %w", o.CaseKey, err)
 	}
 	var res RecordResult
@@ -203,9 +203,11 @@ func (s *Store) Record(o Observation) (RecordResult, error) {
 	return res, nil
 }
 
-// prepare validates o and fills in defaults and hashes, outside the
-// transaction.
-func (s *Store) prepare(o *Observation) error {
+// Prepare validates o and fills in its defaults and hashes as Record does
+// before its transaction (every backend's Record calls it): the body's and
+// screenshot's SHA-256 computed or checked, the content key, the outcome,
+// and FetchedAt (now when zero) in UTC.
+func (o *Observation) Prepare(now time.Time) error {
 	if o.CaseKey == "" {
 		return fmt.Errorf("no case key")
 	}
@@ -230,10 +232,10 @@ func (s *Store) prepare(o *Observation) error {
 		o.ContentKey = o.BodySHA256
 	}
 	if o.Outcome == "" {
-		o.Outcome = defaultOutcome
+		o.Outcome = DefaultOutcome
 	}
 	if o.FetchedAt.IsZero() {
-		o.FetchedAt = s.now()
+		o.FetchedAt = now
 	}
 	o.FetchedAt = o.FetchedAt.UTC()
 	return nil
@@ -424,7 +426,7 @@ func (s *Store) RecordPage(sweepID uint64, frontierURL string, p PageRecord) err
 func (s *Store) RecordPageFollow(sweepID uint64, frontierURL string, p PageRecord, follow []FrontierItem) (added int, err error) {
 	p.SweepID = sweepID
 	p.URL = cmp.Or(p.URL, frontierURL)
-	p.Outcome = cmp.Or(p.Outcome, defaultOutcome)
+	p.Outcome = cmp.Or(p.Outcome, DefaultOutcome)
 	if p.FetchedAt.IsZero() {
 		p.FetchedAt = s.now()
 	}
@@ -432,7 +434,7 @@ func (s *Store) RecordPageFollow(sweepID uint64, frontierURL string, p PageRecor
 	if p.URL == "" {
 		return 0, fmt.Errorf("store: record page in sweep %d: no URL", sweepID)
 	}
-	if err := checkFrontierItems(follow); err != nil {
+	if err := CheckFrontierItems(follow); err != nil {
 		return 0, fmt.Errorf("store: record page %s in sweep %d: follow: %w", p.URL, sweepID, err)
 	}
 	err = s.batched(func(tx *bolt.Tx) error {

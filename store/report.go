@@ -173,7 +173,7 @@ func (r *PeriodReport) Row(route casework.Route) ReportRow {
 }
 
 // fetchedOutcome is the frontier outcome of a page fetched and scored.
-const fetchedOutcome = defaultOutcome
+const fetchedOutcome = DefaultOutcome
 
 // PeriodReport computes the report for [from, to) in one read
 // transaction. Callers pass Beijing day boundaries (see DayPeriod and

@@ -177,7 +177,7 @@ var (
 // already in it in any state (compared by CanonicalURL, also within
 // items). The State and Outcome of the items given are ignored.
 func (s *Store) AddFrontier(sweepID uint64, items []FrontierItem) (added int, err error) {
-	if err := checkFrontierItems(items); err != nil {
+	if err := CheckFrontierItems(items); err != nil {
 		return 0, fmt.Errorf("store: add frontier to sweep %d: %w", sweepID, err)
 	}
 	err = s.update(func(tx *bolt.Tx) error {
@@ -190,8 +190,9 @@ func (s *Store) AddFrontier(sweepID uint64, items []FrontierItem) (added int, er
 	return added, nil
 }
 
-// checkFrontierItems refuses items without a URL.
-func checkFrontierItems(items []FrontierItem) error {
+// CheckFrontierItems refuses items without a URL (every backend's
+// AddFrontier checks them so).
+func CheckFrontierItems(items []FrontierItem) error {
 	for i, it := range items {
 		if it.URL == "" {
 			return fmt.Errorf("item %d has no URL", i)
