@@ -384,8 +384,10 @@ func (r *run) finishIfDone(active int) (bool, error) {
 // when a page cannot be recorded (its URL stays pending).
 func (r *run) sweepHost(ctx context.Context, l HostLease, f HostFetcher, o WorkOptions) {
 	log := r.s.Log.With("worker", o.Name, "host", l.Host())
+	t := &turns{ctx: ctx, l: l, ttl: o.LeaseTTL}
 	var done []Completed
 	defer func() {
+		t.rest()
 		// Also when ctx has ended: what was done is kept, the host is
 		// given back at once rather than when the lease runs out.
 		dctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), drainTimeout)
@@ -405,14 +407,6 @@ func (r *run) sweepHost(ctx context.Context, l HostLease, f HostFetcher, o WorkO
 			return
 		}
 	}
-	turn := func() error {
-		if left := time.Until(l.Deadline()); left < max(o.LeaseTTL/2, l.Delay()+time.Second) {
-			if err := l.Renew(ctx, o.LeaseTTL); err != nil {
-				return err
-			}
-		}
-		return l.Begin(ctx)
-	}
 	for _, u := range l.URLs() {
 		if ctx.Err() != nil {
 			return
@@ -424,14 +418,17 @@ func (r *run) sweepHost(ctx context.Context, l HostLease, f HostFetcher, o WorkO
 		case u.SweepID > r.sw.ID: // a newer sweep: its workers take it
 			return
 		}
-		res, err := r.fetchInTurn(ctx, u.Item, f, l, turn)
+		res, err := r.fetchInTurn(ctx, u.Item, f, l, t)
 		if err != nil {
 			if ctx.Err() == nil {
 				log.Warn("worker: leaving the host", "err", err)
 			}
 			return
 		}
-		err = r.handle(u.Item, res, turn)
+		err = r.handle(u.Item, res, t.next)
+		if res.Rendered {
+			t.ended() // the evidence render, if any, ended by now
+		}
 		switch {
 		case errors.Is(err, errCutShort):
 			return
@@ -443,19 +440,61 @@ func (r *run) sweepHost(ctx context.Context, l HostLease, f HostFetcher, o WorkO
 	}
 }
 
+// turns spaces the requests of one lease: each waits the host's delay
+// from the end of the previous one, not only from its start (which the
+// lease itself keeps), so that the host sees them at least the delay
+// apart however long a request took to reach it; and the lease is
+// released no sooner than the delay after its last request ended, so the
+// next holder's first request keeps the same distance. A lease near its
+// end is renewed before the next request.
+type turns struct {
+	ctx     context.Context
+	l       HostLease
+	ttl     time.Duration
+	lastEnd time.Time // zero before the lease's first request
+}
+
+// next waits for the next request's turn.
+func (t *turns) next() error {
+	if !t.lastEnd.IsZero() {
+		if err := sleepCtx(t.ctx, time.Until(t.lastEnd.Add(t.l.Delay()))); err != nil {
+			return err
+		}
+	}
+	if left := time.Until(t.l.Deadline()); left < max(t.ttl/2, t.l.Delay()+time.Second) {
+		if err := t.l.Renew(t.ctx, t.ttl); err != nil {
+			return err
+		}
+	}
+	return t.l.Begin(t.ctx)
+}
+
+// ended records that a request ended now.
+func (t *turns) ended() { t.lastEnd = time.Now() }
+
+// rest waits, before the release, until the delay has passed since the
+// last request ended; not when ctx has ended (the worker is draining).
+func (t *turns) rest() {
+	if !t.lastEnd.IsZero() {
+		_ = sleepCtx(t.ctx, time.Until(t.lastEnd.Add(t.l.Delay())))
+	}
+}
+
 // fetchInTurn fetches one URL in the lease's turns: robots.txt first when
 // the crawler does not know the host's (its Crawl-delay then raises the
 // host's delay), and each retry in a turn of its own. A fetch once
 // started is finished even when ctx ends (the page in hand); an error
 // means the lease's turn did not come.
-func (r *run) fetchInTurn(ctx context.Context, it store.FrontierItem, f HostFetcher, l HostLease, turn func() error) (*crawler.Result, error) {
+func (r *run) fetchInTurn(ctx context.Context, it store.FrontierItem, f HostFetcher, l HostLease, t *turns) (*crawler.Result, error) {
 	req := r.request(it)
 	fctx := context.WithoutCancel(ctx) // bounded by the crawler's timeout
 	if _, known := f.KnownRobots(it.URL); !known {
-		if err := turn(); err != nil {
+		if err := t.next(); err != nil {
 			return nil, err
 		}
-		if _, err := f.Robots(fctx, it.URL); err != nil {
+		_, err := f.Robots(fctx, it.URL)
+		t.ended()
+		if err != nil {
 			// Fetch would try robots.txt again at once, outside the
 			// lease's turn: the page fails instead, as it would in a
 			// single-process sweep.
@@ -469,10 +508,11 @@ func (r *run) fetchInTurn(ctx context.Context, it store.FrontierItem, f HostFetc
 		}
 	}
 	for attempt := 0; ; attempt++ {
-		if err := turn(); err != nil {
+		if err := t.next(); err != nil {
 			return nil, err
 		}
 		res := f.Fetch(fctx, req)
+		t.ended()
 		if attempt >= r.s.Config.Limits.Retries || !crawler.Retryable(ctx, res) {
 			res.Attempts = attempt + 1
 			return res, nil
