@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"os/exec"
+	"os/signal"
 	"sort"
 	"strconv"
 	"strings"
@@ -219,16 +220,20 @@ func childWorker() int {
 		fmt.Fprintln(os.Stderr, "child worker: want config, database, blobs and name")
 		return 2
 	}
-	ctx := context.Background()
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)
+	defer stop()
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	w, err := newWorker(ctx, args[0], args[1], args[2], log.With("worker", args[3]))
+	if err != nil && ctx.Err() != nil {
+		return 0 // stopped while starting
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "child worker:", err)
 		return 1
 	}
 	defer w.close()
-	_, err = w.sw.Work(ctx, w.hf, sweep.WorkOptions{Name: args[3], Hosts: 4, LeaseTTL: time.Second, Once: true, Poll: 200 * time.Millisecond})
-	if err != nil && !errors.Is(err, sweep.ErrNoSweep) {
+	_, err = w.sw.Work(ctx, w.hf, sweep.WorkOptions{Name: args[3], Hosts: 4, LeaseTTL: 3 * time.Second, Once: true, Poll: 200 * time.Millisecond})
+	if err != nil && !errors.Is(err, sweep.ErrNoSweep) && ctx.Err() == nil {
 		fmt.Fprintln(os.Stderr, "child worker:", err)
 		return 1
 	}
@@ -275,6 +280,7 @@ func TestWorkersSurviveKills(t *testing.T) {
 	}
 
 	type child struct {
+		name string
 		cmd  *exec.Cmd
 		done chan error
 		out  *bytes.Buffer
@@ -282,9 +288,9 @@ func TestWorkersSurviveKills(t *testing.T) {
 	seq := 0
 	spawn := func() *child {
 		seq++
-		c := &child{done: make(chan error, 1), out: &bytes.Buffer{}}
+		c := &child{name: fmt.Sprintf("worker-%d", seq), done: make(chan error, 1), out: &bytes.Buffer{}}
 		c.cmd = exec.Command(os.Args[0], "-test.run=^$")
-		c.cmd.Env = append(os.Environ(), envChild+"="+strings.Join([]string{cfgPath, dbURL, blobs, fmt.Sprintf("worker-%d", seq)}, "\t"))
+		c.cmd.Env = append(os.Environ(), envChild+"="+strings.Join([]string{cfgPath, dbURL, blobs, c.name}, "\t"))
 		c.cmd.Stdout, c.cmd.Stderr = c.out, c.out
 		if err := c.cmd.Start(); err != nil {
 			t.Fatal(err)
@@ -319,7 +325,10 @@ func TestWorkersSurviveKills(t *testing.T) {
 		c := live[i]
 		select {
 		case err := <-c.done: // it finished the sweep already
-			c.done <- err
+			if err != nil {
+				t.Errorf("worker exited: %v\n%s", err, c.out)
+			}
+			exited = append(exited, c)
 		default:
 			if err := c.cmd.Process.Signal(syscall.SIGKILL); err != nil {
 				t.Fatal(err)
@@ -329,6 +338,31 @@ func TestWorkersSurviveKills(t *testing.T) {
 			t.Logf("killed a worker at %v", time.Since(start))
 		}
 		live[i] = spawn()
+	}
+	// SIGTERM drains: the worker finishes its pages in hand, gives its
+	// hosts back and exits 0.
+	time.Sleep(time.Second)
+	drained := live[0]
+	if err := drained.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-drained.done; err != nil {
+		t.Errorf("worker stopped with SIGTERM: %v\n%s", err, drained.out)
+	}
+	exited = append(exited, drained)
+	live[0] = spawn()
+	st0 := seeder.b.Store()
+	var held int
+	for range 3 { // the seeder's pool may hold connections the restart ended
+		if err = st0.Pool().QueryRow(ctx, `SELECT count(*) FROM hosts WHERE lease_owner = $1`, drained.name).Scan(&held); err == nil {
+			break
+		}
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if held != 0 {
+		t.Errorf("a worker stopped with SIGTERM still holds %d hosts", held)
 	}
 	for _, c := range live {
 		select {
