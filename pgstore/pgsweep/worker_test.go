@@ -330,7 +330,7 @@ func TestWorkersSurviveKills(t *testing.T) {
 			}
 			exited = append(exited, c)
 		default:
-			if err := c.cmd.Process.Signal(syscall.SIGKILL); err != nil {
+			if err := c.cmd.Process.Signal(syscall.SIGKILL); err != nil && !errors.Is(err, os.ErrProcessDone) {
 				t.Fatal(err)
 			}
 			<-c.done
