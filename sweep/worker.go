@@ -38,6 +38,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/certwatch/certwatch/config"
@@ -293,6 +294,7 @@ func (r *run) work(ctx context.Context, hf HostFrontier, f HostFetcher, o WorkOp
 	defer wg.Wait()
 	ended := make(chan struct{}, o.Hosts) // one per host goroutine
 	active := 0
+	var newer atomic.Bool // a host had URLs of a newer sweep: this one is over
 	var backoff time.Duration // after a database error, doubled up to o.Poll
 	failed := func(what string, err error) time.Duration {
 		backoff = min(max(2*backoff, 100*time.Millisecond), o.Poll)
@@ -302,6 +304,9 @@ func (r *run) work(ctx context.Context, hf HostFrontier, f HostFetcher, o WorkOp
 	for {
 		if ctx.Err() != nil {
 			return ctx.Err()
+		}
+		if newer.Load() {
+			return nil // Work joins the newer sweep
 		}
 		wait := o.Poll
 		if active < o.Hosts {
@@ -317,7 +322,9 @@ func (r *run) work(ctx context.Context, hf HostFrontier, f HostFetcher, o WorkOp
 				wg.Add(1)
 				go func() {
 					defer wg.Done()
-					r.sweepHost(ctx, l, f, o)
+					if r.sweepHost(ctx, l, f, o) {
+						newer.Store(true)
+					}
 					ended <- struct{}{}
 				}()
 				continue
@@ -381,8 +388,10 @@ func (r *run) finishIfDone(active int) (bool, error) {
 // sweepHost fetches and records the URLs of one lease, one at a time in
 // the lease's turns, then completes them and releases the host. It stops
 // early when ctx ends (after the page in hand), when the lease ends, and
-// when a page cannot be recorded (its URL stays pending).
-func (r *run) sweepHost(ctx context.Context, l HostLease, f HostFetcher, o WorkOptions) {
+// when a page cannot be recorded (its URL stays pending). It reports
+// whether the lease held URLs of a newer sweep than the run's (which is
+// then over: another worker finished it, and a new one started).
+func (r *run) sweepHost(ctx context.Context, l HostLease, f HostFetcher, o WorkOptions) (newer bool) {
 	log := r.s.Log.With("worker", o.Name, "host", l.Host())
 	t := &turns{ctx: ctx, l: l, ttl: o.LeaseTTL}
 	var done []Completed
@@ -415,8 +424,8 @@ func (r *run) sweepHost(ctx context.Context, l HostLease, f HostFetcher, o WorkO
 		case u.SweepID < r.sw.ID: // left by a sweep that ended: not fetched
 			done = append(done, Completed{ID: u.ID, Outcome: "stale"})
 			continue
-		case u.SweepID > r.sw.ID: // a newer sweep: its workers take it
-			return
+		case u.SweepID > r.sw.ID: // a newer sweep: this worker joins it
+			return true
 		}
 		res, err := r.fetchInTurn(ctx, u.Item, f, l, t)
 		if err != nil {
@@ -438,6 +447,7 @@ func (r *run) sweepHost(ctx context.Context, l HostLease, f HostFetcher, o WorkO
 		}
 		done = append(done, Completed{ID: u.ID, Outcome: string(res.Outcome)})
 	}
+	return false
 }
 
 // turns spaces the requests of one lease: each waits the host's delay
