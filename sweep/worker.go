@@ -294,7 +294,7 @@ func (r *run) work(ctx context.Context, hf HostFrontier, f HostFetcher, o WorkOp
 	defer wg.Wait()
 	ended := make(chan struct{}, o.Hosts) // one per host goroutine
 	active := 0
-	var newer atomic.Bool // a host had URLs of a newer sweep: this one is over
+	var newer atomic.Bool     // a host had URLs of a newer sweep: this one is over
 	var backoff time.Duration // after a database error, doubled up to o.Poll
 	failed := func(what string, err error) time.Duration {
 		backoff = min(max(2*backoff, 100*time.Millisecond), o.Poll)
