@@ -78,9 +78,22 @@ The database URL may also come from $CERTWATCH_DATABASE; run "certwatch db migra
 }
 
 func runWorker(ctx context.Context, o workerOptions, stdout, stderr io.Writer) error {
+	if o.database != "" && !pgstore.IsURL(o.database) {
+		return &exitError{code: 2, err: errors.New("worker 只能使用 PostgreSQL 数据库；bbolt 数据库文件请用 certwatch sweep 巡查 " +
+			"(--database must be a postgres:// URL: workers share a PostgreSQL database; sweep a bbolt file with certwatch sweep)")}
+	}
 	dbURL, err := pgURL(o.database)
 	if err != nil {
 		return err
+	}
+	switch {
+	case o.hosts < 1 || o.hosts > sweep.MaxWorkHosts:
+		return &exitError{code: 2, err: fmt.Errorf("--hosts 须在 1–%d 之间 (--hosts must be 1–%d)", sweep.MaxWorkHosts, sweep.MaxWorkHosts)}
+	case o.lease < sweep.MinLeaseTTL || o.lease > sweep.MaxLeaseTTL:
+		return &exitError{code: 2, err: fmt.Errorf("--lease 须在 %v–%v 之间 (--lease must be %v–%v)",
+			sweep.MinLeaseTTL, sweep.MaxLeaseTTL, sweep.MinLeaseTTL, sweep.MaxLeaseTTL)}
+	case o.name == "" || len(o.name) > 128:
+		return &exitError{code: 2, err: errors.New("--name 须为 1–128 字节 (--name must be 1–128 bytes)")}
 	}
 	if o.blobs == "" {
 		return &exitError{code: 2, err: errors.New("未指定证据文件目录：请用 --blobs 目录 (no evidence blob directory: give --blobs DIR)")}
