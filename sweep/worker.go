@@ -4,7 +4,15 @@ package sweep
 // sweeps from a frontier shared by any number of worker processes on any
 // number of machines, claimed per host (HostFrontier): whoever holds a
 // host's lease is the only one fetching it, so the host's delay and
-// robots.txt hold across all workers together.
+// robots.txt hold across all workers together. The crawler's own per-host
+// delay and retries are off (WorkerCrawlerOptions): each request, the
+// robots.txt fetch and each retry included, waits its turn in the lease,
+// once: the host's delay from the end of the lease's previous request.
+// A lease is released no sooner than the delay after its last request
+// ended, so the next holder keeps the same distance; a worker killed
+// mid-lease leaves the host idle until the lease's expiry plus the delay,
+// and its last request started before that expiry. Each page is then
+// processed by the same code as in a single-process sweep (run.handle).
 //
 // Who starts and finishes a sweep: a worker started with Seed starts a
 // sweep when none is running and seeds its frontier from the
