@@ -223,7 +223,16 @@ func childWorker() int {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)
 	defer stop()
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	w, err := newWorker(ctx, args[0], args[1], args[2], log.With("worker", args[3]))
+	// A worker started while PostgreSQL restarts cannot connect: it is
+	// started again, as its service manager would.
+	var w *worker
+	var err error
+	for range 60 {
+		if w, err = newWorker(ctx, args[0], args[1], args[2], log.With("worker", args[3])); err == nil || ctx.Err() != nil {
+			break
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
 	if err != nil && ctx.Err() != nil {
 		return 0 // stopped while starting
 	}
