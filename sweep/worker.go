@@ -402,9 +402,11 @@ func (r *run) finishIfDone(active int) (bool, error) {
 func (r *run) sweepHost(ctx context.Context, l HostLease, f HostFetcher, o WorkOptions) (newer bool) {
 	log := r.s.Log.With("worker", o.Name, "host", l.Host())
 	t := &turns{ctx: ctx, l: l, ttl: o.LeaseTTL}
+	stopBeat := t.heartbeat(log)
 	var done []Completed
 	defer func() {
 		t.rest()
+		stopBeat()
 		// Also when ctx has ended: what was done is kept, the host is
 		// given back at once rather than when the lease runs out.
 		dctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), drainTimeout)
@@ -469,11 +471,50 @@ type turns struct {
 	ctx     context.Context
 	l       HostLease
 	ttl     time.Duration
-	lastEnd time.Time // zero before the lease's first request
+	lastEnd time.Time   // zero before the lease's first request
+	lost    atomic.Bool // the heartbeat could not renew the lease
+}
+
+// heartbeat renews the lease every third of its time to live while the
+// worker holds it, so a page that takes long (a slow server, a render, a
+// busy database) does not let the lease run out while the worker is
+// alive; a worker that dies stops renewing, and its hosts are free when
+// the lease runs out. It returns the function that stops it.
+func (t *turns) heartbeat(log *slog.Logger) (stop func()) {
+	done := make(chan struct{})
+	exited := make(chan struct{})
+	ctx := context.WithoutCancel(t.ctx) // a draining worker keeps its lease until it releases it
+	go func() {
+		defer close(exited)
+		tick := time.NewTicker(t.ttl / 3)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+			}
+			rctx, cancel := context.WithTimeout(ctx, t.ttl/3)
+			err := t.l.Renew(rctx, t.ttl)
+			cancel()
+			if err != nil {
+				t.lost.Store(true)
+				log.Warn("worker: lease not renewed; leaving the host after the page in hand", "err", err)
+				return
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		<-exited
+	}
 }
 
 // next waits for the next request's turn.
 func (t *turns) next() error {
+	if t.lost.Load() {
+		return errors.New("sweep: the host's lease was not renewed")
+	}
 	if !t.lastEnd.IsZero() {
 		if err := sleepCtx(t.ctx, time.Until(t.lastEnd.Add(t.l.Delay()))); err != nil {
 			return err
