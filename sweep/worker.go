@@ -233,6 +233,10 @@ func (s *Sweeper) Work(ctx context.Context, hf HostFrontier, o WorkOptions) (*Su
 			s.Log.Warn("worker: cannot read the running sweep; trying again", "worker", o.Name, "err", err)
 		case sw == nil && o.Once:
 			return nil, ErrNoSweep
+		case sw != nil && sw.Status == store.SweepFinished: // seeded with nothing
+			if o.Once {
+				return newSummary(sw.ID), nil
+			}
 		case sw != nil:
 			run := newRun(s, sw)
 			err := run.work(ctx, hf, f, o)
@@ -273,7 +277,8 @@ func (s *Sweeper) joinSweep(ctx context.Context, seed bool, o WorkOptions) (*sto
 // StartShared starts a sweep for workers to sweep (Work) and seeds its
 // frontier from the configured sources. Unlike Run it does not check for
 // a running sweep: the caller does (Work starts one only when none is
-// running).
+// running). Workers never finish a sweep whose frontier is empty (it is
+// being seeded), so a sweep seeded with nothing is finished here.
 func (s *Sweeper) StartShared(ctx context.Context) (*store.Sweep, error) {
 	if s.Preflight != nil {
 		if err := s.Preflight(ctx); err != nil {
@@ -289,6 +294,17 @@ func (s *Sweeper) StartShared(ctx context.Context) (*store.Sweep, error) {
 	}
 	if _, err := s.seed(sw.ID); err != nil {
 		return nil, err
+	}
+	// Workers do not finish a sweep with an empty frontier (it may be
+	// being seeded): one seeded with nothing is finished here.
+	if pending, done, err := s.Store.FrontierCounts(sw.ID); err != nil {
+		return nil, fmt.Errorf("sweep: seed frontier: %w", err)
+	} else if pending+done == 0 {
+		s.Log.Warn("sweep started with nothing to fetch: no source has a start URL", "sweep", sw.ID)
+		if err := s.Store.FinishSweep(sw.ID, store.SweepFinished, nil); err != nil {
+			return nil, fmt.Errorf("sweep: finish: %w", err)
+		}
+		sw.Status = store.SweepFinished
 	}
 	return sw, nil
 }
@@ -366,9 +382,15 @@ func (r *run) work(ctx context.Context, hf HostFrontier, f HostFetcher, o WorkOp
 // and this worker holds no host; it reports whether the sweep is over
 // (finished by this worker or another).
 func (r *run) finishIfDone(active int) (bool, error) {
-	pending, _, err := r.s.Store.FrontierCounts(r.sw.ID)
+	pending, done, err := r.s.Store.FrontierCounts(r.sw.ID)
 	if err != nil || pending > 0 || active > 0 {
 		return false, err
+	}
+	if done == 0 {
+		// Started, and still being seeded (StartShared finishes a sweep
+		// it seeds with nothing itself).
+		r.s.Log.Warn("worker: the sweep's frontier is empty: waiting for its seeding", "sweep", r.sw.ID)
+		return false, nil
 	}
 	running, err := r.s.Store.RunningSweep()
 	switch {
