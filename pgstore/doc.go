@@ -30,7 +30,11 @@
 // queue over 10^6 cases is an index range: cases by (status, department,
 // score, id), and by category, first and last seen, and host. Evidence
 // bytes are not in PostgreSQL: rows keep their hex SHA-256, the key of the
-// content-addressed blob store.
+// content-addressed blob store. A sweep's Record follows bbolt's rules
+// (store.Observation.Prepare): it puts the evidence bytes in [Blobs]
+// before the rows that name them commit, locks the case's row (a new
+// case: an advisory lock on its key, its row inserted last) and sends its
+// other writes in one batch.
 //
 // # The shared frontier
 //
@@ -67,4 +71,11 @@
 // fetch start, measured by the worker before the call and counted by the
 // database from later, so the next holder's first fetch is at least one
 // delay after the previous holder's last.
+//
+// The per-sweep frontier a single-process sweep uses (AddFrontier,
+// PendingFrontier, MarkDone, RecordPageFollow, Record's frontier URL) is
+// these same rows: what a sweep adds, workers may claim, and what either
+// marks done is done for both, with the hosts' pending counts kept. Every
+// frontier write locks its hosts in name order before any URL row, as
+// ClaimHost and Complete do, so writers do not deadlock on them.
 package pgstore

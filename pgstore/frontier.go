@@ -194,40 +194,108 @@ func newURLBatch(sweepID uint64, items []Item) (*urlBatch, error) {
 	return b, nil
 }
 
-// insert adds the batch's URLs inside tx (in the order given, so ids
-// follow it) and returns how many were new.
+// lockHost adds host to those the insert locks (in name order with the
+// rest), so that a transaction that later marks a URL of host done takes
+// all its host locks in one order.
+func (b *urlBatch) lockHost(host string) {
+	i, found := slices.BinarySearch(b.hosts, host)
+	if !found {
+		b.hosts = slices.Insert(b.hosts, i, host)
+		b.delays = slices.Insert(b.delays, i, 0)
+	}
+}
+
+// lockHostsSQL creates and locks a batch's hosts (arguments: hosts,
+// delays), in name order, raising their delays.
+const lockHostsSQL = `
+	INSERT INTO hosts (host, delay_ms)
+	SELECT h, d FROM unnest($1::text[], $2::integer[]) AS t(h, d) ORDER BY h
+	ON CONFLICT (host) DO UPDATE SET delay_ms = excluded.delay_ms
+	WHERE hosts.delay_ms < excluded.delay_ms` // locks the row either way
+
+// addURLsSQL inserts a batch's URLs (arguments: urlArgs) in the order
+// given, so ids follow it, counts them as their hosts' pending URLs and
+// returns how many were new.
+const addURLsSQL = `
+	WITH ins AS (
+		INSERT INTO frontier (sweep_id, host, url, url_sha256, source_id, depth, render, kind, meta)
+		SELECT sweep_id, host, url, url_sha256, source_id, depth, render, kind, meta
+		FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bytea[], $5::text[],
+		            $6::integer[], $7::boolean[], $8::text[], $9::jsonb[])
+		     WITH ORDINALITY AS t(sweep_id, host, url, url_sha256, source_id, depth, render, kind, meta, n)
+		ORDER BY n
+		ON CONFLICT (sweep_id, url_sha256) DO NOTHING
+		RETURNING host
+	), counts AS (
+		SELECT host, count(*) AS n FROM ins GROUP BY host
+	), upd AS (
+		UPDATE hosts SET pending = hosts.pending + counts.n
+		FROM counts WHERE hosts.host = counts.host
+		RETURNING counts.n
+	)
+	SELECT coalesce(sum(n), 0)::bigint FROM upd`
+
+func (b *urlBatch) urlArgs() []any {
+	return []any{b.sweepIDs, b.rowHosts, b.urls, b.keys, b.sources, b.depths, b.renders, b.kinds, b.metas}
+}
+
+// insert adds the batch's URLs inside tx and returns how many were new.
+// It locks the batch's hosts first, in name order.
 func (b *urlBatch) insert(ctx context.Context, tx pgx.Tx) (int, error) {
-	if len(b.urls) == 0 {
-		return 0, nil
-	}
-	if _, err := tx.Exec(ctx, `
-		INSERT INTO hosts (host, delay_ms)
-		SELECT h, d FROM unnest($1::text[], $2::integer[]) AS t(h, d) ORDER BY h
-		ON CONFLICT (host) DO UPDATE SET delay_ms = greatest(hosts.delay_ms, excluded.delay_ms)`,
-		b.hosts, b.delays); err != nil {
-		return 0, fmt.Errorf("hosts: %w", err)
-	}
+	var st stmts
 	var added int
-	err := tx.QueryRow(ctx, `
-		WITH ins AS (
-			INSERT INTO frontier (sweep_id, host, url, url_sha256, source_id, depth, render, kind, meta)
-			SELECT sweep_id, host, url, url_sha256, source_id, depth, render, kind, meta
-			FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bytea[], $5::text[],
-			            $6::integer[], $7::boolean[], $8::text[], $9::jsonb[])
-			     WITH ORDINALITY AS t(sweep_id, host, url, url_sha256, source_id, depth, render, kind, meta, n)
-			ORDER BY n
-			ON CONFLICT (sweep_id, url_sha256) DO NOTHING
-			RETURNING host
-		), counts AS (
-			SELECT host, count(*) AS n FROM ins GROUP BY host
-		), upd AS (
-			UPDATE hosts SET pending = hosts.pending + counts.n
-			FROM counts WHERE hosts.host = counts.host
-			RETURNING counts.n
-		)
-		SELECT coalesce(sum(n), 0)::bigint FROM upd`,
-		b.sweepIDs, b.rowHosts, b.urls, b.keys, b.sources, b.depths, b.renders, b.kinds, b.metas).Scan(&added)
-	return added, err
+	b.queue(&st, &added)
+	return added, st.send(ctx, tx)
+}
+
+// queue adds the batch's statements to st; added receives how many URLs
+// were new.
+func (b *urlBatch) queue(st *stmts, added *int) {
+	if len(b.hosts) == 0 {
+		return
+	}
+	st.exec(lockHostsSQL, b.hosts, b.delays)
+	if len(b.urls) > 0 {
+		st.queue(func(br pgx.BatchResults) error { return br.QueryRow().Scan(added) }, addURLsSQL, b.urlArgs()...)
+	}
+}
+
+// stmts are statements sent to the server in one round trip (a pipeline,
+// in the caller's transaction), each with the function that reads its
+// result. The first failure ends the reading; the transaction is then
+// rolled back.
+type stmts struct {
+	batch pgx.Batch
+	scans []func(pgx.BatchResults) error
+}
+
+// queue adds a statement whose result scan reads.
+func (s *stmts) queue(scan func(pgx.BatchResults) error, sql string, args ...any) {
+	s.batch.Queue(sql, args...)
+	s.scans = append(s.scans, scan)
+}
+
+// exec adds a statement whose result is not read.
+func (s *stmts) exec(sql string, args ...any) {
+	s.queue(func(br pgx.BatchResults) error { _, err := br.Exec(); return err }, sql, args...)
+}
+
+// send runs the statements in tx and reads their results in order.
+func (s *stmts) send(ctx context.Context, tx pgx.Tx) error {
+	if len(s.scans) == 0 {
+		return nil
+	}
+	br := tx.SendBatch(ctx, &s.batch)
+	var err error
+	for _, scan := range s.scans {
+		if err = scan(br); err != nil {
+			break
+		}
+	}
+	if cerr := br.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // retryTx runs fn in a transaction and retries it (a few times) when

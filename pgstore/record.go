@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -14,6 +15,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/finding"
@@ -63,35 +65,97 @@ func CaseDepartment(route, suggested casework.Route) string {
 // page record, the links followed and the frontier item marked done.
 // Recording the same observation again changes nothing but the case's
 // latest state. Concurrent Records of one case key, in any number of
-// processes, wait for each other on the case's row.
+// processes, wait for each other (on the case's row, or for a new case on
+// an advisory lock of its key); Records of different cases do not, until
+// their commits.
 func (b *Backend) Record(o store.Observation) (store.RecordResult, error) {
 	if err := o.Prepare(b.now()); err != nil {
 		return store.RecordResult{}, fmt.Errorf("pgstore: record case %.200s: %w", o.CaseKey, err)
 	}
 	o.FetchedAt = pgTime(o.FetchedAt)
-	follow, err := frontierBatch(o.SweepID, o.Follow)
-	if err != nil {
+	r := &recording{o: &o, key: caseKeySum(o.CaseKey)}
+	var err error
+	if r.follow, err = frontierBatch(o.SweepID, o.Follow); err != nil {
 		return store.RecordResult{}, fmt.Errorf("pgstore: record case %.200s: follow: %w", o.CaseKey, err)
+	}
+	if host, err := HostKey(o.FrontierURL); err == nil {
+		r.follow.lockHost(host)
+	}
+	if o.Finding != nil {
+		s, _ := finding.Peek(o.Finding) // an unreadable finding suggests no route, as in bbolt
+		r.suggested, r.channel = s.Route, s.Channel
+	}
+	if o.Header != nil {
+		if r.header, err = json.Marshal(o.Header); err != nil {
+			return store.RecordResult{}, fmt.Errorf("pgstore: record case %.200s: header: %w", o.CaseKey, err)
+		}
 	}
 	ctx, cancel := b.ctx()
 	defer cancel()
 	var res store.RecordResult
-	err = b.st.retryTx(ctx, func(tx pgx.Tx) error {
-		var err error
-		res, err = b.recordTx(ctx, tx, &o, follow)
-		return err
-	})
+	for attempt := 0; ; attempt++ {
+		err = b.st.retryTx(ctx, func(tx pgx.Tx) error {
+			var err error
+			res, err = b.recordTx(ctx, tx, r)
+			return err
+		})
+		// A case created by a writer that took no advisory lock: read
+		// it on the next run.
+		if attempt < 3 && isUniqueViolation(err, "cases_case_key_sha256_key") {
+			continue
+		}
+		break
+	}
 	if err != nil {
 		return store.RecordResult{}, fmt.Errorf("pgstore: record case %.200s: %w", o.CaseKey, err)
 	}
 	return res, nil
 }
 
+// isUniqueViolation reports whether err is PostgreSQL's refusal of a
+// duplicate key of constraint.
+func isUniqueViolation(err error, constraint string) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && pe.Code == "23505" && pe.ConstraintName == constraint
+}
+
+// recording is one Record call's observation, prepared.
+type recording struct {
+	o         *store.Observation
+	key       []byte         // caseKeySum of its case key
+	follow    *urlBatch      // its links, and the host of its frontier URL
+	suggested casework.Route // read from its finding
+	channel   string
+	header    []byte // its header as JSON
+	blobsPut  bool   // its body and screenshot are in Blobs
+}
+
+// putBlobs puts the observation's body and screenshot in Blobs.
+func (b *Backend) putBlobs(ctx context.Context, r *recording) error {
+	if r.blobsPut {
+		return nil
+	}
+	o := r.o
+	body := o.Body
+	if body == nil {
+		body = []byte{}
+	}
+	if err := b.blobs.Put(ctx, o.BodySHA256, body); err != nil {
+		return fmt.Errorf("put body %s: %w", o.BodySHA256, err)
+	}
+	if o.Screenshot != nil {
+		if err := b.blobs.Put(ctx, o.ScreenshotSHA256, o.Screenshot); err != nil {
+			return fmt.Errorf("put screenshot %s: %w", o.ScreenshotSHA256, err)
+		}
+	}
+	r.blobsPut = true
+	return nil
+}
+
 // recordState is what Record reads of an existing case.
 type recordState struct {
 	id             uint64
 	snapshots      int
-	sightings      int
 	latestSnapshot uint64
 	contentKey     string
 	lastSeen       time.Time
@@ -102,80 +166,78 @@ type recordState struct {
 	channel        string
 }
 
-// lockCase reads the case with key o.CaseKey and locks its row, creating
-// it when there is none (a concurrent creator wins the unique key; this
-// one then reads its row).
-func lockCase(ctx context.Context, tx pgx.Tx, o *store.Observation) (recordState, bool, error) {
-	key := caseKeySum(o.CaseKey)
-	const read = `
-		SELECT id, snapshots, sightings, coalesce(latest_snapshot, 0), content_key, last_seen,
-		       coalesce(last_sweep, 0), url, source_id, route, suggested_route, channel
-		FROM cases WHERE case_key_sha256 = $1 FOR UPDATE`
-	scan := func() (recordState, error) {
-		var c recordState
-		err := tx.QueryRow(ctx, read, key).Scan(&c.id, &c.snapshots, &c.sightings, &c.latestSnapshot,
-			&c.contentKey, &c.lastSeen, &c.lastSweep, &c.url, &c.sourceID, &c.route, &c.suggested, &c.channel)
-		return c, err
+// readCase reads and locks the case of a case key.
+const readCase = `
+	SELECT id, snapshots, coalesce(latest_snapshot, 0), content_key, last_seen, coalesce(last_sweep, 0),
+	       url, source_id, route, suggested_route, channel
+	FROM cases WHERE case_key_sha256 = $1 FOR UPDATE`
+
+// scanCaseState scans readCase; found is false when there is no case.
+func scanCaseState(row pgx.Row) (c recordState, found bool, err error) {
+	err = row.Scan(&c.id, &c.snapshots, &c.latestSnapshot, &c.contentKey, &c.lastSeen, &c.lastSweep,
+		&c.url, &c.sourceID, &c.route, &c.suggested, &c.channel)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return recordState{}, false, nil
 	}
-	c, err := scan()
-	if err == nil || !errors.Is(err, pgx.ErrNoRows) {
+	return c, err == nil, err
+}
+
+// caseLockClass is the first key of the advisory locks creators of a case
+// take (the second is from the case key's hash).
+const caseLockClass = 0x63617365 // "case"
+
+// newSnapshotID is the id of the snapshot inserted last in this session
+// (in Record's transaction: its new snapshot).
+const newSnapshotID = `currval(pg_get_serial_sequence('snapshots', 'id'))`
+
+// lockCase reads the case of the observation's key and locks it. When
+// there is none it takes the key's advisory lock (creators of one key wait
+// for each other there), reads again (a creator may have committed
+// meanwhile) and otherwise allocates the new case's id: the case row is
+// inserted last (see the schema's comment on snapshots).
+func lockCase(ctx context.Context, tx pgx.Tx, r *recording) (c recordState, isNew bool, err error) {
+	o := r.o
+	var found bool
+	scanCase := func(br pgx.BatchResults) (err error) {
+		c, found, err = scanCaseState(br.QueryRow())
+		return err
+	}
+	var first stmts
+	checkSweepIn(&first, o.SweepID)
+	first.queue(scanCase, readCase, r.key)
+	if err := first.send(ctx, tx); err != nil || found {
 		return c, false, err
 	}
-	// The new case's latest state is set with the update every Record
-	// makes; until then it holds what it was first seen with.
 	var id uint64
-	err = tx.QueryRow(ctx, `
-		INSERT INTO cases (case_key, case_key_sha256, url, host, source_id, first_seen, last_seen,
-		                   first_sweep, last_sweep, status)
-		VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $7, $8)
-		ON CONFLICT (case_key_sha256) DO NOTHING RETURNING id`,
-		o.CaseKey, key, "", "", o.SourceID, o.FetchedAt, int64(o.SweepID), string(casework.CaseOpen)).Scan(&id)
-	if errors.Is(err, pgx.ErrNoRows) { // created meanwhile: read and lock it
-		c, err = scan()
+	var second stmts
+	second.exec(`SELECT pg_advisory_xact_lock($1, $2)`, int32(caseLockClass), int32(binary.BigEndian.Uint32(r.key)))
+	second.queue(scanCase, readCase, r.key)
+	second.queue(func(br pgx.BatchResults) error { return br.QueryRow().Scan(&id) },
+		`SELECT nextval(pg_get_serial_sequence('cases', 'id'))`)
+	if err := second.send(ctx, tx); err != nil || found {
 		return c, false, err
-	}
-	if err != nil {
-		return recordState{}, false, err
 	}
 	return recordState{id: id, sourceID: o.SourceID}, true, nil
 }
 
 // recordTx is Record inside a transaction; it runs again from the start
-// when the transaction is retried.
-func (b *Backend) recordTx(ctx context.Context, tx pgx.Tx, o *store.Observation, follow *urlBatch) (store.RecordResult, error) {
-	var res store.RecordResult
-	if err := checkSweep(ctx, tx, o.SweepID); err != nil {
-		return res, err
-	}
-	c, isNew, err := lockCase(ctx, tx, o)
+// when the transaction is retried. After the case is locked, every other
+// write goes to the server in one batch, the case's own write last.
+func (b *Backend) recordTx(ctx context.Context, tx pgx.Tx, r *recording) (store.RecordResult, error) {
+	o := r.o
+	c, isNew, err := lockCase(ctx, tx, r)
 	if err != nil {
-		return res, fmt.Errorf("case: %w", err)
+		return store.RecordResult{}, fmt.Errorf("case: %w", err)
 	}
-	res.CaseID, res.NewCase = c.id, isNew
-
-	if c.snapshots == 0 || c.contentKey != o.ContentKey {
-		id, err := b.putSnapshot(ctx, tx, c.id, o)
-		if err != nil {
+	res := store.RecordResult{CaseID: c.id, NewCase: isNew, SnapshotID: c.latestSnapshot}
+	res.NewSnapshot = c.snapshots == 0 || c.contentKey != o.ContentKey
+	if res.NewSnapshot {
+		if err := b.putBlobs(ctx, r); err != nil {
 			return res, err
 		}
-		c.latestSnapshot, c.contentKey = id, o.ContentKey
+		c.contentKey = o.ContentKey
 		c.snapshots++
-		res.NewSnapshot = true
 	}
-	res.SnapshotID = c.latestSnapshot
-
-	tag, err := tx.Exec(ctx, `
-		INSERT INTO sightings (case_id, sweep_id, seen_at, snapshot_id) VALUES ($1, $2, $3, $4)
-		ON CONFLICT (case_id, sweep_id) DO NOTHING`,
-		int64(c.id), int64(o.SweepID), o.FetchedAt, int64(c.latestSnapshot))
-	if err != nil {
-		return res, fmt.Errorf("sighting: %w", err)
-	}
-	if tag.RowsAffected() == 1 {
-		c.sightings++
-		res.NewSighting = true
-	}
-
 	// The case shows its latest state; an older observation recorded late
 	// (out of order) does not roll it back.
 	latest := isNew || !o.FetchedAt.Before(c.lastSeen)
@@ -186,29 +248,42 @@ func (b *Backend) recordTx(ctx context.Context, tx pgx.Tx, o *store.Observation,
 		c.sourceID = cmp.Or(o.SourceID, c.sourceID)
 		if o.Finding != nil {
 			newFinding = []byte(o.Finding)
-			s, _ := finding.Peek(o.Finding) // an unreadable finding suggests no route, as in bbolt
-			c.suggested, c.channel = s.Route, s.Channel
+			c.suggested, c.channel = r.suggested, r.channel
 		}
 	}
 	c.lastSweep = max(c.lastSweep, o.SweepID)
-	_, err = tx.Exec(ctx, `
-		UPDATE cases SET snapshots = $2, sightings = $3, latest_snapshot = $4, content_key = $5,
-			last_sweep = $6, last_seen = $7, url = $8, host = $9, source_id = $10,
-			suggested_route = $11, channel = $12, department = $13,
-			title = CASE WHEN $14 THEN $15 ELSE title END,
-			score = CASE WHEN $14 THEN $16 ELSE score END,
-			category = CASE WHEN $14 THEN $17 ELSE category END,
-			finding = coalesce($18::json, finding)
-		WHERE id = $1`,
-		int64(c.id), c.snapshots, c.sightings, int64(c.latestSnapshot), c.contentKey,
-		int64(c.lastSweep), c.lastSeen, c.url, caseHost(c.url), c.sourceID,
-		string(c.suggested), c.channel, CaseDepartment(c.route, c.suggested),
-		latest, o.Title, o.Score, o.Category, newFinding)
-	if err != nil {
-		return res, fmt.Errorf("case %d: %w", c.id, err)
+
+	var batch stmts
+	queue, exec := batch.queue, batch.exec
+
+	// The snapshot id the sighting and the case point to: the one inserted
+	// now (NULL: newSnapshotID), else the latest.
+	var latestArg any = int64(c.latestSnapshot)
+	if res.NewSnapshot {
+		latestArg = nil
+		queue(func(br pgx.BatchResults) error { return br.QueryRow().Scan(&res.SnapshotID) }, `
+			INSERT INTO snapshots (case_id, sweep_id, url, final_url, fetched_at, status, header, body_sha256,
+			                       body_size, truncated, remote_addr, rendered, screenshot_sha256, title, score,
+			                       category, finding, content_key)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+			RETURNING id`,
+			int64(c.id), int64(o.SweepID), o.URL, o.FinalURL, o.FetchedAt, o.Status, r.header, o.BodySHA256,
+			len(o.Body), o.Truncated, o.RemoteAddr, o.Rendered, o.ScreenshotSHA256, o.Title, o.Score,
+			o.Category, jsonArg(o.Finding), o.ContentKey)
+		if o.PageTitle != "" || o.Text != "" {
+			exec(`INSERT INTO snapshot_texts (snapshot_id, title, text) VALUES (`+newSnapshotID+`, $1, $2)`,
+				o.PageTitle, o.Text)
+		}
 	}
-	if err := indexContacts(ctx, tx, c.id, o.Contacts); err != nil {
-		return res, err
+	if cs := store.IndexedContacts(o.Contacts); len(cs) > 0 {
+		kinds, values := make([]string, len(cs)), make([]string, len(cs))
+		for i, ct := range cs {
+			kinds[i], values[i] = ct.Kind, ct.Value
+		}
+		exec(`
+			INSERT INTO case_contacts (kind, value, case_id)
+			SELECT k, v, $3 FROM unnest($1::text[], $2::text[]) AS t(k, v)
+			ON CONFLICT DO NOTHING`, kinds, values, int64(c.id))
 	}
 	page := store.PageRecord{
 		URL: cmp.Or(o.URL, o.FrontierURL), FinalURL: o.FinalURL, SweepID: o.SweepID,
@@ -217,86 +292,53 @@ func (b *Backend) recordTx(ctx context.Context, tx pgx.Tx, o *store.Observation,
 		Truncated: o.Truncated, Flagged: true, CaseID: c.id,
 	}
 	if page.URL != "" {
-		if err := putPage(ctx, tx, &page); err != nil {
-			return res, err
-		}
+		sql, args := putPageSQL(&page)
+		exec(sql, args...)
 	}
-	if res.Added, err = follow.insert(ctx, tx); err != nil {
-		return res, fmt.Errorf("follow: %w", err)
-	}
+	r.follow.queue(&batch, &res.Added)
 	if o.FrontierURL != "" {
-		if err := markDoneTx(ctx, tx, o.SweepID, o.FrontierURL, o.Outcome); err != nil {
-			return res, err
-		}
+		queueMarkDone(&batch, o.SweepID, o.FrontierURL, o.Outcome)
 	}
+	var newSightings int
+	scanSightings := func(br pgx.BatchResults) error { return br.QueryRow().Scan(&newSightings) }
+	const sighting = `WITH s AS (
+			INSERT INTO sightings (case_id, sweep_id, seen_at, snapshot_id)
+			VALUES ($1, $2, $3, coalesce($4::bigint, ` + newSnapshotID + `))
+			ON CONFLICT (case_id, sweep_id) DO NOTHING RETURNING 1
+		) `
+	if isNew {
+		queue(scanSightings, sighting+`
+			INSERT INTO cases (id, case_key, case_key_sha256, url, host, source_id, first_seen, last_seen,
+			                   first_sweep, last_sweep, category, score, title, sightings, snapshots,
+			                   latest_snapshot, content_key, status, department, finding, suggested_route, channel)
+			VALUES ($1, $5, $6, $7, $8, $9, $3, $3, $2, $2, $10, $11, $12, (SELECT count(*) FROM s), 1,
+			        coalesce($4::bigint, `+newSnapshotID+`), $13, $14, $15, $16, $17, $18)
+			RETURNING (SELECT count(*) FROM s)`,
+			int64(c.id), int64(o.SweepID), o.FetchedAt, latestArg, o.CaseKey, r.key, c.url, caseHost(c.url),
+			c.sourceID, o.Category, o.Score, o.Title, c.contentKey, string(casework.CaseOpen),
+			CaseDepartment("", c.suggested), newFinding, string(c.suggested), c.channel)
+	} else {
+		queue(scanSightings, sighting+`
+			UPDATE cases SET sightings = sightings + (SELECT count(*) FROM s), snapshots = $5,
+				latest_snapshot = coalesce($4::bigint, `+newSnapshotID+`), content_key = $6,
+				last_sweep = $7, last_seen = $8, url = $9, host = $10, source_id = $11,
+				suggested_route = $12, channel = $13, department = $14,
+				title = CASE WHEN $15 THEN $16 ELSE title END,
+				score = CASE WHEN $15 THEN $17 ELSE score END,
+				category = CASE WHEN $15 THEN $18 ELSE category END,
+				finding = coalesce($19::json, finding)
+			WHERE id = $1
+			RETURNING (SELECT count(*) FROM s)`,
+			int64(c.id), int64(o.SweepID), o.FetchedAt, latestArg, c.snapshots, c.contentKey,
+			int64(c.lastSweep), c.lastSeen, c.url, caseHost(c.url), c.sourceID,
+			string(c.suggested), c.channel, CaseDepartment(c.route, c.suggested),
+			latest, o.Title, o.Score, o.Category, newFinding)
+	}
+	if err := batch.send(ctx, tx); err != nil {
+		return res, err
+	}
+	res.NewSighting = newSightings == 1
 	return res, nil
-}
-
-// putSnapshot stores a new snapshot of case caseID: its body and
-// screenshot in Blobs (before the row that names them commits; a blob
-// whose row never commits is harmless, content-addressed), its row and
-// the text the matcher read.
-func (b *Backend) putSnapshot(ctx context.Context, tx pgx.Tx, caseID uint64, o *store.Observation) (uint64, error) {
-	body := o.Body
-	if body == nil {
-		body = []byte{}
-	}
-	if err := b.blobs.Put(ctx, o.BodySHA256, body); err != nil {
-		return 0, fmt.Errorf("put body %s: %w", o.BodySHA256, err)
-	}
-	if o.Screenshot != nil {
-		if err := b.blobs.Put(ctx, o.ScreenshotSHA256, o.Screenshot); err != nil {
-			return 0, fmt.Errorf("put screenshot %s: %w", o.ScreenshotSHA256, err)
-		}
-	}
-	var header []byte
-	if o.Header != nil {
-		var err error
-		if header, err = json.Marshal(o.Header); err != nil {
-			return 0, fmt.Errorf("snapshot header: %w", err)
-		}
-	}
-	var id uint64
-	err := tx.QueryRow(ctx, `
-		INSERT INTO snapshots (case_id, sweep_id, url, final_url, fetched_at, status, header, body_sha256,
-		                       body_size, truncated, remote_addr, rendered, screenshot_sha256, title, score,
-		                       category, finding, content_key)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
-		RETURNING id`,
-		int64(caseID), int64(o.SweepID), o.URL, o.FinalURL, o.FetchedAt, o.Status, header, o.BodySHA256,
-		len(o.Body), o.Truncated, o.RemoteAddr, o.Rendered, o.ScreenshotSHA256, o.Title, o.Score,
-		o.Category, jsonArg(o.Finding), o.ContentKey).Scan(&id)
-	if err != nil {
-		return 0, fmt.Errorf("snapshot: %w", err)
-	}
-	if o.PageTitle != "" || o.Text != "" {
-		if _, err := tx.Exec(ctx, `INSERT INTO snapshot_texts (snapshot_id, title, text) VALUES ($1, $2, $3)`,
-			int64(id), o.PageTitle, o.Text); err != nil {
-			return 0, fmt.Errorf("snapshot %d text: %w", id, err)
-		}
-	}
-	return id, nil
-}
-
-// indexContacts adds a case's contacts to the contact index inside tx;
-// adding what is there changes nothing.
-func indexContacts(ctx context.Context, tx pgx.Tx, caseID uint64, contacts []store.CaseContact) error {
-	cs := store.IndexedContacts(contacts)
-	if len(cs) == 0 {
-		return nil
-	}
-	kinds, values := make([]string, len(cs)), make([]string, len(cs))
-	for i, c := range cs {
-		kinds[i], values[i] = c.Kind, c.Value
-	}
-	_, err := tx.Exec(ctx, `
-		INSERT INTO case_contacts (kind, value, case_id)
-		SELECT k, v, $3 FROM unnest($1::text[], $2::text[]) AS t(k, v)
-		ON CONFLICT DO NOTHING`, kinds, values, int64(caseID))
-	if err != nil {
-		return fmt.Errorf("contacts of case %d: %w", caseID, err)
-	}
-	return nil
 }
 
 // CaseColumns are the columns ScanCase reads, in its order; without

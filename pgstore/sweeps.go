@@ -209,15 +209,25 @@ func frontierBatch(sweepID uint64, items []store.FrontierItem) (*urlBatch, error
 }
 
 // checkSweep fails with store.ErrNotFound when there is no such sweep.
-func checkSweep(ctx context.Context, q pgx.Tx, sweepID uint64) error {
-	var ok bool
-	if err := q.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM sweeps WHERE id = $1)`, int64(sweepID)).Scan(&ok); err != nil {
-		return err
-	}
-	if !ok {
-		return fmt.Errorf("sweep %d: %w", sweepID, store.ErrNotFound)
-	}
-	return nil
+func checkSweep(ctx context.Context, tx pgx.Tx, sweepID uint64) error {
+	var st stmts
+	checkSweepIn(&st, sweepID)
+	return st.send(ctx, tx)
+}
+
+// checkSweepIn queues checkSweep's statement in st: the statements after
+// it are not read when the sweep is missing.
+func checkSweepIn(st *stmts, sweepID uint64) {
+	st.queue(func(br pgx.BatchResults) error {
+		var ok bool
+		if err := br.QueryRow().Scan(&ok); err != nil {
+			return err
+		}
+		if !ok {
+			return fmt.Errorf("sweep %d: %w", sweepID, store.ErrNotFound)
+		}
+		return nil
+	}, `SELECT EXISTS (SELECT 1 FROM sweeps WHERE id = $1)`, int64(sweepID))
 }
 
 // AddFrontier adds pending items to a sweep's frontier, skipping URLs
@@ -233,11 +243,10 @@ func (b *Backend) AddFrontier(sweepID uint64, items []store.FrontierItem) (int, 
 	defer cancel()
 	var added int
 	err = b.st.retryTx(ctx, func(tx pgx.Tx) error {
-		if err := checkSweep(ctx, tx, sweepID); err != nil {
-			return err
-		}
-		added, err = batch.insert(ctx, tx)
-		return err
+		var st stmts
+		checkSweepIn(&st, sweepID)
+		batch.queue(&st, &added)
+		return st.send(ctx, tx)
 	})
 	if err != nil {
 		return 0, fmt.Errorf("pgstore: add frontier to sweep %d: %w", sweepID, err)
@@ -275,29 +284,37 @@ func (b *Backend) PendingFrontier(sweepID uint64, limit int) ([]store.FrontierIt
 	return out, nil
 }
 
-// markDoneTx marks a sweep's frontier item done with outcome inside tx;
-// marking it again only updates the outcome. store.ErrNotFound when the
-// sweep's frontier lacks the URL.
-func markDoneTx(ctx context.Context, tx pgx.Tx, sweepID uint64, url, outcome string) error {
-	var (
-		host       string
-		wasPending bool
-	)
-	err := tx.QueryRow(ctx, `
+// markDoneSQL marks a sweep's frontier item done (arguments: sweep id,
+// urlKey, outcome) and takes it from its host's pending count if it was
+// pending; marking it again only updates the outcome. It returns how many
+// items it found (0 or 1).
+const markDoneSQL = `
+	WITH old AS (
+		SELECT id, state FROM frontier WHERE sweep_id = $1 AND url_sha256 = $2 FOR UPDATE
+	), upd AS (
 		UPDATE frontier f SET state = 'done', outcome = $3,
 			done_at = CASE WHEN old.state = 'pending' THEN clock_timestamp() ELSE f.done_at END
-		FROM (SELECT id, state FROM frontier WHERE sweep_id = $1 AND url_sha256 = $2 FOR UPDATE) old
-		WHERE f.id = old.id
-		RETURNING f.host, old.state = 'pending'`,
-		int64(sweepID), urlKey(url), outcome).Scan(&host, &wasPending)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return fmt.Errorf("frontier item: %w", store.ErrNotFound)
-	}
-	if err != nil || !wasPending {
-		return err
-	}
-	_, err = tx.Exec(ctx, `UPDATE hosts SET pending = greatest(pending - 1, 0) WHERE host = $1`, host)
-	return err
+		FROM old WHERE f.id = old.id
+		RETURNING f.host, old.state = 'pending' AS was_pending
+	), dec AS (
+		UPDATE hosts SET pending = greatest(pending - 1, 0)
+		FROM upd WHERE hosts.host = upd.host AND upd.was_pending
+	)
+	SELECT count(*) FROM upd`
+
+// queueMarkDone queues markDoneSQL in st; reading it fails with
+// store.ErrNotFound when the sweep's frontier lacks the URL.
+func queueMarkDone(st *stmts, sweepID uint64, url, outcome string) {
+	st.queue(func(br pgx.BatchResults) error {
+		var n int
+		if err := br.QueryRow().Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return fmt.Errorf("frontier item: %w", store.ErrNotFound)
+		}
+		return nil
+	}, markDoneSQL, int64(sweepID), urlKey(url), outcome)
 }
 
 // MarkDone marks a frontier item done with the crawler's outcome (for
@@ -307,7 +324,15 @@ func markDoneTx(ctx context.Context, tx pgx.Tx, sweepID uint64, url, outcome str
 func (b *Backend) MarkDone(sweepID uint64, url, outcome string) error {
 	ctx, cancel := b.ctx()
 	defer cancel()
-	err := b.st.retryTx(ctx, func(tx pgx.Tx) error { return markDoneTx(ctx, tx, sweepID, url, outcome) })
+	host, _ := HostKey(url) // a URL without a host is in no frontier
+	err := b.st.retryTx(ctx, func(tx pgx.Tx) error {
+		// The host first, as Store.Complete and Record lock it: the same
+		// order everywhere, so no deadlock.
+		var st stmts
+		st.exec(`SELECT FROM hosts WHERE host = $1 FOR UPDATE`, host)
+		queueMarkDone(&st, sweepID, url, outcome)
+		return st.send(ctx, tx)
+	})
 	if err != nil {
 		return fmt.Errorf("pgstore: mark %.200s done in sweep %d: %w", url, sweepID, err)
 	}
@@ -353,24 +378,22 @@ func (b *Backend) RecordPageFollow(sweepID uint64, frontierURL string, p store.P
 	if err != nil {
 		return 0, fmt.Errorf("pgstore: record page %.200s in sweep %d: follow: %w", p.URL, sweepID, err)
 	}
+	if host, err := HostKey(frontierURL); err == nil {
+		batch.lockHost(host)
+	}
 	ctx, cancel := b.ctx()
 	defer cancel()
 	var added int
 	err = b.st.retryTx(ctx, func(tx pgx.Tx) error {
-		if err := checkSweep(ctx, tx, sweepID); err != nil {
-			return err
+		var st stmts
+		checkSweepIn(&st, sweepID)
+		sql, args := putPageSQL(&p)
+		st.exec(sql, args...)
+		batch.queue(&st, &added)
+		if frontierURL != "" {
+			queueMarkDone(&st, sweepID, frontierURL, p.Outcome)
 		}
-		if err := putPage(ctx, tx, &p); err != nil {
-			return err
-		}
-		var err error
-		if added, err = batch.insert(ctx, tx); err != nil {
-			return err
-		}
-		if frontierURL == "" {
-			return nil
-		}
-		return markDoneTx(ctx, tx, sweepID, frontierURL, p.Outcome)
+		return st.send(ctx, tx)
 	})
 	if err != nil {
 		return 0, fmt.Errorf("pgstore: record page %.200s in sweep %d: %w", p.URL, sweepID, err)
@@ -378,14 +401,15 @@ func (b *Backend) RecordPageFollow(sweepID uint64, frontierURL string, p store.P
 	return added, nil
 }
 
-// putPage stores the latest fetch of p.URL (keyed by its canonical URL).
-func putPage(ctx context.Context, tx pgx.Tx, p *store.PageRecord) error {
+// putPageSQL stores the latest fetch of p.URL (keyed by its canonical
+// URL): the statement and its arguments.
+func putPageSQL(p *store.PageRecord) (string, []any) {
 	var caseID *int64
 	if p.CaseID != 0 {
 		id := int64(p.CaseID)
 		caseID = &id
 	}
-	_, err := tx.Exec(ctx, `
+	return `
 		INSERT INTO pages (url_sha256, url, final_url, sweep_id, source_id, status, fetched_at,
 		                   body_sha256, body_size, outcome, truncated, flagged, case_id)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
@@ -394,10 +418,6 @@ func putPage(ctx context.Context, tx pgx.Tx, p *store.PageRecord) error {
 			fetched_at = excluded.fetched_at, body_sha256 = excluded.body_sha256,
 			body_size = excluded.body_size, outcome = excluded.outcome, truncated = excluded.truncated,
 			flagged = excluded.flagged, case_id = excluded.case_id`,
-		urlKey(p.URL), p.URL, p.FinalURL, int64(p.SweepID), p.SourceID, p.Status, p.FetchedAt,
-		p.BodySHA256, p.BodySize, p.Outcome, p.Truncated, p.Flagged, caseID)
-	if err != nil {
-		return fmt.Errorf("page: %w", err)
-	}
-	return nil
+		[]any{urlKey(p.URL), p.URL, p.FinalURL, int64(p.SweepID), p.SourceID, p.Status, p.FetchedAt,
+			p.BodySHA256, p.BodySize, p.Outcome, p.Truncated, p.Flagged, caseID}
 }
