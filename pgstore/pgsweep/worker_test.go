@@ -316,8 +316,9 @@ func TestWorkersSurviveKills(t *testing.T) {
 			<-c.done
 		}
 	})
+	spread := time.Duration(max(1, hosts*(pages+1)/1000)) // kills spread over a longer sweep
 	for trial := range 10 {
-		time.Sleep(time.Duration(200+rng.IntN(1300)) * time.Millisecond)
+		time.Sleep(spread * time.Duration(200+rng.IntN(1300)) * time.Millisecond)
 		if trial == 5 {
 			rctx, rcancel := context.WithTimeout(ctx, 2*time.Minute)
 			if err := cluster.Restart(rctx); err != nil {
