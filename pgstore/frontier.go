@@ -242,18 +242,60 @@ func (b *urlBatch) urlArgs() []any {
 // insert adds the batch's URLs inside tx and returns how many were new.
 // It locks the batch's hosts first, in name order.
 func (b *urlBatch) insert(ctx context.Context, tx pgx.Tx) (int, error) {
-	if len(b.hosts) == 0 {
-		return 0, nil
-	}
-	if _, err := tx.Exec(ctx, lockHostsSQL, b.hosts, b.delays); err != nil {
-		return 0, fmt.Errorf("hosts: %w", err)
-	}
-	if len(b.urls) == 0 {
-		return 0, nil
-	}
+	var st stmts
 	var added int
-	err := tx.QueryRow(ctx, addURLsSQL, b.urlArgs()...).Scan(&added)
-	return added, err
+	b.queue(&st, &added)
+	return added, st.send(ctx, tx)
+}
+
+// queue adds the batch's statements to st; added receives how many URLs
+// were new.
+func (b *urlBatch) queue(st *stmts, added *int) {
+	if len(b.hosts) == 0 {
+		return
+	}
+	st.exec(lockHostsSQL, b.hosts, b.delays)
+	if len(b.urls) > 0 {
+		st.queue(func(br pgx.BatchResults) error { return br.QueryRow().Scan(added) }, addURLsSQL, b.urlArgs()...)
+	}
+}
+
+// stmts are statements sent to the server in one round trip (a pipeline,
+// in the caller's transaction), each with the function that reads its
+// result. The first failure ends the reading; the transaction is then
+// rolled back.
+type stmts struct {
+	batch pgx.Batch
+	scans []func(pgx.BatchResults) error
+}
+
+// queue adds a statement whose result scan reads.
+func (s *stmts) queue(scan func(pgx.BatchResults) error, sql string, args ...any) {
+	s.batch.Queue(sql, args...)
+	s.scans = append(s.scans, scan)
+}
+
+// exec adds a statement whose result is not read.
+func (s *stmts) exec(sql string, args ...any) {
+	s.queue(func(br pgx.BatchResults) error { _, err := br.Exec(); return err }, sql, args...)
+}
+
+// send runs the statements in tx and reads their results in order.
+func (s *stmts) send(ctx context.Context, tx pgx.Tx) error {
+	if len(s.scans) == 0 {
+		return nil
+	}
+	br := tx.SendBatch(ctx, &s.batch)
+	var err error
+	for _, scan := range s.scans {
+		if err = scan(br); err != nil {
+			break
+		}
+	}
+	if cerr := br.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // retryTx runs fn in a transaction and retries it (a few times) when

@@ -197,43 +197,24 @@ const newSnapshotID = `currval(pg_get_serial_sequence('snapshots', 'id'))`
 // inserted last (see the schema's comment on snapshots).
 func lockCase(ctx context.Context, tx pgx.Tx, r *recording) (c recordState, isNew bool, err error) {
 	o := r.o
-	batch := &pgx.Batch{}
-	batch.Queue(`SELECT EXISTS (SELECT 1 FROM sweeps WHERE id = $1)`, int64(o.SweepID))
-	batch.Queue(readCase, r.key)
-	br := tx.SendBatch(ctx, batch)
-	var sweepOK, found bool
-	err = br.QueryRow().Scan(&sweepOK)
-	if err == nil {
+	var found bool
+	scanCase := func(br pgx.BatchResults) (err error) {
 		c, found, err = scanCaseState(br.QueryRow())
+		return err
 	}
-	if cerr := br.Close(); err == nil {
-		err = cerr
-	}
-	switch {
-	case err != nil:
+	var first stmts
+	checkSweepIn(&first, o.SweepID)
+	first.queue(scanCase, readCase, r.key)
+	if err := first.send(ctx, tx); err != nil || found {
 		return c, false, err
-	case !sweepOK:
-		return c, false, fmt.Errorf("sweep %d: %w", o.SweepID, store.ErrNotFound)
-	case found:
-		return c, false, nil
 	}
-	batch = &pgx.Batch{}
-	batch.Queue(`SELECT pg_advisory_xact_lock($1, $2)`, int32(caseLockClass), int32(binary.BigEndian.Uint32(r.key)))
-	batch.Queue(readCase, r.key)
-	batch.Queue(`SELECT nextval(pg_get_serial_sequence('cases', 'id'))`)
-	br = tx.SendBatch(ctx, batch)
 	var id uint64
-	_, err = br.Exec()
-	if err == nil {
-		c, found, err = scanCaseState(br.QueryRow())
-	}
-	if err == nil {
-		err = br.QueryRow().Scan(&id)
-	}
-	if cerr := br.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil || found {
+	var second stmts
+	second.exec(`SELECT pg_advisory_xact_lock($1, $2)`, int32(caseLockClass), int32(binary.BigEndian.Uint32(r.key)))
+	second.queue(scanCase, readCase, r.key)
+	second.queue(func(br pgx.BatchResults) error { return br.QueryRow().Scan(&id) },
+		`SELECT nextval(pg_get_serial_sequence('cases', 'id'))`)
+	if err := second.send(ctx, tx); err != nil || found {
 		return c, false, err
 	}
 	return recordState{id: id, sourceID: o.SourceID}, true, nil
@@ -272,13 +253,8 @@ func (b *Backend) recordTx(ctx context.Context, tx pgx.Tx, r *recording) (store.
 	}
 	c.lastSweep = max(c.lastSweep, o.SweepID)
 
-	batch := &pgx.Batch{}
-	var scans []func(pgx.BatchResults) error
-	queue := func(scan func(pgx.BatchResults) error, sql string, args ...any) {
-		batch.Queue(sql, args...)
-		scans = append(scans, scan)
-	}
-	exec := func(br pgx.BatchResults) error { _, err := br.Exec(); return err }
+	var batch stmts
+	queue, exec := batch.queue, batch.exec
 
 	// The snapshot id the sighting and the case point to: the one inserted
 	// now (NULL: newSnapshotID), else the latest.
@@ -295,7 +271,7 @@ func (b *Backend) recordTx(ctx context.Context, tx pgx.Tx, r *recording) (store.
 			len(o.Body), o.Truncated, o.RemoteAddr, o.Rendered, o.ScreenshotSHA256, o.Title, o.Score,
 			o.Category, jsonArg(o.Finding), o.ContentKey)
 		if o.PageTitle != "" || o.Text != "" {
-			queue(exec, `INSERT INTO snapshot_texts (snapshot_id, title, text) VALUES (`+newSnapshotID+`, $1, $2)`,
+			exec(`INSERT INTO snapshot_texts (snapshot_id, title, text) VALUES (`+newSnapshotID+`, $1, $2)`,
 				o.PageTitle, o.Text)
 		}
 	}
@@ -304,7 +280,7 @@ func (b *Backend) recordTx(ctx context.Context, tx pgx.Tx, r *recording) (store.
 		for i, ct := range cs {
 			kinds[i], values[i] = ct.Kind, ct.Value
 		}
-		queue(exec, `
+		exec(`
 			INSERT INTO case_contacts (kind, value, case_id)
 			SELECT k, v, $3 FROM unnest($1::text[], $2::text[]) AS t(k, v)
 			ON CONFLICT DO NOTHING`, kinds, values, int64(c.id))
@@ -317,25 +293,11 @@ func (b *Backend) recordTx(ctx context.Context, tx pgx.Tx, r *recording) (store.
 	}
 	if page.URL != "" {
 		sql, args := putPageSQL(&page)
-		queue(exec, sql, args...)
+		exec(sql, args...)
 	}
-	if f := r.follow; len(f.hosts) > 0 {
-		queue(exec, lockHostsSQL, f.hosts, f.delays)
-		if len(f.urls) > 0 {
-			queue(func(br pgx.BatchResults) error { return br.QueryRow().Scan(&res.Added) }, addURLsSQL, f.urlArgs()...)
-		}
-	}
+	r.follow.queue(&batch, &res.Added)
 	if o.FrontierURL != "" {
-		queue(func(br pgx.BatchResults) error {
-			var n int
-			if err := br.QueryRow().Scan(&n); err != nil {
-				return err
-			}
-			if n == 0 {
-				return fmt.Errorf("frontier item: %w", store.ErrNotFound)
-			}
-			return nil
-		}, markDoneSQL, int64(o.SweepID), urlKey(o.FrontierURL), o.Outcome)
+		queueMarkDone(&batch, o.SweepID, o.FrontierURL, o.Outcome)
 	}
 	var newSightings int
 	scanSightings := func(br pgx.BatchResults) error { return br.QueryRow().Scan(&newSightings) }
@@ -372,16 +334,7 @@ func (b *Backend) recordTx(ctx context.Context, tx pgx.Tx, r *recording) (store.
 			string(c.suggested), c.channel, CaseDepartment(c.route, c.suggested),
 			latest, o.Title, o.Score, o.Category, newFinding)
 	}
-	br := tx.SendBatch(ctx, batch)
-	for _, scan := range scans {
-		if err = scan(br); err != nil {
-			break
-		}
-	}
-	if cerr := br.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
+	if err := batch.send(ctx, tx); err != nil {
 		return res, err
 	}
 	res.NewSighting = newSightings == 1

@@ -74,6 +74,18 @@ func TestSweepFrontierIsShared(t *testing.T) {
 	if got := hostsPending(t, b); got != 2 {
 		t.Fatalf("hosts count %d pending URLs after the sweep marked 3 done, want 2", got)
 	}
+	// Refusals change nothing: a missing sweep, a URL not in the frontier
+	// (the links of that page are not added either).
+	if _, err := b.RecordPageFollow(sw.ID+100, "", store.PageRecord{URL: urls[0]}, nil); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("RecordPageFollow in a missing sweep: %v, want ErrNotFound", err)
+	}
+	links := []store.FrontierItem{{URL: "https://d.example/1"}}
+	if _, err := b.RecordPageFollow(sw.ID, "https://d.example/0", store.PageRecord{}, links); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("RecordPageFollow of a URL not in the frontier: %v, want ErrNotFound", err)
+	}
+	if p, d, err := b.FrontierCounts(sw.ID); err != nil || p != 2 || d != 3 || hostsPending(t, b) != 2 {
+		t.Fatalf("after refusals: %d pending, %d done, %v; want 2, 3", p, d, err)
+	}
 
 	// A worker claims the only host with work left, with the items'
 	// fields, and completes one URL.

@@ -209,15 +209,25 @@ func frontierBatch(sweepID uint64, items []store.FrontierItem) (*urlBatch, error
 }
 
 // checkSweep fails with store.ErrNotFound when there is no such sweep.
-func checkSweep(ctx context.Context, q pgx.Tx, sweepID uint64) error {
-	var ok bool
-	if err := q.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM sweeps WHERE id = $1)`, int64(sweepID)).Scan(&ok); err != nil {
-		return err
-	}
-	if !ok {
-		return fmt.Errorf("sweep %d: %w", sweepID, store.ErrNotFound)
-	}
-	return nil
+func checkSweep(ctx context.Context, tx pgx.Tx, sweepID uint64) error {
+	var st stmts
+	checkSweepIn(&st, sweepID)
+	return st.send(ctx, tx)
+}
+
+// checkSweepIn queues checkSweep's statement in st: the statements after
+// it are not read when the sweep is missing.
+func checkSweepIn(st *stmts, sweepID uint64) {
+	st.queue(func(br pgx.BatchResults) error {
+		var ok bool
+		if err := br.QueryRow().Scan(&ok); err != nil {
+			return err
+		}
+		if !ok {
+			return fmt.Errorf("sweep %d: %w", sweepID, store.ErrNotFound)
+		}
+		return nil
+	}, `SELECT EXISTS (SELECT 1 FROM sweeps WHERE id = $1)`, int64(sweepID))
 }
 
 // AddFrontier adds pending items to a sweep's frontier, skipping URLs
@@ -233,11 +243,10 @@ func (b *Backend) AddFrontier(sweepID uint64, items []store.FrontierItem) (int, 
 	defer cancel()
 	var added int
 	err = b.st.retryTx(ctx, func(tx pgx.Tx) error {
-		if err := checkSweep(ctx, tx, sweepID); err != nil {
-			return err
-		}
-		added, err = batch.insert(ctx, tx)
-		return err
+		var st stmts
+		checkSweepIn(&st, sweepID)
+		batch.queue(&st, &added)
+		return st.send(ctx, tx)
 	})
 	if err != nil {
 		return 0, fmt.Errorf("pgstore: add frontier to sweep %d: %w", sweepID, err)
@@ -293,17 +302,19 @@ const markDoneSQL = `
 	)
 	SELECT count(*) FROM upd`
 
-// markDoneTx is markDoneSQL inside tx; store.ErrNotFound when the sweep's
-// frontier lacks the URL.
-func markDoneTx(ctx context.Context, tx pgx.Tx, sweepID uint64, url, outcome string) error {
-	var n int
-	if err := tx.QueryRow(ctx, markDoneSQL, int64(sweepID), urlKey(url), outcome).Scan(&n); err != nil {
-		return err
-	}
-	if n == 0 {
-		return fmt.Errorf("frontier item: %w", store.ErrNotFound)
-	}
-	return nil
+// queueMarkDone queues markDoneSQL in st; reading it fails with
+// store.ErrNotFound when the sweep's frontier lacks the URL.
+func queueMarkDone(st *stmts, sweepID uint64, url, outcome string) {
+	st.queue(func(br pgx.BatchResults) error {
+		var n int
+		if err := br.QueryRow().Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return fmt.Errorf("frontier item: %w", store.ErrNotFound)
+		}
+		return nil
+	}, markDoneSQL, int64(sweepID), urlKey(url), outcome)
 }
 
 // MarkDone marks a frontier item done with the crawler's outcome (for
@@ -317,10 +328,10 @@ func (b *Backend) MarkDone(sweepID uint64, url, outcome string) error {
 	err := b.st.retryTx(ctx, func(tx pgx.Tx) error {
 		// The host first, as Store.Complete and Record lock it: the same
 		// order everywhere, so no deadlock.
-		if _, err := tx.Exec(ctx, `SELECT FROM hosts WHERE host = $1 FOR UPDATE`, host); err != nil {
-			return err
-		}
-		return markDoneTx(ctx, tx, sweepID, url, outcome)
+		var st stmts
+		st.exec(`SELECT FROM hosts WHERE host = $1 FOR UPDATE`, host)
+		queueMarkDone(&st, sweepID, url, outcome)
+		return st.send(ctx, tx)
 	})
 	if err != nil {
 		return fmt.Errorf("pgstore: mark %.200s done in sweep %d: %w", url, sweepID, err)
@@ -374,20 +385,15 @@ func (b *Backend) RecordPageFollow(sweepID uint64, frontierURL string, p store.P
 	defer cancel()
 	var added int
 	err = b.st.retryTx(ctx, func(tx pgx.Tx) error {
-		if err := checkSweep(ctx, tx, sweepID); err != nil {
-			return err
+		var st stmts
+		checkSweepIn(&st, sweepID)
+		sql, args := putPageSQL(&p)
+		st.exec(sql, args...)
+		batch.queue(&st, &added)
+		if frontierURL != "" {
+			queueMarkDone(&st, sweepID, frontierURL, p.Outcome)
 		}
-		if err := putPage(ctx, tx, &p); err != nil {
-			return err
-		}
-		var err error
-		if added, err = batch.insert(ctx, tx); err != nil {
-			return err
-		}
-		if frontierURL == "" {
-			return nil
-		}
-		return markDoneTx(ctx, tx, sweepID, frontierURL, p.Outcome)
+		return st.send(ctx, tx)
 	})
 	if err != nil {
 		return 0, fmt.Errorf("pgstore: record page %.200s in sweep %d: %w", p.URL, sweepID, err)
@@ -395,16 +401,8 @@ func (b *Backend) RecordPageFollow(sweepID uint64, frontierURL string, p store.P
 	return added, nil
 }
 
-// putPage stores the latest fetch of p.URL (keyed by its canonical URL).
-func putPage(ctx context.Context, tx pgx.Tx, p *store.PageRecord) error {
-	sql, args := putPageSQL(p)
-	if _, err := tx.Exec(ctx, sql, args...); err != nil {
-		return fmt.Errorf("page: %w", err)
-	}
-	return nil
-}
-
-// putPageSQL is the statement putPage runs, and its arguments.
+// putPageSQL stores the latest fetch of p.URL (keyed by its canonical
+// URL): the statement and its arguments.
 func putPageSQL(p *store.PageRecord) (string, []any) {
 	var caseID *int64
 	if p.CaseID != 0 {

@@ -94,6 +94,9 @@ type Summary struct {
 	Trouble []Trouble `json:"trouble,omitempty"`
 	// Resumed: the counts cover only the part after the last resume.
 	Resumed bool `json:"resumed,omitempty"`
+	// Partial: the counts are one worker's part of a sweep many workers
+	// shared (Sweeper.Work); the finishing worker's part is stored.
+	Partial bool `json:"partial,omitempty"`
 	// SharedSeeds are sources whose start URLs another source had
 	// already queued: checked, under the other source's name.
 	SharedSeeds []string `json:"shared_seeds,omitempty"`

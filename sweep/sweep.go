@@ -423,7 +423,13 @@ func (r *run) loop(ctx context.Context) error {
 				continue
 			}
 			active++
-			go func() { done <- handled{url: it.URL, err: r.handle(it, res)} }()
+			go func() {
+				err := r.handle(it, res, nil)
+				if errors.Is(err, errCutShort) {
+					err = nil // stays pending for --resume
+				}
+				done <- handled{url: it.URL, err: err}
+			}()
 		case h := <-done:
 			active--
 			delete(items, h.url)
@@ -451,11 +457,20 @@ func (r *run) request(it store.FrontierItem) crawler.Request {
 	return req
 }
 
-// handle processes one result: the page's record and the new frontier
-// items it leads to are stored in one transaction (shared with other
-// handlers' pages: a batch), which also marks the item done, so a crash
-// cannot leave the item done without its links or its finding.
-func (r *run) handle(it store.FrontierItem, res *crawler.Result) error {
+// errCutShort: handle stopped because the sweep is shutting down; the
+// item was not recorded and stays pending.
+var errCutShort = errors.New("sweep: page cut short by shutdown")
+
+// handle processes one result, in the single-process sweep (loop) and in
+// a worker (work) alike: the page's record and the new frontier items it
+// leads to are stored in one transaction (shared with other handlers'
+// pages: a batch), which also marks the item done, so a crash cannot
+// leave the item done without its links or its finding. turn, when set,
+// is called before the page's evidence render (a second request to the
+// host) and waits the host's turn for it; nil when the crawler keeps the
+// host's delay itself. It returns errCutShort when shutdown cut the page
+// short before anything was recorded.
+func (r *run) handle(it store.FrontierItem, res *crawler.Result, turn func() error) error {
 	src := r.s.Config.Source(it.SourceID)
 	r.stats.fetched(it.SourceID, hostOf(it.URL), res)
 	if res.Outcome != crawler.OutcomeOK || res.Page == nil {
@@ -495,9 +510,9 @@ func (r *run) handle(it store.FrontierItem, res *crawler.Result) error {
 	}
 	shot, shotSHA := res.Screenshot, res.ScreenshotSHA
 	if shot == nil && res.Rendered && res.RenderErr == nil {
-		shot, shotSHA = r.evidence(it)
+		shot, shotSHA = r.evidence(it, turn)
 		if r.ctx != nil && r.ctx.Err() != nil {
-			return nil // cut short by shutdown: stays pending for --resume
+			return errCutShort // stays pending for --resume
 		}
 	}
 	rr, err := r.s.Store.Record(store.Observation{
@@ -535,10 +550,19 @@ func (r *run) added(src *config.Source, n int) {
 // render's body, which the finding was made from; the screenshot is the
 // page as a visitor saw it moments later. A failure is logged and counted
 // (the source's health shows it), and the case is recorded without one.
-func (r *run) evidence(it store.FrontierItem) ([]byte, string) {
+func (r *run) evidence(it store.FrontierItem, turn func() error) ([]byte, string) {
 	ef, ok := r.s.Fetcher.(EvidenceFetcher)
 	if !ok || r.ctx == nil {
 		return nil, ""
+	}
+	if turn != nil {
+		if err := turn(); err != nil {
+			if r.ctx.Err() == nil {
+				r.stats.screenshot(it.SourceID, hostOf(it.URL), false)
+				r.s.Log.Warn("evidence screenshot not taken: the host's turn did not come", "url", it.URL, "err", err)
+			}
+			return nil, ""
+		}
 	}
 	req := r.request(it)
 	req.Listing = nil

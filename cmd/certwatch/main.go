@@ -70,6 +70,6 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.AddCommand(newScanCmd(), newRulesCmd(), newConfigCmd(), newSweepCmd(), newCasesCmd(), newEvidenceCmd(),
-		newServeCmd(), newUserCmd(), newAuditCmd(), newScheduleCmd(), newBackupCmd(), newCompactCmd(), newDemoCmd(), newReportCmd(), newEvalCmd(), newModelCmd(), newDBCmd())
+		newServeCmd(), newUserCmd(), newAuditCmd(), newScheduleCmd(), newBackupCmd(), newCompactCmd(), newDemoCmd(), newReportCmd(), newEvalCmd(), newModelCmd(), newDBCmd(), newWorkerCmd())
 	return root
 }

@@ -1,0 +1,216 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/certwatch/certwatch/config"
+	"github.com/certwatch/certwatch/crawler"
+	"github.com/certwatch/certwatch/detect"
+	"github.com/certwatch/certwatch/pgstore"
+	"github.com/certwatch/certwatch/pgstore/pgsweep"
+	"github.com/certwatch/certwatch/sweep"
+)
+
+type workerOptions struct {
+	configPath string
+	rulesPath  string
+	database   string
+	blobs      string
+	name       string
+	hosts      int
+	lease      time.Duration
+	seed       bool
+	once       bool
+	logFormat  string
+}
+
+func newWorkerCmd() *cobra.Command {
+	var o workerOptions
+	cmd := &cobra.Command{
+		Use:   "worker --config FILE --database postgres://USER@HOST:PORT/DB",
+		Short: "Sweep together with other workers from the shared PostgreSQL frontier (多进程协同巡查)",
+		Long: `巡查工作进程：任意多个 worker 进程（可在多台机器上）从同一个 PostgreSQL 数据库的共享待抓取队列
+协同巡查。队列按网站（主机名）租用：一个网站同一时刻只由一个 worker 抓取，因此访问间隔和 robots.txt
+对所有 worker 合计有效。worker 加入正在进行的巡查；带 --seed 时，若没有正在进行的巡查，则按配置开始
+一次巡查并写入起始地址。发现该次巡查的队列已全部完成的 worker 结束这次巡查。收到 SIGTERM 或 Ctrl-C 时，
+worker 处理完手中的页面、交回租用的网站后退出；被强行终止（kill -9）的 worker 手中的网站在租期结束后
+由其他 worker 接手，已记录的页面不会重复记录。
+
+Sweep worker: any number of worker processes, on any number of machines, sweep together
+from the shared frontier in one PostgreSQL database. The frontier is leased per host: one
+worker at a time fetches a host, so its delay and robots.txt hold across all workers. A
+worker joins the running sweep; with --seed it starts one (seeding the configured sources)
+when none is running. The worker that finds the sweep's frontier all done finishes the
+sweep. On SIGTERM or Ctrl-C a worker finishes the pages in hand, gives its hosts back and
+exits; the hosts of a worker killed outright (kill -9) pass to other workers when its
+leases run out, and no page it recorded is recorded twice.
+The database URL may also come from $CERTWATCH_DATABASE; run "certwatch db migrate" first.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runWorker(cmd.Context(), o, cmd.OutOrStdout(), cmd.ErrOrStderr())
+		},
+	}
+	host, _ := os.Hostname()
+	f := cmd.Flags()
+	f.StringVar(&o.configPath, "config", "certwatch.yaml", "巡查配置 / sweep configuration (see config.example.yaml)")
+	f.StringVar(&o.rulesPath, "rules", "", "规则包文件或目录 / rule pack file or directory (default: the configuration's rules, else the embedded pack)")
+	f.StringVar(&o.database, "database", "", "PostgreSQL 地址 / PostgreSQL URL (default $"+envDatabase+")")
+	f.StringVar(&o.blobs, "blobs", "", "证据文件目录（所有 worker 与审核服务共用）/ evidence blob directory shared by all workers and servers (required)")
+	f.StringVar(&o.name, "name", fmt.Sprintf("%s-%d", host, os.Getpid()), "worker 名称，须唯一 / worker name, unique among live workers")
+	f.IntVar(&o.hosts, "hosts", sweep.DefaultWorkHosts, "同时抓取的网站数 / hosts fetched at once")
+	f.DurationVar(&o.lease, "lease", sweep.DefaultLeaseTTL, "网站租期（进程被杀后网站空闲的最长时间）/ host lease time (how long a killed worker's hosts stay idle)")
+	f.BoolVar(&o.seed, "seed", false, "没有进行中的巡查时开始一次 / start a sweep when none is running")
+	f.BoolVar(&o.once, "once", false, "完成当前巡查后退出 / exit when the sweep it joined is finished")
+	f.StringVar(&o.logFormat, "log-format", "", "日志格式 text 或 json / text or json logs on stderr")
+	return cmd
+}
+
+func runWorker(ctx context.Context, o workerOptions, stdout, stderr io.Writer) error {
+	if o.database != "" && !pgstore.IsURL(o.database) {
+		return &exitError{code: 2, err: errors.New("worker 只能使用 PostgreSQL 数据库；bbolt 数据库文件请用 certwatch sweep 巡查 " +
+			"(--database must be a postgres:// URL: workers share a PostgreSQL database; sweep a bbolt file with certwatch sweep)")}
+	}
+	dbURL, err := pgURL(o.database)
+	if err != nil {
+		return err
+	}
+	switch {
+	case o.hosts < 1 || o.hosts > sweep.MaxWorkHosts:
+		return &exitError{code: 2, err: fmt.Errorf("--hosts 须在 1–%d 之间 (--hosts must be 1–%d)", sweep.MaxWorkHosts, sweep.MaxWorkHosts)}
+	case o.lease < sweep.MinLeaseTTL || o.lease > sweep.MaxLeaseTTL:
+		return &exitError{code: 2, err: fmt.Errorf("--lease 须在 %v–%v 之间 (--lease must be %v–%v)",
+			sweep.MinLeaseTTL, sweep.MaxLeaseTTL, sweep.MinLeaseTTL, sweep.MaxLeaseTTL)}
+	case o.name == "" || len(o.name) > 128:
+		return &exitError{code: 2, err: errors.New("--name 须为 1–128 字节 (--name must be 1–128 bytes)")}
+	}
+	if o.blobs == "" {
+		return &exitError{code: 2, err: errors.New("未指定证据文件目录：请用 --blobs 目录 (no evidence blob directory: give --blobs DIR)")}
+	}
+	log, err := newLogger(stderr, o.logFormat)
+	if err != nil {
+		return &exitError{code: 2, err: err}
+	}
+	cfg, err := config.Load(o.configPath)
+	if err != nil {
+		return &exitError{code: 1, err: err}
+	}
+	blobs, err := openDirBlobs(o.blobs)
+	if err != nil {
+		return &exitError{code: 1, err: err}
+	}
+	cr, err := crawler.New(sweep.WorkerCrawlerOptions(cfg))
+	if err != nil {
+		return &exitError{code: 1, err: err}
+	}
+	defer cr.Close()
+	if _, err := checkBrowser(ctx, cfg, cr.Browser()); err != nil {
+		return &exitError{code: 1, err: fmt.Errorf("巡查工作进程未启动 / worker not started: %w", err)}
+	}
+	st, err := pgstore.Open(ctx, dbURL, pgstore.Options{MaxConns: min(pgstore.MaxMaxConns, max(pgstore.DefaultMaxConns, o.hosts+4))})
+	if err != nil {
+		return &exitError{code: 1, err: explainPGError(err)}
+	}
+	b := pgstore.NewBackend(st, blobs)
+	defer b.Close()
+	m, terms, err := loadMatcher(o.rulesPath, nil, cfg)
+	if err != nil {
+		return &exitError{code: 1, err: err}
+	}
+	d := detect.InForce(m, b)
+	if s := d.Status(); s.Error != "" {
+		log.Warn("learned model not in use: detection by the rules alone", "err", s.Error)
+	}
+	sw := &sweep.Sweeper{Config: cfg, Store: b, Detector: d, Matcher: m, Fetcher: cr, Log: log, SearchTerms: terms}
+	sum, err := sw.Work(ctx, pgsweep.Frontier{Store: st}, sweep.WorkOptions{
+		Name: o.name, Hosts: o.hosts, LeaseTTL: o.lease, Seed: o.seed, Once: o.once,
+	})
+	if sum != nil {
+		fmt.Fprintf(stdout, "本 worker 完成的部分 (this worker's part of sweep %d):\n", sum.Sweep)
+		sum.Print(stdout)
+	}
+	switch {
+	case err == nil:
+		return nil
+	case ctx.Err() != nil:
+		fmt.Fprintln(stderr, "worker 已停止，手中的网站已交回 (worker stopped; its hosts were given back)")
+		return nil
+	case errors.Is(err, sweep.ErrNoSweep):
+		return &exitError{code: 1, err: fmt.Errorf("没有进行中的巡查；用 --seed 开始一次 (%w; start one with --seed)", err)}
+	}
+	return &exitError{code: 1, err: err}
+}
+
+// dirBlobs keeps evidence blobs as files named by their SHA-256 in one
+// directory. TODO(lead): replace by the blobstore package (blobstore.Open
+// takes the same directory, or an s3:// URL) when it is merged.
+type dirBlobs string
+
+func openDirBlobs(dir string) (dirBlobs, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", fmt.Errorf("证据文件目录 / evidence blob directory %s: %w", dir, err)
+	}
+	return dirBlobs(dir), nil
+}
+
+func (d dirBlobs) path(sum string) (string, error) {
+	if len(sum) != sha256.Size*2 || strings.Trim(sum, "0123456789abcdef") != "" {
+		return "", fmt.Errorf("blob key %.80q is not a lower-case hex SHA-256", sum)
+	}
+	return filepath.Join(string(d), sum[:2], sum), nil
+}
+
+// Put stores data under sum, checked, written to a temporary file and
+// renamed into place.
+func (d dirBlobs) Put(_ context.Context, sum string, data []byte) error {
+	p, err := d.path(sum)
+	if err != nil {
+		return err
+	}
+	if got := sha256.Sum256(data); hex.EncodeToString(got[:]) != sum {
+		return fmt.Errorf("blob %s: the bytes' SHA-256 is %x", sum, got)
+	}
+	if _, err := os.Stat(p); err == nil {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(p), sum+".*")
+	if err != nil {
+		return err
+	}
+	_, werr := tmp.Write(data)
+	if err := errors.Join(werr, tmp.Sync(), tmp.Close()); err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("blob %s: %w", sum, err)
+	}
+	return os.Rename(tmp.Name(), p)
+}
+
+// Get reads the blob stored under sum and checks its bytes.
+func (d dirBlobs) Get(_ context.Context, sum string) ([]byte, error) {
+	p, err := d.path(sum)
+	if err != nil {
+		return nil, err
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return nil, err
+	}
+	if got := sha256.Sum256(data); hex.EncodeToString(got[:]) != sum {
+		return nil, fmt.Errorf("blob %s: %w (its bytes hash to %x)", sum, fs.ErrInvalid, got)
+	}
+	return data, nil
+}
