@@ -1,0 +1,98 @@
+package blobstore_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/certwatch/certwatch/blobstore"
+)
+
+// TestOpenErrors checks that a location that cannot be used fails at Open
+// with a message naming it, and never its secret.
+func TestOpenErrors(t *testing.T) {
+	srv := newS3Fixture(t)
+	down := "http://" + closedPort(t)
+	file := filepath.Join(t.TempDir(), "not-a-dir")
+	if err := os.WriteFile(file, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		location string
+		want     []string // in the message
+	}{
+		{"empty", " ", []string{"no location"}},
+		{"bad scheme", "ftp://host/evidence", []string{"ftp://host/evidence", `unsupported scheme "ftp"`}},
+		{"bad scheme with password", "gs://user:hunter2@bucket", []string{"gs://user:xxxxx@bucket", "unsupported scheme"}},
+		{"unparsable with password", "s3://key:hun ter%zz@bucket", []string{"s3://xxxxx@bucket", "not a URL"}},
+		{"no bucket", "s3://?endpoint=" + srv.srv.URL, []string{"no bucket name"}},
+		{"path after bucket", "s3://evidence/pages?endpoint=" + srv.srv.URL, []string{"names a bucket, not a path"}},
+		{"missing bucket", srv.url("no-such-bucket"), []string{srv.url("no-such-bucket"), `bucket "no-such-bucket" does not exist`}},
+		{"unreachable endpoint", "s3://evidence?endpoint=" + down + "&use_path_style=true", []string{"endpoint " + down + " unreachable"}},
+		{"unreachable, password in URL", "s3://AKID:hunter2@evidence?endpoint=" + down + "&use_path_style=true", []string{"s3://AKID:xxxxx@evidence", "unreachable"}},
+		{"endpoint without scheme", "s3://evidence?endpoint=127.0.0.1:9000", []string{`endpoint "127.0.0.1:9000" is not an http:// or https:// URL`}},
+		{"unknown parameter", srv.url("evidence") + "&colour=red", []string{`unknown query parameter "colour"`}},
+		{"bad use_path_style", "s3://evidence?endpoint=" + srv.srv.URL + "&use_path_style=sometimes", []string{`use_path_style="sometimes"`}},
+		{"access key without secret", "s3://AKID@evidence?endpoint=" + srv.srv.URL, []string{"both an access key and a secret"}},
+		{"relative file URL", "file://./blobs", []string{"absolute path"}},
+		{"file URL with host", "file://server/blobs", []string{`not host "server"`}},
+		{"file URL with parameters", "file:///tmp/blobs?create_dir=1", []string{"takes no parameters"}},
+		{"path is a file", file, []string{file, "not a directory"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			st, err := blobstore.Open(context.Background(), tc.location, blobstore.Options{})
+			if err == nil {
+				st.Close()
+				t.Fatalf("open %q succeeded", tc.location)
+			}
+			msg := err.Error()
+			for _, w := range tc.want {
+				if !strings.Contains(msg, w) {
+					t.Errorf("error %q does not contain %q", msg, w)
+				}
+			}
+			if strings.Contains(msg, "hunter2") || strings.Contains(msg, "hun ter") {
+				t.Errorf("error %q shows the password", msg)
+			}
+		})
+	}
+}
+
+// TestS3CredentialsFromURL checks that an access key and secret in the URL
+// are used instead of the environment's, and that the name is redacted.
+func TestS3CredentialsFromURL(t *testing.T) {
+	f := newS3Fixture(t)
+	loc := strings.Replace(f.url(testBucket), "s3://", "s3://urlkey:urlsecret@", 1)
+	st, err := blobstore.Open(context.Background(), loc, blobstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	data := []byte("evidence")
+	if err := st.Put(context.Background(), blobstore.Sum(data), data); err != nil {
+		t.Fatal(err)
+	}
+	keys := f.accessKeys()
+	if len(keys) == 0 || slices.ContainsFunc(keys, func(k string) bool { return k != "urlkey" }) {
+		t.Fatalf("requests signed with access keys %v, want only urlkey", keys)
+	}
+	if strings.Contains(st.Name(), "urlsecret") {
+		t.Fatalf("Name() %q shows the secret", st.Name())
+	}
+
+	// Without credentials in the URL, the environment's are used.
+	g := newS3Fixture(t)
+	st2, err := blobstore.Open(context.Background(), g.url(testBucket), blobstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st2.Close()
+	if keys := g.accessKeys(); len(keys) == 0 || keys[0] != "envkey" {
+		t.Fatalf("requests signed with access keys %v, want envkey", keys)
+	}
+}
