@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"gocloud.dev/blob"
 	"gocloud.dev/gcerrors"
@@ -178,8 +179,14 @@ func (s *Store) Put(ctx context.Context, sum string, data []byte) error {
 
 // write writes data under key. In a directory store the file is created
 // 0600 and synced before fileblob renames it into place, and its directory
-// is synced after, so a blob a Put reported stored survives a power cut.
+// is synced after (as is the parent of any directory created for it), so a
+// blob a Put reported stored survives a power cut.
 func (s *Store) write(ctx context.Context, key string, data []byte) error {
+	if s.dir != "" {
+		if err := makeDirs(s.dir, filepath.Dir(key)); err != nil {
+			return err
+		}
+	}
 	var file *os.File
 	opts := &blob.WriterOptions{
 		ContentType: contentType,
@@ -209,6 +216,31 @@ func (s *Store) write(ctx context.Context, key string, data []byte) error {
 	}
 	if s.dir != "" {
 		return syncDir(filepath.Join(s.dir, filepath.FromSlash(filepath.Dir(key))))
+	}
+	return nil
+}
+
+// makeDirs creates the directories of rel (slash-separated) under root,
+// 0700, and syncs the parent of each one it creates, so that a blob's path
+// is as durable as the blob.
+func makeDirs(root, rel string) error {
+	if info, err := os.Stat(filepath.Join(root, filepath.FromSlash(rel))); err == nil && info.IsDir() {
+		return nil
+	}
+	dir := root
+	for _, name := range strings.Split(rel, "/") {
+		parent := dir
+		dir = filepath.Join(dir, name)
+		err := os.Mkdir(dir, 0o700)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("create directory: %w", err)
+		}
+		if err := syncDir(parent); err != nil {
+			return err
+		}
 	}
 	return nil
 }
