@@ -400,3 +400,26 @@ func TestDirCreatedPrivate(t *testing.T) {
 		st.Close()
 	}
 }
+
+// TestDirStrayTempFile checks that a temporary file left beside a key by a
+// process killed mid-write is never taken for the blob.
+func TestDirStrayTempFile(t *testing.T) {
+	f := newDirFixture(t).(*dirFixture)
+	st := f.open(t, blobstore.Options{})
+	ctx := context.Background()
+	data := body(10, 30_000)
+	sum := blobstore.Sum(data)
+	f.damage(t, blobstore.Key(sum)+".18a3f0c2b1d4e5f6.tmp", data[:1000])
+	if has, err := st.Has(ctx, sum); err != nil || has {
+		t.Fatalf("has = %v, %v with only a stray temporary file", has, err)
+	}
+	if _, err := st.Get(ctx, sum); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("get with only a stray temporary file: %v, want fs.ErrNotExist", err)
+	}
+	if err := st.Put(ctx, sum, data); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := st.Get(ctx, sum); err != nil || !bytes.Equal(got, data) {
+		t.Fatalf("get after put: %d bytes, %v", len(got), err)
+	}
+}
