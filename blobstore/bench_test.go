@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/binary"
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/certwatch/certwatch/blobstore"
@@ -38,4 +40,67 @@ func BenchmarkPutGet(b *testing.B) {
 			})
 		}
 	}
+}
+
+// BenchmarkPutGetPlainFile is the reference for BenchmarkPutGet/dir: the
+// same work by hand with the os package (hash, temporary file, write, sync,
+// rename, sync the directory, read back, hash), without gocloud.dev/blob.
+func BenchmarkPutGetPlainFile(b *testing.B) {
+	for _, size := range []int{64 << 10, 1 << 20} {
+		b.Run(fmt.Sprintf("%dKiB", size>>10), func(b *testing.B) {
+			root := b.TempDir()
+			data := body(9, size)
+			b.SetBytes(int64(size))
+			for i := 0; b.Loop(); i++ {
+				binary.LittleEndian.PutUint64(data, uint64(i))
+				sum := blobstore.Sum(data)
+				path := filepath.Join(root, filepath.FromSlash(blobstore.Key(sum)))
+				if err := plainPut(path, data); err != nil {
+					b.Fatal(err)
+				}
+				got, err := os.ReadFile(path)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if blobstore.Sum(got) != sum {
+					b.Fatal("read back other bytes")
+				}
+			}
+		})
+	}
+}
+
+func plainPut(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	if _, err := os.Stat(path); err == nil {
+		return nil
+	}
+	f, err := os.CreateTemp(dir, "tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		return err
+	}
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
 }

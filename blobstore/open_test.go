@@ -2,11 +2,14 @@ package blobstore_test
 
 import (
 	"context"
+	"errors"
+	"net"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/certwatch/certwatch/blobstore"
 )
@@ -94,5 +97,39 @@ func TestS3CredentialsFromURL(t *testing.T) {
 	defer st2.Close()
 	if keys := g.accessKeys(); len(keys) == 0 || keys[0] != "envkey" {
 		t.Fatalf("requests signed with access keys %v, want envkey", keys)
+	}
+}
+
+// TestS3ServerNotAnswering checks that Open against an endpoint that
+// accepts connections and never answers ends with the caller's context.
+func TestS3ServerNotAnswering(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	var conns []net.Conn
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			conns = append(conns, c) // held open, never answered
+		}
+	}()
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	endpoint := "http://" + l.Addr().String()
+	_, err = blobstore.Open(ctx, "s3://evidence?endpoint="+endpoint+"&use_path_style=true", blobstore.Options{})
+	if err == nil || !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "endpoint "+endpoint+" unreachable") {
+		t.Fatalf("open against a server that never answers: %v; want the context's deadline, naming the endpoint", err)
+	}
+	l.Close()
+	<-done
+	for _, c := range conns {
+		c.Close()
 	}
 }
