@@ -10,6 +10,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -183,7 +184,7 @@ func (s *Store) Put(ctx context.Context, sum string, data []byte) error {
 // blob a Put reported stored survives a power cut.
 func (s *Store) write(ctx context.Context, key string, data []byte) error {
 	if s.dir != "" {
-		if err := makeDirs(s.dir, filepath.Dir(key)); err != nil {
+		if err := makeDirs(s.dir, path.Dir(key)); err != nil {
 			return err
 		}
 	}
@@ -215,7 +216,7 @@ func (s *Store) write(ctx context.Context, key string, data []byte) error {
 		return err
 	}
 	if s.dir != "" {
-		return syncDir(filepath.Join(s.dir, filepath.FromSlash(filepath.Dir(key))))
+		return syncDir(filepath.Join(s.dir, filepath.FromSlash(path.Dir(key))))
 	}
 	return nil
 }
