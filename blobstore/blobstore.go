@@ -9,13 +9,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
-	"path"
-	"path/filepath"
-	"strings"
-
-	"gocloud.dev/blob"
-	"gocloud.dev/gcerrors"
+	"sync/atomic"
 )
 
 // DefaultMaxSize is the largest blob a store keeps or returns unless
@@ -68,17 +62,38 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
+// errClosed marks a call on a closed store.
+var errClosed = errors.New("store closed")
+
 // Store is a content-addressed blob store: bytes kept under the key of
 // their SHA-256, in a directory or an S3-compatible bucket. It is safe for
 // concurrent use. Open returns one.
 type Store struct {
-	bucket *blob.Bucket
-	// dir is the root directory of a directory store ("" for S3): Put
-	// syncs the file and its directory there, which fileblob does not.
-	dir  string
-	name string // the URL, redacted, for messages
-	opts Options
-	slot chan struct{}
+	back   backend
+	name   string // the URL, redacted, for messages
+	opts   Options
+	slot   chan struct{}
+	closed atomic.Bool
+}
+
+// backend is where a Store keeps its objects: a directory (dirBackend) or
+// an S3-compatible bucket (s3Backend). Keys are valid (see Key); the Store
+// checks sums, sizes and hashes, and bounds the calls.
+type backend interface {
+	// size returns the size of the object under key; a missing object is
+	// an error wrapping fs.ErrNotExist.
+	size(ctx context.Context, key string) (int64, error)
+	// open returns the object under key and its size as the store reports
+	// it; a missing object is an error wrapping fs.ErrNotExist.
+	open(ctx context.Context, key string) (io.ReadCloser, int64, error)
+	// write stores data under key atomically, replacing any object there.
+	write(ctx context.Context, key string, data []byte) error
+	// close releases the backend's resources.
+	close() error
+}
+
+func newStore(back backend, name string, opts Options) *Store {
+	return &Store{back: back, name: name, opts: opts, slot: make(chan struct{}, opts.MaxInFlight)}
 }
 
 // Name is the store's URL with any password redacted, for logs.
@@ -129,8 +144,12 @@ func truncate(s string, n int) string {
 	return s[:n] + "…"
 }
 
-// acquire takes one of the store's call slots, or fails with ctx.
+// acquire takes one of the store's call slots, or fails with ctx or when
+// the store is closed.
 func (s *Store) acquire(ctx context.Context) (func(), error) {
+	if s.closed.Load() {
+		return nil, fmt.Errorf("%s: %w", s.name, errClosed)
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -165,96 +184,15 @@ func (s *Store) Put(ctx context.Context, sum string, data []byte) error {
 	}
 	defer release()
 	key := Key(sum)
-	attrs, err := s.bucket.Attributes(ctx, key)
+	size, err := s.back.size(ctx, key)
 	switch {
-	case err == nil && attrs.Size == int64(len(data)):
+	case err == nil && size == int64(len(data)):
 		return nil
-	case err != nil && gcerrors.Code(err) != gcerrors.NotFound:
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
 		return fmt.Errorf("blobstore: put %s: check %s in %s: %w", sum, key, s.name, err)
 	}
-	if err := s.write(ctx, key, data); err != nil {
+	if err := s.back.write(ctx, key, data); err != nil {
 		return fmt.Errorf("blobstore: put %s: write %s in %s: %w", sum, key, s.name, err)
-	}
-	return nil
-}
-
-// write writes data under key. In a directory store the file is created
-// 0600 and synced before fileblob renames it into place, and its directory
-// is synced after (as is the parent of any directory created for it), so a
-// blob a Put reported stored survives a power cut.
-func (s *Store) write(ctx context.Context, key string, data []byte) error {
-	if s.dir != "" {
-		if err := makeDirs(s.dir, path.Dir(key)); err != nil {
-			return err
-		}
-	}
-	var file *os.File
-	opts := &blob.WriterOptions{
-		ContentType: contentType,
-		BeforeWrite: func(as func(any) bool) error {
-			if as(&file) {
-				return file.Chmod(0o600)
-			}
-			return nil
-		},
-	}
-	w, err := s.bucket.NewWriter(ctx, key, opts)
-	if err != nil {
-		return err
-	}
-	if _, err := w.Write(data); err != nil {
-		_ = w.Close()
-		return err
-	}
-	if file != nil {
-		if err := file.Sync(); err != nil {
-			_ = w.Close()
-			return fmt.Errorf("sync: %w", err)
-		}
-	}
-	if err := w.Close(); err != nil {
-		return err
-	}
-	if s.dir != "" {
-		return syncDir(filepath.Join(s.dir, filepath.FromSlash(path.Dir(key))))
-	}
-	return nil
-}
-
-// makeDirs creates the directories of rel (slash-separated) under root,
-// 0700, and syncs the parent of each one it creates, so that a blob's path
-// is as durable as the blob.
-func makeDirs(root, rel string) error {
-	if info, err := os.Stat(filepath.Join(root, filepath.FromSlash(rel))); err == nil && info.IsDir() {
-		return nil
-	}
-	dir := root
-	for _, name := range strings.Split(rel, "/") {
-		parent := dir
-		dir = filepath.Join(dir, name)
-		err := os.Mkdir(dir, 0o700)
-		if errors.Is(err, fs.ErrExist) {
-			continue
-		}
-		if err != nil {
-			return fmt.Errorf("create directory: %w", err)
-		}
-		if err := syncDir(parent); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// syncDir makes a rename in dir durable.
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return fmt.Errorf("sync directory: %w", err)
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil {
-		return fmt.Errorf("sync directory %s: %w", dir, err)
 	}
 	return nil
 }
@@ -274,15 +212,14 @@ func (s *Store) Get(ctx context.Context, sum string) ([]byte, error) {
 	}
 	defer release()
 	key := Key(sum)
-	r, err := s.bucket.NewReader(ctx, key, nil)
+	r, size, err := s.back.open(ctx, key)
 	if err != nil {
-		if gcerrors.Code(err) == gcerrors.NotFound {
+		if errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("blobstore: get %s: no blob %s in %s: %w", sum, key, s.name, fs.ErrNotExist)
 		}
 		return nil, fmt.Errorf("blobstore: get %s: open %s in %s: %w", sum, key, s.name, err)
 	}
 	defer r.Close()
-	size := r.Size()
 	if size > s.opts.MaxSize {
 		return nil, fmt.Errorf("blobstore: get %s: %s in %s is %d bytes: %w (%d bytes)", sum, key, s.name, size, ErrTooLarge, s.opts.MaxSize)
 	}
@@ -342,16 +279,24 @@ func (s *Store) Has(ctx context.Context, sum string) (bool, error) {
 		return false, fmt.Errorf("blobstore: has %s: %w", sum, err)
 	}
 	defer release()
-	ok, err := s.bucket.Exists(ctx, Key(sum))
-	if err != nil {
+	_, err = s.back.size(ctx, Key(sum))
+	switch {
+	case err == nil:
+		return true, nil
+	case errors.Is(err, fs.ErrNotExist):
+		return false, nil
+	default:
 		return false, fmt.Errorf("blobstore: has %s: check %s in %s: %w", sum, Key(sum), s.name, err)
 	}
-	return ok, nil
 }
 
-// Close releases the store's resources. Calls after Close fail.
+// Close releases the store's resources. Calls after Close fail; calls
+// still running when it is called finish.
 func (s *Store) Close() error {
-	if err := s.bucket.Close(); err != nil {
+	if s.closed.Swap(true) {
+		return fmt.Errorf("blobstore: close %s: %w", s.name, errClosed)
+	}
+	if err := s.back.close(); err != nil {
 		return fmt.Errorf("blobstore: close %s: %w", s.name, err)
 	}
 	return nil

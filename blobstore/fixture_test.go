@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -13,6 +14,7 @@ import (
 	"sync"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/certwatch/certwatch/blobstore"
 	"github.com/johannesboyne/gofakes3"
@@ -130,9 +132,13 @@ type s3Fixture struct {
 	srv     *httptest.Server
 	bucket  string
 
-	mu     sync.Mutex
-	puts   map[string]int // PUT requests per object path
-	access []string       // access keys of signed requests, in order
+	mu       sync.Mutex
+	puts     map[string]int // PUT requests per object path
+	access   []string       // access keys of signed requests, in order
+	unsigned int            // requests with no Authorization header
+	// putSums are the X-Amz-Content-Sha256 headers of PUTs and the
+	// SHA-256 of their bodies as received.
+	putSums [][2]string
 }
 
 const testBucket = "evidence"
@@ -155,10 +161,20 @@ func (f *s3Fixture) record(next http.Handler) http.Handler {
 		f.mu.Lock()
 		if r.Method == http.MethodPut {
 			f.puts[r.URL.Path]++
+			body, err := io.ReadAll(r.Body)
+			if err != nil {
+				f.mu.Unlock()
+				http.Error(w, err.Error(), http.StatusBadRequest)
+				return
+			}
+			r.Body = io.NopCloser(bytes.NewReader(body))
+			f.putSums = append(f.putSums, [2]string{r.Header.Get("X-Amz-Content-Sha256"), blobstore.Sum(body)})
 		}
 		if _, cred, ok := strings.Cut(r.Header.Get("Authorization"), "Credential="); ok {
 			key, _, _ := strings.Cut(cred, "/")
 			f.access = append(f.access, key)
+		} else if r.Header.Get("Authorization") == "" {
+			f.unsigned++
 		}
 		f.mu.Unlock()
 		next.ServeHTTP(w, r)
@@ -199,7 +215,10 @@ func (f *s3Fixture) raw(tb testing.TB, key string) ([]byte, bool) {
 
 func (f *s3Fixture) damage(tb testing.TB, key string, data []byte) {
 	tb.Helper()
-	if _, err := f.backend.PutObject(f.bucket, key, map[string]string{}, bytes.NewReader(data), int64(len(data)), nil); err != nil {
+	// Every S3 service sends Last-Modified; gofakes3 sends what its
+	// PUT handler would have stored.
+	meta := map[string]string{"Last-Modified": time.Now().UTC().Format(http.TimeFormat)}
+	if _, err := f.backend.PutObject(f.bucket, key, meta, bytes.NewReader(data), int64(len(data)), nil); err != nil {
 		tb.Fatal(err)
 	}
 }

@@ -37,6 +37,8 @@ func TestOpenErrors(t *testing.T) {
 		{"missing bucket", srv.url("no-such-bucket"), []string{srv.url("no-such-bucket"), `bucket "no-such-bucket" does not exist`}},
 		{"unreachable endpoint", "s3://evidence?endpoint=" + down + "&use_path_style=true", []string{"endpoint " + down + " unreachable"}},
 		{"unreachable, password in URL", "s3://AKID:hunter2@evidence?endpoint=" + down + "&use_path_style=true", []string{"s3://AKID:xxxxx@evidence", "unreachable"}},
+		{"endpoint with a path", "s3://evidence?endpoint=" + srv.srv.URL + "/s3", []string{"no path, query or user"}},
+		{"anonymous with credentials", "s3://AKID:hunter2@evidence?anonymous=true&endpoint=" + srv.srv.URL, []string{"exclude each other"}},
 		{"endpoint without scheme", "s3://evidence?endpoint=127.0.0.1:9000", []string{`endpoint "127.0.0.1:9000" is not an http:// or https:// URL`}},
 		{"unknown parameter", srv.url("evidence") + "&colour=red", []string{`unknown query parameter "colour"`}},
 		{"bad use_path_style", "s3://evidence?endpoint=" + srv.srv.URL + "&use_path_style=sometimes", []string{`use_path_style="sometimes"`}},
@@ -131,5 +133,66 @@ func TestS3ServerNotAnswering(t *testing.T) {
 	<-done
 	for _, c := range conns {
 		c.Close()
+	}
+}
+
+// TestS3PutSignsSum checks that a PUT carries the blob's own SHA-256 as its
+// signed payload hash (a service that checks it refuses damaged bytes), and
+// that anonymous=true signs nothing.
+func TestS3PutSignsSum(t *testing.T) {
+	for _, anonymous := range []bool{false, true} {
+		f := newS3Fixture(t)
+		loc := f.url(testBucket)
+		if anonymous {
+			loc += "&anonymous=true"
+		}
+		st, err := blobstore.Open(context.Background(), loc, blobstore.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		data := []byte("signed evidence")
+		sum := blobstore.Sum(data)
+		if err := st.Put(context.Background(), sum, data); err != nil {
+			t.Fatal(err)
+		}
+		st.Close()
+		f.mu.Lock()
+		puts, unsigned, signed := f.putSums, f.unsigned, len(f.access)
+		f.mu.Unlock()
+		if len(puts) != 1 || puts[0][1] != sum {
+			t.Fatalf("PUTs received: %v, want one of %s", puts, sum)
+		}
+		if !anonymous && puts[0][0] != sum {
+			t.Errorf("PUT X-Amz-Content-Sha256 = %q, want the blob's sum %s", puts[0][0], sum)
+		}
+		if anonymous && (signed != 0 || unsigned == 0) {
+			t.Errorf("anonymous store: %d signed and %d unsigned requests, want none signed", signed, unsigned)
+		}
+	}
+}
+
+// TestClosed checks that calls on a closed store fail and name the store.
+func TestClosed(t *testing.T) {
+	for _, fx := range fixtures {
+		t.Run(fx.name, func(t *testing.T) {
+			f := fx.new(t)
+			st := f.open(t, blobstore.Options{})
+			data := []byte("evidence")
+			sum := blobstore.Sum(data)
+			if err := st.Put(context.Background(), sum, data); err != nil {
+				t.Fatal(err)
+			}
+			if err := st.Close(); err != nil {
+				t.Fatal(err)
+			}
+			ctx := context.Background()
+			_, gerr := st.Get(ctx, sum)
+			_, herr := st.Has(ctx, sum)
+			for _, err := range []error{st.Put(ctx, sum, data), gerr, herr, st.Close()} {
+				if err == nil || !strings.Contains(err.Error(), "closed") || !strings.Contains(err.Error(), st.Name()) {
+					t.Errorf("call on a closed store: %v, want an error naming the store as closed", err)
+				}
+			}
+		})
 	}
 }
