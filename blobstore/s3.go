@@ -27,9 +27,9 @@ const openCheckTimeout = 20 * time.Second
 // the URL names none (MinIO, Ceph and most others accept it).
 const defaultRegion = "us-east-1"
 
-// s3MaxRetries is how many times the client sends a request that failed
-// in a way worth retrying (a dropped connection, a 5xx, a throttle), with
-// backoff; every retry still ends with the call's context.
+// s3MaxRetries is how many times in all the client sends a request that
+// fails in a way worth retrying (a dropped connection, a 5xx, a throttle),
+// with backoff; every attempt still ends with the call's context.
 const s3MaxRetries = 3
 
 // awsHost is the endpoint when the URL names none: AWS S3 itself.
