@@ -142,6 +142,9 @@ func TestS3ServerNotAnswering(t *testing.T) {
 func TestS3PutSignsSum(t *testing.T) {
 	for _, anonymous := range []bool{false, true} {
 		f := newS3Fixture(t)
+		f.mu.Lock()
+		f.hashPuts = true
+		f.mu.Unlock()
 		loc := f.url(testBucket)
 		if anonymous {
 			loc += "&anonymous=true"
