@@ -21,7 +21,7 @@ import (
 	"github.com/johannesboyne/gofakes3/backend/s3mem"
 )
 
-// TestMain makes the AWS SDK hermetic: fixed test credentials, no shared
+// TestMain makes the S3 client hermetic: fixed test credentials, no shared
 // config files and no instance-metadata lookups (which would leave the
 // loopback interface).
 func TestMain(m *testing.M) {
