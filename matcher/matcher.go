@@ -55,8 +55,11 @@ type Matcher struct {
 	// reference: compiled by compileReference (tests only).
 	reference bool
 
+	// The segmenter, loaded on first use: gse's for the reference, the
+	// same segmentation computed faster (wordseg.go) otherwise.
 	segOnce  sync.Once
 	seg      *gse.Segmenter
+	wseg     *wordSeg
 	segTerms []string
 }
 
@@ -365,9 +368,24 @@ func (m *Matcher) Literals() []string {
 // Warm loads the segmenter now instead of on the first page that needs it.
 func (m *Matcher) Warm() { m.segmenter() }
 
-func (m *Matcher) segmenter() *gse.Segmenter {
-	m.segOnce.Do(func() { m.seg = newSegmenter(m.segTerms) })
-	return m.seg
+// segmenter loads the segmenter once: gse's (for the reference matcher)
+// or the word segmenter built from gse's dictionary.
+func (m *Matcher) segmenter() (*gse.Segmenter, *wordSeg) {
+	m.segOnce.Do(func() {
+		seg := newSegmenter(m.segTerms)
+		if m.reference {
+			m.seg = seg
+			return
+		}
+		m.wseg = newWordSeg(seg)
+	})
+	return m.seg, m.wseg
+}
+
+// segment segments normalized text with the matcher's segmenter.
+func (m *Matcher) segment(text string) *segmentation {
+	seg, wseg := m.segmenter()
+	return segmentText(seg, wseg, text)
 }
 
 // hit is a literal found in normalized text.
@@ -684,7 +702,7 @@ func (s *scan) run() {
 		}
 	}
 	if needSeg {
-		s.seg = segmentText(s.m.segmenter(), text)
+		s.seg = s.m.segment(text)
 	} else {
 		s.seg = &segmentation{bounds: []int{len(text)}, limit: 0}
 	}
