@@ -159,6 +159,7 @@ func benchRawOwn(b *testing.B, ps []*page.Page) {
 // (trimmed) dictionary and its word segmenter (wordseg.go).
 func benchSegmentAll(b *testing.B, ps []*page.Page) {
 	m := defaultMatcher(b)
+	m.Warm()
 	benchEach(b, ps, NormalizeString, func(t []byte) { m.segment(unsafe.String(unsafe.SliceData(t), len(t))) })
 }
 

@@ -30,17 +30,26 @@ type wordSeg struct {
 	bmp   []int32
 	runes map[rune]int32
 	multi map[string]int32
-	// The trie: node 0 is the root; the children of node n are
-	// edges[first[n]:first[n+1]], sorted by unit (rootKids, by unit
-	// number, for the root's). dist is the path length of the word
-	// ending at a node; word tells whether one does.
+	// The trie: node 0 is the root; its children are rootKids by unit
+	// number, every other edge is in an open-addressing table keyed by
+	// parent and unit (edgeKey; 0 marks a free slot, no edge has
+	// parent 0). dist is the path length of the word ending at a node;
+	// word tells whether one does.
 	rootKids []int32
-	first    []int32
-	edgeUnit []int32
+	edgeKeys []uint64
 	edgeNode []int32
+	edgeMask uint64
 	dist     []float32
 	word     []bool
 	maxLen   int // longest word, in units
+}
+
+// edgeKey is the table key of the edge from parent by unit u.
+func edgeKey(parent, u int32) uint64 { return uint64(parent)<<32 | uint64(uint32(u)) }
+
+// edgeSlot is where the table's probe for key starts.
+func (w *wordSeg) edgeSlot(key uint64) uint64 {
+	return (key * 0x9E3779B97F4A7C15 >> 29) & w.edgeMask
 }
 
 // pseudoDistance is the path length gse gives a character that starts
@@ -110,31 +119,22 @@ func newWordSeg(seg *gse.Segmenter) *wordSeg {
 	}
 	w.dist, w.word = dist, word
 	w.rootKids = make([]int32, nunits+1)
-	count := make([]int32, len(dist)+1)
-	type flat struct{ parent, unit, node int32 }
-	var edges []flat
+	size := 1
+	for size < 2*len(kids) {
+		size *= 2
+	}
+	w.edgeKeys, w.edgeNode, w.edgeMask = make([]uint64, size), make([]int32, size), uint64(size-1)
 	for e, n := range kids {
 		if e.parent == 0 {
 			w.rootKids[e.unit] = n
 			continue
 		}
-		edges = append(edges, flat{e.parent, e.unit, n})
-		count[e.parent+1]++
-	}
-	slices.SortFunc(edges, func(a, b flat) int {
-		if a.parent != b.parent {
-			return int(a.parent - b.parent)
+		key := edgeKey(e.parent, e.unit)
+		i := w.edgeSlot(key)
+		for w.edgeKeys[i] != 0 {
+			i = (i + 1) & w.edgeMask
 		}
-		return int(a.unit - b.unit)
-	})
-	for i := 1; i < len(count); i++ {
-		count[i] += count[i-1]
-	}
-	w.first = count
-	w.edgeUnit = make([]int32, len(edges))
-	w.edgeNode = make([]int32, len(edges))
-	for i, e := range edges {
-		w.edgeUnit[i], w.edgeNode[i] = e.unit, e.node
+		w.edgeKeys[i], w.edgeNode[i] = key, n
 	}
 	return w
 }
@@ -228,6 +228,51 @@ func (w *wordSeg) unitNumber(u []byte) int32 {
 	return w.multi[string(u)]
 }
 
+// units appends the start and number of every unit of text, cut as
+// eachUnit cuts it (the same loop, with the character decoded once).
+func (w *wordSeg) units(text []byte, starts, units []int32) ([]int32, []int32) {
+	run := -1 // start of the current Latin run
+	for cur := 0; cur < len(text); {
+		r, size := rune(text[cur]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(text[cur:])
+		}
+		var latin bool
+		if size == 1 {
+			latin = 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		} else {
+			latin = size == 2 && (unicode.IsLetter(r) || unicode.IsNumber(r))
+		}
+		if latin {
+			if run < 0 {
+				run = cur
+			}
+			cur += size
+			continue
+		}
+		if run >= 0 {
+			starts = append(starts, int32(run))
+			units = append(units, w.unitNumber(text[run:cur]))
+			run = -1
+		}
+		starts = append(starts, int32(cur))
+		switch {
+		case r == utf8.RuneError && size == 1:
+			units = append(units, w.unitNumber(text[cur:cur+1]))
+		case r < 0x10000:
+			units = append(units, w.bmp[r])
+		default:
+			units = append(units, w.runes[r])
+		}
+		cur += size
+	}
+	if run >= 0 {
+		starts = append(starts, int32(run))
+		units = append(units, w.unitNumber(text[run:]))
+	}
+	return starts, units
+}
+
 // child is the trie node reached from node by unit u, or 0.
 func (w *wordSeg) child(node, u int32) int32 {
 	if node == 0 {
@@ -236,19 +281,15 @@ func (w *wordSeg) child(node, u int32) int32 {
 		}
 		return 0
 	}
-	lo, hi := w.first[node], w.first[node+1]
-	for lo < hi {
-		mid := int32(uint32(lo+hi) >> 1)
-		if w.edgeUnit[mid] < u {
-			lo = mid + 1
-		} else {
-			hi = mid
+	key := edgeKey(node, u)
+	for i := w.edgeSlot(key); ; i = (i + 1) & w.edgeMask {
+		switch w.edgeKeys[i] {
+		case key:
+			return w.edgeNode[i]
+		case 0:
+			return 0
 		}
 	}
-	if lo < w.first[node+1] && w.edgeUnit[lo] == u {
-		return w.edgeNode[lo]
-	}
-	return 0
 }
 
 // segScratch is one segmentation's working space, reused.
@@ -274,11 +315,7 @@ func (w *wordSeg) tokenStarts(text []byte, fn func(start int)) {
 			segScratchPool.Put(sc)
 		}
 	}()
-	starts, units := sc.starts[:0], sc.units[:0]
-	eachUnit(text, func(a, b int) {
-		starts = append(starts, int32(a))
-		units = append(units, w.unitNumber(text[a:b]))
-	})
+	starts, units := w.units(text, sc.starts[:0], sc.units[:0])
 	sc.starts, sc.units = starts, units
 	n := len(units)
 	minD := slices.Grow(sc.minD[:0], n)[:n]
