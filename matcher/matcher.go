@@ -660,7 +660,7 @@ type scan struct {
 	titleEnd int
 	seg      *segmentation
 	hits     []hit // valid hits, by start
-	byLit    map[int][]hit
+	byLit    *litHits
 	contacts []contact
 	results  []*ruleResult
 	// negEnds are the end offsets of negated hits; lastNegated tells run
@@ -686,6 +686,7 @@ type scan struct {
 	// what the finding keeps of it is copied (contactsOnly).
 	borrowed bool
 	evBuf    []event // group's scratch space
+	unitHits []hit   // unitView's scratch space
 }
 
 func (s *scan) run() {
@@ -706,7 +707,6 @@ func (s *scan) run() {
 	} else {
 		s.seg = &segmentation{bounds: []int{len(text)}, limit: 0}
 	}
-	s.byLit = map[int][]hit{}
 	// In start order, so that a negation carries along a list: in
 	// 声称不用培训、不用考试即可拿证 the cue negates 不用培训 and, through it,
 	// 不用考试 right after.
@@ -720,10 +720,9 @@ func (s *scan) run() {
 			}
 			continue
 		}
-		x := hit{lit: h.PatternID, start: h.Start, end: h.End}
-		s.hits = append(s.hits, x)
-		s.byLit[x.lit] = append(s.byLit[x.lit], x)
+		s.hits = append(s.hits, hit{lit: h.PatternID, start: h.Start, end: h.End})
 	}
+	s.byLit = newLitHits(len(s.m.lits), s.hits)
 	s.contacts = pageContacts(s.n, false)
 	s.scoreUnits()
 	for _, ci := range s.m.imit {
@@ -919,7 +918,7 @@ func (s *scan) score(cr *crule) *ruleResult {
 	for _, t := range cr.terms {
 		var spans []hit
 		for _, id := range t.lits {
-			spans = append(spans, s.byLit[id]...)
+			spans = append(spans, s.byLit.get(id)...)
 		}
 		if len(spans) == 0 {
 			continue
@@ -1044,7 +1043,7 @@ func (s *scan) score(cr *crule) *ruleResult {
 	for _, e := range cr.excl {
 		n := 0
 		for _, id := range e.lits {
-			hs := near(outsideOffer(s.byLit[id], offer))
+			hs := near(outsideOffer(s.byLit.get(id), offer))
 			if e.e.NearLines >= 0 && len(hs) > 0 {
 				hs = nearLines(hs, e.e.NearLines)
 			}
@@ -1076,7 +1075,7 @@ func (s *scan) group(g cgroup) (groupHit, bool) {
 		found := false
 		for _, it := range slot {
 			if it.lit >= 0 {
-				for _, h := range s.byLit[it.lit] {
+				for _, h := range s.byLit.get(it.lit) {
 					evs = append(evs, event{pos: s.seg.wordIndex(h.start), slot: si, span: h, label: s.m.lits[it.lit].display})
 					found = true
 				}
