@@ -685,8 +685,10 @@ type scan struct {
 	// borrowed: the Normalized reads the first pass's scratch space, so
 	// what the finding keeps of it is copied (contactsOnly).
 	borrowed bool
-	evBuf    []event // group's scratch space
-	unitHits []hit   // unitView's scratch space
+	evBuf    []event                // group's scratch space
+	unitHits []hit                  // unitView's scratch space
+	rawSeen  []uint64               // literals of raw, a bit each (textHas)
+	occ      map[*cpattern][][2]int // occurrences of each pattern's leading literals in the text
 }
 
 func (s *scan) run() {
@@ -932,10 +934,12 @@ func (s *scan) score(cr *crule) *ruleResult {
 		if ranges == nil {
 			ranges = [][2]int{{0, len(s.n.Text)}}
 		}
-		for _, p := range cr.patterns {
+		for pi := range cr.patterns {
+			p := &cr.patterns[pi]
+			occ := s.occurrences(p)
 			var th termHit
 			for _, r := range ranges {
-				for _, l := range p.findAll(s.n.Text[r[0]:r[1]], 8) {
+				for _, l := range p.findAllIn(s.n.Text, r[0], r[1], occ, 8) {
 					th.spans = append(th.spans, hit{lit: -1, start: r[0] + l[0], end: r[0] + l[1]})
 				}
 			}
@@ -1057,6 +1061,23 @@ func (s *scan) score(cr *crule) *ruleResult {
 	return res
 }
 
+// occurrences returns, once per page, where the literals p's matches
+// start with occur in the normalized text.
+func (s *scan) occurrences(p *cpattern) [][2]int {
+	if p.anchored == nil {
+		return nil
+	}
+	if occ, ok := s.occ[p]; ok {
+		return occ
+	}
+	if s.occ == nil {
+		s.occ = map[*cpattern][][2]int{}
+	}
+	occ := p.occurrences(s.n.Text)
+	s.occ[p] = occ
+	return occ
+}
+
 // event is one occurrence of a slot item at a word position.
 type event struct {
 	pos, slot int
@@ -1092,7 +1113,9 @@ func (s *scan) group(g cgroup) (groupHit, bool) {
 			return groupHit{}, false
 		}
 	}
-	sort.Slice(evs, func(i, j int) bool { return evs[i].pos < evs[j].pos })
+	// slices.SortFunc is sort.Slice's algorithm (both generated from one
+	// template), without the reflection: equal positions end in the same order.
+	slices.SortFunc(evs, func(a, b event) int { return a.pos - b.pos })
 	k := len(g.slots)
 	var small [8]int
 	count := small[:0]
