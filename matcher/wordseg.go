@@ -87,11 +87,27 @@ func newWordSeg(seg *gse.Segmenter) *wordSeg {
 		}
 		return w.multi[u]
 	}
-	// A trie in a map while it grows, flattened below.
-	type edge struct{ parent, unit int32 }
-	kids := map[edge]int32{}
+	// Every edge of the trie goes straight into the table, sized for
+	// the units of all words (an upper bound on the edges) at a load of
+	// at most 3/4; no map of edges is built on the way (the cold start's
+	// peak memory).
+	total := 0
+	for i := range d.Tokens {
+		total += utf8.RuneCountInString(d.Tokens[i].Text())
+	}
+	size := 1
+	for size < total*4/3+1 {
+		size *= 2
+	}
+	w.edgeKeys, w.edgeNode, w.edgeMask = make([]uint64, size), make([]int32, size), uint64(size-1)
+	var rootKids []int32
 	dist := []float32{0}
 	word := []bool{false}
+	newNode := func() int32 {
+		dist = append(dist, 0)
+		word = append(word, false)
+		return int32(len(dist) - 1)
+	}
 	var units []string
 	for i := range d.Tokens {
 		tok := &d.Tokens[i]
@@ -101,15 +117,26 @@ func newWordSeg(seg *gse.Segmenter) *wordSeg {
 		}
 		node := int32(0)
 		for _, u := range units {
-			e := edge{node, unitOf(u)}
-			next, ok := kids[e]
-			if !ok {
-				next = int32(len(dist))
-				kids[e] = next
-				dist = append(dist, 0)
-				word = append(word, false)
+			n := unitOf(u)
+			if node == 0 {
+				for int(n) >= len(rootKids) {
+					rootKids = append(rootKids, 0)
+				}
+				if rootKids[n] == 0 {
+					rootKids[n] = newNode()
+				}
+				node = rootKids[n]
+				continue
 			}
-			node = next
+			key := edgeKey(node, n)
+			j := w.edgeSlot(key)
+			for w.edgeKeys[j] != 0 && w.edgeKeys[j] != key {
+				j = (j + 1) & w.edgeMask
+			}
+			if w.edgeKeys[j] == 0 {
+				w.edgeKeys[j], w.edgeNode[j] = key, newNode()
+			}
+			node = w.edgeNode[j]
 		}
 		if !word[node] { // the first token of a text wins, as in gse
 			word[node] = true
@@ -117,25 +144,7 @@ func newWordSeg(seg *gse.Segmenter) *wordSeg {
 		}
 		w.maxLen = max(w.maxLen, len(units))
 	}
-	w.dist, w.word = dist, word
-	w.rootKids = make([]int32, nunits+1)
-	size := 1
-	for size < 2*len(kids) {
-		size *= 2
-	}
-	w.edgeKeys, w.edgeNode, w.edgeMask = make([]uint64, size), make([]int32, size), uint64(size-1)
-	for e, n := range kids {
-		if e.parent == 0 {
-			w.rootKids[e.unit] = n
-			continue
-		}
-		key := edgeKey(e.parent, e.unit)
-		i := w.edgeSlot(key)
-		for w.edgeKeys[i] != 0 {
-			i = (i + 1) & w.edgeMask
-		}
-		w.edgeKeys[i], w.edgeNode[i] = key, n
-	}
+	w.dist, w.word, w.rootKids = dist, word, rootKids
 	return w
 }
 
