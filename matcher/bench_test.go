@@ -12,6 +12,7 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/coregx/ahocorasick"
 	"github.com/go-ego/gse"
@@ -155,10 +156,11 @@ func benchRawOwn(b *testing.B, ps []*page.Page) {
 }
 
 // benchSegmentAll segments all the normalized text with the matcher's own
-// (trimmed) dictionary.
+// (trimmed) dictionary and its word segmenter (wordseg.go).
 func benchSegmentAll(b *testing.B, ps []*page.Page) {
-	seg := defaultMatcher(b).segmenter()
-	benchEach(b, ps, NormalizeString, func(t []byte) { seg.Segment(t) })
+	m := defaultMatcher(b)
+	m.Warm()
+	benchEach(b, ps, NormalizeString, func(t []byte) { m.segment(unsafe.String(unsafe.SliceData(t), len(t))) })
 }
 
 var (

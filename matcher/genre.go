@@ -187,7 +187,7 @@ func (s *scan) unitGenre() *genreHit {
 		return nil
 	}
 	any := false
-	for id := range s.byLit {
+	for _, id := range s.byLit.literals() {
 		if s.m.lits[id].genreCue {
 			any = true
 			break
@@ -196,7 +196,7 @@ func (s *scan) unitGenre() *genreHit {
 	if !any {
 		return nil
 	}
-	return s.m.recognise(func(id int) []hit { return s.byLit[id] })
+	return s.m.recognise(s.byLit.get)
 }
 
 // genreFactor returns the factor for a unit's scores and the genre that

@@ -115,7 +115,7 @@ func (s *scan) imitation(ci *cimitation) *ruleResult {
 
 	query := false
 	for _, q := range ci.query {
-		if strings.Contains(title, q) || strings.Contains(text, q) {
+		if strings.Contains(title, q) || s.textHas(q) {
 			query = true
 			break
 		}
@@ -131,13 +131,6 @@ func (s *scan) imitation(ci *cimitation) *ruleResult {
 			agency = a
 			spans = append(spans, hit{lit: -1, start: i, end: i + len(a)})
 			break
-		}
-	}
-	var copyright string
-	if ci.im.CopyrightPattern != nil {
-		if loc := ci.im.CopyrightPattern.FindStringIndex(text); loc != nil {
-			copyright = text[loc[0]:loc[1]]
-			spans = append(spans, hit{lit: -1, start: loc[0], end: loc[1]})
 		}
 	}
 	// Similarity to each official site: title, questions asked, agency, host.
@@ -209,13 +202,25 @@ func (s *scan) imitation(ci *cimitation) *ruleResult {
 		}
 	}
 
-	gov := bestTitle >= ci.im.MinSimilarity || agency != "" || copyright != ""
 	form := len(asked) >= 2
 	// It presents itself as the service: it asks the questions, or copies
 	// the title closely, or shows a verification result on a host that
 	// imitates an official one.
 	presents := form || (bestTitle >= 0.8 && query) || (hostSignal != "" && query)
-	if !gov || !presents {
+	if !presents {
+		return nil
+	}
+	// The copyright line (a regular expression over the whole text) only
+	// for a page that presents itself as the service.
+	var copyright string
+	if ci.im.CopyrightPattern != nil {
+		if loc := ci.im.CopyrightPattern.FindStringIndex(text); loc != nil {
+			copyright = text[loc[0]:loc[1]]
+			spans = append(spans, hit{lit: -1, start: loc[0], end: loc[1]})
+		}
+	}
+	gov := bestTitle >= ci.im.MinSimilarity || agency != "" || copyright != ""
+	if !gov {
 		return nil
 	}
 	w := ci.im.Weights
@@ -323,4 +328,21 @@ func levenshtein(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// textHas reports whether the normalized text contains q: for a literal
+// of the automaton, whether the automaton found it (it reports every
+// occurrence of every literal), otherwise by search.
+func (s *scan) textHas(q string) bool {
+	id, ok := s.m.index[q]
+	if !ok || s.m.ac == nil {
+		return strings.Contains(s.n.Text, q)
+	}
+	if s.rawSeen == nil {
+		s.rawSeen = make([]uint64, (len(s.m.lits)+63)/64)
+		for _, h := range s.raw {
+			s.rawSeen[h.PatternID>>6] |= 1 << (h.PatternID & 63)
+		}
+	}
+	return s.rawSeen[id>>6]&(1<<(id&63)) != 0
 }

@@ -55,8 +55,11 @@ type Matcher struct {
 	// reference: compiled by compileReference (tests only).
 	reference bool
 
+	// The segmenter, loaded on first use: gse's for the reference, the
+	// same segmentation computed faster (wordseg.go) otherwise.
 	segOnce  sync.Once
 	seg      *gse.Segmenter
+	wseg     *wordSeg
 	segTerms []string
 }
 
@@ -365,9 +368,24 @@ func (m *Matcher) Literals() []string {
 // Warm loads the segmenter now instead of on the first page that needs it.
 func (m *Matcher) Warm() { m.segmenter() }
 
-func (m *Matcher) segmenter() *gse.Segmenter {
-	m.segOnce.Do(func() { m.seg = newSegmenter(m.segTerms) })
-	return m.seg
+// segmenter loads the segmenter once: gse's (for the reference matcher)
+// or the word segmenter built from gse's dictionary.
+func (m *Matcher) segmenter() (*gse.Segmenter, *wordSeg) {
+	m.segOnce.Do(func() {
+		seg := newSegmenter(m.segTerms)
+		if m.reference {
+			m.seg = seg
+			return
+		}
+		m.wseg = newWordSeg(seg)
+	})
+	return m.seg, m.wseg
+}
+
+// segment segments normalized text with the matcher's segmenter.
+func (m *Matcher) segment(text string) *segmentation {
+	seg, wseg := m.segmenter()
+	return segmentText(seg, wseg, text)
 }
 
 // hit is a literal found in normalized text.
@@ -642,7 +660,7 @@ type scan struct {
 	titleEnd int
 	seg      *segmentation
 	hits     []hit // valid hits, by start
-	byLit    map[int][]hit
+	byLit    *litHits
 	contacts []contact
 	results  []*ruleResult
 	// negEnds are the end offsets of negated hits; lastNegated tells run
@@ -667,7 +685,10 @@ type scan struct {
 	// borrowed: the Normalized reads the first pass's scratch space, so
 	// what the finding keeps of it is copied (contactsOnly).
 	borrowed bool
-	evBuf    []event // group's scratch space
+	evBuf    []event                // group's scratch space
+	unitHits []hit                  // unitView's scratch space
+	rawSeen  []uint64               // literals of raw, a bit each (textHas)
+	occ      map[*cpattern][][2]int // occurrences of each pattern's leading literals in the text
 }
 
 func (s *scan) run() {
@@ -684,11 +705,10 @@ func (s *scan) run() {
 		}
 	}
 	if needSeg {
-		s.seg = segmentText(s.m.segmenter(), text)
+		s.seg = s.m.segment(text)
 	} else {
 		s.seg = &segmentation{bounds: []int{len(text)}, limit: 0}
 	}
-	s.byLit = map[int][]hit{}
 	// In start order, so that a negation carries along a list: in
 	// 声称不用培训、不用考试即可拿证 the cue negates 不用培训 and, through it,
 	// 不用考试 right after.
@@ -702,10 +722,9 @@ func (s *scan) run() {
 			}
 			continue
 		}
-		x := hit{lit: h.PatternID, start: h.Start, end: h.End}
-		s.hits = append(s.hits, x)
-		s.byLit[x.lit] = append(s.byLit[x.lit], x)
+		s.hits = append(s.hits, hit{lit: h.PatternID, start: h.Start, end: h.End})
 	}
+	s.byLit = newLitHits(len(s.m.lits), s.hits)
 	s.contacts = pageContacts(s.n, false)
 	s.scoreUnits()
 	for _, ci := range s.m.imit {
@@ -901,7 +920,7 @@ func (s *scan) score(cr *crule) *ruleResult {
 	for _, t := range cr.terms {
 		var spans []hit
 		for _, id := range t.lits {
-			spans = append(spans, s.byLit[id]...)
+			spans = append(spans, s.byLit.get(id)...)
 		}
 		if len(spans) == 0 {
 			continue
@@ -915,10 +934,12 @@ func (s *scan) score(cr *crule) *ruleResult {
 		if ranges == nil {
 			ranges = [][2]int{{0, len(s.n.Text)}}
 		}
-		for _, p := range cr.patterns {
+		for pi := range cr.patterns {
+			p := &cr.patterns[pi]
+			occ := s.occurrences(p)
 			var th termHit
 			for _, r := range ranges {
-				for _, l := range p.findAll(s.n.Text[r[0]:r[1]], 8) {
+				for _, l := range p.findAllIn(s.n.Text, r[0], r[1], occ, 8) {
 					th.spans = append(th.spans, hit{lit: -1, start: r[0] + l[0], end: r[0] + l[1]})
 				}
 			}
@@ -1026,7 +1047,7 @@ func (s *scan) score(cr *crule) *ruleResult {
 	for _, e := range cr.excl {
 		n := 0
 		for _, id := range e.lits {
-			hs := near(outsideOffer(s.byLit[id], offer))
+			hs := near(outsideOffer(s.byLit.get(id), offer))
 			if e.e.NearLines >= 0 && len(hs) > 0 {
 				hs = nearLines(hs, e.e.NearLines)
 			}
@@ -1038,6 +1059,23 @@ func (s *scan) score(cr *crule) *ruleResult {
 		}
 	}
 	return res
+}
+
+// occurrences returns, once per page, where the literals p's matches
+// start with occur in the normalized text.
+func (s *scan) occurrences(p *cpattern) [][2]int {
+	if p.anchored == nil {
+		return nil
+	}
+	if occ, ok := s.occ[p]; ok {
+		return occ
+	}
+	if s.occ == nil {
+		s.occ = map[*cpattern][][2]int{}
+	}
+	occ := p.occurrences(s.n.Text)
+	s.occ[p] = occ
+	return occ
 }
 
 // event is one occurrence of a slot item at a word position.
@@ -1058,7 +1096,7 @@ func (s *scan) group(g cgroup) (groupHit, bool) {
 		found := false
 		for _, it := range slot {
 			if it.lit >= 0 {
-				for _, h := range s.byLit[it.lit] {
+				for _, h := range s.byLit.get(it.lit) {
 					evs = append(evs, event{pos: s.seg.wordIndex(h.start), slot: si, span: h, label: s.m.lits[it.lit].display})
 					found = true
 				}
@@ -1075,7 +1113,9 @@ func (s *scan) group(g cgroup) (groupHit, bool) {
 			return groupHit{}, false
 		}
 	}
-	sort.Slice(evs, func(i, j int) bool { return evs[i].pos < evs[j].pos })
+	// slices.SortFunc is sort.Slice's algorithm (both generated from one
+	// template), without the reflection: equal positions end in the same order.
+	slices.SortFunc(evs, func(a, b event) int { return a.pos - b.pos })
 	k := len(g.slots)
 	var small [8]int
 	count := small[:0]

@@ -3,6 +3,7 @@ package matcher
 import (
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -95,21 +96,51 @@ func (p *cpattern) findAll(text string, n int) [][]int {
 	if p.anchored == nil {
 		return p.re.FindAllStringIndex(text, n)
 	}
-	var starts []int
+	return p.findAllIn(text, 0, len(text), p.occurrences(text), n)
+}
+
+// occurrences returns where the literals a match starts with occur in
+// text, as byte ranges sorted by start (then end).
+func (p *cpattern) occurrences(text string) [][2]int {
+	var out [][2]int
 	for _, s := range p.starts {
 		for i := 0; ; {
 			j := strings.Index(text[i:], s)
 			if j < 0 {
 				break
 			}
-			starts = append(starts, i+j)
+			out = append(out, [2]int{i + j, i + j + len(s)})
 			i += j + 1
+		}
+	}
+	slices.SortFunc(out, func(a, b [2]int) int {
+		if a[0] != b[0] {
+			return a[0] - b[0]
+		}
+		return a[1] - b[1]
+	})
+	return out
+}
+
+// findAllIn is findAll over text[lo:hi] (offsets relative to lo), given
+// the occurrences of p.starts in all of text: those that lie inside
+// [lo, hi) are the ones a search of text[lo:hi] finds. A page's text is
+// searched once per pattern, not once per unit and rule.
+func (p *cpattern) findAllIn(text string, lo, hi int, occ [][2]int, n int) [][]int {
+	if p.anchored == nil {
+		return p.re.FindAllStringIndex(text[lo:hi], n)
+	}
+	var starts []int
+	i := sort.Search(len(occ), func(i int) bool { return occ[i][0] >= lo })
+	for ; i < len(occ) && occ[i][0] < hi; i++ {
+		if occ[i][1] <= hi {
+			starts = append(starts, occ[i][0]-lo)
 		}
 	}
 	if len(starts) == 0 {
 		return nil
 	}
-	sort.Ints(starts)
+	text = text[lo:hi]
 	var out [][]int
 	end := -1
 	for _, st := range starts {

@@ -214,7 +214,7 @@ func (s *scan) buildUnits() []*unit {
 // scanView is what scoring reads that depends on the unit: hits by
 // literal, contacts, family members, the text's length and its ranges.
 type scanView struct {
-	byLit        map[int][]hit
+	byLit        *litHits
 	contacts     []contact
 	fam          [][]famHit
 	contactHits  []famHit
@@ -240,18 +240,21 @@ func inRanges(ranges [][2]int, a, b int) bool {
 // unitView restricts the page's view (full) to the unit's ranges. It
 // reports false when the unit holds no hit a rule could score with.
 func (s *scan) unitView(full scanView, u *unit) (scanView, bool) {
-	v := scanView{byLit: map[int][]hit{}, ranges: u.ranges}
+	v := scanView{ranges: u.ranges}
+	in := s.unitHits[:0]
 	for _, r := range u.ranges {
 		i := sort.Search(len(s.hits), func(i int) bool { return s.hits[i].start >= r[0] })
 		for ; i < len(s.hits) && s.hits[i].start < r[1]; i++ {
 			h := s.hits[i]
 			if h.end <= r[1] {
-				v.byLit[h.lit] = append(v.byLit[h.lit], h)
+				in = append(in, h)
 			}
 		}
 	}
+	s.unitHits = in
+	v.byLit = newLitHits(len(s.m.lits), in)
 	any := false
-	for id := range v.byLit {
+	for _, id := range v.byLit.literals() {
 		l := &s.m.lits[id]
 		// positive, not opens: the list bound (lists.go) clears opens on
 		// a list rule's terms, but only decides whether the page is a
