@@ -23,7 +23,7 @@ func benchBackend(b *testing.B) *pgBackend {
 	if err != nil {
 		b.Fatal(err)
 	}
-	be := pgstore.NewBackend(st, dirBlobs(b.TempDir()))
+	be := pgstore.NewBackend(st, dirBlobs(b, b.TempDir()))
 	b.Cleanup(func() { be.Close() })
 	return &pgBackend{Backend: be, url: url}
 }

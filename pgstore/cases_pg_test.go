@@ -25,7 +25,7 @@ func twoProcesses(t *testing.T) (*pgBackend, *pgBackend) {
 	if _, err := pgstore.Migrate(context.Background(), url); err != nil {
 		t.Fatal(err)
 	}
-	blobs := dirBlobs(t.TempDir())
+	blobs := dirBlobs(t, t.TempDir())
 	return openPG(t, url, blobs), openPG(t, url, blobs)
 }
 

@@ -2,14 +2,9 @@ package pgstore_test
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"testing"
 
+	"github.com/certwatch/certwatch/blobstore"
 	"github.com/certwatch/certwatch/internal/pgtest"
 	"github.com/certwatch/certwatch/pgstore"
 	"github.com/certwatch/certwatch/store/storetest"
@@ -17,23 +12,15 @@ import (
 
 var _ storetest.Backend = (*pgstore.Backend)(nil)
 
-// dirBlobs keeps blobs as files named by their sum in one directory.
-// TODO(lead): replace by the blob store package once it lands.
-type dirBlobs string
-
-func (d dirBlobs) Put(_ context.Context, sum string, data []byte) error {
-	return os.WriteFile(filepath.Join(string(d), sum), data, 0o600)
-}
-
-func (d dirBlobs) Get(_ context.Context, sum string) ([]byte, error) {
-	data, err := os.ReadFile(filepath.Join(string(d), sum))
+// dirBlobs is the blob store the tests use: the content-addressed
+// directory store a deployment gets by default, under dir.
+func dirBlobs(tb testing.TB, dir string) pgstore.Blobs {
+	tb.Helper()
+	bs, err := blobstore.Open(context.Background(), dir, blobstore.Options{})
 	if err != nil {
-		return nil, err
+		tb.Fatal(err)
 	}
-	if got := sha256.Sum256(data); hex.EncodeToString(got[:]) != sum {
-		return nil, fmt.Errorf("blob %s: %w", sum, fs.ErrInvalid)
-	}
-	return data, nil
+	return bs
 }
 
 // pgBackend is the PostgreSQL backend under the conformance suite: a
@@ -89,6 +76,6 @@ func TestConformance(t *testing.T) {
 		if _, err := pgstore.Migrate(context.Background(), url); err != nil {
 			t.Fatal(err)
 		}
-		return openPG(t, url, dirBlobs(t.TempDir()))
+		return openPG(t, url, dirBlobs(t, t.TempDir()))
 	})
 }

@@ -45,7 +45,7 @@ func BenchmarkDecide(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			be := pgstore.NewBackend(st, dirBlobs(b.TempDir()))
+			be := pgstore.NewBackend(st, dirBlobs(b, b.TempDir()))
 			b.Cleanup(func() { be.Close() })
 			return be
 		}},

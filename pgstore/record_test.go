@@ -3,6 +3,7 @@ package pgstore_test
 import (
 	"context"
 	"errors"
+	"github.com/certwatch/certwatch/blobstore"
 	"os"
 	"path/filepath"
 	"slices"
@@ -21,7 +22,7 @@ func newBackend(t *testing.T) (*pgBackend, string) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	return openPG(t, url, dirBlobs(dir)), dir
+	return openPG(t, url, dirBlobs(t, dir)), dir
 }
 
 // hostsPending is the sum of the hosts' pending counts, which leases are
@@ -150,7 +151,7 @@ func TestEvidenceBlobs(t *testing.T) {
 	if _, err := b.SnapshotScreenshot(sn.ID); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("SnapshotScreenshot of a page not rendered: %v, want ErrNotFound", err)
 	}
-	path := filepath.Join(dir, sn.BodySHA256)
+	path := filepath.Join(dir, filepath.FromSlash(blobstore.Key(sn.BodySHA256)))
 	if err := os.WriteFile(path, []byte("changed"), 0o600); err != nil {
 		t.Fatal(err)
 	}

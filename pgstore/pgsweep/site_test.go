@@ -2,9 +2,8 @@ package pgsweep_test
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
+	"github.com/certwatch/certwatch/blobstore"
 	"io"
 	"log/slog"
 	"net"
@@ -196,24 +195,6 @@ sources:
 	return path
 }
 
-// dirBlobs keeps blobs as files named by their sum in one directory.
-type dirBlobs string
-
-func (d dirBlobs) Put(_ context.Context, sum string, data []byte) error {
-	return os.WriteFile(filepath.Join(string(d), sum), data, 0o600)
-}
-
-func (d dirBlobs) Get(_ context.Context, sum string) ([]byte, error) {
-	data, err := os.ReadFile(filepath.Join(string(d), sum))
-	if err != nil {
-		return nil, err
-	}
-	if got := sha256.Sum256(data); hex.EncodeToString(got[:]) != sum {
-		return nil, fmt.Errorf("blob %s: corrupted", sum)
-	}
-	return data, nil
-}
-
 // worker is one sweep worker with its own crawler and database pool, as
 // a `certwatch worker` process has.
 type worker struct {
@@ -245,7 +226,12 @@ func newWorker(ctx context.Context, cfgPath, dbURL, blobs string, log *slog.Logg
 		cr.Close()
 		return nil, err
 	}
-	b := pgstore.NewBackend(st, dirBlobs(blobs))
+	bs, err := blobstore.Open(context.Background(), blobs, blobstore.Options{})
+	if err != nil {
+		cr.Close()
+		return nil, err
+	}
+	b := pgstore.NewBackend(st, bs)
 	if log == nil {
 		log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
@@ -256,4 +242,14 @@ func newWorker(ctx context.Context, cfgPath, dbURL, blobs string, log *slog.Logg
 func (w *worker) close() {
 	w.cr.Close()
 	w.b.Close()
+}
+
+// dirBlobs is the default content-addressed directory store under dir.
+func dirBlobs(t testing.TB, dir string) pgstore.Blobs {
+	t.Helper()
+	bs, err := blobstore.Open(context.Background(), dir, blobstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bs
 }

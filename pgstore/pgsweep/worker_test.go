@@ -393,7 +393,7 @@ func TestWorkersSurviveKills(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := pgstore.NewBackend(st, dirBlobs(blobs))
+	b := pgstore.NewBackend(st, dirBlobs(t, blobs))
 	defer b.Close()
 	got, err := b.Sweep(sw.ID)
 	if err != nil {
