@@ -458,6 +458,9 @@ func (m *Matcher) Match(p *page.Page) *Finding {
 	}
 	buf, spans := normalizeSeen(fb.text[:0], fb.spans[:0], src, true, note)
 	titleLen, seen := note.markOut, note.seen
+	// Kept on the page: the content key and the blocked-page check read
+	// it instead of normalising the page again (PageNormalized).
+	p.KeepNormalized(pageNormKey{}, &PageNorm{Text: string(buf), TitleLen: titleLen})
 	fb.text, fb.spans = buf, spans
 	var candidate bool
 	if fused {

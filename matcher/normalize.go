@@ -6,6 +6,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"sort"
+	"strings"
+	"sync/atomic"
+
+	"github.com/certwatch/certwatch/page"
 	"unicode"
 	"unicode/utf8"
 )
@@ -205,6 +209,26 @@ func isSentenceMark(r rune) bool {
 // normalize appends the normalized form of s to dst; when withMap is set it
 // also appends the spans of its offset map to m (see Normalized), with
 // offsets relative to the starts of s and of the output dst.
+// largeNorms counts normalisations of texts of at least largeNorm bytes
+// (Normalizations).
+var largeNorms atomic.Uint64
+
+const largeNorm = 1 << 10
+
+// Normalizations is how many texts of at least 1 KiB this process has
+// normalised: pages, not rule terms. A sweep normalises a page once for the
+// matcher (shared with the content key and the blocked-page check through
+// PageNormalized) and once for the learned model's features; tests check
+// that with it.
+func Normalizations() uint64 { return largeNorms.Load() }
+
+// countNorm counts one normalisation of s.
+func countNorm(s string) {
+	if len(s) >= largeNorm {
+		largeNorms.Add(1)
+	}
+}
+
 func normalize(dst []byte, m []span, s string, withMap bool) ([]byte, []span) {
 	return normalizeSeen(dst, m, s, withMap, nil)
 }
@@ -289,6 +313,7 @@ func (fa *firstAuto) out(end int) bool { return fa.a.report(fa.s, end, fa.o.hit)
 // needs to know of (so it need not scan the original text for them), and
 // the output length at note.markAt.
 func normalizeSeen(dst []byte, m []span, s string, withMap bool, note *normNote) ([]byte, []span) {
+	countNorm(s)
 	base := len(dst)
 	// mark records that the character about to be written at len(dst)
 	// comes from s[off:], opening a span unless the current one covers it.
@@ -555,6 +580,38 @@ func isAlnum(r rune) bool {
 // page that differ only in spacing, width or invisible characters hash
 // alike. A sweep compares it to decide whether a case changed.
 func ContentHash(s string) string {
-	sum := sha256.Sum256([]byte(NormalizeString(s)))
+	return HashNormalized(NormalizeString(s))
+}
+
+// HashNormalized is ContentHash of a text already normalised (Normalize,
+// PageNormalized).
+func HashNormalized(norm string) string {
+	sum := sha256.Sum256([]byte(norm))
 	return hex.EncodeToString(sum[:])
+}
+
+// PageNorm is a page's Title + "\n" + Text normalised, as the matcher reads
+// it; Text[:TitleLen] is the title normalised alone.
+type PageNorm struct {
+	Text     string
+	TitleLen int
+}
+
+// Title is the normalised title.
+func (n *PageNorm) Title() string { return n.Text[:n.TitleLen] }
+
+// Body is the normalised text after the title (without the separator).
+func (n *PageNorm) Body() string { return strings.TrimLeft(n.Text[n.TitleLen:], " \n") }
+
+type pageNormKey struct{}
+
+// PageNormalized returns p's Title + "\n" + Text normalised: the one
+// Match made and kept on the page when it has matched it, else normalised
+// now and kept.
+func PageNormalized(p *page.Page) *PageNorm {
+	return p.Normalized(pageNormKey{}, func(s string) any {
+		note := &normNote{markAt: len(p.Title)}
+		buf, _ := normalizeSeen(make([]byte, 0, len(s)), nil, s, false, note)
+		return &PageNorm{Text: string(buf), TitleLen: note.markOut}
+	}).(*PageNorm)
 }

@@ -256,6 +256,23 @@ func (p *Page) Normalized(key any, normalize func(s string) any) any {
 	return v
 }
 
+// KeepNormalized stores v as what Normalized(key, …) returns for the
+// page's current Title and Text, for a caller that normalised them on its
+// own way (the matcher does it while running its automaton) and lets later
+// readers use the result instead of normalising again.
+func (p *Page) KeepNormalized(key, v any) {
+	if p.norm == nil {
+		p.norm = &normCache{}
+	}
+	c := p.norm
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.title != p.Title || c.text != p.Text || c.vals == nil {
+		c.title, c.text, c.vals = p.Title, p.Text, map[any]any{}
+	}
+	c.vals[key] = v
+}
+
 type normCache struct {
 	mu          sync.Mutex
 	title, text string

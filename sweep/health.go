@@ -28,10 +28,11 @@ func (ms markerSet) wall(p *page.Page) bool {
 	if len(ms.blocked) == 0 || p == nil {
 		return false
 	}
-	if _, ok := findMarker(ms.blocked, matcher.NormalizeString(p.Title)); ok && strings.TrimSpace(p.Title) != "" {
+	pn := matcher.PageNormalized(p) // the matcher's, when it has read the page
+	if _, ok := findMarker(ms.blocked, pn.Title()); ok && strings.TrimSpace(p.Title) != "" {
 		return true
 	}
-	norm := matcher.NormalizeString(p.Text)
+	norm := pn.Body()
 	if utf8.RuneCountInString(norm) > wallMaxRunes {
 		return false
 	}

@@ -357,7 +357,7 @@ func classifyPage(r RecheckResult, it RecheckItem, p *page.Page, det *detect.Det
 	}
 	r.ContentKey = contentKey(p)
 	r.SameContent = it.ContentKey != "" && r.ContentKey == it.ContentKey
-	norm := matcher.NormalizeString(p.Title + "\n" + p.Text)
+	norm := matcher.PageNormalized(p).Text
 	for _, c := range f.Contacts {
 		if !slices.Contains(r.Contacts, c.Value) {
 			r.Contacts = append(r.Contacts, c.Value)

@@ -487,10 +487,12 @@ func (r *run) handle(it store.FrontierItem, res *crawler.Result, turn func() err
 	if it.Kind == kindListing && len(it.Meta) > 0 {
 		p = withListing(p, it.Meta)
 	}
+	// Detect first: the matcher keeps the page's normalised text, which
+	// the blocked-page check and the content key then read.
+	f := r.d.Detect(p)
 	if !blockedStatus(res.Status) && r.markers.wall(p) {
 		r.stats.blocked(it.SourceID, hostOf(it.URL))
 	}
-	f := r.d.Detect(p)
 	// A search-result page gathers many listings: the listings become
 	// cases (from their detail pages), the result page does not.
 	if !f.Flagged || it.Kind == kindSearch {
@@ -686,7 +688,7 @@ func caseKey(src *config.Source, u, final string) string {
 // contentKey decides "changed content": the normalized title and text, so
 // a changed ad or timestamp in the markup alone does not make a snapshot.
 func contentKey(p *page.Page) string {
-	return matcher.ContentHash(p.Title + "\n" + p.Text)
+	return matcher.HashNormalized(matcher.PageNormalized(p).Text)
 }
 
 func hostOf(u string) string {
