@@ -40,6 +40,21 @@ var funcs = template.FuncMap{
 	"dismissReason": casework.DismissReason.Name,
 	"route":         casework.Route.Name,
 	"roleName":      casework.Role.Name,
+	// Other packages' words, by casework's names; they take any string
+	// type (tuning's labels, stored strings).
+	"contactKind":  nameOf(casework.ContactKind.Name),
+	"label":        nameOf(casework.Label.Name),
+	"fetchOutcome": nameOf(casework.FetchOutcome.Name),
+	"trouble":      nameOf(casework.SweepTrouble.Name),
+	"duration":     casework.Duration,
+	// fileName names where a pack or model was read: a file's path, or
+	// "程序内置" for one embedded in the program ("embedded:…").
+	"fileName": func(f string) string {
+		if strings.HasPrefix(f, "embedded:") {
+			return "程序内置"
+		}
+		return f
+	},
 	"short": func(s string, n int) string {
 		if r := []rune(s); len(r) > n {
 			return string(r[:n]) + "…"
@@ -91,11 +106,10 @@ var funcs = template.FuncMap{
 	},
 }
 
-func nameOr[K ~string](m map[K]string, k K) string {
-	if n, ok := m[k]; ok {
-		return n
-	}
-	return string(k)
+// nameOf makes a template function of a vocabulary's Name that takes a
+// value of any string type.
+func nameOf[T ~string](name func(T) string) func(any) string {
+	return func(v any) string { return name(T(fmt.Sprint(v))) }
 }
 
 // parseViews parses every page with the layout, once at start-up.

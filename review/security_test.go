@@ -928,7 +928,7 @@ func TestSecurityHostileContent(t *testing.T) {
 		_, body := approver.htGet("/audit")
 		doc := htAssertInert(t, "audit page", body, true)
 		text := doc.Find("#audit-table").Text()
-		for _, want := range []string{htXNote, htXRecip, "user:" + htXUser, `<svg onload=alert(11)>`} {
+		for _, want := range []string{htXNote, htXRecip, "用户 " + htXUser, `<svg onload=alert(11)>`} {
 			if !strings.Contains(text, want) {
 				t.Errorf("the audit page does not show %q as text", want)
 			}

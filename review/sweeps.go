@@ -52,9 +52,6 @@ type sweepStats struct {
 	NewVersions int                     `json:"new_snapshots"`
 	Trouble     []sweepTrouble          `json:"trouble"`
 	Resumed     bool                    `json:"resumed"`
-	// FailureNames: the Chinese name of each failure reason, written by
-	// the sweep.
-	FailureNames map[string]string `json:"failure_names"`
 	// Sources: every configured source with its state, written by the
 	// sweep (absent in sweeps recorded before).
 	Sources []sweepSourceState `json:"sources"`
