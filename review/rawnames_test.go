@@ -9,7 +9,11 @@ package review_test
 // identifiers of casework's table and for Go duration strings.
 
 import (
+	"bytes"
 	"encoding/json"
+	"image"
+	"image/color"
+	"image/png"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -108,7 +112,7 @@ func htDayOfWork(t *testing.T, e *htEnv) []struct{ user, path string } {
 			ids = append(ids, e.htRecord(htPage{URL: u, Title: "办理特种作业操作证 免考包过", Text: text, Category: cat.ID, Route: route,
 				Rules:    []matcher.RuleHit{{ID: r.ID, Category: cat.ID, Pack: e.pack.Version(), Route: route, Score: 9, Threshold: e.pack.Threshold, Fired: true}},
 				Matches:  []matcher.Match{htSpan(t, "text", text, "免考包过", "term", "免考")},
-				Contacts: contacts(text), Link: link, Screenshot: []byte("\x89PNG\r\n\x1a\nnot really")}).CaseID)
+				Contacts: contacts(text), Link: link, Screenshot: htShot(t)}).CaseID)
 		}
 	}
 	cac, samr, approver := e.htLogin("cac"), e.htLogin("samr"), e.htLogin("approver")
@@ -261,4 +265,24 @@ func TestRawNameScanner(t *testing.T) {
 			t.Errorf("htRawNames(%q) = %q, want %q", tc.text, got, tc.want)
 		}
 	}
+}
+
+// htShotWidth is the width of htShot's picture, wider than a case page's
+// column at any usual screen size.
+const htShotWidth = 1600
+
+// htShot is a real PNG screenshot, htShotWidth × 1200 px.
+func htShot(t *testing.T) []byte {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, htShotWidth, 1200))
+	for y := 0; y < 1200; y += 40 {
+		for x := 0; x < htShotWidth; x++ {
+			img.Set(x, y, color.RGBA{200, 30, 30, 255})
+		}
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }

@@ -19,18 +19,10 @@ import (
 )
 
 var funcs = template.FuncMap{
-	"time": func(t time.Time) string {
-		if t.IsZero() {
-			return "—"
-		}
-		return t.In(store.Beijing).Format("2006-01-02 15:04")
-	},
-	"date": func(t time.Time) string {
-		if t.IsZero() {
-			return "—"
-		}
-		return t.In(store.Beijing).Format("2006-01-02")
-	},
+	// time and date show a moment in Beijing time, kept on one line
+	// (class when: a narrow column must not break 2026-03-10 at a hyphen).
+	"time": func(t time.Time) template.HTML { return when(t, "2006-01-02 15:04") },
+	"date": func(t time.Time) template.HTML { return when(t, "2006-01-02") },
 	"score": func(f float64) string { return fmt.Sprintf("%.1f", f) },
 	// The vocabulary's names (package casework).
 	"caseStatus":    casework.CaseStatus.Name,
@@ -104,6 +96,16 @@ var funcs = template.FuncMap{
 		b, _ := json.MarshalIndent(v, "", "  ")
 		return string(b)
 	},
+}
+
+// when formats t in Beijing time in a <time class="when"> element ("—"
+// for the zero time).
+func when(t time.Time, layout string) template.HTML {
+	if t.IsZero() {
+		return "—"
+	}
+	return template.HTML(`<time class="when" datetime="` + t.UTC().Format(time.RFC3339) + `">` +
+		t.In(store.Beijing).Format(layout) + `</time>`)
 }
 
 // nameOf makes a template function of a vocabulary's Name that takes a
