@@ -21,8 +21,8 @@ import (
 var funcs = template.FuncMap{
 	// time and date show a moment in Beijing time, kept on one line
 	// (class when: a narrow column must not break 2026-03-10 at a hyphen).
-	"time": func(t time.Time) template.HTML { return when(t, "2006-01-02 15:04") },
-	"date": func(t time.Time) template.HTML { return when(t, "2006-01-02") },
+	"time":  func(t time.Time) template.HTML { return when(t, "2006-01-02 15:04") },
+	"date":  func(t time.Time) template.HTML { return when(t, "2006-01-02") },
 	"score": func(f float64) string { return fmt.Sprintf("%.1f", f) },
 	// The vocabulary's names (package casework).
 	"caseStatus":    casework.CaseStatus.Name,
