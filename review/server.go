@@ -62,7 +62,7 @@ type Options struct {
 	PrintTimeout time.Duration
 	Checker      Checker
 	Log          *slog.Logger
-	Clock   func() time.Time // default time.Now
+	Clock        func() time.Time // default time.Now
 	// SecureCookies forces the Secure attribute (set it behind a TLS
 	// proxy); it is on by itself for requests that arrive over TLS.
 	SecureCookies bool
