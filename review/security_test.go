@@ -766,7 +766,7 @@ func htAssertInert(t *testing.T, what string, body []byte, ownScript bool) *goqu
 		case "svg", "math", "iframe", "frame", "object", "embed", "base":
 			t.Errorf("%s: <%s> element", what, n.Data)
 		case "img":
-			if s.AttrOr("id", "") != "screenshot" || !strings.HasPrefix(s.AttrOr("src", ""), "/cases/") {
+			if id := s.AttrOr("id", ""); (id != "screenshot" && id != "screenshot-full") || !strings.HasPrefix(s.AttrOr("src", ""), "/cases/") {
 				t.Errorf("%s: <img src=%q>", what, s.AttrOr("src", ""))
 			}
 		case "meta":
