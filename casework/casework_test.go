@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 )
 
@@ -42,9 +43,21 @@ func TestNames(t *testing.T) {
 	check("notice state", strs(NoticeStates), func(s string) string { return NoticeState(s).Name() }, func(s string) bool { return NoticeState(s).Known() })
 	check("outcome", strs(Outcomes), func(s string) string { return Outcome(s).Name() }, func(s string) bool { return Outcome(s).Known() })
 
+	listedIn := func(vals []string) func(string) bool {
+		return func(s string) bool { return slices.Contains(vals, s) }
+	}
+	check("contact kind", strs(ContactKinds), func(s string) string { return ContactKind(s).Name() }, listedIn(strs(ContactKinds)))
+	check("label", strs(Labels), func(s string) string { return Label(s).Name() }, listedIn(strs(Labels)))
+	check("fetch outcome", strs(FetchOutcomes), func(s string) string { return FetchOutcome(s).Name() }, listedIn(strs(FetchOutcomes)))
+	check("sweep trouble", strs(SweepTroubles), func(s string) string { return SweepTrouble(s).Name() }, listedIn(strs(SweepTroubles)))
+	check("source state", strs(SourceStates), func(s string) string { return SourceState(s).Name() }, listedIn(strs(SourceStates)))
+	check("audit action", strs(AuditActions), func(s string) string { return AuditAction(s).Name() }, listedIn(strs(AuditActions)))
+	check("audit object", strs(AuditObjects), func(s string) string { return AuditObject(s).Name() }, listedIn(strs(AuditObjects)))
+
 	// The table holds nothing the lists do not.
 	listed := 0
-	for _, n := range [][]string{strs(Roles), strs(CaseStatuses), strs(Actions), strs(DismissReasons), strs(NoticeStates), strs(Outcomes)} {
+	for _, n := range [][]string{strs(Roles), strs(CaseStatuses), strs(Actions), strs(DismissReasons), strs(NoticeStates), strs(Outcomes),
+		strs(ContactKinds), strs(Labels), strs(FetchOutcomes), strs(SweepTroubles), strs(SourceStates), strs(AuditActions), strs(AuditObjects)} {
 		listed += len(n)
 	}
 	if listed != len(names) {
@@ -302,6 +315,26 @@ func TestPredicates(t *testing.T) {
 	for _, o := range Outcomes {
 		if o.Gone() != (o == OutcomeRemoved || o == OutcomeRelisted) {
 			t.Errorf("%s.Gone() = %v", o, o.Gone())
+		}
+	}
+}
+
+// TestDuration: durations for people, rounded, in Chinese.
+func TestDuration(t *testing.T) {
+	for _, tc := range []struct {
+		d    time.Duration
+		want string
+	}{
+		{1703831211 * time.Nanosecond, "1.7 秒"},
+		{350 * time.Millisecond, "0.3 秒"},
+		{0, "0.0 秒"},
+		{-time.Second, "0 秒"},
+		{12*time.Second + 600*time.Millisecond, "13 秒"},
+		{3*time.Minute + 5*time.Second + 200*time.Millisecond, "3 分 5 秒"},
+		{2*time.Hour + 7*time.Minute + 20*time.Second, "2 小时 7 分"},
+	} {
+		if got := Duration(tc.d); got != tc.want {
+			t.Errorf("Duration(%v) = %q, want %q", tc.d, got, tc.want)
 		}
 	}
 }

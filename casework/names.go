@@ -1,9 +1,17 @@
 package casework
 
+import (
+	"fmt"
+	"slices"
+	"time"
+)
+
 // names is the Chinese display name of every value of the vocabulary but
 // the routes (routeInfo), in one table: keys are typed, so a notice that
 // is "removed" and a check whose outcome is "removed" have names of their
-// own.
+// own. It also names the words of other packages that people read
+// (contact kinds, tuning labels, fetch outcomes, sweep troubles and
+// source states, audit actions and objects: see the kinds below).
 var names = map[any]string{
 	RoleReviewerCAC:  "网信办审核员",
 	RoleReviewerSAMR: "市场监管审核员",
@@ -41,6 +49,91 @@ var names = map[any]string{
 	OutcomeBlocked:  "无法查看（需登录/验证/被拒绝）",
 	OutcomeRelisted: "原链接已删除，但在别处重新发布",
 	OutcomeFailed:   "复查失败（将重试）",
+
+	// The kinds below (other packages' words).
+	ContactKind("phone"):    "手机号",
+	ContactKind("landline"): "固定电话",
+	ContactKind("wechat"):   "微信",
+	ContactKind("qq"):       "QQ 号",
+	ContactKind("telegram"): "Telegram（电报/飞机）",
+	ContactKind("url"):      "网址",
+	ContactKind("domain"):   "域名",
+
+	Label("positive"):   "正例（已确认）",
+	Label("negative"):   "反例（误报）",
+	Label("excluded"):   "不计入（范围外或重复）",
+	Label("unlabelled"): "未审核",
+
+	FetchOutcome("ok"):              "成功",
+	FetchOutcome("http_error"):      "HTTP 错误",
+	FetchOutcome("timeout"):         "超时",
+	FetchOutcome("network"):         "网络错误",
+	FetchOutcome("robots"):          "robots.txt 禁止抓取",
+	FetchOutcome("redirect_limit"):  "重定向过多",
+	FetchOutcome("render_failed"):   "渲染失败",
+	FetchOutcome("not_html"):        "非网页内容",
+	FetchOutcome("blocked_address"): "禁止访问的内网地址",
+
+	SweepTrouble("not_checked"):      "未检查",
+	SweepTrouble("nothing_loaded"):   "全部抓取失败",
+	SweepTrouble("mostly_blocked"):   "大部分被拦截",
+	SweepTrouble("mostly_failed"):    "大部分抓取失败",
+	SweepTrouble("went_quiet"):       "突然没有发现",
+	SweepTrouble("shrank"):           "抓取量骤减",
+	SweepTrouble("blocked_address"):  "禁止访问的内网地址",
+	SweepTrouble("render_failed"):    "浏览器渲染失败",
+	SweepTrouble("robots_refused"):   "robots.txt 禁止抓取",
+	SweepTrouble("mostly_unchecked"): "大部分无法检查",
+
+	SourceState("checked"):     "已检查",
+	SourceState("trouble"):     "需要关注",
+	SourceState("shared"):      "由其他来源抓取",
+	SourceState("not_checked"): "未检查",
+	SourceState("not_resumed"): "续跑部分未抓取",
+
+	AuditAction("login"):                 "登录",
+	AuditAction("logout"):                "退出登录",
+	AuditAction("login.failed"):          "登录失败",
+	AuditAction("login.failed.repeated"): "多次登录失败",
+	AuditAction("user.add"):              "新增用户",
+	AuditAction("user.change"):           "修改用户",
+	AuditAction("case.confirm"):          "确认线索",
+	AuditAction("case.dismiss"):          "排除线索",
+	AuditAction("case.approve"):          "审批通过线索",
+	AuditAction("case.reject"):           "退回线索",
+	AuditAction("case.reopen"):           "重新打开线索",
+	AuditAction("case.withdraw"):         "撤回确认",
+	AuditAction("notice.draft"):          "通知撤回为草稿",
+	AuditAction("notice.approved"):       "签发通知",
+	AuditAction("notice.sent"):           "通知标记为已发送",
+	AuditAction("notice.acknowledged"):   "通知标记为已签收",
+	AuditAction("notice.removed"):        "通知标记为已删除下架",
+	AuditAction("notice.refused"):        "通知标记为拒不处置",
+	AuditAction("notice.overdue"):        "通知逾期",
+	AuditAction("notice.check"):          "复查通知",
+	AuditAction("notice.print"):          "打印通知 PDF",
+	AuditAction("evidence.download"):     "下载证据",
+	AuditAction("evidence.export"):       "导出证据包",
+	AuditAction("audit.verify"):          "校验审计日志",
+	AuditAction("rules.test"):            "规则试算",
+	AuditAction("rules.activate"):        "启用规则包",
+	AuditAction("rules.deactivate"):      "停用规则包",
+	AuditAction("model.activate"):        "启用学习模型",
+	AuditAction("model.deactivate"):      "停用学习模型",
+	AuditAction("model.channel"):         "切换学习模型通道",
+	AuditAction("report.export"):         "导出报表",
+	AuditAction("sweep.start"):           "启动巡查",
+
+	AuditObject("case"):     "线索",
+	AuditObject("notice"):   "通知",
+	AuditObject("user"):     "用户",
+	AuditObject("rules"):    "规则",
+	AuditObject("pack"):     "规则包",
+	AuditObject("model"):    "学习模型",
+	AuditObject("category"): "类别",
+	AuditObject("report"):   "报表",
+	AuditObject("sweep"):    "巡查",
+	AuditObject("audit"):    "审计日志",
 }
 
 // moveNames label the buttons that move a notice to a state.
@@ -65,4 +158,98 @@ var routeInfo = map[Route]route{
 	RouteTakedownCAC:    {"网信办下架通知", "网信办", true, []Role{RoleReviewerCAC}},
 	RouteTakedownSAMR:   {"市场监管下架通知", "市场监管", true, []Role{RoleReviewerSAMR}},
 	RoutePoliceReferral: {"移送公安", "公安机关（移送）", false, []Role{RoleReviewerCAC, RoleReviewerSAMR}},
+}
+
+// The words of other packages that people read, named here so that the
+// whole UI and every document take their Chinese from this one file.
+// Each kind has its own type: the same string ("removed", "url") may be
+// different words in two vocabularies.
+
+// ContactKind is a kind of contact the matcher extracts (matcher's
+// Contact* constants).
+type ContactKind string
+
+// Name is the kind's Chinese name, or k itself when unknown.
+func (k ContactKind) Name() string { return nameOr(names[k], k) }
+
+// Label is what reviewers' decisions make of a case when rules are tried
+// (package tuning's labels).
+type Label string
+
+// Name is the label's Chinese name, or l itself when unknown.
+func (l Label) Name() string { return nameOr(names[l], l) }
+
+// FetchOutcome is why a sweep's fetch of a page failed or what became of
+// it (package crawler's outcomes).
+type FetchOutcome string
+
+// Name is the outcome's Chinese name, or o itself when unknown.
+func (o FetchOutcome) Name() string { return nameOr(names[o], o) }
+
+// SweepTrouble is a kind of trouble a sweep found with a source (package
+// sweep's Trouble kinds).
+type SweepTrouble string
+
+// Name is the trouble's Chinese name, or k itself when unknown.
+func (k SweepTrouble) Name() string { return nameOr(names[k], k) }
+
+// SourceState is what a sweep did with a configured source (package
+// sweep's source states).
+type SourceState string
+
+// Name is the state's Chinese name, or s itself when unknown.
+func (s SourceState) Name() string { return nameOr(names[s], s) }
+
+// AuditAction is an action recorded in the audit log ("case.confirm").
+type AuditAction string
+
+// Name is the action's Chinese name, or a itself when unknown.
+func (a AuditAction) Name() string { return nameOr(names[a], a) }
+
+// AuditObject is the kind of thing an audit entry's object names, the
+// part before the colon of "case:42" (or the whole object, "rules").
+type AuditObject string
+
+// Name is the object kind's Chinese name, or o itself when unknown.
+func (o AuditObject) Name() string { return nameOr(names[o], o) }
+
+// The values of the kinds above, sorted: what the table names.
+var (
+	ContactKinds  = valuesOf[ContactKind]()
+	Labels        = valuesOf[Label]()
+	FetchOutcomes = valuesOf[FetchOutcome]()
+	SweepTroubles = valuesOf[SweepTrouble]()
+	SourceStates  = valuesOf[SourceState]()
+	AuditActions  = valuesOf[AuditAction]()
+	AuditObjects  = valuesOf[AuditObject]()
+)
+
+// valuesOf lists the keys of names of type T, sorted.
+func valuesOf[T ~string]() []T {
+	var out []T
+	for k := range names {
+		if v, ok := k.(T); ok {
+			out = append(out, v)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Duration says how long something took in Chinese, rounded for people:
+// "0.4 秒", "1.7 秒", "12 秒", "3 分 5 秒", "2 小时 7 分".
+func Duration(d time.Duration) string {
+	switch {
+	case d < 0:
+		return "0 秒"
+	case d < 10*time.Second:
+		return fmt.Sprintf("%.1f 秒", d.Seconds())
+	case d < time.Minute:
+		return fmt.Sprintf("%d 秒", int(d.Round(time.Second)/time.Second))
+	case d < time.Hour:
+		d = d.Round(time.Second)
+		return fmt.Sprintf("%d 分 %d 秒", int(d/time.Minute), int(d%time.Minute/time.Second))
+	}
+	d = d.Round(time.Minute)
+	return fmt.Sprintf("%d 小时 %d 分", int(d/time.Hour), int(d%time.Hour/time.Minute))
 }

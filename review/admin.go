@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -41,7 +42,30 @@ func (s *Server) auditPage(w http.ResponseWriter, r *http.Request) {
 	if len(entries) == auditPageSize {
 		next = entries[len(entries)-1].Seq
 	}
-	s.render(w, r, http.StatusOK, "audit", map[string]any{"Entries": entries, "Filter": f, "Next": next, "Query": q})
+	rows := make([]auditRow, len(entries))
+	for i, e := range entries {
+		rows[i] = s.auditRowOf(e)
+	}
+	s.render(w, r, http.StatusOK, "audit", map[string]any{"Entries": rows, "Filter": f, "Next": next, "Query": q,
+		"Actions": auditActionOptions(f.ActionPrefix)})
+}
+
+// auditActionOption is a choice of the audit page's action filter (a
+// prefix of the recorded actions).
+type auditActionOption struct{ Value, Name string }
+
+// auditActionOptions are the action filter's choices: groups, then every
+// action by its Chinese name, then the current filter if it is neither.
+func auditActionOptions(current string) []auditActionOption {
+	opts := []auditActionOption{{"case.", "全部线索决定"}, {"notice.", "全部通知操作"}, {"login", "登录与登录失败"},
+		{"user.", "全部用户管理"}, {"evidence.", "全部证据下载与导出"}, {"rules.", "全部规则操作"}, {"model.", "全部学习模型操作"}}
+	for _, a := range casework.AuditActions {
+		opts = append(opts, auditActionOption{string(a), a.Name()})
+	}
+	if current != "" && !slices.ContainsFunc(opts, func(o auditActionOption) bool { return o.Value == current }) {
+		opts = append(opts, auditActionOption{current, "其他（按输入筛选）"})
+	}
+	return opts
 }
 
 func (s *Server) auditVerify(w http.ResponseWriter, r *http.Request) {

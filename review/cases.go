@@ -452,7 +452,7 @@ func (s *Server) loadCaseView(r *http.Request, id uint64) (*caseView, error) {
 		v.Rules = append(v.Rules, rv)
 	}
 	for _, ct := range v.Finding.Contacts {
-		v.Contacts = append(v.Contacts, contactView{Contact: ct, KindName: nameOr(contactKindNames, ct.Kind)})
+		v.Contacts = append(v.Contacts, contactView{Contact: ct, KindName: casework.ContactKind(ct.Kind).Name()})
 	}
 	snaps, err := s.st.Snapshots(id)
 	if err != nil {
@@ -522,7 +522,7 @@ func (s *Server) loadCaseView(r *http.Request, id uint64) (*caseView, error) {
 	for _, lc := range linked {
 		lv := linkedView{LinkedCase: lc, CategoryName: s.categoryName(lc.Category)}
 		for _, ct := range lc.Shared {
-			lv.Shared = append(lv.Shared, contactView{Contact: matcher.Contact{Kind: ct.Kind, Value: ct.Value, Text: ct.Value}, KindName: nameOr(contactKindNames, ct.Kind)})
+			lv.Shared = append(lv.Shared, contactView{Contact: matcher.Contact{Kind: ct.Kind, Value: ct.Value, Text: ct.Value}, KindName: casework.ContactKind(ct.Kind).Name()})
 		}
 		v.Linked = append(v.Linked, lv)
 	}
@@ -558,12 +558,6 @@ func suggestedElsewhere(suggested casework.Route, mine []casework.Route) string 
 	}
 	dept := cmp.Or(suggested.Department(), "其他部门")
 	return fmt.Sprintf("该线索建议的处置路径“%s”属于%s，您可以选择：%s。", suggested.Name(), dept, routeList(mine))
-}
-
-// contactKindNames are the Chinese names of the matcher's contact kinds.
-var contactKindNames = map[string]string{
-	matcher.ContactPhone: "手机号", matcher.ContactLandline: "固定电话", matcher.ContactWeChat: "微信",
-	matcher.ContactQQ: "QQ", matcher.ContactTelegram: "Telegram（电报/飞机）", matcher.ContactURL: "网址", matcher.ContactDomain: "域名",
 }
 
 type contactView struct {

@@ -1204,7 +1204,11 @@ func TestHandlerAudit(t *testing.T) {
 	}
 	var actions []string
 	rows.Each(func(_ int, r *goquery.Selection) {
-		actions = append(actions, strings.TrimSpace(r.Find("td").Eq(3).Text()))
+		action := r.AttrOr("data-action", "")
+		actions = append(actions, action)
+		if got, want := strings.TrimSpace(r.Find("td").Eq(3).Text()), casework.AuditAction(action).Name(); got != want || got == action {
+			t.Errorf("audit row of %s shows the action as %q, want %q", action, got, want)
+		}
 	})
 	for _, want := range []string{"user.add", "login", "case.confirm"} {
 		if !slices.Contains(actions, want) {
@@ -1217,7 +1221,8 @@ func TestHandlerAudit(t *testing.T) {
 	}
 	doc = admin.htDoc("/audit?action=case.", http.StatusOK)
 	rows = doc.Find("#audit-table tbody tr")
-	if rows.Length() != 1 || !strings.Contains(rows.Text(), "note=核实无误") || rows.Find("td").Eq(4).Text() != "case:"+htID(a) {
+	if rows.Length() != 1 || !strings.Contains(rows.Text(), "备注：核实无误") || !strings.Contains(rows.Text(), "待审核 → 已确认") ||
+		rows.Find("td").Eq(4).Text() != "线索 #"+htID(a) || !strings.Contains(rows.Find("td").Eq(5).AttrOr("title", ""), "note=核实无误") {
 		t.Errorf("case audit rows = %q", rows.Text())
 	}
 	doc = admin.htDoc("/audit?actor=cac&action=login", http.StatusOK)

@@ -158,7 +158,8 @@ type htPage struct {
 	Text       string
 	Matches    []matcher.Match
 	Contacts   []matcher.Contact
-	Rules      []matcher.RuleHit // default: cert-sale-no-exam fired
+	Link       []store.CaseContact // contacts that link cases of one seller
+	Rules      []matcher.RuleHit   // default: cert-sale-no-exam fired
 	Reasons    []string
 	Body       []byte // default: an HTML page of Title and Text
 	Screenshot []byte
@@ -218,7 +219,7 @@ func (e *htEnv) htRecord(p htPage) store.RecordResult {
 		Title: p.Title, FetchedAt: p.At, Status: 200,
 		Header: http.Header{"Content-Type": {"text/html; charset=utf-8"}}, Body: p.Body,
 		RemoteAddr: "192.0.2.7:443", Rendered: p.Screenshot != nil, Screenshot: p.Screenshot,
-		Flagged: true, Score: p.Score, Category: p.Category, Finding: raw, PageTitle: p.Title, Text: p.Text,
+		Flagged: true, Score: p.Score, Category: p.Category, Finding: raw, PageTitle: p.Title, Text: p.Text, Contacts: p.Link,
 	})
 	if err != nil {
 		e.t.Fatal(err)

@@ -284,11 +284,11 @@ func (s *Server) noticePDF(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusServiceUnavailable, "生成 PDF 需要 Chromium，本服务未配置浏览器。可先打开 HTML 版本用浏览器打印。")
 		return
 	}
-	ctx, cancel := context.WithTimeout(r.Context(), 60*time.Second)
+	ctx, cancel := context.WithTimeout(r.Context(), s.opts.PrintTimeout)
 	defer cancel()
 	pdf, err := notice.PDF(ctx, s.opts.Printer, d)
 	if err != nil {
-		s.serverError(w, r, err)
+		s.printFailed(w, r, err, fmt.Sprintf("/notices/%d/document", n.ID))
 		return
 	}
 	s.audit(r, currentUser(r).Name, "notice.print", fmt.Sprintf("notice:%d", n.ID), fmt.Sprintf("status %s, %d bytes", n.Status, len(pdf)))

@@ -19,18 +19,10 @@ import (
 )
 
 var funcs = template.FuncMap{
-	"time": func(t time.Time) string {
-		if t.IsZero() {
-			return "—"
-		}
-		return t.In(store.Beijing).Format("2006-01-02 15:04")
-	},
-	"date": func(t time.Time) string {
-		if t.IsZero() {
-			return "—"
-		}
-		return t.In(store.Beijing).Format("2006-01-02")
-	},
+	// time and date show a moment in Beijing time, kept on one line
+	// (class when: a narrow column must not break 2026-03-10 at a hyphen).
+	"time":  func(t time.Time) template.HTML { return when(t, "2006-01-02 15:04") },
+	"date":  func(t time.Time) template.HTML { return when(t, "2006-01-02") },
 	"score": func(f float64) string { return fmt.Sprintf("%.1f", f) },
 	// The vocabulary's names (package casework).
 	"caseStatus":    casework.CaseStatus.Name,
@@ -40,6 +32,21 @@ var funcs = template.FuncMap{
 	"dismissReason": casework.DismissReason.Name,
 	"route":         casework.Route.Name,
 	"roleName":      casework.Role.Name,
+	// Other packages' words, by casework's names; they take any string
+	// type (tuning's labels, stored strings).
+	"contactKind":  nameOf(casework.ContactKind.Name),
+	"label":        nameOf(casework.Label.Name),
+	"fetchOutcome": nameOf(casework.FetchOutcome.Name),
+	"trouble":      nameOf(casework.SweepTrouble.Name),
+	"duration":     casework.Duration,
+	// fileName names where a pack or model was read: a file's path, or
+	// "程序内置" for one embedded in the program ("embedded:…").
+	"fileName": func(f string) string {
+		if strings.HasPrefix(f, "embedded:") {
+			return "程序内置"
+		}
+		return f
+	},
 	"short": func(s string, n int) string {
 		if r := []rune(s); len(r) > n {
 			return string(r[:n]) + "…"
@@ -91,11 +98,20 @@ var funcs = template.FuncMap{
 	},
 }
 
-func nameOr[K ~string](m map[K]string, k K) string {
-	if n, ok := m[k]; ok {
-		return n
+// when formats t in Beijing time in a <time class="when"> element ("—"
+// for the zero time).
+func when(t time.Time, layout string) template.HTML {
+	if t.IsZero() {
+		return "—"
 	}
-	return string(k)
+	return template.HTML(`<time class="when" datetime="` + t.UTC().Format(time.RFC3339) + `">` +
+		t.In(store.Beijing).Format(layout) + `</time>`)
+}
+
+// nameOf makes a template function of a vocabulary's Name that takes a
+// value of any string type.
+func nameOf[T ~string](name func(T) string) func(any) string {
+	return func(v any) string { return name(T(fmt.Sprint(v))) }
 }
 
 // parseViews parses every page with the layout, once at start-up.

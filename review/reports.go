@@ -113,11 +113,11 @@ func (s *Server) reportPDF(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusServiceUnavailable, "生成 PDF 需要 Chromium，本服务未配置浏览器。")
 		return
 	}
-	ctx, cancel := context.WithTimeout(r.Context(), 60*time.Second)
+	ctx, cancel := context.WithTimeout(r.Context(), s.opts.PrintTimeout)
 	defer cancel()
 	pdf, err := notice.ReportPDF(ctx, s.opts.Printer, rep, s.reportInfo(p))
 	if err != nil {
-		s.serverError(w, r, err)
+		s.printFailed(w, r, err, "/reports/html?"+r.URL.RawQuery)
 		return
 	}
 	s.audit(r, currentUser(r).Name, "report.export", "report", fmt.Sprintf("pdf %s – %s", p.From.Format(time.DateOnly), p.To.Format(time.DateOnly)))

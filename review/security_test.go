@@ -766,7 +766,7 @@ func htAssertInert(t *testing.T, what string, body []byte, ownScript bool) *goqu
 		case "svg", "math", "iframe", "frame", "object", "embed", "base":
 			t.Errorf("%s: <%s> element", what, n.Data)
 		case "img":
-			if s.AttrOr("id", "") != "screenshot" || !strings.HasPrefix(s.AttrOr("src", ""), "/cases/") {
+			if id := s.AttrOr("id", ""); (id != "screenshot" && id != "screenshot-full") || !strings.HasPrefix(s.AttrOr("src", ""), "/cases/") {
 				t.Errorf("%s: <img src=%q>", what, s.AttrOr("src", ""))
 			}
 		case "meta":
@@ -928,7 +928,7 @@ func TestSecurityHostileContent(t *testing.T) {
 		_, body := approver.htGet("/audit")
 		doc := htAssertInert(t, "audit page", body, true)
 		text := doc.Find("#audit-table").Text()
-		for _, want := range []string{htXNote, htXRecip, "user:" + htXUser, `<svg onload=alert(11)>`} {
+		for _, want := range []string{htXNote, htXRecip, "用户 " + htXUser, `<svg onload=alert(11)>`} {
 			if !strings.Contains(text, want) {
 				t.Errorf("the audit page does not show %q as text", want)
 			}

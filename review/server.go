@@ -56,9 +56,13 @@ type Options struct {
 	// (serve's inforce.Holder: an activation changes what every page shows).
 	InForce PacksInForce
 	Printer notice.Printer
-	Checker Checker
-	Log     *slog.Logger
-	Clock   func() time.Time // default time.Now
+	// PrintTimeout bounds the printing of one notice or report PDF
+	// (default DefaultPrintTimeout); past it the page says so in Chinese,
+	// with a link to try again (503 with Retry-After), never a 500.
+	PrintTimeout time.Duration
+	Checker      Checker
+	Log          *slog.Logger
+	Clock        func() time.Time // default time.Now
 	// SecureCookies forces the Secure attribute (set it behind a TLS
 	// proxy); it is on by itself for requests that arrive over TLS.
 	SecureCookies bool
@@ -84,6 +88,9 @@ func New(opts Options) (*Server, error) {
 	}
 	if opts.Log == nil {
 		opts.Log = slog.Default()
+	}
+	if opts.PrintTimeout <= 0 {
+		opts.PrintTimeout = DefaultPrintTimeout
 	}
 	if opts.Clock == nil {
 		opts.Clock = time.Now

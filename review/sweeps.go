@@ -52,15 +52,29 @@ type sweepStats struct {
 	NewVersions int                     `json:"new_snapshots"`
 	Trouble     []sweepTrouble          `json:"trouble"`
 	Resumed     bool                    `json:"resumed"`
-	// FailureNames: the Chinese name of each failure reason, written by
-	// the sweep.
-	FailureNames map[string]string `json:"failure_names"`
+	// Sources: every configured source with its state, written by the
+	// sweep (absent in sweeps recorded before).
+	Sources []sweepSourceState `json:"sources"`
+}
+
+// sweepSourceState mirrors the sweep package's SourceState.
+type sweepSourceState struct {
+	Source string `json:"source"`
+	State  string `json:"state"`
+	Name   string `json:"name"`   // in Chinese, written by the sweep
+	Detail string `json:"detail"` // in Chinese
+}
+
+// sourceRow is one row of a sweep's per-source table.
+type sourceRow struct {
+	sweepSourceState
+	Counts *sweepCounts // nil when none of the source's pages was attempted
 }
 
 type sweepRow struct {
 	store.Sweep
 	Stats    sweepStats
-	Sources  []string
+	Sources  []sourceRow // every configured source, then any other counted
 	Hosts    []string
 	HasStats bool
 }
@@ -71,16 +85,36 @@ func sweepRowOf(sw store.Sweep) sweepRow {
 	row := sweepRow{Sweep: sw}
 	if len(sw.Stats) > 0 && json.Unmarshal(sw.Stats, &row.Stats) == nil {
 		row.HasStats = true
-		for k := range row.Stats.BySource {
-			row.Sources = append(row.Sources, k)
-		}
+		row.Sources = sourceRows(row.Stats)
 		for k := range row.Stats.ByHost {
 			row.Hosts = append(row.Hosts, k)
 		}
-		slices.Sort(row.Sources)
 		slices.Sort(row.Hosts)
 	}
 	return row
+}
+
+// sourceRows lists every source the sweep recorded a state for (every
+// configured one, in the configuration's order), then the sources
+// counted without a state (sweeps recorded before states were).
+func sourceRows(st sweepStats) []sourceRow {
+	var rows []sourceRow
+	seen := map[string]bool{}
+	for _, ss := range st.Sources {
+		rows = append(rows, sourceRow{sweepSourceState: ss, Counts: st.BySource[ss.Source]})
+		seen[ss.Source] = true
+	}
+	var rest []string
+	for k := range st.BySource {
+		if !seen[k] {
+			rest = append(rest, k)
+		}
+	}
+	slices.Sort(rest)
+	for _, k := range rest {
+		rows = append(rows, sourceRow{sweepSourceState: sweepSourceState{Source: k}, Counts: st.BySource[k]})
+	}
+	return rows
 }
 
 func (s *Server) sweepList(w http.ResponseWriter, r *http.Request) {

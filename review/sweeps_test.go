@@ -8,8 +8,6 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"github.com/PuerkitoBio/goquery"
-
 	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/review"
 	"github.com/certwatch/certwatch/store"
@@ -35,7 +33,12 @@ func TestSweepsPage(t *testing.T) {
 	e.htRecord(htPage{URL: "http://shop.example/item/1", Title: "电工证包过", Text: "电工证 免考 包过", Route: casework.RouteTakedownSAMR})
 	stats, _ := json.Marshal(map[string]any{
 		"total":     map[string]any{"attempted": 40, "fetched": 30, "failed": map[string]int{"timeout": 4}, "robots_refused": 2, "blocked": 4, "findings": 3},
-		"by_source": map[string]any{"shop": map[string]any{"attempted": 10, "fetched": 10, "blocked": 8}, "bbs": map[string]any{"attempted": 30, "fetched": 20, "findings": 3}},
+		"by_source": map[string]any{"shop": map[string]any{"attempted": 10, "fetched": 10, "blocked": 8}, "bbs": map[string]any{"attempted": 30, "fetched": 20, "robots_refused": 10, "findings": 3}},
+		// Every configured source, as the sweep writes them: imitation's
+		// start URL was queued by another source, so it has no counts.
+		"sources": []map[string]string{{"source": "bbs", "state": "checked", "name": "已检查"},
+			{"source": "shop", "state": "trouble", "name": "需要关注", "detail": "大部分被拦截"},
+			{"source": "imitation", "state": "shared", "name": "由其他来源抓取", "detail": "起始网址已先由来源 reported 排入并抓取"}},
 		"by_host": map[string]any{"shop.example": map[string]any{"attempted": 10, "fetched": 10, "blocked": 8},
 			"bbs.example": map[string]any{"attempted": 30, "fetched": 20, "failed": map[string]int{"blocked_address": 2}, "blocked_address": 3}},
 		"failure_names": map[string]string{"timeout": "超时", "blocked_address": "禁止访问的内网地址"},
@@ -77,11 +80,19 @@ func TestSweepsPage(t *testing.T) {
 	if h := doc.Find("#by-host").Text(); !strings.Contains(h, "禁止访问的内网地址 2") || strings.Contains(h, "blocked_address") {
 		t.Errorf("host table %q: failure reasons must show by their Chinese names", h)
 	}
-	if got := doc.Find("#by-source tbody tr").Length(); got != 2 {
-		t.Errorf("%d source rows, want 2", got)
+	if got := doc.Find("#by-source tbody tr").Length(); got != 3 {
+		t.Errorf("%d source rows, want 3 (every configured source)", got)
 	}
-	if s := doc.Find("#by-source tbody tr").FilterFunction(func(_ int, s *goquery.Selection) bool { return strings.HasPrefix(s.Text(), "shop") }); !strings.Contains(s.Text(), "80%") {
-		t.Errorf("shop row %q lacks the blocked share 80%%", s.Text())
+	if s := doc.Find(`#by-source tr[data-source="shop"]`); !strings.Contains(s.Text(), "80%") || !strings.Contains(s.Find(".state").Text(), "需要关注") {
+		t.Errorf("shop row %q lacks its state or the blocked share 80%%", s.Text())
+	}
+	// robots.txt refusals are not "blocked": bbs has 10 of them and no
+	// blocked page, so its blocked share is 0%.
+	if s := doc.Find(`#by-source tr[data-source="bbs"]`); !strings.Contains(s.Text(), "0%") || strings.Contains(s.Text(), "33%") || !strings.Contains(s.Find(".state").Text(), "已检查") {
+		t.Errorf("bbs row %q: robots refusals must not count as blocked", s.Text())
+	}
+	if s := doc.Find(`#by-source tr[data-source="imitation"]`); !strings.Contains(s.Find(".state").Text(), "由其他来源抓取") || !strings.Contains(s.Text(), "reported") {
+		t.Errorf("imitation row %q: a source whose start URL another source fetched must show, with its state", s.Text())
 	}
 
 	a := e.htLogin("approver")

@@ -33,8 +33,11 @@ type Digest struct {
 	ByRoute    map[string]int `json:"by_route"`
 	Cases      []DigestCase   `json:"cases"` // the new cases, highest score first (at most 100)
 	Trouble    []Trouble      `json:"trouble"`
-	OpenCases  int            `json:"open_cases"` // waiting for review, all sweeps
-	UI         string         `json:"ui,omitempty"`
+	// Sources is the state of every configured source (Summary.Sources;
+	// empty for sweeps recorded before states were).
+	Sources   []SourceState `json:"sources"`
+	OpenCases int           `json:"open_cases"` // waiting for review, all sweeps
+	UI        string        `json:"ui,omitempty"`
 }
 
 // DigestCase is one new case in a digest.
@@ -57,7 +60,7 @@ func BuildDigest(st DigestStore, sweepID uint64, ui string) (*Digest, error) {
 		return nil, err
 	}
 	d := &Digest{Sweep: sw.ID, StartedAt: sw.StartedAt, FinishedAt: sw.FinishedAt, ByCategory: map[string]int{},
-		ByRoute: map[string]int{}, Trouble: []Trouble{}, Cases: []DigestCase{}, UI: ui}
+		ByRoute: map[string]int{}, Trouble: []Trouble{}, Sources: []SourceState{}, Cases: []DigestCase{}, UI: ui}
 	if len(sw.Stats) > 0 {
 		var sum Summary
 		if err := json.Unmarshal(sw.Stats, &sum); err != nil {
@@ -67,6 +70,7 @@ func BuildDigest(st DigestStore, sweepID uint64, ui string) (*Digest, error) {
 		if sum.Trouble != nil {
 			d.Trouble = sum.Trouble
 		}
+		d.Sources = sum.Sources
 	}
 	cases, err := st.Cases(store.CaseFilter{})
 	if err != nil {
@@ -95,7 +99,7 @@ func (d *Digest) Text(categoryName func(string) string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "certwatch 巡查 #%d 完成（%s）\n\n", d.Sweep, d.FinishedAt.In(store.Beijing).Format("2006-01-02 15:04"))
 	t := d.Totals
-	fmt.Fprintf(&b, "抓取：尝试 %d，成功 %d，失败 %d，robots.txt 拒绝 %d，被拦截 %d\n", t.Attempted, t.Fetched, sum(t.Failed), t.Robots, t.Blocked)
+	fmt.Fprintf(&b, "抓取：尝试 %d，成功 %d，失败 %d，robots.txt 禁止 %d，被拦截 %d\n", t.Attempted, t.Fetched, sum(t.Failed), t.Robots, t.Blocked)
 	fmt.Fprintf(&b, "新发现线索：%d 条；待审核线索共 %d 条\n", d.NewCases, d.OpenCases)
 	for _, k := range sortedKeys(d.ByCategory) {
 		fmt.Fprintf(&b, "  %s：%d\n", categoryName(k), d.ByCategory[k])
@@ -111,6 +115,16 @@ func (d *Digest) Text(categoryName func(string) string) string {
 		b.WriteString("\n需要关注的来源（“没有发现”不等于“已检查且干净”）：\n")
 		for _, tr := range d.Trouble {
 			fmt.Fprintf(&b, "  %s【%s】%s\n", tr.Source, tr.Label(), tr.Detail)
+		}
+	}
+	if len(d.Sources) > 0 {
+		b.WriteString("\n各来源状态：\n")
+		for _, st := range d.Sources {
+			fmt.Fprintf(&b, "  %s【%s】", st.Source, st.Label())
+			if st.Detail != "" {
+				b.WriteString(st.Detail)
+			}
+			b.WriteString("\n")
 		}
 	}
 	if len(d.Cases) > 0 {

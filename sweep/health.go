@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/config"
 	"github.com/certwatch/certwatch/matcher"
 	"github.com/certwatch/certwatch/page"
@@ -47,7 +48,7 @@ const wallMaxRunes = 120
 const (
 	TroubleNotChecked    = "not_checked"    // nothing attempted
 	TroubleNothingLoaded = "nothing_loaded" // attempted, nothing fetched
-	TroubleMostlyBlocked = "mostly_blocked" // most pages were walls, 401/403/429 or robots refusals
+	TroubleMostlyBlocked = "mostly_blocked" // most pages were walls or 401/403/429
 	TroubleMostlyFailed  = "mostly_failed"  // most attempts failed (timeouts, errors, render failures)
 	TroubleWentQuiet     = "went_quiet"     // findings last time, none now
 	TroubleShrank        = "shrank"         // far fewer pages fetched than last time
@@ -60,39 +61,29 @@ const (
 	// rendered (render: auto kept their static fetch, whose script-built
 	// content is missing), or flagged pages got no evidence screenshot.
 	TroubleRenderFailed = "render_failed"
+	// TroubleRobots: robots.txt refused most pages (never requested). It
+	// is not "blocked": the site said no to crawlers in general, and the
+	// source's ignore_robots decides.
+	TroubleRobots = "robots_refused"
+	// TroubleMostlyUnchecked: walls and robots.txt refusals together,
+	// neither alone, were most pages.
+	TroubleMostlyUnchecked = "mostly_unchecked"
 )
 
-// TroubleNames are the kinds' Chinese names, for the UI and the digest.
-var TroubleNames = map[string]string{
-	TroubleNotChecked:    "未检查",
-	TroubleNothingLoaded: "全部抓取失败",
-	TroubleMostlyBlocked: "大部分被拦截",
-	TroubleMostlyFailed:  "大部分抓取失败",
-	TroubleWentQuiet:     "突然没有发现",
-	TroubleShrank:        "抓取量骤减",
+// TroubleName is a trouble kind's Chinese name (casework's table), for
+// the UI and the digest.
+func TroubleName(kind string) string { return casework.SweepTrouble(kind).Name() }
 
-	TroubleBlockedAddress: "禁止访问的内网地址",
-	TroubleRenderFailed:   "浏览器渲染失败",
-}
-
-// FailureNames are the Chinese names of the failure reasons in
-// Counts.Failed (crawler outcomes), for the UI and the digest.
-var FailureNames = map[string]string{
-	"http_error":      "HTTP 错误",
-	"timeout":         "超时",
-	"network":         "网络错误",
-	"redirect_limit":  "重定向过多",
-	"render_failed":   "渲染失败",
-	"not_html":        "非网页内容",
-	"blocked_address": "禁止访问的内网地址",
-}
+// FailureName is the Chinese name of a failure reason in Counts.Failed
+// (a crawler outcome; casework's table), for the UI and the digest.
+func FailureName(reason string) string { return casework.FetchOutcome(reason).Name() }
 
 // Trouble is a source that needs a look after a sweep, so that "no
 // findings" is never mistaken for "checked and clean".
 type Trouble struct {
 	Source string `json:"source"`
 	Kind   string `json:"kind"`
-	Name   string `json:"name"`   // the kind's Chinese name (TroubleNames)
+	Name   string `json:"name"`   // the kind's Chinese name (TroubleName)
 	Detail string `json:"detail"` // Chinese, one sentence
 }
 
@@ -102,7 +93,7 @@ func (t Trouble) Label() string {
 	if t.Name != "" {
 		return t.Name
 	}
-	return TroubleNames[t.Kind]
+	return TroubleName(t.Kind)
 }
 
 // Health lists the sources in trouble in sum, comparing with the previous
@@ -116,7 +107,7 @@ func (t Trouble) Label() string {
 func Health(cfg *config.Config, sum *Summary, prev *Summary) []Trouble {
 	var out []Trouble
 	add := func(src, kind, format string, args ...any) {
-		out = append(out, Trouble{Source: src, Kind: kind, Name: TroubleNames[kind], Detail: fmt.Sprintf(format, args...)})
+		out = append(out, Trouble{Source: src, Kind: kind, Name: TroubleName(kind), Detail: fmt.Sprintf(format, args...)})
 	}
 	for _, src := range cfg.Sources {
 		c := sum.BySource[src.ID]
@@ -137,15 +128,22 @@ func Health(cfg *config.Config, sum *Summary, prev *Summary) []Trouble {
 			add(src.ID, TroubleRenderFailed, "%d 个需要浏览器渲染的页面渲染失败（已改用静态抓取的内容，脚本生成的内容可能漏检），%d 个发现页面未能截取证据截图：请检查浏览器（certwatch config check）",
 				c.RenderFallback, c.ScreenshotsFailed)
 		}
-		walls := c.Blocked + c.Robots
 		switch {
+		case 2*c.Robots > c.Attempted:
+			add(src.ID, TroubleRobots, "%d 个页面中 %d 个被网站的 robots.txt 禁止抓取（未访问），成功抓取 %d 个：如确需检查，可为该来源设置 ignore_robots",
+				c.Attempted, c.Robots, c.Fetched)
 		case c.Fetched == 0:
-			add(src.ID, TroubleNothingLoaded, "尝试 %d 个页面，一个也没有抓取成功（失败 %d，被拦截 %d）", c.Attempted, failed, walls)
-			continue
-		case 2*walls > c.Attempted:
-			add(src.ID, TroubleMostlyBlocked, "%d 个页面中 %d 个被拦截（登录、验证码、401/403/429 或 robots.txt），发现结果不可靠", c.Attempted, walls)
+			add(src.ID, TroubleNothingLoaded, "尝试 %d 个页面，一个也没有抓取成功（失败 %d，被拦截 %d，robots.txt 禁止 %d）", c.Attempted, failed, c.Blocked, c.Robots)
+		case 2*c.Blocked > c.Attempted:
+			add(src.ID, TroubleMostlyBlocked, "%d 个页面中 %d 个被拦截（登录、验证码或 401/403/429），发现结果不可靠", c.Attempted, c.Blocked)
+		case 2*(c.Blocked+c.Robots) > c.Attempted:
+			add(src.ID, TroubleMostlyUnchecked, "%d 个页面中 %d 个被拦截（登录、验证码或 401/403/429），%d 个被 robots.txt 禁止抓取，合计过半，发现结果不可靠",
+				c.Attempted, c.Blocked, c.Robots)
 		case 2*failed > c.Attempted:
 			add(src.ID, TroubleMostlyFailed, "%d 个页面中 %d 个抓取失败", c.Attempted, failed)
+		}
+		if c.Fetched == 0 {
+			continue // nothing to compare with the previous sweep
 		}
 		if prev == nil || sum.Resumed || prev.Resumed {
 			continue

@@ -4,7 +4,9 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/config"
+	"github.com/certwatch/certwatch/crawler"
 	"github.com/certwatch/certwatch/page"
 	"github.com/certwatch/certwatch/store"
 )
@@ -34,7 +36,10 @@ func TestHealth(t *testing.T) {
 		{"not checked after a resume is not news", sum(ok, nil), nil, true, nil},
 		{"seeds queued by another source", func() *Summary { s := sum(ok, nil); s.SharedSeeds = []string{"b"}; return s }(), nil, false, nil},
 		{"nothing loaded", sum(ok, &Counts{Attempted: 5, Failed: map[string]int{"timeout": 5}}), nil, false, []string{"b:nothing_loaded"}},
-		{"mostly blocked", sum(ok, &Counts{Attempted: 10, Fetched: 10, Blocked: 4, Robots: 2}), nil, false, []string{"b:mostly_blocked"}},
+		{"mostly blocked", sum(ok, &Counts{Attempted: 10, Fetched: 10, Blocked: 6}), nil, false, []string{"b:mostly_blocked"}},
+		{"robots refusals are not blocked", sum(ok, &Counts{Attempted: 10, Fetched: 4, Robots: 6}), nil, false, []string{"b:robots_refused"}},
+		{"all refused by robots.txt is not a failure", sum(ok, &Counts{Attempted: 3, Robots: 3}), nil, false, []string{"b:robots_refused"}},
+		{"blocked and robots together", sum(ok, &Counts{Attempted: 10, Fetched: 6, Blocked: 4, Robots: 2}), nil, false, []string{"b:mostly_unchecked"}},
 		{"half blocked is not mostly", sum(ok, &Counts{Attempted: 10, Fetched: 10, Blocked: 5}), nil, false, nil},
 		{"mostly failed", sum(ok, &Counts{Attempted: 10, Fetched: 3, Failed: map[string]int{"network": 7}}), nil, false, []string{"b:mostly_failed"}},
 		{"went quiet", sum(ok, &Counts{Attempted: 20, Fetched: 20}), sum(ok, ok), false, []string{"b:went_quiet"}},
@@ -51,7 +56,7 @@ func TestHealth(t *testing.T) {
 			var got []string
 			for _, tr := range Health(cfg, tc.now, tc.prev) {
 				got = append(got, tr.Source+":"+tr.Kind)
-				if tr.Detail == "" || tr.Name == "" || tr.Name != TroubleNames[tr.Kind] {
+				if tr.Detail == "" || tr.Name == "" || tr.Name == tr.Kind || tr.Name != TroubleName(tr.Kind) {
 					t.Errorf("trouble %+v lacks a detail or a name", tr)
 				}
 			}
@@ -102,7 +107,61 @@ func TestSharedSeeds(t *testing.T) {
 		{URL: "http://a/", SourceID: "imitation"},
 		{URL: "http://b/", SourceID: "site"}, {URL: "http://c/", SourceID: "site"},
 	}
-	if got := sharedSeeds(items); !slices.Equal(got, []string{"imitation"}) {
-		t.Errorf("sharedSeeds = %v, want [imitation]", got)
+	got := sharedSeeds(items)
+	if len(got) != 1 || !slices.Equal(got["imitation"], []string{"reported"}) {
+		t.Errorf("sharedSeeds = %v, want imitation held by reported", got)
+	}
+}
+
+// TestSourceStates: every configured source gets a state, in the
+// configuration's order, whatever the counts hold.
+func TestSourceStates(t *testing.T) {
+	cfg := &config.Config{Sources: []*config.Source{{ID: "a"}, {ID: "b"}, {ID: "c"}, {ID: "d"}}}
+	s := newSummary(1)
+	s.BySource["a"] = &Counts{Attempted: 5, Fetched: 5}
+	s.BySource["b"] = &Counts{Attempted: 5, Robots: 5}
+	s.BySource["gone"] = &Counts{Attempted: 1, Fetched: 1} // a source no longer configured
+	s.shareSeeds(map[string][]string{"c": {"a"}})
+	s.Trouble = Health(cfg, s, nil)
+	s.finish(cfg)
+	var got []string
+	for _, st := range s.Sources {
+		got = append(got, st.Source+":"+st.State)
+		if st.Name != StateName(st.State) || st.Name == "" || st.Name == st.State {
+			t.Errorf("source %s: name %q for state %s", st.Source, st.Name, st.State)
+		}
+	}
+	want := []string{"a:checked", "b:trouble", "c:shared", "d:not_checked"}
+	if !slices.Equal(got, want) {
+		t.Errorf("states %v, want %v", got, want)
+	}
+	if last := s.sourcesInOrder(); len(last) != 5 || last[4].Source != "gone" || last[4].State != StateChecked {
+		t.Errorf("printed states %+v: want the configured ones, then gone", last)
+	}
+	s.Resumed, s.SharedSeeds = true, nil
+	if st := s.stateOf("c"); st.State != StateNotResumed {
+		t.Errorf("after a resume, a source without pages is %s, want %s", st.State, StateNotResumed)
+	}
+}
+
+// TestNamesInCasework: every trouble kind, source state and crawler
+// outcome the sweep writes has its Chinese name in casework's table.
+func TestNamesInCasework(t *testing.T) {
+	for _, k := range []string{TroubleNotChecked, TroubleNothingLoaded, TroubleMostlyBlocked, TroubleMostlyFailed, TroubleWentQuiet,
+		TroubleShrank, TroubleBlockedAddress, TroubleRenderFailed, TroubleRobots, TroubleMostlyUnchecked} {
+		if !slices.Contains(casework.SweepTroubles, casework.SweepTrouble(k)) {
+			t.Errorf("trouble %s has no name in casework", k)
+		}
+	}
+	for _, k := range []string{StateChecked, StateTrouble, StateShared, StateNotChecked, StateNotResumed} {
+		if !slices.Contains(casework.SourceStates, casework.SourceState(k)) {
+			t.Errorf("source state %s has no name in casework", k)
+		}
+	}
+	for _, o := range []crawler.Outcome{crawler.OutcomeOK, crawler.OutcomeHTTPError, crawler.OutcomeTimeout, crawler.OutcomeNetwork,
+		crawler.OutcomeRobots, crawler.OutcomeTooManyRedirs, crawler.OutcomeRenderFailed, crawler.OutcomeNotHTML, crawler.OutcomeBlockedAddress} {
+		if !slices.Contains(casework.FetchOutcomes, casework.FetchOutcome(o)) {
+			t.Errorf("crawler outcome %s has no name in casework", o)
+		}
 	}
 }

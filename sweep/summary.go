@@ -3,9 +3,12 @@ package sweep
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 
+	"github.com/certwatch/certwatch/casework"
+	"github.com/certwatch/certwatch/config"
 	"github.com/certwatch/certwatch/crawler"
 	"github.com/certwatch/certwatch/store"
 )
@@ -100,24 +103,45 @@ type Summary struct {
 	// SharedSeeds are sources whose start URLs another source had
 	// already queued: checked, under the other source's name.
 	SharedSeeds []string `json:"shared_seeds,omitempty"`
-	// FailureNames gives the Chinese name (FailureNames) of every failure
+	// SharedWith names, for each source in SharedSeeds, the sources that
+	// had queued its start URLs first.
+	SharedWith map[string][]string `json:"shared_with,omitempty"`
+	// FailureNames gives the Chinese name (FailureName) of every failure
 	// reason in these counts, so readers of a stored summary (the UI)
 	// need not keep a copy of the table; set when the sweep finishes.
 	FailureNames map[string]string `json:"failure_names,omitempty"`
+	// Sources is every configured source, in the configuration's order,
+	// with what the sweep did with it (see SourceState); set when the
+	// sweep finishes, so that no source is missing from a summary.
+	Sources []SourceState `json:"sources,omitempty"`
 }
 
-// nameFailures fills FailureNames for the reasons in the counts.
-func (s *Summary) nameFailures() {
+// shareSeeds records the sources whose start URLs other sources had
+// queued first (see sharedSeeds).
+func (s *Summary) shareSeeds(shared map[string][]string) {
+	s.SharedSeeds, s.SharedWith = nil, nil
+	for _, src := range sortedKeys(shared) {
+		if s.SharedWith == nil {
+			s.SharedWith = map[string][]string{}
+		}
+		s.SharedSeeds = append(s.SharedSeeds, src)
+		s.SharedWith[src] = shared[src]
+	}
+}
+
+// finish completes a summary when its sweep ends: the Chinese names of
+// the failure reasons and the state of every configured source (after
+// Trouble is set, which the states mention).
+func (s *Summary) finish(cfg *config.Config) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	for k := range s.Total.Failed {
 		if s.FailureNames == nil {
 			s.FailureNames = map[string]string{}
 		}
-		if n, ok := FailureNames[k]; ok {
-			s.FailureNames[k] = n
-		} else {
-			s.FailureNames[k] = k
-		}
+		s.FailureNames[k] = FailureName(k)
 	}
+	s.Sources = sourceStates(cfg, s)
 }
 
 func newSummary(id uint64) *Summary {
@@ -229,10 +253,16 @@ func (s *Summary) Print(w io.Writer) {
 	}
 	fmt.Fprintf(w, "  findings: %s\n", strings.Join(f, ", "))
 	fmt.Fprintf(w, "  cases: %d new, %d seen again, %d changed (new snapshot)\n", s.NewCases, s.SeenAgain, s.NewVersions)
-	for _, k := range sortedKeys(s.BySource) {
-		c := s.BySource[k]
-		fmt.Fprintf(w, "  source %-12s attempted %d, fetched %d, failed %d, robots %d, blocked %d, truncated %d, rendered %d, findings %d\n",
-			k, c.Attempted, c.Fetched, sum(c.Failed), c.Robots, c.Blocked, c.Truncated, c.Rendered, c.Findings)
+	for _, st := range s.sourcesInOrder() {
+		fmt.Fprintf(w, "  source %-12s %s (%s)", st.Source, stateEnglish[st.State], st.Label())
+		if c := s.BySource[st.Source]; c != nil {
+			fmt.Fprintf(w, ": attempted %d, fetched %d, failed %d, refused by robots.txt %d, blocked %d, truncated %d, rendered %d, findings %d",
+				c.Attempted, c.Fetched, sum(c.Failed), c.Robots, c.Blocked, c.Truncated, c.Rendered, c.Findings)
+		}
+		if st.Detail != "" {
+			fmt.Fprintf(w, " — %s", st.Detail)
+		}
+		fmt.Fprintln(w)
 	}
 	for _, tr := range s.Trouble {
 		fmt.Fprintf(w, "  TROUBLE source %s: %s\n", tr.Source, tr.Detail)
@@ -248,4 +278,107 @@ func sum(m map[string]int) int {
 		n += v
 	}
 	return n
+}
+
+// Source states: what a sweep did with a configured source.
+const (
+	// StateChecked: pages of the source were attempted and nothing needs
+	// a look.
+	StateChecked = "checked"
+	// StateTrouble: pages were attempted, and the source is in Trouble.
+	StateTrouble = "trouble"
+	// StateShared: every start URL of the source had been queued by
+	// another source first (the frontier keeps one item per URL); the
+	// pages were fetched and counted under that source, following its
+	// settings.
+	StateShared = "shared"
+	// StateNotChecked: nothing of the source was attempted.
+	StateNotChecked = "not_checked"
+	// StateNotResumed: nothing of the source was attempted in the part of
+	// a resumed sweep that the counts cover.
+	StateNotResumed = "not_resumed"
+)
+
+// StateName is a source state's Chinese name (casework's table), for
+// the UI, the digest and the CLI.
+func StateName(state string) string { return casework.SourceState(state).Name() }
+
+// stateEnglish are the states' English names, for the CLI's summary.
+var stateEnglish = map[string]string{
+	StateChecked:    "checked",
+	StateTrouble:    "needs a look",
+	StateShared:     "fetched under another source",
+	StateNotChecked: "not checked",
+	StateNotResumed: "not reached after the resume",
+}
+
+// SourceState is what a sweep did with one configured source.
+type SourceState struct {
+	Source string `json:"source"`
+	State  string `json:"state"`            // StateChecked, StateTrouble, …
+	Name   string `json:"name"`             // the state's Chinese name (StateName)
+	Detail string `json:"detail,omitempty"` // Chinese: the troubles' names, or why nothing was fetched
+}
+
+// Label is the state's Chinese name.
+func (st SourceState) Label() string {
+	if st.Name != "" {
+		return st.Name
+	}
+	return StateName(st.State)
+}
+
+// sourceStates is the state of every source of cfg in s.
+func sourceStates(cfg *config.Config, s *Summary) []SourceState {
+	out := make([]SourceState, 0, len(cfg.Sources))
+	for _, src := range cfg.Sources {
+		out = append(out, s.stateOf(src.ID))
+	}
+	return out
+}
+
+// stateOf is the state of one source in s.
+func (s *Summary) stateOf(id string) SourceState {
+	var troubles []string
+	for _, tr := range s.Trouble {
+		if tr.Source == id && !slices.Contains(troubles, tr.Label()) {
+			troubles = append(troubles, tr.Label())
+		}
+	}
+	st := SourceState{Source: id}
+	c := s.BySource[id]
+	switch {
+	case c != nil && c.Attempted > 0 && len(troubles) > 0:
+		st.State, st.Detail = StateTrouble, strings.Join(troubles, "、")
+	case c != nil && c.Attempted > 0:
+		st.State = StateChecked
+	case slices.Contains(s.SharedSeeds, id):
+		st.State = StateShared
+		by := "其他来源"
+		if with := s.SharedWith[id]; len(with) > 0 {
+			by = "来源 " + strings.Join(with, "、") + " "
+		}
+		st.Detail = fmt.Sprintf("起始网址已先由%s排入并抓取，页面计入该来源的统计；本来源自己的抓取设置（范围、深度、渲染）本次没有生效，如需生效请勿在两个来源中重复列出这些网址", by)
+	case s.Resumed:
+		st.State = StateNotResumed
+		st.Detail = "巡查中断后续跑，统计只含续跑部分：续跑部分没有抓取该来源的页面（中断前可能已抓取）"
+	default:
+		st.State = StateNotChecked
+		st.Detail = "本次巡查没有抓取该来源的任何页面"
+	}
+	st.Name = StateName(st.State)
+	return st
+}
+
+// sourcesInOrder are the states to print: Sources (every configured
+// source), then any source counted that the configuration no longer
+// has (a resumed sweep's). Before finish, the counted sources.
+func (s *Summary) sourcesInOrder() []SourceState {
+	out := append([]SourceState(nil), s.Sources...)
+	for _, k := range sortedKeys(s.BySource) {
+		if !slices.ContainsFunc(out, func(st SourceState) bool { return st.Source == k }) {
+			out = append(out, s.stateOf(k))
+		}
+	}
+	return out
 }

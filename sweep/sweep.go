@@ -219,7 +219,7 @@ func (s *Sweeper) Run(ctx context.Context, resume bool) (*Summary, error) {
 			running.ID, running.StartedAt.Format(time.RFC3339), ErrInterrupted)
 	}
 	sw := running
-	var shared []string
+	var shared map[string][]string
 	if sw == nil {
 		sw = &store.Sweep{ConfigHash: s.Config.Hash}
 		for _, p := range s.matcher().Packs() {
@@ -237,7 +237,7 @@ func (s *Sweeper) Run(ctx context.Context, resume bool) (*Summary, error) {
 	}
 	run := newRun(s, sw)
 	run.stats.Resumed = running != nil
-	run.stats.SharedSeeds = shared
+	run.stats.shareSeeds(shared)
 	if err := run.loop(ctx); err != nil {
 		return run.summary(), err
 	}
@@ -248,7 +248,7 @@ func (s *Sweeper) Run(ctx context.Context, resume bool) (*Summary, error) {
 		s.Log.Warn("sweep health: no previous sweep to compare with", "err", err)
 		sum.Trouble = Health(s.Config, sum, nil)
 	}
-	sum.nameFailures()
+	sum.finish(s.Config)
 	for _, tr := range sum.Trouble {
 		s.Log.Warn("source in trouble", "sweep", sw.ID, "source", tr.Source, "kind", tr.Kind, "detail", tr.Detail)
 	}
@@ -270,9 +270,9 @@ func (s *Sweeper) Abandon() error {
 
 // seed puts every source's first requests in the frontier. It returns the
 // sources all of whose first requests another source had already queued
-// (the frontier keeps one item per URL): their pages are fetched under the
-// other source's name.
-func (s *Sweeper) seed(sweepID uint64) ([]string, error) {
+// (the frontier keeps one item per URL), with those sources: their pages
+// are fetched under the other source's name.
+func (s *Sweeper) seed(sweepID uint64) (map[string][]string, error) {
 	var items []store.FrontierItem
 	for _, src := range s.Config.Sources {
 		switch src.Kind {
@@ -706,29 +706,4 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(ks)
 	return ks
-}
-
-// sharedSeeds lists the sources whose every seed URL an earlier source's
-// seeds already hold.
-func sharedSeeds(items []store.FrontierItem) []string {
-	first := map[string]string{} // URL → the source that queued it
-	own := map[string]bool{}     // sources with a URL of their own
-	var order []string
-	for _, it := range items {
-		if _, seen := own[it.SourceID]; !seen {
-			own[it.SourceID] = false
-			order = append(order, it.SourceID)
-		}
-		if src, ok := first[it.URL]; !ok || src == it.SourceID {
-			first[it.URL] = it.SourceID
-			own[it.SourceID] = true
-		}
-	}
-	var out []string
-	for _, src := range order {
-		if !own[src] {
-			out = append(out, src)
-		}
-	}
-	return out
 }

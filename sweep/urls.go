@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/certwatch/certwatch/config"
+	"github.com/certwatch/certwatch/store"
 )
 
 // readURLs returns a urls source's list and the URLs of its file (one a
@@ -41,4 +43,33 @@ func readURLs(src *config.Source) ([]string, error) {
 		return nil, fmt.Errorf("sweep: source %s: %s: %w", src.ID, src.URLFile, err)
 	}
 	return urls, nil
+}
+
+// sharedSeeds returns the sources whose every seed URL an earlier
+// source's seeds already hold, each with the sources that hold them (in
+// the order of items).
+func sharedSeeds(items []store.FrontierItem) map[string][]string {
+	first := map[string]string{}  // URL → the source that queued it
+	own := map[string]bool{}      // sources with a URL of their own
+	held := map[string][]string{} // source → the earlier sources holding its URLs
+	for _, it := range items {
+		if _, seen := own[it.SourceID]; !seen {
+			own[it.SourceID] = false
+		}
+		src, ok := first[it.URL]
+		switch {
+		case !ok || src == it.SourceID:
+			first[it.URL] = it.SourceID
+			own[it.SourceID] = true
+		case !slices.Contains(held[it.SourceID], src):
+			held[it.SourceID] = append(held[it.SourceID], src)
+		}
+	}
+	out := map[string][]string{}
+	for src, o := range own {
+		if !o {
+			out[src] = held[src]
+		}
+	}
+	return out
 }
