@@ -403,7 +403,7 @@ func (r *run) finishIfDone(active int) (bool, error) {
 	}
 	sum := r.summary()
 	sum.Partial = true
-	sum.nameFailures()
+	sum.finish(r.s.Config)
 	stats, err := json.Marshal(sum)
 	if err != nil {
 		return false, fmt.Errorf("sweep: finish: %w", err)
