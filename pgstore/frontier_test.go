@@ -27,7 +27,8 @@ func newSweep(t testing.TB, st *Store) uint64 {
 // hostRow is a host as stored.
 type hostRow struct {
 	DelayMS          int32
-	Pending          int64
+	Pending          int64 // pending frontier rows of the host
+	HasPending       bool  // the host is marked as having some
 	Claims, Expired  int64
 	LeaseOwner       *string
 	ReadyInFuture    bool
@@ -39,9 +40,10 @@ func readHost(t *testing.T, st *Store, host string) hostRow {
 	var h hostRow
 	var next *time.Duration
 	err := st.Pool().QueryRow(testCtx(t), `
-		SELECT delay_ms, pending, claims, expired, lease_owner, ready_at > clock_timestamp(),
+		SELECT delay_ms, (SELECT count(*) FROM frontier f WHERE f.host = hosts.host AND f.state = 'pending'),
+		       has_pending, claims, expired, lease_owner, ready_at > clock_timestamp(),
 		       CASE WHEN next_allowed = '-infinity' THEN NULL ELSE next_allowed - clock_timestamp() END
-		FROM hosts WHERE host = $1`, host).Scan(&h.DelayMS, &h.Pending, &h.Claims, &h.Expired, &h.LeaseOwner, &h.ReadyInFuture, &next)
+		FROM hosts WHERE host = $1`, host).Scan(&h.DelayMS, &h.Pending, &h.HasPending, &h.Claims, &h.Expired, &h.LeaseOwner, &h.ReadyInFuture, &next)
 	if err != nil {
 		t.Fatalf("host %s: %v", host, err)
 	}
@@ -76,10 +78,10 @@ func TestAddURLs(t *testing.T) {
 		t.Fatalf("add to another sweep: %d, %v", n, err)
 	}
 	a, b := readHost(t, st, "a.test"), readHost(t, st, "b.test")
-	if a.Pending != 4 || a.DelayMS != 3000 {
+	if a.Pending != 4 || !a.HasPending || a.DelayMS != 3000 {
 		t.Fatalf("host a.test: %+v; want 4 pending (3 + 1 of the other sweep), delay the largest asked for (3000 ms)", a)
 	}
-	if b.Pending != 1 || b.DelayMS != 500 {
+	if b.Pending != 1 || !b.HasPending || b.DelayMS != 500 {
 		t.Fatalf("host b.test (trailing dot dropped): %+v", b)
 	}
 	if p, d, err := st.FrontierCounts(ctx, sw); err != nil || p != 4 || d != 0 {
@@ -234,9 +236,11 @@ func TestClaimConcurrentNeverSameHost(t *testing.T) {
 	if p, d, err := stores[0].FrontierCounts(ctx, sw); err != nil || p != 0 || d != hosts*perHost {
 		t.Fatalf("counts after: %d pending, %d done, %v", p, d, err)
 	}
-	var pendingSum int64
-	if err := stores[0].Pool().QueryRow(ctx, `SELECT coalesce(sum(pending), 0) FROM hosts`).Scan(&pendingSum); err != nil || pendingSum != 0 {
-		t.Fatalf("hosts.pending adds up to %d after all was done (%v)", pendingSum, err)
+	// The workers stopped when NextReady saw no host marked: the claims
+	// that found a host with nothing left cleared its mark.
+	var marked int64
+	if err := stores[0].Pool().QueryRow(ctx, `SELECT count(*) FROM hosts WHERE has_pending`).Scan(&marked); err != nil || marked != 0 {
+		t.Fatalf("%d hosts marked as having pending URLs after all was done (%v)", marked, err)
 	}
 	t.Logf("%d claims by 16 workers over %d hosts", claims, hosts)
 }
@@ -314,6 +318,11 @@ func TestExpiredLeaseReclaimed(t *testing.T) {
 	}
 	if err := st.Release(ctx, b); err != nil {
 		t.Fatal(err)
+	}
+	// The host keeps its mark until a claim finds nothing left: that
+	// claim fails with ErrNoWork and clears it.
+	if _, err := st.ClaimHost(ctx, "c", time.Minute, ClaimOptions{}); !errors.Is(err, ErrNoWork) {
+		t.Fatalf("claim after all done: %v; want ErrNoWork", err)
 	}
 	if _, ok, err := st.NextReady(ctx); err != nil || ok {
 		t.Fatalf("NextReady after all done: pending=%v, %v", ok, err)

@@ -28,21 +28,25 @@ CREATE INDEX sweeps_started ON sweeps (started_at);
 -- claimed: next_allowed once the lease is released, and lease_expires +
 -- delay while a lease is held (so a lease whose worker died frees the host
 -- one delay after it expired, never closer to that worker's last fetch).
--- pending counts the host's pending frontier rows, so a claim finds a host
--- with work without looking at URLs.
+-- has_pending says the host may have pending frontier rows, so a claim
+-- finds a host with work without looking at URLs. It is written only when
+-- it flips (pgstore/frontier.go): set by the writer that adds a host's
+-- first pending URL, cleared by the claim that finds none left, so the
+-- transactions that record pages and add links write no hosts row for a
+-- host that exists and has work (they would queue on each other's hosts).
 CREATE TABLE hosts (
     host          text PRIMARY KEY,
     delay_ms      integer NOT NULL DEFAULT 1000 CHECK (delay_ms >= 0),
     next_allowed  timestamptz NOT NULL DEFAULT '-infinity',
     ready_at      timestamptz NOT NULL DEFAULT '-infinity',
-    pending       bigint NOT NULL DEFAULT 0 CHECK (pending >= 0),
+    has_pending   boolean NOT NULL DEFAULT false,
     lease_owner   text,
     lease_token   bigint NOT NULL DEFAULT 0,
     lease_expires timestamptz,
     claims        bigint NOT NULL DEFAULT 0,
     expired       bigint NOT NULL DEFAULT 0
 );
-CREATE INDEX hosts_claimable ON hosts (ready_at) WHERE pending > 0;
+CREATE INDEX hosts_claimable ON hosts (ready_at) WHERE has_pending;
 
 -- URLs a sweep will fetch or has fetched (store.FrontierItem), unique per
 -- sweep by the SHA-256 of the canonical URL (store.CanonicalURL; crawled
