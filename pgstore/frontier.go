@@ -199,15 +199,18 @@ func newURLBatch(sweepID uint64, items []Item) (*urlBatch, error) {
 // it had none (has_pending flips to true). A page's transaction adds links
 // to its own host and to others; were it to write those hosts' rows every
 // time (a pending count, say), the transactions of neighbouring hosts
-// would queue on each other's rows. Instead it takes a KEY SHARE lock on
-// them, which writers of other columns (leases, delays) do not wait for
-// and other adders share; only a claim's FOR UPDATE conflicts with it.
+// would queue on each other's rows. Instead, inserting a URL takes a KEY
+// SHARE lock on its host (the check of frontier's foreign key to hosts,
+// not deferrable, so taken by the insert statement itself), which writers
+// of other columns (leases, delays) do not wait for and other adders
+// share; only a claim's FOR UPDATE conflicts with it.
 //
 // That lock is what keeps has_pending right: the claim that finds no
 // pending URL for a host it locked clears the flag (ClaimHost), and a
 // claim skips hosts an adder holds (SKIP LOCKED), while an adder that
 // comes later waits for the claim to commit and then, in a statement of
-// its own after its insert, sees the cleared flag and sets it again.
+// its own after its insert (flagHostsSQL), sees the cleared flag and sets
+// it again. TestClaimAndAdderRace checks both orders.
 
 // ensureHostsSQL creates a batch's hosts that do not exist yet
 // (arguments: hosts, delays), in name order; it writes no existing row.
@@ -215,10 +218,6 @@ const ensureHostsSQL = `
 	INSERT INTO hosts (host, delay_ms)
 	SELECT h, d FROM unnest($1::text[], $2::integer[]) AS t(h, d) ORDER BY h
 	ON CONFLICT (host) DO NOTHING`
-
-// shareHostsSQL takes a KEY SHARE lock on a batch's hosts (argument:
-// hosts), in name order.
-const shareHostsSQL = `SELECT FROM hosts WHERE host = ANY($1::text[]) ORDER BY host FOR KEY SHARE`
 
 // raiseDelaysSQL raises the delays of a batch's hosts (arguments: hosts,
 // delays) where they grow; it writes (and locks) no other row.
@@ -270,7 +269,6 @@ func (b *urlBatch) queue(st *stmts, added *int) {
 		return
 	}
 	st.exec(ensureHostsSQL, b.hosts, b.delays)
-	st.exec(shareHostsSQL, b.hosts)
 	st.exec(raiseDelaysSQL, b.hosts, b.delays)
 	st.queue(func(br pgx.BatchResults) error { return br.QueryRow().Scan(added) }, addURLsSQL, b.urlArgs()...)
 	st.exec(flagHostsSQL, b.hosts)

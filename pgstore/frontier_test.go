@@ -13,6 +13,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/jackc/pgx/v5"
 )
 
 func newSweep(t testing.TB, st *Store) uint64 {
@@ -535,4 +537,139 @@ func TestDelaysHold(t *testing.T) {
 		t.Fatal("no host changed hands between workers: the test checked nothing across workers")
 	}
 	t.Logf("%d handoffs between workers", handoffs)
+}
+
+// TestClaimAndAdderRace: a claim that finds a marked host with nothing
+// pending clears the mark; URLs added meanwhile keep the host claimable,
+// whichever of the two goes first. The adder inserts its URLs (and so
+// holds its host KEY SHARE) before the claim: the claim skips the host.
+// The claim holds the host first: the adder waits for it, then marks the
+// host again.
+func TestClaimAndAdderRace(t *testing.T) {
+	ctx := testCtx(t)
+	st := open(t, migrated(t), Options{MaxConns: 8})
+	sw := newSweep(t, st)
+	// race.test: marked, with nothing pending (its only URL done).
+	emptyHost := func(path string) {
+		t.Helper()
+		if _, err := st.AddURLs(ctx, sw, []Item{{URL: "http://race.test/" + path}}); err != nil {
+			t.Fatal(err)
+		}
+		l, err := st.ClaimHost(ctx, "w", time.Minute, ClaimOptions{})
+		if err != nil || l.Host != "race.test" {
+			t.Fatalf("claim: %v, %v", l, err)
+		}
+		if err := st.Complete(ctx, l, []Done{{ID: l.URLs[0].ID}}); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.Release(ctx, l); err != nil {
+			t.Fatal(err)
+		}
+		if h := readHost(t, st, "race.test"); h.Pending != 0 || !h.HasPending {
+			t.Fatalf("race.test: %+v; want marked with nothing pending", h)
+		}
+	}
+	addIn := func(tx pgx.Tx, path string) {
+		t.Helper()
+		batch, err := newURLBatch(sw, []Item{{URL: "http://race.test/" + path}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n, err := batch.insert(ctx, tx); err != nil || n != 1 {
+			t.Fatalf("add %s: %d, %v", path, n, err)
+		}
+	}
+	claimGets := func(want string) {
+		t.Helper()
+		l, err := st.ClaimHost(ctx, "w", time.Minute, ClaimOptions{})
+		if err != nil || len(l.URLs) != 1 || l.URLs[0].URL != "http://race.test/"+want {
+			t.Fatalf("claim after the add: %+v, %v; want race.test with %s", l, err, want)
+		}
+		if err := st.Complete(ctx, l, []Done{{ID: l.URLs[0].ID}}); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.Release(ctx, l); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	// The adder first: the claim skips the host and leaves its mark.
+	emptyHost("1")
+	tx, err := st.Pool().Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addIn(tx, "2")
+	if _, err := st.ClaimHost(ctx, "w", time.Minute, ClaimOptions{}); !errors.Is(err, ErrNoWork) {
+		t.Fatalf("claim while an adder holds the host: %v; want ErrNoWork", err)
+	}
+	if err := tx.Commit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	claimGets("2")
+
+	// The claim first: it holds the host, finds nothing and clears the
+	// mark; the adder waits for it and marks the host again.
+	emptyHost("3")
+	claim, err := st.Pool().Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer claim.Rollback(ctx)
+	var picked string
+	if err := claim.QueryRow(ctx, claimHostSQL[0]).Scan(&picked); err != nil || picked != "race.test" {
+		t.Fatalf("claim's pick: %q, %v", picked, err)
+	}
+	added := make(chan error, 1)
+	go func() {
+		added <- func() error {
+			tx, err := st.Pool().Begin(ctx)
+			if err != nil {
+				return err
+			}
+			batch, err := newURLBatch(sw, []Item{{URL: "http://race.test/4"}})
+			if err != nil {
+				return err
+			}
+			if _, err := batch.insert(ctx, tx); err != nil {
+				_ = tx.Rollback(ctx)
+				return err
+			}
+			return tx.Commit(ctx)
+		}()
+	}()
+	// Wait until the adder waits for the claim's lock.
+	for waiting := false; !waiting; {
+		select {
+		case err := <-added:
+			t.Fatalf("the adder did not wait for the claim: %v", err)
+		case <-time.After(10 * time.Millisecond):
+		}
+		if err := st.Pool().QueryRow(ctx, `
+			SELECT EXISTS (SELECT FROM pg_stat_activity WHERE datname = current_database()
+			               AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO frontier%')`).Scan(&waiting); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rows, err := claim.Query(ctx, claimHostSQL[1], "w", time.Minute, 16)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for rows.Next() {
+		n++
+	}
+	if rows.Close(); rows.Err() != nil || n != 1 {
+		t.Fatalf("claim's lease: %d rows, %v; want the one idle row", n, rows.Err())
+	}
+	if err := claim.Commit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-added; err != nil {
+		t.Fatal(err)
+	}
+	if h := readHost(t, st, "race.test"); h.Pending != 1 || !h.HasPending {
+		t.Fatalf("race.test after the claim and the add: %+v; want 1 pending, marked", h)
+	}
+	claimGets("4")
 }
