@@ -63,9 +63,22 @@
 //
 // [Store.ClaimHost] takes the host that has been ready longest with
 // SELECT … FOR UPDATE SKIP LOCKED on the hosts table (a partial index of
-// hosts with pending URLs, by ready time), so claims by any number of
+// hosts marked has_pending, by ready time), so claims by any number of
 // workers neither wait for each other nor return the same host, and cost
 // the same with 10^4 URLs as with 10^7.
+//
+// Many workers: the transactions that record pages (Record,
+// RecordPageFollow) and add their links write no hosts row for a host
+// that exists, so pages of neighbouring hosts do not queue on each
+// other's rows. A host's has_pending is written only when it flips: set by
+// the adder of its first pending URL, cleared by the claim that finds it
+// has none left (a host whose last URLs were done stays marked until
+// then, so NextReady may report it once more); its delay is written only
+// when it grows. Adders hold a KEY SHARE lock on their hosts, which only a
+// claim's FOR UPDATE conflicts with: a claim skips such a host, and an
+// adder that comes after a claim sees the flag it cleared and sets it
+// again (pgstore/frontier.go). New cases add to their status count in one
+// of 16 rows per group (case_counts, summed on read), not one.
 //
 // Time: every instant is taken from the database's clock
 // (clock_timestamp()); workers only measure durations on their own
@@ -84,7 +97,7 @@
 // The per-sweep frontier a single-process sweep uses (AddFrontier,
 // PendingFrontier, MarkDone, RecordPageFollow, Record's frontier URL) is
 // these same rows: what a sweep adds, workers may claim, and what either
-// marks done is done for both, with the hosts' pending counts kept. Every
-// frontier write locks its hosts in name order before any URL row, as
-// ClaimHost and Complete do, so writers do not deadlock on them.
+// marks done is done for both. Frontier writers lock the hosts they add
+// URLs to in name order (KEY SHARE) before any URL row; marking URLs done
+// locks no hosts row.
 package pgstore

@@ -194,28 +194,40 @@ func newURLBatch(sweepID uint64, items []Item) (*urlBatch, error) {
 	return b, nil
 }
 
-// lockHost adds host to those the insert locks (in name order with the
-// rest), so that a transaction that later marks a URL of host done takes
-// all its host locks in one order.
-func (b *urlBatch) lockHost(host string) {
-	i, found := slices.BinarySearch(b.hosts, host)
-	if !found {
-		b.hosts = slices.Insert(b.hosts, i, host)
-		b.delays = slices.Insert(b.delays, i, 0)
-	}
-}
+// Adding URLs writes a hosts row only when something about the host
+// changes: the host is new, its delay grows, or it gets pending URLs when
+// it had none (has_pending flips to true). A page's transaction adds links
+// to its own host and to others; were it to write those hosts' rows every
+// time (a pending count, say), the transactions of neighbouring hosts
+// would queue on each other's rows. Instead, inserting a URL takes a KEY
+// SHARE lock on its host (the check of frontier's foreign key to hosts,
+// not deferrable, so taken by the insert statement itself), which writers
+// of other columns (leases, delays) do not wait for and other adders
+// share; only a claim's FOR UPDATE conflicts with it.
+//
+// That lock is what keeps has_pending right: the claim that finds no
+// pending URL for a host it locked clears the flag (ClaimHost), and a
+// claim skips hosts an adder holds (SKIP LOCKED), while an adder that
+// comes later waits for the claim to commit and then, in a statement of
+// its own after its insert (flagHostsSQL), sees the cleared flag and sets
+// it again. TestClaimAndAdderRace checks both orders.
 
-// lockHostsSQL creates and locks a batch's hosts (arguments: hosts,
-// delays), in name order, raising their delays.
-const lockHostsSQL = `
+// ensureHostsSQL creates a batch's hosts that do not exist yet
+// (arguments: hosts, delays), in name order; it writes no existing row.
+const ensureHostsSQL = `
 	INSERT INTO hosts (host, delay_ms)
 	SELECT h, d FROM unnest($1::text[], $2::integer[]) AS t(h, d) ORDER BY h
-	ON CONFLICT (host) DO UPDATE SET delay_ms = excluded.delay_ms
-	WHERE hosts.delay_ms < excluded.delay_ms` // locks the row either way
+	ON CONFLICT (host) DO NOTHING`
+
+// raiseDelaysSQL raises the delays of a batch's hosts (arguments: hosts,
+// delays) where they grow; it writes (and locks) no other row.
+const raiseDelaysSQL = `
+	UPDATE hosts SET delay_ms = t.d
+	FROM unnest($1::text[], $2::integer[]) AS t(h, d)
+	WHERE hosts.host = t.h AND hosts.delay_ms < t.d`
 
 // addURLsSQL inserts a batch's URLs (arguments: urlArgs) in the order
-// given, so ids follow it, counts them as their hosts' pending URLs and
-// returns how many were new.
+// given, so ids follow it, and returns how many were new.
 const addURLsSQL = `
 	WITH ins AS (
 		INSERT INTO frontier (sweep_id, host, url, url_sha256, source_id, depth, render, kind, meta)
@@ -225,22 +237,24 @@ const addURLsSQL = `
 		     WITH ORDINALITY AS t(sweep_id, host, url, url_sha256, source_id, depth, render, kind, meta, n)
 		ORDER BY n
 		ON CONFLICT (sweep_id, url_sha256) DO NOTHING
-		RETURNING host
-	), counts AS (
-		SELECT host, count(*) AS n FROM ins GROUP BY host
-	), upd AS (
-		UPDATE hosts SET pending = hosts.pending + counts.n
-		FROM counts WHERE hosts.host = counts.host
-		RETURNING counts.n
+		RETURNING 1
 	)
-	SELECT coalesce(sum(n), 0)::bigint FROM upd`
+	SELECT count(*) FROM ins`
+
+// flagHostsSQL marks the batch's hosts (argument: hosts) that have
+// pending URLs and were not marked; run after addURLsSQL, as a statement
+// of its own (it must see the flag as a claim that cleared it meanwhile
+// committed it).
+const flagHostsSQL = `
+	UPDATE hosts SET has_pending = true
+	WHERE host = ANY($1::text[]) AND NOT has_pending
+	  AND EXISTS (SELECT 1 FROM frontier f WHERE f.host = hosts.host AND f.state = 'pending')`
 
 func (b *urlBatch) urlArgs() []any {
 	return []any{b.sweepIDs, b.rowHosts, b.urls, b.keys, b.sources, b.depths, b.renders, b.kinds, b.metas}
 }
 
 // insert adds the batch's URLs inside tx and returns how many were new.
-// It locks the batch's hosts first, in name order.
 func (b *urlBatch) insert(ctx context.Context, tx pgx.Tx) (int, error) {
 	var st stmts
 	var added int
@@ -254,10 +268,10 @@ func (b *urlBatch) queue(st *stmts, added *int) {
 	if len(b.hosts) == 0 {
 		return
 	}
-	st.exec(lockHostsSQL, b.hosts, b.delays)
-	if len(b.urls) > 0 {
-		st.queue(func(br pgx.BatchResults) error { return br.QueryRow().Scan(added) }, addURLsSQL, b.urlArgs()...)
-	}
+	st.exec(ensureHostsSQL, b.hosts, b.delays)
+	st.exec(raiseDelaysSQL, b.hosts, b.delays)
+	st.queue(func(br pgx.BatchResults) error { return br.QueryRow().Scan(added) }, addURLsSQL, b.urlArgs()...)
+	st.exec(flagHostsSQL, b.hosts)
 }
 
 // stmts are statements sent to the server in one round trip (a pipeline,
@@ -363,44 +377,100 @@ func (s *Store) ClaimHost(ctx context.Context, worker string, ttl time.Duration,
 	// than the expiry the database records (which counts from its own
 	// clock, later).
 	start := time.Now()
-	// One statement, so one round trip: pick the host (ready_at against
-	// the statement's start time, which unlike clock_timestamp() can bound
-	// the index scan, so a claim when nothing is ready reads no more than
-	// one entry), lease it, and read its first pending URLs. A lease still
-	// held when it expired was given up by a worker that stopped (killed,
-	// cut off): it is counted.
-	rows, err := s.pool.Query(ctx, `
-		WITH pick AS (
-			SELECT host FROM hosts
-			WHERE pending > 0 AND ready_at <= statement_timestamp()
-			ORDER BY ready_at LIMIT 1
-			FOR UPDATE SKIP LOCKED
-		), lease AS (
-			UPDATE hosts SET
-				expired = expired + (lease_owner IS NOT NULL)::int,
-				lease_owner = $1, lease_token = lease_token + 1,
-				lease_expires = clock_timestamp() + $2::interval,
-				ready_at = clock_timestamp() + $2::interval + delay_ms * interval '1 millisecond',
-				claims = claims + 1
-			FROM pick WHERE hosts.host = pick.host
-			RETURNING hosts.host, hosts.delay_ms, hosts.lease_token
-		)
-		SELECT lease.host, lease.delay_ms, lease.lease_token,
-		       f.id, f.sweep_id, f.url, f.source_id, f.depth, f.render, f.kind, f.meta
-		FROM lease LEFT JOIN LATERAL (
-			SELECT id, sweep_id, url, source_id, depth, render, kind, meta FROM frontier
-			WHERE frontier.host = lease.host AND state = 'pending' ORDER BY id LIMIT $3
-		) f ON true
-		ORDER BY f.id`, worker, ttl, opts.Batch)
-	if err != nil {
-		return nil, fmt.Errorf("pgstore: claim host for %s: %w", worker, err)
+	for range maxIdleClears {
+		l, idle, err := s.claimOnce(ctx, worker, ttl, opts.Batch)
+		if err != nil {
+			return nil, fmt.Errorf("pgstore: claim host for %s: %w", worker, err)
+		}
+		if !idle {
+			if l == nil {
+				return nil, ErrNoWork
+			}
+			l.deadline = start.Add(ttl)
+			return l, nil
+		}
 	}
-	var l *Lease
+	return nil, ErrNoWork // hosts whose last URLs were done: the next claim goes on
+}
+
+// maxIdleClears bounds the hosts one ClaimHost call finds marked but with
+// nothing pending (and clears) before it reports ErrNoWork.
+const maxIdleClears = 16
+
+// claimHostSQL are the two statements of a claim, sent in one round trip
+// and run in one implicit transaction. The first picks the host that has
+// waited longest and locks it FOR UPDATE SKIP LOCKED (ready_at against
+// the statement's start time, which unlike clock_timestamp() can bound
+// the index scan, so a claim when nothing is ready reads no more than one
+// entry) and passes it to the second (a transaction-local setting, set
+// above the subquery: a target list below the row lock is evaluated also
+// for rows the lock then skips). The
+// second, whose snapshot is taken after the lock (it is a statement of its
+// own), reads the host's first pending URLs: it sees every URL added by a
+// transaction that committed before the lock, and a later adder waits for
+// this one (see ensureHostsSQL). With URLs it leases the host; without,
+// it clears has_pending. A lease still held when it expired was given up
+// by a worker that stopped (killed, cut off): it is counted.
+var claimHostSQL = [2]string{`
+	SELECT set_config('certwatch.claim_host', host, true) FROM (
+		SELECT host FROM hosts
+		WHERE has_pending AND ready_at <= statement_timestamp()
+		ORDER BY ready_at LIMIT 1
+		FOR UPDATE SKIP LOCKED
+	) pick`, `
+	WITH pick AS (
+		SELECT nullif(current_setting('certwatch.claim_host', true), '') AS host
+	), urls AS (
+		SELECT f.id, f.sweep_id, f.url, f.source_id, f.depth, f.render, f.kind, f.meta
+		FROM pick, LATERAL (
+			SELECT * FROM frontier WHERE frontier.host = pick.host AND state = 'pending' ORDER BY id LIMIT $3
+		) f
+	), lease AS (
+		UPDATE hosts SET
+			expired = expired + (lease_owner IS NOT NULL)::int,
+			lease_owner = $1, lease_token = lease_token + 1,
+			lease_expires = clock_timestamp() + $2::interval,
+			ready_at = clock_timestamp() + $2::interval + delay_ms * interval '1 millisecond',
+			claims = claims + 1
+		FROM pick WHERE hosts.host = pick.host AND EXISTS (SELECT FROM urls)
+		RETURNING hosts.host, hosts.delay_ms, hosts.lease_token
+	), idle AS (
+		UPDATE hosts SET has_pending = false
+		FROM pick WHERE hosts.host = pick.host AND NOT EXISTS (SELECT FROM urls)
+		RETURNING hosts.host
+	)
+	SELECT lease.host, lease.delay_ms, lease.lease_token,
+	       urls.id, urls.sweep_id, urls.url, urls.source_id, urls.depth, urls.render, urls.kind, urls.meta
+	FROM lease, urls
+	UNION ALL
+	SELECT idle.host, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM idle
+	ORDER BY 4`}
+
+// claimOnce runs claimHostSQL: the lease (nil when no host was ready),
+// or idle when the host picked had nothing pending (its flag is cleared).
+func (s *Store) claimOnce(ctx context.Context, worker string, ttl time.Duration, batch int) (l *Lease, idle bool, err error) {
+	var b pgx.Batch
+	b.Queue(claimHostSQL[0])
+	b.Queue(claimHostSQL[1], worker, ttl, batch)
+	br := s.pool.SendBatch(ctx, &b)
+	defer func() {
+		if cerr := br.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	if _, err := br.Exec(); err != nil {
+		return nil, false, err
+	}
+	rows, err := br.Query()
+	if err != nil {
+		return nil, false, err
+	}
+	defer rows.Close()
 	for rows.Next() {
 		var (
 			host    string
-			delayMS int32
-			token   int64
+			delayMS *int32
+			token   *int64
 			id      *int64
 			u       URL
 			depth   *int32
@@ -411,26 +481,18 @@ func (s *Store) ClaimHost(ctx context.Context, worker string, ttl time.Duration,
 			kind    *string
 		)
 		if err := rows.Scan(&host, &delayMS, &token, &id, &sweepID, &url, &source, &depth, &render, &kind, &u.Meta); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("pgstore: claim host for %s: %w", worker, err)
+			return nil, false, err
+		}
+		if id == nil { // the host had nothing pending
+			return nil, true, nil
 		}
 		if l == nil {
-			l = &Lease{Host: host, Worker: worker, Token: token, Delay: time.Duration(delayMS) * time.Millisecond}
-		}
-		if id == nil { // a host whose pending count ran ahead of its rows
-			continue
+			l = &Lease{Host: host, Worker: worker, Token: *token, Delay: time.Duration(*delayMS) * time.Millisecond}
 		}
 		u.ID, u.SweepID, u.URL, u.SourceID, u.Depth, u.Render, u.Kind = *id, *sweepID, *url, *source, int(*depth), *render, *kind
 		l.URLs = append(l.URLs, u)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("pgstore: claim host for %s: %w", worker, err)
-	}
-	if l == nil {
-		return nil, ErrNoWork
-	}
-	l.deadline = start.Add(ttl)
-	return l, nil
+	return l, false, rows.Err()
 }
 
 // Begin waits until the lease allows the next fetch of its host (its delay
@@ -505,25 +567,24 @@ func (s *Store) Complete(ctx context.Context, l *Lease, done []Done) error {
 	}
 	lost := false
 	err := s.retryTx(ctx, func(tx pgx.Tx) error {
-		var token int64
-		var owner *string
-		if err := tx.QueryRow(ctx, `SELECT lease_token, lease_owner FROM hosts WHERE host = $1 FOR UPDATE`,
-			l.Host).Scan(&token, &owner); err != nil {
-			return err
-		}
-		lost = token != l.Token || owner == nil || *owner != l.Worker
-		tag, err := tx.Exec(ctx, `
+		// The host's row is read, not locked or written: a host whose
+		// last URLs are done keeps has_pending until a claim clears it.
+		var st stmts
+		st.queue(func(br pgx.BatchResults) error {
+			var token int64
+			var owner *string
+			if err := br.QueryRow().Scan(&token, &owner); err != nil {
+				return err
+			}
+			lost = token != l.Token || owner == nil || *owner != l.Worker
+			return nil
+		}, `SELECT lease_token, lease_owner FROM hosts WHERE host = $1`, l.Host)
+		st.exec(`
 			UPDATE frontier f SET state = 'done', outcome = d.outcome, done_at = clock_timestamp(), done_by = $3
 			FROM unnest($1::bigint[], $2::text[]) AS d(id, outcome)
 			WHERE f.id = d.id AND f.host = $4 AND f.state = 'pending'`,
 			ids, outcomes, l.Worker, l.Host)
-		if err != nil {
-			return err
-		}
-		if n := tag.RowsAffected(); n > 0 {
-			_, err = tx.Exec(ctx, `UPDATE hosts SET pending = pending - $2 WHERE host = $1`, l.Host, n)
-		}
-		return err
+		return st.send(ctx, tx)
 	})
 	if err != nil {
 		return fmt.Errorf("pgstore: complete %d URLs of %s: %w", len(done), l.Host, err)
@@ -619,14 +680,15 @@ func (s *Store) RaiseDelay(ctx context.Context, l *Lease, d time.Duration) error
 }
 
 // NextReady says how long until a host with pending URLs is ready to claim
-// (0 when one is now); ok is false when no host has pending URLs.
+// (0 when one is now); ok is false when no host has pending URLs. A host
+// whose last URLs were done counts until a claim finds it has none.
 func (s *Store) NextReady(ctx context.Context) (wait time.Duration, ok bool, err error) {
 	var d *time.Duration
 	if err := s.pool.QueryRow(ctx, `
 		SELECT CASE WHEN min(ready_at) IS NULL THEN NULL
 		            WHEN min(ready_at) <= clock_timestamp() THEN interval '0'
 		            ELSE min(ready_at) - clock_timestamp() END
-		FROM hosts WHERE pending > 0`).Scan(&d); err != nil {
+		FROM hosts WHERE has_pending`).Scan(&d); err != nil {
 		return 0, false, fmt.Errorf("pgstore: next ready host: %w", err)
 	}
 	if d == nil {

@@ -2,6 +2,7 @@ package pgstore
 
 import (
 	"fmt"
+	"os"
 	"testing"
 	"time"
 )
@@ -13,8 +14,15 @@ import (
 // ready hosts and the first URLs of one host, whatever the frontier holds.
 //
 //	go test -tags ne -run '^$' -bench BenchmarkClaim -benchtime 2000x ./pgstore/
+//
+// PGSTORE_CLAIM_1E6=1 adds a frontier of 10^6 URLs (about a minute to
+// load).
 func BenchmarkClaim(b *testing.B) {
-	for _, urls := range []int{10_000, 100_000} {
+	sizes := []int{10_000, 100_000}
+	if os.Getenv("PGSTORE_CLAIM_1E6") != "" {
+		sizes = append(sizes, 1_000_000)
+	}
+	for _, urls := range sizes {
 		b.Run(fmt.Sprintf("urls=%d", urls), func(b *testing.B) {
 			ctx := testCtx(b)
 			st := open(b, migrated(b), Options{})

@@ -13,6 +13,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/jackc/pgx/v5"
 )
 
 func newSweep(t testing.TB, st *Store) uint64 {
@@ -27,7 +29,8 @@ func newSweep(t testing.TB, st *Store) uint64 {
 // hostRow is a host as stored.
 type hostRow struct {
 	DelayMS          int32
-	Pending          int64
+	Pending          int64 // pending frontier rows of the host
+	HasPending       bool  // the host is marked as having some
 	Claims, Expired  int64
 	LeaseOwner       *string
 	ReadyInFuture    bool
@@ -39,9 +42,10 @@ func readHost(t *testing.T, st *Store, host string) hostRow {
 	var h hostRow
 	var next *time.Duration
 	err := st.Pool().QueryRow(testCtx(t), `
-		SELECT delay_ms, pending, claims, expired, lease_owner, ready_at > clock_timestamp(),
+		SELECT delay_ms, (SELECT count(*) FROM frontier f WHERE f.host = hosts.host AND f.state = 'pending'),
+		       has_pending, claims, expired, lease_owner, ready_at > clock_timestamp(),
 		       CASE WHEN next_allowed = '-infinity' THEN NULL ELSE next_allowed - clock_timestamp() END
-		FROM hosts WHERE host = $1`, host).Scan(&h.DelayMS, &h.Pending, &h.Claims, &h.Expired, &h.LeaseOwner, &h.ReadyInFuture, &next)
+		FROM hosts WHERE host = $1`, host).Scan(&h.DelayMS, &h.Pending, &h.HasPending, &h.Claims, &h.Expired, &h.LeaseOwner, &h.ReadyInFuture, &next)
 	if err != nil {
 		t.Fatalf("host %s: %v", host, err)
 	}
@@ -76,10 +80,10 @@ func TestAddURLs(t *testing.T) {
 		t.Fatalf("add to another sweep: %d, %v", n, err)
 	}
 	a, b := readHost(t, st, "a.test"), readHost(t, st, "b.test")
-	if a.Pending != 4 || a.DelayMS != 3000 {
+	if a.Pending != 4 || !a.HasPending || a.DelayMS != 3000 {
 		t.Fatalf("host a.test: %+v; want 4 pending (3 + 1 of the other sweep), delay the largest asked for (3000 ms)", a)
 	}
-	if b.Pending != 1 || b.DelayMS != 500 {
+	if b.Pending != 1 || !b.HasPending || b.DelayMS != 500 {
 		t.Fatalf("host b.test (trailing dot dropped): %+v", b)
 	}
 	if p, d, err := st.FrontierCounts(ctx, sw); err != nil || p != 4 || d != 0 {
@@ -234,9 +238,11 @@ func TestClaimConcurrentNeverSameHost(t *testing.T) {
 	if p, d, err := stores[0].FrontierCounts(ctx, sw); err != nil || p != 0 || d != hosts*perHost {
 		t.Fatalf("counts after: %d pending, %d done, %v", p, d, err)
 	}
-	var pendingSum int64
-	if err := stores[0].Pool().QueryRow(ctx, `SELECT coalesce(sum(pending), 0) FROM hosts`).Scan(&pendingSum); err != nil || pendingSum != 0 {
-		t.Fatalf("hosts.pending adds up to %d after all was done (%v)", pendingSum, err)
+	// The workers stopped when NextReady saw no host marked: the claims
+	// that found a host with nothing left cleared its mark.
+	var marked int64
+	if err := stores[0].Pool().QueryRow(ctx, `SELECT count(*) FROM hosts WHERE has_pending`).Scan(&marked); err != nil || marked != 0 {
+		t.Fatalf("%d hosts marked as having pending URLs after all was done (%v)", marked, err)
 	}
 	t.Logf("%d claims by 16 workers over %d hosts", claims, hosts)
 }
@@ -314,6 +320,11 @@ func TestExpiredLeaseReclaimed(t *testing.T) {
 	}
 	if err := st.Release(ctx, b); err != nil {
 		t.Fatal(err)
+	}
+	// The host keeps its mark until a claim finds nothing left: that
+	// claim fails with ErrNoWork and clears it.
+	if _, err := st.ClaimHost(ctx, "c", time.Minute, ClaimOptions{}); !errors.Is(err, ErrNoWork) {
+		t.Fatalf("claim after all done: %v; want ErrNoWork", err)
 	}
 	if _, ok, err := st.NextReady(ctx); err != nil || ok {
 		t.Fatalf("NextReady after all done: pending=%v, %v", ok, err)
@@ -526,4 +537,139 @@ func TestDelaysHold(t *testing.T) {
 		t.Fatal("no host changed hands between workers: the test checked nothing across workers")
 	}
 	t.Logf("%d handoffs between workers", handoffs)
+}
+
+// TestClaimAndAdderRace: a claim that finds a marked host with nothing
+// pending clears the mark; URLs added meanwhile keep the host claimable,
+// whichever of the two goes first. The adder inserts its URLs (and so
+// holds its host KEY SHARE) before the claim: the claim skips the host.
+// The claim holds the host first: the adder waits for it, then marks the
+// host again.
+func TestClaimAndAdderRace(t *testing.T) {
+	ctx := testCtx(t)
+	st := open(t, migrated(t), Options{MaxConns: 8})
+	sw := newSweep(t, st)
+	// race.test: marked, with nothing pending (its only URL done).
+	emptyHost := func(path string) {
+		t.Helper()
+		if _, err := st.AddURLs(ctx, sw, []Item{{URL: "http://race.test/" + path}}); err != nil {
+			t.Fatal(err)
+		}
+		l, err := st.ClaimHost(ctx, "w", time.Minute, ClaimOptions{})
+		if err != nil || l.Host != "race.test" {
+			t.Fatalf("claim: %v, %v", l, err)
+		}
+		if err := st.Complete(ctx, l, []Done{{ID: l.URLs[0].ID}}); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.Release(ctx, l); err != nil {
+			t.Fatal(err)
+		}
+		if h := readHost(t, st, "race.test"); h.Pending != 0 || !h.HasPending {
+			t.Fatalf("race.test: %+v; want marked with nothing pending", h)
+		}
+	}
+	addIn := func(tx pgx.Tx, path string) {
+		t.Helper()
+		batch, err := newURLBatch(sw, []Item{{URL: "http://race.test/" + path}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n, err := batch.insert(ctx, tx); err != nil || n != 1 {
+			t.Fatalf("add %s: %d, %v", path, n, err)
+		}
+	}
+	claimGets := func(want string) {
+		t.Helper()
+		l, err := st.ClaimHost(ctx, "w", time.Minute, ClaimOptions{})
+		if err != nil || len(l.URLs) != 1 || l.URLs[0].URL != "http://race.test/"+want {
+			t.Fatalf("claim after the add: %+v, %v; want race.test with %s", l, err, want)
+		}
+		if err := st.Complete(ctx, l, []Done{{ID: l.URLs[0].ID}}); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.Release(ctx, l); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	// The adder first: the claim skips the host and leaves its mark.
+	emptyHost("1")
+	tx, err := st.Pool().Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addIn(tx, "2")
+	if _, err := st.ClaimHost(ctx, "w", time.Minute, ClaimOptions{}); !errors.Is(err, ErrNoWork) {
+		t.Fatalf("claim while an adder holds the host: %v; want ErrNoWork", err)
+	}
+	if err := tx.Commit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	claimGets("2")
+
+	// The claim first: it holds the host, finds nothing and clears the
+	// mark; the adder waits for it and marks the host again.
+	emptyHost("3")
+	claim, err := st.Pool().Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer claim.Rollback(ctx)
+	var picked string
+	if err := claim.QueryRow(ctx, claimHostSQL[0]).Scan(&picked); err != nil || picked != "race.test" {
+		t.Fatalf("claim's pick: %q, %v", picked, err)
+	}
+	added := make(chan error, 1)
+	go func() {
+		added <- func() error {
+			tx, err := st.Pool().Begin(ctx)
+			if err != nil {
+				return err
+			}
+			batch, err := newURLBatch(sw, []Item{{URL: "http://race.test/4"}})
+			if err != nil {
+				return err
+			}
+			if _, err := batch.insert(ctx, tx); err != nil {
+				_ = tx.Rollback(ctx)
+				return err
+			}
+			return tx.Commit(ctx)
+		}()
+	}()
+	// Wait until the adder waits for the claim's lock.
+	for waiting := false; !waiting; {
+		select {
+		case err := <-added:
+			t.Fatalf("the adder did not wait for the claim: %v", err)
+		case <-time.After(10 * time.Millisecond):
+		}
+		if err := st.Pool().QueryRow(ctx, `
+			SELECT EXISTS (SELECT FROM pg_stat_activity WHERE datname = current_database()
+			               AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO frontier%')`).Scan(&waiting); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rows, err := claim.Query(ctx, claimHostSQL[1], "w", time.Minute, 16)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for rows.Next() {
+		n++
+	}
+	if rows.Close(); rows.Err() != nil || n != 1 {
+		t.Fatalf("claim's lease: %d rows, %v; want the one idle row", n, rows.Err())
+	}
+	if err := claim.Commit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-added; err != nil {
+		t.Fatal(err)
+	}
+	if h := readHost(t, st, "race.test"); h.Pending != 1 || !h.HasPending {
+		t.Fatalf("race.test after the claim and the add: %+v; want 1 pending, marked", h)
+	}
+	claimGets("4")
 }

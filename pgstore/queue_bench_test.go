@@ -38,7 +38,7 @@ func BenchmarkQueue(b *testing.B) {
 			WHERE status = 'open' AND department = 'takedown_cac' AND score < 0.5
 			ORDER BY score DESC, id LIMIT 50`},
 		{"count-by-status", `SELECT status, department, count(*) FROM cases GROUP BY status, department`},
-		{"kept-counts", `SELECT status, department, n FROM case_counts`},
+		{"kept-counts", `SELECT status, department, sum(n) FROM case_counts GROUP BY 1, 2`},
 	} {
 		b.Run(q.name, func(b *testing.B) {
 			for range b.N {

@@ -78,9 +78,6 @@ func (b *Backend) Record(o store.Observation) (store.RecordResult, error) {
 	if r.follow, err = frontierBatch(o.SweepID, o.Follow); err != nil {
 		return store.RecordResult{}, fmt.Errorf("pgstore: record case %.200s: follow: %w", o.CaseKey, err)
 	}
-	if host, err := HostKey(o.FrontierURL); err == nil {
-		r.follow.lockHost(host)
-	}
 	if o.Finding != nil {
 		s, _ := finding.Peek(o.Finding) // an unreadable finding suggests no route, as in bbolt
 		r.suggested, r.channel = s.Route, s.Channel
@@ -123,7 +120,7 @@ func isUniqueViolation(err error, constraint string) bool {
 type recording struct {
 	o         *store.Observation
 	key       []byte         // caseKeySum of its case key
-	follow    *urlBatch      // its links, and the host of its frontier URL
+	follow    *urlBatch      // its links
 	suggested casework.Route // read from its finding
 	channel   string
 	header    []byte // its header as JSON

@@ -188,7 +188,7 @@ func notFound(err error) error {
 }
 
 // The per-sweep frontier the single-process sweep uses is the shared
-// frontier's rows (table frontier, with the hosts' pending counts kept),
+// frontier's rows (table frontier, with the hosts' has_pending flags kept),
 // so a sweep's items may also be claimed per host by workers
 // (Store.ClaimHost), and this API sees what they completed.
 
@@ -285,9 +285,9 @@ func (b *Backend) PendingFrontier(sweepID uint64, limit int) ([]store.FrontierIt
 }
 
 // markDoneSQL marks a sweep's frontier item done (arguments: sweep id,
-// urlKey, outcome) and takes it from its host's pending count if it was
-// pending; marking it again only updates the outcome. It returns how many
-// items it found (0 or 1).
+// urlKey, outcome); marking it again only updates the outcome. It writes
+// no hosts row (a host whose last URL is done keeps has_pending until a
+// claim finds nothing). It returns how many items it found (0 or 1).
 const markDoneSQL = `
 	WITH old AS (
 		SELECT id, state FROM frontier WHERE sweep_id = $1 AND url_sha256 = $2 FOR UPDATE
@@ -295,10 +295,7 @@ const markDoneSQL = `
 		UPDATE frontier f SET state = 'done', outcome = $3,
 			done_at = CASE WHEN old.state = 'pending' THEN clock_timestamp() ELSE f.done_at END
 		FROM old WHERE f.id = old.id
-		RETURNING f.host, old.state = 'pending' AS was_pending
-	), dec AS (
-		UPDATE hosts SET pending = greatest(pending - 1, 0)
-		FROM upd WHERE hosts.host = upd.host AND upd.was_pending
+		RETURNING f.id
 	)
 	SELECT count(*) FROM upd`
 
@@ -324,12 +321,8 @@ func queueMarkDone(st *stmts, sweepID uint64, url, outcome string) {
 func (b *Backend) MarkDone(sweepID uint64, url, outcome string) error {
 	ctx, cancel := b.ctx()
 	defer cancel()
-	host, _ := HostKey(url) // a URL without a host is in no frontier
 	err := b.st.retryTx(ctx, func(tx pgx.Tx) error {
-		// The host first, as Store.Complete and Record lock it: the same
-		// order everywhere, so no deadlock.
 		var st stmts
-		st.exec(`SELECT FROM hosts WHERE host = $1 FOR UPDATE`, host)
 		queueMarkDone(&st, sweepID, url, outcome)
 		return st.send(ctx, tx)
 	})
@@ -377,9 +370,6 @@ func (b *Backend) RecordPageFollow(sweepID uint64, frontierURL string, p store.P
 	batch, err := frontierBatch(sweepID, follow)
 	if err != nil {
 		return 0, fmt.Errorf("pgstore: record page %.200s in sweep %d: follow: %w", p.URL, sweepID, err)
-	}
-	if host, err := HostKey(frontierURL); err == nil {
-		batch.lockHost(host)
 	}
 	ctx, cancel := b.ctx()
 	defer cancel()

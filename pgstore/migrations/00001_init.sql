@@ -28,21 +28,25 @@ CREATE INDEX sweeps_started ON sweeps (started_at);
 -- claimed: next_allowed once the lease is released, and lease_expires +
 -- delay while a lease is held (so a lease whose worker died frees the host
 -- one delay after it expired, never closer to that worker's last fetch).
--- pending counts the host's pending frontier rows, so a claim finds a host
--- with work without looking at URLs.
+-- has_pending says the host may have pending frontier rows, so a claim
+-- finds a host with work without looking at URLs. It is written only when
+-- it flips (pgstore/frontier.go): set by the writer that adds a host's
+-- first pending URL, cleared by the claim that finds none left, so the
+-- transactions that record pages and add links write no hosts row for a
+-- host that exists and has work (they would queue on each other's hosts).
 CREATE TABLE hosts (
     host          text PRIMARY KEY,
     delay_ms      integer NOT NULL DEFAULT 1000 CHECK (delay_ms >= 0),
     next_allowed  timestamptz NOT NULL DEFAULT '-infinity',
     ready_at      timestamptz NOT NULL DEFAULT '-infinity',
-    pending       bigint NOT NULL DEFAULT 0 CHECK (pending >= 0),
+    has_pending   boolean NOT NULL DEFAULT false,
     lease_owner   text,
     lease_token   bigint NOT NULL DEFAULT 0,
     lease_expires timestamptz,
     claims        bigint NOT NULL DEFAULT 0,
     expired       bigint NOT NULL DEFAULT 0
 );
-CREATE INDEX hosts_claimable ON hosts (ready_at) WHERE pending > 0;
+CREATE INDEX hosts_claimable ON hosts (ready_at) WHERE has_pending;
 
 -- URLs a sweep will fetch or has fetched (store.FrontierItem), unique per
 -- sweep by the SHA-256 of the canonical URL (store.CanonicalURL; crawled
@@ -147,11 +151,18 @@ ALTER TABLE pages ADD FOREIGN KEY (case_id) REFERENCES cases (id) DEFERRABLE INI
 -- key order, so concurrent statements lock count rows in the same order and
 -- cannot deadlock on them (and n has no CHECK: PostgreSQL checks the row an
 -- upsert proposes, a negative change, before it finds the conflict).
+--
+-- A group's count is split over up to 16 rows (shard: the writing
+-- backend's process id modulo 16), summed on read (SELECT status,
+-- department, sum(n) ... GROUP BY 1, 2): every new case of a department
+-- adds to its group, and with one row per group concurrent sweep
+-- transactions creating cases would queue on it until each commits.
 CREATE TABLE case_counts (
     status     text NOT NULL,
     department text NOT NULL,
+    shard      smallint NOT NULL DEFAULT 0 CHECK (shard BETWEEN 0 AND 15),
     n          bigint NOT NULL,
-    PRIMARY KEY (status, department)
+    PRIMARY KEY (status, department, shard)
 );
 
 -- +goose StatementBegin
@@ -159,21 +170,21 @@ CREATE FUNCTION case_counts_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     -- TG_ARGV[0] says which transition tables this trigger has.
     IF TG_ARGV[0] = 'insert' THEN
-        INSERT INTO case_counts (status, department, n)
-        SELECT status, department, count(*) FROM new_rows GROUP BY 1, 2 ORDER BY 1, 2
-        ON CONFLICT (status, department) DO UPDATE SET n = case_counts.n + excluded.n;
+        INSERT INTO case_counts (status, department, shard, n)
+        SELECT status, department, pg_backend_pid() % 16, count(*) FROM new_rows GROUP BY 1, 2 ORDER BY 1, 2
+        ON CONFLICT (status, department, shard) DO UPDATE SET n = case_counts.n + excluded.n;
     ELSIF TG_ARGV[0] = 'delete' THEN
-        INSERT INTO case_counts (status, department, n)
-        SELECT status, department, -count(*) FROM old_rows GROUP BY 1, 2 ORDER BY 1, 2
-        ON CONFLICT (status, department) DO UPDATE SET n = case_counts.n + excluded.n;
+        INSERT INTO case_counts (status, department, shard, n)
+        SELECT status, department, pg_backend_pid() % 16, -count(*) FROM old_rows GROUP BY 1, 2 ORDER BY 1, 2
+        ON CONFLICT (status, department, shard) DO UPDATE SET n = case_counts.n + excluded.n;
     ELSE
-        INSERT INTO case_counts (status, department, n)
-        SELECT status, department, sum(n) FROM (
+        INSERT INTO case_counts (status, department, shard, n)
+        SELECT status, department, pg_backend_pid() % 16, sum(n) FROM (
             SELECT status, department, -count(*) AS n FROM old_rows GROUP BY 1, 2
             UNION ALL
             SELECT status, department, count(*) FROM new_rows GROUP BY 1, 2
         ) d GROUP BY 1, 2 HAVING sum(n) <> 0 ORDER BY 1, 2
-        ON CONFLICT (status, department) DO UPDATE SET n = case_counts.n + excluded.n;
+        ON CONFLICT (status, department, shard) DO UPDATE SET n = case_counts.n + excluded.n;
     END IF;
     RETURN NULL;
 END
@@ -191,9 +202,9 @@ CREATE TRIGGER case_counts_update AFTER UPDATE ON cases REFERENCING OLD TABLE AS
 --
 -- The references to cases from the rows Record writes with a case
 -- (snapshots, sightings, contacts, pages) are checked at commit, so Record
--- inserts a new case last: the insert takes the case's status count row
--- (case_counts), which every new case of a department shares, and holds it
--- only while the transaction commits.
+-- inserts a new case last: the insert takes a status count row
+-- (case_counts), which new cases of a department share (one of its 16
+-- shards), and holds it only while the transaction commits.
 CREATE TABLE snapshots (
     id                bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
     case_id           bigint NOT NULL REFERENCES cases (id) DEFERRABLE INITIALLY DEFERRED,
