@@ -274,6 +274,12 @@ func (b *Backend) MoveNotice(id uint64, m store.NoticeMove) (*store.Notice, erro
 		if err := b.appendAudit(ctx, tx, &e); err != nil {
 			return err
 		}
+		if m.To == casework.NoticeSent && from != casework.NoticeSent {
+			// The removal checks exist exactly when the sending is recorded.
+			if err := b.enqueueRemovalChecks(ctx, tx, n); err != nil {
+				return err
+			}
+		}
 		out = n
 		return nil
 	})

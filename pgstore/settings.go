@@ -1,9 +1,6 @@
 package pgstore
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -97,26 +94,4 @@ func (b *Backend) ModelChannels() ([]store.ModelChannel, error) {
 // ActiveModel returns the active model with its content (checked against
 // its recorded SHA-256); ErrNotFound when none was activated or the last
 // activation was ended.
-func (b *Backend) ActiveModel() (*store.Activation, error) {
-	ctx, cancel := b.ctx()
-	defer cancel()
-	var a store.Activation
-	var seq, size int64
-	err := b.st.pool.QueryRow(ctx, `SELECT seq, file, version, sha256, size, actor, at, deactivated, content
-		FROM activations WHERE kind = 'model' ORDER BY seq DESC LIMIT 1`).
-		Scan(&seq, &a.File, &a.Version, &a.SHA256, &size, &a.By, &a.At, &a.Deactivated, &a.Content)
-	if errors.Is(err, pgx.ErrNoRows) || err == nil && a.Deactivated {
-		return nil, fmt.Errorf("pgstore: active model: %w", store.ErrNotFound)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("pgstore: active model: %w", err)
-	}
-	a.Seq, a.Size, a.At = uint64(seq), int(size), a.At.UTC()
-	if a.Content == nil {
-		return nil, fmt.Errorf("pgstore: active model: content of model activation %d is missing", a.Seq)
-	}
-	if sum := sha256.Sum256(a.Content); hex.EncodeToString(sum[:]) != a.SHA256 {
-		return nil, fmt.Errorf("pgstore: active model: content of model activation %d does not match its SHA-256 %s", a.Seq, a.SHA256)
-	}
-	return &a, nil
-}
+func (b *Backend) ActiveModel() (*store.Activation, error) { return b.active(modelKind) }

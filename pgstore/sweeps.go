@@ -142,12 +142,22 @@ func (b *Backend) FinishSweep(id uint64, status string, stats json.RawMessage) e
 	}
 	ctx, cancel := b.ctx()
 	defer cancel()
-	tag, err := b.st.pool.Exec(ctx, `
-		UPDATE sweeps SET status = $2, finished_at = $3, stats = coalesce($4::json, stats) WHERE id = $1`,
-		int64(id), status, pgTime(b.now()), jsonArg(stats))
-	if err == nil && tag.RowsAffected() == 0 {
-		err = store.ErrNotFound
-	}
+	err := b.tx(ctx, func(tx pgx.Tx) error {
+		tag, err := tx.Exec(ctx, `
+			UPDATE sweeps SET status = $2, finished_at = $3, stats = coalesce($4::json, stats) WHERE id = $1`,
+			int64(id), status, pgTime(b.now()), jsonArg(stats))
+		if err != nil {
+			return err
+		}
+		if tag.RowsAffected() == 0 {
+			return store.ErrNotFound
+		}
+		if status != store.SweepFinished {
+			return nil
+		}
+		// The digest exists exactly when the sweep is recorded finished.
+		return b.enqueueDigest(ctx, tx, id)
+	})
 	if err != nil {
 		return fmt.Errorf("pgstore: finish sweep %d: %w", id, err)
 	}

@@ -18,9 +18,13 @@ import (
 type dbOptions struct {
 	configPath string
 	dbPath     string
+	// cmd is the command the flags belong to, named when it refuses a
+	// PostgreSQL database (these commands work on bbolt files only).
+	cmd *cobra.Command
 }
 
 func (o *dbOptions) flags(cmd *cobra.Command) {
+	o.cmd = cmd
 	cmd.Flags().StringVar(&o.configPath, "config", "certwatch.yaml", "sweep configuration naming the database")
 	cmd.Flags().StringVar(&o.dbPath, "db", "", "database file (overrides the configuration)")
 }
@@ -69,16 +73,21 @@ func explainDBError(err error) error {
 	return err
 }
 
-// database is the database file the flags name.
+// database is the database file the flags name; a PostgreSQL URL is
+// refused (bboltOnly).
 func (o *dbOptions) database() (string, error) {
-	if o.dbPath != "" {
-		return o.dbPath, nil
+	db := o.dbPath
+	if db == "" {
+		cfg, err := config.Load(o.configPath)
+		if err != nil {
+			return "", err
+		}
+		db = cfg.Database
 	}
-	cfg, err := config.Load(o.configPath)
-	if err != nil {
+	if err := bboltOnly(o.cmd, db); err != nil {
 		return "", err
 	}
-	return cfg.Database, nil
+	return db, nil
 }
 
 func newCasesCmd() *cobra.Command {

@@ -43,8 +43,19 @@ func writeControlToken(db string) (token, path string, err error) {
 	return token, path, nil
 }
 
+// controlStore is what the control API changes and reads.
+type controlStore interface {
+	Healthy() error
+	ActivateModel(actor, file string, content []byte, version string) error
+	DeactivateModel(actor string) error
+	SetModelChannel(actor, category string, on bool) error
+}
+
 type control struct {
-	st       *store.Store
+	st controlStore
+	// bolt is the bbolt file for backups on request; nil on PostgreSQL,
+	// which is backed up with its own tools.
+	bolt     *store.Store
 	runner   *sweep.Runner
 	token    string
 	schedule config.Schedule
@@ -96,7 +107,11 @@ func (c *control) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			http.Error(w, "the backup path must be absolute", http.StatusBadRequest)
 			return
 		}
-		n, err := c.st.BackupFileContext(r.Context(), in.Path)
+		if c.bolt == nil {
+			http.Error(w, "PostgreSQL 数据库请用 pg_dump 或 pg_basebackup 备份 (a PostgreSQL database is backed up with pg_dump or pg_basebackup)", http.StatusNotImplemented)
+			return
+		}
+		n, err := c.bolt.BackupFileContext(r.Context(), in.Path)
 		if errors.Is(err, store.ErrUnsafeTarget) {
 			c.log.Warn("backup refused", "path", in.Path, "err", err)
 			http.Error(w, err.Error(), http.StatusConflict)

@@ -23,7 +23,13 @@ type metrics struct {
 	findings *prometheus.CounterVec
 }
 
-func newMetrics(st *store.Store) *metrics {
+// countStore is what the metrics read at scrape time.
+type countStore interface {
+	Healthy() error
+	StatusCounts(now time.Time) (store.StatusCounts, error)
+}
+
+func newMetrics(st countStore) *metrics {
 	m := &metrics{reg: prometheus.NewRegistry()}
 	m.duration = prometheus.NewHistogramVec(prometheus.HistogramOpts{
 		Name: "certwatch_sweep_duration_seconds", Help: "Wall time of scheduled sweeps.",
@@ -73,7 +79,7 @@ func (m *metrics) sweepDone(sum *sweep.Summary) {
 
 // storeCollector reads queue sizes and notice states at scrape time from
 // the store's counters.
-type storeCollector struct{ st *store.Store }
+type storeCollector struct{ st countStore }
 
 var (
 	casesDesc   = prometheus.NewDesc("certwatch_cases", "Cases by review status.", []string{"status"}, nil)

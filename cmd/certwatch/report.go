@@ -118,6 +118,9 @@ func runReport(ctx context.Context, o periodReportOptions, stdout io.Writer) err
 			issuer = off.Issuer
 		}
 	}
+	if err := bboltOnly(o.db.cmd, path); err != nil {
+		return err
+	}
 	st, err := store.Open(path, store.Options{ReadOnly: true})
 	if err != nil {
 		return &exitError{code: 1, err: err}

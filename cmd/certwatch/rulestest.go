@@ -27,7 +27,9 @@ import (
 // activeRules loads the pack activated in the database ("certwatch rules
 // activate"): none (an empty list) when no pack is active. A stored pack
 // that no longer loads is an error, not a silent fallback.
-func activeRules(st *store.Store) ([]*rules.Pack, error) {
+func activeRules(st interface {
+	ActivePack() (*store.ActivatedPack, error)
+}) ([]*rules.Pack, error) {
 	ap, err := st.ActivePack()
 	if errors.Is(err, store.ErrNotFound) {
 		return nil, nil
@@ -92,6 +94,9 @@ func (o *dbOptions) openWithConfig(cmd *cobra.Command, readOnly bool) (*store.St
 	path := o.dbPath
 	if path == "" {
 		path = cfg.Database
+	}
+	if err := bboltOnly(cmd, path); err != nil {
+		return nil, nil, err
 	}
 	st, err := store.Open(path, store.Options{ReadOnly: readOnly})
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"time"
 
@@ -20,6 +21,7 @@ import (
 	"github.com/certwatch/certwatch/crawler"
 	"github.com/certwatch/certwatch/detect"
 	"github.com/certwatch/certwatch/inforce"
+	jobqueue "github.com/certwatch/certwatch/jobs"
 	"github.com/certwatch/certwatch/matcher"
 	"github.com/certwatch/certwatch/notice"
 	"github.com/certwatch/certwatch/review"
@@ -85,7 +87,7 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 	if err != nil {
 		return &exitError{code: 2, err: err}
 	}
-	st, err := store.Open(cfg.Database, store.Options{})
+	st, err := openBackend(ctx, cfg, 0)
 	if err != nil {
 		return &exitError{code: 1, err: err}
 	}
@@ -133,6 +135,9 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 	notifier := &sweep.Notifier{Store: st, Config: cfg.Notify, Log: log, CategoryName: now.CategoryName}
 	runner := &sweep.Runner{Sweeper: sw, After: func(ctx context.Context, sum *sweep.Summary) {
 		metrics.sweepDone(sum)
+		if st.pg != nil {
+			return // FinishSweep enqueued the digest job
+		}
 		d, err := sweep.BuildDigest(st, sum.Sweep, url)
 		if err == nil {
 			err = notifier.Queue(d)
@@ -152,21 +157,36 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 			metrics.sweepTook(time.Since(start), err)
 			return err
 		}},
-		{Name: "removal_checks", Spec: cfg.Schedule.RemovalChecks, Run: func(ctx context.Context) error {
-			_, err := checker.RunDue(ctx, time.Now())
-			return err
-		}},
-		{Name: "backup", Spec: cfg.Schedule.Backup, Run: func(context.Context) error {
-			return scheduledBackup(st, cfg.Schedule, log)
-		}},
-		{Name: "notify", Spec: "@every 1m", Run: func(ctx context.Context) error {
-			_, _, err := notifier.Deliver(ctx, time.Now())
-			return err
-		}},
 		{Name: "sessions", Spec: "@every 1h", Run: func(context.Context) error {
 			_, err := st.PruneSessions()
 			return err
 		}},
+	}
+	// On PostgreSQL the job queue runs removal checks, backups (the audit
+	// checkpoint) and deliveries, each once whatever the number of
+	// servers; on bbolt this process does, on its schedule.
+	var queue *jobqueue.Runner
+	if st.pg != nil {
+		queue, err = jobqueue.New(ctx, st.pg.Store(), jobqueue.Options{
+			Store: st, Checker: checker, Notifier: notifier, UI: url, Schedule: cfg.Schedule, Log: log,
+		})
+		if err != nil {
+			return &exitError{code: 1, err: explainPGError(err)}
+		}
+	} else {
+		// After the sweep, before the sessions: the order the status lists.
+		jobs = slices.Insert(jobs, 1,
+			sweep.Job{Name: "removal_checks", Spec: cfg.Schedule.RemovalChecks, Run: func(ctx context.Context) error {
+				_, err := checker.RunDue(ctx, time.Now())
+				return err
+			}},
+			sweep.Job{Name: "backup", Spec: cfg.Schedule.Backup, Run: func(context.Context) error {
+				return scheduledBackup(st.bolt, cfg.Schedule, log)
+			}},
+			sweep.Job{Name: "notify", Spec: "@every 1m", Run: func(ctx context.Context) error {
+				_, _, err := notifier.Deliver(ctx, time.Now())
+				return err
+			}})
 	}
 	sched, err := sweep.NewScheduler(cfg.Schedule.Location, log, jobs...)
 	if err != nil {
@@ -203,12 +223,18 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 	if err != nil {
 		return &exitError{code: 1, err: err}
 	}
-	token, tokenPath, err := writeControlToken(cfg.Database)
+	// The control token goes beside the bbolt file, or beside the
+	// configuration when the database is a PostgreSQL URL.
+	tokenBeside := cfg.Database
+	if st.pg != nil {
+		tokenBeside = o.configPath
+	}
+	token, tokenPath, err := writeControlToken(tokenBeside)
 	if err != nil {
 		return &exitError{code: 1, err: err}
 	}
 	defer os.Remove(tokenPath)
-	ctl := &control{st: st, runner: runner, token: token, schedule: cfg.Schedule, jobs: jobs, log: log, sweepNow: sweepInBackground,
+	ctl := &control{st: st, bolt: st.bolt, runner: runner, token: token, schedule: cfg.Schedule, jobs: jobs, log: log, sweepNow: sweepInBackground,
 		modelChanged: now.ModelChanged,
 		activate: func(actor, file string, content []byte) (string, error) {
 			if o.rulesPath != "" {
@@ -236,8 +262,10 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 	mux.Handle("/control/", ctl)
 	mux.Handle("GET /metrics", metrics.handler())
 	mux.Handle("/", srv)
-	if err := st.AnnounceURL(url); err != nil {
-		log.Warn("could not record the UI address in the lock file", "err", err)
+	if st.bolt != nil {
+		if err := st.bolt.AnnounceURL(url); err != nil {
+			log.Warn("could not record the UI address in the lock file", "err", err)
+		}
 	}
 	hs := &http.Server{
 		Handler:           mux,
@@ -254,6 +282,11 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 		log.Info("resuming the unfinished sweep", "sweep", running.ID)
 		sweepInBackground("to resume an unfinished sweep")
 	}
+	if queue != nil {
+		if err := queue.Start(bg); err != nil {
+			return &exitError{code: 1, err: err}
+		}
+	}
 	sched.Start()
 
 	errc := make(chan error, 1)
@@ -264,7 +297,7 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 			errc <- hs.Serve(ln)
 		}
 	}()
-	fmt.Fprintf(stdout, "certwatch: review UI on %s (database %s); stop with Ctrl-C\n", url, cfg.Database)
+	fmt.Fprintf(stdout, "certwatch: review UI on %s (database %s); stop with Ctrl-C\n", url, st.name(cfg))
 	if o.ready != nil {
 		o.ready(url)
 	}
@@ -280,6 +313,13 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 	defer cancel()
 	if err := hs.Shutdown(sctx); err != nil && !errors.Is(err, context.DeadlineExceeded) && serveErr == nil {
 		serveErr = fmt.Errorf("serve: shut down: %w", err)
+	}
+	if queue != nil {
+		qctx, qcancel := context.WithTimeout(context.Background(), 30*time.Second)
+		if err := queue.Stop(qctx); err != nil {
+			log.Error("job queue", "err", err)
+		}
+		qcancel()
 	}
 	stopBG()
 	sched.Stop(30 * time.Second)

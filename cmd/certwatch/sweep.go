@@ -105,7 +105,7 @@ func compilePacks(flagPath string, active []*rules.Pack, cfg *config.Config) (*m
 // model in force and the analysts' channel switches (detect.InForce). A
 // model that should be in force and does not load is logged as a warning;
 // detection goes on with the rules alone.
-func detectionInForce(m *matcher.Matcher, st *store.Store, log *slog.Logger) *detect.Detector {
+func detectionInForce(m *matcher.Matcher, st detect.Settings, log *slog.Logger) *detect.Detector {
 	d := detect.InForce(m, st)
 	s := d.Status()
 	if s.Error != "" {
@@ -145,7 +145,7 @@ func sweepWith(ctx context.Context, cfg *config.Config, o sweepOptions, stdout, 
 	if _, err := checkBrowser(ctx, cfg, cr.Browser()); err != nil {
 		return &exitError{code: 1, err: fmt.Errorf("巡查未开始 / sweep not started: %w", err)}
 	}
-	st, err := store.Open(cfg.Database, store.Options{})
+	st, err := openBackend(ctx, cfg, 0)
 	if err != nil {
 		return &exitError{code: 1, err: err}
 	}

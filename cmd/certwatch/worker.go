@@ -2,19 +2,15 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/certwatch/certwatch/blobstore"
 	"github.com/certwatch/certwatch/config"
 	"github.com/certwatch/certwatch/crawler"
 	"github.com/certwatch/certwatch/detect"
@@ -67,7 +63,7 @@ The database URL may also come from $CERTWATCH_DATABASE; run "certwatch db migra
 	f.StringVar(&o.configPath, "config", "certwatch.yaml", "巡查配置 / sweep configuration (see config.example.yaml)")
 	f.StringVar(&o.rulesPath, "rules", "", "规则包文件或目录 / rule pack file or directory (default: the configuration's rules, else the embedded pack)")
 	f.StringVar(&o.database, "database", "", "PostgreSQL 地址 / PostgreSQL URL (default $"+envDatabase+")")
-	f.StringVar(&o.blobs, "blobs", "", "证据文件目录（所有 worker 与审核服务共用）/ evidence blob directory shared by all workers and servers (required)")
+	f.StringVar(&o.blobs, "blobs", "", "证据存储：目录或 s3:// 地址（所有 worker 与审核服务共用）/ evidence blob store, a directory or an s3:// URL, shared by all workers and servers (required)")
 	f.StringVar(&o.name, "name", fmt.Sprintf("%s-%d", host, os.Getpid()), "worker 名称，须唯一 / worker name, unique among live workers")
 	f.IntVar(&o.hosts, "hosts", sweep.DefaultWorkHosts, "同时抓取的网站数 / hosts fetched at once")
 	f.DurationVar(&o.lease, "lease", sweep.DefaultLeaseTTL, "网站租期（进程被杀后网站空闲的最长时间）/ host lease time (how long a killed worker's hosts stay idle)")
@@ -106,10 +102,11 @@ func runWorker(ctx context.Context, o workerOptions, stdout, stderr io.Writer) e
 	if err != nil {
 		return &exitError{code: 1, err: err}
 	}
-	blobs, err := openDirBlobs(o.blobs)
+	blobs, err := blobstore.Open(ctx, o.blobs, blobstore.Options{})
 	if err != nil {
-		return &exitError{code: 1, err: err}
+		return &exitError{code: 1, err: fmt.Errorf("证据存储无法使用 (evidence blob store unusable): %w", err)}
 	}
+	defer blobs.Close()
 	cr, err := crawler.New(sweep.WorkerCrawlerOptions(cfg))
 	if err != nil {
 		return &exitError{code: 1, err: err}
@@ -150,67 +147,4 @@ func runWorker(ctx context.Context, o workerOptions, stdout, stderr io.Writer) e
 		return &exitError{code: 1, err: fmt.Errorf("没有进行中的巡查；用 --seed 开始一次 (%w; start one with --seed)", err)}
 	}
 	return &exitError{code: 1, err: err}
-}
-
-// dirBlobs keeps evidence blobs as files named by their SHA-256 in one
-// directory. TODO(lead): replace by the blobstore package (blobstore.Open
-// takes the same directory, or an s3:// URL) when it is merged.
-type dirBlobs string
-
-func openDirBlobs(dir string) (dirBlobs, error) {
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", fmt.Errorf("证据文件目录 / evidence blob directory %s: %w", dir, err)
-	}
-	return dirBlobs(dir), nil
-}
-
-func (d dirBlobs) path(sum string) (string, error) {
-	if len(sum) != sha256.Size*2 || strings.Trim(sum, "0123456789abcdef") != "" {
-		return "", fmt.Errorf("blob key %.80q is not a lower-case hex SHA-256", sum)
-	}
-	return filepath.Join(string(d), sum[:2], sum), nil
-}
-
-// Put stores data under sum, checked, written to a temporary file and
-// renamed into place.
-func (d dirBlobs) Put(_ context.Context, sum string, data []byte) error {
-	p, err := d.path(sum)
-	if err != nil {
-		return err
-	}
-	if got := sha256.Sum256(data); hex.EncodeToString(got[:]) != sum {
-		return fmt.Errorf("blob %s: the bytes' SHA-256 is %x", sum, got)
-	}
-	if _, err := os.Stat(p); err == nil {
-		return nil
-	}
-	if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(p), sum+".*")
-	if err != nil {
-		return err
-	}
-	_, werr := tmp.Write(data)
-	if err := errors.Join(werr, tmp.Sync(), tmp.Close()); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("blob %s: %w", sum, err)
-	}
-	return os.Rename(tmp.Name(), p)
-}
-
-// Get reads the blob stored under sum and checks its bytes.
-func (d dirBlobs) Get(_ context.Context, sum string) ([]byte, error) {
-	p, err := d.path(sum)
-	if err != nil {
-		return nil, err
-	}
-	data, err := os.ReadFile(p)
-	if err != nil {
-		return nil, err
-	}
-	if got := sha256.Sum256(data); hex.EncodeToString(got[:]) != sum {
-		return nil, fmt.Errorf("blob %s: %w (its bytes hash to %x)", sum, fs.ErrInvalid, got)
-	}
-	return data, nil
 }
