@@ -644,3 +644,7 @@ func (im *importer) sequences(ctx context.Context) error {
 	}
 	return nil
 }
+
+// Redacted names the store's server and database without the password,
+// for messages.
+func (s *Store) Redacted() string { return s.url }
