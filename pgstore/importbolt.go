@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/certwatch/certwatch/store"
@@ -146,7 +147,23 @@ type importer struct {
 	opts       ImportOptions
 	tx         pgx.Tx
 	noticeList []store.Notice
+	pending    []pendingBlob // blobs to put before the rows naming them
+	pendingLen int           // their bytes
 }
+
+// pendingBlob is an evidence blob read from the source, its sum checked.
+type pendingBlob struct {
+	what, sum string
+	data      []byte
+}
+
+// Bounds of the blobs read ahead and put at once: a directory blob store
+// syncs every file, so puts run in parallel.
+const (
+	importBlobBytes = 64 << 20
+	importBlobCount = 1024
+	importPutters   = 16
+)
 
 func (im *importer) stage(name string) {
 	if im.opts.Progress != nil {
@@ -250,17 +267,57 @@ func cmpU64(a, b uint64) int {
 	return 0
 }
 
-// putBlob checks data against the sum the source recorded and puts it in
-// the blob store.
+// putBlob checks data against the sum the source recorded and queues it
+// for the blob store; it puts the queue when it is full. flushBlobs puts
+// the rest: callers flush before they send rows naming the blobs.
 func (im *importer) putBlob(ctx context.Context, what, sum string, data []byte) error {
 	got := sha256.Sum256(data)
 	if hex.EncodeToString(got[:]) != sum {
 		return fmt.Errorf("%s: the source's bytes hash to %x, its record says %s (the bbolt file is damaged)", what, got, sum)
 	}
-	if err := im.dst.blobs.Put(ctx, sum, data); err != nil {
-		return fmt.Errorf("%s: put blob %s: %w", what, sum, err)
+	im.pending = append(im.pending, pendingBlob{what: what, sum: sum, data: data})
+	im.pendingLen += len(data)
+	if im.pendingLen >= importBlobBytes || len(im.pending) >= importBlobCount {
+		return im.flushBlobs(ctx)
 	}
 	return nil
+}
+
+// flushBlobs puts the queued blobs, importPutters at a time, and returns
+// the first error.
+func (im *importer) flushBlobs(ctx context.Context) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		wg    sync.WaitGroup
+		once  sync.Once
+		first error
+		next  = make(chan pendingBlob)
+	)
+	for range min(importPutters, len(im.pending)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range next {
+				if err := im.dst.blobs.Put(ctx, p.sum, p.data); err != nil {
+					once.Do(func() { first = fmt.Errorf("%s: put blob %s: %w", p.what, p.sum, err); cancel() })
+				}
+			}
+		}()
+	}
+	for _, p := range im.pending {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- p
+	}
+	close(next)
+	wg.Wait()
+	im.pending, im.pendingLen = im.pending[:0], 0
+	if first == nil && ctx.Err() != nil {
+		return fmt.Errorf("put blobs: %w", ctx.Err())
+	}
+	return first
 }
 
 // caseRows are one chunk's rows, by table.
@@ -289,6 +346,9 @@ func (im *importer) cases(ctx context.Context) error {
 			}
 		}
 		ids = ids[n:]
+		if err := im.flushBlobs(ctx); err != nil {
+			return err
+		}
 		for _, t := range []struct {
 			table string
 			cols  []string
@@ -418,6 +478,9 @@ func (im *importer) noticeItems(ctx context.Context) error {
 		for seq, e := range n.History {
 			events = append(events, []any{int64(n.ID), seq + 1, e.At.UTC(), e.By, string(e.From), string(e.To), e.Note})
 		}
+	}
+	if err := im.flushBlobs(ctx); err != nil {
+		return err
 	}
 	slices.SortFunc(evidence, func(a, b []any) int { return cmpU64(uint64(a[0].(int64)), uint64(b[0].(int64))) })
 	evidence = slices.CompactFunc(evidence, func(a, b []any) bool { return a[0] == b[0] })

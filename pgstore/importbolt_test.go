@@ -14,6 +14,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -47,8 +48,8 @@ func districtObservation(sweepID uint64, i int, frontierURL string) store.Observ
 	o := store.Observation{
 		SweepID: sweepID, FrontierURL: frontierURL, CaseKey: store.CanonicalURL(url), URL: url, FinalURL: url,
 		SourceID: "forum", Title: fmt.Sprintf("办证 %d", i),
-		FetchedAt:  time.Date(2026, 11, 24, 8, 0, 0, 123456789+i, time.UTC), // nanoseconds: cut to µs in PostgreSQL
-		Status:     200, Header: http.Header{"Content-Type": {"text/html; charset=utf-8"}, "X-I": {fmt.Sprint(i)}},
+		FetchedAt: time.Date(2026, 11, 24, 8, 0, 0, 123456789+i, time.UTC), // nanoseconds: cut to µs in PostgreSQL
+		Status:    200, Header: http.Header{"Content-Type": {"text/html; charset=utf-8"}, "X-I": {fmt.Sprint(i)}},
 		Body:       []byte("<html><title>办证</title><body>" + text + "</body></html>"),
 		RemoteAddr: "127.0.0.1:8080", Flagged: true, Score: 0.5 + float64(i%50)/100, Category: "fake_certificate",
 		Finding:   json.RawMessage(fmt.Sprintf(`{"score":%d,"rules":["cert-sale"],"route":"takedown_cac"}`, i)),
@@ -100,11 +101,28 @@ func buildDistrict(t testing.TB, n int) *district {
 	}
 	_, err = st.AddFrontier(sw.ID, front)
 	must(err)
-	for i := range n {
-		res, err := st.Record(districtObservation(sw.ID, i, front[i].URL))
-		must(err)
-		d.flagged = append(d.flagged, res.CaseID)
+	// Recorded from 16 goroutines, as a sweep's handlers do (the group
+	// commit shares fsyncs between them).
+	d.flagged = make([]uint64, n)
+	var wg sync.WaitGroup
+	errs := make(chan error, 16)
+	for w := range 16 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < n; i += 16 {
+				res, err := st.Record(districtObservation(sw.ID, i, front[i].URL))
+				if err != nil {
+					errs <- err
+					return
+				}
+				d.flagged[i] = res.CaseID
+			}
+		}()
 	}
+	wg.Wait()
+	close(errs)
+	must(<-errs)
 	// An unflagged page, and one frontier item left pending.
 	must(st.RecordPage(sw.ID, front[n].URL, store.PageRecord{URL: front[n].URL, SweepID: sw.ID, Status: 200, FetchedAt: now, Outcome: "ok"}))
 	must(st.FinishSweep(sw.ID, "interrupted", json.RawMessage(`{"pages":42}`)))
