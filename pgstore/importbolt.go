@@ -11,8 +11,10 @@ import (
 	"sync"
 	"time"
 
-	"github.com/certwatch/certwatch/store"
 	"github.com/jackc/pgx/v5"
+
+	"github.com/certwatch/certwatch/casework"
+	"github.com/certwatch/certwatch/store"
 )
 
 // Moving a district's bbolt database into PostgreSQL (issue 12): ImportBolt
@@ -70,6 +72,7 @@ type ImportReport struct {
 	Sampled   int // cases compared field by field
 	Problems  []string
 	Copy      time.Duration
+	BlobPut   time.Duration // of Copy, waiting for the blob store
 	Verify    time.Duration
 }
 
@@ -123,7 +126,7 @@ func ImportBolt(ctx context.Context, src *store.Store, dst *Backend, opts Import
 	if err != nil {
 		return nil, fmt.Errorf("pgstore: import: %w", err)
 	}
-	return &ImportReport{Copy: time.Since(start)}, nil
+	return &ImportReport{Copy: time.Since(start), BlobPut: im.putTime}, nil
 }
 
 // checkEmpty refuses a database with rows in any table an import fills.
@@ -149,6 +152,7 @@ type importer struct {
 	noticeList []store.Notice
 	pending    []pendingBlob // blobs to put before the rows naming them
 	pendingLen int           // their bytes
+	putTime    time.Duration // spent in flushBlobs
 }
 
 // pendingBlob is an evidence blob read from the source, its sum checked.
@@ -238,7 +242,7 @@ func (im *importer) notices(ctx context.Context) error {
 	// The newest draft of a route and recipient is the current one.
 	current := map[[2]string]uint64{}
 	for _, n := range ns {
-		if n.Status == "draft" {
+		if n.Status == casework.NoticeDraft {
 			current[[2]string{string(n.Route), n.Recipient}] = n.ID
 		}
 	}
@@ -248,7 +252,7 @@ func (im *importer) notices(ctx context.Context) error {
 		for i, t := range n.CheckDue {
 			due[i] = t.UTC()
 		}
-		isCurrent := n.Status == "draft" && current[[2]string{string(n.Route), n.Recipient}] == n.ID
+		isCurrent := n.Status == casework.NoticeDraft && current[[2]string{string(n.Route), n.Recipient}] == n.ID
 		rows = append(rows, []any{int64(n.ID), string(n.Route), n.Recipient, string(n.Status), n.Number, n.Created.UTC(),
 			ts(n.IssuedAt), ts(n.Deadline), ts(n.SentAt), ts(n.AckAt), ts(n.ClosedAt), n.ApprovedBy, due,
 			n.ChecksDone, isCurrent})
@@ -286,6 +290,7 @@ func (im *importer) putBlob(ctx context.Context, what, sum string, data []byte) 
 // flushBlobs puts the queued blobs, importPutters at a time, and returns
 // the first error.
 func (im *importer) flushBlobs(ctx context.Context) error {
+	defer func(start time.Time) { im.putTime += time.Since(start) }(time.Now())
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var (

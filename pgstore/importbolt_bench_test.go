@@ -24,7 +24,7 @@ func BenchmarkImportBolt(b *testing.B) {
 	d := buildDistrict(b, n)
 	src := openBolt(b, d.path)
 	b.ResetTimer()
-	var copySec, verifySec float64
+	var copySec, verifySec, putSec float64
 	for range b.N {
 		b.StopTimer()
 		dst, _, _ := importTarget(b)
@@ -38,9 +38,11 @@ func BenchmarkImportBolt(b *testing.B) {
 			b.Fatal(err)
 		}
 		copySec += imp.Copy.Seconds()
+		putSec += imp.BlobPut.Seconds()
 		verifySec += r.Verify.Seconds()
 	}
 	b.ReportMetric(float64(n*b.N)/copySec, "cases/s")
 	b.ReportMetric(copySec/float64(b.N), "copy-s")
+	b.ReportMetric(putSec/float64(b.N), "blobput-s")
 	b.ReportMetric(verifySec/float64(b.N), "verify-s")
 }

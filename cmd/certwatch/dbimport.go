@@ -81,7 +81,7 @@ func runDBImport(cmd *cobra.Command, o dbImportOptions) error {
 	defer dst.Close()
 
 	opts := pgstore.ImportOptions{Sample: o.sample, Progress: func(stage string) {
-		fmt.Fprintf(cmd.ErrOrStderr(), "… %s\n", stage)
+		fmt.Fprintf(cmd.ErrOrStderr(), "… %s (%s)\n", importStages[stage], stage)
 	}}
 	fmt.Fprintf(out, "正在迁移 %s → %s，证据文件存入 %s (moving %s into %s, evidence into %s)\n",
 		o.from, pst.Redacted(), blobs.Name(), o.from, pst.Redacted(), blobs.Name())
@@ -93,7 +93,7 @@ func runDBImport(cmd *cobra.Command, o dbImportOptions) error {
 		}
 		res, err = pgstore.VerifyImport(ctx, src, dst, opts)
 		if res != nil {
-			res.Copy = imp.Copy
+			res.Copy, res.BlobPut = imp.Copy, imp.BlobPut
 		}
 		return err
 	})
@@ -112,6 +112,14 @@ func runDBImport(cmd *cobra.Command, o dbImportOptions) error {
 	}
 	fmt.Fprintf(out, "迁移完成并已校验 (import done and verified)\n")
 	return nil
+}
+
+// importStages are the Chinese names of pgstore's import stages.
+var importStages = map[string]string{
+	"sweeps": "巡查记录", "notices": "通知书", "cases": "案件、快照与证据文件", "notice items": "通知书条目与下架核查",
+	"pages": "页面记录", "frontier": "待抓取队列", "accounts": "账号与会话", "audit": "审计日志", "outbox": "待发消息",
+	"activations": "规则包与模型", "sequences": "编号序列", "verify counts": "核对行数", "verify blobs": "校验证据文件哈希",
+	"verify audit": "校验审计链", "verify cases": "逐字段比对案件",
 }
 
 // printImport writes the figures, Chinese first.
@@ -136,8 +144,9 @@ func printImport(w io.Writer, r *pgstore.ImportReport) {
 	if r.Copy > 0 {
 		rate = float64(cases) / r.Copy.Seconds()
 	}
-	fmt.Fprintf(w, "复制用时 %s（每秒 %.0f 件案件），校验用时 %s (copy %s, %.0f cases/s; verify %s)\n",
-		r.Copy.Round(time.Millisecond), rate, r.Verify.Round(time.Millisecond), r.Copy.Round(time.Millisecond), rate, r.Verify.Round(time.Millisecond))
+	cp, put, ver := r.Copy.Round(time.Millisecond), r.BlobPut.Round(time.Millisecond), r.Verify.Round(time.Millisecond)
+	fmt.Fprintf(w, "复制用时 %s（其中写入证据文件 %s，每秒 %.0f 件案件），校验用时 %s (copy %s, of which blob store %s, %.0f cases/s; verify %s)\n",
+		cp, put, rate, ver, cp, put, rate, ver)
 	for _, p := range r.Problems {
 		fmt.Fprintf(w, "问题 (problem): %s\n", p)
 	}
