@@ -76,6 +76,7 @@ func TestDBImport(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "迁移完成并已校验 (import done and verified)") || !strings.Contains(errOut, "verify cases") {
 		t.Fatalf("import: exit %d\n%s%s", code, out, errOut)
 	}
+	t.Logf("output:\n%s", out)
 	for _, want := range []string{"cases                     3            3", "证据文件 4 个", "逐字段比对案件 3 件", "每秒"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
