@@ -329,6 +329,11 @@ func TestImportBolt(t *testing.T) {
 	if pending, done, err := dst.FrontierCounts(1); err != nil || pending != 1 || done != 13 {
 		t.Errorf("frontier of sweep 1: %d pending, %d done, %v; want 1, 13", pending, done, err)
 	}
+	var hostsPending, rowsPending int
+	if err := dst.Store().Pool().QueryRow(context.Background(), `SELECT (SELECT sum(pending) FROM hosts),
+		(SELECT count(*) FROM frontier WHERE state = 'pending')`).Scan(&hostsPending, &rowsPending); err != nil || hostsPending != rowsPending || rowsPending != 1 {
+		t.Errorf("hosts count %d pending, frontier has %d (%v); want 1", hostsPending, rowsPending, err)
+	}
 
 	// The moved database goes on: the chain continues, new ids follow the
 	// copied ones.
