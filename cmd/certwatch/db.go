@@ -18,9 +18,9 @@ const envDatabase = "CERTWATCH_DATABASE"
 func newDBCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "db",
-		Short: "PostgreSQL database: apply schema migrations, show the schema version",
+		Short: "PostgreSQL database: apply schema migrations, show the schema version, import a bbolt database",
 	}
-	cmd.AddCommand(newDBMigrateCmd(), newDBStatusCmd())
+	cmd.AddCommand(newDBMigrateCmd(), newDBStatusCmd(), newDBImportCmd())
 	return cmd
 }
 
