@@ -24,7 +24,7 @@ import (
 // the two before anyone is told the move succeeded.
 //
 // Kept as they are: sweeps, frontier items (their rows and hosts, done or
-// pending), pages, cases, sightings, snapshots and their texts, decisions,
+// has_pending), pages, cases, sightings, snapshots and their texts, decisions,
 // notices with items, history and removal checks, removal-check evidence,
 // users, sessions, the audit log (seq, time to the nanosecond, prev, hash;
 // audit_head), the outbox, pack and model activations with their content,
@@ -550,21 +550,16 @@ func (im *importer) pages(ctx context.Context) error {
 }
 
 // markDoneBulkSQL marks a sweep's pending frontier items done (arguments:
-// sweep id, their urlKeys, their outcomes) and takes them from their
-// hosts' pending counts, each host's row updated once.
+// sweep id, their urlKeys, their outcomes). Hosts are not written: a
+// host's has_pending flag stays set until a claim finds nothing left, as
+// when a worker completes URLs.
 const markDoneBulkSQL = `
-	WITH d AS (
-		SELECT * FROM unnest($2::bytea[], $3::text[]) AS t(k, o)
-	), upd AS (
-		UPDATE frontier f SET state = 'done', outcome = d.o, done_at = clock_timestamp()
-		FROM d WHERE f.sweep_id = $1 AND f.url_sha256 = d.k AND f.state = 'pending'
-		RETURNING f.host
-	)
-	UPDATE hosts SET pending = greatest(hosts.pending - c.n, 0)
-	FROM (SELECT host, count(*) AS n FROM upd GROUP BY host) c WHERE hosts.host = c.host`
+	UPDATE frontier f SET state = 'done', outcome = d.o, done_at = clock_timestamp()
+	FROM unnest($2::bytea[], $3::text[]) AS d(k, o)
+	WHERE f.sweep_id = $1 AND f.url_sha256 = d.k AND f.state = 'pending'`
 
 // frontier adds every sweep's frontier items through the frontier's own
-// writer (hosts and their pending counts kept), then marks the done ones.
+// writer (hosts and their has_pending flags kept), then marks the done ones.
 func (im *importer) frontier(ctx context.Context) error {
 	var (
 		sweep uint64
