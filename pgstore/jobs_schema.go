@@ -70,22 +70,11 @@ type QueueSchemaError struct {
 }
 
 func (e *QueueSchemaError) Error() string {
-	if e.Database > e.Binary {
-		return fmt.Sprintf("任务队列结构版本 %d 比本程序支持的版本 %d 新，请使用更新版本的 certwatch "+
-			"(the job queue schema (river) is version %d, newer than version %d that this binary knows: "+
-			"a newer certwatch migrated it; run that version or a later one, never an older one)",
-			e.Database, e.Binary, e.Database, e.Binary)
-	}
-	return fmt.Sprintf("任务队列结构版本 %d 低于本程序需要的版本 %d，请先运行 certwatch db migrate "+
-		"(the job queue schema (river) is version %d and this binary needs version %d: run `certwatch db migrate --database URL` first)",
-		e.Database, e.Binary, e.Database, e.Binary)
+	return schemaMessage("任务队列结构", "job queue schema (river)", e.Database, e.Binary)
 }
 
 // Is makes errors.Is(err, ErrSchemaNewer / ErrSchemaOlder) work.
-func (e *QueueSchemaError) Is(target error) bool {
-	return target == ErrSchemaNewer && e.Database > e.Binary ||
-		target == ErrSchemaOlder && e.Database < e.Binary
-}
+func (e *QueueSchemaError) Is(target error) bool { return schemaIs(target, e.Database, e.Binary) }
 
 // queueVersion reads the newest river migration applied (0 when river's
 // tables were never created).

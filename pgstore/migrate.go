@@ -61,22 +61,30 @@ type SchemaError struct {
 }
 
 func (e *SchemaError) Error() string {
-	if e.Database > e.Binary {
-		return fmt.Sprintf("数据库结构版本 %d 比本程序支持的版本 %d 新，请使用更新版本的 certwatch "+
-			"(the database schema is version %d, newer than version %d that this binary knows: "+
+	return schemaMessage("数据库结构", "database schema", e.Database, e.Binary)
+}
+
+// schemaMessage says, in Chinese and English, that the schema named zh/en
+// is at version db where this binary needs bin.
+func schemaMessage(zh, en string, db, bin int64) string {
+	if db > bin {
+		return fmt.Sprintf("%s版本 %d 比本程序支持的版本 %d 新，请使用更新版本的 certwatch "+
+			"(the %s is version %d, newer than version %d that this binary knows: "+
 			"a newer certwatch migrated it; run that version or a later one, never an older one)",
-			e.Database, e.Binary, e.Database, e.Binary)
+			zh, db, bin, en, db, bin)
 	}
-	return fmt.Sprintf("数据库结构版本 %d 低于本程序需要的版本 %d，请先运行 certwatch db migrate "+
-		"(the database schema is version %d and this binary needs version %d: run `certwatch db migrate --database URL` first)",
-		e.Database, e.Binary, e.Database, e.Binary)
+	return fmt.Sprintf("%s版本 %d 低于本程序需要的版本 %d，请先运行 certwatch db migrate "+
+		"(the %s is version %d and this binary needs version %d: run `certwatch db migrate --database URL` first)",
+		zh, db, bin, en, db, bin)
+}
+
+// schemaIs is errors.Is for a schema at version db where bin is needed.
+func schemaIs(target error, db, bin int64) bool {
+	return target == ErrSchemaNewer && db > bin || target == ErrSchemaOlder && db < bin
 }
 
 // Is makes errors.Is(err, ErrSchemaNewer / ErrSchemaOlder) work.
-func (e *SchemaError) Is(target error) bool {
-	return target == ErrSchemaNewer && e.Database > e.Binary ||
-		target == ErrSchemaOlder && e.Database < e.Binary
-}
+func (e *SchemaError) Is(target error) bool { return schemaIs(target, e.Database, e.Binary) }
 
 // MigrateResult says what Migrate did.
 type MigrateResult struct {
