@@ -239,15 +239,8 @@ func lineIndex(s, v string) int {
 // without one. A Page is meant to be read by one goroutine at a time; the
 // cache itself is safe for concurrent use once it exists.
 func (p *Page) Normalized(key any, normalize func(s string) any) any {
-	if p.norm == nil {
-		p.norm = &normCache{}
-	}
-	c := p.norm
-	c.mu.Lock()
+	c := p.lockNorm()
 	defer c.mu.Unlock()
-	if c.title != p.Title || c.text != p.Text || c.vals == nil {
-		c.title, c.text, c.vals = p.Title, p.Text, map[any]any{}
-	}
 	if v, ok := c.vals[key]; ok {
 		return v
 	}
@@ -261,16 +254,23 @@ func (p *Page) Normalized(key any, normalize func(s string) any) any {
 // own way (the matcher does it while running its automaton) and lets later
 // readers use the result instead of normalising again.
 func (p *Page) KeepNormalized(key, v any) {
+	c := p.lockNorm()
+	defer c.mu.Unlock()
+	c.vals[key] = v
+}
+
+// lockNorm returns the page's cache locked, emptied when Title or Text
+// changed since it was filled.
+func (p *Page) lockNorm() *normCache {
 	if p.norm == nil {
 		p.norm = &normCache{}
 	}
 	c := p.norm
 	c.mu.Lock()
-	defer c.mu.Unlock()
 	if c.title != p.Title || c.text != p.Text || c.vals == nil {
 		c.title, c.text, c.vals = p.Title, p.Text, map[any]any{}
 	}
-	c.vals[key] = v
+	return c
 }
 
 type normCache struct {
