@@ -90,7 +90,10 @@ func TestSweepSampleWeb(t *testing.T) {
 	web, cfg, m, terms := setup(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
+	norms := matcher.Normalizations()
 	sum := sweepOnce(t, ctx, cfg, m, terms, false)
+	// How often pages were normalised (README, issue 12 Part 1).
+	t.Logf("page-sized normalisations during the sweep: %d", matcher.Normalizations()-norms)
 	var out bytes.Buffer
 	sum.Print(&out)
 	t.Log("\n" + out.String())
