@@ -29,11 +29,10 @@ func testCtx(t testing.TB) context.Context {
 // migrated returns the URL of a fresh database at SchemaVersion.
 func migrated(t testing.TB) string {
 	t.Helper()
-	url := pgtest.DB(t)
-	if _, err := Migrate(testCtx(t), url); err != nil {
-		t.Fatal(err)
-	}
-	return url
+	return pgtest.Prepared(t, "pgstore", func(ctx context.Context, url string) error {
+		_, err := Migrate(ctx, url)
+		return err
+	})
 }
 
 func open(t testing.TB, url string, opts Options) *Store {
