@@ -369,15 +369,15 @@ func (m *Matcher) Literals() []string {
 func (m *Matcher) Warm() { m.segmenter() }
 
 // segmenter loads the segmenter once: gse's (for the reference matcher)
-// or the word segmenter built from gse's dictionary.
+// or the word segmenter built from gse's dictionary, shared with other
+// matchers of the same terms (sharedSegs).
 func (m *Matcher) segmenter() (*gse.Segmenter, *wordSeg) {
 	m.segOnce.Do(func() {
-		seg := newSegmenter(m.segTerms)
 		if m.reference {
-			m.seg = seg
+			m.seg = newSegmenter(m.segTerms)
 			return
 		}
-		m.wseg = newWordSeg(seg)
+		m.wseg = sharedSegs.get(m.segTerms)
 	})
 	return m.seg, m.wseg
 }

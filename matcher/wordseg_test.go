@@ -135,3 +135,24 @@ func FuzzWordSeg(f *testing.F) {
 		sameSegmentation(t, seg, w, s)
 	})
 }
+
+// TestSharedSegmenters: matchers of the same terms share one word
+// segmenter; other terms get their own; the cache keeps at most max lists.
+func TestSharedSegmenters(t *testing.T) {
+	c := segCache{max: 2}
+	a := c.get([]string{"假证"})
+	if b := c.get([]string{"假证"}); b != a {
+		t.Error("same terms built a second segmenter")
+	}
+	other := c.get([]string{"代考"})
+	if other == a {
+		t.Error("other terms share the first list's segmenter")
+	}
+	c.get([]string{"挂证"}) // evicts 假证, the least recently used
+	if len(c.entries) != 2 {
+		t.Fatalf("%d lists kept, want 2", len(c.entries))
+	}
+	if again := c.get([]string{"假证"}); again == a {
+		t.Error("an evicted list came back from the cache")
+	}
+}
