@@ -26,8 +26,8 @@ build:
 # Tests that skip under -race (internal/racemode: single-goroutine
 # comparisons over large inputs, ten times slower under the detector) and
 # run here once more without it.
-NORACE_TESTS := TestFastPathSameFindings|TestWordSegSameAsGse|TestListRulesFlagTheSame
-NORACE_PKGS  := ./matcher/
+NORACE_TESTS := TestFastPathSameFindings|TestWordSegSameAsGse|TestListRulesFlagTheSame|TestPageNormalizedSameAsNormalize|TestLexerMatchesTokenizer
+NORACE_PKGS  := ./matcher/ ./page/
 
 ## test: every test, with the race detector; then the few that skip under it, without.
 test:

@@ -125,11 +125,12 @@ func (s *segmentation) wordIndex(off int) int {
 // dictionary once per list instead of each time (about a second, ten under
 // the race detector). A wordSeg is read-only once built, so matchers share
 // it.
-var sharedSegs = segCache{max: 3}
+var sharedSegs = segCache{max: 3, build: func(terms []string) *wordSeg { return newWordSeg(newSegmenter(terms)) }}
 
 type segCache struct {
 	mu      sync.Mutex
 	max     int
+	build   func(terms []string) *wordSeg
 	entries []*segEntry // most recently used last
 }
 
@@ -167,6 +168,6 @@ func (c *segCache) get(terms []string) *wordSeg {
 	}
 	c.entries = append(c.entries, e)
 	c.mu.Unlock()
-	e.once.Do(func() { e.wseg = newWordSeg(newSegmenter(terms)) })
+	e.once.Do(func() { e.wseg = c.build(terms) })
 	return e.wseg
 }

@@ -143,7 +143,8 @@ func FuzzWordSeg(f *testing.F) {
 // TestSharedSegmenters: matchers of the same terms share one word
 // segmenter; other terms get their own; the cache keeps at most max lists.
 func TestSharedSegmenters(t *testing.T) {
-	c := segCache{max: 2}
+	builds := 0
+	c := segCache{max: 2, build: func([]string) *wordSeg { builds++; return &wordSeg{} }}
 	a := c.get([]string{"假证"})
 	if b := c.get([]string{"假证"}); b != a {
 		t.Error("same terms built a second segmenter")
@@ -158,5 +159,8 @@ func TestSharedSegmenters(t *testing.T) {
 	}
 	if again := c.get([]string{"假证"}); again == a {
 		t.Error("an evicted list came back from the cache")
+	}
+	if builds != 4 {
+		t.Errorf("%d builds, want 4 (假证, 代考, 挂证, 假证 again)", builds)
 	}
 }
