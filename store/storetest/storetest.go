@@ -99,32 +99,42 @@ func reopen(t *testing.T, b Backend) Backend {
 // Run runs the suite; open returns a new, empty backend for one subtest
 // and closes it when that subtest ends (t.Cleanup).
 func Run(t *testing.T, open func(t *testing.T) Backend) {
-	t.Run("Sweeps", func(t *testing.T) { testSweeps(t, open(t)) })
-	t.Run("Record", func(t *testing.T) { testRecord(t, open(t)) })
-	t.Run("Decide", func(t *testing.T) { testDecide(t, open) })
-	t.Run("DecideRefusals", func(t *testing.T) { testDecideRefusals(t, open(t)) })
-	t.Run("TwoPersonRule", func(t *testing.T) { testTwoPersonRule(t, open(t)) })
-	t.Run("NoticeMachine", func(t *testing.T) { testNoticeMachine(t, open) })
-	t.Run("AuditChain", func(t *testing.T) { testAuditChain(t, open(t)) })
-	t.Run("AuditTamper", func(t *testing.T) { testAuditTamper(t, open(t)) })
-	t.Run("Frontier", func(t *testing.T) { testFrontier(t, open(t)) })
-	t.Run("FrontierResume", func(t *testing.T) { testFrontierResume(t, open(t)) })
-	t.Run("Outbox", func(t *testing.T) { testOutbox(t, open(t)) })
-	t.Run("Accounts", func(t *testing.T) { testAccounts(t, open(t)) })
-	t.Run("Logins", func(t *testing.T) { testLogins(t, open(t)) })
-	t.Run("ModelChannels", func(t *testing.T) { testModelChannels(t, open(t)) })
-	t.Run("ActiveModel", func(t *testing.T) { testActiveModel(t, open(t)) })
-	t.Run("LinkedCases", func(t *testing.T) { testLinkedCases(t, open(t)) })
-	t.Run("Evidence", func(t *testing.T) { testEvidence(t, open(t)) })
-	t.Run("RemovalChecks", func(t *testing.T) { testRemovalChecks(t, open(t)) })
-	t.Run("NoticeLists", func(t *testing.T) { testNoticeLists(t, open(t)) })
-	t.Run("Relisted", func(t *testing.T) { testRelisted(t, open(t)) })
-	t.Run("PeriodReport", func(t *testing.T) { testPeriodReport(t, open(t)) })
-	t.Run("Healthy", func(t *testing.T) { testHealthy(t, open(t)) })
-	t.Run("ConcurrentRecord", func(t *testing.T) { testConcurrentRecord(t, open(t)) })
-	t.Run("ConcurrentDecide", func(t *testing.T) { testConcurrentDecide(t, open(t)) })
-	t.Run("ConcurrentAudit", func(t *testing.T) { testConcurrentAudit(t, open(t)) })
-	t.Run("ConcurrentFrontier", func(t *testing.T) { testConcurrentFrontier(t, open(t)) })
+	parallel(t, "Sweeps", func(t *testing.T) { testSweeps(t, open(t)) })
+	parallel(t, "Record", func(t *testing.T) { testRecord(t, open(t)) })
+	parallel(t, "Decide", func(t *testing.T) { testDecide(t, open) })
+	parallel(t, "DecideRefusals", func(t *testing.T) { testDecideRefusals(t, open(t)) })
+	parallel(t, "TwoPersonRule", func(t *testing.T) { testTwoPersonRule(t, open(t)) })
+	parallel(t, "NoticeMachine", func(t *testing.T) { testNoticeMachine(t, open) })
+	parallel(t, "AuditChain", func(t *testing.T) { testAuditChain(t, open(t)) })
+	parallel(t, "AuditTamper", func(t *testing.T) { testAuditTamper(t, open(t)) })
+	parallel(t, "Frontier", func(t *testing.T) { testFrontier(t, open(t)) })
+	parallel(t, "FrontierResume", func(t *testing.T) { testFrontierResume(t, open(t)) })
+	parallel(t, "Outbox", func(t *testing.T) { testOutbox(t, open(t)) })
+	parallel(t, "Accounts", func(t *testing.T) { testAccounts(t, open(t)) })
+	parallel(t, "Logins", func(t *testing.T) { testLogins(t, open(t)) })
+	parallel(t, "ModelChannels", func(t *testing.T) { testModelChannels(t, open(t)) })
+	parallel(t, "ActiveModel", func(t *testing.T) { testActiveModel(t, open(t)) })
+	parallel(t, "LinkedCases", func(t *testing.T) { testLinkedCases(t, open(t)) })
+	parallel(t, "Evidence", func(t *testing.T) { testEvidence(t, open(t)) })
+	parallel(t, "RemovalChecks", func(t *testing.T) { testRemovalChecks(t, open(t)) })
+	parallel(t, "NoticeLists", func(t *testing.T) { testNoticeLists(t, open(t)) })
+	parallel(t, "Relisted", func(t *testing.T) { testRelisted(t, open(t)) })
+	parallel(t, "PeriodReport", func(t *testing.T) { testPeriodReport(t, open(t)) })
+	parallel(t, "Healthy", func(t *testing.T) { testHealthy(t, open(t)) })
+	parallel(t, "ConcurrentRecord", func(t *testing.T) { testConcurrentRecord(t, open(t)) })
+	parallel(t, "ConcurrentDecide", func(t *testing.T) { testConcurrentDecide(t, open(t)) })
+	parallel(t, "ConcurrentAudit", func(t *testing.T) { testConcurrentAudit(t, open(t)) })
+	parallel(t, "ConcurrentFrontier", func(t *testing.T) { testConcurrentFrontier(t, open(t)) })
+}
+
+// parallel runs one part of the suite as a parallel subtest: each opens a
+// backend of its own, so they share nothing but the machine (on PostgreSQL
+// the suite spends most of its time waiting on the server).
+func parallel(t *testing.T, name string, fn func(t *testing.T)) {
+	t.Run(name, func(t *testing.T) {
+		t.Parallel()
+		fn(t)
+	})
 }
 
 // startSweep starts a sweep and returns its id.
