@@ -22,6 +22,9 @@ var (
 	ErrSecondPerson = errors.New("needs a second person")
 	// ErrInvalid: the request itself is malformed (unknown route or reason).
 	ErrInvalid = errors.New("invalid")
+	// ErrNumberTaken: another notice of the route holds the number an
+	// approval gives (numbers are unique per route). It wraps ErrConflict.
+	ErrNumberTaken = fmt.Errorf("%w: the number is taken", ErrConflict)
 )
 
 // Decision is one reviewer action on a case, kept forever.

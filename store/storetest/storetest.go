@@ -105,6 +105,7 @@ func Run(t *testing.T, open func(t *testing.T) Backend) {
 	parallel(t, "DecideRefusals", func(t *testing.T) { testDecideRefusals(t, open(t)) })
 	parallel(t, "TwoPersonRule", func(t *testing.T) { testTwoPersonRule(t, open(t)) })
 	parallel(t, "NoticeMachine", func(t *testing.T) { testNoticeMachine(t, open) })
+	parallel(t, "NumbersUnique", func(t *testing.T) { testNumbersUnique(t, open(t)) })
 	parallel(t, "AuditChain", func(t *testing.T) { testAuditChain(t, open(t)) })
 	parallel(t, "AuditTamper", func(t *testing.T) { testAuditTamper(t, open(t)) })
 	parallel(t, "Frontier", func(t *testing.T) { testFrontier(t, open(t)) })
