@@ -115,6 +115,7 @@ func Run(t *testing.T, open func(t *testing.T) Backend) {
 	t.Run("ModelChannels", func(t *testing.T) { testModelChannels(t, open(t)) })
 	t.Run("ActiveModel", func(t *testing.T) { testActiveModel(t, open(t)) })
 	t.Run("LinkedCases", func(t *testing.T) { testLinkedCases(t, open(t)) })
+	t.Run("Merge", func(t *testing.T) { testMerge(t, open(t)) })
 	t.Run("Evidence", func(t *testing.T) { testEvidence(t, open(t)) })
 	t.Run("RemovalChecks", func(t *testing.T) { testRemovalChecks(t, open(t)) })
 	t.Run("NoticeLists", func(t *testing.T) { testNoticeLists(t, open(t)) })
