@@ -109,21 +109,21 @@ func ErrDecideMerged(caseID, primary uint64) error {
 }
 
 // MergeAudit is the audit entry of one case merged: case.merge on
-// case:<merged id>, the primary in the detail.
+// case:<merged id>, "merged into case <primary>[; note=…]".
 func MergeAudit(m MergedCase) AuditEntry {
 	return AuditEntry{Actor: m.By, Action: "case.merge", Object: fmt.Sprintf("case:%d", m.CaseID),
-		Detail: mergeDetail("into", m.Primary, m.Note), At: m.At}
+		Detail: mergeDetail("merged into", m.Primary, m.Note), At: m.At}
 }
 
 // UnmergeAudit is the audit entry of one case unmerged: case.unmerge on
-// case:<merged id>.
+// case:<merged id>, "unmerged from case <primary>[; note=…]".
 func UnmergeAudit(m MergedCase, by, note string, at time.Time) AuditEntry {
 	return AuditEntry{Actor: by, Action: "case.unmerge", Object: fmt.Sprintf("case:%d", m.CaseID),
-		Detail: mergeDetail("from", m.Primary, note), At: at}
+		Detail: mergeDetail("unmerged from", m.Primary, note), At: at}
 }
 
 func mergeDetail(dir string, primary uint64, note string) string {
-	d := fmt.Sprintf("%s case:%d", dir, primary)
+	d := fmt.Sprintf("%s case %d", dir, primary)
 	if note = strings.TrimSpace(note); note != "" {
 		d += "; note=" + note
 	}

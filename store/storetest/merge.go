@@ -84,7 +84,7 @@ func testMerge(t *testing.T, b Backend) {
 	}
 	for _, e := range entries {
 		if e.Actor != "rev" || (e.Object != fmt.Sprintf("case:%d", x) && e.Object != fmt.Sprintf("case:%d", y)) ||
-			!strings.Contains(e.Detail, fmt.Sprintf("case:%d", p)) || !strings.Contains(e.Detail, "同一卖家重复发布") {
+			!strings.Contains(e.Detail, fmt.Sprintf("merged into case %d", p)) || !strings.Contains(e.Detail, "同一卖家重复发布") {
 			t.Errorf("merge audit entry %+v", e)
 		}
 	}
@@ -145,7 +145,7 @@ func testMerge(t *testing.T, b Backend) {
 	}
 	un, err := b.AuditEntries(store.AuditFilter{ActionPrefix: "case.unmerge", Limit: 10})
 	if err != nil || len(un) != 1 || un[0].Actor != "rev2" || un[0].Object != fmt.Sprintf("case:%d", x) ||
-		!strings.Contains(un[0].Detail, fmt.Sprintf("case:%d", p)) || !strings.Contains(un[0].Detail, "不是同一条") {
+		!strings.Contains(un[0].Detail, fmt.Sprintf("unmerged from case %d", p)) || !strings.Contains(un[0].Detail, "不是同一条") {
 		t.Errorf("audit case.unmerge: %+v, %v", un, err)
 	}
 	if c := mustDecide(t, b, store.Decision{CaseID: x, Action: casework.ActionDismiss, Reason: casework.DismissDuplicate, By: "rev"}); c.Status != casework.CaseDismissed {
