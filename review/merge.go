@@ -167,11 +167,7 @@ func (s *Server) unmergeCase(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) afterMerge(w http.ResponseWriter, r *http.Request, id uint64, flash string) {
-	target := fmt.Sprintf("/cases/%d", id)
-	if enc := queueQueryOf(r).Encode(); enc != "" {
-		target += "?" + enc
-	}
-	redirect(w, r, target, flash)
+	redirect(w, r, fmt.Sprintf("/cases/%d%s", id, triageQuery(queueQueryOf(r))), flash)
 }
 
 // mergeIDs reads the cases to merge: ticked ones and typed ones, each

@@ -30,7 +30,7 @@ func queueQuery(q url.Values) url.Values {
 	out := url.Values{}
 	n := 0
 	for _, k := range queueKeys {
-		if vs, ok := q[k]; ok && len(vs) > 0 {
+		if vs, ok := q[k]; ok && len(vs) > 0 && vs[0] != "" {
 			v := vs[0]
 			if n += len(k) + len(v); n > maxQueueQuery {
 				break
@@ -57,7 +57,8 @@ func queueQueryOf(r *http.Request) url.Values {
 
 // triageView is what the case page needs for keyboard triage.
 type triageView struct {
-	// Query is the queue's filter, encoded ("" for the default queue).
+	// Query is the queue's filter as a query string with its "?" ("" for
+	// the default queue).
 	Query template.URL
 	// Reasons are the dismissal reasons with their keys (1, 2, ...).
 	Reasons []reasonKey
@@ -69,7 +70,7 @@ type reasonKey struct {
 }
 
 func newTriageView(q url.Values) triageView {
-	v := triageView{Query: template.URL(queueQuery(q).Encode())}
+	v := triageView{Query: triageQuery(q)}
 	for i, c := range reasonChoices() {
 		if i < 9 {
 			v.Reasons = append(v.Reasons, reasonKey{fmt.Sprint(i + 1), c})
@@ -112,6 +113,10 @@ func (s *Server) nextPage(w http.ResponseWriter, r *http.Request) {
 		s.failErr(w, r, err)
 		return
 	}
+	if _, err := s.st.Case(id); err != nil {
+		s.failErr(w, r, err)
+		return
+	}
 	q := queueQuery(r.URL.Query())
 	s.toNext(w, r, id, q, "")
 }
@@ -126,13 +131,13 @@ func (s *Server) toNext(w http.ResponseWriter, r *http.Request, id uint64, q url
 		return
 	}
 	if next == 0 {
-		redirect(w, r, "/cases?"+q.Encode(), "alldone")
+		redirect(w, r, "/cases"+string(triageQuery(q)), "alldone")
 		return
 	}
 	if flash != "" {
 		flash += "next"
 	}
-	redirect(w, r, fmt.Sprintf("/cases/%d?%s", next, q.Encode()), flash)
+	redirect(w, r, fmt.Sprintf("/cases/%d%s", next, triageQuery(q)), flash)
 }
 
 // afterDecide answers a decision taken on the case page: the next pending
@@ -144,14 +149,20 @@ func (s *Server) afterDecide(w http.ResponseWriter, r *http.Request, id uint64, 
 		s.toNext(w, r, id, q, flash)
 		return
 	}
-	target := fmt.Sprintf("/cases/%d", id)
-	if enc := q.Encode(); enc != "" {
-		target += "?" + enc
+	redirect(w, r, fmt.Sprintf("/cases/%d%s", id, triageQuery(q)), flash)
+}
+
+// triageQuery is the queue's filter carried in a link: "?" and the
+// cleaned query, or "" for the default queue.
+func triageQuery(q url.Values) template.URL {
+	if enc := queueQuery(q).Encode(); enc != "" {
+		return template.URL("?" + enc)
 	}
-	redirect(w, r, target, flash)
+	return ""
 }
 
 func init() {
+	funcs["triageQuery"] = triageQuery
 	for code, msg := range map[string]string{
 		"confirmednext": "上一条已确认，已加入通知草稿。以下是下一条待审核案件。",
 		"pendingnext":   "上一条已提交移送，等待审批人审批。以下是下一条待审核案件。",
