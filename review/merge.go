@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -228,4 +229,17 @@ func kindOf(err error) error {
 		return store.ErrConflict
 	}
 	return errBadRequest
+}
+
+// The audit log's words for merges ("merged into case 5", "unmerged from
+// case 5"), ahead of the general "… from …" phrase.
+func init() {
+	mine := []struct {
+		re   *regexp.Regexp
+		repl func(m []string) string
+	}{
+		{regexp.MustCompile(`^merged into case (\d+)$`), func(m []string) string { return "并入案件 #" + m[1] }},
+		{regexp.MustCompile(`^unmerged from case (\d+)$`), func(m []string) string { return "从案件 #" + m[1] + " 中取消合并" }},
+	}
+	auditPhrases = append(mine, auditPhrases...)
 }
