@@ -32,7 +32,7 @@ func TestTriageNext(t *testing.T) {
 	if doc.Find("#key-legend kbd").Length() < 4 {
 		t.Errorf("queue has no key legend: %q", doc.Find("#key-legend").Text())
 	}
-	if got := doc.Find(`#case-table tr[data-case="` + htID(a) + `"] a.case-link`).AttrOr("href", ""); got != fmt.Sprintf("/cases/%d?source=tieba", a) {
+	if got := doc.Find(`#case-table tr[data-case="`+htID(a)+`"] a.case-link`).AttrOr("href", ""); got != fmt.Sprintf("/cases/%d?source=tieba", a) {
 		t.Errorf("queue link = %q, want the filter carried", got)
 	}
 	if doc.Find(`#case-table tr[data-case="`+htID(other)+`"]`).Length() != 0 {
