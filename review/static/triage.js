@@ -136,5 +136,7 @@
       }
       if (handler(e)) { e.preventDefault(); }
     });
+    // Marks the page as listening (tests wait for it after a navigation).
+    document.documentElement.setAttribute("data-keys", "ready");
   });
 })();
