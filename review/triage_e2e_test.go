@@ -114,7 +114,7 @@ func TestEndToEndKeyboardTriage(t *testing.T) {
 			plans = append(plans, plan{keys: []string{"C"}, route: casework.RouteTakedownCAC})
 		default:
 			r := reasons[(i/2)%len(reasons)]
-			plans = append(plans, plan{keys: []string{"D" + fmt.Sprint(int((i/2)%len(reasons)) + 1)}, reason: r})
+			plans = append(plans, plan{keys: []string{"D" + fmt.Sprint(int((i/2)%len(reasons))+1)}, reason: r})
 		}
 	}
 	for i, p := range plans {
