@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -214,4 +215,42 @@ func (b *Backend) MergedIDs() (map[uint64]uint64, error) {
 		return nil, fmt.Errorf("pgstore: merged cases: %w", err)
 	}
 	return out, nil
+}
+
+// merges copies the bbolt store's merged cases (ImportBolt's "merges"
+// stage, after the cases).
+func (im *importer) merges(ctx context.Context) error {
+	ids, err := im.src.MergedIDs()
+	if err != nil {
+		return err
+	}
+	var rows [][]any
+	for _, id := range slices.Sorted(maps.Keys(ids)) {
+		m, err := im.src.MergeOf(id)
+		if err != nil {
+			return err
+		}
+		rows = append(rows, []any{int64(m.CaseID), int64(m.Primary), m.By, pgTime(m.At), m.Note})
+	}
+	return im.copyRows(ctx, "case_merges", []string{"case_id", "primary_id", "merged_by", "merged_at", "note"}, rows)
+}
+
+// merges checks that PostgreSQL holds exactly bbolt's merged cases, each
+// into the same primary (VerifyImport's "verify merges" step).
+func (v *verifier) merges(ctx context.Context) error {
+	want, err := v.src.MergedIDs()
+	if err != nil {
+		return err
+	}
+	got, err := v.dst.MergedIDs()
+	if err != nil {
+		return err
+	}
+	if len(want) > 0 || len(got) > 0 { // a district that never merged has no such table to report
+		v.r.Counts = append(v.r.Counts, TableCount{Table: "case_merges", Bolt: int64(len(want)), Post: int64(len(got))})
+	}
+	if !maps.Equal(want, got) {
+		v.r.problem("merged cases: PostgreSQL has %d (%v), bbolt %d (%v)", len(got), got, len(want), want)
+	}
+	return nil
 }
