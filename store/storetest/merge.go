@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/certwatch/certwatch/casework"
@@ -157,5 +158,38 @@ func testMerge(t *testing.T, b Backend) {
 	}
 	if rep, err := b.VerifyAudit(); err != nil || !rep.OK() {
 		t.Errorf("VerifyAudit after merges: %+v, %v", rep, err)
+	}
+
+	// A merge and a decision on the same case at once: exactly one wins,
+	// the other is refused with ErrConflict.
+	const pairs = 8
+	type result struct{ merge, decide error }
+	results := make([]result, pairs)
+	var dups []uint64
+	var wg sync.WaitGroup
+	for i := range pairs {
+		primary := flagCase(t, b, sw, fmt.Sprintf("https://race.example/p%d", i), fmt.Sprintf("出售特种作业证 %d", i))
+		dup := flagCase(t, b, sw, fmt.Sprintf("https://race.example/d%d", i), fmt.Sprintf("出售特种作业证 重复 %d", i))
+		dups = append(dups, dup)
+		wg.Go(func() {
+			_, results[i].merge = b.Merge(store.Merge{Primary: primary, Cases: []uint64{dup}, By: "rev"})
+		})
+		wg.Go(func() {
+			_, _, results[i].decide = b.Decide(store.Decision{CaseID: dup, Action: casework.ActionDismiss, Reason: casework.DismissDuplicate, By: "rev2"})
+		})
+	}
+	wg.Wait()
+	merged := mergedIDs()
+	for i, r := range results {
+		_, isMerged := merged[dups[i]]
+		status := mustCase(t, b, dups[i]).Status
+		switch {
+		case r.merge == nil && r.decide == nil, r.merge != nil && r.decide != nil:
+			t.Errorf("race %d: merge %v, decide %v; want exactly one to succeed", i, r.merge, r.decide)
+		case r.merge == nil && (!errors.Is(r.decide, store.ErrConflict) || !isMerged || status != casework.CaseOpen):
+			t.Errorf("race %d: merged, but decide %v, merged %v, status %s", i, r.decide, isMerged, status)
+		case r.decide == nil && (!errors.Is(r.merge, store.ErrConflict) || isMerged || status != casework.CaseDismissed):
+			t.Errorf("race %d: decided, but merge %v, merged %v, status %s", i, r.merge, isMerged, status)
+		}
 	}
 }
