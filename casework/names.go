@@ -103,6 +103,8 @@ var names = map[any]string{
 	AuditAction("case.reject"):           "退回线索",
 	AuditAction("case.reopen"):           "重新打开线索",
 	AuditAction("case.withdraw"):         "撤回确认",
+	AuditAction("case.merge"):            "合并重复线索",
+	AuditAction("case.unmerge"):          "取消合并",
 	AuditAction("notice.draft"):          "通知撤回为草稿",
 	AuditAction("notice.approved"):       "签发通知",
 	AuditAction("notice.sent"):           "通知标记为已发送",

@@ -222,6 +222,9 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /cases/{id}/snapshots/{sid}/screenshot", s.can(permReadCases, s.screenshot))
 	m.HandleFunc("GET /cases/{id}/snapshots/{sid}/body", s.can(permExport, s.rawBody))
 	m.HandleFunc("POST /cases/{id}/export", s.can(permExport, s.exportEvidence))
+	m.HandleFunc("GET /cases/{id}/next", s.can(permReadCases, s.nextPage))
+	m.HandleFunc("POST /cases/{id}/merge", s.can(permDecide, s.mergeCases))
+	m.HandleFunc("POST /cases/{id}/unmerge", s.can(permDecide, s.unmergeCase))
 
 	m.HandleFunc("GET /notices", s.can(permReadNotices, s.noticeList))
 	m.HandleFunc("GET /notices/{id}", s.can(permReadNotices, s.noticePage))

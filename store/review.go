@@ -73,6 +73,11 @@ func (s *Store) Decide(d Decision) (*Case, *Decision, error) {
 			return fmt.Errorf("case %d: %w", d.CaseID, ErrNotFound)
 		}
 		d.From = c.Status
+		if m, merged, err := mergeOf(tx, d.CaseID); err != nil {
+			return err
+		} else if merged {
+			return ErrDecideMerged(d.CaseID, m.Primary)
+		}
 		if d.Allow != nil {
 			if err := d.Allow(&c.Case); err != nil {
 				return err
