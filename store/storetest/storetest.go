@@ -120,6 +120,7 @@ func Run(t *testing.T, open func(t *testing.T) Backend) {
 	t.Run("NoticeLists", func(t *testing.T) { testNoticeLists(t, open(t)) })
 	t.Run("Relisted", func(t *testing.T) { testRelisted(t, open(t)) })
 	t.Run("PeriodReport", func(t *testing.T) { testPeriodReport(t, open(t)) })
+	t.Run("Dashboard", func(t *testing.T) { testDashboard(t, open(t)) })
 	t.Run("Healthy", func(t *testing.T) { testHealthy(t, open(t)) })
 	t.Run("ConcurrentRecord", func(t *testing.T) { testConcurrentRecord(t, open(t)) })
 	t.Run("ConcurrentDecide", func(t *testing.T) { testConcurrentDecide(t, open(t)) })
