@@ -350,3 +350,28 @@ func TestAuditFilterExport(t *testing.T) {
 	resp, body = w.htLogin("cac").htGet("/audit/export?format=csv")
 	htExpect(t, "reviewer export", resp, body, http.StatusForbidden, "")
 }
+
+// TestDashboardPagesInChinese: the dashboard, its lists, the charts and
+// the audit log with an export entry show no raw identifier (the scanner
+// of TestNoRawIdentifiersOnAnyPage).
+func TestDashboardPagesInChinese(t *testing.T) {
+	w := newDashWorld(t)
+	known := htTableIdentifiers(w.htEnv)
+	approver := w.htLogin("approver")
+	resp, body := approver.htGet("/audit/export?format=csv&action=case.&from=2026-03-10&actor=cac")
+	htExpect(t, "export", resp, body, http.StatusOK, "")
+	for _, p := range []struct{ user, path string }{
+		{"cac", "/dashboard"}, {"cac", "/dashboard/online"}, {"approver", "/dashboard"}, {"admin", "/dashboard"},
+		{"analyst", "/dashboard"}, {"analyst", "/dashboard/charts?days=90"}, {"approver", "/audit?from=2026-03-10"},
+	} {
+		c := approver
+		if p.user != "approver" {
+			c = w.htLogin(p.user)
+		}
+		resp, body := c.htGet(p.path)
+		htExpect(t, p.path, resp, body, http.StatusOK, "")
+		if raw := htRawNames(htVisibleText(t, body), known); len(raw) > 0 {
+			t.Errorf("%s as %s shows raw identifiers %q:\n%.3000s", p.path, p.user, raw, htVisibleText(t, body))
+		}
+	}
+}
