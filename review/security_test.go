@@ -98,7 +98,7 @@ var htRoutes = []htRoute{
 	{"GET", "/dashboard/online", "/dashboard/online", htReadNotices, 200},
 	{"GET", "/dashboard/charts", "/dashboard/charts", htReports, 200},
 	{"GET", "/audit/export", "/audit/export", htAudit, 400}, // no format chosen
-	{"POST", "/logout", "/logout", "user", 303}, // last: it ends the session
+	{"POST", "/logout", "/logout", "user", 303},             // last: it ends the session
 }
 
 func (r htRoute) api() bool { return strings.HasPrefix(r.path, "/api/") }
