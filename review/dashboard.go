@@ -107,32 +107,36 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 		return "/cases?" + q.Encode()
 	}
 	if allowed(u, permReadCases) {
-		// Counted by the queue's own filter, so each number is the length
-		// of the list it links to.
-		count := func(status casework.CaseStatus, route casework.Route) (int, error) {
-			_, counts, _, _, err := s.filterCases(queueFilter{Route: route})
-			return counts[status], err
-		}
-		add := func(id, label, hint string, status casework.CaseStatus, route casework.Route) error {
-			n, err := count(status, route)
-			todo = append(todo, dashItem{ID: id, Label: label, N: n, Link: caseLink(status, route), Hint: hint})
-			return err
-		}
-		var err error
-		for _, rt := range casework.TakedownRoutes() {
-			if canRoute(u, rt) && err == nil {
-				err = add("todo-"+string(rt), rt.Department()+"待审核线索", "建议走"+rt.Name()+"、尚未审核的线索。", casework.CaseOpen, rt)
-			}
-		}
-		if (u.Has(casework.RoleReviewerCAC) || u.Has(casework.RoleReviewerSAMR)) && err == nil {
-			err = add("todo-referral", "建议移送公安的待审核线索", "规则建议移送公安、尚未审核的线索（两个部门的审核员均可处理）。", casework.CaseOpen, casework.RoutePoliceReferral)
-		}
-		if u.Has(casework.RoleApprover) && err == nil {
-			err = add("todo-approval", "待审批的移送", "审核员已提交移送公安、等待审批的线索。", casework.CasePendingApproval, "")
-		}
+		// Counted from the queue's own filter (one read of the cases), by
+		// the route the queue's route filter compares, so each number is
+		// the length of the list it links to.
+		all, _, _, _, err := s.filterCases(queueFilter{})
 		if err != nil {
 			s.serverError(w, r, err)
 			return
+		}
+		type key struct {
+			status casework.CaseStatus
+			route  casework.Route
+		}
+		counts := map[key]int{}
+		for _, row := range all {
+			counts[key{row.Status, ""}]++
+			counts[key{row.Status, queueRoute(row)}]++
+		}
+		add := func(id, label, hint string, status casework.CaseStatus, route casework.Route) {
+			todo = append(todo, dashItem{ID: id, Label: label, N: counts[key{status, route}], Link: caseLink(status, route), Hint: hint})
+		}
+		for _, rt := range casework.TakedownRoutes() {
+			if canRoute(u, rt) {
+				add("todo-"+string(rt), rt.Department()+"待审核线索", "建议走"+rt.Name()+"、尚未审核的线索。", casework.CaseOpen, rt)
+			}
+		}
+		if u.Has(casework.RoleReviewerCAC) || u.Has(casework.RoleReviewerSAMR) {
+			add("todo-referral", "建议移送公安的待审核线索", "规则建议移送公安、尚未审核的线索（两个部门的审核员均可处理）。", casework.CaseOpen, casework.RoutePoliceReferral)
+		}
+		if u.Has(casework.RoleApprover) {
+			add("todo-approval", "待审批的移送", "审核员已提交移送公安、等待审批的线索。", casework.CasePendingApproval, "")
 		}
 	}
 	var online []dashOnline
@@ -223,3 +227,8 @@ func (s *Server) dashboardOnline(w http.ResponseWriter, r *http.Request) {
 	slices.SortStableFunc(rows, func(a, b dashOnline) int { return cmp.Compare(a.Item.OutcomeAt.Unix(), b.Item.OutcomeAt.Unix()) })
 	s.render(w, r, http.StatusOK, "dashonline", map[string]any{"Rows": rows, "Total": total, "Max": maxDashOnline})
 }
+
+// queueRoute is the route the queue's route filter compares (filterCases
+// in cases.go): the chosen route, else the suggested one. The dashboard's
+// counts use it so that each number is the length of its list.
+func queueRoute(row caseRow) casework.Route { return cmp.Or(row.Route, row.SuggestedRoute) }
