@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/certwatch/certwatch/casework"
+	"github.com/certwatch/certwatch/review"
 	"github.com/certwatch/certwatch/store"
 )
 
@@ -334,6 +335,14 @@ func TestAuditFilterExport(t *testing.T) {
 	}
 	resp, body = c.htGet("/audit/export?format=pdf")
 	htExpect(t, "pdf export", resp, body, http.StatusBadRequest, "")
+	// Over the bound: refused with a request to narrow it, and not logged.
+	restore := review.SetAuditExportLimit(3)
+	resp, body = c.htGet(href)
+	restore()
+	htExpect(t, "export over the bound", resp, body, http.StatusBadRequest, "")
+	if msg := htErrorMessage(t, body); !strings.Contains(msg, "超过 3 条") {
+		t.Errorf("over the bound: %q", msg)
+	}
 
 	// Both exports are in the log, named in Chinese with their filter.
 	doc = c.htDoc("/audit?action=audit.export", http.StatusOK)
