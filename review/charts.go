@@ -92,25 +92,32 @@ func (c *chart) Rows() [][]string {
 	return out
 }
 
-// niceMax is a round ceiling for the y axis (1, 2, 5 × 10^n).
-func niceMax(v float64) float64 {
-	if v <= 0 {
-		return 1
+// yAxis is the y axis for values up to top: a round step (1, 2 or 5 ×
+// 10^n; at least 1 for counts) and the number of steps, about four.
+func yAxis(top float64, counts bool) (step float64, steps int) {
+	if top <= 0 {
+		return 1, 4
 	}
-	p := math.Pow(10, math.Floor(math.Log10(v)))
-	for _, m := range []float64{1, 2, 5, 10} {
-		if v <= m*p {
-			return m * p
+	raw := top / 4
+	p := math.Pow(10, math.Floor(math.Log10(raw)))
+	step = 10 * p
+	for _, m := range []float64{1, 2, 5} {
+		if raw <= m*p {
+			step = m * p
+			break
 		}
 	}
-	return 10 * p
+	if counts {
+		step = max(step, 1)
+	}
+	return step, max(1, int(math.Ceil(top/step-1e-9)))
 }
 
 // SVG draws the chart.
 func (c *chart) SVG() template.HTML {
 	const (
 		width, height            = 760, 280
-		left, right, top, bottom = 52, 12, 34, 44
+		left, right, top, bottom = 52, 12, 42, 44
 	)
 	esc := template.HTMLEscapeString
 	pw, ph := float64(width-left-right), float64(height-top-bottom)
@@ -127,7 +134,8 @@ func (c *chart) SVG() template.HTML {
 		}
 		top_ = max(top_, sum)
 	}
-	ymax := niceMax(top_)
+	ystep, ysteps := yAxis(top_, c.Unit != "%" && c.Unit != "小时")
+	ymax := ystep * float64(ysteps)
 	y := func(v float64) float64 { return float64(top) + ph - v/ymax*ph }
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg class="chart" id="%s" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-labelledby="%s-title %s-desc" xmlns="http://www.w3.org/2000/svg">`,
@@ -140,11 +148,12 @@ func (c *chart) SVG() template.HTML {
 		x += 14 + float64(len([]rune(s.Name)))*11 + 16
 	}
 	// Grid and y labels.
-	for i := 0; i <= 4; i++ {
-		v := ymax * float64(i) / 4
+	for i := 0; i <= ysteps; i++ {
+		v := ystep * float64(i)
 		fmt.Fprintf(&b, `<line class="grid" x1="%d" x2="%d" y1="%.1f" y2="%.1f"/><text x="%d" y="%.1f" text-anchor="end">%s</text>`,
-			left, width-right, y(v), y(v), left-4, y(v)+4, esc(c.value(v)+c.Unit))
+			left, width-right, y(v), y(v), left-4, y(v)+4, esc(c.value(v)))
 	}
+	fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="end">%s</text>`, left-4, top-8, esc(c.Unit))
 	fmt.Fprintf(&b, `<line class="axis" x1="%d" x2="%d" y1="%.1f" y2="%.1f"/>`, left, width-right, y(0), y(0))
 	if n == 0 {
 		fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="middle">暂无数据</text></svg>`, width/2, height/2)
