@@ -153,6 +153,15 @@ func auditValue(key, v string) string {
 		return strings.Join(names, "、")
 	case "format":
 		return strings.ToUpper(v)
+	case "object":
+		kind, id, ok := strings.Cut(v, ":")
+		if !ok {
+			return casework.AuditObject(v).Name()
+		}
+		if kind == "case" || kind == "notice" {
+			return casework.AuditObject(kind).Name() + " #" + id
+		}
+		return casework.AuditObject(kind).Name() + " " + id
 	case "action":
 		return actionFilterName(v)
 	case "disabled":

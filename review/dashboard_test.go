@@ -381,7 +381,7 @@ func TestDashboardPagesInChinese(t *testing.T) {
 	w := newDashWorld(t)
 	known := htTableIdentifiers(w.htEnv)
 	approver := w.htLogin("approver")
-	resp, body := approver.htGet("/audit/export?format=csv&action=case.&from=2026-03-10&actor=cac")
+	resp, body := approver.htGet("/audit/export?format=csv&action=case.&from=2026-03-10&actor=cac&object=case:1")
 	htExpect(t, "export", resp, body, http.StatusOK, "")
 	for _, p := range []struct{ user, path string }{
 		{"cac", "/dashboard"}, {"cac", "/dashboard/online"}, {"approver", "/dashboard"}, {"admin", "/dashboard"},
