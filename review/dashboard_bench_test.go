@@ -22,7 +22,7 @@ import (
 // BenchmarkDashboard measures the dashboard and the 90-day charts for a
 // user with every role over 20,000 cases first seen over 90 days, a
 // tenth of them decided. Measured on the shared 2-core machine (9
-// sessions running): /dashboard 0.86 s (one full read of the cases, as
+// sessions running): /dashboard 0.53–0.86 s (one full read of the cases, as
 // the queue page does), /dashboard/charts?days=90 52 ms (the period
 // report's scan and the SVG).
 func BenchmarkDashboard(b *testing.B) {
