@@ -102,3 +102,23 @@ func TestEndToEndDashboards(t *testing.T) {
 		t.Errorf("admin's trouble of the last sweep = %s, want 1", got)
 	}
 }
+
+// TestLayoutDashboardAt1024: the dashboard, its still-online list, the
+// charts and the filtered audit log fit a 1024 px window: no date or
+// badge wraps mid-word (htWrapped) and nothing scrolls sideways.
+func TestLayoutDashboardAt1024(t *testing.T) {
+	chromiumPath(t)
+	w := newDashWorld(t)
+	ctx := layoutBrowser(t, 1024, 768)
+	base := w.srv.URL
+	login(t, ctx, base, "super", htPassword)
+	for _, path := range []string{"/dashboard", "/dashboard/online", "/dashboard/charts?days=90", "/audit?from=2026-03-10"} {
+		run(t, ctx, "open "+path, chromedp.Navigate(base+path), chromedp.WaitReady(chromedp.CSS("body")))
+		if wrapped := get(t, ctx, "measure "+path, chromedp.Evaluate[[]string](htWrapped)); len(wrapped) > 0 {
+			t.Errorf("%s at 1024 px: wrapped mid-word: %s", path, strings.Join(wrapped, "、"))
+		}
+		if sw := get(t, ctx, "width of "+path, chromedp.Evaluate[int](`document.documentElement.scrollWidth`)); sw > 1024 {
+			t.Errorf("%s at 1024 px scrolls sideways: %d px wide", path, sw)
+		}
+	}
+}
