@@ -185,7 +185,11 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 			row := dashSweep{sweepRow: sweepRowOf(sw)}
 			row.Failed, row.Blocked = row.Stats.Total.FailedTotal(), row.Stats.Total.Blocked+row.Stats.Total.BlockedAddress
 			row.Trouble = len(row.Stats.Trouble)
-			if row.Trouble > 0 || row.Failed > 0 || row.Blocked > 0 {
+			// Failed and blocked pages are in the table; a sweep counts as
+			// troubled when it judged a source in trouble (a few failed
+			// pages are normal, a source gone quiet or mostly blocked is
+			// not).
+			if row.Trouble > 0 {
 				troubled++
 			}
 			sweeps = append(sweeps, row)
@@ -194,7 +198,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 			latest = fmt.Sprintf("/sweeps/%d", sws[0].ID)
 		}
 		item := dashItem{ID: "watch-sweeps", Label: fmt.Sprintf("最近 %d 次巡查中有问题的次数", len(sws)), N: troubled, Alert: true,
-			Link: "/sweeps", Hint: "有抓取失败、被拦截或来源异常（如未检查、全部抓取失败）的巡查。"}
+			Link: "/sweeps", Hint: "报告了来源问题（如未检查、全部抓取失败、大部分被拦截、突然没有发现）的巡查；各次的失败与被拦截数见下表。"}
 		if len(sweeps) > 0 {
 			watch = append(watch, item, dashItem{ID: "watch-trouble", Label: "最近一次巡查的来源问题", N: sweeps[0].Trouble, Alert: true,
 				Link: latest, Hint: "最近一次巡查报告的来源问题条数（详见该次巡查）。"})

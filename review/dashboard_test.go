@@ -205,6 +205,22 @@ func TestDashboardNumbers(t *testing.T) {
 			}
 		})
 	}
+	// A later sweep with a few failed pages but no source in trouble:
+	// still one troubled sweep of the last two, none in the latest.
+	later := w.htSweep()
+	if err := w.st.FinishSweep(later, store.SweepFinished, json.RawMessage(`{"total":{"attempted":9,"fetched":7,"failed":{"timeout":2}}}`)); err != nil {
+		t.Fatal(err)
+	}
+	doc := w.htLogin("admin").htDoc("/dashboard", http.StatusOK)
+	if n, _ := dashNumber(t, doc, "watch-sweeps"); n != "1" || !strings.Contains(doc.Find("#watch-sweeps").Text(), "最近 2 次") {
+		t.Errorf("troubled sweeps of the last two: %s (%q)", n, doc.Find("#watch-sweeps .dash-label").Text())
+	}
+	if n, link := dashNumber(t, doc, "watch-trouble"); n != "0" || link != fmt.Sprintf("/sweeps/%d", later) {
+		t.Errorf("latest sweep's trouble: %s → %s", n, link)
+	}
+	if n := doc.Find("#dash-sweeps tbody tr").Length(); n != 2 {
+		t.Errorf("recent sweeps table has %d rows", n)
+	}
 	// The still-online list names the live link, not the removed one.
 	online := w.htLogin("cac").htDoc("/dashboard/online", http.StatusOK)
 	if got := online.Find("#online-table tbody tr[data-case]").AttrOr("data-case", ""); got != htID(w.ids["h1"]) {
