@@ -125,6 +125,7 @@ var names = map[any]string{
 	AuditAction("model.channel"):         "切换学习模型通道",
 	AuditAction("report.export"):         "导出报表",
 	AuditAction("sweep.start"):           "启动巡查",
+	AuditAction("audit.export"):          "导出审计日志",
 
 	AuditObject("case"):     "线索",
 	AuditObject("notice"):   "通知",

@@ -97,7 +97,11 @@ var htRoutes = []htRoute{
 	{"GET", "/api/notices/{id}", "/api/notices/999999", htReadNotices, 404},
 	{"GET", "/api/audit/verify", "/api/audit/verify", htAudit, 200},
 	{"GET", "/healthz", "/healthz", "public", 200},
-	{"POST", "/logout", "/logout", "user", 303}, // last: it ends the session
+	{"GET", "/dashboard", "/dashboard", "user", 200},
+	{"GET", "/dashboard/online", "/dashboard/online", htReadNotices, 200},
+	{"GET", "/dashboard/charts", "/dashboard/charts", htReports, 200},
+	{"GET", "/audit/export", "/audit/export", htAudit, 400}, // no format chosen
+	{"POST", "/logout", "/logout", "user", 303},             // last: it ends the session
 }
 
 func (r htRoute) api() bool { return strings.HasPrefix(r.path, "/api/") }
@@ -221,10 +225,10 @@ func TestSecurityRoleMatrix(t *testing.T) {
 	}
 	// The navigation offers only what the role may open.
 	for user, want := range map[string][]string{
-		"cac":      {"/cases", "/notices", "/sweeps", "/reports", "/rules"},
-		"analyst":  {"/cases", "/sweeps", "/reports", "/rules"},
-		"approver": {"/cases", "/notices", "/sweeps", "/reports", "/rules", "/audit"},
-		"admin":    {"/sweeps", "/audit", "/users"},
+		"cac":      {"/dashboard", "/cases", "/notices", "/sweeps", "/reports", "/rules"},
+		"analyst":  {"/dashboard", "/cases", "/sweeps", "/reports", "/rules"},
+		"approver": {"/dashboard", "/cases", "/notices", "/sweeps", "/reports", "/rules", "/audit"},
+		"admin":    {"/dashboard", "/sweeps", "/audit", "/users"},
 	} {
 		doc := e.htLogin(user).htDoc("/account", http.StatusOK)
 		var got []string

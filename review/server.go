@@ -260,6 +260,11 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /api/notices", s.can(permReadNotices, s.apiNotices))
 	m.HandleFunc("GET /api/notices/{id}", s.can(permReadNotices, s.apiNotice))
 	m.HandleFunc("GET /api/audit/verify", s.can(permAudit, s.apiAuditVerify))
+	// Issue 13: role-aware landing (home), dashboard, charts, audit export.
+	m.HandleFunc("GET /dashboard", s.user(s.dashboard))
+	m.HandleFunc("GET /dashboard/online", s.can(permReadNotices, s.dashboardOnline))
+	m.HandleFunc("GET /dashboard/charts", s.can(permReports, s.chartsPage))
+	m.HandleFunc("GET /audit/export", s.can(permAudit, s.auditExport))
 	m.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		// A database file replaced, moved or deleted under the server makes
