@@ -21,6 +21,11 @@ type Schedule struct {
 	Backup        string // default "30 3 * * *"
 	BackupDir     string // default "backups" beside the database
 	BackupKeep    int    // default 7: older scheduled backups are deleted
+	// Prune deletes the frontiers (queued URLs and their outcomes) of
+	// sweeps finished more than FrontierKeepDays ago; the sweeps, their
+	// summaries, pages and cases stay.
+	Prune            string // default "15 4 * * *"
+	FrontierKeepDays int    // default 30
 }
 
 // DefaultSchedule is used where the configuration is silent.
@@ -30,7 +35,7 @@ func DefaultSchedule() Schedule {
 		loc = time.FixedZone("CST", 8*3600)
 	}
 	return Schedule{Location: loc, TimeZone: "Asia/Shanghai", Sweep: "0 2 * * *", RemovalChecks: "*/10 * * * *",
-		Backup: "30 3 * * *", BackupDir: "backups", BackupKeep: 7}
+		Backup: "30 3 * * *", BackupDir: "backups", BackupKeep: 7, Prune: "15 4 * * *", FrontierKeepDays: 30}
 }
 
 // ParseCron reads a cron spec: five fields or a descriptor (@daily,
@@ -73,10 +78,12 @@ func (d *decoder) schedule(n *yaml.Node, key string, s *Schedule) {
 			}
 			s.Location = loc
 		},
-		"sweep":          spec(&s.Sweep),
-		"removal_checks": spec(&s.RemovalChecks),
-		"backup":         spec(&s.Backup),
-		"backup_dir":     func(v *yaml.Node, k string) { d.Str(v, k, &s.BackupDir) },
-		"backup_keep":    func(v *yaml.Node, k string) { d.Int(v, k, 1, 1000, &s.BackupKeep) },
+		"sweep":              spec(&s.Sweep),
+		"removal_checks":     spec(&s.RemovalChecks),
+		"backup":             spec(&s.Backup),
+		"backup_dir":         func(v *yaml.Node, k string) { d.Str(v, k, &s.BackupDir) },
+		"backup_keep":        func(v *yaml.Node, k string) { d.Int(v, k, 1, 1000, &s.BackupKeep) },
+		"prune":              spec(&s.Prune),
+		"frontier_keep_days": func(v *yaml.Node, k string) { d.Int(v, k, 1, 3650, &s.FrontierKeepDays) },
 	})
 }

@@ -32,6 +32,7 @@ type Backend interface {
 	DeactivateModel(actor string) error
 	StatusCounts(now time.Time) (store.StatusCounts, error)
 	PruneSessions() (int, error)
+	PruneFrontiers(finishedBefore time.Time) (int, error)
 	Close() error
 }
 

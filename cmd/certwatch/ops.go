@@ -128,7 +128,7 @@ func newScheduleCmd() *cobra.Command {
 			s := cfg.Schedule
 			next, err := sweep.Upcoming(s.Location, time.Now(), n,
 				sweep.Job{Name: "sweep", Spec: s.Sweep}, sweep.Job{Name: "removal_checks", Spec: s.RemovalChecks},
-				sweep.Job{Name: "backup", Spec: s.Backup})
+				sweep.Job{Name: "backup", Spec: s.Backup}, sweep.Job{Name: "prune", Spec: s.Prune})
 			if err != nil {
 				return &exitError{code: 1, err: err}
 			}

@@ -161,6 +161,14 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 			_, err := st.PruneSessions()
 			return err
 		}},
+		{Name: "prune", Spec: cfg.Schedule.Prune, Run: func(context.Context) error {
+			keep := time.Duration(cfg.Schedule.FrontierKeepDays) * 24 * time.Hour
+			n, err := st.PruneFrontiers(time.Now().Add(-keep))
+			if n > 0 {
+				log.Info("frontiers of old sweeps deleted", "sweeps", n, "finished_before_days", cfg.Schedule.FrontierKeepDays)
+			}
+			return err
+		}},
 	}
 	// On PostgreSQL the job queue runs removal checks, backups (the audit
 	// checkpoint) and deliveries, each once whatever the number of
@@ -171,8 +179,12 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 		// first to claim a sweep's due time runs that sweep.
 		host, _ := os.Hostname()
 		me := fmt.Sprintf("%s/%d", host, os.Getpid())
-		jobs[0].Claim = func(ctx context.Context, slot time.Time) (bool, error) {
-			return st.pg.ClaimScheduleSlot(ctx, "sweep", slot, me)
+		for i, j := range jobs {
+			if j.Name == "sweep" || j.Name == "prune" {
+				jobs[i].Claim = func(ctx context.Context, slot time.Time) (bool, error) {
+					return st.pg.ClaimScheduleSlot(ctx, j.Name, slot, me)
+				}
+			}
 		}
 		queue, err = jobqueue.New(ctx, st.pg.Store(), jobqueue.Options{
 			Store: st, Checker: checker, Notifier: notifier, UI: url, Schedule: cfg.Schedule, Log: log,

@@ -128,6 +128,7 @@ func Run(t *testing.T, open func(t *testing.T) Backend) {
 	parallel(t, "ConcurrentFrontier", func(t *testing.T) { testConcurrentFrontier(t, open(t)) })
 	parallel(t, "Merge", func(t *testing.T) { testMerge(t, open(t)) })
 	parallel(t, "Dashboard", func(t *testing.T) { testDashboard(t, open(t)) })
+	parallel(t, "PruneFrontiers", func(t *testing.T) { testPruneFrontiers(t, open(t)) })
 }
 
 // parallel runs one part of the suite as a parallel subtest: each opens a
