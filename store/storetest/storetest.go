@@ -125,6 +125,9 @@ func Run(t *testing.T, open func(t *testing.T) Backend) {
 	t.Run("ConcurrentDecide", func(t *testing.T) { testConcurrentDecide(t, open(t)) })
 	t.Run("ConcurrentAudit", func(t *testing.T) { testConcurrentAudit(t, open(t)) })
 	t.Run("ConcurrentFrontier", func(t *testing.T) { testConcurrentFrontier(t, open(t)) })
+	t.Run("Claims", func(t *testing.T) { testClaims(t, open(t)) }) // assign.go: claims, concurrent claims, comments
+	t.Run("ConcurrentClaim", func(t *testing.T) { testConcurrentClaim(t, open(t)) })
+	t.Run("Comments", func(t *testing.T) { testComments(t, open(t)) })
 }
 
 // startSweep starts a sweep and returns its id.
