@@ -17,8 +17,8 @@ type Store interface {
 	AccountStore
 	AuditLog
 	EvidenceStore
-	ClaimStore   // claims and reassignment (assign_store.go)
-	CommentStore // comments on cases (assign_store.go)
+	ClaimStore      // claims and reassignment (assign_store.go)
+	CommentStore    // comments on cases (assign_store.go)
 	detect.Settings // the detection in force (model channels, active models)
 	tuning.Store    // re-scoring stored cases against candidate rules
 	SetModelChannel(actor, category string, on bool) error
