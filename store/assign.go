@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/certwatch/certwatch/casework"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -22,23 +23,23 @@ import (
 // are the caller's (ClaimMove.At, ClaimFilter.Now), so a server judges
 // every claim by one clock.
 
-// ClaimOp is a change to a case's claim.
-type ClaimOp string
+// ClaimOp is a change to a case's claim (casework's vocabulary).
+type ClaimOp = casework.ClaimOp
 
 // Claim operations.
 const (
 	// ClaimTake: the actor claims the case, or renews a claim they hold;
 	// refused (ErrConflict) while someone else holds it.
-	ClaimTake ClaimOp = "claim"
+	ClaimTake = casework.ClaimTake
 	// ClaimRelease: the holder gives the case back; refused (ErrConflict)
 	// when the actor does not hold it.
-	ClaimRelease ClaimOp = "release"
+	ClaimRelease = casework.ClaimRelease
 	// ClaimReassign: an approver or admin gives the case to another
 	// reviewer (who may act is the caller's check), whoever held it.
-	ClaimReassign ClaimOp = "reassign"
+	ClaimReassign = casework.ClaimReassign
 	// ClaimTakeover: the actor takes a case someone else holds, to
 	// decide it; always recorded with who held it.
-	ClaimTakeover ClaimOp = "takeover"
+	ClaimTakeover = casework.ClaimTakeover
 )
 
 // Limits of claims and comments.
@@ -106,7 +107,7 @@ func ApplyClaimMove(cur *Claim, m *ClaimMove) (*Claim, AuditEntry, error) {
 	if held {
 		holder = cur.Holder
 	}
-	e = AuditEntry{Actor: m.By, Action: "case." + string(m.Op), Object: fmt.Sprintf("case:%d", m.CaseID)}
+	e = AuditEntry{Actor: m.By, Action: string(m.Op.AuditAction()), Object: fmt.Sprintf("case:%d", m.CaseID)}
 	until := m.Until.UTC().Format(time.RFC3339)
 	next := &Claim{CaseID: m.CaseID, Holder: m.By, Since: m.At, Until: m.Until}
 	switch m.Op {
