@@ -257,6 +257,11 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /api/notices", s.can(permReadNotices, s.apiNotices))
 	m.HandleFunc("GET /api/notices/{id}", s.can(permReadNotices, s.apiNotice))
 	m.HandleFunc("GET /api/audit/verify", s.can(permAudit, s.apiAuditVerify))
+	// Assignment, comments and snapshot diffs (issue 13: assign.go, diff.go).
+	m.HandleFunc("GET /cases/mine", s.can(permDecide, s.mine))
+	m.HandleFunc("POST /cases/{id}/claim", s.user(s.claim))
+	m.HandleFunc("POST /cases/{id}/comments", s.can(permReadCases, s.addComment))
+	m.HandleFunc("GET /cases/{id}/diff", s.can(permReadCases, s.diffPage))
 	m.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		// A database file replaced, moved or deleted under the server makes
