@@ -348,3 +348,41 @@ func (s *Store) Comments(caseID uint64) ([]Comment, error) {
 	}
 	return out, nil
 }
+
+// EachClaim calls fn with every stored claim, lapsed ones included, by
+// case id (for moving a database to another backend).
+func (s *Store) EachClaim(fn func(Claim) error) error {
+	return s.eachJSON(bucketClaims, func(k, v []byte) error {
+		var c Claim
+		if err := json.Unmarshal(v, &c); err != nil {
+			return fmt.Errorf("decode claim %x: %w", k, err)
+		}
+		return fn(c)
+	})
+}
+
+// EachComment calls fn with every comment, by case and then id.
+func (s *Store) EachComment(fn func(Comment) error) error {
+	return s.eachJSON(bucketComments, func(k, v []byte) error {
+		var c Comment
+		if err := json.Unmarshal(v, &c); err != nil {
+			return fmt.Errorf("decode comment %x: %w", k, err)
+		}
+		return fn(c)
+	})
+}
+
+// eachJSON runs fn over a bucket of this file (none: nothing to do).
+func (s *Store) eachJSON(name []byte, fn func(k, v []byte) error) error {
+	err := s.db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(name)
+		if b == nil {
+			return nil
+		}
+		return b.ForEach(fn)
+	})
+	if err != nil {
+		return fmt.Errorf("store: read %s: %w", name, err)
+	}
+	return nil
+}
