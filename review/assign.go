@@ -203,6 +203,17 @@ func (s *Server) claim(w http.ResponseWriter, r *http.Request) {
 	}
 	u := currentUser(r)
 	op := casework.ClaimOp(r.PostFormValue("op"))
+	switch {
+	case !op.Known():
+		s.fail(w, r, http.StatusBadRequest, "未知的认领操作，未作任何处理。")
+		return
+	case op == casework.ClaimReassign && !mayReassign(u):
+		s.fail(w, r, http.StatusForbidden, "您的角色无权改派案件：只有审批人或系统管理员可以改派。")
+		return
+	case op != casework.ClaimReassign && !allowed(u, permDecide):
+		s.fail(w, r, http.StatusForbidden, "您的角色无权认领案件：只有审核员和审批人可以认领、释放或接管。")
+		return
+	}
 	c, err := s.st.Case(id)
 	if err != nil {
 		s.failErr(w, r, err)
@@ -210,17 +221,7 @@ func (s *Server) claim(w http.ResponseWriter, r *http.Request) {
 	}
 	now := s.now()
 	m := store.ClaimMove{CaseID: id, Op: op, By: u.Name, At: now, Until: now.Add(s.claimTTL())}
-	switch op {
-	case casework.ClaimTake, casework.ClaimRelease, casework.ClaimTakeover:
-		if !allowed(u, permDecide) {
-			s.fail(w, r, http.StatusForbidden, "只有审核员和审批人可以认领案件。")
-			return
-		}
-	case casework.ClaimReassign:
-		if !mayReassign(u) {
-			s.fail(w, r, http.StatusForbidden, "只有审批人或系统管理员可以改派案件。")
-			return
-		}
+	if op == casework.ClaimReassign {
 		m.To = strings.TrimSpace(r.PostFormValue("to"))
 		names, err := s.assignees(c)
 		if err != nil {
@@ -233,9 +234,6 @@ func (s *Server) claim(w http.ResponseWriter, r *http.Request) {
 				cmp.Or(route.Department(), "网信办或市场监管")))
 			return
 		}
-	default:
-		s.fail(w, r, http.StatusBadRequest, "未知的认领操作，未作任何处理。")
-		return
 	}
 	if _, err := s.st.MoveClaim(m); err != nil {
 		if errors.Is(err, store.ErrConflict) {

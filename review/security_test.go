@@ -94,6 +94,13 @@ var htRoutes = []htRoute{
 	{"GET", "/api/notices/{id}", "/api/notices/999999", htReadNotices, 404},
 	{"GET", "/api/audit/verify", "/api/audit/verify", htAudit, 200},
 	{"GET", "/healthz", "/healthz", "public", 200},
+	// Assignment, comments and diffs (assign.go, diff.go): claiming is the
+	// deciders', reassigning approvers' and admins' (both checked in the
+	// handler, after the op: an empty one is 400 for everyone).
+	{"GET", "/cases/mine", "/cases/mine", htDecide, 200},
+	{"POST", "/cases/{id}/claim", "/cases/999999/claim", "user", 400},
+	{"POST", "/cases/{id}/comments", "/cases/999999/comments", htReadCases, 400},
+	{"GET", "/cases/{id}/diff", "/cases/999999/diff", htReadCases, 404},
 	{"POST", "/logout", "/logout", "user", 303}, // last: it ends the session
 }
 
@@ -218,9 +225,9 @@ func TestSecurityRoleMatrix(t *testing.T) {
 	}
 	// The navigation offers only what the role may open.
 	for user, want := range map[string][]string{
-		"cac":      {"/cases", "/notices", "/sweeps", "/reports", "/rules"},
+		"cac":      {"/cases", "/cases/mine", "/notices", "/sweeps", "/reports", "/rules"},
 		"analyst":  {"/cases", "/sweeps", "/reports", "/rules"},
-		"approver": {"/cases", "/notices", "/sweeps", "/reports", "/rules", "/audit"},
+		"approver": {"/cases", "/cases/mine", "/notices", "/sweeps", "/reports", "/rules", "/audit"},
 		"admin":    {"/sweeps", "/audit", "/users"},
 	} {
 		doc := e.htLogin(user).htDoc("/account", http.StatusOK)
