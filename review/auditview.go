@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/store"
@@ -78,7 +79,9 @@ var (
 		{regexp.MustCompile(`^password$`), func([]string) string { return "密码" }},
 	}
 	auditKeys = map[string]string{"route": "处置路径", "recipient": "收件方", "reason": "原因", "note": "备注", "number": "文号",
-		"roles": "角色", "disabled": "停用", "file": "文件", "sha256": "SHA-256", "size": "大小（字节）", "previous": "原版本"}
+		"roles": "角色", "disabled": "停用", "file": "文件", "sha256": "SHA-256", "size": "大小（字节）", "previous": "原版本",
+		// Claims and comments (assign.go).
+		"until": "认领至", "from": "原认领人", "to": "改派给", "comment": "评论编号", "text": "内容"}
 )
 
 // auditDetail is a recorded detail in Chinese: its "; "-separated parts
@@ -141,6 +144,10 @@ func auditValue(key, v string) string {
 			names = append(names, casework.Role(strings.TrimSpace(r)).Name())
 		}
 		return strings.Join(names, "、")
+	case "until":
+		if t, err := time.Parse(time.RFC3339, v); err == nil {
+			return t.In(store.Beijing).Format("2006-01-02 15:04") + "（北京时间）"
+		}
 	case "disabled":
 		if v == "true" {
 			return "是"

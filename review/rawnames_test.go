@@ -129,6 +129,23 @@ func htDayOfWork(t *testing.T, e *htEnv) []struct{ user, path string } {
 	decide(samr, ids[4], url.Values{"action": {"dismiss"}, "reason": {"duplicate"}})
 	decide(cac, ids[5], url.Values{"action": {"confirm"}, "route": {"police_referral"}})
 	decide(approver, ids[5], url.Values{"action": {"reject"}, "note": {"证据不足"}})
+	// Claims, a reassignment, a takeover and a comment (assign.go), and a
+	// second snapshot of a case to compare.
+	held, seen := ids[len(ids)-1], ids[len(ids)-2]
+	for _, step := range []struct {
+		cl   *htClient
+		path string
+		form url.Values
+	}{
+		{cac, "/claim", url.Values{"op": {"claim"}}},
+		{approver, "/claim", url.Values{"op": {"reassign"}, "to": {"samr"}}},
+		{cac, "/claim", url.Values{"op": {"takeover"}}},
+		{cac, "/comments", url.Values{"text": {"卖家另有店铺; 见案件 #1\n价格 800 元"}}},
+	} {
+		resp, body := step.cl.htPost("/cases/"+htID(held)+step.path, step.form)
+		htExpect(t, step.path, resp, body, http.StatusSeeOther, "")
+	}
+	e.htRecord(htPage{URL: e.htCase(seen).URL, Title: "办理特种作业操作证 免考包过", Text: text + "\n新增：价格 800 元"})
 	cacNotice, samrNotice := e.htCase(ids[0]).NoticeID, e.htCase(ids[1]).NoticeID
 	for _, to := range []string{"approved", "sent"} {
 		resp, body := approver.htPost("/notices/"+htID(cacNotice)+"/move", url.Values{"to": {to}})
@@ -173,6 +190,7 @@ func htDayOfWork(t *testing.T, e *htEnv) []struct{ user, path string } {
 		{"approver", "/cases?status=pending_approval"}, {"approver", "/notices"}, {"analyst", "/rules"}, {"analyst", "/rules/test"},
 		{"cac", "/reports"}, {"cac", "/reports/html"}, {"cac", "/sweeps"}, {"cac", "/sweeps/" + htID(sw)},
 		{"admin", "/users"}, {"admin", "/audit"}, {"admin", "/audit?action=case."}, {"cac", "/account"}, {"cac", "/cases/999999"},
+		{"cac", "/cases/mine"}, {"approver", "/cases/mine?all=1"}, {"cac", "/cases/" + htID(seen) + "/diff"},
 	}
 	for _, id := range ids {
 		pages = append(pages, struct{ user, path string }{"approver", "/cases/" + htID(id)})

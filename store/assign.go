@@ -125,14 +125,23 @@ func ApplyClaimMove(cur *Claim, m *ClaimMove) (*Claim, AuditEntry, error) {
 		}
 		return nil, e, nil
 	case ClaimTakeover:
-		e.Detail = fmt.Sprintf("from=%s; until=%s", holder, until)
+		e.Detail = fromPart(holder) + "until=" + until
 	case ClaimReassign:
 		next.Holder, next.AssignedBy = strings.TrimSpace(m.To), m.By
-		e.Detail = fmt.Sprintf("from=%s; to=%s; until=%s", holder, next.Holder, until)
+		e.Detail = fromPart(holder) + fmt.Sprintf("to=%s; until=%s", next.Holder, until)
 	default:
 		return nil, e, fmt.Errorf("%w: unknown claim change %q", ErrInvalid, m.Op)
 	}
 	return next, e, nil
+}
+
+// fromPart names who held a case before a takeover or reassignment, as
+// the first part of the audit detail ("" when nobody did).
+func fromPart(holder string) string {
+	if holder == "" {
+		return ""
+	}
+	return "from=" + holder + "; "
 }
 
 // Comment is a reviewer's note on a case, kept forever.
@@ -162,14 +171,15 @@ func CheckComment(c *Comment) error {
 }
 
 // CommentAudit is the audit entry of a comment added: its id and the
-// start of its text.
+// start of its text on one line (the comment itself is kept whole).
 func CommentAudit(c *Comment) AuditEntry {
-	text := c.Text
+	text := strings.Join(strings.Fields(c.Text), " ")
+	text = strings.ReplaceAll(text, "; ", "；")
 	if r := []rune(text); len(r) > 80 {
 		text = string(r[:80]) + "…"
 	}
 	return AuditEntry{Actor: c.By, Action: "case.comment", Object: fmt.Sprintf("case:%d", c.CaseID),
-		Detail: fmt.Sprintf("comment=%d; %s", c.ID, text)}
+		Detail: fmt.Sprintf("comment=%d; text=%s", c.ID, text)}
 }
 
 var (
