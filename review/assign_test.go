@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -500,5 +501,48 @@ func TestSnapshotDiff(t *testing.T) {
 	htExpect(t, "one snapshot", resp, body, http.StatusNotFound, "")
 	if cac.htDoc("/cases/"+htID(other), http.StatusOK).Find("#diff-link").Length() != 0 {
 		t.Error("a case with one snapshot offers a diff")
+	}
+}
+
+// TestAssignClaimRace: reviewers pressing 认领 on one case at once over
+// HTTP: exactly one claim is made, the others see the case page with who
+// won.
+func TestAssignClaimRace(t *testing.T) {
+	e := htNew(t)
+	id := e.htSimple("https://shop.example/race", casework.RouteTakedownCAC)
+	const n = 6
+	clients := make([]*htClient, n)
+	for i := range clients {
+		clients[i] = e.asUser(fmt.Sprintf("rev%d", i), casework.RoleReviewerCAC)
+	}
+	codes := make([]int, n)
+	bodies := make([][]byte, n)
+	var wg sync.WaitGroup
+	for i, cl := range clients {
+		wg.Go(func() {
+			resp, body := cl.htPost("/cases/"+htID(id)+"/claim", url.Values{"op": {"claim"}})
+			codes[i], bodies[i] = resp.StatusCode, body
+		})
+	}
+	wg.Wait()
+	winner := e.holderOf(id)
+	won := 0
+	for i, code := range codes {
+		switch code {
+		case http.StatusSeeOther:
+			won++
+			if clients[i].user != winner {
+				t.Errorf("%s's claim succeeded but %s holds the case", clients[i].user, winner)
+			}
+		case http.StatusConflict:
+			if h := htParse(t, bodies[i]).Find("#claim-holder").AttrOr("data-holder", ""); h != winner {
+				t.Errorf("a loser sees holder %q, the winner is %q", h, winner)
+			}
+		default:
+			t.Errorf("claim %d: status %d", i, code)
+		}
+	}
+	if won != 1 || len(e.auditActions(id)) != 1 {
+		t.Errorf("%d claims won, audit %v; want exactly one", won, e.auditActions(id))
 	}
 }
