@@ -94,6 +94,9 @@
 //	contact_cases (made by the first indexed case) kind 0 value 0 case id → empty:
 //	                                the contact index that links cases of one seller
 //	case_contacts (with contact_cases) case id kind 0 value → empty (contacts.go)
+//	claims        (made by the first claim) case id → Claim: who works on the case
+//	                                until when; lapsed ones stay until overwritten (assign.go)
+//	comments      (made by the first comment) case id ‖ id → Comment, append-only
 //
 // No bucket is keyed by time yet: sweeps, cases and snapshots are keyed by
 // sequence numbers that already sort by creation, and a sweep's sightings
