@@ -90,7 +90,7 @@ func (s *Server) guard(u *store.User, c *store.Case, d *store.Decision, g decide
 	}
 	if cl != nil && cl.Holder != u.Name {
 		if !g.Takeover {
-			return guardRefusal("该案件已由 %s 认领（至 %s，北京时间），您的操作未执行。如确需由您处理，请勾选“接管”后再提交，接管将记入审计日志。",
+			return guardRefusal("该案件已由 %s 认领（至 %s，北京时间），您的操作未执行。如确需由您处理，请在案件页面勾选“接管”后再提交，接管将记入审计日志。",
 				cl.Holder, cl.Until.In(store.Beijing).Format("2006-01-02 15:04"))
 		}
 		now := s.now()
@@ -165,6 +165,9 @@ func (s *Server) assignView(u *store.User, c *store.Case, snapshots int) (*assig
 	if v.CanReassign {
 		if v.Assignees, err = s.assignees(c); err != nil {
 			return nil, err
+		}
+		if v.Claim != nil { // reassigning to the holder changes nothing
+			v.Assignees = slices.DeleteFunc(v.Assignees, func(n string) bool { return n == v.Claim.Holder })
 		}
 	}
 	return v, nil

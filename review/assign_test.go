@@ -335,6 +335,9 @@ func TestAssignReassign(t *testing.T) {
 		}
 	}
 	cac.htPost(path+"/claim", url.Values{"op": {"claim"}})
+	if opts := htTexts(approver.htDoc(path, http.StatusOK), "#reassign-to option"); strings.Join(opts, ",") != "cac2,cacapprover,super" {
+		t.Errorf("reassign choices while cac holds it = %q, want the others", opts)
+	}
 	resp, body := approver.htPost(path+"/claim", url.Values{"op": {"reassign"}, "to": {"cac2"}})
 	htExpect(t, "reassign", resp, body, http.StatusSeeOther, path+"?ok=reassigned")
 	cl, err := e.st.CaseClaim(id, e.clock.Now())
