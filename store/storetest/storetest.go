@@ -35,6 +35,10 @@
 //   - health: Healthy when opened, after writes and after a restart;
 //   - concurrency: many writers recording, deciding, auditing and adding
 //     to the frontier at once, with exact counts.
+//   - claims and comments (assign.go): a claim held until it lapses or is
+//     released, refusals that change nothing, takeover and reassignment,
+//     every change audited; concurrent claims of one case, exactly one
+//     winner; comments kept verbatim and bounded.
 //
 // The suite never sleeps on timing and never reaches the network.
 package storetest
