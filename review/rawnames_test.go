@@ -190,7 +190,6 @@ func htDayOfWork(t *testing.T, e *htEnv) []struct{ user, path string } {
 		{"approver", "/cases?status=pending_approval"}, {"approver", "/notices"}, {"analyst", "/rules"}, {"analyst", "/rules/test"},
 		{"cac", "/reports"}, {"cac", "/reports/html"}, {"cac", "/sweeps"}, {"cac", "/sweeps/" + htID(sw)},
 		{"admin", "/users"}, {"admin", "/audit"}, {"admin", "/audit?action=case."}, {"cac", "/account"}, {"cac", "/cases/999999"},
-		{"cac", "/cases/mine"}, {"approver", "/cases/mine?all=1"}, {"cac", "/cases/" + htID(seen) + "/diff"},
 	}
 	for _, id := range ids {
 		pages = append(pages, struct{ user, path string }{"approver", "/cases/" + htID(id)})
@@ -199,6 +198,9 @@ func htDayOfWork(t *testing.T, e *htEnv) []struct{ user, path string } {
 		pages = append(pages, struct{ user, path string }{"approver", "/notices/" + htID(n)},
 			struct{ user, path string }{"approver", "/notices/" + htID(n) + "/document"})
 	}
+	// Last: the layout test opens the first /cases/ page for its screenshot.
+	pages = append(pages, struct{ user, path string }{"cac", "/cases/mine"}, struct{ user, path string }{"approver", "/cases/mine?all=1"},
+		struct{ user, path string }{"cac", "/cases/" + htID(seen) + "/diff"})
 	return pages
 }
 
