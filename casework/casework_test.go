@@ -42,6 +42,7 @@ func TestNames(t *testing.T) {
 	check("dismiss reason", strs(DismissReasons), func(s string) string { return DismissReason(s).Name() }, func(s string) bool { return DismissReason(s).Known() })
 	check("notice state", strs(NoticeStates), func(s string) string { return NoticeState(s).Name() }, func(s string) bool { return NoticeState(s).Known() })
 	check("outcome", strs(Outcomes), func(s string) string { return Outcome(s).Name() }, func(s string) bool { return Outcome(s).Known() })
+	check("claim op", strs(ClaimOps), func(s string) string { return ClaimOp(s).Name() }, func(s string) bool { return ClaimOp(s).Known() })
 
 	listedIn := func(vals []string) func(string) bool {
 		return func(s string) bool { return slices.Contains(vals, s) }
@@ -57,7 +58,8 @@ func TestNames(t *testing.T) {
 	// The table holds nothing the lists do not.
 	listed := 0
 	for _, n := range [][]string{strs(Roles), strs(CaseStatuses), strs(Actions), strs(DismissReasons), strs(NoticeStates), strs(Outcomes),
-		strs(ContactKinds), strs(Labels), strs(FetchOutcomes), strs(SweepTroubles), strs(SourceStates), strs(AuditActions), strs(AuditObjects)} {
+		strs(ContactKinds), strs(Labels), strs(FetchOutcomes), strs(SweepTroubles), strs(SourceStates), strs(AuditActions), strs(AuditObjects),
+		strs(ClaimOps)} {
 		listed += len(n)
 	}
 	if listed != len(names) {
@@ -335,6 +337,26 @@ func TestDuration(t *testing.T) {
 	} {
 		if got := Duration(tc.d); got != tc.want {
 			t.Errorf("Duration(%v) = %q, want %q", tc.d, got, tc.want)
+		}
+	}
+}
+
+func TestMayBeAssigned(t *testing.T) {
+	for _, tc := range []struct {
+		roles []Role
+		route Route
+		want  bool
+	}{
+		{[]Role{RoleReviewerCAC}, RouteTakedownCAC, true},
+		{[]Role{RoleReviewerCAC}, RouteTakedownSAMR, false},
+		{[]Role{RoleReviewerSAMR}, RoutePoliceReferral, true},
+		{[]Role{RoleReviewerSAMR}, "", true},
+		{[]Role{RoleApprover, RoleAdmin}, RouteTakedownCAC, false},
+		{[]Role{RoleAnalyst}, "", false},
+		{[]Role{RoleAnalyst, RoleReviewerSAMR}, RouteTakedownSAMR, true},
+	} {
+		if got := MayBeAssigned(tc.roles, tc.route); got != tc.want {
+			t.Errorf("MayBeAssigned(%v, %q) = %v, want %v", tc.roles, tc.route, got, tc.want)
 		}
 	}
 }

@@ -127,6 +127,17 @@ var names = map[any]string{
 	AuditAction("sweep.start"):           "启动巡查",
 	AuditAction("audit.export"):          "导出审计日志",
 
+	// Claims and comments (issue 13, claim.go).
+	ClaimTake:                    "认领",
+	ClaimRelease:                 "释放认领",
+	ClaimReassign:                "改派",
+	ClaimTakeover:                "接管",
+	AuditAction("case.claim"):    "认领线索",
+	AuditAction("case.release"):  "释放线索认领",
+	AuditAction("case.reassign"): "改派线索",
+	AuditAction("case.takeover"): "接管线索",
+	AuditAction("case.comment"):  "评论线索",
+
 	AuditObject("case"):     "线索",
 	AuditObject("notice"):   "通知",
 	AuditObject("user"):     "用户",

@@ -25,6 +25,9 @@ type Serve struct {
 	// "shop.example" → "某购物平台运营者". A host not named is addressed by
 	// its registrable domain.
 	Platforms map[string]string
+	// ClaimTTL is how long a reviewer's claim on a case lasts before it
+	// lapses by itself (default casework.DefaultClaimTTL, 2h).
+	ClaimTTL time.Duration
 }
 
 // Office is who issues one route's notices.
@@ -43,6 +46,7 @@ func DefaultServe() Serve {
 		SessionTTL:    12 * time.Hour,
 		RemovalChecks: []time.Duration{24 * time.Hour, 72 * time.Hour, 168 * time.Hour},
 		Platforms:     map[string]string{},
+		ClaimTTL:      casework.DefaultClaimTTL,
 		Offices: map[casework.Route]*Office{
 			casework.RouteTakedownCAC:    {Issuer: "区委网络安全和信息化委员会办公室", NumberPrefix: "网信函", Deadline: 72 * time.Hour},
 			casework.RouteTakedownSAMR:   {Issuer: "区市场监督管理局", NumberPrefix: "市监函", Deadline: 72 * time.Hour},
@@ -62,6 +66,7 @@ func (d *decoder) serve(n *yaml.Node, key string, s *Serve) {
 		"tls_cert":    func(v *yaml.Node, k string) { d.Str(v, k, &s.TLSCert) },
 		"tls_key":     func(v *yaml.Node, k string) { d.Str(v, k, &s.TLSKey) },
 		"session_ttl": func(v *yaml.Node, k string) { d.Duration(v, k, 5*time.Minute, 30*24*time.Hour, &s.SessionTTL) },
+		"claim_ttl":   func(v *yaml.Node, k string) { d.Duration(v, k, 5*time.Minute, 7*24*time.Hour, &s.ClaimTTL) },
 		"removal_checks": func(v *yaml.Node, k string) {
 			s.RemovalChecks = nil
 			d.List(v, k, func(_ int, c *yaml.Node, ck string) {

@@ -165,6 +165,11 @@ func buildDistrict(t testing.TB, n int) *district {
 	// A dismissal, and a draft notice of its own.
 	decide(store.Decision{CaseID: d.flagged[4], Action: casework.ActionDismiss, Reason: casework.DismissFalsePositive, By: "alice"})
 	decide(store.Decision{CaseID: d.flagged[5], Action: casework.ActionConfirm, Route: casework.RouteTakedownCAC, Recipient: "平台乙", By: "alice"})
+	// A claim and a comment on an open case.
+	_, err = st.MoveClaim(store.ClaimMove{CaseID: d.flagged[0], Op: store.ClaimTake, By: "alice", At: now, Until: now.Add(2 * time.Hour)})
+	must(err)
+	_, err = st.AddComment(store.Comment{CaseID: d.flagged[0], By: "bob", Text: "卖家在两个平台发布 <b>同一</b> 号码"})
+	must(err)
 	_, err = st.Audit(store.AuditEntry{Actor: "cli:root", Action: "db.backup", Object: "file:/tmp/x", Detail: "备份"})
 	must(err)
 	return d
@@ -409,5 +414,5 @@ func TestImportDetectsDamage(t *testing.T) {
 	verify("table decisions")
 	// The audit tail cut.
 	exec(`DELETE FROM audit WHERE seq = (SELECT max(seq) FROM audit)`)
-	verify("audit head: PostgreSQL 16 entries")
+	verify("audit head: PostgreSQL 18 entries") // 19 in bbolt: 17 before, a claim and a comment
 }

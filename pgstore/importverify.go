@@ -104,6 +104,9 @@ func (v *verifier) counts(ctx context.Context) error {
 		return err
 	}
 	want["model_channels"] = int64(len(chans))
+	if err := assignCounts(v.src, want); err != nil {
+		return err
+	}
 	cases, err := v.src.Cases(store.CaseFilter{})
 	if err != nil {
 		return err

@@ -47,7 +47,7 @@ func open(t testing.TB, url string, opts Options) *Store {
 
 // wantTables are the tables of the schema at SchemaVersion, sorted.
 var wantTables = []string{
-	"activations", "audit", "audit_head", "case_contacts", "case_counts", "case_merges", "cases", "check_evidence",
+	"activations", "audit", "audit_head", "case_claims", "case_comments", "case_contacts", "case_counts", "case_merges", "cases", "check_evidence",
 	"decisions", "frontier", "hosts", "item_checks", "known_addrs", "login_attempts",
 	"login_bursts", "model_channels", "notice_events", "notice_items", "notices", "outbox",
 	"pages", "schedule_runs", "sessions", "sightings", "snapshot_texts", "snapshots", "sweeps", "users",

@@ -290,7 +290,8 @@ func (s *Server) apiCase(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"case": v.Case, "finding": v.Finding, "snapshots": v.Snapshots,
-		"sightings": v.Sightings, "decisions": v.Decisions, "notice": v.Notice})
+		"sightings": v.Sightings, "decisions": v.Decisions, "notice": v.Notice,
+		"version": v.Assign.Version, "claim": v.Assign.Claim, "comments": v.Assign.Comments})
 }
 
 func (s *Server) apiDecide(w http.ResponseWriter, r *http.Request) {
@@ -304,6 +305,10 @@ func (s *Server) apiDecide(w http.ResponseWriter, r *http.Request) {
 		Route           casework.Route
 		Reason          casework.DismissReason
 		Recipient, Note string
+		// Version is the case's version as the client last read it
+		// (GET /api/cases/{id}); a decision on an older one is refused.
+		Version  string
+		Takeover bool // take over someone else's claim
 	}
 	if err := decodeJSON(r, &in); err != nil {
 		s.failErr(w, r, err)
@@ -314,16 +319,20 @@ func (s *Server) apiDecide(w http.ResponseWriter, r *http.Request) {
 		s.failErr(w, r, err)
 		return
 	}
-	d, err := s.decision(r, c, in.Action, in.Route, in.Recipient, in.Reason, in.Note)
+	d, err := s.decision(r, c, in.Action, in.Route, in.Recipient, in.Reason, in.Note, decideGuard{Version: in.Version, Takeover: in.Takeover})
+	var dec *store.Decision
+	if err == nil {
+		c, dec, err = s.st.Decide(d)
+	}
+	if errors.Is(err, errGuard) {
+		s.apiGuardRefusal(w, id, err)
+		return
+	}
 	if err != nil {
 		s.failErr(w, r, err)
 		return
 	}
-	c, dec, err := s.st.Decide(d)
-	if err != nil {
-		s.failErr(w, r, err)
-		return
-	}
+	s.decided(currentUser(r), id)
 	writeJSON(w, http.StatusOK, map[string]any{"case": c, "decision": dec})
 }
 

@@ -88,7 +88,10 @@ var (
 	}
 	auditKeys = map[string]string{"route": "处置路径", "recipient": "收件方", "reason": "原因", "note": "备注", "number": "文号",
 		"roles": "角色", "disabled": "停用", "file": "文件", "sha256": "SHA-256", "size": "大小（字节）", "previous": "原版本",
-		"format": "格式", "entries": "条数", "from": "起始日期", "to": "截止日期", "actor": "操作人", "action": "操作", "object": "对象"}
+		// The audit export's filter (auditview.go).
+		"format": "格式", "entries": "条数", "date_from": "起始日期", "date_to": "截止日期", "actor": "操作人", "action": "操作", "object": "对象",
+		// Claims and comments (assign.go).
+		"until": "认领至", "from": "原认领人", "to": "改派给", "comment": "评论编号", "text": "内容"}
 )
 
 // auditDetail is a recorded detail in Chinese: its "; "-separated parts
@@ -164,6 +167,10 @@ func auditValue(key, v string) string {
 		return casework.AuditObject(kind).Name() + " " + id
 	case "action":
 		return actionFilterName(v)
+	case "until":
+		if t, err := time.Parse(time.RFC3339, v); err == nil {
+			return t.In(store.Beijing).Format("2006-01-02 15:04") + "（北京时间）"
+		}
 	case "disabled":
 		if v == "true" {
 			return "是"
@@ -277,10 +284,10 @@ func readAuditQuery(q url.Values) (auditQuery, error) {
 func (a auditQuery) Describe() string {
 	var parts []string
 	if a.From != "" {
-		parts = append(parts, "from="+a.From)
+		parts = append(parts, "date_from="+a.From)
 	}
 	if a.To != "" {
-		parts = append(parts, "to="+a.To)
+		parts = append(parts, "date_to="+a.To)
 	}
 	if a.Filter.Actor != "" {
 		parts = append(parts, "actor="+a.Filter.Actor)

@@ -423,6 +423,9 @@ type caseView struct {
 	// queue filter and keys (triage.go).
 	Merge  mergeView
 	Triage triageView
+	// Assign is the claim, the version decide forms carry, the comments
+	// (assign.go).
+	Assign *assignView
 }
 
 // linkedView is one case linked by a shared contact.
@@ -472,6 +475,9 @@ func (s *Server) loadCaseView(r *http.Request, id uint64) (*caseView, error) {
 	}
 	snaps, err := s.st.Snapshots(id)
 	if err != nil {
+		return nil, err
+	}
+	if v.Assign, err = s.assignView(u, c, len(snaps)); err != nil {
 		return nil, err
 	}
 	for _, sn := range snaps {
@@ -625,8 +631,11 @@ func (s *Server) casePage(w http.ResponseWriter, r *http.Request) {
 // decision reads and checks one decision for the signed-in user. The
 // checks on the case itself (mayDecide) run here on c and again inside
 // the store's transaction on the case as it is then.
+//
+// g is what the request says of the page it was made on: the guards
+// against a stale page and someone else's claim (assign.go) run last.
 func (s *Server) decision(r *http.Request, c *store.Case, action casework.Action, route casework.Route, recipient string,
-	reason casework.DismissReason, note string) (store.Decision, error) {
+	reason casework.DismissReason, note string, g decideGuard) (store.Decision, error) {
 	u := currentUser(r)
 	d := store.Decision{CaseID: c.ID, Action: action, Route: route, Note: strings.TrimSpace(note), By: u.Name}
 	if len([]rune(d.Note)) > 2000 {
@@ -680,6 +689,9 @@ func (s *Server) decision(r *http.Request, c *store.Case, action casework.Action
 		return d, err
 	}
 	d.Allow = func(now *store.Case) error { return mayDecide(u, now, action) }
+	if err := s.guard(u, c, &d, g); err != nil {
+		return d, err
+	}
 	return d, nil
 }
 
@@ -719,16 +731,20 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d, err := s.decision(r, c, casework.Action(r.PostFormValue("action")), casework.Route(r.PostFormValue("route")),
-		r.PostFormValue("recipient"), casework.DismissReason(r.PostFormValue("reason")), r.PostFormValue("note"))
+		r.PostFormValue("recipient"), casework.DismissReason(r.PostFormValue("reason")), r.PostFormValue("note"),
+		formGuard(r, "version"))
+	if err == nil {
+		c, _, err = s.st.Decide(d)
+	}
 	if err != nil {
+		if errors.Is(err, errGuard) {
+			s.renderCaseProblem(w, r, id, userMessage(err))
+			return
+		}
 		s.failErr(w, r, err)
 		return
 	}
-	c, _, err = s.st.Decide(d)
-	if err != nil {
-		s.failErr(w, r, err)
-		return
-	}
+	s.decided(currentUser(r), id)
 	flash := decisionFlash[d.Action]
 	if c.Status == casework.CasePendingApproval {
 		flash = "pending"
@@ -768,9 +784,13 @@ func (s *Server) batchDecide(w http.ResponseWriter, r *http.Request) {
 		c, err := s.st.Case(id)
 		if err == nil {
 			var d store.Decision
-			d, err = s.decision(r, c, action, casework.Route(r.PostFormValue("route")), "", reason, r.PostFormValue("note"))
+			d, err = s.decision(r, c, action, casework.Route(r.PostFormValue("route")), "", reason, r.PostFormValue("note"),
+				formGuard(r, "version-"+raw))
 			if err == nil {
 				_, _, err = s.st.Decide(d)
+			}
+			if err == nil {
+				s.decided(currentUser(r), id)
 			}
 		}
 		if err != nil {

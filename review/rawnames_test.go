@@ -129,6 +129,24 @@ func htDayOfWork(t *testing.T, e *htEnv) []struct{ user, path string } {
 	decide(samr, ids[4], url.Values{"action": {"dismiss"}, "reason": {"duplicate"}})
 	decide(cac, ids[5], url.Values{"action": {"confirm"}, "route": {"police_referral"}})
 	decide(approver, ids[5], url.Values{"action": {"reject"}, "note": {"证据不足"}})
+	// Claims, a reassignment, a takeover and a comment (assign.go), and a
+	// second snapshot of a case to compare; the case is then merged into
+	// another (below), as a claimed duplicate would be.
+	held := ids[len(ids)-1]
+	for _, step := range []struct {
+		cl   *htClient
+		path string
+		form url.Values
+	}{
+		{cac, "/claim", url.Values{"op": {"claim"}}},
+		{approver, "/claim", url.Values{"op": {"reassign"}, "to": {"samr"}}},
+		{cac, "/claim", url.Values{"op": {"takeover"}}},
+		{cac, "/comments", url.Values{"text": {"卖家另有店铺; 见案件 #1\n价格 800 元"}}},
+	} {
+		resp, body := step.cl.htPost("/cases/"+htID(held)+step.path, step.form)
+		htExpect(t, step.path, resp, body, http.StatusSeeOther, "")
+	}
+	e.htRecord(htPage{URL: e.htCase(held).URL, Title: "办理特种作业操作证 免考包过", Text: text + "\n新增：价格 800 元"})
 	// Duplicates merged into a pending case, one of them unmerged again
 	// (issue 13: linked cases), so the audit log, the queue's badges and
 	// the case pages show merges too.
@@ -191,6 +209,9 @@ func htDayOfWork(t *testing.T, e *htEnv) []struct{ user, path string } {
 		pages = append(pages, struct{ user, path string }{"approver", "/notices/" + htID(n)},
 			struct{ user, path string }{"approver", "/notices/" + htID(n) + "/document"})
 	}
+	// Last: the layout test opens the first /cases/ page for its screenshot.
+	pages = append(pages, struct{ user, path string }{"cac", "/cases/mine"}, struct{ user, path string }{"approver", "/cases/mine?all=1"},
+		struct{ user, path string }{"cac", "/cases/" + htID(held) + "/diff"})
 	return pages
 }
 

@@ -178,6 +178,12 @@ var flashes = map[string]string{
 	"sweepstarted": "巡查已在后台启动。",
 	"channel":      "模型通道已切换，对之后开始的巡查和复查生效；已记入审计日志。",
 	"auditbroken":  "审计日志校验失败：发现被修改或删除的记录！",
+	// Assignment and comments (assign.go).
+	"claimed":    "已认领。认领期间他人处理该案件须先接管。",
+	"released":   "已释放认领，案件回到公共队列。",
+	"reassigned": "已改派。",
+	"takenover":  "已接管该案件。",
+	"commented":  "评论已添加。",
 }
 
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, view string, data any) {

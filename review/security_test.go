@@ -101,7 +101,14 @@ var htRoutes = []htRoute{
 	{"GET", "/dashboard/online", "/dashboard/online", htReadNotices, 200},
 	{"GET", "/dashboard/charts", "/dashboard/charts", htReports, 200},
 	{"GET", "/audit/export", "/audit/export", htAudit, 400}, // no format chosen
-	{"POST", "/logout", "/logout", "user", 303},             // last: it ends the session
+	// Assignment, comments and diffs (assign.go, diff.go): claiming is the
+	// deciders', reassigning approvers' and admins' (both checked in the
+	// handler, after the op: an empty one is 400 for everyone).
+	{"GET", "/cases/mine", "/cases/mine", htDecide, 200},
+	{"POST", "/cases/{id}/claim", "/cases/999999/claim", "user", 400},
+	{"POST", "/cases/{id}/comments", "/cases/999999/comments", htReadCases, 400},
+	{"GET", "/cases/{id}/diff", "/cases/999999/diff", htReadCases, 404},
+	{"POST", "/logout", "/logout", "user", 303}, // last: it ends the session
 }
 
 func (r htRoute) api() bool { return strings.HasPrefix(r.path, "/api/") }
@@ -225,9 +232,9 @@ func TestSecurityRoleMatrix(t *testing.T) {
 	}
 	// The navigation offers only what the role may open.
 	for user, want := range map[string][]string{
-		"cac":      {"/dashboard", "/cases", "/notices", "/sweeps", "/reports", "/rules"},
+		"cac":      {"/dashboard", "/cases", "/cases/mine", "/notices", "/sweeps", "/reports", "/rules"},
 		"analyst":  {"/dashboard", "/cases", "/sweeps", "/reports", "/rules"},
-		"approver": {"/dashboard", "/cases", "/notices", "/sweeps", "/reports", "/rules", "/audit"},
+		"approver": {"/dashboard", "/cases", "/cases/mine", "/notices", "/sweeps", "/reports", "/rules", "/audit"},
 		"admin":    {"/dashboard", "/sweeps", "/audit", "/users"},
 	} {
 		doc := e.htLogin(user).htDoc("/account", http.StatusOK)

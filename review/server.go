@@ -265,6 +265,11 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /dashboard/online", s.can(permReadNotices, s.dashboardOnline))
 	m.HandleFunc("GET /dashboard/charts", s.can(permReports, s.chartsPage))
 	m.HandleFunc("GET /audit/export", s.can(permAudit, s.auditExport))
+	// Assignment, comments and snapshot diffs (issue 13: assign.go, diff.go).
+	m.HandleFunc("GET /cases/mine", s.can(permDecide, s.mine))
+	m.HandleFunc("POST /cases/{id}/claim", s.user(s.claim))
+	m.HandleFunc("POST /cases/{id}/comments", s.can(permReadCases, s.addComment))
+	m.HandleFunc("GET /cases/{id}/diff", s.can(permReadCases, s.diffPage))
 	m.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		// A database file replaced, moved or deleted under the server makes

@@ -97,6 +97,9 @@
 //	case_merges   (made by the first merge) merged case id → MergedCase: duplicates
 //	                                merged into a primary case (merge.go)
 //	merge_primaries (with case_merges) primary id ‖ merged id → empty
+//	claims        (made by the first claim) case id → Claim: who works on the case
+//	                                until when; lapsed ones stay until overwritten (assign.go)
+//	comments      (made by the first comment) case id ‖ id → Comment, append-only
 //
 // No bucket is keyed by time yet: sweeps, cases and snapshots are keyed by
 // sequence numbers that already sort by creation, and a sweep's sightings

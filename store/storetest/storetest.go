@@ -35,6 +35,10 @@
 //   - health: Healthy when opened, after writes and after a restart;
 //   - concurrency: many writers recording, deciding, auditing and adding
 //     to the frontier at once, with exact counts.
+//   - claims and comments (assign.go): a claim held until it lapses or is
+//     released, refusals that change nothing, takeover and reassignment,
+//     every change audited; concurrent claims of one case, exactly one
+//     winner; comments kept verbatim and bounded.
 //
 // The suite never sleeps on timing and never reaches the network.
 package storetest
@@ -129,6 +133,9 @@ func Run(t *testing.T, open func(t *testing.T) Backend) {
 	parallel(t, "Merge", func(t *testing.T) { testMerge(t, open(t)) })
 	parallel(t, "Dashboard", func(t *testing.T) { testDashboard(t, open(t)) })
 	parallel(t, "PruneFrontiers", func(t *testing.T) { testPruneFrontiers(t, open(t)) })
+	parallel(t, "Claims", func(t *testing.T) { testClaims(t, open(t)) }) // assign.go: claims, concurrent claims, comments
+	parallel(t, "ConcurrentClaim", func(t *testing.T) { testConcurrentClaim(t, open(t)) })
+	parallel(t, "Comments", func(t *testing.T) { testComments(t, open(t)) })
 }
 
 // parallel runs one part of the suite as a parallel subtest: each opens a
