@@ -323,4 +323,3 @@ func (b *Backend) EscalateNotice(req store.EscalationRequest) (*store.Notice, er
 	}
 	return out, nil
 }
-
