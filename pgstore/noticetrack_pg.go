@@ -8,6 +8,7 @@ import (
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/riverqueue/river"
 
 	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/store"
@@ -322,4 +323,17 @@ func (b *Backend) EscalateNotice(req store.EscalationRequest) (*store.Notice, er
 		return nil, fmt.Errorf("pgstore: escalate notice %d: %w", req.From, err)
 	}
 	return out, nil
+}
+
+// NoticeReminderArgs asks for a pass of notices' deadline reminders
+// (sweep.Reminder), periodic. One at a time; a reminder is sent once
+// whatever the number of passes (RemindNotice).
+type NoticeReminderArgs struct{}
+
+// Kind names the job.
+func (NoticeReminderArgs) Kind() string { return "notice_reminders" }
+
+// InsertOpts are the defaults of a reminder job: one at a time.
+func (NoticeReminderArgs) InsertOpts() river.InsertOpts {
+	return river.InsertOpts{Queue: QueueMaintenance, MaxAttempts: 3, UniqueOpts: river.UniqueOpts{ByState: unfinished}}
 }

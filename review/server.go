@@ -230,6 +230,8 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /notices/{id}/move", s.can(permReadNotices, s.moveNotice))
 	m.HandleFunc("POST /notices/{id}/check", s.can(permCheck, s.checkNotice))
 	m.HandleFunc("GET /notices/{id}/checks/{eid}", s.can(permExport, s.checkResponse))
+	m.HandleFunc("POST /notices/{id}/track", s.can(permReadNotices, s.trackNotice))
+	m.HandleFunc("POST /notices/{id}/escalate", s.can(permReadNotices, s.escalateNotice))
 
 	m.HandleFunc("GET /audit", s.can(permAudit, s.auditPage))
 	m.HandleFunc("POST /audit/verify", s.can(permAudit, s.auditVerify))
