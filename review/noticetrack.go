@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -27,6 +28,44 @@ func init() {
 	funcs["channel"] = nameOf(casework.DeliveryChannel.Name)
 	funcs["trackKind"] = nameOf(casework.TrackKind.Name)
 	funcs["escalation"] = nameOf(casework.Escalation.Name)
+	// The audit details the tracking records (store.TrackAudit,
+	// ReminderAudit, EscalationAudit), in Chinese.
+	auditKeys["text"] = "内容"
+	beijing := func(v string) string {
+		t, err := time.Parse(time.RFC3339, v)
+		if err != nil {
+			return v
+		}
+		return t.In(store.Beijing).Format("2006-01-02 15:04") + "（北京时间）"
+	}
+	auditPhrases = append(auditPhrases,
+		struct {
+			re   *regexp.Regexp
+			repl func(m []string) string
+		}{regexp.MustCompile(`^at (\S+)$`), func(m []string) string { return "时间 " + beijing(m[1]) }},
+		struct {
+			re   *regexp.Regexp
+			repl func(m []string) string
+		}{regexp.MustCompile(`^via (\w+)$`), func(m []string) string { return "送达方式：" + casework.DeliveryChannel(m[1]).Name() }},
+		struct {
+			re   *regexp.Regexp
+			repl func(m []string) string
+		}{regexp.MustCompile(`^(due_soon|overdue)$`), func(m []string) string { return casework.ReminderKind(m[1]).Name() }},
+		struct {
+			re   *regexp.Regexp
+			repl func(m []string) string
+		}{regexp.MustCompile(`^deadline (\S+)$`), func(m []string) string { return "期限 " + beijing(m[1]) }},
+		struct {
+			re   *regexp.Regexp
+			repl func(m []string) string
+		}{regexp.MustCompile(`^message (\d+)$`), func(m []string) string { return "站内消息 #" + m[1] }},
+		struct {
+			re   *regexp.Regexp
+			repl func(m []string) string
+		}{regexp.MustCompile(`^(\w+) → notice (\d+) \((\d+) listings\)$`), func(m []string) string {
+			return fmt.Sprintf("%s：通知 #%s 草稿（%s 条链接）", casework.Escalation(m[1]).Name(), m[2], m[3])
+		}},
+	)
 }
 
 // trackView is the tracking part of a notice's page.

@@ -310,3 +310,84 @@ func TestNoticeEscalationAndFilters(t *testing.T) {
 		t.Errorf("overdue after the deadline: %q", got)
 	}
 }
+
+// TestNoticeTrackingNoRawNames: the notice pages, the list with its
+// filters and reminders, and the audit log of a notice followed to the
+// end (delivered, answered, reminded, overdue, escalated both ways) show
+// no raw identifier of the tracking vocabulary or casework's table.
+func TestNoticeTrackingNoRawNames(t *testing.T) {
+	e := htNew(t)
+	cac, approver := e.htLogin("cac"), e.htLogin("approver")
+	nid, ids := e.htSentNotice(cac, approver, "https://www.shop.example/r1")
+	for _, u := range []url.Values{
+		{"kind": {"delivery"}, "channel": {"in_person"}, "at": {"2026-03-10T10:00"}},
+		{"kind": {"receipt"}, "at": {"2026-03-10T10:00"}},
+		{"kind": {"reply"}, "at": {"2026-03-10T10:00"}, "text": {"收到，正在核查。"}},
+	} {
+		resp, body := cac.htPost("/notices/"+htID(nid)+"/track", u)
+		htExpect(t, "record "+u.Get("kind"), resp, body, http.StatusSeeOther, "")
+	}
+	n, err := e.st.Notice(nid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range casework.ReminderKinds {
+		if _, err := e.st.RemindNotice(store.NoticeReminder{NoticeID: nid, Kind: k, Deadline: n.Deadline},
+			store.Message{Kind: "inapp", Target: "网信办", Subject: "通知 #" + htID(nid) + " " + k.Name(), Payload: []byte(`{}`)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := e.st.RecordChecks(nid, 1, "system", []store.ItemCheck{{CaseID: ids[0], Outcome: casework.OutcomeLive}}); err != nil {
+		t.Fatal(err)
+	}
+	var drafted []uint64
+	for _, k := range casework.Escalations {
+		resp, body := cac.htPost("/notices/"+htID(nid)+"/escalate", url.Values{"kind": {string(k)}})
+		htExpect(t, "escalate "+string(k), resp, body, http.StatusSeeOther, "")
+		var id uint64
+		fmt.Sscanf(resp.Header.Get("Location"), "/notices/%d", &id)
+		drafted = append(drafted, id)
+	}
+	known := htTableIdentifiers(e)
+	for _, vs := range [][]string{strs(casework.DeliveryChannels), strs(casework.TrackKinds), strs(casework.ReminderKinds),
+		strs(casework.Escalations), {"inapp", "still_online", "awaiting_reply"}} {
+		known = append(known, vs...)
+	}
+	for _, v := range casework.DeliveryChannels {
+		if v.Name() == string(v) {
+			t.Errorf("channel %s has no Chinese name", v)
+		}
+	}
+	pages := []string{"/notices/" + htID(nid), "/notices", "/notices?track=overdue", "/notices?track=awaiting_reply", "/notices?track=still_online"}
+	for _, id := range drafted {
+		pages = append(pages, "/notices/"+htID(id))
+	}
+	for _, p := range pages {
+		resp, body := cac.htGet(p)
+		htExpect(t, p, resp, body, http.StatusOK, "")
+		if raw := htRawNames(htVisibleText(t, body), known); len(raw) > 0 {
+			t.Errorf("%s shows raw identifiers %q:\n%.3000s", p, raw, htVisibleText(t, body))
+		}
+	}
+	admin := e.htLogin("admin")
+	resp, body := admin.htGet("/audit")
+	htExpect(t, "audit", resp, body, http.StatusOK, "")
+	if raw := htRawNames(htVisibleText(t, body), known); len(raw) > 0 {
+		t.Errorf("the audit log shows raw identifiers %q", raw)
+	}
+	doc := htParse(t, body)
+	seen := map[string]bool{}
+	doc.Find("#audit-table tbody tr").Each(func(_ int, r *goquery.Selection) { seen[r.AttrOr("data-action", "")] = true })
+	for _, a := range []string{"notice.delivery", "notice.receipt", "notice.reply", "notice.reminder", "notice.overdue", "notice.escalate"} {
+		if !seen[a] {
+			t.Errorf("the audit log lacks %s", a)
+		}
+		if casework.AuditAction(a).Name() == a {
+			t.Errorf("audit action %s has no Chinese name", a)
+		}
+	}
+	doc = cac.htDoc("/notices", http.StatusOK)
+	if got := htTexts(doc, "#notice-reminders li"); len(got) != 2 {
+		t.Errorf("reminders on the list %q, want 2", got)
+	}
+}

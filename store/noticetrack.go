@@ -160,10 +160,11 @@ func NewTrackEvent(u TrackUpdate, now time.Time) TrackEvent {
 func TrackAudit(id uint64, ev TrackEvent) AuditEntry {
 	detail := "at " + ev.At.UTC().Format(time.RFC3339)
 	if ev.Channel != "" {
-		detail += "; channel=" + string(ev.Channel)
+		detail += "; via " + string(ev.Channel)
 	}
 	if ev.Text != "" {
-		detail += "; text=" + clipRunes(ev.Text, 200)
+		// "; " separates the parts of a detail.
+		detail += "; text=" + strings.ReplaceAll(clipRunes(ev.Text, 200), "; ", "；")
 	}
 	return AuditEntry{Actor: ev.By, Action: "notice." + string(ev.Kind), Object: fmt.Sprintf("notice:%d", id), Detail: detail}
 }
