@@ -114,7 +114,7 @@ func ImportBolt(ctx context.Context, src *store.Store, dst *Backend, opts Import
 			{"sweeps", im.sweeps}, {"notices", im.notices}, {"cases", im.cases},
 			{"notice items", im.noticeItems}, {"pages", im.pages}, {"frontier", im.frontier},
 			{"accounts", im.accounts}, {"audit", im.audit}, {"outbox", im.outbox},
-			{"activations", im.activations}, {"sequences", im.sequences},
+			{"activations", im.activations}, {"notice tracking", im.noticeTracking}, {"sequences", im.sequences},
 		} {
 			im.stage(step.name)
 			if err := step.fn(ctx); err != nil {
