@@ -68,6 +68,8 @@ var htRoutes = []htRoute{
 	{"POST", "/notices/{id}/move", "/notices/999999/move", htReadNotices, 404},
 	{"POST", "/notices/{id}/check", "/notices/999999/check", htCheck, 503},
 	{"GET", "/notices/{id}/checks/{eid}", "/notices/999999/checks/999999", htExport, 404},
+	{"POST", "/notices/{id}/track", "/notices/999999/track", htReadNotices, 404},
+	{"POST", "/notices/{id}/escalate", "/notices/999999/escalate", htReadNotices, 404},
 	{"GET", "/audit", "/audit", htAudit, 200},
 	{"POST", "/audit/verify", "/audit/verify", htAudit, 200},
 	{"GET", "/users", "/users", htAccounts, 200},
