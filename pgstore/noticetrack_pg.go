@@ -150,7 +150,9 @@ func (b *Backend) NoticeTracks(ids []uint64) (map[uint64]store.NoticeTrack, erro
 }
 
 // TrackNotice records a follow-up on a sent notice (store.CheckTrackUpdate)
-// with an audit entry, the notice's row locked, and returns the tracking.
+// with an audit entry, the notice's row locked, and returns the tracking;
+// a receipt moves a notice still marked sent to acknowledged
+// (store.ReceiptMove), as the bbolt store does.
 func (b *Backend) TrackNotice(id uint64, u store.TrackUpdate) (*store.NoticeTrack, error) {
 	ctx, cancel := b.ctx()
 	defer cancel()
@@ -179,6 +181,24 @@ func (b *Backend) TrackNotice(id uint64, u store.TrackUpdate) (*store.NoticeTrac
 		e.At = now
 		if err := b.appendAudit(ctx, tx, &e); err != nil {
 			return err
+		}
+		if m, ok := store.ReceiptMove(n, u); ok {
+			from := n.Status
+			if err := store.ApplyNoticeMove(n, m, now); err != nil {
+				return err
+			}
+			if _, err := tx.Exec(ctx, `UPDATE notices SET status = $2, ack_at = $3 WHERE id = $1`,
+				int64(id), n.Status, nullTime(n.AckAt)); err != nil {
+				return fmt.Errorf("update notice %d: %w", id, err)
+			}
+			if err := addNoticeEvent(ctx, tx, id, n.History[len(n.History)-1]); err != nil {
+				return err
+			}
+			me := store.NoticeMoveAudit(id, from, m)
+			me.At = now
+			if err := b.appendAudit(ctx, tx, &me); err != nil {
+				return err
+			}
 		}
 		t.Events = append(t.Events, ev)
 		out = t

@@ -419,3 +419,11 @@ func replyDates(tracks map[uint64]store.NoticeTrack) map[uint64]time.Time {
 	}
 	return out
 }
+
+// digestMessages are the newest n messages of msgs that are digests (to
+// webhooks and mailboxes): the sweeps page lists those, not the in-app
+// deadline reminders, which the notice list shows.
+func digestMessages(msgs []store.Message, n int) []store.Message {
+	out := slices.DeleteFunc(msgs, func(m store.Message) bool { return m.Kind == "inapp" })
+	return out[:min(len(out), n)]
+}

@@ -16,7 +16,8 @@ import (
 // TestEndToEndNoticeReply (issue 13): in a real Chromium, the 网信办
 // reviewer opens a sent notice, records its delivery (channel from the
 // list), the receipt and the platform's reply with their Beijing times,
-// and sees each on the page and in order on the notice's timeline.
+// and sees each on the page and in order on the notice's timeline (the
+// receipt also marks the notice 已签收, at the time it was entered).
 func TestEndToEndNoticeReply(t *testing.T) {
 	chromiumPath(t)
 	e := htNew(t)
@@ -93,7 +94,7 @@ func TestEndToEndNoticeReply(t *testing.T) {
 	entries := get(t, ctx, "read the timeline", chromedp.Evaluate[[]string](
 		`[...document.querySelectorAll("#notice-timeline li")].map(li => li.textContent.trim())`))
 	want := []string{"2026-03-10 10:00 起草", "2026-03-10 10:00 签发", "2026-03-10 10:00 已发送",
-		"2026-03-10 10:20 已送达", "2026-03-10 11:05 回执确认", "2026-03-10 11:50 平台答复"}
+		"2026-03-10 10:20 已送达", "2026-03-10 11:05 回执确认", "2026-03-10 11:50 平台答复", "2026-03-10 12:00 已签收"}
 	if len(entries) != len(want) {
 		t.Fatalf("timeline %q, want %d entries", entries, len(want))
 	}

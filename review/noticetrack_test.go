@@ -121,9 +121,9 @@ func TestNoticeTracking(t *testing.T) {
 	for _, st := range steps {
 		resp, body := track(cac, st.form)
 		htExpect(t, "record "+st.want, resp, body, http.StatusSeeOther, path+"?ok=tracked")
-		es, _ := e.st.AuditEntries(store.AuditFilter{Limit: 1})
-		if es[0].Action != "notice."+st.form.Get("kind") || es[0].Actor != "cac" || es[0].Object != "notice:"+htID(nid) {
-			t.Errorf("audit of %s: %+v", st.want, es[0])
+		es, _ := e.st.AuditEntries(store.AuditFilter{Limit: 1, ActionPrefix: "notice." + st.form.Get("kind")})
+		if len(es) != 1 || es[0].Actor != "cac" || es[0].Object != "notice:"+htID(nid) {
+			t.Errorf("audit of %s: %+v", st.want, es)
 		}
 	}
 	tr, err := e.st.NoticeTrack(nid)
@@ -152,7 +152,7 @@ func TestNoticeTracking(t *testing.T) {
 	}
 	got := htTimeline(doc)
 	want := []string{"2026-03-10 10:00 起草", "2026-03-10 10:00 签发", "2026-03-10 10:00 已发送", "2026-03-10 10:30 已送达",
-		"2026-03-10 11:15 回执确认", "2026-03-10 12:40 平台答复"}
+		"2026-03-10 11:15 回执确认", "2026-03-10 12:40 平台答复", "2026-03-10 13:00 已签收"}
 	if len(got) != len(want) {
 		t.Fatalf("timeline %q, want %d entries", got, len(want))
 	}
@@ -161,8 +161,13 @@ func TestNoticeTracking(t *testing.T) {
 			t.Errorf("timeline[%d] = %q, want it to start %q", i, got[i], want[i])
 		}
 	}
-	if !strings.Contains(got[3], "平台后台") || !strings.Contains(got[5], "账号") || !strings.Contains(got[4], "cac") {
+	if !strings.Contains(got[3], "平台后台") || !strings.Contains(got[5], "账号") || !strings.Contains(got[4], "cac") ||
+		!strings.Contains(got[6], "登记回执（2026-03-10 11:15 确认收到）") {
 		t.Errorf("timeline details %q", got)
+	}
+	// The receipt acknowledged the notice.
+	if got := strings.TrimSpace(doc.Find("#notice-state").Text()); got != "已签收" {
+		t.Errorf("state after the receipt %q, want 已签收", got)
 	}
 
 	// A draft takes no follow-up and shows no form.

@@ -155,6 +155,17 @@ func NewTrackEvent(u TrackUpdate, now time.Time) TrackEvent {
 		Text: strings.TrimSpace(u.Text), By: u.By, Recorded: now.UTC().Truncate(time.Microsecond)}
 }
 
+// ReceiptMove is the move a receipt makes on a notice still marked sent:
+// to acknowledged (已签收), noted as the receipt; ok false when the notice
+// is past that (acknowledged, closed) and stays as it is.
+func ReceiptMove(n *Notice, u TrackUpdate) (NoticeMove, bool) {
+	if u.Kind != casework.TrackReceipt || n.Status != casework.NoticeSent {
+		return NoticeMove{}, false
+	}
+	return NoticeMove{To: casework.NoticeAcknowledged, By: u.By,
+		Note: "登记回执（" + u.At.In(Beijing).Format("2006-01-02 15:04") + " 确认收到）"}, true
+}
+
 // TrackAudit is the audit entry of a follow-up: notice.<kind> on
 // notice:<id>.
 func TrackAudit(id uint64, ev TrackEvent) AuditEntry {
@@ -358,7 +369,9 @@ func (s *Store) NoticeTracks(ids []uint64) (map[uint64]NoticeTrack, error) {
 const MaxNoticeTracks = 20000
 
 // TrackNotice records a follow-up on a sent notice (see CheckTrackUpdate)
-// with an audit entry, and returns the tracking.
+// with an audit entry, and returns the tracking. A receipt recorded on a
+// notice still marked sent also moves it to acknowledged (ReceiptMove),
+// as MoveNotice would.
 func (s *Store) TrackNotice(id uint64, u TrackUpdate) (*NoticeTrack, error) {
 	now := s.now()
 	var t NoticeTrack
@@ -379,7 +392,22 @@ func (s *Store) TrackNotice(id uint64, u TrackUpdate) (*NoticeTrack, error) {
 			return err
 		}
 		e := TrackAudit(id, ev)
-		return appendAudit(tx, now, &e)
+		if err := appendAudit(tx, now, &e); err != nil {
+			return err
+		}
+		m, ok := ReceiptMove(n, u)
+		if !ok {
+			return nil
+		}
+		from := n.Status
+		if err := ApplyNoticeMove(n, m, now); err != nil {
+			return err
+		}
+		if err := putNotice(tx, n); err != nil {
+			return err
+		}
+		me := NoticeMoveAudit(id, from, m)
+		return appendAudit(tx, now, &me)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store: notice %d: record %s: %w", id, u.Kind, err)

@@ -102,9 +102,27 @@ func testFollowUps(t *testing.T, b Backend) {
 		if got := tr.Latest(u.Kind); got == nil || !got.At.Equal(u.At) {
 			t.Fatalf("after recording %s: %+v", u.Kind, tr)
 		}
-		if a := lastAudit(t, b); a.Action != "notice."+string(u.Kind) || a.Object != fmt.Sprintf("notice:%d", n.ID) || a.Actor != u.By {
+		// The follow-up's entry (a receipt's is followed by its move's).
+		es, err := b.AuditEntries(store.AuditFilter{Limit: 2})
+		if err != nil || len(es) != 2 {
+			t.Fatalf("AuditEntries: %v, %v", es, err)
+		}
+		a := es[0]
+		if u.Kind == casework.TrackReceipt {
+			a = es[1]
+			if es[0].Action != "notice.acknowledged" || es[0].Actor != u.By {
+				t.Errorf("audit of the receipt's move: %+v", es[0])
+			}
+		}
+		if a.Action != "notice."+string(u.Kind) || a.Object != fmt.Sprintf("notice:%d", n.ID) || a.Actor != u.By {
 			t.Errorf("audit of %s: %+v", u.Kind, a)
 		}
+	}
+	// The receipt acknowledged the notice, once.
+	acked := mustNotice(t, b, n.ID)
+	if acked.Status != casework.NoticeAcknowledged || acked.AckAt.IsZero() || len(acked.History) != 4 ||
+		acked.History[3].To != casework.NoticeAcknowledged || acked.History[3].By != "clerk" {
+		t.Errorf("after the receipt: status %s, ack %v, history %+v; want acknowledged by clerk", acked.Status, acked.AckAt, acked.History)
 	}
 	tr := mustTrack(t, b, n.ID)
 	if len(tr.Events) != 3 {
