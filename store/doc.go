@@ -94,6 +94,8 @@
 //	contact_cases (made by the first indexed case) kind 0 value 0 case id → empty:
 //	                                the contact index that links cases of one seller
 //	case_contacts (with contact_cases) case id kind 0 value → empty (contacts.go)
+//	notice_track  (made by the first follow-up) notice id → NoticeTrack: delivery,
+//	                                receipt, replies, deadline reminders, escalations (noticetrack.go)
 //
 // No bucket is keyed by time yet: sweeps, cases and snapshots are keyed by
 // sequence numbers that already sort by creation, and a sweep's sightings
