@@ -182,7 +182,7 @@ func timeline(n *store.Notice, tr *store.NoticeTrack) []timelineEntry {
 	}
 	for _, l := range tr.Escalations {
 		out = append(out, timelineEntry{At: l.At, Class: "escalation", What: "升级：" + l.Kind.Name(), By: l.By,
-			Detail: fmt.Sprintf("已生成通知 #%d 草稿", l.To), Notice: l.To})
+			Detail: "已生成草稿，须经审批人签发", Notice: l.To})
 	}
 	slices.SortStableFunc(out, func(a, b timelineEntry) int { return a.At.Compare(b.At) })
 	for i := range out {

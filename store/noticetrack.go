@@ -265,7 +265,7 @@ func CheckEscalation(n *Notice, t *NoticeTrack, req EscalationRequest, now time.
 
 // EscalationEvent is the first history event of an escalation's draft.
 func EscalationEvent(from uint64, req EscalationRequest, now time.Time) NoticeEvent {
-	note := fmt.Sprintf("%s：通知 #%d 所列链接逾期仍在线", req.Kind.Name(), from)
+	note := fmt.Sprintf("%s：通知 #%d 所列链接复查仍在线或逾期未处置", req.Kind.Name(), from)
 	if req.Note != "" {
 		note += "。" + req.Note
 	}
