@@ -254,6 +254,7 @@ func (s *Server) document(n *store.Notice) (*notice.Document, error) {
 		}
 	}
 	slices.Sort(d.LegalBasis)
+	s.escalationWording(n, d)
 	return d, nil
 }
 

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/certwatch/certwatch/casework"
+	"github.com/certwatch/certwatch/notice"
 	"github.com/certwatch/certwatch/store"
 )
 
@@ -426,4 +427,38 @@ func replyDates(tracks map[uint64]store.NoticeTrack) map[uint64]time.Time {
 func digestMessages(msgs []store.Message, n int) []store.Message {
 	out := slices.DeleteFunc(msgs, func(m store.Message) bool { return m.Kind == "inapp" })
 	return out[:min(len(out), n)]
+}
+
+// escalationWording tells, in the letter of a notice drafted by an
+// escalation, which notice came first and that its listings were still
+// online at the latest check: a first paragraph of the reasons, and the
+// title of a second notice (…（第二次通知）).
+func (s *Server) escalationWording(n *store.Notice, d *notice.Document) {
+	tr, err := s.st.NoticeTrack(n.ID)
+	if err != nil || tr.From == 0 {
+		return
+	}
+	from, err := s.st.Notice(tr.From)
+	if err != nil || from.SentAt.IsZero() {
+		return
+	}
+	var checked time.Time
+	for _, it := range from.Items {
+		if it.Outcome.StillOnline() && it.OutcomeAt.After(checked) {
+			checked = it.OutcomeAt
+		}
+	}
+	day := func(t time.Time) string { return t.In(store.Beijing).Format("2006年1月2日") }
+	first := cmp.Or(from.Number, fmt.Sprintf("第 %d 号通知", from.ID))
+	text := fmt.Sprintf("我单位已于%s以%s通知%s对所列链接进行处置。", day(from.SentAt), first, from.Recipient)
+	if tr.FromKind == casework.EscalateSecondNotice {
+		d.Title = notice.DefaultTitle(d.Kind) + "（第二次通知）"
+		text = fmt.Sprintf("我单位已于%s以%s通知你单位对所列链接进行处置。", day(from.SentAt), first)
+	}
+	if !checked.IsZero() {
+		text += fmt.Sprintf("经复查，截至%s，相关链接仍可访问。", day(checked))
+	} else if !from.Deadline.IsZero() {
+		text += fmt.Sprintf("处置期限%s已过，尚未收到处置结果。", day(from.Deadline))
+	}
+	d.Reasons = append([]string{text}, d.Reasons...)
 }

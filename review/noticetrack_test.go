@@ -275,6 +275,17 @@ func TestNoticeEscalationAndFilters(t *testing.T) {
 	if tl := htTimeline(doc); len(tl) == 0 || !strings.Contains(tl[0], "起草（第二次通知）") || !strings.Contains(tl[0], "平台逾期未处理") {
 		t.Errorf("second notice's timeline %q", tl)
 	}
+	// The letter says it is the second and what came first.
+	resp, body = cac.htGet("/notices/" + htID(second) + "/document")
+	htExpect(t, "second notice's letter", resp, body, http.StatusOK, "")
+	letter := htParse(t, body)
+	if got := letter.Find("#title").Text(); !strings.HasSuffix(got, "（第二次通知）") {
+		t.Errorf("letter title %q", got)
+	}
+	if got := letter.Find("#body").Text(); !strings.Contains(got, "我单位已于2026年3月10日以网信函〔2026〕1号通知你单位") ||
+		!strings.Contains(got, "截至2026年3月11日，相关链接仍可访问") {
+		t.Errorf("letter body %q", got)
+	}
 	es, _ := e.st.AuditEntries(store.AuditFilter{Limit: 1})
 	if es[0].Action != "notice.escalate" || es[0].Object != "notice:"+htID(nid) || es[0].Actor != "cac" {
 		t.Errorf("audit %+v", es[0])
