@@ -462,3 +462,19 @@ func (s *Server) escalationWording(n *store.Notice, d *notice.Document) {
 	}
 	d.Reasons = append([]string{text}, d.Reasons...)
 }
+
+// apiNoticeTrack answers a notice's tracking as JSON: follow-ups,
+// reminders and escalations (store.NoticeTrack).
+func (s *Server) apiNoticeTrack(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r, "id")
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	tr, err := s.st.NoticeTrack(id)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, tr)
+}

@@ -170,9 +170,18 @@ func TestNoticeTracking(t *testing.T) {
 		t.Errorf("state after the receipt %q, want 已签收", got)
 	}
 
+	// The API gives the same record.
+	resp, body := cac.htGet("/api/notices/" + htID(nid) + "/track")
+	htExpect(t, "tracking as JSON", resp, body, http.StatusOK, "")
+	var api store.NoticeTrack
+	htJSON(t, body, &api)
+	if api.NoticeID != nid || len(api.Events) != 3 || api.Events[2].Kind != casework.TrackReply || api.Events[0].Channel != casework.ChannelPlatform {
+		t.Errorf("API tracking %+v", api)
+	}
+
 	// A draft takes no follow-up and shows no form.
 	d := e.htSimple("https://www.shop.example/draft", casework.RouteTakedownCAC)
-	resp, body := cac.htPost("/cases/"+htID(d)+"/decide", url.Values{"action": {"confirm"}, "route": {"takedown_cac"}})
+	resp, body = cac.htPost("/cases/"+htID(d)+"/decide", url.Values{"action": {"confirm"}, "route": {"takedown_cac"}})
 	htExpect(t, "confirm draft case", resp, body, http.StatusSeeOther, "")
 	draft := e.htCase(d).NoticeID
 	resp, body = cac.htPost("/notices/"+htID(draft)+"/track", url.Values{"kind": {"receipt"}, "at": {"2026-03-10T12:00"}})

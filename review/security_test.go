@@ -94,6 +94,7 @@ var htRoutes = []htRoute{
 	{"POST", "/api/cases/{id}/decide", "/api/cases/999999/decide", htDecide, 404},
 	{"GET", "/api/notices", "/api/notices", htReadNotices, 200},
 	{"GET", "/api/notices/{id}", "/api/notices/999999", htReadNotices, 404},
+	{"GET", "/api/notices/{id}/track", "/api/notices/999999/track", htReadNotices, 404},
 	{"GET", "/api/audit/verify", "/api/audit/verify", htAudit, 200},
 	{"GET", "/healthz", "/healthz", "public", 200},
 	{"POST", "/logout", "/logout", "user", 303}, // last: it ends the session

@@ -258,6 +258,7 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /api/cases/{id}/decide", s.can(permDecide, s.apiDecide))
 	m.HandleFunc("GET /api/notices", s.can(permReadNotices, s.apiNotices))
 	m.HandleFunc("GET /api/notices/{id}", s.can(permReadNotices, s.apiNotice))
+	m.HandleFunc("GET /api/notices/{id}/track", s.can(permReadNotices, s.apiNoticeTrack))
 	m.HandleFunc("GET /api/audit/verify", s.can(permAudit, s.apiAuditVerify))
 	m.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
