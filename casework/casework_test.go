@@ -43,6 +43,10 @@ func TestNames(t *testing.T) {
 	check("notice state", strs(NoticeStates), func(s string) string { return NoticeState(s).Name() }, func(s string) bool { return NoticeState(s).Known() })
 	check("outcome", strs(Outcomes), func(s string) string { return Outcome(s).Name() }, func(s string) bool { return Outcome(s).Known() })
 	check("claim op", strs(ClaimOps), func(s string) string { return ClaimOp(s).Name() }, func(s string) bool { return ClaimOp(s).Known() })
+	check("delivery channel", strs(DeliveryChannels), func(s string) string { return DeliveryChannel(s).Name() }, func(s string) bool { return DeliveryChannel(s).Known() })
+	check("track kind", strs(TrackKinds), func(s string) string { return TrackKind(s).Name() }, func(s string) bool { return TrackKind(s).Known() })
+	check("reminder kind", strs(ReminderKinds), func(s string) string { return ReminderKind(s).Name() }, func(s string) bool { return ReminderKind(s).Known() })
+	check("escalation", strs(Escalations), func(s string) string { return Escalation(s).Name() }, func(s string) bool { return Escalation(s).Known() })
 
 	listedIn := func(vals []string) func(string) bool {
 		return func(s string) bool { return slices.Contains(vals, s) }
@@ -59,7 +63,7 @@ func TestNames(t *testing.T) {
 	listed := 0
 	for _, n := range [][]string{strs(Roles), strs(CaseStatuses), strs(Actions), strs(DismissReasons), strs(NoticeStates), strs(Outcomes),
 		strs(ContactKinds), strs(Labels), strs(FetchOutcomes), strs(SweepTroubles), strs(SourceStates), strs(AuditActions), strs(AuditObjects),
-		strs(ClaimOps)} {
+		strs(ClaimOps), strs(DeliveryChannels), strs(TrackKinds), strs(ReminderKinds), strs(Escalations)} {
 		listed += len(n)
 	}
 	if listed != len(names) {

@@ -50,6 +50,23 @@ var names = map[any]string{
 	OutcomeRelisted: "原链接已删除，但在别处重新发布",
 	OutcomeFailed:   "复查失败（将重试）",
 
+	ChannelEmail:    "电子邮件",
+	ChannelPlatform: "平台后台",
+	ChannelLetter:   "纸质函件",
+	ChannelPhone:    "电话",
+	ChannelFax:      "传真",
+	ChannelInPerson: "当面送达",
+
+	TrackDelivery: "已送达",
+	TrackReceipt:  "回执确认",
+	TrackReply:    "平台答复",
+
+	ReminderDueSoon: "即将到期提醒",
+	ReminderOverdue: "逾期提醒",
+
+	EscalateSecondNotice: "第二次通知",
+	EscalateReferral:     "移送公安",
+
 	// The kinds below (other packages' words).
 	ContactKind("phone"):    "手机号",
 	ContactKind("landline"): "固定电话",
@@ -113,6 +130,11 @@ var names = map[any]string{
 	AuditAction("notice.refused"):        "通知标记为拒不处置",
 	AuditAction("notice.overdue"):        "通知逾期",
 	AuditAction("notice.check"):          "复查通知",
+	AuditAction("notice.delivery"):       "登记通知送达",
+	AuditAction("notice.receipt"):        "登记通知回执",
+	AuditAction("notice.reply"):          "登记平台答复",
+	AuditAction("notice.reminder"):       "通知即将到期提醒",
+	AuditAction("notice.escalate"):       "通知升级处置",
 	AuditAction("notice.print"):          "打印通知 PDF",
 	AuditAction("evidence.download"):     "下载证据",
 	AuditAction("evidence.export"):       "导出证据包",

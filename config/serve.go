@@ -21,6 +21,10 @@ type Serve struct {
 	// RemovalChecks are when a sent notice's URLs are fetched again,
 	// counted from sending (default 24h, 72h, 168h).
 	RemovalChecks []time.Duration
+	// NoticeReminder is how long before a sent notice's deadline (the
+	// office's deadline, from approval) staff get an in-app reminder
+	// (default 24h); another goes when the deadline has passed.
+	NoticeReminder time.Duration
 	// Platforms name the operators of hosts, for notice addressees:
 	// "shop.example" → "某购物平台运营者". A host not named is addressed by
 	// its registrable domain.
@@ -47,6 +51,8 @@ func DefaultServe() Serve {
 		RemovalChecks: []time.Duration{24 * time.Hour, 72 * time.Hour, 168 * time.Hour},
 		Platforms:     map[string]string{},
 		ClaimTTL:      casework.DefaultClaimTTL,
+		// A day ahead of the default three days.
+		NoticeReminder: 24 * time.Hour,
 		Offices: map[casework.Route]*Office{
 			casework.RouteTakedownCAC:    {Issuer: "区委网络安全和信息化委员会办公室", NumberPrefix: "网信函", Deadline: 72 * time.Hour},
 			casework.RouteTakedownSAMR:   {Issuer: "区市场监督管理局", NumberPrefix: "市监函", Deadline: 72 * time.Hour},
@@ -74,6 +80,9 @@ func (d *decoder) serve(n *yaml.Node, key string, s *Serve) {
 				d.Duration(c, ck, time.Minute, 365*24*time.Hour, &dur)
 				s.RemovalChecks = append(s.RemovalChecks, dur)
 			})
+		},
+		"notice_reminder": func(v *yaml.Node, k string) {
+			d.Duration(v, k, time.Hour, 30*24*time.Hour, &s.NoticeReminder)
 		},
 		"platforms": func(v *yaml.Node, k string) {
 			if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {

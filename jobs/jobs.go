@@ -124,6 +124,9 @@ type Options struct {
 	// ID names this process among the queue's clients (default: host
 	// name and start time).
 	ID string
+	// Reminder sends notices' deadline reminders (kind notice_reminders,
+	// on Schedule.RemovalChecks); nil leaves them off.
+	Reminder *sweep.Reminder
 }
 
 // Job time limits: a job still running then has its context cancelled
@@ -172,6 +175,9 @@ func New(ctx context.Context, st *pgstore.Store, o Options) (*Runner, error) {
 	river.AddWorker(workers, &removalWorker{store: o.Store, checker: o.Checker, log: log})
 	river.AddWorker(workers, &scanWorker{r: r, store: o.Store, log: log})
 	river.AddWorker(workers, &backupWorker{store: o.Store, dir: o.Schedule.BackupDir, log: log})
+	if o.Reminder != nil {
+		river.AddWorker(workers, &reminderWorker{reminder: o.Reminder, log: log})
+	}
 	r.client, err = river.NewClient(riverpgxv5.New(st.Pool()), &river.Config{
 		ID:     o.ID,
 		Schema: pgstore.QueueSchema,
@@ -210,6 +216,7 @@ func periodicJobs(o Options) ([]*river.PeriodicJob, error) {
 	}{
 		{"removal_checks", o.Schedule.RemovalChecks, pgstore.RemovalScanArgs{}, true},
 		{"backup", o.Schedule.Backup, pgstore.MetadataBackupArgs{}, false},
+		{"notice_reminders", reminderSpec(o), pgstore.NoticeReminderArgs{}, true},
 	} {
 		if p.spec == "" {
 			continue

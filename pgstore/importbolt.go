@@ -116,7 +116,7 @@ func ImportBolt(ctx context.Context, src *store.Store, dst *Backend, opts Import
 			{"sweeps", im.sweeps}, {"notices", im.notices}, {"cases", im.cases}, {"merges", im.merges},
 			{"notice items", im.noticeItems}, {"pages", im.pages}, {"frontier", im.frontier},
 			{"accounts", im.accounts}, {"audit", im.audit}, {"outbox", im.outbox},
-			{"activations", im.activations}, {"claims and comments", im.assign}, {"sequences", im.sequences},
+			{"activations", im.activations}, {"claims and comments", im.assign}, {"notice tracking", im.noticeTracking}, {"sequences", im.sequences},
 		} {
 			im.stage(step.name)
 			if err := step.fn(ctx); err != nil {

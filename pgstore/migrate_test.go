@@ -51,7 +51,11 @@ var wantTables = []string{
 	"decisions", "frontier", "hosts", "item_checks", "known_addrs", "login_attempts",
 	"login_bursts", "model_channels", "notice_events", "notice_items", "notices", "outbox",
 	"pages", "schedule_runs", "sessions", "sightings", "snapshot_texts", "snapshots", "sweeps", "users",
+	// 00005_notice_tracking
+	"notice_escalations", "notice_reminders", "notice_track_events",
 }
+
+func init() { slices.Sort(wantTables) }
 
 func tables(t *testing.T, url string) []string {
 	t.Helper()

@@ -36,6 +36,11 @@ func noticeRowOf(n store.Notice, now time.Time) noticeRow {
 func (s *Server) noticeList(w http.ResponseWriter, r *http.Request) {
 	status := casework.NoticeState(r.URL.Query().Get("status"))
 	route := casework.Route(r.URL.Query().Get("route"))
+	track := r.URL.Query().Get("track")
+	if !trackFilterKnown(track) {
+		s.fail(w, r, http.StatusBadRequest, "未知的筛选条件。")
+		return
+	}
 	now := s.now()
 	all, err := s.st.Notices(store.NoticeFilter{Now: now})
 	if err != nil {
@@ -43,7 +48,7 @@ func (s *Server) noticeList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	counts := map[casework.NoticeState]int{}
-	var rows []noticeRow
+	var rows, routeRows []noticeRow
 	for _, n := range all {
 		if route != "" && n.Route != route {
 			continue
@@ -51,13 +56,22 @@ func (s *Server) noticeList(w http.ResponseWriter, r *http.Request) {
 		row := noticeRowOf(n, now)
 		counts[row.State]++
 		counts[""]++
+		routeRows = append(routeRows, row)
 		if status == "" || row.State == status {
 			rows = append(rows, row)
 		}
 	}
+	trackCounts, tracks, err := s.trackCounts(routeRows)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	rows = filterTrack(track, rows, tracks)
 	s.render(w, r, http.StatusOK, "notices", map[string]any{
 		"Rows": rows, "Status": status, "Route": route, "Counts": counts, "CountAll": counts[""],
 		"Statuses": casework.NoticeStates, "Routes": casework.Routes,
+		"Track": track, "TrackFilters": trackFilters, "TrackCounts": trackCounts, "Replies": replyDates(tracks),
+		"Reminders": s.inAppMessages(10),
 	})
 }
 
@@ -79,6 +93,7 @@ type noticeView struct {
 	Office  string
 	Checker bool
 	Printer bool
+	Track   *trackView // delivery, receipt, reply, timeline (noticetrack.go)
 }
 
 func (s *Server) noticePage(w http.ResponseWriter, r *http.Request) {
@@ -101,6 +116,10 @@ func (s *Server) noticePage(w http.ResponseWriter, r *http.Request) {
 		if canMoveNotice(u, n, to) {
 			v.Moves = append(v.Moves, to)
 		}
+	}
+	if v.Track, err = s.trackView(n, u); err != nil {
+		s.serverError(w, r, err)
+		return
 	}
 	s.render(w, r, http.StatusOK, "notice", v)
 }
@@ -235,6 +254,7 @@ func (s *Server) document(n *store.Notice) (*notice.Document, error) {
 		}
 	}
 	slices.Sort(d.LegalBasis)
+	s.escalationWording(n, d)
 	return d, nil
 }
 

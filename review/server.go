@@ -233,6 +233,8 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /notices/{id}/move", s.can(permReadNotices, s.moveNotice))
 	m.HandleFunc("POST /notices/{id}/check", s.can(permCheck, s.checkNotice))
 	m.HandleFunc("GET /notices/{id}/checks/{eid}", s.can(permExport, s.checkResponse))
+	m.HandleFunc("POST /notices/{id}/track", s.can(permReadNotices, s.trackNotice))
+	m.HandleFunc("POST /notices/{id}/escalate", s.can(permReadNotices, s.escalateNotice))
 
 	m.HandleFunc("GET /audit", s.can(permAudit, s.auditPage))
 	m.HandleFunc("POST /audit/verify", s.can(permAudit, s.auditVerify))
@@ -259,6 +261,7 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /api/cases/{id}/decide", s.can(permDecide, s.apiDecide))
 	m.HandleFunc("GET /api/notices", s.can(permReadNotices, s.apiNotices))
 	m.HandleFunc("GET /api/notices/{id}", s.can(permReadNotices, s.apiNotice))
+	m.HandleFunc("GET /api/notices/{id}/track", s.can(permReadNotices, s.apiNoticeTrack))
 	m.HandleFunc("GET /api/audit/verify", s.can(permAudit, s.apiAuditVerify))
 	// Issue 13: role-aware landing (home), dashboard, charts, audit export.
 	m.HandleFunc("GET /dashboard", s.user(s.dashboard))

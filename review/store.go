@@ -14,6 +14,7 @@ import (
 type Store interface {
 	CaseStore
 	NoticeStore
+	NoticeTracker
 	AccountStore
 	AuditLog
 	EvidenceStore

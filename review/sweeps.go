@@ -127,11 +127,12 @@ func (s *Server) sweepList(w http.ResponseWriter, r *http.Request) {
 	for i, sw := range sws {
 		rows[i] = sweepRowOf(sw)
 	}
-	msgs, err := s.st.Messages(20)
+	msgs, err := s.st.Messages(200)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
+	msgs = digestMessages(msgs, 20)
 	busy := s.opts.SweepBusy != nil && s.opts.SweepBusy()
 	s.render(w, r, http.StatusOK, "sweeps", map[string]any{"Rows": rows, "Messages": msgs, "Busy": busy,
 		"CanRun": s.opts.SweepNow != nil && allowed(currentUser(r), permSweepRun), "Status": sweepStatusNames})

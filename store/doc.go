@@ -100,6 +100,8 @@
 //	claims        (made by the first claim) case id → Claim: who works on the case
 //	                                until when; lapsed ones stay until overwritten (assign.go)
 //	comments      (made by the first comment) case id ‖ id → Comment, append-only
+//	notice_track  (made by the first follow-up) notice id → NoticeTrack: delivery,
+//	                                receipt, replies, deadline reminders, escalations (noticetrack.go)
 //
 // No bucket is keyed by time yet: sweeps, cases and snapshots are keyed by
 // sequence numbers that already sort by creation, and a sweep's sightings

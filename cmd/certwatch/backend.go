@@ -26,6 +26,7 @@ type Backend interface {
 	sweep.Store
 	sweep.Outbox
 	sweep.NoticeStore
+	sweep.ReminderStore
 	jobs.Store
 	packStore
 	ActivateModel(actor, file string, content []byte, version string) error

@@ -133,6 +133,7 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 	sw.Preflight = func(ctx context.Context) error { _, err := checkBrowser(ctx, cfg, printer); return err }
 	checker := &sweep.RemovalChecker{Store: st, Sweeper: sw, Log: log}
 	notifier := &sweep.Notifier{Store: st, Config: cfg.Notify, Log: log, CategoryName: now.CategoryName}
+	reminder := &sweep.Reminder{Store: st, Before: cfg.Serve.NoticeReminder, UI: url, Log: log}
 	runner := &sweep.Runner{Sweeper: sw, After: func(ctx context.Context, sum *sweep.Summary) {
 		metrics.sweepDone(sum)
 		if st.pg != nil {
@@ -188,6 +189,7 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 		}
 		queue, err = jobqueue.New(ctx, st.pg.Store(), jobqueue.Options{
 			Store: st, Checker: checker, Notifier: notifier, UI: url, Schedule: cfg.Schedule, Log: log,
+			Reminder: reminder,
 		})
 		if err != nil {
 			return &exitError{code: 1, err: explainPGError(err)}
@@ -197,6 +199,12 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 		jobs = slices.Insert(jobs, 1,
 			sweep.Job{Name: "removal_checks", Spec: cfg.Schedule.RemovalChecks, Run: func(ctx context.Context) error {
 				_, err := checker.RunDue(ctx, time.Now())
+				return err
+			}},
+			// Deadline reminders on the removal checks' schedule: each is
+			// recorded once, so a run that repeats one sends nothing.
+			sweep.Job{Name: "notice_reminders", Spec: cfg.Schedule.RemovalChecks, Run: func(ctx context.Context) error {
+				_, err := reminder.Run(ctx, time.Now())
 				return err
 			}},
 			sweep.Job{Name: "backup", Spec: cfg.Schedule.Backup, Run: func(context.Context) error {

@@ -136,6 +136,7 @@ func Run(t *testing.T, open func(t *testing.T) Backend) {
 	parallel(t, "Claims", func(t *testing.T) { testClaims(t, open(t)) }) // assign.go: claims, concurrent claims, comments
 	parallel(t, "ConcurrentClaim", func(t *testing.T) { testConcurrentClaim(t, open(t)) })
 	parallel(t, "Comments", func(t *testing.T) { testComments(t, open(t)) })
+	parallel(t, "NoticeTracking", func(t *testing.T) { testNoticeTracking(t, open) })
 }
 
 // parallel runs one part of the suite as a parallel subtest: each opens a
