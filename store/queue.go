@@ -50,8 +50,8 @@ const (
 var QueueSorts = []string{SortScore, SortFirstSeen, SortLastSeen, SortHost, SortStatus}
 
 // CaseQuery is one page of the review queue: filters, an order and a
-// window. The zero value lists every case, highest score first, 50 a
-// page.
+// window. The zero value lists every case, lowest score first, 50 a page
+// (the queue asks for Desc: highest first).
 type CaseQuery struct {
 	// Status keeps cases of this status ("" for all); the counts of
 	// CasePage ignore it.

@@ -125,6 +125,7 @@ func Run(t *testing.T, open func(t *testing.T) Backend) {
 	t.Run("ConcurrentDecide", func(t *testing.T) { testConcurrentDecide(t, open(t)) })
 	t.Run("ConcurrentAudit", func(t *testing.T) { testConcurrentAudit(t, open(t)) })
 	t.Run("ConcurrentFrontier", func(t *testing.T) { testConcurrentFrontier(t, open(t)) })
+	t.Run("Queue", func(t *testing.T) { testQueue(t, open(t)); testSavedFilters(t, open(t)) })
 }
 
 // startSweep starts a sweep and returns its id.
