@@ -246,7 +246,7 @@ func (s *Server) queue(w http.ResponseWriter, r *http.Request) {
 	v := queueView{Filter: f, Query: r.URL.Query(), Total: page.Total, Counts: page.Counts, CountAll: page.Counts[""], Latest: latest,
 		Statuses: casework.CaseStatuses,
 		Routes:   casework.Routes, Reasons: reasonChoices(), MyRoutes: routesOf(currentUser(r)),
-		CatNames: map[string]string{}, Sorts: sortChoices(), Sizes: queuePageSizes, Saved: saved,
+		CatNames: map[string]string{}, Sorts: sortChoices(), Sizes: pageSizes(f.Order.Size), Saved: saved,
 		SavedQuery: savedQuery(r.URL.Query())}
 	for _, ch := range finding.Channels {
 		v.Channels = append(v.Channels, choice{ch, finding.ChannelName(ch)})

@@ -74,6 +74,16 @@ func readQueueOrder(q url.Values) queueOrder {
 	return o
 }
 
+// pageSizes are the page sizes to offer: queuePageSizes and size.
+func pageSizes(size int) []int {
+	if slices.Contains(queuePageSizes, size) {
+		return queuePageSizes
+	}
+	out := append([]int{size}, queuePageSizes...)
+	slices.Sort(out)
+	return out
+}
+
 // sortChoices are the orders as a form offers them.
 func sortChoices() []choice {
 	out := make([]choice, len(store.QueueSorts))
