@@ -77,7 +77,7 @@ func TestQueueSortPageSizeAndBounds(t *testing.T) {
 	}
 	// The controls keep the current choice, and paging keeps them.
 	doc := cl.htDoc("/cases?sort=host&order=asc&size=2", http.StatusOK)
-	sel := func(id string) string { return doc.Find(id + ` option[selected]`).AttrOr("value", "") }
+	sel := func(id string) string { return doc.Find(id+` option[selected]`).AttrOr("value", "") }
 	if sel("#sort") != "host" || sel("#order") != "asc" || sel("#page-size") != "2" {
 		t.Errorf("controls: sort %q order %q size %q", sel("#sort"), sel("#order"), sel("#page-size"))
 	}
