@@ -3,6 +3,7 @@ package store
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"net/url"
 	"slices"
 	"strings"
@@ -149,20 +150,39 @@ func QueueHost(rawURL string) string {
 	return strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
 }
 
-// queueRow is one case in the index; never changed once stored (a write
-// replaces it), so readers may use it after dropping the lock.
-type queueRow struct {
-	Case
-	host string
-	ver  uint64 // id of the transaction that wrote it
+// The index keeps, per case, a compact key (queueKey: numbers and
+// interned strings, ~64 bytes, in one contiguous slice that a query scans
+// without chasing pointers) and the case itself without its finding (for
+// the rows of the page answered). A row is never changed once stored: a
+// write replaces it, so readers may use a *Case after dropping the lock.
+type queueKey struct {
+	score       float64
+	first, last int64 // Unix ns
+	firstSweep  uint64
+	id          uint64
+	ver         uint64 // id of the transaction that wrote it
+	host        uint32 // interned strings (queueIndex.str)
+	category    uint32
+	source      uint32
+	channel     uint32
+	status      uint32
+	route       uint32
+	suggested   uint32
 }
 
 // queueIndex is a database's queue index.
 type queueIndex struct {
 	mu    sync.RWMutex
 	built bool
-	rows  []*queueRow
-	pos   map[uint64]int // case id → index in rows
+	keys  []queueKey
+	cases []*Case
+	pos   map[uint64]int // case id → index in keys and cases
+	// Interned strings: id 0 is "". Statuses have their own table, so
+	// that their ids are small (counted in an array).
+	ids, stIDs   map[string]uint32
+	strs, stStrs []string
+	// How many cases have each category and source, for QueueFacets.
+	catN, srcN map[uint32]int
 }
 
 // queueIndexes maps an open *bolt.DB to its index, so that putCase, which
@@ -177,42 +197,87 @@ func (s *Store) queueIndex() *queueIndex {
 // dropQueueIndex forgets the index of a closed database.
 func (s *Store) dropQueueIndex() { queueIndexes.Delete(s.db) }
 
-func newQueueRow(c *Case, finding []byte, ver uint64) *queueRow {
-	r := &queueRow{Case: *c, ver: ver}
+// queueCase is a case as the index keeps it: without its finding, with
+// the suggested route and channel read from it.
+func queueCase(c *Case, finding []byte) *Case {
+	r := *c
 	r.Finding = nil
 	if finding != nil {
 		r.SuggestedRoute, r.Channel = findingRouteChannel(finding)
 	}
-	r.host = QueueHost(r.URL)
-	return r
+	return &r
 }
 
-// queueCaseWritten is putCase's hook: when tx commits, c's row replaces
-// the one in the index (if the index is built).
+// queueCaseWritten is putCase's hook: when tx commits, c replaces its
+// row in the index (if the index is built).
 func queueCaseWritten(tx *bolt.Tx, c *caseRecord) {
 	v, ok := queueIndexes.Load(tx.DB())
 	if !ok {
 		return
 	}
 	idx := v.(*queueIndex)
-	row := newQueueRow(&c.Case, c.Finding, uint64(tx.ID()))
-	tx.OnCommit(func() { idx.put(row) })
+	row, ver := queueCase(&c.Case, c.Finding), uint64(tx.ID())
+	tx.OnCommit(func() {
+		idx.mu.Lock()
+		defer idx.mu.Unlock()
+		if idx.built { // else the build's scan sees the write
+			idx.put(row, ver)
+		}
+	})
 }
 
-func (idx *queueIndex) put(r *queueRow) {
-	idx.mu.Lock()
-	defer idx.mu.Unlock()
-	if !idx.built {
-		return // the build's scan sees the write
+// intern is s's id, added if new (under the write lock).
+func (idx *queueIndex) intern(s string) uint32 {
+	if id, ok := idx.ids[s]; ok {
+		return id
 	}
-	if i, ok := idx.pos[r.ID]; ok {
-		if idx.rows[i].ver <= r.ver {
-			idx.rows[i] = r
+	id := uint32(len(idx.strs))
+	idx.strs = append(idx.strs, s)
+	idx.ids[s] = id
+	return id
+}
+
+// internStatus is the id of status s, added if new.
+func (idx *queueIndex) internStatus(s string) uint32 {
+	if id, ok := idx.stIDs[s]; ok {
+		return id
+	}
+	id := uint32(len(idx.stStrs))
+	idx.stStrs = append(idx.stStrs, s)
+	idx.stIDs[s] = id
+	return id
+}
+
+// lookup is s's id; ok is false when no row has it.
+func (idx *queueIndex) lookup(s string) (uint32, bool) {
+	id, ok := idx.ids[s]
+	return id, ok
+}
+
+// put stores c as written by transaction ver, unless a later write is
+// there already (commit handlers may run out of order). Under the write
+// lock.
+func (idx *queueIndex) put(c *Case, ver uint64) {
+	k := queueKey{score: c.Score, first: c.FirstSeen.UnixNano(), last: c.LastSeen.UnixNano(), firstSweep: c.FirstSweep,
+		id: c.ID, ver: ver, host: idx.intern(QueueHost(c.URL)), category: idx.intern(c.Category), source: idx.intern(c.SourceID),
+		channel: idx.intern(c.Channel), status: idx.internStatus(string(c.Status)), route: idx.intern(string(c.Route)),
+		suggested: idx.intern(string(c.SuggestedRoute))}
+	i, ok := idx.pos[c.ID]
+	if ok {
+		old := &idx.keys[i]
+		if old.ver > ver {
+			return
 		}
-		return
+		idx.catN[old.category]--
+		idx.srcN[old.source]--
+		idx.keys[i], idx.cases[i] = k, c
+	} else {
+		idx.pos[c.ID] = len(idx.keys)
+		idx.keys = append(idx.keys, k)
+		idx.cases = append(idx.cases, c)
 	}
-	idx.pos[r.ID] = len(idx.rows)
-	idx.rows = append(idx.rows, r)
+	idx.catN[k.category]++
+	idx.srcN[k.source]++
 }
 
 // ensure builds the index by one scan of the cases bucket, once.
@@ -228,71 +293,162 @@ func (idx *queueIndex) ensure(db *bolt.DB) error {
 	if idx.built {
 		return nil
 	}
-	var rows []*queueRow
-	pos := map[uint64]int{}
+	idx.ids, idx.strs = map[string]uint32{"": 0}, []string{""}
+	idx.stIDs, idx.stStrs = map[string]uint32{}, nil
+	idx.pos, idx.catN, idx.srcN = map[uint64]int{}, map[uint32]int{}, map[uint32]int{}
+	idx.keys, idx.cases = nil, nil
 	err := db.View(func(tx *bolt.Tx) error {
 		ver := uint64(tx.ID())
 		b := tx.Bucket(bucketCases)
 		if b == nil {
 			return nil
 		}
-		rows = make([]*queueRow, 0, b.Stats().KeyN)
+		n := b.Stats().KeyN
+		idx.keys, idx.cases = make([]queueKey, 0, n), make([]*Case, 0, n)
 		return b.ForEach(func(k, v []byte) error {
 			c, err := decodeCaseRecord(v, false)
 			if err != nil {
 				return fmt.Errorf("decode case %x: %w", k, err)
 			}
-			r := newQueueRow(&c.Case, nil, ver)
-			pos[r.ID] = len(rows)
-			rows = append(rows, r)
+			idx.put(queueCase(&c.Case, nil), ver)
 			return nil
 		})
 	})
 	if err != nil {
 		return err
 	}
-	idx.rows, idx.pos, idx.built = rows, pos, true
+	idx.built = true
 	return nil
 }
 
-// match reports whether r passes every filter of q but Status.
-func (q *CaseQuery) match(r *queueRow) bool {
+// compiled is a CaseQuery in the index's terms (under the read lock).
+type compiled struct {
+	q                          *CaseQuery
+	none                       bool // a filter value no case has
+	category, source, channel  uint32
+	host, status, route        uint32
+	hasCat, hasSrc, hasChan    bool
+	hasHost, hasStatus, hasRte bool
+	police                     uint32
+	srcRoute                   map[uint32]uint32 // source → configured route
+	from, to                   int64
+	strs, stStrs               []string
+}
+
+func (idx *queueIndex) compile(q *CaseQuery) *compiled {
+	c := &compiled{q: q, strs: idx.strs, stStrs: idx.stStrs, from: math.MinInt64, to: math.MaxInt64}
+	pick := func(s string, id *uint32, has *bool) {
+		if s == "" {
+			return
+		}
+		*has = true
+		var ok bool
+		if *id, ok = idx.lookup(s); !ok {
+			c.none = true
+		}
+	}
+	pick(q.Category, &c.category, &c.hasCat)
+	pick(q.Source, &c.source, &c.hasSrc)
+	pick(q.Channel, &c.channel, &c.hasChan)
+	pick(q.Host, &c.host, &c.hasHost)
+	if q.Status != "" {
+		var ok bool
+		c.hasStatus = true
+		if c.status, ok = idx.stIDs[string(q.Status)]; !ok {
+			c.status = math.MaxUint32 // counted, never listed
+		}
+	}
+	if q.Route != "" {
+		c.hasRte = true
+		var ok bool
+		if c.route, ok = idx.lookup(string(q.Route)); !ok {
+			c.route = math.MaxUint32 // may still come from a source's route
+		}
+		c.police, ok = idx.lookup(string(casework.RoutePoliceReferral))
+		if !ok {
+			c.police = math.MaxUint32
+		}
+		for src, r := range q.SourceRoutes {
+			sid, ok1 := idx.lookup(src)
+			if r == "" || !ok1 {
+				continue
+			}
+			rid, ok2 := idx.lookup(string(r))
+			if !ok2 {
+				rid = math.MaxUint32 - 1 // a route no row names: never the filter's unless equal
+				if r == q.Route {
+					rid = c.route
+				}
+			}
+			if c.srcRoute == nil {
+				c.srcRoute = map[uint32]uint32{}
+			}
+			c.srcRoute[sid] = rid
+		}
+	}
+	if !q.From.IsZero() {
+		c.from = q.From.UnixNano()
+	}
+	if !q.To.IsZero() {
+		c.to = q.To.UnixNano()
+	}
+	return c
+}
+
+// match reports whether k passes every filter but the status.
+func (c *compiled) match(k *queueKey) bool {
+	q := c.q
 	switch {
-	case q.Category != "" && r.Category != q.Category,
-		q.Source != "" && r.SourceID != q.Source,
-		q.Channel != "" && r.Channel != q.Channel,
-		q.Host != "" && r.host != q.Host,
-		q.Route != "" && QueueDepartment(&r.Case, q.SourceRoutes) != q.Route,
-		q.ScoreMin != nil && r.Score < *q.ScoreMin,
-		q.ScoreMax != nil && r.Score > *q.ScoreMax,
-		!q.From.IsZero() && r.FirstSeen.Before(q.From),
-		!q.To.IsZero() && !r.FirstSeen.Before(q.To),
-		q.FirstSweep != 0 && r.FirstSweep != q.FirstSweep:
+	case c.hasCat && k.category != c.category,
+		c.hasSrc && k.source != c.source,
+		c.hasChan && k.channel != c.channel,
+		c.hasHost && k.host != c.host,
+		q.ScoreMin != nil && k.score < *q.ScoreMin,
+		q.ScoreMax != nil && k.score > *q.ScoreMax,
+		k.first < c.from, k.first >= c.to,
+		q.FirstSweep != 0 && k.firstSweep != q.FirstSweep:
 		return false
+	}
+	if c.hasRte {
+		dept := k.route
+		if dept == 0 { // no route chosen
+			dept = k.suggested
+			if r, ok := c.srcRoute[k.source]; ok && k.suggested != c.police {
+				dept = r
+			}
+		}
+		if dept != c.route {
+			return false
+		}
 	}
 	return true
 }
 
-// compare orders two rows as q asks, ties by ascending id.
-func (q *CaseQuery) compare(a, b *queueRow) int {
-	var c int
-	switch q.Sort {
+// compare orders two keys as the query asks, ties by ascending id.
+func (c *compiled) compare(a, b *queueKey) int {
+	var d int
+	switch c.q.Sort {
 	case SortFirstSeen:
-		c = a.FirstSeen.Compare(b.FirstSeen)
+		d = cmp.Compare(a.first, b.first)
 	case SortLastSeen:
-		c = a.LastSeen.Compare(b.LastSeen)
+		d = cmp.Compare(a.last, b.last)
 	case SortHost:
-		c = strings.Compare(a.host, b.host)
+		d = strings.Compare(c.strs[a.host], c.strs[b.host])
 	case SortStatus:
-		c = strings.Compare(string(a.Status), string(b.Status))
+		d = strings.Compare(c.stStrs[a.status], c.stStrs[b.status])
 	default:
-		c = cmp.Compare(a.Score, b.Score)
+		d = cmp.Compare(a.score, b.score)
 	}
-	if q.Desc {
-		c = -c
+	if c.q.Desc {
+		d = -d
 	}
-	return cmp.Or(c, cmp.Compare(a.ID, b.ID))
+	return cmp.Or(d, cmp.Compare(a.id, b.id))
 }
+
+// streamTopK is the largest offset+limit a query keeps in a bounded heap
+// while it scans (when that is at most a quarter of the cases); deeper
+// pages collect every match and sort them.
+const streamTopK = 2000
 
 // QueryCases answers one page of the review queue from the index.
 func (s *Store) QueryCases(q CaseQuery) (*CasePage, error) {
@@ -304,78 +460,111 @@ func (s *Store) QueryCases(q CaseQuery) (*CasePage, error) {
 		return nil, fmt.Errorf("store: query cases: %w", err)
 	}
 	page := &CasePage{Counts: map[casework.CaseStatus]int{}}
-	var hits []*queueRow
+	want := q.Offset + q.Limit
 	idx.mu.RLock()
-	for _, r := range idx.rows {
-		if !q.match(r) {
+	c := idx.compile(&q)
+	if c.none {
+		idx.mu.RUnlock()
+		return page, nil
+	}
+	counts := map[uint32]int{}
+	var statusN [16]int // counts of the first statuses, without a map
+	var hits []int
+	h := &keyHeap{c: c, keys: idx.keys, k: want}
+	stream := want <= streamTopK && want*4 <= len(idx.keys) // a heap pays when it keeps few
+	for i := range idx.keys {
+		k := &idx.keys[i]
+		if !c.match(k) {
 			continue
 		}
-		page.Counts[r.Status]++
-		page.Counts[""]++
-		if q.Status == "" || r.Status == q.Status {
-			hits = append(hits, r)
+		if k.status < uint32(len(statusN)) {
+			statusN[k.status]++
+		} else {
+			counts[k.status]++
+		}
+		if c.hasStatus && k.status != c.status {
+			continue
+		}
+		page.Total++
+		if stream {
+			h.offer(i)
+		} else {
+			hits = append(hits, i)
+		}
+	}
+	if stream {
+		hits = h.sorted()
+	} else {
+		slices.SortFunc(hits, func(a, b int) int { return c.compare(&idx.keys[a], &idx.keys[b]) })
+	}
+	for st, n := range statusN {
+		if n > 0 {
+			counts[uint32(st)] += n
+		}
+	}
+	for st, n := range counts {
+		page.Counts[casework.CaseStatus(idx.stStrs[st])] += n
+		page.Counts[""] += n
+	}
+	if q.Offset < len(hits) {
+		hits = hits[q.Offset:min(want, len(hits))]
+		page.Cases = make([]Case, len(hits))
+		for i, at := range hits {
+			page.Cases[i] = *idx.cases[at]
 		}
 	}
 	idx.mu.RUnlock()
-	page.Total = len(hits)
-	want := q.Offset + q.Limit
-	if want < len(hits) && want <= len(hits)/8 {
-		hits = topK(hits, want, q.compare)
-	} else {
-		slices.SortFunc(hits, q.compare)
-	}
-	if q.Offset >= len(hits) {
-		return page, nil
-	}
-	hits = hits[q.Offset:min(want, len(hits))]
-	page.Cases = make([]Case, len(hits))
-	for i, r := range hits {
-		page.Cases[i] = r.Case
-	}
 	return page, nil
 }
 
-// topK returns the k first rows of rows in order (k < len(rows)), in
-// O(n log k): a bounded max-heap of the best k seen.
-func topK(rows []*queueRow, k int, less func(a, b *queueRow) int) []*queueRow {
-	h := make([]*queueRow, 0, k)
-	down := func(i int) {
-		for {
-			l := 2*i + 1
-			if l >= len(h) {
-				return
+// keyHeap keeps the k first rows (by position in keys) of those offered:
+// a max-heap whose top is the worst kept.
+type keyHeap struct {
+	c    *compiled
+	keys []queueKey
+	k    int
+	h    []int
+}
+
+func (h *keyHeap) less(a, b int) int { return h.c.compare(&h.keys[a], &h.keys[b]) }
+
+func (h *keyHeap) offer(i int) {
+	if len(h.h) < h.k {
+		h.h = append(h.h, i)
+		for j := len(h.h) - 1; j > 0; {
+			p := (j - 1) / 2
+			if h.less(h.h[j], h.h[p]) <= 0 {
+				break
 			}
-			m := l
-			if r := l + 1; r < len(h) && less(h[r], h[l]) > 0 {
-				m = r
-			}
-			if less(h[m], h[i]) <= 0 {
-				return
-			}
-			h[i], h[m] = h[m], h[i]
-			i = m
+			h.h[j], h.h[p] = h.h[p], h.h[j]
+			j = p
 		}
+		return
 	}
-	for _, r := range rows {
-		if len(h) < k {
-			h = append(h, r)
-			for i := len(h) - 1; i > 0; {
-				p := (i - 1) / 2
-				if less(h[i], h[p]) <= 0 {
-					break
-				}
-				h[i], h[p] = h[p], h[i]
-				i = p
-			}
-			continue
-		}
-		if less(r, h[0]) < 0 {
-			h[0] = r
-			down(0)
-		}
+	if h.less(i, h.h[0]) >= 0 {
+		return
 	}
-	slices.SortFunc(h, less)
-	return h
+	h.h[0] = i
+	for j := 0; ; {
+		l := 2*j + 1
+		if l >= len(h.h) {
+			return
+		}
+		m := l
+		if r := l + 1; r < len(h.h) && h.less(h.h[r], h.h[l]) > 0 {
+			m = r
+		}
+		if h.less(h.h[m], h.h[j]) <= 0 {
+			return
+		}
+		h.h[j], h.h[m] = h.h[m], h.h[j]
+		j = m
+	}
+}
+
+func (h *keyHeap) sorted() []int {
+	slices.SortFunc(h.h, h.less)
+	return h.h
 }
 
 // QueueFacets lists the categories and sources of the stored cases.
@@ -384,24 +573,19 @@ func (s *Store) QueueFacets() (*QueueFacets, error) {
 	if err := idx.ensure(s.db); err != nil {
 		return nil, fmt.Errorf("store: queue facets: %w", err)
 	}
-	cats, srcs := map[string]bool{}, map[string]bool{}
+	f := &QueueFacets{}
 	idx.mu.RLock()
-	for _, r := range idx.rows {
-		cats[r.Category] = true
-		srcs[r.SourceID] = true
+	for id, n := range idx.catN {
+		if n > 0 && id != 0 {
+			f.Categories = append(f.Categories, idx.strs[id])
+		}
+	}
+	for id, n := range idx.srcN {
+		if n > 0 && id != 0 {
+			f.Sources = append(f.Sources, idx.strs[id])
+		}
 	}
 	idx.mu.RUnlock()
-	f := &QueueFacets{}
-	for c := range cats {
-		if c != "" {
-			f.Categories = append(f.Categories, c)
-		}
-	}
-	for c := range srcs {
-		if c != "" {
-			f.Sources = append(f.Sources, c)
-		}
-	}
 	slices.Sort(f.Categories)
 	slices.Sort(f.Sources)
 	return f, nil
