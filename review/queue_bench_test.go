@@ -244,7 +244,7 @@ func qbFill(b *testing.B, st *store.Store, n int) []uint64 {
 			for i := w; i < n; i += workers {
 				f := matcher.Finding{Flagged: true, Score: float64(i % 40), Category: cats[i%3], Route: routes[(i/3)%3],
 					Reasons: []string{strings.Repeat("达到阈值 6，建议：网信办下架通知。规则 cert-sale-no-exam 得分 31：“出证”（+2），", 8)},
-					Rules: []matcher.RuleHit{{ID: "cert-sale-no-exam", Category: cats[i%3], Route: routes[(i/3)%3], Score: float64(i % 40), Fired: true}}}
+					Rules:   []matcher.RuleHit{{ID: "cert-sale-no-exam", Category: cats[i%3], Route: routes[(i/3)%3], Score: float64(i % 40), Fired: true}}}
 				for j := range 20 {
 					f.Matches = append(f.Matches, matcher.Match{Field: "text", Start: j * 10, End: j*10 + 6, Text: "免考包过", Term: "免考", Kind: "term", Rules: []string{"cert-sale-no-exam"}})
 				}
@@ -277,4 +277,3 @@ func qbFill(b *testing.B, st *store.Store, n int) []uint64 {
 	}
 	return ids
 }
-
