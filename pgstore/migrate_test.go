@@ -46,12 +46,13 @@ func open(t testing.TB, url string, opts Options) *Store {
 	return st
 }
 
-// wantTables are the tables of schema version 1.
+// wantTables are the tables of the latest schema version (00002 adds
+// saved_filters).
 var wantTables = []string{
 	"activations", "audit", "audit_head", "case_contacts", "case_counts", "cases", "check_evidence",
 	"decisions", "frontier", "hosts", "item_checks", "known_addrs", "login_attempts",
 	"login_bursts", "model_channels", "notice_events", "notice_items", "notices", "outbox",
-	"pages", "sessions", "sightings", "snapshot_texts", "snapshots", "sweeps", "users",
+	"pages", "saved_filters", "sessions", "sightings", "snapshot_texts", "snapshots", "sweeps", "users",
 }
 
 func tables(t *testing.T, url string) []string {

@@ -127,16 +127,7 @@ func (b *Backend) QueryCases(q store.CaseQuery) (*store.CasePage, error) {
 	if page.Total == 0 || q.Offset >= page.Total {
 		return page, nil
 	}
-	if q.Status != "" {
-		args = append(args, string(q.Status))
-		where = append(where, fmt.Sprintf("status = $%d", len(args)))
-	}
-	sql := `SELECT ` + CaseColumns(false) + ` FROM cases`
-	if len(where) > 0 {
-		sql += ` WHERE ` + strings.Join(where, " AND ")
-	}
-	args = append(args, q.Limit, q.Offset)
-	sql += fmt.Sprintf(` ORDER BY %s LIMIT $%d OFFSET $%d`, queueOrder(&q), len(args)-1, len(args))
+	sql, args := queueListSQL(&q)
 	rows, err = b.st.pool.Query(ctx, sql, args...)
 	if err != nil {
 		return nil, fmt.Errorf("pgstore: query cases: %w", err)
@@ -146,6 +137,22 @@ func (b *Backend) QueryCases(q store.CaseQuery) (*store.CasePage, error) {
 		return nil, fmt.Errorf("pgstore: query cases: %w", err)
 	}
 	return page, nil
+}
+
+// queueListSQL selects the page of q (checked).
+func queueListSQL(q *store.CaseQuery) (string, []any) {
+	where, args := queueWhere(q)
+	if q.Status != "" {
+		args = append(args, string(q.Status))
+		where = append(where, fmt.Sprintf("status = $%d", len(args)))
+	}
+	sql := `SELECT ` + CaseColumns(false) + ` FROM cases`
+	if len(where) > 0 {
+		sql += ` WHERE ` + strings.Join(where, " AND ")
+	}
+	args = append(args, q.Limit, q.Offset)
+	sql += fmt.Sprintf(` ORDER BY %s LIMIT $%d OFFSET $%d`, queueOrder(q), len(args)-1, len(args))
+	return sql, args
 }
 
 // distinctSQL lists the distinct non-empty values of an indexed column of
