@@ -318,6 +318,9 @@ func (idx *queueIndex) ensure(db *bolt.DB) error {
 		return err
 	}
 	idx.built = true
+	// The scan mapped every page of the cases bucket into the resident
+	// set; drop them (they stay in the page cache): see releaseMapped.
+	_ = db.View(func(tx *bolt.Tx) error { return dropMapped(db.Info().Data, tx.Size()) })
 	return nil
 }
 
@@ -333,10 +336,12 @@ type compiled struct {
 	srcRoute                   map[uint32]uint32 // source → configured route
 	from, to                   int64
 	strs, stStrs               []string
+	sort                       int // index in QueueSorts
 }
 
 func (idx *queueIndex) compile(q *CaseQuery) *compiled {
-	c := &compiled{q: q, strs: idx.strs, stStrs: idx.stStrs, from: math.MinInt64, to: math.MaxInt64}
+	c := &compiled{q: q, strs: idx.strs, stStrs: idx.stStrs, from: math.MinInt64, to: math.MaxInt64,
+		sort: max(0, slices.Index(QueueSorts, q.Sort))}
 	pick := func(s string, id *uint32, has *bool) {
 		if s == "" {
 			return
@@ -427,22 +432,29 @@ func (c *compiled) match(k *queueKey) bool {
 // compare orders two keys as the query asks, ties by ascending id.
 func (c *compiled) compare(a, b *queueKey) int {
 	var d int
-	switch c.q.Sort {
-	case SortFirstSeen:
+	switch c.sort {
+	case 1: // SortFirstSeen
 		d = cmp.Compare(a.first, b.first)
-	case SortLastSeen:
+	case 2: // SortLastSeen
 		d = cmp.Compare(a.last, b.last)
-	case SortHost:
-		d = strings.Compare(c.strs[a.host], c.strs[b.host])
-	case SortStatus:
-		d = strings.Compare(c.stStrs[a.status], c.stStrs[b.status])
+	case 3: // SortHost
+		if a.host != b.host {
+			d = strings.Compare(c.strs[a.host], c.strs[b.host])
+		}
+	case 4: // SortStatus
+		if a.status != b.status {
+			d = strings.Compare(c.stStrs[a.status], c.stStrs[b.status])
+		}
 	default:
 		d = cmp.Compare(a.score, b.score)
 	}
-	if c.q.Desc {
-		d = -d
+	if d == 0 {
+		return cmp.Compare(a.id, b.id)
 	}
-	return cmp.Or(d, cmp.Compare(a.id, b.id))
+	if c.q.Desc {
+		return -d
+	}
+	return d
 }
 
 // streamTopK is the largest offset+limit a query keeps in a bounded heap
@@ -472,7 +484,16 @@ func (s *Store) QueryCases(q CaseQuery) (*CasePage, error) {
 	var hits []int
 	h := &keyHeap{c: c, keys: idx.keys, k: want}
 	stream := want <= streamTopK && want*4 <= len(idx.keys) // a heap pays when it keeps few
-	for i := range idx.keys {
+	// Rows are kept in the order cases were made, which is roughly the
+	// order of first (and last) seen: a descending order scans from the
+	// end, so that the heap fills with the first rows of the page at once
+	// and rejects the rest with one comparison each.
+	nk := len(idx.keys)
+	for j := range nk {
+		i := j
+		if q.Desc {
+			i = nk - 1 - j
+		}
 		k := &idx.keys[i]
 		if !c.match(k) {
 			continue
