@@ -79,7 +79,7 @@ func BenchmarkQueue100k(b *testing.B) {
 	rss0, _, anon0, file0 := qbRSS()
 	b.Logf("after the fill: RSS %d MB (anonymous %d MB, mapped file %d MB)", rss0>>10, anon0>>10, file0>>10)
 	before := qbHeap()
-	start = time.Now()
+	start := time.Now()
 	if _, err := st.QueryCases(store.CaseQuery{Limit: 1}); err != nil {
 		b.Fatal(err)
 	}
