@@ -106,7 +106,7 @@ func BenchmarkQueryCases100k(b *testing.B) {
 		q    store.CaseQuery
 	}{
 		{"open tab by score", store.CaseQuery{Status: casework.CaseOpen, Desc: true}},
-		{"filtered", store.CaseQuery{Status: casework.CaseOpen, Category: "exam_fraud", Source: "tieba", Sort: store.SortFirstSeen, Desc: true}},
+		{"filtered", store.CaseQuery{Status: casework.CaseOpen, Category: "exam_fraud", Source: "xianyu", Sort: store.SortFirstSeen, Desc: true}},
 		{"route+source routes", store.CaseQuery{Route: casework.RouteTakedownSAMR, SourceRoutes: map[string]casework.Route{"shop": casework.RouteTakedownSAMR},
 			ScoreMin: &min20, Sort: store.SortHost, Offset: 100}},
 		{"all, page 40", store.CaseQuery{Sort: store.SortLastSeen, Desc: true, Offset: 39 * 50}},

@@ -8,6 +8,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -48,7 +49,7 @@ func testQueue(t *testing.T, b Backend) {
 		}
 		return res.CaseID
 	}
-	const n = 14
+	n := 14
 	ids := make([]uint64, n)
 	for i := range 12 {
 		ids[i] = record(sw1, i, base.Add(time.Duration((i*7)%12)*time.Hour))
@@ -97,6 +98,37 @@ func testQueue(t *testing.T, b Backend) {
 	if p, err := b.QueryCases(store.CaseQuery{Host: "a.example"}); err != nil || p.Total == 0 {
 		t.Errorf("host a.example (stored from A.example) = %+v, %v", p, err)
 	}
+
+	// Concurrent writers (batched into shared commits by some backends):
+	// the index holds every case as last written.
+	var wg sync.WaitGroup
+	errs := make(chan error, 64)
+	for w := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range 5 {
+				i := 100 + w*5 + j
+				o := observation(sw2, fmt.Sprintf("https://%s/c/%d", hosts[i%3], i), fmt.Sprintf("并发 %d", i))
+				o.SourceID, o.Score, o.FetchedAt = sources[i%2], float64(i%7), later.Add(time.Duration(i)*time.Minute)
+				res, err := b.Record(o)
+				if err == nil && j%2 == 0 {
+					_, _, err = b.Decide(store.Decision{CaseID: res.CaseID, Action: casework.ActionDismiss, Reason: casework.DismissReasons[1], By: "alice"})
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	n += 40
+	checkQueue(t, b, "after concurrent writers", n)
 
 	b = reopen(t, b)
 	checkQueue(t, b, "after a restart", n)
