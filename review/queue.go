@@ -142,6 +142,17 @@ func (s *Server) queryQueue(f queueFilter, page int, clamp bool) (*store.CasePag
 	return p, page, latest, nil
 }
 
+// warmQueue has the store build its queue index in the background (the
+// embedded store scans every case once, seconds at 100,000 cases), so the
+// first reviewer to open the queue does not wait for it.
+func (s *Server) warmQueue() {
+	go func() {
+		if _, err := s.st.QueueFacets(); err != nil {
+			s.log.Warn("queue index not built in advance", "err", err)
+		}
+	}()
+}
+
 // queueRows are the queue's lines for the cases of a page.
 func (s *Server) queueRows(cases []store.Case, latest uint64) []caseRow {
 	rows := make([]caseRow, len(cases))

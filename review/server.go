@@ -108,6 +108,7 @@ func New(opts Options) (*Server, error) {
 	}
 	s.views = views
 	s.routes()
+	s.warmQueue()
 	return s, nil
 }
 
