@@ -280,6 +280,10 @@ func (idx *queueIndex) put(c *Case, ver uint64) {
 	idx.srcN[k.source]++
 }
 
+// queueBuildDrop is how many cases the index build reads between drops
+// of the database's mapped pages.
+const queueBuildDrop = 5000
+
 // ensure builds the index by one scan of the cases bucket, once.
 func (idx *queueIndex) ensure(db *bolt.DB) error {
 	idx.mu.RLock()
@@ -303,14 +307,19 @@ func (idx *queueIndex) ensure(db *bolt.DB) error {
 		if b == nil {
 			return nil
 		}
-		n := b.Stats().KeyN
-		idx.keys, idx.cases = make([]queueKey, 0, n), make([]*Case, 0, n)
 		return b.ForEach(func(k, v []byte) error {
 			c, err := decodeCaseRecord(v, false)
 			if err != nil {
 				return fmt.Errorf("decode case %x: %w", k, err)
 			}
 			idx.put(queueCase(&c.Case, nil), ver)
+			if len(idx.keys)%queueBuildDrop == 0 {
+				// Keep the resident set to the pages read since the
+				// last drop (see releaseMapped); the View holds the
+				// mmap lock, and the pages read again come from the
+				// page cache.
+				_ = dropMapped(db.Info().Data, tx.Size())
+			}
 			return nil
 		})
 	})
