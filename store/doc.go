@@ -94,6 +94,12 @@
 //	contact_cases (made by the first indexed case) kind 0 value 0 case id → empty:
 //	                                the contact index that links cases of one seller
 //	case_contacts (with contact_cases) case id kind 0 value → empty (contacts.go)
+//	saved_filters (made by the first save) user 0 name → SavedFilter: a user's named
+//	                                queue queries, at most 50 a user (savedfilters.go)
+//
+// The review queue's index is not a bucket: it is kept in memory, built by
+// one scan of cases on the first QueryCases and kept up to date by the
+// commits of putCase (queue.go).
 //
 // No bucket is keyed by time yet: sweeps, cases and snapshots are keyed by
 // sequence numbers that already sort by creation, and a sweep's sightings
