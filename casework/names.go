@@ -289,3 +289,18 @@ func Duration(d time.Duration) string {
 	d = d.Round(time.Minute)
 	return fmt.Sprintf("%d 小时 %d 分", int(d/time.Hour), int(d%time.Hour/time.Minute))
 }
+
+// QueueSort is an order the review queue sorts by (package store's Sort*
+// keys).
+type QueueSort string
+
+// Name is the order's Chinese name, or s itself when unknown.
+func (s QueueSort) Name() string { return nameOr(queueSortNames[s], s) }
+
+var queueSortNames = map[QueueSort]string{
+	"score":      "得分",
+	"first_seen": "首次发现时间",
+	"last_seen":  "最近发现时间",
+	"host":       "网站",
+	"status":     "状态",
+}

@@ -262,20 +262,27 @@ func (s *Server) apiMe(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) apiCases(w http.ResponseWriter, r *http.Request) {
 	f := readQueueFilter(r.URL.Query())
-	rows, counts, latest, _, err := s.filterCases(f)
-	if err != nil {
-		s.serverError(w, r, err)
+	if f.Order.Err != "" {
+		s.fail(w, r, http.StatusBadRequest, f.Order.Err)
 		return
 	}
-	lo := min((f.Page-1)*pageSize, len(rows))
-	page := s.decorate(rows[lo:min(lo+pageSize, len(rows))])
+	p, _, latest, err := s.queryQueue(f, f.Page, false)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	page := s.queueRows(p.Cases, latest)
 	if !allowed(currentUser(r), permReadNotices) {
 		for i := range page {
 			hideNotice(&page[i].Case)
 		}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"total": len(rows), "page": f.Page, "page_size": pageSize,
-		"counts": counts, "latest_sweep": latest, "cases": page})
+	if page == nil {
+		page = []caseRow{}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"total": p.Total, "page": f.Page, "page_size": f.Order.Size,
+		"sort": f.Order.Sort, "order": map[bool]string{true: "desc", false: "asc"}[f.Order.Desc],
+		"counts": p.Counts, "latest_sweep": latest, "cases": page})
 }
 
 func (s *Server) apiCase(w http.ResponseWriter, r *http.Request) {

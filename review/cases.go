@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"golang.org/x/net/publicsuffix"
 
@@ -33,6 +32,7 @@ type queueFilter struct {
 	From, To         string // dates, 2006-01-02, on first seen
 	New              bool   // first seen in the latest sweep
 	Page             int
+	Order            queueOrder // sort, page size, host and score range (queue.go)
 }
 
 func readQueueFilter(q url.Values) queueFilter {
@@ -46,6 +46,7 @@ func readQueueFilter(q url.Values) queueFilter {
 	}
 	f.Page, _ = strconv.Atoi(q.Get("page"))
 	f.Page = max(f.Page, 1)
+	f.Order = readQueueOrder(q)
 	return f
 }
 
@@ -76,6 +77,10 @@ type queueView struct {
 	Latest     uint64
 	Reasons    []choice         // dismissal reasons, in order; the form adds an empty first option
 	MyRoutes   []casework.Route // routes the user may confirm onto (the batch bar offers only these)
+	Sorts      []choice         // the orders the queue sorts by
+	Sizes      []int            // the page sizes offered
+	Saved      []store.SavedFilter
+	SavedQuery string // the current view as a saved filter keeps it
 }
 
 // choice is one option of a select.
@@ -218,80 +223,42 @@ func hostOf(raw string) string {
 	return ""
 }
 
-// filterCases applies the queue filter; it also counts cases per status
-// under the other filters.
-func (s *Server) filterCases(f queueFilter) (rows []caseRow, counts map[casework.CaseStatus]int, latest uint64, all []store.Case, err error) {
-	all, err = s.st.Cases(store.CaseFilter{})
-	if err != nil {
-		return nil, nil, 0, nil, err
-	}
-	if sw, err := s.st.Sweeps(1); err == nil && len(sw) > 0 {
-		latest = sw[0].ID
-	}
-	merged, err := s.st.MergedIDs()
-	if err != nil {
-		return nil, nil, 0, nil, err
-	}
-	from, _ := time.ParseInLocation("2006-01-02", f.From, store.Beijing)
-	to, _ := time.ParseInLocation("2006-01-02", f.To, store.Beijing)
-	counts = map[casework.CaseStatus]int{}
-	for _, c := range all {
-		row := caseRow{Case: c, SuggestedRoute: s.suggestedRoute(&c), New: latest > 0 && c.FirstSweep == latest}
-		route := cmp.Or(c.Route, row.SuggestedRoute)
-		if _, ok := merged[c.ID]; ok {
-			continue // decided through its primary
-		}
-		switch {
-		case f.Category != "" && c.Category != f.Category,
-			f.Source != "" && c.SourceID != f.Source,
-			f.Route != "" && route != f.Route,
-			f.Channel != "" && c.Channel != f.Channel,
-			!from.IsZero() && c.FirstSeen.Before(from),
-			!to.IsZero() && !c.FirstSeen.Before(to.AddDate(0, 0, 1)),
-			f.New && !row.New:
-			continue
-		}
-		counts[c.Status]++
-		counts[""]++
-		if f.Status == "" || c.Status == f.Status {
-			rows = append(rows, row)
-		}
-	}
-	return rows, counts, latest, all, nil
-}
-
 func (s *Server) queue(w http.ResponseWriter, r *http.Request) {
 	f := readQueueFilter(r.URL.Query())
-	rows, counts, latest, all, err := s.filterCases(f)
+	if f.Order.Err != "" {
+		s.fail(w, r, http.StatusBadRequest, f.Order.Err)
+		return
+	}
+	page, pageNo, latest, err := s.queryQueue(f, f.Page, true)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	facets, err := s.st.QueueFacets()
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	v := queueView{Filter: f, Query: r.URL.Query(), Total: len(rows), Counts: counts, CountAll: counts[""], Latest: latest,
+	saved, err := s.st.SavedFilters(currentUser(r).Name)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	v := queueView{Filter: f, Query: r.URL.Query(), Total: page.Total, Counts: page.Counts, CountAll: page.Counts[""], Latest: latest,
 		Statuses: casework.CaseStatuses,
 		Routes:   casework.Routes, Reasons: reasonChoices(), MyRoutes: routesOf(currentUser(r)),
-		CatNames: map[string]string{}}
+		CatNames: map[string]string{}, Sorts: sortChoices(), Sizes: pageSizes(f.Order.Size), Saved: saved,
+		SavedQuery: savedQuery(r.URL.Query())}
 	for _, ch := range finding.Channels {
 		v.Channels = append(v.Channels, choice{ch, finding.ChannelName(ch)})
 	}
-	seenCat, seenSrc := map[string]bool{}, map[string]bool{}
-	for _, c := range all {
-		if c.Category != "" && !seenCat[c.Category] {
-			seenCat[c.Category] = true
-			v.Categories = append(v.Categories, c.Category)
-			v.CatNames[c.Category] = s.categoryName(c.Category)
-		}
-		if c.SourceID != "" && !seenSrc[c.SourceID] {
-			seenSrc[c.SourceID] = true
-			v.Sources = append(v.Sources, c.SourceID)
-		}
+	v.Categories, v.Sources = facets.Categories, facets.Sources
+	for _, c := range v.Categories {
+		v.CatNames[c] = s.categoryName(c)
 	}
-	slices.Sort(v.Categories)
-	slices.Sort(v.Sources)
-	v.Last = max(1, (len(rows)+pageSize-1)/pageSize)
-	v.Page = min(f.Page, v.Last)
-	lo := (v.Page - 1) * pageSize
-	v.Rows = s.decorate(rows[lo:min(lo+pageSize, len(rows))])
+	v.Last = max(1, (page.Total+f.Order.Size-1)/f.Order.Size)
+	v.Page = pageNo
+	v.Rows = s.queueRows(page.Cases, latest)
 	if err := s.groupRows(v.Rows); err != nil {
 		s.serverError(w, r, err)
 		return

@@ -107,25 +107,27 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 		return "/cases?" + q.Encode()
 	}
 	if allowed(u, permReadCases) {
-		// Counted from the queue's own filter (one read of the cases), by
-		// the route the queue's route filter compares, so each number is
-		// the length of the list it links to.
-		all, _, _, _, err := s.filterCases(queueFilter{})
-		if err != nil {
-			s.serverError(w, r, err)
-			return
+		// Counted by the queue's own query (its index), so each number is
+		// the total of the list it links to.
+		count := func(status casework.CaseStatus, route casework.Route) (int, error) {
+			q := url.Values{"status": {string(status)}}
+			if route != "" {
+				q.Set("route", string(route))
+			}
+			f := readQueueFilter(q)
+			p, _, _, err := s.queryQueue(f, 1, false)
+			if err != nil {
+				return 0, err
+			}
+			return p.Total, nil
 		}
-		type key struct {
-			status casework.CaseStatus
-			route  casework.Route
-		}
-		counts := map[key]int{}
-		for _, row := range all {
-			counts[key{row.Status, ""}]++
-			counts[key{row.Status, queueRoute(row)}]++
-		}
+		var failed error
 		add := func(id, label, hint string, status casework.CaseStatus, route casework.Route) {
-			todo = append(todo, dashItem{ID: id, Label: label, N: counts[key{status, route}], Link: caseLink(status, route), Hint: hint})
+			n, err := count(status, route)
+			if err != nil {
+				failed = err
+			}
+			todo = append(todo, dashItem{ID: id, Label: label, N: n, Link: caseLink(status, route), Hint: hint})
 		}
 		for _, rt := range casework.TakedownRoutes() {
 			if canRoute(u, rt) {
@@ -137,6 +139,10 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 		}
 		if u.Has(casework.RoleApprover) {
 			add("todo-approval", "待审批的移送", "审核员已提交移送公安、等待审批的线索。", casework.CasePendingApproval, "")
+		}
+		if failed != nil {
+			s.serverError(w, r, failed)
+			return
 		}
 	}
 	var online []dashOnline

@@ -108,6 +108,7 @@ func New(opts Options) (*Server, error) {
 	}
 	s.views = views
 	s.routes()
+	s.warmQueue()
 	return s, nil
 }
 
@@ -217,6 +218,9 @@ func (s *Server) routes() {
 
 	m.HandleFunc("GET /cases", s.can(permReadCases, s.queue))
 	m.HandleFunc("POST /cases/decide", s.can(permDecide, s.batchDecide))
+	m.HandleFunc("POST /cases/filters", s.can(permReadCases, s.saveFilter))
+	m.HandleFunc("POST /cases/filters/delete", s.can(permReadCases, s.deleteFilter))
+	m.HandleFunc("GET /api/cases/filters", s.can(permReadCases, s.apiSavedFilters))
 	m.HandleFunc("GET /cases/{id}", s.can(permReadCases, s.casePage))
 	m.HandleFunc("POST /cases/{id}/decide", s.can(permDecide, s.decide))
 	m.HandleFunc("GET /cases/{id}/snapshots/{sid}/screenshot", s.can(permReadCases, s.screenshot))

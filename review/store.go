@@ -19,8 +19,9 @@ type Store interface {
 	AuditLog
 	EvidenceStore
 	MergeStore
-	ClaimStore      // claims and reassignment (assign_store.go)
-	CommentStore    // comments on cases (assign_store.go)
+	ClaimStore   // claims and reassignment (assign_store.go)
+	CommentStore // comments on cases (assign_store.go)
+	QueueStore
 	detect.Settings // the detection in force (model channels, active models)
 	tuning.Store    // re-scoring stored cases against candidate rules
 	SetModelChannel(actor, category string, on bool) error

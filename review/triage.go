@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/certwatch/certwatch/casework"
+	"github.com/certwatch/certwatch/store"
 )
 
 // Keyboard triage: the queue and the case page carry the queue's filter
@@ -79,27 +80,48 @@ func newTriageView(q url.Values) triageView {
 	return v
 }
 
+// nextCaseWindows bounds how many queue windows (of the largest page)
+// nextCase reads looking for id and then for a pending case after it.
+const nextCaseWindows = 5
+
 // nextCase is the pending case after id in the queue under the filter q
 // (status aside: the next one still to decide), wrapping round to the
-// start; 0 when no other case is pending.
+// start; 0 when no other case is pending. It reads the queue's index a
+// window at a time: when id is not within the first nextCaseWindows
+// windows, or nothing pending follows it there, the first pending case of
+// the queue is next.
 func (s *Server) nextCase(q url.Values, id uint64) (uint64, error) {
 	f := readQueueFilter(q)
 	f.Status = ""
-	rows, _, _, _, err := s.filterCases(f)
-	if err != nil {
-		return 0, err
-	}
-	at := -1
-	for i, row := range rows {
-		if row.ID == id {
-			at = i
+	f.Order.Size = store.MaxQueuePageSize
+	found := false
+	for page := 1; page <= 2*nextCaseWindows; page++ {
+		p, _, _, err := s.queryQueue(f, page, false)
+		if err != nil {
+			return 0, err
+		}
+		for _, c := range p.Cases {
+			switch {
+			case c.ID == id:
+				found = true
+			case found && c.Status == casework.CaseOpen:
+				return c.ID, nil
+			}
+		}
+		if len(p.Cases) < f.Order.Size || (!found && page >= nextCaseWindows) {
 			break
 		}
 	}
-	for i := 1; i <= len(rows); i++ {
-		row := rows[(at+i+len(rows))%len(rows)]
-		if row.ID != id && row.Status == casework.CaseOpen {
-			return row.ID, nil
+	// Wrap round (or id is deep in the queue): the first pending case.
+	f.Status = casework.CaseOpen
+	f.Order.Size = 2
+	p, _, _, err := s.queryQueue(f, 1, false)
+	if err != nil {
+		return 0, err
+	}
+	for _, c := range p.Cases {
+		if c.ID != id {
+			return c.ID, nil
 		}
 	}
 	return 0, nil

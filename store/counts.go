@@ -88,6 +88,7 @@ func oldStatus(b *bolt.Bucket, key []byte) (statusOnly, bool) {
 func putCase(tx *bolt.Tx, c *caseRecord) error {
 	b := tx.Bucket(bucketCases)
 	key := u64(c.ID)
+	queueCaseWritten(tx, c)
 	cb := countsBucket(tx)
 	if cb == nil {
 		return putJSON(b, key, c)

@@ -102,6 +102,12 @@
 //	comments      (made by the first comment) case id ‖ id → Comment, append-only
 //	notice_track  (made by the first follow-up) notice id → NoticeTrack: delivery,
 //	                                receipt, replies, deadline reminders, escalations (noticetrack.go)
+//	saved_filters (made by the first save) user 0 name → SavedFilter: a user's named
+//	                                queue queries, at most 50 a user (savedfilters.go)
+//
+// The review queue's index is not a bucket: it is kept in memory, built by
+// one scan of cases on the first QueryCases and kept up to date by the
+// commits of putCase (queue.go).
 //
 // No bucket is keyed by time yet: sweeps, cases and snapshots are keyed by
 // sequence numbers that already sort by creation, and a sweep's sightings

@@ -333,6 +333,7 @@ func checkVersion(v []byte) error {
 // more than once.
 func (s *Store) Close() error {
 	s.closeOnce.Do(func() {
+		s.dropQueueIndex()
 		// The database first, then the lock file: a process waiting on
 		// PATH.lock then finds the database free.
 		if err := s.db.Close(); err != nil {

@@ -137,6 +137,7 @@ func Run(t *testing.T, open func(t *testing.T) Backend) {
 	parallel(t, "ConcurrentClaim", func(t *testing.T) { testConcurrentClaim(t, open(t)) })
 	parallel(t, "Comments", func(t *testing.T) { testComments(t, open(t)) })
 	parallel(t, "NoticeTracking", func(t *testing.T) { testNoticeTracking(t, open) })
+	parallel(t, "Queue", func(t *testing.T) { testQueue(t, open(t)); testSavedFilters(t, open(t)) })
 }
 
 // parallel runs one part of the suite as a parallel subtest: each opens a
