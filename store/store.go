@@ -301,6 +301,9 @@ func initSchema(tx *bolt.Tx) error {
 			return fmt.Errorf("create bucket %s: %w", name, err)
 		}
 	}
+	if err := buildSearchIndex(tx); err != nil {
+		return err
+	}
 	meta := tx.Bucket(bucketMeta)
 	if v := meta.Get(keySchema); v != nil {
 		return checkVersion(v)
