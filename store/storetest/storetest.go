@@ -125,6 +125,8 @@ func Run(t *testing.T, open func(t *testing.T) Backend) {
 	t.Run("ConcurrentDecide", func(t *testing.T) { testConcurrentDecide(t, open(t)) })
 	t.Run("ConcurrentAudit", func(t *testing.T) { testConcurrentAudit(t, open(t)) })
 	t.Run("ConcurrentFrontier", func(t *testing.T) { testConcurrentFrontier(t, open(t)) })
+	t.Run("Search", func(t *testing.T) { testSearch(t, open(t)) })
+	t.Run("Pivots", func(t *testing.T) { testPivots(t, open(t)) })
 }
 
 // startSweep starts a sweep and returns its id.
