@@ -54,15 +54,15 @@ func testSearch(t *testing.T, b Backend) {
 		want []uint64
 	}{
 		{"安全员证", []uint64{a}},    // 员证 is not in c
-		{"安全员", []uint64{a, c}},   // a has it in its title
-		{"办理", []uint64{bb, a}},    // both in the text: by score
-		{"快速 办理", []uint64{bb}},   // AND
+		{"安全员", []uint64{a, c}},  // a has it in its title
+		{"办理", []uint64{bb, a}},  // both in the text: by score
+		{"快速 办理", []uint64{bb}},  // AND
 		{"安全员 电工", nil},          // AND, no case has both
-		{"zs88", []uint64{a}},      // lower-cased
-		{"ＺＳ８８", []uint64{a}},      // full-width folded
-		{"shop", []uint64{a}},      // a host label
-		{"焊工", []uint64{d}},        // a percent-encoded path
-		{"培训考试", []uint64{c}},      // across word boundaries
+		{"zs88", []uint64{a}},    // lower-cased
+		{"ＺＳ８８", []uint64{a}},    // full-width folded
+		{"shop", []uint64{a}},    // a host label
+		{"焊工", []uint64{d}},      // a percent-encoded path
+		{"培训考试", []uint64{c}},    // across word boundaries
 		{"「安全员证」！", []uint64{a}}, // punctuation ignored
 	} {
 		if got := search(store.SearchQuery{Text: tc.q}); !slices.Equal(got, tc.want) {
