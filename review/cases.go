@@ -407,6 +407,9 @@ type caseView struct {
 	// Linked are the other cases that share a personal contact with this
 	// one (the same seller).
 	Linked []linkedView
+	// Pivots link to the cases sharing a contact, host, listing id or
+	// page content with this one (search.go).
+	Pivots pivotLinks
 }
 
 // linkedView is one case linked by a shared contact.
@@ -526,6 +529,7 @@ func (s *Server) loadCaseView(r *http.Request, id uint64) (*caseView, error) {
 		}
 		v.Linked = append(v.Linked, lv)
 	}
+	v.Pivots = s.casePivots(id)
 	v.MyRoutes = routesOf(u)
 	for _, route := range v.MyRoutes {
 		v.Recipients[route] = s.recipientFor(route, c.URL)

@@ -257,6 +257,8 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /api/notices", s.can(permReadNotices, s.apiNotices))
 	m.HandleFunc("GET /api/notices/{id}", s.can(permReadNotices, s.apiNotice))
 	m.HandleFunc("GET /api/audit/verify", s.can(permAudit, s.apiAuditVerify))
+	m.HandleFunc("GET /search", s.can(permReadCases, s.searchPage))
+	m.HandleFunc("GET /api/search", s.can(permReadCases, s.apiSearch))
 	m.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		// A database file replaced, moved or deleted under the server makes
