@@ -62,7 +62,7 @@ func TestSearchPage(t *testing.T) {
 		want []uint64
 	}{
 		{"安全员证", []uint64{s.a}},
-		{"安全员", []uint64{s.a, s.c}}, // a has it in its title
+		{"安全员", []uint64{s.a, s.c}},    // a has it in its title
 		{"代办", []uint64{s.other, s.a}}, // by score
 		{"焊工证 快速", []uint64{s.l2}},
 		{"ZS-88", []uint64{s.b, s.a}},
