@@ -86,6 +86,9 @@ func New(opts Options) (*Server, error) {
 	if opts.Store == nil {
 		return nil, errors.New("review: no store")
 	}
+	if w, ok := opts.Store.(interface{ WarmSearch() error }); ok {
+		go w.WarmSearch() // search.go: the first search need not wait for the index
+	}
 	if opts.Log == nil {
 		opts.Log = slog.Default()
 	}

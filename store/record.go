@@ -200,6 +200,7 @@ func (s *Store) Record(o Observation) (RecordResult, error) {
 	if err != nil {
 		return RecordResult{}, fmt.Errorf("store: record case %s: %w", o.CaseKey, err)
 	}
+	s.terms.recorded(res, &o)
 	return res, nil
 }
 
@@ -330,7 +331,7 @@ func record(tx *bolt.Tx, o *Observation) (RecordResult, error) {
 	if err := indexContacts(tx, c.ID, o.Contacts); err != nil {
 		return res, err
 	}
-	if err := indexSearch(tx, &c, oldURL, o, res.NewSnapshot); err != nil {
+	if err := indexPivots(tx, &c, oldURL, o, res.NewSnapshot); err != nil {
 		return res, err
 	}
 

@@ -47,10 +47,12 @@ const (
 	MaxSearchQuery = 100
 	// MaxSearchResults bounds the cases one search returns (a page).
 	MaxSearchResults = 200
-	// maxIndexedText bounds how much of a page's text is indexed.
-	maxIndexedText = 16 << 10
+	// maxIndexedText bounds how much of a page's text is indexed (about
+	// 1,300 Han characters): the bbolt store keeps the terms in memory,
+	// 4 bytes a posting.
+	maxIndexedText = 4 << 10
 	// maxCaseTerms bounds the distinct terms of one snapshot.
-	maxCaseTerms = 4000
+	maxCaseTerms = 1000
 	// maxTermBytes bounds one token; longer runs are cut.
 	maxTermBytes = 64
 	// maxQueryTerms bounds the terms of a query.

@@ -113,6 +113,8 @@ type Store struct {
 
 	closeOnce sync.Once
 	closeErr  error
+	// terms is the full-text index, in memory (search.go).
+	terms termIndex
 }
 
 // Open opens (creating if needed, unless read-only) the database at path.
@@ -301,7 +303,7 @@ func initSchema(tx *bolt.Tx) error {
 			return fmt.Errorf("create bucket %s: %w", name, err)
 		}
 	}
-	if err := buildSearchIndex(tx); err != nil {
+	if err := buildPivots(tx); err != nil {
 		return err
 	}
 	meta := tx.Bucket(bucketMeta)
