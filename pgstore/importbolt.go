@@ -328,7 +328,7 @@ func (im *importer) flushBlobs(ctx context.Context) error {
 // caseRows are one chunk's rows, by table.
 type caseRows struct {
 	cases, snapshots, texts, sightings, decisions, contacts [][]any
-	terms                                                  [][]any // search_terms (search_pg.go)
+	terms                                                   [][]any // search_terms (search_pg.go)
 }
 
 // cases copies cases with their snapshots (bytes to the blob store),
