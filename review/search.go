@@ -93,10 +93,23 @@ func searchMessage(err error) string {
 		return "请输入搜索内容。"
 	case errors.Is(err, errSearchBusy):
 		return "当前搜索的人太多，请稍后再试。"
+	case errors.Is(err, store.ErrSearchIndexBuilding):
+		return "服务刚启动，全文索引正在建立，请稍后再试；按联系方式、网站等关联查看不受影响。"
 	case errors.Is(err, store.ErrInvalid):
 		return "关联条件无效，请从案件页面上的链接进入。"
 	}
 	return ""
+}
+
+// searchStatus is the HTTP status of a refused search.
+func searchStatus(err error) int {
+	switch {
+	case errors.Is(err, errSearchBusy):
+		return http.StatusTooManyRequests
+	case errors.Is(err, store.ErrSearchIndexBuilding):
+		return http.StatusServiceUnavailable
+	}
+	return http.StatusBadRequest
 }
 
 // pivotName is pivot p in Chinese.
@@ -131,10 +144,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 			s.serverError(w, r, err)
 			return
 		}
-		v.Error, status = msg, http.StatusBadRequest
-		if errors.Is(err, errSearchBusy) {
-			status = http.StatusTooManyRequests
-		}
+		v.Error, status = msg, searchStatus(err)
 		s.render(w, r, status, "search", v)
 		return
 	}
@@ -156,14 +166,11 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 	}
 	if err != nil {
 		msg := searchMessage(err)
-		switch {
-		case msg == "":
+		if msg == "" {
 			s.serverError(w, r, err)
-		case errors.Is(err, errSearchBusy):
-			writeJSON(w, http.StatusTooManyRequests, map[string]any{"error": msg, "status": http.StatusTooManyRequests})
-		default:
-			writeJSON(w, http.StatusBadRequest, map[string]any{"error": msg, "status": http.StatusBadRequest})
+			return
 		}
+		writeJSON(w, searchStatus(err), map[string]any{"error": msg, "status": searchStatus(err)})
 		return
 	}
 	rows := make([]caseRow, len(res.Cases))

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"slices"
 	"sync"
@@ -138,6 +139,7 @@ func eachCaseSnapshot(tx *bolt.Tx, fn func(c *caseRecord, snapIDs [][]byte) erro
 type termIndex struct {
 	mu       sync.RWMutex
 	built    atomic.Bool
+	building atomic.Bool // a background build runs (ready)
 	postings map[string][]uint32
 	rank     []caseRank // by case id
 }
@@ -166,22 +168,21 @@ func (ix *termIndex) ensure(db *bolt.DB) error {
 	// are in the snapshot this transaction reads.
 	ix.postings = map[string][]uint32{}
 	ix.rank = nil
+	// Each snapshot's text and page title, with the case's title and
+	// URL (a snapshot's own are not decoded: its record holds the
+	// finding, several KB).
 	err := db.View(func(tx *bolt.Tx) error {
-		snaps, texts := tx.Bucket(bucketSnapshots), tx.Bucket(bucketTexts)
+		texts := tx.Bucket(bucketTexts)
 		return eachCaseSnapshot(tx, func(c *caseRecord, snapIDs [][]byte) error {
 			ix.setRank(c.ID, c.Score, c.LastSeen)
 			for _, sid := range snapIDs {
-				var sn Snapshot
-				if ok, err := getJSON(snaps, sid, &sn); err != nil || !ok {
-					continue
-				}
 				var st SnapshotText
 				if _, err := getJSON(texts, sid, &st); err != nil {
 					st = SnapshotText{}
 				}
-				ix.add(c.ID, SearchTerms(sn.Title+"\n"+st.Title, st.Text, sn.URL+" "+sn.FinalURL))
+				ix.add(c.ID, SearchTerms(st.Title, st.Text, ""))
 			}
-			ix.add(c.ID, SearchTerms("", "", c.URL))
+			ix.add(c.ID, SearchTerms(c.Title, "", c.URL))
 			return nil
 		})
 	})
@@ -189,8 +190,46 @@ func (ix *termIndex) ensure(db *bolt.DB) error {
 		ix.postings = nil
 		return fmt.Errorf("build the search index: %w", err)
 	}
+	// Drop the slack append left (a third of the postings' memory).
+	for t, l := range ix.postings {
+		if cap(l) > len(l)+len(l)/8 {
+			ix.postings[t] = slices.Clone(l)
+		}
+	}
 	ix.built.Store(true)
 	return nil
+}
+
+// syncBuildCases is the most cases a search builds the index for while
+// it waits; above it the index is built in the background and searches
+// by words fail with ErrSearchIndexBuilding until it is done.
+var syncBuildCases uint64 = 20_000 // a variable for tests
+
+// ErrSearchIndexBuilding: the full-text index is being built (after a
+// start); pivots work meanwhile.
+var ErrSearchIndexBuilding = errors.New("the search index is being built")
+
+// ready builds the term index when the store is small enough to wait,
+// else starts building it in the background and reports whether it is
+// ready.
+func (ix *termIndex) ready(db *bolt.DB) (bool, error) {
+	if ix.built.Load() {
+		return true, nil
+	}
+	var n uint64
+	if err := db.View(func(tx *bolt.Tx) error { n = tx.Bucket(bucketCases).Sequence(); return nil }); err != nil {
+		return false, err
+	}
+	if n <= syncBuildCases {
+		return true, ix.ensure(db)
+	}
+	if ix.building.CompareAndSwap(false, true) {
+		go func() {
+			defer ix.building.Store(false)
+			_ = ix.ensure(db) // a failure is tried again by the next search
+		}()
+	}
+	return false, nil
 }
 
 // recorded applies a committed Record to the index, when it is built.
@@ -275,8 +314,12 @@ func (s *Store) Search(q SearchQuery) (*SearchResult, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: search: %w", err)
 	}
-	if err := s.terms.ensure(s.db); err != nil {
+	ready, err := s.terms.ready(s.db)
+	if err != nil {
 		return nil, fmt.Errorf("store: search %.100q: %w", q.Text, err)
+	}
+	if !ready && len(terms) > 0 {
+		return nil, fmt.Errorf("store: search %.100q: %w", q.Text, ErrSearchIndexBuilding)
 	}
 	res := &SearchResult{}
 	err = s.db.View(func(tx *bolt.Tx) error {
@@ -284,7 +327,11 @@ func (s *Store) Search(q SearchQuery) (*SearchResult, error) {
 		if q.Pivot != nil {
 			hits = pivotHits(tx, *q.Pivot, maxPivotCount)
 		}
-		hits = s.terms.match(terms, hits, q.Pivot != nil)
+		if ready {
+			hits = s.terms.match(terms, hits, q.Pivot != nil)
+		} else if err := rankFromCases(tx, hits); err != nil {
+			return err
+		}
 		res.Total = len(hits)
 		if q.Offset >= len(hits) {
 			return nil
@@ -401,6 +448,24 @@ func (ix *termIndex) match(terms []string, hits []hit, started bool) []hit {
 		}
 	}
 	return hits
+}
+
+// rankFromCases fills in the hits' rank from the stored cases, while the
+// term index is not built.
+func rankFromCases(tx *bolt.Tx, hits []hit) error {
+	cases := tx.Bucket(bucketCases)
+	for i := range hits {
+		v := cases.Get(u64(hits[i].id))
+		if v == nil {
+			continue
+		}
+		c, err := decodeCaseRecord(v, false)
+		if err != nil {
+			return fmt.Errorf("decode case %d: %w", hits[i].id, err)
+		}
+		hits[i].score, hits[i].lastSeen = c.Score, c.LastSeen.UnixNano()
+	}
+	return nil
 }
 
 // pivotHits lists the cases of pivot p, ascending by id, at most limit.

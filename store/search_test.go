@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
@@ -173,5 +174,54 @@ func TestBestHits(t *testing.T) {
 				t.Errorf("best %d of %d differ from a full sort", n, size)
 			}
 		}
+	}
+}
+
+// TestSearchWhileIndexBuilds: above syncBuildCases the index is built in
+// the background; searches by words say so meanwhile, pivots answer, and
+// words answer once it is built.
+func TestSearchWhileIndexBuilds(t *testing.T) {
+	old := syncBuildCases
+	syncBuildCases = 0
+	defer func() { syncBuildCases = old }()
+	s, err := Open(filepath.Join(t.TempDir(), "b.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	sw := Sweep{ConfigHash: "c"}
+	if err := s.StartSweep(&sw); err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.Record(Observation{SweepID: sw.ID, CaseKey: "k", URL: "https://h.example/1", Title: "安全员证", Text: "代办", Body: []byte("x")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.terms.mu.Lock() // hold the build back
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if _, err := s.Search(SearchQuery{Text: "代办"}); !errors.Is(err, ErrSearchIndexBuilding) {
+			t.Errorf("search while building: %v, want ErrSearchIndexBuilding", err)
+		}
+		got, err := s.Search(SearchQuery{Pivot: &Pivot{Kind: PivotHost, Value: "h.example"}})
+		if err != nil || got.Total != 1 || got.Cases[0].ID != res.CaseID {
+			t.Errorf("pivot while building: %+v, %v", got, err)
+		}
+	}()
+	<-done
+	s.terms.mu.Unlock()
+	for i := 0; ; i++ {
+		got, err := s.Search(SearchQuery{Text: "代办"})
+		if err == nil {
+			if got.Total != 1 {
+				t.Errorf("search once built: %+v", got)
+			}
+			break
+		}
+		if !errors.Is(err, ErrSearchIndexBuilding) || i == 500 {
+			t.Fatalf("search: %v", err)
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }
