@@ -23,9 +23,16 @@ all: lint test build
 build:
 	$(GO) build -tags $(TAGS) -ldflags "-X main.version=$(VERSION)" -o $(BIN) ./cmd/certwatch
 
-## test: every test, with the race detector.
+# Tests that skip under -race (internal/racemode: single-goroutine
+# comparisons over large inputs, ten times slower under the detector) and
+# run here once more without it.
+NORACE_TESTS := TestFastPathSameFindings|TestWordSegSameAsGse|TestListRulesFlagTheSame|TestPageNormalizedSameAsNormalize|TestLexerMatchesTokenizer
+NORACE_PKGS  := ./matcher/ ./page/
+
+## test: every test, with the race detector; then the few that skip under it, without.
 test:
 	$(GO) test -tags $(DEMO_TAGS) -race -count=1 -timeout $(TEST_TIMEOUT) $(PKGS)
+	$(GO) test -tags $(DEMO_TAGS) -count=1 -timeout $(TEST_TIMEOUT) -run '^($(NORACE_TESTS))$$' $(NORACE_PKGS)
 
 ## lint: go vet and gofmt.
 lint:

@@ -103,6 +103,8 @@ var names = map[any]string{
 	AuditAction("case.reject"):           "退回线索",
 	AuditAction("case.reopen"):           "重新打开线索",
 	AuditAction("case.withdraw"):         "撤回确认",
+	AuditAction("case.merge"):            "合并重复线索",
+	AuditAction("case.unmerge"):          "取消合并",
 	AuditAction("notice.draft"):          "通知撤回为草稿",
 	AuditAction("notice.approved"):       "签发通知",
 	AuditAction("notice.sent"):           "通知标记为已发送",
@@ -123,6 +125,7 @@ var names = map[any]string{
 	AuditAction("model.channel"):         "切换学习模型通道",
 	AuditAction("report.export"):         "导出报表",
 	AuditAction("sweep.start"):           "启动巡查",
+	AuditAction("audit.export"):          "导出审计日志",
 
 	AuditObject("case"):     "线索",
 	AuditObject("notice"):   "通知",

@@ -24,6 +24,7 @@ import (
 	"github.com/certwatch/certwatch/config"
 	"github.com/certwatch/certwatch/internal/pgtest"
 	"github.com/certwatch/certwatch/pgstore"
+	"github.com/certwatch/certwatch/pgstore/pgstoretest"
 	"github.com/certwatch/certwatch/store"
 	"github.com/certwatch/certwatch/sweep"
 )
@@ -44,10 +45,7 @@ func testCtx(t *testing.T) context.Context {
 // queueStore is a fresh migrated database.
 func queueStore(t *testing.T) *pgstore.Store {
 	t.Helper()
-	url := pgtest.DB(t)
-	if _, err := pgstore.Migrate(testCtx(t), url); err != nil {
-		t.Fatal(err)
-	}
+	url := pgstoretest.DB(t)
 	st, err := pgstore.Open(testCtx(t), url, pgstore.Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -3,6 +3,7 @@ package matcher
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/certwatch/certwatch/internal/racemode"
 	"sort"
 	"strings"
 	"testing"
@@ -56,6 +57,9 @@ func bigramPack(t *testing.T, pages []*page.Page, n int, threshold int) *rules.P
 // one by one (the list bound only spares pages no list rule can flag),
 // and the bound does spare pages.
 func TestListRulesFlagTheSame(t *testing.T) {
+	if racemode.Enabled {
+		t.Skip("single-goroutine comparison over large inputs: make test runs it without -race (NORACE_TESTS)")
+	}
 	var pages []*page.Page
 	for _, g := range []string{"../testdata/corpus/*.jsonl", "../testdata/unseen/*.jsonl"} {
 		for _, lp := range loadCorpus(t, g) {

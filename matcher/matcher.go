@@ -35,6 +35,7 @@ type Matcher struct {
 
 	negations    []string // normalized cue words
 	negGap       int
+	questionGap  int
 	ignoreQuoted bool
 
 	// List rules (lists.go): rules of many terms whose hits open a page
@@ -174,6 +175,7 @@ func compile(reference bool, packs []*rules.Pack) (*Matcher, error) {
 			}
 		}
 		m.negGap = max(m.negGap, p.NegationGap)
+		m.questionGap = max(m.questionGap, p.QuestionGap)
 		m.ignoreQuoted = m.ignoreQuoted || p.IgnoreQuoted
 		packExcl := make([]cexcl, 0, len(p.Exclusions))
 		for i, e := range p.Exclusions {
@@ -369,15 +371,15 @@ func (m *Matcher) Literals() []string {
 func (m *Matcher) Warm() { m.segmenter() }
 
 // segmenter loads the segmenter once: gse's (for the reference matcher)
-// or the word segmenter built from gse's dictionary.
+// or the word segmenter built from gse's dictionary, shared with other
+// matchers of the same terms (sharedSegs).
 func (m *Matcher) segmenter() (*gse.Segmenter, *wordSeg) {
 	m.segOnce.Do(func() {
-		seg := newSegmenter(m.segTerms)
 		if m.reference {
-			m.seg = seg
+			m.seg = newSegmenter(m.segTerms)
 			return
 		}
-		m.wseg = newWordSeg(seg)
+		m.wseg = sharedSegs.get(m.segTerms)
 	})
 	return m.seg, m.wseg
 }
@@ -781,6 +783,12 @@ func (s *scan) valid(id, start, end int) bool {
 		s.lastNegated = true
 		return false
 	}
+	if s.m.questionGap > 0 {
+		// Normalizing turns question marks into line breaks: look in the source.
+		if a, b := s.n.Orig(start, end); s.m.asked(s.n.Source(), a, b) {
+			return false
+		}
+	}
 	if s.m.ignoreQuoted {
 		a, b := s.n.Orig(start, end)
 		if quoted(s.n.Source(), a, b) {
@@ -845,6 +853,72 @@ func (s *scan) afterNegated(text string, start int) bool {
 		end -= size
 	}
 	return false
+}
+
+// asked reports whether the term at src[start:end] (the source text:
+// normalizing turns question marks into line breaks) is asked about, not
+// offered: a question mark closes its clause at most questionGap characters
+// later, and the clause doubts — a particle between the term and the mark
+// (叉车证不用考了吗?) or a yes-no interrogative before the term (是否可以…不参加
+// 考试就能获得证书?). A seller's rhetorical "电工证不用考试?" has neither, and a
+// buyer's question (哪里能办…? 还能办吗? 多少钱?) solicits an offer, so it
+// still counts. A comma, a full stop, an exclamation mark or a line break
+// ends the clause.
+func (m *Matcher) asked(src string, start, end int) bool {
+	if m.questionGap <= 0 {
+		return false
+	}
+	particle := false
+	for n := 0; n <= m.questionGap && end < len(src); n++ {
+		r, size := utf8.DecodeRuneInString(src[end:])
+		switch r {
+		case '?', '？':
+			a := clauseStart(src, start)
+			clause := src[a:end]
+			for _, w := range buyerWords {
+				if strings.Contains(clause, w) {
+					return false
+				}
+			}
+			if particle {
+				return true
+			}
+			for _, w := range doubtWords {
+				if strings.Contains(src[a:start], w) {
+					return true
+				}
+			}
+			return false
+		case '\n', ',', '，', '.', '。', '!', '！', ';', '；', ':', '：':
+			return false
+		case '吗', '嗎', '呢':
+			particle = true
+		}
+		end += size
+	}
+	return false
+}
+
+// doubtWords open a yes-no question before the term asked about; buyerWords
+// mark a buyer's question, which solicits an offer (哪里能办, 还能办吗).
+var (
+	doubtWords = []string{"是否", "能否", "可否", "是不是", "会不会", "會不會", "难道", "難道", "真的"}
+	buyerWords = []string{"哪里", "哪裡", "哪儿", "哪兒", "哪个", "哪個", "谁", "誰", "多少钱", "多少錢", "能办", "能辦",
+		"可以办", "可以辦", "能弄", "渠道", "门路", "門路", "老板", "老闆", "求"}
+)
+
+// clauseStart is where the clause holding src[start] begins: at most 24
+// characters back, after a comma, full stop, question mark or line break.
+func clauseStart(src string, start int) int {
+	a := start
+	for n := 0; n < 24 && a > 0; n++ {
+		r, size := utf8.DecodeLastRuneInString(src[:a])
+		if r == '\n' || r == ',' || r == '，' || r == '。' || r == '!' || r == '！' || r == '?' || r == '？' || r == ';' || r == '；' {
+			break
+		}
+		a -= size
+	}
+	return a
 }
 
 // negated reports whether a negation cue ends at most negGap characters

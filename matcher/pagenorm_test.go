@@ -1,6 +1,7 @@
 package matcher
 
 import (
+	"github.com/certwatch/certwatch/internal/racemode"
 	"testing"
 
 	"github.com/certwatch/certwatch/page"
@@ -13,6 +14,9 @@ import (
 // blocked-page check read exactly what they read before they shared it;
 // and a page Match has read is not normalised again.
 func TestPageNormalizedSameAsNormalize(t *testing.T) {
+	if racemode.Enabled {
+		t.Skip("single-goroutine comparison over large inputs: make test runs it without -race (NORACE_TESTS)")
+	}
 	pack, err := rules.Default()
 	if err != nil {
 		t.Fatal(err)

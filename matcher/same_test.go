@@ -3,6 +3,7 @@ package matcher
 import (
 	"bufio"
 	"encoding/json"
+	"github.com/certwatch/certwatch/internal/racemode"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -119,6 +120,9 @@ func variants(r *rand.Rand, p *page.Page, n int) []*page.Page {
 }
 
 func TestFastPathSameFindings(t *testing.T) {
+	if racemode.Enabled {
+		t.Skip("single-goroutine comparison over large inputs: make test runs it without -race (NORACE_TESTS)")
+	}
 	dp, err := rules.Default()
 	if err != nil {
 		t.Fatal(err)

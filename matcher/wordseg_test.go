@@ -1,6 +1,7 @@
 package matcher
 
 import (
+	"github.com/certwatch/certwatch/internal/racemode"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -73,6 +74,9 @@ func sameSegmentation(t testing.TB, seg *gse.Segmenter, w *wordSeg, text string)
 // far into a long text) and on random mixes of dictionary words, the word
 // segmenter gives gse's tokens exactly.
 func TestWordSegSameAsGse(t *testing.T) {
+	if racemode.Enabled {
+		t.Skip("single-goroutine comparison over large inputs: make test runs it without -race (NORACE_TESTS)")
+	}
 	seg, w := segmenters(t)
 	pages := sameTestPages(t)
 	r := rand.New(rand.NewPCG(3, 5))
@@ -134,4 +138,29 @@ func FuzzWordSeg(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		sameSegmentation(t, seg, w, s)
 	})
+}
+
+// TestSharedSegmenters: matchers of the same terms share one word
+// segmenter; other terms get their own; the cache keeps at most max lists.
+func TestSharedSegmenters(t *testing.T) {
+	builds := 0
+	c := segCache{max: 2, build: func([]string) *wordSeg { builds++; return &wordSeg{} }}
+	a := c.get([]string{"假证"})
+	if b := c.get([]string{"假证"}); b != a {
+		t.Error("same terms built a second segmenter")
+	}
+	other := c.get([]string{"代考"})
+	if other == a {
+		t.Error("other terms share the first list's segmenter")
+	}
+	c.get([]string{"挂证"}) // evicts 假证, the least recently used
+	if len(c.entries) != 2 {
+		t.Fatalf("%d lists kept, want 2", len(c.entries))
+	}
+	if again := c.get([]string{"假证"}); again == a {
+		t.Error("an evicted list came back from the cache")
+	}
+	if builds != 4 {
+		t.Errorf("%d builds, want 4 (假证, 代考, 挂证, 假证 again)", builds)
+	}
 }

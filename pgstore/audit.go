@@ -150,6 +150,12 @@ func (b *Backend) AuditEntries(f store.AuditFilter) ([]store.AuditEntry, error) 
 	if f.Before > 0 {
 		arg("seq < $%d", int64(min(f.Before, 1<<63-1)))
 	}
+	if !f.Since.IsZero() {
+		arg("at >= $%d", f.Since)
+	}
+	if !f.Until.IsZero() {
+		arg("at < $%d", f.Until)
+	}
 	q := `SELECT ` + auditColumns + ` FROM audit`
 	if len(where) > 0 {
 		q += ` WHERE ` + strings.Join(where, " AND ")

@@ -66,6 +66,13 @@ func (b *Backend) decide(ctx context.Context, tx pgx.Tx, d *store.Decision) (*st
 	}
 	c := &cur
 	d.From = c.Status
+	var primary int64
+	switch err := tx.QueryRow(ctx, `SELECT primary_id FROM case_merges WHERE case_id = $1`, int64(d.CaseID)).Scan(&primary); {
+	case err == nil:
+		return nil, store.ErrDecideMerged(d.CaseID, uint64(primary))
+	case !errors.Is(err, pgx.ErrNoRows):
+		return nil, fmt.Errorf("read the merge of case %d: %w", d.CaseID, err)
+	}
 	if d.Allow != nil {
 		if err := d.Allow(c); err != nil {
 			return nil, err

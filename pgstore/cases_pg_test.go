@@ -1,7 +1,6 @@
 package pgstore_test
 
 import (
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -12,8 +11,8 @@ import (
 	"time"
 
 	"github.com/certwatch/certwatch/casework"
-	"github.com/certwatch/certwatch/internal/pgtest"
 	"github.com/certwatch/certwatch/pgstore"
+	"github.com/certwatch/certwatch/pgstore/pgstoretest"
 	"github.com/certwatch/certwatch/store"
 )
 
@@ -21,10 +20,7 @@ import (
 // database: what two servers behind a load balancer share.
 func twoProcesses(t *testing.T) (*pgBackend, *pgBackend) {
 	t.Helper()
-	url := pgtest.DB(t)
-	if _, err := pgstore.Migrate(context.Background(), url); err != nil {
-		t.Fatal(err)
-	}
+	url := pgstoretest.DB(t)
 	blobs := dirBlobs(t, t.TempDir())
 	return openPG(t, url, blobs), openPG(t, url, blobs)
 }

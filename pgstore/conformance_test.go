@@ -5,8 +5,8 @@ import (
 	"testing"
 
 	"github.com/certwatch/certwatch/blobstore"
-	"github.com/certwatch/certwatch/internal/pgtest"
 	"github.com/certwatch/certwatch/pgstore"
+	"github.com/certwatch/certwatch/pgstore/pgstoretest"
 	"github.com/certwatch/certwatch/store/storetest"
 )
 
@@ -72,10 +72,7 @@ func (b *pgBackend) TamperAudit(t *testing.T, seq uint64, old, new string) store
 
 func TestConformance(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) storetest.Backend {
-		url := pgtest.DB(t)
-		if _, err := pgstore.Migrate(context.Background(), url); err != nil {
-			t.Fatal(err)
-		}
+		url := pgstoretest.DB(t)
 		return openPG(t, url, dirBlobs(t, t.TempDir()))
 	})
 }

@@ -111,7 +111,7 @@ func ImportBolt(ctx context.Context, src *store.Store, dst *Backend, opts Import
 			name string
 			fn   func(context.Context) error
 		}{
-			{"sweeps", im.sweeps}, {"notices", im.notices}, {"cases", im.cases},
+			{"sweeps", im.sweeps}, {"notices", im.notices}, {"cases", im.cases}, {"merges", im.merges},
 			{"notice items", im.noticeItems}, {"pages", im.pages}, {"frontier", im.frontier},
 			{"accounts", im.accounts}, {"audit", im.audit}, {"outbox", im.outbox},
 			{"activations", im.activations}, {"sequences", im.sequences},

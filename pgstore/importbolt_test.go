@@ -20,8 +20,8 @@ import (
 
 	"github.com/certwatch/certwatch/blobstore"
 	"github.com/certwatch/certwatch/casework"
-	"github.com/certwatch/certwatch/internal/pgtest"
 	"github.com/certwatch/certwatch/pgstore"
+	"github.com/certwatch/certwatch/pgstore/pgstoretest"
 	"github.com/certwatch/certwatch/store"
 )
 
@@ -184,10 +184,7 @@ func openBolt(t testing.TB, path string) *store.Store {
 // importTarget is a migrated database with a directory blob store.
 func importTarget(t testing.TB) (*pgstore.Backend, string, string) {
 	t.Helper()
-	url := pgtest.DB(t)
-	if _, err := pgstore.Migrate(context.Background(), url); err != nil {
-		t.Fatal(err)
-	}
+	url := pgstoretest.DB(t)
 	dir := t.TempDir()
 	blobs, err := blobstore.Open(context.Background(), dir, blobstore.Options{})
 	if err != nil {

@@ -35,6 +35,7 @@ func VerifyImport(ctx context.Context, src *store.Store, dst *Backend, opts Impo
 		fn   func(context.Context) error
 	}{
 		{"verify counts", v.counts}, {"verify blobs", v.blobs}, {"verify audit", v.audit}, {"verify cases", v.sample},
+		{"verify merges", v.merges},
 	} {
 		if opts.Progress != nil {
 			opts.Progress(step.name)

@@ -18,12 +18,11 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 )
 
-// ErrNumberTaken: another notice of the route holds the number an
-// approval gives. It wraps store.ErrConflict. Unlike bbolt, where one
-// process approves at a time (the review server numbers approvals under
-// a mutex), several servers may share this database, so the database
-// keeps numbers unique per route (index notices_number).
-var ErrNumberTaken = fmt.Errorf("%w: the number is taken", store.ErrConflict)
+// ErrNumberTaken is store.ErrNumberTaken: another notice of the route
+// holds the number an approval gives. Several servers may share this
+// database, so the database itself keeps numbers unique per route (index
+// notices_number).
+var ErrNumberTaken = store.ErrNumberTaken
 
 // MaxNotices bounds Notices and DueNotices: the newest notices (the
 // lowest ids among due ones) up to this many. A district sends a few

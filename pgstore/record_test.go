@@ -10,17 +10,14 @@ import (
 	"testing"
 	"time"
 
-	"github.com/certwatch/certwatch/internal/pgtest"
 	"github.com/certwatch/certwatch/pgstore"
+	"github.com/certwatch/certwatch/pgstore/pgstoretest"
 	"github.com/certwatch/certwatch/store"
 )
 
 func newBackend(t *testing.T) (*pgBackend, string) {
 	t.Helper()
-	url := pgtest.DB(t)
-	if _, err := pgstore.Migrate(context.Background(), url); err != nil {
-		t.Fatal(err)
-	}
+	url := pgstoretest.DB(t)
 	dir := t.TempDir()
 	return openPG(t, url, dirBlobs(t, dir)), dir
 }

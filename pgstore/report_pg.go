@@ -26,7 +26,7 @@ func (b *Backend) PeriodReport(from, to time.Time, opts store.ReportOptions) (*s
 	from, to = rt.Period()
 	err = pgx.BeginTxFunc(ctx, b.st.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
 		for _, step := range []func(context.Context, pgx.Tx, *store.ReportTally, time.Time, time.Time) error{
-			reportSweeps, reportConfirmed, reportCases, reportNotices,
+			reportSweeps, reportConfirmed, reportCases, reportNotices, reportDecided,
 		} {
 			if err := step(ctx, tx, rt, from, to); err != nil {
 				return err
@@ -140,16 +140,16 @@ func reportCases(ctx context.Context, tx pgx.Tx, rt *store.ReportTally, from, to
 		)
 		SELECT c.source_id, c.route, c.suggested_route,
 			CASE WHEN c.first_seen >= $1 THEN `+beijingDate("c.first_seen")+` END AS found,
-			coalesce(l.to_status, $3) = ANY($4) AS open, count(*)
+			coalesce(l.to_status, $3) = ANY($4) AS open, c.category, count(*)
 		FROM cases c LEFT JOIN last l ON l.case_id = c.id
 		WHERE c.first_seen < $2
-		GROUP BY 1, 2, 3, 4, 5`, from, to, casework.CaseOpen, undecided)
+		GROUP BY 1, 2, 3, 4, 5, 6`, from, to, casework.CaseOpen, undecided)
 	if err != nil {
 		return fmt.Errorf("cases: %w", err)
 	}
 	var c store.ReportCases
 	var found *time.Time
-	_, err = pgx.ForEachRow(rows, []any{&c.SourceID, &c.Route, &c.Suggested, &found, &c.Open, &c.N}, func() error {
+	_, err = pgx.ForEachRow(rows, []any{&c.SourceID, &c.Route, &c.Suggested, &found, &c.Open, &c.Category, &c.N}, func() error {
 		c.Found, c.FoundAt = found != nil, time.Time{}
 		if found != nil {
 			c.FoundAt = dayOf(*found)
@@ -208,6 +208,28 @@ func reportNotices(ctx context.Context, tx pgx.Tx, rt *store.ReportTally, from, 
 	})
 	if err != nil {
 		return fmt.Errorf("items removed: %w", err)
+	}
+	return nil
+}
+
+// reportDecided reads the time to decision of the cases whose first
+// decision (the earliest, then the first recorded) falls in the period.
+func reportDecided(ctx context.Context, tx pgx.Tx, rt *store.ReportTally, from, to time.Time) error {
+	rows, err := tx.Query(ctx, `
+		SELECT f.at, c.first_seen FROM (
+			SELECT DISTINCT ON (case_id) case_id, at FROM decisions WHERE at < $2 ORDER BY case_id, at, seq
+		) f JOIN cases c ON c.id = f.case_id
+		WHERE f.at >= $1 AND f.at < $2`, from, to)
+	if err != nil {
+		return fmt.Errorf("times to decision: %w", err)
+	}
+	var at, firstSeen time.Time
+	_, err = pgx.ForEachRow(rows, []any{&at, &firstSeen}, func() error {
+		rt.AddDecided(at, at.Sub(firstSeen))
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("times to decision: %w", err)
 	}
 	return nil
 }

@@ -60,6 +60,15 @@ func jsonArg(raw json.RawMessage) any {
 func (b *Backend) StartSweep(sw *store.Sweep) error {
 	ctx, cancel := b.ctx()
 	defer cancel()
+	return b.startSweep(ctx, b.st.pool, sw)
+}
+
+// querier is what startSweep needs of a pool or a transaction.
+type querier interface {
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+}
+
+func (b *Backend) startSweep(ctx context.Context, q querier, sw *store.Sweep) error {
 	rec := *sw
 	rec.Status = store.SweepRunning
 	if rec.StartedAt.IsZero() {
@@ -73,7 +82,7 @@ func (b *Backend) StartSweep(sw *store.Sweep) error {
 	if packs == nil {
 		packs = []string{}
 	}
-	err := b.st.pool.QueryRow(ctx, `
+	err := q.QueryRow(ctx, `
 		INSERT INTO sweeps (started_at, finished_at, status, config_hash, packs, stats)
 		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
 		rec.StartedAt, nullTime(rec.FinishedAt), rec.Status, rec.ConfigHash, packs, jsonArg(rec.Stats)).Scan(&rec.ID)
@@ -83,6 +92,42 @@ func (b *Backend) StartSweep(sw *store.Sweep) error {
 	rec.FinishedAt = utcOrZero(nullTime(rec.FinishedAt))
 	*sw = rec
 	return nil
+}
+
+// StartSweepIfNone starts sw unless a sweep is running, atomically across
+// every process over the database (a transaction-scoped advisory lock
+// serializes the check and the insert): it returns nil when it started sw,
+// and the running sweep, leaving sw as it was, when there is one. Two
+// `certwatch worker --seed` started at once thus start one sweep, and the
+// second joins it.
+func (b *Backend) StartSweepIfNone(sw *store.Sweep) (*store.Sweep, error) {
+	ctx, cancel := b.ctx()
+	defer cancel()
+	var running *store.Sweep
+	err := b.tx(ctx, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended('certwatch-sweep-start', 0))`); err != nil {
+			return err
+		}
+		cur, err := scanSweep(tx.QueryRow(ctx,
+			`SELECT `+sweepColumns+` FROM sweeps WHERE status = 'running' ORDER BY id DESC LIMIT 1`))
+		switch {
+		case err == nil:
+			running = &cur
+			return nil
+		case !errors.Is(err, pgx.ErrNoRows):
+			return err
+		}
+		started := *sw
+		if err := b.startSweep(ctx, tx, &started); err != nil {
+			return err
+		}
+		*sw = started
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("pgstore: start sweep unless one runs: %w", err)
+	}
+	return running, nil
 }
 
 const sweepColumns = `id, started_at, finished_at, status, config_hash, packs, stats`

@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/certwatch/certwatch/casework"
@@ -15,24 +14,20 @@ import (
 )
 
 func (s *Server) home(w http.ResponseWriter, r *http.Request) {
-	u := currentUser(r)
-	switch {
-	case allowed(u, permReadCases):
-		http.Redirect(w, r, "/cases", http.StatusSeeOther)
-	case allowed(u, permAccounts):
-		http.Redirect(w, r, "/users", http.StatusSeeOther)
-	default:
-		http.Redirect(w, r, "/account", http.StatusSeeOther)
-	}
+	s.roleHome(w, r) // each role's own to-do (dashboard.go)
 }
 
 const auditPageSize = 100
 
 func (s *Server) auditPage(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	before, _ := strconv.ParseUint(q.Get("before"), 10, 64)
-	f := store.AuditFilter{Actor: q.Get("actor"), ActionPrefix: q.Get("action"), Object: q.Get("object"),
-		Before: before, Limit: auditPageSize}
+	a, err := readAuditQuery(q) // auditview.go: user, action, object, date range
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	f := a.Filter
+	f.Limit = auditPageSize
 	entries, err := s.st.AuditEntries(f)
 	if err != nil {
 		s.serverError(w, r, err)
@@ -47,7 +42,7 @@ func (s *Server) auditPage(w http.ResponseWriter, r *http.Request) {
 		rows[i] = s.auditRowOf(e)
 	}
 	s.render(w, r, http.StatusOK, "audit", map[string]any{"Entries": rows, "Filter": f, "Next": next, "Query": q,
-		"Actions": auditActionOptions(f.ActionPrefix)})
+		"Actions": auditActionOptions(f.ActionPrefix), "From": a.From, "To": a.To, "Users": s.auditUsers()})
 }
 
 // auditActionOption is a choice of the audit page's action filter (a

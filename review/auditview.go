@@ -1,9 +1,18 @@
 package review
 
 import (
+	"bytes"
+	"encoding/csv"
 	"fmt"
+	"io"
+	"net/http"
+	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/store"
@@ -78,7 +87,8 @@ var (
 		{regexp.MustCompile(`^password$`), func([]string) string { return "密码" }},
 	}
 	auditKeys = map[string]string{"route": "处置路径", "recipient": "收件方", "reason": "原因", "note": "备注", "number": "文号",
-		"roles": "角色", "disabled": "停用", "file": "文件", "sha256": "SHA-256", "size": "大小（字节）", "previous": "原版本"}
+		"roles": "角色", "disabled": "停用", "file": "文件", "sha256": "SHA-256", "size": "大小（字节）", "previous": "原版本",
+		"format": "格式", "entries": "条数", "from": "起始日期", "to": "截止日期", "actor": "操作人", "action": "操作", "object": "对象"}
 )
 
 // auditDetail is a recorded detail in Chinese: its "; "-separated parts
@@ -141,6 +151,19 @@ func auditValue(key, v string) string {
 			names = append(names, casework.Role(strings.TrimSpace(r)).Name())
 		}
 		return strings.Join(names, "、")
+	case "format":
+		return strings.ToUpper(v)
+	case "object":
+		kind, id, ok := strings.Cut(v, ":")
+		if !ok {
+			return casework.AuditObject(v).Name()
+		}
+		if kind == "case" || kind == "notice" {
+			return casework.AuditObject(kind).Name() + " #" + id
+		}
+		return casework.AuditObject(kind).Name() + " " + id
+	case "action":
+		return actionFilterName(v)
 	case "disabled":
 		if v == "true" {
 			return "是"
@@ -194,4 +217,224 @@ func loginReason(r string) string {
 		return "账户已停用"
 	}
 	return r
+}
+
+// maxAuditExport bounds one export of the audit log: a larger selection
+// is refused with a request to narrow the filter.
+var maxAuditExport = 10_000 // a variable so that a test may lower it
+
+// maxAuditFilterText bounds the text filters (user, action, object).
+const maxAuditFilterText = 200
+
+// auditQuery is the audit page's filter as the query string gives it:
+// user, action (a prefix), object, and a range of Beijing days
+// (from/to, both included).
+type auditQuery struct {
+	Filter   store.AuditFilter
+	From, To string // as given, 2006-01-02
+}
+
+// readAuditQuery reads the filter; a malformed date, a last day before
+// the first, or an over-long text is a bad request.
+func readAuditQuery(q url.Values) (auditQuery, error) {
+	before, _ := strconv.ParseUint(q.Get("before"), 10, 64)
+	a := auditQuery{Filter: store.AuditFilter{Actor: strings.TrimSpace(q.Get("actor")), ActionPrefix: q.Get("action"),
+		Object: strings.TrimSpace(q.Get("object")), Before: before}, From: q.Get("from"), To: q.Get("to")}
+	for _, s := range []string{a.Filter.Actor, a.Filter.ActionPrefix, a.Filter.Object} {
+		if len(s) > maxAuditFilterText {
+			return a, badRequest("筛选条件过长（最多 %d 字节）。", maxAuditFilterText)
+		}
+	}
+	day := func(s string) (time.Time, error) {
+		t, err := time.ParseInLocation(time.DateOnly, s, store.Beijing)
+		if err != nil {
+			return t, badRequest("日期“%s”格式不对，应为 年-月-日，如 2026-03-10。", s)
+		}
+		return t, nil
+	}
+	if a.From != "" {
+		t, err := day(a.From)
+		if err != nil {
+			return a, err
+		}
+		a.Filter.Since = t
+	}
+	if a.To != "" {
+		t, err := day(a.To)
+		if err != nil {
+			return a, err
+		}
+		a.Filter.Until = t.AddDate(0, 0, 1)
+	}
+	if !a.Filter.Since.IsZero() && !a.Filter.Until.IsZero() && !a.Filter.Until.After(a.Filter.Since) {
+		return a, badRequest("截止日期早于起始日期。")
+	}
+	return a, nil
+}
+
+// Describe is the filter in Chinese, for the export's audit entry and
+// file.
+func (a auditQuery) Describe() string {
+	var parts []string
+	if a.From != "" {
+		parts = append(parts, "from="+a.From)
+	}
+	if a.To != "" {
+		parts = append(parts, "to="+a.To)
+	}
+	if a.Filter.Actor != "" {
+		parts = append(parts, "actor="+a.Filter.Actor)
+	}
+	if a.Filter.ActionPrefix != "" {
+		parts = append(parts, "action="+a.Filter.ActionPrefix)
+	}
+	if a.Filter.Object != "" {
+		parts = append(parts, "object="+a.Filter.Object)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// actionFilterName names an action filter value: a group's name or an
+// action's.
+func actionFilterName(v string) string {
+	for _, o := range auditActionOptions("") {
+		if o.Value == v {
+			return o.Name
+		}
+	}
+	return v
+}
+
+// auditExportHead is the header row of an export.
+var auditExportHead = []string{"序号", "时间（北京时间）", "操作人", "操作", "对象", "详情", "原始操作", "原始对象", "原始详情", "哈希"}
+
+func (s *Server) auditExportRow(e store.AuditEntry) []string {
+	row := s.auditRowOf(e)
+	return []string{strconv.FormatUint(e.Seq, 10), e.At.In(store.Beijing).Format("2006-01-02 15:04:05"), e.Actor,
+		row.ActionName, row.ObjectName, row.DetailText, e.Action, e.Object, e.Detail, e.Hash}
+}
+
+// auditExport writes the filtered entries (newest first, at most
+// maxAuditExport) as CSV (UTF-8 with a byte-order mark, which Excel
+// needs to read it as UTF-8) or XLSX, and records the export in the log.
+func (s *Server) auditExport(w http.ResponseWriter, r *http.Request) {
+	a, err := readAuditQuery(r.URL.Query())
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	format := r.URL.Query().Get("format")
+	if format != "csv" && format != "xlsx" {
+		s.failErr(w, r, badRequest("导出格式只能是 CSV 或 XLSX。"))
+		return
+	}
+	f := a.Filter
+	f.Before, f.Limit = 0, maxAuditExport+1
+	entries, err := s.st.AuditEntries(f)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	if len(entries) > maxAuditExport {
+		s.failErr(w, r, badRequest("符合条件的记录超过 %d 条，请缩小日期范围或增加筛选条件后再导出。", maxAuditExport))
+		return
+	}
+	rows := make([][]string, len(entries))
+	for i, e := range entries {
+		rows[i] = s.auditExportRow(e)
+	}
+	var buf bytes.Buffer
+	if format == "csv" {
+		buf.WriteString("\uFEFF")
+		cw := csv.NewWriter(&buf)
+		_ = cw.Write(auditExportHead)
+		for _, row := range rows {
+			_ = cw.Write(csvSafe(row))
+		}
+		cw.Flush()
+		if err := cw.Error(); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	} else if err := writeAuditXLSX(&buf, rows); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	detail := fmt.Sprintf("format=%s; entries=%d", format, len(entries))
+	if d := a.Describe(); d != "" {
+		detail += "; " + d
+	}
+	s.audit(r, currentUser(r).Name, "audit.export", "audit", detail)
+	name := "certwatch-audit-" + s.now().In(store.Beijing).Format("20060102-150405") + "." + format
+	if format == "csv" {
+		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	} else {
+		w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	}
+	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
+	_, _ = buf.WriteTo(w)
+}
+
+// csvSafe keeps a spreadsheet from reading a cell as a formula: values
+// starting with = + - @ (an audit detail may quote what a user typed) get
+// a leading apostrophe.
+func csvSafe(row []string) []string {
+	out := make([]string, len(row))
+	for i, v := range row {
+		if v != "" && strings.ContainsRune("=+-@\t\r", rune(v[0])) {
+			v = "'" + v
+		}
+		out[i] = v
+	}
+	return out
+}
+
+// writeAuditXLSX writes rows under auditExportHead as one sheet (values
+// are written as strings, never formulas).
+func writeAuditXLSX(w io.Writer, rows [][]string) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	const sheet = "审计日志"
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	cells := func(vs []string) []any {
+		out := make([]any, len(vs))
+		for i, v := range vs {
+			out[i] = excelize.Cell{Value: v}
+		}
+		return out
+	}
+	if err := sw.SetRow("A1", cells(auditExportHead)); err != nil {
+		return err
+	}
+	for i, row := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		if err := sw.SetRow(cell, cells(row)); err != nil {
+			return err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	_, err = f.WriteTo(w)
+	return err
+}
+
+// auditUsers are the account names the user filter offers.
+func (s *Server) auditUsers() []string {
+	users, err := s.st.Users()
+	if err != nil {
+		s.log.Warn("audit page: list users", "err", err)
+		return nil
+	}
+	out := make([]string, len(users))
+	for i, u := range users {
+		out[i] = u.Name
+	}
+	return out
 }

@@ -56,6 +56,7 @@ type caseRow struct {
 	SuggestedRoute casework.Route
 	Host           string
 	New            bool
+	Group          *queueGroup // linked and merged cases (merge_queue.go)
 }
 
 type queueView struct {
@@ -227,12 +228,19 @@ func (s *Server) filterCases(f queueFilter) (rows []caseRow, counts map[casework
 	if sw, err := s.st.Sweeps(1); err == nil && len(sw) > 0 {
 		latest = sw[0].ID
 	}
+	merged, err := s.st.MergedIDs()
+	if err != nil {
+		return nil, nil, 0, nil, err
+	}
 	from, _ := time.ParseInLocation("2006-01-02", f.From, store.Beijing)
 	to, _ := time.ParseInLocation("2006-01-02", f.To, store.Beijing)
 	counts = map[casework.CaseStatus]int{}
 	for _, c := range all {
 		row := caseRow{Case: c, SuggestedRoute: s.suggestedRoute(&c), New: latest > 0 && c.FirstSweep == latest}
 		route := cmp.Or(c.Route, row.SuggestedRoute)
+		if _, ok := merged[c.ID]; ok {
+			continue // decided through its primary
+		}
 		switch {
 		case f.Category != "" && c.Category != f.Category,
 			f.Source != "" && c.SourceID != f.Source,
@@ -284,6 +292,10 @@ func (s *Server) queue(w http.ResponseWriter, r *http.Request) {
 	v.Page = min(f.Page, v.Last)
 	lo := (v.Page - 1) * pageSize
 	v.Rows = s.decorate(rows[lo:min(lo+pageSize, len(rows))])
+	if err := s.groupRows(v.Rows); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	s.render(w, r, http.StatusOK, "queue", v)
 }
 
@@ -407,6 +419,10 @@ type caseView struct {
 	// Linked are the other cases that share a personal contact with this
 	// one (the same seller).
 	Linked []linkedView
+	// Merge is merging duplicates (merge.go); Triage the keyboard's
+	// queue filter and keys (triage.go).
+	Merge  mergeView
+	Triage triageView
 	// Pivots link to the cases sharing a contact, host, listing id or
 	// page content with this one (search.go).
 	Pivots pivotLinks
@@ -551,6 +567,10 @@ func (s *Server) loadCaseView(r *http.Request, id uint64) (*caseView, error) {
 	v.CanWithdraw = casework.Allowed(c.Status, casework.ActionWithdraw) == nil &&
 		(c.Status != casework.CaseConfirmed || v.Notice == nil || v.Notice.Status == casework.NoticeDraft) &&
 		mayDecide(u, c, casework.ActionWithdraw) == nil
+	v.Triage = newTriageView(r.URL.Query())
+	if err := s.loadMergeView(r, v); err != nil {
+		return nil, err
+	}
 	return v, nil
 }
 
@@ -717,7 +737,7 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request) {
 	if c.Status == casework.CasePendingApproval {
 		flash = "pending"
 	}
-	redirect(w, r, fmt.Sprintf("/cases/%d", id), flash)
+	s.afterDecide(w, r, id, flash)
 }
 
 // batchDecide applies one decision to the ticked cases of the queue. Each

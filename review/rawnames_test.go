@@ -129,6 +129,16 @@ func htDayOfWork(t *testing.T, e *htEnv) []struct{ user, path string } {
 	decide(samr, ids[4], url.Values{"action": {"dismiss"}, "reason": {"duplicate"}})
 	decide(cac, ids[5], url.Values{"action": {"confirm"}, "route": {"police_referral"}})
 	decide(approver, ids[5], url.Values{"action": {"reject"}, "note": {"证据不足"}})
+	// Duplicates merged into a pending case, one of them unmerged again
+	// (issue 13: linked cases), so the audit log, the queue's badges and
+	// the case pages show merges too.
+	{
+		n := len(ids) // the last three are pending
+		resp, body := cac.htPost("/cases/"+htID(ids[n-3])+"/merge", url.Values{"ids": {htID(ids[n-2]) + "," + htID(ids[n-1])}, "note": {"同一卖家重复发布"}})
+		htExpect(t, "merge", resp, body, http.StatusSeeOther, "")
+		resp, body = cac.htPost("/cases/"+htID(ids[n-2])+"/unmerge", url.Values{"note": {"不是同一条"}})
+		htExpect(t, "unmerge", resp, body, http.StatusSeeOther, "")
+	}
 	cacNotice, samrNotice := e.htCase(ids[0]).NoticeID, e.htCase(ids[1]).NoticeID
 	for _, to := range []string{"approved", "sent"} {
 		resp, body := approver.htPost("/notices/"+htID(cacNotice)+"/move", url.Values{"to": {to}})

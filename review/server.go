@@ -225,6 +225,9 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /cases/{id}/snapshots/{sid}/screenshot", s.can(permReadCases, s.screenshot))
 	m.HandleFunc("GET /cases/{id}/snapshots/{sid}/body", s.can(permExport, s.rawBody))
 	m.HandleFunc("POST /cases/{id}/export", s.can(permExport, s.exportEvidence))
+	m.HandleFunc("GET /cases/{id}/next", s.can(permReadCases, s.nextPage))
+	m.HandleFunc("POST /cases/{id}/merge", s.can(permDecide, s.mergeCases))
+	m.HandleFunc("POST /cases/{id}/unmerge", s.can(permDecide, s.unmergeCase))
 
 	m.HandleFunc("GET /notices", s.can(permReadNotices, s.noticeList))
 	m.HandleFunc("GET /notices/{id}", s.can(permReadNotices, s.noticePage))
@@ -260,6 +263,11 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /api/notices", s.can(permReadNotices, s.apiNotices))
 	m.HandleFunc("GET /api/notices/{id}", s.can(permReadNotices, s.apiNotice))
 	m.HandleFunc("GET /api/audit/verify", s.can(permAudit, s.apiAuditVerify))
+	// Issue 13: role-aware landing (home), dashboard, charts, audit export.
+	m.HandleFunc("GET /dashboard", s.user(s.dashboard))
+	m.HandleFunc("GET /dashboard/online", s.can(permReadNotices, s.dashboardOnline))
+	m.HandleFunc("GET /dashboard/charts", s.can(permReports, s.chartsPage))
+	m.HandleFunc("GET /audit/export", s.can(permAudit, s.auditExport))
 	m.HandleFunc("GET /search", s.can(permReadCases, s.searchPage))
 	m.HandleFunc("GET /api/search", s.can(permReadCases, s.apiSearch))
 	m.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {

@@ -17,6 +17,7 @@ type Store interface {
 	AccountStore
 	AuditLog
 	EvidenceStore
+	MergeStore
 	SearchStore
 	detect.Settings // the detection in force (model channels, active models)
 	tuning.Store    // re-scoring stored cases against candidate rules

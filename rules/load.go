@@ -168,6 +168,7 @@ func (d *decoder) pack(n *yaml.Node, p *Pack) {
 		"search_terms":     func(v *yaml.Node, k string) { d.StrList(v, k, &p.SearchTerms) },
 		"negations":        func(v *yaml.Node, k string) { d.StrList(v, k, &p.Negations) },
 		"negation_gap":     func(v *yaml.Node, k string) { d.Int(v, k, 0, 10, &p.NegationGap) },
+		"question_gap":     func(v *yaml.Node, k string) { d.Int(v, k, 0, 30, &p.QuestionGap) },
 		"ignore_quoted":    func(v *yaml.Node, k string) { d.Bool(v, k, &p.IgnoreQuoted) },
 		"exclusion_window": func(v *yaml.Node, k string) { d.Int(v, k, 0, 100000, &p.ExclusionWindow) },
 		"contact_bonus":    func(v *yaml.Node, k string) { d.contactBonus(v, k, &p.ContactBonus) },

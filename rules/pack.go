@@ -34,6 +34,10 @@ type Pack struct {
 	SearchTerms     []string
 	Negations       []string // cue words that cancel a term right after them (不代考, 严禁替考)
 	NegationGap     int      // characters allowed between a cue and the term
+	// QuestionGap: a term followed, within this many characters of its
+	// clause, by a question mark is asked about, not offered (叉车证不用考了吗？,
+	// 是否可以不参加考试就能获得证书？); 0: off.
+	QuestionGap int
 	// ExclusionWindow limits exclusions to context near the rule's own hits:
 	// an exclusion term counts only within this many words of a term or
 	// group item that scored (0: anywhere on the page). Long pages (forum

@@ -107,6 +107,14 @@ type AuditFilter struct {
 	Actor, ActionPrefix, Object string
 	Before                      uint64 // only entries with Seq < Before (0: from the newest)
 	Limit                       int    // <= 0: all
+	// Since and Until bound the entries' time, [Since, Until); zero
+	// leaves that side open.
+	Since, Until time.Time
+}
+
+// inTime reports whether an entry at t lies in f's [Since, Until).
+func (f AuditFilter) inTime(t time.Time) bool {
+	return (f.Since.IsZero() || !t.Before(f.Since)) && (f.Until.IsZero() || t.Before(f.Until))
 }
 
 // AuditEntries lists entries newest first.
@@ -130,7 +138,7 @@ func (s *Store) AuditEntries(f AuditFilter) ([]AuditEntry, error) {
 				return fmt.Errorf("decode audit entry %d: %w", binary.BigEndian.Uint64(k), err)
 			}
 			if (f.Actor == "" || e.Actor == f.Actor) && strings.HasPrefix(e.Action, f.ActionPrefix) &&
-				(f.Object == "" || e.Object == f.Object) {
+				(f.Object == "" || e.Object == f.Object) && f.inTime(e.At) {
 				out = append(out, e)
 				if f.Limit > 0 && len(out) >= f.Limit {
 					break

@@ -165,6 +165,13 @@ func readCompat(t *testing.T, st *store.Store) *compat {
 		SourceRoutes: map[string]casework.Route{"shop": casework.RouteTakedownSAMR}}); err != nil {
 		t.Fatal(err)
 	}
+	// Fields the report gained after the fixtures were written (the
+	// dashboard's split by category and weekly times to decision) are
+	// additions, not a different reading: left out of the comparison.
+	g.Report.DecisionWeeks = nil
+	for i := range g.Report.Days {
+		g.Report.Days[i].FoundByCategory = nil
+	}
 	if g.Counts, err = st.StatusCounts(time.Date(2025, 9, 10, 0, 0, 0, 0, time.UTC)); err != nil {
 		t.Fatal(err)
 	}

@@ -94,6 +94,9 @@
 //	contact_cases (made by the first indexed case) kind 0 value 0 case id → empty:
 //	                                the contact index that links cases of one seller
 //	case_contacts (with contact_cases) case id kind 0 value → empty (contacts.go)
+//	case_merges   (made by the first merge) merged case id → MergedCase: duplicates
+//	                                merged into a primary case (merge.go)
+//	merge_primaries (with case_merges) primary id ‖ merged id → empty
 //
 // No bucket is keyed by time yet: sweeps, cases and snapshots are keyed by
 // sequence numbers that already sort by creation, and a sweep's sightings

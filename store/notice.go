@@ -260,6 +260,11 @@ func (s *Store) MoveNotice(id uint64, m NoticeMove) (*Notice, error) {
 		if err := ApplyNoticeMove(&n, m, now); err != nil {
 			return err
 		}
+		if m.To == casework.NoticeApproved {
+			if err := numberFree(notices, &n); err != nil {
+				return err
+			}
+		}
 		drafts := tx.Bucket(bucketNoticeDrafts)
 		dk := draftKey(n.Route, n.Recipient)
 		switch m.To {
@@ -286,6 +291,26 @@ func (s *Store) MoveNotice(id uint64, m NoticeMove) (*Notice, error) {
 		return nil, fmt.Errorf("store: notice %d → %s: %w", id, m.To, err)
 	}
 	return &n, nil
+}
+
+// numberFree fails with ErrNumberTaken when a notice of n's route other
+// than n holds n's number. It reads every notice: a district approves
+// some hundreds a year, and approvals are rare next to reads.
+func numberFree(notices *bolt.Bucket, n *Notice) error {
+	var other struct {
+		Route  casework.Route `json:"route"`
+		Number string         `json:"number"`
+	}
+	return notices.ForEach(func(k, v []byte) error {
+		other.Route, other.Number = "", ""
+		if err := json.Unmarshal(v, &other); err != nil {
+			return fmt.Errorf("notice %x: %w", k, err)
+		}
+		if other.Number == n.Number && other.Route == n.Route && binaryID(k) != n.ID {
+			return fmt.Errorf("%w: notice %d of %s is numbered %s", ErrNumberTaken, binaryID(k), n.Route, n.Number)
+		}
+		return nil
+	})
 }
 
 // ApplyNoticeMove moves n to m.To at now along the notice state machine

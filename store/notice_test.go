@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -25,10 +26,14 @@ func takedownDraft(t testing.TB, s *Store, sweep uint64, url, recipient string, 
 	return caseID, c.NoticeID
 }
 
-// approval is a complete approving move.
+// approval is a complete approving move, with a number of its own
+// (numbers are unique per route).
 func approval(now time.Time) NoticeMove {
-	return NoticeMove{To: casework.NoticeApproved, By: "boss", Number: "网信函〔2024〕12号", Deadline: now.Add(7 * 24 * time.Hour)}
+	n := approvals.Add(1)
+	return NoticeMove{To: casework.NoticeApproved, By: "boss", Number: fmt.Sprintf("网信函〔2024〕%d号", n), Deadline: now.Add(7 * 24 * time.Hour)}
 }
+
+var approvals atomic.Int64
 
 func mustMove(t testing.TB, s *Store, id uint64, m NoticeMove) *Notice {
 	t.Helper()

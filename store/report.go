@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -126,6 +128,22 @@ type ReportDay struct {
 	Date    time.Time `json:"date"`    // midnight in Beijing
 	Found   int       `json:"found"`   // cases first seen that day (as Found)
 	Removed int       `json:"removed"` // items found removed that day (as Removed)
+	// FoundByCategory splits Found by the cases' category ("" for a case
+	// without one); the counts add up to Found.
+	FoundByCategory map[string]int `json:"found_by_category,omitempty"`
+}
+
+// ReportWeek is the time to decision of the cases first decided in one
+// week of a report's period: seven Beijing days from Start (the last week
+// may be cut short by the period's end). A case's time to decision runs
+// from its first sighting to its first decision (a confirmation or a
+// dismissal); it counts in the week of that decision. Median and P90 are
+// nearest-rank percentiles; both are 0 when Decided is 0.
+type ReportWeek struct {
+	Start   time.Time     `json:"start"` // midnight in Beijing
+	Decided int           `json:"decided"`
+	Median  time.Duration `json:"median"`
+	P90     time.Duration `json:"p90"`
 }
 
 // PeriodReport is the campaign's progress table for one period: a row per
@@ -149,6 +167,9 @@ type PeriodReport struct {
 	Rows        []ReportRow `json:"rows"`
 	Total       ReportRow   `json:"total"`
 	Days        []ReportDay `json:"days"`
+	// DecisionWeeks are the times to decision, a week a row from the
+	// period's first day.
+	DecisionWeeks []ReportWeek `json:"decision_weeks,omitempty"`
 	// Notes are caveats about the figures, in Chinese, for the report
 	// (e.g. a sweep whose listings could not be counted).
 	Notes []string `json:"notes,omitempty"`
@@ -279,6 +300,7 @@ type ReportCases struct {
 	Found     bool           // first seen in the period,
 	FoundAt   time.Time      // on this time's day in Beijing
 	Open      bool           // open or pending approval after the last decision before the period's end
+	Category  string         // the case's category (for ReportDay.FoundByCategory)
 	N         int
 }
 
@@ -288,7 +310,12 @@ func (rt *ReportTally) AddCases(c ReportCases) {
 	row := &t.rows[t.caseDepartment(&reportCase{SourceID: c.SourceID, Route: c.Route, Finding: findingRoute(c.Suggested)})]
 	if c.Found {
 		row.Found += c.N
-		t.report.Days[t.day(c.FoundAt)].Found += c.N
+		day := &t.report.Days[t.day(c.FoundAt)]
+		day.Found += c.N
+		if day.FoundByCategory == nil {
+			day.FoundByCategory = map[string]int{}
+		}
+		day.FoundByCategory[c.Category] += c.N
 	}
 	if c.Open {
 		row.Open += c.N
@@ -312,9 +339,40 @@ func (rt *ReportTally) AddRemoved(route casework.Route, at time.Time, n int) {
 	rt.t.report.Days[rt.t.day(at)].Removed += n
 }
 
+// AddDecided counts a case first decided at (in the period) took after
+// it was first seen (see ReportWeek).
+func (rt *ReportTally) AddDecided(at time.Time, took time.Duration) {
+	t := rt.t
+	if t.decided == nil {
+		t.decided = make([][]time.Duration, (len(t.report.Days)+6)/7)
+	}
+	w := t.day(at) / 7
+	t.decided[w] = append(t.decided[w], max(took, 0))
+}
+
+// nearestRank is the p-th percentile (0 < p <= 1) of sorted durations by
+// the nearest-rank method; 0 for none.
+func nearestRank(sorted []time.Duration, p float64) time.Duration {
+	if len(sorted) == 0 {
+		return 0
+	}
+	i := int(math.Ceil(p*float64(len(sorted)))) - 1
+	return sorted[min(max(i, 0), len(sorted)-1)]
+}
+
 // Report is the report the facts added make.
 func (rt *ReportTally) Report() *PeriodReport {
 	r := rt.t.report
+	r.DecisionWeeks = make([]ReportWeek, (len(r.Days)+6)/7)
+	for i := range r.DecisionWeeks {
+		w := ReportWeek{Start: rt.t.first.AddDate(0, 0, 7*i)}
+		if i < len(rt.t.decided) {
+			d := slices.Clone(rt.t.decided[i])
+			slices.Sort(d)
+			w.Decided, w.Median, w.P90 = len(d), nearestRank(d, 0.5), nearestRank(d, 0.9)
+		}
+		r.DecisionWeeks[i] = w
+	}
 	r.Rows, r.Total = nil, ReportRow{Department: ReportTotalName}
 	for i, d := range ReportDepartments {
 		r.Rows = append(r.Rows, ReportRow{Route: d.Route, Department: d.Name, ReportFigures: rt.t.rows[i]})
@@ -333,6 +391,10 @@ type tally struct {
 	// statusAt is each decided case's status after its last decision
 	// before To.
 	statusAt map[uint64]casework.CaseStatus
+	// firstDecision is each decided case's earliest decision;
+	// decided, by week of the period, the times to decision (AddDecided).
+	firstDecision map[uint64]time.Time
+	decided       [][]time.Duration
 }
 
 func (t *tally) in(at time.Time) bool {
@@ -395,6 +457,7 @@ type (
 		Status    casework.CaseStatus `json:"status"`
 		Route     casework.Route      `json:"route"`
 		Finding   findingRoute        `json:"finding"`
+		Category  string              `json:"category"`
 	}
 	reportNotice struct {
 		ID     uint64         `json:"id"`
@@ -451,6 +514,8 @@ func decodeCase(v []byte) (reportCase, error) {
 			return jsonString(val, (*string)(&c.Status))
 		case "route":
 			return jsonString(val, (*string)(&c.Route))
+		case "category":
+			return jsonString(val, &c.Category)
 		case "finding":
 			// As findingRoute decides.
 			s, _ := finding.Peek(val)
@@ -529,11 +594,15 @@ func (t *tally) sweeps(tx *bolt.Tx) error {
 // status at To.
 func (t *tally) decisions(tx *bolt.Tx) error {
 	t.statusAt = map[uint64]casework.CaseStatus{}
+	t.firstDecision = map[uint64]time.Time{}
 	lastAt := map[uint64]time.Time{}
 	return tx.Bucket(bucketDecisions).ForEach(func(k, v []byte) error {
 		var d reportDecision
 		if err := json.Unmarshal(v, &d); err != nil {
 			return fmt.Errorf("decode decision %x: %w", k, err)
+		}
+		if first, ok := t.firstDecision[d.CaseID]; !ok || d.At.Before(first) {
+			t.firstDecision[d.CaseID] = d.At
 		}
 		if t.in(d.At) && d.To == casework.CaseConfirmed && (d.Action == casework.ActionConfirm || d.Action == casework.ActionApprove) {
 			(&ReportTally{t}).AddConfirmed(d.Route, 1)
@@ -557,12 +626,15 @@ func (t *tally) cases(tx *bolt.Tx) error {
 		if !c.FirstSeen.Before(t.to) {
 			return nil
 		}
+		if at, ok := t.firstDecision[c.ID]; ok && t.in(at) {
+			(&ReportTally{t}).AddDecided(at, at.Sub(c.FirstSeen))
+		}
 		status, decided := t.statusAt[c.ID]
 		if !decided {
 			status = casework.CaseOpen
 		}
 		(&ReportTally{t}).AddCases(ReportCases{SourceID: c.SourceID, Route: c.Route, Suggested: casework.Route(c.Finding),
-			Found: !c.FirstSeen.Before(t.from), FoundAt: c.FirstSeen, Open: status.Undecided(), N: 1})
+			Found: !c.FirstSeen.Before(t.from), FoundAt: c.FirstSeen, Open: status.Undecided(), Category: c.Category, N: 1})
 		return nil
 	})
 }

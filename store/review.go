@@ -22,6 +22,9 @@ var (
 	ErrSecondPerson = errors.New("needs a second person")
 	// ErrInvalid: the request itself is malformed (unknown route or reason).
 	ErrInvalid = errors.New("invalid")
+	// ErrNumberTaken: another notice of the route holds the number an
+	// approval gives (numbers are unique per route). It wraps ErrConflict.
+	ErrNumberTaken = fmt.Errorf("%w: the number is taken", ErrConflict)
 )
 
 // Decision is one reviewer action on a case, kept forever.
@@ -70,6 +73,11 @@ func (s *Store) Decide(d Decision) (*Case, *Decision, error) {
 			return fmt.Errorf("case %d: %w", d.CaseID, ErrNotFound)
 		}
 		d.From = c.Status
+		if m, merged, err := mergeOf(tx, d.CaseID); err != nil {
+			return err
+		} else if merged {
+			return ErrDecideMerged(d.CaseID, m.Primary)
+		}
 		if d.Allow != nil {
 			if err := d.Allow(&c.Case); err != nil {
 				return err

@@ -58,6 +58,12 @@ type Job struct {
 	Name string // sweep, removal_checks, backup
 	Spec string
 	Run  func(ctx context.Context) error
+	// Claim, when set, is asked before each run whether this process runs
+	// the occurrence due at slot (the time the schedule made it due, the
+	// same in every process with the same spec); false skips it. Several
+	// serve processes over one PostgreSQL database claim each scheduled
+	// sweep there, so one of them runs it.
+	Claim func(ctx context.Context, slot time.Time) (bool, error)
 }
 
 // Scheduler runs jobs on cron specs in one time zone. A job never
@@ -114,6 +120,18 @@ func (s *Scheduler) wrap(j Job) cron.Job {
 			return
 		}
 		start := time.Now()
+		if j.Claim != nil {
+			slot := s.slot(j.Name, start)
+			ok, err := j.Claim(s.ctx, slot)
+			if err != nil {
+				s.log.Error("scheduled job not started: claim failed", "job", j.Name, "slot", slot, "err", err)
+				return
+			}
+			if !ok {
+				s.log.Info("scheduled job skipped: another process runs it", "job", j.Name, "slot", slot)
+				return
+			}
+		}
 		s.log.Info("scheduled job started", "job", j.Name)
 		err := j.Run(s.ctx)
 		switch {
@@ -127,6 +145,19 @@ func (s *Scheduler) wrap(j Job) cron.Job {
 			s.log.Error("scheduled job failed", "job", j.Name, "err", err)
 		}
 	})
+}
+
+// slot is the time the schedule made job due: cron sets the entry's Prev
+// to it before the run loop answers Entry, so a job reading it while
+// running sees its own occurrence. Without an entry (never, short of a
+// bug) it is the start time to the second.
+func (s *Scheduler) slot(job string, start time.Time) time.Time {
+	if id, ok := s.entries[job]; ok {
+		if e := s.cron.Entry(id); !e.Prev.IsZero() {
+			return e.Prev
+		}
+	}
+	return start.Truncate(time.Second)
 }
 
 // Start starts the schedule.

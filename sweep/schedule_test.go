@@ -304,3 +304,49 @@ func TestScheduledSweepResumesAfterRestart(t *testing.T) {
 	t.Logf("%d requests before the shutdown, %d in all; %d items done before (%d big.example pages committed), %d after; refetched after the stop: %v",
 		before, web.TotalHits(), done, len(committed), doneEnd, refetched)
 }
+
+// TestSchedulerSkipsRunsClaimedElsewhere: a job with Claim runs only the
+// occurrences it wins; each claim names the occurrence by the time the
+// schedule made it due (whole seconds for @every 1s started on a second),
+// never the same one twice.
+func TestSchedulerSkipsRunsClaimedElsewhere(t *testing.T) {
+	var logs lockedBuffer
+	log := slog.New(slog.NewTextHandler(&logs, nil))
+	var mu sync.Mutex
+	var slots []time.Time
+	var runs atomic.Int32
+	j := Job{Name: "sweep", Spec: "@every 1s",
+		Run: func(context.Context) error { runs.Add(1); return nil },
+		Claim: func(_ context.Context, slot time.Time) (bool, error) {
+			mu.Lock()
+			defer mu.Unlock()
+			slots = append(slots, slot)
+			return len(slots)%2 == 0, nil // every other occurrence is another process's
+		}}
+	s, err := NewScheduler(time.UTC, log, j)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Start()
+	time.Sleep(4500 * time.Millisecond)
+	s.Stop(10 * time.Second)
+	mu.Lock()
+	defer mu.Unlock()
+	if len(slots) < 2 {
+		t.Fatalf("%d claims in 4.5 s of @every 1s", len(slots))
+	}
+	if got, want := int(runs.Load()), len(slots)/2; got != want {
+		t.Errorf("ran %d times after %d claims, half of them won: want %d", got, len(slots), want)
+	}
+	for i := 1; i < len(slots); i++ {
+		if !slots[i].After(slots[i-1]) {
+			t.Errorf("claim %d for %v after %v: an occurrence claimed twice", i, slots[i], slots[i-1])
+		}
+		if d := slots[i].Sub(slots[i-1]); d != time.Second {
+			t.Errorf("claims %v apart, want the schedule's 1 s (the due times, not the start times)", d)
+		}
+	}
+	if !strings.Contains(logs.String(), "another process runs it") {
+		t.Errorf("a skipped occurrence was not logged:\n%s", logs.String())
+	}
+}

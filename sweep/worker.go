@@ -267,6 +267,11 @@ func (s *Sweeper) joinSweep(ctx context.Context, seed bool, o WorkOptions) (*sto
 		return nil, nil
 	}
 	sw, err := s.StartShared(ctx)
+	if errors.Is(err, ErrBusy) && sw != nil {
+		// Another worker started one between the look and the start.
+		s.Log.Info("worker joined the sweep another worker started", "worker", o.Name, "sweep", sw.ID)
+		return sw, nil
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -274,11 +279,20 @@ func (s *Sweeper) joinSweep(ctx context.Context, seed bool, o WorkOptions) (*sto
 	return sw, nil
 }
 
+// SoleStarter is a store that starts a sweep only when none is running,
+// atomically for every process over it (pgstore's StartSweepIfNone): it
+// returns the running sweep, and leaves sw unstarted, when there is one.
+type SoleStarter interface {
+	StartSweepIfNone(sw *store.Sweep) (running *store.Sweep, err error)
+}
+
 // StartShared starts a sweep for workers to sweep (Work) and seeds its
-// frontier from the configured sources. Unlike Run it does not check for
-// a running sweep: the caller does (Work starts one only when none is
-// running). Workers never finish a sweep whose frontier is empty (it is
-// being seeded), so a sweep seeded with nothing is finished here.
+// frontier from the configured sources. On a store that is a SoleStarter
+// the start and the check that no sweep runs are one step, and when one
+// runs StartShared returns it with ErrBusy; on other stores the caller
+// checks first (Work starts one only when none is running). Workers never
+// finish a sweep whose frontier is empty (it is being seeded), so a sweep
+// seeded with nothing is finished here.
 func (s *Sweeper) StartShared(ctx context.Context) (*store.Sweep, error) {
 	if s.Preflight != nil {
 		if err := s.Preflight(ctx); err != nil {
@@ -289,7 +303,15 @@ func (s *Sweeper) StartShared(ctx context.Context) (*store.Sweep, error) {
 	for _, p := range s.matcher().Packs() {
 		sw.Packs = append(sw.Packs, p.Version())
 	}
-	if err := s.Store.StartSweep(sw); err != nil {
+	if sole, ok := s.Store.(SoleStarter); ok {
+		running, err := sole.StartSweepIfNone(sw)
+		switch {
+		case err != nil:
+			return nil, fmt.Errorf("sweep: start: %w", err)
+		case running != nil:
+			return running, fmt.Errorf("sweep %d started %s: %w", running.ID, running.StartedAt.Format(time.RFC3339), ErrBusy)
+		}
+	} else if err := s.Store.StartSweep(sw); err != nil {
 		return nil, fmt.Errorf("sweep: start: %w", err)
 	}
 	if _, err := s.seed(sw.ID); err != nil {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -14,8 +13,7 @@ import (
 
 	"github.com/certwatch/certwatch/blobstore"
 	"github.com/certwatch/certwatch/casework"
-	"github.com/certwatch/certwatch/internal/pgtest"
-	"github.com/certwatch/certwatch/pgstore"
+	"github.com/certwatch/certwatch/pgstore/pgstoretest"
 	"github.com/certwatch/certwatch/store"
 )
 
@@ -61,11 +59,7 @@ func importSource(t *testing.T) (string, []byte) {
 
 func migratedDB(t *testing.T) string {
 	t.Helper()
-	url := pgtest.DB(t)
-	if _, err := pgstore.Migrate(context.Background(), url); err != nil {
-		t.Fatal(err)
-	}
-	return url
+	return pgstoretest.DB(t)
 }
 
 func TestDBImport(t *testing.T) {

@@ -167,6 +167,13 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 	// servers; on bbolt this process does, on its schedule.
 	var queue *jobqueue.Runner
 	if st.pg != nil {
+		// Every serve process over the database runs the schedule; the
+		// first to claim a sweep's due time runs that sweep.
+		host, _ := os.Hostname()
+		me := fmt.Sprintf("%s/%d", host, os.Getpid())
+		jobs[0].Claim = func(ctx context.Context, slot time.Time) (bool, error) {
+			return st.pg.ClaimScheduleSlot(ctx, "sweep", slot, me)
+		}
 		queue, err = jobqueue.New(ctx, st.pg.Store(), jobqueue.Options{
 			Store: st, Checker: checker, Notifier: notifier, UI: url, Schedule: cfg.Schedule, Log: log,
 		})

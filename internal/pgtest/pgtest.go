@@ -92,7 +92,9 @@ func run(m *testing.M) int {
 		mu.Lock()
 		adminURL = env
 		mu.Unlock()
-		return m.Run()
+		code := m.Run()
+		dropTemplates(env)
+		return code
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), startTimeout)
 	c, err := Start(ctx)
@@ -130,15 +132,7 @@ func DB(t testing.TB) string {
 	if err := exec1(ctx, admin, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize()+createOptions(ctx, admin)); err != nil {
 		t.Fatalf("pgtest: create database %s: %v", name, err)
 	}
-	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-		defer cancel()
-		// FORCE ends connections a test left open (a leak the test's
-		// own checks should catch, not this cleanup).
-		if err := exec1(ctx, admin, "DROP DATABASE IF EXISTS "+pgx.Identifier{name}.Sanitize()+" WITH (FORCE)"); err != nil {
-			t.Errorf("pgtest: drop database %s: %v", name, err)
-		}
-	})
+	t.Cleanup(func() { dropDB(t, admin, name) })
 	u, err := withDatabase(admin, name)
 	if err != nil {
 		t.Fatalf("pgtest: %v", err)

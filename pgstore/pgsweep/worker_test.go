@@ -19,6 +19,7 @@ import (
 
 	"github.com/certwatch/certwatch/internal/pgtest"
 	"github.com/certwatch/certwatch/pgstore"
+	"github.com/certwatch/certwatch/pgstore/pgstoretest"
 	"github.com/certwatch/certwatch/store"
 	"github.com/certwatch/certwatch/sweep"
 )
@@ -33,11 +34,7 @@ func TestMain(m *testing.M) {
 // migratedDB is a fresh database at the binary's schema.
 func migratedDB(t testing.TB) string {
 	t.Helper()
-	u := pgtest.DB(t)
-	if _, err := pgstore.Migrate(context.Background(), u); err != nil {
-		t.Fatal(err)
-	}
-	return u
+	return pgstoretest.DB(t)
 }
 
 // waitRunning waits until a sweep is running in the database.
