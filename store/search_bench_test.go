@@ -80,7 +80,8 @@ func BenchmarkSearch100k(b *testing.B) {
 	}
 	b.Logf("term index built in %v: %d terms, %d postings (%.0f a case; capacity %d), heap +%.0f MB", build.Round(time.Millisecond),
 		len(s.terms.postings), postings, float64(postings)/float64(n), capacity, float64(int64(ms1.HeapInuse)-int64(ms0.HeapInuse))/(1<<20))
-	b.Logf("%d cases recorded in %v; database %.0f MB", n, fill.Round(time.Second), float64(fi.Size())/(1<<20))
+	b.Logf("%d cases recorded in %v; database %.0f MB; Go heap in use %.0f MB; VmRSS %s (the database's mapped pages included)",
+		n, fill.Round(time.Second), float64(fi.Size())/(1<<20), float64(ms1.HeapInuse)/(1<<20), vmRSS())
 
 	queries := []struct {
 		name string
@@ -122,9 +123,6 @@ func BenchmarkSearch100k(b *testing.B) {
 	slices.Sort(pl)
 	b.Logf("PivotCounts p95 %.2f ms", float64(pl[len(pl)*95/100].Microseconds())/1000)
 
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	b.Logf("Go heap in use %.0f MB; VmRSS %s", float64(ms.HeapInuse)/(1<<20), vmRSS())
 
 	b.ResetTimer()
 	var lat []time.Duration
