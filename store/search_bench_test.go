@@ -123,7 +123,6 @@ func BenchmarkSearch100k(b *testing.B) {
 	slices.Sort(pl)
 	b.Logf("PivotCounts p95 %.2f ms", float64(pl[len(pl)*95/100].Microseconds())/1000)
 
-
 	b.ResetTimer()
 	var lat []time.Duration
 	i := 0
