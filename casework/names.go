@@ -304,3 +304,22 @@ var queueSortNames = map[QueueSort]string{
 	"host":       "网站",
 	"status":     "状态",
 }
+
+// PivotKind is what a one-click pivot follows from a case to the others
+// (store's Pivot* kinds: contact, host, listing, content).
+type PivotKind string
+
+// pivotNames are each pivot's name and the words of its link on a case
+// page ("同一联系方式的案件 (3)").
+var pivotNames = map[PivotKind][2]string{
+	"contact": {"联系方式", "同一联系方式的案件"},
+	"host":    {"网站", "同一网站的案件"},
+	"listing": {"商品编号", "同一商品编号的案件"},
+	"content": {"网页内容（SHA-256）", "同一网页内容的案件"},
+}
+
+// Name is the pivot's Chinese name, or k itself when unknown.
+func (k PivotKind) Name() string { return nameOr(pivotNames[k][0], k) }
+
+// LinkText is the words of the pivot's link, or k itself when unknown.
+func (k PivotKind) LinkText() string { return nameOr(pivotNames[k][1], k) }

@@ -330,6 +330,7 @@ func (im *importer) flushBlobs(ctx context.Context) error {
 // caseRows are one chunk's rows, by table.
 type caseRows struct {
 	cases, snapshots, texts, sightings, decisions, contacts [][]any
+	terms                                                   [][]any // search_terms (search_pg.go)
 }
 
 // cases copies cases with their snapshots (bytes to the blob store),
@@ -374,6 +375,7 @@ func (im *importer) cases(ctx context.Context) error {
 			{"decisions", []string{"case_id", "seq", "action", "route", "recipient", "reason", "note", "actor", "at",
 				"from_status", "to_status", "notice_id"}, r.decisions},
 			{"case_contacts", []string{"kind", "value", "case_id"}, r.contacts},
+			{"search_terms", []string{"term", "case_id", "fields"}, r.terms},
 		} {
 			if err := im.copyRows(ctx, t.table, t.cols, t.rows); err != nil {
 				return err
@@ -397,6 +399,7 @@ func (im *importer) caseRows(ctx context.Context, id uint64, r *caseRows) error 
 	if err != nil {
 		return err
 	}
+	terms := store.SearchTerms("", "", c.URL)
 	for _, sn := range snaps {
 		body, err := im.src.SnapshotBody(sn.ID)
 		if err != nil {
@@ -429,6 +432,16 @@ func (im *importer) caseRows(ctx context.Context, id uint64, r *caseRows) error 
 		default:
 			r.texts = append(r.texts, []any{int64(sn.ID), text.Title, text.Text})
 		}
+		var st store.SnapshotText
+		if text != nil {
+			st = *text
+		}
+		for t, f := range store.SearchTerms(sn.Title+"\n"+st.Title, st.Text, sn.URL+" "+sn.FinalURL) {
+			terms[t] |= f
+		}
+	}
+	for t, f := range terms {
+		r.terms = append(r.terms, []any{t, int64(c.ID), int16(f)})
 	}
 	r.cases = append(r.cases, []any{int64(c.ID), c.Key, caseKeySum(c.Key), c.URL, caseHost(c.URL), c.SourceID,
 		c.FirstSeen.UTC(), c.LastSeen.UTC(), id0(c.FirstSweep), id0(c.LastSweep), c.Category, c.Score, c.Title,

@@ -325,6 +325,16 @@ func TestImportBolt(t *testing.T) {
 	if msgs, err := dst.Messages(10); err != nil || len(msgs) != 1 || msgs[0].Subject != "日报" {
 		t.Errorf("outbox %+v %v", msgs, err)
 	}
+	// Search finds the imported cases as the source does.
+	fc, err := src.Case(d.flagged[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	bs, berr := src.Search(store.SearchQuery{Text: fc.URL})
+	ps, perr := dst.Search(store.SearchQuery{Text: fc.URL})
+	if berr != nil || perr != nil || ps.Total == 0 || ps.Total != bs.Total || ps.Cases[0].ID != bs.Cases[0].ID {
+		t.Errorf("search %q: bbolt %+v %v, PostgreSQL %+v %v", fc.URL, bs, berr, ps, perr)
+	}
 	if lc, err := dst.LinkedCases(d.flagged[0]); err != nil || len(lc) == 0 {
 		t.Errorf("linked cases of case %d: %+v %v", d.flagged[0], lc, err)
 	}

@@ -50,7 +50,7 @@ var wantTables = []string{
 	"activations", "audit", "audit_head", "case_claims", "case_comments", "case_contacts", "case_counts", "case_merges", "cases", "check_evidence",
 	"decisions", "frontier", "hosts", "item_checks", "known_addrs", "login_attempts",
 	"login_bursts", "model_channels", "notice_events", "notice_items", "notices", "outbox",
-	"pages", "saved_filters", "schedule_runs", "sessions", "sightings", "snapshot_texts", "snapshots", "sweeps", "users",
+	"pages", "saved_filters", "schedule_runs", "search_terms", "sessions", "sightings", "snapshot_texts", "snapshots", "sweeps", "users",
 	// 00005_notice_tracking
 	"notice_escalations", "notice_reminders", "notice_track_events",
 }

@@ -282,6 +282,7 @@ func (b *Backend) recordTx(ctx context.Context, tx pgx.Tx, r *recording) (store.
 			SELECT k, v, $3 FROM unnest($1::text[], $2::text[]) AS t(k, v)
 			ON CONFLICT DO NOTHING`, kinds, values, int64(c.id))
 	}
+	queueSearchTerms(&batch, c.id, searchTermsOf(o, res.NewSnapshot))
 	page := store.PageRecord{
 		URL: cmp.Or(o.URL, o.FrontierURL), FinalURL: o.FinalURL, SweepID: o.SweepID,
 		SourceID: o.SourceID, Status: o.Status, FetchedAt: o.FetchedAt,

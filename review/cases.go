@@ -393,6 +393,9 @@ type caseView struct {
 	// Assign is the claim, the version decide forms carry, the comments
 	// (assign.go).
 	Assign *assignView
+	// Pivots link to the cases sharing a contact, host, listing id or
+	// page content with this one (search.go).
+	Pivots pivotLinks
 }
 
 // linkedView is one case linked by a shared contact.
@@ -515,6 +518,7 @@ func (s *Server) loadCaseView(r *http.Request, id uint64) (*caseView, error) {
 		}
 		v.Linked = append(v.Linked, lv)
 	}
+	v.Pivots = s.casePivots(id)
 	v.MyRoutes = routesOf(u)
 	for _, route := range v.MyRoutes {
 		v.Recipients[route] = s.recipientFor(route, c.URL)

@@ -205,6 +205,8 @@ func htDayOfWork(t *testing.T, e *htEnv) []struct{ user, path string } {
 	for _, id := range ids {
 		pages = append(pages, struct{ user, path string }{"approver", "/cases/" + htID(id)})
 	}
+	pages = append(pages, struct{ user, path string }{"cac", "/search?q=" + url.QueryEscape("证书")},
+		struct{ user, path string }{"cac", "/search?q=" + url.QueryEscape("代办")}, struct{ user, path string }{"cac", "/search?pivot=host:bbs.example"})
 	for _, n := range []uint64{cacNotice, samrNotice, e.htCase(ids[2]).NoticeID} {
 		pages = append(pages, struct{ user, path string }{"approver", "/notices/" + htID(n)},
 			struct{ user, path string }{"approver", "/notices/" + htID(n) + "/document"})

@@ -114,6 +114,9 @@ var htRoutes = []htRoute{
 	{"POST", "/cases/{id}/claim", "/cases/999999/claim", "user", 400},
 	{"POST", "/cases/{id}/comments", "/cases/999999/comments", htReadCases, 400},
 	{"GET", "/cases/{id}/diff", "/cases/999999/diff", htReadCases, 404},
+	// Search and pivots (search.go).
+	{"GET", "/search", "/search", htReadCases, 200},
+	{"GET", "/api/search", "/api/search", htReadCases, 400}, // no query
 	{"POST", "/logout", "/logout", "user", 303}, // last: it ends the session
 }
 

@@ -86,6 +86,9 @@ func New(opts Options) (*Server, error) {
 	if opts.Store == nil {
 		return nil, errors.New("review: no store")
 	}
+	if w, ok := opts.Store.(interface{ WarmSearch() error }); ok {
+		go w.WarmSearch() // search.go: the first search need not wait for the index
+	}
 	if opts.Log == nil {
 		opts.Log = slog.Default()
 	}
@@ -277,6 +280,8 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /cases/{id}/claim", s.user(s.claim))
 	m.HandleFunc("POST /cases/{id}/comments", s.can(permReadCases, s.addComment))
 	m.HandleFunc("GET /cases/{id}/diff", s.can(permReadCases, s.diffPage))
+	m.HandleFunc("GET /search", s.can(permReadCases, s.searchPage))
+	m.HandleFunc("GET /api/search", s.can(permReadCases, s.apiSearch))
 	m.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		// A database file replaced, moved or deleted under the server makes

@@ -22,6 +22,7 @@ type Store interface {
 	ClaimStore   // claims and reassignment (assign_store.go)
 	CommentStore // comments on cases (assign_store.go)
 	QueueStore
+	SearchStore
 	detect.Settings // the detection in force (model channels, active models)
 	tuning.Store    // re-scoring stored cases against candidate rules
 	SetModelChannel(actor, category string, on bool) error

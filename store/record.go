@@ -200,6 +200,7 @@ func (s *Store) Record(o Observation) (RecordResult, error) {
 	if err != nil {
 		return RecordResult{}, fmt.Errorf("store: record case %s: %w", o.CaseKey, err)
 	}
+	s.terms.recorded(res, &o)
 	return res, nil
 }
 
@@ -311,6 +312,7 @@ func record(tx *bolt.Tx, o *Observation) (RecordResult, error) {
 
 	// The case shows its latest state; an older observation recorded late
 	// (out of order) does not roll it back.
+	oldURL := c.URL
 	if !o.FetchedAt.Before(c.LastSeen) {
 		c.LastSeen = o.FetchedAt
 		c.URL = cmp.Or(o.FinalURL, o.URL, c.URL)
@@ -327,6 +329,9 @@ func record(tx *bolt.Tx, o *Observation) (RecordResult, error) {
 		return res, err
 	}
 	if err := indexContacts(tx, c.ID, o.Contacts); err != nil {
+		return res, err
+	}
+	if err := indexPivots(tx, &c, oldURL, o, res.NewSnapshot); err != nil {
 		return res, err
 	}
 

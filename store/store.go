@@ -113,6 +113,8 @@ type Store struct {
 
 	closeOnce sync.Once
 	closeErr  error
+	// terms is the full-text index, in memory (search.go).
+	terms termIndex
 }
 
 // Open opens (creating if needed, unless read-only) the database at path.
@@ -300,6 +302,9 @@ func initSchema(tx *bolt.Tx) error {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return fmt.Errorf("create bucket %s: %w", name, err)
 		}
+	}
+	if err := buildPivots(tx); err != nil {
+		return err
 	}
 	meta := tx.Bucket(bucketMeta)
 	if v := meta.Get(keySchema); v != nil {

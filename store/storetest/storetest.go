@@ -138,6 +138,8 @@ func Run(t *testing.T, open func(t *testing.T) Backend) {
 	parallel(t, "Comments", func(t *testing.T) { testComments(t, open(t)) })
 	parallel(t, "NoticeTracking", func(t *testing.T) { testNoticeTracking(t, open) })
 	parallel(t, "Queue", func(t *testing.T) { testQueue(t, open(t)); testSavedFilters(t, open(t)) })
+	parallel(t, "Search", func(t *testing.T) { testSearch(t, open(t)) })
+	parallel(t, "Pivots", func(t *testing.T) { testPivots(t, open(t)) })
 }
 
 // parallel runs one part of the suite as a parallel subtest: each opens a
