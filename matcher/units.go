@@ -341,6 +341,9 @@ func (s *scan) scoreUnits() {
 		}
 		factor, genre := s.genreFactor(u, v)
 		for ri, r := range s.m.rules {
+			if !s.m.reference && !s.mayScore(r) {
+				continue // score would return nil (prefilter.go)
+			}
 			res := s.score(r)
 			if res == nil {
 				continue
