@@ -32,6 +32,7 @@ type Matcher struct {
 	imit    []*cimitation
 	gram    grammar // families and proximity rules (grammar.go)
 	genres  []cgenre
+	pstarts patStarts // start literals of rule patterns (patstarts.go)
 
 	negations    []string // normalized cue words
 	negGap       int
@@ -265,6 +266,7 @@ func compile(reference bool, packs []*rules.Pack) (*Matcher, error) {
 	}
 	m.markLists()
 	m.indexSlots()
+	m.indexPatternStarts()
 	var fastPats []string
 	for i := range m.lits {
 		if l := &m.lits[i]; firstPassLit(l) {
@@ -694,6 +696,7 @@ type scan struct {
 	unitHits []hit                  // unitView's scratch space
 	rawSeen  []uint64               // literals of raw, a bit each (textHas)
 	occ      map[*cpattern][][2]int // occurrences of each pattern's leading literals in the text
+	allOcc   [][][2]int             // the same for every numbered pattern, in one pass (patstarts.go)
 }
 
 func (s *scan) run() {
@@ -1143,6 +1146,12 @@ func (s *scan) score(cr *crule) *ruleResult {
 func (s *scan) occurrences(p *cpattern) [][2]int {
 	if p.anchored == nil {
 		return nil
+	}
+	if p.occID > 0 && s.m.pstarts.ac != nil {
+		if s.allOcc == nil {
+			s.allOcc = s.m.pstarts.find(s.n.Text)
+		}
+		return s.allOcc[p.occID-1]
 	}
 	if occ, ok := s.occ[p]; ok {
 		return occ
