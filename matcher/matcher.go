@@ -34,7 +34,8 @@ type Matcher struct {
 	genres  []cgenre
 	pstarts patStarts // start literals of rule patterns (patstarts.go)
 
-	negations    []string // normalized cue words
+	negations    []string      // normalized cue words
+	negByLast    [256][]string // the cue words by their last byte (negated)
 	negGap       int
 	questionGap  int
 	ignoreQuoted bool
@@ -247,6 +248,9 @@ func compile(reference bool, packs []*rules.Pack) (*Matcher, error) {
 				}
 			}
 		}
+	}
+	for _, c := range m.negations {
+		m.negByLast[c[len(c)-1]] = append(m.negByLast[c[len(c)-1]], c)
 	}
 	// Literals first registered by families (grammar.go) need no word
 	// boundaries: they stay out of the segmenter's dictionary, which they
@@ -933,7 +937,7 @@ func (m *Matcher) negated(text string, start int) bool {
 	end := start
 	for gap := 0; gap <= m.negGap && end > 0; gap++ {
 		prefix := text[:end]
-		for _, c := range m.negations {
+		for _, c := range m.negByLast[prefix[len(prefix)-1]] {
 			if strings.HasSuffix(prefix, c) {
 				return true
 			}
