@@ -18,6 +18,9 @@ type cimitation struct {
 	labels   []string
 	sites    []csite
 	hostTags map[string]bool // distinctive labels of official hosts (mem, mohurd, samr …)
+	// copyright is the copyright pattern tried only where one of its
+	// leading literals occurs (pattern.go), as rule patterns are.
+	copyright cpattern
 }
 
 type csite struct {
@@ -30,6 +33,9 @@ type csite struct {
 func compileImitation(p *rules.Pack) *cimitation {
 	im := p.Imitation
 	ci := &cimitation{im: im, rule: p.Rule(im.Rule), hostTags: map[string]bool{}}
+	if im.CopyrightPattern != nil {
+		ci.copyright = compilePattern(im.CopyrightPattern, 0, "copyright")
+	}
 	norm := func(ss []string) []string {
 		out := make([]string, 0, len(ss))
 		for _, s := range ss {
@@ -214,7 +220,7 @@ func (s *scan) imitation(ci *cimitation) *ruleResult {
 	// for a page that presents itself as the service.
 	var copyright string
 	if ci.im.CopyrightPattern != nil {
-		if loc := ci.im.CopyrightPattern.FindStringIndex(text); loc != nil {
+		if loc := ci.findCopyright(text, s.m.reference); loc != nil {
 			copyright = text[loc[0]:loc[1]]
 			spans = append(spans, hit{lit: -1, start: loc[0], end: loc[1]})
 		}
@@ -345,4 +351,18 @@ func (s *scan) textHas(q string) bool {
 		}
 	}
 	return s.rawSeen[id>>6]&(1<<(id&63)) != 0
+}
+
+// findCopyright returns the leftmost match of the copyright pattern in
+// text: with the pattern anchored at each occurrence of its leading
+// literals when it has them (the reference matcher runs the plain
+// expression over the whole text, as TestCopyrightSameAsRegexp does).
+func (ci *cimitation) findCopyright(text string, reference bool) []int {
+	if reference || ci.copyright.anchored == nil {
+		return ci.im.CopyrightPattern.FindStringIndex(text)
+	}
+	if loc := ci.copyright.findAll(text, 1); len(loc) > 0 {
+		return loc[0]
+	}
+	return nil
 }
