@@ -96,6 +96,7 @@ type crule struct {
 	patterns []cpattern
 	groups   []cgroup
 	excl     []cexcl
+	pre      *rulePre // its literals as bitsets, for mayScore (prefilter.go)
 }
 
 type cterm struct {
@@ -271,6 +272,7 @@ func compile(reference bool, packs []*rules.Pack) (*Matcher, error) {
 	m.markLists()
 	m.indexSlots()
 	m.indexPatternStarts()
+	m.indexRulePre()
 	var fastPats []string
 	for i := range m.lits {
 		if l := &m.lits[i]; firstPassLit(l) {

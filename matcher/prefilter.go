@@ -18,18 +18,11 @@ package matcher
 // mayScore reports whether score(cr) can return a result in the current
 // view: false only when score would return nil.
 func (s *scan) mayScore(cr *crule) bool {
-	for _, t := range cr.terms {
-		if t.weight <= 0 {
-			continue
-		}
-		for _, id := range t.lits {
-			if len(s.byLit.get(id)) > 0 {
-				return true
-			}
-		}
+	if s.anyPresent(cr.pre.terms) {
+		return true
 	}
-	for _, g := range cr.groups {
-		if g.g.Weight > 0 && s.mayGroup(g) {
+	for gi, g := range cr.groups {
+		if g.g.Weight > 0 && s.maySlots(g, cr.pre.slots[gi]) {
 			return true
 		}
 	}
@@ -57,17 +50,93 @@ func (s *scan) mayScore(cr *crule) bool {
 	return false
 }
 
-// mayGroup reports whether every slot of g has an item present in the
-// view (the first loop of group, without the events).
-func (s *scan) mayGroup(g cgroup) bool {
-	for _, slot := range g.slots {
+// maskWord is one word of a bitset over literal ids: the literals
+// i*64+k for each bit k of m.
+type maskWord struct {
+	i int
+	m uint64
+}
+
+// rulePre is a rule's literals as bitsets, for mayScore: those of its
+// terms of positive weight, and per group, per slot, its literal items
+// (a slot with a contact item is answered by looking at the contacts).
+type rulePre struct {
+	terms []maskWord
+	slots [][][]maskWord
+}
+
+// maskOf returns the bitset of ids (those ≥ 0), by ascending word.
+func maskOf(ids []int) []maskWord {
+	var out []maskWord
+	for _, id := range ids {
+		if id < 0 {
+			continue
+		}
+		w, bit := id>>6, uint64(1)<<(id&63)
+		k := 0
+		for k < len(out) && out[k].i != w {
+			k++
+		}
+		if k == len(out) {
+			out = append(out, maskWord{i: w})
+		}
+		out[k].m |= bit
+	}
+	return out
+}
+
+// indexRulePre builds every rule's rulePre (after the literals are final).
+func (m *Matcher) indexRulePre() {
+	for _, cr := range m.rules {
+		pre := &rulePre{slots: make([][][]maskWord, len(cr.groups))}
+		var ids []int
+		for _, t := range cr.terms {
+			if t.weight > 0 {
+				ids = append(ids, t.lits...)
+			}
+		}
+		pre.terms = maskOf(ids)
+		for gi, g := range cr.groups {
+			pre.slots[gi] = make([][]maskWord, len(g.slots))
+			for si, slot := range g.slots {
+				ids = ids[:0]
+				for _, it := range slot {
+					if it.lit >= 0 {
+						ids = append(ids, it.lit)
+					}
+				}
+				pre.slots[gi][si] = maskOf(ids)
+			}
+		}
+		cr.pre = pre
+	}
+}
+
+// anyPresent reports whether a literal of mask has a hit in the view.
+func (s *scan) anyPresent(mask []maskWord) bool {
+	x := s.byLit
+	if x == nil {
+		return false
+	}
+	for _, w := range mask {
+		if w.i < len(x.present) && x.present[w.i]&w.m != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// maySlots reports whether every slot of g has an item present in the
+// view (the first loop of group, without the events); slots holds each
+// slot's literal items as a bitset.
+func (s *scan) maySlots(g cgroup, slots [][]maskWord) bool {
+	for si, slot := range g.slots {
+		if s.anyPresent(slots[si]) {
+			continue
+		}
 		found := false
 		for _, it := range slot {
 			if it.lit >= 0 {
-				if len(s.byLit.get(it.lit)) > 0 {
-					found = true
-					break
-				}
 				continue
 			}
 			for _, c := range s.contacts {
