@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/certwatch/certwatch/rules"
 )
@@ -18,6 +20,9 @@ type cimitation struct {
 	labels   []string
 	sites    []csite
 	hostTags map[string]bool // distinctive labels of official hosts (mem, mohurd, samr …)
+	// copyright is the copyright pattern tried only where one of its
+	// leading literals occurs (pattern.go), as rule patterns are.
+	copyright cpattern
 }
 
 type csite struct {
@@ -30,6 +35,9 @@ type csite struct {
 func compileImitation(p *rules.Pack) *cimitation {
 	im := p.Imitation
 	ci := &cimitation{im: im, rule: p.Rule(im.Rule), hostTags: map[string]bool{}}
+	if im.CopyrightPattern != nil {
+		ci.copyright = compilePattern(im.CopyrightPattern, 0, "copyright")
+	}
 	norm := func(ss []string) []string {
 		out := make([]string, 0, len(ss))
 		for _, s := range ss {
@@ -214,7 +222,7 @@ func (s *scan) imitation(ci *cimitation) *ruleResult {
 	// for a page that presents itself as the service.
 	var copyright string
 	if ci.im.CopyrightPattern != nil {
-		if loc := ci.im.CopyrightPattern.FindStringIndex(text); loc != nil {
+		if loc := ci.findCopyright(text, s.m.reference); loc != nil {
 			copyright = text[loc[0]:loc[1]]
 			spans = append(spans, hit{lit: -1, start: loc[0], end: loc[1]})
 		}
@@ -271,30 +279,51 @@ func similarity(a, b string) float64 {
 	if a == "" || b == "" {
 		return 0
 	}
-	ra, rb := []rune(a), []rune(b)
+	na, nb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
 	short, long := a, b
-	if len(ra) > len(rb) {
+	if na > nb {
 		short, long = b, a
 	}
-	if len([]rune(short)) >= 4 && strings.Contains(long, short) {
+	if min(na, nb) >= 4 && strings.Contains(long, short) {
 		return 1
 	}
-	if len(ra) < 2 || len(rb) < 2 {
+	if na < 2 || nb < 2 {
 		return 0
 	}
-	grams := map[[2]rune]int{}
-	for i := 0; i+1 < len(ra); i++ {
-		grams[[2]rune{ra[i], ra[i+1]}]++
-	}
+	// The bigrams of each, sorted, counted in common by a merge: as many
+	// as the multiset intersection holds (no map, and for titles no
+	// allocation).
+	var sa, sb [64]uint64
+	ga, gb := bigrams(sa[:0], a), bigrams(sb[:0], b)
 	common := 0
-	for i := 0; i+1 < len(rb); i++ {
-		g := [2]rune{rb[i], rb[i+1]}
-		if grams[g] > 0 {
-			grams[g]--
+	for i, j := 0, 0; i < len(ga) && j < len(gb); {
+		switch {
+		case ga[i] < gb[j]:
+			i++
+		case ga[i] > gb[j]:
+			j++
+		default:
 			common++
+			i++
+			j++
 		}
 	}
-	return 2 * float64(common) / float64(len(ra)-1+len(rb)-1)
+	return 2 * float64(common) / float64(na-1+nb-1)
+}
+
+// bigrams appends the character bigrams of s, each as two runes in one
+// word (a rune fits in 32 bits), and sorts them. Invalid bytes are
+// utf8.RuneError, as []rune(s) makes them.
+func bigrams(out []uint64, s string) []uint64 {
+	prev, first := rune(0), true
+	for _, r := range s {
+		if !first {
+			out = append(out, uint64(uint32(prev))<<32|uint64(uint32(r)))
+		}
+		prev, first = r, false
+	}
+	slices.Sort(out)
+	return out
 }
 
 // hostSimilarity compares two host names by edit distance, 1 when equal.
@@ -345,4 +374,18 @@ func (s *scan) textHas(q string) bool {
 		}
 	}
 	return s.rawSeen[id>>6]&(1<<(id&63)) != 0
+}
+
+// findCopyright returns the leftmost match of the copyright pattern in
+// text: with the pattern anchored at each occurrence of its leading
+// literals when it has them (the reference matcher runs the plain
+// expression over the whole text, as TestCopyrightSameAsRegexp does).
+func (ci *cimitation) findCopyright(text string, reference bool) []int {
+	if reference || ci.copyright.anchored == nil {
+		return ci.im.CopyrightPattern.FindStringIndex(text)
+	}
+	if loc := ci.copyright.findAll(text, 1); len(loc) > 0 {
+		return loc[0]
+	}
+	return nil
 }

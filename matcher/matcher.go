@@ -32,8 +32,10 @@ type Matcher struct {
 	imit    []*cimitation
 	gram    grammar // families and proximity rules (grammar.go)
 	genres  []cgenre
+	pstarts patStarts // start literals of rule patterns (patstarts.go)
 
-	negations    []string // normalized cue words
+	negations    []string      // normalized cue words
+	negByLast    [256][]string // the cue words by their last byte (negated)
 	negGap       int
 	questionGap  int
 	ignoreQuoted bool
@@ -94,6 +96,7 @@ type crule struct {
 	patterns []cpattern
 	groups   []cgroup
 	excl     []cexcl
+	pre      *rulePre // its literals as bitsets, for mayScore (prefilter.go)
 }
 
 type cterm struct {
@@ -247,6 +250,9 @@ func compile(reference bool, packs []*rules.Pack) (*Matcher, error) {
 			}
 		}
 	}
+	for _, c := range m.negations {
+		m.negByLast[c[len(c)-1]] = append(m.negByLast[c[len(c)-1]], c)
+	}
 	// Literals first registered by families (grammar.go) need no word
 	// boundaries: they stay out of the segmenter's dictionary, which they
 	// would otherwise change (办, 假 as words).
@@ -265,6 +271,8 @@ func compile(reference bool, packs []*rules.Pack) (*Matcher, error) {
 	}
 	m.markLists()
 	m.indexSlots()
+	m.indexPatternStarts()
+	m.indexRulePre()
 	var fastPats []string
 	for i := range m.lits {
 		if l := &m.lits[i]; firstPassLit(l) {
@@ -694,6 +702,7 @@ type scan struct {
 	unitHits []hit                  // unitView's scratch space
 	rawSeen  []uint64               // literals of raw, a bit each (textHas)
 	occ      map[*cpattern][][2]int // occurrences of each pattern's leading literals in the text
+	allOcc   [][][2]int             // the same for every numbered pattern, in one pass (patstarts.go)
 }
 
 func (s *scan) run() {
@@ -930,7 +939,7 @@ func (m *Matcher) negated(text string, start int) bool {
 	end := start
 	for gap := 0; gap <= m.negGap && end > 0; gap++ {
 		prefix := text[:end]
-		for _, c := range m.negations {
+		for _, c := range m.negByLast[prefix[len(prefix)-1]] {
 			if strings.HasSuffix(prefix, c) {
 				return true
 			}
@@ -1143,6 +1152,12 @@ func (s *scan) score(cr *crule) *ruleResult {
 func (s *scan) occurrences(p *cpattern) [][2]int {
 	if p.anchored == nil {
 		return nil
+	}
+	if p.occID > 0 && s.m.pstarts.ac != nil {
+		if s.allOcc == nil {
+			s.allOcc = s.m.pstarts.find(s.n.Text)
+		}
+		return s.allOcc[p.occID-1]
 	}
 	if occ, ok := s.occ[p]; ok {
 		return occ

@@ -20,6 +20,9 @@ type cpattern struct {
 	starts   []string
 	weight   float64
 	label    string
+	// occID numbers the rule patterns whose start literals the matcher
+	// finds in one pass (patstarts.go), from 1; 0: not numbered.
+	occID int
 }
 
 func compilePattern(re *regexp.Regexp, weight float64, label string) cpattern {

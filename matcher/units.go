@@ -265,16 +265,35 @@ func (s *scan) unitView(full scanView, u *unit) (scanView, bool) {
 		}
 	}
 	if full.fam != nil {
-		v.fam = make([][]famHit, len(full.fam))
-		for fi, hs := range full.fam {
+		// Two walks: the first counts the unit's family members, so that
+		// the second copies them into one array (a family's slice is
+		// capped at its own members, and stays nil without any).
+		n := 0
+		for _, hs := range full.fam {
 			for _, r := range u.ranges {
 				i := sort.Search(len(hs), func(i int) bool { return hs[i].start >= r[0] })
 				for ; i < len(hs) && hs[i].start < r[1]; i++ {
 					if hs[i].end <= r[1] {
-						v.fam[fi] = append(v.fam[fi], hs[i])
+						n++
+					}
+				}
+			}
+		}
+		v.fam = make([][]famHit, len(full.fam))
+		buf := make([]famHit, 0, n)
+		for fi, hs := range full.fam {
+			from := len(buf)
+			for _, r := range u.ranges {
+				i := sort.Search(len(hs), func(i int) bool { return hs[i].start >= r[0] })
+				for ; i < len(hs) && hs[i].start < r[1]; i++ {
+					if hs[i].end <= r[1] {
+						buf = append(buf, hs[i])
 						any = true
 					}
 				}
+			}
+			if len(buf) > from {
+				v.fam[fi] = buf[from:len(buf):len(buf)]
 			}
 		}
 	}
@@ -341,6 +360,9 @@ func (s *scan) scoreUnits() {
 		}
 		factor, genre := s.genreFactor(u, v)
 		for ri, r := range s.m.rules {
+			if !s.m.reference && !s.mayScore(r) {
+				continue // score would return nil (prefilter.go)
+			}
 			res := s.score(r)
 			if res == nil {
 				continue
