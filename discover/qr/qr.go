@@ -161,7 +161,10 @@ func decodeCodes(img image.Image, lim Limits) (out []string, err error) {
 			out, err = nil, fmt.Errorf("%w: panic in decoder: %v", ErrMalformedQR, p)
 		}
 	}()
-	src := gozxing.NewLuminanceSourceFromImage(img)
+	src, err := luminanceSource(img)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrMalformedImage, err)
+	}
 	seen := map[string]bool{}
 	add := func(results []*gozxing.Result) {
 		for _, r := range results {

@@ -209,19 +209,31 @@ func TestDecodeTextLimit(t *testing.T) {
 	}
 }
 
-// BenchmarkDecode measures listing images (1000×700 PNG with one QR code)
-// decoded per second.
+// BenchmarkDecode measures listing images (1000×700) decoded per second:
+// a PNG and a JPEG with one QR code, and a PNG without any (the common
+// case, which costs every pass of the reader).
 func BenchmarkDecode(b *testing.B) {
-	img := listingImage(1000, 700, 9, placed{image.Pt(600, 200), qrImage(b, "http://cx-mem-gov.top/cx/zs.html?id=3101", 220)})
-	data := encodePNG(b, img)
-	b.SetBytes(int64(len(data)))
-	b.ResetTimer()
-	start := time.Now()
-	for i := 0; i < b.N; i++ {
-		got, err := Decode(bytes.NewReader(data), Limits{})
-		if err != nil || len(got) != 1 {
-			b.Fatalf("Decode = %q, %v", got, err)
-		}
+	code := qrImage(b, "http://cx-mem-gov.top/cx/zs.html?id=3101", 220)
+	withCode := listingImage(1000, 700, 9, placed{image.Pt(600, 200), code})
+	for _, bc := range []struct {
+		name  string
+		data  []byte
+		codes int
+	}{
+		{"png", encodePNG(b, withCode), 1},
+		{"jpeg", encodeJPEG(b, withCode, 80), 1},
+		{"png-no-code", encodePNG(b, listingImage(1000, 700, 9)), 0},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(bc.data)))
+			start := time.Now()
+			for i := 0; i < b.N; i++ {
+				got, err := Decode(bytes.NewReader(bc.data), Limits{})
+				if err != nil || len(got) != bc.codes {
+					b.Fatalf("Decode = %q, %v", got, err)
+				}
+			}
+			b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "images/s")
+		})
 	}
-	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "images/s")
 }
