@@ -237,3 +237,37 @@ func BenchmarkDecode(b *testing.B) {
 		})
 	}
 }
+
+// Every pixel layout the decoders produce reads the same: grey PNG,
+// NRGBA PNG with a transparent background (black modules on nothing, as
+// stickers are), 16-bit PNG (the generic path) and paletted GIF.
+func TestDecodePixelFormats(t *testing.T) {
+	const text = "http://zs-cx.example/verify?no=T3101"
+	code := qrImage(t, text, 200)
+	b := code.Bounds()
+	gray := image.NewGray(b)
+	draw.Draw(gray, b, code, b.Min, draw.Src)
+	clear := image.NewNRGBA(b)
+	gray16 := image.NewGray16(b)
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			if r, _, _, _ := code.At(x, y).RGBA(); r == 0 {
+				clear.Set(x, y, color.NRGBA{0, 0, 0, 255})
+				gray16.Set(x, y, color.Gray16{0x0800})
+			} else {
+				gray16.Set(x, y, color.Gray16{0xf000})
+			}
+		}
+	}
+	for name, data := range map[string][]byte{
+		"gray png":        encodePNG(t, gray),
+		"transparent png": encodePNG(t, clear),
+		"gray16 png":      encodePNG(t, gray16),
+		"gif":             encodeGIF(t, code),
+	} {
+		got, err := Decode(bytes.NewReader(data), Limits{})
+		if err != nil || !slices.Equal(got, []string{text}) {
+			t.Errorf("%s: Decode = %q, %v", name, got, err)
+		}
+	}
+}
