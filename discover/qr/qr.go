@@ -119,7 +119,8 @@ func Decode(r io.Reader, lim Limits) ([]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s: %v", ErrMalformedImage, format, err)
 	}
-	if b := img.Bounds(); b.Dx() != cfg.Width || b.Dy() != cfg.Height {
+	// A GIF's first frame may be smaller than its screen, never larger.
+	if b := img.Bounds(); b.Dx() > cfg.Width || b.Dy() > cfg.Height {
 		return nil, fmt.Errorf("%w: %s decoded to %v, header says %d×%d", ErrMalformedImage, format, b, cfg.Width, cfg.Height)
 	}
 	return decodeCodes(img, lim)

@@ -9,6 +9,7 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
+	"image/gif"
 	"io"
 	"math/rand"
 	"runtime"
@@ -269,5 +270,24 @@ func TestDecodePixelFormats(t *testing.T) {
 		if err != nil || !slices.Equal(got, []string{text}) {
 			t.Errorf("%s: Decode = %q, %v", name, got, err)
 		}
+	}
+}
+
+// A GIF whose frame is smaller than its logical screen and offset in it
+// (as animated offer banners are) decodes.
+func TestDecodeGIFFrameOffset(t *testing.T) {
+	const text = "http://cx-mem.example/verify"
+	code := qrImage(t, text, 160)
+	frame := image.NewPaletted(image.Rect(50, 30, 50+160, 30+160), color.Palette{color.White, color.Black})
+	draw.Draw(frame, frame.Bounds(), code, image.Point{}, draw.Src)
+	var b bytes.Buffer
+	err := gif.EncodeAll(&b, &gif.GIF{Image: []*image.Paletted{frame}, Delay: []int{0},
+		Config: image.Config{ColorModel: frame.Palette, Width: 300, Height: 260}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Decode(&b, Limits{})
+	if err != nil || !slices.Equal(got, []string{text}) {
+		t.Fatalf("Decode = %q, %v", got, err)
 	}
 }
