@@ -24,7 +24,10 @@ type Candidate struct {
 	// Strong is a non-official host that claims verification: the QR
 	// points buyers at a likely imitation query site.
 	Strong bool
-	Reason string // why, in Chinese, for the reviewer
+	// Contact is a messaging or payment code (WeChat, QQ, Alipay): the
+	// seller's contact, kept as evidence, never a query site.
+	Contact bool
+	Reason  string // why, in Chinese, for the reviewer
 
 	// Filled by Follower.FollowAll.
 	FinalURL  string
@@ -57,6 +60,10 @@ func isOfficial(host string, official []string) bool {
 	}
 	return false
 }
+
+// contactHosts are the hosts of messaging and payment QR codes, which
+// offers carry as the seller's contact (exact or subdomains).
+var contactHosts = []string{"weixin.qq.com", "wechat.com", "qm.qq.com", "wpa.qq.com", "qr.alipay.com", "alipay.com", "wxp.qq.com"}
 
 // claimTerms are the Chinese words that present an address as a
 // certificate query or verification service.
@@ -165,11 +172,14 @@ func CandidatesNear(payloads []string, official []string, text string) []Candida
 		seen[u.String()] = true
 		c := Candidate{Payload: p, URL: u.String(), Host: strings.Trim(u.Hostname(), "[]")}
 		c.Official = isOfficial(c.Host, official)
+		c.Contact = !c.Official && isOfficial(c.Host, contactHosts)
 		why := claim(u, p+" "+text)
 		c.Claims = why != ""
 		switch {
 		case c.Official:
-			c.Reason = "二维码指向官方查询网站 " + c.Host
+			c.Reason = "二维码指向官方网站 " + c.Host
+		case c.Contact:
+			c.Reason = "二维码是微信、QQ 或支付宝的联系方式（" + c.Host + "），不是查询网址"
 		case c.Claims:
 			c.Strong = true
 			c.Reason = "二维码指向非官方网站 " + c.Host + "，却声称可查询或验证证书（" + why + "），疑似假冒查询网站"

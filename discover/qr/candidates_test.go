@@ -78,4 +78,9 @@ func TestCandidatesNearText(t *testing.T) {
 	if c := CandidatesNear([]string{"https://cx.mem.gov.cn/"}, off, "官网可查"); len(c) != 1 || c[0].Strong {
 		t.Fatalf("official host with claim text = %+v; want not strong", c)
 	}
+	// the seller's WeChat code beside "官网可查" is a contact, not a query site
+	c = CandidatesNear([]string{"https://u.wechat.com/EAbc-xyz", "http://weixin.qq.com/r/abcDEF"}, off, "加微信 扫码官网可查")
+	if len(c) != 2 || c[0].Strong || c[1].Strong || !c[0].Contact || !c[1].Contact {
+		t.Fatalf("WeChat contact codes = %+v; want contacts, not strong", c)
+	}
 }

@@ -309,15 +309,15 @@ func (f *Follower) hop(ctx context.Context, u *url.URL) (*url.URL, error) {
 	return next, nil
 }
 
-// FollowAll follows every candidate that is not already official (the
-// official sites are not loaded by every sweep) and records the final URL,
+// FollowAll follows every candidate that is neither official (the
+// official sites are not loaded by every sweep) nor a messaging contact and records the final URL,
 // the chain and any error in it. A candidate whose final host is not official
 // and that claims verification, in its own address or the final one,
 // becomes Strong; one that reaches an official host is not.
 func (f *Follower) FollowAll(ctx context.Context, cands []Candidate, official []string) {
 	for i := range cands {
 		c := &cands[i]
-		if c.Official {
+		if c.Official || c.Contact {
 			continue
 		}
 		final, chain, err := f.Follow(ctx, c.URL)

@@ -19,6 +19,7 @@ type ScanStats struct {
 	Malformed int // unreadable images or damaged QR codes
 	Codes     int // QR payloads decoded
 	Strong    int // candidates that are strong signals
+	Contacts  int // messaging or payment codes (the seller's contact)
 }
 
 // ScanResult is the outcome of one Scan.
@@ -89,6 +90,9 @@ func (f *Follower) Scan(ctx context.Context, imageURLs []string, o ScanOptions) 
 	for _, c := range res.Candidates {
 		if c.Strong {
 			res.Stats.Strong++
+		}
+		if c.Contact {
+			res.Stats.Contacts++
 		}
 	}
 	return res, ctx.Err()
