@@ -11,20 +11,13 @@ import (
 	"math"
 	"math/rand"
 	"testing"
-
-	"github.com/makiuchi-d/gozxing"
-	"github.com/makiuchi-d/gozxing/qrcode"
 )
 
 // qrImage encodes text as a QR code of about side×side pixels (with a
 // quiet zone), the way a seller's QR generator would.
 func qrImage(t testing.TB, text string, side int) image.Image {
 	t.Helper()
-	hints := map[gozxing.EncodeHintType]interface{}{
-		gozxing.EncodeHintType_CHARACTER_SET: "UTF-8",
-		gozxing.EncodeHintType_MARGIN:        4,
-	}
-	m, err := qrcode.NewQRCodeWriter().Encode(text, gozxing.BarcodeFormat_QR_CODE, side, side, hints)
+	m, err := Encode(text, side)
 	if err != nil {
 		t.Fatalf("encode %q: %v", text, err)
 	}
