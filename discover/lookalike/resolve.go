@@ -159,13 +159,13 @@ type Result struct {
 
 // Stats summarise a run, for the sweep health.
 type Stats struct {
-	Names        int
-	Queries      int
-	Registered   int
-	Unregistered int
-	Timeouts     int
-	Failed       int
-	Elapsed      time.Duration
+	Names        int           `json:"names"`
+	Queries      int           `json:"queries"`
+	Registered   int           `json:"registered"`
+	Unregistered int           `json:"unregistered"`
+	Timeouts     int           `json:"timeouts"`
+	Failed       int           `json:"failed"`
+	Elapsed      time.Duration `json:"elapsed_ns"`
 }
 
 // Resolve looks up every candidate through ex, at most lim.QPS queries per
