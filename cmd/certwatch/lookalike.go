@@ -129,7 +129,11 @@ func runLookalike(ctx context.Context, out io.Writer, hosts []string, o lookalik
 	fmt.Fprintf(out, "检查 %d 个域名（%d 次查询，用时 %s）：已注册 %d，未注册 %d，超时 %d，失败 %d\n",
 		st.Names, st.Queries, st.Elapsed.Round(time.Millisecond), st.Registered, st.Unregistered, st.Timeouts, st.Failed)
 	for _, r := range kept {
-		fmt.Fprintf(out, "%s\t%s\t%s\n", r.Host, strings.Join(append(append([]string{}, r.Addrs...), r.NS...), ","), r.Reason())
+		reason := r.Reason()
+		if r.Wildcard {
+			reason += "；其主域名对任意子域均有解析（泛解析）"
+		}
+		fmt.Fprintf(out, "%s\t%s\t%s\n", r.Host, strings.Join(append(append([]string{}, r.Addrs...), r.NS...), ","), reason)
 	}
 	return nil
 }

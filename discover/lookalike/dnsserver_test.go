@@ -16,6 +16,7 @@ type testZone struct {
 	nodata   map[string]bool     // names that exist without A/AAAA (NOERROR, empty)
 	silent   map[string]bool     // names never answered
 	servfail map[string]bool     // names answered SERVFAIL
+	wildcard map[string]string   // registrable domain → A address for every name under it
 }
 
 // testDNS is a real DNS server on 127.0.0.1 (UDP) that counts queries.
@@ -80,6 +81,10 @@ func (d *testDNS) ServeDNS(w dns.ResponseWriter, req *dns.Msg) {
 			ns, _ := dns.NewRR(q.Name + " 300 IN NS ns1.fakehost.example.")
 			m.Answer = append(m.Answer, ns)
 		}
+	case wildcardAddr(zone, name) != "":
+		if q.Qtype == dns.TypeA {
+			m.Answer = append(m.Answer, &dns.A{Hdr: dns.RR_Header{Name: q.Name, Rrtype: dns.TypeA, Class: dns.ClassINET, Ttl: 300}, A: net.ParseIP(wildcardAddr(zone, name))})
+		}
 	default:
 		m.Rcode = dns.RcodeNameError
 	}
@@ -102,4 +107,13 @@ func (d *testDNS) setSilent(m map[string]bool) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.zone.silent = m
+}
+
+func wildcardAddr(z testZone, name string) string {
+	for dom, a := range z.wildcard {
+		if strings.HasSuffix(name, "."+dom) {
+			return a
+		}
+	}
+	return ""
 }

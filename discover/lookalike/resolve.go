@@ -2,6 +2,8 @@ package lookalike
 
 import (
 	"context"
+	crand "crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"net"
@@ -12,6 +14,7 @@ import (
 	"time"
 
 	"github.com/miekg/dns"
+	"golang.org/x/net/publicsuffix"
 	"golang.org/x/time/rate"
 )
 
@@ -155,6 +158,9 @@ type Result struct {
 	Rcode   string    `json:"rcode,omitempty"`
 	Err     string    `json:"err,omitempty"`
 	Checked time.Time `json:"checked"`
+	// Wildcard: the registrable domain answers for any label, so this name
+	// resolving says only that the registrable domain is registered.
+	Wildcard bool `json:"wildcard,omitempty"`
 }
 
 // Stats summarise a run, for the sweep health.
@@ -196,6 +202,7 @@ func Resolve(ctx context.Context, cands []Candidate, ex Exchanger, lim Limits, n
 		mu.Unlock()
 		return ex.Exchange(ctx, name, qtype)
 	}
+	wild := &wildcards{known: map[string]*wildcardProbe{}}
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for range lim.Concurrency {
@@ -204,6 +211,9 @@ func Resolve(ctx context.Context, cands []Candidate, ex Exchanger, lim Limits, n
 			defer wg.Done()
 			for i := range jobs {
 				results[i] = lookup(cands[i], query, lim.NS)
+				if results[i].Status == Registered {
+					results[i].Wildcard = wild.check(cands[i].Host, query)
+				}
 				results[i].Checked = now()
 			}
 		}()
@@ -309,4 +319,37 @@ func Keep(rs []Result) []Result {
 		}
 	}
 	return out
+}
+
+// wildcards probes each registrable domain once per run with a random label:
+// a wildcard record makes every lookalike under it "resolve".
+type wildcards struct {
+	mu    sync.Mutex
+	known map[string]*wildcardProbe
+}
+
+type wildcardProbe struct {
+	once sync.Once
+	yes  bool
+}
+
+func (w *wildcards) check(host string, query func(string, uint16) (*dns.Msg, error)) bool {
+	reg, err := publicsuffix.EffectiveTLDPlusOne(host)
+	if err != nil || reg == host {
+		return false
+	}
+	w.mu.Lock()
+	p, ok := w.known[reg]
+	if !ok {
+		p = &wildcardProbe{}
+		w.known[reg] = p
+	}
+	w.mu.Unlock()
+	p.once.Do(func() {
+		var b [6]byte
+		_, _ = crand.Read(b[:])
+		m, err := query("cw-probe-"+hex.EncodeToString(b[:])+"."+reg, dns.TypeA)
+		p.yes = err == nil && m.Rcode == dns.RcodeSuccess && len(m.Answer) > 0
+	})
+	return p.yes
 }

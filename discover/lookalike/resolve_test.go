@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"reflect"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 )
@@ -36,6 +37,16 @@ func TestResolveKeepsRegistered(t *testing.T) {
 		nodata:   map[string]bool{"memgov.cn": true},
 		silent:   map[string]bool{"mem-gov.cn": true},
 		servfail: map[string]bool{"cx.mem.com": true},
+		wildcard: map[string]string{"gov-cn.com": "192.0.2.99"},
+	}
+	var wild []string // every name under the wildcard domain resolves
+	for _, c := range cs {
+		if strings.HasSuffix(c.Host, ".gov-cn.com") {
+			wild = append(wild, c.Host)
+		}
+	}
+	if len(wild) < 3 {
+		t.Fatalf("only %d names under gov-cn.com", len(wild))
 	}
 	srv := startDNS(t, zone)
 	client, err := NewClient(srv.addr, 300*time.Millisecond)
@@ -57,7 +68,7 @@ func TestResolveKeepsRegistered(t *testing.T) {
 		kept = append(kept, r.Host)
 	}
 	sort.Strings(kept)
-	want := []string{"cx-mem-gov.cn", "cxmem.gov.cn.com", idn, "memgov.cn"}
+	want := append([]string{"cx-mem-gov.cn", "cxmem.gov.cn.com", idn, "memgov.cn"}, wild...)
 	sort.Strings(want)
 	if !reflect.DeepEqual(kept, want) {
 		t.Fatalf("kept %v, want %v", kept, want)
@@ -78,7 +89,12 @@ func TestResolveKeepsRegistered(t *testing.T) {
 	if r := byHost["cx.mem.com"]; r.Status != Failed || r.Rcode != "SERVFAIL" {
 		t.Errorf("servfail name: %+v", r)
 	}
-	if st.Registered != 4 || st.Timeouts != 1 || st.Failed != 1 || st.Unregistered != len(cs)-6 {
+	for _, r := range Keep(res) {
+		if r.Wildcard != strings.HasSuffix(r.Host, ".gov-cn.com") {
+			t.Errorf("%s: wildcard %v", r.Host, r.Wildcard)
+		}
+	}
+	if st.Registered != 4+len(wild) || st.Timeouts != 1 || st.Failed != 1 || st.Unregistered != len(cs)-6-len(wild) {
 		t.Errorf("stats %+v", st)
 	}
 	// An NXDOMAIN name costs one query: A only.
@@ -103,8 +119,8 @@ func TestResolveKeepsRegistered(t *testing.T) {
 	if len(due) != 2 || due[0].Host != "cx.mem.com" && due[0].Host != "mem-gov.cn" {
 		t.Errorf("due after 11 min: %v, want the timeout and the failure", due)
 	}
-	if n := len(state.Due(clock.Add(25*time.Hour), 0)); n != 6 {
-		t.Errorf("due after 25 h: %d, want 6", n)
+	if n := len(state.Due(clock.Add(25*time.Hour), 0)); n != 6+len(wild) {
+		t.Errorf("due after 25 h: %d, want %d", n, 6+len(wild))
 	}
 	if n := len(state.Due(clock.Add(8*24*time.Hour), 0)); n != len(cs) {
 		t.Errorf("due after 8 days: %d, want all %d", n, len(cs))
@@ -136,7 +152,7 @@ func TestResolveKeepsRegistered(t *testing.T) {
 	if e := again.Entries["mem-gov.cn"]; e.Status != Unregistered || e.Failures != 0 || !e.NextCheck.Equal(later.Add(7*24*time.Hour)) {
 		t.Errorf("after retry: %+v", e)
 	}
-	if reg := again.Registered(); len(reg) != 4 || reg[0].FirstSeen != clock {
+	if reg := again.Registered(); len(reg) != 4+len(wild) || reg[0].FirstSeen != clock {
 		t.Errorf("registered entries: %+v", reg)
 	}
 }
