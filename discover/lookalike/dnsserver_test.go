@@ -26,6 +26,7 @@ type testDNS struct {
 	mu    sync.Mutex
 	times []time.Time
 	names map[string]int
+	tcp   int // queries over TCP
 }
 
 func startDNS(t testing.TB, zone testZone) *testDNS {
@@ -35,11 +36,18 @@ func startDNS(t testing.TB, zone testZone) *testDNS {
 		t.Fatal(err)
 	}
 	d := &testDNS{addr: pc.LocalAddr().String(), zone: zone, names: map[string]int{}}
-	started := make(chan struct{})
-	srv := &dns.Server{PacketConn: pc, Handler: d, NotifyStartedFunc: func() { close(started) }}
-	go func() { _ = srv.ActivateAndServe() }()
-	<-started
-	t.Cleanup(func() { _ = srv.Shutdown() })
+	// TCP on the same port, for answers too large for UDP.
+	ln, err := net.Listen("tcp", d.addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, srv := range []*dns.Server{{PacketConn: pc, Handler: d}, {Listener: ln, Handler: d}} {
+		started := make(chan struct{})
+		srv.NotifyStartedFunc = func() { close(started) }
+		go func() { _ = srv.ActivateAndServe() }()
+		<-started
+		t.Cleanup(func() { _ = srv.Shutdown() })
+	}
 	return d
 }
 
@@ -87,6 +95,17 @@ func (d *testDNS) ServeDNS(w dns.ResponseWriter, req *dns.Msg) {
 		}
 	default:
 		m.Rcode = dns.RcodeNameError
+	}
+	if w.LocalAddr().Network() == "udp" {
+		size := dns.MinMsgSize
+		if o := req.IsEdns0(); o != nil {
+			size = int(o.UDPSize())
+		}
+		m.Truncate(size)
+	} else {
+		d.mu.Lock()
+		d.tcp++
+		d.mu.Unlock()
 	}
 	_ = w.WriteMsg(m)
 }

@@ -3,6 +3,7 @@ package lookalike
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"sort"
 	"strings"
@@ -263,5 +264,30 @@ func TestStateBackoff(t *testing.T) {
 	}
 	if _, err := LoadState([]byte(`{"entries":`), Schedule{}); err == nil {
 		t.Error("truncated JSON accepted")
+	}
+}
+
+func TestResolveLargeAnswerOverTCP(t *testing.T) {
+	var many []string
+	for i := 1; i <= 120; i++ {
+		many = append(many, fmt.Sprintf("192.0.2.%d", i))
+	}
+	srv := startDNS(t, testZone{addrs: map[string][]string{"zlaq-mohurd-gov.cn": many}})
+	client, err := NewClient(srv.addr, time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := Candidate{Host: "zlaq-mohurd-gov.cn", Official: "zlaq.mohurd.gov.cn", Technique: Hyphenation}
+	res, _, err := Resolve(context.Background(), []Candidate{c}, client, Limits{QPS: 1000}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res[0].Status != Registered || len(res[0].Addrs) != len(many) {
+		t.Fatalf("got %s with %d addresses, want %d", res[0].Status, len(res[0].Addrs), len(many))
+	}
+	srv.mu.Lock()
+	defer srv.mu.Unlock()
+	if srv.tcp == 0 {
+		t.Error("truncated answer was not retried over TCP")
 	}
 }
