@@ -180,19 +180,20 @@ func TestResolveRateBound(t *testing.T) {
 	if elapsed < 1200*time.Millisecond {
 		t.Errorf("150 queries took %v: rate not bounded", elapsed)
 	}
-	// In any half second the server sees at most 50 (+1 burst, +generous slack).
+	// In any second the server sees at most 100 (+1 burst, and a generous
+	// 30% for a scheduler that delays and then bunches packets on a busy machine).
 	sort.Slice(times, func(i, j int) bool { return times[i].Before(times[j]) })
 	maxIn := 0
 	for i := range times {
 		n := 0
-		for j := i; j < len(times) && times[j].Sub(times[i]) < 500*time.Millisecond; j++ {
+		for j := i; j < len(times) && times[j].Sub(times[i]) < time.Second; j++ {
 			n++
 		}
 		maxIn = max(maxIn, n)
 	}
-	t.Logf("%d queries in %v, at most %d in any 500 ms", len(times), elapsed, maxIn)
-	if maxIn > qps/2+10 {
-		t.Errorf("%d queries in 500 ms, bound %d/s", maxIn, qps)
+	t.Logf("%d queries in %v, at most %d in any second", len(times), elapsed, maxIn)
+	if maxIn > qps*13/10 {
+		t.Errorf("%d queries in one second, bound %d/s", maxIn, qps)
 	}
 }
 
