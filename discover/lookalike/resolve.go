@@ -154,7 +154,7 @@ type Result struct {
 	Candidate
 	Status  Status    `json:"status"`
 	Addrs   []string  `json:"addrs,omitempty"` // A and AAAA, sorted
-	NS      []string  `json:"ns,omitempty"`
+	NS      []string  `json:"ns,omitempty"`    // of the registrable domain
 	Rcode   string    `json:"rcode,omitempty"`
 	Err     string    `json:"err,omitempty"`
 	Checked time.Time `json:"checked"`
@@ -248,7 +248,9 @@ feed:
 	return results, st, ctx.Err()
 }
 
-// lookup asks A first (NXDOMAIN ends it), then AAAA and optionally NS.
+// lookup asks A first (NXDOMAIN ends it), then AAAA and optionally the NS
+// records of the registrable domain (only a zone apex has NS records: the
+// name servers of cx.rnem.cn are those of rnem.cn).
 func lookup(c Candidate, query func(string, uint16) (*dns.Msg, error), withNS bool) Result {
 	res := Result{Candidate: c}
 	types := []uint16{dns.TypeA, dns.TypeAAAA}
@@ -257,7 +259,13 @@ func lookup(c Candidate, query func(string, uint16) (*dns.Msg, error), withNS bo
 	}
 	exists := false
 	for _, qt := range types {
-		m, err := query(c.Host, qt)
+		name := c.Host
+		if qt == dns.TypeNS {
+			if reg, err := publicsuffix.EffectiveTLDPlusOne(c.Host); err == nil {
+				name = reg
+			}
+		}
+		m, err := query(name, qt)
 		if err != nil {
 			if exists {
 				continue // A said the name exists; a later miss does not undo it
