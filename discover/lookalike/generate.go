@@ -169,6 +169,9 @@ type official struct {
 
 func splitHost(host string) (official, error) {
 	h := strings.TrimSuffix(strings.ToLower(strings.TrimSpace(host)), ".")
+	if a, err := idna.Lookup.ToASCII(h); err == nil {
+		h = a // an IDN official host is handled in its punycode form
+	}
 	if !ValidName(h) {
 		return official{}, fmt.Errorf("%w: %q", ErrBadHost, host)
 	}
@@ -216,13 +219,19 @@ func (g *generator) add(t Technique, host string) {
 	if ps, _ := publicsuffix.PublicSuffix(host); isRestricted(ps) {
 		return
 	}
-	g.seen[host] = true
 	c := Candidate{Host: host, Official: g.o.host, Technique: t}
 	if strings.Contains(host, "xn--") {
-		if u, err := idna.ToUnicode(host); err == nil && u != host {
-			c.Unicode = u
+		// Every xn-- label must be valid punycode that round-trips.
+		u, err := idna.Lookup.ToUnicode(host)
+		if err != nil {
+			return
 		}
+		if back, err := idna.Lookup.ToASCII(u); err != nil || back != host {
+			return
+		}
+		c.Unicode = u
 	}
+	g.seen[host] = true
 	g.byTech[t] = append(g.byTech[t], c)
 }
 
@@ -280,6 +289,10 @@ func Generate(host string, opts Options) ([]Candidate, error) {
 		return subJoined + s
 	}
 	carriers := g.carriers()
+	// Letters of a punycode (xn--) label are not the letters a reader sees:
+	// mutating them makes noise, so IDN hosts get only the structural
+	// techniques (subdomain, suffix and TLD swaps).
+	textual := !strings.Contains(o.host, "xn--")
 
 	// Subdomain tricks: the whole official host under another domain.
 	for _, t := range tlds {
@@ -303,59 +316,61 @@ func Generate(host string, opts Options) ([]Candidate, error) {
 		}
 	}
 
-	// Hyphenation: labels joined by hyphens, and hyphens inside a label.
-	for _, t := range append(append([]string{}, carriers...), tlds...) {
-		g.add(Hyphenation, prefixed("-", o.reg)+"."+t)                  // cx-mem.cn
-		g.add(Hyphenation, prefixed("-", o.reg)+"-"+suffixHyphen+"."+t) // cx-mem-gov-cn.com
-		g.add(Hyphenation, o.reg+"-"+suffixHyphen+"."+t)                // mem-gov-cn.com
-		if first, _, ok := strings.Cut(o.suffix, "."); ok {
-			g.add(Hyphenation, prefixed("-", o.reg)+"-"+first+"."+t) // cx-mem-gov.cn
-			g.add(Hyphenation, o.reg+"-"+first+"."+t)                // mem-gov.cn
+	if textual {
+		// Hyphenation: labels joined by hyphens, and hyphens inside a label.
+		for _, t := range append(append([]string{}, carriers...), tlds...) {
+			g.add(Hyphenation, prefixed("-", o.reg)+"."+t)                  // cx-mem.cn
+			g.add(Hyphenation, prefixed("-", o.reg)+"-"+suffixHyphen+"."+t) // cx-mem-gov-cn.com
+			g.add(Hyphenation, o.reg+"-"+suffixHyphen+"."+t)                // mem-gov-cn.com
+			if first, _, ok := strings.Cut(o.suffix, "."); ok {
+				g.add(Hyphenation, prefixed("-", o.reg)+"-"+first+"."+t) // cx-mem-gov.cn
+				g.add(Hyphenation, o.reg+"-"+first+"."+t)                // mem-gov.cn
+			}
 		}
-	}
-	for i := 1; i < len(o.reg); i++ {
-		if o.reg[i-1] == '-' || o.reg[i] == '-' {
-			continue
-		}
-		for _, c := range carriers {
-			g.add(Hyphenation, g.withReg(o.reg[:i]+"-"+o.reg[i:], c))
-		}
-	}
-
-	// Joined labels: the dots removed.
-	for _, t := range append(append([]string{}, carriers...), tlds...) {
-		g.add(Join, prefixed("", o.reg)+"."+t)              // cxmem.cn
-		g.add(Join, prefixed("", o.reg)+suffixJoined+"."+t) // cxmemgovcn.com
-		g.add(Join, o.reg+suffixJoined+"."+t)               // memgovcn.com
-		if first, _, ok := strings.Cut(o.suffix, "."); ok {
-			g.add(Join, prefixed("", o.reg)+first+"."+t) // cxmemgov.cn
-			g.add(Join, o.reg+first+"."+t)               // memgov.cn
-		}
-	}
-
-	// Added words.
-	words := append(append([]string{}, DefaultWords...), IssuerPinyin[o.reg]...)
-	words = append(words, limitList(opts.Words, maxExtraWords)...)
-	stems := []string{o.reg}
-	if subJoined != "" {
-		stems = append(stems, subJoined+o.reg)
-	}
-	stems = append(stems, IssuerPinyin[o.reg]...)
-	for _, w := range words {
-		w = strings.ToLower(strings.TrimSpace(w))
-		for _, s := range stems {
-			if w == "" || w == s {
+		for i := 1; i < len(o.reg); i++ {
+			if o.reg[i-1] == '-' || o.reg[i] == '-' {
 				continue
 			}
-			for _, c := range append(append([]string{}, carriers...), "com") {
-				g.add(Addition, s+w+"."+c)
-				g.add(Addition, w+s+"."+c)
-				g.add(Addition, s+"-"+w+"."+c)
-				g.add(Addition, w+"-"+s+"."+c)
+			for _, c := range carriers {
+				g.add(Hyphenation, g.withReg(o.reg[:i]+"-"+o.reg[i:], c))
 			}
 		}
-	}
 
+		// Joined labels: the dots removed.
+		for _, t := range append(append([]string{}, carriers...), tlds...) {
+			g.add(Join, prefixed("", o.reg)+"."+t)              // cxmem.cn
+			g.add(Join, prefixed("", o.reg)+suffixJoined+"."+t) // cxmemgovcn.com
+			g.add(Join, o.reg+suffixJoined+"."+t)               // memgovcn.com
+			if first, _, ok := strings.Cut(o.suffix, "."); ok {
+				g.add(Join, prefixed("", o.reg)+first+"."+t) // cxmemgov.cn
+				g.add(Join, o.reg+first+"."+t)               // memgov.cn
+			}
+		}
+
+		// Added words.
+		words := append(append([]string{}, DefaultWords...), IssuerPinyin[o.reg]...)
+		words = append(words, limitList(opts.Words, maxExtraWords)...)
+		stems := []string{o.reg}
+		if subJoined != "" {
+			stems = append(stems, subJoined+o.reg)
+		}
+		stems = append(stems, IssuerPinyin[o.reg]...)
+		for _, w := range words {
+			w = strings.ToLower(strings.TrimSpace(w))
+			for _, s := range stems {
+				if w == "" || w == s {
+					continue
+				}
+				for _, c := range append(append([]string{}, carriers...), "com") {
+					g.add(Addition, s+w+"."+c)
+					g.add(Addition, w+s+"."+c)
+					g.add(Addition, s+"-"+w+"."+c)
+					g.add(Addition, w+"-"+s+"."+c)
+				}
+			}
+		}
+
+	}
 	// TLD swaps.
 	for _, t := range tlds {
 		if t == o.suffix {
@@ -365,38 +380,40 @@ func Generate(host string, opts Options) ([]Candidate, error) {
 		g.add(TLDSwap, o.reg+"."+t)         // mem.com
 	}
 
-	// Character mutations of the registrable label.
-	// Each mutation is emitted with the official subdomain labels
-	// (cx.rnem.cn) and as the bare registrable name (rnem.cn), which answers
-	// whenever the name is registered.
-	emit := func(t Technique, label string) {
-		for _, c := range carriers {
-			g.add(t, g.withReg(label, c))
-			g.add(t, label+"."+c)
+	if textual {
+		// Character mutations of the registrable label.
+		// Each mutation is emitted with the official subdomain labels
+		// (cx.rnem.cn) and as the bare registrable name (rnem.cn), which answers
+		// whenever the name is registered.
+		emit := func(t Technique, label string) {
+			for _, c := range carriers {
+				g.add(t, g.withReg(label, c))
+				g.add(t, label+"."+c)
+			}
 		}
-	}
-	for _, m := range homoglyphs(o.reg) {
-		emit(Homoglyph, m)
-	}
-	if !opts.NoIDN {
-		for _, m := range idnHomoglyphs(o.reg) {
-			emit(IDNHomoglyph, m)
+		for _, m := range homoglyphs(o.reg) {
+			emit(Homoglyph, m)
 		}
-	}
-	r := o.reg
-	for i := range len(r) {
-		emit(Omission, r[:i]+r[i+1:])
-		emit(Repetition, r[:i+1]+r[i:])
-		if i+1 < len(r) && r[i] != r[i+1] {
-			emit(Transposition, r[:i]+string(r[i+1])+string(r[i])+r[i+2:])
+		if !opts.NoIDN {
+			for _, m := range idnHomoglyphs(o.reg) {
+				emit(IDNHomoglyph, m)
+			}
 		}
-		for _, k := range keyboardNeighbours[r[i]] {
-			emit(Replacement, r[:i]+string(k)+r[i+1:])
-			emit(Insertion, r[:i]+string(k)+r[i:])
-			emit(Insertion, r[:i+1]+string(k)+r[i+1:])
+		r := o.reg
+		for i := range len(r) {
+			emit(Omission, r[:i]+r[i+1:])
+			emit(Repetition, r[:i+1]+r[i:])
+			if i+1 < len(r) && r[i] != r[i+1] {
+				emit(Transposition, r[:i]+string(r[i+1])+string(r[i])+r[i+2:])
+			}
+			for _, k := range keyboardNeighbours[r[i]] {
+				emit(Replacement, r[:i]+string(k)+r[i+1:])
+				emit(Insertion, r[:i]+string(k)+r[i:])
+				emit(Insertion, r[:i+1]+string(k)+r[i+1:])
+			}
 		}
-	}
 
+	}
 	// Interleave so a bound cuts evenly across techniques.
 	var out []Candidate
 	for idx := 0; len(out) < max; idx++ {

@@ -148,6 +148,33 @@ func TestGenerateUnrestrictedSuffix(t *testing.T) {
 	}
 }
 
+func TestGenerateIDNOfficial(t *testing.T) {
+	cs, err := Generate("查询.例子.cn", Options{MaxCandidates: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	official, _ := idna.Lookup.ToASCII("查询.例子.cn")
+	if len(cs) == 0 || cs[0].Official != official {
+		t.Fatalf("got %d candidates, first %+v", len(cs), cs)
+	}
+	byHost := hostsOf(cs)
+	for _, want := range []string{official + ".com", strings.TrimSuffix(official, ".cn") + ".com"} {
+		if _, ok := byHost[want]; !ok {
+			t.Errorf("missing %s", want)
+		}
+	}
+	for _, c := range cs {
+		switch c.Technique {
+		case Subdomain, TLDSwap, GovSuffix:
+		default:
+			t.Errorf("%s: %s applied to punycode letters", c.Host, c.Technique)
+		}
+		if u, err := idna.Lookup.ToUnicode(c.Host); err != nil || u != c.Unicode {
+			t.Errorf("%s: unicode %q vs %q (%v)", c.Host, c.Unicode, u, err)
+		}
+	}
+}
+
 func TestGenerateBounded(t *testing.T) {
 	cs, err := Generate("zlaq.mohurd.gov.cn", Options{MaxCandidates: 40, Words: []string{"anquanzheng"}})
 	if err != nil {
