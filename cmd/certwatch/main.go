@@ -71,5 +71,6 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	root.SetErr(stderr)
 	root.AddCommand(newScanCmd(), newRulesCmd(), newConfigCmd(), newSweepCmd(), newCasesCmd(), newEvidenceCmd(),
 		newServeCmd(), newUserCmd(), newAuditCmd(), newScheduleCmd(), newBackupCmd(), newCompactCmd(), newDemoCmd(), newReportCmd(), newEvalCmd(), newModelCmd(), newDBCmd(), newWorkerCmd())
+	root.AddCommand(newLookalikeCmd())
 	return root
 }
