@@ -117,7 +117,7 @@ var htRoutes = []htRoute{
 	// Search and pivots (search.go).
 	{"GET", "/search", "/search", htReadCases, 200},
 	{"GET", "/api/search", "/api/search", htReadCases, 400}, // no query
-	{"POST", "/logout", "/logout", "user", 303}, // last: it ends the session
+	{"POST", "/logout", "/logout", "user", 303},             // last: it ends the session
 }
 
 func (r htRoute) api() bool { return strings.HasPrefix(r.path, "/api/") }
