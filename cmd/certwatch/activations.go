@@ -7,10 +7,10 @@ import (
 	"os"
 	"path/filepath"
 	"text/tabwriter"
-	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/certwatch/certwatch/internal/beijing"
 	"github.com/certwatch/certwatch/store"
 )
 
@@ -81,14 +81,14 @@ func writeActivations(w io.Writer, h []store.Activation, format, none string) er
 	fmt.Fprintln(tw, "#\t时间 AT\t操作人 BY\t版本 VERSION\tSHA256\t文件 FILE")
 	for i, e := range h {
 		if e.Deactivated {
-			fmt.Fprintf(tw, "%d\t%s\t%s\t(停用 deactivated)\t\t\n", e.Seq, e.At.Local().Format(time.DateTime), safe(e.By))
+			fmt.Fprintf(tw, "%d\t%s\t%s\t(停用 deactivated)\t\t\n", e.Seq, beijing.Format(e.At), safe(e.By))
 			continue
 		}
 		mark := ""
 		if i == len(h)-1 {
 			mark = "  (在用 active)"
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%.12s\t%s%s\n", e.Seq, e.At.Local().Format(time.DateTime), safe(e.By),
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%.12s\t%s%s\n", e.Seq, beijing.Format(e.At), safe(e.By),
 			safe(e.Version), e.SHA256, safe(e.File), mark)
 	}
 	return tw.Flush()

@@ -3,10 +3,10 @@ package main
 import (
 	"fmt"
 	"text/tabwriter"
-	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/certwatch/certwatch/internal/beijing"
 	"github.com/certwatch/certwatch/store"
 )
 
@@ -62,7 +62,7 @@ notebook, a letter) to detect later that entries were cut from the end.`,
 			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "SEQ\tAT\tACTOR\tACTION\tOBJECT\tDETAIL")
 			for _, e := range es {
-				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", e.Seq, e.At.Format(time.RFC3339), safe(e.Actor), e.Action, safe(e.Object), safe(e.Detail))
+				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", e.Seq, beijing.Format(e.At), safe(e.Actor), e.Action, safe(e.Object), safe(e.Detail))
 			}
 			return tw.Flush()
 		})}

@@ -6,12 +6,12 @@ import (
 	"fmt"
 	"strconv"
 	"text/tabwriter"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/certwatch/certwatch/config"
 	"github.com/certwatch/certwatch/finding"
+	"github.com/certwatch/certwatch/internal/beijing"
 	"github.com/certwatch/certwatch/store"
 )
 
@@ -117,7 +117,7 @@ func newCasesCmd() *cobra.Command {
 			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "ID\tSCORE\tCATEGORY\tSEEN\tSNAPSHOTS\tLAST SEEN\tURL")
 			for _, c := range cs {
-				fmt.Fprintf(tw, "%d\t%g\t%s\t%d\t%d\t%s\t%s\n", c.ID, c.Score, c.Category, c.Sightings, c.Snapshots, c.LastSeen.Format(time.DateTime), safe(c.URL))
+				fmt.Fprintf(tw, "%d\t%g\t%s\t%d\t%d\t%s\t%s\n", c.ID, c.Score, c.Category, c.Sightings, c.Snapshots, beijing.Format(c.LastSeen), safe(c.URL))
 			}
 			return tw.Flush()
 		}),
@@ -163,7 +163,7 @@ func newCasesCmd() *cobra.Command {
 			}
 			fmt.Fprintf(w, "case %d  %s  score %g  %s\n", c.ID, c.Category, c.Score, c.Status)
 			fmt.Fprintf(w, "  url        %s\n  title      %s\n  source     %s\n  first seen %s\n  last seen  %s\n",
-				safe(c.URL), safe(c.Title), c.SourceID, c.FirstSeen.Format(time.RFC3339), c.LastSeen.Format(time.RFC3339))
+				safe(c.URL), safe(c.Title), c.SourceID, beijing.Format(c.FirstSeen), beijing.Format(c.LastSeen))
 			if len(c.Finding) > 0 {
 				f, err := finding.Decode(c.Finding)
 				if err != nil {
@@ -179,11 +179,11 @@ func newCasesCmd() *cobra.Command {
 			}
 			fmt.Fprintf(w, "  sightings:\n")
 			for _, s := range sightings {
-				fmt.Fprintf(w, "    sweep %d at %s (snapshot %d)\n", s.SweepID, s.SeenAt.Format(time.RFC3339), s.SnapshotID)
+				fmt.Fprintf(w, "    sweep %d at %s (snapshot %d)\n", s.SweepID, beijing.Format(s.SeenAt), s.SnapshotID)
 			}
 			fmt.Fprintf(w, "  snapshots:\n")
 			for _, s := range snaps {
-				fmt.Fprintf(w, "    %d  %s  status %d  from %s  body sha256 %s", s.ID, s.FetchedAt.Format(time.RFC3339), s.Status, s.RemoteAddr, s.BodySHA256)
+				fmt.Fprintf(w, "    %d  %s  status %d  from %s  body sha256 %s", s.ID, beijing.Format(s.FetchedAt), s.Status, s.RemoteAddr, s.BodySHA256)
 				if s.ScreenshotSHA256 != "" {
 					fmt.Fprintf(w, "  screenshot sha256 %s", s.ScreenshotSHA256)
 				}

@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/certwatch/certwatch/eval"
+	"github.com/certwatch/certwatch/internal/beijing"
 	"github.com/certwatch/certwatch/rank"
 	"github.com/certwatch/certwatch/store"
 )
@@ -367,7 +368,7 @@ func newModelShowCmd() *cobra.Command {
 			}
 			fmt.Fprintf(w, "版本 version       %s\n", safe(m.Version()))
 			fmt.Fprintf(w, "格式 format        %s\n", h.Format)
-			fmt.Fprintf(w, "创建 created       %s\n", h.Created.Format(time.RFC3339))
+			fmt.Fprintf(w, "创建 created       %s\n", beijing.Format(h.Created))
 			if h.Description != "" {
 				fmt.Fprintf(w, "说明 description   %s\n", safe(h.Description))
 			}
@@ -583,7 +584,7 @@ func printChannels(w io.Writer, st *store.Store) error {
 			if !chs[i].On {
 				state = "关闭 off"
 			}
-			by = chs[i].By + " " + chs[i].At.Local().Format(time.DateTime)
+			by = chs[i].By + " " + beijing.Format(chs[i].At)
 		}
 		fmt.Fprintf(tw, "%s %s\t%s\t%s\n", rank.CategoryName(c), c, state, safe(by))
 	}

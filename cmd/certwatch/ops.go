@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/certwatch/certwatch/config"
+	"github.com/certwatch/certwatch/internal/beijing"
 	"github.com/certwatch/certwatch/store"
 	"github.com/certwatch/certwatch/sweep"
 )
@@ -145,7 +146,7 @@ func newScheduleCmd() *cobra.Command {
 					if i > 0 {
 						runs += ", "
 					}
-					runs += t.Format("2006-01-02 15:04 MST")
+					runs += beijing.Minute(t)
 				}
 				fmt.Fprintf(tw, "%s\t%s\t%s\n", r.Job, spec, runs)
 			}

@@ -15,6 +15,7 @@ import (
 	"github.com/certwatch/certwatch/browser"
 	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/config"
+	"github.com/certwatch/certwatch/internal/beijing"
 	"github.com/certwatch/certwatch/notice"
 	"github.com/certwatch/certwatch/store"
 )
@@ -207,8 +208,8 @@ func writeReportFile(path string, write func(io.Writer) error) error {
 
 // printPeriodReport writes the table as text.
 func printPeriodReport(w io.Writer, r *store.PeriodReport, name string) {
-	last := r.LastDay().In(store.Beijing).Format(time.DateOnly)
-	fmt.Fprintf(w, "period %s to %s (Beijing, inclusive)", r.From.In(store.Beijing).Format(time.DateOnly), last)
+	last := beijing.Date(r.LastDay())
+	fmt.Fprintf(w, "period %s to %s (Beijing, inclusive)", beijing.Date(r.From), last)
 	if name != "" {
 		fmt.Fprintf(w, ", %s", name)
 	}

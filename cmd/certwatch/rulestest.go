@@ -17,6 +17,7 @@ import (
 
 	"github.com/certwatch/certwatch/config"
 	"github.com/certwatch/certwatch/detect"
+	"github.com/certwatch/certwatch/internal/beijing"
 	"github.com/certwatch/certwatch/matcher"
 	"github.com/certwatch/certwatch/page"
 	"github.com/certwatch/certwatch/rules"
@@ -48,7 +49,7 @@ func parseActive(ap *store.ActivatedPack) (*rules.Pack, error) {
 	p, err := rules.Parse(activeFile(ap), ap.Content)
 	if err != nil {
 		return nil, fmt.Errorf("the rule pack activated by %s at %s no longer loads (activate another, or deactivate it): %w",
-			ap.By, ap.At.Format(time.DateTime), err)
+			ap.By, beijing.Format(ap.At), err)
 	}
 	return p, nil
 }
@@ -117,7 +118,7 @@ func currentPacks(st *store.Store, cfg *config.Config, against string) ([]*rules
 	case err == nil:
 		p, err := parseActive(ap)
 		return []*rules.Pack{p}, fmt.Sprintf("active in the database: activation #%d by %s at %s of %s",
-			ap.Seq, ap.By, ap.At.Local().Format(time.DateTime), ap.File), err
+			ap.Seq, ap.By, beijing.Format(ap.At), ap.File), err
 	case !errors.Is(err, store.ErrNotFound):
 		return nil, "", err
 	case cfg != nil && len(cfg.Rules) > 0:
@@ -265,7 +266,7 @@ the configuration's rules.`,
 			defer st.Close()
 			if ap, err := st.ActivePack(); err == nil && ap.Version == candidate.Version() && string(ap.Content) == string(data) {
 				return &exitError{code: 1, err: fmt.Errorf("rules activate: %s is already active (activation #%d by %s at %s)",
-					candidate.Version(), ap.Seq, ap.By, ap.At.Local().Format(time.DateTime))}
+					candidate.Version(), ap.Seq, ap.By, beijing.Format(ap.At))}
 			}
 			current, source, err := currentPacks(st, cfg, "")
 			if err != nil {

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/certwatch/certwatch/casework"
+	"github.com/certwatch/certwatch/internal/beijing"
 	"github.com/certwatch/certwatch/review"
 	"github.com/certwatch/certwatch/store"
 )
@@ -171,7 +172,7 @@ themselves; while "certwatch serve" runs, manage accounts in its UI instead.`}
 				for i, r := range u.Roles {
 					rs[i] = string(r)
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%t\t%s\n", u.Name, safe(u.DisplayName), strings.Join(rs, ","), u.Disabled, u.PasswordSet.Format("2006-01-02 15:04"))
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%t\t%s\n", u.Name, safe(u.DisplayName), strings.Join(rs, ","), u.Disabled, beijing.Minute(u.PasswordSet))
 			}
 			return tw.Flush()
 		}}
