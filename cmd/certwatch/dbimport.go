@@ -39,10 +39,10 @@ difference exits 1. The bbolt file is opened read-only: stop serve and sweeps fi
 		RunE: func(cmd *cobra.Command, _ []string) error { return runDBImport(cmd, o) },
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.from, "from", "", "bbolt 数据库文件 / the bbolt database file to move (required)")
+	f.StringVar(&o.from, "from", "", "the bbolt database file to move (required)")
 	f.StringVar(&o.database, "database", "", "PostgreSQL URL (default $"+envDatabase+")")
-	f.StringVar(&o.blobs, "blobs", "", "证据文件存储：目录或 s3:// 地址 / evidence blob store: a directory or an s3:// URL (default: blobs beside --from)")
-	f.IntVar(&o.sample, "sample", 200, "逐字段比对的案件数，-1 为全部 / cases compared field by field (-1: all)")
+	f.StringVar(&o.blobs, "blobs", "", "evidence blob store: a directory or an s3:// URL (default: blobs beside --from)")
+	f.IntVar(&o.sample, "sample", 200, "cases compared field by field (-1: all)")
 	return cmd
 }
 

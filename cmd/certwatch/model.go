@@ -25,7 +25,7 @@ import (
 // the learned second stage (package rank).
 
 func newModelCmd() *cobra.Command {
-	cmd := &cobra.Command{Use: "model", Short: "Train, test, inspect and activate the learned model (学习模型)"}
+	cmd := &cobra.Command{Use: "model", Short: "Train, test, inspect and activate the learned model"}
 	cmd.AddCommand(newModelTrainCmd(), newModelTestCmd(), newModelShowCmd(), newModelActivateCmd(),
 		newModelHistoryCmd(), newModelDeactivateCmd(), newModelChannelCmd())
 	return cmd
@@ -106,7 +106,7 @@ func newModelTrainCmd() *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "train --data F.jsonl[,F2|DIR] [--from-store --config C] -o MODEL",
-		Short: "Fit a model to labelled texts and reviewers' decisions (训练模型)",
+		Short: "Fit a model to labelled texts and reviewers' decisions",
 		Long: `Read labelled JSON Lines ("label": cert_sale, exam_fraud, training_fraud,
 imitation_site, or clean/clean_*/negative; directories mean their *.jsonl files),
 and with --from-store the reviewers' decisions in the database (confirmed = an
@@ -271,7 +271,7 @@ func newModelTestCmd() *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
 		Use:   "test MODEL FILE.jsonl [--against MODEL2]",
-		Short: "Precision, recall and F1 of a model alone on labelled texts (模型测试)",
+		Short: "Precision, recall and F1 of a model alone on labelled texts",
 		Long: `Measure the model alone (no rules) on the labelled records of FILE, with the
 measures of "certwatch eval" (precision, recall and F1 overall, per category, per
 text kind and per split). Records with a "split" field count only when their split
@@ -348,7 +348,7 @@ func newModelShowCmd() *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
 		Use:   "show MODEL",
-		Short: "Print a model's header and its strongest n-grams per category (查看模型)",
+		Short: "Print a model's header and its strongest n-grams per category",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			m, err := loadModelArg(args[0])
@@ -403,7 +403,7 @@ func newModelActivateCmd() *cobra.Command {
 	var db dbOptions
 	cmd := &cobra.Command{
 		Use:   "activate MODEL --config FILE",
-		Short: "Make a model file the one the review server and sweeps use (启用模型)",
+		Short: "Make a model file the one the review server and sweeps use",
 		Long: `Check that the model file loads, then record the activation in the database:
 its bytes, version, who and when, and an audit entry (model.activate). While
 "certwatch serve" runs, the server records it. "model history" lists activations;
@@ -453,7 +453,7 @@ its bytes, version, who and when, and an audit entry (model.activate). While
 }
 
 func newModelHistoryCmd() *cobra.Command {
-	return newHistoryCmd("List the model activations recorded in the database, oldest first (启用记录)",
+	return newHistoryCmd("List the model activations recorded in the database, oldest first",
 		(*store.Store).ModelHistory,
 		"从未启用过模型，使用内置默认模型 no model was ever activated: the embedded default is used")
 }
@@ -462,7 +462,7 @@ func newModelDeactivateCmd() *cobra.Command {
 	var db dbOptions
 	cmd := &cobra.Command{
 		Use:   "deactivate",
-		Short: "End the current model activation: back to the embedded default model (停用模型)",
+		Short: "End the current model activation: back to the embedded default model",
 		Args:  cobra.NoArgs,
 		RunE: db.guard(func(cmd *cobra.Command, _ []string) error {
 			w := cmd.OutOrStdout()
@@ -498,7 +498,7 @@ func newModelChannelCmd() *cobra.Command {
 	var db dbOptions
 	cmd := &cobra.Command{
 		Use:   "channel [CATEGORY|all on|off] --config FILE",
-		Short: "Switch the learned model's channel per category, or list the switches (模型通道)",
+		Short: "Switch the learned model's channel per category, or list the switches",
 		Long: `The learned model flags a page on its own (without the rules) only for categories
 whose model channel is on; every channel is on until switched off. With no
 arguments, list the categories and their channels. "all" switches every category
