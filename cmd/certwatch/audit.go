@@ -31,16 +31,16 @@ notebook, a letter) to detect later that entries were cut from the end.`,
 			if err != nil {
 				return &exitError{code: 1, err: err}
 			}
-			out := cmd.OutOrStdout()
+			out, l := cmd.OutOrStdout(), langOf(cmd)
 			if rep.OK() {
-				fmt.Fprintf(out, "audit log OK: %d entries, head #%d %s\n", rep.Entries, rep.HeadSeq, rep.HeadHash)
+				fmt.Fprintln(out, l.msg("audit.ok", rep.Entries, rep.HeadSeq, rep.HeadHash))
 				return nil
 			}
-			fmt.Fprintf(out, "audit log BROKEN: %d entries, %d problems:\n", rep.Entries, len(rep.Problems))
+			fmt.Fprintln(out, l.msg("audit.broken", rep.Entries, len(rep.Problems)))
 			for _, p := range rep.Problems {
 				fmt.Fprintf(out, "  - %s\n", safe(p))
 			}
-			return &exitError{code: 1, err: fmt.Errorf("the audit log has been tampered with")}
+			return &exitError{code: 1, err: l.errorf("audit.tampered")}
 		}),
 	}
 	vo.flags(verify)
@@ -60,7 +60,7 @@ notebook, a letter) to detect later that entries were cut from the end.`,
 				return &exitError{code: 1, err: err}
 			}
 			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "SEQ\tAT\tACTOR\tACTION\tOBJECT\tDETAIL")
+			fmt.Fprintln(tw, langOf(cmd).msg("audit.header"))
 			for _, e := range es {
 				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", e.Seq, beijing.Format(e.At), safe(e.Actor), e.Action, safe(e.Object), safe(e.Detail))
 			}

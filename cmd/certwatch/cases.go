@@ -115,7 +115,7 @@ func newCasesCmd() *cobra.Command {
 				return enc.Encode(cs)
 			}
 			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "ID\tSCORE\tCATEGORY\tSEEN\tSNAPSHOTS\tLAST SEEN\tURL")
+			fmt.Fprintln(tw, langOf(cmd).msg("cases.header"))
 			for _, c := range cs {
 				fmt.Fprintf(tw, "%d\t%g\t%s\t%d\t%d\t%s\t%s\n", c.ID, c.Score, c.Category, c.Sightings, c.Snapshots, beijing.Format(c.LastSeen), safe(c.URL))
 			}
@@ -136,7 +136,7 @@ func newCasesCmd() *cobra.Command {
 		RunE: so.guard(func(cmd *cobra.Command, args []string) error {
 			id, err := strconv.ParseUint(args[0], 10, 64)
 			if err != nil {
-				return &exitError{code: 2, err: fmt.Errorf("cases show: %q is not a case id", args[0])}
+				return &exitError{code: 2, err: langOf(cmd).errorf("cases.bad.id", "cases show", args[0])}
 			}
 			st, err := so.open(true)
 			if err != nil {
@@ -211,7 +211,7 @@ func newEvidenceCmd() *cobra.Command {
 		RunE: o.guard(func(cmd *cobra.Command, args []string) error {
 			id, err := strconv.ParseUint(args[0], 10, 64)
 			if err != nil {
-				return &exitError{code: 2, err: fmt.Errorf("evidence export: %q is not a case id", args[0])}
+				return &exitError{code: 2, err: langOf(cmd).errorf("cases.bad.id", "evidence export", args[0])}
 			}
 			st, err := o.open(true)
 			if err != nil {
@@ -222,7 +222,7 @@ func newEvidenceCmd() *cobra.Command {
 			if err != nil {
 				return &exitError{code: 1, err: err}
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "exported case %d to %s: %d files; verify with: cd %s && sha256sum -c SHA256SUMS\n", id, args[1], len(m.Files), args[1])
+			fmt.Fprintln(cmd.OutOrStdout(), langOf(cmd).msg("evidence.exported", id, args[1], len(m.Files), args[1]))
 			return nil
 		}),
 	}

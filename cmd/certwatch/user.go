@@ -32,20 +32,20 @@ func cliActor() string {
 func readPassword(cmd *cobra.Command, name string) (string, error) {
 	in := cmd.InOrStdin()
 	if f, ok := in.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-		fmt.Fprintf(cmd.ErrOrStderr(), "New password for %s (at least %d characters): ", name, review.MinPasswordLength)
+		fmt.Fprint(cmd.ErrOrStderr(), langOf(cmd).msg("user.password.prompt", name, review.MinPasswordLength))
 		a, err := term.ReadPassword(int(f.Fd()))
 		fmt.Fprintln(cmd.ErrOrStderr())
 		if err != nil {
 			return "", err
 		}
-		fmt.Fprint(cmd.ErrOrStderr(), "Again: ")
+		fmt.Fprint(cmd.ErrOrStderr(), langOf(cmd).msg("user.password.again"))
 		b, err := term.ReadPassword(int(f.Fd()))
 		fmt.Fprintln(cmd.ErrOrStderr())
 		if err != nil {
 			return "", err
 		}
 		if string(a) != string(b) {
-			return "", errors.New("the two passwords differ")
+			return "", langOf(cmd).errorf("user.password.differ")
 		}
 		return string(a), nil
 	}
@@ -55,7 +55,7 @@ func readPassword(cmd *cobra.Command, name string) (string, error) {
 	}
 	line = strings.TrimRight(line, "\r\n")
 	if line == "" {
-		return "", errors.New("no password on standard input")
+		return "", langOf(cmd).errorf("user.password.none")
 	}
 	return line, nil
 }
@@ -96,7 +96,7 @@ themselves; while "certwatch serve" runs, manage accounts in its UI instead.`}
 			if err := st.CreateUser(cliActor(), store.User{Name: args[0], DisplayName: display, Roles: rs, PasswordHash: hash}); err != nil {
 				return &exitError{code: 1, err: err}
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "added %s (%s)\n", args[0], roles)
+			fmt.Fprintln(cmd.OutOrStdout(), langOf(cmd).msg("user.added", args[0], roles))
 			return nil
 		},
 	}
@@ -121,7 +121,7 @@ themselves; while "certwatch serve" runs, manage accounts in its UI instead.`}
 				if _, err := st.UpdateUser(cliActor(), args[0], ch); err != nil {
 					return &exitError{code: 1, err: err}
 				}
-				fmt.Fprintf(cmd.OutOrStdout(), "%s: done\n", args[0])
+				fmt.Fprintln(cmd.OutOrStdout(), langOf(cmd).msg("user.done", args[0]))
 				return nil
 			}}
 		o.flags(c)
@@ -166,7 +166,7 @@ themselves; while "certwatch serve" runs, manage accounts in its UI instead.`}
 				return &exitError{code: 1, err: err}
 			}
 			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "NAME\tDISPLAY\tROLES\tDISABLED\tPASSWORD SET")
+			fmt.Fprintln(tw, langOf(cmd).msg("user.header"))
 			for _, u := range us {
 				rs := make([]string, len(u.Roles))
 				for i, r := range u.Roles {
