@@ -9,9 +9,11 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/config"
 	"github.com/certwatch/certwatch/finding"
 	"github.com/certwatch/certwatch/internal/beijing"
+	"github.com/certwatch/certwatch/rank"
 	"github.com/certwatch/certwatch/store"
 )
 
@@ -62,13 +64,11 @@ func explainDBError(err error) error {
 	case err == nil:
 		return nil
 	case errors.Is(err, store.ErrDamaged):
-		return fmt.Errorf("数据库文件已损坏或不是 certwatch 数据库：请先把该文件复制到别处保存（不要再写入），"+
-			"再用 certwatch backup 或定时备份生成的最新完好副本恢复。\n%w", err)
+		return newMsgError("db.damaged", err)
 	case errors.Is(err, store.ErrUnsafeTarget):
-		return fmt.Errorf("拒绝备份：目标是数据库文件本身、指向它的链接、它的锁文件或控制文件，或正被其他程序使用的文件；"+
-			"没有写入任何内容。请换一个数据库文件以外的新文件名。\n%w", err)
+		return newMsgError("db.unsafe.target", err)
 	case errors.Is(err, store.ErrReplaced):
-		return fmt.Errorf("数据库文件在使用中被替换、移动或删除，已拒绝继续写入：请停止该进程，查明原因，必要时从备份恢复。\n%w", err)
+		return newMsgError("db.replaced", err)
 	}
 	return err
 }
@@ -161,34 +161,42 @@ func newCasesCmd() *cobra.Command {
 				enc.SetIndent("", "  ")
 				return enc.Encode(map[string]any{"case": c, "sightings": sightings, "snapshots": snaps})
 			}
-			fmt.Fprintf(w, "case %d  %s  score %g  %s\n", c.ID, c.Category, c.Score, c.Status)
-			fmt.Fprintf(w, "  url        %s\n  title      %s\n  source     %s\n  first seen %s\n  last seen  %s\n",
-				safe(c.URL), safe(c.Title), c.SourceID, beijing.Format(c.FirstSeen), beijing.Format(c.LastSeen))
+			l := langOf(cmd)
+			category, status := c.Category, string(c.Status)
+			if l == zh {
+				category, status = rank.CategoryName(c.Category)+"（"+c.Category+"）", c.Status.Name()
+			}
+			fmt.Fprintln(w, l.msg("case.head", c.ID, category, c.Score, status))
+			fmt.Fprint(w, l.msg("case.fields", safe(c.URL), safe(c.Title), c.SourceID, beijing.Format(c.FirstSeen), beijing.Format(c.LastSeen)))
 			if len(c.Finding) > 0 {
 				f, err := finding.Decode(c.Finding)
 				if err != nil {
-					fmt.Fprintf(w, "  发现记录无法读取 finding unreadable: %v\n", err)
+					fmt.Fprintln(w, l.msg("case.finding.unreadable", err))
 				} else {
 					for _, r := range f.Reasons {
 						fmt.Fprintf(w, "  - %s\n", safe(r))
 					}
 					for _, ct := range f.Contacts {
-						fmt.Fprintf(w, "  contact %s %s\n", ct.Kind, safe(ct.Value))
+						kind := ct.Kind
+						if l == zh {
+							kind = casework.ContactKind(ct.Kind).Name()
+						}
+						fmt.Fprintln(w, l.msg("case.contact", kind, safe(ct.Value)))
 					}
 				}
 			}
-			fmt.Fprintf(w, "  sightings:\n")
+			fmt.Fprintln(w, l.msg("case.sightings"))
 			for _, s := range sightings {
-				fmt.Fprintf(w, "    sweep %d at %s (snapshot %d)\n", s.SweepID, beijing.Format(s.SeenAt), s.SnapshotID)
+				fmt.Fprintln(w, l.msg("case.sighting", s.SweepID, beijing.Format(s.SeenAt), s.SnapshotID))
 			}
-			fmt.Fprintf(w, "  snapshots:\n")
+			fmt.Fprintln(w, l.msg("case.snapshots"))
 			for _, s := range snaps {
-				fmt.Fprintf(w, "    %d  %s  status %d  from %s  body sha256 %s", s.ID, beijing.Format(s.FetchedAt), s.Status, s.RemoteAddr, s.BodySHA256)
+				fmt.Fprint(w, l.msg("case.snapshot", s.ID, beijing.Format(s.FetchedAt), s.Status, s.RemoteAddr, s.BodySHA256))
 				if s.ScreenshotSHA256 != "" {
-					fmt.Fprintf(w, "  screenshot sha256 %s", s.ScreenshotSHA256)
+					fmt.Fprint(w, l.msg("case.screenshot", s.ScreenshotSHA256))
 				}
 				if s.Truncated {
-					fmt.Fprintf(w, "  (truncated)")
+					fmt.Fprint(w, l.msg("case.truncated"))
 				}
 				fmt.Fprintln(w)
 			}

@@ -28,42 +28,42 @@ func newConfigCmd() *cobra.Command {
 			if err != nil {
 				return &exitError{code: 1, err: fmt.Errorf("%s: %w", c.File, err)}
 			}
-			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
-			fmt.Fprintf(tw, "%s\tOK\n", c.File)
+			tw, l := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0), langOf(cmd)
+			fmt.Fprintln(tw, l.msg("config.ok", c.File))
 			if chk != nil {
-				fmt.Fprintf(tw, "  browser\t%s (%s): a blank page renders\n", chk.Path, chk.Version)
+				fmt.Fprintln(tw, l.msg("config.browser", chk.Path, chk.Version))
 				for _, w := range chk.Warnings {
-					fmt.Fprintf(tw, "  warning\t%s\n", w)
+					fmt.Fprintln(tw, l.msg("config.warning", w))
 				}
 			}
-			fmt.Fprintf(tw, "  database\t%s\n", c.Database)
-			fmt.Fprintf(tw, "  limits\tdelay %v/host, %d per host, %d in all, timeout %v, body ≤ %d B, %d retries\n",
-				c.Limits.PerHostDelay, c.Limits.PerHostParallel, c.Limits.Parallel, c.Limits.Timeout, c.Limits.MaxBody, c.Limits.Retries)
+			fmt.Fprintln(tw, l.msg("config.database", c.Database))
+			fmt.Fprintln(tw, l.msg("config.limits",
+				c.Limits.PerHostDelay, c.Limits.PerHostParallel, c.Limits.Parallel, c.Limits.Timeout, c.Limits.MaxBody, c.Limits.Retries))
 			if len(c.Resolve) > 0 {
-				fmt.Fprintf(tw, "  resolve\t%d hosts (resolve_only %v)\n", len(c.Resolve), c.ResolveOnly)
+				fmt.Fprintln(tw, l.msg("config.resolve", len(c.Resolve), c.ResolveOnly))
 			}
 			if len(c.AllowInternal) > 0 {
-				fmt.Fprintf(tw, "  allow_internal\t%s (internal addresses allowed for these only)\n", strings.Join(c.AllowInternal, ", "))
+				fmt.Fprintln(tw, l.msg("config.allow.internal", strings.Join(c.AllowInternal, ", ")))
 			}
 			for _, s := range c.Sources {
 				var what string
 				switch s.Kind {
 				case config.KindSite:
-					what = fmt.Sprintf("%s depth %d, ≤ %d pages", strings.Join(s.Start, " "), s.Depth, s.MaxPages)
+					what = l.msg("config.site", strings.Join(s.Start, " "), s.Depth, s.MaxPages)
 				case config.KindSearch:
-					what = fmt.Sprintf("%s × %d result pages", s.URL, s.ResultPages)
+					what = l.msg("config.search", s.URL, s.ResultPages)
 				case config.KindURLs:
-					what = fmt.Sprintf("%d urls %s", len(s.URLs), s.URLFile)
+					what = l.msg("config.urls", len(s.URLs), s.URLFile)
 				}
 				flags := ""
 				if s.Render {
-					flags += " [render]"
+					flags += l.msg("config.render")
 				}
 				if s.RenderAuto {
-					flags += " [render: auto]"
+					flags += l.msg("config.render.auto")
 				}
 				if s.IgnoreRobots {
-					flags += " [ignores robots.txt]"
+					flags += l.msg("config.ignore.robots")
 				}
 				fmt.Fprintf(tw, "  %s\t%s: %s%s\n", s.ID, s.Kind, what, flags)
 			}

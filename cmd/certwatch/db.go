@@ -32,12 +32,10 @@ func pgURL(flag string) (string, error) {
 		u = os.Getenv(envDatabase)
 	}
 	if u == "" {
-		return "", &exitError{code: 2, err: fmt.Errorf("未指定数据库：请用 --database postgres://用户@主机:端口/库名 或环境变量 %s "+
-			"(no database: give --database postgres://USER@HOST:PORT/DB or set %s)", envDatabase, envDatabase)}
+		return "", &exitError{code: 2, err: newMsgError("db.none", envDatabase)}
 	}
 	if !pgstore.IsURL(u) {
-		return "", &exitError{code: 2, err: fmt.Errorf("--database 须是 postgres:// 地址；bbolt 数据库文件无需迁移 " +
-			"(--database must be a postgres:// URL; a bbolt database file needs no migration)")}
+		return "", &exitError{code: 2, err: newMsgError("db.not.url")}
 	}
 	return u, nil
 }
@@ -131,5 +129,5 @@ func explainPGError(err error) error {
 	if errors.As(err, &qe) {
 		return qe
 	}
-	return fmt.Errorf("数据库操作失败，请检查地址、用户、密码和服务器是否可用 (database operation failed): %w", err)
+	return newMsgError("db.failed", err)
 }

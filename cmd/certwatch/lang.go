@@ -106,8 +106,11 @@ func withLang(ctx context.Context, l lang) context.Context {
 }
 
 // langOf is the language cmd runs in (Chinese when none was recorded).
-func langOf(cmd *cobra.Command) lang {
-	if ctx := cmd.Context(); ctx != nil {
+func langOf(cmd *cobra.Command) lang { return langOfCtx(cmd.Context()) }
+
+// langOfCtx is the language recorded in ctx (Chinese when none was).
+func langOfCtx(ctx context.Context) lang {
+	if ctx != nil {
 		if l, ok := ctx.Value(langKey{}).(lang); ok {
 			return l
 		}
@@ -145,6 +148,23 @@ func (l lang) errorf(id string, args ...any) error {
 	}
 	return fmt.Errorf(format, args...)
 }
+
+// msgError is an error whose text is a message of the table, made where
+// the language is not at hand (helpers without the command); run prints it
+// in the chosen language. Error gives the Chinese, the default language.
+type msgError struct {
+	id   string
+	args []any
+}
+
+// newMsgError makes a msgError of message id; a %w argument is unwrapped.
+func newMsgError(id string, args ...any) error { return &msgError{id: id, args: args} }
+
+func (e *msgError) Error() string { return e.text(zh) }
+
+func (e *msgError) text(l lang) string { return l.errorf(e.id, e.args...).Error() }
+
+func (e *msgError) Unwrap() error { return errors.Unwrap(zh.errorf(e.id, e.args...)) }
 
 // localize puts the Chinese help in place on every command under root when
 // l is Chinese, and adds the global --lang flag in both languages.
@@ -263,6 +283,9 @@ var cobraErrorsZH = []struct {
 // errorText is what the user reads for err in l: cobra's own messages in
 // Chinese when l is Chinese; the CLI's own errors are already in l.
 func errorText(err error, l lang) string {
+	if me, ok := err.(*msgError); ok {
+		return me.text(l)
+	}
 	s := err.Error()
 	if l == en {
 		return s

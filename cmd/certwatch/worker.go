@@ -68,8 +68,7 @@ The database URL may also come from $CERTWATCH_DATABASE; run "certwatch db migra
 
 func runWorker(ctx context.Context, o workerOptions, stdout, stderr io.Writer) error {
 	if o.database != "" && !pgstore.IsURL(o.database) {
-		return &exitError{code: 2, err: errors.New("worker 只能使用 PostgreSQL 数据库；bbolt 数据库文件请用 certwatch sweep 巡查 " +
-			"(--database must be a postgres:// URL: workers share a PostgreSQL database; sweep a bbolt file with certwatch sweep)")}
+		return &exitError{code: 2, err: newMsgError("worker.not.pg")}
 	}
 	dbURL, err := pgURL(o.database)
 	if err != nil {
@@ -77,15 +76,14 @@ func runWorker(ctx context.Context, o workerOptions, stdout, stderr io.Writer) e
 	}
 	switch {
 	case o.hosts < 1 || o.hosts > sweep.MaxWorkHosts:
-		return &exitError{code: 2, err: fmt.Errorf("--hosts 须在 1–%d 之间 (--hosts must be 1–%d)", sweep.MaxWorkHosts, sweep.MaxWorkHosts)}
+		return &exitError{code: 2, err: newMsgError("worker.bad.hosts", sweep.MaxWorkHosts)}
 	case o.lease < sweep.MinLeaseTTL || o.lease > sweep.MaxLeaseTTL:
-		return &exitError{code: 2, err: fmt.Errorf("--lease 须在 %v–%v 之间 (--lease must be %v–%v)",
-			sweep.MinLeaseTTL, sweep.MaxLeaseTTL, sweep.MinLeaseTTL, sweep.MaxLeaseTTL)}
+		return &exitError{code: 2, err: newMsgError("worker.bad.lease", sweep.MinLeaseTTL, sweep.MaxLeaseTTL)}
 	case o.name == "" || len(o.name) > 128:
-		return &exitError{code: 2, err: errors.New("--name 须为 1–128 字节 (--name must be 1–128 bytes)")}
+		return &exitError{code: 2, err: newMsgError("worker.bad.name")}
 	}
 	if o.blobs == "" {
-		return &exitError{code: 2, err: errors.New("未指定证据文件目录：请用 --blobs 目录 (no evidence blob directory: give --blobs DIR)")}
+		return &exitError{code: 2, err: newMsgError("worker.no.blobs")}
 	}
 	log, err := newLogger(stderr, o.logFormat)
 	if err != nil {
@@ -97,7 +95,7 @@ func runWorker(ctx context.Context, o workerOptions, stdout, stderr io.Writer) e
 	}
 	blobs, err := blobstore.Open(ctx, o.blobs, blobstore.Options{})
 	if err != nil {
-		return &exitError{code: 1, err: fmt.Errorf("证据存储无法使用 (evidence blob store unusable): %w", err)}
+		return &exitError{code: 1, err: newMsgError("worker.blobs", err)}
 	}
 	defer blobs.Close()
 	cr, err := crawler.New(sweep.WorkerCrawlerOptions(cfg))
@@ -106,7 +104,7 @@ func runWorker(ctx context.Context, o workerOptions, stdout, stderr io.Writer) e
 	}
 	defer cr.Close()
 	if _, err := checkBrowser(ctx, cfg, cr.Browser()); err != nil {
-		return &exitError{code: 1, err: fmt.Errorf("巡查工作进程未启动 / worker not started: %w", err)}
+		return &exitError{code: 1, err: newMsgError("worker.not.started", err)}
 	}
 	st, err := pgstore.Open(ctx, dbURL, pgstore.Options{MaxConns: min(pgstore.MaxMaxConns, max(pgstore.DefaultMaxConns, o.hosts+4))})
 	if err != nil {
@@ -127,17 +125,17 @@ func runWorker(ctx context.Context, o workerOptions, stdout, stderr io.Writer) e
 		Name: o.name, Hosts: o.hosts, LeaseTTL: o.lease, Seed: o.seed, Once: o.once,
 	})
 	if sum != nil {
-		fmt.Fprintf(stdout, "本 worker 完成的部分 (this worker's part of sweep %d):\n", sum.Sweep)
+		fmt.Fprintln(stdout, langOfCtx(ctx).msg("worker.part", sum.Sweep))
 		sum.Print(stdout)
 	}
 	switch {
 	case err == nil:
 		return nil
 	case ctx.Err() != nil:
-		fmt.Fprintln(stderr, "worker 已停止，手中的网站已交回 (worker stopped; its hosts were given back)")
+		fmt.Fprintln(stderr, langOfCtx(ctx).msg("worker.stopped"))
 		return nil
 	case errors.Is(err, sweep.ErrNoSweep):
-		return &exitError{code: 1, err: fmt.Errorf("没有进行中的巡查；用 --seed 开始一次 (%w; start one with --seed)", err)}
+		return &exitError{code: 1, err: newMsgError("worker.no.sweep", err)}
 	}
 	return &exitError{code: 1, err: err}
 }
