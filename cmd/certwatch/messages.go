@@ -1,5 +1,7 @@
 package main
 
+import "github.com/certwatch/certwatch/rank"
+
 // messages is every message the CLI prints at run time, by id, in Chinese
 // and English (see lang.go). The two texts of an id take the same
 // arguments in the same order (TestMessagesBothLanguages).
@@ -88,18 +90,55 @@ var messages = map[string]struct{ zh, en string }{
 	"db.damaged":            {"数据库文件已损坏或不是 certwatch 数据库：请先把该文件复制到别处保存（不要再写入），再用 certwatch backup 或定时备份生成的最新完好副本恢复。\n%w", "the database file is damaged or not a certwatch database: first copy the file elsewhere (write nothing more to it), then restore the latest good copy made by certwatch backup or the scheduled backup.\n%w"},
 	"db.unsafe.target":      {"拒绝备份：目标是数据库文件本身、指向它的链接、它的锁文件或控制文件，或正被其他程序使用的文件；没有写入任何内容。请换一个数据库文件以外的新文件名。\n%w", "backup refused: the target is the database file itself, a link to it, its lock or control file, or a file another program uses; nothing was written. Choose a new file name other than the database's.\n%w"},
 	"db.replaced":           {"数据库文件在使用中被替换、移动或删除，已拒绝继续写入：请停止该进程，查明原因，必要时从备份恢复。\n%w", "the database file was replaced, moved or deleted while in use; writing stopped: stop the process, find out why, and restore from a backup if needed.\n%w"},
-	"db.bbolt.only":         {"「%s」暂时只能用于内置数据库文件（bbolt），不能用于 PostgreSQL 数据库（database: postgres://…）；请在 PostgreSQL 上使用 certwatch serve 的网页界面，或对 bbolt 数据库文件运行此命令", "%q works only on a bbolt database file, not on a PostgreSQL database (database: postgres://…) yet; use the web UI of certwatch serve on PostgreSQL, or run it on a bbolt database file"},
+	"db.bbolt.only":         {"「%s」暂时只能用于内置数据库文件（bbolt），不能用于 PostgreSQL 数据库（database: postgres://…）；请在 PostgreSQL 上使用 certwatch serve 的网页界面，或对 bbolt 数据库文件运行此命令", "\"%s\" works only on a bbolt database file, not on a PostgreSQL database (database: postgres://…) yet; use the web UI of certwatch serve on PostgreSQL, or run it on a bbolt database file"},
 
-	"worker.not.pg":      {"worker 只能使用 PostgreSQL 数据库；bbolt 数据库文件请用 certwatch sweep 巡查", "--database must be a postgres:// URL: workers share a PostgreSQL database; sweep a bbolt file with certwatch sweep"},
-	"worker.bad.hosts":   {"--hosts 须在 1–%d 之间", "--hosts must be 1–%d"},
-	"worker.bad.lease":   {"--lease 须在 %v–%v 之间", "--lease must be %v–%v"},
-	"worker.bad.name":    {"--name 须为 1–128 字节", "--name must be 1–128 bytes"},
-	"worker.no.blobs":    {"未指定证据文件目录：请用 --blobs 目录", "no evidence blob directory: give --blobs DIR"},
-	"worker.blobs":       {"证据存储无法使用：%w", "evidence blob store unusable: %w"},
-	"worker.not.started": {"巡查工作进程未启动：%w", "worker not started: %w"},
-	"worker.part":        {"本 worker 在第 %d 次巡查中完成的部分：", "this worker's part of sweep %d:"},
-	"worker.stopped":     {"worker 已停止，手中的网站已交回", "worker stopped; its hosts were given back"},
-	"worker.no.sweep":    {"没有进行中的巡查；用 --seed 开始一次（%w）", "%w; start one with --seed"},
+	"worker.not.pg":       {"worker 只能使用 PostgreSQL 数据库；bbolt 数据库文件请用 certwatch sweep 巡查", "--database must be a postgres:// URL: workers share a PostgreSQL database; sweep a bbolt file with certwatch sweep"},
+	"worker.bad.hosts":    {"--hosts 须在 1–%d 之间", "--hosts must be 1–%d"},
+	"worker.bad.lease":    {"--lease 须在 %v–%v 之间", "--lease must be %v–%v"},
+	"worker.bad.name":     {"--name 须为 1–128 字节", "--name must be 1–128 bytes"},
+	"worker.no.blobs":     {"未指定证据文件目录：请用 --blobs 目录", "no evidence blob directory: give --blobs DIR"},
+	"worker.blobs":        {"证据存储无法使用：%w", "evidence blob store unusable: %w"},
+	"worker.not.started":  {"巡查工作进程未启动：%w", "worker not started: %w"},
+	"worker.part":         {"本 worker 在第 %d 次巡查中完成的部分：", "this worker's part of sweep %d:"},
+	"worker.stopped":      {"worker 已停止，手中的网站已交回", "worker stopped; its hosts were given back"},
+	"worker.no.sweep":     {"没有进行中的巡查；用 --seed 开始一次（%w）", "%w; start one with --seed"},
+	"history.header":      {"#\t时间（北京时间）\t操作人\t版本\tSHA256\t文件", "#\tAT (BEIJING TIME)\tBY\tVERSION\tSHA256\tFILE"},
+	"history.deactivated": {"（停用）", "(deactivated)"},
+	"history.active":      {"（在用）", "(active)"},
+	"model.history.none":  {"从未启用过模型，使用内置默认模型", "no model was ever activated: the embedded default is used"},
+	"rules.history.none":  {"从未启用过规则包：巡查使用配置中的规则，否则用内置默认规则", "no pack was ever activated: sweeps use the configuration's rules, else the embedded default"},
+	"train.store":         {"数据库：%d 条线索；用作样本 %d；未审核 %d；以超出范围/重复排除 %d；无可读快照 %d", "database: %d cases; used %d; open %d; excluded (out of scope, duplicate) %d; no text %d"},
+	"train.uncovered":     {"；模型没有的类别 %v", "; categories without a class %v"},
+	"train.model":         {"模型 %s\n  n 元组 %d–%d，词表 %d，文件 %s（%d 字节），训练用时 %.2f 秒\n", "model  %s\n  n-grams %d–%d, vocabulary %d, file %s (%d bytes), training time %.2f s\n"},
+	"train.dev":           {"\n开发集：%s\n", "\ndev set: %s\n"},
+	"train.source":        {"来源", "source"},
+	"train.total":         {"合计", "total"},
+
+	"model.show.version":     {"版本      %s", "version       %s"},
+	"model.show.format":      {"格式      %s", "format        %s"},
+	"model.show.created":     {"创建时间  %s", "created       %s"},
+	"model.show.description": {"说明      %s", "description   %s"},
+	"model.show.features":    {"特征      %s\n          n 元组 %d–%d，窗口 %d，最长 %d 字符，归一化 %s", "features      %s\n              n-grams %d–%d, window %d, max %d runes, normaliser %s"},
+	"model.show.vocabulary":  {"词表      %d", "vocabulary    %d"},
+	"model.show.threshold":   {"阈值      %.2f", "threshold     %.2f"},
+	"model.show.training":    {"训练参数  随机种子 %d，轮数 %d，批大小 %d，AdaGrad 步长 %g，L2 %g，最少文本数 %d，最大词表 %d", "training      seed %d, epochs %d, batch %d, AdaGrad step %g, L2 %g, min-df %d, max-vocab %d"},
+	"model.show.payload":     {"模型内容  %s，%d 字节，sha256 %s", "payload       %s, %d bytes, sha256 %s"},
+
+	"model.embedded":           {"内置默认模型", "the embedded default"},
+	"model.activated.server":   {"已启用模型 %s（通过运行中的服务 %s）", "activated %s through the running server (%s)"},
+	"model.activated":          {"已启用模型 %s（之前：%s）", "activated %s (was: %s)"},
+	"model.deactivated.server": {"已通过运行中的服务（%s）停用模型，改用内置默认模型", "deactivated through the running server (%s): the embedded default model is used"},
+	"model.deactivated":        {"已停用模型，改用内置默认模型", "no model is active now: the embedded default model is used"},
+
+	"channel.args":            {"不带参数（列出通道），或给出 类别|all on|off", "want no arguments (list) or CATEGORY|all on|off"},
+	"channel.on.off":          {"model channel：%q：只能是 on 或 off", "model channel: %q: want on or off"},
+	"channel.unknown":         {"model channel：未知类别 %q（模型的类别：%s，或 all）", "model channel: unknown category %q (the model's categories: %s, or all)"},
+	"channel.on":              {"开启", "on"},
+	"channel.off":             {"关闭", "off"},
+	"channel.default":         {"—（默认）", "— (default)"},
+	"channel.switched.server": {"已通过运行中的服务%s模型通道 %s（%s）", "switched the model channel %s for %s through the running server (%s)"},
+	"channel.switched":        {"已%s模型通道 %s", "switched the model channel %s for %s"},
+	"channel.header":          {"类别\t模型通道\t切换人及时间（北京时间）", "CATEGORY\tCHANNEL\tSWITCHED BY (BEIJING TIME)"},
 }
 
 // yesNo prints a yes/no answer in l.
@@ -108,4 +147,14 @@ func yesNo(l lang, b bool) string {
 		return l.msg("yes")
 	}
 	return l.msg("no")
+}
+
+// categoryLabel names a category for people: its Chinese name and id in
+// Chinese ("考试作弊、代考 exam_fraud", the id being what commands take), the
+// id in English.
+func categoryLabel(l lang, c string) string {
+	if l == en {
+		return c
+	}
+	return rank.CategoryName(c) + " " + c
 }

@@ -295,7 +295,7 @@ the configuration's rules.`,
 func newRulesHistoryCmd() *cobra.Command {
 	return newHistoryCmd("List the pack activations recorded in the database, oldest first",
 		(*store.Store).PackHistory,
-		"从未启用过规则包：巡查使用配置中的规则，否则用内置默认规则 no pack was ever activated: sweeps use the configuration's rules, else the embedded default")
+		func(l lang) string { return l.msg("rules.history.none") })
 }
 
 func newRulesDeactivateCmd() *cobra.Command {

@@ -151,7 +151,7 @@ sources:
 		t.Errorf("activating the active pack again: exit %d\n%s", code, errOut)
 	}
 	code, out, _ = runCLI(t, "", "rules", "history", "--config", cfg)
-	if code != 0 || !regexp.MustCompile(`(?m)^1 .* `+regexp.QuoteMeta(version)+` .*v2\.yaml +\(在用 active\)$`).MatchString(out) {
+	if code != 0 || !regexp.MustCompile(`(?m)^1 .* `+regexp.QuoteMeta(version)+` .*v2\.yaml +\(active\)$`).MatchString(out) {
 		t.Errorf("rules history: exit %d\n%s", code, out)
 	}
 	code, out, _ = runCLI(t, "", "rules", "test", v2, "--config", cfg)
