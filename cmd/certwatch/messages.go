@@ -139,6 +139,17 @@ var messages = map[string]struct{ zh, en string }{
 	"channel.switched.server": {"已通过运行中的服务%s模型通道 %s（%s）", "switched the model channel %s for %s through the running server (%s)"},
 	"channel.switched":        {"已%s模型通道 %s", "switched the model channel %s for %s"},
 	"channel.header":          {"类别\t模型通道\t切换人及时间（北京时间）", "CATEGORY\tCHANNEL\tSWITCHED BY (BEIJING TIME)"},
+	"report.period.both":      {"report：请给出 --period，或 --from 和 --to，不能同时给出", "report: give --period or --from and --to, not both"},
+	"report.period.bad":       {"report：--period：%w", "report: --period: %w"},
+	"report.period.none":      {"report：请给出 --from 和 --to（YYYY-MM-DD），或 --period YEAR-N", "report: give --from and --to (YYYY-MM-DD), or --period YEAR-N"},
+	"report.dates.bad":        {"report：--from、--to：%w", "report: --from, --to: %w"},
+	"report.wrote":            {"已写入 %s", "wrote %s"},
+	"report.period":           {"统计期 %s 至 %s（北京时间，含首尾两天）", "period %s to %s (Beijing, inclusive)"},
+	"report.period.name":      {"，%s", ", %s"},
+	"report.sweeps":           {"；期间开始的巡查：%d 次", "; sweeps started: %d"},
+	"report.header":           {"部门\t检查页面\t检查商品\t发现\t确认\t发出下架通知\t已下架\t移送公安\t未办结\t", "DEPARTMENT\tPAGES\tLISTINGS\tFOUND\tCONFIRMED\tTAKEDOWNS\tREMOVED\tREFERRALS\tOPEN\t"},
+	"report.total":            {"合计", "total"},
+	"report.note":             {"说明：%s", "note: %s"},
 }
 
 // yesNo prints a yes/no answer in l.
