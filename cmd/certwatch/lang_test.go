@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -152,7 +151,7 @@ func TestHelpInChosenLanguage(t *testing.T) {
 				t.Setenv(k, tc.env[k])
 			}
 			for _, args := range cmds {
-				out, errOut, code := runLang(t, append(append([]string{}, tc.flags...), args...)...)
+				code, out, errOut := runCLI(t, "", append(append([]string{}, tc.flags...), args...)...)
 				if code != 0 || errOut != "" {
 					t.Fatalf("%v: exit %d, stderr %q", args, code, errOut)
 				}
@@ -191,14 +190,6 @@ func TestHelpInChosenLanguage(t *testing.T) {
 	}
 }
 
-// runLang runs one command line and returns stdout, stderr and the status.
-func runLang(t *testing.T, args ...string) (string, string, int) {
-	t.Helper()
-	var out, errOut strings.Builder
-	code := run(context.Background(), args, strings.NewReader(""), &out, &errOut)
-	return out.String(), errOut.String(), code
-}
-
 // TestErrorsInChosenLanguage: cobra's own errors and the CLI's come out in
 // the chosen language.
 func TestErrorsInChosenLanguage(t *testing.T) {
@@ -213,7 +204,7 @@ func TestErrorsInChosenLanguage(t *testing.T) {
 	} {
 		for _, l := range []lang{zh, en} {
 			t.Run(strings.Join(tc.args, " ")+" "+l.String(), func(t *testing.T) {
-				_, errOut, code := runLang(t, append([]string{"--lang", l.String()}, tc.args...)...)
+				code, _, errOut := runCLI(t, "", append([]string{"--lang", l.String()}, tc.args...)...)
 				want, other := tc.zh, tc.en
 				if l == en {
 					want, other = tc.en, tc.zh
@@ -224,9 +215,29 @@ func TestErrorsInChosenLanguage(t *testing.T) {
 			})
 		}
 	}
-	_, errOut, code := runLang(t, "--lang", "fr", "scan")
+	code, _, errOut := runCLI(t, "", "--lang", "fr", "scan")
 	if code != 2 || !strings.Contains(errOut, "zh") || !strings.Contains(errOut, "en") {
 		t.Errorf("--lang fr: exit %d, stderr %q", code, errOut)
+	}
+}
+
+// TestScanTextInChosenLanguage: the scan report a person reads comes out
+// in one language.
+func TestScanTextInChosenLanguage(t *testing.T) {
+	in := `{"url": "https://x.example/a", "html": "<title>电工证 免考</title><p>电工证 免考 包过 直接拿证 加微信 abc12345</p>"}` + "\n"
+	code, out, errOut := runCLI(t, in, "--lang", "zh", "scan", "--format", "text", "-")
+	if code != 0 || !strings.Contains(out, "已标记") || !strings.Contains(out, "扫描了 1 个页面，标记 1 个") || !strings.Contains(out, "标题：") ||
+		!strings.Contains(out, "微信") {
+		t.Errorf("Chinese: exit %d\n%s%s", code, out, errOut)
+	}
+	for _, en := range []string{"FLAGGED", "pages scanned", "title:", "contacts:", "rules:"} {
+		if strings.Contains(out, en) {
+			t.Errorf("Chinese output has %q:\n%s", en, out)
+		}
+	}
+	code, out, _ = runCLI(t, in, "--lang", "en", "scan", "--format", "text", "-")
+	if code != 0 || !strings.Contains(out, "FLAGGED") || !strings.Contains(out, "1 pages scanned, 1 flagged") || strings.Contains(out, "扫描了") {
+		t.Errorf("English: exit %d\n%s", code, out)
 	}
 }
 

@@ -150,6 +150,22 @@ var messages = map[string]struct{ zh, en string }{
 	"report.header":           {"部门\t检查页面\t检查商品\t发现\t确认\t发出下架通知\t已下架\t移送公安\t未办结\t", "DEPARTMENT\tPAGES\tLISTINGS\tFOUND\tCONFIRMED\tTAKEDOWNS\tREMOVED\tREFERRALS\tOPEN\t"},
 	"report.total":            {"合计", "total"},
 	"report.note":             {"说明：%s", "note: %s"},
+	"list.sep":                {"、", ", "},
+
+	"scan.model":            {"scan：--model %s：%w", "scan: --model %s: %w"},
+	"scan.model.unused":     {"certwatch: scan: 警告：学习模型无法使用，仅按规则判定：%v", "certwatch: scan: warning: the learned model is not used, rules only: %v"},
+	"scan.format":           {"scan：未知的输出格式 %q（只能是 text 或 jsonl）", "scan: unknown format %q (text or jsonl)"},
+	"scan.write":            {"scan：写输出失败：%w", "scan: write output: %w"},
+	"scan.stats":            {"\n扫描了 %d 个页面，标记 %d 个", "\n%d pages scanned, %d flagged"},
+	"scan.stats.categories": {"（%s）", " (%s)"},
+	"scan.stats.truncated":  {"，%d 个已截断（只扫描了前 %d MiB）", ", %d truncated (only the first %d MiB scanned)"},
+	"scan.stats.bad":        {"，%d 个输入有问题（见标准错误）", ", %d bad inputs (see stderr)"},
+	"scan.ok":               {"未标记 ", "ok     "},
+	"scan.flagged":          {"已标记 ", "FLAGGED"},
+	"scan.title":            {"  标题：%s", "  title: %s"},
+	"scan.contacts":         {"  联系方式：%s", "  contacts: %s"},
+	"scan.model.line":       {"  判定通道：%s；模型：p=%.2f（阈值 %.2f）%s", "  channel: %s; model: p=%.2f (bar %.2f) %s"},
+	"scan.rules":            {"规则：%s  规则包：%s", "rules: %s  pack: %s"},
 }
 
 // yesNo prints a yes/no answer in l.
