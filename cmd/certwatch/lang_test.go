@@ -241,8 +241,31 @@ func TestScanTextInChosenLanguage(t *testing.T) {
 	}
 }
 
-// verbs lists a format's verbs in order (%d, %s, %v, %w …).
-var verbs = regexp.MustCompile(`%[-+# 0-9.*]*[a-zA-Z%]`)
+// verbs finds a format's verbs (%d, %s, %[2]v, %w …).
+var verbs = regexp.MustCompile(`%[-+# 0-9.*]*(?:\[(\d+)\])?[-+# 0-9.*]*([a-zA-Z%])`)
+
+// argVerbs says which verb takes each argument (1-based), explicit
+// indexes (%[2]d) included: the Chinese may order its arguments otherwise.
+func argVerbs(format string) string {
+	byArg := map[int]string{}
+	n := 0
+	for _, m := range verbs.FindAllStringSubmatch(format, -1) {
+		if m[2] == "%" {
+			continue
+		}
+		if m[1] != "" {
+			n, _ = strconv.Atoi(m[1])
+		} else {
+			n++
+		}
+		byArg[n] = m[2]
+	}
+	var out []string
+	for i := 1; i <= len(byArg); i++ {
+		out = append(out, byArg[i])
+	}
+	return strings.Join(out, " ")
+}
 
 // TestMessagesBothLanguages: every message has its Chinese and its English,
 // taking the same arguments in the same order.
@@ -261,7 +284,7 @@ func TestMessagesBothLanguages(t *testing.T) {
 		if hasHan(m.en) && !strings.ContainsAny(m.en, "%") {
 			t.Errorf("%s: the English %q has Chinese in it", id, m.en)
 		}
-		zv, ev := strings.Join(verbs.FindAllString(m.zh, -1), " "), strings.Join(verbs.FindAllString(m.en, -1), " ")
+		zv, ev := argVerbs(m.zh), argVerbs(m.en)
 		if zv != ev {
 			t.Errorf("%s: Chinese takes %q, English %q", id, zv, ev)
 		}

@@ -166,6 +166,15 @@ var messages = map[string]struct{ zh, en string }{
 	"scan.contacts":         {"  联系方式：%s", "  contacts: %s"},
 	"scan.model.line":       {"  判定通道：%s；模型：p=%.2f（阈值 %.2f）%s", "  channel: %s; model: p=%.2f (bar %.2f) %s"},
 	"scan.rules":            {"规则：%s  规则包：%s", "rules: %s  pack: %s"},
+	"pack.version":          {"  规则包\t%s（发布单位 %s）", "  pack\t%s (issuer %s)"},
+	"pack.threshold":        {"  阈值\t%g，窗口 %d 个词", "  threshold\t%g, window %d words"},
+	"pack.rules":            {"  规则\t%d 条（%d 个词条、%d 个词组、%d 个邻近子句），%d 条全包排除规则", "  rules\t%d (%d terms, %d groups, %d near clauses), %d pack-wide exclusions"},
+	"pack.families":         {"  词族\t%d 个，另有 %d 个子词族：%s", "  families\t%d and %d sub-families: %s"},
+	"pack.contact.bonus":    {"  联系方式加分\t规则命中处 %[2]d 个字符以内有个人联系方式时加 %[1]g 分", "  contact bonus\t+%g for a personal contact within %d characters of a rule's hits"},
+	"pack.short.texts":      {"  短文本\t≤ %d 个字符：有佐证（%[3]s）时阈值为 %[2]g", "  short texts\t≤ %d characters: threshold %g with a corroborator (%s)"},
+	"pack.genres":           {"  体裁\t%d 种：%s", "  genres\t%d: %s"},
+	"pack.official":         {"  官方网站\t%s；官方域名后缀 %s", "  official sites\t%s; official suffixes %s"},
+	"pack.search.terms":     {"  搜索词\t%d 个", "  search terms\t%d"},
 }
 
 // yesNo prints a yes/no answer in l.
