@@ -125,9 +125,13 @@ func TestResumeWhenNoSweepWasRecorded(t *testing.T) {
 		t.Fatal(err)
 	}
 	st.Close()
-	code, out, errOut := runCLI(t, "", "sweep", "--resume", "--config", cfg)
+	code, out, errOut := runCLI(t, "", "--lang", "zh", "sweep", "--resume", "--config", cfg)
 	if code != 1 || !strings.Contains(errOut, "没有可继续的巡查：上次巡查尚未开始记录") || !strings.Contains(errOut, "no sweep was ever recorded") || strings.Contains(errOut, "every sweep finished") {
 		t.Errorf("resume with no sweep recorded: exit %d\n%s%s", code, out, errOut)
+	}
+	code, out, errOut = runCLI(t, "", "--lang", "en", "sweep", "--resume", "--config", cfg)
+	if code != 1 || !strings.Contains(errOut, "no sweep was ever recorded") || strings.Contains(errOut, "没有可继续的巡查") {
+		t.Errorf("resume with no sweep recorded, in English: exit %d\n%s%s", code, out, errOut)
 	}
 	st, err = store.Open(filepath.Join(dir, "c.db"), store.Options{})
 	if err != nil {
@@ -141,8 +145,8 @@ func TestResumeWhenNoSweepWasRecorded(t *testing.T) {
 		t.Fatal(err)
 	}
 	st.Close()
-	code, out, errOut = runCLI(t, "", "sweep", "--resume", "--config", cfg)
-	if code != 1 || !strings.Contains(errOut, "最近一次巡查（第 1 次）已结束") || !strings.Contains(errOut, "the latest sweep (1, started") {
+	code, out, errOut = runCLI(t, "", "--lang", "zh", "sweep", "--resume", "--config", cfg)
+	if code != 1 || !strings.Contains(errOut, "最近一次巡查（第 1 次，") || !strings.Contains(errOut, "+08:00 开始）已结束") || !strings.Contains(errOut, "the latest sweep (1, started") {
 		t.Errorf("resume after a finished sweep: exit %d\n%s%s", code, out, errOut)
 	}
 }

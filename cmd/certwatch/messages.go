@@ -1,6 +1,11 @@
 package main
 
-import "github.com/certwatch/certwatch/rank"
+import (
+	"io"
+
+	"github.com/certwatch/certwatch/rank"
+	"github.com/certwatch/certwatch/sweep"
+)
 
 // messages is every message the CLI prints at run time, by id, in Chinese
 // and English (see lang.go). The two texts of an id take the same
@@ -152,29 +157,35 @@ var messages = map[string]struct{ zh, en string }{
 	"report.note":             {"说明：%s", "note: %s"},
 	"list.sep":                {"、", ", "},
 
-	"scan.model":            {"scan：--model %s：%w", "scan: --model %s: %w"},
-	"scan.model.unused":     {"certwatch: scan: 警告：学习模型无法使用，仅按规则判定：%v", "certwatch: scan: warning: the learned model is not used, rules only: %v"},
-	"scan.format":           {"scan：未知的输出格式 %q（只能是 text 或 jsonl）", "scan: unknown format %q (text or jsonl)"},
-	"scan.write":            {"scan：写输出失败：%w", "scan: write output: %w"},
-	"scan.stats":            {"\n扫描了 %d 个页面，标记 %d 个", "\n%d pages scanned, %d flagged"},
-	"scan.stats.categories": {"（%s）", " (%s)"},
-	"scan.stats.truncated":  {"，%d 个已截断（只扫描了前 %d MiB）", ", %d truncated (only the first %d MiB scanned)"},
-	"scan.stats.bad":        {"，%d 个输入有问题（见标准错误）", ", %d bad inputs (see stderr)"},
-	"scan.ok":               {"未标记 ", "ok     "},
-	"scan.flagged":          {"已标记 ", "FLAGGED"},
-	"scan.title":            {"  标题：%s", "  title: %s"},
-	"scan.contacts":         {"  联系方式：%s", "  contacts: %s"},
-	"scan.model.line":       {"  判定通道：%s；模型：p=%.2f（阈值 %.2f）%s", "  channel: %s; model: p=%.2f (bar %.2f) %s"},
-	"scan.rules":            {"规则：%s  规则包：%s", "rules: %s  pack: %s"},
-	"pack.version":          {"  规则包\t%s（发布单位 %s）", "  pack\t%s (issuer %s)"},
-	"pack.threshold":        {"  阈值\t%g，窗口 %d 个词", "  threshold\t%g, window %d words"},
-	"pack.rules":            {"  规则\t%d 条（%d 个词条、%d 个词组、%d 个邻近子句），%d 条全包排除规则", "  rules\t%d (%d terms, %d groups, %d near clauses), %d pack-wide exclusions"},
-	"pack.families":         {"  词族\t%d 个，另有 %d 个子词族：%s", "  families\t%d and %d sub-families: %s"},
-	"pack.contact.bonus":    {"  联系方式加分\t规则命中处 %[2]d 个字符以内有个人联系方式时加 %[1]g 分", "  contact bonus\t+%g for a personal contact within %d characters of a rule's hits"},
-	"pack.short.texts":      {"  短文本\t≤ %d 个字符：有佐证（%[3]s）时阈值为 %[2]g", "  short texts\t≤ %d characters: threshold %g with a corroborator (%s)"},
-	"pack.genres":           {"  体裁\t%d 种：%s", "  genres\t%d: %s"},
-	"pack.official":         {"  官方网站\t%s；官方域名后缀 %s", "  official sites\t%s; official suffixes %s"},
-	"pack.search.terms":     {"  搜索词\t%d 个", "  search terms\t%d"},
+	"scan.model":              {"scan：--model %s：%w", "scan: --model %s: %w"},
+	"scan.model.unused":       {"certwatch: scan: 警告：学习模型无法使用，仅按规则判定：%v", "certwatch: scan: warning: the learned model is not used, rules only: %v"},
+	"scan.format":             {"scan：未知的输出格式 %q（只能是 text 或 jsonl）", "scan: unknown format %q (text or jsonl)"},
+	"scan.write":              {"scan：写输出失败：%w", "scan: write output: %w"},
+	"scan.stats":              {"\n扫描了 %d 个页面，标记 %d 个", "\n%d pages scanned, %d flagged"},
+	"scan.stats.categories":   {"（%s）", " (%s)"},
+	"scan.stats.truncated":    {"，%d 个已截断（只扫描了前 %d MiB）", ", %d truncated (only the first %d MiB scanned)"},
+	"scan.stats.bad":          {"，%d 个输入有问题（见标准错误）", ", %d bad inputs (see stderr)"},
+	"scan.ok":                 {"未标记 ", "ok     "},
+	"scan.flagged":            {"已标记 ", "FLAGGED"},
+	"scan.title":              {"  标题：%s", "  title: %s"},
+	"scan.contacts":           {"  联系方式：%s", "  contacts: %s"},
+	"scan.model.line":         {"  判定通道：%s；模型：p=%.2f（阈值 %.2f）%s", "  channel: %s; model: p=%.2f (bar %.2f) %s"},
+	"scan.rules":              {"规则：%s  规则包：%s", "rules: %s  pack: %s"},
+	"pack.version":            {"  规则包\t%s（发布单位 %s）", "  pack\t%s (issuer %s)"},
+	"pack.threshold":          {"  阈值\t%g，窗口 %d 个词", "  threshold\t%g, window %d words"},
+	"pack.rules":              {"  规则\t%d 条（%d 个词条、%d 个词组、%d 个邻近子句），%d 条全包排除规则", "  rules\t%d (%d terms, %d groups, %d near clauses), %d pack-wide exclusions"},
+	"pack.families":           {"  词族\t%d 个，另有 %d 个子词族：%s", "  families\t%d and %d sub-families: %s"},
+	"pack.contact.bonus":      {"  联系方式加分\t规则命中处 %[2]d 个字符以内有个人联系方式时加 %[1]g 分", "  contact bonus\t+%g for a personal contact within %d characters of a rule's hits"},
+	"pack.short.texts":        {"  短文本\t≤ %d 个字符：有佐证（%[3]s）时阈值为 %[2]g", "  short texts\t≤ %d characters: threshold %g with a corroborator (%s)"},
+	"pack.genres":             {"  体裁\t%d 种：%s", "  genres\t%d: %s"},
+	"pack.official":           {"  官方网站\t%s；官方域名后缀 %s", "  official sites\t%s; official suffixes %s"},
+	"pack.search.terms":       {"  搜索词\t%d 个", "  search terms\t%d"},
+	"sweep.not.started":       {"巡查未开始：%w", "sweep not started: %w"},
+	"sweep.interrupted":       {"巡查被中断；继续完成请运行：certwatch sweep --resume --config %s", "sweep interrupted; finish it with: certwatch sweep --resume --config %s"},
+	"sweep.nothing.to.resume": {"没有可继续的巡查：上次巡查尚未开始记录（进程在记录巡查之前就被停止），请不带 --resume 重新巡查\n（%w）", "%w"},
+	"sweep.nothing.after":     {"没有可继续的巡查：最近一次巡查（第 %d 次，%s 开始）%s，之后没有记录新的巡查，请不带 --resume 重新巡查\n（%w）", "sweep %d (started %s) is %s, nothing later to resume: %w"},
+	"sweep.state.finished":    {"已结束", "finished"},
+	"sweep.state.abandoned":   {"已放弃", "abandoned"},
 }
 
 // yesNo prints a yes/no answer in l.
@@ -193,4 +204,13 @@ func categoryLabel(l lang, c string) string {
 		return c
 	}
 	return rank.CategoryName(c) + " " + c
+}
+
+// printSummary writes a sweep's summary in l.
+func printSummary(w io.Writer, l lang, sum *sweep.Summary) {
+	if l == en {
+		sum.Print(w)
+		return
+	}
+	sum.PrintChinese(w, rank.CategoryName)
 }

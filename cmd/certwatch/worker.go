@@ -126,7 +126,7 @@ func runWorker(ctx context.Context, o workerOptions, stdout, stderr io.Writer) e
 	})
 	if sum != nil {
 		fmt.Fprintln(stdout, langOfCtx(ctx).msg("worker.part", sum.Sweep))
-		sum.Print(stdout)
+		printSummary(stdout, langOfCtx(ctx), sum)
 	}
 	switch {
 	case err == nil:
