@@ -186,6 +186,32 @@ var messages = map[string]struct{ zh, en string }{
 	"sweep.nothing.after":     {"没有可继续的巡查：最近一次巡查（第 %d 次，%s 开始）%s，之后没有记录新的巡查，请不带 --resume 重新巡查\n（%w）", "sweep %d (started %s) is %s, nothing later to resume: %w"},
 	"sweep.state.finished":    {"已结束", "finished"},
 	"sweep.state.abandoned":   {"已放弃", "abandoned"},
+	"demo.web":                {"示例网站在 %s（%d 个主机）；配置 %s；数据库 %s", "sample web on %s (%d hosts); configuration %s; database %s"},
+	"demo.next":               {"\n下一步：certwatch serve --config %s\n", "\nNext: certwatch serve --config %s\n"},
+	"demo.cases":              {"\n共 %d 件案件：\n", "\n%d cases:\n"},
+	"demo.more":               {"  ……另有 %d 件（certwatch cases list）", "  … %d more (certwatch cases list)"},
+	"demo.case":               {"  %3d  %-6g %-15s 出现 %d 次  %s", "  %3d  %-6g %-15s seen %d×  %s"},
+	"demo.ui": {"\n================ 审核界面 ================\n打开  %s/login\n演示账户（本次运行生成的密码）：\n",
+		"\n================ review UI ================\nOpen  %s/login\ndemo accounts (passwords generated for this run):\n"},
+	"demo.try": {"试一试：以 shijian 登录 → 案件队列 → 打开样例商城的商品（shop.example）→ 确认（市场监管下架通知）；\n" +
+		"以 wangxin 登录 → 打开仿冒查询网站（cx-mem-gov.example）→ 确认“移送公安”；以 shenpi 登录 → 审批移送 →\n" +
+		"通知与移送 → 签发 → 标记为已发送 → 下载 PDF → 立即复查（样例商城已下架 %d 个商品：%s）。\n" +
+		"新版识别：打开上方“新版识别样例”中的案件（如 fenlei.example/post/88007.html、shop.example/item/600116），\n" +
+		"看解出的联系方式（原文与解码并列）和“近邻”“短文本”理由。\n按 Ctrl-C 停止。\n" +
+		"==========================================\n",
+		"Try: sign in as shijian → the case queue → open a listing of the sample shop (shop.example) → confirm (market regulator takedown);\n" +
+			"sign in as wangxin → open the imitation query site (cx-mem-gov.example) → confirm the police referral; sign in as shenpi → approve it →\n" +
+			"notices and referrals → sign → mark as sent → download the PDF → check now (the sample shop took %d listings down: %s).\n" +
+			"New detection: open the cases of the showcase above (e.g. fenlei.example/post/88007.html, shop.example/item/600116)\n" +
+			"and look at the decoded contacts (original beside decoded) and the near-clause and short-text reasons.\nStop with Ctrl-C.\n" +
+			"==========================================\n"},
+	"showcase.title":       {"\n新版识别样例（旧规则识别不了的要约与不应标记的难负例）：\n", "\nissue 11 showcase (offers the old rules missed, and hard negatives that must not be flagged):\n"},
+	"showcase.not.wanted":  {"不应标记", "should not be flagged"},
+	"showcase.wanted":      {"应标记：%s", "should be flagged: %s"},
+	"showcase.not.flagged": {"未标记", "not flagged"},
+	"showcase.flagged":     {"已标记：%s（案件 %d）", "flagged: %s (case %d)"},
+	"showcase.line":        {"  %s %s，%s  %s\n      %s", "  %s %s, %s  %s\n      %s"},
+	"demo.disabled":        {"demo：此程序构建时未包含示例网站，请运行 make demo（它会构建 bin/certwatch-demo）", "demo: this binary was built without the sample web (build tag demo); run `make demo`, which builds bin/certwatch-demo"},
 }
 
 // yesNo prints a yes/no answer in l.
