@@ -81,7 +81,7 @@ func openBackend(ctx context.Context, cfg *config.Config, maxConns int) (*opened
 	}
 	blobs, err := blobstore.Open(ctx, cfg.Blobs, blobstore.Options{})
 	if err != nil {
-		return nil, fmt.Errorf("证据存储无法使用 (evidence blob store unusable): %w", err)
+		return nil, newMsgError("worker.blobs", err)
 	}
 	st, err := pgstore.Open(ctx, cfg.Database, pgstore.Options{MaxConns: maxConns})
 	if err != nil {

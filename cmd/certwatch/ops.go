@@ -154,8 +154,7 @@ func newScheduleCmd() *cobra.Command {
 			if config.IsDatabaseURL(cfg.Database) {
 				// Shared by any number of servers: no lock file tells
 				// which run; river's leader runs the periodic jobs.
-				fmt.Fprintln(out, "PostgreSQL 数据库：以上定时任务由正在运行的 certwatch serve 执行，移除检查和备份经任务队列，每项只执行一次 "+
-					"(PostgreSQL database: the running certwatch serve processes run these; removal checks and backups go through the job queue, each once)")
+				fmt.Fprintln(out, langOf(cmd).msg("schedule.pg"))
 				return nil
 			}
 			st, err := store.Open(cfg.Database, store.Options{ReadOnly: true, LockTimeout: 200 * time.Millisecond})
