@@ -96,8 +96,8 @@ func checkBrowser(ctx context.Context, c *config.Config, pool *browser.Pool) (*b
 		chk, err = browser.Check(ctx, sweep.CrawlerOptions(c).BrowserOptions())
 	}
 	if err != nil {
-		return nil, fmt.Errorf("来源 %s 需要浏览器渲染，但浏览器不可用 / sources %s render, but the browser is unusable: %w",
-			strings.Join(renders, "、"), strings.Join(renders, ", "), err)
+		l := langOfCtx(ctx)
+		return nil, l.errorf("browser.unusable", strings.Join(renders, l.msg("list.sep")), err)
 	}
 	return chk, nil
 }
