@@ -138,7 +138,7 @@ func runEval(cmd *cobra.Command, o evalOptions, args []string) error {
 		enc.SetEscapeHTML(false)
 		err = enc.Encode(rep)
 	} else {
-		err = rep.WriteText(w, show)
+		err = rep.WriteTextIn(w, show, evalLang(langOf(cmd)))
 	}
 	if err != nil {
 		return &exitError{code: 1, err: fmt.Errorf("eval: write output: %w", err)}

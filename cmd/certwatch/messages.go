@@ -3,6 +3,7 @@ package main
 import (
 	"io"
 
+	"github.com/certwatch/certwatch/eval"
 	"github.com/certwatch/certwatch/rank"
 	"github.com/certwatch/certwatch/sweep"
 )
@@ -282,4 +283,12 @@ func printSummary(w io.Writer, l lang, sum *sweep.Summary) {
 		return
 	}
 	sum.PrintChinese(w, rank.CategoryName)
+}
+
+// evalLang is l for package eval's text reports.
+func evalLang(l lang) eval.Lang {
+	if l == en {
+		return eval.English
+	}
+	return eval.Chinese
 }

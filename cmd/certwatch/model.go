@@ -333,7 +333,7 @@ func measure(cmd *cobra.Command, w io.Writer, file, splits, format string, cs ..
 		enc.SetEscapeHTML(false)
 		err = enc.Encode(rep)
 	} else {
-		err = rep.WriteText(w, nil)
+		err = rep.WriteTextIn(w, nil, evalLang(langOf(cmd)))
 	}
 	if err == nil && rep.Records == 0 {
 		err = fmt.Errorf("%s: no labelled record of the selected splits (%s) was evaluated (评测记录为 0)", file, strings.Join(sel.Splits, ","))
