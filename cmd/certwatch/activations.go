@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -77,7 +76,7 @@ func writeActivations(w io.Writer, l lang, h []store.Activation, format, none st
 		fmt.Fprintln(w, none)
 		return nil
 	}
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	tw := newTable(w, false)
 	fmt.Fprintln(tw, l.msg("history.header"))
 	for i, e := range h {
 		if e.Deactivated {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -59,7 +58,7 @@ notebook, a letter) to detect later that entries were cut from the end.`,
 			if err != nil {
 				return &exitError{code: 1, err: err}
 			}
-			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
+			tw := newTable(cmd.OutOrStdout(), false)
 			fmt.Fprintln(tw, langOf(cmd).msg("audit.header"))
 			for _, e := range es {
 				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", e.Seq, beijing.Format(e.At), safe(e.Actor), e.Action, safe(e.Object), safe(e.Detail))

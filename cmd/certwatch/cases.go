@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -114,7 +113,7 @@ func newCasesCmd() *cobra.Command {
 				enc.SetIndent("", "  ")
 				return enc.Encode(cs)
 			}
-			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
+			tw := newTable(cmd.OutOrStdout(), false)
 			fmt.Fprintln(tw, langOf(cmd).msg("cases.header"))
 			for _, c := range cs {
 				fmt.Fprintf(tw, "%d\t%g\t%s\t%d\t%d\t%s\t%s\n", c.ID, c.Score, c.Category, c.Sightings, c.Snapshots, beijing.Format(c.LastSeen), safe(c.URL))

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -28,7 +27,7 @@ func newConfigCmd() *cobra.Command {
 			if err != nil {
 				return &exitError{code: 1, err: fmt.Errorf("%s: %w", c.File, err)}
 			}
-			tw, l := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0), langOf(cmd)
+			tw, l := newTable(cmd.OutOrStdout(), false), langOf(cmd)
 			fmt.Fprintln(tw, l.msg("config.ok", c.File))
 			if chk != nil {
 				fmt.Fprintln(tw, l.msg("config.browser", chk.Path, chk.Version))

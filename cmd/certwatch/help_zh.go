@@ -9,7 +9,11 @@ type helpText struct{ short, long string }
 // keep cobra's English. TestHelpTablesComplete checks that every command
 // has an entry and no entry is left over.
 var helpZH = map[string]helpText{
-	"certwatch": {"查找网上出售假冒安全生产证书的信息和仿冒证书查询网站", ""},
+	"certwatch": {"查找网上出售假冒安全生产证书的信息和仿冒证书查询网站", `查找网上出售假冒安全生产证书的信息和仿冒的证书查询网站，保存证据，并在网页界面中审核案件。
+
+语言：输出和帮助为中文或英文：--lang zh|en，否则取环境变量 CERTWATCH_LANG=zh|en，否则取
+系统区域设置（LC_ALL、LC_MESSAGES、LANG：en 开头为英文，zh 开头为中文），否则为中文。
+时间一律按北京时间（UTC+8）显示并注明时区，与本机时区无关。`},
 	"certwatch help": {"显示任一命令的帮助", `显示任一命令的帮助。
 输入 certwatch help [命令路径] 查看完整说明。`},
 

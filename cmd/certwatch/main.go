@@ -67,8 +67,15 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 
 func newRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	root := &cobra.Command{
-		Use:           "certwatch",
-		Short:         "Find online offers of fake safety certificates and imitation query sites",
+		Use:   "certwatch",
+		Short: "Find online offers of fake safety certificates and imitation query sites",
+		Long: `Find online offers of fake safety-production certificates and imitation certificate-query
+sites, keep the evidence, and review the cases in a web UI.
+
+Language: output and help are in Chinese or in English: --lang zh|en, else the variable
+CERTWATCH_LANG=zh|en, else the locale (LC_ALL, LC_MESSAGES, LANG: en… is English, zh…
+Chinese), else Chinese. Times are printed in Beijing time (UTC+8) with the zone shown,
+whatever the machine's time zone.`,
 		Version:       version,
 		SilenceUsage:  true,
 		SilenceErrors: true,

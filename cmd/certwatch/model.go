@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -241,7 +240,7 @@ func parseRange(s string) (int, int, bool) {
 
 // printCounts writes the training data per source and class.
 func printCounts(w io.Writer, l lang, t rank.TrainingSummary) {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
+	tw := newTable(w, true)
 	fmt.Fprint(tw, l.msg("train.source")+"\t")
 	for _, c := range rank.Classes {
 		fmt.Fprintf(tw, "%s\t", categoryLabel(l, c))
@@ -578,7 +577,7 @@ func printChannels(w io.Writer, l lang, st *store.Store) error {
 	if err != nil {
 		return &exitError{code: 1, err: err}
 	}
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	tw := newTable(w, false)
 	fmt.Fprintln(tw, l.msg("channel.header"))
 	for _, c := range rank.Classes[1:] {
 		state, by := l.msg("channel.on"), l.msg("channel.default")

@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -135,7 +134,7 @@ func newScheduleCmd() *cobra.Command {
 			}
 			out := cmd.OutOrStdout()
 			fmt.Fprintln(out, langOf(cmd).msg("schedule.zone", s.TimeZone))
-			tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+			tw := newTable(out, false)
 			fmt.Fprintln(tw, langOf(cmd).msg("schedule.header"))
 			for _, r := range next {
 				spec, runs := r.Spec, ""

@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -214,7 +213,7 @@ func printPeriodReport(w io.Writer, l lang, r *store.PeriodReport, name string) 
 		fmt.Fprint(w, l.msg("report.period.name", name))
 	}
 	fmt.Fprintln(w, l.msg("report.sweeps", r.Sweeps))
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
+	tw := newTable(w, true)
 	fmt.Fprintln(tw, l.msg("report.header"))
 	for _, row := range append(append([]store.ReportRow(nil), r.Rows...), r.Total) {
 		f := row.ReportFigures

@@ -5,7 +5,6 @@ import (
 	"io"
 	"sort"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -62,7 +61,7 @@ func checkPacks(w io.Writer, l lang, packs []*rules.Pack) error {
 	if _, err := matcher.Compile(packs...); err != nil {
 		return &exitError{code: 1, err: err}
 	}
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	tw := newTable(w, false)
 	for _, p := range packs {
 		fmt.Fprintln(tw, l.msg("config.ok", p.File))
 		fmt.Fprintln(tw, l.msg("pack.version", p.Version(), p.Issuer))

@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"strings"
-	"text/tabwriter"
 	"time"
 	"unicode/utf8"
 
@@ -361,7 +360,7 @@ func printTuning(w io.Writer, lg lang, rep *tuning.Report, currentSource string)
 	fmt.Fprintln(w, lg.msg("tune.labels", l[tuning.Positive], l[tuning.Negative], l[tuning.Excluded], l[tuning.Unlabelled]))
 
 	cur, cand := rep.Totals.Current, rep.Totals.Candidate
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	tw := newTable(w, false)
 	fmt.Fprintln(tw, lg.msg("tune.totals.header"))
 	fmt.Fprintln(tw, lg.msg("tune.flagged", cur.Hits, cand.Hits))
 	fmt.Fprintln(tw, lg.msg("tune.positives", cur.Positive, l[tuning.Positive],
@@ -377,7 +376,7 @@ func printTuning(w io.Writer, lg lang, rep *tuning.Report, currentSource string)
 		if n == 0 {
 			return
 		}
-		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		tw := newTable(w, false)
 		fmt.Fprintln(tw, lg.msg("tune.changes.header"))
 		for _, c := range cs {
 			id := fmt.Sprint(c.CaseID)
@@ -404,7 +403,7 @@ func printTuning(w io.Writer, lg lang, rep *tuning.Report, currentSource string)
 	changes(lg.msg("tune.dropped"), rep.Dropped, rep.DroppedCount)
 
 	fmt.Fprint(w, lg.msg("tune.rules.title"))
-	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	tw = newTable(w, false)
 	fmt.Fprintln(tw, lg.msg("tune.rules.header"))
 	added, removed := lg.msg("tune.rule.new"), lg.msg("tune.rule.removed")
 	side := func(c *tuning.Counts, absent string) string {

@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/user"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -165,7 +164,7 @@ themselves; while "certwatch serve" runs, manage accounts in its UI instead.`}
 			if err != nil {
 				return &exitError{code: 1, err: err}
 			}
-			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
+			tw := newTable(cmd.OutOrStdout(), false)
 			fmt.Fprintln(tw, langOf(cmd).msg("user.header"))
 			for _, u := range us {
 				rs := make([]string, len(u.Roles))
