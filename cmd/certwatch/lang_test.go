@@ -215,6 +215,14 @@ func TestErrorsInChosenLanguage(t *testing.T) {
 			})
 		}
 	}
+	// The CLI's own refusals too: a short password, before any database.
+	db := filepath.Join(t.TempDir(), "u.db")
+	if code, _, errOut := runCLI(t, "short\n", "--lang", "zh", "user", "add", "x", "--role", "admin", "--db", db); code != 1 || !strings.Contains(errOut, "密码至少需要 10 个字符") {
+		t.Errorf("short password in Chinese: exit %d, %q", code, errOut)
+	}
+	if code, _, errOut := runCLI(t, "short\n", "--lang", "en", "user", "add", "x", "--role", "admin", "--db", db); code != 1 || !strings.Contains(errOut, "at least 10 characters") {
+		t.Errorf("short password in English: exit %d, %q", code, errOut)
+	}
 	code, _, errOut := runCLI(t, "", "--lang", "fr", "scan")
 	if code != 2 || !strings.Contains(errOut, "zh") || !strings.Contains(errOut, "en") {
 		t.Errorf("--lang fr: exit %d, stderr %q", code, errOut)

@@ -253,9 +253,12 @@ var messages = map[string]struct{ zh, en string }{
 	"rules.deactivated":    {"现在没有启用的规则包：此后启动的巡查和审核服务使用配置中的规则，否则使用内置默认规则", "no pack is active now: sweeps and the review server started from now on use the configuration's rules, else the embedded default"},
 	"schedule.pg": {"PostgreSQL 数据库：以上定时任务由正在运行的 certwatch serve 执行，移除检查和备份经任务队列，每项只执行一次",
 		"PostgreSQL database: the running certwatch serve processes run these; removal checks and backups go through the job queue, each once"},
-	"serve.started":    {"certwatch：审核界面已在 %s 运行（数据库 %s）；按 Ctrl-C 停止", "certwatch: review UI on %s (database %s); stop with Ctrl-C"},
-	"serve.stopped":    {"certwatch：审核界面已停止", "certwatch: review UI stopped"},
-	"browser.unusable": {"来源 %s 需要浏览器渲染，但浏览器不可用：%w", "sources %s render, but the browser is unusable: %w"},
+	"serve.started":       {"certwatch：审核界面已在 %s 运行（数据库 %s）；按 Ctrl-C 停止", "certwatch: review UI on %s (database %s); stop with Ctrl-C"},
+	"serve.stopped":       {"certwatch：审核界面已停止", "certwatch: review UI stopped"},
+	"browser.unusable":    {"来源 %s 需要浏览器渲染，但浏览器不可用：%w", "sources %s render, but the browser is unusable: %w"},
+	"user.password.short": {"密码至少需要 %d 个字符", "the password must have at least %d characters"},
+	"user.password.long":  {"密码最多 256 字节", "the password must have at most 256 bytes"},
+	"user.password.name":  {"密码不能与账户名相同", "the password must differ from the user name"},
 }
 
 // yesNo prints a yes/no answer in l.

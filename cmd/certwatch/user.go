@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/user"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -80,7 +81,7 @@ themselves; while "certwatch serve" runs, manage accounts in its UI instead.`}
 			if err != nil {
 				return &exitError{code: 1, err: err}
 			}
-			if err := review.CheckPasswordPolicy(args[0], pw); err != nil {
+			if err := checkPassword(langOf(cmd), args[0], pw); err != nil {
 				return &exitError{code: 1, err: err}
 			}
 			hash, err := review.HashPassword(pw)
@@ -129,7 +130,7 @@ themselves; while "certwatch serve" runs, manage accounts in its UI instead.`}
 	passwd := change("passwd NAME", "Set an account's password (ends its sessions)", true, func(cmd *cobra.Command, name string) (store.UserChange, error) {
 		pw, err := readPassword(cmd, name)
 		if err == nil {
-			err = review.CheckPasswordPolicy(name, pw)
+			err = checkPassword(langOf(cmd), name, pw)
 		}
 		if err != nil {
 			return store.UserChange{}, err
@@ -178,4 +179,21 @@ themselves; while "certwatch serve" runs, manage accounts in its UI instead.`}
 	lo.flags(list)
 	cmd.AddCommand(add, passwd, disable, enable, setRoles, list)
 	return cmd
+}
+
+// checkPassword applies review's password policy and says why a password
+// is refused in l.
+func checkPassword(l lang, name, pw string) error {
+	err := review.CheckPasswordPolicy(name, pw)
+	switch {
+	case err == nil:
+		return nil
+	case utf8.RuneCountInString(pw) < review.MinPasswordLength:
+		return l.errorf("user.password.short", review.MinPasswordLength)
+	case len(pw) > 256:
+		return l.errorf("user.password.long")
+	case strings.EqualFold(pw, name):
+		return l.errorf("user.password.name")
+	}
+	return err
 }
