@@ -2,9 +2,11 @@ package main
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/internal/beijing"
 	"github.com/certwatch/certwatch/store"
 )
@@ -59,9 +61,19 @@ notebook, a letter) to detect later that entries were cut from the end.`,
 				return &exitError{code: 1, err: err}
 			}
 			tw := newTable(cmd.OutOrStdout(), false)
-			fmt.Fprintln(tw, langOf(cmd).msg("audit.header"))
+			l := langOf(cmd)
+			fmt.Fprintln(tw, l.msg("audit.header"))
 			for _, e := range es {
-				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", e.Seq, beijing.Format(e.At), safe(e.Actor), e.Action, safe(e.Object), safe(e.Detail))
+				action, object := e.Action, e.Object
+				if l == zh {
+					// The UI's names: "case.confirm" → 确认, "case:42" → 线索 42.
+					action = casework.AuditAction(e.Action).Name()
+					kind, id, ok := strings.Cut(e.Object, ":")
+					if object = casework.AuditObject(kind).Name(); ok {
+						object += " " + id
+					}
+				}
+				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", e.Seq, beijing.Format(e.At), safe(e.Actor), action, safe(object), safe(e.Detail))
 			}
 			return tw.Flush()
 		})}

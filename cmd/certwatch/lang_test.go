@@ -249,6 +249,30 @@ func TestScanTextInChosenLanguage(t *testing.T) {
 	}
 }
 
+// TestAccountsAndAuditInChosenLanguage: user and audit listings name
+// roles, actions and objects in Chinese, ids in English, and print times in
+// Beijing time with the zone whatever TZ is.
+func TestAccountsAndAuditInChosenLanguage(t *testing.T) {
+	t.Setenv("TZ", "UTC")
+	db := filepath.Join(t.TempDir(), "a.db")
+	code, out, errOut := runCLI(t, "longenough123\n", "--lang", "zh", "user", "add", "alice", "--role", "admin,approver", "--db", db)
+	if code != 0 || !strings.Contains(out, "已添加账户 alice（角色：系统管理员、审批人）") {
+		t.Fatalf("user add: exit %d\n%s%s", code, out, errOut)
+	}
+	_, zhList, _ := runCLI(t, "", "--lang", "zh", "user", "list", "--db", db)
+	_, zhAudit, _ := runCLI(t, "", "--lang", "zh", "audit", "list", "--db", db)
+	_, enAudit, _ := runCLI(t, "", "--lang", "en", "audit", "list", "--db", db)
+	when := regexp.MustCompile(`\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+08:00`)
+	switch {
+	case !strings.Contains(zhList, "系统管理员、审批人") || !strings.Contains(zhList, "否"):
+		t.Errorf("user list in Chinese:\n%s", zhList)
+	case !strings.Contains(zhAudit, "用户 alice") || strings.Contains(zhAudit, "user.add") || !when.MatchString(zhAudit):
+		t.Errorf("audit list in Chinese:\n%s", zhAudit)
+	case !strings.Contains(enAudit, "user.add") || !strings.Contains(enAudit, "user:alice") || !when.MatchString(enAudit):
+		t.Errorf("audit list in English:\n%s", enAudit)
+	}
+}
+
 // verbs finds a format's verbs (%d, %s, %[2]v, %w …).
 var verbs = regexp.MustCompile(`%[-+# 0-9.*]*(?:\[(\d+)\])?[-+# 0-9.*]*([a-zA-Z%])`)
 

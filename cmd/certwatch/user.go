@@ -96,7 +96,7 @@ themselves; while "certwatch serve" runs, manage accounts in its UI instead.`}
 			if err := st.CreateUser(cliActor(), store.User{Name: args[0], DisplayName: display, Roles: rs, PasswordHash: hash}); err != nil {
 				return &exitError{code: 1, err: err}
 			}
-			fmt.Fprintln(cmd.OutOrStdout(), langOf(cmd).msg("user.added", args[0], roles))
+			fmt.Fprintln(cmd.OutOrStdout(), langOf(cmd).msg("user.added", args[0], roleNames(langOf(cmd), rs)))
 			return nil
 		},
 	}
@@ -165,14 +165,14 @@ themselves; while "certwatch serve" runs, manage accounts in its UI instead.`}
 			if err != nil {
 				return &exitError{code: 1, err: err}
 			}
-			tw := newTable(cmd.OutOrStdout(), false)
-			fmt.Fprintln(tw, langOf(cmd).msg("user.header"))
+			tw, l := newTable(cmd.OutOrStdout(), false), langOf(cmd)
+			fmt.Fprintln(tw, l.msg("user.header"))
 			for _, u := range us {
-				rs := make([]string, len(u.Roles))
-				for i, r := range u.Roles {
-					rs[i] = string(r)
+				disabled := fmt.Sprint(u.Disabled)
+				if l == zh {
+					disabled = yesNo(l, u.Disabled)
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%t\t%s\n", u.Name, safe(u.DisplayName), strings.Join(rs, ","), u.Disabled, beijing.Minute(u.PasswordSet))
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", u.Name, safe(u.DisplayName), roleNames(l, u.Roles), disabled, beijing.Minute(u.PasswordSet))
 			}
 			return tw.Flush()
 		}}
@@ -196,4 +196,20 @@ func checkPassword(l lang, name, pw string) error {
 		return l.errorf("user.password.name")
 	}
 	return err
+}
+
+// roleNames lists roles for people: their Chinese names in Chinese, their
+// ids (what --role takes) in English.
+func roleNames(l lang, roles []casework.Role) string {
+	names := make([]string, len(roles))
+	for i, r := range roles {
+		names[i] = string(r)
+		if l == zh {
+			names[i] = r.Name()
+		}
+	}
+	if l == zh {
+		return strings.Join(names, "、")
+	}
+	return strings.Join(names, ",")
 }
