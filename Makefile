@@ -59,12 +59,9 @@ generate:
 	cd matcher && $(GO) run ./internal/gentables -o foldtable.go && $(GO) run ./internal/gendict -o dict/zh.txt
 
 ## demo: the README's first command: the sample web, a sweep with the embedded rules, the cases.
-SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 demo:
-	$(GO) build -tags $(DEMO_TAGS) -ldflags "-X main.version=$(VERSION)" -o $(DEMO_BIN) ./cmd/certwatch
-	@command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi "noto.*cjk" || { \
-	  echo "make demo: installing Chromium and CJK fonts with apt-get (Debian packages chromium fonts-noto-cjk)…"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk; }
+	@tools/demo-setup.sh build "$(GO)" "$(DEMO_TAGS)" "-X main.version=$(VERSION)" $(DEMO_BIN)
+	@tools/demo-setup.sh browser
 	./$(DEMO_BIN) demo
 
 clean:

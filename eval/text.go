@@ -65,26 +65,58 @@ func (r *Report) Keep(show []string) {
 // configLetter names the i-th configuration in tables: A, B, …
 func configLetter(i int) string { return string(rune('A' + i)) }
 
+// Lang is the language of a text report.
+type Lang int
+
+const (
+	Bilingual Lang = iota // Chinese then English, side by side
+	Chinese
+	English
+)
+
+// say picks the words of l: Chinese, English, or both.
+func (l Lang) say(zh, en string) string {
+	switch l {
+	case Chinese:
+		return zh
+	case English:
+		return en
+	}
+	return zh + " " + en
+}
+
 // WriteText writes the report as bilingual plain-text tables, then the
 // lists named in show.
 func (r *Report) WriteText(w io.Writer, show []string) error {
+	return r.WriteTextIn(w, show, Bilingual)
+}
+
+// WriteTextIn writes the report as plain-text tables in l, then the lists
+// named in show.
+func (r *Report) WriteTextIn(w io.Writer, show []string, l Lang) error {
 	b := bufio.NewWriter(w)
-	r.writeHeader(b)
-	r.writeOverall(b)
-	r.writeCategories(b)
-	r.writeGroups(b, "按文本类型 Per text kind", "类型 kind", func(c *Config) []GroupMeasure { return c.Kinds },
-		func(g string) string { return g + " " + KindNames[g] })
+	r.writeHeader(b, l)
+	r.writeOverall(b, l)
+	r.writeCategories(b, l)
+	r.writeGroups(b, l, l.say("按文本类型", "Per text kind"), l.say("类型", "kind"), func(c *Config) []GroupMeasure { return c.Kinds },
+		func(g string) string {
+			if l == English {
+				return g
+			}
+			return g + " " + KindNames[g]
+		})
+	same := func(g string) string { return g }
 	if len(r.Configs[0].Splits) > 1 {
-		r.writeGroups(b, "按数据划分 Per split", "划分 split", func(c *Config) []GroupMeasure { return c.Splits }, func(g string) string { return g })
+		r.writeGroups(b, l, l.say("按数据划分", "Per split"), l.say("划分", "split"), func(c *Config) []GroupMeasure { return c.Splits }, same)
 	}
 	if len(r.Configs[0].Genres) > 0 {
-		r.writeGroups(b, "按体裁 Per genre（记录的 genre 字段 the records' genre field）", "体裁 genre", func(c *Config) []GroupMeasure { return c.Genres }, func(g string) string { return g })
+		r.writeGroups(b, l, l.say("按体裁", "Per genre")+paren(l, "记录的 genre 字段", "the records' genre field"), l.say("体裁", "genre"), func(c *Config) []GroupMeasure { return c.Genres }, same)
 	}
 	if len(r.Files) > 1 {
-		r.writeGroups(b, "按文件 Per file", "文件 file", func(c *Config) []GroupMeasure { return c.Files }, func(g string) string { return g })
+		r.writeGroups(b, l, l.say("按文件", "Per file"), l.say("文件", "file"), func(c *Config) []GroupMeasure { return c.Files }, same)
 	}
 	for i, c := range r.Configs {
-		writeConfusion(b, c, configLetter(i), len(r.Configs) > 1)
+		writeConfusion(b, l, c, configLetter(i), len(r.Configs) > 1)
 	}
 	for i, c := range r.Configs {
 		tag := ""
@@ -92,34 +124,68 @@ func (r *Report) WriteText(w io.Writer, show []string) error {
 			tag = " [" + configLetter(i) + "]"
 		}
 		if slices.Contains(show, ShowMisses) {
-			writeList(b, fmt.Sprintf("漏报 Misses%s（正例未标记 positives not flagged）", tag), c.Misses, false)
+			writeList(b, l, l.say("漏报", "Misses")+tag+paren(l, "正例未标记", "positives not flagged"), c.Misses, false)
 		}
 		if slices.Contains(show, ShowFalseAlarms) {
-			writeList(b, fmt.Sprintf("误报 False alarms%s（负例被标记 negatives flagged）", tag), c.FalseAlarms, false)
+			writeList(b, l, l.say("误报", "False alarms")+tag+paren(l, "负例被标记", "negatives flagged"), c.FalseAlarms, false)
 		}
 		if slices.Contains(show, ShowWrongCategory) {
-			writeList(b, fmt.Sprintf("类别错误 Wrong category%s（正例标记为其他类别 positives flagged with another category）", tag), c.WrongCategory, false)
+			writeList(b, l, l.say("类别错误", "Wrong category")+tag+paren(l, "正例标记为其他类别", "positives flagged with another category"), c.WrongCategory, false)
 		}
 	}
 	if len(r.Configs) > 1 && slices.Contains(show, ShowDisagreements) {
-		writeList(b, "两种配置的分歧 Disagreements（A 与 B 判定不同 A and B decide differently）", r.Disagreements, true)
+		writeList(b, l, l.say("两种配置的分歧", "Disagreements")+paren(l, "A 与 B 判定不同", "A and B decide differently"), r.Disagreements, true)
 	}
 	return b.Flush()
 }
 
-func (r *Report) writeHeader(b *bufio.Writer) {
-	fmt.Fprintln(b, "certwatch eval — 识别效果评测 (detection evaluation)")
-	fmt.Fprintln(b, "\n输入 inputs:")
+// colon ends a label in l: "：" in Chinese, ": " otherwise.
+func colon(l Lang) string {
+	if l == Chinese {
+		return "："
+	}
+	return ": "
+}
+
+// paren is an aside in l: （…） in Chinese, (…) in English, both when
+// bilingual.
+func paren(l Lang, zh, en string) string {
+	switch l {
+	case Chinese:
+		return "（" + zh + "）"
+	case English:
+		return " (" + en + ")"
+	}
+	return "（" + zh + " " + en + "）"
+}
+
+// line writes one line of the header in l; bilingual, the English follows
+// on its own line.
+func line(b *bufio.Writer, l Lang, zh, en string) {
+	switch l {
+	case Chinese:
+		fmt.Fprintln(b, zh)
+	case English:
+		fmt.Fprintln(b, en)
+	default:
+		fmt.Fprintln(b, zh)
+		fmt.Fprintln(b, "  ("+en+")")
+	}
+}
+
+func (r *Report) writeHeader(b *bufio.Writer, l Lang) {
+	fmt.Fprintln(b, "certwatch eval — "+l.say("识别效果评测", "detection evaluation"))
+	fmt.Fprintln(b, "\n"+l.say("输入", "inputs")+strings.TrimSpace(colon(l)))
 	for _, f := range r.Files {
-		fmt.Fprintf(b, "  %s  记录 %d 条，评测 %d 条 (%d records, %d evaluated)\n", clean(f.Path), f.Records, f.Evaluated, f.Records, f.Evaluated)
+		fmt.Fprintf(b, "  %s  %s\n", clean(f.Path), l.say(fmt.Sprintf("记录 %d 条，评测 %d 条", f.Records, f.Evaluated), fmt.Sprintf("(%d records, %d evaluated)", f.Records, f.Evaluated)))
 	}
 	splits := strings.Join(r.Selection.Splits, "+")
 	if r.Selection.Explicit {
-		fmt.Fprintf(b, "数据划分 splits: 无 split 字段的记录全部评测；有 split 字段的只评测 %s（--split 指定）\n"+
-			"  (records without a split field: all; with one: %s, as --split asks)\n", splits, splits)
+		line(b, l, fmt.Sprintf("数据划分：无 split 字段的记录全部评测；有 split 字段的只评测 %s（--split 指定）", splits),
+			fmt.Sprintf("splits: records without a split field: all; with one: %s, as --split asks", splits))
 	} else {
-		fmt.Fprintf(b, "数据划分 splits: 无 split 字段的记录全部评测；有 split 字段的只评测 train+dev（默认；测试集须用 --split test 明确指定）\n"+
-			"  (records without a split field: all; with one: train+dev by default; the test split only with --split test)\n")
+		line(b, l, "数据划分：无 split 字段的记录全部评测；有 split 字段的只评测 train+dev（默认；测试集须用 --split test 明确指定）",
+			"splits: records without a split field: all; with one: train+dev by default; the test split only with --split test")
 	}
 	if len(r.Skipped) > 0 {
 		var parts []string
@@ -137,48 +203,48 @@ func (r *Report) writeHeader(b *bufio.Writer) {
 				parts = append(parts, fmt.Sprintf("%s %d", clean(s), n))
 			}
 		}
-		fmt.Fprintf(b, "未评测 not evaluated（划分未选中 split not selected）: %s\n", strings.Join(parts, ", "))
+		fmt.Fprintf(b, "%s%s%s%s\n", l.say("未评测", "not evaluated"), paren(l, "划分未选中", "split not selected"), colon(l), strings.Join(parts, ", "))
 	}
 	if r.Selection.Test() {
-		fmt.Fprintln(b, "注意：测试集只用于最终报告，不得据此调整规则或模型。\n"+
-			"Note: the test split is for reporting only; do not tune rules or models on it.")
+		line(b, l, "注意：测试集只用于最终报告，不得据此调整规则或模型。", "Note: the test split is for reporting only; do not tune rules or models on it.")
 	}
 	if r.Bad > 0 {
-		fmt.Fprintf(b, "输入错误 bad input: %d 处，已跳过，见标准错误输出 (%d pieces skipped, see stderr)\n", r.Bad, r.Bad)
+		line(b, l, fmt.Sprintf("输入错误：%d 处，已跳过，见标准错误输出", r.Bad), fmt.Sprintf("bad input: %d pieces skipped, see stderr", r.Bad))
 	}
-	fmt.Fprintf(b, "评测记录 records evaluated: %d\n", r.Records)
-	fmt.Fprintln(b, "配置 configurations:")
+	fmt.Fprintf(b, "%s%s%d\n", l.say("评测记录", "records evaluated"), colon(l), r.Records)
+	fmt.Fprintln(b, l.say("配置", "configurations")+strings.TrimSpace(colon(l)))
 	for i, c := range r.Configs {
 		fmt.Fprintf(b, "  %s  %s\n", configLetter(i), clean(c.Name))
 	}
 }
 
-func (r *Report) writeOverall(b *bufio.Writer) {
+func (r *Report) writeOverall(b *bufio.Writer, l Lang) {
 	t := &table{}
-	head := []string{"总体 overall"}
+	head := []string{l.say("总体", "overall")}
 	for i := range r.Configs {
 		head = append(head, configLetter(i))
 	}
 	t.row(head...)
-	line := func(name string, f func(c *Config) string) {
-		row := []string{name}
+	row := func(name string, f func(c *Config) string) {
+		cells := []string{name}
 		for _, c := range r.Configs {
-			row = append(row, f(c))
+			cells = append(cells, f(c))
 		}
-		t.row(row...)
+		t.row(cells...)
 	}
 	counts := func(m Measure) string { return fmt.Sprintf("%d/%d/%d/%d", m.TP, m.FP, m.FN, m.TN) }
-	line("TP/FP/FN/TN 命中/误报/漏报/正确放过", func(c *Config) string { return counts(c.Overall) })
-	line("精确率 precision", func(c *Config) string { return num(c.Overall.Precision) })
-	line("召回率 recall", func(c *Config) string { return num(c.Overall.Recall) })
-	line("F1", func(c *Config) string { return num(c.Overall.F1) })
-	line("类别正确 right category: TP/FP/FN", func(c *Config) string {
+	row("TP/FP/FN/TN"+chineseOnly(l, " 命中/误报/漏报/正确放过"), func(c *Config) string { return counts(c.Overall) })
+	row(l.say("精确率", "precision"), func(c *Config) string { return num(c.Overall.Precision) })
+	row(l.say("召回率", "recall"), func(c *Config) string { return num(c.Overall.Recall) })
+	row("F1", func(c *Config) string { return num(c.Overall.F1) })
+	row(l.say("类别正确", "right category:")+" TP/FP/FN", func(c *Config) string {
 		return fmt.Sprintf("%d/%d/%d", c.RightCategory.TP, c.RightCategory.FP, c.RightCategory.FN)
 	})
-	line("类别正确 精确率 precision", func(c *Config) string { return num(c.RightCategory.Precision) })
-	line("类别正确 召回率 recall", func(c *Config) string { return num(c.RightCategory.Recall) })
-	line("类别正确 F1", func(c *Config) string { return num(c.RightCategory.F1) })
-	line("标记渠道 flagged by channel", func(c *Config) string {
+	right := l.say("类别正确", "right category")
+	row(right+" "+l.say("精确率", "precision"), func(c *Config) string { return num(c.RightCategory.Precision) })
+	row(right+" "+l.say("召回率", "recall"), func(c *Config) string { return num(c.RightCategory.Recall) })
+	row(right+" F1", func(c *Config) string { return num(c.RightCategory.F1) })
+	row(l.say("标记渠道", "flagged by channel"), func(c *Config) string {
 		var parts []string
 		for _, ch := range []string{ChannelRules, ChannelModel, ChannelBoth} {
 			if n := c.Channels[ch]; n > 0 {
@@ -190,16 +256,25 @@ func (r *Report) writeOverall(b *bufio.Writer) {
 		}
 		return strings.Join(parts, ", ")
 	})
-	fmt.Fprintln(b, "\n== 总体（标记与否）Overall (flagged vs not) ==")
+	fmt.Fprintln(b, "\n== "+l.say("总体（标记与否）", "Overall (flagged vs not)")+" ==")
 	t.write(b)
 }
 
-func (r *Report) writeCategories(b *bufio.Writer) {
-	fmt.Fprintln(b, "\n== 按类别 Per category ==")
-	fmt.Fprintln(b, "P/R/F1：类别须正确 (the category must be right)；R(任意) R(any)：该类正例被标记为任意类别的比例 (flagged with any category)；")
-	fmt.Fprintln(b, "P(任意) P(any)：标记为该类的记录中属于任一类正例的比例 (flagged as it and an offer of any category)")
+func (r *Report) writeCategories(b *bufio.Writer, l Lang) {
+	fmt.Fprintln(b, "\n== "+l.say("按类别", "Per category")+" ==")
+	switch l {
+	case Chinese:
+		fmt.Fprintln(b, "P/R/F1：类别须正确；R(任意)：该类正例被标记为任意类别的比例；")
+		fmt.Fprintln(b, "P(任意)：标记为该类的记录中属于任一类正例的比例")
+	case English:
+		fmt.Fprintln(b, "P/R/F1: the category must be right; R(any): flagged with any category;")
+		fmt.Fprintln(b, "P(any): flagged as it and an offer of any category")
+	default:
+		fmt.Fprintln(b, "P/R/F1：类别须正确 (the category must be right)；R(任意) R(any)：该类正例被标记为任意类别的比例 (flagged with any category)；")
+		fmt.Fprintln(b, "P(任意) P(any)：标记为该类的记录中属于任一类正例的比例 (flagged as it and an offer of any category)")
+	}
 	t := &table{}
-	t.row("类别 category", "配置", "实际 gold", "预测 pred", "P", "R", "F1", "R(任意 any)", "P(任意 any)")
+	t.row(l.say("类别", "category"), l.say("配置", "config"), l.say("实际", "gold"), l.say("预测", "pred"), "P", "R", "F1", "R("+l.say("任意", "any")+")", "P("+l.say("任意", "any")+")")
 	var names []string
 	for _, c := range r.Configs {
 		for _, cm := range c.Categories {
@@ -218,7 +293,10 @@ func (r *Report) writeCategories(b *bufio.Writer) {
 			cm := c.Categories[j]
 			label := ""
 			if first {
-				label = strings.TrimSpace(clean(name) + " " + CategoryNames[name])
+				label = clean(name)
+				if l != English {
+					label = strings.TrimSpace(label + " " + CategoryNames[name])
+				}
 				first = false
 			}
 			t.row(label, configLetter(i), fmt.Sprint(cm.Support), fmt.Sprint(cm.Predicted), num(cm.Right.Precision), num(cm.Right.Recall),
@@ -228,10 +306,10 @@ func (r *Report) writeCategories(b *bufio.Writer) {
 	t.write(b)
 }
 
-func (r *Report) writeGroups(b *bufio.Writer, title, col string, groups func(*Config) []GroupMeasure, label func(string) string) {
+func (r *Report) writeGroups(b *bufio.Writer, l Lang, title, col string, groups func(*Config) []GroupMeasure, label func(string) string) {
 	fmt.Fprintf(b, "\n== %s ==\n", title)
 	t := &table{}
-	t.row(col, "配置", "记录 n", "正例 pos", "TP/FP/FN/TN", "P", "R", "F1", "R(类别正确 right)")
+	t.row(col, l.say("配置", "config"), l.say("记录", "n"), l.say("正例", "pos"), "TP/FP/FN/TN", "P", "R", "F1", "R("+l.say("类别正确", "right")+")")
 	for _, g := range groups(r.Configs[0]) {
 		for i, c := range r.Configs {
 			gs := groups(c)
@@ -252,17 +330,17 @@ func (r *Report) writeGroups(b *bufio.Writer, title, col string, groups func(*Co
 	t.write(b)
 }
 
-func writeConfusion(b *bufio.Writer, c *Config, letter string, tagged bool) {
+func writeConfusion(b *bufio.Writer, l Lang, c *Config, letter string, tagged bool) {
 	tag := ""
 	if tagged {
 		tag = " [" + letter + "]"
 	}
-	fmt.Fprintf(b, "\n== 混淆矩阵 Confusion%s（行：实际 rows: gold；列：预测 cols: predicted）==\n", tag)
+	fmt.Fprintf(b, "\n== %s%s%s ==\n", l.say("混淆矩阵", "Confusion"), tag, paren(l, "行：实际；列：预测", "rows: gold; cols: predicted"))
 	t := &table{right: true}
-	head := []string{"实际＼预测 gold＼pred"}
+	head := []string{l.say("实际＼预测", "gold＼pred")}
 	for _, col := range c.Confusion.Cols {
 		if col == NotFlagged {
-			col = "未标记 not flagged"
+			col = l.say("未标记", "not flagged")
 		}
 		head = append(head, clean(col))
 	}
@@ -277,32 +355,44 @@ func writeConfusion(b *bufio.Writer, c *Config, letter string, tagged bool) {
 	t.write(b)
 }
 
-func writeList(b *bufio.Writer, title string, items []Item, all bool) {
+func writeList(b *bufio.Writer, l Lang, title string, items []Item, all bool) {
 	fmt.Fprintf(b, "\n== %s: %d ==\n", title, len(items))
 	for _, it := range items {
 		fmt.Fprintf(b, "- %s [%s/%s]  %s\n", clean(it.ID), it.Label, it.Kind, clean(it.Source))
-		fmt.Fprintf(b, "  文本 text: %s\n", clean(it.Text))
+		fmt.Fprintf(b, "  %s%s%s\n", l.say("文本", "text"), colon(l), clean(it.Text))
 		for i, v := range it.Verdicts {
 			who := ""
 			if all {
 				who = configLetter(i) + " "
 			}
-			if v.Flagged {
-				fmt.Fprintf(b, "  %s已标记 flagged: %s（%s）得分 score %g，渠道 channel %s\n", who, clean(v.Category), CategoryNames[v.Category], v.Score, clean(v.Channel))
-			} else {
-				fmt.Fprintf(b, "  %s未标记 not flagged: 得分 score %g\n", who, v.Score)
+			switch {
+			case v.Flagged && l == English:
+				fmt.Fprintf(b, "  %sflagged: %s, score %g, channel %s\n", who, clean(v.Category), v.Score, clean(v.Channel))
+			case v.Flagged:
+				fmt.Fprintf(b, "  %s%s: %s（%s）%s %g，%s %s\n", who, l.say("已标记", "flagged"), clean(v.Category), CategoryNames[v.Category],
+					l.say("得分", "score"), v.Score, l.say("渠道", "channel"), clean(v.Channel))
+			default:
+				fmt.Fprintf(b, "  %s%s: %s %g\n", who, l.say("未标记", "not flagged"), l.say("得分", "score"), v.Score)
 			}
 			if all {
 				continue // a disagreement names the decisions; each configuration's lists give the reasons
 			}
 			if len(v.Reasons) == 0 {
-				fmt.Fprintln(b, "    理由 reasons: 无规则得分 (no rule scored)")
+				fmt.Fprintln(b, "    "+l.say("理由", "reasons")+": "+l.say("无规则得分", "(no rule scored)"))
 			}
 			for _, reason := range v.Reasons {
 				fmt.Fprintf(b, "    · %s\n", clean(reason))
 			}
 		}
 	}
+}
+
+// chineseOnly is s unless l is English.
+func chineseOnly(l Lang, s string) string {
+	if l == English {
+		return ""
+	}
+	return s
 }
 
 func num(f *float64) string {

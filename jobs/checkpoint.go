@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/certwatch/certwatch/internal/beijing"
 	"github.com/certwatch/certwatch/store"
 )
 
@@ -107,10 +108,10 @@ func stillHolds(log AuditLog, cp Checkpoint) error {
 	switch {
 	case len(es) == 0 || es[0].Seq != cp.HeadSeq:
 		return fmt.Errorf("metadata backup: %w: entry %d, the head checkpointed at %s, is gone (the log was cut)",
-			ErrAuditBroken, cp.HeadSeq, cp.At.Format(time.RFC3339))
+			ErrAuditBroken, cp.HeadSeq, beijing.Format(cp.At))
 	case es[0].Hash != cp.HeadHash:
 		return fmt.Errorf("metadata backup: %w: entry %d has hash %s, checkpointed at %s as %s (the log was rewritten)",
-			ErrAuditBroken, cp.HeadSeq, es[0].Hash, cp.At.Format(time.RFC3339), cp.HeadHash)
+			ErrAuditBroken, cp.HeadSeq, es[0].Hash, beijing.Format(cp.At), cp.HeadHash)
 	}
 	return nil
 }

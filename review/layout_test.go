@@ -46,8 +46,9 @@ func layoutBrowser(t *testing.T, width, height int) context.Context {
 }
 
 // htWrapped finds the badges whose text, and the dates and times
-// (2026-03-10, 2026-03-10 10:00) whose characters, the browser broke
-// over more than one line: a range with client rects on two rows.
+// (2026-03-10, 2026-03-10 10:00 +08:00) whose characters, the browser
+// broke over more than one line: a range with client rects on two rows,
+// or a badge or time element taller than its line height.
 const htWrapped = `(() => {
   const out = [];
   const rows = (r) => new Set([...r.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.top))).size;
@@ -60,11 +61,19 @@ const htWrapped = `(() => {
       r.selectNodeContents(n);
       if (rows(r) > 1) out.push("badge「" + text.trim() + "」");
     }
-    for (const m of text.matchAll(/\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?/g)) {
+    for (const m of text.matchAll(/\d{4}-\d{2}-\d{2}( \d{2}:\d{2}( [+-]\d{2}:\d{2})?)?/g)) {
       r.setStart(n, m.index);
       r.setEnd(n, m.index + m[0].length);
       if (rows(r) > 1) out.push("date「" + m[0] + "」");
     }
+  }
+  // Element by element too: a badge or a time taller than one line of
+  // its own text has wrapped (zone included: "2026-03-10 10:00 +08:00").
+  for (const el of document.querySelectorAll(".status, .tag, time.when")) {
+    const cs = getComputedStyle(el);
+    const line = parseFloat(cs.lineHeight) || parseFloat(cs.fontSize) * 1.5;
+    const h = el.getBoundingClientRect().height - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom);
+    if (h > line * 1.5) out.push("element「" + el.textContent.trim() + "」");
   }
   return out;
 })()`

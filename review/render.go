@@ -20,8 +20,9 @@ import (
 
 var funcs = template.FuncMap{
 	// time and date show a moment in Beijing time, kept on one line
-	// (class when: a narrow column must not break 2026-03-10 at a hyphen).
-	"time":  func(t time.Time) template.HTML { return when(t, "2006-01-02 15:04") },
+	// (class when: a narrow column must not break 2026-03-10 at a hyphen);
+	// a time shows its zone (+08:00), so a reader never wonders whose clock.
+	"time":  func(t time.Time) template.HTML { return when(t, "2006-01-02 15:04 -07:00") },
 	"date":  func(t time.Time) template.HTML { return when(t, "2006-01-02") },
 	"score": func(f float64) string { return fmt.Sprintf("%.1f", f) },
 	// The vocabulary's names (package casework).
@@ -104,7 +105,7 @@ func when(t time.Time, layout string) template.HTML {
 	if t.IsZero() {
 		return "—"
 	}
-	return template.HTML(`<time class="when" datetime="` + t.UTC().Format(time.RFC3339) + `">` +
+	return template.HTML(`<time class="when" title="北京时间（UTC+8）" datetime="` + t.UTC().Format(time.RFC3339) + `">` +
 		t.In(store.Beijing).Format(layout) + `</time>`)
 }
 

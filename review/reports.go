@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/certwatch/certwatch/casework"
+	"github.com/certwatch/certwatch/internal/beijing"
 	"github.com/certwatch/certwatch/notice"
 	"github.com/certwatch/certwatch/store"
 )
@@ -83,7 +84,7 @@ func (s *Server) reportXLSX(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	s.audit(r, currentUser(r).Name, "report.export", "report", fmt.Sprintf("xlsx %s – %s", p.From.Format(time.DateOnly), p.To.Format(time.DateOnly)))
+	s.audit(r, currentUser(r).Name, "report.export", "report", fmt.Sprintf("xlsx %s – %s", beijing.Date(p.From), beijing.Date(p.To.Add(-time.Nanosecond))))
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 	w.Header().Set("Content-Disposition", `attachment; filename="certwatch-report.xlsx"`)
 	_, _ = buf.WriteTo(w)
@@ -120,7 +121,7 @@ func (s *Server) reportPDF(w http.ResponseWriter, r *http.Request) {
 		s.printFailed(w, r, err, "/reports/html?"+r.URL.RawQuery)
 		return
 	}
-	s.audit(r, currentUser(r).Name, "report.export", "report", fmt.Sprintf("pdf %s – %s", p.From.Format(time.DateOnly), p.To.Format(time.DateOnly)))
+	s.audit(r, currentUser(r).Name, "report.export", "report", fmt.Sprintf("pdf %s – %s", beijing.Date(p.From), beijing.Date(p.To.Add(-time.Nanosecond))))
 	w.Header().Set("Content-Type", "application/pdf")
 	w.Header().Set("Content-Disposition", `inline; filename="certwatch-report.pdf"`)
 	_, _ = w.Write(pdf)

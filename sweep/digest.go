@@ -17,6 +17,7 @@ import (
 
 	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/config"
+	"github.com/certwatch/certwatch/internal/beijing"
 	"github.com/certwatch/certwatch/internal/bidi"
 	"github.com/certwatch/certwatch/store"
 )
@@ -97,7 +98,7 @@ func BuildDigest(st DigestStore, sweepID uint64, ui string) (*Digest, error) {
 // Text is the digest for people (the e-mail body), in Chinese.
 func (d *Digest) Text(categoryName func(string) string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "certwatch 巡查 #%d 完成（%s）\n\n", d.Sweep, d.FinishedAt.In(store.Beijing).Format("2006-01-02 15:04"))
+	fmt.Fprintf(&b, "certwatch 巡查 #%d 完成（%s）\n\n", d.Sweep, beijing.Minute(d.FinishedAt))
 	t := d.Totals
 	fmt.Fprintf(&b, "抓取：尝试 %d，成功 %d，失败 %d，robots.txt 禁止 %d，被拦截 %d\n", t.Attempted, t.Fetched, sum(t.Failed), t.Robots, t.Blocked)
 	fmt.Fprintf(&b, "新发现线索：%d 条；待审核线索共 %d 条\n", d.NewCases, d.OpenCases)

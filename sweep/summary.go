@@ -216,7 +216,8 @@ func (s *Summary) capped(source string) {
 
 func (r *run) summary() *Summary { return r.stats }
 
-// Print writes the summary for people.
+// Print writes the summary for people in English (PrintChinese in
+// Chinese); the sources' details stay the Chinese the UI shows.
 func (s *Summary) Print(w io.Writer) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -224,18 +225,16 @@ func (s *Summary) Print(w io.Writer) {
 	fmt.Fprintf(w, "sweep %d: %d pages attempted, %d fetched, %d failed, %d refused by robots.txt, %d blocked, %d truncated, %d rendered\n",
 		s.Sweep, t.Attempted, t.Fetched, sum(t.Failed), t.Robots, t.Blocked, t.Truncated, t.Rendered)
 	if t.AutoStatic > 0 || t.RenderFallback > 0 {
-		fmt.Fprintf(w, "  render: auto: %d pages needed no browser, %d failed renders kept static (自动渲染：%d 页无需渲染，%d 页渲染失败改用静态内容)\n",
-			t.AutoStatic, t.RenderFallback, t.AutoStatic, t.RenderFallback)
+		fmt.Fprintf(w, "  render: auto: %d pages needed no browser, %d failed renders kept static\n", t.AutoStatic, t.RenderFallback)
 	}
 	if t.Screenshots > 0 || t.ScreenshotsFailed > 0 {
-		fmt.Fprintf(w, "  evidence screenshots: %d taken, %d failed (证据截图：成功 %d，失败 %d)\n",
-			t.Screenshots, t.ScreenshotsFailed, t.Screenshots, t.ScreenshotsFailed)
+		fmt.Fprintf(w, "  evidence screenshots: %d taken, %d failed\n", t.Screenshots, t.ScreenshotsFailed)
 	}
 	if t.IgnoredRobots > 0 {
 		fmt.Fprintf(w, "  robots.txt overridden for %d pages (per-source ignore_robots)\n", t.IgnoredRobots)
 	}
 	if t.BlockedAddress > 0 {
-		fmt.Fprintf(w, "  %d requests refused: internal addresses (禁止访问的内网地址; allow_internal re-opens named hosts or networks)\n", t.BlockedAddress)
+		fmt.Fprintf(w, "  %d requests refused: internal addresses (allow_internal re-opens named hosts or networks)\n", t.BlockedAddress)
 	}
 	if len(t.Failed) > 0 {
 		var parts []string
@@ -254,7 +253,7 @@ func (s *Summary) Print(w io.Writer) {
 	fmt.Fprintf(w, "  findings: %s\n", strings.Join(f, ", "))
 	fmt.Fprintf(w, "  cases: %d new, %d seen again, %d changed (new snapshot)\n", s.NewCases, s.SeenAgain, s.NewVersions)
 	for _, st := range s.sourcesInOrder() {
-		fmt.Fprintf(w, "  source %-12s %s (%s)", st.Source, stateEnglish[st.State], st.Label())
+		fmt.Fprintf(w, "  source %-12s %s", st.Source, stateEnglish[st.State])
 		if c := s.BySource[st.Source]; c != nil {
 			fmt.Fprintf(w, ": attempted %d, fetched %d, failed %d, refused by robots.txt %d, blocked %d, truncated %d, rendered %d, findings %d",
 				c.Attempted, c.Fetched, sum(c.Failed), c.Robots, c.Blocked, c.Truncated, c.Rendered, c.Findings)
@@ -265,7 +264,7 @@ func (s *Summary) Print(w io.Writer) {
 		fmt.Fprintln(w)
 	}
 	for _, tr := range s.Trouble {
-		fmt.Fprintf(w, "  TROUBLE source %s: %s\n", tr.Source, tr.Detail)
+		fmt.Fprintf(w, "  TROUBLE source %s (%s): %s\n", tr.Source, tr.Kind, tr.Detail)
 	}
 	for _, k := range sortedKeys(s.Capped) {
 		fmt.Fprintf(w, "  source %s reached its page cap: %d links not followed\n", k, s.Capped[k])

@@ -148,8 +148,28 @@ sources:
 				line = l
 			}
 		}
-		if !strings.Contains(line, StateName(state)) || !strings.Contains(line, stateEnglish[state]) {
-			t.Errorf("printed summary: source %s line %q lacks its state %s (%s):\n%s", id, line, stateEnglish[state], StateName(state), out.String())
+		if !strings.Contains(line, stateEnglish[state]) || strings.Contains(line, StateName(state)) {
+			t.Errorf("printed summary: source %s line %q: want its state %s in English only:\n%s", id, line, stateEnglish[state], out.String())
+		}
+	}
+	// In Chinese: every configured source with its state's Chinese name.
+	var zh strings.Builder
+	sum.PrintChinese(&zh, nil)
+	t.Log("\n" + zh.String())
+	for id, state := range want {
+		line := ""
+		for _, l := range strings.Split(zh.String(), "\n") {
+			if strings.HasPrefix(strings.TrimSpace(l), "来源 "+id+" ") {
+				line = l
+			}
+		}
+		if !strings.Contains(line, "【"+StateName(state)+"】") || strings.Contains(line, stateEnglish[state]) {
+			t.Errorf("Chinese summary: source %s line %q: want its state %s in Chinese only:\n%s", id, line, StateName(state), zh.String())
+		}
+	}
+	for _, en := range []string{"pages attempted", "findings:", "cases:", "source "} {
+		if strings.Contains(zh.String(), en) {
+			t.Errorf("Chinese summary has %q:\n%s", en, zh.String())
 		}
 	}
 

@@ -18,12 +18,12 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/certwatch/certwatch/config"
 	"github.com/certwatch/certwatch/crawler"
 	"github.com/certwatch/certwatch/detect"
 	"github.com/certwatch/certwatch/finding"
+	"github.com/certwatch/certwatch/internal/beijing"
 	"github.com/certwatch/certwatch/matcher"
 	"github.com/certwatch/certwatch/page"
 	"github.com/certwatch/certwatch/store"
@@ -180,7 +180,7 @@ func (e *NothingToResumeError) Error() string {
 		return "sweep: nothing to resume: no sweep was ever recorded in this database (a run stopped before it recorded its sweep leaves nothing to resume); start a sweep without --resume"
 	}
 	return fmt.Sprintf("sweep: nothing to resume: the latest sweep (%d, started %s) is %s and no later one was recorded; start a sweep without --resume",
-		e.Last.ID, e.Last.StartedAt.Format(time.RFC3339), e.Last.Status)
+		e.Last.ID, beijing.Format(e.Last.StartedAt), e.Last.Status)
 }
 
 func (s *Sweeper) nothingToResume() error {
@@ -216,7 +216,7 @@ func (s *Sweeper) Run(ctx context.Context, resume bool) (*Summary, error) {
 		return nil, s.nothingToResume()
 	case !resume && running != nil:
 		return nil, fmt.Errorf("sweep %d started %s: %w; finish it with --resume or drop it with --abandon",
-			running.ID, running.StartedAt.Format(time.RFC3339), ErrInterrupted)
+			running.ID, beijing.Format(running.StartedAt), ErrInterrupted)
 	}
 	sw := running
 	var shared map[string][]string

@@ -6,11 +6,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"text/tabwriter"
-	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/certwatch/certwatch/internal/beijing"
 	"github.com/certwatch/certwatch/store"
 )
 
@@ -39,8 +38,8 @@ func readActivationFile(cmdName, arg string, max int64) (string, []byte, error) 
 }
 
 // newHistoryCmd is "rules history" or "model history": list reads the
-// history, none is said when it is empty.
-func newHistoryCmd(short string, list func(*store.Store) ([]store.Activation, error), none string) *cobra.Command {
+// history, none says so when it is empty.
+func newHistoryCmd(short string, list func(*store.Store) ([]store.Activation, error), none func(lang) string) *cobra.Command {
 	var db dbOptions
 	var format string
 	cmd := &cobra.Command{
@@ -57,7 +56,7 @@ func newHistoryCmd(short string, list func(*store.Store) ([]store.Activation, er
 			if err != nil {
 				return &exitError{code: 1, err: err}
 			}
-			return writeActivations(cmd.OutOrStdout(), h, format, none)
+			return writeActivations(cmd.OutOrStdout(), langOf(cmd), h, format, none(langOf(cmd)))
 		}),
 	}
 	db.flags(cmd)
@@ -67,7 +66,7 @@ func newHistoryCmd(short string, list func(*store.Store) ([]store.Activation, er
 
 // writeActivations prints an activation history (rule packs, models),
 // oldest first, as a table or JSON; none is said when it is empty.
-func writeActivations(w io.Writer, h []store.Activation, format, none string) error {
+func writeActivations(w io.Writer, l lang, h []store.Activation, format, none string) error {
 	if format == "json" {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
@@ -77,18 +76,18 @@ func writeActivations(w io.Writer, h []store.Activation, format, none string) er
 		fmt.Fprintln(w, none)
 		return nil
 	}
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "#\t时间 AT\t操作人 BY\t版本 VERSION\tSHA256\t文件 FILE")
+	tw := newTable(w, false)
+	fmt.Fprintln(tw, l.msg("history.header"))
 	for i, e := range h {
 		if e.Deactivated {
-			fmt.Fprintf(tw, "%d\t%s\t%s\t(停用 deactivated)\t\t\n", e.Seq, e.At.Local().Format(time.DateTime), safe(e.By))
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t\t\n", e.Seq, beijing.Format(e.At), safe(e.By), l.msg("history.deactivated"))
 			continue
 		}
 		mark := ""
 		if i == len(h)-1 {
-			mark = "  (在用 active)"
+			mark = "  " + l.msg("history.active")
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%.12s\t%s%s\n", e.Seq, e.At.Local().Format(time.DateTime), safe(e.By),
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%.12s\t%s%s\n", e.Seq, beijing.Format(e.At), safe(e.By),
 			safe(e.Version), e.SHA256, safe(e.File), mark)
 	}
 	return tw.Flush()

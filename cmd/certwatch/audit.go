@@ -2,11 +2,12 @@ package main
 
 import (
 	"fmt"
-	"text/tabwriter"
-	"time"
+	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/certwatch/certwatch/casework"
+	"github.com/certwatch/certwatch/internal/beijing"
 	"github.com/certwatch/certwatch/store"
 )
 
@@ -31,16 +32,16 @@ notebook, a letter) to detect later that entries were cut from the end.`,
 			if err != nil {
 				return &exitError{code: 1, err: err}
 			}
-			out := cmd.OutOrStdout()
+			out, l := cmd.OutOrStdout(), langOf(cmd)
 			if rep.OK() {
-				fmt.Fprintf(out, "audit log OK: %d entries, head #%d %s\n", rep.Entries, rep.HeadSeq, rep.HeadHash)
+				fmt.Fprintln(out, l.msg("audit.ok", rep.Entries, rep.HeadSeq, rep.HeadHash))
 				return nil
 			}
-			fmt.Fprintf(out, "audit log BROKEN: %d entries, %d problems:\n", rep.Entries, len(rep.Problems))
+			fmt.Fprintln(out, l.msg("audit.broken", rep.Entries, len(rep.Problems)))
 			for _, p := range rep.Problems {
 				fmt.Fprintf(out, "  - %s\n", safe(p))
 			}
-			return &exitError{code: 1, err: fmt.Errorf("the audit log has been tampered with")}
+			return &exitError{code: 1, err: l.errorf("audit.tampered")}
 		}),
 	}
 	vo.flags(verify)
@@ -59,10 +60,20 @@ notebook, a letter) to detect later that entries were cut from the end.`,
 			if err != nil {
 				return &exitError{code: 1, err: err}
 			}
-			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "SEQ\tAT\tACTOR\tACTION\tOBJECT\tDETAIL")
+			tw := newTable(cmd.OutOrStdout(), false)
+			l := langOf(cmd)
+			fmt.Fprintln(tw, l.msg("audit.header"))
 			for _, e := range es {
-				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", e.Seq, e.At.Format(time.RFC3339), safe(e.Actor), e.Action, safe(e.Object), safe(e.Detail))
+				action, object := e.Action, e.Object
+				if l == zh {
+					// The UI's names: "case.confirm" → 确认, "case:42" → 线索 42.
+					action = casework.AuditAction(e.Action).Name()
+					kind, id, ok := strings.Cut(e.Object, ":")
+					if object = casework.AuditObject(kind).Name(); ok {
+						object += " " + id
+					}
+				}
+				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", e.Seq, beijing.Format(e.At), safe(e.Actor), action, safe(object), safe(e.Detail))
 			}
 			return tw.Flush()
 		})}

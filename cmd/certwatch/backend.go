@@ -83,7 +83,7 @@ func openBackend(ctx context.Context, cfg *config.Config, maxConns int) (*opened
 	}
 	blobs, err := blobstore.Open(ctx, cfg.Blobs, blobstore.Options{})
 	if err != nil {
-		return nil, fmt.Errorf("证据存储无法使用 (evidence blob store unusable): %w", err)
+		return nil, newMsgError("worker.blobs", err)
 	}
 	st, err := pgstore.Open(ctx, cfg.Database, pgstore.Options{MaxConns: maxConns})
 	if err != nil {
@@ -105,10 +105,7 @@ func bboltOnly(cmd *cobra.Command, database string) error {
 	if cmd != nil {
 		name = cmd.CommandPath()
 	}
-	return &exitError{code: 1, err: fmt.Errorf("「%s」暂时只能用于内置数据库文件（bbolt），不能用于 PostgreSQL 数据库（database: postgres://…）；"+
-		"请在 PostgreSQL 上使用 certwatch serve 的网页界面，或对 bbolt 数据库文件运行此命令 "+
-		"(%q works only on a bbolt database file, not on a PostgreSQL database (database: postgres://…) yet; "+
-		"use the web UI of certwatch serve on PostgreSQL, or run it on a bbolt database file)", name, name)}
+	return &exitError{code: 1, err: newMsgError("db.bbolt.only", name)}
 }
 
 // name is the database for messages: the bbolt file, or the PostgreSQL

@@ -46,7 +46,7 @@ func TestBrowserChecked(t *testing.T) {
 				}
 			}
 			code, _, errOut = runCLI(t, "", "sweep", "--config", cfg)
-			if code == 0 || !strings.Contains(errOut, "巡查未开始") || !strings.Contains(errOut, "apt-get install -y chromium") {
+			if code == 0 || !strings.Contains(errOut, "sweep not started") || !strings.Contains(errOut, "apt-get install -y chromium") {
 				t.Errorf("sweep exit %d: %q", code, errOut)
 			}
 			if _, err := os.Stat(db); !os.IsNotExist(err) {

@@ -29,14 +29,14 @@ func TestProductionBuildLeavesOutSampleWeb(t *testing.T) {
 	if out, err := exec.Command(goBin, "build", "-tags", "ne", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	out, err := exec.Command(bin, "demo", "--dir", t.TempDir()).CombinedOutput()
-	var ee *exec.ExitError
-	if !errors.As(err, &ee) || ee.ExitCode() != 2 {
-		t.Fatalf("certwatch demo in a production build: err %v, want exit 2; output:\n%s", err, out)
-	}
-	for _, want := range []string{"make demo", "未包含示例网站", "without the sample web"} {
-		if !strings.Contains(string(out), want) {
-			t.Errorf("output lacks %q:\n%s", want, out)
+	for lang, want := range map[string]string{"zh": "未包含示例网站", "en": "without the sample web"} {
+		out, err := exec.Command(bin, "--lang", lang, "demo", "--dir", t.TempDir()).CombinedOutput()
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != 2 {
+			t.Fatalf("certwatch demo in a production build: err %v, want exit 2; output:\n%s", err, out)
+		}
+		if !strings.Contains(string(out), "make demo") || !strings.Contains(string(out), want) {
+			t.Errorf("--lang %s: output lacks %q:\n%s", lang, want, out)
 		}
 	}
 }

@@ -5,13 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"text/tabwriter"
-	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/config"
 	"github.com/certwatch/certwatch/finding"
+	"github.com/certwatch/certwatch/internal/beijing"
+	"github.com/certwatch/certwatch/rank"
 	"github.com/certwatch/certwatch/store"
 )
 
@@ -62,13 +63,11 @@ func explainDBError(err error) error {
 	case err == nil:
 		return nil
 	case errors.Is(err, store.ErrDamaged):
-		return fmt.Errorf("数据库文件已损坏或不是 certwatch 数据库：请先把该文件复制到别处保存（不要再写入），"+
-			"再用 certwatch backup 或定时备份生成的最新完好副本恢复。\n%w", err)
+		return newMsgError("db.damaged", err)
 	case errors.Is(err, store.ErrUnsafeTarget):
-		return fmt.Errorf("拒绝备份：目标是数据库文件本身、指向它的链接、它的锁文件或控制文件，或正被其他程序使用的文件；"+
-			"没有写入任何内容。请换一个数据库文件以外的新文件名。\n%w", err)
+		return newMsgError("db.unsafe.target", err)
 	case errors.Is(err, store.ErrReplaced):
-		return fmt.Errorf("数据库文件在使用中被替换、移动或删除，已拒绝继续写入：请停止该进程，查明原因，必要时从备份恢复。\n%w", err)
+		return newMsgError("db.replaced", err)
 	}
 	return err
 }
@@ -114,10 +113,10 @@ func newCasesCmd() *cobra.Command {
 				enc.SetIndent("", "  ")
 				return enc.Encode(cs)
 			}
-			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "ID\tSCORE\tCATEGORY\tSEEN\tSNAPSHOTS\tLAST SEEN\tURL")
+			tw := newTable(cmd.OutOrStdout(), false)
+			fmt.Fprintln(tw, langOf(cmd).msg("cases.header"))
 			for _, c := range cs {
-				fmt.Fprintf(tw, "%d\t%g\t%s\t%d\t%d\t%s\t%s\n", c.ID, c.Score, c.Category, c.Sightings, c.Snapshots, c.LastSeen.Format(time.DateTime), safe(c.URL))
+				fmt.Fprintf(tw, "%d\t%g\t%s\t%d\t%d\t%s\t%s\n", c.ID, c.Score, c.Category, c.Sightings, c.Snapshots, beijing.Format(c.LastSeen), safe(c.URL))
 			}
 			return tw.Flush()
 		}),
@@ -136,7 +135,7 @@ func newCasesCmd() *cobra.Command {
 		RunE: so.guard(func(cmd *cobra.Command, args []string) error {
 			id, err := strconv.ParseUint(args[0], 10, 64)
 			if err != nil {
-				return &exitError{code: 2, err: fmt.Errorf("cases show: %q is not a case id", args[0])}
+				return &exitError{code: 2, err: langOf(cmd).errorf("cases.bad.id", "cases show", args[0])}
 			}
 			st, err := so.open(true)
 			if err != nil {
@@ -161,34 +160,42 @@ func newCasesCmd() *cobra.Command {
 				enc.SetIndent("", "  ")
 				return enc.Encode(map[string]any{"case": c, "sightings": sightings, "snapshots": snaps})
 			}
-			fmt.Fprintf(w, "case %d  %s  score %g  %s\n", c.ID, c.Category, c.Score, c.Status)
-			fmt.Fprintf(w, "  url        %s\n  title      %s\n  source     %s\n  first seen %s\n  last seen  %s\n",
-				safe(c.URL), safe(c.Title), c.SourceID, c.FirstSeen.Format(time.RFC3339), c.LastSeen.Format(time.RFC3339))
+			l := langOf(cmd)
+			category, status := c.Category, string(c.Status)
+			if l == zh {
+				category, status = rank.CategoryName(c.Category)+"（"+c.Category+"）", c.Status.Name()
+			}
+			fmt.Fprintln(w, l.msg("case.head", c.ID, category, c.Score, status))
+			fmt.Fprint(w, l.msg("case.fields", safe(c.URL), safe(c.Title), c.SourceID, beijing.Format(c.FirstSeen), beijing.Format(c.LastSeen)))
 			if len(c.Finding) > 0 {
 				f, err := finding.Decode(c.Finding)
 				if err != nil {
-					fmt.Fprintf(w, "  发现记录无法读取 finding unreadable: %v\n", err)
+					fmt.Fprintln(w, l.msg("case.finding.unreadable", err))
 				} else {
 					for _, r := range f.Reasons {
 						fmt.Fprintf(w, "  - %s\n", safe(r))
 					}
 					for _, ct := range f.Contacts {
-						fmt.Fprintf(w, "  contact %s %s\n", ct.Kind, safe(ct.Value))
+						kind := ct.Kind
+						if l == zh {
+							kind = casework.ContactKind(ct.Kind).Name()
+						}
+						fmt.Fprintln(w, l.msg("case.contact", kind, safe(ct.Value)))
 					}
 				}
 			}
-			fmt.Fprintf(w, "  sightings:\n")
+			fmt.Fprintln(w, l.msg("case.sightings"))
 			for _, s := range sightings {
-				fmt.Fprintf(w, "    sweep %d at %s (snapshot %d)\n", s.SweepID, s.SeenAt.Format(time.RFC3339), s.SnapshotID)
+				fmt.Fprintln(w, l.msg("case.sighting", s.SweepID, beijing.Format(s.SeenAt), s.SnapshotID))
 			}
-			fmt.Fprintf(w, "  snapshots:\n")
+			fmt.Fprintln(w, l.msg("case.snapshots"))
 			for _, s := range snaps {
-				fmt.Fprintf(w, "    %d  %s  status %d  from %s  body sha256 %s", s.ID, s.FetchedAt.Format(time.RFC3339), s.Status, s.RemoteAddr, s.BodySHA256)
+				fmt.Fprint(w, l.msg("case.snapshot", s.ID, beijing.Format(s.FetchedAt), s.Status, s.RemoteAddr, s.BodySHA256))
 				if s.ScreenshotSHA256 != "" {
-					fmt.Fprintf(w, "  screenshot sha256 %s", s.ScreenshotSHA256)
+					fmt.Fprint(w, l.msg("case.screenshot", s.ScreenshotSHA256))
 				}
 				if s.Truncated {
-					fmt.Fprintf(w, "  (truncated)")
+					fmt.Fprint(w, l.msg("case.truncated"))
 				}
 				fmt.Fprintln(w)
 			}
@@ -211,7 +218,7 @@ func newEvidenceCmd() *cobra.Command {
 		RunE: o.guard(func(cmd *cobra.Command, args []string) error {
 			id, err := strconv.ParseUint(args[0], 10, 64)
 			if err != nil {
-				return &exitError{code: 2, err: fmt.Errorf("evidence export: %q is not a case id", args[0])}
+				return &exitError{code: 2, err: langOf(cmd).errorf("cases.bad.id", "evidence export", args[0])}
 			}
 			st, err := o.open(true)
 			if err != nil {
@@ -222,7 +229,7 @@ func newEvidenceCmd() *cobra.Command {
 			if err != nil {
 				return &exitError{code: 1, err: err}
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "exported case %d to %s: %d files; verify with: cd %s && sha256sum -c SHA256SUMS\n", id, args[1], len(m.Files), args[1])
+			fmt.Fprintln(cmd.OutOrStdout(), langOf(cmd).msg("evidence.exported", id, args[1], len(m.Files), args[1]))
 			return nil
 		}),
 	}

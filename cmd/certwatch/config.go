@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -28,42 +27,42 @@ func newConfigCmd() *cobra.Command {
 			if err != nil {
 				return &exitError{code: 1, err: fmt.Errorf("%s: %w", c.File, err)}
 			}
-			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
-			fmt.Fprintf(tw, "%s\tOK\n", c.File)
+			tw, l := newTable(cmd.OutOrStdout(), false), langOf(cmd)
+			fmt.Fprintln(tw, l.msg("config.ok", c.File))
 			if chk != nil {
-				fmt.Fprintf(tw, "  browser\t%s (%s): a blank page renders\n", chk.Path, chk.Version)
+				fmt.Fprintln(tw, l.msg("config.browser", chk.Path, chk.Version))
 				for _, w := range chk.Warnings {
-					fmt.Fprintf(tw, "  warning\t%s\n", w)
+					fmt.Fprintln(tw, l.msg("config.warning", w))
 				}
 			}
-			fmt.Fprintf(tw, "  database\t%s\n", c.Database)
-			fmt.Fprintf(tw, "  limits\tdelay %v/host, %d per host, %d in all, timeout %v, body ≤ %d B, %d retries\n",
-				c.Limits.PerHostDelay, c.Limits.PerHostParallel, c.Limits.Parallel, c.Limits.Timeout, c.Limits.MaxBody, c.Limits.Retries)
+			fmt.Fprintln(tw, l.msg("config.database", c.Database))
+			fmt.Fprintln(tw, l.msg("config.limits",
+				c.Limits.PerHostDelay, c.Limits.PerHostParallel, c.Limits.Parallel, c.Limits.Timeout, c.Limits.MaxBody, c.Limits.Retries))
 			if len(c.Resolve) > 0 {
-				fmt.Fprintf(tw, "  resolve\t%d hosts (resolve_only %v)\n", len(c.Resolve), c.ResolveOnly)
+				fmt.Fprintln(tw, l.msg("config.resolve", len(c.Resolve), c.ResolveOnly))
 			}
 			if len(c.AllowInternal) > 0 {
-				fmt.Fprintf(tw, "  allow_internal\t%s (internal addresses allowed for these only)\n", strings.Join(c.AllowInternal, ", "))
+				fmt.Fprintln(tw, l.msg("config.allow.internal", strings.Join(c.AllowInternal, ", ")))
 			}
 			for _, s := range c.Sources {
 				var what string
 				switch s.Kind {
 				case config.KindSite:
-					what = fmt.Sprintf("%s depth %d, ≤ %d pages", strings.Join(s.Start, " "), s.Depth, s.MaxPages)
+					what = l.msg("config.site", strings.Join(s.Start, " "), s.Depth, s.MaxPages)
 				case config.KindSearch:
-					what = fmt.Sprintf("%s × %d result pages", s.URL, s.ResultPages)
+					what = l.msg("config.search", s.URL, s.ResultPages)
 				case config.KindURLs:
-					what = fmt.Sprintf("%d urls %s", len(s.URLs), s.URLFile)
+					what = l.msg("config.urls", len(s.URLs), s.URLFile)
 				}
 				flags := ""
 				if s.Render {
-					flags += " [render]"
+					flags += l.msg("config.render")
 				}
 				if s.RenderAuto {
-					flags += " [render: auto]"
+					flags += l.msg("config.render.auto")
 				}
 				if s.IgnoreRobots {
-					flags += " [ignores robots.txt]"
+					flags += l.msg("config.ignore.robots")
 				}
 				fmt.Fprintf(tw, "  %s\t%s: %s%s\n", s.ID, s.Kind, what, flags)
 			}
@@ -96,8 +95,8 @@ func checkBrowser(ctx context.Context, c *config.Config, pool *browser.Pool) (*b
 		chk, err = browser.Check(ctx, sweep.CrawlerOptions(c).BrowserOptions())
 	}
 	if err != nil {
-		return nil, fmt.Errorf("来源 %s 需要浏览器渲染，但浏览器不可用 / sources %s render, but the browser is unusable: %w",
-			strings.Join(renders, "、"), strings.Join(renders, ", "), err)
+		l := langOfCtx(ctx)
+		return nil, l.errorf("browser.unusable", strings.Join(renders, l.msg("list.sep")), err)
 	}
 	return chk, nil
 }

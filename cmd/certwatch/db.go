@@ -32,12 +32,10 @@ func pgURL(flag string) (string, error) {
 		u = os.Getenv(envDatabase)
 	}
 	if u == "" {
-		return "", &exitError{code: 2, err: fmt.Errorf("未指定数据库：请用 --database postgres://用户@主机:端口/库名 或环境变量 %s "+
-			"(no database: give --database postgres://USER@HOST:PORT/DB or set %s)", envDatabase, envDatabase)}
+		return "", &exitError{code: 2, err: newMsgError("db.none", envDatabase)}
 	}
 	if !pgstore.IsURL(u) {
-		return "", &exitError{code: 2, err: fmt.Errorf("--database 须是 postgres:// 地址；bbolt 数据库文件无需迁移 " +
-			"(--database must be a postgres:// URL; a bbolt database file needs no migration)")}
+		return "", &exitError{code: 2, err: newMsgError("db.not.url")}
 	}
 	return u, nil
 }
@@ -63,18 +61,16 @@ The URL may also come from $CERTWATCH_DATABASE; the password from PGPASSWORD or 
 			if err != nil {
 				return &exitError{code: 1, err: explainPGError(err)}
 			}
-			out := cmd.OutOrStdout()
+			out, l := cmd.OutOrStdout(), langOf(cmd)
 			if len(res.Applied) == 0 {
-				fmt.Fprintf(out, "数据库结构已是最新版本 %d，无需迁移 (schema already at version %d; nothing to do)\n", res.To, res.To)
+				fmt.Fprintln(out, l.msg("db.schema.current", res.To))
 			} else {
-				fmt.Fprintf(out, "数据库结构已从版本 %d 迁移到 %d，应用了 %d 个迁移 %v (schema migrated from version %d to %d: applied %v)\n",
-					res.From, res.To, len(res.Applied), res.Applied, res.From, res.To, res.Applied)
+				fmt.Fprintln(out, l.msg("db.schema.migrated", res.From, res.To, len(res.Applied), res.Applied))
 			}
 			if len(res.QueueApplied) == 0 {
-				fmt.Fprintf(out, "任务队列结构已是最新版本 %d，无需迁移 (job queue schema (river) already at version %d; nothing to do)\n", res.QueueTo, res.QueueTo)
+				fmt.Fprintln(out, l.msg("db.queue.current", res.QueueTo))
 			} else {
-				fmt.Fprintf(out, "任务队列结构已从版本 %d 迁移到 %d，应用了 %d 个迁移 %v (job queue schema (river) migrated from version %d to %d: applied %v)\n",
-					res.QueueFrom, res.QueueTo, len(res.QueueApplied), res.QueueApplied, res.QueueFrom, res.QueueTo, res.QueueApplied)
+				fmt.Fprintln(out, l.msg("db.queue.migrated", res.QueueFrom, res.QueueTo, len(res.QueueApplied), res.QueueApplied))
 			}
 			return nil
 		},
@@ -102,11 +98,9 @@ func newDBStatusCmd() *cobra.Command {
 			if err != nil {
 				return &exitError{code: 1, err: explainPGError(err)}
 			}
-			out := cmd.OutOrStdout()
-			fmt.Fprintf(out, "数据库结构版本 %d，本程序版本 %d (database schema version %d, this binary's %d)\n",
-				v, pgstore.SchemaVersion, v, pgstore.SchemaVersion)
-			fmt.Fprintf(out, "任务队列结构版本 %d，本程序版本 %d (job queue schema (river) version %d, this binary's %d)\n",
-				qv, pgstore.QueueSchemaVersion, qv, pgstore.QueueSchemaVersion)
+			out, l := cmd.OutOrStdout(), langOf(cmd)
+			fmt.Fprintln(out, l.msg("db.schema.status", v, pgstore.SchemaVersion))
+			fmt.Fprintln(out, l.msg("db.queue.status", qv, pgstore.QueueSchemaVersion))
 			var errs []error
 			if v != pgstore.SchemaVersion {
 				errs = append(errs, &pgstore.SchemaError{Database: v, Binary: pgstore.SchemaVersion})
@@ -135,5 +129,5 @@ func explainPGError(err error) error {
 	if errors.As(err, &qe) {
 		return qe
 	}
-	return fmt.Errorf("数据库操作失败，请检查地址、用户、密码和服务器是否可用 (database operation failed): %w", err)
+	return newMsgError("db.failed", err)
 }

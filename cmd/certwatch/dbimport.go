@@ -39,19 +39,20 @@ difference exits 1. The bbolt file is opened read-only: stop serve and sweeps fi
 		RunE: func(cmd *cobra.Command, _ []string) error { return runDBImport(cmd, o) },
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.from, "from", "", "bbolt 数据库文件 / the bbolt database file to move (required)")
+	f.StringVar(&o.from, "from", "", "the bbolt database file to move (required)")
 	f.StringVar(&o.database, "database", "", "PostgreSQL URL (default $"+envDatabase+")")
-	f.StringVar(&o.blobs, "blobs", "", "证据文件存储：目录或 s3:// 地址 / evidence blob store: a directory or an s3:// URL (default: blobs beside --from)")
-	f.IntVar(&o.sample, "sample", 200, "逐字段比对的案件数，-1 为全部 / cases compared field by field (-1: all)")
+	f.StringVar(&o.blobs, "blobs", "", "evidence blob store: a directory or an s3:// URL (default: blobs beside --from)")
+	f.IntVar(&o.sample, "sample", 200, "cases compared field by field (-1: all)")
 	return cmd
 }
 
 func runDBImport(cmd *cobra.Command, o dbImportOptions) error {
+	l := langOf(cmd)
 	if o.from == "" {
-		return &exitError{code: 2, err: errors.New("未指定 bbolt 数据库：请用 --from 文件 (no source: give --from FILE)")}
+		return &exitError{code: 2, err: l.errorf("import.no.from")}
 	}
 	if o.sample == 0 || o.sample < -1 {
-		return &exitError{code: 2, err: fmt.Errorf("--sample %d：须为正数或 -1 (--sample must be positive, or -1 for all)", o.sample)}
+		return &exitError{code: 2, err: l.errorf("import.bad.sample", o.sample)}
 	}
 	u, err := pgURL(o.database)
 	if err != nil {
@@ -70,7 +71,7 @@ func runDBImport(cmd *cobra.Command, o dbImportOptions) error {
 	defer src.Close()
 	blobs, err := blobstore.Open(ctx, o.blobs, blobstore.Options{})
 	if err != nil {
-		return &exitError{code: 1, err: fmt.Errorf("无法打开证据文件存储 (cannot open the blob store): %w", err)}
+		return &exitError{code: 1, err: l.errorf("import.blobs", err)}
 	}
 	defer blobs.Close()
 	pst, err := pgstore.Open(ctx, u, pgstore.Options{})
@@ -81,10 +82,13 @@ func runDBImport(cmd *cobra.Command, o dbImportOptions) error {
 	defer dst.Close()
 
 	opts := pgstore.ImportOptions{Sample: o.sample, Progress: func(stage string) {
-		fmt.Fprintf(cmd.ErrOrStderr(), "… %s (%s)\n", importStages[stage], stage)
+		name := stage
+		if l == zh {
+			name = importStages[stage]
+		}
+		fmt.Fprintf(cmd.ErrOrStderr(), "… %s\n", name)
 	}}
-	fmt.Fprintf(out, "正在迁移 %s → %s，证据文件存入 %s (moving %s into %s, evidence into %s)\n",
-		o.from, pst.Redacted(), blobs.Name(), o.from, pst.Redacted(), blobs.Name())
+	fmt.Fprintln(out, l.msg("import.moving", o.from, pst.Redacted(), blobs.Name()))
 	var res *pgstore.ImportReport
 	err = store.Guard(o.from, func() error {
 		imp, err := pgstore.ImportBolt(ctx, src, dst, opts)
@@ -98,19 +102,19 @@ func runDBImport(cmd *cobra.Command, o dbImportOptions) error {
 		return err
 	})
 	if res != nil {
-		printImport(out, res)
+		printImport(out, l, res)
 	}
 	switch {
 	case errors.Is(err, store.ErrDamaged):
 		return &exitError{code: 1, err: explainDBError(err)}
 	case errors.Is(err, pgstore.ErrNotEmpty):
-		return &exitError{code: 1, err: fmt.Errorf("目标数据库已有数据，拒绝导入；请使用新建并已迁移的空库 (%w)", err)}
+		return &exitError{code: 1, err: l.errorf("import.not.empty", err)}
 	case errors.Is(err, pgstore.ErrMismatch):
-		return &exitError{code: 1, err: fmt.Errorf("校验失败：副本与源数据库不一致，请勿使用该 PostgreSQL 数据库 (verification failed: do not use the copy): %w", err)}
+		return &exitError{code: 1, err: l.errorf("import.mismatch", err)}
 	case err != nil:
-		return &exitError{code: 1, err: fmt.Errorf("迁移失败，目标数据库未写入任何数据 (import failed; nothing was committed): %w", err)}
+		return &exitError{code: 1, err: l.errorf("import.failed", err)}
 	}
-	fmt.Fprintf(out, "迁移完成并已校验 (import done and verified)\n")
+	fmt.Fprintln(out, l.msg("import.done"))
 	return nil
 }
 
@@ -122,32 +126,30 @@ var importStages = map[string]string{
 	"verify audit": "校验审计链", "verify cases": "逐字段比对案件",
 }
 
-// printImport writes the figures, Chinese first.
-func printImport(w io.Writer, r *pgstore.ImportReport) {
-	fmt.Fprintf(w, "%-16s %10s %12s\n", "表 (table)", "bbolt", "PostgreSQL")
+// printImport writes the figures in l.
+func printImport(w io.Writer, l lang, r *pgstore.ImportReport) {
+	fmt.Fprintf(w, "%-16s %10s %12s\n", l.msg("import.table"), "bbolt", "PostgreSQL")
 	var cases int64
 	for _, c := range r.Counts {
 		mark := ""
 		if c.Bolt != c.Post {
-			mark = "  ≠ 不一致 (mismatch)"
+			mark = "  ≠ " + l.msg("import.row.mismatch")
 		}
 		if c.Table == "cases" {
 			cases = c.Post
 		}
 		fmt.Fprintf(w, "%-16s %10d %12d%s\n", c.Table, c.Bolt, c.Post, mark)
 	}
-	fmt.Fprintf(w, "证据文件 %d 个（%d 字节）已重新读取并校验哈希 (%d evidence blobs, %d bytes, re-read and hashed)\n",
-		r.Blobs, r.BlobBytes, r.Blobs, r.BlobBytes)
-	fmt.Fprintf(w, "审计日志 %d 条，链头哈希 %s (audit log: %d entries, head hash %s)\n", r.AuditLen, r.AuditHead, r.AuditLen, r.AuditHead)
-	fmt.Fprintf(w, "逐字段比对案件 %d 件 (%d cases compared field by field)\n", r.Sampled, r.Sampled)
+	fmt.Fprintln(w, l.msg("import.blobs.checked", r.Blobs, r.BlobBytes))
+	fmt.Fprintln(w, l.msg("import.audit", r.AuditLen, r.AuditHead))
+	fmt.Fprintln(w, l.msg("import.sampled", r.Sampled))
 	rate := 0.0
 	if r.Copy > 0 {
 		rate = float64(cases) / r.Copy.Seconds()
 	}
 	cp, put, ver := r.Copy.Round(time.Millisecond), r.BlobPut.Round(time.Millisecond), r.Verify.Round(time.Millisecond)
-	fmt.Fprintf(w, "复制用时 %s（其中写入证据文件 %s，每秒 %.0f 件案件），校验用时 %s (copy %s, of which blob store %s, %.0f cases/s; verify %s)\n",
-		cp, put, rate, ver, cp, put, rate, ver)
+	fmt.Fprintln(w, l.msg("import.timing", cp, put, rate, ver))
 	for _, p := range r.Problems {
-		fmt.Fprintf(w, "问题 (problem): %s\n", p)
+		fmt.Fprintln(w, l.msg("import.problem", p))
 	}
 }

@@ -66,8 +66,8 @@ func TestDBImport(t *testing.T) {
 	src, _ := importSource(t)
 	url := migratedDB(t)
 	blobs := filepath.Join(t.TempDir(), "blobs")
-	code, out, errOut := runCLI(t, "", "db", "import", "--from", src, "--database", url, "--blobs", blobs, "--sample", "-1")
-	if code != 0 || !strings.Contains(out, "迁移完成并已校验 (import done and verified)") || !strings.Contains(errOut, "verify cases") {
+	code, out, errOut := runCLI(t, "", "--lang", "zh", "db", "import", "--from", src, "--database", url, "--blobs", blobs, "--sample", "-1")
+	if code != 0 || !strings.Contains(out, "迁移完成并已校验") || !strings.Contains(errOut, "逐字段比对案件") {
 		t.Fatalf("import: exit %d\n%s%s", code, out, errOut)
 	}
 	t.Logf("output:\n%s", out)
@@ -76,11 +76,11 @@ func TestDBImport(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
-	if strings.Index(out, "证据文件") > strings.Index(out, "evidence blobs") {
-		t.Errorf("Chinese does not come first:\n%s", out)
+	if strings.Contains(out, "evidence blobs") || strings.Contains(out, "import done") {
+		t.Errorf("English in the Chinese output:\n%s", out)
 	}
 	// Again into the same database: refused, nothing changed.
-	code, out, errOut = runCLI(t, "", "db", "import", "--from", src, "--database", url, "--blobs", blobs)
+	code, out, errOut = runCLI(t, "", "--lang", "zh", "db", "import", "--from", src, "--database", url, "--blobs", blobs)
 	if code != 1 || !strings.Contains(errOut, "目标数据库已有数据") || !strings.Contains(errOut, "not empty") {
 		t.Fatalf("second import: exit %d\n%s%s", code, out, errOut)
 	}
@@ -104,7 +104,7 @@ func TestDBImportTamperedBlobs(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, out, errOut := runCLI(t, "", "db", "import", "--from", src, "--database", url, "--blobs", dir)
-	if code != 1 || !strings.Contains(errOut, "校验失败") || !strings.Contains(out, "问题 (problem): blob "+hexSum) {
+	if code != 1 || !strings.Contains(errOut, "verification failed") || !strings.Contains(out, "problem: blob "+hexSum) {
 		t.Fatalf("import over a tampered blob store: exit %d, want 1 naming blob %s\n%s%s", code, hexSum, out, errOut)
 	}
 }

@@ -38,7 +38,7 @@ func TestBackupOntoTheServedDatabaseIsRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, target := range []string{db, sym, hard, db + ".lock", db + ".control"} {
-		code, bout, berr := runCLI(t, "", "backup", target, "--config", cfg)
+		code, bout, berr := runCLI(t, "", "--lang", "zh", "backup", target, "--config", cfg)
 		if code != 1 || !strings.Contains(berr, "拒绝备份") || !strings.Contains(berr, "refusing to write a backup") {
 			t.Errorf("backup %s while serving: exit %d\n%s%s", target, code, bout, berr)
 		}
@@ -51,7 +51,7 @@ func TestBackupOntoTheServedDatabaseIsRefused(t *testing.T) {
 	if err := os.Chdir(dir); err != nil {
 		t.Fatal(err)
 	}
-	code, _, berr := runCLI(t, "", "backup", "c.db", "--config", cfg)
+	code, _, berr := runCLI(t, "", "--lang", "zh", "backup", "c.db", "--config", cfg)
 	os.Chdir(wd)
 	if code != 1 || !strings.Contains(berr, "拒绝备份") {
 		t.Errorf("backup c.db from the database's directory: exit %d\n%s", code, berr)
@@ -101,7 +101,7 @@ func TestCommandsOnADamagedDatabase(t *testing.T) {
 		for _, args := range [][]string{
 			{"cases", "list"}, {"cases", "show", "1"}, {"audit", "verify"}, {"backup", filepath.Join(t.TempDir(), "b.db")},
 		} {
-			code, out, errOut := runCLI(t, "", append(args, "--config", cfg)...)
+			code, out, errOut := runCLI(t, "", append([]string{"--lang", "zh"}, append(args, "--config", cfg)...)...)
 			if code != 1 || !strings.Contains(errOut, "数据库文件已损坏") || !strings.Contains(errOut, "is damaged") || !strings.Contains(errOut, "certwatch backup") {
 				t.Errorf("%v on a %d-byte database: exit %d\n%s%s", args, size, code, out, errOut)
 			}
@@ -125,9 +125,13 @@ func TestResumeWhenNoSweepWasRecorded(t *testing.T) {
 		t.Fatal(err)
 	}
 	st.Close()
-	code, out, errOut := runCLI(t, "", "sweep", "--resume", "--config", cfg)
+	code, out, errOut := runCLI(t, "", "--lang", "zh", "sweep", "--resume", "--config", cfg)
 	if code != 1 || !strings.Contains(errOut, "没有可继续的巡查：上次巡查尚未开始记录") || !strings.Contains(errOut, "no sweep was ever recorded") || strings.Contains(errOut, "every sweep finished") {
 		t.Errorf("resume with no sweep recorded: exit %d\n%s%s", code, out, errOut)
+	}
+	code, out, errOut = runCLI(t, "", "--lang", "en", "sweep", "--resume", "--config", cfg)
+	if code != 1 || !strings.Contains(errOut, "no sweep was ever recorded") || strings.Contains(errOut, "没有可继续的巡查") {
+		t.Errorf("resume with no sweep recorded, in English: exit %d\n%s%s", code, out, errOut)
 	}
 	st, err = store.Open(filepath.Join(dir, "c.db"), store.Options{})
 	if err != nil {
@@ -141,8 +145,8 @@ func TestResumeWhenNoSweepWasRecorded(t *testing.T) {
 		t.Fatal(err)
 	}
 	st.Close()
-	code, out, errOut = runCLI(t, "", "sweep", "--resume", "--config", cfg)
-	if code != 1 || !strings.Contains(errOut, "最近一次巡查（第 1 次）已结束") || !strings.Contains(errOut, "the latest sweep (1, started") {
+	code, out, errOut = runCLI(t, "", "--lang", "zh", "sweep", "--resume", "--config", cfg)
+	if code != 1 || !strings.Contains(errOut, "最近一次巡查（第 1 次，") || !strings.Contains(errOut, "+08:00 开始）已结束") || !strings.Contains(errOut, "the latest sweep (1, started") {
 		t.Errorf("resume after a finished sweep: exit %d\n%s%s", code, out, errOut)
 	}
 }

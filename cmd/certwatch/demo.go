@@ -87,16 +87,17 @@ Nothing leaves this machine. Run it again to see cases "seen again".`,
 			if err != nil {
 				return &exitError{code: 1, err: err}
 			}
-			fmt.Fprintf(out, "sample web on %s (%d hosts); configuration %s; database %s\n", web.Addr(), len(web.Resolve()), cfgPath, db)
+			lg := langOf(cmd)
+			fmt.Fprintln(out, lg.msg("demo.web", web.Addr(), len(web.Resolve()), cfgPath, db))
 			if err := sweepWith(cmd.Context(), cfg, sweepOptions{configPath: cfgPath, abandon: true}, out, cmd.ErrOrStderr()); err != nil {
 				return err
 			}
-			logins, err := demoSetup(db, web, out)
+			logins, err := demoSetup(db, web, out, lg)
 			if err != nil {
 				return &exitError{code: 1, err: err}
 			}
 			if !serve {
-				fmt.Fprintf(out, "\nNext: certwatch serve --config %s\n", cfgPath)
+				fmt.Fprint(out, lg.msg("demo.next", cfgPath))
 				return nil
 			}
 			removed := demoTakedowns(web, takedowns)
@@ -104,19 +105,11 @@ Nothing leaves this machine. Run it again to see cases "seen again".`,
 				listen = freeListen("127.0.0.1:8080")
 			}
 			o := serveOptions{configPath: cfgPath, listen: listen, ready: func(url string) {
-				fmt.Fprintf(out, "\n================ 审核界面 / review UI ================\n")
-				fmt.Fprintf(out, "打开 Open  %s/login\n", url)
-				fmt.Fprintf(out, "演示账户（本次运行生成的密码）/ demo accounts (passwords generated for this run):\n")
+				fmt.Fprint(out, lg.msg("demo.ui", url))
 				for _, l := range logins {
 					fmt.Fprintln(out, l)
 				}
-				fmt.Fprintf(out, "试一试 Try: 以 shijian 登录 → 案件队列 → 打开样例商城的商品（shop.example）→ 确认（市场监管下架通知）；\n")
-				fmt.Fprintf(out, "以 wangxin 登录 → 打开仿冒查询网站（cx-mem-gov.example）→ 确认“移送公安”；以 shenpi 登录 → 审批移送 →\n")
-				fmt.Fprintf(out, "通知与移送 → 签发 → 标记为已发送 → 下载 PDF → 立即复查（样例商城已下架 %d 个商品：%s）。\n", len(removed), strings.Join(removed, " "))
-				fmt.Fprintf(out, "新版识别 New detection: 打开上方“新版识别样例”中的案件（如 fenlei.example/post/88007.html、shop.example/item/600116），\n")
-				fmt.Fprintf(out, "看解出的联系方式（原文与解码并列）和“近邻”“短文本”理由。\n")
-				fmt.Fprintf(out, "Stop with Ctrl-C.\n")
-				fmt.Fprintf(out, "=====================================================\n")
+				fmt.Fprint(out, lg.msg("demo.try", len(removed), strings.Join(removed, " ")))
 			}}
 			return serveWith(cmd.Context(), cfg, o, out, cmd.ErrOrStderr())
 		},
@@ -142,7 +135,7 @@ func freeListen(want string) string {
 
 // demoSetup creates (or resets) the demo accounts and prints the cases
 // and the issue 11 showcase.
-func demoSetup(db string, web *testbed.Web, out io.Writer) ([]string, error) {
+func demoSetup(db string, web *testbed.Web, out io.Writer, l lang) ([]string, error) {
 	st, err := store.Open(db, store.Options{})
 	if err != nil {
 		return nil, err
@@ -152,15 +145,15 @@ func demoSetup(db string, web *testbed.Web, out io.Writer) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	fmt.Fprintf(out, "\n%d cases:\n", len(cs))
+	fmt.Fprint(out, l.msg("demo.cases", len(cs)))
 	for i, c := range cs {
 		if i == demoCasesShown {
-			fmt.Fprintf(out, "  … %d more (certwatch cases list)\n", len(cs)-i)
+			fmt.Fprintln(out, l.msg("demo.more", len(cs)-i))
 			break
 		}
-		fmt.Fprintf(out, "  %3d  %-6g %-15s seen %d×  %s\n", c.ID, c.Score, c.Category, c.Sightings, safe(c.URL))
+		fmt.Fprintln(out, l.msg("demo.case", c.ID, c.Score, c.Category, c.Sightings, safe(c.URL)))
 	}
-	printShowcase(out, web.Showcase(), cs)
+	printShowcase(out, l, web.Showcase(), cs)
 	var logins []string
 	for _, a := range demoAccounts {
 		pw := demoPassword()
@@ -186,27 +179,30 @@ const demoCasesShown = 50
 // printShowcase says, for each page written for issue 11, whether this
 // sweep treated it as it should: the offers only the offer grammar, the
 // short-text rule and decoded contacts catch, and the hard negatives.
-func printShowcase(out io.Writer, pages []testbed.Showcase, cs []store.Case) {
+func printShowcase(out io.Writer, l lang, pages []testbed.Showcase, cs []store.Case) {
 	byURL := make(map[string]store.Case, len(cs))
 	for _, c := range cs {
 		byURL[c.URL] = c
 	}
 	name := func(cat string) string { return rules.CategoryName(nil, cat) }
-	fmt.Fprintf(out, "\n新版识别样例（旧规则识别不了的要约与不应标记的难负例）/ issue 11 showcase:\n")
+	if l == en {
+		name = func(cat string) string { return cat }
+	}
+	fmt.Fprint(out, l.msg("showcase.title"))
 	for _, s := range pages {
-		want := "不应标记"
+		want := l.msg("showcase.not.wanted")
 		if s.Category != "" {
-			want = "应标记：" + name(s.Category)
+			want = l.msg("showcase.wanted", name(s.Category))
 		}
-		got, mark := "未标记", "✓"
+		got, mark := l.msg("showcase.not.flagged"), "✓"
 		c, flagged := byURL[store.CanonicalURL(s.URL)]
 		if flagged {
-			got = fmt.Sprintf("已标记：%s（案件 %d）", name(c.Category), c.ID)
+			got = l.msg("showcase.flagged", name(c.Category), c.ID)
 		}
 		if flagged != (s.Category != "") || flagged && c.Category != s.Category {
 			mark = "✗"
 		}
-		fmt.Fprintf(out, "  %s %s，%s  %s\n      %s\n", mark, want, got, safe(s.URL), s.What)
+		fmt.Fprintln(out, l.msg("showcase.line", mark, want, got, safe(s.URL), s.What))
 	}
 }
 

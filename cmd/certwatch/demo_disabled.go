@@ -3,8 +3,6 @@
 package main
 
 import (
-	"errors"
-
 	"github.com/spf13/cobra"
 )
 
@@ -12,7 +10,7 @@ import (
 // sample web (package testbed: fake shops, an imitation query site, hostile
 // pages) is left out of the binary offices deploy, and is built into
 // bin/certwatch-demo by `make demo` (build tag demo).
-var errNoSampleWeb = errors.New("demo: 此程序构建时未包含示例网站，请运行 make demo / this binary was built without the sample web (build tag demo); run `make demo`, which builds bin/certwatch-demo")
+var errNoSampleWeb = newMsgError("demo.disabled")
 
 func newDemoCmd() *cobra.Command {
 	return &cobra.Command{

@@ -56,7 +56,7 @@ of at most N characters no rule touched; it never unflags).
 replaces the model. Both are measured on the same records, side by side, with
 the records on which they disagree.
 
-Output: bilingual tables (--format text) or one JSON document (--format json).
+Output: tables in the chosen language (--format text) or one JSON document (--format json).
 --show picks the record lists, in both formats: misses, false-alarms,
 wrong-category, disagreements, all (default) or none. On the test split use
 --show none: aggregate figures only, no record.`,
@@ -138,7 +138,7 @@ func runEval(cmd *cobra.Command, o evalOptions, args []string) error {
 		enc.SetEscapeHTML(false)
 		err = enc.Encode(rep)
 	} else {
-		err = rep.WriteText(w, show)
+		err = rep.WriteTextIn(w, show, evalLang(langOf(cmd)))
 	}
 	if err != nil {
 		return &exitError{code: 1, err: fmt.Errorf("eval: write output: %w", err)}

@@ -10,12 +10,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/certwatch/certwatch/eval"
+	"github.com/certwatch/certwatch/internal/beijing"
 	"github.com/certwatch/certwatch/rank"
 	"github.com/certwatch/certwatch/store"
 )
@@ -24,7 +24,7 @@ import (
 // the learned second stage (package rank).
 
 func newModelCmd() *cobra.Command {
-	cmd := &cobra.Command{Use: "model", Short: "Train, test, inspect and activate the learned model (学习模型)"}
+	cmd := &cobra.Command{Use: "model", Short: "Train, test, inspect and activate the learned model"}
 	cmd.AddCommand(newModelTrainCmd(), newModelTestCmd(), newModelShowCmd(), newModelActivateCmd(),
 		newModelHistoryCmd(), newModelDeactivateCmd(), newModelChannelCmd())
 	return cmd
@@ -105,7 +105,7 @@ func newModelTrainCmd() *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "train --data F.jsonl[,F2|DIR] [--from-store --config C] -o MODEL",
-		Short: "Fit a model to labelled texts and reviewers' decisions (训练模型)",
+		Short: "Fit a model to labelled texts and reviewers' decisions",
 		Long: `Read labelled JSON Lines ("label": cert_sale, exam_fraud, training_fraud,
 imitation_site, or clean/clean_*/negative; directories mean their *.jsonl files),
 and with --from-store the reviewers' decisions in the database (confirmed = an
@@ -168,10 +168,9 @@ no splits). The same data and options give the same model payload.`,
 					return &exitError{code: 1, err: err}
 				}
 				examples = append(examples, ex...)
-				fmt.Fprintf(w, "数据库 database: %d 条线索 cases; 用作样本 used %d; 未审核 open %d; 以超出范围/重复排除 excluded %d; 无可读快照 no text %d",
-					sum.Cases, len(ex), sum.Open, sum.Excluded, sum.NoText)
+				fmt.Fprint(w, langOf(cmd).msg("train.store", sum.Cases, len(ex), sum.Open, sum.Excluded, sum.NoText))
 				if len(sum.Uncovered) > 0 {
-					fmt.Fprintf(w, "; 模型没有的类别 categories without a class %v", sum.Uncovered)
+					fmt.Fprint(w, langOf(cmd).msg("train.uncovered", sum.Uncovered))
 				}
 				fmt.Fprintln(w)
 			}
@@ -184,16 +183,15 @@ no splits). The same data and options give the same model payload.`,
 				return &exitError{code: 1, err: err}
 			}
 			h := m.Header()
-			printCounts(w, h.TrainedOn)
+			printCounts(w, langOf(cmd), h.TrainedOn)
 			fi, _ := os.Stat(out)
 			var size int64
 			if fi != nil {
 				size = fi.Size()
 			}
-			fmt.Fprintf(w, "模型 model  %s\n  n-grams %d–%d, 词表 vocabulary %d, 文件 file %s (%d bytes), 训练用时 training time %.2f s\n",
-				safe(m.Version()), h.Features.NGramMin, h.Features.NGramMax, h.VocabSize, out, size, took.Seconds())
+			fmt.Fprint(w, langOf(cmd).msg("train.model", safe(m.Version()), h.Features.NGramMin, h.Features.NGramMax, h.VocabSize, out, size, took.Seconds()))
 			if dev != "" {
-				fmt.Fprintf(w, "\n开发集 dev set: %s\n", dev)
+				fmt.Fprint(w, langOf(cmd).msg("train.dev", dev))
 				n, err := measure(cmd, w, dev, "dev", "text", m)
 				if err != nil {
 					return &exitError{code: 1, err: err}
@@ -241,13 +239,13 @@ func parseRange(s string) (int, int, bool) {
 }
 
 // printCounts writes the training data per source and class.
-func printCounts(w io.Writer, t rank.TrainingSummary) {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprint(tw, "来源 source\t")
+func printCounts(w io.Writer, l lang, t rank.TrainingSummary) {
+	tw := newTable(w, true)
+	fmt.Fprint(tw, l.msg("train.source")+"\t")
 	for _, c := range rank.Classes {
-		fmt.Fprintf(tw, "%s %s\t", rank.CategoryName(c), c)
+		fmt.Fprintf(tw, "%s\t", categoryLabel(l, c))
 	}
-	fmt.Fprintln(tw, "合计 total\t")
+	fmt.Fprintln(tw, l.msg("train.total")+"\t")
 	row := func(name string, counts map[string]int) {
 		fmt.Fprintf(tw, "%s\t", safe(name))
 		n := 0
@@ -270,7 +268,7 @@ func newModelTestCmd() *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
 		Use:   "test MODEL FILE.jsonl [--against MODEL2]",
-		Short: "Precision, recall and F1 of a model alone on labelled texts (模型测试)",
+		Short: "Precision, recall and F1 of a model alone on labelled texts",
 		Long: `Measure the model alone (no rules) on the labelled records of FILE, with the
 measures of "certwatch eval" (precision, recall and F1 overall, per category, per
 text kind and per split). Records with a "split" field count only when their split
@@ -334,7 +332,7 @@ func measure(cmd *cobra.Command, w io.Writer, file, splits, format string, cs ..
 		enc.SetEscapeHTML(false)
 		err = enc.Encode(rep)
 	} else {
-		err = rep.WriteText(w, nil)
+		err = rep.WriteTextIn(w, nil, evalLang(langOf(cmd)))
 	}
 	if err == nil && rep.Records == 0 {
 		err = fmt.Errorf("%s: no labelled record of the selected splits (%s) was evaluated (评测记录为 0)", file, strings.Join(sel.Splits, ","))
@@ -347,7 +345,7 @@ func newModelShowCmd() *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
 		Use:   "show MODEL",
-		Short: "Print a model's header and its strongest n-grams per category (查看模型)",
+		Short: "Print a model's header and its strongest n-grams per category",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			m, err := loadModelArg(args[0])
@@ -365,23 +363,24 @@ func newModelShowCmd() *cobra.Command {
 				enc.SetIndent("", "  ")
 				return enc.Encode(map[string]any{"version": m.Version(), "header": h, "top": tops})
 			}
-			fmt.Fprintf(w, "版本 version       %s\n", safe(m.Version()))
-			fmt.Fprintf(w, "格式 format        %s\n", h.Format)
-			fmt.Fprintf(w, "创建 created       %s\n", h.Created.Format(time.RFC3339))
+			l := langOf(cmd)
+			fmt.Fprintln(w, l.msg("model.show.version", safe(m.Version())))
+			fmt.Fprintln(w, l.msg("model.show.format", h.Format))
+			fmt.Fprintln(w, l.msg("model.show.created", beijing.Format(h.Created)))
 			if h.Description != "" {
-				fmt.Fprintf(w, "说明 description   %s\n", safe(h.Description))
+				fmt.Fprintln(w, l.msg("model.show.description", safe(h.Description)))
 			}
-			fmt.Fprintf(w, "特征 features      %s\n                  n-grams %d–%d, 窗口 window %d, 最长 max %d runes, 归一化 normaliser %s\n",
-				h.Features.Scheme, h.Features.NGramMin, h.Features.NGramMax, h.Features.Window, h.Features.MaxRunes, h.Features.Normaliser)
-			fmt.Fprintf(w, "词表 vocabulary    %d\n", h.VocabSize)
-			fmt.Fprintf(w, "阈值 threshold     %.2f\n", h.Threshold)
+			fmt.Fprintln(w, l.msg("model.show.features",
+				h.Features.Scheme, h.Features.NGramMin, h.Features.NGramMax, h.Features.Window, h.Features.MaxRunes, h.Features.Normaliser))
+			fmt.Fprintln(w, l.msg("model.show.vocabulary", h.VocabSize))
+			fmt.Fprintln(w, l.msg("model.show.threshold", h.Threshold))
 			s := h.TrainedOn.Settings
-			fmt.Fprintf(w, "训练 training      seed %d, epochs %d, batch %d, AdaGrad step %g, L2 %g, min-df %d, max-vocab %d\n",
-				s.Seed, s.Epochs, s.BatchSize, s.LearningRate, s.L2, s.MinDF, s.MaxVocab)
-			fmt.Fprintf(w, "载荷 payload       %s, %d bytes, sha256 %s\n\n", h.Payload.Encoding, h.Payload.Size, h.Payload.SHA256)
-			printCounts(w, h.TrainedOn)
+			fmt.Fprintln(w, l.msg("model.show.training", s.Seed, s.Epochs, s.BatchSize, s.LearningRate, s.L2, s.MinDF, s.MaxVocab))
+			fmt.Fprintln(w, l.msg("model.show.payload", h.Payload.Encoding, h.Payload.Size, h.Payload.SHA256))
+			fmt.Fprintln(w)
+			printCounts(w, l, h.TrainedOn)
 			for _, c := range h.Classes {
-				fmt.Fprintf(w, "\n%s %s:", rank.CategoryName(c), c)
+				fmt.Fprintf(w, "\n%s:", categoryLabel(l, c))
 				for i, t := range m.TopNGrams(c, top) {
 					if i%8 == 0 {
 						fmt.Fprint(w, "\n ")
@@ -402,7 +401,7 @@ func newModelActivateCmd() *cobra.Command {
 	var db dbOptions
 	cmd := &cobra.Command{
 		Use:   "activate MODEL --config FILE",
-		Short: "Make a model file the one the review server and sweeps use (启用模型)",
+		Short: "Make a model file the one the review server and sweeps use",
 		Long: `Check that the model file loads, then record the activation in the database:
 its bytes, version, who and when, and an audit entry (model.activate). While
 "certwatch serve" runs, the server records it. "model history" lists activations;
@@ -429,21 +428,21 @@ its bytes, version, who and when, and an audit entry (model.activate). While
 				if err := callServer(url, token, "POST", "/control/model/activate", in, &res); err != nil {
 					return &exitError{code: 1, err: err}
 				}
-				fmt.Fprintf(w, "已通过运行中的服务启用模型 activated %s through the running server (%s)\n", safe(res.Version), url)
+				fmt.Fprintln(w, langOf(cmd).msg("model.activated.server", safe(res.Version), url))
 				return nil
 			}
 			if err != nil {
 				return &exitError{code: 1, err: err}
 			}
 			defer st.Close()
-			prev := "内置默认模型 the embedded default"
+			prev := langOf(cmd).msg("model.embedded")
 			if am, err := st.ActiveModel(); err == nil {
 				prev = am.Version
 			}
 			if err := st.ActivateModel(cliActor(), path, data, m.Version()); err != nil {
 				return &exitError{code: 1, err: err}
 			}
-			fmt.Fprintf(w, "已启用模型 activated %s（之前 was: %s）\n", safe(m.Version()), safe(prev))
+			fmt.Fprintln(w, langOf(cmd).msg("model.activated", safe(m.Version()), safe(prev)))
 			return nil
 		}),
 	}
@@ -452,16 +451,16 @@ its bytes, version, who and when, and an audit entry (model.activate). While
 }
 
 func newModelHistoryCmd() *cobra.Command {
-	return newHistoryCmd("List the model activations recorded in the database, oldest first (启用记录)",
+	return newHistoryCmd("List the model activations recorded in the database, oldest first",
 		(*store.Store).ModelHistory,
-		"从未启用过模型，使用内置默认模型 no model was ever activated: the embedded default is used")
+		func(l lang) string { return l.msg("model.history.none") })
 }
 
 func newModelDeactivateCmd() *cobra.Command {
 	var db dbOptions
 	cmd := &cobra.Command{
 		Use:   "deactivate",
-		Short: "End the current model activation: back to the embedded default model (停用模型)",
+		Short: "End the current model activation: back to the embedded default model",
 		Args:  cobra.NoArgs,
 		RunE: db.guard(func(cmd *cobra.Command, _ []string) error {
 			w := cmd.OutOrStdout()
@@ -475,7 +474,7 @@ func newModelDeactivateCmd() *cobra.Command {
 				if err := callServer(url, token, "POST", "/control/model/deactivate", in, nil); err != nil {
 					return &exitError{code: 1, err: err}
 				}
-				fmt.Fprintf(w, "已通过运行中的服务停用模型，改用内置默认模型 deactivated through the running server (%s): the embedded default model is used\n", url)
+				fmt.Fprintln(w, langOf(cmd).msg("model.deactivated.server", url))
 				return nil
 			}
 			if err != nil {
@@ -485,7 +484,7 @@ func newModelDeactivateCmd() *cobra.Command {
 			if err := st.DeactivateModel(cliActor()); err != nil {
 				return &exitError{code: 1, err: err}
 			}
-			fmt.Fprintln(w, "已停用模型，改用内置默认模型 no model is active now: the embedded default model is used")
+			fmt.Fprintln(w, langOf(cmd).msg("model.deactivated"))
 			return nil
 		}),
 	}
@@ -497,7 +496,7 @@ func newModelChannelCmd() *cobra.Command {
 	var db dbOptions
 	cmd := &cobra.Command{
 		Use:   "channel [CATEGORY|all on|off] --config FILE",
-		Short: "Switch the learned model's channel per category, or list the switches (模型通道)",
+		Short: "Switch the learned model's channel per category, or list the switches",
 		Long: `The learned model flags a page on its own (without the rules) only for categories
 whose model channel is on; every channel is on until switched off. With no
 arguments, list the categories and their channels. "all" switches every category
@@ -506,10 +505,10 @@ the model knows. Each switch is recorded in the database with an audit entry
 "certwatch serve" runs, the server records it.`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 0 && len(args) != 2 {
-				return errors.New("want no arguments (list) or CATEGORY|all on|off")
+				return langOf(cmd).errorf("channel.args")
 			}
 			if len(args) == 2 && args[1] != "on" && args[1] != "off" {
-				return fmt.Errorf("model channel: %q: want on or off", args[1])
+				return langOf(cmd).errorf("channel.on.off", args[1])
 			}
 			return nil
 		},
@@ -521,16 +520,19 @@ the model knows. Each switch is recorded in the database with an audit entry
 					return &exitError{code: 1, err: err}
 				}
 				defer st.Close()
-				return printChannels(w, st)
+				return printChannels(w, langOf(cmd), st)
 			}
 			cats := []string{args[0]}
 			if args[0] == "all" {
 				cats = rank.Classes[1:]
 			} else if !slices.Contains(rank.Classes[1:], args[0]) {
-				return &exitError{code: 2, err: fmt.Errorf("model channel: unknown category %q (the model's categories: %s, or all)", args[0], strings.Join(rank.Classes[1:], ", "))}
+				return &exitError{code: 2, err: langOf(cmd).errorf("channel.unknown", args[0], strings.Join(rank.Classes[1:], ", "))}
 			}
-			on := args[1] == "on"
-			zh := map[bool]string{true: "开启 on", false: "关闭 off"}[on]
+			on, l := args[1] == "on", langOf(cmd)
+			switched := l.msg("channel.off")
+			if on {
+				switched = l.msg("channel.on")
+			}
 			st, err := db.open(false)
 			if errors.Is(err, store.ErrLocked) {
 				url, token, ok := db.server(err)
@@ -545,7 +547,7 @@ the model knows. Each switch is recorded in the database with an audit entry
 						}
 						return &exitError{code: 1, err: err}
 					}
-					fmt.Fprintf(w, "已通过运行中的服务%s模型通道 %s %s (%s)\n", zh, rank.CategoryName(c), c, url)
+					fmt.Fprintln(w, l.msg("channel.switched.server", switched, categoryLabel(l, c), url))
 				}
 				return nil
 			}
@@ -560,7 +562,7 @@ the model knows. Each switch is recorded in the database with an audit entry
 					}
 					return &exitError{code: 1, err: err}
 				}
-				fmt.Fprintf(w, "已%s模型通道 %s %s\n", zh, rank.CategoryName(c), c)
+				fmt.Fprintln(w, l.msg("channel.switched", switched, categoryLabel(l, c)))
 			}
 			return nil
 		}),
@@ -570,22 +572,22 @@ the model knows. Each switch is recorded in the database with an audit entry
 }
 
 // printChannels lists the model's categories with their channels.
-func printChannels(w io.Writer, st *store.Store) error {
+func printChannels(w io.Writer, l lang, st *store.Store) error {
 	chs, err := st.ModelChannels()
 	if err != nil {
 		return &exitError{code: 1, err: err}
 	}
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "类别 category\t模型通道 channel\t切换 switched by")
+	tw := newTable(w, false)
+	fmt.Fprintln(tw, l.msg("channel.header"))
 	for _, c := range rank.Classes[1:] {
-		state, by := "开启 on", "—（默认 default）"
+		state, by := l.msg("channel.on"), l.msg("channel.default")
 		if i := slices.IndexFunc(chs, func(ch store.ModelChannel) bool { return ch.Category == c }); i >= 0 {
 			if !chs[i].On {
-				state = "关闭 off"
+				state = l.msg("channel.off")
 			}
-			by = chs[i].By + " " + chs[i].At.Local().Format(time.DateTime)
+			by = chs[i].By + " " + beijing.Format(chs[i].At)
 		}
-		fmt.Fprintf(tw, "%s %s\t%s\t%s\n", rank.CategoryName(c), c, state, safe(by))
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", categoryLabel(l, c), state, safe(by))
 	}
 	return tw.Flush()
 }

@@ -43,7 +43,7 @@ func TestModelTrainTestShowActivate(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("model train: exit %d\n%s%s", code, out, errOut)
 	}
-	for _, want := range []string{"合计 total", "20", "模型 model  dept@2026-12-02+", "训练用时 training time", "开发集 dev set", "A  model dept@2026-12-02+", "cert_sale 制售、买卖假证", "精确率 precision"} {
+	for _, want := range []string{"total", "20", "model  dept@2026-12-02+", "training time", "dev set", "A  model dept@2026-12-02+", "cert_sale", "precision"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("model train output lacks %q:\n%s", want, out)
 		}
@@ -58,13 +58,13 @@ func TestModelTrainTestShowActivate(t *testing.T) {
 	}
 	version := regexp.MustCompile(`dept@2026-12-02\+[0-9a-f]{12}`).FindString(out)
 
-	code, out, errOut = runCLI(t, "", "model", "test", m1, dev, "--against", "default")
+	code, out, errOut = runCLI(t, "", "--lang", "zh", "model", "test", m1, dev, "--against", "default")
 	if code != 0 || !strings.Contains(out, version) || !strings.Contains(out, "certwatch-default@") ||
 		!strings.Contains(out, "cert_sale 制售、买卖假证") || !strings.Contains(out, "评测 20 条") {
 		t.Errorf("model test: exit %d\n%s%s", code, out, errOut)
 	}
-	code, out, errOut = runCLI(t, "", "model", "show", m1, "--top", "5")
-	if code != 0 || !strings.Contains(out, "版本 version       "+version) || !strings.Contains(out, "考试作弊、代考 exam_fraud:") ||
+	code, out, errOut = runCLI(t, "", "--lang", "zh", "model", "show", m1, "--top", "5")
+	if code != 0 || !strings.Contains(out, "版本      "+version) || !strings.Contains(out, "考试作弊、代考 exam_fraud:") ||
 		!strings.Contains(out, "certwatch-model/1") {
 		t.Errorf("model show: exit %d\n%s%s", code, out, errOut)
 	}
@@ -79,7 +79,7 @@ func TestModelTrainTestShowActivate(t *testing.T) {
 	// Activation is recorded in the database and the audit log.
 	cfg := writeFile(t, dir, "c.yaml", "database: c.db\nsources:\n  - {id: s, type: urls, urls: [\"http://127.0.0.1:9/x\"]}\n")
 	code, out, errOut = runCLI(t, "", "model", "activate", m1, "--config", cfg)
-	if code != 0 || !strings.Contains(out, "已启用模型 activated "+version) {
+	if code != 0 || !strings.Contains(out, "activated "+version) {
 		t.Fatalf("model activate: exit %d\n%s%s", code, out, errOut)
 	}
 	if code, _, errOut := runCLI(t, "", "model", "activate", m1, "--config", cfg); code != 1 || !strings.Contains(errOut, "already active") {
@@ -88,16 +88,16 @@ func TestModelTrainTestShowActivate(t *testing.T) {
 	if code, _, errOut := runCLI(t, "", "model", "activate", bad, "--config", cfg); code != 1 || !strings.Contains(errOut, "truncated") {
 		t.Errorf("activating a truncated model: exit %d\n%s", code, errOut)
 	}
-	code, out, errOut = runCLI(t, "", "model", "history", "--config", cfg)
-	if code != 0 || !strings.Contains(out, version) || !strings.Contains(out, "(在用 active)") {
+	code, out, errOut = runCLI(t, "", "--lang", "zh", "model", "history", "--config", cfg)
+	if code != 0 || !strings.Contains(out, version) || !strings.Contains(out, "（在用）") || strings.Contains(out, "active") {
 		t.Errorf("model history: exit %d\n%s%s", code, out, errOut)
 	}
 	// Training may add the reviewers' decisions (none yet).
-	code, out, errOut = runCLI(t, "", append(args, "-o", m2, "--from-store", "--config", cfg)...)
-	if code != 0 || !strings.Contains(out, "数据库 database: 0 条线索 cases") {
+	code, out, errOut = runCLI(t, "", append([]string{"--lang", "zh"}, append(args, "-o", m2, "--from-store", "--config", cfg)...)...)
+	if code != 0 || !strings.Contains(out, "数据库：0 条线索") {
 		t.Errorf("model train --from-store: exit %d\n%s%s", code, out, errOut)
 	}
-	if code, out, errOut := runCLI(t, "", "model", "deactivate", "--config", cfg); code != 0 || !strings.Contains(out, "内置默认模型") {
+	if code, out, errOut := runCLI(t, "", "--lang", "zh", "model", "deactivate", "--config", cfg); code != 0 || !strings.Contains(out, "内置默认模型") {
 		t.Errorf("model deactivate: exit %d\n%s%s", code, out, errOut)
 	}
 	st, err := store.Open(filepath.Join(dir, "c.db"), store.Options{ReadOnly: true})
@@ -153,7 +153,7 @@ func TestModelActivateWhileServing(t *testing.T) {
 func TestModelChannelCommand(t *testing.T) {
 	dir := t.TempDir()
 	cfg := writeFile(t, dir, "c.yaml", "database: c.db\nsources:\n  - {id: s, type: urls, urls: [\"http://127.0.0.1:9/x\"]}\n")
-	if code, out, errOut := runCLI(t, "", "model", "channel", "exam_fraud", "off", "--config", cfg); code != 0 || !strings.Contains(out, "已关闭 off模型通道 考试作弊、代考 exam_fraud") {
+	if code, out, errOut := runCLI(t, "", "--lang", "zh", "model", "channel", "exam_fraud", "off", "--config", cfg); code != 0 || !strings.Contains(out, "已关闭模型通道 考试作弊、代考 exam_fraud") {
 		t.Fatalf("model channel off: exit %d\n%s%s", code, out, errOut)
 	}
 	if code, _, errOut := runCLI(t, "", "model", "channel", "exam_fraud", "off", "--config", cfg); code != 1 || !strings.Contains(errOut, "already off") {
@@ -165,12 +165,12 @@ func TestModelChannelCommand(t *testing.T) {
 	if code, _, errOut := runCLI(t, "", "model", "channel", "exam_fraud", "maybe", "--config", cfg); code == 0 || !strings.Contains(errOut, "want on or off") {
 		t.Errorf("bad state: exit %d\n%s", code, errOut)
 	}
-	code, out, errOut := runCLI(t, "", "model", "channel", "--config", cfg)
-	if code != 0 || !regexp.MustCompile(`考试作弊、代考 exam_fraud\s+关闭 off\s+cli`).MatchString(out) ||
-		!regexp.MustCompile(`制售、买卖假证 cert_sale\s+开启 on\s+—`).MatchString(out) {
+	code, out, errOut := runCLI(t, "", "--lang", "zh", "model", "channel", "--config", cfg)
+	if code != 0 || !regexp.MustCompile(`考试作弊、代考 exam_fraud\s+关闭\s+cli`).MatchString(out) ||
+		!regexp.MustCompile(`制售、买卖假证 cert_sale\s+开启\s+—`).MatchString(out) {
 		t.Errorf("model channel list: exit %d\n%s%s", code, out, errOut)
 	}
-	if code, out, errOut := runCLI(t, "", "model", "channel", "all", "on", "--config", cfg); code != 0 || strings.Count(out, "已开启 on") != 4 {
+	if code, out, errOut := runCLI(t, "", "model", "channel", "all", "on", "--config", cfg); code != 0 || strings.Count(out, "switched the model channel on for") != 4 {
 		t.Errorf("model channel all on: exit %d\n%s%s", code, out, errOut)
 	}
 	st, err := store.Open(filepath.Join(dir, "c.db"), store.Options{ReadOnly: true})

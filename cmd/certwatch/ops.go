@@ -6,12 +6,12 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/certwatch/certwatch/config"
+	"github.com/certwatch/certwatch/internal/beijing"
 	"github.com/certwatch/certwatch/store"
 	"github.com/certwatch/certwatch/sweep"
 )
@@ -50,7 +50,7 @@ server writes the copy (it owns the database), during sweeps too.`,
 				if berr != nil {
 					return &exitError{code: 1, err: explainDBError(berr)}
 				}
-				fmt.Fprintf(out, "backup: %d bytes to %s\n", n, dst)
+				fmt.Fprintln(out, langOf(cmd).msg("backup.written", n, dst))
 			case errors.Is(err, store.ErrLocked):
 				url, token, ok := serverFor(db, err)
 				if !ok {
@@ -64,7 +64,7 @@ server writes the copy (it owns the database), during sweeps too.`,
 					}
 					return &exitError{code: 1, err: explainDBError(err)}
 				}
-				fmt.Fprintf(out, "backup by the running server (%s): %d bytes to %s\n", url, res.Bytes, dst)
+				fmt.Fprintln(out, langOf(cmd).msg("backup.by.server", url, res.Bytes, dst))
 			default:
 				return &exitError{code: 1, err: explainDBError(err)}
 			}
@@ -76,7 +76,7 @@ server writes the copy (it owns the database), during sweeps too.`,
 				for _, p := range rep.Problems {
 					fmt.Fprintf(out, "  - %s\n", safe(p))
 				}
-				return &exitError{code: 1, err: fmt.Errorf("备份未通过校验 (the backup %s does not verify)", dst)}
+				return &exitError{code: 1, err: langOf(cmd).errorf("backup.unverified", dst)}
 			}
 			fmt.Fprintf(out, "verified: %d cases, %d snapshots, audit log %d entries (head %s)\n",
 				rep.Buckets["cases"], rep.Buckets["snapshots"], rep.Audit.Entries, rep.Audit.HeadHash)
@@ -105,7 +105,7 @@ the compacted file has served you well). Stop "certwatch serve" first.`,
 			if err != nil {
 				return &exitError{code: 1, err: err}
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "compacted %s: %d → %d bytes; the original is kept as %s\n", db, before, after, kept)
+			fmt.Fprintln(cmd.OutOrStdout(), langOf(cmd).msg("compact.done", db, before, after, kept))
 			return nil
 		},
 	}
@@ -133,9 +133,9 @@ func newScheduleCmd() *cobra.Command {
 				return &exitError{code: 1, err: err}
 			}
 			out := cmd.OutOrStdout()
-			fmt.Fprintf(out, "time zone %s\n", s.TimeZone)
-			tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "JOB\tSPEC\tNEXT RUNS")
+			fmt.Fprintln(out, langOf(cmd).msg("schedule.zone", s.TimeZone))
+			tw := newTable(out, false)
+			fmt.Fprintln(tw, langOf(cmd).msg("schedule.header"))
 			for _, r := range next {
 				spec, runs := r.Spec, ""
 				if spec == "" {
@@ -145,7 +145,7 @@ func newScheduleCmd() *cobra.Command {
 					if i > 0 {
 						runs += ", "
 					}
-					runs += t.Format("2006-01-02 15:04 MST")
+					runs += beijing.Minute(t)
 				}
 				fmt.Fprintf(tw, "%s\t%s\t%s\n", r.Job, spec, runs)
 			}
@@ -153,30 +153,29 @@ func newScheduleCmd() *cobra.Command {
 			if config.IsDatabaseURL(cfg.Database) {
 				// Shared by any number of servers: no lock file tells
 				// which run; river's leader runs the periodic jobs.
-				fmt.Fprintln(out, "PostgreSQL 数据库：以上定时任务由正在运行的 certwatch serve 执行，移除检查和备份经任务队列，每项只执行一次 "+
-					"(PostgreSQL database: the running certwatch serve processes run these; removal checks and backups go through the job queue, each once)")
+				fmt.Fprintln(out, langOf(cmd).msg("schedule.pg"))
 				return nil
 			}
 			st, err := store.Open(cfg.Database, store.Options{ReadOnly: true, LockTimeout: 200 * time.Millisecond})
 			switch {
 			case err == nil:
 				st.Close()
-				fmt.Fprintln(out, "no server is running: nothing runs until \"certwatch serve\" starts")
+				fmt.Fprintln(out, langOf(cmd).msg("schedule.no.server"))
 			case errors.Is(err, store.ErrLocked):
 				if url, token, ok := serverFor(cfg.Database, err); ok {
 					var status controlStatus
 					if err := callServer(url, token, "GET", "/control/status", nil, &status); err != nil {
 						return &exitError{code: 1, err: err}
 					}
-					fmt.Fprintf(out, "server at %s; sweep running: %t\n", url, status.SweepRunning)
+					fmt.Fprintln(out, langOf(cmd).msg("schedule.server", url, yesNo(langOf(cmd), status.SweepRunning)))
 					if status.DatabaseProblem != "" {
-						fmt.Fprintf(out, "数据库异常 (database problem): %s\n", status.DatabaseProblem)
+						fmt.Fprintln(out, langOf(cmd).msg("schedule.db.problem", status.DatabaseProblem))
 					}
 				} else {
-					fmt.Fprintln(out, "another process holds the database:", err)
+					fmt.Fprintln(out, langOf(cmd).msg("schedule.db.held", err))
 				}
 			case errors.Is(err, os.ErrNotExist):
-				fmt.Fprintln(out, "no database yet")
+				fmt.Fprintln(out, langOf(cmd).msg("schedule.no.db"))
 			}
 			return nil
 		},

@@ -40,7 +40,7 @@ func TestBackupDuringAScheduledSweep(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 	code, sched, _ = runCLI(t, "", "schedule", "--config", cfgPath)
-	if !strings.Contains(sched, "sweep running: true") {
+	if !strings.Contains(sched, "sweep running: yes") {
 		t.Fatalf("no sweep running when the backup starts (%d requests so far):\n%s", web.TotalHits(), sched)
 	}
 	backup := filepath.Join(dir, "copy.db")

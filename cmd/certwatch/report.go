@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -15,6 +14,7 @@ import (
 	"github.com/certwatch/certwatch/browser"
 	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/config"
+	"github.com/certwatch/certwatch/internal/beijing"
 	"github.com/certwatch/certwatch/notice"
 	"github.com/certwatch/certwatch/store"
 )
@@ -80,19 +80,19 @@ and stops.`,
 func parseReportPeriod(o periodReportOptions) (store.Period, error) {
 	switch {
 	case o.period != "" && (o.from != "" || o.to != ""):
-		return store.Period{}, fmt.Errorf("report: give --period or --from and --to, not both")
+		return store.Period{}, newMsgError("report.period.both")
 	case o.period != "":
 		p, err := store.CampaignPeriod(o.period)
 		if err != nil {
-			return p, fmt.Errorf("report: --period: %w", err)
+			return p, newMsgError("report.period.bad", err)
 		}
 		return p, nil
 	case o.from == "" || o.to == "":
-		return store.Period{}, fmt.Errorf("report: give --from and --to (YYYY-MM-DD), or --period YEAR-N")
+		return store.Period{}, newMsgError("report.period.none")
 	}
 	p, err := store.DayPeriod(o.from, o.to)
 	if err != nil {
-		return p, fmt.Errorf("report: --from, --to: %w", err)
+		return p, newMsgError("report.dates.bad", err)
 	}
 	return p, nil
 }
@@ -151,9 +151,10 @@ func runReport(ctx context.Context, o periodReportOptions, stdout io.Writer) err
 		}
 		wrote = append(wrote, o.pdf)
 	}
-	printPeriodReport(stdout, r, period.Name)
+	l := langOfCtx(ctx)
+	printPeriodReport(stdout, l, r, period.Name)
 	for _, f := range wrote {
-		fmt.Fprintf(stdout, "wrote %s\n", f)
+		fmt.Fprintln(stdout, l.msg("report.wrote", f))
 	}
 	return nil
 }
@@ -205,23 +206,26 @@ func writeReportFile(path string, write func(io.Writer) error) error {
 	return nil
 }
 
-// printPeriodReport writes the table as text.
-func printPeriodReport(w io.Writer, r *store.PeriodReport, name string) {
-	last := r.LastDay().In(store.Beijing).Format(time.DateOnly)
-	fmt.Fprintf(w, "period %s to %s (Beijing, inclusive)", r.From.In(store.Beijing).Format(time.DateOnly), last)
+// printPeriodReport writes the table as text in l.
+func printPeriodReport(w io.Writer, l lang, r *store.PeriodReport, name string) {
+	fmt.Fprint(w, l.msg("report.period", beijing.Date(r.From), beijing.Date(r.LastDay())))
 	if name != "" {
-		fmt.Fprintf(w, ", %s", name)
+		fmt.Fprint(w, l.msg("report.period.name", name))
 	}
-	fmt.Fprintf(w, "; sweeps started: %d\n", r.Sweeps)
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "DEPARTMENT\tPAGES\tLISTINGS\tFOUND\tCONFIRMED\tTAKEDOWNS\tREMOVED\tREFERRALS\tOPEN\t")
+	fmt.Fprintln(w, l.msg("report.sweeps", r.Sweeps))
+	tw := newTable(w, true)
+	fmt.Fprintln(tw, l.msg("report.header"))
 	for _, row := range append(append([]store.ReportRow(nil), r.Rows...), r.Total) {
 		f := row.ReportFigures
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t\n", cmp.Or(row.Route, "total"),
+		dept := cmp.Or(string(row.Route), l.msg("report.total"))
+		if l == zh && row.Route != "" {
+			dept = cmp.Or(row.Route.Department(), string(row.Route))
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t\n", dept,
 			f.PagesChecked, f.ListingsChecked, f.Found, f.Confirmed, f.TakedownsSent, f.Removed, f.Referrals, f.Open)
 	}
 	tw.Flush()
 	for _, n := range r.Notes {
-		fmt.Fprintf(w, "note: %s\n", n)
+		fmt.Fprintln(w, l.msg("report.note", n))
 	}
 }

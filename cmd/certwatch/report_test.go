@@ -282,6 +282,12 @@ func TestReportPeriodFlag(t *testing.T) {
 	if code != 0 || !regexp.MustCompile(`(?m)^\s*total\s+5\s+2\s+5\s`).MatchString(out) {
 		t.Errorf("summary: exit %d\n%s", code, out)
 	}
+	// The same in Chinese: departments by name, no English heading.
+	code, out, _ = runCLI(t, "", "--lang", "zh", "report", "--db", dbPath, "--period", "2026-4")
+	if code != 0 || !regexp.MustCompile(`(?m)^\s*合计\s+5\s+2\s+5\s`).MatchString(out) || !strings.Contains(out, "统计期 2026-") ||
+		!strings.Contains(out, "网信办") || strings.Contains(out, "DEPARTMENT") || strings.Contains(out, "takedown_cac") {
+		t.Errorf("summary in Chinese: exit %d\n%s", code, out)
+	}
 }
 
 func TestReportBadFlags(t *testing.T) {

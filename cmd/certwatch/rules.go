@@ -5,7 +5,6 @@ import (
 	"io"
 	"sort"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -25,7 +24,7 @@ func newRulesCmd() *cobra.Command {
 				if err != nil {
 					return &exitError{code: 1, err: err}
 				}
-				return checkPacks(cmd.OutOrStdout(), []*rules.Pack{p})
+				return checkPacks(cmd.OutOrStdout(), langOf(cmd), []*rules.Pack{p})
 			}
 			bad := false
 			var all []*rules.Pack
@@ -41,7 +40,7 @@ func newRulesCmd() *cobra.Command {
 			if bad {
 				return &exitError{code: 1, err: errBadInput}
 			}
-			return checkPacks(cmd.OutOrStdout(), all)
+			return checkPacks(cmd.OutOrStdout(), langOf(cmd), all)
 		},
 	})
 	cmd.AddCommand(&cobra.Command{
@@ -58,15 +57,15 @@ func newRulesCmd() *cobra.Command {
 
 // checkPacks compiles the packs together (so terms that normalize to
 // nothing and ids duplicated across packs are caught) and prints a summary.
-func checkPacks(w io.Writer, packs []*rules.Pack) error {
+func checkPacks(w io.Writer, l lang, packs []*rules.Pack) error {
 	if _, err := matcher.Compile(packs...); err != nil {
 		return &exitError{code: 1, err: err}
 	}
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	tw := newTable(w, false)
 	for _, p := range packs {
-		fmt.Fprintf(tw, "%s\tOK\n", p.File)
-		fmt.Fprintf(tw, "  pack\t%s (issuer %s)\n", p.Version(), p.Issuer)
-		fmt.Fprintf(tw, "  threshold\t%g, window %d words\n", p.Threshold, p.Window)
+		fmt.Fprintln(tw, l.msg("config.ok", p.File))
+		fmt.Fprintln(tw, l.msg("pack.version", p.Version(), p.Issuer))
+		fmt.Fprintln(tw, l.msg("pack.threshold", p.Threshold, p.Window))
 		byCat := map[string][]string{}
 		terms, groups, near := 0, 0, 0
 		for _, r := range p.Rules {
@@ -80,7 +79,7 @@ func checkPacks(w io.Writer, packs []*rules.Pack) error {
 			cats = append(cats, c)
 		}
 		sort.Strings(cats)
-		fmt.Fprintf(tw, "  rules\t%d (%d terms, %d groups, %d near clauses), %d pack-wide exclusions\n", len(p.Rules), terms, groups, near, len(p.Exclusions))
+		fmt.Fprintln(tw, l.msg("pack.rules", len(p.Rules), terms, groups, near, len(p.Exclusions)))
 		if len(p.Families) > 0 {
 			fams := make([]string, 0, len(p.Families))
 			for name := range p.Families {
@@ -89,20 +88,20 @@ func checkPacks(w io.Writer, packs []*rules.Pack) error {
 				}
 			}
 			sort.Strings(fams)
-			fmt.Fprintf(tw, "  families\t%d and %d sub-families: %s\n", len(fams), len(p.Families)-len(fams), strings.Join(fams, ", "))
+			fmt.Fprintln(tw, l.msg("pack.families", len(fams), len(p.Families)-len(fams), strings.Join(fams, ", ")))
 		}
 		if cb := p.ContactBonus; cb.Weight != 0 {
-			fmt.Fprintf(tw, "  contact bonus\t+%g for a personal contact within %d characters of a rule's hits\n", cb.Weight, cb.Window)
+			fmt.Fprintln(tw, l.msg("pack.contact.bonus", cb.Weight, cb.Window))
 		}
 		if st := p.ShortText; st != nil {
-			fmt.Fprintf(tw, "  short texts\t≤ %d characters: threshold %g with a corroborator (%s)\n", st.MaxChars, st.Threshold, strings.Join(st.Corroborators, ", "))
+			fmt.Fprintln(tw, l.msg("pack.short.texts", st.MaxChars, st.Threshold, strings.Join(st.Corroborators, ", ")))
 		}
 		if len(p.Genres) > 0 {
 			gs := make([]string, len(p.Genres))
 			for i, g := range p.Genres {
 				gs[i] = fmt.Sprintf("%s ×%g", g.ID, g.Factor)
 			}
-			fmt.Fprintf(tw, "  genres\t%d: %s\n", len(gs), strings.Join(gs, ", "))
+			fmt.Fprintln(tw, l.msg("pack.genres", len(gs), strings.Join(gs, ", ")))
 		}
 		for _, c := range cats {
 			fmt.Fprintf(tw, "  %s\t%s: %s\n", c, p.CategoryName(c), strings.Join(byCat[c], ", "))
@@ -112,10 +111,10 @@ func checkPacks(w io.Writer, packs []*rules.Pack) error {
 			for _, s := range im.Sites {
 				hosts = append(hosts, s.Hosts...)
 			}
-			fmt.Fprintf(tw, "  official sites\t%s; official suffixes %s\n", strings.Join(hosts, ", "), strings.Join(im.OfficialSuffixes, ", "))
+			fmt.Fprintln(tw, l.msg("pack.official", strings.Join(hosts, ", "), strings.Join(im.OfficialSuffixes, ", ")))
 		}
 		if len(p.SearchTerms) > 0 {
-			fmt.Fprintf(tw, "  search terms\t%d\n", len(p.SearchTerms))
+			fmt.Fprintln(tw, l.msg("pack.search.terms", len(p.SearchTerms)))
 		}
 	}
 	return tw.Flush()

@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"strings"
-	"text/tabwriter"
 	"time"
 	"unicode/utf8"
 
@@ -15,8 +14,10 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/config"
 	"github.com/certwatch/certwatch/detect"
+	"github.com/certwatch/certwatch/internal/beijing"
 	"github.com/certwatch/certwatch/matcher"
 	"github.com/certwatch/certwatch/page"
 	"github.com/certwatch/certwatch/rules"
@@ -48,7 +49,7 @@ func parseActive(ap *store.ActivatedPack) (*rules.Pack, error) {
 	p, err := rules.Parse(activeFile(ap), ap.Content)
 	if err != nil {
 		return nil, fmt.Errorf("the rule pack activated by %s at %s no longer loads (activate another, or deactivate it): %w",
-			ap.By, ap.At.Format(time.DateTime), err)
+			ap.By, beijing.Format(ap.At), err)
 	}
 	return p, nil
 }
@@ -107,17 +108,16 @@ func (o *dbOptions) openWithConfig(cmd *cobra.Command, readOnly bool) (*store.St
 
 // currentPacks are the packs in force, chosen as sweeps choose them
 // (compilePacks, without a --rules flag), and where they come from.
-func currentPacks(st *store.Store, cfg *config.Config, against string) ([]*rules.Pack, string, error) {
+func currentPacks(l lang, st *store.Store, cfg *config.Config, against string) ([]*rules.Pack, string, error) {
 	if against != "" {
 		ps, err := rules.LoadPath(against)
-		return ps, against + " (--against)", err
+		return ps, l.msg("tune.from.against", against), err
 	}
 	ap, err := st.ActivePack()
 	switch {
 	case err == nil:
 		p, err := parseActive(ap)
-		return []*rules.Pack{p}, fmt.Sprintf("active in the database: activation #%d by %s at %s of %s",
-			ap.Seq, ap.By, ap.At.Local().Format(time.DateTime), ap.File), err
+		return []*rules.Pack{p}, l.msg("tune.from.active", ap.Seq, ap.By, beijing.Format(ap.At), ap.File), err
 	case !errors.Is(err, store.ErrNotFound):
 		return nil, "", err
 	case cfg != nil && len(cfg.Rules) > 0:
@@ -129,10 +129,10 @@ func currentPacks(st *store.Store, cfg *config.Config, against string) ([]*rules
 			}
 			packs = append(packs, ps...)
 		}
-		return packs, "the configuration's rules (" + cfg.File + ")", rules.CheckSet(packs)
+		return packs, l.msg("tune.from.config", cfg.File), rules.CheckSet(packs)
 	}
 	p, err := rules.Default()
-	return []*rules.Pack{p}, "the embedded default pack", err
+	return []*rules.Pack{p}, l.msg("tune.from.default"), err
 }
 
 // compare runs tuning.Compare with a progress bar on a terminal.
@@ -154,7 +154,7 @@ func (o *tuneOptions) compare(cmd *cobra.Command, st *store.Store, current, cand
 	opts.Detect = func(m *matcher.Matcher) func(*page.Page) *matcher.Finding {
 		d := detect.InForce(m, st)
 		if s := d.Status(); s.Error != "" {
-			fmt.Fprintf(stderr, "certwatch: 警告 warning: %s (%s)\n", s.Warning, s.Error)
+			fmt.Fprintln(stderr, langOf(cmd).msg("tune.model.warning", s.Warning, s.Error))
 		}
 		return d.Detect
 	}
@@ -196,7 +196,7 @@ export, a labelled JSON Lines corpus). Changes nothing; see "rules activate".`,
 				return &exitError{code: 1, err: err}
 			}
 			defer st.Close()
-			current, source, err := currentPacks(st, cfg, o.against)
+			current, source, err := currentPacks(langOf(cmd), st, cfg, o.against)
 			if err != nil {
 				return &exitError{code: 1, err: err}
 			}
@@ -209,7 +209,7 @@ export, a labelled JSON Lines corpus). Changes nothing; see "rules activate".`,
 				enc.SetIndent("", "  ")
 				return enc.Encode(rep)
 			}
-			return printTuning(cmd.OutOrStdout(), rep, source)
+			return printTuning(cmd.OutOrStdout(), langOf(cmd), rep, source)
 		},
 	}
 	o.flags(cmd, true)
@@ -255,8 +255,7 @@ the configuration's rules.`,
 				if err := callServer(url, token, "POST", "/control/activate", in, &res); err != nil {
 					return &exitError{code: 1, err: err}
 				}
-				fmt.Fprintf(cmd.OutOrStdout(), "activated %s through the running server (%s): sweeps and removal checks that start from now on use it.\n"+
-					"The comparison was not printed: the server holds the database; use the UI's 规则试算 page for it.\n", res.Version, url)
+				fmt.Fprint(cmd.OutOrStdout(), langOf(cmd).msg("rules.activated.server", res.Version, url))
 				return nil
 			}
 			if err != nil {
@@ -264,10 +263,10 @@ the configuration's rules.`,
 			}
 			defer st.Close()
 			if ap, err := st.ActivePack(); err == nil && ap.Version == candidate.Version() && string(ap.Content) == string(data) {
-				return &exitError{code: 1, err: fmt.Errorf("rules activate: %s is already active (activation #%d by %s at %s)",
-					candidate.Version(), ap.Seq, ap.By, ap.At.Local().Format(time.DateTime))}
+				return &exitError{code: 1, err: langOf(cmd).errorf("rules.already.active",
+					candidate.Version(), ap.Seq, ap.By, beijing.Format(ap.At))}
 			}
-			current, source, err := currentPacks(st, cfg, "")
+			current, source, err := currentPacks(langOf(cmd), st, cfg, "")
 			if err != nil {
 				return &exitError{code: 1, err: err}
 			}
@@ -276,14 +275,13 @@ the configuration's rules.`,
 				return &exitError{code: 1, err: err}
 			}
 			w := cmd.OutOrStdout()
-			if err := printTuning(w, rep, source); err != nil {
+			if err := printTuning(w, langOf(cmd), rep, source); err != nil {
 				return err
 			}
 			if err := st.ActivatePack(cliActor(), path, data, candidate.Version()); err != nil {
 				return &exitError{code: 1, err: err}
 			}
-			fmt.Fprintf(w, "\nactivated %s (was: %s).\nSweeps and the review server started from now on use it; a --rules flag still overrides it.\n",
-				candidate.Version(), packVersions(rep.Current))
+			fmt.Fprint(w, langOf(cmd).msg("rules.activated", candidate.Version(), packVersions(rep.Current)))
 			return nil
 		},
 	}
@@ -292,9 +290,9 @@ the configuration's rules.`,
 }
 
 func newRulesHistoryCmd() *cobra.Command {
-	return newHistoryCmd("List the pack activations recorded in the database, oldest first (启用记录)",
+	return newHistoryCmd("List the pack activations recorded in the database, oldest first",
 		(*store.Store).PackHistory,
-		"从未启用过规则包：巡查使用配置中的规则，否则用内置默认规则 no pack was ever activated: sweeps use the configuration's rules, else the embedded default")
+		func(l lang) string { return l.msg("rules.history.none") })
 }
 
 func newRulesDeactivateCmd() *cobra.Command {
@@ -312,7 +310,7 @@ func newRulesDeactivateCmd() *cobra.Command {
 			if err := st.DeactivatePack(cliActor()); err != nil {
 				return &exitError{code: 1, err: err}
 			}
-			fmt.Fprintln(cmd.OutOrStdout(), "no pack is active now: sweeps and the review server started from now on use the configuration's rules, else the embedded default")
+			fmt.Fprintln(cmd.OutOrStdout(), langOf(cmd).msg("rules.deactivated"))
 			return nil
 		},
 	}
@@ -329,7 +327,7 @@ func packVersions(ps []tuning.PackInfo) string {
 }
 
 // printTuning writes a comparison for people.
-func printTuning(w io.Writer, rep *tuning.Report, currentSource string) error {
+func printTuning(w io.Writer, lg lang, rep *tuning.Report, currentSource string) error {
 	packs := func(ps []tuning.PackInfo) string {
 		var s []string
 		for _, p := range ps {
@@ -337,50 +335,49 @@ func printTuning(w io.Writer, rep *tuning.Report, currentSource string) error {
 		}
 		return strings.Join(s, ", ")
 	}
-	fmt.Fprintf(w, "candidate  %s\n", packs(rep.Candidate))
-	fmt.Fprintf(w, "current    %s\n           from %s\n", packs(rep.Current), safe(currentSource))
-	fmt.Fprintf(w, "re-scored  %d of %d stored cases", rep.Cases, rep.StoredCases)
+	fmt.Fprintln(w, lg.msg("tune.candidate", packs(rep.Candidate)))
+	fmt.Fprintln(w, lg.msg("tune.current", packs(rep.Current), safe(currentSource)))
+	fmt.Fprint(w, lg.msg("tune.rescored", rep.Cases, rep.StoredCases))
 	if rep.Pages > 0 {
-		fmt.Fprintf(w, " and %d extra pages", rep.Pages)
+		fmt.Fprint(w, lg.msg("tune.pages", rep.Pages))
 	}
-	fmt.Fprintf(w, " in %s", rep.Elapsed.Round(time.Millisecond))
+	fmt.Fprint(w, lg.msg("tune.elapsed", rep.Elapsed.Round(time.Millisecond)))
 	if rep.Cut > 0 {
-		fmt.Fprintf(w, "; %d texts cut at %d bytes", rep.Cut, tuning.DefaultMaxText)
+		fmt.Fprint(w, lg.msg("tune.cut", rep.Cut, tuning.DefaultMaxText))
 	}
 	fmt.Fprintln(w)
 	if rep.SkippedCount > 0 {
-		fmt.Fprintf(w, "skipped    %d that could not be read:\n", rep.SkippedCount)
+		fmt.Fprintln(w, lg.msg("tune.skipped", rep.SkippedCount))
 		for _, s := range rep.Skipped {
 			what := s.Source
 			if s.CaseID != 0 {
-				what = fmt.Sprintf("case %d", s.CaseID)
+				what = lg.msg("tune.case", s.CaseID)
 			}
 			fmt.Fprintf(w, "             %s: %s\n", safe(what), safe(s.Reason))
 		}
 	}
 	l := rep.Labels
-	fmt.Fprintf(w, "labels     %d positive (confirmed), %d negative (dismissed: false positive), %d excluded (dismissed: out of scope or duplicate), %d unlabelled (open)\n\n",
-		l[tuning.Positive], l[tuning.Negative], l[tuning.Excluded], l[tuning.Unlabelled])
+	fmt.Fprintln(w, lg.msg("tune.labels", l[tuning.Positive], l[tuning.Negative], l[tuning.Excluded], l[tuning.Unlabelled]))
 
 	cur, cand := rep.Totals.Current, rep.Totals.Candidate
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "\tcurrent\tcandidate")
-	fmt.Fprintf(tw, "flagged\t%d\t%d\n", cur.Hits, cand.Hits)
-	fmt.Fprintf(tw, "positives flagged\t%d of %d\t%d of %d\trecall %s → %s\n", cur.Positive, l[tuning.Positive],
-		cand.Positive, l[tuning.Positive], percentOrDash(cur.Recall), percentOrDash(cand.Recall))
-	fmt.Fprintf(tw, "negatives flagged\t%d of %d\t%d of %d\n", cur.Negative, l[tuning.Negative], cand.Negative, l[tuning.Negative])
-	fmt.Fprintf(tw, "precision\t%s\t%s\n", percentOrDash(cur.Precision), percentOrDash(cand.Precision))
+	tw := newTable(w, false)
+	fmt.Fprintln(tw, lg.msg("tune.totals.header"))
+	fmt.Fprintln(tw, lg.msg("tune.flagged", cur.Hits, cand.Hits))
+	fmt.Fprintln(tw, lg.msg("tune.positives", cur.Positive, l[tuning.Positive],
+		cand.Positive, l[tuning.Positive], percentOrDash(cur.Recall), percentOrDash(cand.Recall)))
+	fmt.Fprintln(tw, lg.msg("tune.negatives", cur.Negative, l[tuning.Negative], cand.Negative, l[tuning.Negative]))
+	fmt.Fprintln(tw, lg.msg("tune.precision", percentOrDash(cur.Precision), percentOrDash(cand.Precision)))
 	if err := tw.Flush(); err != nil {
 		return err
 	}
 
 	changes := func(title string, cs []tuning.Change, n int) {
-		fmt.Fprintf(w, "\n%s: %d\n", title, n)
+		fmt.Fprintf(w, "\n%s%s%d\n", title, lg.msg("colon"), n)
 		if n == 0 {
 			return
 		}
-		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "  CASE\tLABEL\tSTATUS\tSCORE\tRULES\tURL\tTITLE")
+		tw := newTable(w, false)
+		fmt.Fprintln(tw, lg.msg("tune.changes.header"))
 		for _, c := range cs {
 			id := fmt.Sprint(c.CaseID)
 			if c.CaseID == 0 {
@@ -390,23 +387,28 @@ func printTuning(w io.Writer, rep *tuning.Report, currentSource string) error {
 			if len(rs) == 0 {
 				rs = c.Before.Rules
 			}
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t%g → %g\t%s\t%s\t%s\n", safe(id), c.Label, c.Status, c.Before.Score, c.After.Score,
+			label, status := string(c.Label), string(c.Status)
+			if lg == zh {
+				label, status = casework.Label(c.Label).Name(), c.Status.Name()
+			}
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%g → %g\t%s\t%s\t%s\n", safe(id), label, status, c.Before.Score, c.After.Score,
 				strings.Join(rs, ","), safe(c.URL), safe(clipRunes(c.Title, 40)))
 		}
 		tw.Flush()
 		if len(cs) < n {
-			fmt.Fprintf(w, "  … and %d more (--limit)\n", n-len(cs))
+			fmt.Fprintln(w, lg.msg("tune.more", n-len(cs)))
 		}
 	}
-	changes("added (the candidate flags them, the current packs do not)", rep.Added, rep.AddedCount)
-	changes("dropped (the current packs flag them, the candidate does not)", rep.Dropped, rep.DroppedCount)
+	changes(lg.msg("tune.added"), rep.Added, rep.AddedCount)
+	changes(lg.msg("tune.dropped"), rep.Dropped, rep.DroppedCount)
 
-	fmt.Fprintf(w, "\nrules, current → candidate (hits: pages on which the rule reaches its threshold;\n  TP/FP: hits labelled positive/negative; precision: TP/(TP+FP), — without labelled hits)\n")
-	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "  RULE\tCATEGORY\tHITS\tTP\tFP\tPRECISION\t→\tHITS\tTP\tFP\tPRECISION")
+	fmt.Fprint(w, lg.msg("tune.rules.title"))
+	tw = newTable(w, false)
+	fmt.Fprintln(tw, lg.msg("tune.rules.header"))
+	added, removed := lg.msg("tune.rule.new"), lg.msg("tune.rule.removed")
 	side := func(c *tuning.Counts, absent string) string {
 		switch {
-		case c == nil && absent == "(new)":
+		case c == nil && absent == added:
 			return absent + "\t\t\t"
 		case c == nil:
 			return absent
@@ -414,12 +416,12 @@ func printTuning(w io.Writer, rep *tuning.Report, currentSource string) error {
 		return fmt.Sprintf("%d\t%d\t%d\t%s", c.Hits, c.Positive, c.Negative, percentOrDash(c.Precision))
 	}
 	for _, r := range rep.Rules {
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t→\t%s\n", safe(r.ID), r.Category, side(r.Current, "(new)"), side(r.Candidate, "(removed)"))
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t→\t%s\n", safe(r.ID), r.Category, side(r.Current, added), side(r.Candidate, removed))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintln(w, "\nnote: only pages some rule pack once flagged are stored with their content, so this cannot\nfind new pages the candidate would flag; a sweep with it can (--pages adds pages of your own).")
+	fmt.Fprintln(w, lg.msg("tune.note"))
 	return nil
 }
 

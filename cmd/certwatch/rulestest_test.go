@@ -119,6 +119,20 @@ sources:
 			t.Errorf("rules test output lacks %s:\n%s", want, out)
 		}
 	}
+	// The same comparison in Chinese: labels and statuses by name.
+	code, out, errOut = runCLI(t, "", "--lang", "zh", "rules", "test", v2, "--config", cfg)
+	for _, want := range []*regexp.Regexp{
+		regexp.MustCompile(`重新打分 +已存的 2 件案件中的 2 件`),
+		regexp.MustCompile(`精确率 +50\.0% +100\.0%`),
+		regexp.MustCompile(`去掉（.*）：1\n.*\n +` + fmt.Sprint(b.ID) + ` +\S+ +已排除 +5 → 0 +sale`),
+	} {
+		if code != 0 || !want.MatchString(out) {
+			t.Errorf("rules test in Chinese: exit %d, output lacks %s:\n%s%s", code, want, out, errOut)
+		}
+	}
+	if strings.Contains(out, "re-scored") || strings.Contains(out, "precision") || strings.Contains(out, "dismissed") {
+		t.Errorf("rules test in Chinese has English:\n%s", out)
+	}
 	code, out, errOut = runCLI(t, "", "rules", "test", v2, "--config", cfg, "--format", "json")
 	var rep struct {
 		DroppedCount int `json:"dropped_count"`
@@ -151,7 +165,7 @@ sources:
 		t.Errorf("activating the active pack again: exit %d\n%s", code, errOut)
 	}
 	code, out, _ = runCLI(t, "", "rules", "history", "--config", cfg)
-	if code != 0 || !regexp.MustCompile(`(?m)^1 .* `+regexp.QuoteMeta(version)+` .*v2\.yaml +\(在用 active\)$`).MatchString(out) {
+	if code != 0 || !regexp.MustCompile(`(?m)^1 .* `+regexp.QuoteMeta(version)+` .*v2\.yaml +\(active\)$`).MatchString(out) {
 		t.Errorf("rules history: exit %d\n%s", code, out)
 	}
 	code, out, _ = runCLI(t, "", "rules", "test", v2, "--config", cfg)

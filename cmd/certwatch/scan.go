@@ -18,6 +18,7 @@ import (
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/detect"
 	"github.com/certwatch/certwatch/internal/bidi"
 	"github.com/certwatch/certwatch/matcher"
@@ -106,6 +107,7 @@ func loadPacks(path string) ([]*rules.Pack, error) {
 }
 
 func runScan(ctx context.Context, o scanOptions, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	l := langOfCtx(ctx)
 	packs, err := loadPacks(o.rulesPath)
 	if err != nil {
 		return &exitError{code: 1, err: err}
@@ -118,11 +120,11 @@ func runScan(ctx context.Context, o scanOptions, args []string, stdin io.Reader,
 	if o.modelPath != "none" {
 		if model, err = loadModelArg(o.modelPath); err != nil {
 			if o.modelPath != "default" {
-				return &exitError{code: 1, err: fmt.Errorf("scan: --model %s: %w", o.modelPath, err)}
+				return &exitError{code: 1, err: l.errorf("scan.model", o.modelPath, err)}
 			}
 			// The embedded model no longer loads (another normaliser):
 			// the rules alone, said loudly.
-			fmt.Fprintf(stderr, "certwatch: scan: 警告 warning: 学习模型无法使用，仅按规则判定 the learned model is not used, rules only: %v\n", err)
+			fmt.Fprintln(stderr, l.msg("scan.model.unused", err))
 		}
 	}
 	det := detect.New(m, detect.Options{Model: model})
@@ -134,7 +136,7 @@ func runScan(ctx context.Context, o scanOptions, args []string, stdin io.Reader,
 		}
 	}
 	if format != "text" && format != "jsonl" {
-		return &exitError{code: 2, err: fmt.Errorf("scan: unknown format %q (text or jsonl)", format)}
+		return &exitError{code: 2, err: l.errorf("scan.format", format)}
 	}
 	color := false
 	if f, ok := stdout.(*os.File); ok && format == "text" && isatty.IsTerminal(f.Fd()) && os.Getenv("NO_COLOR") == "" {
@@ -182,7 +184,7 @@ func runScan(ctx context.Context, o scanOptions, args []string, stdin io.Reader,
 			if format == "jsonl" {
 				werr = enc.Encode(s)
 			} else {
-				werr = printText(out, s, color)
+				werr = printText(out, l, s, color)
 			}
 		}
 		printed <- werr
@@ -219,10 +221,10 @@ func runScan(ctx context.Context, o scanOptions, args []string, stdin io.Reader,
 	close(order)
 	wg.Wait()
 	if err := <-printed; err != nil {
-		return &exitError{code: 1, err: fmt.Errorf("scan: write output: %w", err)}
+		return &exitError{code: 1, err: l.errorf("scan.write", err)}
 	}
 	if format == "text" {
-		stats.print(out, bad)
+		stats.print(out, l, bad)
 	}
 	if readErr != nil {
 		return &exitError{code: 1, err: fmt.Errorf("scan: %w", readErr)}
@@ -287,7 +289,7 @@ func (s *scanStats) add(sc *scanned) {
 	}
 }
 
-func (s *scanStats) print(w io.Writer, bad int) {
+func (s *scanStats) print(w io.Writer, l lang, bad int) {
 	cats := make([]string, 0, len(s.byCategory))
 	for c := range s.byCategory {
 		cats = append(cats, c)
@@ -295,17 +297,17 @@ func (s *scanStats) print(w io.Writer, bad int) {
 	sort.Strings(cats)
 	var parts []string
 	for _, c := range cats {
-		parts = append(parts, fmt.Sprintf("%s %d", c, s.byCategory[c]))
+		parts = append(parts, fmt.Sprintf("%s %d", categoryLabel(l, c), s.byCategory[c]))
 	}
-	fmt.Fprintf(w, "\n%d pages scanned, %d flagged", s.pages, s.flagged)
+	fmt.Fprint(w, l.msg("scan.stats", s.pages, s.flagged))
 	if len(parts) > 0 {
-		fmt.Fprintf(w, " (%s)", strings.Join(parts, ", "))
+		fmt.Fprint(w, l.msg("scan.stats.categories", strings.Join(parts, l.msg("list.sep"))))
 	}
 	if s.truncated > 0 {
-		fmt.Fprintf(w, ", %d truncated (已截断，只扫描了前 %d MiB)", s.truncated, page.MaxBodySize>>20)
+		fmt.Fprint(w, l.msg("scan.stats.truncated", s.truncated, page.MaxBodySize>>20))
 	}
 	if bad > 0 {
-		fmt.Fprintf(w, ", %d bad inputs (see stderr)", bad)
+		fmt.Fprint(w, l.msg("scan.stats.bad", bad))
 	}
 	fmt.Fprintln(w)
 }
@@ -321,7 +323,7 @@ const (
 // printText writes one finding as a readable block. Crawled text is
 // hostile: control characters are made visible so a page cannot drive the
 // terminal.
-func printText(w io.Writer, s *scanned, color bool) error {
+func printText(w io.Writer, l lang, s *scanned, color bool) error {
 	paint := func(code, t string) string {
 		if !color {
 			return t
@@ -333,19 +335,19 @@ func printText(w io.Writer, s *scanned, color bool) error {
 		where += "  (" + safe(s.Source) + ")"
 	}
 	if !s.Flagged {
-		_, err := fmt.Fprintf(w, "%s  %-6g %s\n", paint(ansiGreen, "ok     "), s.Score, where)
+		_, err := fmt.Fprintf(w, "%s  %-6g %s\n", paint(ansiGreen, l.msg("scan.ok")), s.Score, where)
 		if err == nil && s.Note != "" {
 			_, err = fmt.Fprintf(w, "  %s\n", s.Note)
 		}
 		return err
 	}
-	fmt.Fprintf(w, "%s  %-6g %s %s → %s\n", paint(ansiRed, "FLAGGED"), s.Score, s.Category, s.CategoryName, s.Route.Name())
+	fmt.Fprintf(w, "%s  %-6g %s %s → %s\n", paint(ansiRed, l.msg("scan.flagged")), s.Score, s.Category, s.CategoryName, s.Route.Name())
 	fmt.Fprintf(w, "  %s\n", where)
 	if s.Note != "" {
 		fmt.Fprintf(w, "  %s\n", s.Note)
 	}
 	if s.Title != "" {
-		fmt.Fprintf(w, "  title: %s\n", highlight(s.Title, s.Matches, "title", color))
+		fmt.Fprintln(w, l.msg("scan.title", highlight(s.Title, s.Matches, "title", color)))
 	}
 	for _, r := range s.Reasons {
 		fmt.Fprintf(w, "  - %s\n", safe(r))
@@ -356,13 +358,17 @@ func printText(w io.Writer, s *scanned, color bool) error {
 	if len(s.Contacts) > 0 {
 		var cs []string
 		for _, c := range s.Contacts {
-			t := c.Kind + " " + safe(c.Value)
+			kind := c.Kind
+			if l == zh {
+				kind = casework.ContactKind(c.Kind).Name()
+			}
+			t := kind + " " + safe(c.Value)
 			if c.Text != c.Value {
 				t += " (" + safe(c.Text) + ")"
 			}
 			cs = append(cs, t)
 		}
-		fmt.Fprintf(w, "  contacts: %s\n", strings.Join(cs, "; "))
+		fmt.Fprintln(w, l.msg("scan.contacts", strings.Join(cs, "; ")))
 	}
 	if mv := s.Model; mv != nil {
 		var grams []string
@@ -372,13 +378,13 @@ func printText(w io.Writer, s *scanned, color bool) error {
 			}
 			grams = append(grams, "“"+safe(g.Text)+"”")
 		}
-		fmt.Fprintf(w, "  channel: %s; model: p=%.2f (bar %.2f) %s\n", s.Channel, mv.Probability, mv.Bar, strings.Join(grams, " "))
+		fmt.Fprintln(w, l.msg("scan.model.line", s.Channel, mv.Probability, mv.Bar, strings.Join(grams, " ")))
 	}
 	var ids []string
 	for _, r := range s.Rules {
 		ids = append(ids, fmt.Sprintf("%s=%g", r.ID, r.Score))
 	}
-	_, err := fmt.Fprintf(w, "  %s\n\n", paint(ansiDim, "rules: "+strings.Join(ids, " ")+"  pack: "+packOf(s.Finding)))
+	_, err := fmt.Fprintf(w, "  %s\n\n", paint(ansiDim, l.msg("scan.rules", strings.Join(ids, " "), packOf(s.Finding))))
 	return err
 }
 

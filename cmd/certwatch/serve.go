@@ -324,7 +324,7 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 			errc <- hs.Serve(ln)
 		}
 	}()
-	fmt.Fprintf(stdout, "certwatch: review UI on %s (database %s); stop with Ctrl-C\n", url, st.name(cfg))
+	fmt.Fprintln(stdout, langOfCtx(ctx).msg("serve.started", url, st.name(cfg)))
 	if o.ready != nil {
 		o.ready(url)
 	}
@@ -354,7 +354,7 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 	if serveErr != nil {
 		return &exitError{code: 1, err: serveErr}
 	}
-	fmt.Fprintln(stdout, "certwatch: review UI stopped")
+	fmt.Fprintln(stdout, langOfCtx(ctx).msg("serve.stopped"))
 	return nil
 }
 

@@ -16,6 +16,7 @@ import (
 	"github.com/certwatch/certwatch/config"
 	"github.com/certwatch/certwatch/crawler"
 	"github.com/certwatch/certwatch/detect"
+	"github.com/certwatch/certwatch/internal/beijing"
 	"github.com/certwatch/certwatch/matcher"
 	"github.com/certwatch/certwatch/rules"
 	"github.com/certwatch/certwatch/store"
@@ -136,6 +137,7 @@ func runSweep(ctx context.Context, o sweepOptions, stdout, stderr io.Writer) err
 }
 
 func sweepWith(ctx context.Context, cfg *config.Config, o sweepOptions, stdout, stderr io.Writer) error {
+	l := langOfCtx(ctx)
 	cr, err := crawler.New(sweep.CrawlerOptions(cfg))
 	if err != nil {
 		return &exitError{code: 1, err: err}
@@ -143,7 +145,7 @@ func sweepWith(ctx context.Context, cfg *config.Config, o sweepOptions, stdout, 
 	defer cr.Close()
 	// The check starts the crawler's browser, which the sweep then uses.
 	if _, err := checkBrowser(ctx, cfg, cr.Browser()); err != nil {
-		return &exitError{code: 1, err: fmt.Errorf("巡查未开始 / sweep not started: %w", err)}
+		return &exitError{code: 1, err: l.errorf("sweep.not.started", err)}
 	}
 	st, err := openBackend(ctx, cfg, 0)
 	if err != nil {
@@ -177,23 +179,23 @@ func sweepWith(ctx context.Context, cfg *config.Config, o sweepOptions, stdout, 
 	sum, err := sw.Run(ctx, o.resume)
 	if sum != nil {
 		fmt.Fprintln(stdout)
-		sum.Print(stdout)
+		printSummary(stdout, l, sum)
 	}
 	if err != nil {
 		if ctx.Err() != nil {
-			return &exitError{code: 130, err: fmt.Errorf("sweep interrupted; finish it with: certwatch sweep --resume --config %s", o.configPath)}
+			return &exitError{code: 130, err: l.errorf("sweep.interrupted", o.configPath)}
 		}
 		var nr *sweep.NothingToResumeError
-		if errors.As(err, &nr) {
-			zh := "没有可继续的巡查：上次巡查尚未开始记录（进程在记录巡查之前就被停止），请不带 --resume 重新巡查"
+		if errors.As(err, &nr) && l == zh {
+			msg := l.errorf("sweep.nothing.to.resume", err)
 			if nr.Last != nil {
-				state := "已结束"
+				state := l.msg("sweep.state.finished")
 				if nr.Last.Status == store.SweepInterrupted {
-					state = "已放弃"
+					state = l.msg("sweep.state.abandoned")
 				}
-				zh = fmt.Sprintf("没有可继续的巡查：最近一次巡查（第 %d 次）%s，之后没有记录新的巡查，请不带 --resume 重新巡查", nr.Last.ID, state)
+				msg = l.errorf("sweep.nothing.after", nr.Last.ID, beijing.Format(nr.Last.StartedAt), state, err)
 			}
-			return &exitError{code: 1, err: fmt.Errorf("%s\n%w", zh, err)}
+			return &exitError{code: 1, err: msg}
 		}
 		return &exitError{code: 1, err: err}
 	}

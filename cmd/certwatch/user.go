@@ -8,12 +8,13 @@ import (
 	"os"
 	"os/user"
 	"strings"
-	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
 	"github.com/certwatch/certwatch/casework"
+	"github.com/certwatch/certwatch/internal/beijing"
 	"github.com/certwatch/certwatch/review"
 	"github.com/certwatch/certwatch/store"
 )
@@ -31,20 +32,20 @@ func cliActor() string {
 func readPassword(cmd *cobra.Command, name string) (string, error) {
 	in := cmd.InOrStdin()
 	if f, ok := in.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-		fmt.Fprintf(cmd.ErrOrStderr(), "New password for %s (at least %d characters): ", name, review.MinPasswordLength)
+		fmt.Fprint(cmd.ErrOrStderr(), langOf(cmd).msg("user.password.prompt", name, review.MinPasswordLength))
 		a, err := term.ReadPassword(int(f.Fd()))
 		fmt.Fprintln(cmd.ErrOrStderr())
 		if err != nil {
 			return "", err
 		}
-		fmt.Fprint(cmd.ErrOrStderr(), "Again: ")
+		fmt.Fprint(cmd.ErrOrStderr(), langOf(cmd).msg("user.password.again"))
 		b, err := term.ReadPassword(int(f.Fd()))
 		fmt.Fprintln(cmd.ErrOrStderr())
 		if err != nil {
 			return "", err
 		}
 		if string(a) != string(b) {
-			return "", errors.New("the two passwords differ")
+			return "", langOf(cmd).errorf("user.password.differ")
 		}
 		return string(a), nil
 	}
@@ -54,7 +55,7 @@ func readPassword(cmd *cobra.Command, name string) (string, error) {
 	}
 	line = strings.TrimRight(line, "\r\n")
 	if line == "" {
-		return "", errors.New("no password on standard input")
+		return "", langOf(cmd).errorf("user.password.none")
 	}
 	return line, nil
 }
@@ -80,7 +81,7 @@ themselves; while "certwatch serve" runs, manage accounts in its UI instead.`}
 			if err != nil {
 				return &exitError{code: 1, err: err}
 			}
-			if err := review.CheckPasswordPolicy(args[0], pw); err != nil {
+			if err := checkPassword(langOf(cmd), args[0], pw); err != nil {
 				return &exitError{code: 1, err: err}
 			}
 			hash, err := review.HashPassword(pw)
@@ -95,7 +96,7 @@ themselves; while "certwatch serve" runs, manage accounts in its UI instead.`}
 			if err := st.CreateUser(cliActor(), store.User{Name: args[0], DisplayName: display, Roles: rs, PasswordHash: hash}); err != nil {
 				return &exitError{code: 1, err: err}
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "added %s (%s)\n", args[0], roles)
+			fmt.Fprintln(cmd.OutOrStdout(), langOf(cmd).msg("user.added", args[0], roleNames(langOf(cmd), rs)))
 			return nil
 		},
 	}
@@ -120,7 +121,7 @@ themselves; while "certwatch serve" runs, manage accounts in its UI instead.`}
 				if _, err := st.UpdateUser(cliActor(), args[0], ch); err != nil {
 					return &exitError{code: 1, err: err}
 				}
-				fmt.Fprintf(cmd.OutOrStdout(), "%s: done\n", args[0])
+				fmt.Fprintln(cmd.OutOrStdout(), langOf(cmd).msg("user.done", args[0]))
 				return nil
 			}}
 		o.flags(c)
@@ -129,7 +130,7 @@ themselves; while "certwatch serve" runs, manage accounts in its UI instead.`}
 	passwd := change("passwd NAME", "Set an account's password (ends its sessions)", true, func(cmd *cobra.Command, name string) (store.UserChange, error) {
 		pw, err := readPassword(cmd, name)
 		if err == nil {
-			err = review.CheckPasswordPolicy(name, pw)
+			err = checkPassword(langOf(cmd), name, pw)
 		}
 		if err != nil {
 			return store.UserChange{}, err
@@ -164,18 +165,51 @@ themselves; while "certwatch serve" runs, manage accounts in its UI instead.`}
 			if err != nil {
 				return &exitError{code: 1, err: err}
 			}
-			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "NAME\tDISPLAY\tROLES\tDISABLED\tPASSWORD SET")
+			tw, l := newTable(cmd.OutOrStdout(), false), langOf(cmd)
+			fmt.Fprintln(tw, l.msg("user.header"))
 			for _, u := range us {
-				rs := make([]string, len(u.Roles))
-				for i, r := range u.Roles {
-					rs[i] = string(r)
+				disabled := fmt.Sprint(u.Disabled)
+				if l == zh {
+					disabled = yesNo(l, u.Disabled)
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%t\t%s\n", u.Name, safe(u.DisplayName), strings.Join(rs, ","), u.Disabled, u.PasswordSet.Format("2006-01-02 15:04"))
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", u.Name, safe(u.DisplayName), roleNames(l, u.Roles), disabled, beijing.Minute(u.PasswordSet))
 			}
 			return tw.Flush()
 		}}
 	lo.flags(list)
 	cmd.AddCommand(add, passwd, disable, enable, setRoles, list)
 	return cmd
+}
+
+// checkPassword applies review's password policy and says why a password
+// is refused in l.
+func checkPassword(l lang, name, pw string) error {
+	err := review.CheckPasswordPolicy(name, pw)
+	switch {
+	case err == nil:
+		return nil
+	case utf8.RuneCountInString(pw) < review.MinPasswordLength:
+		return l.errorf("user.password.short", review.MinPasswordLength)
+	case len(pw) > 256:
+		return l.errorf("user.password.long")
+	case strings.EqualFold(pw, name):
+		return l.errorf("user.password.name")
+	}
+	return err
+}
+
+// roleNames lists roles for people: their Chinese names in Chinese, their
+// ids (what --role takes) in English.
+func roleNames(l lang, roles []casework.Role) string {
+	names := make([]string, len(roles))
+	for i, r := range roles {
+		names[i] = string(r)
+		if l == zh {
+			names[i] = r.Name()
+		}
+	}
+	if l == zh {
+		return strings.Join(names, "、")
+	}
+	return strings.Join(names, ",")
 }

@@ -36,15 +36,8 @@ func newWorkerCmd() *cobra.Command {
 	var o workerOptions
 	cmd := &cobra.Command{
 		Use:   "worker --config FILE --database postgres://USER@HOST:PORT/DB",
-		Short: "Sweep together with other workers from the shared PostgreSQL frontier (多进程协同巡查)",
-		Long: `巡查工作进程：任意多个 worker 进程（可在多台机器上）从同一个 PostgreSQL 数据库的共享待抓取队列
-协同巡查。队列按网站（主机名）租用：一个网站同一时刻只由一个 worker 抓取，因此访问间隔和 robots.txt
-对所有 worker 合计有效。worker 加入正在进行的巡查；带 --seed 时，若没有正在进行的巡查，则按配置开始
-一次巡查并写入起始地址。发现该次巡查的队列已全部完成的 worker 结束这次巡查。收到 SIGTERM 或 Ctrl-C 时，
-worker 处理完手中的页面、交回租用的网站后退出；被强行终止（kill -9）的 worker 手中的网站在租期结束后
-由其他 worker 接手，已记录的页面不会重复记录。
-
-Sweep worker: any number of worker processes, on any number of machines, sweep together
+		Short: "Sweep together with other workers from the shared PostgreSQL frontier",
+		Long: `Sweep worker: any number of worker processes, on any number of machines, sweep together
 from the shared frontier in one PostgreSQL database. The frontier is leased per host: one
 worker at a time fetches a host, so its delay and robots.txt hold across all workers. A
 worker joins the running sweep; with --seed it starts one (seeding the configured sources)
@@ -60,23 +53,22 @@ The database URL may also come from $CERTWATCH_DATABASE; run "certwatch db migra
 	}
 	host, _ := os.Hostname()
 	f := cmd.Flags()
-	f.StringVar(&o.configPath, "config", "certwatch.yaml", "巡查配置 / sweep configuration (see config.example.yaml)")
-	f.StringVar(&o.rulesPath, "rules", "", "规则包文件或目录 / rule pack file or directory (default: the configuration's rules, else the embedded pack)")
-	f.StringVar(&o.database, "database", "", "PostgreSQL 地址 / PostgreSQL URL (default $"+envDatabase+")")
-	f.StringVar(&o.blobs, "blobs", "", "证据存储：目录或 s3:// 地址（所有 worker 与审核服务共用）/ evidence blob store, a directory or an s3:// URL, shared by all workers and servers (required)")
-	f.StringVar(&o.name, "name", fmt.Sprintf("%s-%d", host, os.Getpid()), "worker 名称，须唯一 / worker name, unique among live workers")
-	f.IntVar(&o.hosts, "hosts", sweep.DefaultWorkHosts, "同时抓取的网站数 / hosts fetched at once")
-	f.DurationVar(&o.lease, "lease", sweep.DefaultLeaseTTL, "网站租期（进程被杀后网站空闲的最长时间）/ host lease time (how long a killed worker's hosts stay idle)")
-	f.BoolVar(&o.seed, "seed", false, "没有进行中的巡查时开始一次 / start a sweep when none is running")
-	f.BoolVar(&o.once, "once", false, "完成当前巡查后退出 / exit when the sweep it joined is finished")
-	f.StringVar(&o.logFormat, "log-format", "", "日志格式 text 或 json / text or json logs on stderr")
+	f.StringVar(&o.configPath, "config", "certwatch.yaml", "sweep configuration (see config.example.yaml)")
+	f.StringVar(&o.rulesPath, "rules", "", "rule pack file or directory (default: the configuration's rules, else the embedded pack)")
+	f.StringVar(&o.database, "database", "", "PostgreSQL URL (default $"+envDatabase+")")
+	f.StringVar(&o.blobs, "blobs", "", "evidence blob store, a directory or an s3:// URL, shared by all workers and servers (required)")
+	f.StringVar(&o.name, "name", fmt.Sprintf("%s-%d", host, os.Getpid()), "worker name, unique among live workers")
+	f.IntVar(&o.hosts, "hosts", sweep.DefaultWorkHosts, "hosts fetched at once")
+	f.DurationVar(&o.lease, "lease", sweep.DefaultLeaseTTL, "host lease time (how long a killed worker's hosts stay idle)")
+	f.BoolVar(&o.seed, "seed", false, "start a sweep when none is running")
+	f.BoolVar(&o.once, "once", false, "exit when the sweep it joined is finished")
+	f.StringVar(&o.logFormat, "log-format", "", "text or json logs on stderr")
 	return cmd
 }
 
 func runWorker(ctx context.Context, o workerOptions, stdout, stderr io.Writer) error {
 	if o.database != "" && !pgstore.IsURL(o.database) {
-		return &exitError{code: 2, err: errors.New("worker 只能使用 PostgreSQL 数据库；bbolt 数据库文件请用 certwatch sweep 巡查 " +
-			"(--database must be a postgres:// URL: workers share a PostgreSQL database; sweep a bbolt file with certwatch sweep)")}
+		return &exitError{code: 2, err: newMsgError("worker.not.pg")}
 	}
 	dbURL, err := pgURL(o.database)
 	if err != nil {
@@ -84,15 +76,14 @@ func runWorker(ctx context.Context, o workerOptions, stdout, stderr io.Writer) e
 	}
 	switch {
 	case o.hosts < 1 || o.hosts > sweep.MaxWorkHosts:
-		return &exitError{code: 2, err: fmt.Errorf("--hosts 须在 1–%d 之间 (--hosts must be 1–%d)", sweep.MaxWorkHosts, sweep.MaxWorkHosts)}
+		return &exitError{code: 2, err: newMsgError("worker.bad.hosts", sweep.MaxWorkHosts)}
 	case o.lease < sweep.MinLeaseTTL || o.lease > sweep.MaxLeaseTTL:
-		return &exitError{code: 2, err: fmt.Errorf("--lease 须在 %v–%v 之间 (--lease must be %v–%v)",
-			sweep.MinLeaseTTL, sweep.MaxLeaseTTL, sweep.MinLeaseTTL, sweep.MaxLeaseTTL)}
+		return &exitError{code: 2, err: newMsgError("worker.bad.lease", sweep.MinLeaseTTL, sweep.MaxLeaseTTL)}
 	case o.name == "" || len(o.name) > 128:
-		return &exitError{code: 2, err: errors.New("--name 须为 1–128 字节 (--name must be 1–128 bytes)")}
+		return &exitError{code: 2, err: newMsgError("worker.bad.name")}
 	}
 	if o.blobs == "" {
-		return &exitError{code: 2, err: errors.New("未指定证据文件目录：请用 --blobs 目录 (no evidence blob directory: give --blobs DIR)")}
+		return &exitError{code: 2, err: newMsgError("worker.no.blobs")}
 	}
 	log, err := newLogger(stderr, o.logFormat)
 	if err != nil {
@@ -104,7 +95,7 @@ func runWorker(ctx context.Context, o workerOptions, stdout, stderr io.Writer) e
 	}
 	blobs, err := blobstore.Open(ctx, o.blobs, blobstore.Options{})
 	if err != nil {
-		return &exitError{code: 1, err: fmt.Errorf("证据存储无法使用 (evidence blob store unusable): %w", err)}
+		return &exitError{code: 1, err: newMsgError("worker.blobs", err)}
 	}
 	defer blobs.Close()
 	cr, err := crawler.New(sweep.WorkerCrawlerOptions(cfg))
@@ -113,7 +104,7 @@ func runWorker(ctx context.Context, o workerOptions, stdout, stderr io.Writer) e
 	}
 	defer cr.Close()
 	if _, err := checkBrowser(ctx, cfg, cr.Browser()); err != nil {
-		return &exitError{code: 1, err: fmt.Errorf("巡查工作进程未启动 / worker not started: %w", err)}
+		return &exitError{code: 1, err: newMsgError("worker.not.started", err)}
 	}
 	st, err := pgstore.Open(ctx, dbURL, pgstore.Options{MaxConns: min(pgstore.MaxMaxConns, max(pgstore.DefaultMaxConns, o.hosts+4))})
 	if err != nil {
@@ -134,17 +125,17 @@ func runWorker(ctx context.Context, o workerOptions, stdout, stderr io.Writer) e
 		Name: o.name, Hosts: o.hosts, LeaseTTL: o.lease, Seed: o.seed, Once: o.once,
 	})
 	if sum != nil {
-		fmt.Fprintf(stdout, "本 worker 完成的部分 (this worker's part of sweep %d):\n", sum.Sweep)
-		sum.Print(stdout)
+		fmt.Fprintln(stdout, langOfCtx(ctx).msg("worker.part", sum.Sweep))
+		printSummary(stdout, langOfCtx(ctx), sum)
 	}
 	switch {
 	case err == nil:
 		return nil
 	case ctx.Err() != nil:
-		fmt.Fprintln(stderr, "worker 已停止，手中的网站已交回 (worker stopped; its hosts were given back)")
+		fmt.Fprintln(stderr, langOfCtx(ctx).msg("worker.stopped"))
 		return nil
 	case errors.Is(err, sweep.ErrNoSweep):
-		return &exitError{code: 1, err: fmt.Errorf("没有进行中的巡查；用 --seed 开始一次 (%w; start one with --seed)", err)}
+		return &exitError{code: 1, err: newMsgError("worker.no.sweep", err)}
 	}
 	return &exitError{code: 1, err: err}
 }

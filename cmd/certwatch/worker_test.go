@@ -61,7 +61,7 @@ sources:
 		t.Fatalf("worker --seed --once: exit %d\n%s%s", code, out, errOut)
 	}
 	code, _, errOut = runCLI(t, "", append(args, "--once")...)
-	if code != 1 || !strings.Contains(errOut, "没有进行中的巡查") || !strings.Contains(errOut, "no sweep is running") {
+	if code != 1 || !strings.Contains(errOut, "start one with --seed") || !strings.Contains(errOut, "no sweep is running") || strings.Contains(errOut, "没有进行中的巡查") {
 		t.Fatalf("worker --once with no sweep: exit %d\n%s", code, errOut)
 	}
 
