@@ -169,7 +169,9 @@ func auditValue(key, v string) string {
 		return actionFilterName(v)
 	case "until":
 		if t, err := time.Parse(time.RFC3339, v); err == nil {
-			return t.In(store.Beijing).Format("2006-01-02 15:04") + "（北京时间）"
+			// Non-breaking hyphens and space: the detail column is narrow
+			// and a date must not wrap mid-word (TestLayoutAt1024).
+			return strings.NewReplacer("-", "\u2011", " ", "\u00a0").Replace(t.In(store.Beijing).Format("2006-01-02 15:04")) + "（北京时间）"
 		}
 	case "disabled":
 		if v == "true" {

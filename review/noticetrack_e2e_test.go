@@ -93,8 +93,8 @@ func TestEndToEndNoticeReply(t *testing.T) {
 	}
 	entries := get(t, ctx, "read the timeline", chromedp.Evaluate[[]string](
 		`[...document.querySelectorAll("#notice-timeline li")].map(li => li.textContent.trim())`))
-	want := []string{"2026-03-10 10:00 起草", "2026-03-10 10:00 签发", "2026-03-10 10:00 已发送",
-		"2026-03-10 10:20 已送达", "2026-03-10 11:05 回执确认", "2026-03-10 11:50 平台答复", "2026-03-10 12:00 已签收"}
+	want := []string{"2026-03-10 10:00 +08:00 起草", "2026-03-10 10:00 +08:00 签发", "2026-03-10 10:00 +08:00 已发送",
+		"2026-03-10 10:20 +08:00 已送达", "2026-03-10 11:05 +08:00 回执确认", "2026-03-10 11:50 +08:00 平台答复", "2026-03-10 12:00 +08:00 已签收"}
 	if len(entries) != len(want) {
 		t.Fatalf("timeline %q, want %d entries", entries, len(want))
 	}

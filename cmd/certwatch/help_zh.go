@@ -30,6 +30,10 @@ var helpZH = map[string]helpText{
 原文件保留为 DB.before-compact-TIME（确认压缩后的文件使用正常后再删除）。请先停止
 "certwatch serve"。`},
 	"certwatch schedule": {"显示定时任务的下几次运行时间（以及是否有巡查正在进行）", ""},
+	"certwatch lookalike": {"生成官方查询网址的仿冒域名，并可通过指定的 DNS 服务器限速解析、只保留已注册的", `对每个官方查询网址（如 cx.mem.gov.cn）按漏写、换位、形近字符、国际化域名、加词、换后缀、
+子域嵌套等方法生成仿冒候选域名（注明方法，不含 .gov.cn 下的域名）。加 --resolve 时通过
+--dns 指定的服务器按 --qps 限速解析，只保留已注册的；超时和失败单独记录、稍后重试。
+--state 文件保存检查状态，下次只解析到期需要复查的域名。`},
 
 	"certwatch cases":           {"列出和查看案件", ""},
 	"certwatch cases list":      {"列出案件，得分高的在前", ""},
@@ -275,11 +279,22 @@ var flagZH = map[string]string{
 	"certwatch rules test --max-cases":     "只给最新的这么多件案件重新打分（0：全部）",
 	"certwatch rules test --pages":         "也给这些页面打分（certwatch scan 能读的都可以：HTML、文本、可带 label 字段的 JSON Lines、WARC）；可重复给出",
 
-	"certwatch scan --flagged": "只输出被标记的页面",
-	"certwatch scan --format":  "输出格式：text 或 jsonl（默认：终端上为 text，否则为 jsonl）",
-	"certwatch scan --model":   "学习模型文件，\"default\"（内置模型）或 \"none\"（只用规则）",
-	"certwatch scan --rules":   "代替内置默认规则包使用的规则包文件或目录",
-	"certwatch scan --workers": "并行打分的页面数",
+	"certwatch lookalike --anchor":      "子域嵌套时另加的域名（HOST.<anchor>）",
+	"certwatch lookalike --concurrency": "同时进行的 DNS 查询数（最多 64）",
+	"certwatch lookalike --dns":         "DNS 服务器 host:port（默认取 /etc/resolv.conf 的第一个 nameserver）",
+	"certwatch lookalike --json":        "输出 JSON 而不是文本",
+	"certwatch lookalike --max":         "每个官方网址的候选数（最多 50000）",
+	"certwatch lookalike --ns":          "对已注册的域名另查 NS 记录",
+	"certwatch lookalike --qps":         "每秒 DNS 查询数（最多 1000）",
+	"certwatch lookalike --resolve":     "解析候选域名，只保留已注册的",
+	"certwatch lookalike --state":       "JSON 状态文件：只解析到期的域名，然后保存",
+	"certwatch lookalike --timeout":     "单次 DNS 查询的超时（最多 30 秒）",
+	"certwatch lookalike --word":        "另加的词（如签发机关的拼音）",
+	"certwatch scan --flagged":          "只输出被标记的页面",
+	"certwatch scan --format":           "输出格式：text 或 jsonl（默认：终端上为 text，否则为 jsonl）",
+	"certwatch scan --model":            "学习模型文件，\"default\"（内置模型）或 \"none\"（只用规则）",
+	"certwatch scan --rules":            "代替内置默认规则包使用的规则包文件或目录",
+	"certwatch scan --workers":          "并行打分的页面数",
 
 	"certwatch schedule --config": "配置文件（schedule 一节）",
 	"certwatch schedule --next":   "每个任务显示接下来几次运行",
