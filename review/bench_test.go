@@ -24,15 +24,7 @@ import (
 // database: 20,000 cases whose findings have a realistic size (~5 KB of
 // reasons and matches each).
 func BenchmarkQueue(b *testing.B) {
-	st, err := store.Open(filepath.Join(b.TempDir(), "q.db"), store.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
-	sw := store.Sweep{}
-	if err := st.StartSweep(&sw); err != nil {
-		b.Fatal(err)
-	}
+	st, sw := benchStore(b)
 	f := matcher.Finding{Flagged: true, Score: 20, Category: "cert_sale", Route: casework.RouteTakedownCAC,
 		Reasons: []string{strings.Repeat("达到阈值 6，建议：网信办下架通知。规则 cert-sale-no-exam 得分 31：“出证”（+2），", 20)}}
 	for i := range 40 {
@@ -47,36 +39,60 @@ func BenchmarkQueue(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	get := benchServer(b, st, "cac", casework.RoleReviewerCAC)
+	b.Run("queue", func(b *testing.B) {
+		for range b.N {
+			get("/cases", http.StatusOK)
+		}
+	})
+	b.Run("case", func(b *testing.B) {
+		for range b.N {
+			get("/cases/777", http.StatusOK)
+		}
+	})
+}
+
+// benchStore is a bbolt store under b.TempDir with one sweep started,
+// closed when b ends.
+func benchStore(b *testing.B) (*store.Store, store.Sweep) {
+	b.Helper()
+	st, err := store.Open(filepath.Join(b.TempDir(), "bench.db"), store.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	sw := store.Sweep{}
+	if err := st.StartSweep(&sw); err != nil {
+		b.Fatal(err)
+	}
+	return st, sw
+}
+
+// benchServer is a review server over st with a signed-in account of
+// the given roles; get requests a path as that account and fails b unless
+// the answer has status want.
+func benchServer(b *testing.B, st *store.Store, user string, roles ...casework.Role) (get func(path string, want int)) {
+	b.Helper()
 	pack, _ := rules.Default()
 	srv, err := review.New(review.Options{Store: st, Packs: []*rules.Pack{pack}, Log: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		b.Fatal(err)
 	}
-	if err := st.CreateUser("bench", store.User{Name: "cac", Roles: []casework.Role{casework.RoleReviewerCAC}, PasswordHash: "x"}); err != nil {
+	if err := st.CreateUser("bench", store.User{Name: user, Roles: roles, PasswordHash: "x"}); err != nil {
 		b.Fatal(err)
 	}
 	tok := "bench-session-token"
 	sum := sha256.Sum256([]byte(tok))
-	if err := st.CreateSession(store.Session{TokenHash: hex.EncodeToString(sum[:]), User: "cac", CSRF: "c", Expires: time.Now().Add(time.Hour)}); err != nil {
+	if err := st.CreateSession(store.Session{TokenHash: hex.EncodeToString(sum[:]), User: user, CSRF: "c", Expires: time.Now().Add(time.Hour)}); err != nil {
 		b.Fatal(err)
 	}
-	get := func(path string) {
+	return func(path string, want int) {
 		req := httptest.NewRequest("GET", path, nil)
 		req.AddCookie(&http.Cookie{Name: "certwatch_session", Value: tok})
 		rec := httptest.NewRecorder()
 		srv.ServeHTTP(rec, req)
-		if rec.Code != http.StatusOK {
+		if rec.Code != want {
 			b.Fatalf("GET %s: %d", path, rec.Code)
 		}
 	}
-	b.Run("queue", func(b *testing.B) {
-		for range b.N {
-			get("/cases")
-		}
-	})
-	b.Run("case", func(b *testing.B) {
-		for range b.N {
-			get("/cases/777")
-		}
-	})
 }

@@ -1,21 +1,14 @@
 package review_test
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/matcher"
-	"github.com/certwatch/certwatch/review"
-	"github.com/certwatch/certwatch/rules"
 	"github.com/certwatch/certwatch/store"
 )
 
@@ -26,15 +19,7 @@ import (
 // the queue page does), /dashboard/charts?days=90 52 ms (the period
 // report's scan and the SVG).
 func BenchmarkDashboard(b *testing.B) {
-	st, err := store.Open(filepath.Join(b.TempDir(), "d.db"), store.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
-	sw := store.Sweep{}
-	if err := st.StartSweep(&sw); err != nil {
-		b.Fatal(err)
-	}
+	st, sw := benchStore(b)
 	cats := []string{"cert_sale", "exam_fraud", "training_fraud", "imitation_site"}
 	now := time.Now()
 	const n = 20000
@@ -53,37 +38,16 @@ func BenchmarkDashboard(b *testing.B) {
 			}
 		}
 	}
-	pack, _ := rules.Default()
-	srv, err := review.New(review.Options{Store: st, Packs: []*rules.Pack{pack}, Log: slog.New(slog.DiscardHandler)})
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := st.CreateUser("bench", store.User{Name: "super", Roles: casework.Roles, PasswordHash: "x"}); err != nil {
-		b.Fatal(err)
-	}
-	tok := "bench-session-token"
-	sum := sha256.Sum256([]byte(tok))
-	if err := st.CreateSession(store.Session{TokenHash: hex.EncodeToString(sum[:]), User: "super", CSRF: "c", Expires: time.Now().Add(time.Hour)}); err != nil {
-		b.Fatal(err)
-	}
-	get := func(path string) {
-		req := httptest.NewRequest("GET", path, nil)
-		req.AddCookie(&http.Cookie{Name: "certwatch_session", Value: tok})
-		rec := httptest.NewRecorder()
-		srv.ServeHTTP(rec, req)
-		if rec.Code != http.StatusOK {
-			b.Fatalf("GET %s: %d", path, rec.Code)
-		}
-	}
+	get := benchServer(b, st, "super", casework.Roles...)
 	b.ResetTimer()
 	b.Run("dashboard", func(b *testing.B) {
 		for range b.N {
-			get("/dashboard")
+			get("/dashboard", http.StatusOK)
 		}
 	})
 	b.Run("charts90", func(b *testing.B) {
 		for range b.N {
-			get("/dashboard/charts?days=90")
+			get("/dashboard/charts?days=90", http.StatusOK)
 		}
 	})
 }

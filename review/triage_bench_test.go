@@ -1,21 +1,13 @@
 package review_test
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
-	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/matcher"
-	"github.com/certwatch/certwatch/review"
-	"github.com/certwatch/certwatch/rules"
 	"github.com/certwatch/certwatch/store"
 )
 
@@ -25,15 +17,7 @@ import (
 // group badges), a case page (with merged cases and candidates), and
 // "next" (the next pending case of the filter).
 func BenchmarkTriageGroups(b *testing.B) {
-	st, err := store.Open(filepath.Join(b.TempDir(), "t.db"), store.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
-	sw := store.Sweep{}
-	if err := st.StartSweep(&sw); err != nil {
-		b.Fatal(err)
-	}
+	st, sw := benchStore(b)
 	f := matcher.Finding{Flagged: true, Score: 20, Category: "cert_sale", Route: casework.RouteTakedownCAC}
 	fj, _ := json.Marshal(f)
 	const n = 5000
@@ -53,28 +37,7 @@ func BenchmarkTriageGroups(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	pack, _ := rules.Default()
-	srv, err := review.New(review.Options{Store: st, Packs: []*rules.Pack{pack}, Log: slog.New(slog.DiscardHandler)})
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := st.CreateUser("bench", store.User{Name: "cac", Roles: []casework.Role{casework.RoleReviewerCAC}, PasswordHash: "x"}); err != nil {
-		b.Fatal(err)
-	}
-	tok := "bench-session-token"
-	sum := sha256.Sum256([]byte(tok))
-	if err := st.CreateSession(store.Session{TokenHash: hex.EncodeToString(sum[:]), User: "cac", CSRF: "c", Expires: time.Now().Add(time.Hour)}); err != nil {
-		b.Fatal(err)
-	}
-	get := func(path string, want int) {
-		req := httptest.NewRequest("GET", path, nil)
-		req.AddCookie(&http.Cookie{Name: "certwatch_session", Value: tok})
-		rec := httptest.NewRecorder()
-		srv.ServeHTTP(rec, req)
-		if rec.Code != want {
-			b.Fatalf("GET %s: %d", path, rec.Code)
-		}
-	}
+	get := benchServer(b, st, "cac", casework.RoleReviewerCAC)
 	b.Run("queue", func(b *testing.B) {
 		for range b.N {
 			get("/cases?category=cert_sale", http.StatusOK)
