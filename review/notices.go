@@ -97,14 +97,8 @@ type noticeView struct {
 }
 
 func (s *Server) noticePage(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r, "id")
-	if err != nil {
-		s.failErr(w, r, err)
-		return
-	}
-	n, err := s.st.Notice(id)
-	if err != nil {
-		s.failErr(w, r, err)
+	n, ok := s.pathNotice(w, r)
+	if !ok {
 		return
 	}
 	u := currentUser(r)
@@ -117,6 +111,7 @@ func (s *Server) noticePage(w http.ResponseWriter, r *http.Request) {
 			v.Moves = append(v.Moves, to)
 		}
 	}
+	var err error
 	if v.Track, err = s.trackView(n, u); err != nil {
 		s.serverError(w, r, err)
 		return

@@ -206,19 +206,28 @@ func parseWhen(v string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// trackNotice records a follow-up (delivery, receipt, reply) on a notice.
-func (s *Server) trackNotice(w http.ResponseWriter, r *http.Request) {
+// pathNotice is the notice the request's path names ({id}); when it
+// cannot be read the error page is written and ok is false.
+func (s *Server) pathNotice(w http.ResponseWriter, r *http.Request) (n *store.Notice, ok bool) {
 	id, err := pathID(r, "id")
 	if err != nil {
 		s.failErr(w, r, err)
-		return
+		return nil, false
 	}
-	n, err := s.st.Notice(id)
-	if err != nil {
+	if n, err = s.st.Notice(id); err != nil {
 		s.failErr(w, r, err)
+		return nil, false
+	}
+	return n, true
+}
+
+// trackNotice records a follow-up (delivery, receipt, reply) on a notice.
+func (s *Server) trackNotice(w http.ResponseWriter, r *http.Request) {
+	n, ok := s.pathNotice(w, r)
+	if !ok {
 		return
 	}
-	u := currentUser(r)
+	id, u := n.ID, currentUser(r)
 	if !mayTrack(u, n) {
 		s.fail(w, r, http.StatusForbidden, "您的角色无权登记此通知的送达和答复（须为该通知所属部门的审核员或审批人）。")
 		return
@@ -268,17 +277,11 @@ func (s *Server) trackNotice(w http.ResponseWriter, r *http.Request) {
 // escalateNotice drafts a second notice or a referral from a notice whose
 // listings stay online.
 func (s *Server) escalateNotice(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r, "id")
-	if err != nil {
-		s.failErr(w, r, err)
+	n, ok := s.pathNotice(w, r)
+	if !ok {
 		return
 	}
-	n, err := s.st.Notice(id)
-	if err != nil {
-		s.failErr(w, r, err)
-		return
-	}
-	u := currentUser(r)
+	id, u := n.ID, currentUser(r)
 	if !mayTrack(u, n) {
 		s.fail(w, r, http.StatusForbidden, "您的角色无权升级此通知（须为该通知所属部门的审核员或审批人）。")
 		return
