@@ -313,7 +313,7 @@ var flagZH = map[string]string{
 	"certwatch user add --role":   "角色，逗号分隔（必填）",
 	"certwatch user roles --role": "角色，逗号分隔（必填）",
 
-	"certwatch worker --blobs":      "证据文件存储：目录或 s3:// 地址，所有 worker 与审核服务共用（必填）",
+	"certwatch worker --blobs":      "证据文件存储：目录或 s3:// 地址，所有 worker 与审核服务共用（默认取配置中的 blobs）",
 	"certwatch worker --config":     "巡查配置（见 config.example.yaml）",
 	"certwatch worker --database":   "PostgreSQL 地址（默认取 $CERTWATCH_DATABASE）",
 	"certwatch worker --hosts":      "同时抓取的网站数",

@@ -102,7 +102,7 @@ var messages = map[string]struct{ zh, en string }{
 	"worker.bad.hosts":    {"--hosts 须在 1–%d 之间", "--hosts must be 1–%d"},
 	"worker.bad.lease":    {"--lease 须在 %v–%v 之间", "--lease must be %v–%v"},
 	"worker.bad.name":     {"--name 须为 1–128 字节", "--name must be 1–128 bytes"},
-	"worker.no.blobs":     {"未指定证据文件目录：请用 --blobs 目录", "no evidence blob directory: give --blobs DIR"},
+	"worker.no.blobs":     {"未指定证据文件目录：请用 --blobs 目录，或在配置中设置 blobs:", "no evidence blob directory: give --blobs DIR or set blobs: in the configuration"},
 	"worker.blobs":        {"证据存储无法使用：%w", "evidence blob store unusable: %w"},
 	"worker.not.started":  {"巡查工作进程未启动：%w", "worker not started: %w"},
 	"worker.part":         {"本 worker 在第 %d 次巡查中完成的部分：", "this worker's part of sweep %d:"},

@@ -56,7 +56,7 @@ The database URL may also come from $CERTWATCH_DATABASE; run "certwatch db migra
 	f.StringVar(&o.configPath, "config", "certwatch.yaml", "sweep configuration (see config.example.yaml)")
 	f.StringVar(&o.rulesPath, "rules", "", "rule pack file or directory (default: the configuration's rules, else the embedded pack)")
 	f.StringVar(&o.database, "database", "", "PostgreSQL URL (default $"+envDatabase+")")
-	f.StringVar(&o.blobs, "blobs", "", "evidence blob store, a directory or an s3:// URL, shared by all workers and servers (required)")
+	f.StringVar(&o.blobs, "blobs", "", "evidence blob store, a directory or an s3:// URL, shared by all workers and servers (default: the configuration's blobs)")
 	f.StringVar(&o.name, "name", fmt.Sprintf("%s-%d", host, os.Getpid()), "worker name, unique among live workers")
 	f.IntVar(&o.hosts, "hosts", sweep.DefaultWorkHosts, "hosts fetched at once")
 	f.DurationVar(&o.lease, "lease", sweep.DefaultLeaseTTL, "host lease time (how long a killed worker's hosts stay idle)")
@@ -70,9 +70,21 @@ func runWorker(ctx context.Context, o workerOptions, stdout, stderr io.Writer) e
 	if o.database != "" && !pgstore.IsURL(o.database) {
 		return &exitError{code: 2, err: newMsgError("worker.not.pg")}
 	}
+	// The configuration may name the database and the blob store (as for
+	// serve and sweep); the flags and $CERTWATCH_DATABASE come first.
+	cfg, cfgErr := config.Load(o.configPath)
+	if o.database == "" && os.Getenv(envDatabase) == "" && cfgErr == nil && config.IsDatabaseURL(cfg.Database) {
+		o.database = cfg.Database
+	}
 	dbURL, err := pgURL(o.database)
 	if err != nil {
 		return err
+	}
+	if o.blobs == "" && cfgErr == nil {
+		o.blobs = cfg.Blobs // blobs:, default "blobs" beside a PostgreSQL configuration
+	}
+	if o.blobs == "" {
+		return &exitError{code: 2, err: newMsgError("worker.no.blobs")}
 	}
 	switch {
 	case o.hosts < 1 || o.hosts > sweep.MaxWorkHosts:
@@ -82,16 +94,12 @@ func runWorker(ctx context.Context, o workerOptions, stdout, stderr io.Writer) e
 	case o.name == "" || len(o.name) > 128:
 		return &exitError{code: 2, err: newMsgError("worker.bad.name")}
 	}
-	if o.blobs == "" {
-		return &exitError{code: 2, err: newMsgError("worker.no.blobs")}
-	}
 	log, err := newLogger(stderr, o.logFormat)
 	if err != nil {
 		return &exitError{code: 2, err: err}
 	}
-	cfg, err := config.Load(o.configPath)
-	if err != nil {
-		return &exitError{code: 1, err: err}
+	if cfgErr != nil {
+		return &exitError{code: 1, err: cfgErr}
 	}
 	blobs, err := blobstore.Open(ctx, o.blobs, blobstore.Options{})
 	if err != nil {

@@ -3,9 +3,12 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/certwatch/certwatch/pgstore/pgstoretest"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -107,5 +110,30 @@ func TestWorkerBadInput(t *testing.T) {
 				t.Errorf("exit %d, want %d with %q:\n%s", code, tc.code, tc.want, errOut)
 			}
 		})
+	}
+}
+
+// TestWorkerBlobsFromConfig: without --blobs a worker uses the
+// configuration's blob store (by default "blobs" beside a configuration
+// whose database is PostgreSQL), as serve does; with neither it says how
+// to give one.
+func TestWorkerBlobsFromConfig(t *testing.T) {
+	url := pgstoretest.DB(t)
+	dir := t.TempDir()
+	src := `sources:
+  - {id: site, type: site, start: ["http://site.test/"], depth: 1}
+`
+	pg := writeFile(t, dir, "pg.yaml", "database: "+url+"\n"+src)
+	code, _, errOut := runCLI(t, "", "worker", "--config", pg, "--once")
+	if code != 1 || !strings.Contains(errOut, "no sweep is running") || strings.Contains(errOut, "no evidence blob directory") {
+		t.Fatalf("worker without --blobs, PostgreSQL config: exit %d\n%s", code, errOut)
+	}
+	if fi, err := os.Stat(filepath.Join(dir, "blobs")); err != nil || !fi.IsDir() {
+		t.Errorf("the configuration's blob directory was not used: %v", err)
+	}
+	bolt := writeFile(t, dir, "bolt.yaml", "database: "+filepath.Join(dir, "x.db")+"\n"+src)
+	code, _, errOut = runCLI(t, "", "worker", "--config", bolt, "--database", url, "--once")
+	if code != 2 || !strings.Contains(errOut, "give --blobs DIR or set blobs:") {
+		t.Fatalf("worker with neither --blobs nor a blob store in the configuration: exit %d\n%s", code, errOut)
 	}
 }
