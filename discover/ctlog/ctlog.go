@@ -31,6 +31,7 @@ import (
 	ct "github.com/google/certificate-transparency-go"
 	"github.com/google/certificate-transparency-go/client"
 	"github.com/google/certificate-transparency-go/jsonclient"
+	"github.com/google/certificate-transparency-go/x509"
 )
 
 // Kind classifies what went wrong with a log.
@@ -47,6 +48,7 @@ const (
 	KindTooMany       Kind = "too_many"       // get-entries returned more entries than asked
 	KindNoProgress    Kind = "no_progress"    // get-entries returned no entry inside the tree
 	KindBadLeaf       Kind = "bad_leaf"       // an entry's leaf or certificate could not be parsed
+	KindBadSignature  Kind = "bad_signature"  // the STH signature does not verify with the configured key
 	KindRequestBudget Kind = "request_budget" // the poll stopped at the request bound
 )
 
@@ -60,6 +62,7 @@ var kindNames = map[Kind]string{
 	KindTooMany:       "返回条目多于请求",
 	KindNoProgress:    "未返回任何条目",
 	KindBadLeaf:       "条目无法解析",
+	KindBadSignature:  "树头签名无效",
 	KindRequestBudget: "达到请求次数上限",
 }
 
@@ -303,15 +306,21 @@ func (p *Poller) Poll(ctx context.Context, st *State) (*Result, error) {
 			return res, err
 		}
 		url := strings.TrimRight(l.URL, "/")
-		opts := jsonclient.Options{Logger: nopLogger{}, UserAgent: p.UserAgent, PublicKeyDER: nil}
+		var verifier *ct.SignatureVerifier
 		if l.PublicKey != "" {
 			der, err := decodeKey(l.PublicKey)
 			if err != nil {
 				return res, fmt.Errorf("ctlog: %s: public key: %w", url, err)
 			}
-			opts.PublicKeyDER = der
+			pk, err := x509.ParsePKIXPublicKey(der)
+			if err != nil {
+				return res, fmt.Errorf("ctlog: %s: public key: %w", url, err)
+			}
+			if verifier, err = ct.NewSignatureVerifier(pk); err != nil {
+				return res, fmt.Errorf("ctlog: %s: public key: %w", url, err)
+			}
 		}
-		lc, err := client.New(url, hc, opts)
+		lc, err := client.New(url, hc, jsonclient.Options{Logger: nopLogger{}, UserAgent: p.UserAgent})
 		if err != nil {
 			return res, fmt.Errorf("ctlog: %s: %w", url, err)
 		}
@@ -319,7 +328,7 @@ func (p *Poller) Poll(ctx context.Context, st *State) (*Result, error) {
 		if ls == nil {
 			ls = &LogState{}
 		}
-		stats, matches, perr := p.pollLog(ctx, lc, url, l, ls, lim, lim.MaxMatches-len(res.Matches))
+		stats, matches, perr := p.pollLog(ctx, lc, verifier, url, l, ls, lim, lim.MaxMatches-len(res.Matches))
 		st.Logs[url] = ls
 		res.Matches = append(res.Matches, matches...)
 		if perr != nil {
@@ -331,8 +340,9 @@ func (p *Poller) Poll(ctx context.Context, st *State) (*Result, error) {
 	return res, ctx.Err()
 }
 
-func (p *Poller) pollLog(ctx context.Context, lc *client.LogClient, url string, cfg Log, ls *LogState, lim Limits, matchRoom int) (LogStats, []Match, *Error) {
-	stats := LogStats{Log: url, From: ls.NextIndex, To: ls.NextIndex}
+func (p *Poller) pollLog(ctx context.Context, lc *client.LogClient, verifier *ct.SignatureVerifier, url string, cfg Log, ls *LogState, lim Limits, matchRoom int) (stats LogStats, matches []Match, perr *Error) {
+	stats = LogStats{Log: url, From: ls.NextIndex, To: ls.NextIndex}
+	defer func() { stats.Matches = len(matches) }()
 	fail := func(k Kind, err error) (LogStats, []Match, *Error) {
 		stats.count(k)
 		return stats, nil, &Error{Log: url, Kind: k, Err: err}
@@ -341,6 +351,11 @@ func (p *Poller) pollLog(ctx context.Context, lc *client.LogClient, url string, 
 	stats.Requests++
 	if err != nil {
 		return fail(classify(err), fmt.Errorf("get-sth: %w", err))
+	}
+	if verifier != nil {
+		if err := verifier.VerifySTHSignature(*sth); err != nil {
+			return fail(KindBadSignature, fmt.Errorf("get-sth: %w", err))
+		}
 	}
 	stats.TreeSize = sth.TreeSize
 	if ls.LastSTH != nil {
@@ -361,7 +376,6 @@ func (p *Poller) pollLog(ctx context.Context, lc *client.LogClient, url string, 
 	ls.LastSTH = &STH{TreeSize: sth.TreeSize, Timestamp: sth.Timestamp, RootHash: append([]byte(nil), sth.SHA256RootHash[:]...)}
 
 	end := min(sth.TreeSize, ls.NextIndex+uint64(lim.MaxEntriesPerPoll))
-	var matches []Match
 	for ls.NextIndex < end {
 		if err := ctx.Err(); err != nil {
 			stats.To = ls.NextIndex
@@ -407,7 +421,6 @@ func (p *Poller) pollLog(ctx context.Context, lc *client.LogClient, url string, 
 		ls.NextIndex = start + uint64(n)
 		stats.To = ls.NextIndex
 	}
-	stats.Matches = len(matches)
 	return stats, matches, nil
 }
 
@@ -442,6 +455,24 @@ func (p *Poller) processEntry(idx uint64, le *ct.LeafEntry, url string, lim Limi
 
 // classify maps a client error to a Kind.
 func classify(err error) Kind {
+	var re jsonclient.RspError
+	if errors.As(err, &re) && re.Err != nil {
+		// RspError does not unwrap: look inside it.
+		if k := classifyTransport(re.Err); k != "" {
+			return k
+		}
+		if re.StatusCode == http.StatusOK {
+			return KindGarbage // a 200 answer that did not decode
+		}
+		return KindHTTP
+	}
+	if k := classifyTransport(err); k != "" {
+		return k
+	}
+	return KindHTTP
+}
+
+func classifyTransport(err error) Kind {
 	var ne interface{ Timeout() bool }
 	switch {
 	case errors.Is(err, ErrResponseTooLarge):
@@ -449,9 +480,5 @@ func classify(err error) Kind {
 	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &ne) && ne.Timeout():
 		return KindTimeout
 	}
-	var re jsonclient.RspError
-	if errors.As(err, &re) && re.StatusCode == http.StatusOK {
-		return KindGarbage // a 200 answer that did not decode
-	}
-	return KindHTTP
+	return ""
 }

@@ -48,9 +48,9 @@ type Match struct {
 	Technique lookalike.Technique `json:"technique,omitempty"` // for RuleCandidate
 	Word      string              `json:"word,omitempty"`      // for RuleStructural: the issuer word
 	Log       string              `json:"log,omitempty"`
-	Index     uint64              `json:"index"`           // entry index in the log
-	Precert   bool                `json:"precert"`         // found in a precertificate
-	Timestamp int64               `json:"timestamp_ms"`    // the entry's timestamp (ms since epoch)
+	Index     uint64              `json:"index"`            // entry index in the log
+	Precert   bool                `json:"precert"`          // found in a precertificate
+	Timestamp int64               `json:"timestamp_ms"`     // the entry's timestamp (ms since epoch)
 	Serial    string              `json:"serial,omitempty"` // certificate serial number, hex
 	Issuer    string              `json:"issuer,omitempty"`
 }

@@ -1,0 +1,399 @@
+package ctlog
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/certwatch/certwatch/discover/lookalike"
+)
+
+var officials = []string{"cx.mem.gov.cn", "zlaq.mohurd.gov.cn", "cnse.e-cqs.cn"}
+
+func newMatcher(t testing.TB) *Matcher {
+	t.Helper()
+	m, err := NewMatcher(officials, lookalike.Options{MaxCandidates: 2000}, []string{"aggregator-ok.com"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// candidateOf returns a generated candidate of host made by technique.
+func candidateOf(t testing.TB, host string, tech lookalike.Technique) string {
+	t.Helper()
+	cs, err := lookalike.Generate(host, lookalike.Options{MaxCandidates: 2000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cs {
+		if c.Technique == tech {
+			return c.Host
+		}
+	}
+	t.Fatalf("no %s candidate for %s", tech, host)
+	return ""
+}
+
+func TestMatcherRules(t *testing.T) {
+	m := newMatcher(t)
+	homo := candidateOf(t, "cx.mem.gov.cn", lookalike.Homoglyph)
+	tld := candidateOf(t, "cnse.e-cqs.cn", lookalike.TLDSwap)
+	cases := []struct {
+		name     string
+		rule     Rule
+		official string
+	}{
+		{homo, RuleCandidate, "cx.mem.gov.cn"},
+		{"www." + tld, RuleCandidate, "cnse.e-cqs.cn"}, // a subdomain of a candidate
+		{"cx.mem.gov.cn.verify-cert-online.top", RuleEmbedded, "cx.mem.gov.cn"},
+		{"login.zlaq.mohurd.gov.cn.k9x.xyz", RuleEmbedded, "zlaq.mohurd.gov.cn"},
+		{"yingji-zhengshu-chaxun.top", RuleStructural, "cx.mem.gov.cn"},
+		{"zhujianquery.shop", RuleStructural, "zlaq.mohurd.gov.cn"},
+		{"memgov-abc.shop", RuleStructural, "cx.mem.gov.cn"},
+		{"", "", ""}, // separator: below, names that must not match
+		{"cx.mem.gov.cn", "", ""},
+		{"www.mem.gov.cn", "", ""},
+		{"zlaq.mohurd.gov.cn", "", ""},
+		{"any.other.gov.cn", "", ""},
+		{"cnse.e-cqs.cn", "", ""},
+		{"memory-card.com", "", ""},
+		{"gov-services.com", "", ""},
+		{"www.example.com", "", ""},
+		{"mem.aggregator-ok.com", "", ""},
+		{"remember-gov.org", "", ""},
+	}
+	negatives := false
+	for _, c := range cases {
+		if c.name == "" {
+			negatives = true
+			continue
+		}
+		got, ok := m.Match(c.name)
+		if negatives {
+			if ok {
+				t.Errorf("%s matched %+v, want no match", c.name, got)
+			}
+			continue
+		}
+		if !ok {
+			t.Errorf("%s: no match, want %s", c.name, c.rule)
+			continue
+		}
+		if got.Rule != c.rule || got.Official != c.official {
+			t.Errorf("%s: got rule %s official %s, want %s %s", c.name, got.Rule, got.Official, c.rule, c.official)
+		}
+		if !strings.Contains(got.Reason(), c.name) || !strings.Contains(got.Reason(), c.official) {
+			t.Errorf("%s: reason %q lacks the names", c.name, got.Reason())
+		}
+	}
+}
+
+type fixture struct {
+	log *testLog
+	ca  *testCA
+}
+
+func newFixture(t testing.TB) *fixture {
+	return &fixture{log: newTestLog(t), ca: newTestCA(t)}
+}
+
+func (f *fixture) addCert(t testing.TB, precert bool, names ...string) {
+	f.log.add(f.ca.leaf(t, precert, f.ca.issue(t, precert, names...), uint64(time.Now().UnixMilli())))
+}
+
+func TestPollFromSavedPosition(t *testing.T) {
+	f := newFixture(t)
+	homo := candidateOf(t, "cx.mem.gov.cn", lookalike.Homoglyph)
+	// First batch: 8 entries, 3 of them suspicious (one a precertificate).
+	f.addCert(t, false, "www.example.com", "example.com")
+	f.addCert(t, false, homo)                                                   // 1
+	f.addCert(t, false, "shop.example.net")                                     //
+	f.addCert(t, true, "cx.mem.gov.cn.verify-cert-online.top")                  // 3 precert
+	f.addCert(t, false, "*.mem.gov.cn", "cx.mem.gov.cn")                        // official
+	f.addCert(t, false, "memory-card.com")                                      //
+	f.addCert(t, false, "static.cdn.example.org", "yingji-zhengshu-chaxun.top") // 6, SAN not CN
+	f.addCert(t, true, "benign-precert.example.com")
+	f.log.set(func(l *testLog) { l.maxBatch = 3 }) // the log caps batches: short reads
+
+	st := NewState()
+	p := &Poller{
+		Logs:    []Log{{URL: f.log.url(), PublicKey: f.log.publicKey(t)}},
+		Matcher: newMatcher(t),
+		Limits:  Limits{MaxEntriesPerPoll: 5, BatchSize: 4, RequestTimeout: 5 * time.Second},
+	}
+	ctx := context.Background()
+	res, err := p.Poll(ctx, st)
+	if err != nil || len(res.Errors) > 0 {
+		t.Fatalf("poll 1: %v %v", err, res.Errors)
+	}
+	s := res.Stats[0]
+	if s.From != 0 || s.To != 5 || s.Entries != 5 || s.TreeSize != 8 {
+		t.Fatalf("poll 1 stats %+v", s)
+	}
+	if s.ShortReads == 0 {
+		t.Errorf("batch cap of 3 against asked 4: no short read counted: %+v", s)
+	}
+	if s.Precerts != 1 || s.Certs != 4 {
+		t.Errorf("poll 1: certs %d precerts %d", s.Certs, s.Precerts)
+	}
+	idx := func(ms []Match) map[uint64]Match {
+		out := map[uint64]Match{}
+		for _, m := range ms {
+			if _, dup := out[m.Index]; dup {
+				t.Errorf("entry %d matched twice", m.Index)
+			}
+			out[m.Index] = m
+		}
+		return out
+	}
+	got := idx(res.Matches)
+	if len(got) != 2 || got[1].Name != homo || got[1].Rule != RuleCandidate || got[1].Precert {
+		t.Fatalf("poll 1 matches %+v", res.Matches)
+	}
+	if m := got[3]; !m.Precert || m.Rule != RuleEmbedded || m.Official != "cx.mem.gov.cn" || m.Serial == "" || m.Issuer != "Test CT CA" {
+		t.Errorf("precert match %+v", m)
+	}
+
+	// Save, reload, add entries, poll again: only new entries are read.
+	data, err := st.Save()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st2, err := LoadState(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ls := st2.Logs[f.log.url()]; ls == nil || ls.NextIndex != 5 || ls.LastSTH == nil || ls.LastSTH.TreeSize != 8 {
+		t.Fatalf("reloaded state %s", data)
+	}
+	f.addCert(t, true, "zlaq.mohurd.gov.cn.k9x.xyz") // 8
+	f.addCert(t, false, "www.example.com")
+	p.Limits.MaxEntriesPerPoll = 100
+	res, err = p.Poll(ctx, st2)
+	if err != nil || len(res.Errors) > 0 {
+		t.Fatalf("poll 2: %v %v", err, res.Errors)
+	}
+	s = res.Stats[0]
+	if s.From != 5 || s.To != 10 || s.Entries != 5 || s.TreeSize != 10 {
+		t.Fatalf("poll 2 stats %+v", s)
+	}
+	got = idx(res.Matches)
+	if len(got) != 2 || got[6].Name != "yingji-zhengshu-chaxun.top" || got[6].Rule != RuleStructural ||
+		got[8].Official != "zlaq.mohurd.gov.cn" || !got[8].Precert {
+		t.Fatalf("poll 2 matches %+v", res.Matches)
+	}
+
+	// Nothing new: no get-entries request, no matches.
+	f.log.set(func(l *testLog) { l.requests = 0 })
+	res, err = p.Poll(ctx, st2)
+	if err != nil || len(res.Matches) != 0 || res.Stats[0].Requests != 1 {
+		t.Fatalf("poll 3: %v %+v", err, res.Stats)
+	}
+}
+
+func TestPollStartAtHead(t *testing.T) {
+	f := newFixture(t)
+	f.addCert(t, false, "cx.mem.gov.cn.old-phish.top")
+	st := NewState()
+	p := &Poller{Logs: []Log{{URL: f.log.url(), StartAtHead: true}}, Matcher: newMatcher(t)}
+	res, err := p.Poll(context.Background(), st)
+	if err != nil || len(res.Matches) != 0 || st.Logs[f.log.url()].NextIndex != 1 {
+		t.Fatalf("start at head: %v %+v", err, res)
+	}
+	f.addCert(t, false, "cx.mem.gov.cn.new-phish.top")
+	res, _ = p.Poll(context.Background(), st)
+	if len(res.Matches) != 1 || res.Matches[0].Index != 1 {
+		t.Fatalf("after head: %+v", res.Matches)
+	}
+}
+
+// pollOnce polls a fresh or given state and returns the single log's error kind.
+func pollKind(t *testing.T, p *Poller, st *State) (Kind, *Result) {
+	t.Helper()
+	start := time.Now()
+	res, err := p.Poll(context.Background(), st)
+	if err != nil {
+		t.Fatalf("poll: %v", err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Fatalf("poll took %v", d)
+	}
+	if len(res.Errors) == 0 {
+		return "", res
+	}
+	var e *Error
+	if !errors.As(res.Errors[0], &e) {
+		t.Fatalf("error %T is not *Error", res.Errors[0])
+	}
+	if res.Stats[0].Errors[e.Kind] == 0 || res.Stats[0].Err == "" {
+		t.Errorf("kind %s not recorded in stats %+v", e.Kind, res.Stats[0])
+	}
+	return e.Kind, res
+}
+
+func TestLyingLog(t *testing.T) {
+	f := newFixture(t)
+	for i := range 6 {
+		f.addCert(t, false, "cx.mem.gov.cn.phish"+string(rune('a'+i))+".top")
+	}
+	m := newMatcher(t)
+	newPoller := func() *Poller {
+		return &Poller{Logs: []Log{{URL: f.log.url(), PublicKey: f.log.publicKey(t)}}, Matcher: m,
+			Limits: Limits{BatchSize: 2, RequestTimeout: 2 * time.Second}}
+	}
+	st := NewState()
+	if k, res := pollKind(t, newPoller(), st); k != "" || len(res.Matches) != 6 {
+		t.Fatalf("honest poll: %s %+v", k, res.Matches)
+	}
+	saved, _ := st.Save()
+	reset := func() *State {
+		s, _ := LoadState(saved)
+		f.log.set(func(l *testLog) {
+			l.sthSize, l.sthRoot, l.extraEntries, l.emptyEntries = nil, nil, 0, false
+		})
+		return s
+	}
+
+	t.Run("tree shrank below saved position", func(t *testing.T) {
+		s := reset()
+		small := uint64(3)
+		f.log.set(func(l *testLog) { l.sthSize = &small })
+		k, res := pollKind(t, newPoller(), s)
+		if k != KindTreeShrank || len(res.Matches) != 0 || s.Logs[f.log.url()].NextIndex != 6 || s.Logs[f.log.url()].LastSTH.TreeSize != 6 {
+			t.Fatalf("kind %s, state %+v", k, s.Logs[f.log.url()])
+		}
+	})
+	t.Run("same size different root", func(t *testing.T) {
+		s := reset()
+		f.log.set(func(l *testLog) { l.sthRoot = make([]byte, 32) })
+		if k, _ := pollKind(t, newPoller(), s); k != KindForkedSTH {
+			t.Fatalf("kind %s", k)
+		}
+	})
+	t.Run("bad signature", func(t *testing.T) {
+		s := reset()
+		other := newTestLog(t)
+		p := newPoller()
+		p.Logs[0].PublicKey = other.publicKey(t)
+		if k, _ := pollKind(t, p, s); k != KindBadSignature {
+			t.Fatalf("kind %s", k)
+		}
+	})
+	// The rest claim a bigger tree than they hold.
+	grow := func() *State {
+		s := reset()
+		f.addCert(t, false, "cx.mem.gov.cn.later.top")
+		f.addCert(t, false, "cx.mem.gov.cn.later2.top")
+		return s
+	}
+	t.Run("more entries than asked", func(t *testing.T) {
+		s := grow()
+		f.log.set(func(l *testLog) { l.extraEntries = 3 })
+		k, res := pollKind(t, newPoller(), s)
+		if k != KindTooMany || len(res.Matches) != 0 || s.Logs[f.log.url()].NextIndex != 6 {
+			t.Fatalf("kind %s next %d matches %d", k, s.Logs[f.log.url()].NextIndex, len(res.Matches))
+		}
+	})
+	t.Run("no entries inside the tree", func(t *testing.T) {
+		s := grow()
+		f.log.set(func(l *testLog) { l.emptyEntries = true })
+		k, res := pollKind(t, newPoller(), s)
+		if k != KindNoProgress || res.Stats[0].Requests != 2 || s.Logs[f.log.url()].NextIndex != 6 {
+			t.Fatalf("kind %s stats %+v", k, res.Stats[0])
+		}
+	})
+	t.Run("tree size far beyond the entries", func(t *testing.T) {
+		s := grow()
+		huge := uint64(1) << 40
+		f.log.set(func(l *testLog) { l.sthSize = &huge })
+		p := newPoller()
+		p.Limits.MaxEntriesPerPoll = 50
+		k, res := pollKind(t, p, s)
+		// The log serves what it holds and then 400s the rest: stopped, bounded.
+		n := uint64(len(f.log.entries))
+		if k != KindHTTP || res.Stats[0].To != n || res.Stats[0].Requests > 6 || res.Stats[0].Matches != int(n-6) {
+			t.Fatalf("kind %s stats %+v", k, res.Stats[0])
+		}
+	})
+}
+
+func TestGarbageLog(t *testing.T) {
+	m := newMatcher(t)
+	good := newFixture(t)
+	good.addCert(t, false, "cx.mem.gov.cn.good-log.top")
+	bad := newFixture(t)
+	bad.addCert(t, false, "cx.mem.gov.cn.a.top")
+	bad.addCert(t, false, "cx.mem.gov.cn.b.top")
+	bad.addCert(t, true, "cx.mem.gov.cn.c.top")
+
+	poller := func(lim Limits) *Poller {
+		if lim.RequestTimeout == 0 {
+			lim.RequestTimeout = 2 * time.Second
+		}
+		return &Poller{Logs: []Log{{URL: bad.log.url()}, {URL: good.log.url()}}, Matcher: m, Limits: lim}
+	}
+	check := func(t *testing.T, lim Limits, set func(l *testLog), want Kind) *Result {
+		t.Helper()
+		bad.log.set(func(l *testLog) {
+			l.garbageSTH, l.garbageEnts, l.hugeEntries, l.status, l.delay = false, false, false, 0, 0
+			set(l)
+		})
+		st := NewState()
+		k, res := pollKind(t, poller(lim), st)
+		if k != want {
+			t.Fatalf("kind %s, want %s; %+v", k, want, res.Stats)
+		}
+		// The good log is polled all the same.
+		if len(res.Stats) != 2 || res.Stats[1].Err != "" || len(res.Matches) == 0 ||
+			res.Matches[len(res.Matches)-1].Name != "cx.mem.gov.cn.good-log.top" {
+			t.Fatalf("good log not polled: %+v", res)
+		}
+		return res
+	}
+	t.Run("garbage sth", func(t *testing.T) {
+		check(t, Limits{}, func(l *testLog) { l.garbageSTH = true }, KindGarbage)
+	})
+	t.Run("garbage entries", func(t *testing.T) {
+		check(t, Limits{}, func(l *testLog) { l.garbageEnts = true }, KindGarbage)
+	})
+	t.Run("status 503", func(t *testing.T) {
+		check(t, Limits{}, func(l *testLog) { l.status = 503 }, KindHTTP)
+	})
+	t.Run("response over the size limit", func(t *testing.T) {
+		check(t, Limits{MaxResponseBytes: 1 << 20}, func(l *testLog) { l.hugeEntries = true }, KindTooLarge)
+	})
+	t.Run("slow log", func(t *testing.T) {
+		start := time.Now()
+		check(t, Limits{RequestTimeout: 300 * time.Millisecond}, func(l *testLog) { l.delay = 3 * time.Second }, KindTimeout)
+		if d := time.Since(start); d > 2*time.Second {
+			t.Fatalf("timeout not applied: %v", d)
+		}
+	})
+	t.Run("truncated and corrupt leaves are skipped", func(t *testing.T) {
+		bad.log.set(func(l *testLog) {
+			l.entries[0].LeafInput = l.entries[0].LeafInput[:len(l.entries[0].LeafInput)/2] // truncated
+			l.entries[2].ExtraData = append(l.entries[2].ExtraData, 1, 2, 3)                // trailing data
+		})
+		res := check(t, Limits{}, func(*testLog) {}, "")
+		s := res.Stats[0]
+		if s.BadLeaves != 2 || s.Errors[KindBadLeaf] != 2 || s.Entries != 3 || s.To != 3 || s.Certs != 1 {
+			t.Fatalf("stats %+v", s)
+		}
+		if len(res.Matches) != 2 || res.Matches[0].Name != "cx.mem.gov.cn.b.top" {
+			t.Fatalf("matches %+v", res.Matches)
+		}
+	})
+}
+
+func TestLoadStateBad(t *testing.T) {
+	if _, err := LoadState([]byte("{not json")); err == nil {
+		t.Fatal("bad state accepted")
+	}
+	s, err := LoadState(nil)
+	if err != nil || s.Logs == nil {
+		t.Fatalf("empty state: %v", err)
+	}
+}
