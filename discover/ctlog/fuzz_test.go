@@ -1,0 +1,33 @@
+package ctlog
+
+import (
+	"testing"
+
+	ct "github.com/google/certificate-transparency-go"
+)
+
+// FuzzParseEntry: arbitrary leaf_input and extra_data never panic, and any
+// names returned are valid host names.
+func FuzzParseEntry(f *testing.F) {
+	ca := newTestCA(f)
+	for _, pre := range []bool{false, true} {
+		le := ca.leaf(f, pre, ca.issue(f, pre, "cx.mem.gov.cn.fuzz.top", "www.example.com"), 1)
+		f.Add(le.LeafInput, le.ExtraData)
+		f.Add(le.LeafInput[:len(le.LeafInput)/2], le.ExtraData)
+		f.Add(le.LeafInput, le.ExtraData[:len(le.ExtraData)-1])
+	}
+	f.Add([]byte{}, []byte{})
+	m := newMatcher(f)
+	f.Fuzz(func(t *testing.T, in, extra []byte) {
+		e, err := parseEntry(0, &ct.LeafEntry{LeafInput: in, ExtraData: extra})
+		if err != nil {
+			return
+		}
+		for _, n := range e.names(10) {
+			if _, ok := NormalizeName(n); !ok {
+				t.Fatalf("invalid name %q", n)
+			}
+			m.Match(n)
+		}
+	})
+}
