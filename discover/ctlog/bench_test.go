@@ -7,11 +7,13 @@ import (
 	"time"
 
 	ct "github.com/google/certificate-transparency-go"
+
+	"github.com/certwatch/certwatch/discover/ctlog/ctlogtest"
 )
 
 // benchEntries builds n log entries, one in 20 a precertificate and one in
 // 50 a lookalike name, each certificate with three SANs.
-func benchEntries(b *testing.B, ca *testCA, n int) []ct.LeafEntry {
+func benchEntries(b *testing.B, ca *ctlogtest.CA, n int) []ct.LeafEntry {
 	out := make([]ct.LeafEntry, 0, n)
 	ts := uint64(time.Now().UnixMilli())
 	for i := range n {
@@ -20,7 +22,7 @@ func benchEntries(b *testing.B, ca *testCA, n int) []ct.LeafEntry {
 			names[1] = fmt.Sprintf("cx.mem.gov.cn.verify%d.top", i)
 		}
 		pre := i%20 == 0
-		out = append(out, ca.leaf(b, pre, ca.issue(b, pre, names...), ts))
+		out = append(out, ca.Leaf(b, pre, ca.Issue(b, pre, names...), ts))
 	}
 	return out
 }
@@ -30,11 +32,11 @@ func benchEntries(b *testing.B, ca *testCA, n int) []ct.LeafEntry {
 // X.509 decoding, name extraction and matching against 3 official hosts.
 func BenchmarkPoll(b *testing.B) {
 	const n = 4096
-	log := newTestLog(b)
-	ca := newTestCA(b)
-	log.add(benchEntries(b, ca, n)...)
+	log := ctlogtest.NewLog(b)
+	ca := ctlogtest.NewCA(b)
+	log.Add(benchEntries(b, ca, n)...)
 	m := newMatcher(b)
-	p := &Poller{Logs: []Log{{URL: log.url()}}, Matcher: m, Limits: Limits{MaxEntriesPerPoll: n}}
+	p := &Poller{Logs: []Log{{URL: log.URL()}}, Matcher: m, Limits: Limits{MaxEntriesPerPoll: n}}
 	b.ResetTimer()
 	total := 0
 	for b.Loop() {

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/certwatch/certwatch/discover/ctlog/ctlogtest"
 	"github.com/certwatch/certwatch/discover/lookalike"
 )
 
@@ -92,16 +93,16 @@ func TestMatcherRules(t *testing.T) {
 }
 
 type fixture struct {
-	log *testLog
-	ca  *testCA
+	log *ctlogtest.Log
+	ca  *ctlogtest.CA
 }
 
 func newFixture(t testing.TB) *fixture {
-	return &fixture{log: newTestLog(t), ca: newTestCA(t)}
+	return &fixture{log: ctlogtest.NewLog(t), ca: ctlogtest.NewCA(t)}
 }
 
 func (f *fixture) addCert(t testing.TB, precert bool, names ...string) {
-	f.log.add(f.ca.leaf(t, precert, f.ca.issue(t, precert, names...), uint64(time.Now().UnixMilli())))
+	f.log.Add(f.ca.Leaf(t, precert, f.ca.Issue(t, precert, names...), uint64(time.Now().UnixMilli())))
 }
 
 func TestPollFromSavedPosition(t *testing.T) {
@@ -116,11 +117,11 @@ func TestPollFromSavedPosition(t *testing.T) {
 	f.addCert(t, false, "memory-card.com")                                      //
 	f.addCert(t, false, "static.cdn.example.org", "yingji-zhengshu-chaxun.top") // 6, SAN not CN
 	f.addCert(t, true, "benign-precert.example.com")
-	f.log.set(func(l *testLog) { l.maxBatch = 3 }) // the log caps batches: short reads
+	f.log.Set(func(l *ctlogtest.Log) { l.MaxBatch = 3 }) // the log caps batches: short reads
 
 	st := NewState()
 	p := &Poller{
-		Logs:    []Log{{URL: f.log.url(), PublicKey: f.log.publicKey(t)}},
+		Logs:    []Log{{URL: f.log.URL(), PublicKey: f.log.PublicKey(t)}},
 		Matcher: newMatcher(t),
 		Limits:  Limits{MaxEntriesPerPoll: 5, BatchSize: 4, RequestTimeout: 5 * time.Second},
 	}
@@ -166,7 +167,7 @@ func TestPollFromSavedPosition(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ls := st2.Logs[f.log.url()]; ls == nil || ls.NextIndex != 5 || ls.LastSTH == nil || ls.LastSTH.TreeSize != 8 {
+	if ls := st2.Logs[f.log.URL()]; ls == nil || ls.NextIndex != 5 || ls.LastSTH == nil || ls.LastSTH.TreeSize != 8 {
 		t.Fatalf("reloaded state %s", data)
 	}
 	f.addCert(t, true, "zlaq.mohurd.gov.cn.k9x.xyz") // 8
@@ -187,7 +188,7 @@ func TestPollFromSavedPosition(t *testing.T) {
 	}
 
 	// Nothing new: no get-entries request, no matches.
-	f.log.set(func(l *testLog) { l.requests = 0 })
+	f.log.Set(func(l *ctlogtest.Log) { l.Requests = 0 })
 	res, err = p.Poll(ctx, st2)
 	if err != nil || len(res.Matches) != 0 || res.Stats[0].Requests != 1 {
 		t.Fatalf("poll 3: %v %+v", err, res.Stats)
@@ -198,9 +199,9 @@ func TestPollStartAtHead(t *testing.T) {
 	f := newFixture(t)
 	f.addCert(t, false, "cx.mem.gov.cn.old-phish.top")
 	st := NewState()
-	p := &Poller{Logs: []Log{{URL: f.log.url(), StartAtHead: true}}, Matcher: newMatcher(t)}
+	p := &Poller{Logs: []Log{{URL: f.log.URL(), StartAtHead: true}}, Matcher: newMatcher(t)}
 	res, err := p.Poll(context.Background(), st)
-	if err != nil || len(res.Matches) != 0 || st.Logs[f.log.url()].NextIndex != 1 {
+	if err != nil || len(res.Matches) != 0 || st.Logs[f.log.URL()].NextIndex != 1 {
 		t.Fatalf("start at head: %v %+v", err, res)
 	}
 	f.addCert(t, false, "cx.mem.gov.cn.new-phish.top")
@@ -241,7 +242,7 @@ func TestLyingLog(t *testing.T) {
 	}
 	m := newMatcher(t)
 	newPoller := func() *Poller {
-		return &Poller{Logs: []Log{{URL: f.log.url(), PublicKey: f.log.publicKey(t)}}, Matcher: m,
+		return &Poller{Logs: []Log{{URL: f.log.URL(), PublicKey: f.log.PublicKey(t)}}, Matcher: m,
 			Limits: Limits{BatchSize: 2, RequestTimeout: 2 * time.Second}}
 	}
 	st := NewState()
@@ -251,8 +252,8 @@ func TestLyingLog(t *testing.T) {
 	saved, _ := st.Save()
 	reset := func() *State {
 		s, _ := LoadState(saved)
-		f.log.set(func(l *testLog) {
-			l.sthSize, l.sthRoot, l.extraEntries, l.emptyEntries = nil, nil, 0, false
+		f.log.Set(func(l *ctlogtest.Log) {
+			l.STHSize, l.STHRoot, l.ExtraEntries, l.EmptyEntries = nil, nil, 0, false
 		})
 		return s
 	}
@@ -260,24 +261,24 @@ func TestLyingLog(t *testing.T) {
 	t.Run("tree shrank below saved position", func(t *testing.T) {
 		s := reset()
 		small := uint64(3)
-		f.log.set(func(l *testLog) { l.sthSize = &small })
+		f.log.Set(func(l *ctlogtest.Log) { l.STHSize = &small })
 		k, res := pollKind(t, newPoller(), s)
-		if k != KindTreeShrank || len(res.Matches) != 0 || s.Logs[f.log.url()].NextIndex != 6 || s.Logs[f.log.url()].LastSTH.TreeSize != 6 {
-			t.Fatalf("kind %s, state %+v", k, s.Logs[f.log.url()])
+		if k != KindTreeShrank || len(res.Matches) != 0 || s.Logs[f.log.URL()].NextIndex != 6 || s.Logs[f.log.URL()].LastSTH.TreeSize != 6 {
+			t.Fatalf("kind %s, state %+v", k, s.Logs[f.log.URL()])
 		}
 	})
 	t.Run("same size different root", func(t *testing.T) {
 		s := reset()
-		f.log.set(func(l *testLog) { l.sthRoot = make([]byte, 32) })
+		f.log.Set(func(l *ctlogtest.Log) { l.STHRoot = make([]byte, 32) })
 		if k, _ := pollKind(t, newPoller(), s); k != KindForkedSTH {
 			t.Fatalf("kind %s", k)
 		}
 	})
 	t.Run("bad signature", func(t *testing.T) {
 		s := reset()
-		other := newTestLog(t)
+		other := ctlogtest.NewLog(t)
 		p := newPoller()
-		p.Logs[0].PublicKey = other.publicKey(t)
+		p.Logs[0].PublicKey = other.PublicKey(t)
 		if k, _ := pollKind(t, p, s); k != KindBadSignature {
 			t.Fatalf("kind %s", k)
 		}
@@ -291,29 +292,29 @@ func TestLyingLog(t *testing.T) {
 	}
 	t.Run("more entries than asked", func(t *testing.T) {
 		s := grow()
-		f.log.set(func(l *testLog) { l.extraEntries = 3 })
+		f.log.Set(func(l *ctlogtest.Log) { l.ExtraEntries = 3 })
 		k, res := pollKind(t, newPoller(), s)
-		if k != KindTooMany || len(res.Matches) != 0 || s.Logs[f.log.url()].NextIndex != 6 {
-			t.Fatalf("kind %s next %d matches %d", k, s.Logs[f.log.url()].NextIndex, len(res.Matches))
+		if k != KindTooMany || len(res.Matches) != 0 || s.Logs[f.log.URL()].NextIndex != 6 {
+			t.Fatalf("kind %s next %d matches %d", k, s.Logs[f.log.URL()].NextIndex, len(res.Matches))
 		}
 	})
 	t.Run("no entries inside the tree", func(t *testing.T) {
 		s := grow()
-		f.log.set(func(l *testLog) { l.emptyEntries = true })
+		f.log.Set(func(l *ctlogtest.Log) { l.EmptyEntries = true })
 		k, res := pollKind(t, newPoller(), s)
-		if k != KindNoProgress || res.Stats[0].Requests != 2 || s.Logs[f.log.url()].NextIndex != 6 {
+		if k != KindNoProgress || res.Stats[0].Requests != 2 || s.Logs[f.log.URL()].NextIndex != 6 {
 			t.Fatalf("kind %s stats %+v", k, res.Stats[0])
 		}
 	})
 	t.Run("tree size far beyond the entries", func(t *testing.T) {
 		s := grow()
 		huge := uint64(1) << 40
-		f.log.set(func(l *testLog) { l.sthSize = &huge })
+		f.log.Set(func(l *ctlogtest.Log) { l.STHSize = &huge })
 		p := newPoller()
 		p.Limits.MaxEntriesPerPoll = 50
 		k, res := pollKind(t, p, s)
 		// The log serves what it holds and then 400s the rest: stopped, bounded.
-		n := uint64(len(f.log.entries))
+		n := uint64(len(f.log.Entries))
 		if k != KindHTTP || res.Stats[0].To != n || res.Stats[0].Requests > 6 || res.Stats[0].Matches != int(n-6) {
 			t.Fatalf("kind %s stats %+v", k, res.Stats[0])
 		}
@@ -333,12 +334,12 @@ func TestGarbageLog(t *testing.T) {
 		if lim.RequestTimeout == 0 {
 			lim.RequestTimeout = 2 * time.Second
 		}
-		return &Poller{Logs: []Log{{URL: bad.log.url()}, {URL: good.log.url()}}, Matcher: m, Limits: lim}
+		return &Poller{Logs: []Log{{URL: bad.log.URL()}, {URL: good.log.URL()}}, Matcher: m, Limits: lim}
 	}
-	check := func(t *testing.T, lim Limits, set func(l *testLog), want Kind) *Result {
+	check := func(t *testing.T, lim Limits, set func(l *ctlogtest.Log), want Kind) *Result {
 		t.Helper()
-		bad.log.set(func(l *testLog) {
-			l.garbageSTH, l.garbageEnts, l.hugeEntries, l.status, l.delay = false, false, false, 0, 0
+		bad.log.Set(func(l *ctlogtest.Log) {
+			l.GarbageSTH, l.GarbageEntries, l.HugeEntries, l.Status, l.Delay = false, false, false, 0, 0
 			set(l)
 		})
 		st := NewState()
@@ -354,30 +355,30 @@ func TestGarbageLog(t *testing.T) {
 		return res
 	}
 	t.Run("garbage sth", func(t *testing.T) {
-		check(t, Limits{}, func(l *testLog) { l.garbageSTH = true }, KindGarbage)
+		check(t, Limits{}, func(l *ctlogtest.Log) { l.GarbageSTH = true }, KindGarbage)
 	})
 	t.Run("garbage entries", func(t *testing.T) {
-		check(t, Limits{}, func(l *testLog) { l.garbageEnts = true }, KindGarbage)
+		check(t, Limits{}, func(l *ctlogtest.Log) { l.GarbageEntries = true }, KindGarbage)
 	})
 	t.Run("status 503", func(t *testing.T) {
-		check(t, Limits{}, func(l *testLog) { l.status = 503 }, KindHTTP)
+		check(t, Limits{}, func(l *ctlogtest.Log) { l.Status = 503 }, KindHTTP)
 	})
 	t.Run("response over the size limit", func(t *testing.T) {
-		check(t, Limits{MaxResponseBytes: 1 << 20}, func(l *testLog) { l.hugeEntries = true }, KindTooLarge)
+		check(t, Limits{MaxResponseBytes: 1 << 20}, func(l *ctlogtest.Log) { l.HugeEntries = true }, KindTooLarge)
 	})
 	t.Run("slow log", func(t *testing.T) {
 		start := time.Now()
-		check(t, Limits{RequestTimeout: 300 * time.Millisecond}, func(l *testLog) { l.delay = 3 * time.Second }, KindTimeout)
+		check(t, Limits{RequestTimeout: 300 * time.Millisecond}, func(l *ctlogtest.Log) { l.Delay = 3 * time.Second }, KindTimeout)
 		if d := time.Since(start); d > 2*time.Second {
 			t.Fatalf("timeout not applied: %v", d)
 		}
 	})
 	t.Run("truncated and corrupt leaves are skipped", func(t *testing.T) {
-		bad.log.set(func(l *testLog) {
-			l.entries[0].LeafInput = l.entries[0].LeafInput[:len(l.entries[0].LeafInput)/2] // truncated
-			l.entries[2].ExtraData = append(l.entries[2].ExtraData, 1, 2, 3)                // trailing data
+		bad.log.Set(func(l *ctlogtest.Log) {
+			l.Entries[0].LeafInput = l.Entries[0].LeafInput[:len(l.Entries[0].LeafInput)/2] // truncated
+			l.Entries[2].ExtraData = append(l.Entries[2].ExtraData, 1, 2, 3)                // trailing data
 		})
-		res := check(t, Limits{}, func(*testLog) {}, "")
+		res := check(t, Limits{}, func(*ctlogtest.Log) {}, "")
 		s := res.Stats[0]
 		if s.BadLeaves != 2 || s.Errors[KindBadLeaf] != 2 || s.Entries != 3 || s.To != 3 || s.Certs != 1 {
 			t.Fatalf("stats %+v", s)

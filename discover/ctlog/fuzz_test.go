@@ -4,14 +4,16 @@ import (
 	"testing"
 
 	ct "github.com/google/certificate-transparency-go"
+
+	"github.com/certwatch/certwatch/discover/ctlog/ctlogtest"
 )
 
 // FuzzParseEntry: arbitrary leaf_input and extra_data never panic, and any
 // names returned are valid host names.
 func FuzzParseEntry(f *testing.F) {
-	ca := newTestCA(f)
+	ca := ctlogtest.NewCA(f)
 	for _, pre := range []bool{false, true} {
-		le := ca.leaf(f, pre, ca.issue(f, pre, "cx.mem.gov.cn.fuzz.top", "www.example.com"), 1)
+		le := ca.Leaf(f, pre, ca.Issue(f, pre, "cx.mem.gov.cn.fuzz.top", "www.example.com"), 1)
 		f.Add(le.LeafInput, le.ExtraData)
 		f.Add(le.LeafInput[:len(le.LeafInput)/2], le.ExtraData)
 		f.Add(le.LeafInput, le.ExtraData[:len(le.ExtraData)-1])

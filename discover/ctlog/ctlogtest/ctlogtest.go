@@ -1,4 +1,8 @@
-package ctlog
+// Package ctlogtest runs a Certificate Transparency log on 127.0.0.1 that
+// speaks RFC 6962 get-sth and get-entries, with entries built from
+// certificates and precertificates issued in the test, and switches that
+// make it lie or answer garbage. It is for tests and benchmarks only.
+package ctlogtest
 
 import (
 	"crypto/ecdsa"
@@ -23,8 +27,8 @@ import (
 	ctx509 "github.com/google/certificate-transparency-go/x509"
 )
 
-// testCA issues certificates and precertificates for the test log.
-type testCA struct {
+// CA issues certificates and precertificates for the test log.
+type CA struct {
 	key    *ecdsa.PrivateKey
 	cert   *x509.Certificate
 	der    []byte
@@ -32,7 +36,8 @@ type testCA struct {
 	serial int64
 }
 
-func newTestCA(t testing.TB) *testCA {
+// NewCA makes a CA with an ECDSA P-256 key.
+func NewCA(t testing.TB) *CA {
 	t.Helper()
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
@@ -56,14 +61,14 @@ func newTestCA(t testing.TB) *testCA {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &testCA{key: key, cert: c, der: der, ctCert: ctc, serial: 100}
+	return &CA{key: key, cert: c, der: der, ctCert: ctc, serial: 100}
 }
 
 var oidCTPoison = asn1.ObjectIdentifier{1, 3, 6, 1, 4, 1, 11129, 2, 4, 3}
 
-// issue returns a DER certificate (or precertificate, with the RFC 6962
+// Issue returns a DER certificate (or precertificate, with the RFC 6962
 // poison extension) for the names; the first name is also the CN.
-func (ca *testCA) issue(t testing.TB, precert bool, names ...string) []byte {
+func (ca *CA) Issue(t testing.TB, precert bool, names ...string) []byte {
 	t.Helper()
 	ca.serial++
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
@@ -87,8 +92,8 @@ func (ca *testCA) issue(t testing.TB, precert bool, names ...string) []byte {
 	return der
 }
 
-// leaf builds the RFC 6962 get-entries item for a certificate issued by ca.
-func (ca *testCA) leaf(t testing.TB, precert bool, der []byte, ts uint64) ct.LeafEntry {
+// Leaf builds the RFC 6962 get-entries item for a certificate issued by ca.
+func (ca *CA) Leaf(t testing.TB, precert bool, der []byte, ts uint64) ct.LeafEntry {
 	t.Helper()
 	c, err := ctx509.ParseCertificate(der)
 	if err != nil {
@@ -118,36 +123,37 @@ func (ca *testCA) leaf(t testing.TB, precert bool, der []byte, ts uint64) ct.Lea
 	return ct.LeafEntry{LeafInput: in, ExtraData: extra}
 }
 
-// testLog is a CT log on 127.0.0.1 speaking RFC 6962 get-sth and
+// Log is a CT log on 127.0.0.1 speaking RFC 6962 get-sth and
 // get-entries, with switches that make it lie or send garbage.
-type testLog struct {
+type Log struct {
 	srv *httptest.Server
 	key *ecdsa.PrivateKey
 
 	mu       sync.Mutex
-	entries  []ct.LeafEntry
-	maxBatch int // entries per get-entries answer (0: no cap)
-	requests int
+	Entries  []ct.LeafEntry // the log's entries; tree_size is len(Entries) unless STHSize is set
+	MaxBatch int            // entries per get-entries answer (0: no cap)
+	Requests int            // requests served
 
 	// Misbehaviour.
-	sthSize      *uint64 // claimed tree_size instead of len(entries)
-	sthRoot      []byte  // claimed root hash instead of the real one
-	garbageSTH   bool
-	garbageEnts  bool
-	extraEntries int // append this many duplicate entries to each answer
-	emptyEntries bool
-	hugeEntries  bool
-	status       int // non-zero: answer get-entries with this status
-	delay        time.Duration
+	STHSize        *uint64 // claimed tree_size instead of len(entries)
+	STHRoot        []byte  // claimed root hash instead of the real one
+	GarbageSTH     bool    // answer get-sth with broken JSON
+	GarbageEntries bool    // answer get-entries with broken JSON and base64
+	ExtraEntries   int     // append this many duplicate entries to each answer
+	EmptyEntries   bool    // answer get-entries with no entries
+	HugeEntries    bool    // answer get-entries with a 4 MiB body
+	Status         int     // non-zero: answer get-entries with this status
+	Delay          time.Duration
 }
 
-func newTestLog(t testing.TB) *testLog {
+// NewLog starts a log; it is closed when the test ends.
+func NewLog(t testing.TB) *Log {
 	t.Helper()
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
 		t.Fatal(err)
 	}
-	l := &testLog{key: key}
+	l := &Log{key: key}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/ct/v1/get-sth", l.getSTH)
 	mux.HandleFunc("/ct/v1/get-entries", l.getEntries)
@@ -156,10 +162,11 @@ func newTestLog(t testing.TB) *testLog {
 	return l
 }
 
-func (l *testLog) url() string { return l.srv.URL }
+// URL is the log's base URL.
+func (l *Log) URL() string { return l.srv.URL }
 
-// publicKey is the log key as base64 DER, as in log lists.
-func (l *testLog) publicKey(t testing.TB) string {
+// PublicKey is the log key as base64 DER, as in log lists.
+func (l *Log) PublicKey(t testing.TB) string {
 	der, err := x509.MarshalPKIXPublicKey(&l.key.PublicKey)
 	if err != nil {
 		t.Fatal(err)
@@ -167,13 +174,15 @@ func (l *testLog) publicKey(t testing.TB) string {
 	return base64.StdEncoding.EncodeToString(der)
 }
 
-func (l *testLog) add(es ...ct.LeafEntry) {
+// Add appends entries.
+func (l *Log) Add(es ...ct.LeafEntry) {
 	l.mu.Lock()
-	l.entries = append(l.entries, es...)
+	l.Entries = append(l.Entries, es...)
 	l.mu.Unlock()
 }
 
-func (l *testLog) set(f func(l *testLog)) {
+// Set changes the log under its lock.
+func (l *Log) Set(f func(l *Log)) {
 	l.mu.Lock()
 	f(l)
 	l.mu.Unlock()
@@ -195,21 +204,21 @@ func mth(leaves []ct.LeafEntry) [32]byte {
 	return sha256.Sum256(append(append([]byte{1}, a[:]...), b[:]...))
 }
 
-func (l *testLog) getSTH(w http.ResponseWriter, r *http.Request) {
+func (l *Log) getSTH(w http.ResponseWriter, r *http.Request) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	l.requests++
-	if l.garbageSTH {
+	l.Requests++
+	if l.GarbageSTH {
 		w.Write([]byte(`{"tree_size": "lots", <html>`))
 		return
 	}
-	size := uint64(len(l.entries))
-	if l.sthSize != nil {
-		size = *l.sthSize
+	size := uint64(len(l.Entries))
+	if l.STHSize != nil {
+		size = *l.STHSize
 	}
-	root := mth(l.entries[:min(int(size), len(l.entries))])
-	if l.sthRoot != nil {
-		copy(root[:], l.sthRoot)
+	root := mth(l.Entries[:min(int(size), len(l.Entries))])
+	if l.STHRoot != nil {
+		copy(root[:], l.STHRoot)
 	}
 	sth := ct.SignedTreeHead{Version: ct.V1, TreeSize: size, Timestamp: uint64(time.Now().UnixMilli()), SHA256RootHash: root}
 	input, err := ct.SerializeSTHSignatureInput(sth)
@@ -234,10 +243,10 @@ func (l *testLog) getSTH(w http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(w).Encode(ct.GetSTHResponse{TreeSize: size, Timestamp: sth.Timestamp, SHA256RootHash: root[:], TreeHeadSignature: ds})
 }
 
-func (l *testLog) getEntries(w http.ResponseWriter, r *http.Request) {
+func (l *Log) getEntries(w http.ResponseWriter, r *http.Request) {
 	l.mu.Lock()
-	l.requests++
-	delay := l.delay
+	l.Requests++
+	delay := l.Delay
 	l.mu.Unlock()
 	if delay > 0 {
 		select {
@@ -250,18 +259,18 @@ func (l *testLog) getEntries(w http.ResponseWriter, r *http.Request) {
 	defer l.mu.Unlock()
 	start, err1 := strconv.ParseInt(r.FormValue("start"), 10, 64)
 	end, err2 := strconv.ParseInt(r.FormValue("end"), 10, 64)
-	if err1 != nil || err2 != nil || start < 0 || end < start || start >= int64(len(l.entries)) {
+	if err1 != nil || err2 != nil || start < 0 || end < start || start >= int64(len(l.Entries)) {
 		http.Error(w, "bad range", http.StatusBadRequest)
 		return
 	}
 	switch {
-	case l.status != 0:
-		http.Error(w, "log unavailable", l.status)
+	case l.Status != 0:
+		http.Error(w, "log unavailable", l.Status)
 		return
-	case l.garbageEnts:
+	case l.GarbageEntries:
 		w.Write([]byte(`{"entries": [{"leaf_input": "!!!not base64!!!"`))
 		return
-	case l.hugeEntries:
+	case l.HugeEntries:
 		w.Write([]byte(`{"entries": [{"leaf_input": "`))
 		chunk := make([]byte, 1<<16)
 		for i := range chunk {
@@ -275,16 +284,23 @@ func (l *testLog) getEntries(w http.ResponseWriter, r *http.Request) {
 		w.Write([]byte(`"}]}`))
 		return
 	}
-	end = min(end, int64(len(l.entries))-1)
-	if l.maxBatch > 0 {
-		end = min(end, start+int64(l.maxBatch)-1)
+	end = min(end, int64(len(l.Entries))-1)
+	if l.MaxBatch > 0 {
+		end = min(end, start+int64(l.MaxBatch)-1)
 	}
 	resp := ct.GetEntriesResponse{}
-	if !l.emptyEntries {
-		resp.Entries = append(resp.Entries, l.entries[start:end+1]...)
-		for range l.extraEntries {
-			resp.Entries = append(resp.Entries, l.entries[start])
+	if !l.EmptyEntries {
+		resp.Entries = append(resp.Entries, l.Entries[start:end+1]...)
+		for range l.ExtraEntries {
+			resp.Entries = append(resp.Entries, l.Entries[start])
 		}
 	}
 	json.NewEncoder(w).Encode(resp)
+}
+
+// AddCert issues a certificate (or precertificate) for the names with ca
+// and appends its entry, stamped now.
+func (l *Log) AddCert(t testing.TB, ca *CA, precert bool, names ...string) {
+	t.Helper()
+	l.Add(ca.Leaf(t, precert, ca.Issue(t, precert, names...), uint64(time.Now().UnixMilli())))
 }
