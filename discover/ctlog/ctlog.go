@@ -24,6 +24,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"strings"
 	"time"
@@ -358,6 +359,9 @@ func (p *Poller) pollLog(ctx context.Context, lc *client.LogClient, verifier *ct
 		}
 	}
 	stats.TreeSize = sth.TreeSize
+	if sth.TreeSize > math.MaxInt64/2 {
+		return fail(KindGarbage, fmt.Errorf("get-sth: tree_size %d is not believable", sth.TreeSize))
+	}
 	if ls.LastSTH != nil {
 		if sth.TreeSize < ls.LastSTH.TreeSize {
 			return fail(KindTreeShrank, fmt.Errorf("tree_size %d < last tree_size %d", sth.TreeSize, ls.LastSTH.TreeSize))

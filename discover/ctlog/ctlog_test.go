@@ -306,6 +306,25 @@ func TestLyingLog(t *testing.T) {
 			t.Fatalf("kind %s stats %+v", k, res.Stats[0])
 		}
 	})
+	t.Run("log trickles one entry per answer", func(t *testing.T) {
+		s := grow()
+		f.log.Set(func(l *ctlogtest.Log) { l.MaxBatch = 1 })
+		defer f.log.Set(func(l *ctlogtest.Log) { l.MaxBatch = 0 })
+		p := newPoller()
+		p.Limits.MaxRequests = 3
+		k, res := pollKind(t, p, s)
+		if k != KindRequestBudget || res.Stats[0].Requests != 4 || res.Stats[0].ShortReads != 3 || s.Logs[f.log.URL()].NextIndex != 9 {
+			t.Fatalf("kind %s stats %+v", k, res.Stats[0])
+		}
+	})
+	t.Run("absurd tree size", func(t *testing.T) {
+		s := reset()
+		absurd := uint64(1) << 63
+		f.log.Set(func(l *ctlogtest.Log) { l.STHSize = &absurd })
+		if k, _ := pollKind(t, newPoller(), s); k != KindGarbage {
+			t.Fatalf("kind %s", k)
+		}
+	})
 	t.Run("tree size far beyond the entries", func(t *testing.T) {
 		s := grow()
 		huge := uint64(1) << 40

@@ -216,7 +216,7 @@ func (l *Log) getSTH(w http.ResponseWriter, r *http.Request) {
 	if l.STHSize != nil {
 		size = *l.STHSize
 	}
-	root := mth(l.Entries[:min(int(size), len(l.Entries))])
+	root := mth(l.Entries[:min(size, uint64(len(l.Entries)))])
 	if l.STHRoot != nil {
 		copy(root[:], l.STHRoot)
 	}
