@@ -1,6 +1,7 @@
 package ctlog
 
 import (
+	"strings"
 	"testing"
 
 	ct "github.com/google/certificate-transparency-go"
@@ -30,6 +31,20 @@ func FuzzParseEntry(f *testing.F) {
 				t.Fatalf("invalid name %q", n)
 			}
 			m.Match(n)
+		}
+	})
+}
+
+// FuzzMatch: Match never panics on any string, and never matches a name
+// under an official registrable domain.
+func FuzzMatch(f *testing.F) {
+	for _, s := range []string{"", ".", "cn", ".cn", "a..cn", "cx.mem.gov.cn.x.top", "yingji-cx.com", "mem.gov.cn", "x.mem.gov.cn"} {
+		f.Add(s)
+	}
+	m := newMatcher(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, ok := m.Match(s); ok && (strings.HasSuffix(s, ".mem.gov.cn") || strings.HasSuffix(s, ".gov.cn")) {
+			t.Fatalf("%q matched %+v", s, got)
 		}
 	})
 }

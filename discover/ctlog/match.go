@@ -76,6 +76,8 @@ type officialInfo struct {
 	host   string
 	regDom string
 	words  []string // issuer words: the registrable label and its pinyin
+	prefix string   // host + "."
+	inner  string   // "." + host + "."
 }
 
 // Matcher matches names against the lookalike rules of a set of official
@@ -118,7 +120,7 @@ func NewMatcher(officials []string, opts lookalike.Options, allow []string) (*Ma
 			words = append(words, d)
 		}
 		words = append(words, lookalike.IssuerPinyin[label]...)
-		m.officials = append(m.officials, officialInfo{host: h, regDom: reg, words: words})
+		m.officials = append(m.officials, officialInfo{host: h, regDom: reg, words: words, prefix: h + ".", inner: "." + h + "."})
 	}
 	cs, err := lookalike.GenerateAll(officials, opts)
 	if err != nil {
@@ -137,11 +139,15 @@ func (m *Matcher) Candidates() int { return len(m.candidates) }
 // first rule that matches, and false for names under an official or allowed
 // registrable domain, under gov.cn, or that match nothing.
 func (m *Matcher) Match(name string) (Match, bool) {
-	reg, err := publicsuffix.EffectiveTLDPlusOne(name)
-	if err != nil || m.skip[reg] {
+	// One public-suffix lookup gives both the suffix and the registrable
+	// domain (as publicsuffix.EffectiveTLDPlusOne would).
+	ps, _ := publicsuffix.PublicSuffix(name)
+	if len(name) <= len(ps) || name[len(name)-len(ps)-1] != '.' {
 		return Match{}, false
 	}
-	if ps, _ := publicsuffix.PublicSuffix(name); ps == "gov.cn" || strings.HasSuffix(ps, ".gov.cn") {
+	head := name[:len(name)-len(ps)-1]
+	reg := head[strings.LastIndexByte(head, '.')+1:] + "." + ps
+	if m.skip[reg] || ps == "gov.cn" || strings.HasSuffix(ps, ".gov.cn") {
 		return Match{}, false
 	}
 	if c, ok := m.candidates[name]; ok {
@@ -154,13 +160,11 @@ func (m *Matcher) Match(name string) (Match, bool) {
 		if name == o.host {
 			continue
 		}
-		if strings.HasPrefix(name, o.host+".") || strings.Contains(name, "."+o.host+".") {
+		if strings.HasPrefix(name, o.prefix) || strings.Contains(name, o.inner) {
 			return Match{Name: name, Official: o.host, Rule: RuleEmbedded}, true
 		}
 	}
 	// Structural test on the labels left of the public suffix.
-	ps, _ := publicsuffix.PublicSuffix(name)
-	head := strings.TrimSuffix(name, "."+ps)
 	tokens := strings.FieldsFunc(head, func(r rune) bool { return r == '.' || r == '-' })
 	for _, o := range m.officials {
 		for _, w := range o.words {
