@@ -50,6 +50,7 @@ const (
 	KindNoProgress    Kind = "no_progress"    // get-entries returned no entry inside the tree
 	KindBadLeaf       Kind = "bad_leaf"       // an entry's leaf or certificate could not be parsed
 	KindBadSignature  Kind = "bad_signature"  // the STH signature does not verify with the configured key
+	KindInconsistent  Kind = "inconsistent"   // the new tree does not extend the last one (consistency proof fails)
 	KindRequestBudget Kind = "request_budget" // the poll stopped at the request bound
 )
 
@@ -64,6 +65,7 @@ var kindNames = map[Kind]string{
 	KindNoProgress:    "未返回任何条目",
 	KindBadLeaf:       "条目无法解析",
 	KindBadSignature:  "树头签名无效",
+	KindInconsistent:  "新旧树头不一致（日志改写了历史）",
 	KindRequestBudget: "达到请求次数上限",
 }
 
@@ -135,6 +137,9 @@ type Log struct {
 	// StartAtHead: on the first poll (no saved position) start at the current
 	// tree size instead of index 0.
 	StartAtHead bool `json:"start_at_head,omitempty" yaml:"start_at_head"`
+	// SkipConsistency: do not ask for get-sth-consistency between the last
+	// and the new tree head (by default every growth is proved).
+	SkipConsistency bool `json:"skip_consistency,omitempty" yaml:"skip_consistency"`
 }
 
 // STH is the part of a signed tree head kept in the state.
@@ -370,6 +375,16 @@ func (p *Poller) pollLog(ctx context.Context, lc *client.LogClient, verifier *ct
 			return fail(KindForkedSTH, fmt.Errorf("tree_size %d: root hash changed", sth.TreeSize))
 		}
 	}
+	if ls.LastSTH != nil && ls.LastSTH.TreeSize > 0 && sth.TreeSize > ls.LastSTH.TreeSize && !cfg.SkipConsistency {
+		stats.Requests++
+		proof, err := lc.GetSTHConsistency(ctx, ls.LastSTH.TreeSize, sth.TreeSize)
+		if err != nil {
+			return fail(classify(err), fmt.Errorf("get-sth-consistency: %w", err))
+		}
+		if err := verifyConsistency(ls.LastSTH.TreeSize, sth.TreeSize, ls.LastSTH.RootHash, sth.SHA256RootHash[:], proof); err != nil {
+			return fail(KindInconsistent, fmt.Errorf("tree %d → %d: %w", ls.LastSTH.TreeSize, sth.TreeSize, err))
+		}
+	}
 	if sth.TreeSize < ls.NextIndex {
 		return fail(KindTreeShrank, fmt.Errorf("tree_size %d < saved position %d", sth.TreeSize, ls.NextIndex))
 	}
@@ -380,12 +395,13 @@ func (p *Poller) pollLog(ctx context.Context, lc *client.LogClient, verifier *ct
 	ls.LastSTH = &STH{TreeSize: sth.TreeSize, Timestamp: sth.Timestamp, RootHash: append([]byte(nil), sth.SHA256RootHash[:]...)}
 
 	end := min(sth.TreeSize, ls.NextIndex+uint64(lim.MaxEntriesPerPoll))
+	entryRequests := 0
 	for ls.NextIndex < end {
 		if err := ctx.Err(); err != nil {
 			stats.To = ls.NextIndex
 			return stats, matches, &Error{Log: url, Kind: KindTimeout, Err: err}
 		}
-		if stats.Requests > lim.MaxRequests {
+		if entryRequests >= lim.MaxRequests {
 			stats.To = ls.NextIndex
 			stats.count(KindRequestBudget)
 			return stats, matches, &Error{Log: url, Kind: KindRequestBudget, Err: fmt.Errorf("%d requests", stats.Requests)}
@@ -394,6 +410,7 @@ func (p *Poller) pollLog(ctx context.Context, lc *client.LogClient, verifier *ct
 		last := min(end, start+uint64(lim.BatchSize)) - 1
 		asked := int(last - start + 1)
 		stats.Requests++
+		entryRequests++
 		resp, err := lc.GetRawEntries(ctx, int64(start), int64(last))
 		if err != nil {
 			stats.To = ls.NextIndex

@@ -3,9 +3,12 @@ package ctlog
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
+
+	ct "github.com/google/certificate-transparency-go"
 
 	"github.com/certwatch/certwatch/discover/ctlog/ctlogtest"
 	"github.com/certwatch/certwatch/discover/lookalike"
@@ -302,8 +305,27 @@ func TestLyingLog(t *testing.T) {
 		s := grow()
 		f.log.Set(func(l *ctlogtest.Log) { l.EmptyEntries = true })
 		k, res := pollKind(t, newPoller(), s)
-		if k != KindNoProgress || res.Stats[0].Requests != 2 || s.Logs[f.log.URL()].NextIndex != 6 {
+		if k != KindNoProgress || res.Stats[0].Requests != 3 || s.Logs[f.log.URL()].NextIndex != 6 {
 			t.Fatalf("kind %s stats %+v", k, res.Stats[0])
+		}
+	})
+	t.Run("history rewritten", func(t *testing.T) {
+		s := grow()
+		var orig ct.LeafEntry
+		f.log.Set(func(l *ctlogtest.Log) {
+			orig = l.Entries[2]
+			l.Entries[2] = f.ca.Leaf(t, false, f.ca.Issue(t, false, "replaced.example.com"), 1)
+		})
+		defer f.log.Set(func(l *ctlogtest.Log) { l.Entries[2] = orig })
+		k, res := pollKind(t, newPoller(), s)
+		if k != KindInconsistent || len(res.Matches) != 0 || s.Logs[f.log.URL()].NextIndex != 6 {
+			t.Fatalf("kind %s stats %+v", k, res.Stats[0])
+		}
+		// Skipping the proof, the rewrite goes unnoticed: the check is what catches it.
+		p := newPoller()
+		p.Logs[0].SkipConsistency = true
+		if k, _ := pollKind(t, p, s); k != "" {
+			t.Fatalf("without consistency check: kind %s", k)
 		}
 	})
 	t.Run("log trickles one entry per answer", func(t *testing.T) {
@@ -311,9 +333,9 @@ func TestLyingLog(t *testing.T) {
 		f.log.Set(func(l *ctlogtest.Log) { l.MaxBatch = 1 })
 		defer f.log.Set(func(l *ctlogtest.Log) { l.MaxBatch = 0 })
 		p := newPoller()
-		p.Limits.MaxRequests = 3
+		p.Limits.MaxRequests = 3 // get-entries requests; get-sth and the consistency proof make 5
 		k, res := pollKind(t, p, s)
-		if k != KindRequestBudget || res.Stats[0].Requests != 4 || res.Stats[0].ShortReads != 3 || s.Logs[f.log.URL()].NextIndex != 9 {
+		if k != KindRequestBudget || res.Stats[0].Requests != 5 || res.Stats[0].ShortReads != 3 || s.Logs[f.log.URL()].NextIndex != 9 {
 			t.Fatalf("kind %s stats %+v", k, res.Stats[0])
 		}
 	})
@@ -330,11 +352,12 @@ func TestLyingLog(t *testing.T) {
 		huge := uint64(1) << 40
 		f.log.Set(func(l *ctlogtest.Log) { l.STHSize = &huge })
 		p := newPoller()
+		p.Logs[0].SkipConsistency = true // else the log fails to prove the growth first
 		p.Limits.MaxEntriesPerPoll = 50
 		k, res := pollKind(t, p, s)
 		// The log serves what it holds and then 400s the rest: stopped, bounded.
 		n := uint64(len(f.log.Entries))
-		if k != KindHTTP || res.Stats[0].To != n || res.Stats[0].Requests > 6 || res.Stats[0].Matches != int(n-6) {
+		if k != KindHTTP || res.Stats[0].To != n || res.Stats[0].Requests > 1+int(n-6)/2+1 || res.Stats[0].Matches != int(n-6) {
 			t.Fatalf("kind %s stats %+v", k, res.Stats[0])
 		}
 	})
@@ -415,5 +438,47 @@ func TestLoadStateBad(t *testing.T) {
 	s, err := LoadState(nil)
 	if err != nil || s.Logs == nil {
 		t.Fatalf("empty state: %v", err)
+	}
+}
+
+func TestVerifyConsistency(t *testing.T) {
+	ca := ctlogtest.NewCA(t)
+	var leaves []ct.LeafEntry
+	for i := range 19 {
+		leaves = append(leaves, ca.Leaf(t, false, ca.Issue(t, false, fmt.Sprintf("h%d.example.com", i)), uint64(i)))
+	}
+	checked := 0
+	for n := 1; n <= len(leaves); n++ {
+		second := ctlogtest.RootHash(leaves[:n])
+		for m := 1; m <= n; m++ {
+			first := ctlogtest.RootHash(leaves[:m])
+			proof := ctlogtest.ConsistencyProof(leaves[:n], m)
+			if err := verifyConsistency(uint64(m), uint64(n), first[:], second[:], proof); err != nil {
+				t.Fatalf("%d→%d: %v", m, n, err)
+			}
+			if m == n {
+				continue
+			}
+			checked++
+			// Any changed hash, a wrong old root or a wrong new root fails.
+			for i := range proof {
+				bad := append([][]byte(nil), proof...)
+				bad[i] = append([]byte(nil), proof[i]...)
+				bad[i][0] ^= 1
+				if verifyConsistency(uint64(m), uint64(n), first[:], second[:], bad) == nil {
+					t.Fatalf("%d→%d: changed hash %d accepted", m, n, i)
+				}
+			}
+			other := ctlogtest.RootHash(leaves[1 : m+1])
+			if verifyConsistency(uint64(m), uint64(n), other[:], second[:], proof) == nil {
+				t.Fatalf("%d→%d: wrong old root accepted", m, n)
+			}
+			if wrong := ctlogtest.RootHash(leaves[:n-1]); verifyConsistency(uint64(m), uint64(n), first[:], wrong[:], proof) == nil {
+				t.Fatalf("%d→%d: wrong new root accepted", m, n)
+			}
+		}
+	}
+	if checked != 19*18/2 {
+		t.Fatalf("checked %d pairs", checked)
 	}
 }

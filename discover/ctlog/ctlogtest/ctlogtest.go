@@ -157,6 +157,7 @@ func NewLog(t testing.TB) *Log {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/ct/v1/get-sth", l.getSTH)
 	mux.HandleFunc("/ct/v1/get-entries", l.getEntries)
+	mux.HandleFunc("/ct/v1/get-sth-consistency", l.getConsistency)
 	l.srv = httptest.NewServer(mux)
 	t.Cleanup(l.srv.Close)
 	return l
@@ -186,6 +187,39 @@ func (l *Log) Set(f func(l *Log)) {
 	l.mu.Lock()
 	f(l)
 	l.mu.Unlock()
+}
+
+// RootHash is the RFC 6962 Merkle tree hash of the leaves.
+func RootHash(leaves []ct.LeafEntry) [32]byte { return mth(leaves) }
+
+// ConsistencyProof is the RFC 6962 (section 2.1.2) proof that the tree of
+// the first m leaves is a prefix of the tree of all leaves.
+func ConsistencyProof(leaves []ct.LeafEntry, m int) [][]byte {
+	if m <= 0 || m >= len(leaves) {
+		return nil
+	}
+	return subproof(m, leaves, true)
+}
+
+func subproof(m int, d []ct.LeafEntry, b bool) [][]byte {
+	n := len(d)
+	if m == n {
+		if b {
+			return nil
+		}
+		h := mth(d)
+		return [][]byte{h[:]}
+	}
+	k := 1
+	for k*2 < n {
+		k *= 2
+	}
+	if m <= k {
+		h := mth(d[k:])
+		return append(subproof(m, d[:k], b), h[:])
+	}
+	h := mth(d[:k])
+	return append(subproof(m-k, d[k:], false), h[:])
 }
 
 // mth is the RFC 6962 Merkle tree hash of the leaves.
@@ -303,4 +337,17 @@ func (l *Log) getEntries(w http.ResponseWriter, r *http.Request) {
 func (l *Log) AddCert(t testing.TB, ca *CA, precert bool, names ...string) {
 	t.Helper()
 	l.Add(ca.Leaf(t, precert, ca.Issue(t, precert, names...), uint64(time.Now().UnixMilli())))
+}
+
+func (l *Log) getConsistency(w http.ResponseWriter, r *http.Request) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.Requests++
+	first, err1 := strconv.ParseUint(r.FormValue("first"), 10, 64)
+	second, err2 := strconv.ParseUint(r.FormValue("second"), 10, 64)
+	if err1 != nil || err2 != nil || first > second || second > uint64(len(l.Entries)) {
+		http.Error(w, "bad range", http.StatusBadRequest)
+		return
+	}
+	json.NewEncoder(w).Encode(ct.GetSTHConsistencyResponse{Consistency: ConsistencyProof(l.Entries[:second], int(first))})
 }
