@@ -35,8 +35,9 @@ func init() {
 （与 lookalike 命令相同的生成规则）、嵌入官方网址的域名（如 cx.mem.gov.cn.example.com）、
 同时含主管部门词与查询词的域名（如 yingji-zhengshu-chaxun.top）。
 不给 HOST 时使用内置规则包中的官方查询网址。每次轮询的条目数、单次请求的时间和响应大小
-都有上限；日志返回乱码、截断的条目、树规模倒退或返回条目数不符时会记录错误类型并继续
-其他日志。用 --state FILE 保存每个日志的位置和最近的树头（JSON）。`}
+都有上限；每次树规模增长都用 get-sth-consistency 证明新树延续旧树，给出 --key 时校验树头
+签名。日志返回乱码、截断的条目、树规模倒退、改写历史或返回条目数不符时会记录错误类型并
+继续其他日志。用 --state FILE 保存每个日志的位置和最近的树头（JSON）。`}
 	for k, v := range map[string]string{
 		"certwatch ctlog --log":           "CT 日志地址（可重复，例如 https://ct.example/logs/2026/）",
 		"certwatch ctlog --key":           "与 --log 一一对应的日志公钥（base64 DER），给出时校验树头签名",
@@ -65,9 +66,11 @@ of the official query hosts: generated lookalike candidates (as the lookalike
 command), names that embed an official host (cx.mem.gov.cn.example.com), and
 names holding an issuer word with a query word (yingji-zhengshu-chaxun.top).
 Without HOST, the official query hosts of the built-in rule pack are used.
-Entries per poll, time per request and response size are bounded; a log that
-returns garbage, truncated entries, a shrinking tree or the wrong number of
-entries is recorded with the kind of error and the other logs go on. With
+Entries per poll, time per request and response size are bounded; every
+growth of a tree is proved with get-sth-consistency, and tree head signatures
+are verified with --key. A log that returns garbage, truncated entries, a
+shrinking or rewritten tree or the wrong number of entries is recorded with
+the kind of error and the other logs go on. With
 --state FILE the position and last tree head of each log are kept (JSON).`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runCTLog(cmd.Context(), cmd.OutOrStdout(), args, o)

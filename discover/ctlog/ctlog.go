@@ -9,9 +9,12 @@
 // the non-fatal defects common in logged certificates).
 //
 // Everything is bounded: entries per poll, entries per request, the number
-// of requests, the time per request and the size of each response. A log
-// that returns garbage, truncated leaves, a shrinking tree, a forked tree
-// head or more or fewer entries than asked is detected and recorded as a
+// of requests, the time per request and the size of each response. Every
+// growth of a log's tree since the saved tree head is proved with
+// get-sth-consistency, and STH signatures are verified when the log's key is
+// configured. A log that returns garbage, truncated leaves, a shrinking
+// tree, a forked or rewritten tree, a bad signature or more or fewer entries
+// than asked is detected and recorded as a
 // typed error (Error, with a Kind) and in Stats; Poll never panics on log
 // data and never loops: every request either advances the position or ends
 // the poll of that log.
