@@ -86,5 +86,6 @@ whatever the machine's time zone.`,
 	root.AddCommand(newScanCmd(), newRulesCmd(), newConfigCmd(), newSweepCmd(), newCasesCmd(), newEvidenceCmd(),
 		newServeCmd(), newUserCmd(), newAuditCmd(), newScheduleCmd(), newBackupCmd(), newCompactCmd(), newDemoCmd(), newReportCmd(), newEvalCmd(), newModelCmd(), newDBCmd(), newWorkerCmd())
 	root.AddCommand(newLookalikeCmd())
+	root.AddCommand(newCTLogCmd())
 	return root
 }

@@ -1,0 +1,59 @@
+package ctlog
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+)
+
+// MaxStateBytes bounds a state file read by LoadStateFile.
+const MaxStateBytes = 16 << 20
+
+// LoadStateFile reads a state saved by SaveStateFile; a missing file gives
+// an empty state.
+func LoadStateFile(path string) (*State, error) {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return NewState(), nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxStateBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxStateBytes {
+		return nil, fmt.Errorf("ctlog: %s is larger than %d bytes", path, MaxStateBytes)
+	}
+	return LoadState(data)
+}
+
+// SaveStateFile writes the state through a temporary file and a rename, so
+// a crash never leaves half a state.
+func SaveStateFile(path string, s *State) error {
+	data, err := s.Save()
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".ctlog-*.json")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
