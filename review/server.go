@@ -60,7 +60,11 @@ type Options struct {
 	// (default DefaultPrintTimeout); past it the page says so in Chinese,
 	// with a link to try again (503 with Retry-After), never a 500.
 	PrintTimeout time.Duration
-	Checker      Checker
+	// TaskWait is how long a PDF or a removal check is waited for before
+	// the answer is a progress page (202, /tasks/{id}; default
+	// DefaultTaskWait). The work goes on in the background (tasks.go).
+	TaskWait time.Duration
+	Checker  Checker
 	Log          *slog.Logger
 	Clock        func() time.Time // default time.Now
 	// SecureCookies forces the Secure attribute (set it behind a TLS
@@ -79,6 +83,7 @@ type Server struct {
 	mux      *http.ServeMux
 	// approveMu serializes approvals, which number notices.
 	approveMu sync.Mutex
+	tasks     *taskRunner // background prints and checks (tasks.go)
 }
 
 // New parses the views and builds the routes.
@@ -105,6 +110,10 @@ func New(opts Options) (*Server, error) {
 		opts.Serve.SessionTTL = 12 * time.Hour
 	}
 	s := &Server{opts: opts, st: opts.Store, log: opts.Log, now: opts.Clock, throttle: newThrottle(opts.Store, opts.Clock, opts.Log)}
+	if opts.TaskWait <= 0 {
+		s.opts.TaskWait = DefaultTaskWait
+	}
+	s.tasks = newTaskRunner(opts.Log)
 	views, err := parseViews()
 	if err != nil {
 		return nil, err
@@ -282,6 +291,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /cases/{id}/diff", s.can(permReadCases, s.diffPage))
 	m.HandleFunc("GET /search", s.can(permReadCases, s.searchPage))
 	m.HandleFunc("GET /api/search", s.can(permReadCases, s.apiSearch))
+	m.HandleFunc("GET /tasks/{id}", s.user(s.taskPage)) // tasks.go: background prints and checks
 	m.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		// A database file replaced, moved or deleted under the server makes
