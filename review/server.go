@@ -60,16 +60,17 @@ type Options struct {
 	// (default DefaultPrintTimeout); past it the page says so in Chinese,
 	// with a link to try again (503 with Retry-After), never a 500.
 	PrintTimeout time.Duration
-	// TaskWait is how long a PDF or a removal check is waited for before
-	// the answer is a progress page (202, /tasks/{id}; default
-	// DefaultTaskWait). The work goes on in the background (tasks.go).
-	TaskWait time.Duration
-	Checker  Checker
+	Checker      Checker
 	Log          *slog.Logger
 	Clock        func() time.Time // default time.Now
 	// SecureCookies forces the Secure attribute (set it behind a TLS
 	// proxy); it is on by itself for requests that arrive over TLS.
 	SecureCookies bool
+
+	// TaskWait is how long a PDF or a removal check is waited for before
+	// the answer is a progress page (202, /tasks/{id}; default
+	// DefaultTaskWait). The work goes on in the background (tasks.go).
+	TaskWait time.Duration
 }
 
 // Server is the review UI and API.
