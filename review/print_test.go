@@ -181,6 +181,15 @@ func htPoll(t *testing.T, cl *htClient, path string, limit time.Duration) (*http
 	}
 }
 
+// htSettle waits until the print service got want requests (for at most
+// 5 s), then a little more for any it should not get.
+func htSettle(p *htSlowPrinter, want int32) {
+	for end := time.Now().Add(5 * time.Second); p.requests.Load() < want && time.Now().Before(end); {
+		time.Sleep(5 * time.Millisecond)
+	}
+	time.Sleep(100 * time.Millisecond)
+}
+
 func TestPrintSlowInBackground(t *testing.T) {
 	printer := newSlowPrinter(t)
 	e := htNew(t, func(o *review.Options) {
@@ -207,6 +216,7 @@ func TestPrintSlowInBackground(t *testing.T) {
 	} else if at := doc.Find("#task-attempt").Text(); !strings.Contains(at, "第 1 次") || !strings.Contains(at, "共 3 次") {
 		t.Errorf("attempt %q, want 第 1 次 of 3", at)
 	}
+	htSettle(printer, 1)
 	if n := printer.requests.Load(); n != 1 {
 		t.Errorf("%d prints for two clicks, want 1", n)
 	}
@@ -244,6 +254,11 @@ type htFlakyPrinter struct{ *htSlowPrinter }
 
 func (p htFlakyPrinter) PrintPDF(ctx context.Context, html []byte) ([]byte, error) {
 	if p.requests.Load() >= 1 {
+		// The service sees the first request abandoned a moment after
+		// its caller gave up; then it answers.
+		for end := time.Now().Add(5 * time.Second); p.abandoned.Load() < 1 && time.Now().Before(end); {
+			time.Sleep(5 * time.Millisecond)
+		}
 		p.Release()
 	}
 	return p.htSlowPrinter.PrintPDF(ctx, html)
@@ -373,7 +388,7 @@ func TestTasksBounded(t *testing.T) {
 	if queued < 6 {
 		t.Errorf("%d of 8 tasks queued, want at least 6 (2 run at once)", queued)
 	}
-	time.Sleep(100 * time.Millisecond)
+	htSettle(printer, 2)
 	if n := printer.requests.Load(); n != 2 {
 		t.Errorf("%d prints at once, want 2", n)
 	}
