@@ -28,7 +28,8 @@ const (
 	// 2-core machine; a small pool is right); the others queue.
 	taskRunning = 2
 	// taskKept bounds the tasks kept (queued, running, or done and not
-	// yet expired); taskKeptPerUser bounds one user's share of them.
+	// yet expired: the oldest done one makes room for a new one);
+	// taskKeptPerUser bounds one user's queued and running tasks.
 	taskKept        = 64
 	taskKeptPerUser = 8
 	// taskKeep is how long a finished task and its result are kept.
@@ -110,8 +111,9 @@ func newTaskRunner(log *slog.Logger) *taskRunner {
 }
 
 // start starts t's work, or returns the same user's task already queued
-// or running under t's key. It refuses (errTasksFull) when too many tasks
-// are kept, in all or by this user.
+// or running under t's key. When taskKept tasks are kept, the oldest
+// finished one makes room; it refuses (errTasksFull) when all kept tasks
+// are unfinished, or when this user has taskKeptPerUser unfinished.
 func (tr *taskRunner) start(t *task, work taskFunc) (*task, error) {
 	tr.mu.Lock()
 	defer tr.mu.Unlock()
@@ -121,10 +123,17 @@ func (tr *taskRunner) start(t *task, work taskFunc) (*task, error) {
 	now := time.Now()
 	tr.prune(now)
 	mine := 0
+	var oldest *task
 	for _, x := range tr.byID {
-		if x.owner == t.owner {
+		switch {
+		case x.finished.IsZero() && x.owner == t.owner:
 			mine++
+		case !x.finished.IsZero() && (oldest == nil || x.finished.Before(oldest.finished)):
+			oldest = x
 		}
+	}
+	if len(tr.byID) >= tr.kept && oldest != nil {
+		tr.drop(oldest.id, oldest)
 	}
 	if len(tr.byID) >= tr.kept || mine >= tr.perUser {
 		return nil, errTasksFull
@@ -201,7 +210,7 @@ func (tr *taskRunner) attempts(t *task, work taskFunc) (res taskResult, err erro
 		if err == nil || !errors.Is(err, context.DeadlineExceeded) {
 			return res, err
 		}
-		tr.log.Warn("background task timed out", "label", t.label, "attempt", k, "of", t.tries)
+		tr.log.Warn("background task timed out", "kind", t.kind, "owner", t.owner, "attempt", k, "attempts", t.tries)
 	}
 	return res, err
 }
