@@ -398,6 +398,9 @@ func TestTasksBounded(t *testing.T) {
 	if msg := htErrorMessage(t, body); !strings.Contains(msg, "后台任务过多") || resp.Header.Get("Retry-After") == "" {
 		t.Errorf("429 message %q, Retry-After %q", msg, resp.Header.Get("Retry-After"))
 	}
+	if raw := htRawNames(htVisibleText(t, body), htTableIdentifiers(e)); len(raw) > 0 {
+		t.Errorf("the 429 page shows raw identifiers %q", raw)
+	}
 	// Joining a running task is still possible, and another user may start.
 	resp, body = cac.htGet(report(1))
 	htTaskPage(t, e, resp, body)

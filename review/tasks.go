@@ -267,7 +267,8 @@ func (s *Server) runTask(w http.ResponseWriter, r *http.Request, t *task, work t
 	t, err := s.tasks.start(t, work)
 	if err != nil {
 		w.Header().Set("Retry-After", "60")
-		s.fail(w, r, http.StatusTooManyRequests, "后台任务过多（正在进行或等待取走结果的任务已达上限），请等已开始的任务完成后再试。")
+		s.render(w, r, http.StatusTooManyRequests, "error", map[string]any{"Status": http.StatusTooManyRequests, "Title": "后台任务过多",
+			"Message": fmt.Sprintf("后台任务过多：每人最多同时进行 %d 个、全站最多保留 %d 个后台任务，请等已开始的任务完成后再试。", taskKeptPerUser, taskKept)})
 		return
 	}
 	timer := time.NewTimer(s.opts.TaskWait)
