@@ -117,7 +117,10 @@ func newE2EWorld(t *testing.T) *e2eWorld {
 	}
 	checker := &sweep.RemovalChecker{Store: st, Sweeper: sw, Log: log}
 	h, err := review.New(review.Options{Store: st, Packs: []*rules.Pack{pack}, Serve: cfg.Serve, Printer: cr.Browser(), Checker: checker, Log: log,
-		SourceRoutes: map[string]casework.Route{"shop": casework.RouteTakedownSAMR}})
+		SourceRoutes: map[string]casework.Route{"shop": casework.RouteTakedownSAMR},
+		// The walk fetches the PDF with fetch() and clicks 立即复查: wait
+		// for them in the request (the progress page is print_test's).
+		TaskWait: 2 * time.Minute})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -299,17 +299,29 @@ func (s *Server) noticePDF(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusServiceUnavailable, "生成 PDF 需要 Chromium，本服务未配置浏览器。可先打开 HTML 版本用浏览器打印。")
 		return
 	}
-	ctx, cancel := context.WithTimeout(r.Context(), s.opts.PrintTimeout)
-	defer cancel()
-	pdf, err := notice.PDF(ctx, s.opts.Printer, d)
-	if err != nil {
-		s.printFailed(w, r, err, fmt.Sprintf("/notices/%d/document", n.ID))
-		return
+	u := currentUser(r)
+	t := &task{kind: taskNoticePDF, key: fmt.Sprint(n.ID), perm: permReadNotices, tries: printAttempts,
+		label: fmt.Sprintf("生成通知 %s 的 PDF", noticeLabel(n)), retry: r.URL.RequestURI(),
+		alt: fmt.Sprintf("/notices/%d/document", n.ID)}
+	s.runTask(w, r, t, func(ctx context.Context) (taskResult, error) {
+		ctx, cancel := context.WithTimeout(ctx, s.opts.PrintTimeout)
+		defer cancel()
+		pdf, err := notice.PDF(ctx, s.opts.Printer, d)
+		if err != nil {
+			return taskResult{}, err
+		}
+		s.audit(r, u.Name, "notice.print", fmt.Sprintf("notice:%d", n.ID), fmt.Sprintf("status %s, %d bytes", n.Status, len(pdf)))
+		return taskResult{PDF: pdf, Filename: fmt.Sprintf("certwatch-notice-%d.pdf", n.ID)}, nil
+	})
+}
+
+// noticeLabel names a notice for people: its 文号, or its number in the
+// list while it has none.
+func noticeLabel(n *store.Notice) string {
+	if n.Number != "" {
+		return n.Number
 	}
-	s.audit(r, currentUser(r).Name, "notice.print", fmt.Sprintf("notice:%d", n.ID), fmt.Sprintf("status %s, %d bytes", n.Status, len(pdf)))
-	w.Header().Set("Content-Type", "application/pdf")
-	w.Header().Set("Content-Disposition", fmt.Sprintf(`inline; filename="certwatch-notice-%d.pdf"`, n.ID))
-	_, _ = w.Write(pdf)
+	return fmt.Sprintf("#%d", n.ID)
 }
 
 // checkNotice runs a removal check of a sent notice now.
@@ -332,11 +344,18 @@ func (s *Server) checkNotice(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusConflict, "只有已发送或已签收的通知才能复查。")
 		return
 	}
-	ctx, cancel := context.WithTimeout(r.Context(), 5*time.Minute)
-	defer cancel()
-	if _, err := s.opts.Checker.CheckNotice(ctx, id, currentUser(r).Name); err != nil {
-		s.failErr(w, r, err)
-		return
-	}
-	redirect(w, r, fmt.Sprintf("/notices/%d", id), "checked")
+	by := currentUser(r).Name
+	t := &task{kind: taskNoticeCheck, key: fmt.Sprint(id), perm: permCheck, tries: 1,
+		label: fmt.Sprintf("复查通知 %s 所列网址是否仍在线", noticeLabel(n)), retry: fmt.Sprintf("/notices/%d", id)}
+	s.runTask(w, r, t, func(ctx context.Context) (taskResult, error) {
+		ctx, cancel := context.WithTimeout(ctx, checkTimeout)
+		defer cancel()
+		if _, err := s.opts.Checker.CheckNotice(ctx, id, by); err != nil {
+			return taskResult{}, err
+		}
+		return taskResult{Redirect: fmt.Sprintf("/notices/%d?ok=checked", id)}, nil
+	})
 }
+
+// checkTimeout bounds one removal check of a notice.
+const checkTimeout = 5 * time.Minute

@@ -114,15 +114,19 @@ func (s *Server) reportPDF(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusServiceUnavailable, "生成 PDF 需要 Chromium，本服务未配置浏览器。")
 		return
 	}
-	ctx, cancel := context.WithTimeout(r.Context(), s.opts.PrintTimeout)
-	defer cancel()
-	pdf, err := notice.ReportPDF(ctx, s.opts.Printer, rep, s.reportInfo(p))
-	if err != nil {
-		s.printFailed(w, r, err, "/reports/html?"+r.URL.RawQuery)
-		return
-	}
-	s.audit(r, currentUser(r).Name, "report.export", "report", fmt.Sprintf("pdf %s – %s", beijing.Date(p.From), beijing.Date(p.To.Add(-time.Nanosecond))))
-	w.Header().Set("Content-Type", "application/pdf")
-	w.Header().Set("Content-Disposition", `inline; filename="certwatch-report.pdf"`)
-	_, _ = w.Write(pdf)
+	u := currentUser(r)
+	from, to := beijing.Date(p.From), beijing.Date(p.To.Add(-time.Nanosecond))
+	t := &task{kind: taskReportPDF, key: from + " " + to, perm: permReports, tries: printAttempts,
+		label: fmt.Sprintf("生成 %s 至 %s 的报表 PDF", from, to), retry: r.URL.RequestURI(),
+		alt: "/reports/html?" + r.URL.RawQuery}
+	s.runTask(w, r, t, func(ctx context.Context) (taskResult, error) {
+		ctx, cancel := context.WithTimeout(ctx, s.opts.PrintTimeout)
+		defer cancel()
+		pdf, err := notice.ReportPDF(ctx, s.opts.Printer, rep, s.reportInfo(p))
+		if err != nil {
+			return taskResult{}, err
+		}
+		s.audit(r, u.Name, "report.export", "report", fmt.Sprintf("pdf %s – %s", from, to))
+		return taskResult{PDF: pdf, Filename: "certwatch-report.pdf"}, nil
+	})
 }

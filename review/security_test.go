@@ -114,6 +114,9 @@ var htRoutes = []htRoute{
 	{"POST", "/cases/{id}/claim", "/cases/999999/claim", "user", 400},
 	{"POST", "/cases/{id}/comments", "/cases/999999/comments", htReadCases, 400},
 	{"GET", "/cases/{id}/diff", "/cases/999999/diff", htReadCases, 404},
+	// Background prints and checks (tasks.go): a task is its owner's
+	// alone; anyone else's, or none, is 404.
+	{"GET", "/tasks/{id}", "/tasks/999999", "user", 404},
 	// Search and pivots (search.go).
 	{"GET", "/search", "/search", htReadCases, 200},
 	{"GET", "/api/search", "/api/search", htReadCases, 400}, // no query

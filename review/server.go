@@ -66,6 +66,11 @@ type Options struct {
 	// SecureCookies forces the Secure attribute (set it behind a TLS
 	// proxy); it is on by itself for requests that arrive over TLS.
 	SecureCookies bool
+
+	// TaskWait is how long a PDF or a removal check is waited for before
+	// the answer is a progress page (202, /tasks/{id}; default
+	// DefaultTaskWait). The work goes on in the background (tasks.go).
+	TaskWait time.Duration
 }
 
 // Server is the review UI and API.
@@ -79,6 +84,7 @@ type Server struct {
 	mux      *http.ServeMux
 	// approveMu serializes approvals, which number notices.
 	approveMu sync.Mutex
+	tasks     *taskRunner // background prints and checks (tasks.go)
 }
 
 // New parses the views and builds the routes.
@@ -105,6 +111,10 @@ func New(opts Options) (*Server, error) {
 		opts.Serve.SessionTTL = 12 * time.Hour
 	}
 	s := &Server{opts: opts, st: opts.Store, log: opts.Log, now: opts.Clock, throttle: newThrottle(opts.Store, opts.Clock, opts.Log)}
+	if opts.TaskWait <= 0 {
+		s.opts.TaskWait = DefaultTaskWait
+	}
+	s.tasks = newTaskRunner(opts.Log)
 	views, err := parseViews()
 	if err != nil {
 		return nil, err
@@ -282,6 +292,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /cases/{id}/diff", s.can(permReadCases, s.diffPage))
 	m.HandleFunc("GET /search", s.can(permReadCases, s.searchPage))
 	m.HandleFunc("GET /api/search", s.can(permReadCases, s.apiSearch))
+	m.HandleFunc("GET /tasks/{id}", s.user(s.taskPage)) // tasks.go: background prints and checks
 	m.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		// A database file replaced, moved or deleted under the server makes
