@@ -3,9 +3,9 @@ package ctlog
 import (
 	"errors"
 	"fmt"
+	"github.com/certwatch/certwatch/internal/atomicfile"
 	"io"
 	"os"
-	"path/filepath"
 )
 
 // MaxStateBytes bounds a state file read by LoadStateFile.
@@ -39,21 +39,5 @@ func SaveStateFile(path string, s *State) error {
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".ctlog-*.json")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return atomicfile.WriteFile(path, data, 0o644)
 }
