@@ -171,9 +171,15 @@ func (ix *termIndex) ensure(db *bolt.DB) error {
 	// Each snapshot's text and page title, with the case's title and
 	// URL (a snapshot's own are not decoded: its record holds the
 	// finding, several KB).
+	n := 0
 	err := db.View(func(tx *bolt.Tx) error {
 		texts := tx.Bucket(bucketTexts)
 		return eachCaseSnapshot(tx, func(c *caseRecord, snapIDs [][]byte) error {
+			if n++; n%queueBuildDrop == 0 {
+				// Keep the resident set to the pages read since the last
+				// drop, as the queue index's build does (releaseMapped).
+				_ = dropMapped(db.Info().Data, tx.Size())
+			}
 			ix.setRank(c.ID, c.Score, c.LastSeen)
 			for _, sid := range snapIDs {
 				var st SnapshotText
@@ -197,6 +203,9 @@ func (ix *termIndex) ensure(db *bolt.DB) error {
 		}
 	}
 	ix.built.Store(true)
+	// The scan mapped the cases and texts it read into the resident set;
+	// drop them (they stay in the page cache).
+	_ = db.View(func(tx *bolt.Tx) error { return dropMapped(db.Info().Data, tx.Size()) })
 	return nil
 }
 
