@@ -114,6 +114,9 @@ type Summary struct {
 	// with what the sweep did with it (see SourceState); set when the
 	// sweep finishes, so that no source is missing from a summary.
 	Sources []SourceState `json:"sources,omitempty"`
+	// QR counts the QR scan of offer and listing images (discover.qr);
+	// nil when no page was scanned.
+	QR *QRStats `json:"qr,omitempty"`
 }
 
 // shareSeeds records the sources whose start URLs other sources had

@@ -318,6 +318,7 @@ type run struct {
 	perSrc   map[string]int  // frontier items added per source (page caps)
 	inFlight map[string]bool
 	batch    int // Sweeper.Batch or DefaultBatch
+	qr       qrScanner
 }
 
 func newRun(s *Sweeper, sw *store.Sweep) *run {
@@ -490,6 +491,12 @@ func (r *run) handle(it store.FrontierItem, res *crawler.Result, turn func() err
 	// Detect first: the matcher keeps the page's normalised text, which
 	// the blocked-page check and the content key then read.
 	f := r.d.Detect(p)
+	if f.Flagged {
+		withQRReason(f, it)
+	}
+	if src != nil && it.Kind != kindSearch && it.Kind != kindQR && (f.Flagged || it.Kind == kindListing) {
+		next = append(next, r.scanQR(src, it, res, p)...)
+	}
 	if !blockedStatus(res.Status) && r.markers.wall(p) {
 		r.stats.blocked(it.SourceID, hostOf(it.URL))
 	}
