@@ -108,6 +108,18 @@ var names = map[any]string{
 	SourceState("not_checked"): "未检查",
 	SourceState("not_resumed"): "续跑部分未抓取",
 
+	// Discovery counts of a sweep (package sweep's QRStats, issue 14).
+	DiscoveryCount("qr_pages"):     "扫描图片的页面",
+	DiscoveryCount("qr_images"):    "图片",
+	DiscoveryCount("qr_fetched"):   "已下载",
+	DiscoveryCount("qr_fetch_err"): "下载失败",
+	DiscoveryCount("qr_too_large"): "超出尺寸限制",
+	DiscoveryCount("qr_malformed"): "无法识别",
+	DiscoveryCount("qr_codes"):     "识别出的二维码",
+	DiscoveryCount("qr_strong"):    "疑似假冒查询网址",
+	DiscoveryCount("qr_contacts"):  "联系方式二维码",
+	DiscoveryCount("qr_queued"):    "加入待查页面",
+
 	AuditAction("login"):                 "登录",
 	AuditAction("logout"):                "退出登录",
 	AuditAction("login.failed"):          "登录失败",
@@ -236,6 +248,13 @@ type SourceState string
 // Name is the state's Chinese name, or s itself when unknown.
 func (s SourceState) Name() string { return nameOr(names[s], s) }
 
+// DiscoveryCount is one count of a sweep's discovery of imitation sites
+// (package sweep's QRStats: images scanned, codes read, candidates).
+type DiscoveryCount string
+
+// Name is the count's Chinese name, or c itself when unknown.
+func (c DiscoveryCount) Name() string { return nameOr(names[c], c) }
+
 // AuditAction is an action recorded in the audit log ("case.confirm").
 type AuditAction string
 
@@ -256,8 +275,10 @@ var (
 	FetchOutcomes = valuesOf[FetchOutcome]()
 	SweepTroubles = valuesOf[SweepTrouble]()
 	SourceStates  = valuesOf[SourceState]()
-	AuditActions  = valuesOf[AuditAction]()
-	AuditObjects  = valuesOf[AuditObject]()
+	// DiscoveryCounts are the keys of a sweep's discovery counts.
+	DiscoveryCounts = valuesOf[DiscoveryCount]()
+	AuditActions    = valuesOf[AuditAction]()
+	AuditObjects    = valuesOf[AuditObject]()
 )
 
 // valuesOf lists the keys of names of type T, sorted.

@@ -3,8 +3,11 @@ package sweep
 import (
 	"context"
 	"fmt"
+	"io"
+	"strings"
 	"sync"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/config"
 	"github.com/certwatch/certwatch/crawler"
 	"github.com/certwatch/certwatch/discover/qr"
@@ -149,4 +152,36 @@ func (s *Summary) qrScanned(st qr.ScanStats, queued int) {
 	q.Strong += st.Strong
 	q.Contacts += st.Contacts
 	q.Queued += queued
+}
+
+// counts lists the stats as (key, value) pairs in a fixed order; keys
+// are casework.DiscoveryCount values.
+func (q *QRStats) counts() [][2]any {
+	return [][2]any{
+		{"qr_pages", q.Pages}, {"qr_images", q.Images}, {"qr_fetched", q.Fetched}, {"qr_fetch_err", q.FetchErr},
+		{"qr_too_large", q.TooLarge}, {"qr_malformed", q.Malformed}, {"qr_codes", q.Codes}, {"qr_strong", q.Strong},
+		{"qr_contacts", q.Contacts}, {"qr_queued", q.Queued},
+	}
+}
+
+// printQR writes the QR line of a summary (caller holds s.mu), in
+// Chinese (names from casework) or English (the keys).
+func (s *Summary) printQR(w io.Writer, chinese bool) {
+	if s.QR == nil {
+		return
+	}
+	var parts []string
+	for _, kv := range s.QR.counts() {
+		k := kv[0].(string)
+		if chinese {
+			parts = append(parts, fmt.Sprintf("%s %d", casework.DiscoveryCount(k).Name(), kv[1]))
+		} else {
+			parts = append(parts, fmt.Sprintf("%s %d", strings.TrimPrefix(k, "qr_"), kv[1]))
+		}
+	}
+	if chinese {
+		fmt.Fprintf(w, "  二维码发现：%s\n", strings.Join(parts, "，"))
+	} else {
+		fmt.Fprintf(w, "  qr discovery: %s\n", strings.Join(parts, ", "))
+	}
 }

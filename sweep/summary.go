@@ -254,6 +254,7 @@ func (s *Summary) Print(w io.Writer) {
 		f = []string{"none"}
 	}
 	fmt.Fprintf(w, "  findings: %s\n", strings.Join(f, ", "))
+	s.printQR(w, false)
 	fmt.Fprintf(w, "  cases: %d new, %d seen again, %d changed (new snapshot)\n", s.NewCases, s.SeenAgain, s.NewVersions)
 	for _, st := range s.sourcesInOrder() {
 		fmt.Fprintf(w, "  source %-12s %s", st.Source, stateEnglish[st.State])
