@@ -46,6 +46,10 @@ func (w *Web) Config(database string) []byte {
 render:
   tabs: 2
   page_timeout: 15s
+# Issue 14: QR codes in offer and listing images lead to imitation sites
+# (ershou.example's offer → dwz.example → zscx-mem.example).
+discover:
+  qr: true
 sources:
 `)
 	site := func(id, host string, depth, maxPages int) {
@@ -75,6 +79,7 @@ sources:
 	site("school", HostSchool, 2, 100)
 	site("news", HostNews, 2, 100)
 	site("hostile", HostHostile, 2, 100)
+	site("ershou", HostErshou, 2, 100)
 	if n := w.opts.BigSitePages; n > 0 {
 		site("big", HostBig, bigDepth(n), n+1)
 	}
