@@ -120,6 +120,16 @@ var names = map[any]string{
 	DiscoveryCount("qr_contacts"):  "联系方式二维码",
 	DiscoveryCount("qr_queued"):    "加入待查页面",
 
+	DiscoveryCount("lookalike_hosts"):        "官方查询网址",
+	DiscoveryCount("lookalike_candidates"):   "生成的仿冒域名",
+	DiscoveryCount("lookalike_due"):          "本次到期核查",
+	DiscoveryCount("lookalike_registered"):   "已注册域名",
+	DiscoveryCount("lookalike_unregistered"): "未注册",
+	DiscoveryCount("lookalike_timeouts"):     "解析超时",
+	DiscoveryCount("lookalike_failed"):       "解析失败",
+	DiscoveryCount("lookalike_wildcard"):     "泛解析（不抓取）",
+	DiscoveryCount("lookalike_queued"):       "首页加入待查",
+
 	AuditAction("login"):                 "登录",
 	AuditAction("logout"):                "退出登录",
 	AuditAction("login.failed"):          "登录失败",

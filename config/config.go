@@ -232,6 +232,9 @@ func Parse(file string, data []byte) (*Config, error) {
 			*p = filepath.Join(dir, *p)
 		}
 	}
+	if c.Discover.Lookalike != nil {
+		c.Discover.Lookalike.resolveState(dir)
+	}
 	for _, s := range c.Sources {
 		if s.URLFile != "" && !filepath.IsAbs(s.URLFile) {
 			s.URLFile = filepath.Join(dir, s.URLFile)

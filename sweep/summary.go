@@ -117,6 +117,9 @@ type Summary struct {
 	// QR counts the QR scan of offer and listing images (discover.qr);
 	// nil when no page was scanned.
 	QR *QRStats `json:"qr,omitempty"`
+	// Lookalike counts the lookalike step at the sweep's start
+	// (discover.lookalike); nil when it did not run.
+	Lookalike *LookalikeStats `json:"lookalike,omitempty"`
 }
 
 // shareSeeds records the sources whose start URLs other sources had
@@ -255,6 +258,7 @@ func (s *Summary) Print(w io.Writer) {
 	}
 	fmt.Fprintf(w, "  findings: %s\n", strings.Join(f, ", "))
 	s.printQR(w, false)
+	s.printLookalike(w, false)
 	fmt.Fprintf(w, "  cases: %d new, %d seen again, %d changed (new snapshot)\n", s.NewCases, s.SeenAgain, s.NewVersions)
 	for _, st := range s.sourcesInOrder() {
 		fmt.Fprintf(w, "  source %-12s %s", st.Source, stateEnglish[st.State])
