@@ -24,8 +24,13 @@ import (
 // qrConfig is a sweep config over the sample web with one source, the
 // ershou classifieds, and discover.qr as given.
 func qrConfig(t *testing.T, web *testbed.Web, qrOn bool) *config.Config {
+	return discoverConfig(t, web, t.TempDir(), fmt.Sprintf("discover: {qr: %v}\n", qrOn))
+}
+
+// discoverConfig is that config with the discover key given, its files
+// in dir.
+func discoverConfig(t *testing.T, web *testbed.Web, dir, discover string) *config.Config {
 	t.Helper()
-	dir := t.TempDir()
 	var b strings.Builder
 	fmt.Fprintf(&b, "database: %q\nresolve_only: true\nresolve:\n", filepath.Join(dir, "certwatch.db"))
 	for h, a := range web.Resolve() {
@@ -39,7 +44,7 @@ func qrConfig(t *testing.T, web *testbed.Web, qrOn bool) *config.Config {
 		b.WriteString(h)
 	}
 	b.WriteString("]\nlimits: {per_host_delay: 10ms, timeout: 5s}\n")
-	fmt.Fprintf(&b, "discover: {qr: %v}\n", qrOn)
+	b.WriteString(discover)
 	fmt.Fprintf(&b, "sources:\n  - id: ershou\n    type: site\n    start: [%q]\n    allowed_hosts: [%s]\n    depth: 2\n    max_pages: 50\n",
 		"http://"+testbed.HostErshou+"/", testbed.HostErshou)
 	path := filepath.Join(dir, "sweep.yaml")

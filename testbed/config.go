@@ -48,8 +48,13 @@ render:
   page_timeout: 15s
 # Issue 14: QR codes in offer and listing images lead to imitation sites
 # (ershou.example's offer → dwz.example → zscx-mem.example).
+# Lookalike names of the official query hosts, resolved through the
+# resolve overrides above (no DNS server here): cx-mem-gov.cn is one.
 discover:
   qr: true
+  lookalike:
+    resolver: resolve
+    max_names: 10000
 sources:
 `)
 	site := func(id, host string, depth, maxPages int) {

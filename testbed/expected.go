@@ -75,6 +75,8 @@ func (w *Web) Expected() Expected {
 	// code leads to (discover.qr).
 	e.Flagged[QROfferURL()] = CategoryCertSale
 	e.Flagged[QRImitationURL()] = CategoryImitationSite
+	// and the imitation site only the lookalike step finds.
+	e.Flagged[LookalikeURL()] = CategoryImitationSite
 	e.NotFlagged = append(e.NotFlagged, urlOf(HostErshou, "/item/500.html"))
 
 	e.NotFlagged = append(e.NotFlagged,

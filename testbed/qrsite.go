@@ -21,7 +21,15 @@ const (
 	// HostQRImitation is an imitation of the 应急管理部 query platform,
 	// the same pages as cx-mem-gov.example, that nothing links to.
 	HostQRImitation = "zscx-mem.example"
+	// HostLookalike is an imitation of the same platform on a lookalike
+	// name of cx.mem.gov.cn (hyphenation), which no page links to and no
+	// source names: only the lookalike step of a sweep finds it. Like
+	// yjj.demo.gov.cn, it is only ever resolved through the overrides.
+	HostLookalike = "cx-mem-gov.cn"
 )
+
+// LookalikeURL is the home page of the lookalike imitation site.
+func LookalikeURL() string { return urlOf(HostLookalike, "/") }
 
 // QR discovery's addresses.
 const (

@@ -47,8 +47,8 @@ func TestQRSiteLeadsOnlyThroughTheCode(t *testing.T) {
 		t.Fatalf("only %d pages read", len(bodies))
 	}
 	for i, b := range bodies {
-		if strings.Contains(b, HostShortener) || strings.Contains(b, HostQRImitation) {
-			t.Errorf("page %d names %s or %s", i, HostShortener, HostQRImitation)
+		if strings.Contains(b, HostShortener) || strings.Contains(b, HostQRImitation) || strings.Contains(b, HostLookalike) {
+			t.Errorf("page %d names %s, %s or %s", i, HostShortener, HostQRImitation, HostLookalike)
 		}
 	}
 }

@@ -96,6 +96,7 @@ func Start(opts Options) (*Web, error) {
 		{HostErshou, w.ershouSite},
 		{HostShortener, w.shortenerSite},
 		{HostQRImitation, w.imitationSite},
+		{HostLookalike, w.imitationSite},
 	}
 	if opts.BigSitePages > 0 {
 		builders = append(builders, struct {
