@@ -125,6 +125,18 @@ func (s *Sweeper) seedLookalike(ctx context.Context, sweepID uint64) *LookalikeS
 	return st
 }
 
+// lookalikeRenderAuto: the home pages of lookalike names are rendered
+// when they need it (render: auto) whenever a configured source uses the
+// browser, and fetched statically otherwise (no browser configured).
+func lookalikeRenderAuto(c *config.Config) bool {
+	for _, src := range c.Sources {
+		if src.Render || src.RenderAuto {
+			return true
+		}
+	}
+	return false
+}
+
 // officialQueryHosts are the rule packs' official query hosts and extra,
 // deduplicated (not the official suffixes such as gov.cn).
 func officialQueryHosts(m *matcher.Matcher, extra []string) []string {

@@ -457,6 +457,8 @@ func (r *run) request(it store.FrontierItem) crawler.Request {
 		if it.Kind == kindSearch {
 			req.Listing = listingSelectors(src.Listing)
 		}
+	} else if it.Kind == kindLookalike {
+		req.RenderAuto = lookalikeRenderAuto(r.s.Config)
 	}
 	return req
 }
