@@ -41,7 +41,7 @@ type LookalikeStats struct {
 	Due        int `json:"due"`        // names due for a check
 	lookalike.Stats
 	Wildcard int    `json:"wildcard"` // registered only through a wildcard record: not queued
-	Queued   int    `json:"queued"`   // home pages queued as pages to check
+	Queued   int    `json:"queued"`   // home pages of registered names queued as pages to check
 	Err      string `json:"err,omitempty"`
 }
 
@@ -49,7 +49,8 @@ type LookalikeStats struct {
 // lookalike names of the official query hosts that are due are resolved
 // (through the configured DNS server at its rate, or the resolve
 // overrides), the state file is updated, and the home page of every
-// registered name (wildcard answers aside) is queued. It is bounded by
+// name the state holds as registered (wildcard answers aside, at most
+// max_names) is queued. It is bounded by
 // max_names and timeout; a failure is logged and counted, and never stops
 // the sweep. nil when discover.lookalike is not configured.
 func (s *Sweeper) seedLookalike(ctx context.Context, sweepID uint64) *LookalikeStats {
@@ -98,20 +99,27 @@ func (s *Sweeper) seedLookalike(ctx context.Context, sweepID uint64) *LookalikeS
 		s.Log.Warn("lookalike: state not saved", "file", l.State, "err", err)
 		st.Err = err.Error()
 	}
-	var items []store.FrontierItem
+	// Every name last found registered is a site to watch: its home page
+	// is checked in every sweep, while its name is resolved again only
+	// on the schedule.
 	for _, r := range results {
-		if r.Status != lookalike.Registered {
-			continue
-		}
-		if r.Wildcard {
+		if r.Status == lookalike.Registered && r.Wildcard {
 			st.Wildcard++
+		}
+	}
+	var items []store.FrontierItem
+	for _, e := range state.Registered() {
+		if e.Wildcard {
 			continue
 		}
-		reason := r.Candidate.Reason() + "，域名已注册"
-		if len(r.Addrs) > 0 {
-			reason += "（解析到 " + strings.Join(r.Addrs, "、") + "）"
+		if len(items) >= l.MaxNames {
+			break
 		}
-		items = append(items, store.FrontierItem{URL: store.CanonicalURL("http://" + r.Host + "/"), SourceID: LookalikeSource, Kind: kindLookalike,
+		reason := e.Candidate.Reason() + "，域名已注册"
+		if len(e.Addrs) > 0 {
+			reason += "（解析到 " + strings.Join(e.Addrs, "、") + "）"
+		}
+		items = append(items, store.FrontierItem{URL: store.CanonicalURL("http://" + e.Host + "/"), SourceID: LookalikeSource, Kind: kindLookalike,
 			Meta: map[string]string{metaLookalikeReason: reason}})
 	}
 	if len(items) > 0 {

@@ -66,10 +66,14 @@ func TestSweepLookalikeDiscovery(t *testing.T) {
 	}
 	st.Close()
 
-	// The next sweep: nothing is due, nothing is queued.
+	// The next sweep: no name is due for resolving again, and the
+	// registered one's home page is checked again (the case seen again).
 	sum2, _, _ := qrSweep(t, discoverConfig(t, web, dir, disc))
-	if l2 := sum2.Lookalike; l2 == nil || l2.Due != 0 || l2.Queued != 0 || l2.Candidates != l.Candidates {
+	if l2 := sum2.Lookalike; l2 == nil || l2.Due != 0 || l2.Names != 0 || l2.Queued != 1 || l2.Candidates != l.Candidates {
 		t.Errorf("second sweep lookalike counts: %+v", l2)
+	}
+	if sum2.SeenAgain < 1 {
+		t.Errorf("second sweep: no case seen again")
 	}
 }
 
@@ -116,5 +120,40 @@ func TestSweepLookalikeResolverTimesOut(t *testing.T) {
 	}
 	if n != 4 {
 		t.Errorf("%d names remembered as timed out, want 4", n)
+	}
+}
+
+// TestSweepLookalikeSkipsWildcards: a name the state holds as registered
+// only through a wildcard record is not fetched; one truly registered is,
+// each sweep, though neither is due for resolving.
+func TestSweepLookalikeSkipsWildcards(t *testing.T) {
+	web, err := testbed.Start(testbed.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer web.Close()
+	dir := t.TempDir()
+	now := time.Now()
+	state := lookalike.NewState(lookalike.Schedule{})
+	for _, e := range []lookalike.Entry{
+		{Candidate: lookalike.Candidate{Host: testbed.HostLookalike, Official: "cx.mem.gov.cn", Technique: "hyphenation"}, Addrs: []string{"127.0.0.1"}},
+		{Candidate: lookalike.Candidate{Host: testbed.HostQRImitation, Official: "cx.mem.gov.cn", Technique: "addition"}, Wildcard: true},
+	} {
+		e.Status, e.LastChecked, e.NextCheck = lookalike.Registered, now, now.Add(time.Hour)
+		state.Entries[e.Host] = &e
+	}
+	if err := saveLookalikeState(filepath.Join(dir, "names.json"), state); err != nil {
+		t.Fatal(err)
+	}
+	disc := "discover:\n  lookalike: {resolver: resolve, max_names: 10, state: names.json}\n"
+	sum, byURL, _ := qrSweep(t, discoverConfig(t, web, dir, disc))
+	if l := sum.Lookalike; l == nil || l.Queued != 1 {
+		t.Fatalf("lookalike counts: %+v", l)
+	}
+	if _, ok := byURL[store.CanonicalURL(testbed.LookalikeURL())]; !ok {
+		t.Errorf("the registered name's imitation site was not checked")
+	}
+	if n := web.Hits(testbed.HostQRImitation, "/"); n != 0 {
+		t.Errorf("a wildcard name was fetched %d times", n)
 	}
 }
