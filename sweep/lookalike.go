@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"log/slog"
 	"net"
 	"os"
 	"path/filepath"
@@ -58,10 +59,14 @@ func (s *Sweeper) seedLookalike(ctx context.Context, sweepID uint64) *LookalikeS
 	if l == nil {
 		return nil
 	}
+	log := s.Log
+	if log == nil {
+		log = slog.Default()
+	}
 	st := &LookalikeStats{}
 	fail := func(err error) *LookalikeStats {
 		st.Err = err.Error()
-		s.Log.Warn("lookalike: step failed; the sweep goes on", "err", err)
+		log.Warn("lookalike: step failed; the sweep goes on", "err", err)
 		return st
 	}
 	hosts := officialQueryHosts(s.matcher(), l.Hosts)
@@ -90,13 +95,13 @@ func (s *Sweeper) seedLookalike(ctx context.Context, sweepID uint64) *LookalikeS
 		}
 		results, st.Stats, err = lookalike.Resolve(ctx, due, client, lookalike.Limits{QPS: l.QPS, MaxNames: l.MaxNames}, nil)
 		if err != nil {
-			s.Log.Warn("lookalike: resolution cut short", "err", err)
+			log.Warn("lookalike: resolution cut short", "err", err)
 			st.Err = err.Error()
 		}
 	}
 	state.Record(results)
 	if err := saveLookalikeState(l.State, state); err != nil {
-		s.Log.Warn("lookalike: state not saved", "file", l.State, "err", err)
+		log.Warn("lookalike: state not saved", "file", l.State, "err", err)
 		st.Err = err.Error()
 	}
 	// Every name last found registered is a site to watch: its home page
@@ -129,7 +134,7 @@ func (s *Sweeper) seedLookalike(ctx context.Context, sweepID uint64) *LookalikeS
 		}
 		st.Queued = n
 	}
-	s.Log.Info("lookalike: names checked", "due", st.Due, "registered", st.Registered, "queued", st.Queued)
+	log.Info("lookalike: names checked", "due", st.Due, "registered", st.Registered, "queued", st.Queued)
 	return st
 }
 
