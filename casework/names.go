@@ -101,6 +101,7 @@ var names = map[any]string{
 	SweepTrouble("render_failed"):    "浏览器渲染失败",
 	SweepTrouble("robots_refused"):   "robots.txt 禁止抓取",
 	SweepTrouble("mostly_unchecked"): "大部分无法检查",
+	SweepTrouble("lookalike_failed"): "仿冒域名解析失败",
 
 	SourceState("checked"):     "已检查",
 	SourceState("trouble"):     "需要关注",

@@ -294,3 +294,36 @@ func (s *Summary) printLookalike(w io.Writer, chinese bool) {
 		fmt.Fprintf(w, "  lookalike discovery: %s\n", strings.Join(parts, ", "))
 	}
 }
+
+// lookalikeErrDetail is the step's error for a trouble's detail.
+func lookalikeErrDetail(err string) string {
+	if err == "" {
+		return ""
+	}
+	return "（出错：" + err + "）"
+}
+
+// lookalikeState is the state of LookalikeSource: a trouble of the step
+// makes it trouble even when no page was fetched; no registered name to
+// check is checked, not "not checked".
+func (s *Summary) lookalikeState() SourceState {
+	st := s.stateOf(LookalikeSource)
+	if st.State != StateNotChecked && st.State != StateNotResumed {
+		return st
+	}
+	var troubles []string
+	for _, tr := range s.Trouble {
+		if tr.Source == LookalikeSource && !slices.Contains(troubles, tr.Label()) {
+			troubles = append(troubles, tr.Label())
+		}
+	}
+	switch {
+	case len(troubles) > 0:
+		st.State, st.Detail = StateTrouble, strings.Join(troubles, "、")
+	case s.Lookalike != nil:
+		st.State = StateChecked
+		st.Detail = fmt.Sprintf("核查 %d 个仿冒域名，没有已注册的域名需要抓取", s.Lookalike.Names)
+	}
+	st.Name = StateName(st.State)
+	return st
+}

@@ -5,6 +5,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -98,6 +99,14 @@ func TestSweepLookalikeResolverTimesOut(t *testing.T) {
 	l := sum.Lookalike
 	if l == nil || l.Due != 4 || l.Registered != 0 || l.Timeouts+l.Failed != 4 || l.Queued != 0 {
 		t.Fatalf("lookalike counts: %+v", l)
+	}
+	if !slices.ContainsFunc(sum.Trouble, func(tr Trouble) bool {
+		return tr.Source == LookalikeSource && tr.Kind == TroubleLookalikeFailed && strings.Contains(tr.Detail, "解析超时")
+	}) {
+		t.Errorf("no lookalike trouble in the health: %+v", sum.Trouble)
+	}
+	if !slices.ContainsFunc(sum.Sources, func(s SourceState) bool { return s.Source == LookalikeSource && s.State == StateTrouble }) {
+		t.Errorf("the lookalike source's state is not trouble: %+v", sum.Sources)
 	}
 	if took > 20*time.Second {
 		t.Errorf("sweep took %v with a mute resolver", took)

@@ -341,6 +341,9 @@ func sourceStates(cfg *config.Config, s *Summary) []SourceState {
 	for _, src := range cfg.Sources {
 		out = append(out, s.stateOf(src.ID))
 	}
+	if _, ok := s.BySource[LookalikeSource]; ok || s.Lookalike != nil {
+		out = append(out, s.lookalikeState()) // discover.lookalike's pages
+	}
 	return out
 }
 
