@@ -185,3 +185,37 @@ func (s *Summary) printQR(w io.Writer, chinese bool) {
 		fmt.Fprintf(w, "  qr discovery: %s\n", strings.Join(parts, ", "))
 	}
 }
+
+// DiscoveryLine is one way of discovery in a stored summary, named in
+// Chinese: its counts, in a fixed order.
+type DiscoveryLine struct {
+	Name   string       `json:"name"`
+	Counts []NamedCount `json:"counts"`
+	Err    string       `json:"err,omitempty"`
+}
+
+// NamedCount is one count with its Chinese name.
+type NamedCount struct {
+	Name  string `json:"name"`
+	Value int    `json:"value"`
+}
+
+// discoveryLines are the QR and lookalike counts for the UI (caller
+// holds s.mu).
+func (s *Summary) discoveryLines() []DiscoveryLine {
+	var out []DiscoveryLine
+	line := func(name string, kvs [][2]any, err string) {
+		l := DiscoveryLine{Name: name, Err: err}
+		for _, kv := range kvs {
+			l.Counts = append(l.Counts, NamedCount{Name: casework.DiscoveryCount(kv[0].(string)).Name(), Value: kv[1].(int)})
+		}
+		out = append(out, l)
+	}
+	if s.QR != nil {
+		line("二维码发现", s.QR.counts(), "")
+	}
+	if s.Lookalike != nil {
+		line("仿冒域名发现", s.Lookalike.counts(), s.Lookalike.Err)
+	}
+	return out
+}

@@ -138,6 +138,9 @@ func TestSweepQRDiscovery(t *testing.T) {
 	if !strings.Contains(zh.String(), "二维码发现") || !strings.Contains(zh.String(), "疑似假冒查询网址 1") {
 		t.Errorf("Chinese summary lacks the QR line:\n%s", zh.String())
 	}
+	if len(sum.Discovery) != 1 || sum.Discovery[0].Name != "二维码发现" || len(sum.Discovery[0].Counts) != 10 {
+		t.Errorf("discovery lines for the UI: %+v", sum.Discovery)
+	}
 	js, _ := json.Marshal(sum)
 	if !strings.Contains(string(js), `"qr":{`) {
 		t.Errorf("stored summary lacks qr: %s", js)

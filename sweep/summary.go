@@ -120,6 +120,9 @@ type Summary struct {
 	// Lookalike counts the lookalike step at the sweep's start
 	// (discover.lookalike); nil when it did not run.
 	Lookalike *LookalikeStats `json:"lookalike,omitempty"`
+	// Discovery is QR and Lookalike in Chinese for readers of a stored
+	// summary (the UI); set when the sweep finishes.
+	Discovery []DiscoveryLine `json:"discovery,omitempty"`
 }
 
 // shareSeeds records the sources whose start URLs other sources had
@@ -148,6 +151,7 @@ func (s *Summary) finish(cfg *config.Config) {
 		s.FailureNames[k] = FailureName(k)
 	}
 	s.Sources = sourceStates(cfg, s)
+	s.Discovery = s.discoveryLines()
 }
 
 func newSummary(id uint64) *Summary {
