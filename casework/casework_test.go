@@ -57,13 +57,14 @@ func TestNames(t *testing.T) {
 	check("sweep trouble", strs(SweepTroubles), func(s string) string { return SweepTrouble(s).Name() }, listedIn(strs(SweepTroubles)))
 	check("source state", strs(SourceStates), func(s string) string { return SourceState(s).Name() }, listedIn(strs(SourceStates)))
 	check("audit action", strs(AuditActions), func(s string) string { return AuditAction(s).Name() }, listedIn(strs(AuditActions)))
+	check("discovery count", strs(DiscoveryCounts), func(s string) string { return DiscoveryCount(s).Name() }, listedIn(strs(DiscoveryCounts)))
 	check("audit object", strs(AuditObjects), func(s string) string { return AuditObject(s).Name() }, listedIn(strs(AuditObjects)))
 
 	// The table holds nothing the lists do not.
 	listed := 0
 	for _, n := range [][]string{strs(Roles), strs(CaseStatuses), strs(Actions), strs(DismissReasons), strs(NoticeStates), strs(Outcomes),
 		strs(ContactKinds), strs(Labels), strs(FetchOutcomes), strs(SweepTroubles), strs(SourceStates), strs(AuditActions), strs(AuditObjects),
-		strs(ClaimOps), strs(DeliveryChannels), strs(TrackKinds), strs(ReminderKinds), strs(Escalations)} {
+		strs(ClaimOps), strs(DeliveryChannels), strs(TrackKinds), strs(ReminderKinds), strs(Escalations), strs(DiscoveryCounts)} {
 		listed += len(n)
 	}
 	if listed != len(names) {

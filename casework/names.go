@@ -101,12 +101,35 @@ var names = map[any]string{
 	SweepTrouble("render_failed"):    "浏览器渲染失败",
 	SweepTrouble("robots_refused"):   "robots.txt 禁止抓取",
 	SweepTrouble("mostly_unchecked"): "大部分无法检查",
+	SweepTrouble("lookalike_failed"): "仿冒域名解析失败",
 
 	SourceState("checked"):     "已检查",
 	SourceState("trouble"):     "需要关注",
 	SourceState("shared"):      "由其他来源抓取",
 	SourceState("not_checked"): "未检查",
 	SourceState("not_resumed"): "续跑部分未抓取",
+
+	// Discovery counts of a sweep (package sweep's QRStats, issue 14).
+	DiscoveryCount("qr_pages"):     "扫描图片的页面",
+	DiscoveryCount("qr_images"):    "图片",
+	DiscoveryCount("qr_fetched"):   "已下载",
+	DiscoveryCount("qr_fetch_err"): "下载失败",
+	DiscoveryCount("qr_too_large"): "超出尺寸限制",
+	DiscoveryCount("qr_malformed"): "无法识别",
+	DiscoveryCount("qr_codes"):     "识别出的二维码",
+	DiscoveryCount("qr_strong"):    "疑似假冒查询网址",
+	DiscoveryCount("qr_contacts"):  "联系方式二维码",
+	DiscoveryCount("qr_queued"):    "加入待查页面",
+
+	DiscoveryCount("lookalike_hosts"):        "官方查询网址",
+	DiscoveryCount("lookalike_candidates"):   "生成的仿冒域名",
+	DiscoveryCount("lookalike_due"):          "本次到期核查",
+	DiscoveryCount("lookalike_registered"):   "已注册域名",
+	DiscoveryCount("lookalike_unregistered"): "未注册",
+	DiscoveryCount("lookalike_timeouts"):     "解析超时",
+	DiscoveryCount("lookalike_failed"):       "解析失败",
+	DiscoveryCount("lookalike_wildcard"):     "泛解析（不抓取）",
+	DiscoveryCount("lookalike_queued"):       "首页加入待查",
 
 	AuditAction("login"):                 "登录",
 	AuditAction("logout"):                "退出登录",
@@ -236,6 +259,13 @@ type SourceState string
 // Name is the state's Chinese name, or s itself when unknown.
 func (s SourceState) Name() string { return nameOr(names[s], s) }
 
+// DiscoveryCount is one count of a sweep's discovery of imitation sites
+// (package sweep's QRStats: images scanned, codes read, candidates).
+type DiscoveryCount string
+
+// Name is the count's Chinese name, or c itself when unknown.
+func (c DiscoveryCount) Name() string { return nameOr(names[c], c) }
+
 // AuditAction is an action recorded in the audit log ("case.confirm").
 type AuditAction string
 
@@ -256,8 +286,10 @@ var (
 	FetchOutcomes = valuesOf[FetchOutcome]()
 	SweepTroubles = valuesOf[SweepTrouble]()
 	SourceStates  = valuesOf[SourceState]()
-	AuditActions  = valuesOf[AuditAction]()
-	AuditObjects  = valuesOf[AuditObject]()
+	// DiscoveryCounts are the keys of a sweep's discovery counts.
+	DiscoveryCounts = valuesOf[DiscoveryCount]()
+	AuditActions    = valuesOf[AuditAction]()
+	AuditObjects    = valuesOf[AuditObject]()
 )
 
 // valuesOf lists the keys of names of type T, sorted.

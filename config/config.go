@@ -64,6 +64,9 @@ type Config struct {
 	// by default: IPs, CIDR networks, host names or "*.domain" (read by
 	// package internal/allowinternal, as the crawler reads them).
 	AllowInternal []string
+
+	// Discover turns on discovery of imitation sites (see Discover).
+	Discover Discover
 }
 
 // Limits are the politeness and safety bounds of a crawl.
@@ -229,6 +232,9 @@ func Parse(file string, data []byte) (*Config, error) {
 			*p = filepath.Join(dir, *p)
 		}
 	}
+	if c.Discover.Lookalike != nil {
+		c.Discover.Lookalike.resolveState(dir)
+	}
 	for _, s := range c.Sources {
 		if s.URLFile != "" && !filepath.IsAbs(s.URLFile) {
 			s.URLFile = filepath.Join(dir, s.URLFile)
@@ -289,6 +295,7 @@ func (d *decoder) config(n *yaml.Node, c *Config) {
 		"serve":        func(v *yaml.Node, k string) { d.serve(v, k, &c.Serve) },
 		"schedule":     func(v *yaml.Node, k string) { d.schedule(v, k, &c.Schedule) },
 		"notify":       func(v *yaml.Node, k string) { d.notify(v, k, &c.Notify) },
+		"discover":     func(v *yaml.Node, k string) { d.discover(v, k, &c.Discover) },
 		"allow_internal": func(v *yaml.Node, k string) {
 			d.StrList(v, k, &c.AllowInternal)
 			for i, e := range c.AllowInternal {

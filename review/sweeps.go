@@ -55,6 +55,16 @@ type sweepStats struct {
 	// Sources: every configured source with its state, written by the
 	// sweep (absent in sweeps recorded before).
 	Sources []sweepSourceState `json:"sources"`
+	// Discovery: QR codes and lookalike domains (issue 14), named in
+	// Chinese by the sweep.
+	Discovery []struct {
+		Name   string `json:"name"`
+		Counts []struct {
+			Name  string `json:"name"`
+			Value int    `json:"value"`
+		} `json:"counts"`
+		Err string `json:"err"`
+	} `json:"discovery"`
 }
 
 // sweepSourceState mirrors the sweep package's SourceState.

@@ -44,6 +44,8 @@ func TestSweepsPage(t *testing.T) {
 		"failure_names": map[string]string{"timeout": "超时", "blocked_address": "禁止访问的内网地址"},
 		"new_cases":     3,
 		"trouble":       []map[string]string{{"source": "shop", "kind": "mostly_blocked", "name": "大部分被拦截", "detail": "10 个页面中 8 个被拦截<script>"}},
+		"discovery": []map[string]any{{"name": "二维码发现", "counts": []map[string]any{{"name": "识别出的二维码", "value": 2}, {"name": "疑似假冒查询网址", "value": 1}}},
+			{"name": "仿冒域名发现", "counts": []map[string]any{{"name": "已注册域名", "value": 1}}, "err": "i/o timeout"}},
 	})
 	if err := e.st.FinishSweep(id, store.SweepFinished, stats); err != nil {
 		t.Fatal(err)
@@ -76,6 +78,9 @@ func TestSweepsPage(t *testing.T) {
 	}
 	if got := doc.Find("#digest-cases li").Length(); got != 1 {
 		t.Errorf("%d new cases listed, want 1", got)
+	}
+	if d := doc.Find("#discovery").Text(); !strings.Contains(d, "二维码发现：识别出的二维码 2，疑似假冒查询网址 1") || !strings.Contains(d, "已注册域名 1") || !strings.Contains(d, "出错：i/o timeout") {
+		t.Errorf("discovery %q", d)
 	}
 	if h := doc.Find("#by-host").Text(); !strings.Contains(h, "禁止访问的内网地址 2") || strings.Contains(h, "blocked_address") {
 		t.Errorf("host table %q: failure reasons must show by their Chinese names", h)

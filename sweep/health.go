@@ -68,6 +68,10 @@ const (
 	// TroubleMostlyUnchecked: walls and robots.txt refusals together,
 	// neither alone, were most pages.
 	TroubleMostlyUnchecked = "mostly_unchecked"
+	// TroubleLookalikeFailed: the lookalike step (discover.lookalike)
+	// failed, or most names it resolved timed out or failed: registered
+	// lookalikes may have been missed. Its source is LookalikeSource.
+	TroubleLookalikeFailed = "lookalike_failed"
 )
 
 // TroubleName is a trouble kind's Chinese name (casework's table), for
@@ -158,6 +162,10 @@ func Health(cfg *config.Config, sum *Summary, prev *Summary) []Trouble {
 		if pc.Fetched >= 10 && 3*c.Fetched < pc.Fetched {
 			add(src.ID, TroubleShrank, "抓取到的页面从上次的 %d 个降到 %d 个", pc.Fetched, c.Fetched)
 		}
+	}
+	if l := sum.Lookalike; l != nil && (l.Err != "" || 2*(l.Timeouts+l.Failed) > l.Names) {
+		add(LookalikeSource, TroubleLookalikeFailed, "仿冒域名核查：%d 个域名中 %d 个解析超时、%d 个解析失败%s：已注册的仿冒域名可能漏检，请检查 discover.lookalike 的 resolver 设置",
+			l.Names, l.Timeouts, l.Failed, lookalikeErrDetail(l.Err))
 	}
 	return out
 }

@@ -114,6 +114,15 @@ type Summary struct {
 	// with what the sweep did with it (see SourceState); set when the
 	// sweep finishes, so that no source is missing from a summary.
 	Sources []SourceState `json:"sources,omitempty"`
+	// QR counts the QR scan of offer and listing images (discover.qr);
+	// nil when no page was scanned.
+	QR *QRStats `json:"qr,omitempty"`
+	// Lookalike counts the lookalike step at the sweep's start
+	// (discover.lookalike); nil when it did not run.
+	Lookalike *LookalikeStats `json:"lookalike,omitempty"`
+	// Discovery is QR and Lookalike in Chinese for readers of a stored
+	// summary (the UI); set when the sweep finishes.
+	Discovery []DiscoveryLine `json:"discovery,omitempty"`
 }
 
 // shareSeeds records the sources whose start URLs other sources had
@@ -142,6 +151,7 @@ func (s *Summary) finish(cfg *config.Config) {
 		s.FailureNames[k] = FailureName(k)
 	}
 	s.Sources = sourceStates(cfg, s)
+	s.Discovery = s.discoveryLines()
 }
 
 func newSummary(id uint64) *Summary {
@@ -251,6 +261,8 @@ func (s *Summary) Print(w io.Writer) {
 		f = []string{"none"}
 	}
 	fmt.Fprintf(w, "  findings: %s\n", strings.Join(f, ", "))
+	s.printQR(w, false)
+	s.printLookalike(w, false)
 	fmt.Fprintf(w, "  cases: %d new, %d seen again, %d changed (new snapshot)\n", s.NewCases, s.SeenAgain, s.NewVersions)
 	for _, st := range s.sourcesInOrder() {
 		fmt.Fprintf(w, "  source %-12s %s", st.Source, stateEnglish[st.State])
@@ -332,6 +344,9 @@ func sourceStates(cfg *config.Config, s *Summary) []SourceState {
 	out := make([]SourceState, 0, len(cfg.Sources))
 	for _, src := range cfg.Sources {
 		out = append(out, s.stateOf(src.ID))
+	}
+	if _, ok := s.BySource[LookalikeSource]; ok || s.Lookalike != nil {
+		out = append(out, s.lookalikeState()) // discover.lookalike's pages
 	}
 	return out
 }

@@ -220,6 +220,7 @@ func (s *Sweeper) Run(ctx context.Context, resume bool) (*Summary, error) {
 	}
 	sw := running
 	var shared map[string][]string
+	var lookalikeStats *LookalikeStats
 	if sw == nil {
 		sw = &store.Sweep{ConfigHash: s.Config.Hash}
 		for _, p := range s.matcher().Packs() {
@@ -231,6 +232,7 @@ func (s *Sweeper) Run(ctx context.Context, resume bool) (*Summary, error) {
 		if shared, err = s.seed(sw.ID); err != nil {
 			return nil, err
 		}
+		lookalikeStats = s.seedLookalike(ctx, sw.ID)
 		s.Log.Info("sweep started", "sweep", sw.ID, "sources", len(s.Config.Sources))
 	} else {
 		s.Log.Info("sweep resumed", "sweep", sw.ID)
@@ -238,6 +240,7 @@ func (s *Sweeper) Run(ctx context.Context, resume bool) (*Summary, error) {
 	run := newRun(s, sw)
 	run.stats.Resumed = running != nil
 	run.stats.shareSeeds(shared)
+	run.stats.Lookalike = lookalikeStats
 	if err := run.loop(ctx); err != nil {
 		return run.summary(), err
 	}
@@ -318,6 +321,7 @@ type run struct {
 	perSrc   map[string]int  // frontier items added per source (page caps)
 	inFlight map[string]bool
 	batch    int // Sweeper.Batch or DefaultBatch
+	qr       qrScanner
 }
 
 func newRun(s *Sweeper, sw *store.Sweep) *run {
@@ -453,6 +457,8 @@ func (r *run) request(it store.FrontierItem) crawler.Request {
 		if it.Kind == kindSearch {
 			req.Listing = listingSelectors(src.Listing)
 		}
+	} else if it.Kind == kindLookalike {
+		req.RenderAuto = lookalikeRenderAuto(r.s.Config)
 	}
 	return req
 }
@@ -490,6 +496,13 @@ func (r *run) handle(it store.FrontierItem, res *crawler.Result, turn func() err
 	// Detect first: the matcher keeps the page's normalised text, which
 	// the blocked-page check and the content key then read.
 	f := r.d.Detect(p)
+	if f.Flagged {
+		withQRReason(f, it)
+		withLookalikeReason(f, it)
+	}
+	if src != nil && it.Kind != kindSearch && it.Kind != kindQR && it.Kind != kindLookalike && (f.Flagged || it.Kind == kindListing) {
+		next = append(next, r.scanQR(src, it, res, p)...)
+	}
 	if !blockedStatus(res.Status) && r.markers.wall(p) {
 		r.stats.blocked(it.SourceID, hostOf(it.URL))
 	}

@@ -46,6 +46,15 @@ func (w *Web) Config(database string) []byte {
 render:
   tabs: 2
   page_timeout: 15s
+# Issue 14: QR codes in offer and listing images lead to imitation sites
+# (ershou.example's offer → dwz.example → zscx-mem.example).
+# Lookalike names of the official query hosts, resolved through the
+# resolve overrides above (no DNS server here): cx-mem-gov.cn is one.
+discover:
+  qr: true
+  lookalike:
+    resolver: resolve
+    max_names: 10000
 sources:
 `)
 	site := func(id, host string, depth, maxPages int) {
@@ -75,6 +84,7 @@ sources:
 	site("school", HostSchool, 2, 100)
 	site("news", HostNews, 2, 100)
 	site("hostile", HostHostile, 2, 100)
+	site("ershou", HostErshou, 2, 100)
 	if n := w.opts.BigSitePages; n > 0 {
 		site("big", HostBig, bigDepth(n), n+1)
 	}

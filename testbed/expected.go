@@ -71,6 +71,13 @@ func (w *Web) Expected() Expected {
 	e.NotFlagged = append(e.NotFlagged, urlOf(HostFenlei, "/post/88013.html"))
 
 	e.Flagged[urlOf(HostImitation, "/")] = CategoryImitationSite
+	// Issue 14: an offer with a QR code, and the imitation site only the
+	// code leads to (discover.qr).
+	e.Flagged[QROfferURL()] = CategoryCertSale
+	e.Flagged[QRImitationURL()] = CategoryImitationSite
+	// and the imitation site only the lookalike step finds.
+	e.Flagged[LookalikeURL()] = CategoryImitationSite
+	e.NotFlagged = append(e.NotFlagged, urlOf(HostErshou, "/item/500.html"))
 
 	e.NotFlagged = append(e.NotFlagged,
 		urlOf(HostGov, "/"),

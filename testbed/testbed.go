@@ -93,6 +93,10 @@ func Start(opts Options) (*Web, error) {
 		{HostSchool, w.schoolSite},
 		{HostNews, w.newsSite},
 		{HostHostile, w.hostileSite},
+		{HostErshou, w.ershouSite},
+		{HostShortener, w.shortenerSite},
+		{HostQRImitation, w.imitationSite},
+		{HostLookalike, w.imitationSite},
 	}
 	if opts.BigSitePages > 0 {
 		builders = append(builders, struct {

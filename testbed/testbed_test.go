@@ -125,7 +125,7 @@ func TestStartRejectsBadOptions(t *testing.T) {
 func TestEveryHostServesIndexAndRobots(t *testing.T) {
 	w := shared(t)
 	c := client(t, w)
-	want := []string{HostBBS, HostImitation, HostFenlei, HostHostile, HostSchool, HostShop, HostGov, HostNews}
+	want := []string{HostBBS, HostImitation, HostFenlei, HostHostile, HostSchool, HostShop, HostGov, HostNews, HostErshou, HostShortener, HostQRImitation, HostLookalike}
 	if got := w.Hosts(); !slices.Equal(got, slices.Sorted(slices.Values(want))) {
 		t.Errorf("Hosts() = %v, want %v", got, want)
 	}
@@ -138,7 +138,7 @@ func TestEveryHostServesIndexAndRobots(t *testing.T) {
 			if ct := r.header.Get("Content-Type"); !strings.HasPrefix(ct, "text/html") {
 				t.Errorf("index: Content-Type %q", ct)
 			}
-			if links := doc(t, r.body).Find("a[href]").Length(); links == 0 && host != HostImitation {
+			if links := doc(t, r.body).Find("a[href]").Length(); links == 0 && host != HostImitation && host != HostQRImitation && host != HostLookalike {
 				t.Errorf("index links to nothing")
 			}
 			rb := get(t, c, urlOf(host, "/robots.txt"))
@@ -563,6 +563,13 @@ type sweepConfig struct {
 		Tabs        int    `yaml:"tabs"`
 		PageTimeout string `yaml:"page_timeout"`
 	} `yaml:"render"`
+	Discover struct {
+		QR        bool `yaml:"qr"`
+		Lookalike struct {
+			Resolver string `yaml:"resolver"`
+			MaxNames int    `yaml:"max_names"`
+		} `yaml:"lookalike"`
+	} `yaml:"discover"`
 	Sources []struct {
 		ID           string            `yaml:"id"`
 		Type         string            `yaml:"type"`
@@ -647,9 +654,14 @@ func TestConfigCoversEverySite(t *testing.T) {
 				covered[pu.Hostname()] = true
 			}
 		}
+		if !cfg.Discover.QR || cfg.Discover.Lookalike.Resolver != "resolve" {
+			t.Errorf("discover %+v: the QR-only or lookalike-only imitation site is never found", cfg.Discover)
+		}
 		for _, h := range w.Hosts() {
-			if !covered[h] {
-				t.Errorf("BigSitePages=%d: no source covers %s", big, h)
+			// Only a QR code or the lookalike step leads to these (issue
+			// 14): no source may.
+			if discovered := h == HostShortener || h == HostQRImitation || h == HostLookalike; discovered != !covered[h] {
+				t.Errorf("BigSitePages=%d: %s covered by a source: %v", big, h, covered[h])
 			}
 		}
 	}

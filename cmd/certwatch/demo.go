@@ -154,6 +154,7 @@ func demoSetup(db string, web *testbed.Web, out io.Writer, l lang) ([]string, er
 		fmt.Fprintln(out, l.msg("demo.case", c.ID, c.Score, c.Category, c.Sightings, safe(c.URL)))
 	}
 	printShowcase(out, l, web.Showcase(), cs)
+	printDiscovered(out, l, st, cs)
 	var logins []string
 	for _, a := range demoAccounts {
 		pw := demoPassword()

@@ -244,6 +244,13 @@ func TestDemoSweepsTheSampleWeb(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("demo: exit %d\n%s\n%s", code, out, errOut)
 	}
+	// Issue 14: imitation sites found only through a QR code and only
+	// through a lookalike domain.
+	for _, want := range []string{"✓ via QR code: case", "http://zscx-mem.example/", "✓ via lookalike domain: case", "http://cx-mem-gov.cn/"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("demo output lacks %q", want)
+		}
+	}
 	for _, want := range []string{"refused by robots.txt", "imitation_site", "cases:", "http://cx-mem-gov.example/"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("demo output lacks %q:\n%s", want, out)

@@ -48,6 +48,9 @@ type Entry struct {
 	LastChecked time.Time `json:"last_checked,omitzero"`
 	NextCheck   time.Time `json:"next_check,omitzero"`
 	Failures    int       `json:"failures,omitempty"` // consecutive timeouts or failures
+	// Wildcard: when last found registered, the registrable domain
+	// answered for any label (see Result.Wildcard).
+	Wildcard bool `json:"wildcard,omitempty"`
 }
 
 // State remembers every candidate across runs; the caller stores its JSON.
@@ -111,7 +114,7 @@ func (s *State) Record(rs []Result) {
 		switch r.Status {
 		case Registered, Unregistered:
 			e.Status, e.Failures = r.Status, 0
-			e.Addrs, e.NS = r.Addrs, r.NS
+			e.Addrs, e.NS, e.Wildcard = r.Addrs, r.NS, r.Wildcard
 			if r.Status == Registered {
 				if e.FirstSeen.IsZero() {
 					e.FirstSeen = r.Checked

@@ -28,6 +28,9 @@ type Candidate struct {
 	// seller's contact, kept as evidence, never a query site.
 	Contact bool
 	Reason  string // why, in Chinese, for the reviewer
+	// Image is the address of the image the code was read from (set by
+	// Follower.Scan).
+	Image string
 
 	// Filled by Follower.FollowAll.
 	FinalURL  string

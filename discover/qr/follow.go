@@ -28,7 +28,15 @@ type FollowOptions struct {
 	AllowInternal []string
 	// Resolve maps host names to IP addresses, ahead of DNS (tests, a
 	// sample web).
-	Resolve   map[string]string
+	Resolve map[string]string
+	// Dial maps host names to "ip:port" addresses that replace the whole
+	// destination, as the crawler's resolve overrides do (config resolve:
+	// map; the sample web serves every host on one port). The address
+	// check applies to the IP as to a resolved one.
+	Dial map[string]string
+	// DialOnly refuses every host that Dial does not name (config
+	// resolve_only): nothing else is resolved.
+	DialOnly  bool
 	UserAgent string
 }
 
@@ -92,6 +100,12 @@ func NewFollower(o FollowOptions) (*Follower, error) {
 			if err != nil {
 				return nil, err
 			}
+			if to, ok := f.o.Dial[strings.ToLower(strings.TrimSuffix(host, "."))]; ok {
+				return f.dialOverride(ctx, dialer, network, host, to)
+			}
+			if f.o.DialOnly {
+				return nil, fmt.Errorf("%s: not among the resolve overrides (resolve_only): %w", host, ErrBlockedAddress)
+			}
 			addrs, err := f.resolve(ctx, host)
 			if err != nil {
 				return nil, err
@@ -117,6 +131,27 @@ func NewFollower(o FollowOptions) (*Follower, error) {
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 	}
 	return f, nil
+}
+
+// Timeout is the bound of one chain (FollowOptions.Timeout).
+func (f *Follower) Timeout() time.Duration { return f.o.Timeout }
+
+// dialOverride dials the "ip:port" a Dial override gives host, refusing
+// an internal IP unless host or the IP is allowed.
+func (f *Follower) dialOverride(ctx context.Context, d *net.Dialer, network, host, to string) (net.Conn, error) {
+	ip, _, err := net.SplitHostPort(to)
+	if err != nil {
+		return nil, fmt.Errorf("dial override %s: %w", host, err)
+	}
+	a, err := netip.ParseAddr(ip)
+	if err != nil {
+		return nil, fmt.Errorf("dial override %s: %q is not an IP address", host, ip)
+	}
+	a = a.Unmap().WithZone("")
+	if !f.hostAllowed(strings.ToLower(host)) && !f.netAllowed(a) && special(a) {
+		return nil, fmt.Errorf("%s: %s: %w", host, a, ErrBlockedAddress)
+	}
+	return d.DialContext(ctx, network, to)
 }
 
 // resolve returns the addresses host may be dialed at, refusing internal

@@ -50,6 +50,7 @@ func (f *Follower) Scan(ctx context.Context, imageURLs []string, o ScanOptions) 
 	lim := o.Limits.withDefaults()
 	var res ScanResult
 	var payloads []string
+	imageOf := map[string]string{} // payload → first image holding it
 	for _, u := range imageURLs {
 		if res.Stats.Images >= o.MaxImages {
 			break
@@ -81,9 +82,17 @@ func (f *Follower) Scan(ctx context.Context, imageURLs []string, o ScanOptions) 
 			continue
 		}
 		res.Stats.Codes += len(codes)
+		for _, c := range codes {
+			if _, ok := imageOf[c]; !ok {
+				imageOf[c] = u
+			}
+		}
 		payloads = append(payloads, codes...)
 	}
 	res.Candidates = CandidatesNear(payloads, o.Official, o.Text)
+	for i := range res.Candidates {
+		res.Candidates[i].Image = imageOf[res.Candidates[i].Payload]
+	}
 	if !o.NoFollow {
 		f.FollowAll(ctx, res.Candidates, o.Official)
 	}
