@@ -2,15 +2,10 @@ package sweep
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"log/slog"
 	"net"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -31,9 +26,6 @@ const LookalikeSource = "discover-lookalike"
 const kindLookalike = "lookalike"
 
 const metaLookalikeReason = "lookalike_reason"
-
-// maxLookalikeState bounds the state file read at sweep start.
-const maxLookalikeState = 256 << 20
 
 // LookalikeStats counts the lookalike step of a sweep (discover.lookalike).
 type LookalikeStats struct {
@@ -205,47 +197,14 @@ func resolveFromOverrides(due []lookalike.Candidate, resolve map[string]string) 
 	return out, st
 }
 
-// loadLookalikeState reads the state file (bounded); a missing file is an
-// empty state.
+// loadLookalikeState and saveLookalikeState: the lookalike package's
+// state file.
 func loadLookalikeState(path string) (*lookalike.State, error) {
-	f, err := os.Open(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return lookalike.NewState(lookalike.Schedule{}), nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxLookalikeState+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > maxLookalikeState {
-		return nil, fmt.Errorf("lookalike state %s is larger than %d bytes", path, maxLookalikeState)
-	}
-	return lookalike.LoadState(data, lookalike.Schedule{})
+	return lookalike.LoadStateFile(path, lookalike.Schedule{})
 }
 
-// saveLookalikeState writes through a temporary file, so a crash never
-// leaves half a state.
 func saveLookalikeState(path string, st *lookalike.State) error {
-	data, err := json.Marshal(st)
-	if err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".lookalike-*.json")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return lookalike.SaveStateFile(path, st)
 }
 
 // withLookalikeReason puts the lookalike reason first in a finding of a

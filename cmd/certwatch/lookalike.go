@@ -5,9 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/certwatch/certwatch/internal/atomicfile"
 	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -15,9 +13,6 @@ import (
 
 	"github.com/certwatch/certwatch/discover/lookalike"
 )
-
-// maxLookalikeState bounds the state file read by `certwatch lookalike`.
-const maxLookalikeState = 256 << 20
 
 type lookalikeOptions struct {
 	max         int
@@ -138,31 +133,12 @@ func runLookalike(ctx context.Context, out io.Writer, hosts []string, o lookalik
 	return nil
 }
 
+// loadLookalikeState and saveLookalikeState: the lookalike package's
+// state file.
 func loadLookalikeState(path string) (*lookalike.State, error) {
-	f, err := os.Open(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return lookalike.NewState(lookalike.Schedule{}), nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxLookalikeState+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > maxLookalikeState {
-		return nil, fmt.Errorf("lookalike: %s is larger than %d bytes", path, maxLookalikeState)
-	}
-	return lookalike.LoadState(data, lookalike.Schedule{})
+	return lookalike.LoadStateFile(path, lookalike.Schedule{})
 }
 
-// saveLookalikeState writes through a temporary file so a crash never leaves
-// half a state.
-func saveLookalikeState(path string, s *lookalike.State) error {
-	data, err := json.Marshal(s)
-	if err != nil {
-		return err
-	}
-	return atomicfile.WriteFile(path, data, 0o644)
+func saveLookalikeState(path string, st *lookalike.State) error {
+	return lookalike.SaveStateFile(path, st)
 }
