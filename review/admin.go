@@ -358,14 +358,8 @@ func (s *Server) apiNotices(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiNotice(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r, "id")
-	if err != nil {
-		s.failErr(w, r, err)
-		return
-	}
-	n, err := s.st.Notice(id)
-	if err != nil {
-		s.failErr(w, r, err)
+	n, ok := s.pathNotice(w, r)
+	if !ok {
 		return
 	}
 	writeJSON(w, http.StatusOK, noticeRowOf(*n, s.now()))

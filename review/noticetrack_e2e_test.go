@@ -10,7 +10,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/certwatch/certwatch/casework"
-	"github.com/certwatch/certwatch/store"
 )
 
 // TestEndToEndNoticeReply (issue 13): in a real Chromium, the 网信办
@@ -21,20 +20,7 @@ import (
 func TestEndToEndNoticeReply(t *testing.T) {
 	chromiumPath(t)
 	e := htNew(t)
-	id := e.htSimple("https://www.shop.example/e2e-reply", casework.RouteTakedownCAC)
-	c, _, err := e.st.Decide(store.Decision{CaseID: id, Action: casework.ActionConfirm, Route: casework.RouteTakedownCAC,
-		Recipient: "某购物平台", By: "cac"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	nid := c.NoticeID
-	if _, err := e.st.MoveNotice(nid, store.NoticeMove{To: casework.NoticeApproved, By: "approver", Number: "网信函〔2026〕9号",
-		Deadline: htStart.Add(72 * time.Hour)}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := e.st.MoveNotice(nid, store.NoticeMove{To: casework.NoticeSent, By: "cac"}); err != nil {
-		t.Fatal(err)
-	}
+	nid, _ := e.htSentNotice(e.htLogin("cac"), e.htLogin("approver"), "https://www.shop.example/e2e-reply")
 	e.clock.Add(2 * time.Hour) // 12:00 in Beijing
 
 	ctx := browser(t)

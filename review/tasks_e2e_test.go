@@ -9,9 +9,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/review"
-	"github.com/certwatch/certwatch/store"
 )
 
 // TestEndToEndCheckProgress (issue 13, defect 3): in a real Chromium, a
@@ -24,27 +22,19 @@ func TestEndToEndCheckProgress(t *testing.T) {
 	checker := &htSlowChecker{release: make(chan struct{})}
 	e := htNew(t, func(o *review.Options) { o.Checker, o.TaskWait = checker, 300*time.Millisecond })
 	checker.st = e.st
-	id := e.htSimple("https://www.shop.example/e2e-check", casework.RouteTakedownCAC)
-	c, _, err := e.st.Decide(store.Decision{CaseID: id, Action: casework.ActionConfirm, Route: casework.RouteTakedownCAC,
-		Recipient: "某购物平台", By: "cac"})
+	nid, _ := e.htSentNotice(e.htLogin("cac"), e.htLogin("approver"), "https://www.shop.example/e2e-check")
+	n, err := e.st.Notice(nid)
 	if err != nil {
 		t.Fatal(err)
 	}
-	nid := c.NoticeID
-	if _, err := e.st.MoveNotice(nid, store.NoticeMove{To: casework.NoticeApproved, By: "approver", Number: "网信函〔2026〕11号",
-		Deadline: htStart.Add(72 * time.Hour)}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := e.st.MoveNotice(nid, store.NoticeMove{To: casework.NoticeSent, By: "cac"}); err != nil {
-		t.Fatal(err)
-	}
+	number := n.Number
 
 	ctx := browser(t)
 	login(t, ctx, e.srv.URL, "cac", htPassword)
 	run(t, ctx, "start the check",
 		chromedp.Navigate(fmt.Sprintf("%s/notices/%d", e.srv.URL, nid)), chromedp.WaitVisible(chromedp.CSS("#check-now")),
 		chromedp.Click(chromedp.CSS("#check-now")), chromedp.WaitVisible(chromedp.CSS("#task-elapsed")))
-	if label := textOf(t, ctx, "#task-label"); !strings.Contains(label, "复查") || !strings.Contains(label, "网信函〔2026〕11号") {
+	if label := textOf(t, ctx, "#task-label"); !strings.Contains(label, "复查") || !strings.Contains(label, number) {
 		t.Errorf("the progress page says %q", label)
 	}
 	// The page refreshes itself to /tasks/{id} while the check runs.
