@@ -3,8 +3,11 @@ package sweep
 import (
 	"fmt"
 	"io"
+	"net/url"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/config"
@@ -169,7 +172,18 @@ func searchReason(sourceID string, meta map[string]string) string {
 	if page == "" {
 		page = "1"
 	}
-	return fmt.Sprintf("经搜索发现：来源 %s 搜索“%s”，结果第 %s 页（%s）列出本网址", sourceID, meta[metaSearchTerm], page, meta[metaSearchFrom])
+	return fmt.Sprintf("经搜索发现：来源 %s 搜索“%s”，结果第 %s 页（%s）列出本网址", sourceID, meta[metaSearchTerm], page, readableURL(meta[metaSearchFrom]))
+}
+
+// readableURL is u with its percent-escapes decoded when they decode to
+// printable UTF-8 (a result page's address shows the term as searched),
+// else u.
+func readableURL(u string) string {
+	d, err := url.PathUnescape(u)
+	if err != nil || !utf8.ValidString(d) || strings.ContainsFunc(d, func(r rune) bool { return !unicode.IsPrint(r) }) {
+		return u
+	}
+	return d
 }
 
 // withSearchReason counts a flagged page listed by a search source under

@@ -72,7 +72,7 @@ func TestSweepSearchDiscovery(t *testing.T) {
 	}
 	f := caseFinding(t, st, c)
 	if len(f.Reasons) == 0 || !strings.HasPrefix(f.Reasons[0], "经搜索发现：来源 sousuo 搜索“"+termMem+"”，结果第 1 页") ||
-		!strings.Contains(f.Reasons[0], store.CanonicalURL(testbed.SearchResultURL(termMem))) {
+		!strings.Contains(f.Reasons[0], "（http://"+testbed.HostSearch+"/s?wd="+termMem+"）") {
 		t.Errorf("first reason does not name the source, term and result page: %q", f.Reasons)
 	}
 	if f.Imitation == nil {
@@ -173,5 +173,21 @@ func TestSweepSearchOfficialSites(t *testing.T) {
 	}
 	if c := sum.Search["broken"]["官网可查 证书"]; c == nil || c.ResultPages != 1 || c.Results != 0 {
 		t.Errorf("broken source's counts %+v", c)
+	}
+}
+
+// TestReadableURL: a result page's address shows its term decoded, unless
+// decoding gives broken UTF-8 or control characters.
+func TestReadableURL(t *testing.T) {
+	for in, want := range map[string]string{
+		"http://s.example/s?wd=%E7%89%B9%E7%A7%8D": "http://s.example/s?wd=特种",
+		"http://s.example/s?wd=%E7%89":             "http://s.example/s?wd=%E7%89",
+		"http://s.example/s?wd=a%0Ab":              "http://s.example/s?wd=a%0Ab",
+		"http://s.example/s?wd=%E2%80%AEx":         "http://s.example/s?wd=%E2%80%AEx", // right-to-left override
+		"http://s.example/s?wd=%zz":                "http://s.example/s?wd=%zz",
+	} {
+		if got := readableURL(in); got != want {
+			t.Errorf("readableURL(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
