@@ -137,8 +137,8 @@ var names = map[any]string{
 	DiscoveryCount("search_failed"):       "结果页抓取失败",
 	DiscoveryCount("search_results"):      "搜索结果",
 	DiscoveryCount("search_official"):     "官方网址（不抓取）",
-	DiscoveryCount("search_queued"):       "加入待查页面",
-	DiscoveryCount("search_findings"):     "发现",
+	DiscoveryCount("search_queued"):       "结果加入待查",
+	DiscoveryCount("search_findings"):     "结果中的发现",
 
 	AuditAction("login"):                 "登录",
 	AuditAction("logout"):                "退出登录",

@@ -106,7 +106,7 @@ func TestSweepSearchDiscovery(t *testing.T) {
 	var zh, en strings.Builder
 	sum.PrintChinese(&zh, nil)
 	sum.Print(&en)
-	if !strings.Contains(zh.String(), "搜索 sousuo“"+termMem+"”：结果页 1，结果页抓取失败 0，搜索结果 4，官方网址（不抓取） 2，加入待查页面 2，发现 1") {
+	if !strings.Contains(zh.String(), "搜索 sousuo“"+termMem+"”：结果页 1，结果页抓取失败 0，搜索结果 4，官方网址（不抓取） 2，结果加入待查 2，结果中的发现 1") {
 		t.Errorf("Chinese summary lacks the term's line:\n%s", zh.String())
 	}
 	if !strings.Contains(en.String(), `search sousuo "`+termMem+`": result_pages 1, failed 0, results 4, official 2, queued 2, findings 1`) {
