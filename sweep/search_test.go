@@ -127,7 +127,8 @@ func TestSweepSearchDiscovery(t *testing.T) {
 // TestSweepSearchOfficialSites: terms: official_sites searches the names
 // and titles of the rule pack's official query sites; a source whose
 // listing selectors find nothing on the result pages is in trouble
-// (search_empty).
+// (search_empty); a result page the engine refuses counts as failed
+// under its term.
 func TestSweepSearchOfficialSites(t *testing.T) {
 	web, err := testbed.Start(testbed.Options{})
 	if err != nil {
@@ -146,8 +147,9 @@ func TestSweepSearchOfficialSites(t *testing.T) {
 	if len(official) < 6 || !slices.Contains(official, "特种作业操作证查询") || !slices.Contains(official, "全国工程质量安全监管信息平台") {
 		t.Fatalf("official site terms %q", official)
 	}
+	long := strings.Repeat("证书查询", 24) // 96 characters, longer than the engine takes: 414
 	cfg := searchConfig(t, web, sousuoSource("sousuo", "", "[official_sites, 特种作业操作证查询, 官网可查 证书]", ".result")+
-		sousuoSource("broken", "&pn=0", "[官网可查 证书]", ".no-such-class"))
+		sousuoSource("broken", "&pn=0", "[官网可查 证书, "+long+"]", ".no-such-class"))
 	sum, byURL, _ := qrSweep(t, cfg)
 
 	got := sortedKeys(sum.Search["sousuo"])
@@ -155,8 +157,8 @@ func TestSweepSearchOfficialSites(t *testing.T) {
 	if !slices.Equal(got, wantTerms) {
 		t.Errorf("terms searched %q, want %q", got, wantTerms)
 	}
-	if n := web.Hits(testbed.HostSearch, "/s"); n != len(wantTerms)+1 {
-		t.Errorf("%d result pages requested, want %d", n, len(wantTerms)+1)
+	if n := web.Hits(testbed.HostSearch, "/s"); n != len(wantTerms)+2 {
+		t.Errorf("%d result pages requested, want %d", n, len(wantTerms)+2)
 	}
 	if _, ok := byURL[store.CanonicalURL(testbed.SearchImitationURL())]; !ok {
 		t.Errorf("official_sites terms did not find the imitation site; cases %v", keys(byURL))
@@ -173,6 +175,9 @@ func TestSweepSearchOfficialSites(t *testing.T) {
 	}
 	if c := sum.Search["broken"]["官网可查 证书"]; c == nil || c.ResultPages != 1 || c.Results != 0 {
 		t.Errorf("broken source's counts %+v", c)
+	}
+	if c := sum.Search["broken"][long]; c == nil || c.ResultPages != 0 || c.Failed != 1 {
+		t.Errorf("the failing term's counts %+v", c)
 	}
 }
 

@@ -118,6 +118,10 @@ func engineResultPage(term string) string {
 	return b.String()
 }
 
+// maxSearchQuery bounds a query of sousuo.example in bytes, as engines
+// do: a longer one is answered 414.
+const maxSearchQuery = 256
+
 // searchSite is sousuo.example.
 func (w *Web) searchSite() (http.Handler, error) {
 	s := newSite(allowAll)
@@ -125,7 +129,7 @@ func (w *Web) searchSite() (http.Handler, error) {
 	s.page("/about.html", ctHTML, []byte(`<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>关于示范搜索引擎</title></head><body><p>示范用的搜索引擎。</p><p><a href="/">首页</a></p></body></html>`))
 	s.handle("GET /s", func(rw http.ResponseWriter, r *http.Request) {
 		term := r.URL.Query().Get("wd")
-		if len(term) > 400 {
+		if len(term) > maxSearchQuery {
 			http.Error(rw, "query too long", http.StatusRequestURITooLong)
 			return
 		}
