@@ -1,6 +1,7 @@
 package sweep
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -78,7 +79,10 @@ func TestSweepSearchDiscovery(t *testing.T) {
 	if f.Imitation == nil {
 		t.Errorf("finding without the imitation verdict: %+v", f)
 	}
-	t.Logf("reason: %s", f.Reasons[0])
+	t.Logf("score %.1f, reasons: %q", c.Score, f.Reasons)
+	if js, _ := json.Marshal(sum); !strings.Contains(string(js), `"search":{"sousuo":{`) {
+		t.Errorf("stored summary lacks the search counts: %s", js)
+	}
 	if len(byURL) != 1 {
 		t.Errorf("cases %v, want only the imitation site", keys(byURL))
 	}
