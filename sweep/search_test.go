@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/certwatch/certwatch/config"
+	"github.com/certwatch/certwatch/crawler"
+	"github.com/certwatch/certwatch/detect"
 	"github.com/certwatch/certwatch/matcher"
 	"github.com/certwatch/certwatch/rules"
 	"github.com/certwatch/certwatch/store"
@@ -197,6 +199,48 @@ func TestReadableURL(t *testing.T) {
 	} {
 		if got := readableURL(in); got != want {
 			t.Errorf("readableURL(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestSearchPageOfficialResults: results on official hosts are counted
+// and not queued, unless the result page is on that host itself (a
+// search on an official site lists its own pages).
+func TestSearchPageOfficialResults(t *testing.T) {
+	p, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := matcher.Compile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &run{d: detect.New(m, detect.Options{}), stats: newSummary(1)}
+	src := &config.Source{ID: "s", Kind: config.KindSearch}
+	res := &crawler.Result{Listings: []crawler.Listing{
+		{URL: "http://cx.mem.gov.cn/"}, {URL: "http://www.mem.gov.cn/xw/a.html"}, {URL: "http://CNSE.E-CQS.CN/q"},
+		{URL: "http://mem-zscx.example/"}, {URL: ""},
+	}}
+	for _, tc := range []struct {
+		page         string
+		official     []string
+		full         bool
+		wantOfficial int
+		wantQueued   int
+	}{
+		{"http://sousuo.example/s?wd=a", []string{"http://cx.mem.gov.cn/", "http://www.mem.gov.cn/xw/a.html", "http://CNSE.E-CQS.CN/q"}, false, 3, 1},
+		{"http://www.mem.gov.cn/search?q=b", []string{"http://cx.mem.gov.cn/", "http://CNSE.E-CQS.CN/q"}, false, 2, 2},
+		{"http://sousuo.example/s?wd=c", []string{"http://cx.mem.gov.cn/", "http://www.mem.gov.cn/xw/a.html", "http://CNSE.E-CQS.CN/q"}, true, 3, 0},
+	} {
+		term := tc.page[len(tc.page)-1:]
+		it := store.FrontierItem{URL: tc.page, Kind: kindSearch, Meta: map[string]string{"term": term, "page": "1"}}
+		got := r.searchPage(src, it, res, tc.full)
+		if keys := sortedKeys(got); !slices.Equal(keys, slices.Sorted(slices.Values(tc.official))) {
+			t.Errorf("%s: official results %q, want %q", tc.page, keys, tc.official)
+		}
+		c := r.stats.Search["s"][term]
+		if c == nil || c.Results != 4 || c.Official != tc.wantOfficial || c.Queued != tc.wantQueued {
+			t.Errorf("%s: counts %+v", tc.page, c)
 		}
 	}
 }
