@@ -889,15 +889,15 @@ func (m *Matcher) asked(src string, start, end int) bool {
 					return false
 				}
 			}
-			if particle {
-				return true
-			}
+			doubt := particle
 			for _, w := range doubtWords {
-				if strings.Contains(src[a:start], w) {
-					return true
+				if !doubt && strings.Contains(src[a:start], w) {
+					doubt = true
 				}
 			}
-			return false
+			// a question answered by its own affirmative answer (a seller's
+			// FAQ: Q：…也能代考吗？ A：可以) is judged by the answer (qa.go)
+			return doubt && !affirmedAnswer(src, a, end+size)
 		case '\n', ',', '，', '.', '。', '!', '！', ';', '；', ':', '：':
 			return false
 		case '吗', '嗎', '呢':
