@@ -890,6 +890,11 @@ func (m *Matcher) asked(src string, start, end int) bool {
 				}
 			}
 			doubt := particle
+			for _, w := range rhetoricalWords {
+				if strings.Contains(src[a:start], w) {
+					return false // 不就是考试吗: the speaker asserts
+				}
+			}
 			for _, w := range doubtWords {
 				if !doubt && strings.Contains(src[a:start], w) {
 					doubt = true
@@ -911,8 +916,10 @@ func (m *Matcher) asked(src string, start, end int) bool {
 // doubtWords open a yes-no question before the term asked about; buyerWords
 // mark a buyer's question, which solicits an offer (哪里能办, 还能办吗).
 var (
-	doubtWords = []string{"是否", "能否", "可否", "是不是", "会不会", "會不會", "难道", "難道", "真的"}
-	buyerWords = []string{"哪里", "哪裡", "哪儿", "哪兒", "哪个", "哪個", "谁", "誰", "多少钱", "多少錢", "能办", "能辦",
+	// rhetoricalWords open a question that asserts (不就是考试吗, 没问题的).
+	rhetoricalWords = []string{"不就是", "不就"}
+	doubtWords      = []string{"是否", "能否", "可否", "是不是", "会不会", "會不會", "难道", "難道", "真的"}
+	buyerWords      = []string{"哪里", "哪裡", "哪儿", "哪兒", "哪个", "哪個", "谁", "誰", "多少钱", "多少錢", "能办", "能辦",
 		"可以办", "可以辦", "能弄", "渠道", "门路", "門路", "老板", "老闆", "求"}
 )
 

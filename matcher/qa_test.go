@@ -40,3 +40,15 @@ func TestQuestionAnswered(t *testing.T) {
 		})
 	}
 }
+
+// TestQuestionRhetorical: a rhetorical question that asserts (不就是…吗) is
+// not a doubting question, even with its particle.
+func TestQuestionRhetorical(t *testing.T) {
+	m := questionPack(t, "question_gap: 8")
+	if f := m.Match(&page.Page{Text: "不就是叉车证不用考吗？没问题的"}); f.Score != 3 {
+		t.Errorf("rhetorical: score %g, want 3; %v", f.Score, f.Reasons)
+	}
+	if f := m.Match(&page.Page{Text: "叉车证真的不用考吗？"}); f.Score != 0 {
+		t.Errorf("doubting: score %g, want 0; %v", f.Score, f.Reasons)
+	}
+}
