@@ -948,6 +948,9 @@ func (m *Matcher) negated(text string, start int) bool {
 		prefix := text[:end]
 		for _, c := range m.negByLast[prefix[len(prefix)-1]] {
 			if strings.HasSuffix(prefix, c) {
+				if c == "不" && strings.HasPrefix(text[end:], "就") {
+					continue // 不就是考试吗: rhetorical, not a negation
+				}
 				return true
 			}
 		}

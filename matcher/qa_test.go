@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/certwatch/certwatch/page"
+	"github.com/certwatch/certwatch/rules"
 )
 
 // TestQuestionAnswered: a doubting question followed by its own affirmative
@@ -50,5 +51,40 @@ func TestQuestionRhetorical(t *testing.T) {
 	}
 	if f := m.Match(&page.Page{Text: "叉车证真的不用考吗？"}); f.Score != 0 {
 		t.Errorf("doubting: score %g, want 0; %v", f.Score, f.Reasons)
+	}
+}
+
+// TestNegationRhetorical: 不 in a rhetorical 不就是…吗 does not negate the
+// term after it.
+func TestNegationRhetorical(t *testing.T) {
+	p, err := rules.Parse("neg.yaml", []byte(`
+name: neg
+issuer: test
+version: "1"
+threshold: 3
+negations: [不]
+negation_gap: 2
+categories: {exam_fraud: x}
+rules:
+  - id: r
+    category: exam_fraud
+    description: d
+    legal_basis: l
+    route: takedown_cac
+    terms:
+      - {term: 考试, weight: 3}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Compile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := m.Match(&page.Page{Text: "不就是考试吗,没问题的"}); f.Score != 3 {
+		t.Errorf("rhetorical: score %g, want 3; %v", f.Score, f.Reasons)
+	}
+	if f := m.Match(&page.Page{Text: "我们不组考试"}); f.Score != 0 {
+		t.Errorf("negated: score %g, want 0; %v", f.Score, f.Reasons)
 	}
 }
