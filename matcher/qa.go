@@ -61,9 +61,8 @@ var (
 		"需参加", "谨防", "警惕", "小心", "当心", "否", "属于", "no", "not"}
 )
 
-// cutMarker strips one of markers (and a following number such as Q1：, Q2:
-// is handled by allowing digits between the letter and the colon) from the
-// start of s.
+// cutMarker strips one of markers from the start of s, case-insensitively;
+// a numbered marker (Q1：, A2:, 问3：) counts as its unnumbered form.
 func cutMarker(s string, markers []string) (string, bool) {
 	low := strings.ToLower(s)
 	for _, mk := range markers {
