@@ -102,6 +102,7 @@ var names = map[any]string{
 	SweepTrouble("robots_refused"):   "robots.txt 禁止抓取",
 	SweepTrouble("mostly_unchecked"): "大部分无法检查",
 	SweepTrouble("lookalike_failed"): "仿冒域名解析失败",
+	SweepTrouble("search_empty"):     "搜索结果为空",
 
 	SourceState("checked"):     "已检查",
 	SourceState("trouble"):     "需要关注",
@@ -130,6 +131,14 @@ var names = map[any]string{
 	DiscoveryCount("lookalike_failed"):       "解析失败",
 	DiscoveryCount("lookalike_wildcard"):     "泛解析（不抓取）",
 	DiscoveryCount("lookalike_queued"):       "首页加入待查",
+
+	// Search sources' counts per term (package sweep's SearchTermCounts).
+	DiscoveryCount("search_result_pages"): "结果页",
+	DiscoveryCount("search_failed"):       "结果页抓取失败",
+	DiscoveryCount("search_results"):      "搜索结果",
+	DiscoveryCount("search_official"):     "官方网址（不抓取）",
+	DiscoveryCount("search_queued"):       "结果加入待查",
+	DiscoveryCount("search_findings"):     "结果中的发现",
 
 	AuditAction("login"):                 "登录",
 	AuditAction("logout"):                "退出登录",

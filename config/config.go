@@ -137,6 +137,10 @@ type Source struct {
 	// ListingID extracts a listing's stable id from its detail URL (first
 	// capture group), so a listing is one case even when its URL changes.
 	ListingID *regexp.Regexp
+	// OfficialSiteTerms: the terms named official_sites (config/search.go),
+	// the names and titles of the rule packs' official query sites, are
+	// searched too (before Terms).
+	OfficialSiteTerms bool
 
 	// urls
 	URLs    []string
@@ -444,7 +448,7 @@ func (d *decoder) source(n *yaml.Node, path string) *Source {
 		"exclude":       func(v *yaml.Node, k string) { d.patterns(v, k, &s.Exclude) },
 		"max_pages":     func(v *yaml.Node, k string) { d.Int(v, k, 1, 10_000_000, &s.MaxPages) },
 		"url":           func(v *yaml.Node, k string) { d.Str(v, k, &s.URL) },
-		"terms":         func(v *yaml.Node, k string) { d.StrList(v, k, &s.Terms) },
+		"terms":         func(v *yaml.Node, k string) { d.terms(v, k, s) },
 		"result_pages":  func(v *yaml.Node, k string) { d.Int(v, k, 1, 100, &s.ResultPages) },
 		"listing":       func(v *yaml.Node, k string) { listingNode = v },
 		"listing_id": func(v *yaml.Node, k string) {

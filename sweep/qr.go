@@ -217,5 +217,6 @@ func (s *Summary) discoveryLines() []DiscoveryLine {
 	if s.Lookalike != nil {
 		line("仿冒域名发现", s.Lookalike.counts(), s.Lookalike.Err)
 	}
+	out = append(out, s.searchLines()...)
 	return out
 }

@@ -123,6 +123,9 @@ type Summary struct {
 	// Discovery is QR and Lookalike in Chinese for readers of a stored
 	// summary (the UI); set when the sweep finishes.
 	Discovery []DiscoveryLine `json:"discovery,omitempty"`
+	// Search counts the search sources' result pages and results per
+	// term (source → term → counts); nil when no search source ran.
+	Search map[string]map[string]*SearchTermCounts `json:"search,omitempty"`
 }
 
 // shareSeeds records the sources whose start URLs other sources had
@@ -263,6 +266,7 @@ func (s *Summary) Print(w io.Writer) {
 	fmt.Fprintf(w, "  findings: %s\n", strings.Join(f, ", "))
 	s.printQR(w, false)
 	s.printLookalike(w, false)
+	s.printSearch(w, false)
 	fmt.Fprintf(w, "  cases: %d new, %d seen again, %d changed (new snapshot)\n", s.NewCases, s.SeenAgain, s.NewVersions)
 	for _, st := range s.sourcesInOrder() {
 		fmt.Fprintf(w, "  source %-12s %s", st.Source, stateEnglish[st.State])

@@ -284,11 +284,7 @@ func (s *Sweeper) seed(sweepID uint64) (map[string][]string, error) {
 				items = append(items, store.FrontierItem{URL: store.CanonicalURL(u), SourceID: src.ID, Render: src.Render, Kind: kindPage})
 			}
 		case config.KindSearch:
-			terms := src.Terms
-			if len(terms) == 0 {
-				terms = s.searchTerms()
-			}
-			for _, t := range terms {
+			for _, t := range s.termsOf(src) {
 				u := strings.ReplaceAll(src.URL, "{q}", url.QueryEscape(t))
 				items = append(items, store.FrontierItem{URL: store.CanonicalURL(u), SourceID: src.ID, Render: src.Render, Kind: kindSearch,
 					Meta: map[string]string{"term": t, "page": "1"}})
@@ -479,6 +475,7 @@ var errCutShort = errors.New("sweep: page cut short by shutdown")
 func (r *run) handle(it store.FrontierItem, res *crawler.Result, turn func() error) error {
 	src := r.s.Config.Source(it.SourceID)
 	r.stats.fetched(it.SourceID, hostOf(it.URL), res)
+	r.searchFetched(it, res)
 	if res.Outcome != crawler.OutcomeOK || res.Page == nil {
 		if err := r.s.Store.MarkDone(r.sw.ID, it.URL, string(res.Outcome)); err != nil {
 			return fmt.Errorf("sweep: mark %s done: %w", it.URL, err)
@@ -499,6 +496,7 @@ func (r *run) handle(it store.FrontierItem, res *crawler.Result, turn func() err
 	if f.Flagged {
 		withQRReason(f, it)
 		withLookalikeReason(f, it)
+		r.withSearchReason(f, it)
 	}
 	if src != nil && it.Kind != kindSearch && it.Kind != kindQR && it.Kind != kindLookalike && (f.Flagged || it.Kind == kindListing) {
 		next = append(next, r.scanQR(src, it, res, p)...)
@@ -621,12 +619,13 @@ func (r *run) follow(src *config.Source, it store.FrontierItem, res *crawler.Res
 	}
 	switch it.Kind {
 	case kindSearch:
+		official := r.searchPage(src, it, res, full)
 		for _, l := range res.Listings {
-			if l.URL == "" {
+			if l.URL == "" || official[l.URL] {
 				continue
 			}
 			add(store.FrontierItem{URL: store.CanonicalURL(l.URL), SourceID: src.ID, Depth: it.Depth + 1, Render: src.Render, Kind: kindListing,
-				Meta: map[string]string{"title": l.Title, "price": l.Price, "seller": l.Seller, "description": l.Description, "contact": l.Contact}})
+				Meta: searchMeta(it, map[string]string{"title": l.Title, "price": l.Price, "seller": l.Seller, "description": l.Description, "contact": l.Contact})})
 		}
 		pageNo, _ := strconv.Atoi(it.Meta["page"])
 		if res.NextPage != "" && pageNo < src.ResultPages {

@@ -85,6 +85,14 @@ sources:
 	site("news", HostNews, 2, 100)
 	site("hostile", HostHostile, 2, 100)
 	site("ershou", HostErshou, 2, 100)
+	// Issue 14: a search engine searched for the official platforms'
+	// names; its results lead to mem-zscx.example, which nothing links to.
+	p("  - id: sousuo\n")
+	p("    type: search\n")
+	p("    url: %s\n", yamlString(urlOf(HostSearch, "/s?wd={q}")))
+	p("    terms: %s\n", yamlList(searchEngineTerms))
+	p("    result_pages: 1\n")
+	p(`    listing: {item: ".result", title: "h3", description: ".abstract", link: "h3 a", next: "a.next"}` + "\n")
 	if n := w.opts.BigSitePages; n > 0 {
 		site("big", HostBig, bigDepth(n), n+1)
 	}

@@ -78,6 +78,10 @@ func (w *Web) Expected() Expected {
 	// and the imitation site only the lookalike step finds.
 	e.Flagged[LookalikeURL()] = CategoryImitationSite
 	e.NotFlagged = append(e.NotFlagged, urlOf(HostErshou, "/item/500.html"))
+	// and the imitation site only a search engine's results lead to, with
+	// the explainer page the results also list.
+	e.Flagged[SearchImitationURL()] = CategoryImitationSite
+	e.NotFlagged = append(e.NotFlagged, SearchExplainerURL())
 
 	e.NotFlagged = append(e.NotFlagged,
 		urlOf(HostGov, "/"),

@@ -45,6 +45,7 @@ func (w *Web) newsSite() (http.Handler, error) {
 	if _, err := s.addStatic(HostNews); err != nil {
 		return nil, err
 	}
+	s.page(searchExplainerPath, ctHTML, []byte(searchExplainer)) // linked only from sousuo.example's results
 	return s, nil
 }
 

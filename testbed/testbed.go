@@ -97,6 +97,8 @@ func Start(opts Options) (*Web, error) {
 		{HostShortener, w.shortenerSite},
 		{HostQRImitation, w.imitationSite},
 		{HostLookalike, w.imitationSite},
+		{HostSearch, w.searchSite},
+		{HostSearchImitation, w.searchImitationSite},
 	}
 	if opts.BigSitePages > 0 {
 		builders = append(builders, struct {

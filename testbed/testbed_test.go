@@ -125,7 +125,8 @@ func TestStartRejectsBadOptions(t *testing.T) {
 func TestEveryHostServesIndexAndRobots(t *testing.T) {
 	w := shared(t)
 	c := client(t, w)
-	want := []string{HostBBS, HostImitation, HostFenlei, HostHostile, HostSchool, HostShop, HostGov, HostNews, HostErshou, HostShortener, HostQRImitation, HostLookalike}
+	want := []string{HostBBS, HostImitation, HostFenlei, HostHostile, HostSchool, HostShop, HostGov, HostNews, HostErshou, HostShortener, HostQRImitation, HostLookalike,
+		HostSearch, HostSearchImitation}
 	if got := w.Hosts(); !slices.Equal(got, slices.Sorted(slices.Values(want))) {
 		t.Errorf("Hosts() = %v, want %v", got, want)
 	}
@@ -138,7 +139,7 @@ func TestEveryHostServesIndexAndRobots(t *testing.T) {
 			if ct := r.header.Get("Content-Type"); !strings.HasPrefix(ct, "text/html") {
 				t.Errorf("index: Content-Type %q", ct)
 			}
-			if links := doc(t, r.body).Find("a[href]").Length(); links == 0 && host != HostImitation && host != HostQRImitation && host != HostLookalike {
+			if links := doc(t, r.body).Find("a[href]").Length(); links == 0 && host != HostImitation && host != HostQRImitation && host != HostLookalike && host != HostSearchImitation {
 				t.Errorf("index links to nothing")
 			}
 			rb := get(t, c, urlOf(host, "/robots.txt"))
@@ -636,6 +637,14 @@ func TestConfigCoversEverySite(t *testing.T) {
 				}
 			case "search":
 				urls = []string{strings.Replace(s.URL, "{q}", "x", 1)}
+				if s.ID == "sousuo" {
+					// Issue 14: the official platforms' names on a search
+					// engine, its results in a typical engine's markup.
+					if !slices.Equal(s.Terms, searchEngineTerms) || s.Listing["item"] != ".result" || s.Listing["link"] != "h3 a" || s.Route != "" {
+						t.Errorf("source %s: %+v", s.ID, s)
+					}
+					break
+				}
 				if !strings.Contains(s.URL, "{q}") || s.Render != "auto" || s.ResultPages != shopResultPages ||
 					!slices.Equal(s.Terms, shopSearchTerms) || s.Listing["item"] != ".item" || s.Listing["next"] != "a.next" ||
 					s.Listing["link"] != "a.detail" || len(s.Listing) != 8 {
@@ -660,7 +669,7 @@ func TestConfigCoversEverySite(t *testing.T) {
 		for _, h := range w.Hosts() {
 			// Only a QR code or the lookalike step leads to these (issue
 			// 14): no source may.
-			if discovered := h == HostShortener || h == HostQRImitation || h == HostLookalike; discovered != !covered[h] {
+			if discovered := h == HostShortener || h == HostQRImitation || h == HostLookalike || h == HostSearchImitation; discovered != !covered[h] {
 				t.Errorf("BigSitePages=%d: %s covered by a source: %v", big, h, covered[h])
 			}
 		}

@@ -50,7 +50,7 @@ func newConfigCmd() *cobra.Command {
 				case config.KindSite:
 					what = l.msg("config.site", strings.Join(s.Start, " "), s.Depth, s.MaxPages)
 				case config.KindSearch:
-					what = l.msg("config.search", s.URL, s.ResultPages)
+					what = l.msg("config.search", s.URL, s.ResultPages) + searchTermsNote(l, s)
 				case config.KindURLs:
 					what = l.msg("config.urls", len(s.URLs), s.URLFile)
 				}
@@ -99,4 +99,21 @@ func checkBrowser(ctx context.Context, c *config.Config, pool *browser.Pool) (*b
 		return nil, l.errorf("browser.unusable", strings.Join(renders, l.msg("list.sep")), err)
 	}
 	return chk, nil
+}
+
+// searchTermsNote says what a search source searches for: its own terms,
+// the official query sites' names and titles (official_sites), or the
+// rule packs' search terms.
+func searchTermsNote(l lang, s *config.Source) string {
+	note := ""
+	if len(s.Terms) > 0 {
+		note += l.msg("config.search.terms", len(s.Terms))
+	}
+	if s.OfficialSiteTerms {
+		note += l.msg("config.search.sites")
+	}
+	if note == "" {
+		note = l.msg("config.search.rules")
+	}
+	return note
 }

@@ -31,16 +31,29 @@ type testDNS struct {
 
 func startDNS(t testing.TB, zone testZone) *testDNS {
 	t.Helper()
-	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
+	// UDP and TCP on the same port (TCP for answers too large for UDP). The
+	// kernel picks a free UDP port that may be taken for TCP by another
+	// test process, so try a few ports before giving up.
+	var (
+		pc  net.PacketConn
+		ln  net.Listener
+		err error
+	)
+	for attempt := 0; attempt < 20; attempt++ {
+		pc, err = net.ListenPacket("udp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		ln, err = net.Listen("tcp", pc.LocalAddr().String())
+		if err == nil {
+			break
+		}
+		_ = pc.Close()
+	}
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("no port free for both UDP and TCP: %v", err)
 	}
 	d := &testDNS{addr: pc.LocalAddr().String(), zone: zone, names: map[string]int{}}
-	// TCP on the same port, for answers too large for UDP.
-	ln, err := net.Listen("tcp", d.addr)
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, srv := range []*dns.Server{{PacketConn: pc, Handler: d}, {Listener: ln, Handler: d}} {
 		started := make(chan struct{})
 		srv.NotifyStartedFunc = func() { close(started) }
