@@ -31,6 +31,7 @@ type Backend interface {
 	packStore
 	ActivateModel(actor, file string, content []byte, version string) error
 	DeactivateModel(actor string) error
+	ModelHistory() ([]store.Activation, error)
 	StatusCounts(now time.Time) (store.StatusCounts, error)
 	PruneSessions() (int, error)
 	PruneFrontiers(finishedBefore time.Time) (int, error)
@@ -95,17 +96,23 @@ func openBackend(ctx context.Context, cfg *config.Config, maxConns int) (*opened
 }
 
 // bboltOnly refuses a PostgreSQL database for a command that works only on
-// the embedded bbolt file (it would otherwise take the URL for a path).
+// the embedded bbolt file itself (backup, compact; it would otherwise take
+// the URL for a path), saying why and what to use instead.
 // The error names the command; nil when database is not a URL.
 func bboltOnly(cmd *cobra.Command, database string) error {
 	if !config.IsDatabaseURL(database) {
 		return nil
 	}
-	name := "certwatch"
+	name, id := "certwatch", "db.bbolt.only"
 	if cmd != nil {
 		name = cmd.CommandPath()
+		// Why the command cannot apply, and what to do on PostgreSQL.
+		switch cmd.Name() {
+		case "backup", "compact":
+			id += "." + cmd.Name()
+		}
 	}
-	return &exitError{code: 1, err: newMsgError("db.bbolt.only", name)}
+	return newMsgError(id, name)
 }
 
 // name is the database for messages: the bbolt file, or the PostgreSQL

@@ -329,7 +329,7 @@ var flagZH = map[string]string{
 // description.
 var flagByEnglish = map[string]string{
 	"sweep configuration naming the database":                                                  "指明数据库的巡查配置文件",
-	"database file (overrides the configuration)":                                              "数据库文件（优先于配置）",
+	"database file or postgres:// URL (overrides the configuration)":                           "数据库文件或 postgres:// 地址（优先于配置）",
 	"rule pack file or directory (default: the configuration's rules, else the embedded pack)": "规则包文件或目录（默认：配置中的规则，否则为内置规则包）",
 	"disable completion descriptions":                                                          "补全时不显示说明",
 }
