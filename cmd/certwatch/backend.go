@@ -35,6 +35,8 @@ type Backend interface {
 	StatusCounts(now time.Time) (store.StatusCounts, error)
 	PruneSessions() (int, error)
 	PruneFrontiers(finishedBefore time.Time) (int, error)
+	PrunePages(finishedBefore time.Time) (int, error)
+	RetentionCounts(finishedBefore time.Time) (store.RetentionCounts, error)
 	Close() error
 }
 

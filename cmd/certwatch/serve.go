@@ -163,12 +163,7 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 			return err
 		}},
 		{Name: "prune", Spec: cfg.Schedule.Prune, Run: func(context.Context) error {
-			keep := time.Duration(cfg.Schedule.FrontierKeepDays) * 24 * time.Hour
-			n, err := st.PruneFrontiers(time.Now().Add(-keep))
-			if n > 0 {
-				log.Info("frontiers of old sweeps deleted", "sweeps", n, "finished_before_days", cfg.Schedule.FrontierKeepDays)
-			}
-			return err
+			return runPruneJob(st, cfg.Schedule.FrontierKeepDays, log) // prune.go
 		}},
 	}
 	// On PostgreSQL the job queue runs removal checks, backups (the audit
