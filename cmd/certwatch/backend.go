@@ -105,16 +105,17 @@ func bboltOnly(cmd *cobra.Command, database string) error {
 	if !config.IsDatabaseURL(database) {
 		return nil
 	}
-	name, id := "certwatch", "db.bbolt.only"
-	if cmd != nil {
-		name = cmd.CommandPath()
-		// Why the command cannot apply, and what to do on PostgreSQL.
-		switch cmd.Name() {
-		case "backup", "compact":
-			id += "." + cmd.Name()
-		}
+	if cmd == nil {
+		return newMsgError("db.bbolt.only", "certwatch")
 	}
-	return newMsgError(id, name)
+	// Why the command cannot apply, and what to do on PostgreSQL.
+	switch cmd.Name() {
+	case "backup":
+		return newMsgError("db.bbolt.only.backup", cmd.CommandPath())
+	case "compact":
+		return newMsgError("db.bbolt.only.compact", cmd.CommandPath())
+	}
+	return newMsgError("db.bbolt.only", cmd.CommandPath())
 }
 
 // name is the database for messages: the bbolt file, or the PostgreSQL
