@@ -117,9 +117,10 @@ func (noBlobs) Get(context.Context, string) ([]byte, error) {
 }
 
 // noteInForce says, after a command changed the rules or model in force
-// on a PostgreSQL database, who uses the change: the serve processes
-// sharing the database hold theirs in memory (on bbolt the running server
-// itself records the change through its control endpoint).
+// on a PostgreSQL database, who uses the change and when: the serve
+// processes sharing the database look for changes every minute
+// (follow_pg.go); on bbolt the running server itself records the change
+// through its control endpoint.
 func (o *openedBackend) noteInForce(cmd *cobra.Command) {
 	if o.pg != nil {
 		fmt.Fprintln(cmd.OutOrStdout(), langOf(cmd).msg("db.pg.in.force"))

@@ -127,7 +127,7 @@ sources:
 	}
 	out := cli("", "rules", "activate", pack, "--config", cfg)
 	ap, err := b.ActivePack()
-	if err != nil || !strings.Contains(ap.Version, "@pg-") || !strings.Contains(out, "running certwatch serve processes") {
+	if err != nil || !strings.Contains(ap.Version, "@pg-") || !strings.Contains(out, "running certwatch serve processes switch to it within a minute") {
 		t.Fatalf("rules activate: active pack %v, %v\n%s", ap != nil && strings.Contains(ap.Version, "@pg-"), err, out)
 	}
 	if out := cli("", "rules", "history", "--config", cfg); !strings.Contains(out, ap.Version) {

@@ -182,6 +182,12 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 				}
 			}
 		}
+		// Activations other processes record reach this one (follow_pg.go).
+		follower, ferr := newActivationFollower(st, now, cfg, o.rulesPath, log)
+		if ferr != nil {
+			return &exitError{code: 1, err: ferr}
+		}
+		jobs = append(jobs, sweep.Job{Name: "activations", Spec: followInterval, Run: follower.run})
 		queue, err = jobqueue.New(ctx, st.pg.Store(), jobqueue.Options{
 			Store: st, Checker: checker, Notifier: notifier, UI: url, Schedule: cfg.Schedule, Log: log,
 			Reminder: reminder,
