@@ -326,8 +326,10 @@ func newRun(s *Sweeper, sw *store.Sweep) *run {
 	if batch <= 0 {
 		batch = DefaultBatch
 	}
-	return &run{s: s, sw: sw, d: d, stats: newSummary(sw.ID), perSrc: map[string]int{}, inFlight: map[string]bool{},
+	r := &run{s: s, sw: sw, d: d, stats: newSummary(sw.ID), perSrc: map[string]int{}, inFlight: map[string]bool{},
 		markers: removalMarkers(d.Matcher()), batch: batch}
+	r.shareCaps() // sourcecaps.go
+	return r
 }
 
 // handled reports that a result was processed.
@@ -606,7 +608,9 @@ func linkContacts(p *page.Page, f *matcher.Finding) []store.CaseContact {
 func (r *run) follow(src *config.Source, it store.FrontierItem, res *crawler.Result) []store.FrontierItem {
 	var next []store.FrontierItem
 	// The cap counts items the frontier really took (see handle), so
-	// links already queued do not use it up; one page's links may pass it.
+	// links already queued do not use it up. This process's count stops
+	// following early; the store, when it holds the caps (SourceCapper),
+	// takes no link past them, whichever process adds it.
 	r.mu.Lock()
 	full := r.perSrc[src.ID] >= src.MaxPages
 	r.mu.Unlock()

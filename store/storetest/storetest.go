@@ -133,6 +133,8 @@ func Run(t *testing.T, open func(t *testing.T) Backend) {
 	parallel(t, "Merge", func(t *testing.T) { testMerge(t, open(t)) })
 	parallel(t, "Dashboard", func(t *testing.T) { testDashboard(t, open(t)) })
 	parallel(t, "PruneFrontiers", func(t *testing.T) { testPruneFrontiers(t, open(t)) })
+	parallel(t, "PrunePages", func(t *testing.T) { testPrunePages(t, open(t)) })
+	parallel(t, "SourceCaps", func(t *testing.T) { testSourceCaps(t, open(t)) })
 	parallel(t, "Claims", func(t *testing.T) { testClaims(t, open(t)) }) // assign.go: claims, concurrent claims, comments
 	parallel(t, "ConcurrentClaim", func(t *testing.T) { testConcurrentClaim(t, open(t)) })
 	parallel(t, "Comments", func(t *testing.T) { testComments(t, open(t)) })
