@@ -58,6 +58,7 @@ type caseRow struct {
 	Host           string
 	New            bool
 	Group          *queueGroup // linked and merged cases (merge_queue.go)
+	C              rowCells    `json:"-"` // what the row shows (rows.go), set by decorate
 }
 
 type queueView struct {
@@ -270,6 +271,7 @@ func (s *Server) queue(w http.ResponseWriter, r *http.Request) {
 func (s *Server) decorate(rows []caseRow) []caseRow {
 	for i := range rows {
 		rows[i].CategoryName, rows[i].Host = s.categoryName(rows[i].Category), hostOf(rows[i].URL)
+		rows[i].cells()
 	}
 	return rows
 }
