@@ -105,6 +105,10 @@ func BenchmarkQueue100k(b *testing.B) {
 	}
 	rss0, _, anon0, file0 = qbRSS()
 	b.Logf("after both indexes: RSS %d MB (anonymous %d MB, mapped file %d MB)", rss0>>10, anon0>>10, file0>>10)
+	// What serve does for its memory (cmd/certwatch/serve.go): the soft
+	// limit for the collector and the periodic drop of mapped pages.
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(review.ServeMemoryLimit))
+	defer st.ReleaseMappedEvery(store.ServeReleaseEvery)()
 
 	pack, _ := rules.Default()
 	srv, err := review.New(review.Options{Store: st, Packs: []*rules.Pack{pack}, Log: slog.New(slog.DiscardHandler),
@@ -194,6 +198,31 @@ func BenchmarkQueue100k(b *testing.B) {
 	}
 	// Every page at once: 50 clients over the four kinds of request.
 	measure("mixed", "50 concurrent", 50, 12, func(i int) string { return endpoints[i%4].path(i / 4) })
+	// The same while reviewers decide: a dismissal every 100 ms, each of
+	// which makes every cached queue answer stale.
+	stopWrites := make(chan struct{})
+	var writes sync.WaitGroup
+	writes.Go(func() {
+		t := time.NewTicker(100 * time.Millisecond)
+		defer t.Stop()
+		for j := 1; ; j++ {
+			select {
+			case <-stopWrites:
+				return
+			case <-t.C:
+			}
+			id := ids[(j*104729+17)%len(ids)]
+			if _, _, err := st.Decide(store.Decision{CaseID: id, Action: casework.ActionDismiss, Reason: casework.DismissDuplicate, By: "bench"}); err != nil {
+				continue // decided already
+			}
+		}
+	})
+	measure("mixed+writes", "50 concurrent", 50, 12, func(i int) string { return endpoints[i%4].path(i / 4) })
+	close(stopWrites)
+	writes.Wait()
+	if hits, misses := st.QueueCacheStats(); hits+misses > 0 {
+		b.Logf("queue answers from the cache: %d of %d", hits, hits+misses)
+	}
 	runtime.GC()
 	var out strings.Builder
 	fmt.Fprintf(&out, "\n%d cases, loopback HTTP, GOMAXPROCS %d, load average %s at the start, %s at the end\n",
