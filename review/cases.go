@@ -230,6 +230,11 @@ func (s *Server) queue(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusBadRequest, f.Order.Err)
 		return
 	}
+	release, ok := s.queueSlot(w, r) // gate.go
+	if !ok {
+		return
+	}
+	defer release()
 	page, pageNo, latest, err := s.queryQueue(f, f.Page, true)
 	if err != nil {
 		s.failErr(w, r, err)
