@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"html/template"
 	"net/http"
 	"net/url"
 	"slices"
@@ -57,8 +58,9 @@ type caseRow struct {
 	SuggestedRoute casework.Route
 	Host           string
 	New            bool
-	Group          *queueGroup // linked and merged cases (merge_queue.go)
-	C              rowCells    `json:"-"` // what the row shows (rows.go), set by decorate
+	Group          *queueGroup   // linked and merged cases (merge_queue.go)
+	C              rowCells      `json:"-"` // what the row shows (rows.go), set by decorate
+	HTML           template.HTML `json:"-"` // the queue's row (rows_html.go)
 }
 
 type queueView struct {
@@ -269,6 +271,12 @@ func (s *Server) queue(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	qs, err := escapedTriageQuery(v.Query)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	rowsHTML(v.Rows, allowed(currentUser(r), permDecide), qs)
 	s.render(w, r, http.StatusOK, "queue", v)
 }
 
