@@ -9,7 +9,7 @@ import (
 
 // ServeReleaseEvery is how often a serving process drops the database's
 // mapped pages (ReleaseMappedEvery).
-const ServeReleaseEvery = 10 * time.Second
+const ServeReleaseEvery = 2 * time.Second
 
 // ReleaseMappedEvery drops the database's mapped pages every d until stop
 // is called: for a long-running reader such as serve.
@@ -20,7 +20,7 @@ const ServeReleaseEvery = 10 * time.Second
 // unmapped. 500 case pages at random over 100,000 cases left 273 MB of a
 // 1.3 GB file mapped (BenchmarkQueue100k), more than the indexes' heap.
 // Dropped pages stay in the page cache: the next read maps them again
-// without a disk read (a minor fault each), so a drop every few seconds
+// without a disk read (a minor fault each), so a drop every two seconds
 // costs little and keeps the file's share of the resident set to what
 // was read since the last one.
 func (s *Store) ReleaseMappedEvery(d time.Duration) (stop func()) {
