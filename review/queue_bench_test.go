@@ -165,6 +165,7 @@ func BenchmarkQueue100k(b *testing.B) {
 		p50, p95, max time.Duration
 		n             int
 		cpu           time.Duration // process CPU time per request (server and client)
+		rss, file     uint64        // VmRSS and its mapped-file part after the phase (kB)
 	}
 	var figs []figure
 	measure := func(name, mode string, clients, per int, path func(int) string) {
@@ -188,7 +189,8 @@ func BenchmarkQueue100k(b *testing.B) {
 		cpu := (qbCPU() - cpu0) / time.Duration(clients*per)
 		slices.Sort(lat)
 		q := func(p float64) time.Duration { return lat[min(len(lat)-1, int(p*float64(len(lat))))] }
-		figs = append(figs, figure{name, mode, q(0.50), q(0.95), lat[len(lat)-1], len(lat), cpu})
+		rss, _, _, file := qbRSS()
+		figs = append(figs, figure{name, mode, q(0.50), q(0.95), lat[len(lat)-1], len(lat), cpu, rss, file})
 	}
 	load0 := qbLoad()
 	for _, ep := range endpoints {
@@ -229,14 +231,15 @@ func BenchmarkQueue100k(b *testing.B) {
 	var out strings.Builder
 	fmt.Fprintf(&out, "\n%d cases, loopback HTTP, GOMAXPROCS %d, load average %s at the start, %s at the end\n",
 		n, runtime.GOMAXPROCS(0), load0, qbLoad())
-	fmt.Fprintf(&out, "%-16s %-14s %6s %9s %9s %9s %12s\n", "request", "load", "n", "p50", "p95", "max", "CPU/request")
+	fmt.Fprintf(&out, "%-16s %-14s %6s %9s %9s %9s %12s %14s\n", "request", "load", "n", "p50", "p95", "max", "CPU/request", "RSS (file) MB")
 	for _, f := range figs {
-		fmt.Fprintf(&out, "%-16s %-14s %6d %9s %9s %9s %12s\n", f.name, f.mode, f.n, qbMs(f.p50), qbMs(f.p95), qbMs(f.max), qbMs(f.cpu))
+		fmt.Fprintf(&out, "%-16s %-14s %6d %9s %9s %9s %12s %8d (%3d)\n", f.name, f.mode, f.n, qbMs(f.p50), qbMs(f.p95), qbMs(f.max), qbMs(f.cpu), f.rss>>10, f.file>>10)
 		b.ReportMetric(float64(f.p95.Microseconds())/1000, "p95-ms/"+strings.ReplaceAll(f.name+"-"+f.mode, " ", "_"))
 	}
 	rss, hwm, anon, file := qbRSS()
 	fmt.Fprintf(&out, "process RSS %d MB (anonymous %d MB, mapped database file %d MB; peak %d MB since the fill, with the index builds), Go heap in use %d MB\n",
 		rss>>10, anon>>10, file>>10, hwm>>10, qbHeap()>>20)
+	fmt.Fprintf(&out, "file mappings resident: %s\n", qbMappedFiles())
 	b.Log(out.String())
 	fmt.Print(out.String())
 }

@@ -84,3 +84,35 @@ func (p *qbTextPool) page(i int) (title, text string) {
 	}
 	return title, sb.String()
 }
+
+// qbMappedFiles lists this process's file mappings with more than 1 MB
+// resident ("path: N MB"), from /proc/self/smaps.
+func qbMappedFiles() string {
+	data, err := os.ReadFile("/proc/self/smaps")
+	if err != nil {
+		return "?"
+	}
+	rss := map[string]int{}
+	cur := ""
+	for _, line := range strings.Split(string(data), "\n") {
+		f := strings.Fields(line)
+		switch {
+		case len(f) >= 5 && strings.Contains(f[0], "-") && !strings.HasSuffix(f[0], ":"):
+			cur = ""
+			if len(f) >= 6 {
+				cur = f[len(f)-1]
+			}
+		case len(f) >= 2 && f[0] == "Rss:" && cur != "":
+			var n int
+			fmt.Sscan(f[1], &n)
+			rss[cur] += n
+		}
+	}
+	var out []string
+	for p, n := range rss {
+		if n > 1024 {
+			out = append(out, fmt.Sprintf("%s: %d MB", p, n>>10))
+		}
+	}
+	return strings.Join(out, "; ")
+}
