@@ -97,6 +97,7 @@ type noticeView struct {
 }
 
 func (s *Server) noticePage(w http.ResponseWriter, r *http.Request) {
+	s.warmPrinter()
 	n, ok := s.pathNotice(w, r)
 	if !ok {
 		return
@@ -291,6 +292,7 @@ func (s *Server) noticeDocument(w http.ResponseWriter, r *http.Request) {
 
 // noticePDF prints the letter with Chromium.
 func (s *Server) noticePDF(w http.ResponseWriter, r *http.Request) {
+	s.warmPrinter()
 	n, d, ok := s.noticeFor(w, r)
 	if !ok {
 		return

@@ -24,7 +24,7 @@ var funcs = template.FuncMap{
 	// a time shows its zone (+08:00), so a reader never wonders whose clock.
 	"time":  func(t time.Time) template.HTML { return when(t, "2006-01-02 15:04 -07:00") },
 	"date":  func(t time.Time) template.HTML { return when(t, "2006-01-02") },
-	"score": func(f float64) string { return fmt.Sprintf("%.1f", f) },
+	"score": formatScore,
 	// The vocabulary's names (package casework).
 	"caseStatus":    casework.CaseStatus.Name,
 	"noticeStatus":  casework.NoticeState.Name,
@@ -48,12 +48,7 @@ var funcs = template.FuncMap{
 		}
 		return f
 	},
-	"short": func(s string, n int) string {
-		if r := []rune(s); len(r) > n {
-			return string(r[:n]) + "…"
-		}
-		return s
-	},
+	"short": shortText,
 	"hash12": func(s string) string {
 		if len(s) > 12 {
 			return s[:12]
@@ -98,6 +93,9 @@ var funcs = template.FuncMap{
 		return string(b)
 	},
 }
+
+// formatScore is the template function score: one decimal.
+func formatScore(f float64) string { return fmt.Sprintf("%.1f", f) }
 
 // when formats t in Beijing time in a <time class="when"> element ("—"
 // for the zero time).

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"sync"
 	"time"
@@ -92,6 +93,14 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 		return &exitError{code: 1, err: err}
 	}
 	defer st.Close()
+	// Memory (issue 13): a soft limit for the collector, and the
+	// database's mapped pages dropped every few seconds.
+	if os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(review.ServeMemoryLimit))
+	}
+	if st.bolt != nil {
+		defer st.bolt.ReleaseMappedEvery(store.ServeReleaseEvery)()
+	}
 	active, err := activeRules(st)
 	if err != nil {
 		return &exitError{code: 1, err: err}
