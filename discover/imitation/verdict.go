@@ -201,13 +201,13 @@ func Verdict(c Candidate, refs []*Reference, o *Options) Result {
 				break
 			}
 		}
+		frames := slices.ContainsFunc(s.FrameHosts, func(h string) bool { return slices.Contains(officialLinks, h) })
 		switch {
-		case explains:
+		case explains && !frames:
 			res.Cleared = SignalExplains
 			res.Reasons = append(res.Reasons, Reason{Signal: SignalExplains, Text: "说明查询方法的页面：指向官方网址 " + strings.Join(officialLinks, "、") + "，没有自己的查询表单"})
 			return res
-		case len(s.FrameHosts) > 0 && slices.ContainsFunc(s.FrameHosts, func(h string) bool { return slices.Contains(officialLinks, h) }),
-			bestTitle < 0.8:
+		case frames || bestTitle < 0.8:
 			res.Cleared = SignalFrames
 			res.Reasons = append(res.Reasons, Reason{Signal: SignalFrames, Text: "聚合或导航页面：嵌入或链接官方网站 " + strings.Join(officialLinks, "、") + "，本身没有查询表单"})
 			return res

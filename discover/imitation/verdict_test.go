@@ -3,6 +3,7 @@ package imitation
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -53,4 +54,89 @@ func TestVerdictSampleWeb(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestVerdictRules(t *testing.T) {
+	refs := defaults(t)
+	cx := readRef(t, "cx.mem.gov.cn.html")
+	for _, tc := range []struct {
+		name, url, html string
+		want            bool
+		cleared         string
+		reasons         []string // substrings some reason must contain
+	}{
+		{"official host", "https://cx.mem.gov.cn/", cx, false, SignalOfficial, []string{"官方网址"}},
+		{"copy on a gov look-alike", "https://cx-mem-gov.com/", cx, true, "", []string{"标题与官方查询网站相似 1.00", "页面结构与 cx.mem.gov.cn 相似 1.00",
+			"查询表单字段与官方相同：姓名、身份证号、证件类型、验证码", "照搬官方网站的备案号", "非 gov.cn 域名含 gov"}},
+		{"the real form embedded", "https://peixun.example/cx.html",
+			`<title>证书查询</title><p>应急管理部</p><form action="https://cx.mem.gov.cn/cx/query"><p>姓名<input name="xm"></p><p>证件号码<input name="zjhm"></p></form><a href="https://cx.mem.gov.cn/">官方平台</a>`,
+			false, SignalFrames, nil},
+		{"framed", "https://daohang.example/",
+			`<title>特种作业操作证查询入口</title><iframe src="https://cx.mem.gov.cn/"></iframe>`, false, SignalFrames, nil},
+		{"explains", "https://peixun.example/how.html",
+			`<title>如何查询证书</title><p>查询方法：登录官方平台 <a href="https://cx.mem.gov.cn/">cx.mem.gov.cn</a>，输入姓名和证件号码。</p>`, false, SignalExplains, nil},
+		{"copied title and form, no footer", "https://zscx-yingji.top/",
+			`<title>特种作业操作证及安全生产知识和管理能力考核合格信息查询平台</title><form action="/q"><p>证件号码<input name="a"></p><p>姓名<input name="b"></p><p>验证码<input name="c"></p></form>`,
+			true, "", []string{"页脚无 ICP 备案号", "标题与官方查询网站相似"}},
+		{"a form alone", "https://hr.example/", `<title>员工信息登记</title><form><p>姓名<input name="a"></p><p>身份证号<input name="b"></p></form>`, false, "", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := judge(t, tc.url, tc.html, refs)
+			if r.Imitation != tc.want || r.Cleared != tc.cleared {
+				t.Errorf("imitation %v cleared %q, want %v %q; reasons %v", r.Imitation, r.Cleared, tc.want, tc.cleared, r.Texts())
+			}
+			for _, w := range tc.reasons {
+				if !slices.ContainsFunc(r.Texts(), func(s string) bool { return strings.Contains(s, w) }) {
+					t.Errorf("no reason with %q in %v", w, r.Texts())
+				}
+			}
+			again := judge(t, tc.url, tc.html, refs)
+			if again.Score != r.Score || !slices.Equal(again.Texts(), r.Texts()) {
+				t.Error("the verdict is not deterministic")
+			}
+		})
+	}
+}
+
+// TestVerdictScreenshot: the screenshot's hash counts only when both the
+// candidate and the reference have one, and only when close.
+func TestVerdictScreenshot(t *testing.T) {
+	refs := defaults(t)
+	ref := *refs[0]
+	ref.Hash, ref.HasHash = 0xF0F0F0F0F0F0F0F0, true
+	c := Candidate{Snapshot: Extract("https://zscx.example/", []byte(`<title>证书查询</title><form><p>姓名<input name="a"></p><p>证件号码<input name="b"></p></form>`))}
+	without := Verdict(c, []*Reference{&ref}, nil)
+	c.Hash, c.HasHash = ref.Hash^0b111, true // distance 3
+	with := Verdict(c, []*Reference{&ref}, nil)
+	if !slices.Contains(with.Texts(), "截图与官方页面相近（感知哈希距离 3）") || with.Score != without.Score+wShot {
+		t.Errorf("with a close screenshot: %.2f %v (without %.2f)", with.Score, with.Texts(), without.Score)
+	}
+	c.Hash = ^ref.Hash
+	if far := Verdict(c, []*Reference{&ref}, nil); far.Score != without.Score {
+		t.Errorf("a far screenshot changed the score: %.2f vs %.2f", far.Score, without.Score)
+	}
+}
+
+func BenchmarkVerdict(b *testing.B) {
+	refs := defaults(b)
+	body := []byte(readSite(b, "cx-mem-gov.example/index.html"))
+	b.Run("extract+verdict", func(b *testing.B) {
+		b.SetBytes(int64(len(body)))
+		for b.Loop() {
+			Verdict(Candidate{Snapshot: Extract("https://cx-mem-gov.example/", body)}, refs, nil)
+		}
+	})
+	c := Candidate{Snapshot: Extract("https://cx-mem-gov.example/", body)}
+	b.Run("verdict", func(b *testing.B) {
+		for b.Loop() {
+			Verdict(c, refs, nil)
+		}
+	})
+	big := []byte(strings.Repeat(string(body), 40)) // ~170 KB
+	b.Run("extract+verdict-170KB", func(b *testing.B) {
+		b.SetBytes(int64(len(big)))
+		for b.Loop() {
+			Verdict(Candidate{Snapshot: Extract("https://cx-mem-gov.example/", big)}, refs, nil)
+		}
+	})
 }
