@@ -182,7 +182,7 @@ func (s *Set) Add(refs ...*Reference) (dropped int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, r := range refs {
-		if i := slices.IndexFunc(s.refs, func(o *Reference) bool { return o.URL == r.URL }); i >= 0 {
+		if i := slices.IndexFunc(s.refs, func(o *Reference) bool { return pageKey(o.URL) == pageKey(r.URL) }); i >= 0 {
 			s.refs[i] = r
 			continue
 		}
@@ -195,19 +195,23 @@ func (s *Set) Add(refs ...*Reference) (dropped int) {
 	return dropped
 }
 
-// Keep adds or refreshes a reference a sweep made of an official page.
-// Kept references are at most MaxKept: the oldest kept one makes room;
-// one read from a file is never replaced by a kept one.
+// Keep adds or refreshes a reference a sweep made of an official page: it
+// replaces the reference of the same page (host and path, whatever the
+// scheme), one read from a file too (the page as the official site serves
+// it now is the better reference). Kept references are at most MaxKept:
+// the oldest kept one makes room.
 func (s *Set) Keep(r *Reference, now time.Time) bool {
 	r.Origin, r.KeptAt = "kept", now
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if i := slices.IndexFunc(s.refs, func(o *Reference) bool { return o.URL == r.URL }); i >= 0 {
-		if s.refs[i].Origin != "kept" {
-			return false
-		}
-		s.refs[i] = r
+	key := pageKey(r.URL)
+	same := slices.IndexFunc(s.refs, func(o *Reference) bool { return pageKey(o.URL) == key })
+	if same >= 0 && s.refs[same].Origin == "kept" {
+		s.refs[same] = r
 		return true
+	}
+	if same >= 0 { // a file's reference, replaced by a kept one: the bound below holds too
+		s.refs = slices.Delete(s.refs, same, same+1)
 	}
 	kept, oldest := 0, -1
 	for i, o := range s.refs {
@@ -226,6 +230,22 @@ func (s *Set) Keep(r *Reference, now time.Time) bool {
 	}
 	s.refs = append(s.refs, r)
 	return true
+}
+
+// pageKey is a page's host and path, without the scheme, query or
+// fragment.
+func pageKey(u string) string {
+	if i := strings.Index(u, "://"); i >= 0 {
+		u = u[i+3:]
+	}
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		u = u[:i]
+	}
+	h, p, _ := strings.Cut(u, "/")
+	if i := strings.LastIndexByte(h, ':'); i >= 0 && !strings.Contains(h[i:], "]") {
+		h = h[:i]
+	}
+	return strings.ToLower(h) + "/" + strings.TrimSuffix(p, "/")
 }
 
 // Kept are the references a sweep kept.

@@ -200,9 +200,12 @@ func TestSetKeepBounded(t *testing.T) {
 	if slices.ContainsFunc(s.Kept(), func(r *Reference) bool { return r.URL == "https://h0.gov.cn/" }) {
 		t.Error("the oldest kept reference is still there")
 	}
-	// A kept page never replaces a reference read from a file.
-	if s.Keep(&Reference{Snapshot: Snapshot{URL: "https://cx.mem.gov.cn/"}}, now) {
-		t.Error("a kept page replaced an embedded reference")
+	// A kept snapshot of an embedded page (another scheme) replaces it.
+	if !s.Keep(&Reference{Snapshot: Snapshot{URL: "http://cx.mem.gov.cn", Host: "cx.mem.gov.cn"}}, now.Add(time.Hour)) {
+		t.Error("a kept page did not replace the embedded reference of the same page")
+	}
+	if r := s.ForHost("cx.mem.gov.cn"); r == nil || r.Origin != "kept" || s.Len() != 2+MaxKept || len(s.Kept()) != MaxKept {
+		t.Errorf("cx.mem.gov.cn: %+v, %d references", r, s.Len())
 	}
 	// Round trip through the state file.
 	p := filepath.Join(t.TempDir(), "refs.json")
