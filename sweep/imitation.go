@@ -10,6 +10,7 @@ import (
 	"github.com/certwatch/certwatch/matcher"
 	"github.com/certwatch/certwatch/page"
 	"github.com/certwatch/certwatch/rules"
+	"github.com/certwatch/certwatch/store"
 )
 
 // CategoryImitation is the category of imitation query-site findings.
@@ -99,7 +100,7 @@ type imitationCheck struct {
 // verdict's reasons (a copy of an official site without a reference here
 // must still be found). An official page is kept as a reference instead
 // (it is never flagged). It returns nil when the page is neither.
-func (r *run) judgeImitation(p *page.Page, res *crawler.Result, f *matcher.Finding) *imitationCheck {
+func (r *run) judgeImitation(it store.FrontierItem, p *page.Page, res *crawler.Result, f *matcher.Finding, turn func() error) *imitationCheck {
 	m := r.s.matcher()
 	if m == nil || p == nil {
 		return nil
@@ -111,7 +112,7 @@ func (r *run) judgeImitation(p *page.Page, res *crawler.Result, f *matcher.Findi
 		host = hostOf(res.FinalURL)
 	}
 	if official(host) {
-		r.keepReference(p, res)
+		r.keepReference(it, p, res, turn)
 		return nil
 	}
 	if f == nil || !f.Flagged || f.Category != CategoryImitation {
@@ -182,8 +183,10 @@ func (c *imitationCheck) apply(f *matcher.Finding) {
 }
 
 // keepReference keeps an official query page (one with a query form of
-// its own) as a reference, and saves the kept ones.
-func (r *run) keepReference(p *page.Page, res *crawler.Result) {
+// its own) as a reference, and saves the kept ones. When its source
+// renders, the page's screenshot is taken for the comparison (an evidence
+// render, in the host's turn, as for a flagged page).
+func (r *run) keepReference(it store.FrontierItem, p *page.Page, res *crawler.Result, turn func() error) {
 	u := res.FinalURL
 	if u == "" {
 		u = p.URL
@@ -208,7 +211,11 @@ func (r *run) keepReference(p *page.Page, res *crawler.Result) {
 			extra = append(extra, pk.Imitation.Agencies...)
 		}
 	}
-	ref, err := imitation.NewReference(u, res.Body, res.Screenshot, extra)
+	shot := res.Screenshot
+	if shot == nil && res.Rendered && res.RenderErr == nil {
+		shot, _ = r.evidence(it, turn)
+	}
+	ref, err := imitation.NewReference(u, res.Body, shot, extra)
 	if err != nil {
 		r.s.Log.Warn("official page not kept as a reference", "url", u, "err", err)
 		return

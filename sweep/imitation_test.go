@@ -58,7 +58,7 @@ func imitationWeb(t *testing.T) (addr string) {
 	return srv.Listener.Addr().String()
 }
 
-func imitationConfig(t *testing.T, addr, dir string) *config.Config {
+func imitationConfig(t *testing.T, addr, dir string, render ...bool) *config.Config {
 	t.Helper()
 	hosts := []string{"cx.mem.gov.cn", "cx-mem-gov.example", "gov-cx-daohang.example"}
 	_, port, _ := net.SplitHostPort(addr)
@@ -77,6 +77,9 @@ func imitationConfig(t *testing.T, addr, dir string) *config.Config {
 		fmt.Fprintf(&b, "%q", "http://"+h+":"+port+"/")
 	}
 	b.WriteString("]\n")
+	if len(render) > 0 && render[0] {
+		b.WriteString("    render: true\n")
+	}
 	p := filepath.Join(dir, "sweep.yaml")
 	if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
@@ -142,5 +145,43 @@ func TestSweepImitationVerdict(t *testing.T) {
 	}
 	if f.Imitation == nil || !strings.HasPrefix(f.Imitation.Reference, "http://cx.mem.gov.cn:") {
 		t.Errorf("second sweep compared with %+v, want the kept http://cx.mem.gov.cn:PORT/", f.Imitation)
+	}
+}
+
+// TestSweepImitationRendered: with a rendering source, the official
+// page's screenshot is kept with its reference, and the copy's finding
+// compares the two screenshots and keeps the official one's thumbnail
+// for the case page.
+func TestSweepImitationRendered(t *testing.T) {
+	if _, err := os.Stat("/usr/bin/chromium"); err != nil {
+		t.Skip("chromium is not installed (.ci/run installs it)")
+	}
+	addr := imitationWeb(t)
+	dir := t.TempDir()
+	_, _, st := qrSweep(t, imitationConfig(t, addr, dir, true))
+	st.Close()
+	kept, err := imitation.LoadStateFile(filepath.Join(dir, "refs.json"))
+	if err != nil || len(kept) != 1 || !kept[0].HasHash || len(kept[0].Shot) == 0 {
+		t.Fatalf("kept references: %d, %v (want the official page with its screenshot)", len(kept), err)
+	}
+	// The next sweep compares with the kept screenshot.
+	_, byURL, st := qrSweep(t, imitationConfig(t, addr, dir, true))
+	var f *finding.Finding
+	for u, c := range byURL {
+		if strings.Contains(u, "cx-mem-gov.example") {
+			c2, err := st.Case(c.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if f, err = finding.Decode(c2.Finding); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if f == nil || f.Imitation == nil {
+		t.Fatalf("no imitation finding for the copy: %v", keys(byURL))
+	}
+	if len(f.Imitation.ReferenceShot) == 0 || !slices.ContainsFunc(f.Imitation.Verdict, func(s string) bool { return strings.HasPrefix(s, "截图与官方页面相近") }) {
+		t.Errorf("the copy's verdict does not compare screenshots: %q (reference shot %d bytes)", f.Imitation.Verdict, len(f.Imitation.ReferenceShot))
 	}
 }

@@ -498,7 +498,7 @@ func (r *run) handle(it store.FrontierItem, res *crawler.Result, turn func() err
 	// Detect first: the matcher keeps the page's normalised text, which
 	// the blocked-page check and the content key then read.
 	f := r.d.Detect(p)
-	verdict := r.judgeImitation(p, res, f) // may clear an imitation finding (imitation.go)
+	verdict := r.judgeImitation(it, p, res, f, turn) // may clear an imitation finding (imitation.go)
 	if f.Flagged {
 		withQRReason(f, it)
 		withLookalikeReason(f, it)
