@@ -78,6 +78,9 @@ func (w *Web) Expected() Expected {
 	// and the imitation site only the lookalike step finds.
 	e.Flagged[LookalikeURL()] = CategoryImitationSite
 	e.NotFlagged = append(e.NotFlagged, urlOf(HostErshou, "/item/500.html"))
+	// The official query platform: kept as the imitation verdict's
+	// reference, never flagged.
+	e.NotFlagged = append(e.NotFlagged, urlOf(HostOfficial, "/"))
 
 	e.NotFlagged = append(e.NotFlagged,
 		urlOf(HostGov, "/"),

@@ -97,6 +97,7 @@ func Start(opts Options) (*Web, error) {
 		{HostShortener, w.shortenerSite},
 		{HostQRImitation, w.imitationSite},
 		{HostLookalike, w.imitationSite},
+		{HostOfficial, w.officialSite}, // gov.go
 	}
 	if opts.BigSitePages > 0 {
 		builders = append(builders, struct {

@@ -125,7 +125,7 @@ func TestStartRejectsBadOptions(t *testing.T) {
 func TestEveryHostServesIndexAndRobots(t *testing.T) {
 	w := shared(t)
 	c := client(t, w)
-	want := []string{HostBBS, HostImitation, HostFenlei, HostHostile, HostSchool, HostShop, HostGov, HostNews, HostErshou, HostShortener, HostQRImitation, HostLookalike}
+	want := []string{HostBBS, HostImitation, HostFenlei, HostHostile, HostSchool, HostShop, HostGov, HostNews, HostErshou, HostShortener, HostQRImitation, HostLookalike, HostOfficial}
 	if got := w.Hosts(); !slices.Equal(got, slices.Sorted(slices.Values(want))) {
 		t.Errorf("Hosts() = %v, want %v", got, want)
 	}
@@ -138,7 +138,7 @@ func TestEveryHostServesIndexAndRobots(t *testing.T) {
 			if ct := r.header.Get("Content-Type"); !strings.HasPrefix(ct, "text/html") {
 				t.Errorf("index: Content-Type %q", ct)
 			}
-			if links := doc(t, r.body).Find("a[href]").Length(); links == 0 && host != HostImitation && host != HostQRImitation && host != HostLookalike {
+			if links := doc(t, r.body).Find("a[href]").Length(); links == 0 && host != HostImitation && host != HostQRImitation && host != HostLookalike && host != HostOfficial {
 				t.Errorf("index links to nothing")
 			}
 			rb := get(t, c, urlOf(host, "/robots.txt"))
@@ -569,6 +569,9 @@ type sweepConfig struct {
 			Resolver string `yaml:"resolver"`
 			MaxNames int    `yaml:"max_names"`
 		} `yaml:"lookalike"`
+		Imitation struct {
+			State string `yaml:"state"`
+		} `yaml:"imitation"`
 	} `yaml:"discover"`
 	Sources []struct {
 		ID           string            `yaml:"id"`

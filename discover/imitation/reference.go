@@ -3,7 +3,6 @@ package imitation
 import (
 	"bufio"
 	"bytes"
-	"embed"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -23,6 +22,7 @@ import (
 	"github.com/corona10/goimagehash"
 	"github.com/nfnt/resize"
 
+	"github.com/certwatch/certwatch/discover/imitation/reference"
 	"github.com/certwatch/certwatch/internal/atomicfile"
 )
 
@@ -368,37 +368,15 @@ func LoadDir(dir string, extra []string) ([]*Reference, error) {
 	return LoadFS(os.DirFS(path.Dir(dir)), path.Base(dir), "file", extra)
 }
 
-//go:embed reference
-var embedded embed.FS
-
-// Defaults are the embedded references: saved official query pages, as
-// the sample web serves them (testbed's official query sites).
+// Defaults are the embedded references (package reference): saved
+// official query pages, as the sample web serves them.
 func Defaults(extra []string) ([]*Reference, error) {
-	return LoadFS(embedded, "reference", "embedded", extra)
+	return LoadFS(reference.FS, ".", "embedded", extra)
 }
 
 // DefaultPage is the embedded saved page of an official host, nil when
 // there is none (the sample web serves these).
-func DefaultPage(host string) []byte {
-	f, err := embedded.Open("reference/references.jsonl")
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	entries, err := ReadEntries(f, MaxRefs)
-	if err != nil {
-		return nil
-	}
-	for _, e := range entries {
-		if hostOfURL(e.URL) == host {
-			b, err := embedded.ReadFile(path.Join("reference", path.Base(e.File)))
-			if err == nil {
-				return b
-			}
-		}
-	}
-	return nil
-}
+func DefaultPage(host string) []byte { return reference.Page(host) }
 
 // stateFile is the format of the kept references' file.
 type stateFile struct {

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/certwatch/certwatch/discover/imitation/reference"
 )
 
 func TestExtractForm(t *testing.T) {
@@ -97,7 +99,7 @@ func TestDOMSimilarity(t *testing.T) {
 
 func readRef(t testing.TB, name string) string {
 	t.Helper()
-	b, err := embedded.ReadFile("reference/" + name)
+	b, err := reference.FS.ReadFile(name)
 	if err != nil {
 		t.Fatal(err)
 	}
