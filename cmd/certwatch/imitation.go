@@ -102,10 +102,14 @@ func runImitationEval(ctx context.Context, out io.Writer, l lang, dir string, re
 	fmt.Fprintln(out, l.msg("imitation.eval.time", rep.VerdictTime.Round(time.Microsecond), per.Round(time.Microsecond), rep.TotalTime.Round(time.Millisecond), rep.Rendered))
 	fmt.Fprintln(out, l.msg("imitation.eval.kinds"))
 	for _, k := range rep.Kinds {
-		fmt.Fprintf(out, "%s\t%s\t%d\t%d\n", l.msg("imitation.label."+k.Label), k.Kind, k.Pages, k.Correct)
+		label := l.msg("imitation.label.legitimate")
+		if k.Label == imitation.LabelImitation {
+			label = l.msg("imitation.label.imitation")
+		}
+		fmt.Fprintf(out, "%s\t%s\t%d\t%d\n", label, k.Kind, k.Pages, k.Correct)
 	}
 	list := func(head string, os []imitation.Outcome) {
-		fmt.Fprintln(out, l.msg(head, len(os)))
+		fmt.Fprintln(out, head)
 		for _, x := range os {
 			fmt.Fprintln(out, l.msg("imitation.eval.page", x.File, x.URL, x.Kind, x.Result.Score))
 			if len(x.Result.Reasons) == 0 {
@@ -119,8 +123,8 @@ func runImitationEval(ctx context.Context, out io.Writer, l lang, dir string, re
 			}
 		}
 	}
-	list("imitation.eval.misses", rep.Misses)
-	list("imitation.eval.alarms", rep.FalseAlarms)
+	list(l.msg("imitation.eval.misses", len(rep.Misses)), rep.Misses)
+	list(l.msg("imitation.eval.alarms", len(rep.FalseAlarms)), rep.FalseAlarms)
 	return nil
 }
 
