@@ -36,6 +36,7 @@ const (
 	MaxBody     = 2 << 20 // bytes of HTML read; the rest is ignored
 	MaxNodes    = 20000   // elements read; the rest is ignored
 	MaxText     = 64 << 10
+	maxTail     = 8 << 10 // text kept from the end of a longer page
 	MaxLinks    = 500
 	MaxLogos    = 32
 	MaxForms    = 16
@@ -154,10 +155,21 @@ func Extract(pageURL string, body []byte) *Snapshot {
 		frames      = map[string]bool{}
 		logos       = map[string]bool{}
 	)
+	// The text past MaxText: its last maxTail bytes are kept too, since
+	// the footer (the ICP number, the sponsor) ends a page.
+	var tail []string
+	tailLen := 0
 	addText := func(t string) {
 		if text.Len() < MaxText {
 			text.WriteString(t)
 			text.WriteByte('\n')
+			return
+		}
+		tail = append(tail, t)
+		tailLen += len(t)
+		for tailLen > maxTail && len(tail) > 1 {
+			tailLen -= len(tail[0])
+			tail = tail[1:]
 		}
 	}
 	endForm := func() {
@@ -322,6 +334,9 @@ loop:
 	}
 	endForm()
 	s.Title = matcher.NormalizeString(strings.TrimSpace(title.String()))
+	if len(tail) > 0 && tailLen <= maxTail {
+		text.WriteString(strings.Join(tail, "\n"))
+	}
 	s.Text = matcher.NormalizeString(text.String())
 	s.Shingles = shingles(seq)
 	s.LinkHosts = sortedSet(links)

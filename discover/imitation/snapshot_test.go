@@ -222,3 +222,43 @@ func TestSetKeepBounded(t *testing.T) {
 		t.Errorf("missing state: %v %v", none, err)
 	}
 }
+
+// TestExtractFooterOfLongPage: the ICP number at the end of a page whose
+// text is longer than MaxText is still read.
+func TestExtractFooterOfLongPage(t *testing.T) {
+	body := "<title>x</title>" + strings.Repeat("<p>"+strings.Repeat("字", 300)+"</p>", 200) + `<div class="footer">主办单位：某某部 京ICP备12345678号</div>`
+	s := Extract("https://a.example/", []byte(body))
+	if !slices.Equal(s.ICP, []string{"京ICP备12345678号"}) || !strings.Contains(s.Text, "主办单位") {
+		t.Errorf("ICP %v; footer in text: %v", s.ICP, strings.Contains(s.Text, "主办单位"))
+	}
+	if len(s.Text) > MaxText+maxTail+1024 {
+		t.Errorf("text %d bytes", len(s.Text))
+	}
+}
+
+// FuzzExtract: any bytes give a bounded snapshot, and the verdict on it
+// never panics.
+func FuzzExtract(f *testing.F) {
+	f.Add([]byte(`<form action="/q"><label for="a">姓名</label><input id="a"><input name="sfzh"></form><iframe src="//cx.mem.gov.cn/">`))
+	f.Add([]byte("<title>特种作业操作证查询</title><p>京ICP备1234号-1<img alt=国徽>"))
+	f.Add([]byte("<form><form><input><select><textarea></form></label><label for=x>"))
+	refs, err := Defaults(nil)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		s := Extract("https://fuzz.example/p", body)
+		if s.Nodes > MaxNodes || len(s.Forms) > MaxForms || len(s.Logos) > MaxLogos || len(s.LinkHosts) > MaxLinks {
+			t.Fatalf("unbounded: nodes %d forms %d logos %d links %d", s.Nodes, len(s.Forms), len(s.Logos), len(s.LinkHosts))
+		}
+		for _, fm := range s.Forms {
+			if len(fm.Fields) > MaxFields {
+				t.Fatalf("%d fields", len(fm.Fields))
+			}
+		}
+		r := Verdict(Candidate{Snapshot: s}, refs, nil)
+		if r.Imitation && r.Cleared != "" {
+			t.Fatal("an imitation that is also cleared")
+		}
+	})
+}
