@@ -386,6 +386,7 @@ var imitationSignalNames = map[ImitationSignal]string{
 	"icp":           "ICP 备案号",
 	"gov_host":      "域名",
 	"result":        "查询结果",
+	"sponsor":       "版权或主办信息",
 	"official_host": "官方网址",
 	"aggregator":    "聚合导航页面",
 	"explainer":     "查询方法说明",

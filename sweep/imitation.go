@@ -122,7 +122,16 @@ func (r *run) judgeImitation(it store.FrontierItem, p *page.Page, res *crawler.R
 	if res.FinalURL != "" {
 		u = res.FinalURL
 	}
-	c := &imitationCheck{cand: imitation.Candidate{Snapshot: imitation.Extract(u, res.Body)}, opts: &imitation.Options{IsOfficial: official}, refs: r.s.References().All()}
+	opts := &imitation.Options{IsOfficial: official}
+	for _, pk := range packs {
+		if pk.Imitation != nil {
+			opts.Issuers = append(opts.Issuers, pk.Imitation.Agencies...)
+			if opts.Sponsor == nil {
+				opts.Sponsor = pk.Imitation.CopyrightPattern
+			}
+		}
+	}
+	c := &imitationCheck{cand: imitation.Candidate{Snapshot: imitation.Extract(u, res.Body)}, opts: opts, refs: r.s.References().All()}
 	c.res = imitation.Verdict(c.cand, c.refs, c.opts)
 	if c.res.Cleared != "" {
 		f.Flagged = false

@@ -77,7 +77,7 @@ func runImitationEval(ctx context.Context, out io.Writer, l lang, dir string, re
 	}
 	o := imitation.EvalOptions{}
 	if p.Imitation != nil {
-		o.IsOfficial, o.Issuers = p.Imitation.IsOfficialHost, p.Imitation.Agencies
+		o.IsOfficial, o.Issuers, o.Sponsor = p.Imitation.IsOfficialHost, p.Imitation.Agencies, p.Imitation.CopyrightPattern
 	}
 	if render {
 		r, stop, err := dirRenderer(dir, chromium)

@@ -3,6 +3,7 @@ package imitation
 import (
 	"fmt"
 	"math/bits"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -22,6 +23,7 @@ const (
 	SignalICP      = "icp"
 	SignalGovHost  = "gov_host"
 	SignalResult   = "result"
+	SignalSponsor  = "sponsor"
 	SignalOfficial = "official_host" // clears: the page is on an official host
 	SignalFrames   = "aggregator"    // clears: frames or links the official site, no form of its own
 	SignalExplains = "explainer"     // clears: explains how to verify, links the official host
@@ -43,6 +45,8 @@ const (
 	wOtherICP  = 0.5
 	wGovHost   = 2.0
 	wResult    = 1.0
+	wAgency    = 1.5 // names a government issuer no reference has
+	wSponsor   = 1.5 // a copyright or sponsor line naming a government body
 	Threshold  = 5.0
 	minTitle   = 0.5
 	minDOM     = 0.4
@@ -97,8 +101,14 @@ type Options struct {
 	// rules.Imitation.IsOfficialHost); nil: under gov.cn, or a
 	// reference's host.
 	IsOfficial func(host string) bool
-	// Issuers are extra issuer words to look for (the pack's agencies).
+	// Issuers are extra issuer words to look for (the pack's agencies):
+	// a page that names one claims a government issuer even when no
+	// reference is of that issuer (a copy of a provincial platform).
 	Issuers []string
+	// Sponsor, when set, finds a copyright or sponsor line naming a
+	// government body (the pack's copyright_pattern) in the normalised
+	// text.
+	Sponsor *regexp.Regexp
 }
 
 func (o *Options) official(host string, refs []*Reference) bool {
@@ -221,6 +231,16 @@ func Verdict(c Candidate, refs []*Reference, o *Options) Result {
 	if result {
 		res.Reasons = append(res.Reasons, Reason{Signal: SignalResult, Weight: wResult, Text: "页面展示证书查询结果"})
 	}
+	if !hasSignal(res.Reasons, SignalIssuer) {
+		if w := namedIssuer(s, o); w != "" {
+			res.Reasons = append(res.Reasons, Reason{Signal: SignalIssuer, Weight: wAgency, Text: "页面自称政府机关“" + w + "”"})
+		}
+	}
+	if o != nil && o.Sponsor != nil {
+		if m := o.Sponsor.FindString(s.Text); m != "" {
+			res.Reasons = append(res.Reasons, Reason{Signal: SignalSponsor, Weight: wSponsor, Text: "版权或主办信息“" + m + "”"})
+		}
+	}
 	if res.Presents || best >= 0 && bestScore > 0 {
 		switch {
 		case len(s.ICP) == 0:
@@ -293,6 +313,26 @@ func compare(c Candidate, r *Reference, own *Form, o *Options) (out []Reason, ti
 		out = append(out, Reason{Signal: SignalLogo, Weight: wLogo, Text: "使用官方网站的标志图片" + strings.Join(logos, "、")})
 	}
 	return out, title, dom
+}
+
+// namedIssuer is the longest government issuer (DefaultIssuers and
+// Options.Issuers) the page names in its title or text, "" when none.
+func namedIssuer(s *Snapshot, o *Options) string {
+	best := ""
+	check := func(w string) {
+		if len(w) > len(best) && (strings.Contains(s.Title, w) || strings.Contains(s.Text, w)) {
+			best = w
+		}
+	}
+	for _, w := range DefaultIssuers {
+		check(w)
+	}
+	if o != nil {
+		for _, w := range o.Issuers {
+			check(w)
+		}
+	}
+	return best
 }
 
 func hasSignal(rs []Reason, sig string) bool {

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/certwatch/certwatch/rules"
 )
 
 func defaults(t testing.TB) []*Reference {
@@ -139,4 +141,33 @@ func BenchmarkVerdict(b *testing.B) {
 			Verdict(Candidate{Snapshot: Extract("https://cx-mem-gov.example/", big)}, refs, nil)
 		}
 	})
+}
+
+// TestVerdictProvincialCopy: a copy of a platform no reference is of
+// (a province's) is still an imitation by the issuer it claims and its
+// sponsor line, with the pack's agencies and copyright pattern; the same
+// page without a form of its own is not (it does not present itself as
+// a query service).
+func TestVerdictProvincialCopy(t *testing.T) {
+	p, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := &Options{IsOfficial: p.Imitation.IsOfficialHost, Issuers: p.Imitation.Agencies, Sponsor: p.Imitation.CopyrightPattern}
+	page := `<title>示范省建筑施工特种作业人员证书查询系统</title><h1>示范省住房和城乡建设厅</h1>
+<form action="/cx"><p>姓名 <input name="a"></p><p>身份证号 <input name="b"></p><p>证书编号 <input name="c"></p></form>
+<div class="foot">主办单位：示范省住房和城乡建设厅</div>`
+	r := Verdict(Candidate{Snapshot: Extract("https://jzsg-cx.top/", []byte(page))}, defaults(t), o)
+	if !r.Imitation {
+		t.Errorf("provincial copy: %.2f %v", r.Score, r.Texts())
+	}
+	for _, w := range []string{"页面自称政府机关“住房和城乡建设厅”", "版权或主办信息“主办单位示范省住房和城乡建设厅”"} {
+		if !slices.Contains(r.Texts(), w) {
+			t.Errorf("no reason %q in %v", w, r.Texts())
+		}
+	}
+	noForm := page[:strings.Index(page, "<form")] + page[strings.Index(page, "</form>")+len("</form>"):]
+	if r := Verdict(Candidate{Snapshot: Extract("https://jzsg-cx.top/", []byte(noForm))}, defaults(t), o); r.Imitation {
+		t.Errorf("without a form: imitation %.2f %v", r.Score, r.Texts())
+	}
 }
