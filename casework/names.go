@@ -364,3 +364,42 @@ func (k PivotKind) Name() string { return nameOr(pivotNames[k][0], k) }
 
 // LinkText is the words of the pivot's link, or k itself when unknown.
 func (k PivotKind) LinkText() string { return nameOr(pivotNames[k][1], k) }
+
+// ImitationField is a question a certificate-query form asks (package
+// discover/imitation's field kinds).
+type ImitationField string
+
+var imitationFieldNames = map[ImitationField]string{
+	"name":      "姓名",
+	"id_number": "身份证号",
+	"cert_no":   "证书编号",
+	"captcha":   "验证码",
+	"cert_type": "证件类型",
+	"company":   "企业名称",
+}
+
+// Name is the field's Chinese name, or f itself when unknown.
+func (f ImitationField) Name() string { return nameOr(imitationFieldNames[f], f) }
+
+// ImitationSignal is what one reason of an imitation verdict is about
+// (package discover/imitation's signals).
+type ImitationSignal string
+
+var imitationSignalNames = map[ImitationSignal]string{
+	"title":         "标题",
+	"issuer":        "主办单位",
+	"form":          "查询表单",
+	"dom":           "页面结构",
+	"screenshot":    "截图",
+	"logo":          "标志图片",
+	"icp":           "ICP 备案号",
+	"gov_host":      "域名",
+	"result":        "查询结果",
+	"sponsor":       "版权或主办信息",
+	"official_host": "官方网址",
+	"aggregator":    "聚合导航页面",
+	"explainer":     "查询方法说明",
+}
+
+// Name is the signal's Chinese name, or s itself when unknown.
+func (s ImitationSignal) Name() string { return nameOr(imitationSignalNames[s], s) }

@@ -239,6 +239,9 @@ func Parse(file string, data []byte) (*Config, error) {
 	if c.Discover.Lookalike != nil {
 		c.Discover.Lookalike.resolveState(dir)
 	}
+	if c.Discover.Imitation != nil {
+		c.Discover.Imitation.resolvePaths(dir)
+	}
 	for _, s := range c.Sources {
 		if s.URLFile != "" && !filepath.IsAbs(s.URLFile) {
 			s.URLFile = filepath.Join(dir, s.URLFile)

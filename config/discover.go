@@ -31,6 +31,7 @@ type Discover struct {
 	QR          bool
 	QRMaxImages int // images fetched per page (default 8, at most 64)
 	Lookalike   *Lookalike
+	Imitation   *Imitation // discover.imitation (imitation.go)
 }
 
 // Lookalike is the discover.lookalike key.
@@ -66,6 +67,7 @@ func (d *decoder) discover(n *yaml.Node, key string, dst *Discover) {
 			dst.Lookalike = &Lookalike{QPS: 20, MaxNames: 500, Timeout: 2 * time.Minute}
 			d.lookalike(v, k, dst.Lookalike)
 		},
+		"imitation": func(v *yaml.Node, k string) { dst.Imitation = &Imitation{}; d.imitation(v, k, dst.Imitation) },
 	})
 }
 

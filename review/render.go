@@ -133,9 +133,15 @@ func parseViews() (map[string]*template.Template, error) {
 		if err != nil {
 			return nil, err
 		}
+		if isPartial(body) { // parsed into every view (imitation_compare.go)
+			continue
+		}
 		t, err := template.New(name).Funcs(funcs).Parse(string(layout))
 		if err == nil {
 			_, err = t.Parse(string(body))
+		}
+		if err == nil {
+			err = addPartials(t)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("review: parse view %s: %w", p, err)

@@ -238,6 +238,7 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /cases/{id}/decide", s.can(permDecide, s.decide))
 	m.HandleFunc("GET /cases/{id}/snapshots/{sid}/screenshot", s.can(permReadCases, s.screenshot))
 	m.HandleFunc("GET /cases/{id}/snapshots/{sid}/body", s.can(permExport, s.rawBody))
+	m.HandleFunc("GET /cases/{id}/imitation/reference.png", s.can(permReadCases, s.referenceScreenshot)) // imitation_compare.go
 	m.HandleFunc("POST /cases/{id}/export", s.can(permExport, s.exportEvidence))
 	m.HandleFunc("GET /cases/{id}/next", s.can(permReadCases, s.nextPage))
 	m.HandleFunc("POST /cases/{id}/merge", s.can(permDecide, s.mergeCases))

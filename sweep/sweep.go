@@ -94,6 +94,8 @@ type Sweeper struct {
 		sync.Once
 		d *detect.Detector
 	}
+	// imitationRefs are the imitation verdict's references (imitation.go).
+	imitationRefs ImitationReferences
 }
 
 // InForce is what a Sweeper reads the detection and search terms in
@@ -495,6 +497,7 @@ func (r *run) handle(it store.FrontierItem, res *crawler.Result, turn func() err
 	// Detect first: the matcher keeps the page's normalised text, which
 	// the blocked-page check and the content key then read.
 	f := r.d.Detect(p)
+	verdict := r.judgeImitation(it, p, res, f, turn) // may clear an imitation finding (imitation.go)
 	if f.Flagged {
 		withQRReason(f, it)
 		withLookalikeReason(f, it)
@@ -519,16 +522,17 @@ func (r *run) handle(it store.FrontierItem, res *crawler.Result, turn func() err
 		r.added(src, added)
 		return nil
 	}
-	encoded, err := finding.Encode(f)
-	if err != nil {
-		return fmt.Errorf("sweep: record case %s: %w", it.URL, err)
-	}
 	shot, shotSHA := res.Screenshot, res.ScreenshotSHA
 	if shot == nil && res.Rendered && res.RenderErr == nil {
 		shot, shotSHA = r.evidence(it, turn)
 		if r.ctx != nil && r.ctx.Err() != nil {
 			return errCutShort // stays pending for --resume
 		}
+	}
+	verdict.withShot(f, shot)
+	encoded, err := finding.Encode(f)
+	if err != nil {
+		return fmt.Errorf("sweep: record case %s: %w", it.URL, err)
 	}
 	rr, err := r.s.Store.Record(store.Observation{
 		SweepID: r.sw.ID, FrontierURL: it.URL, CaseKey: caseKey(src, it.URL, res.FinalURL),

@@ -55,6 +55,9 @@ discover:
   lookalike:
     resolver: resolve
     max_names: 10000
+  # The imitation verdict's references: the official page the sweep
+  # fetches (cx.mem.gov.cn) is kept here, beside the config.
+  imitation: {state: imitation-references.json}
 sources:
 `)
 	site := func(id, host string, depth, maxPages int) {
@@ -81,6 +84,7 @@ sources:
 	site("fenlei", HostFenlei, 2, 100)
 	site("imitation", HostImitation, 2, 100)
 	site("gov", HostGov, 2, 100)
+	site("official", HostOfficial, 2, 5)
 	site("school", HostSchool, 2, 100)
 	site("news", HostNews, 2, 100)
 	site("hostile", HostHostile, 2, 100)

@@ -82,6 +82,9 @@ func (w *Web) Expected() Expected {
 	// the explainer page the results also list.
 	e.Flagged[SearchImitationURL()] = CategoryImitationSite
 	e.NotFlagged = append(e.NotFlagged, SearchExplainerURL())
+	// The official query platform: kept as the imitation verdict's
+	// reference, never flagged.
+	e.NotFlagged = append(e.NotFlagged, urlOf(HostOfficial, "/"))
 
 	e.NotFlagged = append(e.NotFlagged,
 		urlOf(HostGov, "/"),

@@ -99,6 +99,7 @@ func Start(opts Options) (*Web, error) {
 		{HostLookalike, w.imitationSite},
 		{HostSearch, w.searchSite},
 		{HostSearchImitation, w.searchImitationSite},
+		{HostOfficial, w.officialSite}, // gov.go
 	}
 	if opts.BigSitePages > 0 {
 		builders = append(builders, struct {

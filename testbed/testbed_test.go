@@ -126,7 +126,7 @@ func TestEveryHostServesIndexAndRobots(t *testing.T) {
 	w := shared(t)
 	c := client(t, w)
 	want := []string{HostBBS, HostImitation, HostFenlei, HostHostile, HostSchool, HostShop, HostGov, HostNews, HostErshou, HostShortener, HostQRImitation, HostLookalike,
-		HostSearch, HostSearchImitation}
+		HostSearch, HostSearchImitation, HostOfficial}
 	if got := w.Hosts(); !slices.Equal(got, slices.Sorted(slices.Values(want))) {
 		t.Errorf("Hosts() = %v, want %v", got, want)
 	}
@@ -139,7 +139,7 @@ func TestEveryHostServesIndexAndRobots(t *testing.T) {
 			if ct := r.header.Get("Content-Type"); !strings.HasPrefix(ct, "text/html") {
 				t.Errorf("index: Content-Type %q", ct)
 			}
-			if links := doc(t, r.body).Find("a[href]").Length(); links == 0 && host != HostImitation && host != HostQRImitation && host != HostLookalike && host != HostSearchImitation {
+			if links := doc(t, r.body).Find("a[href]").Length(); links == 0 && host != HostImitation && host != HostQRImitation && host != HostLookalike && host != HostSearchImitation && host != HostOfficial {
 				t.Errorf("index links to nothing")
 			}
 			rb := get(t, c, urlOf(host, "/robots.txt"))
@@ -570,6 +570,9 @@ type sweepConfig struct {
 			Resolver string `yaml:"resolver"`
 			MaxNames int    `yaml:"max_names"`
 		} `yaml:"lookalike"`
+		Imitation struct {
+			State string `yaml:"state"`
+		} `yaml:"imitation"`
 	} `yaml:"discover"`
 	Sources []struct {
 		ID           string            `yaml:"id"`

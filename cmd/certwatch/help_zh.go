@@ -200,6 +200,13 @@ admin（系统管理员）。这些命令自己打开数据库；"certwatch serv
 worker 处理完手中的页面、交回租用的网站后退出；被强行终止（kill -9）的 worker 手中的网站在租期结束后
 由其他 worker 接手，已记录的页面不会重复记录。
 数据库地址也可以来自 $CERTWATCH_DATABASE；请先运行 "certwatch db migrate"。`},
+	"certwatch imitation": {"仿冒查询网站：用官方参考页面衡量仿冒判定", ""},
+	"certwatch imitation eval": {"在带标注的页面上衡量仿冒判定：精确率、召回率、按类型计数、漏报和误报", `对 DIR/labels.jsonl 列出的每个页面（{"file":"pages/x.html","url":"https://host/path",
+"label":"imitation"|"legitimate","kind":"..."}），与 DIR/reference 下的官方参考页面
+（references.jsonl：{"file":"reference/cx.html","url":"https://cx.mem.gov.cn/"}）比对并作出判定，
+输出精确率、召回率、按类型的计数，以及每个漏报和误报及其理由。加 --render 时在 Chromium 中
+渲染每个页面和参考页面（由 127.0.0.1 上的服务器从 DIR 提供，其他网址一律不可达），加入截图
+的感知哈希比对。`},
 }
 
 // flagZH is the Chinese description of a flag, by command path and flag
@@ -332,6 +339,10 @@ var flagZH = map[string]string{
 	"certwatch prune --dry-run":     "只统计将删除的内容，不删除",
 	"certwatch prune --keep-days":   "保留最近这么多天的巡查（默认取配置中的 schedule.frontier_keep_days）",
 	"certwatch worker --seed":       "没有进行中的巡查时开始一次",
+
+	"certwatch imitation eval --render":   "在 Chromium 中渲染每个页面，比对截图",
+	"certwatch imitation eval --chromium": "Chromium 的路径（默认取 PATH 上的 chromium）",
+	"certwatch imitation eval --json":     "输出 JSON 而不是文本",
 }
 
 // flagByEnglish translates the flags many commands share, by their English

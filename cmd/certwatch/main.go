@@ -88,5 +88,6 @@ whatever the machine's time zone.`,
 	root.AddCommand(newLookalikeCmd())
 	root.AddCommand(newCTLogCmd())
 	root.AddCommand(newPruneCmd())
+	root.AddCommand(newImitationCmd())
 	return root
 }
