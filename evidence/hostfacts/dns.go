@@ -81,7 +81,7 @@ func (c *Collector) addresses(ctx context.Context, r *run, host string) []netip.
 	if overridden {
 		return out
 	}
-	if c.o.ResolveOnly && c.o.DNS == "" && c.o.Exchanger == nil {
+	if c.ex == nil {
 		r.fail(PartDNS, fmt.Errorf("%s: %w", host, ErrNotResolvable))
 		return out
 	}
@@ -144,6 +144,12 @@ func (c *Collector) exchange(ctx context.Context, name string, qt uint16) (*dns.
 func (c *Collector) ptr(ctx context.Context, r *run, i int, a netip.Addr) {
 	if c.ex == nil {
 		r.fail(PartPTR, fmt.Errorf("%s: no DNS server configured", a))
+		return
+	}
+	if special(a) && c.o.DNS == "" && c.o.Exchanger == nil {
+		// The system resolver is not asked about internal addresses
+		// (and tests never reach a real DNS server).
+		r.fail(PartPTR, fmt.Errorf("%s: internal address, not asked without a configured DNS server", a))
 		return
 	}
 	rev, err := dns.ReverseAddr(a.String())

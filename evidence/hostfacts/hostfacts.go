@@ -86,6 +86,9 @@ type Options struct {
 	DNS string
 	// Exchanger, when set, is used instead of a client for DNS.
 	Exchanger lookalike.Exchanger
+	// NoDNS asks no DNS server: addresses come from Resolve only, and
+	// there is no reverse DNS.
+	NoDNS bool
 	// Resolve are the configuration's resolve overrides ("host" or
 	// "host:port" → "ip" or "ip:port", like curl --resolve): a host they
 	// name is dialed there, and its addresses come from them.
@@ -172,7 +175,7 @@ func New(o Options) (*Collector, error) {
 			return nil, fmt.Errorf("hostfacts: whois server for %q: %q is not host:port", tld, srv)
 		}
 	}
-	if c.ex == nil && !(o.ResolveOnly && o.DNS == "") {
+	if c.ex == nil && !o.NoDNS && !(o.ResolveOnly && o.DNS == "") {
 		cl, err := lookalike.NewClient(o.DNS, o.PartTimeout)
 		if err != nil {
 			return nil, fmt.Errorf("hostfacts: %w", err)
@@ -321,8 +324,8 @@ func (r *run) set(fn func(f *Facts)) {
 var ErrBlockedAddress = errors.New("internal or special-purpose address refused")
 
 // ErrNotResolvable is the error of a host the resolve overrides do not
-// name while resolve_only is set.
-var ErrNotResolvable = errors.New("host not in the resolve overrides (resolve_only)")
+// name when no DNS server is asked (resolve_only, or resolver "resolve").
+var ErrNotResolvable = errors.New("host not in the resolve overrides, and no DNS server is asked")
 
 // Collect collects the facts of rawURL's host, bounded by the Collector's
 // Timeout and ctx. It never fails as a whole: each part's failure is in

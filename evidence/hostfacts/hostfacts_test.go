@@ -414,7 +414,7 @@ func TestCollectRefusals(t *testing.T) {
 		t.Fatal(err)
 	}
 	f = c2.Collect(context.Background(), "http://elsewhere.example/")
-	if !hasProblem(f, PartDNS, "resolve_only") {
+	if !hasProblem(f, PartDNS, "resolve overrides") {
 		t.Errorf("resolve_only: %+v", f.Problems)
 	}
 	f = c2.Collect(context.Background(), "ftp://x.example/")
