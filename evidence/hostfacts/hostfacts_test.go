@@ -16,18 +16,15 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/certwatch/certwatch/evidence/hostfacts/hostfactstest"
 	ct "github.com/google/certificate-transparency-go"
 	cttls "github.com/google/certificate-transparency-go/tls"
 	ctx509 "github.com/google/certificate-transparency-go/x509"
-	"github.com/maxmind/mmdbwriter"
-	"github.com/maxmind/mmdbwriter/mmdbtype"
 	"github.com/miekg/dns"
 )
 
@@ -133,70 +130,13 @@ func newPKI(t testing.TB) *testPKI {
 	return p
 }
 
-// whoisServer is a local RFC 3912 server: answer(query) is written and
-// the connection closed; nil answer means never answer.
-func whoisServer(t testing.TB, answer func(q string, w io.Writer)) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var wg sync.WaitGroup
-	done := make(chan struct{})
-	t.Cleanup(func() { close(done); ln.Close(); wg.Wait() })
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				defer c.Close()
-				buf := make([]byte, 512)
-				n, _ := c.Read(buf)
-				q := strings.TrimSpace(string(buf[:n]))
-				if answer == nil {
-					<-done // never answers
-					return
-				}
-				answer(q, c)
-			}()
-		}
-	}()
-	return ln.Addr().String()
-}
+// loopbackHosting is the IP database record of 127.0.0.0/8 in the tests.
+var loopbackHosting = hostfactstest.Provider{Network: "127.0.0.0/8", ASN: 64500, ASOrg: "Example Hosting AS", ISP: "示例云计算有限公司", Country: "CN"}
 
-func writeMMDB(t testing.TB) string {
-	t.Helper()
-	tree, err := mmdbwriter.New(mmdbwriter.Options{DatabaseType: "Test-ASN-ISP", IncludeReservedNetworks: true, RecordSize: 24})
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, nw, _ := net.ParseCIDR("127.0.0.0/8")
-	if err := tree.Insert(nw, mmdbtype.Map{
-		"autonomous_system_number":       mmdbtype.Uint32(64500),
-		"autonomous_system_organization": mmdbtype.String("Example Hosting AS"),
-		"isp":                            mmdbtype.String("示例云计算有限公司"),
-		"country":                        mmdbtype.Map{"iso_code": mmdbtype.String("CN")},
-	}); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "ip.mmdb")
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := tree.WriteTo(f); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return path
+func writeMMDB(t testing.TB) string { return hostfactstest.MMDB(t, loopbackHosting) }
+
+func whoisServer(t testing.TB, answer func(q string, w io.Writer)) string {
+	return hostfactstest.WHOISServer(t, answer)
 }
 
 func imitationServer(t testing.TB, p *testPKI) *httptest.Server {
