@@ -128,6 +128,10 @@ func TestReferralMaterials(t *testing.T) {
 	if !strings.Contains(doc.Find("#facts-meta").Text(), recs[0].SHA256) {
 		t.Errorf("facts meta lacks the record's hash: %s", doc.Find("#facts-meta").Text())
 	}
+	_, page := cac.htGet("/cases/" + htID(imit))
+	if raw := htRawNames(htVisibleText(t, page), htTableIdentifiers(e)); len(raw) > 0 {
+		t.Errorf("the case page shows raw identifiers %q", raw)
+	}
 	audit, err := e.st.AuditEntries(store.AuditFilter{Object: "case:" + htID(imit)})
 	if err != nil || len(audit) == 0 || audit[0].Action != "case.hostfacts" || !strings.Contains(audit[0].Detail, recs[0].SHA256) {
 		t.Errorf("audit %+v, %v", audit, err)
@@ -148,6 +152,9 @@ func TestReferralMaterials(t *testing.T) {
 		if !strings.Contains(annex, w) {
 			t.Errorf("the referral letter's annex lacks %q:\n%s", w, annex)
 		}
+	}
+	if raw := htRawIdentifiers(htDocumentText(t, body), htKnownIdentifiers(e)); len(raw) > 0 {
+		t.Errorf("the referral letter shows raw identifiers %q", raw)
 	}
 	if !strings.Contains(letter.Find("#annex-note-facts").Text(), "附件2") {
 		t.Errorf("the letter does not announce the second annex: %q", letter.Find("#body").Text())
