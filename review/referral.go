@@ -130,13 +130,13 @@ func (s *Server) collectHostFacts(w http.ResponseWriter, r *http.Request) {
 		s.failErr(w, r, err)
 		return
 	}
-	if s.opts.HostFacts == nil {
-		s.fail(w, r, http.StatusServiceUnavailable, "本服务未配置网站技术信息采集（没有抓取配置）。")
-		return
-	}
 	c, err := s.st.Case(id)
 	if err != nil {
 		s.failErr(w, r, err)
+		return
+	}
+	if s.opts.HostFacts == nil {
+		s.fail(w, r, http.StatusServiceUnavailable, "本服务未配置网站技术信息采集（没有抓取配置）。")
 		return
 	}
 	snaps, err := s.st.Snapshots(id)

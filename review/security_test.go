@@ -120,6 +120,9 @@ var htRoutes = []htRoute{
 	// Search and pivots (search.go).
 	{"GET", "/search", "/search", htReadCases, 200},
 	{"GET", "/api/search", "/api/search", htReadCases, 400}, // no query
+	// Referral materials (referral.go): collecting host facts is the
+	// exporters'.
+	{"POST", "/cases/{id}/hostfacts", "/cases/999999/hostfacts", htExport, 404},
 	{"POST", "/logout", "/logout", "user", 303},             // last: it ends the session
 }
 
