@@ -203,3 +203,20 @@ func writeHostFacts(s EvidenceSource, caseID uint64, dir string, m *Manifest) er
 	}
 	return nil
 }
+
+// EachHostFacts runs fn over every host facts record, by case then id,
+// each checked against its hash (an import into another backend).
+func (s *Store) EachHostFacts(fn func(HostFacts) error) error {
+	return s.eachJSON(bucketHostFacts, func(k, v []byte) error {
+		var r hostFactsRecord
+		if err := json.Unmarshal(v, &r); err != nil {
+			return fmt.Errorf("decode host facts %x: %w", k, err)
+		}
+		h := r.HostFacts
+		h.Data = r.Data
+		if err := VerifyHostFacts(&h); err != nil {
+			return err
+		}
+		return fn(h)
+	})
+}
