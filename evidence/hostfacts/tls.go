@@ -167,7 +167,10 @@ func certFacts(c *x509.Certificate) Cert {
 		NotBefore: c.NotBefore.UTC(), NotAfter: c.NotAfter.UTC(),
 		SHA256: hex.EncodeToString(sum[:]), SignatureAlg: c.SignatureAlgorithm.String(),
 		PublicKeyAlg: c.PublicKeyAlgorithm.String(),
-		SelfSigned:   c.CheckSignatureFrom(c) == nil && string(c.RawIssuer) == string(c.RawSubject),
+		// Signed by its own key (CheckSignatureFrom would also require
+		// the CA flag, which a self-made leaf often lacks).
+		SelfSigned: string(c.RawIssuer) == string(c.RawSubject) &&
+			c.CheckSignature(c.SignatureAlgorithm, c.RawTBSCertificate, c.Signature) == nil,
 	}
 	if c.SerialNumber != nil {
 		out.Serial = strings.ToUpper(c.SerialNumber.Text(16))
