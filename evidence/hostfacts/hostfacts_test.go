@@ -392,3 +392,26 @@ func BenchmarkCollect(b *testing.B) {
 		}
 	}
 }
+
+// httptest's certificate is self-signed and carries no SCT: recorded as
+// such, and the CT item is missing while the certificate is present.
+func TestCollectSelfSignedWithoutSCT(t *testing.T) {
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	defer srv.Close()
+	c, err := New(Options{ResolveOnly: true, Resolve: map[string]string{"example.com": srv.Listener.Addr().String()},
+		AllowInternal: []string{"127.0.0.1"}, PartTimeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := c.Collect(context.Background(), "https://example.com/")
+	if f.TLS == nil || !f.TLS.Chain[0].SelfSigned || f.TLS.Verified || len(f.TLS.SCTs) != 0 {
+		t.Fatalf("tls %+v", f.TLS)
+	}
+	states := map[string]string{}
+	for _, it := range HostItems(f) {
+		states[string(it.Key)] = string(it.State)
+	}
+	if states["certificate"] != "present" || states["ct"] != "missing" || states["headers"] != "present" {
+		t.Errorf("item states %v", states)
+	}
+}
