@@ -42,6 +42,7 @@ import (
 	"github.com/certwatch/certwatch/discover/lookalike"
 	"github.com/certwatch/certwatch/internal/allowinternal"
 	"github.com/oschwald/maxminddb-golang/v2"
+	"golang.org/x/net/idna"
 )
 
 // Version is the format version Encode writes.
@@ -342,6 +343,9 @@ func (c *Collector) Collect(ctx context.Context, rawURL string) *Facts {
 		return f
 	}
 	host := strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
+	if a, err := idna.Lookup.ToASCII(host); err == nil {
+		host = a // DNS, SNI and WHOIS take the A-label (xn--) form
+	}
 	f.Host = host
 	f.Domain = registrable(host)
 	port := u.Port()

@@ -26,6 +26,7 @@ import (
 	cttls "github.com/google/certificate-transparency-go/tls"
 	ctx509 "github.com/google/certificate-transparency-go/x509"
 	"github.com/miekg/dns"
+	"golang.org/x/net/idna"
 )
 
 const testHost = "cx-mem-gov.example"
@@ -357,6 +358,10 @@ func TestCollectRefusals(t *testing.T) {
 	if !hasProblem(f, PartDNS, "resolve overrides") {
 		t.Errorf("resolve_only: %+v", f.Problems)
 	}
+	if f = c2.Collect(context.Background(), "http://证书查询.example/"); !strings.HasPrefix(f.Host, "xn--") || f.Domain != f.Host ||
+		mustUnicode(f.Host) != "证书查询.example" {
+		t.Errorf("an IDN host is asked as %q (domain %q), want its A-label", f.Host, f.Domain)
+	}
 	f = c2.Collect(context.Background(), "ftp://x.example/")
 	if !hasProblem(f, PartDNS, "not an http") {
 		t.Errorf("ftp: %+v", f.Problems)
@@ -364,6 +369,14 @@ func TestCollectRefusals(t *testing.T) {
 	if _, err := New(Options{WHOIS: map[string]string{"cn": "whois.example"}}); err == nil {
 		t.Error("a WHOIS server without a port was accepted")
 	}
+}
+
+func mustUnicode(h string) string {
+	u, err := idna.Lookup.ToUnicode(h)
+	if err != nil {
+		return err.Error()
+	}
+	return u
 }
 
 func hasProblem(f *Facts, part, substr string) bool {
