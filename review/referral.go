@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/certwatch/certwatch/casework"
@@ -106,6 +107,8 @@ func (s *Server) loadReferralView(r *http.Request, v *caseView) error {
 			c.Detail = "尚未采集网站技术信息"
 		case it.State == casework.ReferralNotConfigured:
 			c.Detail = "未配置（见配置文件 referral 项）"
+		case it.State == casework.ReferralMissing && f443(facts, it.Key):
+			c.Detail = "网址为 HTTP（未加密），未获得 HTTPS 证书"
 		case it.State == casework.ReferralMissing:
 			c.Detail = "采集时未获得"
 		}
@@ -116,6 +119,12 @@ func (s *Server) loadReferralView(r *http.Request, v *caseView) error {
 	}
 	v.Referral = rv
 	return nil
+}
+
+// f443 reports whether item k is the certificate or its CT entries of a
+// site served over plain HTTP (there may be none to find).
+func f443(f *hostfacts.Facts, k casework.ReferralItem) bool {
+	return (k == casework.ReferralCertificate || k == casework.ReferralCT) && strings.HasPrefix(f.URL, "http:")
 }
 
 // hostFactsTimeout bounds a collection asked for from the case page.
