@@ -115,6 +115,13 @@ func (c *Collector) addresses(ctx context.Context, r *run, host string) []netip.
 				if a, ok := netip.AddrFromSlice(v.AAAA); ok {
 					add(a, "dns")
 				}
+			case *dns.CNAME:
+				target := strings.TrimSuffix(strings.ToLower(v.Target), ".")
+				r.set(func(f *Facts) {
+					if !slices.Contains(f.CNAMEs, target) && len(f.CNAMEs) < 8 {
+						f.CNAMEs = append(f.CNAMEs, clip(target, 253))
+					}
+				})
 			}
 		}
 	}

@@ -211,13 +211,16 @@ type Facts struct {
 	Started  time.Time `json:"started"`
 	Finished time.Time `json:"finished"`
 
-	Addresses []Address   `json:"addresses,omitempty"`
-	TLS       *TLSFacts   `json:"tls,omitempty"`
-	HTTP      *HTTPFacts  `json:"http,omitempty"`
-	WHOIS     *WHOISFacts `json:"whois,omitempty"`
-	IPDB      *IPDBInfo   `json:"ipdb,omitempty"`
-	Problems  []Problem   `json:"problems,omitempty"`
-	NotAsked  []string    `json:"not_asked,omitempty"` // parts not configured (no WHOIS server, no IP database)
+	Addresses []Address `json:"addresses,omitempty"`
+	// CNAMEs are the aliases the DNS answers went through (a CDN or a
+	// parking service shows here), in the order met.
+	CNAMEs   []string    `json:"cnames,omitempty"`
+	TLS      *TLSFacts   `json:"tls,omitempty"`
+	HTTP     *HTTPFacts  `json:"http,omitempty"`
+	WHOIS    *WHOISFacts `json:"whois,omitempty"`
+	IPDB     *IPDBInfo   `json:"ipdb,omitempty"`
+	Problems []Problem   `json:"problems,omitempty"`
+	NotAsked []string    `json:"not_asked,omitempty"` // parts not configured (no WHOIS server, no IP database)
 }
 
 // Address is one address the host resolved to.

@@ -31,8 +31,11 @@ import (
 
 const testHost = "cx-mem-gov.example"
 
+// cnames are the aliases of the test zone.
+var cnames = map[string]string{"www." + testHost: "cdn-edge.hosting.example"}
+
 // localDNS is a real DNS server on 127.0.0.1 (UDP) answering for a test
-// zone: A records from addrs, PTR records from ptrs.
+// zone: A records from addrs, PTR records from ptrs, CNAMEs from cnames.
 func localDNS(t testing.TB, addrs map[string]string, ptrs map[string]string) string {
 	t.Helper()
 	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
@@ -44,9 +47,13 @@ func localDNS(t testing.TB, addrs map[string]string, ptrs map[string]string) str
 		m.SetReply(req)
 		q := req.Question[0]
 		name := strings.TrimSuffix(strings.ToLower(q.Name), ".")
+		if target, ok := cnames[name]; ok {
+			m.Answer = append(m.Answer, &dns.CNAME{Hdr: dns.RR_Header{Name: q.Name, Rrtype: dns.TypeCNAME, Class: dns.ClassINET, Ttl: 60}, Target: target + "."})
+			name = target
+		}
 		switch {
 		case addrs[name] != "" && q.Qtype == dns.TypeA:
-			m.Answer = append(m.Answer, &dns.A{Hdr: dns.RR_Header{Name: q.Name, Rrtype: dns.TypeA, Class: dns.ClassINET, Ttl: 60}, A: net.ParseIP(addrs[name])})
+			m.Answer = append(m.Answer, &dns.A{Hdr: dns.RR_Header{Name: name + ".", Rrtype: dns.TypeA, Class: dns.ClassINET, Ttl: 60}, A: net.ParseIP(addrs[name])})
 		case addrs[name] != "":
 			// exists, no AAAA
 		case ptrs[name] != "" && q.Qtype == dns.TypePTR:
@@ -357,6 +364,16 @@ func TestCollectRefusals(t *testing.T) {
 	f = c2.Collect(context.Background(), "http://elsewhere.example/")
 	if !hasProblem(f, PartDNS, "resolve overrides") {
 		t.Errorf("resolve_only: %+v", f.Problems)
+	}
+	cn := localDNS(t, map[string]string{"cdn-edge.hosting.example": "198.51.100.9"}, nil)
+	c3, err := New(Options{DNS: cn, PartTimeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f = c3.Collect(context.Background(), "http://www."+testHost+"/")
+	if len(f.CNAMEs) != 1 || f.CNAMEs[0] != "cdn-edge.hosting.example" || len(f.Addresses) != 1 || f.Addresses[0].IP != "198.51.100.9" ||
+		!hasProblem(f, PartHTTP, "internal or special-purpose") {
+		t.Errorf("through a CNAME: cnames %v, addresses %+v, problems %+v", f.CNAMEs, f.Addresses, f.Problems)
 	}
 	if f = c2.Collect(context.Background(), "http://证书查询.example/"); !strings.HasPrefix(f.Host, "xn--") || f.Domain != f.Host ||
 		mustUnicode(f.Host) != "证书查询.example" {

@@ -69,6 +69,9 @@ func fill(f *Facts, it *Item) {
 			}
 			it.Lines = append(it.Lines, line)
 		}
+		if len(f.CNAMEs) > 0 {
+			it.Lines = append(it.Lines, "别名（CNAME）："+f.Host+" → "+strings.Join(f.CNAMEs, " → "))
+		}
 		if len(f.Addresses) > 0 {
 			present()
 		}
