@@ -82,7 +82,11 @@ func (c *Collector) addresses(ctx context.Context, r *run, host string) []netip.
 		return out
 	}
 	if c.ex == nil {
-		r.fail(PartDNS, fmt.Errorf("%s: %w", host, ErrNotResolvable))
+		err := fmt.Errorf("%s: %w", host, ErrNotResolvable)
+		if c.dnsErr != nil {
+			err = fmt.Errorf("%s: %w", host, c.dnsErr)
+		}
+		r.fail(PartDNS, err)
 		return out
 	}
 	var errs []error

@@ -130,10 +130,18 @@ type Collector struct {
 	rules  map[string]string
 	ipdb   *maxminddb.Reader
 	ipMeta *IPDBInfo
+	// dnsErr is why no DNS client could be made (no resolv.conf).
+	dnsErr error
+	// ipdbErr is why the configured IP database could not be opened:
+	// every collection records it, and the other parts go on.
+	ipdbErr error
 }
 
 // New checks o, opens the IP database when one is configured and returns
-// a Collector; Close releases the database.
+// a Collector; Close releases the database. Only a bad allow_internal
+// entry or WHOIS server fails it (the configuration checks both): an IP
+// database that cannot be opened, or no DNS server to ask, is recorded
+// as a problem of every collection, whose other parts go on.
 func New(o Options) (*Collector, error) {
 	if o.PartTimeout <= 0 {
 		o.PartTimeout = DefaultPartTimeout
@@ -177,19 +185,19 @@ func New(o Options) (*Collector, error) {
 		}
 	}
 	if c.ex == nil && !o.NoDNS && !(o.ResolveOnly && o.DNS == "") {
-		cl, err := lookalike.NewClient(o.DNS, o.PartTimeout)
-		if err != nil {
-			return nil, fmt.Errorf("hostfacts: %w", err)
+		if cl, err := lookalike.NewClient(o.DNS, o.PartTimeout); err != nil {
+			c.dnsErr = err // recorded by each collection; overrides still answer
+		} else {
+			c.ex = cl
 		}
-		c.ex = cl
 	}
 	if o.IPDB != "" {
-		db, err := maxminddb.Open(o.IPDB)
-		if err != nil {
-			return nil, fmt.Errorf("hostfacts: open IP database %s: %w", o.IPDB, err)
+		if db, err := maxminddb.Open(o.IPDB); err != nil {
+			c.ipdbErr = fmt.Errorf("open IP database %s: %w", o.IPDB, err)
+		} else {
+			c.ipdb = db
+			c.ipMeta = &IPDBInfo{Type: db.Metadata.DatabaseType, Built: db.Metadata.BuildTime().UTC()}
 		}
-		c.ipdb = db
-		c.ipMeta = &IPDBInfo{Type: db.Metadata.DatabaseType, Built: db.Metadata.BuildTime().UTC()}
 	}
 	return c, nil
 }
@@ -362,9 +370,12 @@ func (c *Collector) Collect(ctx context.Context, rawURL string) *Facts {
 	go func() { defer wg.Done(); c.whois(ctx, r, f.Domain) }()
 
 	addrs := c.addresses(ctx, r, host)
-	if c.ipdb != nil {
+	switch {
+	case c.ipdb != nil:
 		f.IPDB = c.ipMeta
-	} else {
+	case c.ipdbErr != nil:
+		r.fail(PartIPDB, c.ipdbErr)
+	default:
 		r.notAsked(PartIPDB)
 	}
 	for i := range addrs {

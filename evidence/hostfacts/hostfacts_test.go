@@ -16,6 +16,8 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -382,6 +384,25 @@ func TestCollectRefusals(t *testing.T) {
 	f = c2.Collect(context.Background(), "ftp://x.example/")
 	if !hasProblem(f, PartDNS, "not an http") {
 		t.Errorf("ftp: %+v", f.Problems)
+	}
+	// A configured IP database that cannot be read is a problem of each
+	// collection, not the end of them.
+	bad := filepath.Join(t.TempDir(), "broken.mmdb")
+	if err := os.WriteFile(bad, []byte("not an mmdb"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c4, err := New(Options{ResolveOnly: true, Resolve: map[string]string{testHost: "127.0.0.1:1"}, AllowInternal: []string{"127.0.0.1"}, IPDB: bad})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f = c4.Collect(context.Background(), "http://"+testHost+"/")
+	if !hasProblem(f, PartIPDB, "broken.mmdb") || len(f.Addresses) != 1 || f.IPDB != nil {
+		t.Errorf("broken IP database: problems %+v", f.Problems)
+	}
+	for _, it := range HostItems(f) {
+		if it.Key == "provider" && (it.State != "missing" || !strings.Contains(it.Problem, "broken.mmdb")) {
+			t.Errorf("provider item %+v", it)
+		}
 	}
 	if _, err := New(Options{WHOIS: map[string]string{"cn": "whois.example"}}); err == nil {
 		t.Error("a WHOIS server without a port was accepted")
