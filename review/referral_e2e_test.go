@@ -105,10 +105,11 @@ func referralWorld(t *testing.T) (string, uint64) {
 // TestEndToEndReferralMaterials: the sample web swept once, the imitation
 // query site's case page in a real browser shows the 移送材料 section:
 // the police route with its reason, the checklist (the WARC and the host
-// facts the sweep collected present, the screenshot of a site fetched
-// statically missing, WHOIS and the IP database not configured) and the
-// facts themselves (the address the resolve override gave, the
-// software the server announces).
+// facts the sweep collected present, with WHOIS from the sample web's
+// server and the provider from its IP database; the screenshot of a site
+// fetched statically and the certificate of a plain-HTTP site missing)
+// and the facts themselves (the address the resolve override gave, the
+// software the server announces, the provider).
 func TestEndToEndReferralMaterials(t *testing.T) {
 	chromiumPath(t)
 	start := time.Now()
@@ -137,7 +138,7 @@ func TestEndToEndReferralMaterials(t *testing.T) {
 	for item, state := range map[casework.ReferralItem]casework.ReferralState{
 		casework.ReferralWARC: casework.ReferralPresent, casework.ReferralScreenshot: casework.ReferralMissing,
 		casework.ReferralAddresses: casework.ReferralPresent, casework.ReferralHeaders: casework.ReferralPresent,
-		casework.ReferralWHOIS: casework.ReferralNotConfigured, casework.ReferralProvider: casework.ReferralNotConfigured,
+		casework.ReferralWHOIS: casework.ReferralPresent, casework.ReferralProvider: casework.ReferralPresent,
 		casework.ReferralCertificate: casework.ReferralMissing,
 	} {
 		if got[item.Name()] != string(state) {
@@ -145,7 +146,8 @@ func TestEndToEndReferralMaterials(t *testing.T) {
 		}
 	}
 	facts := textOf(t, ctx, "#facts")
-	for _, want := range []string{"127.0.0.1", "配置的解析覆盖", "Server: nginx/1.14.0", "X-Powered-By: PHP/5.6.40"} {
+	for _, want := range []string{"127.0.0.1", "配置的解析覆盖", "Server: nginx/1.14.0", "X-Powered-By: PHP/5.6.40",
+		testbed.DemoHosting.ISP, "AS64512", "查询 " + testbed.HostImitation} {
 		if !strings.Contains(facts, want) {
 			t.Errorf("facts lack %q:\n%s", want, facts)
 		}

@@ -55,8 +55,9 @@ discover:
   lookalike:
     resolver: resolve
     max_names: 10000
-sources:
 `)
+	b.WriteString(w.referralConfig())
+	p("sources:\n")
 	site := func(id, host string, depth, maxPages int) {
 		p("  - id: %s\n", id)
 		p("    type: site\n")

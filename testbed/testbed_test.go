@@ -570,6 +570,11 @@ type sweepConfig struct {
 			MaxNames int    `yaml:"max_names"`
 		} `yaml:"lookalike"`
 	} `yaml:"discover"`
+	Referral struct {
+		WHOIS       map[string]string `yaml:"whois"`
+		IPDB        string            `yaml:"ipdb"`
+		PartTimeout string            `yaml:"part_timeout"`
+	} `yaml:"referral"`
 	Sources []struct {
 		ID           string            `yaml:"id"`
 		Type         string            `yaml:"type"`
