@@ -202,6 +202,21 @@ var names = map[any]string{
 	AuditObject("report"):   "报表",
 	AuditObject("sweep"):    "巡查",
 	AuditObject("audit"):    "审计日志",
+
+	// Referral materials of an imitation site (issue 14, referral.go).
+	ReferralScreenshot:    "页面截图（与官方页面对照）",
+	ReferralWARC:          "网页原始证据（WARC 证据包）",
+	ReferralAddresses:     "IP 地址及反向解析",
+	ReferralCertificate:   "TLS 证书",
+	ReferralCT:            "证书透明度记录（SCT）",
+	ReferralHeaders:       "服务器响应头",
+	ReferralWHOIS:         "域名 WHOIS 信息",
+	ReferralProvider:      "托管服务商（离线 IP 库）",
+	ReferralPresent:       "已具备",
+	ReferralMissing:       "缺失",
+	ReferralNotConfigured: "未配置",
+
+	AuditAction("case.hostfacts"): "采集网站技术信息",
 }
 
 // moveNames label the buttons that move a notice to a state.

@@ -107,6 +107,9 @@ func (v *verifier) counts(ctx context.Context) error {
 	if err := assignCounts(v.src, want); err != nil {
 		return err
 	}
+	if err := hostFactsCounts(v.src, want); err != nil {
+		return err
+	}
 	cases, err := v.src.Cases(store.CaseFilter{})
 	if err != nil {
 		return err

@@ -55,6 +55,8 @@ var wantTables = []string{
 	"notice_escalations", "notice_reminders", "notice_track_events",
 	// 00011_source_caps
 	"source_caps",
+	// 00009_host_facts
+	"host_facts",
 }
 
 func init() { slices.Sort(wantTables) }

@@ -411,6 +411,9 @@ type caseView struct {
 	// Pivots link to the cases sharing a contact, host, listing id or
 	// page content with this one (search.go).
 	Pivots pivotLinks
+	// Referral is the referral materials of an imitation site
+	// (referral.go); nil for other cases.
+	Referral *referralView
 }
 
 // linkedView is one case linked by a shared contact.
@@ -557,6 +560,9 @@ func (s *Server) loadCaseView(r *http.Request, id uint64) (*caseView, error) {
 		mayDecide(u, c, casework.ActionWithdraw) == nil
 	v.Triage = newTriageView(r.URL.Query())
 	if err := s.loadMergeView(r, v); err != nil {
+		return nil, err
+	}
+	if err := s.loadReferralView(r, v); err != nil {
 		return nil, err
 	}
 	return v, nil

@@ -2,8 +2,6 @@ package review
 
 import (
 	"bytes"
-	"html/template"
-	"io/fs"
 	"net/http"
 	"strings"
 
@@ -11,38 +9,10 @@ import (
 )
 
 // The case page's comparison of an imitation site with the official page
-// (issue 14): templates/imitation_compare.html, included in the case
+// (issue 14): templates/_imitation_compare.html (a partial, see parseViews), included in the case
 // page, shows the candidate's latest screenshot beside the official
 // reference's (the thumbnail the finding keeps, served by
 // referenceScreenshot) and the verdict's reasons.
-
-// partialMark starts a template file that is a partial: it is not a view
-// of its own but is parsed into every view (a page includes it with
-// {{template "name" …}}).
-const partialMark = "{{/* partial"
-
-// isPartial reports whether a template file is a partial.
-func isPartial(body []byte) bool { return bytes.HasPrefix(bytes.TrimSpace(body), []byte(partialMark)) }
-
-// addPartials parses every partial into t.
-func addPartials(t *template.Template) error {
-	pages, err := fs.Glob(templateFS, "templates/*.html")
-	if err != nil {
-		return err
-	}
-	for _, p := range pages {
-		body, err := fs.ReadFile(templateFS, p)
-		if err != nil {
-			return err
-		}
-		if isPartial(body) {
-			if _, err := t.Parse(string(body)); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
 
 // referenceScreenshot serves the official page's screenshot (a PNG
 // thumbnail) that an imitation case's finding keeps.

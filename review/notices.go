@@ -251,6 +251,11 @@ func (s *Server) document(n *store.Notice) (*notice.Document, error) {
 	}
 	slices.Sort(d.LegalBasis)
 	s.escalationWording(n, d)
+	hf, err := s.referralFacts(n) // referral.go: a referral's second annex
+	if err != nil {
+		return nil, err
+	}
+	d.HostFacts = hf
 	return d, nil
 }
 

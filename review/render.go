@@ -113,7 +113,9 @@ func nameOf[T ~string](name func(T) string) func(any) string {
 	return func(v any) string { return name(T(fmt.Sprint(v))) }
 }
 
-// parseViews parses every page with the layout, once at start-up.
+// parseViews parses every page with the layout, once at start-up. A
+// file whose name starts with "_" is a partial, not a page: it defines
+// templates every page may include ({{template "referral_facts" .}}).
 func parseViews() (map[string]*template.Template, error) {
 	layout, err := fs.ReadFile(templateFS, "templates/layout.html")
 	if err != nil {
@@ -123,25 +125,34 @@ func parseViews() (map[string]*template.Template, error) {
 	if err != nil {
 		return nil, err
 	}
+	var partials []string
+	for _, p := range pages {
+		if strings.HasPrefix(path.Base(p), "_") {
+			b, err := fs.ReadFile(templateFS, p)
+			if err != nil {
+				return nil, err
+			}
+			partials = append(partials, string(b))
+		}
+	}
 	views := map[string]*template.Template{}
 	for _, p := range pages {
 		name := strings.TrimSuffix(path.Base(p), ".html")
-		if name == "layout" {
+		if name == "layout" || strings.HasPrefix(name, "_") {
 			continue
 		}
 		body, err := fs.ReadFile(templateFS, p)
 		if err != nil {
 			return nil, err
 		}
-		if isPartial(body) { // parsed into every view (imitation_compare.go)
-			continue
-		}
 		t, err := template.New(name).Funcs(funcs).Parse(string(layout))
+		for _, part := range partials {
+			if err == nil {
+				_, err = t.Parse(part)
+			}
+		}
 		if err == nil {
 			_, err = t.Parse(string(body))
-		}
-		if err == nil {
-			err = addPartials(t)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("review: parse view %s: %w", p, err)
@@ -189,6 +200,8 @@ var flashes = map[string]string{
 	"reassigned": "已改派。",
 	"takenover":  "已接管该案件。",
 	"commented":  "评论已添加。",
+	// Referral materials (referral.go).
+	"hostfacts": "网站技术信息已采集并保存（含 SHA-256），见“移送材料”。",
 }
 
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, view string, data any) {

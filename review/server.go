@@ -71,6 +71,10 @@ type Options struct {
 	// the answer is a progress page (202, /tasks/{id}; default
 	// DefaultTaskWait). The work goes on in the background (tasks.go).
 	TaskWait time.Duration
+
+	// HostFacts collects a URL's host facts for a referral (referral.go);
+	// nil hides the button that collects them again.
+	HostFacts HostFactsCollector
 }
 
 // Server is the review UI and API.
@@ -290,6 +294,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /cases/mine", s.can(permDecide, s.mine))
 	m.HandleFunc("POST /cases/{id}/claim", s.user(s.claim))
 	m.HandleFunc("POST /cases/{id}/comments", s.can(permReadCases, s.addComment))
+	m.HandleFunc("POST /cases/{id}/hostfacts", s.can(permExport, s.collectHostFacts)) // referral.go
 	m.HandleFunc("GET /cases/{id}/diff", s.can(permReadCases, s.diffPage))
 	m.HandleFunc("GET /search", s.can(permReadCases, s.searchPage))
 	m.HandleFunc("GET /api/search", s.can(permReadCases, s.apiSearch))

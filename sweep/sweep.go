@@ -8,6 +8,7 @@
 package sweep
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -549,6 +550,7 @@ func (r *run) handle(it store.FrontierItem, res *crawler.Result, turn func() err
 	}
 	r.added(src, rr.Added)
 	r.stats.finding(it.SourceID, hostOf(it.URL), f.Category, rr)
+	r.collectHostFacts(f, rr, cmp.Or(res.FinalURL, it.URL)) // hostfacts.go: imitation cases only
 	r.s.Log.Info("finding", "url", it.URL, "category", f.Category, "score", f.Score, "channel", f.Channel, "case", rr.CaseID, "new", rr.NewCase)
 	return nil
 }

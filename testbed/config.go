@@ -58,8 +58,9 @@ discover:
   # The imitation verdict's references: the official page the sweep
   # fetches (cx.mem.gov.cn) is kept here, beside the config.
   imitation: {state: imitation-references.json}
-sources:
 `)
+	b.WriteString(w.referralConfig())
+	p("sources:\n")
 	site := func(id, host string, depth, maxPages int) {
 		p("  - id: %s\n", id)
 		p("    type: site\n")

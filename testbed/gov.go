@@ -130,7 +130,13 @@ func (w *Web) imitationSite() (http.Handler, error) {
 		rw.Header().Set("Content-Type", ctHTML)
 		_, _ = rw.Write(buf.Bytes())
 	})
-	return s, nil
+	// The server announces its software, as cheap hosting does: what a
+	// referral's response headers record (issue 14).
+	return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		rw.Header().Set("Server", "nginx/1.14.0")
+		rw.Header().Set("X-Powered-By", "PHP/5.6.40")
+		s.ServeHTTP(rw, r)
+	}), nil
 }
 
 type fakeRecord struct{ Type, Name, Number string }

@@ -574,6 +574,11 @@ type sweepConfig struct {
 			State string `yaml:"state"`
 		} `yaml:"imitation"`
 	} `yaml:"discover"`
+	Referral struct {
+		WHOIS       map[string]string `yaml:"whois"`
+		IPDB        string            `yaml:"ipdb"`
+		PartTimeout string            `yaml:"part_timeout"`
+	} `yaml:"referral"`
 	Sources []struct {
 		ID           string            `yaml:"id"`
 		Type         string            `yaml:"type"`

@@ -249,6 +249,7 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 		Detection:    func() detect.Status { return now.Detector().Status() },
 		ModelChanged: now.ModelChanged,
 		InForce:      now,
+		HostFacts:    hostFactsCollector(cfg), // hostfacts.go
 		SweepNow: func() error {
 			if runner.Busy() {
 				return review.ErrSweepBusy

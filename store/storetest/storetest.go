@@ -142,6 +142,7 @@ func Run(t *testing.T, open func(t *testing.T) Backend) {
 	parallel(t, "Queue", func(t *testing.T) { testQueue(t, open(t)); testSavedFilters(t, open(t)) })
 	parallel(t, "Search", func(t *testing.T) { testSearch(t, open(t)) })
 	parallel(t, "Pivots", func(t *testing.T) { testPivots(t, open(t)) })
+	parallel(t, "HostFacts", func(t *testing.T) { testHostFacts(t, open(t)) }) // hostfacts.go: referral facts kept with their hash
 }
 
 // parallel runs one part of the suite as a parallel subtest: each opens a
