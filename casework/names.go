@@ -102,6 +102,7 @@ var names = map[any]string{
 	SweepTrouble("robots_refused"):   "robots.txt 禁止抓取",
 	SweepTrouble("mostly_unchecked"): "大部分无法检查",
 	SweepTrouble("lookalike_failed"): "仿冒域名解析失败",
+	SweepTrouble("ct_failed"):        "证书透明度日志读取出错",
 
 	SourceState("checked"):     "已检查",
 	SourceState("trouble"):     "需要关注",
@@ -130,6 +131,24 @@ var names = map[any]string{
 	DiscoveryCount("lookalike_failed"):       "解析失败",
 	DiscoveryCount("lookalike_wildcard"):     "泛解析（不抓取）",
 	DiscoveryCount("lookalike_queued"):       "首页加入待查",
+
+	DiscoveryCount("ct_logs"):       "证书透明度日志",
+	DiscoveryCount("ct_entries"):    "读取的日志条目",
+	DiscoveryCount("ct_names"):      "检查的域名",
+	DiscoveryCount("ct_matches"):    "匹配仿冒规则",
+	DiscoveryCount("ct_queued"):     "首页加入待查",
+	DiscoveryCount("ct_bad_leaves"): "无法解析的条目",
+	DiscoveryCount("ct_garbage"):    "响应格式错误",
+	DiscoveryCount("ct_lying"):      "树头异常（倒退、分叉或不一致）",
+	DiscoveryCount("ct_timeouts"):   "请求超时",
+	DiscoveryCount("ct_failed"):     "其他错误",
+
+	DiscoveryCount("watch_queued"):  "复查的已知仿冒网站",
+	DiscoveryCount("watch_online"):  "仍在线且内容未变",
+	DiscoveryCount("watch_changed"): "仍在线但内容已变",
+	DiscoveryCount("watch_gone"):    "已下线或不再仿冒",
+	DiscoveryCount("watch_failed"):  "复查失败",
+	DiscoveryCount("watch_moves"):   "疑似换域名并关联旧案件",
 
 	AuditAction("login"):                 "登录",
 	AuditAction("logout"):                "退出登录",

@@ -235,6 +235,9 @@ func Parse(file string, data []byte) (*Config, error) {
 	if c.Discover.Lookalike != nil {
 		c.Discover.Lookalike.resolveState(dir)
 	}
+	if c.Discover.CT != nil {
+		c.Discover.CT.resolveState(dir)
+	}
 	for _, s := range c.Sources {
 		if s.URLFile != "" && !filepath.IsAbs(s.URLFile) {
 			s.URLFile = filepath.Join(dir, s.URLFile)

@@ -31,6 +31,8 @@ type Discover struct {
 	QR          bool
 	QRMaxImages int // images fetched per page (default 8, at most 64)
 	Lookalike   *Lookalike
+	CT          *CT    // discover.ct (discover_ct.go)
+	Watch       *Watch // discover.watch (discover_ct.go)
 }
 
 // Lookalike is the discover.lookalike key.
@@ -65,6 +67,14 @@ func (d *decoder) discover(n *yaml.Node, key string, dst *Discover) {
 		"lookalike": func(v *yaml.Node, k string) {
 			dst.Lookalike = &Lookalike{QPS: 20, MaxNames: 500, Timeout: 2 * time.Minute}
 			d.lookalike(v, k, dst.Lookalike)
+		},
+		"ct": func(v *yaml.Node, k string) {
+			dst.CT = &CT{MaxEntries: 10000, MaxQueued: 500, Timeout: 2 * time.Minute, RequestTimeout: 20 * time.Second}
+			d.ct(v, k, dst.CT)
+		},
+		"watch": func(v *yaml.Node, k string) {
+			dst.Watch = &Watch{MaxHosts: 200, Category: DefaultWatchCategory, Moves: true}
+			d.watch(v, k, dst.Watch)
 		},
 	})
 }

@@ -167,6 +167,7 @@ func Health(cfg *config.Config, sum *Summary, prev *Summary) []Trouble {
 		add(LookalikeSource, TroubleLookalikeFailed, "仿冒域名核查：%d 个域名中 %d 个解析超时、%d 个解析失败%s：已注册的仿冒域名可能漏检，请检查 discover.lookalike 的 resolver 设置",
 			l.Names, l.Timeouts, l.Failed, lookalikeErrDetail(l.Err))
 	}
+	ctHealth(sum, add)
 	return out
 }
 
