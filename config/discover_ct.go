@@ -96,13 +96,15 @@ func (d *decoder) ct(n *yaml.Node, key string, c *CT) {
 				c.Logs = append(c.Logs, l)
 			})
 		},
-		"max_entries":     func(v *yaml.Node, k string) { d.Int(v, k, 1, 1000000, &c.MaxEntries) },
-		"max_queued":      func(v *yaml.Node, k string) { d.Int(v, k, 1, 50000, &c.MaxQueued) },
-		"timeout":         func(v *yaml.Node, k string) { d.Duration(v, k, time.Second, time.Hour, &c.Timeout) },
-		"request_timeout": func(v *yaml.Node, k string) { d.Duration(v, k, 100*time.Millisecond, 10*time.Minute, &c.RequestTimeout) },
-		"state":           func(v *yaml.Node, k string) { d.Str(v, k, &c.State) },
-		"hosts":           func(v *yaml.Node, k string) { d.StrList(v, k, &c.Hosts) },
-		"allow":           func(v *yaml.Node, k string) { d.StrList(v, k, &c.Allow) },
+		"max_entries": func(v *yaml.Node, k string) { d.Int(v, k, 1, 1000000, &c.MaxEntries) },
+		"max_queued":  func(v *yaml.Node, k string) { d.Int(v, k, 1, 50000, &c.MaxQueued) },
+		"timeout":     func(v *yaml.Node, k string) { d.Duration(v, k, time.Second, time.Hour, &c.Timeout) },
+		"request_timeout": func(v *yaml.Node, k string) {
+			d.Duration(v, k, 100*time.Millisecond, 10*time.Minute, &c.RequestTimeout)
+		},
+		"state": func(v *yaml.Node, k string) { d.Str(v, k, &c.State) },
+		"hosts": func(v *yaml.Node, k string) { d.StrList(v, k, &c.Hosts) },
+		"allow": func(v *yaml.Node, k string) { d.StrList(v, k, &c.Allow) },
 	}, "logs")
 }
 
