@@ -396,6 +396,8 @@ type caseView struct {
 	// Pivots link to the cases sharing a contact, host, listing id or
 	// page content with this one (search.go).
 	Pivots pivotLinks
+	// Watch is the re-checks of a known imitation site (watch.go).
+	Watch watchView
 }
 
 // linkedView is one case linked by a shared contact.
@@ -472,6 +474,9 @@ func (s *Server) loadCaseView(r *http.Request, id uint64) (*caseView, error) {
 		return nil, err
 	}
 	slices.Reverse(v.Sightings)
+	if v.Watch, err = s.watchView(id); err != nil {
+		return nil, err
+	}
 	if v.Decisions, err = s.st.Decisions(id); err != nil {
 		return nil, err
 	}

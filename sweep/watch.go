@@ -186,19 +186,30 @@ func (r *run) watched(it store.FrontierItem, res *crawler.Result, f *matcher.Fin
 	if it.Kind != kindWatch {
 		return
 	}
-	state := "failed"
+	state, detail := store.WatchFailed, "复查未能判断：" + FailureName(string(res.Outcome))
 	switch {
-	case f == nil && (res.Status == http.StatusNotFound || res.Status == http.StatusGone || res.Outcome == crawler.OutcomeNetwork):
-		state = "gone"
+	case f == nil && (res.Status == http.StatusNotFound || res.Status == http.StatusGone):
+		state, detail = store.WatchGone, fmt.Sprintf("返回 %d，页面已删除", res.Status)
+	case f == nil && res.Outcome == crawler.OutcomeNetwork:
+		state, detail = store.WatchGone, "无法连接或域名已不再解析"
 	case f == nil:
 	case !f.Flagged:
-		state = "gone" // still answering, no longer an imitation
+		state, detail = store.WatchGone, "页面仍可访问，但已不再是仿冒查询页面"
 	case it.Meta[metaWatchContent] != "" && contentKey(p) == it.Meta[metaWatchContent]:
-		state = "online"
+		state, detail = store.WatchOnline, "仍是仿冒查询页面，内容与上次相同"
 	default:
-		state = "changed"
+		state, detail = store.WatchChanged, "仍是仿冒查询页面，内容已变化（保存为新快照）"
 	}
 	id, _ := strconv.ParseUint(it.Meta[metaWatchCase], 10, 64)
+	if wr, ok := r.s.Store.(WatchRecorder); ok && id != 0 {
+		c := store.WatchCheck{CaseID: id, SweepID: r.sw.ID, At: res.FetchedAt, URL: it.URL, State: state, Status: res.Status, Detail: detail}
+		if p != nil {
+			c.ContentKey = contentKey(p)
+		}
+		if err := wr.RecordWatchCheck(c); err != nil {
+			r.s.Log.Warn("watch: re-check not recorded", "case", id, "err", err)
+		}
+	}
 	r.stats.mu.Lock()
 	defer r.stats.mu.Unlock()
 	w := r.stats.Watch
@@ -207,11 +218,11 @@ func (r *run) watched(it store.FrontierItem, res *crawler.Result, f *matcher.Fin
 		r.stats.Watch = w
 	}
 	switch state {
-	case "online":
+	case store.WatchOnline:
 		w.Online++
-	case "changed":
+	case store.WatchChanged:
 		w.Changed++
-	case "gone":
+	case store.WatchGone:
 		w.Gone++
 	default:
 		w.Failed++

@@ -210,6 +210,16 @@ func TestSweepWatchAndDomainMoves(t *testing.T) {
 	if sns, err := st.Snapshots(a.ID); err != nil || len(sns) != 2 {
 		t.Errorf("case %d snapshots after the change: %d, %v", a.ID, len(sns), err)
 	}
+	// The re-checks are on A's case, newest first, for its page.
+	checks, err := st.WatchChecks(a.ID, 0)
+	var states []string
+	for _, c := range checks {
+		states = append(states, c.State)
+	}
+	if err != nil || strings.Join(states, ",") != "changed,gone,online" || checks[1].Status != 404 || checks[1].Detail != "返回 404，页面已删除" ||
+		checks[0].SweepID <= checks[1].SweepID {
+		t.Errorf("re-checks of case %d: %+v, %v", a.ID, checks, err)
+	}
 }
 
 // TestSweepWatchRate: 40 known imitation sites on 40 hosts are re-checked
