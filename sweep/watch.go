@@ -186,7 +186,7 @@ func (r *run) watched(it store.FrontierItem, res *crawler.Result, f *matcher.Fin
 	if it.Kind != kindWatch {
 		return
 	}
-	state, detail := store.WatchFailed, "复查未能判断：" + FailureName(string(res.Outcome))
+	state, detail := store.WatchFailed, "复查未能判断："+FailureName(string(res.Outcome))
 	switch {
 	case f == nil && (res.Status == http.StatusNotFound || res.Status == http.StatusGone):
 		state, detail = store.WatchGone, fmt.Sprintf("返回 %d，页面已删除", res.Status)
