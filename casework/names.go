@@ -136,7 +136,7 @@ var names = map[any]string{
 	DiscoveryCount("ct_entries"):    "读取的日志条目",
 	DiscoveryCount("ct_names"):      "检查的域名",
 	DiscoveryCount("ct_matches"):    "匹配仿冒规则",
-	DiscoveryCount("ct_queued"):     "首页加入待查",
+	DiscoveryCount("ct_queued"):     "域名首页加入待查",
 	DiscoveryCount("ct_bad_leaves"): "无法解析的条目",
 	DiscoveryCount("ct_garbage"):    "响应格式错误",
 	DiscoveryCount("ct_lying"):      "树头异常（倒退、分叉或不一致）",

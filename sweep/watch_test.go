@@ -261,3 +261,40 @@ func TestSweepWatchRate(t *testing.T) {
 	}
 	t.Logf("re-checked %d known imitation sites in a sweep of %v: %v per host", sum.Watch.Queued, took, took/time.Duration(sum.Watch.Queued))
 }
+
+// TestTemplateShingles: the structure fingerprint ignores words and
+// attributes, tells apart pages built differently, and refuses pages too
+// small to compare.
+func TestTemplateShingles(t *testing.T) {
+	page := imitationPage(t)
+	a := templateShingles([]byte(page))
+	if len(a) < 20 {
+		t.Fatalf("imitation page: %d shingles", len(a))
+	}
+	reworded := strings.NewReplacer("应急管理部", "某某部", "查询", "检索", `class="row"`, `class="line"`).Replace(page)
+	if j := jaccard(a, templateShingles([]byte(reworded))); j != 1 {
+		t.Errorf("reworded page: similarity %.2f, want 1", j)
+	}
+	// One more form row: still the same kit.
+	extra := strings.Replace(page, `<div class="row"><button`, `<div class="row"><label for="dw">单位</label><input id="dw" name="dw"></div><div class="row"><button`, 1)
+	if j := jaccard(a, templateShingles([]byte(extra))); j < templateSimilar || j == 1 {
+		t.Errorf("page with one more row: similarity %.2f", j)
+	}
+	for _, other := range []string{"news.example", "yjj.demo.gov.cn"} {
+		b, err := os.ReadFile(filepath.Join("..", "testbed", "sites", other, "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if j := jaccard(a, templateShingles(b)); j >= templateSimilar {
+			t.Errorf("%s: similarity %.2f with the imitation page", other, j)
+		} else {
+			t.Logf("%s: similarity %.2f", other, j)
+		}
+	}
+	if s := templateShingles([]byte("<html><body><p>hi</p></body></html>")); s != nil {
+		t.Errorf("tiny page: %d shingles", len(s))
+	}
+	if jaccard(nil, a) != 0 {
+		t.Error("jaccard with an empty set")
+	}
+}
