@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -105,7 +107,7 @@ func (s *Sweeper) seedCT(ctx context.Context, sweepID uint64) *CTStats {
 			Logs:       []ctlog.Log{{URL: l.URL, PublicKey: l.PublicKey, StartAtHead: l.StartAtHead}},
 			Matcher:    m,
 			Limits:     ctlog.Limits{MaxEntriesPerPoll: int64(c.MaxEntries), RequestTimeout: c.RequestTimeout, MaxMatches: c.MaxQueued * 4},
-			HTTPClient: &http.Client{},
+			HTTPClient: &http.Client{Transport: ctTransport(s.Config.Resolve, s.Config.ResolveOnly, s.Config.Proxy)},
 			UserAgent:  "certwatch",
 		}
 		res, perr := p.Poll(ctx, state)
@@ -167,6 +169,41 @@ func (s *Sweeper) seedCT(ctx context.Context, sweepID uint64) *CTStats {
 	}
 	log.Info("ct: logs read", "logs", st.Logs, "entries", st.Entries, "matches", st.Matches, "queued", st.Queued, "elapsed", st.Elapsed)
 	return st
+}
+
+// ctTransport is the CT logs' transport: a log host in the config's
+// resolve overrides is dialled at its address there (as the crawler
+// does); with resolve_only, a log host not there (other than a loopback
+// address) is refused, so nothing leaves the machine. The config's proxy, if any, carries the other
+// requests (no environment proxy is used).
+func ctTransport(resolve map[string]string, resolveOnly bool, proxy string) http.RoundTripper {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.Proxy = nil
+	if pu, err := url.Parse(proxy); err == nil && proxy != "" && !resolveOnly {
+		t.Proxy = func(r *http.Request) (*url.URL, error) {
+			if _, ok := resolve[strings.ToLower(r.URL.Hostname())]; ok {
+				return nil, nil // an override is dialled directly
+			}
+			return pu, nil
+		}
+	}
+	d := &net.Dialer{Timeout: 10 * time.Second}
+	t.DialContext = func(ctx context.Context, network, addr string) (net.Conn, error) {
+		host, port, err := net.SplitHostPort(addr)
+		if err != nil {
+			return nil, err
+		}
+		if to, ok := resolve[strings.ToLower(host)]; ok {
+			addr = to
+			if _, _, err := net.SplitHostPort(to); err != nil {
+				addr = net.JoinHostPort(strings.Trim(to, "[]"), port) // a bare address keeps the port
+			}
+		} else if ip := net.ParseIP(host); resolveOnly && (ip == nil || !ip.IsLoopback()) {
+			return nil, fmt.Errorf("ct: %s is not in the resolve overrides and resolve_only is set", host)
+		}
+		return d.DialContext(ctx, network, addr)
+	}
+	return t
 }
 
 // ctReason is the reason a CT match gives its case.

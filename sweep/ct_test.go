@@ -158,3 +158,35 @@ func TestSweepCTRate(t *testing.T) {
 		t.Errorf("CT step read %.0f entries/s", ct.EntriesPerSecond())
 	}
 }
+
+// TestSweepCTResolve: a log named by host is dialled at its resolve
+// override; with resolve_only, a log host not in the overrides is refused
+// (nothing leaves the machine), counted, and the other log is read.
+func TestSweepCTResolve(t *testing.T) {
+	web, err := testbed.Start(testbed.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer web.Close()
+	ca := ctlogtest.NewCA(t)
+	log := ctlogtest.NewLog(t)
+	log.AddCert(t, ca, false, testbed.HostLookalike)
+	disc := "discover:\n  ct: {logs: [{url: \"http://ctlog.example/\"}, {url: \"http://unlisted-log.example/\"}]}\n"
+	cfg := discoverConfig(t, web, t.TempDir(), disc)
+	cfg.Resolve["ctlog.example"] = strings.TrimPrefix(log.URL(), "http://")
+	sum, byURL, st := qrSweep(t, cfg)
+	ct := sum.CT
+	if ct == nil || ct.Entries != 1 || ct.Queued != 1 || ct.Failed+ct.Garbage+ct.Timeouts != 1 {
+		t.Fatalf("CT counts: %+v", ct)
+	}
+	if p := ct.problems(); len(p) != 1 || !strings.Contains(p[0], "unlisted-log.example") {
+		t.Errorf("problems: %q", p)
+	}
+	c, ok := byURL[store.CanonicalURL(testbed.LookalikeURL())]
+	if !ok {
+		t.Fatal("no case from the log named by host")
+	}
+	if f := caseFinding(t, st, c); !strings.HasPrefix(f.Reasons[0], "证书透明度日志 http://ctlog.example 第 0 条：") {
+		t.Errorf("reason %q", f.Reasons[0])
+	}
+}
