@@ -136,6 +136,7 @@ var names = map[any]string{
 	DiscoveryCount("ct_entries"):    "读取的日志条目",
 	DiscoveryCount("ct_names"):      "检查的域名",
 	DiscoveryCount("ct_matches"):    "匹配仿冒规则",
+	DiscoveryCount("ct_remembered"): "近期匹配并持续核查的域名",
 	DiscoveryCount("ct_queued"):     "域名首页加入待查",
 	DiscoveryCount("ct_bad_leaves"): "无法解析的条目",
 	DiscoveryCount("ct_garbage"):    "响应格式错误",

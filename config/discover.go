@@ -69,7 +69,7 @@ func (d *decoder) discover(n *yaml.Node, key string, dst *Discover) {
 			d.lookalike(v, k, dst.Lookalike)
 		},
 		"ct": func(v *yaml.Node, k string) {
-			dst.CT = &CT{MaxEntries: 10000, MaxQueued: 500, Timeout: 2 * time.Minute, RequestTimeout: 20 * time.Second}
+			dst.CT = &CT{MaxEntries: 10000, MaxQueued: 500, Timeout: 2 * time.Minute, RequestTimeout: 20 * time.Second, Recheck: 30 * 24 * time.Hour}
 			d.ct(v, k, dst.CT)
 		},
 		"watch": func(v *yaml.Node, k string) {

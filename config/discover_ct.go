@@ -30,6 +30,13 @@ type CT struct {
 	// State is the JSON file that keeps each log's position and last tree
 	// head (default ct-state.json beside the config file).
 	State string
+	// Names is the JSON file that remembers the names matched (default
+	// ct-names.json beside the config file): a certificate is often
+	// logged before its site goes online, so each matched name's home
+	// page is checked in every sweep for Recheck after it was first seen
+	// (default 30 days, at most a year).
+	Names   string
+	Recheck time.Duration
 	// Hosts are official hosts whose lookalikes are matched, besides the
 	// rule packs' official query hosts.
 	Hosts []string
@@ -102,9 +109,11 @@ func (d *decoder) ct(n *yaml.Node, key string, c *CT) {
 		"request_timeout": func(v *yaml.Node, k string) {
 			d.Duration(v, k, 100*time.Millisecond, 10*time.Minute, &c.RequestTimeout)
 		},
-		"state": func(v *yaml.Node, k string) { d.Str(v, k, &c.State) },
-		"hosts": func(v *yaml.Node, k string) { d.StrList(v, k, &c.Hosts) },
-		"allow": func(v *yaml.Node, k string) { d.StrList(v, k, &c.Allow) },
+		"state":   func(v *yaml.Node, k string) { d.Str(v, k, &c.State) },
+		"names":   func(v *yaml.Node, k string) { d.Str(v, k, &c.Names) },
+		"recheck": func(v *yaml.Node, k string) { d.Duration(v, k, time.Hour, 366*24*time.Hour, &c.Recheck) },
+		"hosts":   func(v *yaml.Node, k string) { d.StrList(v, k, &c.Hosts) },
+		"allow":   func(v *yaml.Node, k string) { d.StrList(v, k, &c.Allow) },
 	}, "logs")
 }
 
@@ -116,12 +125,17 @@ func (d *decoder) watch(n *yaml.Node, key string, w *Watch) {
 	})
 }
 
-// resolveState makes the state file absolute against dir.
+// resolveState makes the state files absolute against dir.
 func (c *CT) resolveState(dir string) {
 	if c.State == "" {
 		c.State = "ct-state.json"
 	}
-	if !filepath.IsAbs(c.State) {
-		c.State = filepath.Join(dir, c.State)
+	if c.Names == "" {
+		c.Names = "ct-names.json"
+	}
+	for _, p := range []*string{&c.State, &c.Names} {
+		if !filepath.IsAbs(*p) {
+			*p = filepath.Join(dir, *p)
+		}
 	}
 }

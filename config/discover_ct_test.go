@@ -23,7 +23,8 @@ func TestDiscoverCTAndWatchKeys(t *testing.T) {
 	}
 	ct, w := c.Discover.CT, c.Discover.Watch
 	if ct == nil || len(ct.Logs) != 2 || ct.Logs[0].PublicKey == "" || !ct.Logs[1].StartAtHead || ct.MaxEntries != 500 || ct.MaxQueued != 500 ||
-		ct.Timeout != 2*time.Minute || ct.RequestTimeout != 20*time.Second || ct.State != filepath.Join("/etc/cw", "ct-state.json") || len(ct.Hosts) != 1 {
+		ct.Timeout != 2*time.Minute || ct.RequestTimeout != 20*time.Second || ct.State != filepath.Join("/etc/cw", "ct-state.json") || len(ct.Hosts) != 1 ||
+		ct.Names != filepath.Join("/etc/cw", "ct-names.json") || ct.Recheck != 30*24*time.Hour {
 		t.Errorf("discover.ct %+v", ct)
 	}
 	if w == nil || w.MaxHosts != 200 || w.Category != DefaultWatchCategory || !w.Moves {
@@ -39,6 +40,7 @@ func TestDiscoverCTAndWatchKeys(t *testing.T) {
 		"discover: {ct: {logs: [{url: \"http://x.example/\", public_key: \"not base64!\"}]}}",
 		"discover: {ct: {logs: [{url: \"http://x.example/\"}], max_entries: 0}}",
 		"discover: {ct: {logs: [{url: \"http://x.example/\", extra: 1}]}}",
+		"discover: {ct: {logs: [{url: \"http://x.example/\"}], recheck: 1m}}",
 		"discover: {watch: {max_hosts: 100000}}",
 		"discover: {watch: {sleep: 1}}",
 	} {

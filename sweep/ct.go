@@ -49,27 +49,31 @@ type CTLogStats struct {
 
 // CTStats counts the CT step of a sweep (discover.ct).
 type CTStats struct {
-	Logs      int           `json:"logs"`
-	Entries   int           `json:"entries"`
-	Names     int           `json:"names"`
-	Matches   int           `json:"matches"`
-	Queued    int           `json:"queued"`
-	BadLeaves int           `json:"bad_leaves"`
-	Garbage   int           `json:"garbage"`  // garbage, oversized or empty answers
-	Lying     int           `json:"lying"`    // shrinking, forked or inconsistent trees, too many entries, bad signatures
-	Timeouts  int           `json:"timeouts"` // requests that timed out
-	Failed    int           `json:"failed"`   // other errors (HTTP, request budget)
-	Elapsed   time.Duration `json:"elapsed_ns"`
-	PerLog    []CTLogStats  `json:"per_log,omitempty"`
-	Err       string        `json:"err,omitempty"`
+	Logs    int `json:"logs"`
+	Entries int `json:"entries"`
+	Names   int `json:"names"`
+	Matches int `json:"matches"`
+	Queued  int `json:"queued"`
+	// Remembered: names matched within discover.ct.recheck, whose home
+	// pages are checked in every sweep (this sweep's matches included).
+	Remembered int           `json:"remembered"`
+	BadLeaves  int           `json:"bad_leaves"`
+	Garbage    int           `json:"garbage"`  // garbage, oversized or empty answers
+	Lying      int           `json:"lying"`    // shrinking, forked or inconsistent trees, too many entries, bad signatures
+	Timeouts   int           `json:"timeouts"` // requests that timed out
+	Failed     int           `json:"failed"`   // other errors (HTTP, request budget)
+	Elapsed    time.Duration `json:"elapsed_ns"`
+	PerLog     []CTLogStats  `json:"per_log,omitempty"`
+	Err        string        `json:"err,omitempty"`
 }
 
 // seedCT runs the CT step at the start of a sweep: every configured log
 // is polled from the position saved in the state file (at most
 // max_entries each), the names of the new certificates are matched
 // against the lookalike rules of the official query hosts, the state is
-// saved, and the home page of every matched name (at most max_queued) is
-// queued with the reason "证书透明度日志 <log> 第 N 条：<name>". A log
+// saved, and the home page of every name matched within recheck (at most
+// max_queued, newest first) is queued with the reason "证书透明度日志 <log>
+// 第 N 条：<name>". A log
 // that fails, lies or times out is counted and recorded in the sweep
 // health; it never stops the sweep, nor the other logs. nil when
 // discover.ct is not configured.
@@ -150,15 +154,27 @@ func (s *Sweeper) seedCT(ctx context.Context, sweepID uint64) *CTStats {
 		log.Warn("ct: state not saved", "file", c.State, "err", err)
 		st.Err = err.Error()
 	}
+	// Every name matched within discover.ct.recheck is checked in every
+	// sweep: its site may go online after its certificate was logged.
+	names, err := loadCTNames(c.Names)
+	if err != nil {
+		log.Warn("ct: names file not read; only this sweep's matches are checked", "file", c.Names, "err", err)
+		st.Err = err.Error()
+		names = &ctNames{Names: map[string]*ctName{}}
+	}
+	names.update(matches, time.Now(), c.Recheck)
+	if err := names.save(c.Names); err != nil {
+		log.Warn("ct: names file not saved", "file", c.Names, "err", err)
+		st.Err = err.Error()
+	}
+	st.Remembered = len(names.Names)
 	var items []store.FrontierItem
-	seen := map[string]bool{}
-	for _, mt := range matches {
-		if seen[mt.Name] || len(items) >= c.MaxQueued {
-			continue
+	for _, name := range names.newest() {
+		if len(items) >= c.MaxQueued {
+			break
 		}
-		seen[mt.Name] = true
-		items = append(items, store.FrontierItem{URL: store.CanonicalURL("http://" + mt.Name + "/"), SourceID: CTSource, Kind: kindCT,
-			Meta: map[string]string{metaCTReason: ctReason(mt)}})
+		items = append(items, store.FrontierItem{URL: store.CanonicalURL("http://" + name + "/"), SourceID: CTSource, Kind: kindCT,
+			Meta: map[string]string{metaCTReason: names.Names[name].Reason}})
 	}
 	if len(items) > 0 {
 		n, err := s.Store.AddFrontier(sweepID, items)
@@ -262,7 +278,7 @@ func withCTReason(f *matcher.Finding, it store.FrontierItem) {
 // are casework.DiscoveryCount values.
 func (c *CTStats) counts() [][2]any {
 	return [][2]any{
-		{"ct_logs", c.Logs}, {"ct_entries", c.Entries}, {"ct_names", c.Names}, {"ct_matches", c.Matches}, {"ct_queued", c.Queued},
+		{"ct_logs", c.Logs}, {"ct_entries", c.Entries}, {"ct_names", c.Names}, {"ct_matches", c.Matches}, {"ct_remembered", c.Remembered}, {"ct_queued", c.Queued},
 		{"ct_bad_leaves", c.BadLeaves}, {"ct_garbage", c.Garbage}, {"ct_lying", c.Lying}, {"ct_timeouts", c.Timeouts}, {"ct_failed", c.Failed},
 	}
 }

@@ -3,6 +3,7 @@ package sweep
 import (
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
@@ -88,7 +89,7 @@ func TestSweepCTDiscovery(t *testing.T) {
 	if !strings.Contains(zh.String(), "证书透明度日志发现") || !strings.Contains(zh.String(), "读取的日志条目 6") || !strings.Contains(zh.String(), "请求超时") {
 		t.Errorf("Chinese summary lacks the CT line:\n%s", zh.String())
 	}
-	if !slices.ContainsFunc(sum.Discovery, func(l DiscoveryLine) bool { return l.Name == "证书透明度日志发现" && len(l.Counts) == 10 }) {
+	if !slices.ContainsFunc(sum.Discovery, func(l DiscoveryLine) bool { return l.Name == "证书透明度日志发现" && len(l.Counts) == 11 }) {
 		t.Errorf("discovery lines for the UI: %+v", sum.Discovery)
 	}
 	data, err := os.ReadFile(filepath.Join(dir, "ct.json"))
@@ -106,8 +107,12 @@ func TestSweepCTDiscovery(t *testing.T) {
 	good.AddCert(t, ca, false, "other.example.com")
 	liar.Set(func(l *ctlogtest.Log) { n := uint64(1); l.STHSize = &n })
 	sum2, _, _ := qrSweep(t, discoverConfig(t, web, dir, disc))
+	if sum2.SeenAgain < 1 || sum2.BySource[CTSource] == nil || sum2.BySource[CTSource].Fetched != 1 {
+		t.Errorf("second sweep: the remembered name's page was not checked again: %+v", sum2.BySource[CTSource])
+	}
 	ct2 := sum2.CT
-	if ct2 == nil || ct2.Entries != 1 || ct2.Matches != 0 || ct2.Queued != 0 || ct2.Lying != 1 {
+	// The name matched last time is checked again (its case seen again).
+	if ct2 == nil || ct2.Entries != 1 || ct2.Matches != 0 || ct2.Remembered != 1 || ct2.Queued != 1 || ct2.Lying != 1 {
 		t.Fatalf("second sweep CT counts: %+v", ct2)
 	}
 	var shrank bool
@@ -188,5 +193,44 @@ func TestSweepCTResolve(t *testing.T) {
 	}
 	if f := caseFinding(t, st, c); !strings.HasPrefix(f.Reasons[0], "证书透明度日志 http://ctlog.example 第 0 条：") {
 		t.Errorf("reason %q", f.Reasons[0])
+	}
+}
+
+// TestSweepCTNameGoesLive: a name logged before its site is online is
+// remembered (discover.ct.names) and its home page checked in the next
+// sweeps: the imitation site becomes a case once it is up, with the CT
+// reason, though the log had nothing new.
+func TestSweepCTNameGoesLive(t *testing.T) {
+	const host = "yingji-zscx.top"
+	ca := ctlogtest.NewCA(t)
+	log := ctlogtest.NewLog(t)
+	log.AddCert(t, ca, true, "cdn.example.com")
+	log.AddCert(t, ca, true, host) // a precertificate: logged before issuance
+	h := newHostSites(t)
+	h.set(host, http.StatusNotFound, "coming soon")
+	h.set("other.example", http.StatusOK, "<html><body><p>无关页面</p></body></html>")
+	dir := t.TempDir()
+	disc := fmt.Sprintf("discover:\n  ct: {logs: [{url: %q}], names: seen.json}\n", log.URL())
+	sum, byURL, st := qrSweep(t, h.config(t, dir, disc, "other.example"))
+	if ct := sum.CT; ct == nil || ct.Matches != 1 || ct.Remembered != 1 || ct.Queued != 1 || len(byURL) != 0 {
+		t.Fatalf("sweep 1: CT %+v, cases %v", sum.CT, keys(byURL))
+	}
+	st.Close()
+	data, err := os.ReadFile(filepath.Join(dir, "seen.json"))
+	if err != nil || !strings.Contains(string(data), host) {
+		t.Fatalf("names file: %s, %v", data, err)
+	}
+	h.set(host, http.StatusOK, imitationPage(t))
+	sum, byURL, st = qrSweep(t, h.config(t, dir, disc, "other.example"))
+	if ct := sum.CT; ct == nil || ct.Entries != 0 || ct.Remembered != 1 || ct.Queued != 1 {
+		t.Fatalf("sweep 2: CT %+v", sum.CT)
+	}
+	c, ok := byURL[store.CanonicalURL("http://"+host+"/")]
+	if !ok || c.Category != testbed.CategoryImitationSite {
+		t.Fatalf("sweep 2: no imitation case for %s: %v", host, keys(byURL))
+	}
+	want := fmt.Sprintf("证书透明度日志 %s 第 1 条：%s（预证书中的域名", log.URL(), host)
+	if f := caseFinding(t, st, c); !strings.HasPrefix(f.Reasons[0], want) {
+		t.Errorf("reason %q, want %q…", f.Reasons[0], want)
 	}
 }
