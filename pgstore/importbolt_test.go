@@ -170,6 +170,8 @@ func buildDistrict(t testing.TB, n int) *district {
 	must(err)
 	_, err = st.AddComment(store.Comment{CaseID: d.flagged[0], By: "bob", Text: "卖家在两个平台发布 <b>同一</b> 号码"})
 	must(err)
+	// A re-check of a known site (discover.watch).
+	must(st.RecordWatchCheck(store.WatchCheck{CaseID: d.flagged[0], SweepID: 1, URL: "http://x.example/", State: store.WatchGone, Status: 404, Detail: "返回 404，页面已删除"}))
 	_, err = st.Audit(store.AuditEntry{Actor: "cli:root", Action: "db.backup", Object: "file:/tmp/x", Detail: "备份"})
 	must(err)
 	return d

@@ -1,6 +1,7 @@
 package pgstore
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
@@ -65,4 +66,26 @@ func (b *Backend) WatchChecks(caseID uint64, limit int) ([]store.WatchCheck, err
 		return nil, fmt.Errorf("pgstore: re-checks of case %d: %w", caseID, err)
 	}
 	return out, nil
+}
+
+// watchChecks copies the bbolt store's re-checks of known imitation
+// sites (ImportBolt's "watch checks" stage, after the cases), each case's
+// oldest first so that the ids keep their order.
+func (im *importer) watchChecks(ctx context.Context) error {
+	cases, err := im.src.Cases(store.CaseFilter{})
+	if err != nil {
+		return err
+	}
+	var rows [][]any
+	for _, c := range cases {
+		checks, err := im.src.WatchChecks(c.ID, store.MaxWatchChecks)
+		if err != nil {
+			return err
+		}
+		for i := len(checks) - 1; i >= 0; i-- {
+			w := checks[i]
+			rows = append(rows, []any{int64(w.CaseID), int64(w.SweepID), pgTime(w.At), w.URL, w.State, w.Status, w.ContentKey, w.Detail})
+		}
+	}
+	return im.copyRows(ctx, "watch_checks", []string{"case_id", "sweep_id", "at", "url", "state", "status", "content_key", "detail"}, rows)
 }
