@@ -135,7 +135,7 @@ func (s *Sweeper) seedCT(ctx context.Context, sweepID uint64) *CTStats {
 			// A bad configuration of this log (its key) or the step's
 			// budget running out.
 			ls.Err = perr.Error()
-			ls.Problem = ctlog.KindHTTP.Label()
+			ls.Problem = "日志配置错误（如公钥无效）"
 			if ctx.Err() != nil {
 				ls.Problem = ctlog.KindTimeout.Label()
 				st.Timeouts++
@@ -315,13 +315,17 @@ func ctHealth(sum *Summary, add func(src, kind, format string, args ...any)) {
 	if c == nil {
 		return
 	}
-	if p := c.problems(); len(p) > 0 || c.Err != "" {
+	p := c.problems()
+	switch {
+	case len(p) > 0:
 		detail := strings.Join(p, "、")
 		if c.Err != "" {
-			detail = strings.TrimPrefix(detail+"；", "；") + "出错：" + c.Err
+			detail += "；另有出错：" + c.Err
 		}
-		add(CTSource, TroubleCTFailed, "证书透明度日志：%d 个日志中 %d 个读取出错：%s；出错的日志已跳过，巡查继续，位置保存在状态文件中，下次从该位置续读",
-			c.Logs, max(len(p), 1), detail)
+		add(CTSource, TroubleCTFailed, "证书透明度日志：%d 个日志中 %d 个读取出错：%s；出错的日志已跳过，巡查继续，读取位置保存在状态文件中，下次从该位置续读",
+			c.Logs, len(p), detail)
+	case c.Err != "":
+		add(CTSource, TroubleCTFailed, "证书透明度日志：出错：%s；巡查继续，请检查 discover.ct 的设置和状态文件", c.Err)
 	}
 }
 

@@ -176,16 +176,20 @@ func TestSweepCTResolve(t *testing.T) {
 	ca := ctlogtest.NewCA(t)
 	log := ctlogtest.NewLog(t)
 	log.AddCert(t, ca, false, testbed.HostLookalike)
-	disc := "discover:\n  ct: {logs: [{url: \"http://ctlog.example/\"}, {url: \"http://unlisted-log.example/\"}]}\n"
+	// The third log's key is base64 but no key: only that log fails.
+	disc := "discover:\n  ct: {logs: [{url: \"http://ctlog.example/\"}, {url: \"http://unlisted-log.example/\"}, {url: \"http://ctlog.example/\", public_key: \"bm90IGEga2V5\"}]}\n"
 	cfg := discoverConfig(t, web, t.TempDir(), disc)
 	cfg.Resolve["ctlog.example"] = strings.TrimPrefix(log.URL(), "http://")
 	sum, byURL, st := qrSweep(t, cfg)
 	ct := sum.CT
-	if ct == nil || ct.Entries != 1 || ct.Queued != 1 || ct.Failed+ct.Garbage+ct.Timeouts != 1 {
+	if ct == nil || ct.Logs != 3 || ct.Entries != 1 || ct.Queued != 1 || ct.Failed+ct.Garbage+ct.Timeouts != 2 {
 		t.Fatalf("CT counts: %+v", ct)
 	}
-	if p := ct.problems(); len(p) != 1 || !strings.Contains(p[0], "unlisted-log.example") {
+	if p := ct.problems(); len(p) != 2 || !strings.Contains(p[0], "unlisted-log.example") || !strings.Contains(p[1], "ctlog.example") {
 		t.Errorf("problems: %q", p)
+	}
+	if !slices.ContainsFunc(sum.Trouble, func(tr Trouble) bool { return tr.Kind == TroubleCTFailed && strings.Contains(tr.Detail, "3 个日志中 2 个读取出错") }) {
+		t.Errorf("health: %+v", sum.Trouble)
 	}
 	c, ok := byURL[store.CanonicalURL(testbed.LookalikeURL())]
 	if !ok {
