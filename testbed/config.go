@@ -55,8 +55,14 @@ discover:
   lookalike:
     resolver: resolve
     max_names: 10000
-sources:
+  # The sample Certificate Transparency log (ct-log.example, resolved
+  # through the overrides above): its third entry is a precertificate
+  # for yingji-zscx.top, an imitation site nothing else leads to.
+  ct:
+    logs:
 `)
+	p("      - url: %s\n", yamlString(CTLogURL()))
+	p("sources:\n")
 	site := func(id, host string, depth, maxPages int) {
 		p("  - id: %s\n", id)
 		p("    type: site\n")

@@ -97,6 +97,8 @@ func Start(opts Options) (*Web, error) {
 		{HostShortener, w.shortenerSite},
 		{HostQRImitation, w.imitationSite},
 		{HostLookalike, w.imitationSite},
+		{HostCTLog, w.ctLogSite},
+		{HostCTImitation, w.imitationSite},
 	}
 	if opts.BigSitePages > 0 {
 		builders = append(builders, struct {

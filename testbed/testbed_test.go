@@ -125,7 +125,7 @@ func TestStartRejectsBadOptions(t *testing.T) {
 func TestEveryHostServesIndexAndRobots(t *testing.T) {
 	w := shared(t)
 	c := client(t, w)
-	want := []string{HostBBS, HostImitation, HostFenlei, HostHostile, HostSchool, HostShop, HostGov, HostNews, HostErshou, HostShortener, HostQRImitation, HostLookalike}
+	want := []string{HostBBS, HostImitation, HostFenlei, HostHostile, HostSchool, HostShop, HostGov, HostNews, HostErshou, HostShortener, HostQRImitation, HostLookalike, HostCTLog, HostCTImitation}
 	if got := w.Hosts(); !slices.Equal(got, slices.Sorted(slices.Values(want))) {
 		t.Errorf("Hosts() = %v, want %v", got, want)
 	}
@@ -138,7 +138,8 @@ func TestEveryHostServesIndexAndRobots(t *testing.T) {
 			if ct := r.header.Get("Content-Type"); !strings.HasPrefix(ct, "text/html") {
 				t.Errorf("index: Content-Type %q", ct)
 			}
-			if links := doc(t, r.body).Find("a[href]").Length(); links == 0 && host != HostImitation && host != HostQRImitation && host != HostLookalike {
+			if links := doc(t, r.body).Find("a[href]").Length(); links == 0 && host != HostImitation && host != HostQRImitation && host != HostLookalike &&
+				host != HostCTLog && host != HostCTImitation {
 				t.Errorf("index links to nothing")
 			}
 			rb := get(t, c, urlOf(host, "/robots.txt"))
@@ -569,6 +570,11 @@ type sweepConfig struct {
 			Resolver string `yaml:"resolver"`
 			MaxNames int    `yaml:"max_names"`
 		} `yaml:"lookalike"`
+		CT *struct {
+			Logs []struct {
+				URL string `yaml:"url"`
+			} `yaml:"logs"`
+		} `yaml:"ct"`
 	} `yaml:"discover"`
 	Sources []struct {
 		ID           string            `yaml:"id"`
@@ -654,13 +660,13 @@ func TestConfigCoversEverySite(t *testing.T) {
 				covered[pu.Hostname()] = true
 			}
 		}
-		if !cfg.Discover.QR || cfg.Discover.Lookalike.Resolver != "resolve" {
+		if !cfg.Discover.QR || cfg.Discover.Lookalike.Resolver != "resolve" || cfg.Discover.CT == nil || len(cfg.Discover.CT.Logs) != 1 {
 			t.Errorf("discover %+v: the QR-only or lookalike-only imitation site is never found", cfg.Discover)
 		}
 		for _, h := range w.Hosts() {
 			// Only a QR code or the lookalike step leads to these (issue
 			// 14): no source may.
-			if discovered := h == HostShortener || h == HostQRImitation || h == HostLookalike; discovered != !covered[h] {
+			if discovered := h == HostShortener || h == HostQRImitation || h == HostLookalike || h == HostCTLog || h == HostCTImitation; discovered != !covered[h] {
 				t.Errorf("BigSitePages=%d: %s covered by a source: %v", big, h, covered[h])
 			}
 		}

@@ -14,7 +14,8 @@ import (
 // printDiscovered says whether the sweep found the two imitation sites
 // that no page links to and no source names (issue 14): one only a QR
 // code in a classified ad's image leads to, one on a lookalike name of
-// cx.mem.gov.cn; with each case's first reason, which says how.
+// cx.mem.gov.cn, one only the sample CT log names; with each case's
+// first reason, which says how.
 func printDiscovered(out io.Writer, l lang, st *store.Store, cs []store.Case) {
 	byURL := make(map[string]store.Case, len(cs))
 	for _, c := range cs {
@@ -24,6 +25,7 @@ func printDiscovered(out io.Writer, l lang, st *store.Store, cs []store.Case) {
 	for _, d := range []struct{ url, how string }{
 		{testbed.QRImitationURL(), l.msg("discover.qr")},
 		{testbed.LookalikeURL(), l.msg("discover.lookalike")},
+		{testbed.CTImitationURL(), l.msg("discover.ct")},
 	} {
 		c, ok := byURL[store.CanonicalURL(d.url)]
 		if !ok || c.Category != testbed.CategoryImitationSite {

@@ -244,9 +244,10 @@ func TestDemoSweepsTheSampleWeb(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("demo: exit %d\n%s\n%s", code, out, errOut)
 	}
-	// Issue 14: imitation sites found only through a QR code and only
-	// through a lookalike domain.
-	for _, want := range []string{"✓ via QR code: case", "http://zscx-mem.example/", "✓ via lookalike domain: case", "http://cx-mem-gov.cn/"} {
+	// Issue 14: imitation sites found only through a QR code, only
+	// through a lookalike domain and only through the sample CT log.
+	for _, want := range []string{"✓ via QR code: case", "http://zscx-mem.example/", "✓ via lookalike domain: case", "http://cx-mem-gov.cn/",
+		"✓ via CT log: case", "http://yingji-zscx.top/", "证书透明度日志 http://ct-log.example 第 2 条：yingji-zscx.top"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("demo output lacks %q", want)
 		}
