@@ -188,7 +188,9 @@ func TestSweepCTResolve(t *testing.T) {
 	if p := ct.problems(); len(p) != 2 || !strings.Contains(p[0], "unlisted-log.example") || !strings.Contains(p[1], "ctlog.example") {
 		t.Errorf("problems: %q", p)
 	}
-	if !slices.ContainsFunc(sum.Trouble, func(tr Trouble) bool { return tr.Kind == TroubleCTFailed && strings.Contains(tr.Detail, "3 个日志中 2 个读取出错") }) {
+	if !slices.ContainsFunc(sum.Trouble, func(tr Trouble) bool {
+		return tr.Kind == TroubleCTFailed && strings.Contains(tr.Detail, "3 个日志中 2 个读取出错")
+	}) {
 		t.Errorf("health: %+v", sum.Trouble)
 	}
 	c, ok := byURL[store.CanonicalURL(testbed.LookalikeURL())]
