@@ -79,6 +79,7 @@ type WatchResult struct {
 // knownImitation is one known imitation case in the domain-move index.
 type knownImitation struct {
 	id       uint64
+	status   casework.CaseStatus
 	url      string
 	host     string
 	key      string              // content key of its latest snapshot
@@ -237,6 +238,11 @@ func (r *run) watched(it store.FrontierItem, res *crawler.Result, f *matcher.Fin
 type domainMove struct {
 	primary uint64
 	reason  string
+	// merge: the old case is still undecided (open or awaiting
+	// approval), so the new one is merged into it and decided with it.
+	// A decided old case already has its action; the new domain needs
+	// its own, so its case stays in the queue with the reason alone.
+	merge bool
 }
 
 // domainMove compares a flagged imitation page with the known imitation
@@ -292,7 +298,7 @@ func (r *run) domainMove(it store.FrontierItem, res *crawler.Result, f *matcher.
 	}
 	reason := fmt.Sprintf("与案件 #%d（旧域名 %s）%s，疑似换域名", best.id, best.host, what)
 	f.Reasons = append([]string{reason}, f.Reasons...)
-	return &domainMove{primary: best.id, reason: reason}
+	return &domainMove{primary: best.id, reason: reason, merge: best.status == casework.CaseOpen || best.status == casework.CasePendingApproval}
 }
 
 // build fills the index from the known imitation cases first found
@@ -306,7 +312,7 @@ func (wr *watchRun) build(ws WatchStore, category string, sweepID uint64, s *Swe
 	wr.urls = map[string]bool{}
 	for _, c := range cases {
 		wr.urls[store.CanonicalURL(c.URL)] = true
-		k := knownImitation{id: c.ID, url: c.URL, host: hostOf(c.URL)}
+		k := knownImitation{id: c.ID, status: c.Status, url: c.URL, host: hostOf(c.URL)}
 		if sn := latestSnapshot(ws, c.ID); sn != nil {
 			k.key = sn.ContentKey
 			if body, err := ws.SnapshotBody(sn.ID); err == nil && len(body) <= maxTemplateBody {
@@ -318,17 +324,24 @@ func (wr *watchRun) build(ws WatchStore, category string, sweepID uint64, s *Swe
 }
 
 // linkMove merges a new case found as a domain move into the known case
-// (audit: case.merge by WatchSystemActor, with the reason as the note).
+// when that one is undecided (audit: case.merge by WatchSystemActor, with
+// the reason as the note); either way the move is counted and its reason
+// is the new case's first.
 func (r *run) linkMove(m *domainMove, rr store.RecordResult) {
 	if m == nil || !rr.NewCase || rr.CaseID == m.primary {
 		return
 	}
 	ws := r.s.Store.(WatchStore)
-	if _, err := ws.Merge(store.Merge{Primary: m.primary, Cases: []uint64{rr.CaseID}, By: WatchSystemActor, Note: m.reason}); err != nil {
-		r.s.Log.Warn("watch: domain move not linked", "case", rr.CaseID, "old", m.primary, "err", err)
-		return
+	switch {
+	case !m.merge:
+		r.s.Log.Info("watch: domain move of a decided case: not merged", "case", rr.CaseID, "old", m.primary)
+	default:
+		if _, err := ws.Merge(store.Merge{Primary: m.primary, Cases: []uint64{rr.CaseID}, By: WatchSystemActor, Note: m.reason}); err != nil {
+			r.s.Log.Warn("watch: domain move not linked", "case", rr.CaseID, "old", m.primary, "err", err)
+			return
+		}
+		r.s.Log.Info("watch: domain move merged", "case", rr.CaseID, "old", m.primary)
 	}
-	r.s.Log.Info("watch: domain move linked", "case", rr.CaseID, "old", m.primary)
 	r.stats.mu.Lock()
 	if r.stats.Watch == nil {
 		r.stats.Watch = &WatchStats{}

@@ -1,6 +1,7 @@
 package sweep
 
 import (
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -12,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/config"
 	"github.com/certwatch/certwatch/store"
 	"github.com/certwatch/certwatch/testbed"
@@ -120,6 +122,7 @@ func TestSweepWatchAndDomainMoves(t *testing.T) {
 		hostC = "mem-gov-cx.top"
 		hostD = "zscx-yingji.top"
 		hostE = "news-site.example"
+		hostF = "cx-yingji-gov.top"
 	)
 	page := imitationPage(t)
 	sameKit := strings.NewReplacer("本平台提供", "本站提供", "查询结果与发证机关数据实时同步", "结果权威可靠",
@@ -129,7 +132,7 @@ func TestSweepWatchAndDomainMoves(t *testing.T) {
 		t.Fatal("the template variant is the same page")
 	}
 	h := newHostSites(t)
-	for _, host := range []string{hostA, hostC, hostD} {
+	for _, host := range []string{hostA, hostC, hostD, hostF} {
 		h.set(host, http.StatusNotFound, "not here")
 	}
 	h.set(hostE, http.StatusOK, "<html><head><title>本地新闻</title></head><body><p>今天天气晴。</p></body></html>")
@@ -203,7 +206,7 @@ func TestSweepWatchAndDomainMoves(t *testing.T) {
 	// Sweep 4: A is back with changed words: a new snapshot of A's case.
 	// D and C are merged; E is an unrelated page.
 	h.set(hostA, http.StatusOK, strings.Replace(page, "证书信息如有疑问，请联系发证机关核实。", "证书信息如有疑问，请添加客服微信核实。", 1))
-	sum, _, st = qrSweep(t, h.config(t, dir, watch, hostE))
+	sum, byURL, st = qrSweep(t, h.config(t, dir, watch, hostE))
 	if w := sum.Watch; w == nil || w.Queued != 1 || w.Changed != 1 || w.Online+w.Gone+w.Failed != 0 || w.Moves != 0 {
 		t.Fatalf("sweep 4 watch: %+v", w)
 	}
@@ -219,6 +222,29 @@ func TestSweepWatchAndDomainMoves(t *testing.T) {
 	if err != nil || strings.Join(states, ",") != "changed,gone,online" || checks[1].Status != 404 || checks[1].Detail != "返回 404，页面已删除" ||
 		checks[0].SweepID <= checks[1].SweepID {
 		t.Errorf("re-checks of case %d: %+v, %v", a.ID, checks, err)
+	}
+
+	// Sweep 5: A's case is confirmed; F copies A's current page. The move
+	// is found and said, but F's case is not merged: A's decision is
+	// taken, F's domain needs its own.
+	if _, _, err := st.Decide(store.Decision{CaseID: a.ID, Action: casework.ActionConfirm, Route: casework.RouteTakedownCAC, Recipient: "平台甲", By: "wang"}); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	h.set(hostF, http.StatusOK, strings.Replace(page, "证书信息如有疑问，请联系发证机关核实。", "证书信息如有疑问，请添加客服微信核实。", 1))
+	sum, byURL, st = qrSweep(t, h.config(t, dir, watch, hostF))
+	if w := sum.Watch; w == nil || w.Moves != 1 || w.Online != 1 {
+		t.Fatalf("sweep 5 watch: %+v", w)
+	}
+	fc, ok := byURL[store.CanonicalURL("http://"+hostF+"/")]
+	if !ok {
+		t.Fatalf("sweep 5: no case for %s", hostF)
+	}
+	if f := caseFinding(t, st, fc); f.Reasons[0] != fmt.Sprintf("与案件 #%d（旧域名 %s）内容相同，疑似换域名", a.ID, hostA) {
+		t.Errorf("reasons of the copy of a confirmed case: %q", f.Reasons)
+	}
+	if m, err := st.MergeOf(fc.ID); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("the copy of a confirmed case was merged: %+v, %v", m, err)
 	}
 }
 
