@@ -144,7 +144,8 @@ var names = map[any]string{
 	DiscoveryCount("ct_timeouts"):   "请求超时",
 	DiscoveryCount("ct_failed"):     "其他错误",
 
-	DiscoveryCount("watch_queued"):  "复查的已知仿冒网站",
+	DiscoveryCount("watch_known"):   "已知仿冒网站",
+	DiscoveryCount("watch_queued"):  "复查时另行加入待查",
 	DiscoveryCount("watch_online"):  "仍在线且内容未变",
 	DiscoveryCount("watch_changed"): "仍在线但内容已变",
 	DiscoveryCount("watch_gone"):    "已下线或不再仿冒",

@@ -57,14 +57,17 @@ type WatchStore interface {
 // WatchStats counts the re-checks of known imitation sites in a sweep and
 // the domain moves found (discover.watch).
 type WatchStats struct {
-	Known   int `json:"known"`   // known imitation cases (open, awaiting approval or confirmed, not merged)
-	Queued  int `json:"queued"`  // their pages queued again
+	Known   int `json:"known"`   // known imitation cases (open, awaiting approval or confirmed, not merged), at most max_hosts
+	Queued  int `json:"queued"`  // their pages queued by this step (the others were queued already by a source or a discovery step)
 	Online  int `json:"online"`  // still an imitation, same content
 	Changed int `json:"changed"` // still an imitation, content changed (a new snapshot)
 	Gone    int `json:"gone"`    // 404/410, no longer resolving or connecting, or no longer an imitation
 	Failed  int `json:"failed"`  // the re-check could not tell (timeout, 5xx, blocked)
 	Moves   int `json:"moves"`   // new cases linked to a known one as a domain move
-	// Results are the re-checks, newest case first (at most Queued).
+	// targets are the known cases by canonical URL: a fetch of one of
+	// them is its re-check, whoever queued the page.
+	targets map[string]watchTarget
+	// Results are the re-checks, newest case first (at most Known).
 	Results []WatchResult `json:"results,omitempty"`
 }
 
@@ -74,6 +77,12 @@ type WatchResult struct {
 	URL    string `json:"url"`
 	State  string `json:"state"` // online, changed, gone, failed (keys of watch_* counts)
 	Status int    `json:"status,omitempty"`
+}
+
+// watchTarget is one known imitation case to re-check.
+type watchTarget struct {
+	caseID uint64
+	key    string // content key of its latest snapshot
 }
 
 // knownImitation is one known imitation case in the domain-move index.
@@ -161,12 +170,16 @@ func (s *Sweeper) seedWatch(sweepID uint64) *WatchStats {
 		return st
 	}
 	st.Known = len(cases)
+	st.targets = map[string]watchTarget{}
 	items := make([]store.FrontierItem, 0, len(cases))
 	for _, c := range cases {
 		meta := map[string]string{metaWatchCase: strconv.FormatUint(c.ID, 10)}
+		tg := watchTarget{caseID: c.ID}
 		if sn := latestSnapshot(ws, c.ID); sn != nil {
 			meta[metaWatchContent] = sn.ContentKey
+			tg.key = sn.ContentKey
 		}
+		st.targets[store.CanonicalURL(c.URL)] = tg
 		items = append(items, store.FrontierItem{URL: store.CanonicalURL(c.URL), SourceID: c.SourceID, Kind: kindWatch, Meta: meta})
 	}
 	if len(items) > 0 {
@@ -181,10 +194,22 @@ func (s *Sweeper) seedWatch(sweepID uint64) *WatchStats {
 	return st
 }
 
-// watched records the re-check of a kindWatch item: f is nil when the
-// fetch failed.
+// watched records the re-check of a known imitation case's page: a
+// kindWatch item, or the same page queued by a source or a discovery step
+// first. f is nil when the fetch failed.
 func (r *run) watched(it store.FrontierItem, res *crawler.Result, f *matcher.Finding, p *page.Page) {
-	if it.Kind != kindWatch {
+	var tg watchTarget
+	if it.Kind == kindWatch {
+		tg.caseID, _ = strconv.ParseUint(it.Meta[metaWatchCase], 10, 64)
+		tg.key = it.Meta[metaWatchContent]
+	} else {
+		r.stats.mu.Lock()
+		if r.stats.Watch != nil {
+			tg = r.stats.Watch.targets[it.URL]
+		}
+		r.stats.mu.Unlock()
+	}
+	if tg.caseID == 0 {
 		return
 	}
 	state, detail := store.WatchFailed, "复查未能判断："+FailureName(string(res.Outcome))
@@ -196,13 +221,13 @@ func (r *run) watched(it store.FrontierItem, res *crawler.Result, f *matcher.Fin
 	case f == nil:
 	case !f.Flagged:
 		state, detail = store.WatchGone, "页面仍可访问，但已不再是仿冒查询页面"
-	case it.Meta[metaWatchContent] != "" && contentKey(p) == it.Meta[metaWatchContent]:
+	case tg.key != "" && contentKey(p) == tg.key:
 		state, detail = store.WatchOnline, "仍是仿冒查询页面，内容与上次相同"
 	default:
 		state, detail = store.WatchChanged, "仍是仿冒查询页面，内容已变化（保存为新快照）"
 	}
-	id, _ := strconv.ParseUint(it.Meta[metaWatchCase], 10, 64)
-	if wr, ok := r.s.Store.(WatchRecorder); ok && id != 0 {
+	id := tg.caseID
+	if wr, ok := r.s.Store.(WatchRecorder); ok {
 		c := store.WatchCheck{CaseID: id, SweepID: r.sw.ID, At: res.FetchedAt, URL: it.URL, State: state, Status: res.Status, Detail: detail}
 		if p != nil {
 			c.ContentKey = contentKey(p)
@@ -435,7 +460,7 @@ func jaccard(a, b map[uint64]struct{}) float64 {
 // are casework.DiscoveryCount values.
 func (w *WatchStats) counts() [][2]any {
 	return [][2]any{
-		{"watch_queued", w.Queued}, {"watch_online", w.Online}, {"watch_changed", w.Changed}, {"watch_gone", w.Gone},
+		{"watch_known", w.Known}, {"watch_queued", w.Queued}, {"watch_online", w.Online}, {"watch_changed", w.Changed}, {"watch_gone", w.Gone},
 		{"watch_failed", w.Failed}, {"watch_moves", w.Moves},
 	}
 }

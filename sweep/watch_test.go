@@ -204,10 +204,12 @@ func TestSweepWatchAndDomainMoves(t *testing.T) {
 	st.Close()
 
 	// Sweep 4: A is back with changed words: a new snapshot of A's case.
-	// D and C are merged; E is an unrelated page.
+	// D and C are merged; E is an unrelated page. The source starts at A
+	// too: the watch step's item gives way, and the source's fetch of A
+	// is A's re-check.
 	h.set(hostA, http.StatusOK, strings.Replace(page, "证书信息如有疑问，请联系发证机关核实。", "证书信息如有疑问，请添加客服微信核实。", 1))
-	sum, byURL, st = qrSweep(t, h.config(t, dir, watch, hostE))
-	if w := sum.Watch; w == nil || w.Queued != 1 || w.Changed != 1 || w.Online+w.Gone+w.Failed != 0 || w.Moves != 0 {
+	sum, byURL, st = qrSweep(t, h.config(t, dir, watch, hostE, hostA))
+	if w := sum.Watch; w == nil || w.Known != 1 || w.Queued != 0 || w.Changed != 1 || w.Online+w.Gone+w.Failed != 0 || w.Moves != 0 {
 		t.Fatalf("sweep 4 watch: %+v", w)
 	}
 	if sns, err := st.Snapshots(a.ID); err != nil || len(sns) != 2 {
