@@ -62,6 +62,10 @@ discover:
     logs:
 `)
 	p("      - url: %s\n", yamlString(CTLogURL()))
+	// Known imitation sites are re-checked in every sweep, and a new one
+	// with the same page as a known one elsewhere is linked to it: run
+	// the demo again to see the re-checks on the imitation cases' pages.
+	p("  watch: {max_hosts: 50}\n")
 	p("sources:\n")
 	site := func(id, host string, depth, maxPages int) {
 		p("  - id: %s\n", id)

@@ -2,6 +2,7 @@ package testbed
 
 import (
 	"crypto/ecdsa"
+	"crypto/ed25519"
 	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/sha256"
@@ -46,17 +47,25 @@ const ctLogImitationIndex = 2
 
 var oidCTPoison = asn1.ObjectIdentifier{1, 3, 6, 1, 4, 1, 11129, 2, 4, 3}
 
+// ctLogEpoch is when the sample log's certificates were issued and logged.
+var ctLogEpoch = time.Date(2026, 1, 5, 2, 0, 0, 0, time.UTC)
+
+// ctLogKey is an Ed25519 key derived from name: the sample log's keys and
+// certificates (Ed25519 signatures are deterministic) are the same in
+// every run, so its tree is the same, and a sweep that saved its position
+// in an earlier run of the demo finds the tree it left, not a fork.
+func ctLogKey(name string) ed25519.PrivateKey {
+	seed := sha256.Sum256([]byte("certwatch sample web CT log: " + name))
+	return ed25519.NewKeyFromSeed(seed[:])
+}
+
 // ctLogSite builds the log: a CA, its certificates (the imitation's a
 // precertificate, as logged before issuance), and the log's key.
 func (w *Web) ctLogSite() (http.Handler, error) {
-	caKey, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		return nil, err
-	}
-	now := time.Now()
+	caKey := ctLogKey("ca")
 	caTmpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "Sample Web Test CA"},
-		NotBefore: now.Add(-time.Hour), NotAfter: now.Add(90 * 24 * time.Hour), IsCA: true, BasicConstraintsValid: true, KeyUsage: x509.KeyUsageCertSign}
-	caDER, err := x509.CreateCertificate(rand.Reader, caTmpl, caTmpl, &caKey.PublicKey, caKey)
+		NotBefore: ctLogEpoch, NotAfter: ctLogEpoch.Add(10 * 365 * 24 * time.Hour), IsCA: true, BasicConstraintsValid: true, KeyUsage: x509.KeyUsageCertSign}
+	caDER, err := x509.CreateCertificate(rand.Reader, caTmpl, caTmpl, caKey.Public(), caKey)
 	if err != nil {
 		return nil, err
 	}
@@ -68,22 +77,19 @@ func (w *Web) ctLogSite() (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	ts := uint64(now.UnixMilli())
+	ts := uint64(ctLogEpoch.UnixMilli())
 	var entries []ct.LeafEntry
 	for i, names := range ctLogNames {
 		pre := i == ctLogImitationIndex
-		key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-		if err != nil {
-			return nil, err
-		}
+		key := ctLogKey(names[0])
 		tmpl := &x509.Certificate{SerialNumber: big.NewInt(int64(100 + i)), Subject: pkix.Name{CommonName: names[0]}, DNSNames: names,
-			NotBefore: now.Add(-time.Hour), NotAfter: now.Add(90 * 24 * time.Hour)}
+			NotBefore: ctLogEpoch, NotAfter: ctLogEpoch.Add(90 * 24 * time.Hour)}
 		etype := ct.X509LogEntryType
 		if pre {
 			tmpl.ExtraExtensions = []pkix.Extension{{Id: oidCTPoison, Critical: true, Value: asn1.NullBytes}}
 			etype = ct.PrecertLogEntryType
 		}
-		der, err := x509.CreateCertificate(rand.Reader, tmpl, ca, &key.PublicKey, caKey)
+		der, err := x509.CreateCertificate(rand.Reader, tmpl, ca, key.Public(), caKey)
 		if err != nil {
 			return nil, err
 		}

@@ -575,6 +575,9 @@ type sweepConfig struct {
 				URL string `yaml:"url"`
 			} `yaml:"logs"`
 		} `yaml:"ct"`
+		Watch *struct {
+			MaxHosts int `yaml:"max_hosts"`
+		} `yaml:"watch"`
 	} `yaml:"discover"`
 	Sources []struct {
 		ID           string            `yaml:"id"`
