@@ -40,6 +40,7 @@ const WatchSystemActor = "system"
 const (
 	maxKnownImitations = 1000
 	maxTemplateBody    = 2 << 20
+	maxWatchResults    = 200 // re-checks listed in a sweep's summary
 )
 
 // WatchStore is what discover.watch reads and writes besides Store: the
@@ -67,7 +68,8 @@ type WatchStats struct {
 	// targets are the known cases by canonical URL: a fetch of one of
 	// them is its re-check, whoever queued the page.
 	targets map[string]watchTarget
-	// Results are the re-checks, newest case first (at most Known).
+	// Results are the first maxWatchResults re-checks of the sweep (each
+	// case's page lists all of its own).
 	Results []WatchResult `json:"results,omitempty"`
 }
 
@@ -253,7 +255,7 @@ func (r *run) watched(it store.FrontierItem, res *crawler.Result, f *matcher.Fin
 	default:
 		w.Failed++
 	}
-	if len(w.Results) < 10000 {
+	if len(w.Results) < maxWatchResults {
 		w.Results = append(w.Results, WatchResult{CaseID: id, URL: it.URL, State: state, Status: res.Status})
 	}
 }
