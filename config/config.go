@@ -246,6 +246,9 @@ func Parse(file string, data []byte) (*Config, error) {
 		c.Discover.Imitation.resolvePaths(dir)
 	}
 	c.Referral.resolvePaths(dir)
+	if c.Discover.CT != nil {
+		c.Discover.CT.resolveState(dir)
+	}
 	for _, s := range c.Sources {
 		if s.URLFile != "" && !filepath.IsAbs(s.URLFile) {
 			s.URLFile = filepath.Join(dir, s.URLFile)

@@ -89,7 +89,7 @@ func (r *ImportReport) problem(format string, args ...any) {
 var dataTables = []string{"sweeps", "frontier", "pages", "cases", "snapshots", "snapshot_texts", "sightings",
 	"decisions", "notices", "notice_items", "notice_events", "check_evidence", "item_checks", "users",
 	"sessions", "audit", "outbox", "activations", "model_channels", "case_contacts",
-	"case_claims", "case_comments", "host_facts"}
+	"case_claims", "case_comments", "host_facts", "watch_checks"}
 
 // identities are the identity columns whose sequences move past the
 // copied ids.
@@ -117,7 +117,7 @@ func ImportBolt(ctx context.Context, src *store.Store, dst *Backend, opts Import
 			{"notice items", im.noticeItems}, {"pages", im.pages}, {"frontier", im.frontier},
 			{"accounts", im.accounts}, {"audit", im.audit}, {"outbox", im.outbox},
 			{"activations", im.activations}, {"claims and comments", im.assign}, {"notice tracking", im.noticeTracking},
-			{"host facts", im.hostFacts}, {"sequences", im.sequences},
+			{"host facts", im.hostFacts}, {"watch checks", im.watchChecks}, {"sequences", im.sequences},
 		} {
 			im.stage(step.name)
 			if err := step.fn(ctx); err != nil {

@@ -174,6 +174,8 @@ func buildDistrict(t testing.TB, n int) *district {
 	_, err = st.AddHostFacts(store.HostFacts{CaseID: d.referralID, URL: "http://cx-mem-gov.example/", CollectedAt: now, By: "sweep",
 		Data: []byte("{\"version\": 1, \"host\": \"cx-mem-gov.example\"}")})
 	must(err)
+	// A re-check of a known site (discover.watch).
+	must(st.RecordWatchCheck(store.WatchCheck{CaseID: d.flagged[0], SweepID: 1, URL: "http://x.example/", State: store.WatchGone, Status: 404, Detail: "返回 404，页面已删除"}))
 	_, err = st.Audit(store.AuditEntry{Actor: "cli:root", Action: "db.backup", Object: "file:/tmp/x", Detail: "备份"})
 	must(err)
 	return d

@@ -121,6 +121,11 @@ func (v *verifier) counts(ctx context.Context) error {
 			return err
 		}
 		want["case_contacts"] += int64(len(cs))
+		wc, err := v.src.WatchChecks(c.ID, store.MaxWatchChecks)
+		if err != nil {
+			return err
+		}
+		want["watch_checks"] += int64(len(wc))
 	}
 	slices.Sort(v.ids)
 	for _, table := range dataTables {

@@ -57,6 +57,8 @@ var wantTables = []string{
 	"source_caps",
 	// 00009_host_facts
 	"host_facts",
+	// 00010_watch_checks
+	"watch_checks",
 }
 
 func init() { slices.Sort(wantTables) }

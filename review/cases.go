@@ -414,6 +414,8 @@ type caseView struct {
 	// Referral is the referral materials of an imitation site
 	// (referral.go); nil for other cases.
 	Referral *referralView
+	// Watch is the re-checks of a known imitation site (watch.go).
+	Watch watchView
 }
 
 // linkedView is one case linked by a shared contact.
@@ -490,6 +492,9 @@ func (s *Server) loadCaseView(r *http.Request, id uint64) (*caseView, error) {
 		return nil, err
 	}
 	slices.Reverse(v.Sightings)
+	if v.Watch, err = s.watchView(id); err != nil {
+		return nil, err
+	}
 	if v.Decisions, err = s.st.Decisions(id); err != nil {
 		return nil, err
 	}

@@ -224,6 +224,8 @@ func (s *Sweeper) Run(ctx context.Context, resume bool) (*Summary, error) {
 	sw := running
 	var shared map[string][]string
 	var lookalikeStats *LookalikeStats
+	var ctStats *CTStats
+	var watchQueued *WatchStats
 	if sw == nil {
 		sw = &store.Sweep{ConfigHash: s.Config.Hash}
 		for _, p := range s.matcher().Packs() {
@@ -236,6 +238,8 @@ func (s *Sweeper) Run(ctx context.Context, resume bool) (*Summary, error) {
 			return nil, err
 		}
 		lookalikeStats = s.seedLookalike(ctx, sw.ID)
+		ctStats = s.seedCT(ctx, sw.ID)
+		watchQueued = s.seedWatch(sw.ID)
 		s.Log.Info("sweep started", "sweep", sw.ID, "sources", len(s.Config.Sources))
 	} else {
 		s.Log.Info("sweep resumed", "sweep", sw.ID)
@@ -244,6 +248,8 @@ func (s *Sweeper) Run(ctx context.Context, resume bool) (*Summary, error) {
 	run.stats.Resumed = running != nil
 	run.stats.shareSeeds(shared)
 	run.stats.Lookalike = lookalikeStats
+	run.stats.CT = ctStats
+	run.stats.Watch = watchQueued
 	if err := run.loop(ctx); err != nil {
 		return run.summary(), err
 	}
@@ -321,6 +327,7 @@ type run struct {
 	inFlight map[string]bool
 	batch    int // Sweeper.Batch or DefaultBatch
 	qr       qrScanner
+	watch    watchRun // discover.watch's domain-move index (watch.go)
 }
 
 func newRun(s *Sweeper, sw *store.Sweep) *run {
@@ -458,7 +465,7 @@ func (r *run) request(it store.FrontierItem) crawler.Request {
 		if it.Kind == kindSearch {
 			req.Listing = listingSelectors(src.Listing)
 		}
-	} else if it.Kind == kindLookalike {
+	} else if it.Kind == kindLookalike || it.Kind == kindCT || it.Kind == kindWatch {
 		req.RenderAuto = lookalikeRenderAuto(r.s.Config)
 	}
 	return req
@@ -482,13 +489,14 @@ func (r *run) handle(it store.FrontierItem, res *crawler.Result, turn func() err
 	r.stats.fetched(it.SourceID, hostOf(it.URL), res)
 	r.searchFetched(it, res)
 	if res.Outcome != crawler.OutcomeOK || res.Page == nil {
+		r.watched(it, res, nil, nil)
 		if err := r.s.Store.MarkDone(r.sw.ID, it.URL, string(res.Outcome)); err != nil {
 			return fmt.Errorf("sweep: mark %s done: %w", it.URL, err)
 		}
 		return nil
 	}
 	var next []store.FrontierItem
-	if src != nil {
+	if src != nil && it.Kind != kindWatch {
 		next = r.follow(src, it, res)
 	}
 	p := res.Page
@@ -503,8 +511,11 @@ func (r *run) handle(it store.FrontierItem, res *crawler.Result, turn func() err
 		withQRReason(f, it)
 		withLookalikeReason(f, it)
 		r.withSearchReason(f, it)
+		withCTReason(f, it)
 	}
-	if src != nil && it.Kind != kindSearch && it.Kind != kindQR && it.Kind != kindLookalike && (f.Flagged || it.Kind == kindListing) {
+	r.watched(it, res, f, p)
+	move := r.domainMove(it, res, f, p)
+	if src != nil && it.Kind != kindSearch && it.Kind != kindQR && it.Kind != kindLookalike && it.Kind != kindWatch && (f.Flagged || it.Kind == kindListing) {
 		next = append(next, r.scanQR(src, it, res, p)...)
 	}
 	if !blockedStatus(res.Status) && r.markers.wall(p) {
@@ -551,6 +562,7 @@ func (r *run) handle(it store.FrontierItem, res *crawler.Result, turn func() err
 	r.added(src, rr.Added)
 	r.stats.finding(it.SourceID, hostOf(it.URL), f.Category, rr)
 	r.collectHostFacts(f, rr, cmp.Or(res.FinalURL, it.URL)) // hostfacts.go: imitation cases only
+	r.linkMove(move, rr)
 	r.s.Log.Info("finding", "url", it.URL, "category", f.Category, "score", f.Score, "channel", f.Channel, "case", rr.CaseID, "new", rr.NewCase)
 	return nil
 }

@@ -77,6 +77,8 @@ func (w *Web) Expected() Expected {
 	e.Flagged[QRImitationURL()] = CategoryImitationSite
 	// and the imitation site only the lookalike step finds.
 	e.Flagged[LookalikeURL()] = CategoryImitationSite
+	// and the imitation site only the CT log names (discover.ct).
+	e.Flagged[CTImitationURL()] = CategoryImitationSite
 	e.NotFlagged = append(e.NotFlagged, urlOf(HostErshou, "/item/500.html"))
 	// and the imitation site only a search engine's results lead to, with
 	// the explainer page the results also list.

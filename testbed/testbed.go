@@ -102,6 +102,8 @@ func Start(opts Options) (*Web, error) {
 		{HostSearch, w.searchSite},
 		{HostSearchImitation, w.searchImitationSite},
 		{HostOfficial, w.officialSite}, // gov.go
+		{HostCTLog, w.ctLogSite},
+		{HostCTImitation, w.imitationSite},
 	}
 	if opts.BigSitePages > 0 {
 		builders = append(builders, struct {

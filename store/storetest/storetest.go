@@ -142,7 +142,8 @@ func Run(t *testing.T, open func(t *testing.T) Backend) {
 	parallel(t, "Queue", func(t *testing.T) { testQueue(t, open(t)); testSavedFilters(t, open(t)) })
 	parallel(t, "Search", func(t *testing.T) { testSearch(t, open(t)) })
 	parallel(t, "Pivots", func(t *testing.T) { testPivots(t, open(t)) })
-	parallel(t, "HostFacts", func(t *testing.T) { testHostFacts(t, open(t)) }) // hostfacts.go: referral facts kept with their hash
+	parallel(t, "HostFacts", func(t *testing.T) { testHostFacts(t, open(t)) })     // hostfacts.go: referral facts kept with their hash
+	parallel(t, "WatchChecks", func(t *testing.T) { testWatchChecks(t, open(t)) }) // watch.go: re-checks of known imitation sites
 }
 
 // parallel runs one part of the suite as a parallel subtest: each opens a
