@@ -270,6 +270,14 @@ func TestSweepWatchRate(t *testing.T) {
 		t.Fatalf("sweep 1: %d cases, want %d", len(byURL), n)
 	}
 	st.Close()
+	// Hits before the re-check sweep: the first sweep may have fetched a
+	// host more than once (its referral host facts read the headers).
+	before := map[string]int{}
+	h.mu.Lock()
+	for _, host := range hosts {
+		before[host] = h.hits[host]
+	}
+	h.mu.Unlock()
 	start := time.Now()
 	sum, _, _ := qrSweep(t, h.config(t, dir, watch, "quiet.example"))
 	took := time.Since(start)
@@ -279,7 +287,7 @@ func TestSweepWatchRate(t *testing.T) {
 	refetched := 0
 	for _, host := range hosts {
 		h.mu.Lock()
-		if h.hits[host] == 2 {
+		if h.hits[host] > before[host] {
 			refetched++
 		}
 		h.mu.Unlock()
