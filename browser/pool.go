@@ -112,6 +112,9 @@ type Pool struct {
 	cpuDone time.Duration // processor time of the browsers stopped so far
 
 	starts, restarts, uses atomic.Int64
+
+	keeping atomic.Bool  // KeepWarm's keeper runs (warm.go)
+	warmed  atomic.Int64 // browsers the keeper warmed
 }
 
 // New makes a Pool. It starts no browser: the first use does.

@@ -47,6 +47,8 @@ func TestNames(t *testing.T) {
 	check("track kind", strs(TrackKinds), func(s string) string { return TrackKind(s).Name() }, func(s string) bool { return TrackKind(s).Known() })
 	check("reminder kind", strs(ReminderKinds), func(s string) string { return ReminderKind(s).Name() }, func(s string) bool { return ReminderKind(s).Known() })
 	check("escalation", strs(Escalations), func(s string) string { return Escalation(s).Name() }, func(s string) bool { return Escalation(s).Known() })
+	check("referral item", strs(ReferralItems), func(s string) string { return ReferralItem(s).Name() }, func(s string) bool { return ReferralItem(s).Known() })
+	check("referral state", strs(ReferralStates), func(s string) string { return ReferralState(s).Name() }, func(s string) bool { return ReferralState(s).Known() })
 
 	listedIn := func(vals []string) func(string) bool {
 		return func(s string) bool { return slices.Contains(vals, s) }
@@ -64,7 +66,8 @@ func TestNames(t *testing.T) {
 	listed := 0
 	for _, n := range [][]string{strs(Roles), strs(CaseStatuses), strs(Actions), strs(DismissReasons), strs(NoticeStates), strs(Outcomes),
 		strs(ContactKinds), strs(Labels), strs(FetchOutcomes), strs(SweepTroubles), strs(SourceStates), strs(AuditActions), strs(AuditObjects),
-		strs(ClaimOps), strs(DeliveryChannels), strs(TrackKinds), strs(ReminderKinds), strs(Escalations), strs(DiscoveryCounts)} {
+		strs(ClaimOps), strs(DeliveryChannels), strs(TrackKinds), strs(ReminderKinds), strs(Escalations), strs(DiscoveryCounts),
+		strs(ReferralItems), strs(ReferralStates)} {
 		listed += len(n)
 	}
 	if listed != len(names) {

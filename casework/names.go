@@ -103,6 +103,7 @@ var names = map[any]string{
 	SweepTrouble("mostly_unchecked"): "大部分无法检查",
 	SweepTrouble("lookalike_failed"): "仿冒域名解析失败",
 	SweepTrouble("search_empty"):     "搜索结果为空",
+	SweepTrouble("ct_failed"):        "证书透明度日志读取出错",
 
 	SourceState("checked"):     "已检查",
 	SourceState("trouble"):     "需要关注",
@@ -139,6 +140,25 @@ var names = map[any]string{
 	DiscoveryCount("search_official"):     "官方网址（不抓取）",
 	DiscoveryCount("search_queued"):       "结果加入待查",
 	DiscoveryCount("search_findings"):     "结果中的发现",
+	DiscoveryCount("ct_logs"):             "证书透明度日志",
+	DiscoveryCount("ct_entries"):          "读取的日志条目",
+	DiscoveryCount("ct_names"):            "检查的域名",
+	DiscoveryCount("ct_matches"):          "匹配仿冒规则",
+	DiscoveryCount("ct_remembered"):       "近期匹配并持续核查的域名",
+	DiscoveryCount("ct_queued"):           "域名首页加入待查",
+	DiscoveryCount("ct_bad_leaves"):       "无法解析的条目",
+	DiscoveryCount("ct_garbage"):          "响应格式错误",
+	DiscoveryCount("ct_lying"):            "树头异常（倒退、分叉或不一致）",
+	DiscoveryCount("ct_timeouts"):         "请求超时",
+	DiscoveryCount("ct_failed"):           "其他错误",
+
+	DiscoveryCount("watch_known"):   "已知仿冒网站",
+	DiscoveryCount("watch_queued"):  "复查时另行加入待查",
+	DiscoveryCount("watch_online"):  "仍在线且内容未变",
+	DiscoveryCount("watch_changed"): "仍在线但内容已变",
+	DiscoveryCount("watch_gone"):    "已下线或不再仿冒",
+	DiscoveryCount("watch_failed"):  "复查失败",
+	DiscoveryCount("watch_moves"):   "疑似换域名并关联旧案件",
 
 	AuditAction("login"):                 "登录",
 	AuditAction("logout"):                "退出登录",
@@ -202,6 +222,21 @@ var names = map[any]string{
 	AuditObject("report"):   "报表",
 	AuditObject("sweep"):    "巡查",
 	AuditObject("audit"):    "审计日志",
+
+	// Referral materials of an imitation site (issue 14, referral.go).
+	ReferralScreenshot:    "页面截图（与官方页面对照）",
+	ReferralWARC:          "网页原始证据（WARC 证据包）",
+	ReferralAddresses:     "IP 地址及反向解析",
+	ReferralCertificate:   "TLS 证书",
+	ReferralCT:            "证书透明度记录（SCT）",
+	ReferralHeaders:       "服务器响应头",
+	ReferralWHOIS:         "域名 WHOIS 信息",
+	ReferralProvider:      "托管服务商（离线 IP 库）",
+	ReferralPresent:       "已具备",
+	ReferralMissing:       "缺失",
+	ReferralNotConfigured: "未配置",
+
+	AuditAction("case.hostfacts"): "采集网站技术信息",
 }
 
 // moveNames label the buttons that move a notice to a state.
@@ -364,3 +399,42 @@ func (k PivotKind) Name() string { return nameOr(pivotNames[k][0], k) }
 
 // LinkText is the words of the pivot's link, or k itself when unknown.
 func (k PivotKind) LinkText() string { return nameOr(pivotNames[k][1], k) }
+
+// ImitationField is a question a certificate-query form asks (package
+// discover/imitation's field kinds).
+type ImitationField string
+
+var imitationFieldNames = map[ImitationField]string{
+	"name":      "姓名",
+	"id_number": "身份证号",
+	"cert_no":   "证书编号",
+	"captcha":   "验证码",
+	"cert_type": "证件类型",
+	"company":   "企业名称",
+}
+
+// Name is the field's Chinese name, or f itself when unknown.
+func (f ImitationField) Name() string { return nameOr(imitationFieldNames[f], f) }
+
+// ImitationSignal is what one reason of an imitation verdict is about
+// (package discover/imitation's signals).
+type ImitationSignal string
+
+var imitationSignalNames = map[ImitationSignal]string{
+	"title":         "标题",
+	"issuer":        "主办单位",
+	"form":          "查询表单",
+	"dom":           "页面结构",
+	"screenshot":    "截图",
+	"logo":          "标志图片",
+	"icp":           "ICP 备案号",
+	"gov_host":      "域名",
+	"result":        "查询结果",
+	"sponsor":       "版权或主办信息",
+	"official_host": "官方网址",
+	"aggregator":    "聚合导航页面",
+	"explainer":     "查询方法说明",
+}
+
+// Name is the signal's Chinese name, or s itself when unknown.
+func (s ImitationSignal) Name() string { return nameOr(imitationSignalNames[s], s) }

@@ -67,6 +67,9 @@ type Config struct {
 
 	// Discover turns on discovery of imitation sites (see Discover).
 	Discover Discover
+	// Referral is what a referral of an imitation site collects (nil:
+	// DefaultReferral; see Referral and ReferralSettings).
+	Referral *Referral
 }
 
 // Limits are the politeness and safety bounds of a crawl.
@@ -239,6 +242,13 @@ func Parse(file string, data []byte) (*Config, error) {
 	if c.Discover.Lookalike != nil {
 		c.Discover.Lookalike.resolveState(dir)
 	}
+	if c.Discover.Imitation != nil {
+		c.Discover.Imitation.resolvePaths(dir)
+	}
+	c.Referral.resolvePaths(dir)
+	if c.Discover.CT != nil {
+		c.Discover.CT.resolveState(dir)
+	}
 	for _, s := range c.Sources {
 		if s.URLFile != "" && !filepath.IsAbs(s.URLFile) {
 			s.URLFile = filepath.Join(dir, s.URLFile)
@@ -300,6 +310,7 @@ func (d *decoder) config(n *yaml.Node, c *Config) {
 		"schedule":     func(v *yaml.Node, k string) { d.schedule(v, k, &c.Schedule) },
 		"notify":       func(v *yaml.Node, k string) { d.notify(v, k, &c.Notify) },
 		"discover":     func(v *yaml.Node, k string) { d.discover(v, k, &c.Discover) },
+		"referral":     func(v *yaml.Node, k string) { r := DefaultReferral(); c.Referral = &r; d.referral(v, k, c.Referral) },
 		"allow_internal": func(v *yaml.Node, k string) {
 			d.StrList(v, k, &c.AllowInternal)
 			for i, e := range c.AllowInternal {

@@ -31,6 +31,9 @@ type Discover struct {
 	QR          bool
 	QRMaxImages int // images fetched per page (default 8, at most 64)
 	Lookalike   *Lookalike
+	Imitation   *Imitation // discover.imitation (imitation.go)
+	CT          *CT        // discover.ct (discover_ct.go)
+	Watch       *Watch     // discover.watch (discover_ct.go)
 }
 
 // Lookalike is the discover.lookalike key.
@@ -65,6 +68,15 @@ func (d *decoder) discover(n *yaml.Node, key string, dst *Discover) {
 		"lookalike": func(v *yaml.Node, k string) {
 			dst.Lookalike = &Lookalike{QPS: 20, MaxNames: 500, Timeout: 2 * time.Minute}
 			d.lookalike(v, k, dst.Lookalike)
+		},
+		"imitation": func(v *yaml.Node, k string) { dst.Imitation = &Imitation{}; d.imitation(v, k, dst.Imitation) },
+		"ct": func(v *yaml.Node, k string) {
+			dst.CT = &CT{MaxEntries: 10000, MaxQueued: 500, Timeout: 2 * time.Minute, RequestTimeout: 20 * time.Second, Recheck: 30 * 24 * time.Hour}
+			d.ct(v, k, dst.CT)
+		},
+		"watch": func(v *yaml.Node, k string) {
+			dst.Watch = &Watch{MaxHosts: 200, Category: DefaultWatchCategory, Moves: true}
+			d.watch(v, k, dst.Watch)
 		},
 	})
 }

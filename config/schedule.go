@@ -21,9 +21,10 @@ type Schedule struct {
 	Backup        string // default "30 3 * * *"
 	BackupDir     string // default "backups" beside the database
 	BackupKeep    int    // default 7: older scheduled backups are deleted
-	// Prune deletes the frontiers (queued URLs and their outcomes) of
-	// sweeps finished more than FrontierKeepDays ago; the sweeps, their
-	// summaries, pages and cases stay.
+	// Prune deletes the frontiers (queued URLs and their outcomes) and the
+	// page records (latest fetch of a URL not fetched since, unless
+	// flagged) of sweeps finished more than FrontierKeepDays ago; the
+	// sweeps, their summaries, snapshots, sightings and cases stay.
 	Prune            string // default "15 4 * * *"
 	FrontierKeepDays int    // default 30
 }

@@ -165,4 +165,13 @@ type Imitated struct {
 	Site       string  `json:"site"` // the official site it copies
 	Host       string  `json:"official_host"`
 	Similarity float64 `json:"similarity"`
+	// The imitation verdict (discover/imitation), when the page was
+	// compared with the official pages: its reasons, score and decision,
+	// the official page it resembles most, and a thumbnail (PNG) of that
+	// page's screenshot when one was kept, for the case page.
+	Verdict          []string `json:"verdict,omitempty"`
+	VerdictScore     float64  `json:"verdict_score,omitempty"`
+	VerdictImitation bool     `json:"verdict_imitation,omitempty"`
+	Reference        string   `json:"reference,omitempty"`
+	ReferenceShot    []byte   `json:"reference_shot,omitempty"`
 }

@@ -85,6 +85,10 @@ type Document struct {
 	// Status, when set, marks the document prominently on every page,
 	// e.g. "草稿" for a draft not yet approved.
 	Status string
+	// HostFacts, in a referral, are what was collected about the hosts
+	// of the listed sites: a second annex (hostfacts.go). Other kinds
+	// ignore them.
+	HostFacts []HostFacts
 }
 
 // Listing is one page or listing concerned by a notice, with the evidence

@@ -57,6 +57,8 @@ type view struct {
 	Contact     string
 	Status      string
 	CountListed int
+	// Facts is the referral's second annex (hostfacts.go).
+	Facts []factsView
 }
 
 // reason is one numbered paragraph of the reasons: （一）…
@@ -129,6 +131,9 @@ func newView(d *Document) view {
 		CountListed: len(d.Listings),
 	}
 	v.IssuerSize = issuerSize(v.Issuer)
+	if v.Referral {
+		v.Facts = newFactsViews(d.HostFacts)
+	}
 	for i, r := range nonEmpty(d.Reasons) {
 		v.Reasons = append(v.Reasons, reason{Ord: cnOrdinal(i + 1), Text: r})
 	}

@@ -250,7 +250,9 @@ func sampleWebPages(t testing.TB) []oraclePage {
 		raw := queue[0]
 		queue = queue[1:]
 		u, err := url.Parse(raw)
-		if err != nil || !hosts[u.Host] || (u.Host == testbed.HostHostile && skip[u.Path]) {
+		// The sample web serves plain HTTP only (yjj.demo.gov.cn links to
+		// https://cx.mem.gov.cn/, which the sample web also serves).
+		if err != nil || !hosts[u.Host] || u.Scheme != "http" || (u.Host == testbed.HostHostile && skip[u.Path]) {
 			continue
 		}
 		u.Fragment = ""

@@ -147,6 +147,11 @@ type urlBatch struct {
 	renders  []bool
 	kinds    []string
 	metas    []map[string]string
+
+	// capSources, when set, are the batch's sources (in name order) whose
+	// caps in sweep capSweep its URLs count against (followBatch).
+	capSweep   int64
+	capSources []string
 }
 
 // newURLBatch checks items and drops those that repeat an earlier one.
@@ -270,7 +275,12 @@ func (b *urlBatch) queue(st *stmts, added *int) {
 	}
 	st.exec(ensureHostsSQL, b.hosts, b.delays)
 	st.exec(raiseDelaysSQL, b.hosts, b.delays)
-	st.queue(func(br pgx.BatchResults) error { return br.QueryRow().Scan(added) }, addURLsSQL, b.urlArgs()...)
+	if b.capSources != nil {
+		args := append(b.urlArgs(), b.capSweep, b.capSources)
+		st.queue(func(br pgx.BatchResults) error { return br.QueryRow().Scan(added) }, addCappedURLsSQL, args...)
+	} else {
+		st.queue(func(br pgx.BatchResults) error { return br.QueryRow().Scan(added) }, addURLsSQL, b.urlArgs()...)
+	}
 	st.exec(flagHostsSQL, b.hosts)
 }
 

@@ -89,13 +89,13 @@ func (r *ImportReport) problem(format string, args ...any) {
 var dataTables = []string{"sweeps", "frontier", "pages", "cases", "snapshots", "snapshot_texts", "sightings",
 	"decisions", "notices", "notice_items", "notice_events", "check_evidence", "item_checks", "users",
 	"sessions", "audit", "outbox", "activations", "model_channels", "case_contacts",
-	"case_claims", "case_comments"}
+	"case_claims", "case_comments", "host_facts", "watch_checks"}
 
 // identities are the identity columns whose sequences move past the
 // copied ids.
 var identities = [][2]string{{"sweeps", "id"}, {"frontier", "id"}, {"cases", "id"}, {"snapshots", "id"},
 	{"decisions", "seq"}, {"notices", "id"}, {"check_evidence", "id"}, {"item_checks", "id"}, {"outbox", "id"},
-	{"case_comments", "id"}}
+	{"case_comments", "id"}, {"host_facts", "id"}}
 
 // ImportBolt copies src, a bbolt store opened read-only, into the empty
 // database under dst, and the evidence bytes into dst's blob store. It
@@ -116,7 +116,8 @@ func ImportBolt(ctx context.Context, src *store.Store, dst *Backend, opts Import
 			{"sweeps", im.sweeps}, {"notices", im.notices}, {"cases", im.cases}, {"merges", im.merges},
 			{"notice items", im.noticeItems}, {"pages", im.pages}, {"frontier", im.frontier},
 			{"accounts", im.accounts}, {"audit", im.audit}, {"outbox", im.outbox},
-			{"activations", im.activations}, {"claims and comments", im.assign}, {"notice tracking", im.noticeTracking}, {"sequences", im.sequences},
+			{"activations", im.activations}, {"claims and comments", im.assign}, {"notice tracking", im.noticeTracking},
+			{"host facts", im.hostFacts}, {"watch checks", im.watchChecks}, {"sequences", im.sequences},
 		} {
 			im.stage(step.name)
 			if err := step.fn(ctx); err != nil {

@@ -170,6 +170,12 @@ func buildDistrict(t testing.TB, n int) *district {
 	must(err)
 	_, err = st.AddComment(store.Comment{CaseID: d.flagged[0], By: "bob", Text: "卖家在两个平台发布 <b>同一</b> 号码"})
 	must(err)
+	// Host facts of the referred case, kept byte for byte with their hash.
+	_, err = st.AddHostFacts(store.HostFacts{CaseID: d.referralID, URL: "http://cx-mem-gov.example/", CollectedAt: now, By: "sweep",
+		Data: []byte("{\"version\": 1, \"host\": \"cx-mem-gov.example\"}")})
+	must(err)
+	// A re-check of a known site (discover.watch).
+	must(st.RecordWatchCheck(store.WatchCheck{CaseID: d.flagged[0], SweepID: 1, URL: "http://x.example/", State: store.WatchGone, Status: 404, Detail: "返回 404，页面已删除"}))
 	_, err = st.Audit(store.AuditEntry{Actor: "cli:root", Action: "db.backup", Object: "file:/tmp/x", Detail: "备份"})
 	must(err)
 	return d
@@ -283,6 +289,13 @@ func TestImportBolt(t *testing.T) {
 		if len(bn) == 0 || !reflect.DeepEqual(bn, pn) {
 			t.Errorf("notices %+v:\nbbolt      %+v\nPostgreSQL %+v", f, bn, pn)
 		}
+	}
+	bh, err := src.HostFacts(d.referralID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ph, err := dst.HostFacts(d.referralID); err != nil || len(bh) != 1 || !reflect.DeepEqual(bh, ph) {
+		t.Errorf("host facts:\nbbolt      %+v\nPostgreSQL %+v, %v", bh, ph, err)
 	}
 	n, err := dst.Notice(d.noticeID)
 	if err != nil || n.Status != casework.NoticeSent || len(n.Items) != 2 || len(n.Items[0].Checks) != 1 {

@@ -107,6 +107,9 @@ func (v *verifier) counts(ctx context.Context) error {
 	if err := assignCounts(v.src, want); err != nil {
 		return err
 	}
+	if err := hostFactsCounts(v.src, want); err != nil {
+		return err
+	}
 	cases, err := v.src.Cases(store.CaseFilter{})
 	if err != nil {
 		return err
@@ -118,6 +121,11 @@ func (v *verifier) counts(ctx context.Context) error {
 			return err
 		}
 		want["case_contacts"] += int64(len(cs))
+		wc, err := v.src.WatchChecks(c.ID, store.MaxWatchChecks)
+		if err != nil {
+			return err
+		}
+		want["watch_checks"] += int64(len(wc))
 	}
 	slices.Sort(v.ids)
 	for _, table := range dataTables {

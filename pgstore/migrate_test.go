@@ -53,6 +53,12 @@ var wantTables = []string{
 	"pages", "saved_filters", "schedule_runs", "search_terms", "sessions", "sightings", "snapshot_texts", "snapshots", "sweeps", "users",
 	// 00005_notice_tracking
 	"notice_escalations", "notice_reminders", "notice_track_events",
+	// 00011_source_caps
+	"source_caps",
+	// 00009_host_facts
+	"host_facts",
+	// 00010_watch_checks
+	"watch_checks",
 }
 
 func init() { slices.Sort(wantTables) }

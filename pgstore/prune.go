@@ -50,6 +50,10 @@ func (b *Backend) PruneFrontiers(finishedBefore time.Time) (int, error) {
 				break
 			}
 		}
+		// The sweep's per-source caps go with its frontier, as in bbolt.
+		if _, err := b.st.pool.Exec(ctx, `DELETE FROM source_caps WHERE sweep_id = $1`, id); err != nil {
+			return i, fmt.Errorf("pgstore: prune frontier of sweep %d: source caps: %w", id, err)
+		}
 	}
 	return len(ids), nil
 }

@@ -75,7 +75,7 @@ func (b *Backend) Record(o store.Observation) (store.RecordResult, error) {
 	o.FetchedAt = pgTime(o.FetchedAt)
 	r := &recording{o: &o, key: caseKeySum(o.CaseKey)}
 	var err error
-	if r.follow, err = frontierBatch(o.SweepID, o.Follow); err != nil {
+	if r.follow, err = followBatch(o.SweepID, o.Follow); err != nil {
 		return store.RecordResult{}, fmt.Errorf("pgstore: record case %.200s: follow: %w", o.CaseKey, err)
 	}
 	if o.Finding != nil {

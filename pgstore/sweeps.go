@@ -422,7 +422,7 @@ func (b *Backend) RecordPageFollow(sweepID uint64, frontierURL string, p store.P
 	if p.URL == "" {
 		return 0, fmt.Errorf("pgstore: record page in sweep %d: no URL", sweepID)
 	}
-	batch, err := frontierBatch(sweepID, follow)
+	batch, err := followBatch(sweepID, follow)
 	if err != nil {
 		return 0, fmt.Errorf("pgstore: record page %.200s in sweep %d: follow: %w", p.URL, sweepID, err)
 	}

@@ -266,6 +266,11 @@ func (s *Server) apiCases(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusBadRequest, f.Order.Err)
 		return
 	}
+	release, ok := s.queueSlot(w, r) // gate.go
+	if !ok {
+		return
+	}
+	defer release()
 	p, _, latest, err := s.queryQueue(f, f.Page, false)
 	if err != nil {
 		s.failErr(w, r, err)

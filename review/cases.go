@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"html/template"
 	"net/http"
 	"net/url"
 	"slices"
@@ -57,7 +58,9 @@ type caseRow struct {
 	SuggestedRoute casework.Route
 	Host           string
 	New            bool
-	Group          *queueGroup // linked and merged cases (merge_queue.go)
+	Group          *queueGroup   // linked and merged cases (merge_queue.go)
+	C              rowCells      `json:"-"` // what the row shows (rows.go), set by decorate
+	HTML           template.HTML `json:"-"` // the queue's row (rows_html.go)
 }
 
 type queueView struct {
@@ -229,6 +232,11 @@ func (s *Server) queue(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusBadRequest, f.Order.Err)
 		return
 	}
+	release, ok := s.queueSlot(w, r) // gate.go
+	if !ok {
+		return
+	}
+	defer release()
 	page, pageNo, latest, err := s.queryQueue(f, f.Page, true)
 	if err != nil {
 		s.failErr(w, r, err)
@@ -263,6 +271,12 @@ func (s *Server) queue(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	qs, err := escapedTriageQuery(v.Query)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	rowsHTML(v.Rows, allowed(currentUser(r), permDecide), qs)
 	s.render(w, r, http.StatusOK, "queue", v)
 }
 
@@ -270,6 +284,7 @@ func (s *Server) queue(w http.ResponseWriter, r *http.Request) {
 func (s *Server) decorate(rows []caseRow) []caseRow {
 	for i := range rows {
 		rows[i].CategoryName, rows[i].Host = s.categoryName(rows[i].Category), hostOf(rows[i].URL)
+		rows[i].cells()
 	}
 	return rows
 }
@@ -396,6 +411,11 @@ type caseView struct {
 	// Pivots link to the cases sharing a contact, host, listing id or
 	// page content with this one (search.go).
 	Pivots pivotLinks
+	// Referral is the referral materials of an imitation site
+	// (referral.go); nil for other cases.
+	Referral *referralView
+	// Watch is the re-checks of a known imitation site (watch.go).
+	Watch watchView
 }
 
 // linkedView is one case linked by a shared contact.
@@ -472,6 +492,9 @@ func (s *Server) loadCaseView(r *http.Request, id uint64) (*caseView, error) {
 		return nil, err
 	}
 	slices.Reverse(v.Sightings)
+	if v.Watch, err = s.watchView(id); err != nil {
+		return nil, err
+	}
 	if v.Decisions, err = s.st.Decisions(id); err != nil {
 		return nil, err
 	}
@@ -542,6 +565,9 @@ func (s *Server) loadCaseView(r *http.Request, id uint64) (*caseView, error) {
 		mayDecide(u, c, casework.ActionWithdraw) == nil
 	v.Triage = newTriageView(r.URL.Query())
 	if err := s.loadMergeView(r, v); err != nil {
+		return nil, err
+	}
+	if err := s.loadReferralView(r, v); err != nil {
 		return nil, err
 	}
 	return v, nil

@@ -97,6 +97,7 @@ type noticeView struct {
 }
 
 func (s *Server) noticePage(w http.ResponseWriter, r *http.Request) {
+	s.warmPrinter()
 	n, ok := s.pathNotice(w, r)
 	if !ok {
 		return
@@ -250,6 +251,11 @@ func (s *Server) document(n *store.Notice) (*notice.Document, error) {
 	}
 	slices.Sort(d.LegalBasis)
 	s.escalationWording(n, d)
+	hf, err := s.referralFacts(n) // referral.go: a referral's second annex
+	if err != nil {
+		return nil, err
+	}
+	d.HostFacts = hf
 	return d, nil
 }
 
@@ -291,6 +297,7 @@ func (s *Server) noticeDocument(w http.ResponseWriter, r *http.Request) {
 
 // noticePDF prints the letter with Chromium.
 func (s *Server) noticePDF(w http.ResponseWriter, r *http.Request) {
+	s.warmPrinter()
 	n, d, ok := s.noticeFor(w, r)
 	if !ok {
 		return

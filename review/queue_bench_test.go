@@ -74,8 +74,14 @@ func BenchmarkQueue100k(b *testing.B) {
 	if fi, err := os.Stat(path); err == nil {
 		b.Logf("database file: %d MB", fi.Size()>>20)
 	}
+	// What serve does for its memory (cmd/certwatch/serve.go), from its
+	// start: the soft limit for the collector and the periodic drop of
+	// mapped pages.
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(review.ServeMemoryLimit))
+	defer st.ReleaseMappedEvery(store.ServeReleaseEvery)()
 	// The first query builds the index (what a serve process does once).
 	debug.FreeOSMemory()
+	qbResetPeak()
 	rss0, _, anon0, file0 := qbRSS()
 	b.Logf("after the fill: RSS %d MB (anonymous %d MB, mapped file %d MB)", rss0>>10, anon0>>10, file0>>10)
 	before := qbHeap()
@@ -88,6 +94,23 @@ func BenchmarkQueue100k(b *testing.B) {
 		time.Since(start).Round(time.Millisecond), before>>20, qbHeap()>>20, (qbHeap()-before)>>20)
 	rss0, _, anon0, file0 = qbRSS()
 	b.Logf("after the index: RSS %d MB (anonymous %d MB, mapped file %d MB)", rss0>>10, anon0>>10, file0>>10)
+	// The full-text index too, as serve builds it at start (review.New
+	// starts it in the background; here it is waited for, so that the
+	// figures below are of both indexes).
+	before = qbHeap()
+	start = time.Now()
+	if err := st.WarmSearch(); err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("search index built in %s; Go heap %d MB before, %d MB after (index ≈ %d MB)",
+		time.Since(start).Round(time.Millisecond), before>>20, qbHeap()>>20, (qbHeap()-before)>>20)
+	if t, err := st.Snapshots(ids[len(ids)/2]); err == nil && len(t) > 0 {
+		if txt, err := st.SnapshotText(t[len(t)-1].ID); err == nil {
+			b.Logf("a case's text: %d characters", len([]rune(txt.Text)))
+		}
+	}
+	rss0, _, anon0, file0 = qbRSS()
+	b.Logf("after both indexes: RSS %d MB (anonymous %d MB, mapped file %d MB)", rss0>>10, anon0>>10, file0>>10)
 
 	pack, _ := rules.Default()
 	srv, err := review.New(review.Options{Store: st, Packs: []*rules.Pack{pack}, Log: slog.New(slog.DiscardHandler),
@@ -142,6 +165,7 @@ func BenchmarkQueue100k(b *testing.B) {
 		p50, p95, max time.Duration
 		n             int
 		cpu           time.Duration // process CPU time per request (server and client)
+		rss, file     uint64        // VmRSS and its mapped-file part after the phase (kB)
 	}
 	var figs []figure
 	measure := func(name, mode string, clients, per int, path func(int) string) {
@@ -165,7 +189,8 @@ func BenchmarkQueue100k(b *testing.B) {
 		cpu := (qbCPU() - cpu0) / time.Duration(clients*per)
 		slices.Sort(lat)
 		q := func(p float64) time.Duration { return lat[min(len(lat)-1, int(p*float64(len(lat))))] }
-		figs = append(figs, figure{name, mode, q(0.50), q(0.95), lat[len(lat)-1], len(lat), cpu})
+		rss, _, _, file := qbRSS()
+		figs = append(figs, figure{name, mode, q(0.50), q(0.95), lat[len(lat)-1], len(lat), cpu, rss, file})
 	}
 	load0 := qbLoad()
 	for _, ep := range endpoints {
@@ -177,18 +202,44 @@ func BenchmarkQueue100k(b *testing.B) {
 	}
 	// Every page at once: 50 clients over the four kinds of request.
 	measure("mixed", "50 concurrent", 50, 12, func(i int) string { return endpoints[i%4].path(i / 4) })
+	// The same while reviewers decide: a dismissal every 100 ms, each of
+	// which makes every cached queue answer stale.
+	stopWrites := make(chan struct{})
+	var writes sync.WaitGroup
+	writes.Go(func() {
+		t := time.NewTicker(100 * time.Millisecond)
+		defer t.Stop()
+		for j := 1; ; j++ {
+			select {
+			case <-stopWrites:
+				return
+			case <-t.C:
+			}
+			id := ids[(j*104729+17)%len(ids)]
+			if _, _, err := st.Decide(store.Decision{CaseID: id, Action: casework.ActionDismiss, Reason: casework.DismissDuplicate, By: "bench"}); err != nil {
+				continue // decided already
+			}
+		}
+	})
+	measure("mixed+writes", "50 concurrent", 50, 12, func(i int) string { return endpoints[i%4].path(i / 4) })
+	close(stopWrites)
+	writes.Wait()
+	if hits, misses := st.QueueCacheStats(); hits+misses > 0 {
+		b.Logf("queue answers from the cache: %d of %d", hits, hits+misses)
+	}
 	runtime.GC()
 	var out strings.Builder
 	fmt.Fprintf(&out, "\n%d cases, loopback HTTP, GOMAXPROCS %d, load average %s at the start, %s at the end\n",
 		n, runtime.GOMAXPROCS(0), load0, qbLoad())
-	fmt.Fprintf(&out, "%-16s %-14s %6s %9s %9s %9s %12s\n", "request", "load", "n", "p50", "p95", "max", "CPU/request")
+	fmt.Fprintf(&out, "%-16s %-14s %6s %9s %9s %9s %12s %14s\n", "request", "load", "n", "p50", "p95", "max", "CPU/request", "RSS (file) MB")
 	for _, f := range figs {
-		fmt.Fprintf(&out, "%-16s %-14s %6d %9s %9s %9s %12s\n", f.name, f.mode, f.n, qbMs(f.p50), qbMs(f.p95), qbMs(f.max), qbMs(f.cpu))
+		fmt.Fprintf(&out, "%-16s %-14s %6d %9s %9s %9s %12s %8d (%3d)\n", f.name, f.mode, f.n, qbMs(f.p50), qbMs(f.p95), qbMs(f.max), qbMs(f.cpu), f.rss>>10, f.file>>10)
 		b.ReportMetric(float64(f.p95.Microseconds())/1000, "p95-ms/"+strings.ReplaceAll(f.name+"-"+f.mode, " ", "_"))
 	}
 	rss, hwm, anon, file := qbRSS()
-	fmt.Fprintf(&out, "process RSS %d MB (anonymous %d MB, mapped database file %d MB; peak %d MB, including the fill), Go heap in use %d MB\n",
+	fmt.Fprintf(&out, "process RSS %d MB (anonymous %d MB, mapped database file %d MB; peak %d MB since the fill, with the index builds), Go heap in use %d MB\n",
 		rss>>10, anon>>10, file>>10, hwm>>10, qbHeap()>>20)
+	fmt.Fprintf(&out, "file mappings resident: %s\n", qbMappedFiles())
 	b.Log(out.String())
 	fmt.Print(out.String())
 }
@@ -220,6 +271,10 @@ func qbHeap() uint64 {
 	runtime.ReadMemStats(&m)
 	return m.HeapInuse
 }
+
+// qbResetPeak resets VmHWM (Linux: clear_refs 5), so that the peak
+// reported is of what serve does, not of the fill.
+func qbResetPeak() { _ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) }
 
 // qbRSS reads VmRSS, VmHWM, RssAnon and RssFile (kB) of this process.
 func qbRSS() (rss, hwm, anon, file uint64) {
@@ -255,6 +310,7 @@ func qbFill(b *testing.B, st *store.Store, n int) []uint64 {
 		}
 		sweeps[i] = sw.ID
 	}
+	texts := qbTexts(b)
 	cats := []string{"cert_sale", "exam_fraud", "imitation_site"}
 	srcs := []string{"tieba", "xianyu", "shop", "bbs"}
 	routes := []casework.Route{casework.RouteTakedownCAC, casework.RouteTakedownSAMR, casework.RoutePoliceReferral}
@@ -280,10 +336,11 @@ func qbFill(b *testing.B, st *store.Store, n int) []uint64 {
 					return
 				}
 				u := fmt.Sprintf("https://h%d.example/t/%d", i%2000, i)
+				title, text := texts.page(i)
 				res, err := st.Record(store.Observation{SweepID: sweeps[min(1, i/(n-n/10))], CaseKey: u, URL: u, FinalURL: u,
-					SourceID: srcs[i%4], Title: fmt.Sprintf("电工证包过 %d", i), Status: 200, Body: []byte(u),
+					SourceID: srcs[i%4], Title: title, Status: 200, Body: []byte(u),
 					FetchedAt: base.Add(time.Duration(i) * time.Minute), Flagged: true, Score: float64(i % 40), Category: cats[i%3],
-					Finding: raw, PageTitle: "电工证包过", Text: "免考包过，电工证、焊工证当天出证。"})
+					Finding: raw, PageTitle: title, Text: text})
 				if err != nil {
 					failed.Do(func() { b.Error(err) })
 					return

@@ -24,7 +24,7 @@ var funcs = template.FuncMap{
 	// a time shows its zone (+08:00), so a reader never wonders whose clock.
 	"time":  func(t time.Time) template.HTML { return when(t, "2006-01-02 15:04 -07:00") },
 	"date":  func(t time.Time) template.HTML { return when(t, "2006-01-02") },
-	"score": func(f float64) string { return fmt.Sprintf("%.1f", f) },
+	"score": formatScore,
 	// The vocabulary's names (package casework).
 	"caseStatus":    casework.CaseStatus.Name,
 	"noticeStatus":  casework.NoticeState.Name,
@@ -48,12 +48,7 @@ var funcs = template.FuncMap{
 		}
 		return f
 	},
-	"short": func(s string, n int) string {
-		if r := []rune(s); len(r) > n {
-			return string(r[:n]) + "…"
-		}
-		return s
-	},
+	"short": shortText,
 	"hash12": func(s string) string {
 		if len(s) > 12 {
 			return s[:12]
@@ -99,6 +94,9 @@ var funcs = template.FuncMap{
 	},
 }
 
+// formatScore is the template function score: one decimal.
+func formatScore(f float64) string { return fmt.Sprintf("%.1f", f) }
+
 // when formats t in Beijing time in a <time class="when"> element ("—"
 // for the zero time).
 func when(t time.Time, layout string) template.HTML {
@@ -115,7 +113,9 @@ func nameOf[T ~string](name func(T) string) func(any) string {
 	return func(v any) string { return name(T(fmt.Sprint(v))) }
 }
 
-// parseViews parses every page with the layout, once at start-up.
+// parseViews parses every page with the layout, once at start-up. A
+// file whose name starts with "_" is a partial, not a page: it defines
+// templates every page may include ({{template "referral_facts" .}}).
 func parseViews() (map[string]*template.Template, error) {
 	layout, err := fs.ReadFile(templateFS, "templates/layout.html")
 	if err != nil {
@@ -125,10 +125,20 @@ func parseViews() (map[string]*template.Template, error) {
 	if err != nil {
 		return nil, err
 	}
+	var partials []string
+	for _, p := range pages {
+		if strings.HasPrefix(path.Base(p), "_") {
+			b, err := fs.ReadFile(templateFS, p)
+			if err != nil {
+				return nil, err
+			}
+			partials = append(partials, string(b))
+		}
+	}
 	views := map[string]*template.Template{}
 	for _, p := range pages {
 		name := strings.TrimSuffix(path.Base(p), ".html")
-		if name == "layout" {
+		if name == "layout" || strings.HasPrefix(name, "_") {
 			continue
 		}
 		body, err := fs.ReadFile(templateFS, p)
@@ -136,6 +146,11 @@ func parseViews() (map[string]*template.Template, error) {
 			return nil, err
 		}
 		t, err := template.New(name).Funcs(funcs).Parse(string(layout))
+		for _, part := range partials {
+			if err == nil {
+				_, err = t.Parse(part)
+			}
+		}
 		if err == nil {
 			_, err = t.Parse(string(body))
 		}
@@ -185,6 +200,8 @@ var flashes = map[string]string{
 	"reassigned": "已改派。",
 	"takenover":  "已接管该案件。",
 	"commented":  "评论已添加。",
+	// Referral materials (referral.go).
+	"hostfacts": "网站技术信息已采集并保存（含 SHA-256），见“移送材料”。",
 }
 
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, view string, data any) {

@@ -56,6 +56,7 @@ func (s *Server) periodReport(w http.ResponseWriter, r *http.Request) (*store.Pe
 }
 
 func (s *Server) reportsPage(w http.ResponseWriter, r *http.Request) {
+	s.warmPrinter()
 	rep, p, ok := s.periodReport(w, r)
 	if !ok {
 		return
@@ -106,6 +107,7 @@ func (s *Server) reportHTML(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) reportPDF(w http.ResponseWriter, r *http.Request) {
+	s.warmPrinter()
 	rep, p, ok := s.periodReport(w, r)
 	if !ok {
 		return

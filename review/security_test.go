@@ -117,6 +117,12 @@ var htRoutes = []htRoute{
 	// Background prints and checks (tasks.go): a task is its owner's
 	// alone; anyone else's, or none, is 404.
 	{"GET", "/tasks/{id}", "/tasks/999999", "user", 404},
+	// Referral materials (referral.go): collecting host facts is the
+	// exporters'.
+	{"POST", "/cases/{id}/hostfacts", "/cases/999999/hostfacts", htExport, 404},
+	// The official page's screenshot beside an imitation case's
+	// (imitation_compare.go).
+	{"GET", "/cases/{id}/imitation/reference.png", "/cases/999999/imitation/reference.png", htReadCases, 404},
 	// Search and pivots (search.go).
 	{"GET", "/search", "/search", htReadCases, 200},
 	{"GET", "/api/search", "/api/search", htReadCases, 400}, // no query

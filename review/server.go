@@ -71,6 +71,10 @@ type Options struct {
 	// the answer is a progress page (202, /tasks/{id}; default
 	// DefaultTaskWait). The work goes on in the background (tasks.go).
 	TaskWait time.Duration
+
+	// HostFacts collects a URL's host facts for a referral (referral.go);
+	// nil hides the button that collects them again.
+	HostFacts HostFactsCollector
 }
 
 // Server is the review UI and API.
@@ -238,6 +242,7 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /cases/{id}/decide", s.can(permDecide, s.decide))
 	m.HandleFunc("GET /cases/{id}/snapshots/{sid}/screenshot", s.can(permReadCases, s.screenshot))
 	m.HandleFunc("GET /cases/{id}/snapshots/{sid}/body", s.can(permExport, s.rawBody))
+	m.HandleFunc("GET /cases/{id}/imitation/reference.png", s.can(permReadCases, s.referenceScreenshot)) // imitation_compare.go
 	m.HandleFunc("POST /cases/{id}/export", s.can(permExport, s.exportEvidence))
 	m.HandleFunc("GET /cases/{id}/next", s.can(permReadCases, s.nextPage))
 	m.HandleFunc("POST /cases/{id}/merge", s.can(permDecide, s.mergeCases))
@@ -289,6 +294,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /cases/mine", s.can(permDecide, s.mine))
 	m.HandleFunc("POST /cases/{id}/claim", s.user(s.claim))
 	m.HandleFunc("POST /cases/{id}/comments", s.can(permReadCases, s.addComment))
+	m.HandleFunc("POST /cases/{id}/hostfacts", s.can(permExport, s.collectHostFacts)) // referral.go
 	m.HandleFunc("GET /cases/{id}/diff", s.can(permReadCases, s.diffPage))
 	m.HandleFunc("GET /search", s.can(permReadCases, s.searchPage))
 	m.HandleFunc("GET /api/search", s.can(permReadCases, s.apiSearch))

@@ -23,6 +23,7 @@ type Store interface {
 	CommentStore // comments on cases (assign_store.go)
 	QueueStore
 	SearchStore
+	HostFactsStore  // host facts for referrals (hostfacts_store.go)
 	detect.Settings // the detection in force (model channels, active models)
 	tuning.Store    // re-scoring stored cases against candidate rules
 	SetModelChannel(actor, category string, on bool) error

@@ -57,6 +57,7 @@ const (
 	taskNoticePDF taskKind = iota + 1
 	taskReportPDF
 	taskNoticeCheck
+	taskHostFacts // collecting a case's host facts (referral.go)
 )
 
 // taskResult is what a finished task leaves for its owner.
@@ -242,7 +243,7 @@ func (tr *taskRunner) state(t *task) taskState {
 	defer tr.mu.Unlock()
 	return taskState{ID: t.id, Label: t.label, Alt: t.alt, Retry: t.retry, Queued: t.started.IsZero(),
 		Elapsed: int(time.Since(t.created) / time.Second), Attempt: t.attempt, Tries: t.tries,
-		Print: t.kind != taskNoticeCheck, Refresh: taskRefresh}
+		Print: t.kind == taskNoticePDF || t.kind == taskReportPDF, Refresh: taskRefresh}
 }
 
 // outcome reports whether t is done, with its result.
@@ -312,7 +313,7 @@ func (s *Server) answerTask(w http.ResponseWriter, r *http.Request, t *task) {
 		_, _ = w.Write(res.PDF)
 	case errors.Is(err, errTaskTooLarge):
 		s.fail(w, r, http.StatusInternalServerError, "生成的 PDF 过大，无法保存，请改用 HTML 版本打印。")
-	case t.kind == taskNoticeCheck:
+	case t.kind == taskNoticeCheck || t.kind == taskHostFacts:
 		if errors.Is(err, context.DeadlineExceeded) {
 			w.Header().Set("Retry-After", "60")
 			s.fail(w, r, http.StatusServiceUnavailable, "复查超时：被复查的网站长时间没有响应，请稍后重试。")

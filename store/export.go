@@ -27,6 +27,9 @@ type Manifest struct {
 	ExportedAt time.Time          `json:"exported_at"`
 	Files      []ManifestFile     `json:"files"`
 	Snapshots  []ManifestSnapshot `json:"snapshots"`
+	// HostFacts are the host facts records kept for the case, each
+	// exported as hostfacts-<id>.json (hostfacts.go).
+	HostFacts []ManifestHostFacts `json:"host_facts,omitempty"`
 }
 
 // ManifestFile is one exported file.
@@ -180,6 +183,9 @@ func WriteEvidence(s EvidenceSource, caseID uint64, dir string, now time.Time) (
 		return nil, fmt.Errorf("%s: %w", warcName, err)
 	}
 	m.Files = append(m.Files, wf)
+	if err := writeHostFacts(s, caseID, dir, m); err != nil {
+		return nil, err
+	}
 	slices.SortFunc(m.Files, func(a, b ManifestFile) int { return strings.Compare(a.Name, b.Name) })
 
 	data, err := json.MarshalIndent(m, "", "  ")

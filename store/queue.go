@@ -187,6 +187,10 @@ type queueIndex struct {
 	strs, stStrs []string
 	// How many cases have each category and source, for QueueFacets.
 	catN, srcN map[uint32]int
+	// gen counts the writes of rows; answers cached at an older one are
+	// stale (queue_cache.go).
+	gen   uint64
+	cache queueCache
 }
 
 // queueIndexes maps an open *bolt.DB to its index, so that putCase, which
@@ -282,6 +286,7 @@ func (idx *queueIndex) put(c *Case, ver uint64) {
 	}
 	idx.catN[k.category]++
 	idx.srcN[k.source]++
+	idx.gen++
 }
 
 // queueBuildDrop is how many cases the index build reads between drops
@@ -497,9 +502,14 @@ func (s *Store) QueryCases(q CaseQuery) (*CasePage, error) {
 			return nil, fmt.Errorf("store: query cases: %w", err)
 		}
 	}
+	key := queueCacheKeyOf(&q, merged)
 	page := &CasePage{Counts: map[casework.CaseStatus]int{}}
 	want := q.Offset + q.Limit
 	idx.mu.RLock()
+	if e, ok := idx.cache.get(idx.gen, key); ok {
+		idx.mu.RUnlock()
+		return e.page(), nil
+	}
 	c := idx.compile(&q)
 	if len(merged) > 0 {
 		c.merged = merged
@@ -556,13 +566,20 @@ func (s *Store) QueryCases(q CaseQuery) (*CasePage, error) {
 		page.Counts[casework.CaseStatus(idx.stStrs[st])] += n
 		page.Counts[""] += n
 	}
+	e := &queueCacheEntry{total: page.Total, counts: make(map[casework.CaseStatus]int, len(page.Counts))}
+	for k, v := range page.Counts {
+		e.counts[k] = v
+	}
 	if q.Offset < len(hits) {
 		hits = hits[q.Offset:min(want, len(hits))]
 		page.Cases = make([]Case, len(hits))
+		e.rows = make([]*Case, len(hits))
 		for i, at := range hits {
 			page.Cases[i] = *idx.cases[at]
+			e.rows[i] = idx.cases[at]
 		}
 	}
+	idx.cache.put(idx.gen, key, e)
 	idx.mu.RUnlock()
 	return page, nil
 }

@@ -347,7 +347,7 @@ func record(tx *bolt.Tx, o *Observation) (RecordResult, error) {
 		}
 	}
 	if len(o.Follow) > 0 {
-		added, err := addFrontierTx(tx, o.SweepID, o.Follow)
+		added, err := addFollowTx(tx, o.SweepID, o.Follow)
 		if err != nil {
 			return res, err
 		}
@@ -452,7 +452,7 @@ func (s *Store) RecordPageFollow(sweepID uint64, frontierURL string, p PageRecor
 		}
 		if len(follow) > 0 {
 			var err error
-			if added, err = addFrontierTx(tx, sweepID, follow); err != nil {
+			if added, err = addFollowTx(tx, sweepID, follow); err != nil {
 				return err
 			}
 		}

@@ -168,6 +168,7 @@ func Health(cfg *config.Config, sum *Summary, prev *Summary) []Trouble {
 			l.Names, l.Timeouts, l.Failed, lookalikeErrDetail(l.Err))
 	}
 	out = append(out, searchTroubles(cfg, sum)...)
+	ctHealth(sum, add)
 	return out
 }
 

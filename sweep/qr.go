@@ -218,5 +218,11 @@ func (s *Summary) discoveryLines() []DiscoveryLine {
 		line("仿冒域名发现", s.Lookalike.counts(), s.Lookalike.Err)
 	}
 	out = append(out, s.searchLines()...)
+	if s.CT != nil {
+		line("证书透明度日志发现", s.CT.counts(), strings.Join(s.CT.problems(), "、"))
+	}
+	if s.Watch != nil {
+		line("已知仿冒网站复查", s.Watch.counts(), "")
+	}
 	return out
 }

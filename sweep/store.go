@@ -65,3 +65,11 @@ var (
 	_ Outbox      = (*store.Store)(nil)
 	_ NoticeStore = (*store.Store)(nil)
 )
+
+// WatchRecorder is where discover.watch records each re-check of a known
+// imitation site, for the case page; a Store without it records none.
+type WatchRecorder interface {
+	RecordWatchCheck(c store.WatchCheck) error
+}
+
+var _ WatchRecorder = (*store.Store)(nil)

@@ -120,6 +120,11 @@ type Summary struct {
 	// Lookalike counts the lookalike step at the sweep's start
 	// (discover.lookalike); nil when it did not run.
 	Lookalike *LookalikeStats `json:"lookalike,omitempty"`
+	// CT counts the CT step at the sweep's start (discover.ct); nil when
+	// it did not run. Watch counts the re-checks of known imitation sites
+	// and the domain moves found (discover.watch); nil when off.
+	CT    *CTStats    `json:"ct,omitempty"`
+	Watch *WatchStats `json:"watch,omitempty"`
 	// Discovery is QR and Lookalike in Chinese for readers of a stored
 	// summary (the UI); set when the sweep finishes.
 	Discovery []DiscoveryLine `json:"discovery,omitempty"`
@@ -267,6 +272,8 @@ func (s *Summary) Print(w io.Writer) {
 	s.printQR(w, false)
 	s.printLookalike(w, false)
 	s.printSearch(w, false)
+	s.printCT(w, false)
+	s.printWatch(w, false)
 	fmt.Fprintf(w, "  cases: %d new, %d seen again, %d changed (new snapshot)\n", s.NewCases, s.SeenAgain, s.NewVersions)
 	for _, st := range s.sourcesInOrder() {
 		fmt.Fprintf(w, "  source %-12s %s", st.Source, stateEnglish[st.State])
@@ -351,6 +358,9 @@ func sourceStates(cfg *config.Config, s *Summary) []SourceState {
 	}
 	if _, ok := s.BySource[LookalikeSource]; ok || s.Lookalike != nil {
 		out = append(out, s.lookalikeState()) // discover.lookalike's pages
+	}
+	if _, ok := s.BySource[CTSource]; ok || s.CT != nil {
+		out = append(out, s.ctState()) // discover.ct's pages
 	}
 	return out
 }

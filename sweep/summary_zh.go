@@ -47,6 +47,8 @@ func (s *Summary) PrintChinese(w io.Writer, categoryName func(string) string) {
 	s.printQR(w, true)
 	s.printLookalike(w, true)
 	s.printSearch(w, true)
+	s.printCT(w, true)
+	s.printWatch(w, true)
 	fmt.Fprintf(w, "  案件：新增 %d，再次发现 %d，内容有变化（新快照）%d\n", s.NewCases, s.SeenAgain, s.NewVersions)
 	for _, st := range s.sourcesInOrder() {
 		fmt.Fprintf(w, "  来源 %-12s 【%s】", st.Source, st.Label())

@@ -8,6 +8,7 @@
 package sweep
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -94,6 +95,8 @@ type Sweeper struct {
 		sync.Once
 		d *detect.Detector
 	}
+	// imitationRefs are the imitation verdict's references (imitation.go).
+	imitationRefs ImitationReferences
 }
 
 // InForce is what a Sweeper reads the detection and search terms in
@@ -221,6 +224,8 @@ func (s *Sweeper) Run(ctx context.Context, resume bool) (*Summary, error) {
 	sw := running
 	var shared map[string][]string
 	var lookalikeStats *LookalikeStats
+	var ctStats *CTStats
+	var watchQueued *WatchStats
 	if sw == nil {
 		sw = &store.Sweep{ConfigHash: s.Config.Hash}
 		for _, p := range s.matcher().Packs() {
@@ -233,6 +238,8 @@ func (s *Sweeper) Run(ctx context.Context, resume bool) (*Summary, error) {
 			return nil, err
 		}
 		lookalikeStats = s.seedLookalike(ctx, sw.ID)
+		ctStats = s.seedCT(ctx, sw.ID)
+		watchQueued = s.seedWatch(sw.ID)
 		s.Log.Info("sweep started", "sweep", sw.ID, "sources", len(s.Config.Sources))
 	} else {
 		s.Log.Info("sweep resumed", "sweep", sw.ID)
@@ -241,6 +248,8 @@ func (s *Sweeper) Run(ctx context.Context, resume bool) (*Summary, error) {
 	run.stats.Resumed = running != nil
 	run.stats.shareSeeds(shared)
 	run.stats.Lookalike = lookalikeStats
+	run.stats.CT = ctStats
+	run.stats.Watch = watchQueued
 	if err := run.loop(ctx); err != nil {
 		return run.summary(), err
 	}
@@ -318,6 +327,7 @@ type run struct {
 	inFlight map[string]bool
 	batch    int // Sweeper.Batch or DefaultBatch
 	qr       qrScanner
+	watch    watchRun // discover.watch's domain-move index (watch.go)
 }
 
 func newRun(s *Sweeper, sw *store.Sweep) *run {
@@ -326,8 +336,10 @@ func newRun(s *Sweeper, sw *store.Sweep) *run {
 	if batch <= 0 {
 		batch = DefaultBatch
 	}
-	return &run{s: s, sw: sw, d: d, stats: newSummary(sw.ID), perSrc: map[string]int{}, inFlight: map[string]bool{},
+	r := &run{s: s, sw: sw, d: d, stats: newSummary(sw.ID), perSrc: map[string]int{}, inFlight: map[string]bool{},
 		markers: removalMarkers(d.Matcher()), batch: batch}
+	r.shareCaps() // sourcecaps.go
+	return r
 }
 
 // handled reports that a result was processed.
@@ -453,7 +465,7 @@ func (r *run) request(it store.FrontierItem) crawler.Request {
 		if it.Kind == kindSearch {
 			req.Listing = listingSelectors(src.Listing)
 		}
-	} else if it.Kind == kindLookalike {
+	} else if it.Kind == kindLookalike || it.Kind == kindCT || it.Kind == kindWatch {
 		req.RenderAuto = lookalikeRenderAuto(r.s.Config)
 	}
 	return req
@@ -477,13 +489,14 @@ func (r *run) handle(it store.FrontierItem, res *crawler.Result, turn func() err
 	r.stats.fetched(it.SourceID, hostOf(it.URL), res)
 	r.searchFetched(it, res)
 	if res.Outcome != crawler.OutcomeOK || res.Page == nil {
+		r.watched(it, res, nil, nil)
 		if err := r.s.Store.MarkDone(r.sw.ID, it.URL, string(res.Outcome)); err != nil {
 			return fmt.Errorf("sweep: mark %s done: %w", it.URL, err)
 		}
 		return nil
 	}
 	var next []store.FrontierItem
-	if src != nil {
+	if src != nil && it.Kind != kindWatch {
 		next = r.follow(src, it, res)
 	}
 	p := res.Page
@@ -493,12 +506,16 @@ func (r *run) handle(it store.FrontierItem, res *crawler.Result, turn func() err
 	// Detect first: the matcher keeps the page's normalised text, which
 	// the blocked-page check and the content key then read.
 	f := r.d.Detect(p)
+	verdict := r.judgeImitation(it, p, res, f, turn) // may clear an imitation finding (imitation.go)
 	if f.Flagged {
 		withQRReason(f, it)
 		withLookalikeReason(f, it)
 		r.withSearchReason(f, it)
+		withCTReason(f, it)
 	}
-	if src != nil && it.Kind != kindSearch && it.Kind != kindQR && it.Kind != kindLookalike && (f.Flagged || it.Kind == kindListing) {
+	r.watched(it, res, f, p)
+	move := r.domainMove(it, res, f, p)
+	if src != nil && it.Kind != kindSearch && it.Kind != kindQR && it.Kind != kindLookalike && it.Kind != kindWatch && (f.Flagged || it.Kind == kindListing) {
 		next = append(next, r.scanQR(src, it, res, p)...)
 	}
 	if !blockedStatus(res.Status) && r.markers.wall(p) {
@@ -517,16 +534,17 @@ func (r *run) handle(it store.FrontierItem, res *crawler.Result, turn func() err
 		r.added(src, added)
 		return nil
 	}
-	encoded, err := finding.Encode(f)
-	if err != nil {
-		return fmt.Errorf("sweep: record case %s: %w", it.URL, err)
-	}
 	shot, shotSHA := res.Screenshot, res.ScreenshotSHA
 	if shot == nil && res.Rendered && res.RenderErr == nil {
 		shot, shotSHA = r.evidence(it, turn)
 		if r.ctx != nil && r.ctx.Err() != nil {
 			return errCutShort // stays pending for --resume
 		}
+	}
+	verdict.withShot(f, shot)
+	encoded, err := finding.Encode(f)
+	if err != nil {
+		return fmt.Errorf("sweep: record case %s: %w", it.URL, err)
 	}
 	rr, err := r.s.Store.Record(store.Observation{
 		SweepID: r.sw.ID, FrontierURL: it.URL, CaseKey: caseKey(src, it.URL, res.FinalURL),
@@ -543,6 +561,8 @@ func (r *run) handle(it store.FrontierItem, res *crawler.Result, turn func() err
 	}
 	r.added(src, rr.Added)
 	r.stats.finding(it.SourceID, hostOf(it.URL), f.Category, rr)
+	r.collectHostFacts(f, rr, cmp.Or(res.FinalURL, it.URL)) // hostfacts.go: imitation cases only
+	r.linkMove(move, rr)
 	r.s.Log.Info("finding", "url", it.URL, "category", f.Category, "score", f.Score, "channel", f.Channel, "case", rr.CaseID, "new", rr.NewCase)
 	return nil
 }
@@ -606,7 +626,9 @@ func linkContacts(p *page.Page, f *matcher.Finding) []store.CaseContact {
 func (r *run) follow(src *config.Source, it store.FrontierItem, res *crawler.Result) []store.FrontierItem {
 	var next []store.FrontierItem
 	// The cap counts items the frontier really took (see handle), so
-	// links already queued do not use it up; one page's links may pass it.
+	// links already queued do not use it up. This process's count stops
+	// following early; the store, when it holds the caps (SourceCapper),
+	// takes no link past them, whichever process adds it.
 	r.mu.Lock()
 	full := r.perSrc[src.ID] >= src.MaxPages
 	r.mu.Unlock()

@@ -320,6 +320,8 @@ func (s *Sweeper) StartShared(ctx context.Context) (*store.Sweep, error) {
 	// discover.lookalike: its counts are in the log (the workers' summaries
 	// cover what they fetch).
 	s.seedLookalike(ctx, sw.ID)
+	s.seedCT(ctx, sw.ID)
+	s.seedWatch(sw.ID)
 	// Workers do not finish a sweep with an empty frontier (it may be
 	// being seeded): one seeded with nothing is finished here.
 	if pending, done, err := s.Store.FrontierCounts(sw.ID); err != nil {

@@ -55,8 +55,22 @@ discover:
   lookalike:
     resolver: resolve
     max_names: 10000
-sources:
+  # The imitation verdict's references: the official page the sweep
+  # fetches (cx.mem.gov.cn) is kept here, beside the config.
+  imitation: {state: imitation-references.json}
+  # The sample Certificate Transparency log (ct-log.example, resolved
+  # through the overrides above): its third entry is a precertificate
+  # for yingji-zscx.top, an imitation site nothing else leads to.
+  ct:
+    logs:
 `)
+	p("      - url: %s\n", yamlString(CTLogURL()))
+	// Known imitation sites are re-checked in every sweep, and a new one
+	// with the same page as a known one elsewhere is linked to it: run
+	// the demo again to see the re-checks on the imitation cases' pages.
+	p("  watch: {max_hosts: 50}\n")
+	b.WriteString(w.referralConfig())
+	p("sources:\n")
 	site := func(id, host string, depth, maxPages int) {
 		p("  - id: %s\n", id)
 		p("    type: site\n")
@@ -81,6 +95,7 @@ sources:
 	site("fenlei", HostFenlei, 2, 100)
 	site("imitation", HostImitation, 2, 100)
 	site("gov", HostGov, 2, 100)
+	site("official", HostOfficial, 2, 5)
 	site("school", HostSchool, 2, 100)
 	site("news", HostNews, 2, 100)
 	site("hostile", HostHostile, 2, 100)

@@ -77,11 +77,16 @@ func (w *Web) Expected() Expected {
 	e.Flagged[QRImitationURL()] = CategoryImitationSite
 	// and the imitation site only the lookalike step finds.
 	e.Flagged[LookalikeURL()] = CategoryImitationSite
+	// and the imitation site only the CT log names (discover.ct).
+	e.Flagged[CTImitationURL()] = CategoryImitationSite
 	e.NotFlagged = append(e.NotFlagged, urlOf(HostErshou, "/item/500.html"))
 	// and the imitation site only a search engine's results lead to, with
 	// the explainer page the results also list.
 	e.Flagged[SearchImitationURL()] = CategoryImitationSite
 	e.NotFlagged = append(e.NotFlagged, SearchExplainerURL())
+	// The official query platform: kept as the imitation verdict's
+	// reference, never flagged.
+	e.NotFlagged = append(e.NotFlagged, urlOf(HostOfficial, "/"))
 
 	e.NotFlagged = append(e.NotFlagged,
 		urlOf(HostGov, "/"),

@@ -2,6 +2,7 @@ package testbed
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"image"
 	"image/color"
@@ -9,6 +10,8 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"strings"
+
+	"github.com/certwatch/certwatch/discover/imitation/reference"
 )
 
 // govSite is yjj.demo.gov.cn, a district emergency-management bureau: a
@@ -20,6 +23,35 @@ func (w *Web) govSite() (http.Handler, error) {
 	if _, err := s.addStatic(HostGov); err != nil {
 		return nil, err
 	}
+	return s, nil
+}
+
+// HostOfficial is the official query platform of 应急管理部 as the sample
+// web serves it: the page discover/imitation embeds as its reference (so
+// the demo's references are the sample web's official pages). Like
+// yjj.demo.gov.cn it is only ever reached through the resolve overrides.
+const HostOfficial = "cx.mem.gov.cn"
+
+// officialSite is HostOfficial: its query page, the emblem and the
+// captcha. A sweep that fetches it keeps the page as the imitation
+// verdict's reference; nothing on it may be flagged.
+func (w *Web) officialSite() (http.Handler, error) {
+	s := newSite(allowAll)
+	home := reference.Page(HostOfficial)
+	if home == nil {
+		return nil, fmt.Errorf("no embedded reference page of %s", HostOfficial)
+	}
+	emblem, err := emblemPNG()
+	if err != nil {
+		return nil, err
+	}
+	captcha, err := captchaPNG()
+	if err != nil {
+		return nil, err
+	}
+	s.page("/", ctHTML, home)
+	s.page("/static/emblem.png", ctPNG, emblem)
+	s.page("/captcha.png", ctPNG, captcha)
 	return s, nil
 }
 
@@ -98,7 +130,13 @@ func (w *Web) imitationSite() (http.Handler, error) {
 		rw.Header().Set("Content-Type", ctHTML)
 		_, _ = rw.Write(buf.Bytes())
 	})
-	return s, nil
+	// The server announces its software, as cheap hosting does: what a
+	// referral's response headers record (issue 14).
+	return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		rw.Header().Set("Server", "nginx/1.14.0")
+		rw.Header().Set("X-Powered-By", "PHP/5.6.40")
+		s.ServeHTTP(rw, r)
+	}), nil
 }
 
 type fakeRecord struct{ Type, Name, Number string }

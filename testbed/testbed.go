@@ -65,6 +65,8 @@ type Web struct {
 	bomb bombOnce
 
 	down takedowns // see TakeDown
+
+	referral referralParts // WHOIS server and IP database (referral.go)
 }
 
 // Start builds every site and serves them on 127.0.0.1 at a random port
@@ -99,6 +101,9 @@ func Start(opts Options) (*Web, error) {
 		{HostLookalike, w.imitationSite},
 		{HostSearch, w.searchSite},
 		{HostSearchImitation, w.searchImitationSite},
+		{HostOfficial, w.officialSite}, // gov.go
+		{HostCTLog, w.ctLogSite},
+		{HostCTImitation, w.imitationSite},
 	}
 	if opts.BigSitePages > 0 {
 		builders = append(builders, struct {
@@ -116,8 +121,12 @@ func Start(opts Options) (*Web, error) {
 	}
 	sort.Strings(w.hostList)
 
+	if err := w.startReferral(); err != nil {
+		return nil, err
+	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
+		w.stopReferral()
 		return nil, fmt.Errorf("testbed: listen: %w", err)
 	}
 	w.addr = ln.Addr().String()
@@ -159,6 +168,7 @@ func (w *Web) Close() error {
 	err := w.srv.Close()
 	<-w.served
 	w.handlers.Wait()
+	w.stopReferral()
 	if errors.Is(err, http.ErrServerClosed) {
 		err = nil
 	}

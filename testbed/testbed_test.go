@@ -126,7 +126,7 @@ func TestEveryHostServesIndexAndRobots(t *testing.T) {
 	w := shared(t)
 	c := client(t, w)
 	want := []string{HostBBS, HostImitation, HostFenlei, HostHostile, HostSchool, HostShop, HostGov, HostNews, HostErshou, HostShortener, HostQRImitation, HostLookalike,
-		HostSearch, HostSearchImitation}
+		HostSearch, HostSearchImitation, HostOfficial, HostCTLog, HostCTImitation}
 	if got := w.Hosts(); !slices.Equal(got, slices.Sorted(slices.Values(want))) {
 		t.Errorf("Hosts() = %v, want %v", got, want)
 	}
@@ -139,7 +139,8 @@ func TestEveryHostServesIndexAndRobots(t *testing.T) {
 			if ct := r.header.Get("Content-Type"); !strings.HasPrefix(ct, "text/html") {
 				t.Errorf("index: Content-Type %q", ct)
 			}
-			if links := doc(t, r.body).Find("a[href]").Length(); links == 0 && host != HostImitation && host != HostQRImitation && host != HostLookalike && host != HostSearchImitation {
+			if links := doc(t, r.body).Find("a[href]").Length(); links == 0 && host != HostImitation && host != HostQRImitation && host != HostLookalike && host != HostSearchImitation && host != HostOfficial &&
+				host != HostCTLog && host != HostCTImitation {
 				t.Errorf("index links to nothing")
 			}
 			rb := get(t, c, urlOf(host, "/robots.txt"))
@@ -570,7 +571,23 @@ type sweepConfig struct {
 			Resolver string `yaml:"resolver"`
 			MaxNames int    `yaml:"max_names"`
 		} `yaml:"lookalike"`
+		Imitation struct {
+			State string `yaml:"state"`
+		} `yaml:"imitation"`
+		CT *struct {
+			Logs []struct {
+				URL string `yaml:"url"`
+			} `yaml:"logs"`
+		} `yaml:"ct"`
+		Watch *struct {
+			MaxHosts int `yaml:"max_hosts"`
+		} `yaml:"watch"`
 	} `yaml:"discover"`
+	Referral struct {
+		WHOIS       map[string]string `yaml:"whois"`
+		IPDB        string            `yaml:"ipdb"`
+		PartTimeout string            `yaml:"part_timeout"`
+	} `yaml:"referral"`
 	Sources []struct {
 		ID           string            `yaml:"id"`
 		Type         string            `yaml:"type"`
@@ -663,13 +680,13 @@ func TestConfigCoversEverySite(t *testing.T) {
 				covered[pu.Hostname()] = true
 			}
 		}
-		if !cfg.Discover.QR || cfg.Discover.Lookalike.Resolver != "resolve" {
+		if !cfg.Discover.QR || cfg.Discover.Lookalike.Resolver != "resolve" || cfg.Discover.CT == nil || len(cfg.Discover.CT.Logs) != 1 {
 			t.Errorf("discover %+v: the QR-only or lookalike-only imitation site is never found", cfg.Discover)
 		}
 		for _, h := range w.Hosts() {
 			// Only a QR code or the lookalike step leads to these (issue
 			// 14): no source may.
-			if discovered := h == HostShortener || h == HostQRImitation || h == HostLookalike || h == HostSearchImitation; discovered != !covered[h] {
+			if discovered := h == HostShortener || h == HostQRImitation || h == HostLookalike || h == HostSearchImitation || h == HostCTLog || h == HostCTImitation; discovered != !covered[h] {
 				t.Errorf("BigSitePages=%d: %s covered by a source: %v", big, h, covered[h])
 			}
 		}

@@ -39,7 +39,7 @@ func readActivationFile(cmdName, arg string, max int64) (string, []byte, error) 
 
 // newHistoryCmd is "rules history" or "model history": list reads the
 // history, none says so when it is empty.
-func newHistoryCmd(short string, list func(*store.Store) ([]store.Activation, error), none func(lang) string) *cobra.Command {
+func newHistoryCmd(short string, list func(Backend) ([]store.Activation, error), none func(lang) string) *cobra.Command {
 	var db dbOptions
 	var format string
 	cmd := &cobra.Command{

@@ -31,9 +31,12 @@ type Backend interface {
 	packStore
 	ActivateModel(actor, file string, content []byte, version string) error
 	DeactivateModel(actor string) error
+	ModelHistory() ([]store.Activation, error)
 	StatusCounts(now time.Time) (store.StatusCounts, error)
 	PruneSessions() (int, error)
 	PruneFrontiers(finishedBefore time.Time) (int, error)
+	PrunePages(finishedBefore time.Time) (int, error)
+	RetentionCounts(finishedBefore time.Time) (store.RetentionCounts, error)
 	Close() error
 }
 
@@ -95,17 +98,24 @@ func openBackend(ctx context.Context, cfg *config.Config, maxConns int) (*opened
 }
 
 // bboltOnly refuses a PostgreSQL database for a command that works only on
-// the embedded bbolt file (it would otherwise take the URL for a path).
+// the embedded bbolt file itself (backup, compact; it would otherwise take
+// the URL for a path), saying why and what to use instead.
 // The error names the command; nil when database is not a URL.
 func bboltOnly(cmd *cobra.Command, database string) error {
 	if !config.IsDatabaseURL(database) {
 		return nil
 	}
-	name := "certwatch"
-	if cmd != nil {
-		name = cmd.CommandPath()
+	if cmd == nil {
+		return newMsgError("db.bbolt.only", "certwatch")
 	}
-	return &exitError{code: 1, err: newMsgError("db.bbolt.only", name)}
+	// Why the command cannot apply, and what to do on PostgreSQL.
+	switch cmd.Name() {
+	case "backup":
+		return newMsgError("db.bbolt.only.backup", cmd.CommandPath())
+	case "compact":
+		return newMsgError("db.bbolt.only.compact", cmd.CommandPath())
+	}
+	return newMsgError("db.bbolt.only", cmd.CommandPath())
 }
 
 // name is the database for messages: the bbolt file, or the PostgreSQL

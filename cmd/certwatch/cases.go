@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/certwatch/certwatch/casework"
-	"github.com/certwatch/certwatch/config"
 	"github.com/certwatch/certwatch/finding"
 	"github.com/certwatch/certwatch/internal/beijing"
 	"github.com/certwatch/certwatch/rank"
@@ -19,24 +18,15 @@ import (
 type dbOptions struct {
 	configPath string
 	dbPath     string
-	// cmd is the command the flags belong to, named when it refuses a
-	// PostgreSQL database (these commands work on bbolt files only).
+	// cmd is the command the flags belong to, named when a command that
+	// works on bbolt files only refuses a PostgreSQL database.
 	cmd *cobra.Command
 }
 
 func (o *dbOptions) flags(cmd *cobra.Command) {
 	o.cmd = cmd
 	cmd.Flags().StringVar(&o.configPath, "config", "certwatch.yaml", "sweep configuration naming the database")
-	cmd.Flags().StringVar(&o.dbPath, "db", "", "database file (overrides the configuration)")
-}
-
-func (o *dbOptions) open(readOnly bool) (*store.Store, error) {
-	path, err := o.database()
-	if err != nil {
-		return nil, err
-	}
-	st, err := store.Open(path, store.Options{ReadOnly: readOnly})
-	return st, explainDBError(err)
+	cmd.Flags().StringVar(&o.dbPath, "db", "", "database file or postgres:// URL (overrides the configuration)")
 }
 
 // guard runs a command's work on the database under store.Guard: a
@@ -44,7 +34,7 @@ func (o *dbOptions) open(readOnly bool) (*store.Store, error) {
 // which becomes a clear error (exit 1) instead of a crash.
 func (o *dbOptions) guard(run func(cmd *cobra.Command, args []string) error) func(*cobra.Command, []string) error {
 	return func(cmd *cobra.Command, args []string) error {
-		path, err := o.database()
+		path, _, err := o.target()
 		if err != nil {
 			path = "the database"
 		}
@@ -70,23 +60,6 @@ func explainDBError(err error) error {
 		return newMsgError("db.replaced", err)
 	}
 	return err
-}
-
-// database is the database file the flags name; a PostgreSQL URL is
-// refused (bboltOnly).
-func (o *dbOptions) database() (string, error) {
-	db := o.dbPath
-	if db == "" {
-		cfg, err := config.Load(o.configPath)
-		if err != nil {
-			return "", err
-		}
-		db = cfg.Database
-	}
-	if err := bboltOnly(o.cmd, db); err != nil {
-		return "", err
-	}
-	return db, nil
 }
 
 func newCasesCmd() *cobra.Command {

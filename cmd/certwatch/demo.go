@@ -155,6 +155,7 @@ func demoSetup(db string, web *testbed.Web, out io.Writer, l lang) ([]string, er
 	}
 	printShowcase(out, l, web.Showcase(), cs)
 	printDiscovered(out, l, st, cs)
+	printImitationVerdicts(out, l, st, cs) // demo_imitation.go
 	var logins []string
 	for _, a := range demoAccounts {
 		pw := demoPassword()

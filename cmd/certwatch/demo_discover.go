@@ -15,7 +15,8 @@ import (
 // no page links to and no source names (issue 14): one only a QR code in
 // a classified ad's image leads to, one on a lookalike name of
 // cx.mem.gov.cn, one only a search engine's results for the official
-// platform's name list; with each case's first reason, which says how.
+// platform's name list, one only the sample CT log names; with each
+// case's first reason, which says how.
 func printDiscovered(out io.Writer, l lang, st *store.Store, cs []store.Case) {
 	byURL := make(map[string]store.Case, len(cs))
 	for _, c := range cs {
@@ -26,6 +27,7 @@ func printDiscovered(out io.Writer, l lang, st *store.Store, cs []store.Case) {
 		{testbed.QRImitationURL(), l.msg("discover.qr")},
 		{testbed.LookalikeURL(), l.msg("discover.lookalike")},
 		{testbed.SearchImitationURL(), l.msg("discover.search")},
+		{testbed.CTImitationURL(), l.msg("discover.ct")},
 	} {
 		c, ok := byURL[store.CanonicalURL(d.url)]
 		if !ok || c.Category != testbed.CategoryImitationSite {

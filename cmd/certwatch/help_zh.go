@@ -29,6 +29,13 @@ var helpZH = map[string]helpText{
 	"certwatch compact": {"把数据库重写为更小的文件（serve 运行时不可用），保留原文件", `bbolt 数据库文件不会自动变小。compact 把数据库复制到一个不含空闲页的新文件并替换原文件，
 原文件保留为 DB.before-compact-TIME（确认压缩后的文件使用正常后再删除）。请先停止
 "certwatch serve"。`},
+	"certwatch prune": {"删除结束时间早于保留期的巡查的抓取队列和页面记录", `删除巡查留下、过了保留期就无人再读的内容：在 --keep-days 天以前（默认取配置中的
+schedule.frontier_keep_days，30 天）结束或中断的巡查的抓取队列（该次巡查排入的每个网址及其结果）
+和页面记录（每个网址最近一次抓取的记录）。线索、快照、出现记录、审核决定、通知书、审计日志、
+巡查记录及其摘要全部保留（阶段报表按摘要统计旧巡查的页面数），被标记页面的页面记录也保留；
+正在进行的巡查不受影响。每批最多删除 1 万行，内置数据库（bbolt）和 PostgreSQL 相同。
+--dry-run 只显示将删除多少，不做任何改动。"certwatch serve" 按定时表（schedule.prune，默认每天
+04:15）执行同样的清理。`},
 	"certwatch schedule": {"显示定时任务的下几次运行时间（以及是否有巡查正在进行）", ""},
 	"certwatch lookalike": {"生成官方查询网址的仿冒域名，并可通过指定的 DNS 服务器限速解析、只保留已注册的", `对每个官方查询网址（如 cx.mem.gov.cn）按漏写、换位、形近字符、国际化域名、加词、换后缀、
 子域嵌套等方法生成仿冒候选域名（注明方法，不含 .gov.cn 下的域名）。加 --resolve 时通过
@@ -193,6 +200,13 @@ admin（系统管理员）。这些命令自己打开数据库；"certwatch serv
 worker 处理完手中的页面、交回租用的网站后退出；被强行终止（kill -9）的 worker 手中的网站在租期结束后
 由其他 worker 接手，已记录的页面不会重复记录。
 数据库地址也可以来自 $CERTWATCH_DATABASE；请先运行 "certwatch db migrate"。`},
+	"certwatch imitation": {"仿冒查询网站：用官方参考页面衡量仿冒判定", ""},
+	"certwatch imitation eval": {"在带标注的页面上衡量仿冒判定：精确率、召回率、按类型计数、漏报和误报", `对 DIR/labels.jsonl 列出的每个页面（{"file":"pages/x.html","url":"https://host/path",
+"label":"imitation"|"legitimate","kind":"..."}），与 DIR/reference 下的官方参考页面
+（references.jsonl：{"file":"reference/cx.html","url":"https://cx.mem.gov.cn/"}）比对并作出判定，
+输出精确率、召回率、按类型的计数，以及每个漏报和误报及其理由。加 --render 时在 Chromium 中
+渲染每个页面和参考页面（由 127.0.0.1 上的服务器从 DIR 提供，其他网址一律不可达），加入截图
+的感知哈希比对。`},
 }
 
 // flagZH is the Chinese description of a flag, by command path and flag
@@ -322,14 +336,20 @@ var flagZH = map[string]string{
 	"certwatch worker --name":       "worker 名称，在运行中的 worker 里须唯一",
 	"certwatch worker --once":       "所加入的巡查完成后退出",
 	"certwatch worker --rules":      "规则包文件或目录（默认：配置中的规则，否则为内置规则包）",
+	"certwatch prune --dry-run":     "只统计将删除的内容，不删除",
+	"certwatch prune --keep-days":   "保留最近这么多天的巡查（默认取配置中的 schedule.frontier_keep_days）",
 	"certwatch worker --seed":       "没有进行中的巡查时开始一次",
+
+	"certwatch imitation eval --render":   "在 Chromium 中渲染每个页面，比对截图",
+	"certwatch imitation eval --chromium": "Chromium 的路径（默认取 PATH 上的 chromium）",
+	"certwatch imitation eval --json":     "输出 JSON 而不是文本",
 }
 
 // flagByEnglish translates the flags many commands share, by their English
 // description.
 var flagByEnglish = map[string]string{
 	"sweep configuration naming the database":                                                  "指明数据库的巡查配置文件",
-	"database file (overrides the configuration)":                                              "数据库文件（优先于配置）",
+	"database file or postgres:// URL (overrides the configuration)":                           "数据库文件或 postgres:// 地址（优先于配置）",
 	"rule pack file or directory (default: the configuration's rules, else the embedded pack)": "规则包文件或目录（默认：配置中的规则，否则为内置规则包）",
 	"disable completion descriptions":                                                          "补全时不显示说明",
 }

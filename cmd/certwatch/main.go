@@ -87,5 +87,7 @@ whatever the machine's time zone.`,
 		newServeCmd(), newUserCmd(), newAuditCmd(), newScheduleCmd(), newBackupCmd(), newCompactCmd(), newDemoCmd(), newReportCmd(), newEvalCmd(), newModelCmd(), newDBCmd(), newWorkerCmd())
 	root.AddCommand(newLookalikeCmd())
 	root.AddCommand(newCTLogCmd())
+	root.AddCommand(newPruneCmd())
+	root.AddCommand(newImitationCmd())
 	return root
 }

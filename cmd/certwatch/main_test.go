@@ -245,9 +245,11 @@ func TestDemoSweepsTheSampleWeb(t *testing.T) {
 		t.Fatalf("demo: exit %d\n%s\n%s", code, out, errOut)
 	}
 	// Issue 14: imitation sites found only through a QR code, only
-	// through a lookalike domain and only through search results.
+	// through a lookalike domain, only through search results and only
+	// through the sample CT log.
 	for _, want := range []string{"✓ via QR code: case", "http://zscx-mem.example/", "✓ via lookalike domain: case", "http://cx-mem-gov.cn/",
-		"✓ via search results: case", "http://mem-zscx.example/"} {
+		"✓ via search results: case", "http://mem-zscx.example/",
+		"✓ via CT log: case", "http://yingji-zscx.top/", "证书透明度日志 http://ct-log.example 第 2 条：yingji-zscx.top"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("demo output lacks %q", want)
 		}

@@ -443,6 +443,7 @@ its bytes, version, who and when, and an audit entry (model.activate). While
 				return &exitError{code: 1, err: err}
 			}
 			fmt.Fprintln(w, langOf(cmd).msg("model.activated", safe(m.Version()), safe(prev)))
+			st.noteInForce(cmd)
 			return nil
 		}),
 	}
@@ -452,7 +453,7 @@ its bytes, version, who and when, and an audit entry (model.activate). While
 
 func newModelHistoryCmd() *cobra.Command {
 	return newHistoryCmd("List the model activations recorded in the database, oldest first",
-		(*store.Store).ModelHistory,
+		Backend.ModelHistory,
 		func(l lang) string { return l.msg("model.history.none") })
 }
 
@@ -485,6 +486,7 @@ func newModelDeactivateCmd() *cobra.Command {
 				return &exitError{code: 1, err: err}
 			}
 			fmt.Fprintln(w, langOf(cmd).msg("model.deactivated"))
+			st.noteInForce(cmd)
 			return nil
 		}),
 	}
@@ -564,6 +566,7 @@ the model knows. Each switch is recorded in the database with an audit entry
 				}
 				fmt.Fprintln(w, l.msg("channel.switched", switched, categoryLabel(l, c)))
 			}
+			st.noteInForce(cmd)
 			return nil
 		}),
 	}
@@ -572,7 +575,7 @@ the model knows. Each switch is recorded in the database with an audit entry
 }
 
 // printChannels lists the model's categories with their channels.
-func printChannels(w io.Writer, l lang, st *store.Store) error {
+func printChannels(w io.Writer, l lang, st Backend) error {
 	chs, err := st.ModelChannels()
 	if err != nil {
 		return &exitError{code: 1, err: err}

@@ -51,7 +51,7 @@ func pgSite(t *testing.T) (resolve, start string) {
 // the digest enqueued with the finished sweep), `certwatch serve` on the
 // same database shows them in the queue after a sign-in, runs the job
 // queue (the digest job completes) and keeps its control token beside
-// the configuration; a bbolt-only command refuses the URL, naming itself.
+// the configuration.
 func TestSweepAndServeOnPostgreSQL(t *testing.T) {
 	resolve, start := pgSite(t)
 	dbURL := pgtest.DB(t)
@@ -115,7 +115,7 @@ sources:
 		t.Fatalf("digest job %s before serve; want available", s)
 	}
 
-	// An account (the user command is bbolt-only), then serve.
+	// An account, then serve.
 	hash, err := review.HashPassword("a long enough password")
 	if err != nil {
 		t.Fatal(err)
@@ -171,15 +171,5 @@ sources:
 		time.Sleep(200 * time.Millisecond)
 	}
 
-	for _, args := range [][]string{{"cases", "list"}, {"audit", "verify"}, {"rules", "deactivate"}, {"user", "list"}, {"report", "--from", "2026-03-01", "--to", "2026-03-31"}} {
-		code, _, errOut := runCLI(t, "", append([]string{"--lang", "zh"}, append(args, "--config", cfg)...)...)
-		name := "certwatch " + strings.Join(args[:2], " ")
-		if args[0] == "report" {
-			name = "certwatch report"
-		}
-		if code != 1 || !strings.Contains(errOut, "「"+name+"」") || strings.Contains(errOut, "works only on a bbolt database file") ||
-			!strings.Contains(errOut, "不能用于 PostgreSQL 数据库") {
-			t.Errorf("%v on PostgreSQL: exit %d, want 1 naming %q in Chinese only:\n%s", args, code, name, errOut)
-		}
-	}
+	// The other commands on PostgreSQL: TestCommandsOnPostgreSQL.
 }

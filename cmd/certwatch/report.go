@@ -118,10 +118,11 @@ func runReport(ctx context.Context, o periodReportOptions, stdout io.Writer) err
 			issuer = off.Issuer
 		}
 	}
-	if err := bboltOnly(o.db.cmd, path); err != nil {
-		return err
+	blobs := ""
+	if cfg != nil {
+		blobs = cfg.Blobs
 	}
-	st, err := store.Open(path, store.Options{ReadOnly: true})
+	st, err := openDatabase(ctx, path, blobs, true)
 	if err != nil {
 		return &exitError{code: 1, err: err}
 	}

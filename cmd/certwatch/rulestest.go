@@ -83,7 +83,7 @@ func (o *tuneOptions) flags(cmd *cobra.Command, test bool) {
 
 // openWithConfig opens the database named by --db or the configuration. The
 // configuration is read (for its rules) unless only --db was given.
-func (o *dbOptions) openWithConfig(cmd *cobra.Command, readOnly bool) (*store.Store, *config.Config, error) {
+func (o *dbOptions) openWithConfig(cmd *cobra.Command, readOnly bool) (*openedBackend, *config.Config, error) {
 	var cfg *config.Config
 	if o.dbPath == "" || cmd.Flags().Changed("config") {
 		c, err := config.Load(o.configPath)
@@ -92,14 +92,12 @@ func (o *dbOptions) openWithConfig(cmd *cobra.Command, readOnly bool) (*store.St
 		}
 		cfg = c
 	}
-	path := o.dbPath
-	if path == "" {
-		path = cfg.Database
-	}
-	if err := bboltOnly(cmd, path); err != nil {
+	o.cmd = cmd
+	path, blobs, err := o.target()
+	if err != nil {
 		return nil, nil, err
 	}
-	st, err := store.Open(path, store.Options{ReadOnly: readOnly})
+	st, err := openDatabase(cmd.Context(), path, blobs, readOnly)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -108,7 +106,7 @@ func (o *dbOptions) openWithConfig(cmd *cobra.Command, readOnly bool) (*store.St
 
 // currentPacks are the packs in force, chosen as sweeps choose them
 // (compilePacks, without a --rules flag), and where they come from.
-func currentPacks(l lang, st *store.Store, cfg *config.Config, against string) ([]*rules.Pack, string, error) {
+func currentPacks(l lang, st Backend, cfg *config.Config, against string) ([]*rules.Pack, string, error) {
 	if against != "" {
 		ps, err := rules.LoadPath(against)
 		return ps, l.msg("tune.from.against", against), err
@@ -136,7 +134,7 @@ func currentPacks(l lang, st *store.Store, cfg *config.Config, against string) (
 }
 
 // compare runs tuning.Compare with a progress bar on a terminal.
-func (o *tuneOptions) compare(cmd *cobra.Command, st *store.Store, current, candidate []*rules.Pack) (*tuning.Report, error) {
+func (o *tuneOptions) compare(cmd *cobra.Command, st Backend, current, candidate []*rules.Pack) (*tuning.Report, error) {
 	opts := tuning.Options{Pages: o.pages, Limit: o.limit, MaxCases: o.maxCases, Stdin: cmd.InOrStdin()}
 	stderr := cmd.ErrOrStderr()
 	if f, ok := stderr.(*os.File); ok && isatty.IsTerminal(f.Fd()) {
@@ -282,6 +280,7 @@ the configuration's rules.`,
 				return &exitError{code: 1, err: err}
 			}
 			fmt.Fprint(w, langOf(cmd).msg("rules.activated", candidate.Version(), packVersions(rep.Current)))
+			st.noteInForce(cmd)
 			return nil
 		},
 	}
@@ -291,7 +290,7 @@ the configuration's rules.`,
 
 func newRulesHistoryCmd() *cobra.Command {
 	return newHistoryCmd("List the pack activations recorded in the database, oldest first",
-		(*store.Store).PackHistory,
+		Backend.PackHistory,
 		func(l lang) string { return l.msg("rules.history.none") })
 }
 
@@ -311,6 +310,7 @@ func newRulesDeactivateCmd() *cobra.Command {
 				return &exitError{code: 1, err: err}
 			}
 			fmt.Fprintln(cmd.OutOrStdout(), langOf(cmd).msg("rules.deactivated"))
+			st.noteInForce(cmd)
 			return nil
 		},
 	}

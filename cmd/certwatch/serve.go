@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"sync"
 	"time"
@@ -92,6 +93,14 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 		return &exitError{code: 1, err: err}
 	}
 	defer st.Close()
+	// Memory (issue 13): a soft limit for the collector, and the
+	// database's mapped pages dropped every few seconds.
+	if os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(review.ServeMemoryLimit))
+	}
+	if st.bolt != nil {
+		defer st.bolt.ReleaseMappedEvery(store.ServeReleaseEvery)()
+	}
 	active, err := activeRules(st)
 	if err != nil {
 		return &exitError{code: 1, err: err}
@@ -163,12 +172,7 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 			return err
 		}},
 		{Name: "prune", Spec: cfg.Schedule.Prune, Run: func(context.Context) error {
-			keep := time.Duration(cfg.Schedule.FrontierKeepDays) * 24 * time.Hour
-			n, err := st.PruneFrontiers(time.Now().Add(-keep))
-			if n > 0 {
-				log.Info("frontiers of old sweeps deleted", "sweeps", n, "finished_before_days", cfg.Schedule.FrontierKeepDays)
-			}
-			return err
+			return runPruneJob(st, cfg.Schedule.FrontierKeepDays, log) // prune.go
 		}},
 	}
 	// On PostgreSQL the job queue runs removal checks, backups (the audit
@@ -187,6 +191,12 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 				}
 			}
 		}
+		// Activations other processes record reach this one (follow_pg.go).
+		follower, ferr := newActivationFollower(st, now, cfg, o.rulesPath, log)
+		if ferr != nil {
+			return &exitError{code: 1, err: ferr}
+		}
+		jobs = append(jobs, sweep.Job{Name: "activations", Spec: followInterval, Run: follower.run})
 		queue, err = jobqueue.New(ctx, st.pg.Store(), jobqueue.Options{
 			Store: st, Checker: checker, Notifier: notifier, UI: url, Schedule: cfg.Schedule, Log: log,
 			Reminder: reminder,
@@ -239,6 +249,7 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 		Detection:    func() detect.Status { return now.Detector().Status() },
 		ModelChanged: now.ModelChanged,
 		InForce:      now,
+		HostFacts:    hostFactsCollector(cfg), // hostfacts.go
 		SweepNow: func() error {
 			if runner.Busy() {
 				return review.ErrSweepBusy

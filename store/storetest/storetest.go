@@ -133,6 +133,8 @@ func Run(t *testing.T, open func(t *testing.T) Backend) {
 	parallel(t, "Merge", func(t *testing.T) { testMerge(t, open(t)) })
 	parallel(t, "Dashboard", func(t *testing.T) { testDashboard(t, open(t)) })
 	parallel(t, "PruneFrontiers", func(t *testing.T) { testPruneFrontiers(t, open(t)) })
+	parallel(t, "PrunePages", func(t *testing.T) { testPrunePages(t, open(t)) })
+	parallel(t, "SourceCaps", func(t *testing.T) { testSourceCaps(t, open(t)) })
 	parallel(t, "Claims", func(t *testing.T) { testClaims(t, open(t)) }) // assign.go: claims, concurrent claims, comments
 	parallel(t, "ConcurrentClaim", func(t *testing.T) { testConcurrentClaim(t, open(t)) })
 	parallel(t, "Comments", func(t *testing.T) { testComments(t, open(t)) })
@@ -140,6 +142,8 @@ func Run(t *testing.T, open func(t *testing.T) Backend) {
 	parallel(t, "Queue", func(t *testing.T) { testQueue(t, open(t)); testSavedFilters(t, open(t)) })
 	parallel(t, "Search", func(t *testing.T) { testSearch(t, open(t)) })
 	parallel(t, "Pivots", func(t *testing.T) { testPivots(t, open(t)) })
+	parallel(t, "HostFacts", func(t *testing.T) { testHostFacts(t, open(t)) })     // hostfacts.go: referral facts kept with their hash
+	parallel(t, "WatchChecks", func(t *testing.T) { testWatchChecks(t, open(t)) }) // watch.go: re-checks of known imitation sites
 }
 
 // parallel runs one part of the suite as a parallel subtest: each opens a
