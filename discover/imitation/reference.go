@@ -277,6 +277,9 @@ type Entry struct {
 	Screenshot string `json:"screenshot,omitempty"`
 	Label      string `json:"label,omitempty"`
 	Kind       string `json:"kind,omitempty"`
+	// Note is the labeller's free-text reason for the label (kept in
+	// labelled sets such as testdata/imitation/blind; not read).
+	Note string `json:"note,omitempty"`
 }
 
 // ReadEntries reads a JSON-lines file of entries (at most max lines of at
