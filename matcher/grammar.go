@@ -792,6 +792,11 @@ func (s *scan) shortThreshold(res *ruleResult) (float64, string) {
 		}
 	}
 	if strong == "" {
+		if cs.st.TwoSignals {
+			if a, b, ok := twoSignals(res); ok {
+				return cs.st.Threshold, fmt.Sprintf("短文本（%d 字，不超过 %d 字）：两个独立信号 %s 与 %s，阈值 %g", s.chars, cs.st.MaxChars, a, b, cs.st.Threshold)
+			}
+		}
 		return p.Threshold, ""
 	}
 	s.ensureFamilies()

@@ -889,15 +889,20 @@ func (m *Matcher) asked(src string, start, end int) bool {
 					return false
 				}
 			}
-			if particle {
-				return true
-			}
-			for _, w := range doubtWords {
+			doubt := particle
+			for _, w := range rhetoricalWords {
 				if strings.Contains(src[a:start], w) {
-					return true
+					return false // 不就是考试吗: the speaker asserts
 				}
 			}
-			return false
+			for _, w := range doubtWords {
+				if !doubt && strings.Contains(src[a:start], w) {
+					doubt = true
+				}
+			}
+			// a question answered by its own affirmative answer (a seller's
+			// FAQ: Q：…也能代考吗？ A：可以) is judged by the answer (qa.go)
+			return doubt && !affirmedAnswer(src, a, end+size)
 		case '\n', ',', '，', '.', '。', '!', '！', ';', '；', ':', '：':
 			return false
 		case '吗', '嗎', '呢':
@@ -911,8 +916,10 @@ func (m *Matcher) asked(src string, start, end int) bool {
 // doubtWords open a yes-no question before the term asked about; buyerWords
 // mark a buyer's question, which solicits an offer (哪里能办, 还能办吗).
 var (
-	doubtWords = []string{"是否", "能否", "可否", "是不是", "会不会", "會不會", "难道", "難道", "真的"}
-	buyerWords = []string{"哪里", "哪裡", "哪儿", "哪兒", "哪个", "哪個", "谁", "誰", "多少钱", "多少錢", "能办", "能辦",
+	// rhetoricalWords open a question that asserts (不就是考试吗, 没问题的).
+	rhetoricalWords = []string{"不就是", "不就"}
+	doubtWords      = []string{"是否", "能否", "可否", "是不是", "会不会", "會不會", "难道", "難道", "真的"}
+	buyerWords      = []string{"哪里", "哪裡", "哪儿", "哪兒", "哪个", "哪個", "谁", "誰", "多少钱", "多少錢", "能办", "能辦",
 		"可以办", "可以辦", "能弄", "渠道", "门路", "門路", "老板", "老闆", "求"}
 )
 
@@ -941,6 +948,9 @@ func (m *Matcher) negated(text string, start int) bool {
 		prefix := text[:end]
 		for _, c := range m.negByLast[prefix[len(prefix)-1]] {
 			if strings.HasSuffix(prefix, c) {
+				if c == "不" && strings.HasPrefix(text[end:], "就") {
+					continue // 不就是考试吗: rhetorical, not a negation
+				}
 				return true
 			}
 		}

@@ -37,7 +37,8 @@ package matcher
 // number) or from inside the offer itself (a span that scored, or the
 // stretch of at most 16 characters on one line that a satisfied group or
 // proximity clause covers: an exam-subject word inside a substitute-exam
-// ad).
+// ad; or the 、-joined list a term that scored stands in: 耳机、话筒、准考证,
+// 我们都搞定, enumeration.go).
 //
 // The title alone counts only where the article around it does not say
 // otherwise: when the rule met an exclusion in the article, the title's
@@ -448,6 +449,13 @@ func (s *scan) offerSpans(res *ruleResult) [][2]int {
 		if t.weight > 0 {
 			for _, h := range t.spans {
 				out = append(out, [2]int{h.start, h.end})
+				// normalizing drops the enumeration comma: the list is
+				// read in the source text and mapped back
+				a, b := s.n.Orig(h.start, h.end)
+				if lo, hi := enumeration(s.n.Source(), a, b); lo < a || hi > b {
+					lo, hi = s.n.normOffset(lo), s.n.normOffset(hi)
+					out = append(out, [2]int{lo, hi})
+				}
 			}
 		}
 	}

@@ -48,7 +48,7 @@
 //	      - {name: 办+证, weight: 5, all: [offer_verb, cert_noun], within: 6}
 //	    exclusions: [...]              # as above, for this rule only
 //	families: {...}                    # see Offer grammar
-//	short_text: {max_chars: 200, threshold: 4, corroborators: [price, "@contact"]}
+//	short_text: {max_chars: 200, threshold: 4, corroborators: [price, "@contact"], two_signals: true}
 //	genres: [...]                      # see Genres
 //	imitation: {...}                   # see Imitation
 //	removal:                           # optional: markers for removal checks
@@ -164,6 +164,12 @@
 // with digits and a unit (800元, 1.5万, 300块, 人民币300) — outside the spans that made the rule's
 // score. The reason says so: 短文本（38 字，不超过 200 字）：强信号 近邻“办+证”
 // 加佐证“微信…”（@contact），阈值 4.
+// With "two_signals: true" two independent signals of one rule — terms,
+// groups or near clauses that each weigh at least 2 and share no span —
+// reaching short_text.threshold together stand for the strong signal and
+// its corroborator (代评 + 包过 on a 15-character message; no exclusion may
+// have lowered the score either). The reason names both: 短文本（…）：两个
+// 独立信号 “代评” 与 “包过”，阈值 4.
 //
 // # Genres
 //

@@ -59,6 +59,11 @@ type ShortText struct {
 	MaxChars      int      // a text of at most this many normalized characters is short
 	Threshold     float64  // the threshold a rule must reach on a short text
 	Corroborators []string // family names or contact tokens
+	// TwoSignals: two independent signals of one rule (terms, groups or
+	// proximity clauses that each weigh at least 2 and share no span)
+	// reaching the short threshold together count like one strong signal
+	// with a corroborator (代评 + 包过; 能运作 + 代报名).
+	TwoSignals bool
 }
 
 var familyNamePattern = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
@@ -307,6 +312,7 @@ func (d *decoder) shortText(n *yaml.Node, path string, p *Pack) *ShortText {
 			corNode = v
 			d.StrList(v, k, &st.Corroborators)
 		},
+		"two_signals": func(v *yaml.Node, k string) { d.Bool(v, k, &st.TwoSignals) },
 	}, "max_chars", "threshold", "corroborators")
 	if corNode != nil {
 		for i, s := range st.Corroborators {
