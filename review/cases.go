@@ -433,6 +433,23 @@ func pathID(r *http.Request, name string) (uint64, error) {
 	return id, nil
 }
 
+// pathCase reads the case the path's {id} names; on failure it has
+// answered the request (400 for a bad id, 404 for no such case) and
+// returns false.
+func (s *Server) pathCase(w http.ResponseWriter, r *http.Request) (*store.Case, bool) {
+	id, err := pathID(r, "id")
+	if err != nil {
+		s.failErr(w, r, err)
+		return nil, false
+	}
+	c, err := s.st.Case(id)
+	if err != nil {
+		s.failErr(w, r, err)
+		return nil, false
+	}
+	return c, true
+}
+
 func (s *Server) loadCaseView(r *http.Request, id uint64) (*caseView, error) {
 	c, err := s.st.Case(id)
 	if err != nil {
@@ -717,16 +734,11 @@ var decisionFlash = map[casework.Action]string{
 }
 
 func (s *Server) decide(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r, "id")
-	if err != nil {
-		s.failErr(w, r, err)
+	c, ok := s.pathCase(w, r)
+	if !ok {
 		return
 	}
-	c, err := s.st.Case(id)
-	if err != nil {
-		s.failErr(w, r, err)
-		return
-	}
+	id := c.ID
 	d, err := s.decision(r, c, casework.Action(r.PostFormValue("action")), casework.Route(r.PostFormValue("route")),
 		r.PostFormValue("recipient"), casework.DismissReason(r.PostFormValue("reason")), r.PostFormValue("note"),
 		formGuard(r, "version"))

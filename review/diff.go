@@ -221,16 +221,11 @@ type diffView struct {
 // diffPage shows the diff between two snapshots of a case (?a=&b=, ids;
 // by default the two newest).
 func (s *Server) diffPage(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r, "id")
-	if err != nil {
-		s.failErr(w, r, err)
+	c, ok := s.pathCase(w, r)
+	if !ok {
 		return
 	}
-	c, err := s.st.Case(id)
-	if err != nil {
-		s.failErr(w, r, err)
-		return
-	}
+	id := c.ID
 	snaps, err := s.st.Snapshots(id)
 	if err != nil {
 		s.serverError(w, r, err)

@@ -17,14 +17,8 @@ import (
 // referenceScreenshot serves the official page's screenshot (a PNG
 // thumbnail) that an imitation case's finding keeps.
 func (s *Server) referenceScreenshot(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r, "id")
-	if err != nil {
-		s.failErr(w, r, err)
-		return
-	}
-	c, err := s.st.Case(id)
-	if err != nil {
-		s.failErr(w, r, err)
+	c, ok := s.pathCase(w, r)
+	if !ok {
 		return
 	}
 	var png []byte

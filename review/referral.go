@@ -134,16 +134,11 @@ const hostFactsTimeout = 2 * time.Minute
 // of the case's URL now, in the background, keep them, and return to the
 // case page.
 func (s *Server) collectHostFacts(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r, "id")
-	if err != nil {
-		s.failErr(w, r, err)
+	c, ok := s.pathCase(w, r)
+	if !ok {
 		return
 	}
-	c, err := s.st.Case(id)
-	if err != nil {
-		s.failErr(w, r, err)
-		return
-	}
+	id := c.ID
 	if s.opts.HostFacts == nil {
 		s.fail(w, r, http.StatusServiceUnavailable, "本服务未配置网站技术信息采集（没有抓取配置）。")
 		return
