@@ -71,7 +71,7 @@ var (
 // Options.AllowInternal.
 type netPolicy struct {
 	nets  []netip.Prefix
-	hosts map[string]bool // lower-case names; "*.example" entries as ".example"
+	hosts allowinternal.Hosts // lower-case names; "*.example" entries as ".example"
 }
 
 // parseAllowInternal reads Options.AllowInternal: each entry is an IP
@@ -79,7 +79,7 @@ type netPolicy struct {
 // subdomains (see package allowinternal, which the configuration loader
 // shares).
 func parseAllowInternal(entries []string) (*netPolicy, error) {
-	p := &netPolicy{hosts: map[string]bool{}}
+	p := &netPolicy{hosts: allowinternal.Hosts{}}
 	for _, e := range entries {
 		pfx, host, err := allowinternal.Entry(e)
 		if err != nil {
@@ -103,20 +103,7 @@ func CheckAllowInternal(entry string) error {
 // hostAllowed reports whether AllowInternal names host (or a domain above
 // it), which may then connect to any address.
 func (p *netPolicy) hostAllowed(host string) bool {
-	host = strings.ToLower(strings.TrimSuffix(host, "."))
-	if p.hosts[host] {
-		return true
-	}
-	for rest := host; ; {
-		i := strings.IndexByte(rest, '.')
-		if i < 0 {
-			return false
-		}
-		rest = rest[i+1:]
-		if p.hosts["."+rest] {
-			return true
-		}
-	}
+	return p.hosts.Allows(host)
 }
 
 // checkAddr returns nil when a connection to a is allowed for host.

@@ -54,7 +54,7 @@ var ErrBlockedAddress = errors.New("internal or special-purpose address refused"
 type Follower struct {
 	o      FollowOptions
 	nets   []netip.Prefix
-	hosts  map[string]bool
+	hosts  allowinternal.Hosts
 	client *http.Client
 }
 
@@ -75,7 +75,7 @@ func NewFollower(o FollowOptions) (*Follower, error) {
 	if o.UserAgent == "" {
 		o.UserAgent = "Mozilla/5.0 (compatible; certwatch-qr)"
 	}
-	f := &Follower{o: o, hosts: map[string]bool{}}
+	f := &Follower{o: o, hosts: allowinternal.Hosts{}}
 	for _, e := range o.AllowInternal {
 		pfx, host, err := allowinternal.Entry(e)
 		if err != nil {
@@ -197,19 +197,7 @@ func (f *Follower) resolve(ctx context.Context, host string) ([]netip.Addr, erro
 }
 
 func (f *Follower) hostAllowed(host string) bool {
-	if f.hosts[host] {
-		return true
-	}
-	for rest := host; ; {
-		i := strings.IndexByte(rest, '.')
-		if i < 0 {
-			return false
-		}
-		rest = rest[i+1:]
-		if f.hosts["."+rest] {
-			return true
-		}
-	}
+	return f.hosts.Allows(host)
 }
 
 func (f *Follower) netAllowed(a netip.Addr) bool {

@@ -283,19 +283,7 @@ func (c *Collector) allowed(host string, a netip.Addr) error {
 }
 
 func (c *Collector) hostAllowed(host string) bool {
-	if c.hosts[host] {
-		return true
-	}
-	for rest := host; ; {
-		i := strings.IndexByte(rest, '.')
-		if i < 0 {
-			return false
-		}
-		rest = rest[i+1:]
-		if c.hosts["."+rest] {
-			return true
-		}
-	}
+	return c.hosts.Allows(host)
 }
 
 // specialNets are refused besides what netip calls non-global or private.

@@ -126,7 +126,7 @@ type Collector struct {
 	o      Options
 	ex     lookalike.Exchanger
 	nets   []netip.Prefix
-	hosts  map[string]bool
+	hosts  allowinternal.Hosts
 	rules  map[string]string
 	ipdb   *maxminddb.Reader
 	ipMeta *IPDBInfo
@@ -164,7 +164,7 @@ func New(o Options) (*Collector, error) {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
-	c := &Collector{o: o, ex: o.Exchanger, hosts: map[string]bool{}, rules: map[string]string{}}
+	c := &Collector{o: o, ex: o.Exchanger, hosts: allowinternal.Hosts{}, rules: map[string]string{}}
 	for _, e := range o.AllowInternal {
 		pfx, host, err := allowinternal.Entry(e)
 		if err != nil {

@@ -64,3 +64,25 @@ func validHostName(s string) bool {
 	}
 	return true
 }
+
+// Hosts is the host-name entries of a list, as Entry returns them (a
+// name, or ".domain" for any subdomain of domain).
+type Hosts map[string]bool
+
+// Allows reports whether h names host or a domain above it.
+func (h Hosts) Allows(host string) bool {
+	host = strings.ToLower(strings.TrimSuffix(host, "."))
+	if h[host] {
+		return true
+	}
+	for rest := host; ; {
+		i := strings.IndexByte(rest, '.')
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+1:]
+		if h["."+rest] {
+			return true
+		}
+	}
+}

@@ -48,3 +48,23 @@ func TestEntry(t *testing.T) {
 		}
 	}
 }
+
+func TestHostsAllows(t *testing.T) {
+	h := Hosts{}
+	for _, e := range []string{"Mock.Example", "*.test.example"} {
+		_, host, err := Entry(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h[host] = true
+	}
+	for host, want := range map[string]bool{
+		"mock.example": true, "MOCK.example.": true, "a.mock.example": false,
+		"test.example": false, "a.test.example": true, "b.a.test.example": true,
+		"xtest.example": false, "example": false, "": false,
+	} {
+		if got := h.Allows(host); got != want {
+			t.Errorf("Allows(%q) = %v, want %v", host, got, want)
+		}
+	}
+}
