@@ -47,9 +47,20 @@ type e2eWorld struct {
 	crawler *crawler.Crawler
 }
 
-func newE2EWorld(t *testing.T) *e2eWorld {
+// sampleSweep is the sample web swept once with its own configuration,
+// keeping only the named sources.
+type sampleSweep struct {
+	web  *testbed.Web
+	cfg  *config.Config
+	pack *rules.Pack
+	st   *store.Store
+	cr   *crawler.Crawler
+	sw   *sweep.Sweeper
+	log  *slog.Logger
+}
+
+func sweepSampleWeb(t *testing.T, timeout time.Duration, sources ...string) *sampleSweep {
 	t.Helper()
-	chromiumPath(t)
 	web, err := testbed.Start(testbed.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -60,11 +71,9 @@ func newE2EWorld(t *testing.T) *e2eWorld {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The forum, the marketplace (rendered, with screenshots) and the
-	// imitation query site are enough for the walk-through.
 	var keep []*config.Source
 	for _, s := range cfg.Sources {
-		if s.ID == "bbs" || s.ID == "shop" || s.ID == "imitation" {
+		if slices.Contains(sources, s.ID) {
 			keep = append(keep, s)
 		}
 	}
@@ -89,11 +98,21 @@ func newE2EWorld(t *testing.T) *e2eWorld {
 	t.Cleanup(func() { cr.Close() })
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	sw := &sweep.Sweeper{Config: cfg, Store: st, Matcher: m, Fetcher: cr, Log: log, SearchTerms: pack.SearchTerms}
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	if _, err := sw.Run(ctx, false); err != nil {
 		t.Fatalf("sweep: %v", err)
 	}
+	return &sampleSweep{web: web, cfg: cfg, pack: pack, st: st, cr: cr, sw: sw, log: log}
+}
+
+func newE2EWorld(t *testing.T) *e2eWorld {
+	t.Helper()
+	chromiumPath(t)
+	// The forum, the marketplace (rendered, with screenshots) and the
+	// imitation query site are enough for the walk-through.
+	x := sweepSampleWeb(t, 3*time.Minute, "bbs", "shop", "imitation")
+	web, cfg, pack, st, cr, sw, log := x.web, x.cfg, x.pack, x.st, x.cr, x.sw, x.log
 	w := &e2eWorld{web: web, st: st, cases: map[string]uint64{}, pw: "correct horse battery", crawler: cr}
 	cs, err := st.Cases(store.CaseFilter{})
 	if err != nil {

@@ -1,12 +1,8 @@
 package review_test
 
 import (
-	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -14,13 +10,9 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/certwatch/certwatch/casework"
-	"github.com/certwatch/certwatch/config"
-	"github.com/certwatch/certwatch/crawler"
-	"github.com/certwatch/certwatch/matcher"
 	"github.com/certwatch/certwatch/review"
 	"github.com/certwatch/certwatch/rules"
 	"github.com/certwatch/certwatch/store"
-	"github.com/certwatch/certwatch/sweep"
 	"github.com/certwatch/certwatch/testbed"
 )
 
@@ -31,48 +23,8 @@ import (
 // (reviewer for 网信办) signs in with "correct horse battery".
 func referralWorld(t *testing.T) (string, uint64) {
 	t.Helper()
-	web, err := testbed.Start(testbed.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { web.Close() })
-	dir := t.TempDir()
-	cfg, err := config.Parse(filepath.Join(dir, "e2e.yaml"), web.Config(filepath.Join(dir, "certwatch.db")))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var keep []*config.Source
-	for _, s := range cfg.Sources {
-		if s.ID == "imitation" {
-			keep = append(keep, s)
-		}
-	}
-	cfg.Sources = keep
-	pack, err := rules.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := matcher.Compile(pack)
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := store.Open(cfg.Database, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	cr, err := crawler.New(sweep.CrawlerOptions(cfg))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { cr.Close() })
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	sw := &sweep.Sweeper{Config: cfg, Store: st, Matcher: m, Fetcher: cr, Log: log}
-	if _, err := sw.Run(ctx, false); err != nil {
-		t.Fatalf("sweep: %v", err)
-	}
+	x := sweepSampleWeb(t, time.Minute, "imitation")
+	st, cfg, pack, log := x.st, x.cfg, x.pack, x.log
 	c, err := st.Cases(store.CaseFilter{})
 	if err != nil {
 		t.Fatal(err)
