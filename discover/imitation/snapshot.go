@@ -24,6 +24,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -62,11 +63,11 @@ var fieldKinds = []struct {
 	words []string
 	names []string
 }{
-	{FieldCaptcha, []string{"验证码", "校验码"}, []string{"yzm", "captcha", "vcode", "checkcode", "verifycode", "validcode", "code"}},
+	{FieldCaptcha, []string{"验证码", "校验码", "verification code", "captcha"}, []string{"yzm", "captcha", "vcode", "checkcode", "verifycode", "validcode", "code"}},
 	{FieldCertType, []string{"证件类型", "证书类型", "证件种类"}, []string{"zjlx", "zslx", "certtype", "cardtype", "idtype"}},
-	{FieldIDNumber, []string{"身份证", "证件号码", "证件号", "公民身份号码"}, []string{"sfz", "sfzh", "zjhm", "idcard", "idno", "idnumber", "cardno"}},
-	{FieldCertNo, []string{"证书编号", "证书号", "证号", "证书号码", "证书编码"}, []string{"zsbh", "zsh", "certno", "certnum", "certificate"}},
-	{FieldName, []string{"姓名", "名字"}, []string{"xm", "name", "realname", "username"}},
+	{FieldIDNumber, []string{"身份证", "证件号码", "证件号", "公民身份号码", "id number", "id no", "id card", "identity", "shenfenzheng"}, []string{"sfz", "sfzh", "zjhm", "idcard", "idno", "idnumber", "cardno"}},
+	{FieldCertNo, []string{"证书编号", "证书号", "证号", "证书号码", "证书编码", "certificate no", "certificate number", "cert no", "zhengshu bianhao", "zhengshubianhao"}, []string{"zsbh", "zsh", "certno", "certnum", "certificate"}},
+	{FieldName, []string{"姓名", "名字", "name", "xingming"}, []string{"xm", "name", "realname", "username"}},
 	{FieldCompany, []string{"企业名称", "单位名称", "公司名称"}, []string{"qymc", "dwmc", "company"}},
 }
 
@@ -111,6 +112,12 @@ var icpPattern = regexp.MustCompile(`[京津沪渝冀豫云辽黑湘皖鲁新苏
 // Extract reads a page into a Snapshot. It never fails: bytes that are not
 // HTML give a snapshot of text.
 func Extract(pageURL string, body []byte) *Snapshot {
+	return extract(pageURL, body, true)
+}
+
+// extract reads a page; with scripts, the inline scripts of a script
+// shell are read too (addScript).
+func extract(pageURL string, body []byte, scripts bool) *Snapshot {
 	s := &Snapshot{URL: pageURL}
 	base, err := url.Parse(pageURL)
 	if err == nil {
@@ -150,7 +157,9 @@ func Extract(pageURL string, body []byte) *Snapshot {
 		labelFor    = map[string]string{}
 		inLabel     string // the for= of the label being read
 		labelText   strings.Builder
-		pending     []pendingField // fields whose label may come from <label for>
+		pending     []pendingField  // fields whose label may come from <label for>
+		script      strings.Builder // inline scripts' text (bounded)
+		inScript    bool
 		links       = map[string]bool{}
 		frames      = map[string]bool{}
 		logos       = map[string]bool{}
@@ -198,6 +207,11 @@ loop:
 			break loop
 		case html.TextToken:
 			if skip > 0 {
+				if inScript && scripts && script.Len() < maxScript {
+					t := z.Text()
+					script.Write(t[:min(len(t), maxScript-script.Len())])
+					script.WriteByte('\n')
+				}
 				continue
 			}
 			t := strings.TrimSpace(string(z.Text()))
@@ -242,6 +256,7 @@ loop:
 				if !void {
 					skip++
 				}
+				inScript = a == atom.Script && attrs["src"] == "" && !void
 			case atom.Title:
 				inTitle = !void
 			case atom.A:
@@ -312,6 +327,7 @@ loop:
 				if skip > 0 {
 					skip--
 				}
+				inScript = false
 			case atom.Title:
 				inTitle = false
 			case atom.Form:
@@ -333,7 +349,7 @@ loop:
 		}
 	}
 	endForm()
-	s.Title = matcher.NormalizeString(strings.TrimSpace(title.String()))
+	s.Title = normTitle(title.String())
 	if len(tail) > 0 && tailLen <= maxTail {
 		text.WriteString(strings.Join(tail, "\n"))
 	}
@@ -347,7 +363,21 @@ loop:
 		icp[normICP(m)] = true
 	}
 	s.ICP = sortedSet(icp)
+	if scripts {
+		addScript(s, pageURL, script.String(), utf8.RuneCountInString(s.Text))
+	}
 	return s
+}
+
+func normTitle(t string) string { return matcher.NormalizeString(strings.TrimSpace(t)) }
+
+// resolveSelf is the page's URL when it is an http(s) one, "" otherwise.
+func resolveSelf(pageURL string) string {
+	u, err := url.Parse(pageURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+		return ""
+	}
+	return u.String()
 }
 
 type pendingField struct{ id, name, typ, placeholder, label string }

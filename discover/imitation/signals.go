@@ -1,0 +1,299 @@
+package imitation
+
+import (
+	"net/netip"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// Signals of what a page claims about itself (besides the resemblance to
+// a reference): where its data comes from, the certificate it verifies,
+// the official platform's name, a seller's query box, a host that poses
+// as an official one, and an abolished issuer.
+const (
+	SignalClaim     = "claim"      // claims the official data (数据与官网同步, 数据来源)
+	SignalScope     = "scope"      // verifies a government certificate (特种作业操作证)
+	SignalPlatform  = "platform"   // carries the official platform's name
+	SignalSeller    = "seller"     // a certificate seller's own query box
+	SignalHost      = "host"       // a bare IP address, or an official host's label
+	SignalOldIssuer = "old_issuer" // names an abolished issuer
+	SignalService   = "service"    // clears: another official query service's host
+)
+
+// Weights of the claims.
+const (
+	wClaim     = 1.5
+	wScope     = 1.0
+	wPlatform  = 1.5
+	wSeller    = 1.5
+	wHost      = 2.0
+	wOldIssuer = 2.0
+	wForeign   = 1.0 // a Chinese certificate's query titled in pinyin or English
+)
+
+// OldIssuers are the names of bodies abolished in 2018 whose duties the
+// present issuers took over: no query service runs under them today.
+var OldIssuers = []string{"国家安全生产监督管理总局", "国家质量监督检验检疫总局", "国家质检总局", "国家安监总局", "安全生产监督管理总局"}
+
+// Platforms are the names of the official query platforms (besides the
+// references' titles).
+var Platforms = []string{
+	"特种作业操作证及安全生产知识和管理能力考核合格信息查询平台", "全国工程质量安全监管信息平台",
+	"全国特种设备公示信息查询平台", "国家安全生产考试",
+}
+
+// OtherServices are hosts of official query services outside gov.cn that
+// verify other certificates (vocational qualifications, degrees, exams):
+// a page there is not an imitation.
+var OtherServices = []string{"osta.org.cn", "chsi.com.cn", "neea.edu.cn", "neea.cn", "cpta.com.cn"}
+
+// scopeWords name the certificates the official platforms verify;
+// foreignWords are their English and pinyin forms.
+var scopeWords = []string{"特种作业", "操作证", "特种设备作业", "特种设备安全管理", "安全生产知识和管理能力", "安全生产考核", "三类人员", "安全员", "作业人员证"}
+
+var foreignWords = []struct{ word, zh string }{
+	{"special operation", "特种作业"}, {"special operations", "特种作业"}, {"special equipment", "特种设备作业"},
+	{"safety production", "安全生产考核"}, {"tezhong zuoye", "特种作业"}, {"tezhongzuoye", "特种作业"},
+	{"caozuozheng", "操作证"}, {"tezhong shebei", "特种设备作业"}, {"anquanyuan", "安全员"},
+}
+
+// englishIssuers are the issuers' English names.
+var englishIssuers = []struct{ word, zh string }{
+	{"ministry of emergency management", "应急管理部"},
+	{"ministry of housing and urban-rural development", "住房和城乡建设部"},
+	{"state administration for market regulation", "国家市场监督管理总局"},
+}
+
+// queryWords: a page that verifies (in Chinese, English or pinyin).
+var queryWords = []string{"查询", "验证", "核验", "真伪", "chaxun", "yanzheng", "verify", "verification", "query", "check"}
+
+// claimPattern finds a claim that the page's data is the official data.
+var claimPattern = regexp.MustCompile(`(数据|信息|官网|系统)[^\n]{0,16}(同步|一致)|同步[^\n]{0,6}(数据|官网)|等同官网|数据来源|数据来自|提供数据|官方认证|官方查询入口|官方入口|查询入口\(官方\)|查询官网|官网入口|official data|监制`)
+
+// sellerWords: a certificate seller's words.
+var sellerWords = []string{"包过", "免考", "免考试", "不用考试", "办证", "出证", "代办", "加急", "保过", "人不用到场", "官网可查", "本站可查", "终身可查", "包查", "保真"}
+
+// hostLabels are the labels of official hosts too common to show an
+// imitation.
+var hostLabels = map[string]bool{"www": true, "cx": true, "m": true, "gov": true, "cn": true, "com": true, "net": true, "org": true, "edu": true, "h5": true, "wap": true, "person": true}
+
+// claim is the page's claim of official data, "" when none.
+func claim(s *Snapshot) string {
+	m := claimPattern.FindStringIndex(s.Text)
+	if m == nil {
+		return ""
+	}
+	return phrase(s.Text, m[0], m[1])
+}
+
+// phrase is the line around text[i:j], at most 40 runes.
+func phrase(text string, i, j int) string {
+	a := strings.LastIndexByte(text[:i], '\n') + 1
+	b := strings.IndexByte(text[j:], '\n')
+	if b < 0 {
+		b = len(text)
+	} else {
+		b += j
+	}
+	line := text[a:b]
+	if utf8.RuneCountInString(line) > 40 {
+		// Keep the match and what is just around it.
+		from, to := max(a, i-24), min(b, j+24)
+		for from > a && !utf8.RuneStart(text[from]) {
+			from--
+		}
+		for to < b && !utf8.RuneStart(text[to]) {
+			to++
+		}
+		line = text[from:to]
+	}
+	return line
+}
+
+// scope is the government certificate the page verifies, "" when it
+// names none or does not verify.
+func scope(s *Snapshot) string {
+	t := s.Title + "\n" + s.Text
+	if !containsAny(t, queryWords) {
+		return ""
+	}
+	for _, w := range scopeWords {
+		if strings.Contains(t, w) {
+			return w
+		}
+	}
+	for _, f := range foreignWords {
+		if strings.Contains(t, f.word) {
+			return f.zh
+		}
+	}
+	return ""
+}
+
+// platform is the official platform's name the page carries, "" when none.
+func platform(s *Snapshot, refs []*Reference) string {
+	t := s.Title + "\n" + s.Text
+	for _, p := range Platforms {
+		if strings.Contains(t, p) {
+			return p
+		}
+	}
+	for _, r := range refs {
+		if utf8.RuneCountInString(r.Title) >= 8 && strings.Contains(t, r.Title) {
+			return r.Title
+		}
+	}
+	return ""
+}
+
+// sellerSays are the seller's words the page carries (at most 3).
+func sellerSays(s *Snapshot) []string {
+	var out []string
+	t := s.Title + "\n" + s.Text
+	for _, w := range sellerWords {
+		if strings.Contains(t, w) && len(out) < 3 {
+			out = append(out, "“"+w+"”")
+		}
+	}
+	return out
+}
+
+// oldIssuer is the abolished issuer the page names, "" when none.
+func oldIssuer(s *Snapshot) string {
+	for _, w := range OldIssuers {
+		if strings.Contains(s.Title, w) || strings.Contains(s.Text, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// hostPoses is why the host poses as an official one: a bare IP address,
+// or a label of an official host (a reference's) in another host; "" when
+// neither.
+func hostPoses(host string, refs []*Reference) string {
+	h := strings.Trim(host, "[]")
+	if a, err := netip.ParseAddr(h); err == nil && a.IsValid() {
+		return "网址为裸 IP 地址 " + host + "，官方查询网站不用 IP 地址"
+	}
+	labels := strings.FieldsFunc(host, func(r rune) bool { return r == '.' || r == '-' })
+	for _, r := range refs {
+		for _, l := range strings.FieldsFunc(r.Host, func(r rune) bool { return r == '.' || r == '-' }) {
+			if hostLabels[l] || len(l) < 3 {
+				continue
+			}
+			for _, x := range labels {
+				if x == l {
+					return "域名含官方网址 " + r.Host + " 的“" + l + "”"
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// otherService reports whether host is one of OtherServices.
+func otherService(host string) string {
+	for _, h := range OtherServices {
+		if host == h || strings.HasSuffix(host, "."+h) {
+			return h
+		}
+	}
+	return ""
+}
+
+// englishIssuer is the issuer the page names in English, "" when none.
+func englishIssuer(s *Snapshot) (en, zh string) {
+	t := s.Title + "\n" + s.Text
+	for _, e := range englishIssuers {
+		if strings.Contains(t, e.word) {
+			return e.word, e.zh
+		}
+	}
+	return "", ""
+}
+
+// resultLines counts the result words that begin a line of the text (a
+// table's cell, a record's label).
+func resultLines(text string) int {
+	n := 0
+	for _, w := range recordWords {
+		if strings.HasPrefix(text, w) || strings.Contains(text, "\n"+w) {
+			n++
+		}
+	}
+	return n
+}
+
+// recordWords label the fields of one certificate's record.
+var recordWords = []string{"查询结果", "证件状态", "证书状态", "发证机关", "发证日期", "初次领证日期", "初领日期", "有效期", "应复审日期",
+	"作业类别", "操作类别", "作业项目", "准操项目", "操作项目", "人员类型", "持证人", "状态"}
+
+func containsAny(t string, ws []string) bool {
+	for _, w := range ws {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// claimReasons adds the reasons of what a page that presents itself as a
+// query service claims: the certificate it verifies, the official data,
+// the official platform's name, a seller's words next to its own query
+// box, an abolished issuer. It reports whether one of them makes the page
+// speak for the official service (the verdict needs one such claim, or a
+// resemblance).
+func claimReasons(res *Result, s *Snapshot, refs []*Reference, ownForm bool) bool {
+	speaks := false
+	add := func(sig string, w float64, text string) {
+		res.Reasons = append(res.Reasons, Reason{Signal: sig, Weight: w, Text: text})
+	}
+	if w := scope(s); w != "" && ownForm {
+		add(SignalScope, wScope, "页面自设查询表单查验政府核发的证书（“"+w+"”）")
+		speaks = true
+		if foreignTitle(s.Title) {
+			add(SignalScope, wForeign, "标题用拼音或英文写证书查询：“"+s.Title+"”")
+		}
+	}
+	if c := claim(s); c != "" {
+		add(SignalClaim, wClaim, "页面声称数据来自官方：“"+c+"”")
+		speaks = true
+	}
+	if !hasSignal(res.Reasons, SignalTitle) {
+		if p := platform(s, refs); p != "" {
+			add(SignalPlatform, wPlatform, "页面使用官方平台名称“"+p+"”")
+			speaks = true
+		}
+	}
+	if ownForm {
+		if ws := sellerSays(s); len(ws) > 0 {
+			add(SignalSeller, wSeller, "售证页面自带查询框："+strings.Join(ws, ""))
+		}
+	}
+	if w := oldIssuer(s); w != "" {
+		add(SignalOldIssuer, wOldIssuer, "页面自称已撤销的机构“"+w+"”（2018 年机构改革后已不存在）")
+		speaks = true
+	}
+	return speaks
+}
+
+// foreignTitle: a title without Chinese characters that names a
+// certificate query in pinyin or English (to pass for something else).
+func foreignTitle(t string) bool {
+	if t == "" {
+		return false
+	}
+	for _, r := range t {
+		if r >= 0x4E00 && r <= 0x9FFF {
+			return false
+		}
+	}
+	for _, f := range foreignWords {
+		if strings.Contains(t, f.word) {
+			return true
+		}
+	}
+	return containsAny(t, []string{"zhengshu", "chaxun", "certificate"})
+}
