@@ -3,6 +3,7 @@ package imitation
 import (
 	"net/netip"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -19,6 +20,8 @@ const (
 	SignalHost      = "host"       // a bare IP address, or an official host's label
 	SignalOldIssuer = "old_issuer" // names an abolished issuer
 	SignalService   = "service"    // clears: another official query service's host
+	SignalGovMark   = "gov_mark"   // a government website's marks on another host
+	SignalVerdict   = "verdict"    // one certificate's record with a verdict (有效)
 )
 
 // Weights of the claims.
@@ -30,7 +33,17 @@ const (
 	wHost      = 2.0
 	wOldIssuer = 2.0
 	wForeign   = 1.0 // a Chinese certificate's query titled in pinyin or English
+	wGovMark   = 2.0
+	wVerdict   = 1.0
 )
+
+// govMarks are what only a government website carries: its identifier
+// code (网站标识码) and the State Council's error-report and 党政机关
+// badges.
+var govMarks = []string{"网站标识码", "政府网站找错", "党政机关"}
+
+// verdictPattern finds a record's verdict: 状态 有效, 真实有效.
+var verdictPattern = regexp.MustCompile(`(^|\n)(证书状态|证件状态|状态)\n?(有效|正常)|真实有效`)
 
 // OldIssuers are the names of bodies abolished in 2018 whose duties the
 // present issuers took over: no query service runs under them today.
@@ -69,10 +82,11 @@ var englishIssuers = []struct{ word, zh string }{
 var queryWords = []string{"查询", "验证", "核验", "真伪", "chaxun", "yanzheng", "verify", "verification", "query", "check"}
 
 // claimPattern finds a claim that the page's data is the official data.
-var claimPattern = regexp.MustCompile(`(数据|信息|官网|系统)[^\n]{0,16}(同步|一致)|同步[^\n]{0,6}(数据|官网)|等同官网|数据来源|数据来自|提供数据|官方认证|官方查询入口|官方入口|查询入口\(官方\)|查询官网|官网入口|official data|监制`)
+var claimPattern = regexp.MustCompile(`(数据|官网|官方|数据库)[^\n]{0,16}同步|同步[^\n]{0,6}(数据|官网)|(官网|官方)[^\n]{0,8}一致|一致[^\n]{0,4}(官网|官方)|等同官网|数据来源|数据来自|提供数据|官方认证|官方查询入口|官方入口|查询入口\(官方\)|查询官网|官网入口|official data|监制`)
 
 // sellerWords: a certificate seller's words.
-var sellerWords = []string{"包过", "免考", "免考试", "不用考试", "办证", "出证", "代办", "加急", "保过", "人不用到场", "官网可查", "本站可查", "终身可查", "包查", "保真"}
+// Words a licensed school also uses (官网可查, 出证) are not among them.
+var sellerWords = []string{"包过", "保过", "免考", "不用考试", "无需考试", "人不用到场", "本站可查", "包查", "代办", "加急出证", "直接出证", "保真"}
 
 // hostLabels are the labels of official hosts too common to show an
 // imitation.
@@ -99,7 +113,7 @@ func phrase(text string, i, j int) string {
 	line := text[a:b]
 	if utf8.RuneCountInString(line) > 40 {
 		// Keep the match and what is just around it.
-		from, to := max(a, i-24), min(b, j+24)
+		from, to := max(a, i-30), min(b, j+30)
 		for from > a && !utf8.RuneStart(text[from]) {
 			from--
 		}
@@ -111,21 +125,23 @@ func phrase(text string, i, j int) string {
 	return line
 }
 
-// scope is the government certificate the page verifies, "" when it
-// names none or does not verify.
+// scope is the government certificate the page verifies (named with a
+// query word in its title or in one line of its text), "" when none.
 func scope(s *Snapshot) string {
-	t := s.Title + "\n" + s.Text
-	if !containsAny(t, queryWords) {
-		return ""
-	}
-	for _, w := range scopeWords {
-		if strings.Contains(t, w) {
-			return w
+	lines := append([]string{s.Title}, strings.Split(s.Text, "\n")...)
+	for _, l := range lines {
+		if !containsAny(l, queryWords) {
+			continue
 		}
-	}
-	for _, f := range foreignWords {
-		if strings.Contains(t, f.word) {
-			return f.zh
+		for _, w := range scopeWords {
+			if strings.Contains(l, w) {
+				return w
+			}
+		}
+		for _, f := range foreignWords {
+			if strings.Contains(l, f.word) {
+				return f.zh
+			}
 		}
 	}
 	return ""
@@ -245,7 +261,7 @@ func containsAny(t string, ws []string) bool {
 // box, an abolished issuer. It reports whether one of them makes the page
 // speak for the official service (the verdict needs one such claim, or a
 // resemblance).
-func claimReasons(res *Result, s *Snapshot, refs []*Reference, ownForm bool) bool {
+func claimReasons(res *Result, s *Snapshot, refs []*Reference, ownForm, result bool) bool {
 	speaks := false
 	add := func(sig string, w float64, text string) {
 		res.Reasons = append(res.Reasons, Reason{Signal: sig, Weight: w, Text: text})
@@ -272,6 +288,16 @@ func claimReasons(res *Result, s *Snapshot, refs []*Reference, ownForm bool) boo
 			add(SignalSeller, wSeller, "售证页面自带查询框："+strings.Join(ws, ""))
 		}
 	}
+	if result && verdictPattern.MatchString(s.Text) {
+		if w := certNamed(s); w != "" {
+			add(SignalVerdict, wVerdict, "页面对一张政府核发的证书（“"+w+"”）给出查询结论")
+			speaks = true
+		}
+	}
+	if m := govMark(s); m != "" {
+		add(SignalGovMark, wGovMark, "非政府网站带有政府网站的标识“"+m+"”")
+		speaks = true
+	}
 	if w := oldIssuer(s); w != "" {
 		add(SignalOldIssuer, wOldIssuer, "页面自称已撤销的机构“"+w+"”（2018 年机构改革后已不存在）")
 		speaks = true
@@ -296,4 +322,25 @@ func foreignTitle(t string) bool {
 		}
 	}
 	return containsAny(t, []string{"zhengshu", "chaxun", "certificate"})
+}
+
+// certNamed is the certificate in scope the page names, "" when none.
+func certNamed(s *Snapshot) string {
+	for _, w := range scopeWords {
+		if strings.Contains(s.Title, w) || strings.Contains(s.Text, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// govMark is the government website's mark the page carries (in its text
+// or an image's alt text), "" when none.
+func govMark(s *Snapshot) string {
+	for _, m := range govMarks {
+		if strings.Contains(s.Text, m) || slices.ContainsFunc(s.Logos, func(l string) bool { return strings.Contains(l, m) }) {
+			return m
+		}
+	}
+	return ""
 }

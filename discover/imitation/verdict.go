@@ -252,7 +252,7 @@ func Verdict(c Candidate, refs []*Reference, o *Options) Result {
 			issuerGate = true
 		}
 	}
-	claims := res.Presents && claimReasons(&res, s, refs, own != nil)
+	claims := res.Presents && claimReasons(&res, s, refs, own != nil, result)
 	if o != nil && o.Sponsor != nil {
 		if m := o.Sponsor.FindString(s.Text); m != "" {
 			res.Reasons = append(res.Reasons, Reason{Signal: SignalSponsor, Weight: wSponsor, Text: "版权或主办信息“" + m + "”"})
