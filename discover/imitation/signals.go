@@ -28,7 +28,7 @@ const (
 const (
 	wClaim     = 1.5
 	wScope     = 1.0
-	wPlatform  = 1.5
+	wPlatform  = 2.0 // as a reference's issuer: the official service's own name
 	wSeller    = 1.5
 	wHost      = 2.0
 	wOldIssuer = 2.0
@@ -63,7 +63,8 @@ var OtherServices = []string{"osta.org.cn", "chsi.com.cn", "neea.edu.cn", "neea.
 
 // scopeWords name the certificates the official platforms verify;
 // foreignWords are their English and pinyin forms.
-var scopeWords = []string{"特种作业", "操作证", "特种设备作业", "特种设备安全管理", "安全生产知识和管理能力", "安全生产考核", "三类人员", "安全员", "作业人员证"}
+var scopeWords = []string{"特种作业", "操作证", "特种设备作业", "特种设备安全管理", "安全生产知识和管理能力", "安全生产考核", "三类人员", "安全员", "作业人员证",
+	"电工证", "焊工证", "叉车证", "高处作业证", "登高证", "塔吊证", "司索", "电梯证", "锅炉证", "压力容器证"}
 
 var foreignWords = []struct{ word, zh string }{
 	{"special operation", "特种作业"}, {"special operations", "特种作业"}, {"special equipment", "特种设备作业"},
@@ -82,7 +83,7 @@ var englishIssuers = []struct{ word, zh string }{
 var queryWords = []string{"查询", "验证", "核验", "真伪", "chaxun", "yanzheng", "verify", "verification", "query", "check"}
 
 // claimPattern finds a claim that the page's data is the official data.
-var claimPattern = regexp.MustCompile(`(数据|官网|官方|数据库)[^\n]{0,16}同步|同步[^\n]{0,6}(数据|官网)|(官网|官方)[^\n]{0,8}一致|一致[^\n]{0,4}(官网|官方)|等同官网|数据来源|数据来自|提供数据|官方认证|官方查询入口|官方入口|查询入口\(官方\)|查询官网|官网入口|official data|监制`)
+var claimPattern = regexp.MustCompile(`(数据|官网|官方|数据库)[^\n]{0,16}同步|同步[^\n]{0,6}(数据|官网)|(官网|官方)[^\n]{0,8}一致|一致[^\n]{0,4}(官网|官方)|等同官网|数据来源|数据来自|提供数据|官方认证|官方查询入口|官方入口|入口官方|查询官网|官网入口|official data|监制`)
 
 // sellerWords: a certificate seller's words.
 // Words a licensed school also uses (官网可查, 出证) are not among them.
