@@ -199,6 +199,13 @@ func addScript(s *Snapshot, pageURL, src string, visible int) {
 	}
 	if inner.Text != "" && len(s.Text) < MaxText {
 		s.Text = strings.TrimSpace(s.Text + "\n" + inner.Text)
+		if len(s.Text) > MaxText {
+			cut := MaxText
+			for cut > 0 && !utf8.RuneStart(s.Text[cut]) {
+				cut--
+			}
+			s.Text = s.Text[:cut]
+		}
 	}
 	// Labels kept in a list and put before the inputs in a loop.
 	if strings.Contains(body, "<input") {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/rules"
 )
 
@@ -187,5 +188,16 @@ e = "ok"`
 	many := strings.Repeat(`"x";`, maxLiterals+10)
 	if n := len(scriptLiterals(many, nil)); n != maxLiterals {
 		t.Errorf("%d literals, want the bound %d", n, maxLiterals)
+	}
+}
+
+// TestSignalNames: every signal has a Chinese name for reviewers.
+func TestSignalNames(t *testing.T) {
+	for _, s := range []string{SignalTitle, SignalIssuer, SignalForm, SignalDOM, SignalShot, SignalLogo, SignalICP, SignalGovHost,
+		SignalResult, SignalSponsor, SignalOfficial, SignalFrames, SignalExplains, SignalClaim, SignalScope, SignalPlatform,
+		SignalSeller, SignalHost, SignalOldIssuer, SignalService, SignalGovMark, SignalVerdict} {
+		if n := casework.ImitationSignal(s).Name(); n == s || !hasHan(n) {
+			t.Errorf("signal %q has no Chinese name (%q)", s, n)
+		}
 	}
 }
