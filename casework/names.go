@@ -444,6 +444,7 @@ var imitationSignalNames = map[ImitationSignal]string{
 	"service":    "其他官方查询服务",
 	"gov_mark":   "政府网站标识",
 	"verdict":    "查询结论",
+	"warning":    "谨防假冒的提醒",
 }
 
 // Name is the signal's Chinese name, or s itself when unknown.

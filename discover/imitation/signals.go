@@ -22,6 +22,7 @@ const (
 	SignalService   = "service"    // clears: another official query service's host
 	SignalGovMark   = "gov_mark"   // a government website's marks on another host
 	SignalVerdict   = "verdict"    // one certificate's record with a verdict (有效)
+	SignalWarning   = "warning"    // a warning against fakes: its quotes are no claims
 )
 
 // Weights of the claims.
@@ -41,6 +42,11 @@ const (
 // code (网站标识码) and the State Council's error-report and 党政机关
 // badges.
 var govMarks = []string{"网站标识码", "政府网站找错", "党政机关"}
+
+// warnWords warn against fake sites and certificates: a page without a
+// form of its own that uses them quotes a fake's claims, it does not make
+// them (news, blogs, police bulletins).
+var warnWords = []string{"仿冒网站", "山寨", "骗人", "骗子", "诈骗", "钓鱼网站", "假网站", "假证", "冒充官方", "虚假网站", "李鬼"}
 
 // verdictPattern finds a record's verdict: 状态 有效, 真实有效.
 var verdictPattern = regexp.MustCompile(`(^|\n)(证书状态|证件状态|状态)\n?(有效|正常)|真实有效`)
@@ -263,6 +269,14 @@ func containsAny(t string, ws []string) bool {
 // speak for the official service (the verdict needs one such claim, or a
 // resemblance).
 func claimReasons(res *Result, s *Snapshot, refs []*Reference, ownForm, result bool) bool {
+	if !ownForm {
+		for _, w := range warnWords {
+			if strings.Contains(s.Title, w) || strings.Contains(s.Text, w) {
+				res.Reasons = append(res.Reasons, Reason{Signal: SignalWarning, Text: "页面提醒谨防假冒（“" + w + "”），所引说法不计为页面自己的说法"})
+				return false
+			}
+		}
+	}
 	speaks := false
 	add := func(sig string, w float64, text string) {
 		res.Reasons = append(res.Reasons, Reason{Signal: sig, Weight: w, Text: text})

@@ -85,6 +85,9 @@ func TestVerdictClaims(t *testing.T) {
 		{"a blog transcribing its own result", "https://blog.example/p/1",
 			`<title>记录：查询自己的电工证</title><p>在应急管理部官网查到了，结果如下：</p><table><tr><th>姓名</th><th>作业类别</th><th>有效期</th><th>发证机关</th></tr><tr><td>王**</td><td>电工作业</td><td>2030</td><td>某省应急管理厅</td></tr></table><p>所谓“免考、官网可查”都是骗人的。</p>`,
 			false, "", nil, nil},
+		{"news quoting a fake result page and its claims", "https://news.example/b.html",
+			`<title>假证背后的“查询网站”</title><p>记者扫码后页面显示：</p><table><tr><td>作业类别</td><td>焊接与热切割作业</td></tr><tr><td>有效期</td><td>2029</td></tr><tr><td>发证机关</td><td>应急管理部</td></tr><tr><td>状态</td><td>有效</td></tr></table><p>页面称“本信息与应急管理部数据库实时同步”，警方提醒：此类山寨网站专为假证而设。</p>`,
+			false, "", []string{SignalWarning}, nil},
 		{"an employer's page naming the platform", "https://hr.example/zs",
 			`<title>员工持证指引</title><p>请登录全国特种设备公示信息查询平台，输入姓名、身份证号、证书编号核验叉车证。</p>`,
 			false, "", nil, nil},
@@ -195,7 +198,7 @@ e = "ok"`
 func TestSignalNames(t *testing.T) {
 	for _, s := range []string{SignalTitle, SignalIssuer, SignalForm, SignalDOM, SignalShot, SignalLogo, SignalICP, SignalGovHost,
 		SignalResult, SignalSponsor, SignalOfficial, SignalFrames, SignalExplains, SignalClaim, SignalScope, SignalPlatform,
-		SignalSeller, SignalHost, SignalOldIssuer, SignalService, SignalGovMark, SignalVerdict} {
+		SignalSeller, SignalHost, SignalOldIssuer, SignalService, SignalGovMark, SignalVerdict, SignalWarning} {
 		if n := casework.ImitationSignal(s).Name(); n == s || !hasHan(n) {
 			t.Errorf("signal %q has no Chinese name (%q)", s, n)
 		}
