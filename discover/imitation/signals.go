@@ -289,7 +289,7 @@ func claimReasons(res *Result, s *Snapshot, refs []*Reference, ownForm, result b
 		}
 	}
 	if c := claim(s); c != "" {
-		add(SignalClaim, wClaim, "页面声称数据来自官方：“"+c+"”")
+		add(SignalClaim, wClaim, "页面自称官方或与官方数据相同：“"+c+"”")
 		speaks = true
 	}
 	if !hasSignal(res.Reasons, SignalTitle) {

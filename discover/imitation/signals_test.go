@@ -36,7 +36,7 @@ func TestVerdictClaims(t *testing.T) {
 	}{
 		{"two-field crude form claiming the ministry's data", "https://hanzheng-cx.example/",
 			`<title>证书查询</title><h2>焊工证在线查询</h2><form action="q.php">姓名<input name="a"> 证书编号<input name="b"></form><p>数据与应急管理部官网实时同步</p>`,
-			true, "", []string{SignalClaim, SignalScope}, []string{"页面声称数据来自官方：“数据与应急管理部官网实时同步”", "“焊工证”"}},
+			true, "", []string{SignalClaim, SignalScope}, []string{"页面自称官方或与官方数据相同：“数据与应急管理部官网实时同步”", "“焊工证”"}},
 		{"one ID field on a bare IP under an abolished issuer", "http://203.0.113.7:8080/",
 			`<title>证书验证</title><div><label>身份证号</label><input placeholder="请输入身份证号"><button>查询</button></div><small>国家安全生产监督管理总局</small>`,
 			true, "", []string{SignalHost, SignalOldIssuer, SignalForm}, []string{"网址为裸 IP 地址 203.0.113.7", "已撤销的机构“国家安全生产监督管理总局”"}},
