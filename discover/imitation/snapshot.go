@@ -3,8 +3,15 @@
 // snapshots of the official pages: the title and the issuer's wording, the
 // query form's fields, the DOM structure, the logos' text, the ICP filing
 // number in the footer, a perceptual hash of the rendered screenshot, and
-// "gov" in a host outside gov.cn. Verdict gives a yes or no, a score and
-// the reasons in Chinese; a page on an official host, an aggregator that
+// "gov" in a host outside gov.cn. Besides the resemblance it reads what a
+// page that presents itself as a query service claims (signals.go): the
+// government certificate it verifies, the official data or entrance, the
+// official platform's name, an abolished issuer, a government website's
+// marks, a seller's words next to its own query box, a record with a
+// verdict, a bare IP address or an official host's label in its host. A
+// script shell is read from its scripts' string literals. Verdict gives a
+// yes or no, a score and the reasons in Chinese; a page on an official
+// host or another official query service's host, an aggregator that
 // frames or links the official site without a form of its own, and a page
 // that explains how to verify are never imitations.
 //
