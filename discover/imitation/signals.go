@@ -2,6 +2,7 @@ package imitation
 
 import (
 	"net/netip"
+	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -36,6 +37,14 @@ const (
 	wForeign   = 1.0 // a Chinese certificate's query titled in pinyin or English
 	wGovMark   = 2.0
 	wVerdict   = 1.0
+	wRecordURL = 1.0
+)
+
+// recordKeys are the query parameters that carry a certificate or ID
+// number; recordSegment is a path segment that is a certificate number.
+var (
+	recordKeys    = []string{"sn", "id", "idno", "idcard", "sfz", "sfzh", "zjhm", "zsbh", "zsh", "certno", "cert", "code", "bh", "no"}
+	recordSegment = regexp.MustCompile(`^[A-Za-z]{1,4}[0-9]{8,}$`)
 )
 
 // govMarks are what only a government website carries: its identifier
@@ -309,6 +318,11 @@ func claimReasons(res *Result, s *Snapshot, refs []*Reference, ownForm, result b
 			speaks = true
 		}
 	}
+	if result {
+		if k := recordURL(s.URL); k != "" {
+			add(SignalVerdict, wRecordURL, "查询结果页的网址直接带证件号码（“"+k+"”），像扫码打开的证书验证页")
+		}
+	}
 	if m := govMark(s); m != "" {
 		add(SignalGovMark, wGovMark, "非政府网站带有政府网站的标识“"+m+"”")
 		speaks = true
@@ -356,6 +370,41 @@ func govMark(s *Snapshot) string {
 		if strings.Contains(s.Text, m) || slices.ContainsFunc(s.Logos, func(l string) bool { return strings.Contains(l, m) }) {
 			return m
 		}
+	}
+	return ""
+}
+
+// recordURL is the parameter (or the path segment) of a page's URL that
+// carries a certificate or ID number (a result opened from a QR code),
+// "" when none.
+func recordURL(pageURL string) string {
+	u, err := url.Parse(pageURL)
+	if err != nil {
+		return ""
+	}
+	q := u.Query()
+	keys := make([]string, 0, len(q))
+	for k := range q {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys) // the same reason every time
+	for _, k := range keys {
+		v := q.Get(k)
+		if !slices.Contains(recordKeys, strings.ToLower(k)) {
+			continue
+		}
+		digits := 0
+		for _, r := range v {
+			if r >= '0' && r <= '9' {
+				digits++
+			}
+		}
+		if len(v) >= 6 && digits >= 4 {
+			return k
+		}
+	}
+	if seg := u.Path[strings.LastIndexByte(u.Path, '/')+1:]; recordSegment.MatchString(seg) {
+		return seg
 	}
 	return ""
 }

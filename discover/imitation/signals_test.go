@@ -204,3 +204,27 @@ func TestSignalNames(t *testing.T) {
 		}
 	}
 }
+
+// TestRecordURL: a result opened from a QR code carries the certificate
+// or ID number in its address; an article's numeric ID does not count.
+func TestRecordURL(t *testing.T) {
+	for u, want := range map[string]string{
+		"https://zs-check.example/v?sn=AQ20240518&from=qr":  "sn",
+		"http://198.51.100.4/r.asp?sfzh=3201**********0011": "sfzh",
+		"https://tzsb-zs.example/cert/TS3201202400123":      "TS3201202400123",
+		"https://blog.example/article/details/139876541":    "",
+		"https://zs-check.example/v?sn=12":                  "",
+		"https://zs-check.example/v?page=20240518":          "",
+	} {
+		if got := recordURL(u); got != want {
+			t.Errorf("recordURL(%s) = %q, want %q", u, got, want)
+		}
+	}
+	page := `<title>证书信息</title><dl><dt>持证人</dt><dd>赵某</dd><dt>作业类别</dt><dd>高处作业</dd><dt>有效期</dt><dd>2031</dd><dt>发证机关</dt><dd>某市应急管理局</dd></dl>`
+	o := packOptions(t)
+	qr := Verdict(Candidate{Snapshot: Extract("https://zs-check.example/v?sn=AQ20240518", []byte(page))}, defaults(t), o)
+	plain := Verdict(Candidate{Snapshot: Extract("https://zs-check.example/v", []byte(page))}, defaults(t), o)
+	if qr.Score != plain.Score+wRecordURL || !slices.ContainsFunc(qr.Texts(), func(s string) bool { return strings.Contains(s, "像扫码打开的证书验证页") }) {
+		t.Errorf("with the number in the address %.2f %v; without %.2f", qr.Score, qr.Texts(), plain.Score)
+	}
+}
