@@ -202,8 +202,9 @@ func oldIssuer(s *Snapshot) string {
 }
 
 // hostPoses is why the host poses as an official one: a bare IP address,
-// or a label of an official host (a reference's) in another host; "" when
-// neither.
+// or a label of an official host (an embedded or a file reference's: the
+// hosts a sweep kept, a province's among them, name places too) in
+// another host; "" when neither.
 func hostPoses(host string, refs []*Reference) string {
 	h := strings.Trim(host, "[]")
 	if a, err := netip.ParseAddr(h); err == nil && a.IsValid() {
@@ -211,6 +212,9 @@ func hostPoses(host string, refs []*Reference) string {
 	}
 	labels := strings.FieldsFunc(host, func(r rune) bool { return r == '.' || r == '-' })
 	for _, r := range refs {
+		if r.Origin == "kept" {
+			continue
+		}
 		for _, l := range strings.FieldsFunc(r.Host, func(r rune) bool { return r == '.' || r == '-' }) {
 			if hostLabels[l] || len(l) < 3 {
 				continue

@@ -228,3 +228,25 @@ func TestRecordURL(t *testing.T) {
 		t.Errorf("with the number in the address %.2f %v; without %.2f", qr.Score, qr.Texts(), plain.Score)
 	}
 }
+
+// TestHostPoses: a bare IP address, an official host's label; a label of a
+// host a sweep kept (a province's name) does not count.
+func TestHostPoses(t *testing.T) {
+	refs := defaults(t)
+	kept := &Reference{Snapshot: Snapshot{Host: "jsszfhcxjst.jiangsu.gov.cn"}, Origin: "kept"}
+	refs = append(refs, kept)
+	for host, want := range map[string]string{
+		"203.0.113.8":               "裸 IP",
+		"[2001:db8::1]":             "裸 IP",
+		"zlaq-mohurd.example":       "“zlaq”",
+		"m.mem-cx.example":          "“mem”",
+		"jiangsu-peixun.example":    "",
+		"memory.example":            "",
+		"www.anquan-peixun.example": "",
+	} {
+		got := hostPoses(host, refs)
+		if want == "" && got != "" || want != "" && !strings.Contains(got, want) {
+			t.Errorf("hostPoses(%s) = %q, want %q", host, got, want)
+		}
+	}
+}
