@@ -412,3 +412,17 @@ func recordURL(pageURL string) string {
 	}
 	return ""
 }
+
+// roster reports whether a text lists several records: two or more lines
+// that are a status alone (a table's status column).
+func roster(text string) bool {
+	n := 0
+	for _, l := range strings.Split(text, "\n") {
+		if l == "有效" || l == "正常" {
+			if n++; n >= 2 {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -88,6 +88,12 @@ func TestVerdictClaims(t *testing.T) {
 		{"news quoting a fake result page and its claims", "https://news.example/b.html",
 			`<title>假证背后的“查询网站”</title><p>记者扫码后页面显示：</p><table><tr><td>作业类别</td><td>焊接与热切割作业</td></tr><tr><td>有效期</td><td>2029</td></tr><tr><td>发证机关</td><td>应急管理部</td></tr><tr><td>状态</td><td>有效</td></tr></table><p>页面称“本信息与应急管理部数据库实时同步”，警方提醒：此类山寨网站专为假证而设。</p>`,
 			false, "", []string{SignalWarning}, nil},
+		{"an employer's roster of certificates, checked on the official platform", "https://www.jianshe-group.example/staff.html",
+			`<title>公司持证人员名单</title><p>以下人员证书均可在<a href="https://zlaq.mohurd.gov.cn/">全国工程质量安全监管信息平台</a>（住建部）查询。</p>
+<table><tr><th>姓名</th><th>作业类别</th><th>有效期</th><th>发证机关</th><th>状态</th></tr>
+<tr><td>张某</td><td>建筑电工</td><td>2027-05-01</td><td>某省住房和城乡建设厅</td><td>有效</td></tr>
+<tr><td>李某</td><td>塔式起重机司机</td><td>2026-09-30</td><td>某省住房和城乡建设厅</td><td>有效</td></tr></table>`,
+			false, SignalFrames, nil, nil},
 		{"an employer's page naming the platform", "https://hr.example/zs",
 			`<title>员工持证指引</title><p>请登录全国特种设备公示信息查询平台，输入姓名、身份证号、证书编号核验叉车证。</p>`,
 			false, "", nil, nil},

@@ -182,7 +182,9 @@ func Verdict(c Candidate, refs []*Reference, o *Options) Result {
 			results++
 		}
 	}
-	result := results >= 3 || resultLines(s.Text) >= 3
+	// A roster (several people's records, each 有效) is not one
+	// verification's result: an employer's or a school's list.
+	result := (results >= 3 || resultLines(s.Text) >= 3) && !roster(s.Text)
 	var officialLinks []string
 	for _, h := range append(slices.Clone(s.FrameHosts), s.LinkHosts...) {
 		if h != s.Host && o.official(h, refs) && !slices.Contains(officialLinks, h) {
