@@ -434,6 +434,17 @@ var imitationSignalNames = map[ImitationSignal]string{
 	"official_host": "官方网址",
 	"aggregator":    "聚合导航页面",
 	"explainer":     "查询方法说明",
+	// Issue 14's claims (discover/imitation signals.go).
+	"claim":      "自称官方数据",
+	"scope":      "查询的证书",
+	"platform":   "官方平台名称",
+	"seller":     "售证查询框",
+	"host":       "仿冒的网址",
+	"old_issuer": "已撤销的机构",
+	"service":    "其他官方查询服务",
+	"gov_mark":   "政府网站标识",
+	"verdict":    "查询结论",
+	"warning":    "谨防假冒的提醒",
 }
 
 // Name is the signal's Chinese name, or s itself when unknown.

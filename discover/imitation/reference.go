@@ -45,6 +45,7 @@ const (
 var DefaultIssuers = []string{
 	"中华人民共和国应急管理部", "中华人民共和国住房和城乡建设部", "国家市场监督管理总局", "应急管理部",
 	"住房和城乡建设部", "市场监督管理总局", "人力资源和社会保障部", "特种设备安全监察局",
+	"住建部", "市场监管总局",
 }
 
 // Reference is the snapshot of an official page.

@@ -3,8 +3,15 @@
 // snapshots of the official pages: the title and the issuer's wording, the
 // query form's fields, the DOM structure, the logos' text, the ICP filing
 // number in the footer, a perceptual hash of the rendered screenshot, and
-// "gov" in a host outside gov.cn. Verdict gives a yes or no, a score and
-// the reasons in Chinese; a page on an official host, an aggregator that
+// "gov" in a host outside gov.cn. Besides the resemblance it reads what a
+// page that presents itself as a query service claims (signals.go): the
+// government certificate it verifies, the official data or entrance, the
+// official platform's name, an abolished issuer, a government website's
+// marks, a seller's words next to its own query box, a record with a
+// verdict, a bare IP address or an official host's label in its host. A
+// script shell is read from its scripts' string literals. Verdict gives a
+// yes or no, a score and the reasons in Chinese; a page on an official
+// host or another official query service's host, an aggregator that
 // frames or links the official site without a form of its own, and a page
 // that explains how to verify are never imitations.
 //
@@ -24,6 +31,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -62,11 +70,11 @@ var fieldKinds = []struct {
 	words []string
 	names []string
 }{
-	{FieldCaptcha, []string{"验证码", "校验码"}, []string{"yzm", "captcha", "vcode", "checkcode", "verifycode", "validcode", "code"}},
+	{FieldCaptcha, []string{"验证码", "校验码", "verification code", "captcha"}, []string{"yzm", "captcha", "vcode", "checkcode", "verifycode", "validcode", "code"}},
 	{FieldCertType, []string{"证件类型", "证书类型", "证件种类"}, []string{"zjlx", "zslx", "certtype", "cardtype", "idtype"}},
-	{FieldIDNumber, []string{"身份证", "证件号码", "证件号", "公民身份号码"}, []string{"sfz", "sfzh", "zjhm", "idcard", "idno", "idnumber", "cardno"}},
-	{FieldCertNo, []string{"证书编号", "证书号", "证号", "证书号码", "证书编码"}, []string{"zsbh", "zsh", "certno", "certnum", "certificate"}},
-	{FieldName, []string{"姓名", "名字"}, []string{"xm", "name", "realname", "username"}},
+	{FieldIDNumber, []string{"身份证", "证件号码", "证件号", "公民身份号码", "id number", "id no", "id card", "identity", "shenfenzheng"}, []string{"sfz", "sfzh", "zjhm", "idcard", "idno", "idnumber", "cardno"}},
+	{FieldCertNo, []string{"证书编号", "证书号", "证号", "证书号码", "证书编码", "certificate no", "certificate number", "cert no", "zhengshu bianhao", "zhengshubianhao"}, []string{"zsbh", "zsh", "certno", "certnum", "certificate"}},
+	{FieldName, []string{"姓名", "名字", "name", "xingming"}, []string{"xm", "name", "realname", "username"}},
 	{FieldCompany, []string{"企业名称", "单位名称", "公司名称"}, []string{"qymc", "dwmc", "company"}},
 }
 
@@ -111,6 +119,12 @@ var icpPattern = regexp.MustCompile(`[京津沪渝冀豫云辽黑湘皖鲁新苏
 // Extract reads a page into a Snapshot. It never fails: bytes that are not
 // HTML give a snapshot of text.
 func Extract(pageURL string, body []byte) *Snapshot {
+	return extract(pageURL, body, true)
+}
+
+// extract reads a page; with scripts, the inline scripts of a script
+// shell are read too (addScript).
+func extract(pageURL string, body []byte, scripts bool) *Snapshot {
 	s := &Snapshot{URL: pageURL}
 	base, err := url.Parse(pageURL)
 	if err == nil {
@@ -150,7 +164,9 @@ func Extract(pageURL string, body []byte) *Snapshot {
 		labelFor    = map[string]string{}
 		inLabel     string // the for= of the label being read
 		labelText   strings.Builder
-		pending     []pendingField // fields whose label may come from <label for>
+		pending     []pendingField  // fields whose label may come from <label for>
+		script      strings.Builder // inline scripts' text (bounded)
+		inScript    bool
 		links       = map[string]bool{}
 		frames      = map[string]bool{}
 		logos       = map[string]bool{}
@@ -198,6 +214,11 @@ loop:
 			break loop
 		case html.TextToken:
 			if skip > 0 {
+				if inScript && scripts && script.Len() < maxScript {
+					t := z.Text()
+					script.Write(t[:min(len(t), maxScript-script.Len())])
+					script.WriteByte('\n')
+				}
 				continue
 			}
 			t := strings.TrimSpace(string(z.Text()))
@@ -242,6 +263,7 @@ loop:
 				if !void {
 					skip++
 				}
+				inScript = a == atom.Script && attrs["src"] == "" && !void
 			case atom.Title:
 				inTitle = !void
 			case atom.A:
@@ -312,6 +334,7 @@ loop:
 				if skip > 0 {
 					skip--
 				}
+				inScript = false
 			case atom.Title:
 				inTitle = false
 			case atom.Form:
@@ -333,7 +356,7 @@ loop:
 		}
 	}
 	endForm()
-	s.Title = matcher.NormalizeString(strings.TrimSpace(title.String()))
+	s.Title = normTitle(title.String())
 	if len(tail) > 0 && tailLen <= maxTail {
 		text.WriteString(strings.Join(tail, "\n"))
 	}
@@ -347,7 +370,21 @@ loop:
 		icp[normICP(m)] = true
 	}
 	s.ICP = sortedSet(icp)
+	if scripts {
+		addScript(s, pageURL, script.String(), utf8.RuneCountInString(s.Text))
+	}
 	return s
+}
+
+func normTitle(t string) string { return matcher.NormalizeString(strings.TrimSpace(t)) }
+
+// resolveSelf is the page's URL when it is an http(s) one, "" otherwise.
+func resolveSelf(pageURL string) string {
+	u, err := url.Parse(pageURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+		return ""
+	}
+	return u.String()
 }
 
 type pendingField struct{ id, name, typ, placeholder, label string }

@@ -242,13 +242,14 @@ func FuzzExtract(f *testing.F) {
 	f.Add([]byte(`<form action="/q"><label for="a">姓名</label><input id="a"><input name="sfzh"></form><iframe src="//cx.mem.gov.cn/">`))
 	f.Add([]byte("<title>特种作业操作证查询</title><p>京ICP备1234号-1<img alt=国徽>"))
 	f.Add([]byte("<form><form><input><select><textarea></form></label><label for=x>"))
+	f.Add([]byte(`<title>加载中</title><script>var t='\u4e2d';document.title=t;document.write("<form><label>"+"姓名"+"</label><input>` + "`${x}`" + `</form>")</script>`))
 	refs, err := Defaults(nil)
 	if err != nil {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
 		s := Extract("https://fuzz.example/p", body)
-		if s.Nodes > MaxNodes || len(s.Forms) > MaxForms || len(s.Logos) > MaxLogos || len(s.LinkHosts) > MaxLinks {
+		if s.Nodes > MaxNodes || len(s.Text) > MaxText+maxTail+1 || len(s.Forms) > MaxForms || len(s.Logos) > MaxLogos || len(s.LinkHosts) > MaxLinks {
 			t.Fatalf("unbounded: nodes %d forms %d logos %d links %d", s.Nodes, len(s.Forms), len(s.Logos), len(s.LinkHosts))
 		}
 		for _, fm := range s.Forms {

@@ -152,6 +152,11 @@ func Verdict(c Candidate, refs []*Reference, o *Options) Result {
 		res.Reasons = append(res.Reasons, Reason{Signal: SignalOfficial, Text: "页面位于官方网址 " + s.Host})
 		return res
 	}
+	if h := otherService(s.Host); h != "" {
+		res.Cleared = SignalService
+		res.Reasons = append(res.Reasons, Reason{Signal: SignalService, Text: "页面位于其他证书的官方查询服务网址 " + h})
+		return res
+	}
 	// The page's own query form: one that asks at least two identity or
 	// certificate questions and does not post to an official host (the
 	// real service embedded is not a copy).
@@ -161,7 +166,11 @@ func Verdict(c Candidate, refs []*Reference, o *Options) Result {
 		if h := hostOfURL(f.Action); h != "" && h != s.Host && o.official(h, refs) {
 			continue
 		}
-		if identityKinds(f.Kinds) >= 2 || (identityKinds(f.Kinds) >= 1 && slices.Contains(f.Kinds, FieldCaptcha)) {
+		// Two identity questions, one with a captcha, or an ID or
+		// certificate number alone on a page that verifies (a mobile or
+		// crude box: 输入身份证号即可查询).
+		if identityKinds(f.Kinds) >= 2 || (identityKinds(f.Kinds) >= 1 && slices.Contains(f.Kinds, FieldCaptcha)) ||
+			((slices.Contains(f.Kinds, FieldIDNumber) || slices.Contains(f.Kinds, FieldCertNo)) && containsAny(s.Title+"\n"+s.Text, queryWords)) {
 			if own == nil || len(f.Kinds) > len(own.Kinds) {
 				own = f
 			}
@@ -173,7 +182,9 @@ func Verdict(c Candidate, refs []*Reference, o *Options) Result {
 			results++
 		}
 	}
-	result := results >= 3
+	// A roster (several people's records, each 有效) is not one
+	// verification's result: an employer's or a school's list.
+	result := (results >= 3 || resultLines(s.Text) >= 3) && !roster(s.Text)
 	var officialLinks []string
 	for _, h := range append(slices.Clone(s.FrameHosts), s.LinkHosts...) {
 		if h != s.Host && o.official(h, refs) && !slices.Contains(officialLinks, h) {
@@ -231,11 +242,19 @@ func Verdict(c Candidate, refs []*Reference, o *Options) Result {
 	if result {
 		res.Reasons = append(res.Reasons, Reason{Signal: SignalResult, Weight: wResult, Text: "页面展示证书查询结果"})
 	}
+	// An issuer claim opens the verdict when it is a reference's issuer,
+	// or an issuer of the certificates in scope (not 人社部's alone).
+	issuerGate := hasSignal(res.Reasons, SignalIssuer)
 	if !hasSignal(res.Reasons, SignalIssuer) {
 		if w := namedIssuer(s, o); w != "" {
 			res.Reasons = append(res.Reasons, Reason{Signal: SignalIssuer, Weight: wAgency, Text: "页面自称政府机关“" + w + "”"})
+			issuerGate = w != "人力资源和社会保障部"
+		} else if en, zh := englishIssuer(s); en != "" {
+			res.Reasons = append(res.Reasons, Reason{Signal: SignalIssuer, Weight: wAgency, Text: "页面以英文自称“" + zh + "”（" + en + "）"})
+			issuerGate = true
 		}
 	}
+	claims := res.Presents && claimReasons(&res, s, refs, own != nil, result)
 	if o != nil && o.Sponsor != nil {
 		if m := o.Sponsor.FindString(s.Text); m != "" {
 			res.Reasons = append(res.Reasons, Reason{Signal: SignalSponsor, Weight: wSponsor, Text: "版权或主办信息“" + m + "”"})
@@ -253,13 +272,15 @@ func Verdict(c Candidate, refs []*Reference, o *Options) Result {
 	}
 	if govInHost(s.Host) {
 		res.Reasons = append(res.Reasons, Reason{Signal: SignalGovHost, Weight: wGovHost, Text: "非 gov.cn 域名含 gov：" + s.Host})
+	} else if why := hostPoses(s.Host, refs); why != "" && res.Presents {
+		res.Reasons = append(res.Reasons, Reason{Signal: SignalHost, Weight: wHost, Text: why})
 	}
 	for _, x := range res.Reasons {
 		res.Score += x.Weight
 	}
 	res.Score = float64(int(res.Score*100+0.5)) / 100
-	res.Imitation = res.Presents && res.Score >= Threshold && (hasSignal(res.Reasons, SignalTitle) || hasSignal(res.Reasons, SignalIssuer) ||
-		hasSignal(res.Reasons, SignalDOM) || hasSignal(res.Reasons, SignalShot) || hasSignal(res.Reasons, SignalGovHost))
+	res.Imitation = res.Presents && res.Score >= Threshold && (hasSignal(res.Reasons, SignalTitle) || issuerGate || claims ||
+		hasSignal(res.Reasons, SignalDOM) || hasSignal(res.Reasons, SignalShot) || hasSignal(res.Reasons, SignalGovHost) || hasSignal(res.Reasons, SignalHost))
 	return res
 }
 
