@@ -2,6 +2,7 @@
 # Legitimate pages of development set 2 (hand-written), then writes all pages and labels.jsonl.
 import json, random
 from make_pages_a import doc, page, OUT, CSS_GOV, cx_form, references, imitations
+from make_pages_c import extra
 
 L = "legitimate"
 ART = "body{font-family:sans-serif;max-width:820px;margin:0 auto;padding:16px;line-height:1.8;color:#222}h1{font-size:22px}table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:5px 9px}"
@@ -155,6 +156,7 @@ def main():
     cx, zlaq, cnse = references()
     imitations(cx, zlaq, cnse)
     legit(cx, zlaq, cnse)
+    extra(cx, zlaq, cnse)
     order = list(range(len(OUT)))
     random.Random(20261203).shuffle(order)
     with open("labels.jsonl", "w", encoding="utf-8") as fh:
