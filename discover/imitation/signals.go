@@ -141,12 +141,18 @@ func phrase(text string, i, j int) string {
 	return line
 }
 
+// referWords send a query elsewhere (请到 cx.mem.gov.cn 查询): a line
+// with one does not say the page's own form verifies the certificate it
+// names (an association's or a school's own lookup that refers the
+// government certificate to the official platform).
+var referWords = []string{"请到", "请前往", "请访问", "请至", ".gov.cn"}
+
 // scope is the government certificate the page verifies (named with a
 // query word in its title or in one line of its text), "" when none.
 func scope(s *Snapshot) string {
 	lines := append([]string{s.Title}, strings.Split(s.Text, "\n")...)
 	for _, l := range lines {
-		if !containsAny(l, queryWords) {
+		if !containsAny(l, queryWords) || containsAny(l, referWords) {
 			continue
 		}
 		for _, w := range scopeWords {
