@@ -184,7 +184,9 @@ func Verdict(c Candidate, refs []*Reference, o *Options) Result {
 	}
 	// A roster (several people's records, each 有效) is not one
 	// verification's result: an employer's or a school's list.
-	result := (results >= 3 || resultLines(s.Text) >= 3) && !roster(s.Text)
+	// One record with a pass line alone (✔ 证书验证通过) needs two.
+	lines := resultLines(s.Text)
+	result := (results >= 3 || lines >= 3 || (max(results, lines) >= 2 && passPattern.MatchString(s.Text))) && !roster(s.Text)
 	var officialLinks []string
 	for _, h := range append(slices.Clone(s.FrameHosts), s.LinkHosts...) {
 		if h != s.Host && o.official(h, refs) && !slices.Contains(officialLinks, h) {
@@ -254,7 +256,7 @@ func Verdict(c Candidate, refs []*Reference, o *Options) Result {
 			issuerGate = true
 		}
 	}
-	claims := res.Presents && claimReasons(&res, s, refs, own != nil, result)
+	claims := res.Presents && claimReasons(&res, s, refs, o, own != nil, result)
 	if o != nil && o.Sponsor != nil {
 		if m := o.Sponsor.FindString(s.Text); m != "" {
 			res.Reasons = append(res.Reasons, Reason{Signal: SignalSponsor, Weight: wSponsor, Text: "版权或主办信息“" + m + "”"})
