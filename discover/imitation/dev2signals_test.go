@@ -55,7 +55,7 @@ func TestVerdictDev2Signals(t *testing.T) {
 		// What they must leave alone.
 		{"an association's own lookup referring the government certificate", "https://www.hanjie-xh.example/cert",
 			`<title>协会培训证书查询</title><h3>会员培训证书查询</h3><p>本查询仅适用于本会颁发的培训证书。</p><p>证书编号：<input> 姓名：<input> <button>查询</button></p><p>焊工特种作业操作证请到应急管理部平台 cx.mem.gov.cn 查询。</p>`,
-			false, nil, []string{"页面自设查询表单查验政府核发的证书"}},
+			false, nil, []string{"页面自设查询表单查验政府核发的证书", "页面自称“应急管理部”"}},
 		{"an explainer quoting the pass line in a sentence", "https://news.example/qr.html",
 			`<title>扫码验证证书的方法</title><p>扫码后页面显示“证书核验通过”即为真证。</p><p>发证机关：应急管理部门</p><p>有效期：六年</p>`,
 			false, nil, []string{"页面展示证书查询结果"}},

@@ -294,8 +294,9 @@ func compare(c Candidate, r *Reference, own *Form, o *Options) (out []Reason, ti
 	if title >= minTitle {
 		out = append(out, Reason{Signal: SignalTitle, Weight: round2(wTitle * title), Text: fmt.Sprintf("标题与官方查询网站相似 %.2f", title)})
 	}
+	ownText := ownLines(s.Text)
 	for _, w := range r.Issuer {
-		if strings.Contains(s.Text, w) || strings.Contains(s.Title, w) {
+		if strings.Contains(ownText, w) || strings.Contains(s.Title, w) {
 			out = append(out, Reason{Signal: SignalIssuer, Weight: wIssuer, Text: "页面自称“" + w + "”"})
 			break
 		}
@@ -342,8 +343,9 @@ func compare(c Candidate, r *Reference, own *Form, o *Options) (out []Reason, ti
 // Options.Issuers) the page names in its title or text, "" when none.
 func namedIssuer(s *Snapshot, o *Options) string {
 	best := ""
+	own := ownLines(s.Text)
 	check := func(w string) {
-		if len(w) > len(best) && (strings.Contains(s.Title, w) || strings.Contains(s.Text, w)) {
+		if len(w) > len(best) && (strings.Contains(s.Title, w) || strings.Contains(own, w)) {
 			best = w
 		}
 	}
@@ -356,6 +358,23 @@ func namedIssuer(s *Snapshot, o *Options) string {
 		}
 	}
 	return best
+}
+
+// ownLines is the text without the lines that send a query elsewhere
+// (请到应急管理部平台 cx.mem.gov.cn 查询): a body named there is not one the
+// page claims to be.
+func ownLines(text string) string {
+	if !containsAny(text, referWords) {
+		return text
+	}
+	var b strings.Builder
+	for _, l := range strings.Split(text, "\n") {
+		if !containsAny(l, referWords) {
+			b.WriteString(l)
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
 }
 
 func hasSignal(rs []Reason, sig string) bool {
