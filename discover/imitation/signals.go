@@ -161,12 +161,17 @@ func phrase(text string, i, j int) string {
 // government certificate to the official platform).
 var referWords = []string{"请到", "请前往", "请访问", "请至", ".gov.cn"}
 
+// refers reports whether a line sends a query elsewhere (not 请到本站查询).
+func refers(l string) bool {
+	return containsAny(l, referWords) && !containsAny(l, []string{"本站", "本平台", "本网", "本系统", "本页"})
+}
+
 // scope is the government certificate the page verifies (named with a
 // query word in its title or in one line of its text), "" when none.
 func scope(s *Snapshot) string {
 	lines := append([]string{s.Title}, strings.Split(s.Text, "\n")...)
 	for _, l := range lines {
-		if !containsAny(l, queryWords) || containsAny(l, referWords) {
+		if !containsAny(l, queryWords) || refers(l) {
 			continue
 		}
 		for _, w := range scopeWords {

@@ -369,7 +369,7 @@ func ownLines(text string) string {
 	}
 	var b strings.Builder
 	for _, l := range strings.Split(text, "\n") {
-		if !containsAny(l, referWords) {
+		if !refers(l) {
 			b.WriteString(l)
 			b.WriteByte('\n')
 		}
