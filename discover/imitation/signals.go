@@ -28,16 +28,18 @@ const (
 
 // Weights of the claims.
 const (
-	wClaim     = 1.5
-	wScope     = 1.0
-	wPlatform  = 2.0 // as a reference's issuer: the official service's own name
-	wSeller    = 1.5
-	wHost      = 2.0
-	wOldIssuer = 2.0
-	wForeign   = 1.0 // a Chinese certificate's query titled in pinyin or English
-	wGovMark   = 2.0
-	wVerdict   = 1.0
-	wRecordURL = 1.0
+	wClaim      = 1.5
+	wScope      = 1.0
+	wPlatform   = 2.0 // as a reference's issuer: the official service's own name
+	wSeller     = 1.5
+	wHost       = 2.0
+	wOldIssuer  = 2.0
+	wForeign    = 1.0 // a Chinese certificate's query titled in pinyin or English
+	wGovMark    = 2.0
+	wVerdict    = 1.0
+	wRecordURL  = 1.0
+	wSelfCheck  = 1.0
+	wOwnerTitle = 1.0
 )
 
 // recordKeys are the query parameters that carry a certificate or ID
@@ -57,8 +59,16 @@ var govMarks = []string{"网站标识码", "政府网站找错", "党政机关"}
 // them (news, blogs, police bulletins).
 var warnWords = []string{"仿冒网站", "山寨", "骗人", "骗子", "诈骗", "钓鱼网站", "假网站", "假证", "冒充官方", "虚假网站", "李鬼"}
 
-// verdictPattern finds a record's verdict: 状态 有效, 真实有效.
-var verdictPattern = regexp.MustCompile(`(^|\n)(证书状态|证件状态|状态)\n?(有效|正常)|真实有效`)
+// verdictPattern finds a record's verdict: 状态 有效, 真实有效, or a
+// line that is a pass alone (✔ 证书验证通过).
+var verdictPattern = regexp.MustCompile(`(^|\n)(证书状态|证件状态|状态)\n?(有效|正常)|真实有效|` + passLine)
+
+// passLine is a short line that is a verification's pass alone (not a
+// sentence that mentions one: 显示“验证通过”即为真).
+const passLine = `(^|\n)[^\n\p{Han}]{0,3}(证书|证件|信息)?(验证|核验|查验)通过[!！。]?(\n|$)`
+
+// passPattern finds passLine.
+var passPattern = regexp.MustCompile(passLine)
 
 // OldIssuers are the names of bodies abolished in 2018 whose duties the
 // present issuers took over: no query service runs under them today.
@@ -99,6 +109,10 @@ var queryWords = []string{"查询", "验证", "核验", "真伪", "chaxun", "yan
 
 // claimPattern finds a claim that the page's data is the official data.
 var claimPattern = regexp.MustCompile(`(数据|官网|官方|数据库)[^\n]{0,16}同步|同步[^\n]{0,6}(数据|官网)|(官网|官方)[^\n]{0,8}一致|一致[^\n]{0,4}(官网|官方)|等同官网|数据来源|数据来自|提供数据|官方认证|官方查询入口|官方入口|入口官方|查询官网|官网入口|official data|监制`)
+
+// selfCheckWords: a seller says the certificates it sells can be
+// verified on its own site (a school says 官网可查, never 本站可查).
+var selfCheckWords = []string{"本站可查", "本网可查", "本站查询", "可在本站查", "包查"}
 
 // sellerWords: a certificate seller's words.
 // Words a licensed school also uses (官网可查, 出证) are not among them.
@@ -141,12 +155,23 @@ func phrase(text string, i, j int) string {
 	return line
 }
 
+// referWords send a query elsewhere (请到 cx.mem.gov.cn 查询): a line
+// with one does not say the page's own form verifies the certificate it
+// names (an association's or a school's own lookup that refers the
+// government certificate to the official platform).
+var referWords = []string{"请到", "请前往", "请访问", "请至", ".gov.cn"}
+
+// refers reports whether a line sends a query elsewhere (not 请到本站查询).
+func refers(l string) bool {
+	return containsAny(l, referWords) && !containsAny(l, []string{"本站", "本平台", "本网", "本系统", "本页"})
+}
+
 // scope is the government certificate the page verifies (named with a
 // query word in its title or in one line of its text), "" when none.
 func scope(s *Snapshot) string {
 	lines := append([]string{s.Title}, strings.Split(s.Text, "\n")...)
 	for _, l := range lines {
-		if !containsAny(l, queryWords) {
+		if !containsAny(l, queryWords) || refers(l) {
 			continue
 		}
 		for _, w := range scopeWords {
@@ -266,6 +291,61 @@ func resultLines(text string) int {
 var recordWords = []string{"查询结果", "证件状态", "证书状态", "发证机关", "发证日期", "初次领证日期", "初领日期", "有效期", "应复审日期",
 	"作业类别", "操作类别", "作业项目", "准操项目", "操作项目", "人员类型", "持证人", "状态"}
 
+// ownerTitle is the page's title when it presents the page as a
+// government body's own query service: it begins with an issuer (the
+// pack's agencies among them), after a place's name at most (长沙市应急管理局
+// 证书查询, 湖北省安全生产监督管理局证书查询), and names a query; "" otherwise.
+// A title that merely mentions a body (警惕冒充应急管理局, 某某学校 应急管理局
+// 考试) does not.
+func ownerTitle(s *Snapshot, o *Options) string {
+	t := s.Title
+	if !containsAny(t, queryWords) {
+		return ""
+	}
+	ws := DefaultIssuers
+	if o != nil {
+		ws = append(slices.Clone(ws), o.Issuers...)
+	}
+	for _, w := range ws {
+		i := strings.Index(t, w)
+		if i < 0 {
+			continue
+		}
+		place := t[:i]
+		if place == "" {
+			return t
+		}
+		if n := utf8.RuneCountInString(place); n <= 8 && allHan(place) && strings.ContainsAny(lastRune(place), "省市县区州盟旗") {
+			return t
+		}
+	}
+	return ""
+}
+
+func allHan(t string) bool {
+	for _, r := range t {
+		if r < 0x4E00 || r > 0x9FFF {
+			return false
+		}
+	}
+	return true
+}
+
+func lastRune(t string) string {
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return string(r)
+}
+
+// firstOf is the first of ws that t contains, "" when none.
+func firstOf(t string, ws []string) string {
+	for _, w := range ws {
+		if strings.Contains(t, w) {
+			return w
+		}
+	}
+	return ""
+}
+
 func containsAny(t string, ws []string) bool {
 	for _, w := range ws {
 		if strings.Contains(t, w) {
@@ -281,7 +361,7 @@ func containsAny(t string, ws []string) bool {
 // box, an abolished issuer. It reports whether one of them makes the page
 // speak for the official service (the verdict needs one such claim, or a
 // resemblance).
-func claimReasons(res *Result, s *Snapshot, refs []*Reference, ownForm, result bool) bool {
+func claimReasons(res *Result, s *Snapshot, refs []*Reference, o *Options, ownForm, result bool) bool {
 	if !ownForm {
 		for _, w := range warnWords {
 			if strings.Contains(s.Title, w) || strings.Contains(s.Text, w) {
@@ -314,6 +394,12 @@ func claimReasons(res *Result, s *Snapshot, refs []*Reference, ownForm, result b
 	if ownForm {
 		if ws := sellerSays(s); len(ws) > 0 {
 			add(SignalSeller, wSeller, "售证页面自带查询框："+strings.Join(ws, ""))
+			// Its box then verifies the government certificates it
+			// sells: the page speaks for the official service.
+			if w, c := certNamed(s), firstOf(s.Title+"\n"+s.Text, selfCheckWords); w != "" && c != "" {
+				add(SignalSeller, wSelfCheck, "售证页面称所售的政府证书（“"+w+"”）可在本站查询（“"+c+"”）")
+				speaks = true
+			}
 		}
 	}
 	if result && verdictPattern.MatchString(s.Text) {
@@ -329,6 +415,10 @@ func claimReasons(res *Result, s *Snapshot, refs []*Reference, ownForm, result b
 	}
 	if m := govMark(s); m != "" {
 		add(SignalGovMark, wGovMark, "非政府网站带有政府网站的标识“"+m+"”")
+		speaks = true
+	}
+	if t := ownerTitle(s, o); t != "" && (ownForm || result) {
+		add(SignalIssuer, wOwnerTitle, "标题以政府机关的名义提供查询：“"+t+"”")
 		speaks = true
 	}
 	if w := oldIssuer(s); w != "" {
@@ -404,6 +494,12 @@ func recordURL(pageURL string) string {
 			}
 		}
 		if len(v) >= 6 && digits >= 4 {
+			return k
+		}
+	}
+	// Any parameter whose value is a certificate number (?c=TS4403…).
+	for _, k := range keys {
+		if recordSegment.MatchString(q.Get(k)) {
 			return k
 		}
 	}

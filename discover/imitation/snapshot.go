@@ -230,9 +230,10 @@ loop:
 				continue
 			}
 			addText(t)
-			if form != nil {
-				lastText = t
-			}
+			// The last text seen is the label of the next field, inside
+			// a form or not (a field outside a form is labelled by the
+			// text just before it, the first one too).
+			lastText = t
 			if inLabel != "" || labelText.Len() > 0 {
 				labelText.WriteString(t)
 			}

@@ -184,7 +184,9 @@ func Verdict(c Candidate, refs []*Reference, o *Options) Result {
 	}
 	// A roster (several people's records, each 有效) is not one
 	// verification's result: an employer's or a school's list.
-	result := (results >= 3 || resultLines(s.Text) >= 3) && !roster(s.Text)
+	// One record with a pass line alone (✔ 证书验证通过) needs two.
+	lines := resultLines(s.Text)
+	result := (results >= 3 || lines >= 3 || (max(results, lines) >= 2 && passPattern.MatchString(s.Text))) && !roster(s.Text)
 	var officialLinks []string
 	for _, h := range append(slices.Clone(s.FrameHosts), s.LinkHosts...) {
 		if h != s.Host && o.official(h, refs) && !slices.Contains(officialLinks, h) {
@@ -254,7 +256,7 @@ func Verdict(c Candidate, refs []*Reference, o *Options) Result {
 			issuerGate = true
 		}
 	}
-	claims := res.Presents && claimReasons(&res, s, refs, own != nil, result)
+	claims := res.Presents && claimReasons(&res, s, refs, o, own != nil, result)
 	if o != nil && o.Sponsor != nil {
 		if m := o.Sponsor.FindString(s.Text); m != "" {
 			res.Reasons = append(res.Reasons, Reason{Signal: SignalSponsor, Weight: wSponsor, Text: "版权或主办信息“" + m + "”"})
@@ -292,8 +294,9 @@ func compare(c Candidate, r *Reference, own *Form, o *Options) (out []Reason, ti
 	if title >= minTitle {
 		out = append(out, Reason{Signal: SignalTitle, Weight: round2(wTitle * title), Text: fmt.Sprintf("标题与官方查询网站相似 %.2f", title)})
 	}
+	ownText := ownLines(s.Text)
 	for _, w := range r.Issuer {
-		if strings.Contains(s.Text, w) || strings.Contains(s.Title, w) {
+		if strings.Contains(ownText, w) || strings.Contains(s.Title, w) {
 			out = append(out, Reason{Signal: SignalIssuer, Weight: wIssuer, Text: "页面自称“" + w + "”"})
 			break
 		}
@@ -340,8 +343,9 @@ func compare(c Candidate, r *Reference, own *Form, o *Options) (out []Reason, ti
 // Options.Issuers) the page names in its title or text, "" when none.
 func namedIssuer(s *Snapshot, o *Options) string {
 	best := ""
+	own := ownLines(s.Text)
 	check := func(w string) {
-		if len(w) > len(best) && (strings.Contains(s.Title, w) || strings.Contains(s.Text, w)) {
+		if len(w) > len(best) && (strings.Contains(s.Title, w) || strings.Contains(own, w)) {
 			best = w
 		}
 	}
@@ -354,6 +358,23 @@ func namedIssuer(s *Snapshot, o *Options) string {
 		}
 	}
 	return best
+}
+
+// ownLines is the text without the lines that send a query elsewhere
+// (请到应急管理部平台 cx.mem.gov.cn 查询): a body named there is not one the
+// page claims to be.
+func ownLines(text string) string {
+	if !containsAny(text, referWords) {
+		return text
+	}
+	var b strings.Builder
+	for _, l := range strings.Split(text, "\n") {
+		if !refers(l) {
+			b.WriteString(l)
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
 }
 
 func hasSignal(rs []Reason, sig string) bool {
