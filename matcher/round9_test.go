@@ -11,7 +11,8 @@ import (
 // the real corpus (a stand-in for the exam or the classes, connections that
 // carry the pass, a seller's track record next to a pass promise, a course
 // sold on its teacher setting the exam) score through the default pack's
-// proximity rules, and flag a short text with a corroborator outside them.
+// proximity rules, and flag a short text with a corroborator outside them
+// (a second income lure corroborates a course's income lure).
 // The texts are written for the test, not copied from the corpus.
 func TestRound9Grammar(t *testing.T) {
 	m := defaultMatcher(t)
@@ -24,8 +25,11 @@ func TestRound9Grammar(t *testing.T) {
 		{"connections", "放心吧，我们上头有人，保证你们通过，名额有限。", "关系+保过", "exam_fraud", true},
 		{"track record", "这行我干了很多年了，过不了退钱，私聊。", "多年经验+保过", "exam_fraud", true},
 		{"exam setter teaches", "王教授是今年资格考试的命题专家，本周末亲自讲，欢迎咨询。", "命题人授课", "training_fraud", true},
+		// a second income lure corroborates a course's income lure
+		{"two income lures", "这个证门槛低，拿证后高回报，以后躺着赚钱。", "考证+收入诱饵", "training_fraud", true},
 		// no corroborator outside the proximity rule: scored, not flagged
 		{"stand-in alone", "找人代你考", "找人代考", "exam_fraud", false},
+		{"one income lure", "这个证门槛低，拿证后高回报。", "考证+收入诱饵", "training_fraud", false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			f := m.Match(&page.Page{Text: tt.text})
