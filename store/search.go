@@ -32,8 +32,9 @@ import (
 // term → case postings they made Record 20 times slower (a hundred random
 // B+tree keys a page, each commit rewriting their leaf pages: 5,000
 // cases took 67 s instead of 3 s), which a sweep cannot afford; in memory
-// a posting is 4 bytes. A case's terms are the union over its snapshots:
-// a case is found by what any version of its page said.
+// a posting is one to three bytes (postings.go). A case's terms are the
+// union over its snapshots: a case is found by what any version of its
+// page said.
 var bucketPivotCases = []byte("pivot_cases")
 
 // maxPivotCount bounds how far a pivot's cases are counted.
@@ -133,14 +134,14 @@ func eachCaseSnapshot(tx *bolt.Tx, fn func(c *caseRecord, snapIDs [][]byte) erro
 }
 
 // termIndex is the in-memory full-text index: for each term the cases
-// holding it, ascending, each posting id<<3 | fields; and each case's
-// score and last seen, for ranking. The zero value is an index not built
-// yet.
+// holding it, ascending, each with the fields it occurred in
+// (postingList); and each case's score and last seen, for ranking. The
+// zero value is an index not built yet.
 type termIndex struct {
 	mu       sync.RWMutex
 	built    atomic.Bool
 	building atomic.Bool // a background build runs (ready)
-	postings map[string][]uint32
+	postings map[string]postingList
 	rank     []caseRank // by case id
 }
 
@@ -166,7 +167,7 @@ func (ix *termIndex) ensure(db *bolt.DB) error {
 	// Records committed from now on wait for the lock and are applied
 	// after the build (adding twice is harmless); those committed before
 	// are in the snapshot this transaction reads.
-	ix.postings = map[string][]uint32{}
+	ix.postings = map[string]postingList{}
 	ix.rank = nil
 	// Each snapshot's text and page title, with the case's title and
 	// URL (a snapshot's own are not decoded: its record holds the
@@ -198,9 +199,8 @@ func (ix *termIndex) ensure(db *bolt.DB) error {
 	}
 	// Drop the slack append left (a third of the postings' memory).
 	for t, l := range ix.postings {
-		if cap(l) > len(l)+len(l)/8 {
-			ix.postings[t] = slices.Clone(l)
-		}
+		l.trim()
+		ix.postings[t] = l
 	}
 	ix.built.Store(true)
 	// The scan mapped the cases and texts it read into the resident set;
@@ -291,21 +291,11 @@ func (ix *termIndex) add(id uint64, terms map[string]uint8) {
 	}
 	for t, f := range terms {
 		list := ix.postings[t]
-		p := uint32(id)<<3 | uint32(f)
-		n := len(list)
-		if n == 0 || list[n-1]>>3 < uint32(id) {
-			if list == nil {
-				list = make([]uint32, 0, 1)
-			}
-			ix.postings[t] = append(list, p)
-			continue
+		if list.data == nil {
+			list.data = make([]byte, 0, 2)
 		}
-		i, found := slices.BinarySearchFunc(list, uint32(id), func(e, id uint32) int { return cmp.Compare(e>>3, id) })
-		if found {
-			list[i] |= uint32(f)
-			continue
-		}
-		ix.postings[t] = slices.Insert(list, i, p)
+		list.add(uint32(id), f)
+		ix.postings[t] = list
 	}
 }
 
@@ -421,33 +411,33 @@ func (s *Store) WarmSearch() error { return s.terms.ensure(s.db) }
 func (ix *termIndex) match(terms []string, hits []hit, started bool) []hit {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	lists := make([][]uint32, len(terms))
+	lists := make([]postingList, len(terms))
 	for i, t := range terms {
 		lists[i] = ix.postings[t]
 	}
-	// The rarest term first: every other list is searched, not walked.
-	slices.SortFunc(lists, func(a, b []uint32) int { return cmp.Compare(len(a), len(b)) })
-	for _, list := range lists {
+	// The rarest term first: every other list is sought through, not
+	// walked.
+	slices.SortFunc(lists, func(a, b postingList) int { return cmp.Compare(a.n, b.n) })
+	for i := range lists {
+		list := &lists[i]
 		if !started {
-			hits = make([]hit, len(list))
-			for i, p := range list {
-				hits[i] = hit{id: uint64(p >> 3), relevance: SearchWeight(uint8(p & 7))}
-			}
+			hits = make([]hit, 0, list.n)
+			list.each(func(id uint32, f uint8) {
+				hits = append(hits, hit{id: uint64(id), relevance: SearchWeight(f)})
+			})
 			started = true
 			continue
 		}
 		out := hits[:0]
-		rest := list
+		cur := postingCursor{l: list}
 		for _, h := range hits {
 			if h.id > maxIndexedCaseID {
 				continue
 			}
-			i, found := slices.BinarySearchFunc(rest, uint32(h.id), func(e, id uint32) int { return cmp.Compare(e>>3, id) })
-			if found {
-				h.relevance += SearchWeight(uint8(rest[i] & 7))
+			if id, f, ok := cur.seek(uint32(h.id)); ok && id == uint32(h.id) {
+				h.relevance += SearchWeight(f)
 				out = append(out, h)
 			}
-			rest = rest[i:]
 		}
 		hits = out
 	}
