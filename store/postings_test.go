@@ -1,6 +1,7 @@
 package store
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -76,5 +77,56 @@ func TestPostingList(t *testing.T) {
 				t.Fatalf("round %d: seek %d = %d %b %v, want %d %b", round, probe, id, f, ok, ids[i], want[ids[i]])
 			}
 		}
+	}
+}
+
+// TestTermIndexLists: terms with one posting (kept inline), that gain a
+// second (before or after it), and many, read back as added.
+func TestTermIndexLists(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	ix := &termIndex{postings: map[string]uint64{}}
+	want := map[string]map[uint32]uint8{}
+	terms := []string{"证书", "办理", "wx123", "example"}
+	for i := range 300 {
+		terms = append(terms, fmt.Sprintf("t%d", i))
+	}
+	for range 3000 {
+		id := uint64(1 + rng.IntN(2000))
+		got := map[string]uint8{}
+		for range 1 + rng.IntN(4) {
+			// Low-numbered terms often, the others rarely (one posting).
+			term := terms[min(len(terms)-1, int(rng.ExpFloat64()*40))]
+			got[term] |= uint8(1 << rng.IntN(3))
+		}
+		ix.add(id, got)
+		for term, f := range got {
+			if want[term] == nil {
+				want[term] = map[uint32]uint8{}
+			}
+			want[term][uint32(id)] |= f
+		}
+	}
+	singles := 0
+	for term, m := range want {
+		if len(m) == 1 {
+			singles++
+		}
+		l := ix.list(term)
+		n := 0
+		l.each(func(id uint32, f uint8) {
+			n++
+			if m[id] != f {
+				t.Fatalf("term %s case %d: fields %b, want %b", term, id, f, m[id])
+			}
+		})
+		if n != len(m) || int(l.n) != n {
+			t.Fatalf("term %s: %d postings (n %d), want %d", term, n, l.n, len(m))
+		}
+	}
+	if singles == 0 || len(ix.lists) == 0 {
+		t.Fatalf("%d single postings, %d lists: the test should have both", singles, len(ix.lists))
+	}
+	if l := ix.list("absent"); l.n != 0 {
+		t.Fatalf("absent term: %d postings", l.n)
 	}
 }

@@ -75,7 +75,8 @@ func BenchmarkSearch100k(b *testing.B) {
 	var ms1 runtime.MemStats
 	runtime.ReadMemStats(&ms1)
 	postings, capacity := 0, 0
-	for _, l := range s.terms.postings {
+	postings = len(s.terms.postings) - len(s.terms.lists)
+	for _, l := range s.terms.lists {
 		postings, capacity = postings+int(l.n), capacity+cap(l.data)
 	}
 	b.Logf("term index built in %v: %d terms, %d postings (%.0f a case; %d bytes of capacity), heap +%.0f MB", build.Round(time.Millisecond),
