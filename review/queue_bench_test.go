@@ -78,10 +78,12 @@ func BenchmarkQueue100k(b *testing.B) {
 	}
 	// What serve does for its memory (cmd/certwatch/serve.go), from its
 	// start: the soft limit for the collector and the periodic drop of
-	// mapped pages. CERTWATCH_BENCH_NO_MEMLIMIT=1 and
-	// CERTWATCH_BENCH_NO_RELEASE=1 leave either out, to measure without.
+	// mapped pages. CERTWATCH_BENCH_NO_MEMLIMIT=1 (the limit and GOGC)
+	// and CERTWATCH_BENCH_NO_RELEASE=1 leave either out, to measure
+	// without.
 	if os.Getenv("CERTWATCH_BENCH_NO_MEMLIMIT") == "" {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(review.ServeMemoryLimit))
+		defer debug.SetGCPercent(debug.SetGCPercent(review.ServeGCPercent))
 	}
 	if os.Getenv("CERTWATCH_BENCH_NO_RELEASE") == "" {
 		defer st.ReleaseMappedEvery(store.ServeReleaseEvery)()
