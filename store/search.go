@@ -454,10 +454,13 @@ func (ix *termIndex) match(terms []string, hits []hit, started bool) []hit {
 	for i := range lists {
 		list := &lists[i]
 		if !started {
-			hits = make([]hit, 0, list.n)
-			list.each(func(id uint32, f uint8) {
-				hits = append(hits, hit{id: uint64(id), relevance: SearchWeight(f)})
-			})
+			hits = make([]hit, list.n)
+			var prev uint32
+			for i, off := 0, 0; off < len(list.data); i++ {
+				id, f, n := readPosting(list.data, off, prev)
+				hits[i] = hit{id: uint64(id), relevance: SearchWeight(f)}
+				off, prev = off+n, id
+			}
 			started = true
 			continue
 		}
