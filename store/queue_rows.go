@@ -13,7 +13,7 @@ import (
 // 100,000 cases). Each case is kept as one immutable string of varints
 // and its own strings, the few-valued strings (source, category, status,
 // routes, channel, dismissal reason, people, removal outcome) as ids into
-// the index's row string table: about 170 bytes a case where a *Case
+// the index's row string table: about 130 bytes a case where a *Case
 // took about 700 (its 440-byte struct and a dozen strings). The rows of
 // an answered page are decoded (a microsecond each); their long strings
 // (key, URL, title…) are substrings of the row, not copies.
