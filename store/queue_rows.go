@@ -15,7 +15,7 @@ import (
 // routes, channel, dismissal reason, people, removal outcome) as ids into
 // the index's row string table: about 130 bytes a case where a *Case
 // took about 700 (its 440-byte struct and a dozen strings). The rows of
-// an answered page are decoded (a microsecond each); their long strings
+// an answered page are decoded (0.13 µs each); their long strings
 // (key, URL, title…) are substrings of the row, not copies.
 //
 // A decoded row is the case as decoding its stored JSON gives it (without
