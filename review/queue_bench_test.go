@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -76,12 +78,21 @@ func BenchmarkQueue100k(b *testing.B) {
 	}
 	// What serve does for its memory (cmd/certwatch/serve.go), from its
 	// start: the soft limit for the collector and the periodic drop of
-	// mapped pages.
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(review.ServeMemoryLimit))
-	defer st.ReleaseMappedEvery(store.ServeReleaseEvery)()
+	// mapped pages. CERTWATCH_BENCH_NO_MEMLIMIT=1 (the limit and GOGC)
+	// and CERTWATCH_BENCH_NO_RELEASE=1 leave either out, to measure
+	// without.
+	if os.Getenv("CERTWATCH_BENCH_NO_MEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(review.ServeMemoryLimit))
+		defer debug.SetGCPercent(debug.SetGCPercent(review.ServeGCPercent))
+	}
+	if os.Getenv("CERTWATCH_BENCH_NO_RELEASE") == "" {
+		defer st.ReleaseMappedEvery(store.ServeReleaseEvery)()
+	}
 	// The first query builds the index (what a serve process does once).
 	debug.FreeOSMemory()
 	qbResetPeak()
+	peaks := qbSamplePeaks()
+	defer peaks.stop()
 	rss0, _, anon0, file0 := qbRSS()
 	b.Logf("after the fill: RSS %d MB (anonymous %d MB, mapped file %d MB)", rss0>>10, anon0>>10, file0>>10)
 	before := qbHeap()
@@ -112,6 +123,7 @@ func BenchmarkQueue100k(b *testing.B) {
 	rss0, _, anon0, file0 = qbRSS()
 	b.Logf("after both indexes: RSS %d MB (anonymous %d MB, mapped file %d MB)", rss0>>10, anon0>>10, file0>>10)
 
+	peaks.serving()
 	pack, _ := rules.Default()
 	srv, err := review.New(review.Options{Store: st, Packs: []*rules.Pack{pack}, Log: slog.New(slog.DiscardHandler),
 		SourceRoutes: map[string]casework.Route{"shop": casework.RouteTakedownSAMR}})
@@ -240,6 +252,16 @@ func BenchmarkQueue100k(b *testing.B) {
 	fmt.Fprintf(&out, "process RSS %d MB (anonymous %d MB, mapped database file %d MB; peak %d MB since the fill, with the index builds), Go heap in use %d MB\n",
 		rss>>10, anon>>10, file>>10, hwm>>10, qbHeap()>>20)
 	fmt.Fprintf(&out, "file mappings resident: %s\n", qbMappedFiles())
+	pa, pf, ph, pAll, pServe := peaks.stop()
+	fmt.Fprintf(&out, "peaks sampled every 20 ms since the fill: anonymous %d MB, mapped file %d MB, Go heap in use %d MB; while serving (after both index builds): RSS %d MB (anonymous %d MB)\n",
+		pa>>10, pf>>10, ph>>20, pAll>>10, pServe>>10)
+	if p := os.Getenv("CERTWATCH_BENCH_HEAPPROFILE"); p != "" { // the live heap with both indexes, before the store closes
+		runtime.GC()
+		if f, err := os.Create(p); err == nil {
+			_ = pprof.Lookup("heap").WriteTo(f, 0)
+			f.Close()
+		}
+	}
 	b.Log(out.String())
 	fmt.Print(out.String())
 }
@@ -359,4 +381,57 @@ func qbFill(b *testing.B, st *store.Store, n int) []uint64 {
 		}
 	}
 	return ids
+}
+
+// qbPeaks samples this process's anonymous and file-backed resident set
+// and its Go heap every 20 ms (the kernel keeps the peak of the total
+// only, VmHWM), and the peaks of RSS and RssAnon from the moment
+// serving starts.
+type qbPeaks struct {
+	mu                             sync.Mutex
+	anon, file, heap, rss, anonSrv uint64
+	srv                            bool
+	done                           chan struct{}
+	wg                             sync.WaitGroup
+	once                           sync.Once
+}
+
+func qbSamplePeaks() *qbPeaks {
+	p := &qbPeaks{done: make(chan struct{})}
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	p.wg.Go(func() {
+		t := time.NewTicker(20 * time.Millisecond)
+		defer t.Stop()
+		for {
+			rss, _, anon, file := qbRSS()
+			metrics.Read(sample)
+			p.mu.Lock()
+			p.anon, p.file, p.heap = max(p.anon, anon), max(p.file, file), max(p.heap, sample[0].Value.Uint64())
+			if p.srv {
+				p.rss, p.anonSrv = max(p.rss, rss), max(p.anonSrv, anon)
+			}
+			p.mu.Unlock()
+			select {
+			case <-p.done:
+				return
+			case <-t.C:
+			}
+		}
+	})
+	return p
+}
+
+// serving starts the peaks of the serving phase.
+func (p *qbPeaks) serving() {
+	p.mu.Lock()
+	p.srv = true
+	p.mu.Unlock()
+}
+
+// stop ends the sampling and returns the peaks (kB; heap in bytes).
+func (p *qbPeaks) stop() (anon, file, heap, rss, anonServe uint64) {
+	p.once.Do(func() { close(p.done); p.wg.Wait() })
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.anon, p.file, p.heap, p.rss, p.anonSrv
 }

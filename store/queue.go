@@ -155,10 +155,11 @@ func QueueHost(rawURL string) string {
 }
 
 // The index keeps, per case, a compact key (queueKey: numbers and
-// interned strings, ~64 bytes, in one contiguous slice that a query scans
-// without chasing pointers) and the case itself without its finding (for
-// the rows of the page answered). A row is never changed once stored: a
-// write replaces it, so readers may use a *Case after dropping the lock.
+// interned strings, ~80 bytes, in one contiguous slice that a query scans
+// without chasing pointers) and the case itself without its finding,
+// encoded (queue_rows.go), for the rows of the page answered. A row is
+// never changed once stored: a write replaces it, so readers may keep a
+// row after dropping the lock.
 type queueKey struct {
 	score       float64
 	first, last int64 // Unix ns
@@ -179,8 +180,10 @@ type queueIndex struct {
 	mu    sync.RWMutex
 	built bool
 	keys  []queueKey
-	cases []*Case
-	pos   map[uint64]int // case id → index in keys and cases
+	rows  []string       // encodeQueueRow, with rowStrs
+	pos   map[uint64]int // case id → index in keys and rows
+	// rowStrs are the rows' few-valued strings.
+	rowStrs rowStrings
 	// Interned strings: id 0 is "". Statuses have their own table, so
 	// that their ids are small (counted in an array).
 	ids, stIDs   map[string]uint32
@@ -262,9 +265,9 @@ func (idx *queueIndex) lookup(s string) (uint32, bool) {
 	return id, ok
 }
 
-// put stores c as written by transaction ver, unless a later write is
-// there already (commit handlers may run out of order). Under the write
-// lock.
+// put stores c (its Finding left out) as written by transaction ver,
+// unless a later write is there already (commit handlers may run out of
+// order). Under the write lock.
 func (idx *queueIndex) put(c *Case, ver uint64) {
 	k := queueKey{score: c.Score, first: c.FirstSeen.UnixNano(), last: c.LastSeen.UnixNano(), firstSweep: c.FirstSweep,
 		id: c.ID, ver: ver, host: idx.intern(QueueHost(c.URL)), category: idx.intern(c.Category), source: idx.intern(c.SourceID),
@@ -278,11 +281,11 @@ func (idx *queueIndex) put(c *Case, ver uint64) {
 		}
 		idx.catN[old.category]--
 		idx.srcN[old.source]--
-		idx.keys[i], idx.cases[i] = k, c
+		idx.keys[i], idx.rows[i] = k, encodeQueueRow(c, &idx.rowStrs)
 	} else {
 		idx.pos[c.ID] = len(idx.keys)
 		idx.keys = append(idx.keys, k)
-		idx.cases = append(idx.cases, c)
+		idx.rows = append(idx.rows, encodeQueueRow(c, &idx.rowStrs))
 	}
 	idx.catN[k.category]++
 	idx.srcN[k.source]++
@@ -309,7 +312,7 @@ func (idx *queueIndex) ensure(db *bolt.DB) error {
 	idx.ids, idx.strs = map[string]uint32{"": 0}, []string{""}
 	idx.stIDs, idx.stStrs = map[string]uint32{}, nil
 	idx.pos, idx.catN, idx.srcN = map[uint64]int{}, map[uint32]int{}, map[uint32]int{}
-	idx.keys, idx.cases = nil, nil
+	idx.keys, idx.rows, idx.rowStrs = nil, nil, rowStrings{}
 	err := db.View(func(tx *bolt.Tx) error {
 		ver := uint64(tx.ID())
 		b := tx.Bucket(bucketCases)
@@ -321,7 +324,7 @@ func (idx *queueIndex) ensure(db *bolt.DB) error {
 			if err != nil {
 				return fmt.Errorf("decode case %x: %w", k, err)
 			}
-			idx.put(queueCase(&c.Case, nil), ver)
+			idx.put(&c.Case, ver) // decoded without its finding
 			if len(idx.keys)%queueBuildDrop == 0 {
 				// Keep the resident set to the pages read since the
 				// last drop (see releaseMapped); the View holds the
@@ -573,10 +576,10 @@ func (s *Store) QueryCases(q CaseQuery) (*CasePage, error) {
 	if q.Offset < len(hits) {
 		hits = hits[q.Offset:min(want, len(hits))]
 		page.Cases = make([]Case, len(hits))
-		e.rows = make([]*Case, len(hits))
+		e.rows, e.strs = make([]string, len(hits)), idx.rowStrs.strs
 		for i, at := range hits {
-			page.Cases[i] = *idx.cases[at]
-			e.rows[i] = idx.cases[at]
+			page.Cases[i] = decodeQueueRow(idx.rows[at], e.strs)
+			e.rows[i] = idx.rows[at]
 		}
 	}
 	idx.cache.put(idx.gen, key, e)

@@ -18,8 +18,9 @@ import (
 // a queue request's store time under load). Any write of a case (put)
 // bumps the index's generation, which makes every cached answer stale;
 // the merged duplicates a query leaves out are part of its key. Answers
-// hold the page's rows (immutable *Case) and the counts; at most
-// queueCacheSize are kept, all dropped when full.
+// hold the page's rows (immutable encoded rows, with the row string table
+// they were made with) and the counts; at most queueCacheSize are kept,
+// all dropped when full.
 
 // queueCacheSize bounds the answers kept.
 const queueCacheSize = 256
@@ -40,7 +41,8 @@ type queueCacheKey struct {
 type queueCacheEntry struct {
 	total  int
 	counts map[casework.CaseStatus]int
-	rows   []*Case
+	rows   []string // encodeQueueRow
+	strs   []string // the row string table the rows were read with
 }
 
 var queueSeed = maphash.MakeSeed()
@@ -141,7 +143,7 @@ func (c *queueCache) put(gen uint64, key queueCacheKey, e *queueCacheEntry) {
 	c.entries[key] = e
 }
 
-// page is the CasePage of a cached answer (the rows copied).
+// page is the CasePage of a cached answer (the rows decoded).
 func (e *queueCacheEntry) page() *CasePage {
 	p := &CasePage{Total: e.total, Counts: make(map[casework.CaseStatus]int, len(e.counts))}
 	for k, v := range e.counts {
@@ -150,7 +152,7 @@ func (e *queueCacheEntry) page() *CasePage {
 	if len(e.rows) > 0 {
 		p.Cases = make([]Case, len(e.rows))
 		for i, r := range e.rows {
-			p.Cases[i] = *r
+			p.Cases[i] = decodeQueueRow(r, e.strs)
 		}
 	}
 	return p

@@ -32,8 +32,9 @@ import (
 // term → case postings they made Record 20 times slower (a hundred random
 // B+tree keys a page, each commit rewriting their leaf pages: 5,000
 // cases took 67 s instead of 3 s), which a sweep cannot afford; in memory
-// a posting is 4 bytes. A case's terms are the union over its snapshots:
-// a case is found by what any version of its page said.
+// a posting is one to three bytes (postings.go). A case's terms are the
+// union over its snapshots: a case is found by what any version of its
+// page said.
 var bucketPivotCases = []byte("pivot_cases")
 
 // maxPivotCount bounds how far a pivot's cases are counted.
@@ -133,15 +134,39 @@ func eachCaseSnapshot(tx *bolt.Tx, fn func(c *caseRecord, snapIDs [][]byte) erro
 }
 
 // termIndex is the in-memory full-text index: for each term the cases
-// holding it, ascending, each posting id<<3 | fields; and each case's
-// score and last seen, for ranking. The zero value is an index not built
-// yet.
+// holding it, ascending, each with the fields it occurred in
+// (postingList); and each case's score and last seen, for ranking. The
+// zero value is an index not built yet.
 type termIndex struct {
 	mu       sync.RWMutex
 	built    atomic.Bool
 	building atomic.Bool // a background build runs (ready)
-	postings map[string][]uint32
+	// postings: a term's only posting inline (singlePosting), else the
+	// index of its list in lists (86% of the terms of 100,000 realistic
+	// cases have one posting, mostly the numbers of their URLs: a list
+	// each would take 60 bytes more).
+	postings map[string]uint64
+	lists    []postingList
 	rank     []caseRank // by case id
+}
+
+// A postings value of termIndex: bit 0 set for a single posting, with
+// its fields in bits 1–3 and its case id from bit 4; else the index of
+// the term's list from bit 1.
+func singlePosting(id uint32, fields uint8) uint64 { return uint64(id)<<4 | uint64(fields&7)<<1 | 1 }
+
+// list is the postings of term t (a copy of the list header; mu held).
+func (ix *termIndex) list(t string) postingList {
+	v, ok := ix.postings[t]
+	switch {
+	case !ok:
+		return postingList{}
+	case v&1 == 1:
+		var l postingList
+		l.add(uint32(v>>4), uint8(v>>1&7))
+		return l
+	}
+	return ix.lists[v>>1]
 }
 
 type caseRank struct {
@@ -166,7 +191,7 @@ func (ix *termIndex) ensure(db *bolt.DB) error {
 	// Records committed from now on wait for the lock and are applied
 	// after the build (adding twice is harmless); those committed before
 	// are in the snapshot this transaction reads.
-	ix.postings = map[string][]uint32{}
+	ix.postings, ix.lists = map[string]uint64{}, nil
 	ix.rank = nil
 	// Each snapshot's text and page title, with the case's title and
 	// URL (a snapshot's own are not decoded: its record holds the
@@ -193,15 +218,14 @@ func (ix *termIndex) ensure(db *bolt.DB) error {
 		})
 	})
 	if err != nil {
-		ix.postings = nil
+		ix.postings, ix.lists = nil, nil
 		return fmt.Errorf("build the search index: %w", err)
 	}
 	// Drop the slack append left (a third of the postings' memory).
-	for t, l := range ix.postings {
-		if cap(l) > len(l)+len(l)/8 {
-			ix.postings[t] = slices.Clone(l)
-		}
+	for i := range ix.lists {
+		ix.lists[i].trim()
 	}
+	ix.lists = slices.Clip(ix.lists)
 	ix.built.Store(true)
 	// The scan mapped the cases and texts it read into the resident set;
 	// drop them (they stay in the page cache).
@@ -290,22 +314,21 @@ func (ix *termIndex) add(id uint64, terms map[string]uint8) {
 		return
 	}
 	for t, f := range terms {
-		list := ix.postings[t]
-		p := uint32(id)<<3 | uint32(f)
-		n := len(list)
-		if n == 0 || list[n-1]>>3 < uint32(id) {
-			if list == nil {
-				list = make([]uint32, 0, 1)
-			}
-			ix.postings[t] = append(list, p)
-			continue
+		v, ok := ix.postings[t]
+		switch {
+		case !ok:
+			ix.postings[t] = singlePosting(uint32(id), f)
+		case v&1 == 0:
+			ix.lists[v>>1].add(uint32(id), f)
+		case uint32(v>>4) == uint32(id):
+			ix.postings[t] = v | uint64(f&7)<<1
+		default:
+			var l postingList
+			l.add(uint32(v>>4), uint8(v>>1&7))
+			l.add(uint32(id), f)
+			ix.postings[t] = uint64(len(ix.lists)) << 1
+			ix.lists = append(ix.lists, l)
 		}
-		i, found := slices.BinarySearchFunc(list, uint32(id), func(e, id uint32) int { return cmp.Compare(e>>3, id) })
-		if found {
-			list[i] |= uint32(f)
-			continue
-		}
-		ix.postings[t] = slices.Insert(list, i, p)
 	}
 }
 
@@ -421,33 +444,36 @@ func (s *Store) WarmSearch() error { return s.terms.ensure(s.db) }
 func (ix *termIndex) match(terms []string, hits []hit, started bool) []hit {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	lists := make([][]uint32, len(terms))
+	lists := make([]postingList, len(terms))
 	for i, t := range terms {
-		lists[i] = ix.postings[t]
+		lists[i] = ix.list(t)
 	}
-	// The rarest term first: every other list is searched, not walked.
-	slices.SortFunc(lists, func(a, b []uint32) int { return cmp.Compare(len(a), len(b)) })
-	for _, list := range lists {
+	// The rarest term first: every other list is sought through, not
+	// walked.
+	slices.SortFunc(lists, func(a, b postingList) int { return cmp.Compare(a.n, b.n) })
+	for i := range lists {
+		list := &lists[i]
 		if !started {
-			hits = make([]hit, len(list))
-			for i, p := range list {
-				hits[i] = hit{id: uint64(p >> 3), relevance: SearchWeight(uint8(p & 7))}
+			hits = make([]hit, list.n)
+			var prev uint32
+			for i, off := 0, 0; off < len(list.data); i++ {
+				id, f, n := readPosting(list.data, off, prev)
+				hits[i] = hit{id: uint64(id), relevance: SearchWeight(f)}
+				off, prev = off+n, id
 			}
 			started = true
 			continue
 		}
 		out := hits[:0]
-		rest := list
+		cur := postingCursor{l: list}
 		for _, h := range hits {
 			if h.id > maxIndexedCaseID {
 				continue
 			}
-			i, found := slices.BinarySearchFunc(rest, uint32(h.id), func(e, id uint32) int { return cmp.Compare(e>>3, id) })
-			if found {
-				h.relevance += SearchWeight(uint8(rest[i] & 7))
+			if id, f, ok := cur.seek(uint32(h.id)); ok && id == uint32(h.id) {
+				h.relevance += SearchWeight(f)
 				out = append(out, h)
 			}
-			rest = rest[i:]
 		}
 		hits = out
 	}

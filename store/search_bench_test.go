@@ -75,10 +75,11 @@ func BenchmarkSearch100k(b *testing.B) {
 	var ms1 runtime.MemStats
 	runtime.ReadMemStats(&ms1)
 	postings, capacity := 0, 0
-	for _, l := range s.terms.postings {
-		postings, capacity = postings+len(l), capacity+cap(l)
+	postings = len(s.terms.postings) - len(s.terms.lists)
+	for _, l := range s.terms.lists {
+		postings, capacity = postings+int(l.n), capacity+cap(l.data)
 	}
-	b.Logf("term index built in %v: %d terms, %d postings (%.0f a case; capacity %d), heap +%.0f MB", build.Round(time.Millisecond),
+	b.Logf("term index built in %v: %d terms, %d postings (%.0f a case; %d bytes of capacity), heap +%.0f MB", build.Round(time.Millisecond),
 		len(s.terms.postings), postings, float64(postings)/float64(n), capacity, float64(int64(ms1.HeapInuse)-int64(ms0.HeapInuse))/(1<<20))
 	b.Logf("%d cases recorded in %v; database %.0f MB; Go heap in use %.0f MB; VmRSS %s (the database's mapped pages included)",
 		n, fill.Round(time.Second), float64(fi.Size())/(1<<20), float64(ms1.HeapInuse)/(1<<20), vmRSS())

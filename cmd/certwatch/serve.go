@@ -98,6 +98,9 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 	if os.Getenv("GOMEMLIMIT") == "" {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(review.ServeMemoryLimit))
 	}
+	if os.Getenv("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(review.ServeGCPercent))
+	}
 	if st.bolt != nil {
 		defer st.bolt.ReleaseMappedEvery(store.ServeReleaseEvery)()
 	}
