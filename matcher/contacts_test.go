@@ -249,7 +249,7 @@ func TestContactsOnPageWithoutRuleHit(t *testing.T) {
 // threshold of 4: only the contact bonus can lift a short offer over it.
 func bonusPack(t *testing.T, extra string) *Matcher {
 	t.Helper()
-	p, err := rules.Parse("bonus.yaml", []byte(`
+	m := mustCompile(t, "bonus.yaml", `
 name: bonus
 issuer: test
 version: "1"
@@ -270,14 +270,7 @@ rules:
     route: takedown_cac
     terms:
       - {term: 电工证包过, weight: 3}
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := Compile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
+`)
 	return m
 }
 

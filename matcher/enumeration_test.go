@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/certwatch/certwatch/page"
-	"github.com/certwatch/certwatch/rules"
 )
 
 // TestEnumeration: a term widens to the 、-joined list it stands in, on
@@ -35,7 +34,7 @@ func TestEnumeration(t *testing.T) {
 // scored (耳机、话筒、准考证) is part of the offer and does not count; the same
 // term in a clause of its own still does.
 func TestExclusionInEnumeration(t *testing.T) {
-	p, err := rules.Parse("enum.yaml", []byte(`
+	m := mustCompile(t, "enum.yaml", `
 name: enum
 issuer: test
 version: "1"
@@ -51,14 +50,7 @@ rules:
       - {term: 耳机, weight: 3}
     exclusions:
       - {id: honest, reason: 考试安排, weight: -4, terms: [准考证]}
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := Compile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
+`)
 	if f := m.Match(&page.Page{Text: "耳机、话筒、准考证,我们都搞定"}); f.Score != 3 {
 		t.Errorf("listed: score %g, want 3; %v", f.Score, f.Reasons)
 	}

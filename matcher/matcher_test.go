@@ -33,7 +33,7 @@ func defaultMatcher(t testing.TB) *Matcher {
 }
 
 func TestWordBoundary(t *testing.T) {
-	pack, err := rules.Parse("test.yaml", []byte(`
+	m := mustCompile(t, "test.yaml", `
 name: boundary
 issuer: test
 version: "1"
@@ -48,14 +48,7 @@ rules:
     terms:
       - {term: 口交, weight: 5}
       - {term: 办证, weight: 5, pinyin: true}
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := Compile(pack)
-	if err != nil {
-		t.Fatal(err)
-	}
+`)
 	tests := []struct {
 		text string
 		want bool
@@ -279,7 +272,7 @@ func TestNegationCarriesAlongAList(t *testing.T) {
 // counts anywhere.
 func TestExclusionNearLines(t *testing.T) {
 	pack := func(nearLines string) *Matcher {
-		p, err := rules.Parse("test.yaml", []byte(`
+		m := mustCompile(t, "test.yaml", `
 name: near
 issuer: test
 version: "1"
@@ -299,14 +292,7 @@ rules:
     route: takedown_cac
     terms:
       - {term: 免考拿证, weight: 6}
-`))
-		if err != nil {
-			t.Fatal(err)
-		}
-		m, err := Compile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
+`)
 		return m
 	}
 	mk := func(title string, lines ...string) *page.Page {
@@ -335,4 +321,18 @@ rules:
 			}
 		})
 	}
+}
+
+// mustCompile parses a pack written in the test and compiles it.
+func mustCompile(t testing.TB, name, yaml string) *Matcher {
+	t.Helper()
+	p, err := rules.Parse(name, []byte(yaml))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Compile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
 }

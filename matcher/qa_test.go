@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/certwatch/certwatch/page"
-	"github.com/certwatch/certwatch/rules"
 )
 
 // TestQuestionAnswered: a doubting question followed by its own affirmative
@@ -57,7 +56,7 @@ func TestQuestionRhetorical(t *testing.T) {
 // TestNegationRhetorical: 不 in a rhetorical 不就是…吗 does not negate the
 // term after it.
 func TestNegationRhetorical(t *testing.T) {
-	p, err := rules.Parse("neg.yaml", []byte(`
+	m := mustCompile(t, "neg.yaml", `
 name: neg
 issuer: test
 version: "1"
@@ -73,14 +72,7 @@ rules:
     route: takedown_cac
     terms:
       - {term: 考试, weight: 3}
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := Compile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
+`)
 	if f := m.Match(&page.Page{Text: "不就是考试吗,没问题的"}); f.Score != 3 {
 		t.Errorf("rhetorical: score %g, want 3; %v", f.Score, f.Reasons)
 	}

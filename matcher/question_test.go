@@ -11,7 +11,7 @@ import (
 // question_gap as given.
 func questionPack(t *testing.T, gap string) *Matcher {
 	t.Helper()
-	p, err := rules.Parse("question.yaml", []byte(`
+	m := mustCompile(t, "question.yaml", `
 name: question
 issuer: test
 version: "1"
@@ -31,14 +31,7 @@ rules:
       - {term: 不用考, weight: 3}
     near:
       - {name: 办+证, weight: 3, all: [offer_verb, cert_noun], within: 4}
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := Compile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
+`)
 	return m
 }
 

@@ -12,7 +12,7 @@ import (
 // them, and a short-text threshold of 4 with no corroborator family.
 func twoSignalPack(t *testing.T, two string) *Matcher {
 	t.Helper()
-	p, err := rules.Parse("two.yaml", []byte(`
+	m := mustCompile(t, "two.yaml", `
 name: two
 issuer: test
 version: "1"
@@ -37,14 +37,7 @@ rules:
       - {term: 代评包, weight: 2}
       - {term: 耳机, weight: 1}
       - {term: 话筒, weight: 3}
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := Compile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
+`)
 	return m
 }
 
