@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"github.com/certwatch/certwatch/internal/atomicfile"
-	"io"
 	"os"
 )
 
@@ -14,20 +13,12 @@ const MaxStateBytes = 16 << 20
 // LoadStateFile reads a state saved by SaveStateFile; a missing file gives
 // an empty state.
 func LoadStateFile(path string) (*State, error) {
-	f, err := os.Open(path)
+	data, err := atomicfile.ReadFile(path, MaxStateBytes)
 	if errors.Is(err, os.ErrNotExist) {
 		return NewState(), nil
 	}
 	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxStateBytes+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > MaxStateBytes {
-		return nil, fmt.Errorf("ctlog: %s is larger than %d bytes", path, MaxStateBytes)
+		return nil, fmt.Errorf("ctlog: %w", err)
 	}
 	return LoadState(data)
 }

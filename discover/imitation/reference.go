@@ -391,20 +391,12 @@ type stateFile struct {
 // LoadStateFile reads the kept references saved by SaveStateFile; a
 // missing file is none.
 func LoadStateFile(p string) ([]*Reference, error) {
-	f, err := os.Open(p)
+	data, err := atomicfile.ReadFile(p, MaxStateFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxStateFile+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > MaxStateFile {
-		return nil, fmt.Errorf("imitation: %s is larger than %d bytes", p, MaxStateFile)
+		return nil, fmt.Errorf("imitation: %w", err)
 	}
 	var st stateFile
 	if err := json.Unmarshal(data, &st); err != nil {

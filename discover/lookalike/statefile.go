@@ -4,9 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
-	"os"
 
 	"github.com/certwatch/certwatch/internal/atomicfile"
 )
@@ -17,20 +15,12 @@ const MaxStateFile = 256 << 20
 // LoadStateFile reads a state saved by SaveStateFile (at most
 // MaxStateFile bytes); a missing file is an empty state.
 func LoadStateFile(path string, s Schedule) (*State, error) {
-	f, err := os.Open(path)
+	data, err := atomicfile.ReadFile(path, MaxStateFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return NewState(s), nil
 	}
 	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxStateFile+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > MaxStateFile {
-		return nil, fmt.Errorf("lookalike: state %s is larger than %d bytes", path, MaxStateFile)
+		return nil, fmt.Errorf("lookalike: state: %w", err)
 	}
 	return LoadState(data, s)
 }

@@ -4,6 +4,8 @@
 package atomicfile
 
 import (
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 )
@@ -30,4 +32,25 @@ func WriteFile(path string, data []byte, perm os.FileMode) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// ReadFile reads a file written by WriteFile, at most max bytes: it reads
+// one byte past the limit rather than trust the size from stat (a file may
+// grow), and a larger file is an error naming the path and the limit. An
+// error from opening the file is returned as it is (errors.Is(err,
+// fs.ErrNotExist) still tells a missing file).
+func ReadFile(path string, max int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("%s is larger than %d bytes", path, max)
+	}
+	return data, nil
 }

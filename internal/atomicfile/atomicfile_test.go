@@ -1,8 +1,11 @@
 package atomicfile
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -30,5 +33,22 @@ func TestWriteFile(t *testing.T) {
 	}
 	if err := WriteFile(filepath.Join(dir, "missing", "x"), []byte("x"), 0o644); err == nil {
 		t.Error("a write into a missing directory succeeded")
+	}
+}
+
+func TestReadFileBounded(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "state.json")
+	if _, err := ReadFile(p, 10); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("missing file: %v", err)
+	}
+	if err := WriteFile(p, []byte("0123456789"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := ReadFile(p, 10); err != nil || string(b) != "0123456789" {
+		t.Fatalf("at the limit: %q, %v", b, err)
+	}
+	if _, err := ReadFile(p, 9); err == nil || !strings.Contains(err.Error(), "larger than 9 bytes") {
+		t.Fatalf("past the limit: %v", err)
 	}
 }
