@@ -128,7 +128,7 @@ lab = c(r['label'] for r in out)
 counts = ['Total: **%d** texts, **%d** positive (%.1f %%).' % (len(out), pos, 100.0*pos/len(out)), '',
           '| label | texts |', '|---|---:|'] + ['| %s | %d |' % kv for kv in sorted(lab.items(), key=lambda kv: -kv[1])]
 counts += ['', table('kind'), '', table('genre'), '', table('split'), '', table('lang'), '', table('round')]
-for rnd_, first_ in ((5, 'b50'), (6, 'b60'), (7, 'b70'), (8, 'b90'), (9, 'b93')):
+for rnd_, first_ in ((5, 'b50'), (6, 'b60'), (7, 'b70'), (8, 'b90'), (9, 'b93'), (10, 'b95')):
     rr = [r for r in out if r['round'] == rnd_]
     counts += ['', 'Round %d alone (%s on) by split and label:' % (rnd_, first_), '', '| split | texts | positive | cert_sale | exam_fraud | training_fraud | imitation_site |', '|---|---:|---:|---:|---:|---:|---:|']
     for sp_ in ('train', 'dev', 'test'):
