@@ -88,6 +88,9 @@ func BenchmarkQueue100k(b *testing.B) {
 	if os.Getenv("CERTWATCH_BENCH_NO_RELEASE") == "" {
 		defer st.ReleaseMappedEvery(store.ServeReleaseEvery)()
 	}
+	if os.Getenv("CERTWATCH_BENCH_NO_BOUND") == "" { // the budget on mapped file pages
+		defer st.BoundMapped(store.ServeMappedBudget, store.ServeMappedPoll)()
+	}
 	// The first query builds the index (what a serve process does once).
 	debug.FreeOSMemory()
 	qbResetPeak()
@@ -251,7 +254,7 @@ func BenchmarkQueue100k(b *testing.B) {
 	rss, hwm, anon, file := qbRSS()
 	fmt.Fprintf(&out, "process RSS %d MB (anonymous %d MB, mapped database file %d MB; peak %d MB since the fill, with the index builds), Go heap in use %d MB\n",
 		rss>>10, anon>>10, file>>10, hwm>>10, qbHeap()>>20)
-	fmt.Fprintf(&out, "file mappings resident: %s\n", qbMappedFiles())
+	fmt.Fprintf(&out, "file mappings resident: %s; drops over the mapped budget: %d\n", qbMappedFiles(), st.MappedDrops())
 	pa, pf, ph, pAll, pServe := peaks.stop()
 	fmt.Fprintf(&out, "peaks sampled every 20 ms since the fill: anonymous %d MB, mapped file %d MB, Go heap in use %d MB; while serving (after both index builds): RSS %d MB (anonymous %d MB)\n",
 		pa>>10, pf>>10, ph>>20, pAll>>10, pServe>>10)
