@@ -77,16 +77,20 @@ func BenchmarkQueue100k(b *testing.B) {
 		b.Logf("database file: %d MB", fi.Size()>>20)
 	}
 	// What serve does for its memory (cmd/certwatch/serve.go), from its
-	// start: the soft limit for the collector and the periodic drop of
-	// mapped pages. CERTWATCH_BENCH_NO_MEMLIMIT=1 (the limit and GOGC)
-	// and CERTWATCH_BENCH_NO_RELEASE=1 leave either out, to measure
-	// without.
+	// start: the soft limit for the collector, the periodic drop of
+	// mapped pages and the budget on them. CERTWATCH_BENCH_NO_MEMLIMIT=1
+	// (the limit and GOGC), CERTWATCH_BENCH_NO_RELEASE=1 (the periodic
+	// drop) and CERTWATCH_BENCH_NO_BOUND=1 (the budget) leave one out, to
+	// measure without.
 	if os.Getenv("CERTWATCH_BENCH_NO_MEMLIMIT") == "" {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(review.ServeMemoryLimit))
 		defer debug.SetGCPercent(debug.SetGCPercent(review.ServeGCPercent))
 	}
 	if os.Getenv("CERTWATCH_BENCH_NO_RELEASE") == "" {
 		defer st.ReleaseMappedEvery(store.ServeReleaseEvery)()
+	}
+	if os.Getenv("CERTWATCH_BENCH_NO_BOUND") == "" { // the budget on mapped file pages
+		defer st.BoundMapped(store.ServeMappedBudget, store.ServeMappedPoll)()
 	}
 	// The first query builds the index (what a serve process does once).
 	debug.FreeOSMemory()
@@ -251,7 +255,7 @@ func BenchmarkQueue100k(b *testing.B) {
 	rss, hwm, anon, file := qbRSS()
 	fmt.Fprintf(&out, "process RSS %d MB (anonymous %d MB, mapped database file %d MB; peak %d MB since the fill, with the index builds), Go heap in use %d MB\n",
 		rss>>10, anon>>10, file>>10, hwm>>10, qbHeap()>>20)
-	fmt.Fprintf(&out, "file mappings resident: %s\n", qbMappedFiles())
+	fmt.Fprintf(&out, "file mappings resident: %s; drops over the mapped budget: %d\n", qbMappedFiles(), st.MappedDrops())
 	pa, pf, ph, pAll, pServe := peaks.stop()
 	fmt.Fprintf(&out, "peaks sampled every 20 ms since the fill: anonymous %d MB, mapped file %d MB, Go heap in use %d MB; while serving (after both index builds): RSS %d MB (anonymous %d MB)\n",
 		pa>>10, pf>>10, ph>>20, pAll>>10, pServe>>10)

@@ -523,6 +523,7 @@ func (s *Store) Cases(f CaseFilter) ([]Case, error) {
 
 // Case returns one case.
 func (s *Store) Case(id uint64) (*Case, error) {
+	s.boundMapped()
 	var c caseRecord
 	err := s.db.View(func(tx *bolt.Tx) error {
 		v := tx.Bucket(bucketCases).Get(u64(id))

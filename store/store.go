@@ -110,6 +110,11 @@ type Store struct {
 	// the mapped pages are dropped (releaseMapped).
 	batchedWrites atomic.Uint64
 	releasing     atomic.Bool
+	// mappedBudget, mappedFloor and mappedDrops: BoundMapped
+	// (mapped_budget.go).
+	mappedBudget atomic.Int64
+	mappedFloor  atomic.Int64
+	mappedDrops  atomic.Uint64
 
 	closeOnce sync.Once
 	closeErr  error

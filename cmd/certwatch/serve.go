@@ -103,6 +103,7 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 	}
 	if st.bolt != nil {
 		defer st.bolt.ReleaseMappedEvery(store.ServeReleaseEvery)()
+		defer st.bolt.BoundMapped(store.ServeMappedBudget, store.ServeMappedPoll)()
 	}
 	active, err := activeRules(st)
 	if err != nil {
