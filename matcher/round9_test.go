@@ -15,11 +15,7 @@ import (
 // (a second income lure corroborates a course's income lure).
 // The texts are written for the test, not copied from the corpus.
 func TestRound9Grammar(t *testing.T) {
-	m := defaultMatcher(t)
-	for _, tt := range []struct {
-		name, text, near, category string
-		flagged                    bool
-	}{
+	checkGrammar(t, []grammarCase{
 		{"stand-in", "考试来不及复习？我们可以找人代你考，价格私聊。", "找人代考", "exam_fraud", true},
 		{"stand-in for classes", "暑假本人可代理上课、作业，有意者加我。", "找人代考", "exam_fraud", true},
 		{"connections", "放心吧，我们上头有人，保证你们通过，名额有限。", "关系+保过", "exam_fraud", true},
@@ -30,7 +26,26 @@ func TestRound9Grammar(t *testing.T) {
 		// no corroborator outside the proximity rule: scored, not flagged
 		{"stand-in alone", "找人代你考", "找人代考", "exam_fraud", false},
 		{"one income lure", "这个证门槛低，拿证后高回报。", "考证+收入诱饵", "training_fraud", false},
-	} {
+	}, []string{
+		// Reports and warnings that name the same things are left alone.
+		"警方提醒：有培训机构声称“上面有人”“保证考生通过”，实为诈骗，考生切勿轻信。记者调查发现，多名考生被骗，警方已立案侦查。",
+	})
+}
+
+// grammarCase is a text written for a test, the proximity rule it must
+// fire, and whether the default pack then flags it (in category).
+type grammarCase struct {
+	name, text, near, category string
+	flagged                    bool
+}
+
+// checkGrammar matches each case with the default pack, and checks that
+// none of the negatives (reports, warnings, notices naming the same
+// things) is flagged.
+func checkGrammar(t *testing.T, cases []grammarCase, negatives []string) {
+	t.Helper()
+	m := defaultMatcher(t)
+	for _, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {
 			f := m.Match(&page.Page{Text: tt.text})
 			all := strings.Join(f.Reasons, "\n")
@@ -42,10 +57,7 @@ func TestRound9Grammar(t *testing.T) {
 			}
 		})
 	}
-	// Reports and warnings that name the same things are left alone.
-	for _, text := range []string{
-		"警方提醒：有培训机构声称“上面有人”“保证考生通过”，实为诈骗，考生切勿轻信。记者调查发现，多名考生被骗，警方已立案侦查。",
-	} {
+	for _, text := range negatives {
 		if f := m.Match(&page.Page{Text: text}); f.Flagged {
 			t.Errorf("%q: flagged, score %g %v", text, f.Score, f.Reasons)
 		}
