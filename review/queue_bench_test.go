@@ -175,6 +175,12 @@ func BenchmarkQueue100k(b *testing.B) {
 		}},
 		{"/api/cases", func(i int) string { return []string{"/api/cases", "/api/cases?status=&sort=last_seen&page=40"}[i%2] }},
 		{"case page", casePath},
+		// Full-text search (search.go): Chinese words, ANDed words, a
+		// host and a contact-like number.
+		{"search", func(i int) string {
+			return []string{"/search?q=%E5%AE%89%E5%85%A8%E5%91%98%E8%AF%81", "/search?q=%E7%94%B5%E5%B7%A5%E8%AF%81+%E4%BB%A3%E5%8A%9E",
+				"/search?q=h17.example", "/search?q=%E7%84%8A%E5%B7%A5%E8%AF%81+%E5%8C%85%E8%BF%87", "/search?q=138"}[i%5]
+		}},
 	}
 	type figure struct {
 		name, mode    string
@@ -216,8 +222,9 @@ func BenchmarkQueue100k(b *testing.B) {
 		measure(ep.name, "idle", 1, 100, ep.path)
 		measure(ep.name, "50 concurrent", 50, 10, ep.path)
 	}
-	// Every page at once: 50 clients over the four kinds of request.
-	measure("mixed", "50 concurrent", 50, 12, func(i int) string { return endpoints[i%4].path(i / 4) })
+	// Every page at once: 50 clients over every kind of request.
+	mixed := func(i int) string { return endpoints[i%len(endpoints)].path(i / len(endpoints)) }
+	measure("mixed", "50 concurrent", 50, 12, mixed)
 	// The same while reviewers decide: a dismissal every 100 ms, each of
 	// which makes every cached queue answer stale.
 	stopWrites := make(chan struct{})
@@ -237,7 +244,7 @@ func BenchmarkQueue100k(b *testing.B) {
 			}
 		}
 	})
-	measure("mixed+writes", "50 concurrent", 50, 12, func(i int) string { return endpoints[i%4].path(i / 4) })
+	measure("mixed+writes", "50 concurrent", 50, 12, mixed)
 	close(stopWrites)
 	writes.Wait()
 	if hits, misses := st.QueueCacheStats(); hits+misses > 0 {
