@@ -77,17 +77,13 @@ func BenchmarkQueue100k(b *testing.B) {
 		b.Logf("database file: %d MB", fi.Size()>>20)
 	}
 	// What serve does for its memory (cmd/certwatch/serve.go), from its
-	// start: the soft limit for the collector, the periodic drop of
-	// mapped pages and the budget on them. CERTWATCH_BENCH_NO_MEMLIMIT=1
-	// (the limit and GOGC), CERTWATCH_BENCH_NO_RELEASE=1 (the periodic
-	// drop) and CERTWATCH_BENCH_NO_BOUND=1 (the budget) leave one out, to
-	// measure without.
+	// start: the soft limit for the collector and the budget on mapped
+	// pages. CERTWATCH_BENCH_NO_MEMLIMIT=1 (the limit and GOGC) and
+	// CERTWATCH_BENCH_NO_BOUND=1 (the budget) leave one out, to measure
+	// without.
 	if os.Getenv("CERTWATCH_BENCH_NO_MEMLIMIT") == "" {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(review.ServeMemoryLimit))
 		defer debug.SetGCPercent(debug.SetGCPercent(review.ServeGCPercent))
-	}
-	if os.Getenv("CERTWATCH_BENCH_NO_RELEASE") == "" {
-		defer st.ReleaseMappedEvery(store.ServeReleaseEvery)()
 	}
 	if os.Getenv("CERTWATCH_BENCH_NO_BOUND") == "" { // the budget on mapped file pages
 		defer st.BoundMapped(store.ServeMappedBudget, store.ServeMappedPoll)()

@@ -23,7 +23,7 @@ const (
 // over the budget plus what was left after the last drop (the other file
 // mappings: the program's code).
 //
-// ReleaseMappedEvery drops them on a clock, which does not bound the
+// A drop on a clock (every 500 ms, tried before) did not bound the
 // peak: with the file warm in the page cache (just copied or written,
 // so in large folios), a case page maps about 0.8 MB of the file through
 // fault-around, and 50 case pages at once mapped 380 MB between two

@@ -93,8 +93,8 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 		return &exitError{code: 1, err: err}
 	}
 	defer st.Close()
-	// Memory (issue 13): a soft limit for the collector, and the
-	// database's mapped pages dropped every few seconds.
+	// Memory (issue 13): a soft limit for the collector, and a budget on
+	// the database's mapped pages.
 	if os.Getenv("GOMEMLIMIT") == "" {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(review.ServeMemoryLimit))
 	}
@@ -102,7 +102,6 @@ func serveWith(ctx context.Context, cfg *config.Config, o serveOptions, stdout, 
 		defer debug.SetGCPercent(debug.SetGCPercent(review.ServeGCPercent))
 	}
 	if st.bolt != nil {
-		defer st.bolt.ReleaseMappedEvery(store.ServeReleaseEvery)()
 		defer st.bolt.BoundMapped(store.ServeMappedBudget, store.ServeMappedPoll)()
 	}
 	active, err := activeRules(st)
