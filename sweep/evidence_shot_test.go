@@ -3,6 +3,10 @@ package sweep
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -123,5 +127,57 @@ func TestPendingRendersWait(t *testing.T) {
 	p.wait(context.Background(), 30*time.Millisecond)
 	if d := time.Since(start); d < 25*time.Millisecond || d > 5*time.Second {
 		t.Errorf("bounded wait took %v", d)
+	}
+}
+
+// TestSweepEvidenceAlways: an offer on a source fetched statically has no
+// screenshot (and no render is made for it); with the source's
+// evidence_screenshot: always it has one.
+func TestSweepEvidenceAlways(t *testing.T) {
+	if _, err := os.Stat("/usr/bin/chromium"); err != nil {
+		t.Skip("chromium is not installed (.ci/run installs it)")
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = w.Write([]byte(`<!DOCTYPE html><html><head><meta charset="utf-8"><title>电工证 焊工证 办理</title></head><body>
+<p>电工证 免考 包过 直接拿证 全国可查 加微信 abc12345</p></body></html>`))
+	}))
+	t.Cleanup(srv.Close)
+	_, port, _ := net.SplitHostPort(srv.Listener.Addr().String())
+	for _, always := range []bool{false, true} {
+		dir := t.TempDir()
+		y := fmt.Sprintf("database: %q\nresolve_only: true\nresolve: {offer.example: %s}\nallow_internal: [offer.example]\nlimits: {per_host_delay: 10ms, timeout: 5s}\n"+
+			"sources:\n  - id: tips\n    type: urls\n    urls: [\"http://offer.example:%s/\"]\n", filepath.Join(dir, "c.db"), srv.Listener.Addr(), port)
+		if always {
+			y += "    evidence_screenshot: always\n"
+		}
+		cfg, err := config.Parse(filepath.Join(dir, "c.yaml"), []byte(y))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum, byURL, st := qrSweep(t, cfg)
+		if len(byURL) != 1 {
+			t.Fatalf("always=%v: cases %v", always, keys(byURL))
+		}
+		for _, c := range byURL {
+			snaps, err := st.Snapshots(c.ID)
+			if err != nil || len(snaps) != 1 {
+				t.Fatalf("snapshots: %d, %v", len(snaps), err)
+			}
+			if got := snaps[0].ScreenshotSHA256 != ""; got != always || c.Category == CategoryImitation {
+				t.Errorf("always=%v: the %s case has a screenshot: %v", always, c.Category, got)
+			}
+		}
+		want := 0
+		if always {
+			want = 1
+		}
+		if n := sum.Total.Screenshots + sum.Total.ScreenshotsFailed; n != want {
+			t.Errorf("always=%v: %d evidence renders, want %d", always, n, want)
+		}
 	}
 }
