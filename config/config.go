@@ -119,6 +119,12 @@ type Source struct {
 	Render       bool
 	RenderAuto   bool
 	IgnoreRobots bool
+	// EvidenceAlways ("evidence_screenshot: always") takes an evidence
+	// screenshot (a browser render) of every page of the source that
+	// becomes a case, also those fetched statically. The default
+	// ("rendered") screenshots rendered pages and imitation query sites
+	// only (sweep.wantsEvidence).
+	EvidenceAlways bool
 	// Route is the notice route suggested for this source's takedown
 	// findings (e.g. takedown_samr for a marketplace); "" keeps the rule's.
 	// A rule's police referral is never overridden.
@@ -446,6 +452,17 @@ func (d *decoder) source(n *yaml.Node, path string) *Source {
 		"type":          func(v *yaml.Node, k string) { d.Str(v, k, &s.Kind) },
 		"render":        func(v *yaml.Node, k string) { d.renderMode(v, k, s) },
 		"ignore_robots": func(v *yaml.Node, k string) { d.Bool(v, k, &s.IgnoreRobots) },
+		"evidence_screenshot": func(v *yaml.Node, k string) {
+			var mode string
+			d.Str(v, k, &mode)
+			switch mode {
+			case "always":
+				s.EvidenceAlways = true
+			case "rendered", "": // "": Str said what is wrong
+			default:
+				d.Fail(v, k, "unknown evidence_screenshot %q (always or rendered)", mode)
+			}
+		},
 		"route": func(v *yaml.Node, k string) {
 			d.Str(v, k, (*string)(&s.Route))
 			if !s.Route.Takedown() {
@@ -479,7 +496,7 @@ func (d *decoder) source(n *yaml.Node, path string) *Source {
 		KindSearch: {"url", "terms", "result_pages", "listing", "listing_id", "max_pages", "depth"},
 		KindURLs:   {"urls", "file", "max_pages", "depth"},
 	}
-	common := map[string]bool{"id": true, "type": true, "render": true, "ignore_robots": true}
+	common := map[string]bool{"id": true, "type": true, "render": true, "ignore_robots": true, "evidence_screenshot": true}
 	keys, ok := allowed[s.Kind]
 	if !ok {
 		if s.Kind != "" {

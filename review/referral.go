@@ -54,6 +54,7 @@ type referralCheck struct {
 	StateName string
 	Detail    string // in Chinese
 	Tech      string // the technical error, as the part reported it
+	Hash      string // a SHA-256 after Detail, broken anywhere (64 characters do not fit a 1024 px table)
 }
 
 type factsView struct {
@@ -91,9 +92,9 @@ func (s *Server) loadReferralView(r *http.Request, v *caseView) error {
 	}
 	shot := referralCheck{Label: casework.ReferralScreenshot.Name(), State: casework.ReferralMissing}
 	if v.Latest != nil && v.Latest.HasScreenshot {
-		shot.State, shot.Detail = casework.ReferralPresent, fmt.Sprintf("快照 #%d，SHA-256 %s", v.Latest.ID, v.Latest.ScreenshotSHA256)
+		shot.State, shot.Detail, shot.Hash = casework.ReferralPresent, fmt.Sprintf("快照 #%d，SHA-256", v.Latest.ID), v.Latest.ScreenshotSHA256
 	} else {
-		shot.Detail = "该页面为静态抓取，没有截图（渲染抓取的来源才有截图）"
+		shot.Detail = "没有截图：巡查时截图失败或没有可用的浏览器（见该次巡查的健康状况）"
 	}
 	warc := referralCheck{Label: casework.ReferralWARC.Name(), State: casework.ReferralMissing, Detail: "没有快照"}
 	if v.Latest != nil {

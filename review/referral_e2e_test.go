@@ -16,14 +16,16 @@ import (
 	"github.com/certwatch/certwatch/testbed"
 )
 
-// referralWorld sweeps the sample web's imitation query site alone
-// (statically: no browser in the sweep) with the sample web's
-// configuration, and serves the review UI on the result; it returns the
-// server's address and the imitation case's id. The account wang
-// (reviewer for 网信办) signs in with "correct horse battery".
-func referralWorld(t *testing.T) (string, uint64) {
+// referralWorld sweeps the sample web's imitation query site (and the
+// sources also names) with the sample web's configuration: its source
+// fetches statically, and the imitation site's page gets its evidence
+// screenshot from the sweep's browser all the same. It serves the review
+// UI on the result and returns the server's address and the imitation
+// case's id. The account wang (reviewer for 网信办) signs in with
+// "correct horse battery".
+func referralWorld(t *testing.T, also ...string) (string, uint64) {
 	t.Helper()
-	x := sweepSampleWeb(t, time.Minute, "imitation")
+	x := sweepSampleWeb(t, time.Minute, append([]string{"imitation"}, also...)...)
 	st, cfg, pack, log := x.st, x.cfg, x.pack, x.log
 	c, err := st.Cases(store.CaseFilter{})
 	if err != nil {
@@ -58,8 +60,9 @@ func referralWorld(t *testing.T) (string, uint64) {
 // query site's case page in a real browser shows the 移送材料 section:
 // the police route with its reason, the checklist (the WARC and the host
 // facts the sweep collected present, with WHOIS from the sample web's
-// server and the provider from its IP database; the screenshot of a site
-// fetched statically and the certificate of a plain-HTTP site missing)
+// server and the provider from its IP database, and the screenshot the
+// sweep took of the site although its source fetches statically; the
+// certificate of a plain-HTTP site missing)
 // and the facts themselves (the address the resolve override gave, the
 // software the server announces, the provider).
 func TestEndToEndReferralMaterials(t *testing.T) {
@@ -88,7 +91,7 @@ func TestEndToEndReferralMaterials(t *testing.T) {
 		got[k] = v
 	}
 	for item, state := range map[casework.ReferralItem]casework.ReferralState{
-		casework.ReferralWARC: casework.ReferralPresent, casework.ReferralScreenshot: casework.ReferralMissing,
+		casework.ReferralWARC: casework.ReferralPresent, casework.ReferralScreenshot: casework.ReferralPresent,
 		casework.ReferralAddresses: casework.ReferralPresent, casework.ReferralHeaders: casework.ReferralPresent,
 		casework.ReferralWHOIS: casework.ReferralPresent, casework.ReferralProvider: casework.ReferralPresent,
 		casework.ReferralCertificate: casework.ReferralMissing,

@@ -23,10 +23,11 @@ const CategoryImitation = "imitation_site"
 // discover.imitation.state when the config has the key (in memory only
 // otherwise).
 type ImitationReferences struct {
-	once  sync.Once
-	set   *imitation.Set
-	state string
-	save  sync.Mutex
+	once    sync.Once
+	set     *imitation.Set
+	state   string
+	save    sync.Mutex
+	renders pendingRenders // official pages' screenshots being taken (evidence_shot.go)
 }
 
 // References loads (once) and returns the reference set; a directory or
@@ -143,26 +144,6 @@ func (r *run) judgeImitation(it store.FrontierItem, p *page.Page, res *crawler.R
 	return c
 }
 
-// withShot judges again with the screenshot's hash; it reports whether
-// the finding changed.
-func (c *imitationCheck) withShot(f *matcher.Finding, shot []byte) bool {
-	if c == nil || c.res.Cleared != "" || len(shot) == 0 {
-		return false
-	}
-	h, _, err := imitation.HashImage(shot)
-	if err != nil {
-		return false
-	}
-	c.cand.Hash, c.cand.HasHash = h, true
-	before := len(c.res.Reasons)
-	c.res = imitation.Verdict(c.cand, c.refs, c.opts)
-	if len(c.res.Reasons) == before {
-		return false
-	}
-	c.apply(f)
-	return true
-}
-
 // apply puts the verdict in the finding: its reasons after the rules',
 // and in the imitation member for the case page's comparison.
 func (c *imitationCheck) apply(f *matcher.Finding) {
@@ -192,9 +173,9 @@ func (c *imitationCheck) apply(f *matcher.Finding) {
 }
 
 // keepReference keeps an official query page (one with a query form of
-// its own) as a reference, and saves the kept ones. When its source
-// renders, the page's screenshot is taken for the comparison (an evidence
-// render, in the host's turn, as for a flagged page).
+// its own) as a reference, and saves the kept ones. The page's screenshot
+// is taken for the comparison (an evidence render, in the host's turn, as
+// for a flagged page), whether its source renders or not.
 func (r *run) keepReference(it store.FrontierItem, p *page.Page, res *crawler.Result, turn func() error) {
 	u := res.FinalURL
 	if u == "" {
@@ -220,8 +201,20 @@ func (r *run) keepReference(it store.FrontierItem, p *page.Page, res *crawler.Re
 			extra = append(extra, pk.Imitation.Agencies...)
 		}
 	}
+	set := r.s.References()
 	shot := res.Screenshot
-	if shot == nil && res.Rendered && res.RenderErr == nil {
+	if shot == nil && res.RenderErr == nil && r.canEvidence() {
+		// Rendered or not, the official page's screenshot is the other
+		// side of every imitation case's comparison (evidence_shot.go).
+		// Verdicts made during the render wait for it; a page fetched
+		// statically is kept at once without one (its title, form and
+		// structure), unless a screenshot of it is kept already.
+		defer r.s.imitationRefs.renders.start()()
+		if !res.Rendered && !set.KeptShot(u) {
+			if early, err := imitation.NewReference(u, res.Body, nil, extra); err == nil {
+				set.Keep(early, time.Now())
+			}
+		}
 		shot, _ = r.evidence(it, turn)
 	}
 	ref, err := imitation.NewReference(u, res.Body, shot, extra)
@@ -229,7 +222,6 @@ func (r *run) keepReference(it store.FrontierItem, p *page.Page, res *crawler.Re
 		r.s.Log.Warn("official page not kept as a reference", "url", u, "err", err)
 		return
 	}
-	set := r.s.References()
 	if !set.Keep(ref, time.Now()) {
 		return
 	}

@@ -28,8 +28,9 @@ type Counts struct {
 	// fetch was scored instead.
 	AutoStatic     int `json:"auto_static,omitempty"`
 	RenderFallback int `json:"render_fallback,omitempty"`
-	// Screenshots are the evidence screenshots of flagged rendered pages
-	// (a second visit with images; not in Attempted or Rendered);
+	// Screenshots are the evidence screenshots of flagged rendered pages,
+	// imitation sites and official reference pages (evidence_shot.go: a
+	// second visit with images; not in Attempted or Rendered);
 	// ScreenshotsFailed those that could not be taken (the case is
 	// recorded without one).
 	Screenshots       int `json:"screenshots,omitempty"`

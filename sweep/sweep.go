@@ -38,7 +38,8 @@ type Fetcher interface {
 var _ Fetcher = (*crawler.Crawler)(nil)
 
 // EvidenceFetcher is a Fetcher that also takes evidence renders (the
-// crawler): a flagged page that was rendered gets its screenshot through
+// crawler): a flagged page that was rendered, an imitation site and an
+// official reference page (evidence_shot.go) get their screenshot through
 // it, in a second visit that loads images, fonts and media
 // (crawler.Request.Evidence), which discovery renders block. Evidence
 // must not wait for Run's results (a handler calls it while Run's next
@@ -535,13 +536,13 @@ func (r *run) handle(it store.FrontierItem, res *crawler.Result, turn func() err
 		return nil
 	}
 	shot, shotSHA := res.Screenshot, res.ScreenshotSHA
-	if shot == nil && res.Rendered && res.RenderErr == nil {
+	if needsEvidence(src, f, res) { // rendered pages, imitation sites (evidence_shot.go)
 		shot, shotSHA = r.evidence(it, turn)
 		if r.ctx != nil && r.ctx.Err() != nil {
 			return errCutShort // stays pending for --resume
 		}
 	}
-	verdict.withShot(f, shot)
+	r.withShot(verdict, f, shot)
 	encoded, err := finding.Encode(f)
 	if err != nil {
 		return fmt.Errorf("sweep: record case %s: %w", it.URL, err)
@@ -577,7 +578,7 @@ func (r *run) added(src *config.Source, n int) {
 	r.mu.Unlock()
 }
 
-// evidence takes the screenshot of a flagged page that was rendered: a
+// evidence takes the screenshot of a flagged page (needsEvidence): a
 // second visit through the crawler (politely: the host's next turn) that
 // loads what the discovery render blocked. The case keeps the discovery
 // render's body, which the finding was made from; the screenshot is the

@@ -493,8 +493,9 @@ func (r *run) sweepHost(ctx context.Context, l HostLease, f HostFetcher, o WorkO
 			}
 			return
 		}
-		err = r.handle(u.Item, res, t.next)
-		if res.Rendered {
+		evidenced := false // an evidence render took a turn (also for a page fetched statically)
+		err = r.handle(u.Item, res, func() error { evidenced = true; return t.next() })
+		if res.Rendered || evidenced {
 			t.ended() // the evidence render, if any, ended by now
 		}
 		switch {

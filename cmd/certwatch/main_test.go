@@ -254,6 +254,13 @@ func TestDemoSweepsTheSampleWeb(t *testing.T) {
 			t.Errorf("demo output lacks %q", want)
 		}
 	}
+	// Issue 13 defect 5: every imitation case has its page's screenshot
+	// (the sample web's sources fetch them statically) and the official
+	// page's beside it.
+	if want := "5 imitation cases: 5 with the page's screenshot, 5 with the official page's"; !strings.Contains(out, want) {
+		i := strings.Index(out, "imitation verdict")
+		t.Errorf("demo output lacks %q:\n%s", want, out[max(i, 0):])
+	}
 	for _, want := range []string{"refused by robots.txt", "imitation_site", "cases:", "http://cx-mem-gov.example/"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("demo output lacks %q:\n%s", want, out)

@@ -260,6 +260,18 @@ func (s *Set) Kept() []*Reference {
 	return out
 }
 
+// KeptShot reports whether the set keeps a reference of the page (host
+// and path, as Keep matches them) made by a sweep with a screenshot.
+func (s *Set) KeptShot(pageURL string) bool {
+	key := pageKey(pageURL)
+	for _, r := range s.All() {
+		if r.Origin == "kept" && r.HasHash && pageKey(r.URL) == key {
+			return true
+		}
+	}
+	return false
+}
+
 // ForHost is a reference of the host, nil when none.
 func (s *Set) ForHost(host string) *Reference {
 	for _, r := range s.All() {
