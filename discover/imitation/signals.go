@@ -155,23 +155,89 @@ func phrase(text string, i, j int) string {
 	return line
 }
 
-// referWords send a query elsewhere (请到 cx.mem.gov.cn 查询): a line
-// with one does not say the page's own form verifies the certificate it
-// names (an association's or a school's own lookup that refers the
-// government certificate to the official platform).
+// referWords send a query elsewhere (请到 cx.mem.gov.cn 查询): a
+// sentence with one does not say the page's own form verifies the
+// certificate it names (an association's or a school's own lookup that
+// refers the government certificate to the official platform).
 var referWords = []string{"请到", "请前往", "请访问", "请至", ".gov.cn"}
 
-// refers reports whether a line sends a query elsewhere (not 请到本站查询).
+// referVia send a query elsewhere when the sentence names a platform or a
+// site (请登录全国工程质量安全监管信息平台查询, 请在应急管理部平台查询), not
+// when it tells how to use the page (请在下方输入证件号码).
+var (
+	referVia    = []string{"请登录", "请在", "请通过", "应在", "可登录", "须登录"}
+	referPlaces = []string{"平台", "官网", "官方网站", "网站", "http", "www."}
+)
+
+// disclaimWords deny that the page's lookup covers a certificate (本系统
+// 不是特种作业操作证查询, 不包括安全生产考核合格证): the certificate named
+// in that sentence is not one the page verifies.
+var disclaimWords = []string{"不是", "并非", "不包括", "不包含", "不含", "不提供", "不能查询", "无法查询", "不属于"}
+
+// selfWords are the page itself (请到本站查询 is the page's own claim).
+var selfWords = []string{"本站", "本平台", "本网", "本系统", "本页"}
+
+// refers reports whether a line sends a query elsewhere (not 请到本站查询)
+// or disclaims the certificate it names, in one of its sentences.
 func refers(l string) bool {
-	return containsAny(l, referWords) && !containsAny(l, []string{"本站", "本平台", "本网", "本系统", "本页"})
+	for _, x := range sentences(l) {
+		if refersSentence(x) {
+			return true
+		}
+	}
+	return false
+}
+
+func refersSentence(x string) bool {
+	if containsAny(x, disclaimWords) {
+		return true
+	}
+	elsewhere := containsAny(x, referWords) || (containsAny(x, referVia) && containsAny(x, referPlaces))
+	return elsewhere && !containsAny(x, selfWords)
+}
+
+// sentences splits a line at the ends of its sentences (。；！), at most
+// maxSentences of them (the rest is one).
+func sentences(l string) []string {
+	var out []string
+	for len(out) < maxSentences-1 {
+		i := strings.IndexAny(l, "。；;！!")
+		if i < 0 {
+			break
+		}
+		_, n := utf8.DecodeRuneInString(l[i:])
+		out = append(out, l[:i+n])
+		l = l[i+n:]
+	}
+	if l != "" {
+		out = append(out, l)
+	}
+	return out
+}
+
+const maxSentences = 64
+
+// ownSentences is a line without its sentences that send a query elsewhere
+// or disclaim a certificate.
+func ownSentences(l string) string {
+	if !containsAny(l, referWords) && !containsAny(l, referVia) && !containsAny(l, disclaimWords) {
+		return l
+	}
+	var b strings.Builder
+	for _, x := range sentences(l) {
+		if !refersSentence(x) {
+			b.WriteString(x)
+		}
+	}
+	return b.String()
 }
 
 // scope is the government certificate the page verifies (named with a
-// query word in its title or in one line of its text), "" when none.
+// query word in its title or in one sentence of its text), "" when none.
 func scope(s *Snapshot) string {
-	lines := append([]string{s.Title}, strings.Split(s.Text, "\n")...)
+	lines := append([]string{s.Title}, strings.Split(ownLines(s.Text), "\n")...)
 	for _, l := range lines {
-		if !containsAny(l, queryWords) || refers(l) {
+		if !containsAny(l, queryWords) {
 			continue
 		}
 		for _, w := range scopeWords {
@@ -190,7 +256,7 @@ func scope(s *Snapshot) string {
 
 // platform is the official platform's name the page carries, "" when none.
 func platform(s *Snapshot, refs []*Reference) string {
-	t := s.Title + "\n" + s.Text
+	t := s.Title + "\n" + ownLines(s.Text)
 	for _, p := range Platforms {
 		if strings.Contains(t, p) {
 			return p

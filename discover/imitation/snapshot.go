@@ -92,6 +92,16 @@ type Form struct {
 	Fields []string `json:"fields,omitempty"`
 }
 
+// Anchor is a link of a page: the host it leads to and its normalised
+// text.
+type Anchor struct {
+	Host string `json:"host"`
+	Text string `json:"text"`
+}
+
+// maxAnchorText bounds the text kept of one link.
+const maxAnchorText = 80
+
 // Snapshot is what the verdict reads of one page.
 type Snapshot struct {
 	URL   string `json:"url"`
@@ -108,6 +118,10 @@ type Snapshot struct {
 	// LinkHosts and FrameHosts are the hosts the page links to and frames.
 	LinkHosts  []string `json:"link_hosts,omitempty"`
 	FrameHosts []string `json:"frame_hosts,omitempty"`
+	// Anchors are the links that leave the page with their text (at most
+	// MaxLinks, each text at most maxAnchorText runes): what a link
+	// calls the place it leads to (官方查询入口 → a host of its own).
+	Anchors []Anchor `json:"anchors,omitempty"`
 	Nodes      int      `json:"nodes"`
 	Truncated  bool     `json:"truncated,omitempty"`
 }
@@ -170,6 +184,8 @@ func extract(pageURL string, body []byte, scripts bool) *Snapshot {
 		links       = map[string]bool{}
 		frames      = map[string]bool{}
 		logos       = map[string]bool{}
+		anchor      *Anchor // the link being read
+		anchorText  strings.Builder
 	)
 	// The text past MaxText: its last maxTail bytes are kept too, since
 	// the footer (the ICP number, the sponsor) ends a page.
@@ -237,6 +253,9 @@ loop:
 			if inLabel != "" || labelText.Len() > 0 {
 				labelText.WriteString(t)
 			}
+			if anchor != nil && anchorText.Len() < 4*maxAnchorText {
+				anchorText.WriteString(t)
+			}
 		case html.StartTagToken, html.SelfClosingTagToken:
 			if s.Nodes >= MaxNodes {
 				s.Truncated = true
@@ -271,6 +290,11 @@ loop:
 				if h := hostOf(attrs["href"]); h != "" && len(links) < MaxLinks {
 					links[h] = true
 				}
+				anchor = nil
+				if h := hostOf(attrs["href"]); h != "" && h != s.Host && len(s.Anchors) < MaxLinks && !void {
+					anchor = &Anchor{Host: h}
+					anchorText.Reset()
+				}
 			case atom.Iframe, atom.Frame:
 				if h := hostOf(attrs["src"]); h != "" && len(frames) < MaxLinks {
 					frames[h] = true
@@ -304,8 +328,12 @@ loop:
 				if a == atom.Select {
 					typ = "select"
 				}
-				switch typ {
-				case "hidden", "submit", "button", "image", "reset", "checkbox", "radio", "file":
+				_, disabled := attrs["disabled"]
+				switch {
+				case disabled:
+					// A disabled field asks nothing: a picture of a form
+					// (a news article's 示意), not a form.
+				case typ == "hidden", typ == "submit", typ == "button", typ == "image", typ == "reset", typ == "checkbox", typ == "radio", typ == "file":
 				default:
 					if form == nil {
 						// A field outside a form (scripted search boxes):
@@ -338,6 +366,18 @@ loop:
 				inScript = false
 			case atom.Title:
 				inTitle = false
+			case atom.A:
+				if anchor != nil {
+					t := []rune(matcher.NormalizeString(anchorText.String()))
+					if len(t) > maxAnchorText {
+						t = t[:maxAnchorText]
+					}
+					if len(t) > 0 {
+						anchor.Text = string(t)
+						s.Anchors = append(s.Anchors, *anchor)
+					}
+					anchor = nil
+				}
 			case atom.Form:
 				endForm()
 			case atom.Label:

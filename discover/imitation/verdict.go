@@ -360,16 +360,17 @@ func namedIssuer(s *Snapshot, o *Options) string {
 	return best
 }
 
-// ownLines is the text without the lines that send a query elsewhere
-// (请到应急管理部平台 cx.mem.gov.cn 查询): a body named there is not one the
-// page claims to be.
+// ownLines is the text without the sentences that send a query elsewhere
+// (请到应急管理部平台 cx.mem.gov.cn 查询) or disclaim a certificate (不是特种
+// 作业操作证): a body or a certificate named there is not one the page
+// claims to be or to verify.
 func ownLines(text string) string {
-	if !containsAny(text, referWords) {
+	if !containsAny(text, referWords) && !containsAny(text, referVia) && !containsAny(text, disclaimWords) {
 		return text
 	}
 	var b strings.Builder
 	for _, l := range strings.Split(text, "\n") {
-		if !refers(l) {
+		if l = ownSentences(l); l != "" {
 			b.WriteString(l)
 			b.WriteByte('\n')
 		}
