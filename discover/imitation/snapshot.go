@@ -121,9 +121,9 @@ type Snapshot struct {
 	// Anchors are the links that leave the page with their text (at most
 	// MaxLinks, each text at most maxAnchorText runes): what a link
 	// calls the place it leads to (官方查询入口 → a host of its own).
-	Anchors []Anchor `json:"anchors,omitempty"`
-	Nodes      int      `json:"nodes"`
-	Truncated  bool     `json:"truncated,omitempty"`
+	Anchors   []Anchor `json:"anchors,omitempty"`
+	Nodes     int      `json:"nodes"`
+	Truncated bool     `json:"truncated,omitempty"`
 }
 
 // icpPattern finds an ICP filing number in the raw text (before
