@@ -108,7 +108,7 @@ var englishIssuers = []struct{ word, zh string }{
 var queryWords = []string{"查询", "验证", "核验", "真伪", "chaxun", "yanzheng", "verify", "verification", "query", "check"}
 
 // claimPattern finds a claim that the page's data is the official data.
-var claimPattern = regexp.MustCompile(`(数据|官网|官方|数据库)[^\n]{0,16}同步|同步[^\n]{0,6}(数据|官网)|(官网|官方)[^\n]{0,8}一致|一致[^\n]{0,4}(官网|官方)|等同官网|数据来源|数据来自|提供数据|官方认证|官方查询入口|官方入口|入口官方|查询官网|官网入口|official data|监制`)
+var claimPattern = regexp.MustCompile(`(数据|官网|官方|数据库)[^\n]{0,16}(同步|联网)|同步[^\n]{0,6}(数据|官网)|(官网|官方)[^\n]{0,8}一致|一致[^\n]{0,4}(官网|官方)|等同官网|数据来源|数据来自|提供数据|官方认证|官方查询入口|官方入口|入口官方|查询官网|官网入口|official data|监制`)
 
 // selfCheckWords: a seller says the certificates it sells can be
 // verified on its own site (a school says 官网可查, never 本站可查).
@@ -177,31 +177,30 @@ var disclaimWords = []string{"不是", "并非", "不包括", "不包含", "不�
 // selfWords are the page itself (请到本站查询 is the page's own claim).
 var selfWords = []string{"本站", "本平台", "本网", "本系统", "本页"}
 
-// refers reports whether a line sends a query elsewhere (not 请到本站查询)
-// or disclaims the certificate it names, in one of its sentences.
-func refers(l string) bool {
-	for _, x := range sentences(l) {
-		if refersSentence(x) {
-			return true
-		}
-	}
-	return false
-}
-
+// refersSentence: the sentence sends a query elsewhere, naming the place
+// (请登录全国工程质量安全监管信息平台查询, 请在 cnse.e-cqs.cn 查询) or ending
+// where a link names it (请登录 <a>cx.mem.gov.cn</a>).
 func refersSentence(x string) bool {
-	if containsAny(x, disclaimWords) {
+	if containsAny(x, selfWords) {
+		return false
+	}
+	if containsAny(x, referWords) || containsAny(x, referVia) && (containsAny(x, referPlaces) || hostWord.MatchString(x)) {
 		return true
 	}
-	elsewhere := containsAny(x, referWords) || (containsAny(x, referVia) && containsAny(x, referPlaces))
-	return elsewhere && !containsAny(x, selfWords)
+	x = strings.TrimRight(x, "，,：: ")
+	return slices.ContainsFunc(referVia, func(v string) bool { return strings.HasSuffix(x, v) }) ||
+		slices.ContainsFunc(referWords, func(v string) bool { return strings.HasSuffix(x, v) })
 }
 
-// sentences splits a line at the ends of its sentences (。；！), at most
-// maxSentences of them (the rest is one).
-func sentences(l string) []string {
+// hostWord is a host name written in a sentence (cnse.e-cqs.cn).
+var hostWord = regexp.MustCompile(`[a-z0-9-]+(\.[a-z0-9-]+)*\.(cn|com|net|org)\b`)
+
+// sentences splits a raw text after each of ends, in at most maxSentences
+// pieces (the last one holds the rest).
+func sentences(l, ends string) []string {
 	var out []string
 	for len(out) < maxSentences-1 {
-		i := strings.IndexAny(l, "。；;！!")
+		i := strings.IndexAny(l, ends)
 		if i < 0 {
 			break
 		}
@@ -217,25 +216,10 @@ func sentences(l string) []string {
 
 const maxSentences = 64
 
-// ownSentences is a line without its sentences that send a query elsewhere
-// or disclaim a certificate.
-func ownSentences(l string) string {
-	if !containsAny(l, referWords) && !containsAny(l, referVia) && !containsAny(l, disclaimWords) {
-		return l
-	}
-	var b strings.Builder
-	for _, x := range sentences(l) {
-		if !refersSentence(x) {
-			b.WriteString(x)
-		}
-	}
-	return b.String()
-}
-
 // scope is the government certificate the page verifies (named with a
-// query word in its title or in one sentence of its text), "" when none.
+// query word in its title or in one of its own sentences), "" when none.
 func scope(s *Snapshot) string {
-	lines := append([]string{s.Title}, strings.Split(ownLines(s.Text), "\n")...)
+	lines := append([]string{s.Title}, strings.Split(ownText(s), "\n")...)
 	for _, l := range lines {
 		if !containsAny(l, queryWords) {
 			continue
@@ -256,7 +240,7 @@ func scope(s *Snapshot) string {
 
 // platform is the official platform's name the page carries, "" when none.
 func platform(s *Snapshot, refs []*Reference) string {
-	t := s.Title + "\n" + ownLines(s.Text)
+	t := s.Title + "\n" + ownText(s)
 	for _, p := range Platforms {
 		if strings.Contains(t, p) {
 			return p

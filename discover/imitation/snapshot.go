@@ -118,6 +118,13 @@ type Snapshot struct {
 	// LinkHosts and FrameHosts are the hosts the page links to and frames.
 	LinkHosts  []string `json:"link_hosts,omitempty"`
 	FrameHosts []string `json:"frame_hosts,omitempty"`
+	// Sent is the normalised visible text one sentence a line (a text
+	// split after 。；！？), its clauses joined by "，" (at most MaxText
+	// bytes): what a sentence refers elsewhere or disclaims is read in it.
+	Sent string `json:"-"`
+	// TitleParts are the pieces of the title between its separators
+	// (证书查询 - 某某协会), normalised.
+	TitleParts []string `json:"-"`
 	// Anchors are the links that leave the page with their text (at most
 	// MaxLinks, each text at most maxAnchorText runes): what a link
 	// calls the place it leads to (官方查询入口 → a host of its own).
@@ -191,7 +198,11 @@ func extract(pageURL string, body []byte, scripts bool) *Snapshot {
 	// the footer (the ICP number, the sponsor) ends a page.
 	var tail []string
 	tailLen := 0
+	var sent strings.Builder
 	addText := func(t string) {
+		if sent.Len() < MaxText {
+			addSentences(&sent, t)
+		}
 		if text.Len() < MaxText {
 			text.WriteString(t)
 			text.WriteByte('\n')
@@ -398,6 +409,8 @@ loop:
 	}
 	endForm()
 	s.Title = normTitle(title.String())
+	s.TitleParts = titleParts(title.String())
+	s.Sent = sent.String()
 	if len(tail) > 0 && tailLen <= maxTail {
 		text.WriteString(strings.Join(tail, "\n"))
 	}
@@ -415,6 +428,59 @@ loop:
 		addScript(s, pageURL, script.String(), utf8.RuneCountInString(s.Text))
 	}
 	return s
+}
+
+// addSentences writes the text t to b one normalised sentence a line,
+// its clauses joined by "，".
+func addSentences(b *strings.Builder, t string) {
+	for _, x := range sentences(t, rawSentenceEnds) {
+		n := 0
+		for _, c := range sentences(x, rawClauseEnds) {
+			if c = matcher.NormalizeString(c); c != "" {
+				if n > 0 {
+					b.WriteString("，")
+				}
+				b.WriteString(c)
+				n++
+			}
+		}
+		if n > 0 {
+			b.WriteByte('\n')
+		}
+	}
+}
+
+// Where the sentences and the clauses of a raw text end.
+const (
+	rawSentenceEnds = "。；;！!？?\n"
+	rawClauseEnds   = "，,"
+)
+
+// titleSeparators split a title into the page's name and its operator's
+// (证书查询 - 江苏省建筑行业协会, 学员证书查询_某某学校).
+var titleSeparators = []string{" - ", "-", "_", "|", "｜", "·", "—", "–", " ", "　", ":", "："}
+
+// titleParts are the normalised pieces of a raw title between its
+// separators (at most 16).
+func titleParts(t string) []string {
+	parts := []string{t}
+	for _, sep := range titleSeparators {
+		var next []string
+		for _, p := range parts {
+			next = append(next, strings.Split(p, sep)...)
+		}
+		parts = next
+	}
+	var out []string
+	for _, p := range parts {
+		if i := strings.IndexAny(p, "（("); i > 0 {
+			p = p[:i] // 某某培训中心（宁波）
+		}
+		if p = normTitle(p); p != "" && len(out) < 16 {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func normTitle(t string) string { return matcher.NormalizeString(strings.TrimSpace(t)) }
