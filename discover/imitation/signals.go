@@ -166,7 +166,7 @@ var referWords = []string{"请到", "请前往", "请访问", "请至", ".gov.cn
 // when it tells how to use the page (请在下方输入证件号码).
 var (
 	referVia    = []string{"请登录", "请在", "请通过", "应在", "可登录", "须登录"}
-	referPlaces = []string{"平台", "官网", "官方网站", "网站", "http", "www."}
+	referPlaces = []string{"平台", "官网", "官方网站", "网站"}
 )
 
 // disclaimWords deny that the page's lookup covers a certificate (本系统
@@ -178,14 +178,25 @@ var disclaimWords = []string{"不是", "并非", "不包括", "不包含", "不�
 var selfWords = []string{"本站", "本平台", "本网", "本系统", "本页"}
 
 // refersSentence: the sentence sends a query elsewhere, naming the place
-// (请登录全国工程质量安全监管信息平台查询, 请在 cnse.e-cqs.cn 查询) or ending
-// where a link names it (请登录 <a>cx.mem.gov.cn</a>).
-func refersSentence(x string) bool {
+// (请登录全国工程质量安全监管信息平台查询, 请在 cnse.e-cqs.cn 查询; the page's
+// own host, self, is not elsewhere) or ending where a link names it (请登录
+// <a>cx.mem.gov.cn</a>).
+func refersSentence(x, self string) bool {
 	if containsAny(x, selfWords) {
 		return false
 	}
-	if containsAny(x, referWords) || containsAny(x, referVia) && (containsAny(x, referPlaces) || hostWord.MatchString(x)) {
+	if containsAny(x, referWords) {
 		return true
+	}
+	if containsAny(x, referVia) {
+		if containsAny(x, referPlaces) {
+			return true
+		}
+		for _, h := range hostWord.FindAllString(x, 4) {
+			if h != self && !strings.HasSuffix(self, "."+h) && !strings.HasSuffix(h, "."+self) {
+				return true
+			}
+		}
 	}
 	x = strings.TrimRight(x, "，,：: ")
 	return slices.ContainsFunc(referVia, func(v string) bool { return strings.HasSuffix(x, v) }) ||

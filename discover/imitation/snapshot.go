@@ -8,12 +8,21 @@
 // government certificate it verifies, the official data or entrance, the
 // official platform's name, an abolished issuer, a government website's
 // marks, a seller's words next to its own query box, a record with a
-// verdict, a bare IP address or an official host's label in its host. A
+// verdict, a bare IP address or an official host's label in its host, a
+// link that calls itself the official entrance but leads to another host,
+// a claim to be the national query system (operator.go). Who runs the page
+// counts too: a sentence that sends a certificate's query to another
+// platform, or a clause that disclaims a certificate, is not the page's
+// own claim; a body that is not a government one (an association, a
+// school, a company) naming itself the operator of a lookup of the
+// certificates it issues itself lowers the score; a disabled field asks
+// nothing (a news article's picture of the official form). A
 // script shell is read from its scripts' string literals. Verdict gives a
 // yes or no, a score and the reasons in Chinese; a page on an official
 // host or another official query service's host, an aggregator that
-// frames or links the official site without a form of its own, and a page
-// that explains how to verify are never imitations.
+// frames or links the official site without a form of its own, a page
+// that explains how to verify, and an article (a byline with a date)
+// without a form of its own are never imitations.
 //
 // Extract reads a page (HTML bytes, at most MaxBody of them, at most
 // MaxNodes elements) into a Snapshot; a Reference is the Snapshot of an

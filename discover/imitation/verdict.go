@@ -402,7 +402,7 @@ func ownText(s *Snapshot) string {
 	}
 	var b strings.Builder
 	for _, l := range strings.Split(text, "\n") {
-		if refersSentence(l) {
+		if refersSentence(l, s.Host) {
 			continue
 		}
 		n := 0
