@@ -165,7 +165,7 @@ var referWords = []string{"请到", "请前往", "请访问", "请至", ".gov.cn
 // site (请登录全国工程质量安全监管信息平台查询, 请在应急管理部平台查询), not
 // when it tells how to use the page (请在下方输入证件号码).
 var (
-	referVia    = []string{"请登录", "请在", "请通过", "应在", "可登录", "须登录"}
+	referVia    = []string{"请登录", "请在", "请通过", "应在", "可登录", "须登录", "可在", "可到", "可通过", "需在", "须在"}
 	referPlaces = []string{"平台", "官网", "官方网站", "网站"}
 )
 
@@ -173,6 +173,11 @@ var (
 // 不是特种作业操作证查询, 不包括安全生产考核合格证): the certificate named
 // in that sentence is not one the page verifies.
 var disclaimWords = []string{"不是", "并非", "不包括", "不包含", "不含", "不提供", "不能查询", "无法查询", "不属于"}
+
+// issuedBy finds a clause that names who issues a certificate (考试合格后由
+// 市应急管理局颁发特种作业操作证): the body named there issues the
+// certificate, it is not the page.
+var issuedBy = regexp.MustCompile(`由[^，\n]{2,24}?(颁发|核发|签发|发放|发证)`)
 
 // selfWords are the page itself (请到本站查询 is the page's own claim).
 var selfWords = []string{"本站", "本平台", "本网", "本系统", "本页"}

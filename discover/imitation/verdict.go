@@ -397,7 +397,7 @@ func ownText(s *Snapshot) string {
 	if text == "" {
 		text = s.Text
 	}
-	if !containsAny(text, referWords) && !containsAny(text, referVia) && !containsAny(text, disclaimWords) {
+	if !containsAny(text, referWords) && !containsAny(text, referVia) && !containsAny(text, disclaimWords) && !issuedBy.MatchString(text) {
 		return text
 	}
 	var b strings.Builder
@@ -407,7 +407,7 @@ func ownText(s *Snapshot) string {
 		}
 		n := 0
 		for _, c := range strings.Split(l, "，") {
-			if c != "" && !containsAny(c, disclaimWords) {
+			if c != "" && !containsAny(c, disclaimWords) && !issuedBy.MatchString(c) {
 				if n > 0 {
 					b.WriteString("，")
 				}
