@@ -42,7 +42,7 @@ const (
 var (
 	operatorSuffixes = []string{"协会", "学会", "商会", "研究会", "联合会", "学校", "学院", "大学", "培训中心", "研究院", "研究所",
 		"有限公司", "公司", "集团", "医院", "驾校"}
-	govWords = []string{"人民政府", "管理局", "监督局", "监管局", "管理厅", "建设厅", "委员会", "管理部", "总局"}
+	govWords = []string{"人民政府", "人民共和国", "政府", "管理局", "监督局", "监管局", "管理厅", "建设厅", "委员会", "管理部", "建设部", "总局", "应急管理"}
 )
 
 // sponsorLine finds an operator named in a sponsor line (主办：某某协会).
@@ -74,19 +74,28 @@ func operatorName(s *Snapshot) string {
 	return ""
 }
 
+// staffPattern finds a page about the operator's own people (本公司持证
+// 人员, 特种作业人员持证上岗公示): an employer's roster.
+var staffPattern = regexp.MustCompile(`本(公司|单位|集团|企业|项目部|项目|厂)[^\n]{0,16}(人员|员工|职工)|(持证|在岗|上岗|特种作业)人员[^\n]{0,6}(名单|公示|一览|花名册|台账)|员工[^\n]{0,6}(证书|持证)`)
+
 // operatorReason adds SignalOperator when a non-government operator names
-// itself and its lookup covers its own certificates: the page's own
-// sentences verify no government certificate (scope), claim no official
-// data, name no government issuer as the page's, and it copies nothing of
-// the official page (title, structure, screenshot).
+// itself and its lookup covers its own certificates or its own people.
+// Its own certificates: the page's own sentences verify no government
+// certificate (scope) and say the operator issues what it looks up. Its
+// own people: a roster of several records, or words of its staff; the
+// government certificates and their issuers named there are the staff's.
+// Neither when the page claims official data, names a government issuer
+// as itself (outside a roster), or copies the official page (title,
+// structure, screenshot).
 func operatorReason(res *Result, s *Snapshot) {
-	for _, sig := range []string{SignalTitle, SignalDOM, SignalShot, SignalIssuer, SignalClaim, SignalScope, SignalPlatform, SignalSeller,
+	list := roster(s.Text)
+	for _, sig := range []string{SignalTitle, SignalDOM, SignalShot, SignalIssuer, SignalClaim, SignalPlatform, SignalSeller,
 		SignalOldIssuer, SignalGovMark, SignalSponsor, SignalGovHost, SignalHost, SignalEntrance, SignalNational} {
-		if hasSignal(res.Reasons, sig) {
+		if hasSignal(res.Reasons, sig) && !(list && sig == SignalIssuer) {
 			return
 		}
 	}
-	if scope(s) != "" || claim(s) != "" {
+	if claim(s) != "" {
 		return
 	}
 	op := operatorName(s)
@@ -94,12 +103,20 @@ func operatorReason(res *Result, s *Snapshot) {
 		return
 	}
 	own := ownText(s)
-	m := ownIssued.FindStringIndex(own)
-	if m == nil {
+	if m := ownIssued.FindStringIndex(own); m != nil && scope(s) == "" {
+		res.Reasons = append(res.Reasons, Reason{Signal: SignalOperator, Weight: wOperator,
+			Text: "页面由非政府机构“" + op + "”运营，只查询本机构自己颁发的证书或培训记录（“" + phrase(own, m[0], m[1]) + "”）"})
 		return
 	}
-	res.Reasons = append(res.Reasons, Reason{Signal: SignalOperator, Weight: wOperator,
-		Text: "页面由非政府机构“" + op + "”运营，只查询本机构自己颁发的证书（“" + phrase(own, m[0], m[1]) + "”）"})
+	if list {
+		res.Reasons = append(res.Reasons, Reason{Signal: SignalOperator, Weight: wOperator,
+			Text: "页面由非政府机构“" + op + "”运营，列出多人的持证记录（本单位人员名单），不是一次证书查询的结果"})
+		return
+	}
+	if m := staffPattern.FindStringIndex(own); m != nil {
+		res.Reasons = append(res.Reasons, Reason{Signal: SignalOperator, Weight: wOperator,
+			Text: "页面由非政府机构“" + op + "”运营，查询的是本单位人员的持证情况（“" + phrase(own, m[0], m[1]) + "”）"})
+	}
 }
 
 // entranceWords call a link the official site or its entrance.
@@ -149,6 +166,24 @@ var (
 	bylineDate = regexp.MustCompile(`20[0-9]{2}\s*[-年/.]\s*[0-9]{1,2}\s*[-月/.]\s*[0-9]{1,2}`)
 	bylineWho  = regexp.MustCompile(`记者|通讯员|作者|来源|责任编辑|编辑`)
 )
+
+// reporter finds a journalist in a byline: a page no query service is.
+var reporter = regexp.MustCompile(`记者|通讯员`)
+
+// article is the byline that shows the page to be an article, "" when
+// none: any byline when the page has no form of its own; with a form
+// (pictured in a story, its fields not disabled), a reporter's byline, or
+// a byline on a page that warns against fakes.
+func article(s *Snapshot, ownForm bool) string {
+	b := byline(s)
+	if b == "" || !ownForm {
+		return b
+	}
+	if reporter.MatchString(b) || containsAny(s.Title+"\n"+s.Text, warnWords) {
+		return b
+	}
+	return ""
+}
 
 // byline is the page's byline, "" when none: a line (at most 60 runes)
 // with a date and a reporter, author, editor or source, that does not

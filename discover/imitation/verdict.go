@@ -243,10 +243,16 @@ func Verdict(c Candidate, refs []*Reference, o *Options) Result {
 	// An article (a byline with a date) without a form of its own, that
 	// copies neither the title nor the structure: what it shows is its
 	// story (a fake result quoted, the official form pictured).
-	if res.Presents && own == nil && entHost == "" && bestTitle < 0.8 && bestDOM < minDOM {
-		if b := byline(s); b != "" {
+	// A reporter's article (or one warning against fakes) that pictures
+	// a form is a story about the form.
+	if res.Presents && entHost == "" && bestTitle < 0.8 && bestDOM < minDOM {
+		if b := article(s, own != nil); b != "" {
 			res.Cleared = SignalArticle
-			res.Reasons = append(res.Reasons, Reason{Signal: SignalArticle, Text: "新闻或文章页面（署名与日期“" + b + "”），没有自己的查询表单：所引查询结果或官方名称是报道内容"})
+			text := "新闻或文章页面（署名与日期“" + b + "”），没有自己的查询表单：所引查询结果或官方名称是报道内容"
+			if own != nil {
+				text = "新闻报道页面（署名与日期“" + b + "”）：页面上的查询框是报道中的示意，不是页面自己提供的查询服务"
+			}
+			res.Reasons = append(res.Reasons, Reason{Signal: SignalArticle, Text: text})
 			return res
 		}
 	}
