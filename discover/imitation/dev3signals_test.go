@@ -138,6 +138,15 @@ func TestVerdictDev3Signals(t *testing.T) {
 		{"an association that claims a link to the official database", "https://www.aqpx-xh.example/zscx/",
 			`<title>证书查询 - 某某安全培训协会</title><h3>特种作业操作证 联网查询</h3><form action="/q">姓名<input name="xm"> 身份证号<input name="sfz"> 证书编号<input name="bh"><button>查询</button></form><p>本协会证书与应急管理部数据库联网，全国通用，官网可查。</p><p>京ICP备20038811号</p>`,
 			true, []string{"页面自称官方或与官方数据相同"}, []string{"非政府机构"}},
+		{"an association that says it issues the government certificate", "https://www.zgaq-xh.example/zscx/",
+			`<title>证书查询 - 中国某某培训协会</title><h3>证书查询</h3><form action="/q">姓名<input name="xm"> 身份证号<input name="sfz"> 证书编号<input name="bh"><button>查询</button></form><p>本协会颁发的特种作业操作证、安全员证全国通用，可在本站查询。</p><p>京ICP备20038811号</p>`,
+			true, []string{"非政府机构“中国某某培训协会”自称颁发政府证书"}, []string{"只查询本机构自己颁发的证书"}},
+		{"a fake result dressed as a notice with a source", "https://zs-check.example/v?sn=AQ3201",
+			`<title>证书查询结果</title><p>发布日期：2025-01-01　来源：应急管理部</p><p>查询结果</p><p>姓名：张三</p><p>作业类别：电工作业</p><p>证书状态</p><p>有效</p><p>发证机关：某市应急管理局</p><p>有效期至：2031-01-01</p>`,
+			true, []string{"页面展示证书查询结果"}, []string{"新闻或文章页面"}},
+		{"a company's page titled as the certificate's query", "https://www.cx-tzzy.example/",
+			`<title>特种作业操作证查询 - 某某信息科技有限公司</title><form action="/q">姓名<input name="xm"> 身份证号<input name="sfz"><button>查询</button></form><p>本公司员工证书可在此查询。</p>`,
+			false, nil, []string{"非政府机构"}},
 
 		// What they must leave alone.
 		{"a news article picturing the official form", "http://news.example/2025/07/08/1.htm",

@@ -23,6 +23,9 @@ const (
 	// SignalNational: the page calls itself the national query system of
 	// a government certificate; only the issuer runs one.
 	SignalNational = "national"
+	// SignalSelfIssued: a body that is not a government one says it
+	// issues a government certificate itself (本协会颁发的特种作业操作证).
+	SignalSelfIssued = "self_issued"
 	// SignalArticle clears: a news article or a blog post (a byline with
 	// a date) without a form of its own; what it quotes (a result, the
 	// official platform's name) is its story, not its service.
@@ -31,9 +34,10 @@ const (
 
 // Weights of who runs the page.
 const (
-	wOperator = -2.0
-	wEntrance = 2.0
-	wNational = 1.0
+	wOperator   = -2.0
+	wEntrance   = 2.0
+	wNational   = 1.0
+	wSelfIssued = 1.5
 )
 
 // operatorSuffixes end the names of bodies that are not government ones
@@ -90,7 +94,7 @@ var staffPattern = regexp.MustCompile(`本(公司|单位|集团|企业|项目部
 func operatorReason(res *Result, s *Snapshot) {
 	list := roster(s.Text)
 	for _, sig := range []string{SignalTitle, SignalDOM, SignalShot, SignalIssuer, SignalClaim, SignalPlatform, SignalSeller,
-		SignalOldIssuer, SignalGovMark, SignalSponsor, SignalGovHost, SignalHost, SignalEntrance, SignalNational} {
+		SignalOldIssuer, SignalGovMark, SignalSponsor, SignalGovHost, SignalHost, SignalEntrance, SignalNational, SignalSelfIssued} {
 		if hasSignal(res.Reasons, sig) && !(list && sig == SignalIssuer) {
 			return
 		}
@@ -108,6 +112,11 @@ func operatorReason(res *Result, s *Snapshot) {
 			Text: "页面由非政府机构“" + op + "”运营，只查询本机构自己颁发的证书或培训记录（“" + phrase(own, m[0], m[1]) + "”）"})
 		return
 	}
+	// A title that offers a government certificate's query (特种作业操作证
+	// 查询 - 某某公司) is a query service, whoever runs it.
+	if containsAny(s.Title, queryWords) && firstOf(s.Title, scopeWords) != "" {
+		return
+	}
 	if list {
 		res.Reasons = append(res.Reasons, Reason{Signal: SignalOperator, Weight: wOperator,
 			Text: "页面由非政府机构“" + op + "”运营，列出多人的持证记录（本单位人员名单），不是一次证书查询的结果"})
@@ -117,6 +126,23 @@ func operatorReason(res *Result, s *Snapshot) {
 		res.Reasons = append(res.Reasons, Reason{Signal: SignalOperator, Weight: wOperator,
 			Text: "页面由非政府机构“" + op + "”运营，查询的是本单位人员的持证情况（“" + phrase(own, m[0], m[1]) + "”）"})
 	}
+}
+
+// selfIssued is a sentence in which a body that is not a government one
+// says it issues a government certificate itself (本协会颁发的特种作业操作证):
+// only the government issues those. "" when none.
+func selfIssued(s *Snapshot) string {
+	own := ownText(s)
+	for _, m := range ownIssued.FindAllStringIndex(own, 8) {
+		x := phrase(own, m[0], m[1])
+		if strings.Contains(x, "培训") && !strings.Contains(own[m[0]:m[1]], "颁发") && !strings.Contains(own[m[0]:m[1]], "核发") {
+			continue // 本中心培训的学员…: training, not issuing
+		}
+		if w := firstOf(x, scopeWords); w != "" {
+			return x
+		}
+	}
+	return ""
 }
 
 // entranceWords call a link the official site or its entrance.
@@ -174,15 +200,25 @@ var reporter = regexp.MustCompile(`记者|通讯员`)
 // none: any byline when the page has no form of its own; with a form
 // (pictured in a story, its fields not disabled), a reporter's byline, or
 // a byline on a page that warns against fakes.
+//
+// Without a reporter, a byline that names a government body as its source
+// (来源：应急管理部) on a page with a record's verdict (状态 有效) is a
+// fake result dressed as a notice, not an article.
 func article(s *Snapshot, ownForm bool) string {
 	b := byline(s)
-	if b == "" || !ownForm {
+	if b == "" || reporter.MatchString(b) {
 		return b
 	}
-	if reporter.MatchString(b) || containsAny(s.Title+"\n"+s.Text, warnWords) {
-		return b
+	if ownForm {
+		if containsAny(s.Title+"\n"+s.Text, warnWords) {
+			return b
+		}
+		return ""
 	}
-	return ""
+	if verdictPattern.MatchString(s.Text) && (containsAny(b, govWords) || containsAny(b, DefaultIssuers)) {
+		return ""
+	}
+	return b
 }
 
 // byline is the page's byline, "" when none: a line (at most 60 runes)

@@ -281,6 +281,10 @@ func Verdict(c Candidate, refs []*Reference, o *Options) Result {
 		res.Reasons = append(res.Reasons, Reason{Signal: SignalEntrance, Weight: wEntrance, Text: "链接自称官方平台或官网入口（“" + entText + "”），却指向非官方网址 " + entHost})
 		claims = true
 	}
+	if x := selfIssued(s); x != "" && res.Presents && operatorName(s) != "" {
+		res.Reasons = append(res.Reasons, Reason{Signal: SignalSelfIssued, Weight: wSelfIssued, Text: "非政府机构“" + operatorName(s) + "”自称颁发政府证书（“" + x + "”），政府证书只由政府部门核发"})
+		claims = true
+	}
 	if res.Presents && !hasSignal(res.Reasons, SignalTitle) && !hasSignal(res.Reasons, SignalPlatform) {
 		if n := national(s); n != "" {
 			res.Reasons = append(res.Reasons, Reason{Signal: SignalNational, Weight: wNational, Text: "页面自称全国性的政府证书查询系统“" + n + "”，全国查询只由发证机关提供"})
