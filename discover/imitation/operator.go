@@ -112,14 +112,14 @@ func operatorReason(res *Result, s *Snapshot) {
 			Text: "页面由非政府机构“" + op + "”运营，只查询本机构自己颁发的证书或培训记录（“" + phrase(own, m[0], m[1]) + "”）"})
 		return
 	}
-	// A title that offers a government certificate's query (特种作业操作证
-	// 查询 - 某某公司) is a query service, whoever runs it.
-	if containsAny(s.Title, queryWords) && firstOf(s.Title, scopeWords) != "" {
-		return
-	}
 	if list {
 		res.Reasons = append(res.Reasons, Reason{Signal: SignalOperator, Weight: wOperator,
 			Text: "页面由非政府机构“" + op + "”运营，列出多人的持证记录（本单位人员名单），不是一次证书查询的结果"})
+		return
+	}
+	// Without a roster, a title that offers a government certificate's
+	// query (特种作业操作证查询 - 某某公司) is a query service, whoever runs it.
+	if containsAny(s.Title, queryWords) && firstOf(s.Title, scopeWords) != "" {
 		return
 	}
 	if m := staffPattern.FindStringIndex(own); m != nil {
