@@ -415,9 +415,12 @@ func ownText(s *Snapshot) string {
 		if refersSentence(l, s.Host) {
 			continue
 		}
+		// A sentence that says the page itself verifies the certificate
+		// (证书由应急管理部统一颁发，可在本站查询) keeps who issues it.
+		self := containsAny(l, selfWords)
 		n := 0
 		for _, c := range strings.Split(l, "，") {
-			if c != "" && !containsAny(c, disclaimWords) && !issuedBy.MatchString(c) {
+			if c != "" && !containsAny(c, disclaimWords) && (self || !issuedBy.MatchString(c)) {
 				if n > 0 {
 					b.WriteString("，")
 				}
