@@ -57,12 +57,14 @@ var sponsorLine = regexp.MustCompile(`(主办单位|主办|版权所有|运营�
 var ownIssued = regexp.MustCompile(`本(校|学校|中心|协会|学会|商会|会|院|所|公司|单位|机构|企业|集团)[^。；;！!\n]{0,30}?(颁发|出具|核发|签发|发放|认证|培训)`)
 
 // operatorName is a non-government body the page names as its operator:
-// a piece of its title, or its sponsor line; "" when none.
+// a piece of its title, its sponsor line, or a logo's text; "" when none.
 func operatorName(s *Snapshot) string {
 	pieces := slices.Clone(s.TitleParts)
 	for _, m := range sponsorLine.FindAllStringSubmatch(s.Text, 4) {
 		pieces = append(pieces, m[2])
 	}
+	// A logo's text names the operator too (<img alt="某某协会">).
+	pieces = append(pieces, s.Logos...)
 	for _, p := range pieces {
 		p = strings.TrimSpace(p)
 		n := utf8.RuneCountInString(p)
