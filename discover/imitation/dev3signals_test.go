@@ -85,16 +85,18 @@ func TestOwnText(t *testing.T) {
 // is none.
 func TestOperatorName(t *testing.T) {
 	for page, want := range map[string]string{
-		`<title>证书查询 - 江苏省某某行业协会</title>`:              "江苏省某某行业协会",
-		`<title>证书查询系统 - 应急安全培训中心（宁波）</title>`:         "应急安全培训中心",
-		`<title>证书查询</title><p>主办：某某建设集团有限公司</p>`:      "某某建设集团有限公司",
-		`<title>证书查询 - 某某市应急管理局</title>`:               "",
-		`<title>全国特种作业操作证查询中心</title>`:                 "",
-		`<title>证书查询</title><p>版权所有 全国特种作业操作证查询中心</p>`: "",
-		`<title>检验检测人员查询 - 中国特种设备检测研究院</title>`:        "中国特种设备检测研究院",
-		`<title>学员证书查询_某某职业技能培训学校</title><p>欢迎</p>`:    "某某职业技能培训学校",
-		`<title>某某学校</title><p>主办单位：中华人民共和国应急管理部</p>`:  "某某学校",
-		`<title>证书查询</title><p>主办单位：中华人民共和国应急管理部</p>`:  "",
+		`<title>证书查询 - 江苏省某某行业协会</title>`:                        "江苏省某某行业协会",
+		`<title>证书查询系统 - 应急安全培训中心（宁波）</title>`:                   "应急安全培训中心",
+		`<title>证书查询</title><p>主办：某某建设集团有限公司</p>`:                "某某建设集团有限公司",
+		`<title>证书查询 - 某某市应急管理局</title>`:                         "",
+		`<title>全国特种作业操作证查询中心</title>`:                           "",
+		`<title>证书查询</title><p>版权所有 全国特种作业操作证查询中心</p>`:           "",
+		`<title>检验检测人员查询 - 中国特种设备检测研究院</title>`:                  "中国特种设备检测研究院",
+		`<title>学员证书查询_某某职业技能培训学校</title><p>欢迎</p>`:              "某某职业技能培训学校",
+		`<title>某某学校</title><p>主办单位：中华人民共和国应急管理部</p>`:            "某某学校",
+		`<title>证书查询</title><p>主办单位：中华人民共和国应急管理部</p>`:            "",
+		`<title>证书查询</title><img src="/logo.png" alt="某某市焊接协会">`: "某某市焊接协会",
+		`<title>证书查询</title><img src="/logo.png" alt="应急管理部">`:   "",
 	} {
 		if got := operatorName(Extract("https://a.example/", []byte(page))); got != want {
 			t.Errorf("operatorName(%s) = %q, want %q", page, got, want)
