@@ -445,6 +445,12 @@ var imitationSignalNames = map[ImitationSignal]string{
 	"gov_mark":   "政府网站标识",
 	"verdict":    "查询结论",
 	"warning":    "谨防假冒的提醒",
+	// Development set 3's signals (discover/imitation operator.go).
+	"operator":    "非政府运营者自有证书",
+	"entrance":    "冒称官方入口的链接",
+	"national":    "自称全国查询系统",
+	"article":     "新闻或文章页面",
+	"self_issued": "非政府机构自称颁发政府证书",
 }
 
 // Name is the signal's Chinese name, or s itself when unknown.

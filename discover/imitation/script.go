@@ -197,6 +197,9 @@ func addScript(s *Snapshot, pageURL, src string, visible int) {
 			s.Title = normTitle(t)
 		}
 	}
+	if inner.Sent != "" && len(s.Sent) < MaxText {
+		s.Sent += inner.Sent
+	}
 	if inner.Text != "" && len(s.Text) < MaxText {
 		s.Text = strings.TrimSpace(s.Text + "\n" + inner.Text)
 		if len(s.Text) > MaxText {

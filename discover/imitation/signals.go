@@ -108,7 +108,7 @@ var englishIssuers = []struct{ word, zh string }{
 var queryWords = []string{"查询", "验证", "核验", "真伪", "chaxun", "yanzheng", "verify", "verification", "query", "check"}
 
 // claimPattern finds a claim that the page's data is the official data.
-var claimPattern = regexp.MustCompile(`(数据|官网|官方|数据库)[^\n]{0,16}同步|同步[^\n]{0,6}(数据|官网)|(官网|官方)[^\n]{0,8}一致|一致[^\n]{0,4}(官网|官方)|等同官网|数据来源|数据来自|提供数据|官方认证|官方查询入口|官方入口|入口官方|查询官网|官网入口|official data|监制`)
+var claimPattern = regexp.MustCompile(`(数据|官网|官方|数据库)[^\n]{0,16}(同步|联网)|同步[^\n]{0,6}(数据|官网)|(官网|官方)[^\n]{0,8}一致|一致[^\n]{0,4}(官网|官方)|等同官网|数据来源|数据来自|提供数据|官方认证|官方查询入口|官方入口|入口官方|查询官网|官网入口|official data|监制`)
 
 // selfCheckWords: a seller says the certificates it sells can be
 // verified on its own site (a school says 官网可查, never 本站可查).
@@ -155,23 +155,89 @@ func phrase(text string, i, j int) string {
 	return line
 }
 
-// referWords send a query elsewhere (请到 cx.mem.gov.cn 查询): a line
-// with one does not say the page's own form verifies the certificate it
-// names (an association's or a school's own lookup that refers the
-// government certificate to the official platform).
+// referWords send a query elsewhere (请到 cx.mem.gov.cn 查询): a
+// sentence with one does not say the page's own form verifies the
+// certificate it names (an association's or a school's own lookup that
+// refers the government certificate to the official platform).
 var referWords = []string{"请到", "请前往", "请访问", "请至", ".gov.cn"}
 
-// refers reports whether a line sends a query elsewhere (not 请到本站查询).
-func refers(l string) bool {
-	return containsAny(l, referWords) && !containsAny(l, []string{"本站", "本平台", "本网", "本系统", "本页"})
+// referVia send a query elsewhere when the sentence names a platform or a
+// site (请登录全国工程质量安全监管信息平台查询, 请在应急管理部平台查询), not
+// when it tells how to use the page (请在下方输入证件号码).
+var (
+	referVia    = []string{"请登录", "请在", "请通过", "应在", "可登录", "须登录", "可在", "可到", "可通过", "需在", "须在"}
+	referPlaces = []string{"平台", "官网", "官方网站", "网站"}
+)
+
+// disclaimWords deny that the page's lookup covers a certificate (本系统
+// 不是特种作业操作证查询, 不包括安全生产考核合格证): the certificate named
+// in that sentence is not one the page verifies.
+var disclaimWords = []string{"不是", "并非", "不包括", "不包含", "不含", "不提供", "不能查询", "无法查询", "不属于"}
+
+// issuedBy finds a clause that names who issues a certificate (考试合格后由
+// 市应急管理局颁发特种作业操作证): the body named there issues the
+// certificate, it is not the page.
+var issuedBy = regexp.MustCompile(`由[^，\n]{2,24}?(颁发|核发|签发|发放|发证)`)
+
+// selfWords are the page itself (请到本站查询 is the page's own claim).
+var selfWords = []string{"本站", "本平台", "本网", "本系统", "本页"}
+
+// refersSentence: the sentence sends a query elsewhere, naming the place
+// (请登录全国工程质量安全监管信息平台查询, 请在 cnse.e-cqs.cn 查询; the page's
+// own host, self, is not elsewhere) or ending where a link names it (请登录
+// <a>cx.mem.gov.cn</a>).
+func refersSentence(x, self string) bool {
+	if containsAny(x, selfWords) {
+		return false
+	}
+	if containsAny(x, referWords) {
+		return true
+	}
+	if containsAny(x, referVia) {
+		if containsAny(x, referPlaces) {
+			return true
+		}
+		for _, h := range hostWord.FindAllString(x, 4) {
+			if h != self && !strings.HasSuffix(self, "."+h) && !strings.HasSuffix(h, "."+self) {
+				return true
+			}
+		}
+	}
+	x = strings.TrimRight(x, "，,：: ")
+	return slices.ContainsFunc(referVia, func(v string) bool { return strings.HasSuffix(x, v) }) ||
+		slices.ContainsFunc(referWords, func(v string) bool { return strings.HasSuffix(x, v) })
 }
 
+// hostWord is a host name written in a sentence (cnse.e-cqs.cn).
+var hostWord = regexp.MustCompile(`[a-z0-9-]+(\.[a-z0-9-]+)*\.(cn|com|net|org)\b`)
+
+// sentences splits a raw text after each of ends, in at most maxSentences
+// pieces (the last one holds the rest).
+func sentences(l, ends string) []string {
+	var out []string
+	for len(out) < maxSentences-1 {
+		i := strings.IndexAny(l, ends)
+		if i < 0 {
+			break
+		}
+		_, n := utf8.DecodeRuneInString(l[i:])
+		out = append(out, l[:i+n])
+		l = l[i+n:]
+	}
+	if l != "" {
+		out = append(out, l)
+	}
+	return out
+}
+
+const maxSentences = 64
+
 // scope is the government certificate the page verifies (named with a
-// query word in its title or in one line of its text), "" when none.
+// query word in its title or in one of its own sentences), "" when none.
 func scope(s *Snapshot) string {
-	lines := append([]string{s.Title}, strings.Split(s.Text, "\n")...)
+	lines := append([]string{s.Title}, strings.Split(ownText(s), "\n")...)
 	for _, l := range lines {
-		if !containsAny(l, queryWords) || refers(l) {
+		if !containsAny(l, queryWords) {
 			continue
 		}
 		for _, w := range scopeWords {
@@ -190,7 +256,7 @@ func scope(s *Snapshot) string {
 
 // platform is the official platform's name the page carries, "" when none.
 func platform(s *Snapshot, refs []*Reference) string {
-	t := s.Title + "\n" + s.Text
+	t := s.Title + "\n" + ownText(s)
 	for _, p := range Platforms {
 		if strings.Contains(t, p) {
 			return p

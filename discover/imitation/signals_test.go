@@ -204,7 +204,8 @@ e = "ok"`
 func TestSignalNames(t *testing.T) {
 	for _, s := range []string{SignalTitle, SignalIssuer, SignalForm, SignalDOM, SignalShot, SignalLogo, SignalICP, SignalGovHost,
 		SignalResult, SignalSponsor, SignalOfficial, SignalFrames, SignalExplains, SignalClaim, SignalScope, SignalPlatform,
-		SignalSeller, SignalHost, SignalOldIssuer, SignalService, SignalGovMark, SignalVerdict, SignalWarning} {
+		SignalSeller, SignalHost, SignalOldIssuer, SignalService, SignalGovMark, SignalVerdict, SignalWarning,
+		SignalOperator, SignalEntrance, SignalNational, SignalArticle, SignalSelfIssued} {
 		if n := casework.ImitationSignal(s).Name(); n == s || !hasHan(n) {
 			t.Errorf("signal %q has no Chinese name (%q)", s, n)
 		}

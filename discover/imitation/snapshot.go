@@ -8,12 +8,21 @@
 // government certificate it verifies, the official data or entrance, the
 // official platform's name, an abolished issuer, a government website's
 // marks, a seller's words next to its own query box, a record with a
-// verdict, a bare IP address or an official host's label in its host. A
+// verdict, a bare IP address or an official host's label in its host, a
+// link that calls itself the official entrance but leads to another host,
+// a claim to be the national query system (operator.go). Who runs the page
+// counts too: a sentence that sends a certificate's query to another
+// platform, or a clause that disclaims a certificate, is not the page's
+// own claim; a body that is not a government one (an association, a
+// school, a company) naming itself the operator of a lookup of the
+// certificates it issues itself lowers the score; a disabled field asks
+// nothing (a news article's picture of the official form). A
 // script shell is read from its scripts' string literals. Verdict gives a
 // yes or no, a score and the reasons in Chinese; a page on an official
 // host or another official query service's host, an aggregator that
-// frames or links the official site without a form of its own, and a page
-// that explains how to verify are never imitations.
+// frames or links the official site without a form of its own, a page
+// that explains how to verify, and an article (a byline with a date)
+// without a form of its own are never imitations.
 //
 // Extract reads a page (HTML bytes, at most MaxBody of them, at most
 // MaxNodes elements) into a Snapshot; a Reference is the Snapshot of an
@@ -92,6 +101,16 @@ type Form struct {
 	Fields []string `json:"fields,omitempty"`
 }
 
+// Anchor is a link of a page: the host it leads to and its normalised
+// text.
+type Anchor struct {
+	Host string `json:"host"`
+	Text string `json:"text"`
+}
+
+// maxAnchorText bounds the text kept of one link.
+const maxAnchorText = 80
+
 // Snapshot is what the verdict reads of one page.
 type Snapshot struct {
 	URL   string `json:"url"`
@@ -108,8 +127,19 @@ type Snapshot struct {
 	// LinkHosts and FrameHosts are the hosts the page links to and frames.
 	LinkHosts  []string `json:"link_hosts,omitempty"`
 	FrameHosts []string `json:"frame_hosts,omitempty"`
-	Nodes      int      `json:"nodes"`
-	Truncated  bool     `json:"truncated,omitempty"`
+	// Sent is the normalised visible text one sentence a line (a text
+	// split after 。；！？), its clauses joined by "，" (at most MaxText
+	// bytes): what a sentence refers elsewhere or disclaims is read in it.
+	Sent string `json:"-"`
+	// TitleParts are the pieces of the title between its separators
+	// (证书查询 - 某某协会), normalised.
+	TitleParts []string `json:"-"`
+	// Anchors are the links that leave the page with their text (at most
+	// MaxLinks, each text at most maxAnchorText runes): what a link
+	// calls the place it leads to (官方查询入口 → a host of its own).
+	Anchors   []Anchor `json:"anchors,omitempty"`
+	Nodes     int      `json:"nodes"`
+	Truncated bool     `json:"truncated,omitempty"`
 }
 
 // icpPattern finds an ICP filing number in the raw text (before
@@ -170,12 +200,18 @@ func extract(pageURL string, body []byte, scripts bool) *Snapshot {
 		links       = map[string]bool{}
 		frames      = map[string]bool{}
 		logos       = map[string]bool{}
+		anchor      *Anchor // the link being read
+		anchorText  strings.Builder
 	)
 	// The text past MaxText: its last maxTail bytes are kept too, since
 	// the footer (the ICP number, the sponsor) ends a page.
 	var tail []string
 	tailLen := 0
+	var sent strings.Builder
 	addText := func(t string) {
+		if sent.Len() < MaxText {
+			addSentences(&sent, t)
+		}
 		if text.Len() < MaxText {
 			text.WriteString(t)
 			text.WriteByte('\n')
@@ -237,6 +273,9 @@ loop:
 			if inLabel != "" || labelText.Len() > 0 {
 				labelText.WriteString(t)
 			}
+			if anchor != nil && anchorText.Len() < 4*maxAnchorText {
+				anchorText.WriteString(t)
+			}
 		case html.StartTagToken, html.SelfClosingTagToken:
 			if s.Nodes >= MaxNodes {
 				s.Truncated = true
@@ -271,6 +310,11 @@ loop:
 				if h := hostOf(attrs["href"]); h != "" && len(links) < MaxLinks {
 					links[h] = true
 				}
+				anchor = nil
+				if h := hostOf(attrs["href"]); h != "" && h != s.Host && len(s.Anchors) < MaxLinks && !void {
+					anchor = &Anchor{Host: h}
+					anchorText.Reset()
+				}
 			case atom.Iframe, atom.Frame:
 				if h := hostOf(attrs["src"]); h != "" && len(frames) < MaxLinks {
 					frames[h] = true
@@ -304,8 +348,12 @@ loop:
 				if a == atom.Select {
 					typ = "select"
 				}
-				switch typ {
-				case "hidden", "submit", "button", "image", "reset", "checkbox", "radio", "file":
+				_, disabled := attrs["disabled"]
+				switch {
+				case disabled:
+					// A disabled field asks nothing: a picture of a form
+					// (a news article's 示意), not a form.
+				case typ == "hidden", typ == "submit", typ == "button", typ == "image", typ == "reset", typ == "checkbox", typ == "radio", typ == "file":
 				default:
 					if form == nil {
 						// A field outside a form (scripted search boxes):
@@ -338,6 +386,18 @@ loop:
 				inScript = false
 			case atom.Title:
 				inTitle = false
+			case atom.A:
+				if anchor != nil {
+					t := []rune(matcher.NormalizeString(anchorText.String()))
+					if len(t) > maxAnchorText {
+						t = t[:maxAnchorText]
+					}
+					if len(t) > 0 {
+						anchor.Text = string(t)
+						s.Anchors = append(s.Anchors, *anchor)
+					}
+					anchor = nil
+				}
 			case atom.Form:
 				endForm()
 			case atom.Label:
@@ -358,6 +418,8 @@ loop:
 	}
 	endForm()
 	s.Title = normTitle(title.String())
+	s.TitleParts = titleParts(title.String())
+	s.Sent = sent.String()
 	if len(tail) > 0 && tailLen <= maxTail {
 		text.WriteString(strings.Join(tail, "\n"))
 	}
@@ -375,6 +437,59 @@ loop:
 		addScript(s, pageURL, script.String(), utf8.RuneCountInString(s.Text))
 	}
 	return s
+}
+
+// addSentences writes the text t to b one normalised sentence a line,
+// its clauses joined by "，".
+func addSentences(b *strings.Builder, t string) {
+	for _, x := range sentences(t, rawSentenceEnds) {
+		n := 0
+		for _, c := range sentences(x, rawClauseEnds) {
+			if c = matcher.NormalizeString(c); c != "" {
+				if n > 0 {
+					b.WriteString("，")
+				}
+				b.WriteString(c)
+				n++
+			}
+		}
+		if n > 0 {
+			b.WriteByte('\n')
+		}
+	}
+}
+
+// Where the sentences and the clauses of a raw text end.
+const (
+	rawSentenceEnds = "。；;！!？?\n"
+	rawClauseEnds   = "，,"
+)
+
+// titleSeparators split a title into the page's name and its operator's
+// (证书查询 - 江苏省建筑行业协会, 学员证书查询_某某学校).
+var titleSeparators = []string{" - ", "-", "_", "|", "｜", "·", "—", "–", " ", "　", ":", "："}
+
+// titleParts are the normalised pieces of a raw title between its
+// separators (at most 16).
+func titleParts(t string) []string {
+	parts := []string{t}
+	for _, sep := range titleSeparators {
+		var next []string
+		for _, p := range parts {
+			next = append(next, strings.Split(p, sep)...)
+		}
+		parts = next
+	}
+	var out []string
+	for _, p := range parts {
+		if i := strings.IndexAny(p, "（("); i > 0 {
+			p = p[:i] // 某某培训中心（宁波）
+		}
+		if p = normTitle(p); p != "" && len(out) < 16 {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func normTitle(t string) string { return matcher.NormalizeString(strings.TrimSpace(t)) }

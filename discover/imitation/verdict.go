@@ -211,7 +211,10 @@ func Verdict(c Candidate, refs []*Reference, o *Options) Result {
 	if best >= 0 {
 		res.Reference = refs[best]
 	}
-	res.Presents = own != nil || result || bestTitle >= 0.8
+	// A link named as the official platform or its entrance that leads
+	// to a host of no official service presents the page as the way in.
+	entText, entHost := entrance(s, refs, o)
+	res.Presents = own != nil || result || bestTitle >= 0.8 || entHost != ""
 
 	// Explicit non-imitations: no form of its own and the official site
 	// linked or framed; a page that copies the official one closely (its
@@ -237,6 +240,23 @@ func Verdict(c Candidate, refs []*Reference, o *Options) Result {
 		}
 	}
 
+	// An article (a byline with a date) without a form of its own, that
+	// copies neither the title nor the structure: what it shows is its
+	// story (a fake result quoted, the official form pictured).
+	// A reporter's article (or one warning against fakes) that pictures
+	// a form is a story about the form.
+	if res.Presents && entHost == "" && bestTitle < 0.8 && bestDOM < minDOM {
+		if b := article(s, own != nil); b != "" {
+			res.Cleared = SignalArticle
+			text := "新闻或文章页面（署名与日期“" + b + "”），没有自己的查询表单：所引查询结果或官方名称是报道内容"
+			if own != nil {
+				text = "新闻报道页面（署名与日期“" + b + "”）：页面上的查询框是报道中的示意，不是页面自己提供的查询服务"
+			}
+			res.Reasons = append(res.Reasons, Reason{Signal: SignalArticle, Text: text})
+			return res
+		}
+	}
+
 	res.Reasons = append(res.Reasons, bestReasons...)
 	if own != nil && (best < 0 || !hasSignal(bestReasons, SignalForm)) {
 		res.Reasons = append(res.Reasons, Reason{Signal: SignalForm, Weight: wFormOwn, Text: "查询表单要求填写" + kindNames(own.Kinds)})
@@ -257,6 +277,20 @@ func Verdict(c Candidate, refs []*Reference, o *Options) Result {
 		}
 	}
 	claims := res.Presents && claimReasons(&res, s, refs, o, own != nil, result)
+	if entHost != "" {
+		res.Reasons = append(res.Reasons, Reason{Signal: SignalEntrance, Weight: wEntrance, Text: "链接自称官方平台或官网入口（“" + entText + "”），却指向非官方网址 " + entHost})
+		claims = true
+	}
+	if x := selfIssued(s); x != "" && res.Presents && operatorName(s) != "" {
+		res.Reasons = append(res.Reasons, Reason{Signal: SignalSelfIssued, Weight: wSelfIssued, Text: "非政府机构“" + operatorName(s) + "”自称颁发政府证书（“" + x + "”），政府证书只由政府部门核发"})
+		claims = true
+	}
+	if res.Presents && !hasSignal(res.Reasons, SignalTitle) && !hasSignal(res.Reasons, SignalPlatform) {
+		if n := national(s); n != "" {
+			res.Reasons = append(res.Reasons, Reason{Signal: SignalNational, Weight: wNational, Text: "页面自称全国性的政府证书查询系统“" + n + "”，全国查询只由发证机关提供"})
+			claims = true
+		}
+	}
 	if o != nil && o.Sponsor != nil {
 		if m := o.Sponsor.FindString(s.Text); m != "" {
 			res.Reasons = append(res.Reasons, Reason{Signal: SignalSponsor, Weight: wSponsor, Text: "版权或主办信息“" + m + "”"})
@@ -277,6 +311,9 @@ func Verdict(c Candidate, refs []*Reference, o *Options) Result {
 	} else if why := hostPoses(s.Host, refs); why != "" && res.Presents {
 		res.Reasons = append(res.Reasons, Reason{Signal: SignalHost, Weight: wHost, Text: why})
 	}
+	if res.Presents {
+		operatorReason(&res, s)
+	}
 	for _, x := range res.Reasons {
 		res.Score += x.Weight
 	}
@@ -294,9 +331,9 @@ func compare(c Candidate, r *Reference, own *Form, o *Options) (out []Reason, ti
 	if title >= minTitle {
 		out = append(out, Reason{Signal: SignalTitle, Weight: round2(wTitle * title), Text: fmt.Sprintf("标题与官方查询网站相似 %.2f", title)})
 	}
-	ownText := ownLines(s.Text)
+	mine := ownText(s)
 	for _, w := range r.Issuer {
-		if strings.Contains(ownText, w) || strings.Contains(s.Title, w) {
+		if strings.Contains(mine, w) || strings.Contains(s.Title, w) {
 			out = append(out, Reason{Signal: SignalIssuer, Weight: wIssuer, Text: "页面自称“" + w + "”"})
 			break
 		}
@@ -343,7 +380,7 @@ func compare(c Candidate, r *Reference, own *Form, o *Options) (out []Reason, ti
 // Options.Issuers) the page names in its title or text, "" when none.
 func namedIssuer(s *Snapshot, o *Options) string {
 	best := ""
-	own := ownLines(s.Text)
+	own := ownText(s)
 	check := func(w string) {
 		if len(w) > len(best) && (strings.Contains(s.Title, w) || strings.Contains(own, w)) {
 			best = w
@@ -360,17 +397,38 @@ func namedIssuer(s *Snapshot, o *Options) string {
 	return best
 }
 
-// ownLines is the text without the lines that send a query elsewhere
-// (请到应急管理部平台 cx.mem.gov.cn 查询): a body named there is not one the
-// page claims to be.
-func ownLines(text string) string {
-	if !containsAny(text, referWords) {
+// ownText is the page's own text, one sentence a line (Snapshot.Sent, or
+// the text when it has none), without the sentences that send a query
+// elsewhere (请到应急管理部平台 cx.mem.gov.cn 查询) and the clauses that
+// disclaim a certificate (不是特种作业操作证): a body or a certificate named
+// there is not one the page claims to be or to verify.
+func ownText(s *Snapshot) string {
+	text := s.Sent
+	if text == "" {
+		text = s.Text
+	}
+	if !containsAny(text, referWords) && !containsAny(text, referVia) && !containsAny(text, disclaimWords) && !issuedBy.MatchString(text) {
 		return text
 	}
 	var b strings.Builder
 	for _, l := range strings.Split(text, "\n") {
-		if !refers(l) {
-			b.WriteString(l)
+		if refersSentence(l, s.Host) {
+			continue
+		}
+		// A sentence that says the page itself verifies the certificate
+		// (证书由应急管理部统一颁发，可在本站查询) keeps who issues it.
+		self := containsAny(l, selfWords)
+		n := 0
+		for _, c := range strings.Split(l, "，") {
+			if c != "" && !containsAny(c, disclaimWords) && (self || !issuedBy.MatchString(c)) {
+				if n > 0 {
+					b.WriteString("，")
+				}
+				b.WriteString(c)
+				n++
+			}
+		}
+		if n > 0 {
 			b.WriteByte('\n')
 		}
 	}
