@@ -1266,7 +1266,9 @@ func (s *scan) group(g cgroup) (groupHit, bool) {
 func contactMatches(token, kind string) bool {
 	switch token {
 	case rules.TokenContact:
-		return true
+		return kind != contactKindPrice
+	case rules.TokenPrice:
+		return kind == contactKindPrice
 	case rules.TokenPhone:
 		return kind == ContactPhone || kind == ContactLandline
 	case rules.TokenWeChat:
