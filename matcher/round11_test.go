@@ -106,3 +106,24 @@ func TestNearPriceToken(t *testing.T) {
 		t.Fatalf("@prices: error %v, want one naming the file and the known tokens", err)
 	}
 }
+
+// TestRound11DirectAddress: on a short text, an offer's one strong signal
+// said to the buyer (您, 你们, 放心, 我们…) is corroborated by that address;
+// the same signal without it is not, and a report's third-person sentence
+// with the same words stays below the threshold.
+func TestRound11DirectAddress(t *testing.T) {
+	m := defaultMatcher(t)
+	for _, tt := range []struct {
+		text    string
+		flagged bool
+	}{
+		{"干了很多年，过不了不收钱，您放心。", true},
+		{"干了很多年，过不了不收钱。", false},
+		{"保证您顺利毕业，请放心。", true},
+	} {
+		f := m.Match(&page.Page{Text: tt.text})
+		if f.Flagged != tt.flagged {
+			t.Errorf("%q: flagged %v, want %v; score %g\n%s", tt.text, f.Flagged, tt.flagged, f.Score, strings.Join(f.Reasons, "\n"))
+		}
+	}
+}
