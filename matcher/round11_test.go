@@ -18,6 +18,8 @@ func TestRound11Grammar(t *testing.T) {
 		{"exam name before 保过", "考研复试保过，名额有限，欢迎咨询。", "考试名+包过", "exam_fraud", true},
 		{"priced substitute", "期末考试代考，一科800元，欢迎私聊。", "作弊+价格", "exam_fraud", true},
 		{"numeral price", "代考计算机二级，两千元一科。", "作弊+价格", "exam_fraud", true},
+		// a course sold on the 挂靠 income of its certificate is training fraud
+		{"course for 挂靠 income", "考个注册安全工程师，挂靠企业，每年白拿十万，报名从速。", "考证+挂靠收入", "training_fraud", true},
 		// a product title: the exam's name before 包过 with 包过's own weight
 		{"product title", "复试包过", "考试名+包过", "exam_fraud", true},
 	}, []string{
@@ -25,6 +27,11 @@ func TestRound11Grammar(t *testing.T) {
 		"据知情人介绍，当地多名考生因找人替考被捕，代考费用高达一万元，已被起诉。",
 		"记者调查发现，一些中介声称交了钱就能过关，考生纷纷上当，警方提醒不要轻信。",
 	})
+	// A renting offer without a course stays cert_sale.
+	m := defaultMatcher(t)
+	if f := m.Match(&page.Page{Text: "一级建造师证书挂靠，年薪八万，有意者私聊。"}); !f.Flagged || f.Category != "cert_sale" {
+		t.Errorf("renting offer: flagged %v category %q, want cert_sale\n%s", f.Flagged, f.Category, strings.Join(f.Reasons, "\n"))
+	}
 }
 
 // TestRound11TrainingTerms: a refund for a failed exam written as one phrase
