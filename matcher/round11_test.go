@@ -134,3 +134,23 @@ func TestRound11DirectAddress(t *testing.T) {
 		}
 	}
 }
+
+// TestOfferAsked: a seller's offer put as a question to the buyer (需要…吗?,
+// 要不要…?) counts; a learner's doubting question still does not.
+func TestOfferAsked(t *testing.T) {
+	m := questionPack(t, "question_gap: 8")
+	for _, tt := range []struct {
+		text  string
+		score float64
+	}{
+		{"你好，需要办叉车证吗？", 3},
+		{"要不要办叉车证？", 3},
+		{"叉车证不用考了吗？", 0},
+		{"网上办叉车证靠谱吗？", 0},
+		{"考叉车证需要找人办叉车证吗？", 0},
+	} {
+		if f := m.Match(&page.Page{Text: tt.text}); f.Score != tt.score {
+			t.Errorf("%q: score %g, want %g; %v", tt.text, f.Score, tt.score, f.Reasons)
+		}
+	}
+}
