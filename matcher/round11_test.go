@@ -127,6 +127,9 @@ func TestRound11DirectAddress(t *testing.T) {
 		{"干了很多年，过不了不收钱，您放心。", true},
 		{"干了很多年，过不了不收钱。", false},
 		{"保证您顺利毕业，请放心。", true},
+		// a business speaking of itself (本店, 本站, 本公司)
+		{"本店长期办理各类证件。", true},
+		{"长期办理各类证件。", false},
 	} {
 		f := m.Match(&page.Page{Text: tt.text})
 		if f.Flagged != tt.flagged {
