@@ -26,6 +26,7 @@ func TestRound11Grammar(t *testing.T) {
 		// Reports on substitute-exam rings name the service and its price.
 		"据知情人介绍，当地多名考生因找人替考被捕，代考费用高达一万元，已被起诉。",
 		"记者调查发现，一些中介声称交了钱就能过关，考生纷纷上当，警方提醒不要轻信。",
+		"当天下午3时许，小刘在校内看到一则广告，称提供四级考试答案，考中发送，不过不收钱。",
 	})
 	// A renting offer without a course stays cert_sale.
 	m := defaultMatcher(t)
