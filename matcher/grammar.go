@@ -68,6 +68,7 @@ type grammar struct {
 	nearFams [][]int        // per clause of nearList, its families
 	direct   []map[int]bool // per composition, the literals of its head family
 	slack    int            // bytes: three times the longest member plus the widest composition gap
+	price    bool           // some proximity clause has an @price slot (ensureFamilies finds amounts)
 }
 
 // compileGrammar compiles the families and proximity rules of the packs.
@@ -159,8 +160,8 @@ func (m *Matcher) compileGrammar(packs []*rules.Pack, lit func(p *rules.Pack, li
 					out = append(out, nearSlot{fam: -1, contact: s, name: s})
 					continue
 				}
-				if s == rules.TokenPrice { // short_text only (the loader checks)
-					out = append(out, nearSlot{fam: -2, name: s})
+				if s == rules.TokenPrice { // an amount of money (priceHits)
+					out = append(out, nearSlot{fam: -2, contact: s, name: s})
 					continue
 				}
 				out = append(out, nearSlot{fam: idx[s], name: s})
@@ -171,6 +172,9 @@ func (m *Matcher) compileGrammar(packs []*rules.Pack, lit func(p *rules.Pack, li
 			for _, n := range r.Near {
 				g.near[r] = append(g.near[r], cnear{n: n, slots: slots(n.All)})
 				g.any = true
+				for _, s := range n.All {
+					g.price = g.price || s == rules.TokenPrice
+				}
 			}
 		}
 		if p.ShortText != nil {
@@ -729,12 +733,33 @@ func (s *scan) ensureFamilies() {
 	for _, c := range s.contacts {
 		offs = append(offs, c.start, c.end)
 	}
+	// Amounts of money stand beside the contacts with the kind "price":
+	// only a near clause's @price slot matches them (contactMatches).
+	var prices [][]int
+	if g.price {
+		prices = priceRE.FindAllStringIndex(s.n.Text, maxPriceHits)
+		for _, p := range prices {
+			offs = append(offs, p[0], p[1])
+		}
+		sort.Ints(offs)
+	}
 	ci := newCharIndex(s.n.Text, offs)
 	for _, c := range s.contacts {
 		s.contactHits = append(s.contactHits, famHit{start: c.start, end: c.end, cs: ci.at(c.start), ce: ci.at(c.end), label: c.value})
 		s.contactKinds = append(s.contactKinds, c.kind)
 	}
+	for _, p := range prices {
+		s.contactHits = append(s.contactHits, famHit{start: p[0], end: p[1], cs: ci.at(p[0]), ce: ci.at(p[1]), label: s.n.Text[p[0]:p[1]]})
+		s.contactKinds = append(s.contactKinds, contactKindPrice)
+	}
 }
+
+// contactKindPrice marks an amount of money among a page's contact hits;
+// maxPriceHits bounds how many a page contributes.
+const (
+	contactKindPrice = "price"
+	maxPriceHits     = 64
+)
 
 // nearScore evaluates a rule's proximity clauses. The family members are
 // collected on the first call, when the page's contacts are known.

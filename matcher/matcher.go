@@ -889,6 +889,17 @@ func (m *Matcher) asked(src string, start, end int) bool {
 					return false
 				}
 			}
+			// a seller's offer put as a question to the buyer (需要代考吗?
+			// 您要不要办证?): the clause opens with 需要
+			pre := strings.TrimLeft(src[a:start], " 　")
+			for _, p := range []string{"你", "您"} {
+				pre = strings.TrimPrefix(pre, p)
+			}
+			for _, w := range offerAskWords {
+				if strings.HasPrefix(pre, w) {
+					return false
+				}
+			}
 			doubt := particle
 			for _, w := range rhetoricalWords {
 				if strings.Contains(src[a:start], w) {
@@ -922,6 +933,12 @@ var (
 	buyerWords      = []string{"哪里", "哪裡", "哪儿", "哪兒", "哪个", "哪個", "谁", "誰", "多少钱", "多少錢", "能办", "能辦",
 		"可以办", "可以辦", "能弄", "渠道", "门路", "門路", "老板", "老闆", "求"}
 )
+
+// offerAskWords, opening the clause of the term (after 你 or 您), put a
+// seller's offer as a question to the buyer (需要代考吗? 您要不要办证?); a
+// learner asks about the exam itself (叉车证需要考试吗?, no term) or names the
+// certificate first (考电工证需要找人代考吗?).
+var offerAskWords = []string{"需要", "要不要", "需不需要", "有需要"}
 
 // clauseStart is where the clause holding src[start] begins: at most 24
 // characters back, after a comma, full stop, question mark or line break.
@@ -1266,7 +1283,9 @@ func (s *scan) group(g cgroup) (groupHit, bool) {
 func contactMatches(token, kind string) bool {
 	switch token {
 	case rules.TokenContact:
-		return true
+		return kind != contactKindPrice
+	case rules.TokenPrice:
+		return kind == contactKindPrice
 	case rules.TokenPhone:
 		return kind == ContactPhone || kind == ContactLandline
 	case rules.TokenWeChat:

@@ -52,6 +52,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/certwatch/certwatch/page"
+	"github.com/certwatch/certwatch/rules"
 )
 
 const (
@@ -500,7 +501,7 @@ func outsideOffer(hs []hit, spans [][2]int) []hit {
 func nearUsedContact(res *ruleResult) bool {
 	for _, n := range res.near {
 		for _, f := range n.fams {
-			if len(f) > 0 && f[0] == '@' {
+			if len(f) > 0 && f[0] == '@' && f != rules.TokenPrice {
 				return true
 			}
 		}
@@ -579,8 +580,9 @@ func sameEvidence(res *ruleResult, g *genreHit) bool {
 
 // priceRE is an amount of money written with digits, in normalized text
 // (full-width forms folded, lower case; the normalizer drops ¥, so an
-// amount needs its unit): 800元, 1.5万, 300块, 300rmb, 人民币300.
-var priceRE = regexp.MustCompile(`(?:rmb|人民币)\s?[0-9]+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?\s?(?:元|块|万元|万|rmb)`)
+// amount needs its unit): 800元, 1.5万, 300块, 300rmb, 人民币300; or with
+// Chinese numerals and 元 or 块 (两千元, 万元高薪; not 千万, "by all means").
+var priceRE = regexp.MustCompile(`(?:rmb|人民币)\s?[0-9]+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?\s?(?:元|块|万元|万|rmb)|[一二两三四五六七八九十百千万]+(?:元|块)`)
 
 // priceAmount finds an amount of money in the unit's text outside the
 // spans that made the score (inside reports those), for the short-text

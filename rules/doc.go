@@ -118,7 +118,8 @@
 // are lower-case letters, digits and '_'; sub-family names may be Chinese.
 //
 // A rule's near clauses combine families (and the contact tokens of
-// groups):
+// groups, or "@price": an amount of money written with digits or numerals
+// and a unit, 800元, 两千元, 1.5万; a price never fills a contact token):
 //
 //	near:
 //	  - name: 办+证                     # shown in reasons

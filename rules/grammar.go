@@ -48,8 +48,9 @@ type Near struct {
 	Ordered bool     // members must appear in the order of All
 }
 
-// TokenPrice, among short-text corroborators, stands for an amount of
-// money written with digits (800元, 1.5万, 300块, 人民币300).
+// TokenPrice, among short-text corroborators and in a near clause's all:,
+// stands for an amount of money written with digits or numerals and a unit
+// (800元, 1.5万, 300块, 人民币300, 两千元).
 const TokenPrice = "@price"
 
 // ShortText lowers the threshold of short texts that carry a corroborating
@@ -260,9 +261,11 @@ func (p *Pack) familyHint() string {
 // slotName checks a family name or contact token used by a rule.
 func (d *decoder) slotName(n *yaml.Node, key, s string, p *Pack) {
 	switch {
+	case s == TokenPrice:
+		// an amount of money: a short-text corroborator or a near slot
 	case strings.HasPrefix(s, "@"):
 		if !IsContactToken(s) {
-			d.Fail(n, key, "unknown contact token %q (one of @contact, @phone, @wechat, @qq, @url)", s)
+			d.Fail(n, key, "unknown contact token %q (one of @contact, @phone, @wechat, @qq, @url, @price)", s)
 		}
 	case p.Families[s] == nil:
 		d.Fail(n, key, "no family %q%s", s, p.familyHint())
