@@ -103,7 +103,17 @@ import (
 // at 0.8; short everyday texts are still out of its domain (a park
 // outing, a lost-dog notice, a piano teacher's ad score 0.73–0.88), which
 // is why it is not asked about texts no rule touched, short or long.
-const DefaultBar = 0.7
+const DefaultBar = 0.8
+
+// DefaultShort is Options.Short's default: texts of at most 300 runes
+// (titles, comments, messages, listing fields) are judged by the model
+// even when no rule touched them, at DefaultShortBar. See "Short texts"
+// in the package comment for the figures.
+const DefaultShort = 300
+
+// DefaultShortBar is the bar at which the model flags alone a short text
+// that no rule touched (see "Short texts").
+const DefaultShortBar = 0.9
 
 // GenreBar is the bar the model must reach to flag alone a page whose
 // genre the rules recognised (Finding.Genre: news, police and court
@@ -137,11 +147,16 @@ type Options struct {
 	// Warning is why the model that should be in force is not used; nil
 	// when all is well.
 	Warning error
-	// Short, when positive, also has the model judge pages that no rule
-	// touched when their text (rank.PageText, white space trimmed) has at
-	// most Short runes: titles, comments, messages, listing fields. Zero
-	// leaves them to the rules (step 2 of the package comment).
+	// Short also has the model judge pages that no rule touched when
+	// their text (rank.PageText, white space trimmed) has at most Short
+	// runes: titles, comments, messages, listing fields (step 2 of the
+	// package comment). Zero means DefaultShort; negative leaves such
+	// pages to the rules.
 	Short int
+	// ShortBar is the probability at which the model flags alone a page
+	// it judged only because it is short (no rule touched it): default
+	// DefaultShortBar, never below Bar.
+	ShortBar float64
 }
 
 // Detector decides on pages. It is safe for concurrent use and never
@@ -154,18 +169,30 @@ type Detector struct {
 	source string
 	warn   error
 	routes map[string]casework.Route // category → route of the packs' first rule of it
-	short  int                       // Options.Short
+	short  int                       // Options.Short; 0: off
+	// shortBar is the bar for a short page no rule touched (Options.ShortBar).
+	shortBar float64
 }
 
 // New builds a Detector over compiled rules and, optionally, a model.
 func New(m *matcher.Matcher, o Options) *Detector {
-	d := &Detector{m: m, model: o.Model, bar: o.Bar, source: o.Source, warn: o.Warning, off: map[string]bool{}, short: max(o.Short, 0)}
+	d := &Detector{m: m, model: o.Model, bar: o.Bar, source: o.Source, warn: o.Warning, off: map[string]bool{}, short: o.Short, shortBar: o.ShortBar}
 	if d.bar <= 0 {
 		d.bar = DefaultBar
 	}
 	if d.model != nil {
 		d.bar = max(d.bar, d.model.Threshold())
 	}
+	switch {
+	case d.short == 0:
+		d.short = DefaultShort
+	case d.short < 0:
+		d.short = 0
+	}
+	if d.shortBar <= 0 {
+		d.shortBar = DefaultShortBar
+	}
+	d.shortBar = max(d.shortBar, d.bar)
 	for _, c := range o.Off {
 		d.off[c] = true
 	}
@@ -275,7 +302,8 @@ func (d *Detector) Detect(p *page.Page) *matcher.Finding {
 	if f.Flagged {
 		f.Channel = matcher.ChannelRules
 	}
-	if d.model == nil || len(f.Rules) == 0 && !d.isShort(p) {
+	untouched := len(f.Rules) == 0
+	if d.model == nil || untouched && !d.isShort(p) {
 		return f // no rule touched the page: the model is not asked (step 2)
 	}
 	pr := d.model.PredictPage(p)
@@ -284,13 +312,17 @@ func (d *Detector) Detect(p *page.Page) *matcher.Finding {
 	for _, c := range pr.Top {
 		mv.NGrams = append(mv.NGrams, matcher.NGram{Text: c.NGram, Weight: c.Weight})
 	}
-	if f.Genre != "" && !personalContact(f.Contacts) {
-		mv.Bar = max(d.bar, GenreBar) // step 3: a recognised genre raises the bar
+	raised := "" // step 3: why the bar is above d.bar
+	if untouched && d.shortBar > mv.Bar {
+		mv.Bar, raised = d.shortBar, "short" // a short text no rule touched needs more
+	}
+	if f.Genre != "" && !personalContact(f.Contacts) && GenreBar > mv.Bar {
+		mv.Bar, raised = GenreBar, "genre" // a recognised genre raises the bar
 	}
 	on := pr.Category != rank.Negative && !d.off[pr.Category]
 	mv.Flagged = on && pr.Positive >= mv.Bar
 	f.Model = mv
-	reason := d.reason(mv, pr.Category)
+	reason := d.reason(mv, pr.Category, raised)
 	switch {
 	case f.Flagged && mv.Flagged:
 		f.Channel = matcher.ChannelBoth
@@ -346,8 +378,9 @@ func (d *Detector) isShort(p *page.Page) bool {
 	return utf8.RuneCountInString(strings.TrimSpace(rank.PageText(p))) <= d.short
 }
 
-// reason words the model's verdict for reviewers.
-func (d *Detector) reason(mv *matcher.ModelVerdict, category string) string {
+// reason words the model's verdict for reviewers; raised says why its
+// bar is above d.bar ("genre", "short", or "").
+func (d *Detector) reason(mv *matcher.ModelVerdict, category, raised string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "模型 %s：违规概率 %.2f", mv.Version, mv.Probability)
 	if category != rank.Negative {
@@ -356,8 +389,11 @@ func (d *Detector) reason(mv *matcher.ModelVerdict, category string) string {
 			b.WriteString("（该类别的模型通道已关闭，仅供参考）")
 		}
 	}
-	if mv.Bar > d.bar {
+	switch raised {
+	case "genre":
 		fmt.Fprintf(&b, "（页面体裁已识别且无个人联系方式，模型单独标记须达 %.2f）", mv.Bar)
+	case "short":
+		fmt.Fprintf(&b, "（短文本未命中任何规则，模型单独标记须达 %.2f）", mv.Bar)
 	}
 	if len(mv.NGrams) > 0 {
 		b.WriteString("；主要依据：")
