@@ -63,4 +63,4 @@ out=rank/default.eval.txt
 			keep'
 	done
 } >"$out"
-echo "trained rank/default.cwm ($("$bin" --lang en model show rank/default.cwm --top 0 | head -1)); figures in $out"
+echo "trained $("$bin" --lang en model show rank/default.cwm --top 0 | awk "NR==1 {print \$2}") into rank/default.cwm; figures in $out"
