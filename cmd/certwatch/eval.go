@@ -50,9 +50,9 @@ only with --split test (it is kept for the final report).
 Configurations: A is --rules (default: the embedded pack), with --model if
 given ("default" is the embedded model), combined exactly as sweeps combine them
 (package detect: the rules flag as always; the model flags alone at probability
-0.8 or more (--bar) on a page some rule scored, and at 0.9 or more (--short-bar)
-on a text of at most 300 characters (--short; -1: never) that no rule touched;
-it never unflags).
+0.85 or more (--bar) on a page some rule scored, and at 0.85 or more (--short-bar)
+on a text of at most 300 characters (--short; -1: never) that no rule touched
+but that holds a word of the rule packs; it never unflags).
 --against adds configuration B, A with one thing swapped: a rule pack
 (a .yaml file or a directory, or rules:PATH) replaces the rules, model:PATH
 replaces the model. Both are measured on the same records, side by side, with
