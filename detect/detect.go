@@ -106,6 +106,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/coregx/ahocorasick"
+
 	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/matcher"
 	"github.com/certwatch/certwatch/page"
@@ -196,9 +198,10 @@ type Detector struct {
 	short  int                       // Options.Short; 0: off
 	// shortBar is the bar for a short page no rule touched (Options.ShortBar).
 	shortBar float64
-	// words are the packs' literals of two runes or more, not all digits:
-	// a short text no rule touched is judged only when it holds one.
-	words []string
+	// words recognises the packs' literals of two runes or more, not
+	// all digits: a short text no rule touched is judged only when it
+	// holds one. Nil when there are none.
+	words *ahocorasick.Automaton
 }
 
 // New builds a Detector over compiled rules and, optionally, a model.
@@ -227,27 +230,44 @@ func New(m *matcher.Matcher, o Options) *Detector {
 	return d
 }
 
-// wordsOf are m's normalized literals of at least two runes that are not
-// all digits: the words of the packs' domain (certificate nouns, offer
-// verbs, exam and training words, contact labels, …).
-func wordsOf(m *matcher.Matcher) []string {
-	var out []string
+// wordsOf recognises m's normalized literals of at least two runes that
+// are not all digits: the words of the packs' domain (certificate nouns,
+// offer verbs, exam and training words, contact labels, …); nil when
+// there are none.
+func wordsOf(m *matcher.Matcher) *ahocorasick.Automaton {
+	var words []string
 	for _, l := range m.Literals() {
 		if utf8.RuneCountInString(l) >= 2 && strings.ContainsFunc(l, func(r rune) bool { return r < '0' || r > '9' }) {
-			out = append(out, l)
+			words = append(words, l)
 		}
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
+	slices.Sort(words)
+	words = slices.Compact(words)
+	if len(words) == 0 {
+		return nil
+	}
+	a, err := ahocorasick.NewBuilder().AddStrings(words).Build()
+	if err != nil {
+		return nil // cannot happen with non-empty patterns; no gate opens
+	}
+	return a
 }
 
-// inDomain reports whether text holds one of d.words once normalized as
-// the matcher normalizes.
-func (d *Detector) inDomain(text string) bool {
-	norm := matcher.NormalizeString(text)
-	for _, w := range d.words {
-		if strings.Contains(norm, w) {
-			return true
+// inDomain reports whether p holds one of the packs' words (d.words) in
+// its title and text as the matcher normalized them (kept on the page by
+// Match), or in a form field's label or placeholder.
+func (d *Detector) inDomain(p *page.Page) bool {
+	if d.words == nil {
+		return false
+	}
+	if d.words.IsMatch([]byte(matcher.PageNormalized(p).Text)) {
+		return true
+	}
+	for _, f := range p.Forms {
+		for _, fl := range f.Fields {
+			if d.words.IsMatch([]byte(matcher.NormalizeString(fl.Label + "\n" + fl.Placeholder))) {
+				return true
+			}
 		}
 	}
 	return false
@@ -429,8 +449,7 @@ func (d *Detector) shortInDomain(p *page.Page) bool {
 	if n > 4*d.short+64 { // white space the trim below may drop, with room
 		return false
 	}
-	text := rank.PageText(p)
-	return utf8.RuneCountInString(strings.TrimSpace(text)) <= d.short && d.inDomain(text)
+	return utf8.RuneCountInString(strings.TrimSpace(rank.PageText(p))) <= d.short && d.inDomain(p)
 }
 
 // reason words the model's verdict for reviewers; raised says why its
