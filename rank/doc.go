@@ -60,11 +60,13 @@
 // and 2–5-grams (dev catches within one of 1–3-grams, two or three more
 // false alarms, and up to three among the 15 everyday dev texts); a
 // negative window weight of 1 (no gain); averaging the weights of the last
-// 6, 13 or 20 epochs (no gain, seeds differ as much). Averaging the
-// probabilities of the four seeds' models did help (bar 0.85, short texts
-// at 0.9: dev 51/1 and v7 70/1 against seed 1's 50/2 and 69/1) but trains
-// four times: over the 60 s budget for 10,000 texts. Word n-grams from the
-// segmenter were not tried.
+// 6, 13 or 20 epochs (no gain, seeds differ as much); min-df 1 (v7 5.25
+// false alarms against 2.5) or 3, windows of 150 or 600 runes (no gain,
+// more false alarms; seeds 1–4, final bars). Averaging the probabilities
+// of the four seeds' models did help (bar 0.85, short texts at 0.9: dev
+// 51/1 and v7 70/1 against seed 1's 50/2 and 69/1) but trains four times:
+// over the 60 s budget for 10,000 texts. Word n-grams from the segmenter
+// were not tried.
 //
 // Classes are weighted N / (classes × count), at most 10, so the few exam
 // and training examples count. Training is deterministic: a fixed seed
