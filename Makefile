@@ -17,7 +17,7 @@ PKGS    := ./...
 TEST_TIMEOUT ?= 20m
 VERSION ?= $(shell git describe --always --dirty 2>/dev/null || echo dev)
 
-.PHONY: all build test lint bench fuzz demo clean generate
+.PHONY: all build test lint bench fuzz demo clean generate model
 
 all: lint test build
 
@@ -64,6 +64,11 @@ demo:
 	@tools/demo-setup.sh build "$(GO)" "$(DEMO_TAGS)" "-X main.version=$(VERSION)" $(DEMO_BIN)
 	@tools/demo-setup.sh browser
 	./$(DEMO_BIN) demo
+
+## model: retrain the embedded default model rank/default.cwm from the labelled data and write its
+## training data, settings and held-out figures to rank/default.eval.txt (tools/trainmodel.sh).
+model:
+	GO="$(GO)" tools/trainmodel.sh
 
 clean:
 	rm -rf bin

@@ -2,6 +2,7 @@ package detect
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -22,8 +23,11 @@ const (
 	// ruleOffer is an offer the rules flag.
 	ruleOffer = "安全员C证代办，无需考试，包过包查，联系薇：abc12345"
 	// everyday holds no word of the packs: no rule scores it, and the
-	// model is not asked (it would score it above the bar).
+	// model is not asked (it would score it above the bar), short as it is.
 	everyday = "今天天气很好，我们去公园散步，看到很多人在放风筝。"
+	// sealed is a seller's short reply that no rule scores; it holds a
+	// word of the packs (做好), so the model judges it, at DefaultShortBar.
+	sealed = "做好了就帮你盖章，放心"
 )
 
 func defaultMatcher(t testing.TB) *matcher.Matcher {
@@ -64,7 +68,7 @@ func TestCombination(t *testing.T) {
 		reasonParts []string
 	}{
 		{"the model alone", modelOnly, nil, true, matcher.ChannelModel, "cert_sale", true,
-			[]string{"模型达到单独标记门槛 0.70", "制售、买卖假证"}},
+			[]string{fmt.Sprintf("模型达到单独标记门槛 %.2f", DefaultBar), "制售、买卖假证"}},
 		{"the model's channel off", modelOnly, []string{"cert_sale"}, false, "", "", false,
 			[]string{"该类别的模型通道已关闭，仅供参考"}},
 		{"another channel off", modelOnly, []string{"exam_fraud"}, true, matcher.ChannelModel, "cert_sale", true, nil},
@@ -106,24 +110,30 @@ func TestCombination(t *testing.T) {
 	})
 
 	t.Run("short texts no rule touched", func(t *testing.T) {
-		s := New(m, Options{Model: model, Short: 300})
-		p := page.FromText("", everyday)
-		f := s.Detect(p)
-		if len(f.Rules) != 0 || f.Model == nil || f.Model.Version != model.Version() {
-			t.Fatalf("Short 300: the model was not asked about a short text no rule touched: rules %d, model %+v", len(f.Rules), f.Model)
+		p := page.FromText("", sealed)
+		f := d.Detect(p)
+		if len(f.Rules) != 0 || f.Model == nil || f.Model.Version != model.Version() || f.Model.Bar != DefaultShortBar {
+			t.Fatalf("a short text no rule touched, with a word of the packs: rules %d, model %+v", len(f.Rules), f.Model)
 		}
-		if pr := model.PredictPage(p); f.Model.Flagged != (pr.Positive >= DefaultBar) || f.Flagged != f.Model.Flagged {
-			t.Errorf("Short 300: flagged %v, model flagged %v, probability %.2f", f.Flagged, f.Model.Flagged, pr.Positive)
+		pr := model.PredictPage(p)
+		if pr.Positive < DefaultShortBar || !f.Flagged || f.Channel != matcher.ChannelModel {
+			t.Errorf("probability %.2f, flagged %v, channel %q: the test text no longer shows a short-text catch", pr.Positive, f.Flagged, f.Channel)
 		}
-		long := page.FromText("", strings.Repeat(everyday, 20)) // 500 runes
-		if f := s.Detect(long); f.Model != nil || f.Flagged {
-			t.Errorf("Short 300: a 500-character text no rule touched was judged: %+v", f.Model)
+		if all := strings.Join(f.Reasons, "\n"); !strings.Contains(all, "短文本未命中任何规则") {
+			t.Errorf("reasons do not say why the bar is higher:\n%s", all)
 		}
-		if f := New(m, Options{Model: model, Short: 10}).Detect(p); f.Model != nil {
-			t.Errorf("Short 10: a %d-character text was judged", len([]rune(everyday)))
+		if f := New(m, Options{Model: model, ShortBar: 0.999}).Detect(p); f.Flagged || f.Model == nil || f.Model.Bar != 0.999 {
+			t.Errorf("ShortBar 0.999: flagged %v, model %+v", f.Flagged, f.Model)
 		}
-		if f := New(m, Options{Model: model, Short: -5}).Detect(p); f.Model != nil {
-			t.Errorf("Short -5: the model was asked")
+		long := page.FromText("", strings.Repeat(sealed, 30)) // 330 runes
+		if f := d.Detect(long); f.Model != nil || f.Flagged {
+			t.Errorf("a 330-character text no rule touched was judged: %+v", f.Model)
+		}
+		if f := New(m, Options{Model: model, Short: 5}).Detect(p); f.Model != nil {
+			t.Errorf("Short 5: a %d-character text was judged", len([]rune(sealed)))
+		}
+		if f := New(m, Options{Model: model, Short: -1}).Detect(p); f.Model != nil {
+			t.Errorf("Short -1: the model was asked")
 		}
 	})
 

@@ -5,14 +5,12 @@ import (
 	"sync"
 )
 
-//go:generate go -C .. run -tags ne ./cmd/certwatch model train --data testdata/corpus,testdata/unseen/pages-v4.jsonl,testdata/unseen/pages-v5.jsonl,testdata/unseen/pages-v6.jsonl,testdata/real/texts.jsonl --name certwatch-default --created 2026-12-02T00:00:00Z --description "certwatch default model: synthetic corpus, held-out sets v4-v6 (v7 stays held out), real corpus train split" -o rank/default.cwm
+//go:generate bash ../tools/trainmodel.sh
 
-// The embedded model was trained before the real corpus's round 5
-// (staging batches b80–b85: everyday short negatives) was added; running
-// the line above now trains certwatch-default@2026-12-02+9b237e9c71a8,
-// which caught fewer offers on the dev split (32 against 34 of 43) and on
-// v7 (61 against 64 of 72), so it was not embedded (figures: package
-// detect, "Short texts").
+// tools/trainmodel.sh (`make model`, or go generate ./rank) trains the
+// embedded model from the project's labelled data with the training
+// defaults and writes what it learnt from, and its figures on the held-out
+// data, to default.eval.txt beside it.
 
 // defaultModel is the embedded default model (see Default).
 //

@@ -30,12 +30,12 @@ type Options struct {
 	Description string    //
 	Created     time.Time // [now]; the default model fixes it so it rebuilds byte for byte
 	Seed        uint64    // [1]
-	Epochs      int       // [15]
+	Epochs      int       // [25]
 	BatchSize   int       // [32]
 	// LearningRate is AdaGrad's step [0.5].
 	LearningRate float64
 	// L2 is the penalty on weights, applied to the features an example
-	// batch touches [1e-5]; negative for none.
+	// batch touches [1e-6]; negative for none.
 	L2       float64
 	MinDF    int // an n-gram must occur in this many training texts [2]
 	MaxVocab int // the vocabulary keeps the most frequent n-grams [200000]
@@ -67,10 +67,10 @@ func (o *Options) defaults() {
 	}
 	o.Created = o.Created.UTC().Truncate(time.Second)
 	o.Seed = cmp.Or(o.Seed, 1)
-	o.Epochs = cmp.Or(o.Epochs, 15)
+	o.Epochs = cmp.Or(o.Epochs, 25)
 	o.BatchSize = cmp.Or(o.BatchSize, 32)
 	o.LearningRate = cmp.Or(o.LearningRate, 0.5)
-	o.L2 = cmp.Or(o.L2, 1e-5)
+	o.L2 = cmp.Or(o.L2, 1e-6)
 	if o.L2 < 0 {
 		o.L2 = 0
 	}

@@ -9,7 +9,7 @@ real corpus's test split is never read.
     git worktree add --detach /tmp/old REV && (cd /tmp/old && go build -tags ne -o /tmp/cw-old ./cmd/certwatch)
     make build && python3 tools/scancompare.py /tmp/cw-old bin/certwatch
 """
-import sys, tempfile, os
+import sys, tempfile, os, shutil
 import json, glob, subprocess, collections
 old_bin, new_bin = sys.argv[1], sys.argv[2]
 sets = collections.OrderedDict()
@@ -28,9 +28,11 @@ for v in ['v4','v5','v6','v7']:
 def neg(l):
     l=(l or '').lower()
     return l=='negative' or l=='clean' or l.startswith('clean_') or l=='none'
+# A directory of its own: two runs at once (other sessions) must not share the input file.
+workdir=tempfile.mkdtemp(prefix='scancompare-')
 print('%-24s %-26s %-26s' % ('set', 'old: P / R (TP/FP/FN)', 'new: P / R (TP/FP/FN)'))
 for name, recs in sets.items():
-    path=os.path.join(tempfile.gettempdir(), 'scancompare-in.jsonl')
+    path=os.path.join(workdir, 'scancompare-in.jsonl')
     gold={}
     with open(path,'w') as f:
         for i,r in enumerate(recs):
@@ -56,3 +58,4 @@ for name, recs in sets.items():
         p=tp/(tp+fp) if tp+fp else float('nan'); rr=tp/(tp+fn) if tp+fn else float('nan')
         res.append('%.3f / %.3f (%d/%d/%d)'%(p,rr,tp,fp,fn))
     print('%-24s %-26s %-26s'%(name,res[0],res[1]))
+shutil.rmtree(workdir)

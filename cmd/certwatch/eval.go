@@ -21,6 +21,7 @@ type evalOptions struct {
 	modelPath string
 	bar       float64
 	short     int
+	shortBar  float64
 	against   string
 	split     string
 	format    string
@@ -49,8 +50,9 @@ only with --split test (it is kept for the final report).
 Configurations: A is --rules (default: the embedded pack), with --model if
 given ("default" is the embedded model), combined exactly as sweeps combine them
 (package detect: the rules flag as always; the model flags alone at probability
-0.7 or more (--bar) on a page some rule scored, and with --short N also on texts
-of at most N characters no rule touched; it never unflags).
+0.85 or more (--bar) on a page some rule scored, and at 0.85 or more (--short-bar)
+on a text of at most 300 characters (--short; -1: never) that no rule touched
+but that holds a word of the rule packs; it never unflags).
 --against adds configuration B, A with one thing swapped: a rule pack
 (a .yaml file or a directory, or rules:PATH) replaces the rules, model:PATH
 replaces the model. Both are measured on the same records, side by side, with
@@ -69,7 +71,8 @@ wrong-category, disagreements, all (default) or none. On the test split use
 	f.StringVar(&o.rulesPath, "rules", "", "rule pack file or directory (default: the embedded default pack)")
 	f.StringVar(&o.modelPath, "model", "", "learned model file combined with the rules")
 	f.Float64Var(&o.bar, "bar", detect.DefaultBar, "probability at which the model flags a page alone (to choose the bar; sweeps use the default)")
-	f.IntVar(&o.short, "short", 0, "the model also judges texts of at most this many characters that no rule touched (to measure; 0: as sweeps do)")
+	f.IntVar(&o.short, "short", detect.DefaultShort, "the model also judges texts of at most this many characters that no rule touched (-1: never; to measure, sweeps use the default)")
+	f.Float64Var(&o.shortBar, "short-bar", detect.DefaultShortBar, "probability at which the model flags alone a short text no rule touched (never below --bar)")
 	f.StringVar(&o.against, "against", "", "second configuration: a rule pack (file, directory or rules:PATH) or model:PATH")
 	f.StringVar(&o.split, "split", "", "splits to evaluate, comma-separated: train, dev, test (default train,dev; test only when named)")
 	f.StringVar(&o.format, "format", "text", "text or json")
@@ -93,10 +96,13 @@ func runEval(cmd *cobra.Command, o evalOptions, args []string) error {
 	if o.bar <= 0 || o.bar > 1 {
 		return &exitError{code: 2, err: fmt.Errorf("eval: --bar %v: want a probability in (0, 1]", o.bar)}
 	}
-	if o.short < 0 {
-		return &exitError{code: 2, err: fmt.Errorf("eval: --short %d: want a number of characters, 0 or more", o.short)}
+	if o.short < -1 || o.short == 0 {
+		return &exitError{code: 2, err: fmt.Errorf("eval: --short %d: want a number of characters, or -1 for none", o.short)}
 	}
-	a, err := evalConfig(o.rulesPath, o.modelPath, o.bar, o.short)
+	if o.shortBar <= 0 || o.shortBar > 1 {
+		return &exitError{code: 2, err: fmt.Errorf("eval: --short-bar %v: want a probability in (0, 1]", o.shortBar)}
+	}
+	a, err := evalConfig(o.rulesPath, o.modelPath, o.bar, o.short, o.shortBar)
 	if err != nil {
 		return &exitError{code: 1, err: err}
 	}
@@ -109,7 +115,7 @@ func runEval(cmd *cobra.Command, o evalOptions, args []string) error {
 		default:
 			rulesPath = path
 		}
-		b, err := evalConfig(rulesPath, modelPath, o.bar, o.short)
+		b, err := evalConfig(rulesPath, modelPath, o.bar, o.short, o.shortBar)
 		if err != nil {
 			return &exitError{code: 1, err: fmt.Errorf("--against: %w", err)}
 		}
@@ -175,7 +181,7 @@ func againstKind(s string) (kind, path string) {
 // evalConfig builds one configuration: the rules, combined with a model
 // when one is named ("default" is the embedded model), decided by the
 // detector sweeps use (package detect).
-func evalConfig(rulesPath, modelPath string, bar float64, short int) (eval.Classifier, error) {
+func evalConfig(rulesPath, modelPath string, bar float64, short int, shortBar float64) (eval.Classifier, error) {
 	packs, err := loadPacks(rulesPath)
 	if err != nil {
 		return nil, err
@@ -191,5 +197,5 @@ func evalConfig(rulesPath, modelPath string, bar float64, short int) (eval.Class
 	if err != nil {
 		return nil, fmt.Errorf("eval: --model %s: %w", modelPath, err)
 	}
-	return detect.New(m, detect.Options{Model: model, Bar: bar, Short: short}), nil
+	return detect.New(m, detect.Options{Model: model, Bar: bar, Short: short, ShortBar: shortBar}), nil
 }

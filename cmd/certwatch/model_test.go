@@ -205,7 +205,7 @@ func TestScanShowsTheModel(t *testing.T) {
 		t.Errorf("scan --model none: exit %d\n%s%s", code, out, errOut)
 	}
 	code, out, errOut = runCLI(t, in, "scan", "--format", "text", "-")
-	if code != 0 || !regexp.MustCompile(`channel: model; model: p=0\.\d\d \(bar 0\.70\)`).MatchString(out) {
+	if code != 0 || !regexp.MustCompile(`channel: model; model: p=0\.\d\d \(bar 0\.85\)`).MatchString(out) {
 		t.Errorf("scan text: exit %d\n%s%s", code, out, errOut)
 	}
 }
