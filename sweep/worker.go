@@ -615,6 +615,54 @@ func (r *run) fetchInTurn(ctx context.Context, it store.FrontierItem, f HostFetc
 			return nil, err
 		}
 	}
+	if !req.RenderAuto || req.Render {
+		return r.attemptsInTurn(ctx, fctx, req, f, t)
+	}
+	// render: auto is two requests to the host: the static fetch, then,
+	// when the page needs a browser (crawler.NeedsRender), the render, in
+	// a turn of its own with retries of its own, as the crawler does in a
+	// single-process sweep. The crawler would render at once, without the
+	// lease's turn, so it is given the two separately.
+	static := req
+	static.RenderAuto = false
+	res, err := r.attemptsInTurn(ctx, fctx, static, f, t)
+	if err != nil {
+		return nil, err
+	}
+	if crawler.NeedsRender(res) {
+		render := req
+		render.RenderAuto, render.Render = false, true
+		rendered, err := r.attemptsInTurn(ctx, fctx, render, f, t)
+		if err != nil {
+			return nil, err
+		}
+		res = autoResult(res, rendered)
+	}
+	res.Request, res.Auto = req, true
+	return res, nil
+}
+
+// autoResult is a render: auto page's result from its static fetch and
+// its render: the render, or, when it failed, the static page with the
+// render's error (Result.RenderErr), as the crawler keeps it.
+func autoResult(static, rendered *crawler.Result) *crawler.Result {
+	attempts := static.Attempts + rendered.Attempts
+	if rendered.Outcome == crawler.OutcomeOK {
+		rendered.Attempts = attempts
+		return rendered
+	}
+	static.RenderErr = rendered.Err
+	if static.RenderErr == nil {
+		static.RenderErr = fmt.Errorf("crawler: render %s: %s", static.RequestedURL, rendered.Outcome)
+	}
+	static.Attempts = attempts
+	static.Refused += rendered.Refused
+	return static
+}
+
+// attemptsInTurn fetches req, and retries it, each attempt in a turn of
+// the lease; an error means the lease's turn did not come.
+func (r *run) attemptsInTurn(ctx, fctx context.Context, req crawler.Request, f HostFetcher, t *turns) (*crawler.Result, error) {
 	for attempt := 0; ; attempt++ {
 		if err := t.next(); err != nil {
 			return nil, err
