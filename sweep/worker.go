@@ -6,8 +6,9 @@ package sweep
 // host's lease is the only one fetching it, so the host's delay and
 // robots.txt hold across all workers together. The crawler's own per-host
 // delay and retries are off (WorkerCrawlerOptions): each request, the
-// robots.txt fetch and each retry included, waits its turn in the lease,
-// once: the host's delay from the end of the lease's previous request.
+// robots.txt fetch, each retry and the render of a render: auto page
+// included, waits its turn in the lease, once: the host's delay from the
+// end of the lease's previous request.
 // A lease is released no sooner than the delay after its last request
 // ended, so the next holder keeps the same distance; a worker killed
 // mid-lease leaves the host idle until the lease's expiry plus the delay,
