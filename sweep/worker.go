@@ -23,8 +23,9 @@ package sweep
 // workers: a page's URL stays pending until the transaction that records
 // the page also adds the links it follows (Record, RecordPageFollow), so
 // while any worker still has a page of the sweep in hand, something is
-// pending. Two workers finishing at once both write "finished"; the
-// summary stored is the finishing worker's part (Summary.Partial).
+// pending. The summary stored is the sum of every worker's counts
+// (parts.go); on a store that does not keep parts, it is the finishing
+// worker's part (Summary.Partial).
 //
 // Exactly once: a page is recorded by the same store calls as in a
 // single-process sweep (run.handle), which mark its URL done in the
@@ -169,6 +170,10 @@ type WorkOptions struct {
 	// Poll is the longest sleep when there is no work (default
 	// DefaultPoll).
 	Poll time.Duration
+	// SaveEvery is how often the worker saves its counts, its part of
+	// the sweep's summary (default DefaultSaveEvery): a worker killed
+	// loses at most this much of its counts (parts.go).
+	SaveEvery time.Duration
 }
 
 func (o *WorkOptions) check() error {
@@ -188,6 +193,12 @@ func (o *WorkOptions) check() error {
 	}
 	if o.Poll <= 0 {
 		o.Poll = DefaultPoll
+	}
+	switch {
+	case o.SaveEvery == 0:
+		o.SaveEvery = DefaultSaveEvery
+	case o.SaveEvery < MinSaveEvery || o.SaveEvery > MaxSaveEvery:
+		return fmt.Errorf("sweep: worker save interval %v outside %v–%v", o.SaveEvery, MinSaveEvery, MaxSaveEvery)
 	}
 	return nil
 }
@@ -240,7 +251,12 @@ func (s *Sweeper) Work(ctx context.Context, hf HostFrontier, o WorkOptions) (*Su
 			}
 		case sw != nil:
 			run := newRun(s, sw)
+			if err := run.startPart(o); err != nil {
+				s.Log.Warn("worker: cannot save its counts; trying again", "worker", o.Name, "sweep", sw.ID, "err", err)
+				break
+			}
 			err := run.work(ctx, hf, f, o)
+			run.leavePart()
 			sum := run.summary()
 			sum.Partial = true
 			if err != nil || o.Once {
@@ -315,14 +331,15 @@ func (s *Sweeper) StartShared(ctx context.Context) (*store.Sweep, error) {
 	} else if err := s.Store.StartSweep(sw); err != nil {
 		return nil, fmt.Errorf("sweep: start: %w", err)
 	}
-	if _, err := s.seed(sw.ID); err != nil {
+	// The seeding's counts are a part of the sweep's summary (parts.go),
+	// which keeps workers from finishing it before the seeding is done.
+	sp := s.startSeedPart(sw)
+	shared, err := s.seed(sw.ID)
+	if err != nil {
+		sp.end(nil, nil, nil, nil)
 		return nil, err
 	}
-	// discover.lookalike: its counts are in the log (the workers' summaries
-	// cover what they fetch).
-	s.seedLookalike(ctx, sw.ID)
-	s.seedCT(ctx, sw.ID)
-	s.seedWatch(sw.ID)
+	sp.end(shared, s.seedLookalike(ctx, sw.ID), s.seedCT(ctx, sw.ID), s.seedWatch(sw.ID))
 	// Workers do not finish a sweep with an empty frontier (it may be
 	// being seeded): one seeded with nothing is finished here.
 	if pending, done, err := s.Store.FrontierCounts(sw.ID); err != nil {
@@ -427,6 +444,22 @@ func (r *run) finishIfDone(active int) (bool, error) {
 	case err != nil:
 		return false, err
 	case running.ID != r.sw.ID:
+		return true, nil
+	}
+	if r.part != nil {
+		// Every worker's counts: once this one's are final, the sweep is
+		// finished when no live worker still counts (parts.go).
+		if err := r.part.save(r.sw.ID, r.stats, true); err != nil {
+			return false, err
+		}
+		status, err := r.mergeParts(true)
+		switch {
+		case err != nil:
+			return false, err
+		case status == store.SweepRunning:
+			return false, nil // the last worker to be done finishes it
+		}
+		r.s.Log.Info("worker finished the sweep", "sweep", r.sw.ID)
 		return true, nil
 	}
 	sum := r.summary()
