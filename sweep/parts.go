@@ -66,6 +66,10 @@ type workerPart struct {
 	final bool
 	stop  chan struct{}
 	done  chan struct{}
+	// prev is the summary of the sweep before (Health compares with
+	// it), read once.
+	prevOnce sync.Once
+	prev     *Summary
 }
 
 // partName is a part's name: the worker's and a random suffix, so that a
@@ -161,11 +165,14 @@ func (r *run) leavePart() {
 // rewritten. It returns the sweep's status after.
 func (r *run) mergeParts(finish bool) (string, error) {
 	cfg := r.s.Config
-	prev, err := r.s.previousSummary(r.sw.ID)
-	if err != nil {
-		prev = nil
-	}
-	return r.part.ps.MergeSweepParts(r.sw.ID, func(running bool, parts []store.SweepPart) (json.RawMessage, bool, error) {
+	p := r.part
+	p.prevOnce.Do(func() {
+		if prev, err := r.s.previousSummary(r.sw.ID); err == nil {
+			p.prev = prev
+		}
+	})
+	prev := p.prev
+	return p.ps.MergeSweepParts(r.sw.ID, func(running bool, parts []store.SweepPart) (json.RawMessage, bool, error) {
 		if running && !finish {
 			return nil, false, nil
 		}
