@@ -23,6 +23,9 @@ func TestSweepParts(t *testing.T) {
 	if err := b.StartSweep(sw); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := b.AddFrontier(sw.ID, []store.FrontierItem{{URL: "http://a.example/", SourceID: "s", Kind: "page"}}); err != nil {
+		t.Fatal(err)
+	}
 	save := func(part, stats string, final bool, stale time.Duration) {
 		t.Helper()
 		if err := b.SaveSweepPart(sw.ID, store.SweepPart{Part: part, Stats: json.RawMessage(stats), Final: final, StaleAfter: stale}); err != nil {
@@ -141,6 +144,17 @@ func TestSweepParts(t *testing.T) {
 	}
 	if err := b.SaveSweepPart(sw.ID+100, store.SweepPart{Part: "x", Stats: json.RawMessage(`{}`), StaleAfter: time.Second}); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("part of no sweep: %v, want ErrNotFound", err)
+	}
+	// Pruning a finished sweep's frontier drops its parts too (its stats
+	// keep the merge).
+	if _, err := b.PruneFrontiers(time.Now().Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(read(false)); n != 0 {
+		t.Errorf("%d parts left after pruning", n)
+	}
+	if got, _ := b.Sweep(sw.ID); string(got.Stats) != `{"merged":3}` {
+		t.Errorf("stats %s after pruning", got.Stats)
 	}
 	if _, err := b.MergeSweepParts(sw.ID+100, func(bool, []store.SweepPart) (json.RawMessage, bool, error) { return nil, false, nil }); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("merge of no sweep: %v, want ErrNotFound", err)
