@@ -18,8 +18,7 @@ import (
 const maxSweepPartName = 256
 
 // SaveSweepPart saves one worker's cumulative counts of a sweep (insert
-// or replace), stamped with the database's clock. A part once saved
-// final does not change again.
+// or replace), stamped with the database's clock.
 func (b *Backend) SaveSweepPart(sweepID uint64, p store.SweepPart) error {
 	switch {
 	case p.Part == "" || len(p.Part) > maxSweepPartName:
@@ -37,8 +36,7 @@ func (b *Backend) SaveSweepPart(sweepID uint64, p store.SweepPart) error {
 		INSERT INTO sweep_parts (sweep_id, part, stats, final, saved_at, stale_after)
 		VALUES ($1, $2, $3::json, $4, now(), $5 * interval '1 microsecond')
 		ON CONFLICT (sweep_id, part) DO UPDATE
-		SET stats = excluded.stats, final = excluded.final, saved_at = excluded.saved_at, stale_after = excluded.stale_after
-		WHERE NOT sweep_parts.final`,
+		SET stats = excluded.stats, final = excluded.final, saved_at = excluded.saved_at, stale_after = excluded.stale_after`,
 		int64(sweepID), p.Part, string(p.Stats), p.Final, p.StaleAfter.Microseconds())
 	var pe interface{ SQLState() string }
 	if errors.As(err, &pe) && pe.SQLState() == "23503" { // foreign key: no such sweep

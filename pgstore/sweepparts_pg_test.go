@@ -10,8 +10,8 @@ import (
 )
 
 // TestSweepParts: the workers' parts of a shared sweep's statistics. A
-// part is saved and replaced until it is saved final, and then never
-// changes; a part not final is stale once it was not saved for its
+// part is saved and replaced (final or not: a worker that has work of
+// the sweep again reopens its part); a part not final is stale once it was not saved for its
 // stale-after time (the database's clock); merging hands every part to
 // the caller with whether the sweep runs, finishes a running sweep only
 // when the caller writes (with the digest enqueued once), and after the
@@ -57,14 +57,18 @@ func TestSweepParts(t *testing.T) {
 	save("a", `{"n":1}`, false, 300*time.Millisecond)
 	save("a", `{"n":2}`, false, 300*time.Millisecond)
 	save("b", `{"n":5}`, true, time.Minute)
-	save("b", `{"n":6}`, false, time.Minute) // final: not changed
 	parts := read(true)
 	if a := parts["a"]; string(a.Stats) != `{"n":2}` || a.Final || a.Stale || a.StaleAfter != 300*time.Millisecond {
 		t.Errorf("part a: %+v", a)
 	}
 	if p := parts["b"]; string(p.Stats) != `{"n":5}` || !p.Final || p.Stale {
-		t.Errorf("part b: %+v, want its final save", p)
+		t.Errorf("part b: %+v, want final", p)
 	}
+	save("b", `{"n":6}`, false, time.Minute) // reopened
+	if p := read(true)["b"]; string(p.Stats) != `{"n":6}` || p.Final {
+		t.Errorf("part b: %+v, want reopened", p)
+	}
+	save("b", `{"n":7}`, true, time.Minute)
 	time.Sleep(400 * time.Millisecond)
 	if a := read(true)["a"]; !a.Stale {
 		t.Errorf("part a not stale after its stale-after time: %+v", a)

@@ -18,6 +18,7 @@ package sweep
 // still seeds.
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
@@ -33,8 +34,7 @@ import (
 // (pgstore's Backend). Work uses it when the Store has it; without it a
 // worker stores only its own part when it finishes the sweep (Partial).
 type PartStore interface {
-	// SaveSweepPart saves (inserts or replaces) one part; a part once
-	// saved final does not change again.
+	// SaveSweepPart saves (inserts or replaces) one part.
 	SaveSweepPart(sweepID uint64, p store.SweepPart) error
 	// MergeSweepParts hands every part of the sweep to merge, with
 	// whether the sweep still runs, in one transaction that keeps other
@@ -62,8 +62,8 @@ type workerPart struct {
 	ps    PartStore
 	name  string
 	every time.Duration
-	mu    sync.Mutex // one save at a time, final never undone
-	final bool
+	mu    sync.Mutex // one save at a time
+	final bool       // saved final: later saves too, until reopen
 	stop  chan struct{}
 	done  chan struct{}
 	// prev is the summary of the sweep before (Health compares with
@@ -113,11 +113,44 @@ func (r *run) startPart(o WorkOptions) error {
 }
 
 // save saves the part: sum's counts so far; final when the worker has
-// nothing more of the sweep in hand (once final, always final).
+// nothing more of the sweep in hand (once final, final until reopen).
 func (p *workerPart) save(sweepID uint64, sum *Summary, final bool) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	final = final || p.final
+	return p.saveLocked(sweepID, sum, final || p.final)
+}
+
+// reopen saves the part not final again, before the worker fetches more
+// of the sweep: a worker that was done can get work again while the
+// sweep is being seeded (the seeder's part keeps it from being finished
+// meanwhile), and no other worker may finish the sweep without its new
+// counts.
+func (p *workerPart) reopen(sweepID uint64, sum *Summary) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if !p.final {
+		return nil
+	}
+	return p.saveLocked(sweepID, sum, false)
+}
+
+// reopenPart reopens the run's part before the worker sweeps the host
+// of l; when that fails, it gives the host back (its counts could miss
+// the summary).
+func (r *run) reopenPart(l HostLease) error {
+	if r.part == nil {
+		return nil
+	}
+	err := r.part.reopen(r.sw.ID, r.stats)
+	if err != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), drainTimeout)
+		defer cancel()
+		_ = l.Release(ctx)
+	}
+	return err
+}
+
+func (p *workerPart) saveLocked(sweepID uint64, sum *Summary, final bool) error {
 	sum.mu.Lock()
 	stats, err := json.Marshal(sum)
 	sum.mu.Unlock()

@@ -386,6 +386,10 @@ func (r *run) work(ctx context.Context, hf HostFrontier, f HostFetcher, o WorkOp
 			case err != nil:
 				wait = failed("claim failed", err)
 			case l != nil:
+				if err := r.reopenPart(l); err != nil {
+					wait = failed("cannot save its counts; the host is given back", err)
+					break
+				}
 				backoff = 0
 				active++
 				wg.Add(1)
