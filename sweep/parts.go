@@ -176,7 +176,7 @@ func (r *run) leavePart() {
 	close(p.stop)
 	<-p.done
 	var err error
-	for try := range 3 {
+	for try := range 2 { // a store call is bounded by the store's own timeout
 		if err = p.save(r.sw.ID, r.stats, true); err == nil {
 			break
 		}

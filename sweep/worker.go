@@ -463,7 +463,7 @@ func (r *run) finishIfDone(active int) (bool, error) {
 		case status == store.SweepRunning:
 			return false, nil // the last worker to be done finishes it
 		}
-		r.s.Log.Info("worker finished the sweep", "sweep", r.sw.ID)
+		r.s.Log.Info("worker: the sweep is finished", "sweep", r.sw.ID, "status", status)
 		return true, nil
 	}
 	sum := r.summary()
