@@ -1,6 +1,7 @@
 package pgstore
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"testing"
@@ -54,7 +55,8 @@ func BenchmarkClaim(b *testing.B) {
 // loadClaimFrontier is a store whose frontier holds urls pending URLs,
 // 100 a host, vacuumed and analysed.
 func loadClaimFrontier(b *testing.B, urls int) *Store {
-	ctx := testCtx(b)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute) // 10^7 takes long
+	defer cancel()
 	st := open(b, migrated(b), Options{})
 	sw := newSweep(b, st)
 	const perHost = 100
