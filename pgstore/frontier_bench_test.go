@@ -1,6 +1,7 @@
 package pgstore
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"testing"
@@ -16,33 +17,21 @@ import (
 //	go test -tags ne -run '^$' -bench BenchmarkClaim -benchtime 2000x ./pgstore/
 //
 // PGSTORE_CLAIM_1E6=1 adds a frontier of 10^6 URLs (about a minute to
-// load).
+// load), PGSTORE_CLAIM_1E7=1 one of 10^7 (over ten minutes, 3.5 GB).
 func BenchmarkClaim(b *testing.B) {
 	sizes := []int{10_000, 100_000}
 	if os.Getenv("PGSTORE_CLAIM_1E6") != "" {
 		sizes = append(sizes, 1_000_000)
 	}
+	if os.Getenv("PGSTORE_CLAIM_1E7") != "" {
+		sizes = append(sizes, 10_000_000)
+	}
 	for _, urls := range sizes {
+		// The frontier is loaded once per size, not once per run of the
+		// sub-benchmark (which runs with b.N = 1 first).
+		st := loadClaimFrontier(b, urls)
 		b.Run(fmt.Sprintf("urls=%d", urls), func(b *testing.B) {
 			ctx := testCtx(b)
-			st := open(b, migrated(b), Options{})
-			sw := newSweep(b, st)
-			const perHost = 100
-			batch := make([]Item, 0, MaxAddBatch)
-			for i := range urls {
-				batch = append(batch, Item{URL: fmt.Sprintf("http://h%06d.test/p%d", i/perHost, i%perHost)})
-				if len(batch) == cap(batch) || i == urls-1 {
-					if _, err := st.AddURLs(ctx, sw, batch); err != nil {
-						b.Fatal(err)
-					}
-					batch = batch[:0]
-				}
-			}
-			for _, table := range []string{"hosts", "frontier"} {
-				if _, err := st.Pool().Exec(ctx, "VACUUM ANALYZE "+table); err != nil {
-					b.Fatal(err)
-				}
-			}
 			b.ResetTimer()
 			for range b.N {
 				l, err := st.ClaimHost(ctx, "bench", time.Minute, ClaimOptions{Batch: 16})
@@ -61,4 +50,32 @@ func BenchmarkClaim(b *testing.B) {
 			}
 		})
 	}
+}
+
+// loadClaimFrontier is a store whose frontier holds urls pending URLs,
+// 100 a host, vacuumed and analysed.
+func loadClaimFrontier(b *testing.B, urls int) *Store {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute) // 10^7 takes long
+	defer cancel()
+	st := open(b, migrated(b), Options{})
+	sw := newSweep(b, st)
+	const perHost = 100
+	start := time.Now()
+	batch := make([]Item, 0, MaxAddBatch)
+	for i := range urls {
+		batch = append(batch, Item{URL: fmt.Sprintf("http://h%06d.test/p%d", i/perHost, i%perHost)})
+		if len(batch) == cap(batch) || i == urls-1 {
+			if _, err := st.AddURLs(ctx, sw, batch); err != nil {
+				b.Fatal(err)
+			}
+			batch = batch[:0]
+		}
+	}
+	for _, table := range []string{"hosts", "frontier"} {
+		if _, err := st.Pool().Exec(ctx, "VACUUM ANALYZE "+table); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.Logf("%d URLs loaded in %v", urls, time.Since(start).Round(time.Second))
+	return st
 }

@@ -59,6 +59,8 @@ var wantTables = []string{
 	"host_facts",
 	// 00010_watch_checks
 	"watch_checks",
+	// 00012_sweep_parts
+	"sweep_parts",
 }
 
 func init() { slices.Sort(wantTables) }

@@ -54,6 +54,10 @@ func (b *Backend) PruneFrontiers(finishedBefore time.Time) (int, error) {
 		if _, err := b.st.pool.Exec(ctx, `DELETE FROM source_caps WHERE sweep_id = $1`, id); err != nil {
 			return i, fmt.Errorf("pgstore: prune frontier of sweep %d: source caps: %w", id, err)
 		}
+		// And the workers' parts of its summary (merged into its stats).
+		if _, err := b.st.pool.Exec(ctx, `DELETE FROM sweep_parts WHERE sweep_id = $1`, id); err != nil {
+			return i, fmt.Errorf("pgstore: prune frontier of sweep %d: summary parts: %w", id, err)
+		}
 	}
 	return len(ids), nil
 }

@@ -52,6 +52,9 @@ type sweepStats struct {
 	NewVersions int                     `json:"new_snapshots"`
 	Trouble     []sweepTrouble          `json:"trouble"`
 	Resumed     bool                    `json:"resumed"`
+	// Partial: a shared sweep's counts miss what a killed worker had not
+	// saved (sweep.Summary.Partial).
+	Partial bool `json:"partial"`
 	// Sources: every configured source with its state, written by the
 	// sweep (absent in sweeps recorded before).
 	Sources []sweepSourceState `json:"sources"`

@@ -98,8 +98,12 @@ type Summary struct {
 	Trouble []Trouble `json:"trouble,omitempty"`
 	// Resumed: the counts cover only the part after the last resume.
 	Resumed bool `json:"resumed,omitempty"`
-	// Partial: the counts are one worker's part of a sweep many workers
-	// shared (Sweeper.Work); the finishing worker's part is stored.
+	// Partial: the counts miss some of a sweep many workers shared
+	// (Sweeper.Work): a worker was killed, or lost the database, with
+	// counts not yet saved (at most WorkOptions.SaveEvery of its work;
+	// parts.go), or the store keeps no parts and the finishing worker's
+	// own part is stored. A worker's own summary (Work's result) is
+	// always partial.
 	Partial bool `json:"partial,omitempty"`
 	// SharedSeeds are sources whose start URLs another source had
 	// already queued: checked, under the other source's name.

@@ -329,6 +329,8 @@ type run struct {
 	batch    int // Sweeper.Batch or DefaultBatch
 	qr       qrScanner
 	watch    watchRun // discover.watch's domain-move index (watch.go)
+	// part is a worker's part of the sweep's summary (parts.go).
+	part *workerPart
 }
 
 func newRun(s *Sweeper, sw *store.Sweep) *run {

@@ -6,8 +6,9 @@ package sweep
 // host's lease is the only one fetching it, so the host's delay and
 // robots.txt hold across all workers together. The crawler's own per-host
 // delay and retries are off (WorkerCrawlerOptions): each request, the
-// robots.txt fetch and each retry included, waits its turn in the lease,
-// once: the host's delay from the end of the lease's previous request.
+// robots.txt fetch, each retry and the render of a render: auto page
+// included, waits its turn in the lease, once: the host's delay from the
+// end of the lease's previous request.
 // A lease is released no sooner than the delay after its last request
 // ended, so the next holder keeps the same distance; a worker killed
 // mid-lease leaves the host idle until the lease's expiry plus the delay,
@@ -22,8 +23,9 @@ package sweep
 // workers: a page's URL stays pending until the transaction that records
 // the page also adds the links it follows (Record, RecordPageFollow), so
 // while any worker still has a page of the sweep in hand, something is
-// pending. Two workers finishing at once both write "finished"; the
-// summary stored is the finishing worker's part (Summary.Partial).
+// pending. The summary stored is the sum of every worker's counts
+// (parts.go); on a store that does not keep parts, it is the finishing
+// worker's part (Summary.Partial).
 //
 // Exactly once: a page is recorded by the same store calls as in a
 // single-process sweep (run.handle), which mark its URL done in the
@@ -168,6 +170,10 @@ type WorkOptions struct {
 	// Poll is the longest sleep when there is no work (default
 	// DefaultPoll).
 	Poll time.Duration
+	// SaveEvery is how often the worker saves its counts, its part of
+	// the sweep's summary (default DefaultSaveEvery): a worker killed
+	// loses at most this much of its counts (parts.go).
+	SaveEvery time.Duration
 }
 
 func (o *WorkOptions) check() error {
@@ -187,6 +193,12 @@ func (o *WorkOptions) check() error {
 	}
 	if o.Poll <= 0 {
 		o.Poll = DefaultPoll
+	}
+	switch {
+	case o.SaveEvery == 0:
+		o.SaveEvery = DefaultSaveEvery
+	case o.SaveEvery < MinSaveEvery || o.SaveEvery > MaxSaveEvery:
+		return fmt.Errorf("sweep: worker save interval %v outside %v–%v", o.SaveEvery, MinSaveEvery, MaxSaveEvery)
 	}
 	return nil
 }
@@ -239,7 +251,12 @@ func (s *Sweeper) Work(ctx context.Context, hf HostFrontier, o WorkOptions) (*Su
 			}
 		case sw != nil:
 			run := newRun(s, sw)
+			if err := run.startPart(o); err != nil {
+				s.Log.Warn("worker: cannot save its counts; trying again", "worker", o.Name, "sweep", sw.ID, "err", err)
+				break
+			}
 			err := run.work(ctx, hf, f, o)
+			run.leavePart()
 			sum := run.summary()
 			sum.Partial = true
 			if err != nil || o.Once {
@@ -314,14 +331,15 @@ func (s *Sweeper) StartShared(ctx context.Context) (*store.Sweep, error) {
 	} else if err := s.Store.StartSweep(sw); err != nil {
 		return nil, fmt.Errorf("sweep: start: %w", err)
 	}
-	if _, err := s.seed(sw.ID); err != nil {
+	// The seeding's counts are a part of the sweep's summary (parts.go),
+	// which keeps workers from finishing it before the seeding is done.
+	sp := s.startSeedPart(sw)
+	shared, err := s.seed(sw.ID)
+	if err != nil {
+		sp.end(nil, nil, nil, nil)
 		return nil, err
 	}
-	// discover.lookalike: its counts are in the log (the workers' summaries
-	// cover what they fetch).
-	s.seedLookalike(ctx, sw.ID)
-	s.seedCT(ctx, sw.ID)
-	s.seedWatch(sw.ID)
+	sp.end(shared, s.seedLookalike(ctx, sw.ID), s.seedCT(ctx, sw.ID), s.seedWatch(sw.ID))
 	// Workers do not finish a sweep with an empty frontier (it may be
 	// being seeded): one seeded with nothing is finished here.
 	if pending, done, err := s.Store.FrontierCounts(sw.ID); err != nil {
@@ -368,6 +386,10 @@ func (r *run) work(ctx context.Context, hf HostFrontier, f HostFetcher, o WorkOp
 			case err != nil:
 				wait = failed("claim failed", err)
 			case l != nil:
+				if err := r.reopenPart(l); err != nil {
+					wait = failed("cannot save its counts; the host is given back", err)
+					break
+				}
 				backoff = 0
 				active++
 				wg.Add(1)
@@ -426,6 +448,22 @@ func (r *run) finishIfDone(active int) (bool, error) {
 	case err != nil:
 		return false, err
 	case running.ID != r.sw.ID:
+		return true, nil
+	}
+	if r.part != nil {
+		// Every worker's counts: once this one's are final, the sweep is
+		// finished when no live worker still counts (parts.go).
+		if err := r.part.save(r.sw.ID, r.stats, true); err != nil {
+			return false, err
+		}
+		status, err := r.mergeParts(true)
+		switch {
+		case err != nil:
+			return false, err
+		case status == store.SweepRunning:
+			return false, nil // the last worker to be done finishes it
+		}
+		r.s.Log.Info("worker: the sweep is finished", "sweep", r.sw.ID, "status", status)
 		return true, nil
 	}
 	sum := r.summary()
@@ -616,6 +654,54 @@ func (r *run) fetchInTurn(ctx context.Context, it store.FrontierItem, f HostFetc
 			return nil, err
 		}
 	}
+	if !req.RenderAuto || req.Render {
+		return r.attemptsInTurn(ctx, fctx, req, f, t)
+	}
+	// render: auto is two requests to the host: the static fetch, then,
+	// when the page needs a browser (crawler.NeedsRender), the render, in
+	// a turn of its own with retries of its own, as the crawler does in a
+	// single-process sweep. The crawler would render at once, without the
+	// lease's turn, so it is given the two separately.
+	static := req
+	static.RenderAuto = false
+	res, err := r.attemptsInTurn(ctx, fctx, static, f, t)
+	if err != nil {
+		return nil, err
+	}
+	if crawler.NeedsRender(res) {
+		render := req
+		render.RenderAuto, render.Render = false, true
+		rendered, err := r.attemptsInTurn(ctx, fctx, render, f, t)
+		if err != nil {
+			return nil, err
+		}
+		res = autoResult(res, rendered)
+	}
+	res.Request, res.Auto = req, true
+	return res, nil
+}
+
+// autoResult is a render: auto page's result from its static fetch and
+// its render: the render, or, when it failed, the static page with the
+// render's error (Result.RenderErr), as the crawler keeps it.
+func autoResult(static, rendered *crawler.Result) *crawler.Result {
+	attempts := static.Attempts + rendered.Attempts
+	if rendered.Outcome == crawler.OutcomeOK {
+		rendered.Attempts = attempts
+		return rendered
+	}
+	static.RenderErr = rendered.Err
+	if static.RenderErr == nil {
+		static.RenderErr = fmt.Errorf("crawler: render %s: %s", static.RequestedURL, rendered.Outcome)
+	}
+	static.Attempts = attempts
+	static.Refused += rendered.Refused
+	return static
+}
+
+// attemptsInTurn fetches req, and retries it, each attempt in a turn of
+// the lease; an error means the lease's turn did not come.
+func (r *run) attemptsInTurn(ctx, fctx context.Context, req crawler.Request, f HostFetcher, t *turns) (*crawler.Result, error) {
 	for attempt := 0; ; attempt++ {
 		if err := t.next(); err != nil {
 			return nil, err

@@ -238,7 +238,8 @@ func childWorker() int {
 		return 1
 	}
 	defer w.close()
-	_, err = w.sw.Work(ctx, w.hf, sweep.WorkOptions{Name: args[3], Hosts: 4, LeaseTTL: 3 * time.Second, Once: true, Poll: 200 * time.Millisecond})
+	_, err = w.sw.Work(ctx, w.hf, sweep.WorkOptions{Name: args[3], Hosts: 4, LeaseTTL: 3 * time.Second, Once: true, Poll: 200 * time.Millisecond,
+		SaveEvery: 500 * time.Millisecond})
 	if err != nil && !errors.Is(err, sweep.ErrNoSweep) && ctx.Err() == nil {
 		fmt.Fprintln(os.Stderr, "child worker:", err)
 		return 1
@@ -422,6 +423,20 @@ func TestWorkersSurviveKills(t *testing.T) {
 		}
 	}
 	t.Logf("pages fetched again after a kill: %d", refetched)
+	// The summary: every count of the workers that were not killed, and
+	// of the killed ones up to their last save (each fetch counted at
+	// most once, as the site served it); exact unless marked partial.
+	_, sum := storedSummary(t, b, sw.ID)
+	_, served := servedPages(s)
+	t.Logf("summary: %d pages attempted of %d served, partial %v", sum.Total.Attempted, served, sum.Partial)
+	switch {
+	case sum.Total.Attempted > served:
+		t.Errorf("summary: %d pages attempted, more than the %d served", sum.Total.Attempted, served)
+	case !sum.Partial && sum.Total.Attempted != served:
+		t.Errorf("summary not marked partial: %d pages attempted, %d served", sum.Total.Attempted, served)
+	case sum.Partial && len(killed) == 0:
+		t.Error("summary marked partial, and no worker was killed")
+	}
 	checkPolite(t, s, start, delay)
 	checkCases(t, b, s.offers())
 	if t.Failed() {
