@@ -60,6 +60,18 @@ func discoverConfig(t *testing.T, web *testbed.Web, dir, discover string) *confi
 
 func qrSweep(t *testing.T, cfg *config.Config) (*Summary, map[string]store.Case, *store.Store) {
 	t.Helper()
+	return qrSweepWith(t, cfg, false)
+}
+
+// fetchOnly hides the crawler's evidence renders (a Fetcher that is not an
+// EvidenceFetcher: a sweep without a browser for screenshots).
+type fetchOnly struct{ Fetcher }
+
+// qrSweepWith is qrSweep; noShots sweeps without evidence screenshots, for
+// tests that measure something else on many imitation sites (each would be
+// a browser render).
+func qrSweepWith(t *testing.T, cfg *config.Config, noShots bool) (*Summary, map[string]store.Case, *store.Store) {
+	t.Helper()
 	p, err := rules.Default()
 	if err != nil {
 		t.Fatal(err)
@@ -80,7 +92,11 @@ func qrSweep(t *testing.T, cfg *config.Config) (*Summary, map[string]store.Case,
 	defer cr.Close()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	s := &Sweeper{Config: cfg, Store: st, Matcher: m, Fetcher: cr, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	var f Fetcher = cr
+	if noShots {
+		f = fetchOnly{cr}
+	}
+	s := &Sweeper{Config: cfg, Store: st, Matcher: m, Fetcher: f, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
 	sum, err := s.Run(ctx, false)
 	if err != nil {
 		t.Fatal(err)

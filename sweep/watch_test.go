@@ -265,7 +265,9 @@ func TestSweepWatchRate(t *testing.T) {
 	h.set("quiet.example", http.StatusOK, "<html><body><p>无关页面</p></body></html>")
 	dir := t.TempDir()
 	watch := "discover:\n  watch: {max_hosts: 30}\n"
-	_, byURL, st := qrSweep(t, h.config(t, dir, watch, hosts...))
+	// Without evidence screenshots: 40 imitation cases would be 40 browser
+	// renders (minutes under the race detector); the rate is the re-checks'.
+	_, byURL, st := qrSweepWith(t, h.config(t, dir, watch, hosts...), true)
 	if len(byURL) != n {
 		t.Fatalf("sweep 1: %d cases, want %d", len(byURL), n)
 	}
@@ -279,7 +281,7 @@ func TestSweepWatchRate(t *testing.T) {
 	}
 	h.mu.Unlock()
 	start := time.Now()
-	sum, _, _ := qrSweep(t, h.config(t, dir, watch, "quiet.example"))
+	sum, _, _ := qrSweepWith(t, h.config(t, dir, watch, "quiet.example"), true)
 	took := time.Since(start)
 	if w := sum.Watch; w == nil || w.Known != 30 || w.Queued != 30 || w.Online != 30 || w.Moves != 0 {
 		t.Fatalf("watch: %+v", w)
