@@ -70,21 +70,7 @@ func TestVerdictDev2Signals(t *testing.T) {
 			false, nil, []string{"标题以政府机关的名义"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r := Verdict(Candidate{Snapshot: Extract(tc.url, []byte(tc.html))}, refs, o)
-			t.Logf("score %.2f: %v", r.Score, r.Texts())
-			if r.Imitation != tc.want {
-				t.Errorf("imitation %v, want %v", r.Imitation, tc.want)
-			}
-			for _, w := range tc.texts {
-				if !slices.ContainsFunc(r.Texts(), func(s string) bool { return strings.Contains(s, w) }) {
-					t.Errorf("no reason with %q", w)
-				}
-			}
-			for _, w := range tc.not {
-				if slices.ContainsFunc(r.Texts(), func(s string) bool { return strings.Contains(s, w) }) {
-					t.Errorf("a reason with %q", w)
-				}
-			}
+			checkVerdict(t, Verdict(Candidate{Snapshot: Extract(tc.url, []byte(tc.html))}, refs, o), tc.want, tc.texts, tc.not)
 		})
 	}
 }
@@ -120,6 +106,26 @@ func TestRecordURLAnyParameter(t *testing.T) {
 	} {
 		if got := recordURL(u); got != want {
 			t.Errorf("recordURL(%s) = %q, want %q", u, got, want)
+		}
+	}
+}
+
+// checkVerdict checks a verdict's outcome and that its reasons contain
+// each of texts and none of not (substrings), logging score and reasons.
+func checkVerdict(t *testing.T, r Result, want bool, texts, not []string) {
+	t.Helper()
+	t.Logf("score %.2f cleared %q: %v", r.Score, r.Cleared, r.Texts())
+	if r.Imitation != want {
+		t.Errorf("imitation %v, want %v", r.Imitation, want)
+	}
+	for _, w := range texts {
+		if !slices.ContainsFunc(r.Texts(), func(s string) bool { return strings.Contains(s, w) }) {
+			t.Errorf("no reason with %q", w)
+		}
+	}
+	for _, w := range not {
+		if slices.ContainsFunc(r.Texts(), func(s string) bool { return strings.Contains(s, w) }) {
+			t.Errorf("a reason with %q", w)
 		}
 	}
 }

@@ -194,21 +194,7 @@ func TestVerdictDev3Signals(t *testing.T) {
 			false, nil, []string{"链接自称官方平台"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r := Verdict(Candidate{Snapshot: Extract(tc.url, []byte(tc.html))}, refs, o)
-			t.Logf("score %.2f cleared %q: %v", r.Score, r.Cleared, r.Texts())
-			if r.Imitation != tc.want {
-				t.Errorf("imitation %v, want %v", r.Imitation, tc.want)
-			}
-			for _, w := range tc.texts {
-				if !slices.ContainsFunc(r.Texts(), func(s string) bool { return strings.Contains(s, w) }) {
-					t.Errorf("no reason with %q", w)
-				}
-			}
-			for _, w := range tc.not {
-				if slices.ContainsFunc(r.Texts(), func(s string) bool { return strings.Contains(s, w) }) {
-					t.Errorf("a reason with %q", w)
-				}
-			}
+			checkVerdict(t, Verdict(Candidate{Snapshot: Extract(tc.url, []byte(tc.html))}, refs, o), tc.want, tc.texts, tc.not)
 		})
 	}
 }
