@@ -118,7 +118,8 @@
 // says 私信我 carries a corroborator. Measured with models trained by
 // source-grouped 5-fold cross-validation on the real train split (each
 // fold's texts scored by a model that never saw their site; the other
-// data as make model), and with the default model on dev and v7: every
+// data as make model: tools/cvmodel.py), and with the default model on
+// dev and v7: every
 // text the gate catches whose probability reaches 0.5 is a negative (10
 // of 10); the cross-validated train split went from TP/FP 163/9 to 163/7
 // and its everyday texts from 1 false alarm to 0; dev (58/2), v7 (70/3),
