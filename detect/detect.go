@@ -39,10 +39,17 @@
 //     while the genre's cues say the page talks about offers rather than
 //     making one (see GenreBar). A page with a personal contact keeps the
 //     ordinary bar, as a unit with one keeps its rules' full weight.
-//  4. The model never unflags a page the rules flagged, and never changes
-//     their category: when both flag, the rules' category and route
-//     stand. A page only the model flags takes the model's category and
-//     the route the packs' first rule of that category suggests.
+//  4. The model never unflags a page the rules flagged, and changes
+//     their category only to break a tie: when both flag, the rules'
+//     category and route stand, unless rules of several categories
+//     fired with the same top score and the model's likeliest category
+//     (its probability reaching the model's threshold) is one of them;
+//     that category and its rule's route are then taken (breakTie).
+//     A page only the model flags takes the category with the highest
+//     model probability plus the score of its rules over their threshold
+//     (soloCategory): rules that scored under their threshold still say
+//     what the page is about; the route is the one the packs' first
+//     rule of that category suggests.
 //  5. Finding.Channel says which stage flagged: "rules", "model", or
 //     "rules+model" when the model's vote (step 3) would have flagged the
 //     page too.
@@ -97,6 +104,42 @@
 // 2 of the 15 everyday dev texts at 0.9 (a CV header, "If you have QQ…"),
 // which is why it was off before.
 //
+// # Questions
+//
+// A short text no rule touched that asks a question (a question mark, 吗,
+// 呢, 哪里, 什么, 怎么, 如何, 是否, 多久, …: questionWords) and carries no
+// corroborator — no contact of any kind and no member of the packs'
+// short-text corroborator families (price, call to act, guarantee,
+// direct address, …) — is judged by the model but never flagged by it
+// alone (bareQuestion): it asks for information ("沙市叉车证在哪里考",
+// "建筑职业证书都有什么等级"), and the model, reading character n-grams
+// of the domain, scores such questions up to 0.97. A buyer's request the
+// rules know (哪里能办, 求购) touches a rule; one that asks the price or
+// says 私信我 carries a corroborator. Measured with models trained by
+// source-grouped 5-fold cross-validation on the real train split (each
+// fold's texts scored by a model that never saw their site; the other
+// data as make model: tools/cvmodel.py), and with the default model on
+// dev and v7: every
+// text the gate catches whose probability reaches 0.5 is a negative (10
+// of 10); the cross-validated train split went from TP/FP 163/9 to 163/7
+// and its everyday texts from 1 false alarm to 0; dev (58/2), v7 (70/3),
+// v4–v6 and the synthetic corpus are unchanged.
+//
+// # Imitation sites
+//
+// On a page no rule touched the model never flags imitation_site alone:
+// an imitation query site copies the official one's words, so its text
+// cannot tell the copy from the original — the official query platform
+// of the synthetic corpus's clean pages (co-cx-mem-gov-cn-index) scores
+// 0.99 and v7's official service portal 0.94 — and the imitation check,
+// which compares the page with the official sites it resembles (host,
+// layout), is the channel for those; and the real corpus has no
+// imitation example for the model to learn from. Where a rule touched
+// the page (an offer to build such a site, a fake query result) the
+// model still flags it at the usual bar. Measured: the two false alarms
+// above go; no imitation site was flagged that way on the real corpus,
+// v4–v7 or the synthetic corpus, so no catch is lost.
+//
 // DefaultBar was chosen on the train and dev splits of the real corpus and
 // the held-out sets (never on the test split); see DefaultBar.
 //
@@ -140,6 +183,10 @@ import (
 // offers. (The model trained before round 5 of the real corpus had its
 // best bar at 0.7 with short texts left out: dev 49/1/11, v7 64/1/8.)
 const DefaultBar = 0.85
+
+// imitationSite is the category of imitation query sites. The model never
+// flags it alone on a page no rule touched (see "Imitation sites").
+const imitationSite = "imitation_site"
 
 // DefaultShort is Options.Short's default: texts of at most 300 runes
 // (titles, comments, messages, listing fields) are judged by the model
@@ -216,6 +263,9 @@ type Detector struct {
 	// all digits: a short text no rule touched is judged only when it
 	// holds one. Nil when there are none.
 	words *ahocorasick.Automaton
+	// corr recognises the members of the packs' short-text corroborator
+	// families (bareQuestion); nil when there are none.
+	corr *ahocorasick.Automaton
 }
 
 // New builds a Detector over compiled rules and, optionally, a model.
@@ -240,7 +290,7 @@ func New(m *matcher.Matcher, o Options) *Detector {
 	for _, c := range o.Off {
 		d.off[c] = true
 	}
-	d.routes, d.words = routesOf(m), wordsOf(m)
+	d.routes, d.words, d.corr = routesOf(m), wordsOf(m), corroboratorsOf(m.Packs())
 	return d
 }
 
@@ -315,7 +365,7 @@ func (d *Detector) Model() *rank.Model { return d.model }
 // runs), the same model and channels.
 func (d *Detector) WithMatcher(m *matcher.Matcher) *Detector {
 	c := *d
-	c.m, c.routes, c.words = m, routesOf(m), wordsOf(m)
+	c.m, c.routes, c.words, c.corr = m, routesOf(m), wordsOf(m), corroboratorsOf(m.Packs())
 	return &c
 }
 
@@ -412,22 +462,35 @@ func (d *Detector) Detect(p *page.Page) *matcher.Finding {
 	if f.Genre != "" && !personalContact(f.Contacts) && GenreBar > mv.Bar {
 		mv.Bar, raised = GenreBar, "genre" // a recognised genre raises the bar
 	}
+	switch {
+	case untouched && pr.Category == imitationSite:
+		mv.Bar, raised = 1, "imitation" // only the imitation check tells a copy from the official site
+	case untouched && d.bareQuestion(p, f):
+		mv.Bar, raised = 1, "question" // a bare question is not flagged by the model alone
+	}
 	on := pr.Category != rank.Negative && !d.off[pr.Category]
-	mv.Flagged = on && pr.Positive >= mv.Bar
+	mv.Flagged = on && pr.Positive >= mv.Bar && raised != "question" && raised != "imitation"
 	f.Model = mv
 	reason := d.reason(mv, pr.Category, raised)
 	switch {
 	case f.Flagged && mv.Flagged:
 		f.Channel = matcher.ChannelBoth
+		d.breakTie(f, pr.Category)
+		f.Reasons = append(f.Reasons, reason)
+	case f.Flagged && pr.Category != rank.Negative:
+		d.breakTie(f, pr.Category)
 		f.Reasons = append(f.Reasons, reason)
 	case f.Flagged:
 		f.Reasons = append(f.Reasons, reason)
 	case mv.Flagged:
 		f.Flagged, f.Channel = true, matcher.ChannelModel
-		f.Category = pr.Category
-		f.CategoryName = rules.CategoryName(d.m.Packs(), pr.Category)
-		f.Route = d.routes[pr.Category]
+		f.Category = d.soloCategory(f, pr)
+		f.CategoryName = rules.CategoryName(d.m.Packs(), f.Category)
+		f.Route = d.routes[f.Category]
 		head := fmt.Sprintf("模型达到单独标记门槛 %.2f", mv.Bar)
+		if f.Category != pr.Category {
+			head += fmt.Sprintf("，类别取“%s”（该类别的规则已得分但未达阈值，与模型的概率合计最高）", f.CategoryName)
+		}
 		if f.Route.Known() {
 			head += "，建议：" + f.Route.Name()
 		}
@@ -489,6 +552,10 @@ func (d *Detector) reason(mv *matcher.ModelVerdict, category, raised string) str
 		fmt.Fprintf(&b, "（页面体裁已识别且无个人联系方式，模型单独标记须达 %.2f）", mv.Bar)
 	case "short":
 		fmt.Fprintf(&b, "（短文本未命中任何规则，由模型单独判断，标记须达 %.2f）", mv.Bar)
+	case "imitation":
+		b.WriteString("（未命中任何规则：仿冒查询网站与官方网站的文字相同，只有仿冒比对能区分，模型不单独标记）")
+	case "question":
+		b.WriteString("（短文本未命中任何规则，是不带联系方式、价格或招揽用语的提问，模型不单独标记）")
 	}
 	if len(mv.NGrams) > 0 {
 		b.WriteString("；主要依据：")
@@ -503,6 +570,77 @@ func (d *Detector) reason(mv *matcher.ModelVerdict, category, raised string) str
 		}
 	}
 	return b.String()
+}
+
+// soloCategory is the category of a page the model flags alone: the
+// positive class c with the highest P(c) + s(c), where s(c) is the best
+// score of c's rules on the page over that rule's threshold (0 when none
+// of c's rules scored above zero; below 1, as none fired). The rules that
+// scored under their threshold still say what the page is about: "非本专业
+// 也能过" scored 4 of 6 for training_fraud, and the model, at 0.78 for
+// exam_fraud and 0.16 for training_fraud, takes training_fraud. A class
+// whose model channel is off is not taken. Measured on the
+// cross-validated real train split: right category 2 more (151 → 153
+// of 170 flags), dev and v7 unchanged.
+func (d *Detector) soloCategory(f *matcher.Finding, pr rank.Prediction) string {
+	best, bestV := pr.Category, -1.0
+	for _, c := range rank.Classes {
+		if c == rank.Negative || d.off[c] {
+			continue
+		}
+		v := pr.Probs[c]
+		s := 0.0
+		for _, h := range f.Rules {
+			if h.Category == c && h.Score > 0 && h.Threshold > 0 {
+				s = max(s, min(h.Score/h.Threshold, 1))
+			}
+		}
+		if v += s; v > bestV {
+			best, bestV = c, v
+		}
+	}
+	return best
+}
+
+// breakTie gives f, flagged by the rules, the model's category when the
+// rules that fired with f's top score belong to several categories and
+// category is one of them; the route is that of the first such rule of
+// category. A category whose model channel is off breaks no tie.
+// Measured with the default model: right category on v7 62 of
+// 73 flags → 63, on the synthetic corpus 198 of 220 → 203; the real
+// dev split, v4–v6 and the cross-validated train split unchanged (no tie
+// there went the other way).
+func (d *Detector) breakTie(f *matcher.Finding, category string) {
+	if category == f.Category || d.off[category] {
+		return
+	}
+	var top float64
+	found := false
+	for _, h := range f.Rules {
+		if h.Fired && (!found || h.Score > top) {
+			top, found = h.Score, true
+		}
+	}
+	if !found {
+		return
+	}
+	tied := false
+	for _, h := range f.Rules {
+		if h.Fired && h.Score == top && h.Category == f.Category {
+			tied = true
+		}
+	}
+	if !tied {
+		return
+	}
+	for _, h := range f.Rules {
+		if h.Fired && h.Score == top && h.Category == category {
+			f.Category, f.Route = category, h.Route
+			f.CategoryName = rules.CategoryName(d.m.Packs(), category)
+			f.Reasons = append(f.Reasons, fmt.Sprintf("规则“%s”与其他类别的规则得分并列（%g），类别按模型取“%s”", h.ID, top, f.CategoryName))
+			return
+		}
+	}
 }
 
 func round4(f float64) float64 { return float64(int64(f*1e4+0.5)) / 1e4 }

@@ -99,7 +99,7 @@ func (e *mdEnv) mdRecord(url, title, text string) (uint64, *matcher.Finding) {
 // each other; the queue filters by channel.
 func TestCasePageModelAndLinkedCases(t *testing.T) {
 	e := mdNew(t)
-	modelCase, mf := e.mdRecord("http://bbs.example/t/1", "考试交流", "高压电工证 低压电工证 焊工证 登高证 全国通用 需要的联系")
+	modelCase, mf := e.mdRecord("http://bbs.example/t/1", "考试交流", "高压电工证 低压电工证 焊工证 登高证 全国通用 需要的私聊")
 	a, _ := e.mdRecord("http://bbs.example/t/2", "安全员C证", "安全员C证代办，无需考试，包过包查，联系微信 seller-88")
 	b, _ := e.mdRecord("http://shop.example/item/3", "电工证", "电工证焊工证出售，不用考试直接出证，官网可查，加微信 seller-88 详聊")
 	other, _ := e.mdRecord("http://bbs.example/t/4", "高处作业证", "高处作业证代办，免考包过，终身可查，QQ 2233445566")
@@ -188,7 +188,7 @@ func TestModelChannelSwitch(t *testing.T) {
 	if !strings.Contains(row.Find(".channel-state").Text(), "已关闭") || !strings.Contains(row.Text(), "analyst") {
 		t.Errorf("after switching off: %q", row.Text())
 	}
-	if f := e.detector().Detect(page.FromText("", "高压电工证 低压电工证 焊工证 登高证 全国通用 需要的联系")); f.Flagged {
+	if f := e.detector().Detect(page.FromText("", "高压电工证 低压电工证 焊工证 登高证 全国通用 需要的私聊")); f.Flagged {
 		t.Errorf("the channel is off and the model still flags: %q", f.Reasons)
 	}
 }
@@ -226,7 +226,7 @@ func TestModelWarningBanner(t *testing.T) {
 func TestCasePageModelInBrowser(t *testing.T) {
 	chromiumPath(t)
 	e := mdNew(t)
-	modelCase, mf := e.mdRecord("http://bbs.example/t/1", "考试交流", "高压电工证 低压电工证 焊工证 登高证 全国通用 需要的联系")
+	modelCase, mf := e.mdRecord("http://bbs.example/t/1", "考试交流", "高压电工证 低压电工证 焊工证 登高证 全国通用 需要的私聊")
 	a, _ := e.mdRecord("http://bbs.example/t/2", "安全员C证", "安全员C证代办，无需考试，包过包查，联系微信 seller-88")
 	b, _ := e.mdRecord("http://shop.example/item/3", "电工证", "电工证焊工证出售，不用考试直接出证，官网可查，加微信 seller-88 详聊")
 	ctx := browser(t)

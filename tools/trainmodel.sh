@@ -62,5 +62,12 @@ out=rank/default.eval.txt
 			/^== / { keep = /Overall|Per category/ || (all && /Per text kind/) }
 			keep'
 	done
+	# Every real train text judged by a model that never saw its site
+	# (tools/cvmodel.py): the honest figure on the train split.
+	if command -v python3 >/dev/null; then
+		echo
+		echo "### testdata/real/texts.jsonl and everyday.jsonl, train split, 5-fold cross-validation by site"
+		python3 tools/cvmodel.py "$bin" 2>/dev/null
+	fi
 } >"$out"
 echo "trained $("$bin" --lang en model show rank/default.cwm --top 0 | awk "NR==1 {print \$2}") into rank/default.cwm; figures in $out"
