@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
@@ -287,8 +288,15 @@ func compactLabel(label string) string {
 	return b.String()
 }
 
+// utf8Choice is lookupLabel("utf-8"); not to be modified.
+var utf8Choice = encodingChoice{enc: nil, name: CharsetUTF8}
+
 // lookupLabel resolves a charset label, or returns nil for an unknown one.
 func lookupLabel(label string) *encodingChoice {
+	if strings.EqualFold(label, "utf-8") {
+		// The label of almost every page: no allocation.
+		return &utf8Choice
+	}
 	label = strings.ToLower(strings.Trim(label, " \t\r\n\f\"';,"))
 	if label == "" || len(label) > 64 {
 		return nil
@@ -324,7 +332,9 @@ func prescanMeta(body []byte) *encodingChoice {
 	if !containsFoldASCII(body, "charset") {
 		return nil
 	}
-	z := lexer{s: string(body)}
+	// The lexer reads body in place (no copy): nothing it returns is
+	// kept past this function (lookupLabel returns canonical names).
+	z := lexer{s: unsafe.String(unsafe.SliceData(body), len(body))}
 	for {
 		switch z.next() {
 		case tokError:
