@@ -581,7 +581,7 @@ func (e *extractor) finish(pageURL string) *Page {
 	e.closeButton()
 	e.closeLabel()
 
-	links := newLinkResolver(baseURL(pageURL, e.baseHref, e.hasBase))
+	links := pageLinkResolver(pageURL, e.baseHref, e.hasBase)
 	p := &Page{URL: pageURL, Title: e.title.String()}
 
 	desc := e.metaDesc.String()
@@ -724,6 +724,16 @@ func collapse(s string, max int) string {
 	return o.String()
 }
 
+// skipASCIISpace returns the index of the first byte at or after i that
+// is not an ASCII space. Writers skip a run of spaces at once: a space
+// after a space changes nothing, and markup is indented with long runs.
+func skipASCIISpace(s string, i int) int {
+	for i < len(s) && s[i] < utf8.RuneSelf && asciiSpace[s[i]] {
+		i++
+	}
+	return i
+}
+
 // asciiSpace marks the ASCII bytes isSpace reports.
 var asciiSpace = [utf8.RuneSelf]bool{' ': true, '\n': true, '\t': true, '\r': true, '\f': true, '\v': true}
 
@@ -799,6 +809,7 @@ func (w *lineWriter) write(s string) {
 			w.pendingSpace = true
 		}
 		i += n
+		i = skipASCIISpace(s, i) // the rest of a run of indentation: the same
 	}
 }
 
@@ -851,7 +862,7 @@ func (o *oneLine) write(s string) {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if isSpace(r) {
 			o.sep()
-			i += n
+			i = skipASCIISpace(s, i+n)
 			continue
 		}
 		if o.n >= o.max {
@@ -924,6 +935,7 @@ func (r *recentLine) write(s string) {
 			if len(r.cur) > 0 {
 				r.space = true
 			}
+			i = skipASCIISpace(s, i)
 			continue
 		}
 		if r.space {

@@ -19,6 +19,51 @@ type linkResolver struct {
 	base   *url.URL
 	origin string // scheme://host of base; "" turns the fast path off
 	dir    string // base's escaped path up to and including its last '/'
+
+	// A plain page URL (and no <base href>) is read without net/url;
+	// base is then parsed from it when an href needs the slow path.
+	pageURL string
+	parsed  bool
+}
+
+// pageLinkResolver is newLinkResolver(baseURL(pageURL, baseHref,
+// hasBase)), without parsing a plain page URL up front.
+func pageLinkResolver(pageURL, baseHref string, hasBase bool) linkResolver {
+	if !hasBase {
+		if origin, dir, ok := plainPageURL(pageURL); ok {
+			return linkResolver{origin: origin, dir: dir, pageURL: pageURL}
+		}
+	}
+	r := newLinkResolver(baseURL(pageURL, baseHref, hasBase))
+	r.parsed = true
+	return r
+}
+
+// plainPageURL splits an http(s) URL of a plain host and path (see
+// plainHost, plainPath) and an optional plain query into its origin and
+// directory, as newLinkResolver would from the parsed URL.
+func plainPageURL(u string) (origin, dir string, ok bool) {
+	scheme := "http://"
+	if !strings.HasPrefix(u, scheme) {
+		if scheme = "https://"; !strings.HasPrefix(u, scheme) {
+			return "", "", false
+		}
+	}
+	rest, query, hasQuery := strings.Cut(u[len(scheme):], "?")
+	if hasQuery && !plainQuery(query) {
+		return "", "", false
+	}
+	host, path := rest, ""
+	if i := strings.IndexByte(rest, '/'); i >= 0 {
+		host, path = rest[:i], rest[i:]
+	}
+	if !plainHost(host) || (path != "" && !plainPath(path)) {
+		return "", "", false
+	}
+	if path == "" {
+		return scheme + host, "/", true
+	}
+	return scheme + host, path[:strings.LastIndexByte(path, '/')+1], true
 }
 
 func newLinkResolver(base *url.URL) linkResolver {
@@ -46,6 +91,9 @@ func (r *linkResolver) resolve(href string) string {
 		if u, ok := r.fastResolve(href); ok {
 			return u
 		}
+	}
+	if !r.parsed {
+		r.base, r.parsed = baseURL(r.pageURL, "", false), true
 	}
 	return resolve(r.base, href)
 }

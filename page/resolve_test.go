@@ -26,6 +26,8 @@ func TestFastResolveMatchesNetURL(t *testing.T) {
 		"https://a.example:8443/x/y?q=1#f", "http://a.example/a/../b/c", "http://a.example/./c", "http://a.example//c",
 		"http://u:p@a.example/x", "http://A.example/x", "http://a.example/%41/x", "http://a.example/é/x",
 		"mailto:x@a.example", "ftp://a.example/x", "http://[::1]:80/x", "http://a.example:/x",
+		"http://a.example?q=1", "http://a.example/d/p?q=/x/", "https://a.example:8443", " http://a.example/d/x",
+		"http://a.example/d/x ", "HTTP://a.example/d/x", "http://a.example/d/x#f", "http://a.example/d/x?a#f",
 	}
 	crafted := len(hrefs)
 	seenBase, seenHref := map[string]bool{}, map[string]bool{}
@@ -45,7 +47,13 @@ func TestFastResolveMatchesNetURL(t *testing.T) {
 	fast, n := 0, 0
 	for _, b := range bases {
 		base := baseURL(b, "", false)
-		r := newLinkResolver(base)
+		r := pageLinkResolver(b, "", false)
+		if o, d, ok := plainPageURL(b); ok {
+			full := newLinkResolver(base)
+			if full.origin != o || full.dir != d {
+				t.Errorf("page URL %q read as origin %q, directory %q; parsed: %q, %q", b, o, d, full.origin, full.dir)
+			}
+		}
 		for _, h := range hrefs {
 			n++
 			want := resolve(base, h)
@@ -62,7 +70,7 @@ func TestFastResolveMatchesNetURL(t *testing.T) {
 	// A base with a <base href>, which baseURL resolves first.
 	for _, bh := range []string{"/sub/", "../up/x", "http://b.example/q/", "sub"} {
 		base := baseURL("http://a.example/dir/page.html", bh, true)
-		r := newLinkResolver(base)
+		r := pageLinkResolver("http://a.example/dir/page.html", bh, true)
 		for _, h := range hrefs[:crafted] {
 			if got, want := r.resolve(h), resolve(base, h); got != want {
 				t.Errorf("base href %q, href %q: fast path gives %q, net/url %q", bh, h, got, want)
