@@ -92,7 +92,7 @@ func Decode(body []byte, contentType string) (text string, charsetName string, e
 	if header != nil {
 		return decodeWith(header.enc, header.name, body)
 	}
-	if utf8.Valid(body) {
+	if validUTF8(body) {
 		// What guessCharset would say first, without validating twice.
 		return string(body), CharsetUTF8, nil
 	}
@@ -109,7 +109,7 @@ type encodingChoice struct {
 // decodeWith decodes body with enc; a nil enc means UTF-8.
 func decodeWith(enc encoding.Encoding, name string, body []byte) (string, string, error) {
 	if enc == nil {
-		if utf8.Valid(body) {
+		if validUTF8(body) {
 			// The common case, checked by the fast validator before
 			// the one copy.
 			return string(body), name, nil
@@ -122,7 +122,7 @@ func decodeWith(enc encoding.Encoding, name string, body []byte) (string, string
 	}
 	// Decoders emit U+FFFD for bad input; this guards against one that
 	// passes bytes through.
-	if !utf8.Valid(out) {
+	if !validUTF8(out) {
 		return strings.ToValidUTF8(string(out), "\uFFFD"), name, nil
 	}
 	return string(out), name, nil
@@ -131,6 +131,9 @@ func decodeWith(enc encoding.Encoding, name string, body []byte) (string, string
 // fromBOM returns the charset announced by a byte order mark and the mark's
 // length, or nil.
 func fromBOM(body []byte) (*encodingChoice, int) {
+	if len(body) < 2 || body[0] < 0xEF {
+		return nil, 0 // no mark starts so (the marks start 0xEF, 0xFE, 0xFF)
+	}
 	switch {
 	case bytes.HasPrefix(body, []byte{0xEF, 0xBB, 0xBF}):
 		return &encodingChoice{enc: nil, name: CharsetUTF8}, 3
