@@ -690,11 +690,14 @@ func (r *run) follow(src *config.Source, it store.FrontierItem, res *crawler.Res
 }
 
 func allowed(src *config.Source, link string) bool {
-	u, err := url.Parse(link)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
-		return false
+	host, plain := plainLinkHost(link) // linkhost.go: most links, without parsing
+	if !plain {
+		u, err := url.Parse(link)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+			return false
+		}
+		host = strings.ToLower(u.Hostname())
 	}
-	host := strings.ToLower(u.Hostname())
 	ok := false
 	for _, h := range src.AllowedHosts {
 		if host == h || strings.HasSuffix(host, "."+h) {
