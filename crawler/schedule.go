@@ -134,6 +134,18 @@ type scheduler struct {
 	room      chan struct{} // closed and replaced when queued drops below maxQueued
 	lastPrune time.Time
 	wake      chan struct{}
+
+	// Started jobs go to runners, goroutines kept while loop runs (at
+	// most parallel, started as needed): a goroutine per job paid for
+	// growing its stack through the HTTP client and colly every time.
+	starts  chan startedJob
+	runners int // under mu
+}
+
+// startedJob is a job dispatch started, for a runner.
+type startedJob struct {
+	j *job
+	h *hostState
 }
 
 func newScheduler(parallel, perHost int, delay time.Duration, run func(*job, *hostState)) *scheduler {
@@ -142,6 +154,8 @@ func newScheduler(parallel, perHost int, delay time.Duration, run func(*job, *ho
 		hosts: make(map[string]*hostState),
 		room:  make(chan struct{}),
 		wake:  make(chan struct{}, 1),
+		// Never full: no more jobs run at once than parallel.
+		starts: make(chan startedJob, max(parallel, 1)),
 	}
 }
 
@@ -161,6 +175,8 @@ func (s *scheduler) signal() {
 func (s *scheduler) loop(ctx context.Context) {
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
+	// The runners finish the jobs already started, then end.
+	defer close(s.starts)
 	for {
 		if wait := s.dispatch(); wait > 0 {
 			timer.Reset(wait)
@@ -198,7 +214,15 @@ func (s *scheduler) dispatch() time.Duration {
 		h.nextStart = now.Add(h.delay)
 		j.myNext = h.nextStart
 		s.fix(h)
-		go s.run(j, h)
+		if s.runners < s.running {
+			s.runners++
+			go func() {
+				for st := range s.starts {
+					s.run(st.j, st.h)
+				}
+			}()
+		}
+		s.starts <- startedJob{j, h}
 	}
 	return 0
 }

@@ -736,14 +736,18 @@ var (
 )
 
 // markerSet finds any of a set of markers of two bytes or more in one pass:
-// a marker can start only where its first two bytes are.
+// a marker can start only where its first two bytes are. The markers of a
+// pair are found by an index into lists (not a map: Chinese text hits
+// the pairs of Chinese markers often, each Chinese pair standing for 64
+// characters).
 type markerSet struct {
 	pairBits [1 << 16 / 64]uint64
-	pairs    map[uint16][]string
+	index    []uint8    // by pair: 1 + the position of its markers in lists
+	lists    [][]string // the markers of each pair
 }
 
 func newMarkerSet(lists ...[]string) *markerSet {
-	m := &markerSet{pairs: map[uint16][]string{}}
+	m := &markerSet{index: make([]uint8, 1<<16)}
 	for _, l := range lists {
 		for _, w := range l {
 			if len(w) < 2 {
@@ -751,7 +755,14 @@ func newMarkerSet(lists ...[]string) *markerSet {
 			}
 			p := uint16(w[0])<<8 | uint16(w[1])
 			m.pairBits[p>>6] |= 1 << (p & 63)
-			m.pairs[p] = append(m.pairs[p], w)
+			if m.index[p] == 0 {
+				if len(m.lists) >= 255 {
+					panic("page: too many marker pairs")
+				}
+				m.lists = append(m.lists, nil)
+				m.index[p] = uint8(len(m.lists))
+			}
+			m.lists[m.index[p]-1] = append(m.lists[m.index[p]-1], w)
 		}
 	}
 	return m
@@ -764,7 +775,7 @@ func (m *markerSet) in(s string) bool {
 		if m.pairBits[p>>6]&(1<<(p&63)) == 0 {
 			continue
 		}
-		for _, w := range m.pairs[p] {
+		for _, w := range m.lists[m.index[p]-1] {
 			if strings.HasPrefix(s[i:], w) {
 				return true
 			}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
@@ -91,7 +92,7 @@ func Decode(body []byte, contentType string) (text string, charsetName string, e
 	if header != nil {
 		return decodeWith(header.enc, header.name, body)
 	}
-	if utf8.Valid(body) {
+	if validUTF8(body) {
 		// What guessCharset would say first, without validating twice.
 		return string(body), CharsetUTF8, nil
 	}
@@ -108,7 +109,7 @@ type encodingChoice struct {
 // decodeWith decodes body with enc; a nil enc means UTF-8.
 func decodeWith(enc encoding.Encoding, name string, body []byte) (string, string, error) {
 	if enc == nil {
-		if utf8.Valid(body) {
+		if validUTF8(body) {
 			// The common case, checked by the fast validator before
 			// the one copy.
 			return string(body), name, nil
@@ -121,7 +122,7 @@ func decodeWith(enc encoding.Encoding, name string, body []byte) (string, string
 	}
 	// Decoders emit U+FFFD for bad input; this guards against one that
 	// passes bytes through.
-	if !utf8.Valid(out) {
+	if !validUTF8(out) {
 		return strings.ToValidUTF8(string(out), "\uFFFD"), name, nil
 	}
 	return string(out), name, nil
@@ -130,6 +131,9 @@ func decodeWith(enc encoding.Encoding, name string, body []byte) (string, string
 // fromBOM returns the charset announced by a byte order mark and the mark's
 // length, or nil.
 func fromBOM(body []byte) (*encodingChoice, int) {
+	if len(body) < 2 || body[0] < 0xEF {
+		return nil, 0 // no mark starts so (the marks start 0xEF, 0xFE, 0xFF)
+	}
 	switch {
 	case bytes.HasPrefix(body, []byte{0xEF, 0xBB, 0xBF}):
 		return &encodingChoice{enc: nil, name: CharsetUTF8}, 3
@@ -287,8 +291,15 @@ func compactLabel(label string) string {
 	return b.String()
 }
 
+// utf8Choice is lookupLabel("utf-8"); not to be modified.
+var utf8Choice = encodingChoice{enc: nil, name: CharsetUTF8}
+
 // lookupLabel resolves a charset label, or returns nil for an unknown one.
 func lookupLabel(label string) *encodingChoice {
+	if strings.EqualFold(label, "utf-8") {
+		// The label of almost every page: no allocation.
+		return &utf8Choice
+	}
 	label = strings.ToLower(strings.Trim(label, " \t\r\n\f\"';,"))
 	if label == "" || len(label) > 64 {
 		return nil
@@ -324,7 +335,9 @@ func prescanMeta(body []byte) *encodingChoice {
 	if !containsFoldASCII(body, "charset") {
 		return nil
 	}
-	z := lexer{s: string(body)}
+	// The lexer reads body in place (no copy): nothing it returns is
+	// kept past this function (lookupLabel returns canonical names).
+	z := lexer{s: unsafe.String(unsafe.SliceData(body), len(body))}
 	for {
 		switch z.next() {
 		case tokError:

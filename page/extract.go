@@ -103,7 +103,7 @@ type extractor struct {
 	b        blockState // the block structure of Text
 	classes  classCache
 	lex      lexer
-	atoms    atomCache         // the lexer's, kept from page to page
+	atoms    *atomCache        // the lexer's, kept from page to page
 	resolved map[string]string // href → resolved URL (finish)
 }
 
@@ -122,14 +122,19 @@ const (
 
 // reset prepares e for doc, keeping the buffers of its last page.
 func (e *extractor) reset(doc string) {
-	old := *e
+	// What is kept is taken field by field: copying the whole extractor
+	// (some 3 KB) cost more than a small page's lexing.
+	oldB := e.b
+	labelFor, classes, resolved, links := e.labelFor, e.classes, e.resolved, e.links[:0]
+	recentCur, recentLast := e.recent.cur[:0], e.recent.last[:0]
+	atoms, unesc, textOut := e.atoms, e.lex.unesc, e.text.out[:0]
 	*e = extractor{
-		labelFor: old.labelFor,
+		labelFor: labelFor,
 		title:    oneLine{max: maxTitleRunes},
 		metaDesc: oneLine{max: maxTitleRunes},
-		classes:  old.classes,
-		resolved: old.resolved,
-		links:    old.links[:0],
+		classes:  classes,
+		resolved: resolved,
+		links:    links,
 	}
 	if e.labelFor == nil {
 		e.labelFor = map[string]string{}
@@ -139,16 +144,19 @@ func (e *extractor) reset(doc string) {
 		clear(e.labelFor)
 		clear(e.resolved)
 	}
-	e.recent.cur, e.recent.last = old.recent.cur[:0], old.recent.last[:0]
-	e.atoms = old.atoms
-	e.lex = lexer{s: doc, unesc: old.lex.unesc, atoms: &e.atoms}
+	e.recent.cur, e.recent.last = recentCur, recentLast
+	if atoms == nil {
+		atoms = new(atomCache)
+	}
+	e.atoms = atoms
+	e.lex = lexer{s: doc, unesc: unesc, atoms: atoms}
 	// Text is typically a third to two thirds of a page's bytes; past a
 	// megabyte it grows as needed (a hostile page may have none).
-	e.text.out = old.text.out[:0]
+	e.text.out = textOut
 	if n := min(len(doc)/2, 1<<20); cap(e.text.out) < n {
 		e.text.out = make([]byte, 0, n)
 	}
-	e.b.init(strings.Count(doc, "<"), &old.b)
+	e.b.init(strings.Count(doc, "<"), &oldB)
 }
 
 // release returns e to the pool, without the buffers a huge page grew.
@@ -573,7 +581,7 @@ func (e *extractor) finish(pageURL string) *Page {
 	e.closeButton()
 	e.closeLabel()
 
-	base := baseURL(pageURL, e.baseHref, e.hasBase)
+	links := pageLinkResolver(pageURL, e.baseHref, e.hasBase)
 	p := &Page{URL: pageURL, Title: e.title.String()}
 
 	desc := e.metaDesc.String()
@@ -601,7 +609,7 @@ func (e *extractor) finish(pageURL string) *Page {
 		href := e.links[i].URL
 		u, ok := resolved[href]
 		if !ok {
-			u = resolve(base, href)
+			u = links.resolve(href)
 			if len(resolved) < maxLinks {
 				resolved[href] = u
 			}
@@ -620,7 +628,7 @@ func (e *extractor) finish(pageURL string) *Page {
 	for _, fs := range forms {
 		form := Form{Method: fs.method}
 		if fs != &e.orphan && strings.TrimSpace(fs.action) != "" {
-			form.Action = resolve(base, fs.action)
+			form.Action = links.resolve(fs.action)
 		}
 		form.Fields = make([]Field, 0, len(fs.fields))
 		for _, f := range fs.fields {
@@ -716,6 +724,16 @@ func collapse(s string, max int) string {
 	return o.String()
 }
 
+// skipASCIISpace returns the index of the first byte at or after i that
+// is not an ASCII space. Writers skip a run of spaces at once: a space
+// after a space changes nothing, and markup is indented with long runs.
+func skipASCIISpace(s string, i int) int {
+	for i < len(s) && s[i] < utf8.RuneSelf && asciiSpace[s[i]] {
+		i++
+	}
+	return i
+}
+
 // asciiSpace marks the ASCII bytes isSpace reports.
 var asciiSpace = [utf8.RuneSelf]bool{' ': true, '\n': true, '\t': true, '\r': true, '\f': true, '\v': true}
 
@@ -791,6 +809,7 @@ func (w *lineWriter) write(s string) {
 			w.pendingSpace = true
 		}
 		i += n
+		i = skipASCIISpace(s, i) // the rest of a run of indentation: the same
 	}
 }
 
@@ -843,7 +862,7 @@ func (o *oneLine) write(s string) {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if isSpace(r) {
 			o.sep()
-			i += n
+			i = skipASCIISpace(s, i+n)
 			continue
 		}
 		if o.n >= o.max {
@@ -916,6 +935,7 @@ func (r *recentLine) write(s string) {
 			if len(r.cur) > 0 {
 				r.space = true
 			}
+			i = skipASCIISpace(s, i)
 			continue
 		}
 		if r.space {

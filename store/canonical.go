@@ -61,6 +61,9 @@ var defaultPorts = map[string]string{"http": "80", "https": "443"}
 // converted). A string that does not
 // parse as an absolute URL is returned trimmed. CanonicalURL is idempotent.
 func CanonicalURL(raw string) string {
+	if c, ok := plainCanonical(raw); ok {
+		return c // most URLs of a sweep, already canonical (canonical_fast.go)
+	}
 	raw = strings.TrimSpace(raw)
 	u, err := url.Parse(raw)
 	if err != nil || u.Scheme == "" || u.Opaque != "" || u.Host == "" {

@@ -252,7 +252,7 @@ func (s *Store) PendingFrontier(sweepID uint64, limit int) ([]FrontierItem, erro
 		c := fb.Bucket(frontierPending).Cursor()
 		for k, _ := c.First(); k != nil && (limit <= 0 || len(out) < limit); k, _ = c.Next() {
 			var it FrontierItem
-			ok, err := getJSON(itemsB, k, &it)
+			ok, err := getItem(itemsB, k, &it)
 			if err != nil {
 				return err
 			}
@@ -356,7 +356,7 @@ func markDone(tx *bolt.Tx, sweepID uint64, url, outcome string) error {
 	}
 	seq = append([]byte(nil), seq...) // valid only until the next write
 	var it FrontierItem
-	if _, err := getJSON(itemsB, seq, &it); err != nil {
+	if _, err := getItem(itemsB, seq, &it); err != nil {
 		return err
 	}
 	wasPending := it.State != FrontierDone

@@ -368,6 +368,12 @@ func (r *run) loop(ctx context.Context) error {
 	}
 	workers = min(workers, r.batch) // no more results than that are handed out
 	done := make(chan handled, workers)
+	// Handlers are goroutines kept for the whole sweep, started as the
+	// results come (at most workers): a goroutine per page paid for
+	// growing its stack to the matcher's depth every time.
+	jobs := make(chan handleJob, workers)
+	defer close(jobs) // the handlers are idle when loop returns
+	started := 0
 	items := map[string]store.FrontierItem{} // handed out and not yet handled, by URL
 	var queue []store.FrontierItem
 	inClosed, outClosed := false, false
@@ -438,13 +444,19 @@ func (r *run) loop(ctx context.Context) error {
 				continue
 			}
 			active++
-			go func() {
-				err := r.handle(it, res, nil)
-				if errors.Is(err, errCutShort) {
-					err = nil // stays pending for --resume
-				}
-				done <- handled{url: it.URL, err: err}
-			}()
+			if started < active {
+				started++
+				go func() {
+					for j := range jobs {
+						err := r.handle(j.it, j.res, nil)
+						if errors.Is(err, errCutShort) {
+							err = nil // stays pending for --resume
+						}
+						done <- handled{url: j.it.URL, err: err}
+					}
+				}()
+			}
+			jobs <- handleJob{it: it, res: res} // never blocks: active <= workers
 		case h := <-done:
 			active--
 			delete(items, h.url)
@@ -457,6 +469,12 @@ func (r *run) loop(ctx context.Context) error {
 			}
 		}
 	}
+}
+
+// handleJob is one result for a handler of loop.
+type handleJob struct {
+	it  store.FrontierItem
+	res *crawler.Result
 }
 
 func (r *run) request(it store.FrontierItem) crawler.Request {
@@ -672,11 +690,14 @@ func (r *run) follow(src *config.Source, it store.FrontierItem, res *crawler.Res
 }
 
 func allowed(src *config.Source, link string) bool {
-	u, err := url.Parse(link)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
-		return false
+	host, plain := plainLinkHost(link) // linkhost.go: most links, without parsing
+	if !plain {
+		u, err := url.Parse(link)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+			return false
+		}
+		host = strings.ToLower(u.Hostname())
 	}
-	host := strings.ToLower(u.Hostname())
 	ok := false
 	for _, h := range src.AllowedHosts {
 		if host == h || strings.HasSuffix(host, "."+h) {
