@@ -109,8 +109,11 @@
 //
 // # Questions
 //
-// A short text no rule touched that asks a question (a question mark, 吗,
-// 呢, 哪里, 什么, 怎么, 如何, 是否, 多久, …: questionWords) and carries no
+// A short text no rule touched that asks a question (吗,
+// 呢, 哪里, 什么, 怎么, 如何, 是否, 多久, …: the members of the families
+// the packs name under short_text.questions, the default pack's question
+// family, which analysts edit; defaultQuestionWords for packs that name
+// none) and carries no
 // corroborator — no contact of any kind and no member of the packs'
 // short-text corroborator families (price, call to act, guarantee,
 // direct address, …) — is judged by the model but never flagged by it
@@ -269,6 +272,8 @@ type Detector struct {
 	// corr recognises the members of the packs' short-text corroborator
 	// families (bareQuestion); nil when there are none.
 	corr *ahocorasick.Automaton
+	// quest recognises the packs' question words (questionsOf).
+	quest *ahocorasick.Automaton
 }
 
 // New builds a Detector over compiled rules and, optionally, a model.
@@ -293,7 +298,7 @@ func New(m *matcher.Matcher, o Options) *Detector {
 	for _, c := range o.Off {
 		d.off[c] = true
 	}
-	d.routes, d.words, d.corr = routesOf(m), wordsOf(m), corroboratorsOf(m.Packs())
+	d.routes, d.words, d.corr, d.quest = routesOf(m), wordsOf(m), corroboratorsOf(m.Packs()), questionsOf(m.Packs())
 	return d
 }
 
@@ -661,6 +666,9 @@ func weakWords(packs []*rules.Pack) map[string]bool {
 		if pk.ShortText != nil {
 			for _, c := range pk.ShortText.Corroborators {
 				corr[c] = true
+			}
+			for _, q := range pk.ShortText.Questions {
+				corr[q] = true // question words say how a text is put, not what about
 			}
 		}
 		for _, name := range pk.FamilyOrder {

@@ -48,7 +48,7 @@
 //	      - {name: 办+证, weight: 5, all: [offer_verb, cert_noun], within: 6}
 //	    exclusions: [...]              # as above, for this rule only
 //	families: {...}                    # see Offer grammar
-//	short_text: {max_chars: 200, threshold: 4, corroborators: [price, "@contact"], two_signals: true}
+//	short_text: {max_chars: 200, threshold: 4, corroborators: [price, "@contact"], two_signals: true, questions: [question]}
 //	genres: [...]                      # see Genres
 //	imitation: {...}                   # see Imitation
 //	removal:                           # optional: markers for removal checks
@@ -171,6 +171,13 @@
 // its corroborator (代评 + 包过 on a 15-character message; no exclusion may
 // have lowered the score either). The reason names both: 短文本（…）：两个
 // 独立信号 “代评” 与 “包过”，阈值 4.
+
+// "questions" names families of question words (吗, 哪里, 怎么, 是否, …):
+// a short text no rule touched that holds one and no corroborator asks
+// for information, and the learned model never flags it alone (package
+// detect, "Questions"). Each must name a family (not a contact token or
+// "@price"); without the key the detector's built-in list applies. Like
+// corroborators, question words never open the model's short-text gate.
 //
 // # Genres
 //
