@@ -16,6 +16,7 @@
 //	search_terms: [电工证 免考]         # what a sweep searches marketplaces for
 //	negations: [不, 严禁, 谨防]          # a term right after one of these does not count
 //	negation_gap: 2                    # characters allowed between cue and term (default 2)
+//	not_negations: [不同, 不少]          # words that begin with a cue but negate nothing: a term after them counts
 //	question_gap: 8                    # a term followed within 8 characters of its clause by "?" is asked about, not offered (default 0: off)
 //	ignore_quoted: true                # terms inside “quotation marks” do not count
 //	exclusion_window: 60               # exclusions count within 60 words of the rule's hits (0: anywhere)
