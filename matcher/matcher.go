@@ -36,6 +36,7 @@ type Matcher struct {
 
 	negations    []string      // normalized cue words
 	negByLast    [256][]string // the cue words by their last byte (negated)
+	notNeg       []string      // normalized words that begin with a cue but negate nothing (不同, 不少)
 	negGap       int
 	questionGap  int
 	ignoreQuoted bool
@@ -175,6 +176,11 @@ func compile(reference bool, packs []*rules.Pack) (*Matcher, error) {
 		for _, c := range p.Negations {
 			if n := NormalizeString(c); n != "" {
 				m.negations = append(m.negations, n)
+			}
+		}
+		for _, w := range p.NotNegations {
+			if n := NormalizeString(w); n != "" {
+				m.notNeg = append(m.notNeg, n)
 			}
 		}
 		m.negGap = max(m.negGap, p.NegationGap)
@@ -968,6 +974,9 @@ func (m *Matcher) negated(text string, start int) bool {
 				if c == "不" && strings.HasPrefix(text[end:], "就") {
 					continue // 不就是考试吗: rhetorical, not a negation
 				}
+				if m.notNegation(text[end-len(c):]) {
+					continue // 不同价格, 不少人: the cue begins a word that negates nothing
+				}
 				return true
 			}
 		}
@@ -976,6 +985,17 @@ func (m *Matcher) negated(text string, start int) bool {
 			return false
 		}
 		end -= size
+	}
+	return false
+}
+
+// notNegation reports whether text begins with one of the packs'
+// not_negations (a word such as 不同 or 不仅 that begins with a cue).
+func (m *Matcher) notNegation(text string) bool {
+	for _, w := range m.notNeg {
+		if strings.HasPrefix(text, w) {
+			return true
+		}
 	}
 	return false
 }
