@@ -510,7 +510,7 @@ func (r *run) handle(it store.FrontierItem, res *crawler.Result, turn func() err
 	r.stats.fetched(it.SourceID, hostOf(it.URL), res)
 	r.searchFetched(it, res)
 	if res.Outcome != crawler.OutcomeOK || res.Page == nil {
-		r.watched(it, res, nil, nil)
+		r.watched(it, res, nil)
 		if err := r.s.Store.MarkDone(r.sw.ID, it.URL, string(res.Outcome)); err != nil {
 			return fmt.Errorf("sweep: mark %s done: %w", it.URL, err)
 		}
@@ -524,9 +524,11 @@ func (r *run) handle(it store.FrontierItem, res *crawler.Result, turn func() err
 	if it.Kind == kindListing && len(it.Meta) > 0 {
 		p = withListing(p, it.Meta)
 	}
-	// Detect first: the matcher keeps the page's normalised text, which
-	// the blocked-page check and the content key then read.
-	f := r.d.Detect(p)
+	// Detect first: its result holds the finding, the page's normalised
+	// text (the blocked-page check reads it), the content key and the
+	// contacts that link cases.
+	dr := r.d.Examine(p)
+	f := dr.Finding
 	verdict := r.judgeImitation(it, p, res, f, turn) // may clear an imitation finding (imitation.go)
 	if f.Flagged {
 		withQRReason(f, it)
@@ -534,12 +536,12 @@ func (r *run) handle(it store.FrontierItem, res *crawler.Result, turn func() err
 		r.withSearchReason(f, it)
 		withCTReason(f, it)
 	}
-	r.watched(it, res, f, p)
-	move := r.domainMove(it, res, f, p)
+	r.watched(it, res, dr)
+	move := r.domainMove(it, res, dr)
 	if src != nil && it.Kind != kindSearch && it.Kind != kindQR && it.Kind != kindLookalike && it.Kind != kindWatch && (f.Flagged || it.Kind == kindListing) {
 		next = append(next, r.scanQR(src, it, res, p)...)
 	}
-	if !blockedStatus(res.Status) && r.markers.wall(p) {
+	if !blockedStatus(res.Status) && r.markers.wall(p, dr.Norm) {
 		r.stats.blocked(it.SourceID, hostOf(it.URL))
 	}
 	// A search-result page gathers many listings: the listings become
@@ -574,7 +576,7 @@ func (r *run) handle(it store.FrontierItem, res *crawler.Result, turn func() err
 		Truncated: res.Truncated, RemoteAddr: res.RemoteAddr, Rendered: res.Rendered,
 		Screenshot: shot, ScreenshotSHA256: shotSHA,
 		Flagged: true, Score: f.Score, Category: f.Category, Finding: encoded,
-		ContentKey: contentKey(p), PageTitle: p.Title, Text: p.Text, Contacts: linkContacts(p, f),
+		ContentKey: dr.ContentKey(), PageTitle: p.Title, Text: p.Text, Contacts: caseContacts(dr.Contacts),
 		Follow: next,
 	})
 	if err != nil {
@@ -632,11 +634,11 @@ func (r *run) evidence(it store.FrontierItem, turn func() error) ([]byte, string
 	return er.Screenshot, er.ScreenshotSHA
 }
 
-// linkContacts are the contacts of a finding that link cases of the same
-// seller (detect.LinkContacts) as the store indexes them.
-func linkContacts(p *page.Page, f *matcher.Finding) []store.CaseContact {
+// caseContacts are the contacts that link cases of the same seller
+// (detect.Result's Contacts) as the store indexes them.
+func caseContacts(cs []matcher.Contact) []store.CaseContact {
 	var out []store.CaseContact
-	for _, c := range detect.LinkContacts(p, f) {
+	for _, c := range cs {
 		out = append(out, store.CaseContact{Kind: c.Kind, Value: c.Value})
 	}
 	return out
@@ -741,12 +743,6 @@ func caseKey(src *config.Source, u, final string) string {
 		}
 	}
 	return store.CanonicalURL(u)
-}
-
-// contentKey decides "changed content": the normalized title and text, so
-// a changed ad or timestamp in the markup alone does not make a snapshot.
-func contentKey(p *page.Page) string {
-	return matcher.HashNormalized(matcher.PageNormalized(p).Text)
 }
 
 func hostOf(u string) string {
