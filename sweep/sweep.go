@@ -8,7 +8,6 @@
 package sweep
 
 import (
-	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -507,18 +506,17 @@ var errCutShort = errors.New("sweep: page cut short by shutdown")
 // short before anything was recorded.
 func (r *run) handle(it store.FrontierItem, res *crawler.Result, turn func() error) error {
 	src := r.s.Config.Source(it.SourceID)
-	r.stats.fetched(it.SourceID, hostOf(it.URL), res)
-	r.searchFetched(it, res)
+	v := &visit{it: it, src: src, res: res, turn: turn}
+	r.hooks(onFetched, v) // every hook of a page is in pageHooks (hooks.go)
 	if res.Outcome != crawler.OutcomeOK || res.Page == nil {
-		r.watched(it, res, nil)
+		r.hooks(onFailed, v)
 		if err := r.s.Store.MarkDone(r.sw.ID, it.URL, string(res.Outcome)); err != nil {
 			return fmt.Errorf("sweep: mark %s done: %w", it.URL, err)
 		}
 		return nil
 	}
-	var next []store.FrontierItem
 	if src != nil && it.Kind != kindWatch {
-		next = r.follow(src, it, res)
+		v.next = r.follow(src, it, res)
 	}
 	p := res.Page
 	if it.Kind == kindListing && len(it.Meta) > 0 {
@@ -529,28 +527,15 @@ func (r *run) handle(it store.FrontierItem, res *crawler.Result, turn func() err
 	// contacts that link cases.
 	dr := r.d.Examine(p)
 	f := dr.Finding
-	verdict := r.judgeImitation(it, p, res, f, turn) // may clear an imitation finding (imitation.go)
-	if f.Flagged {
-		withQRReason(f, it)
-		withLookalikeReason(f, it)
-		r.withSearchReason(f, it)
-		withCTReason(f, it)
-	}
-	r.watched(it, res, dr)
-	move := r.domainMove(it, res, dr)
-	if src != nil && it.Kind != kindSearch && it.Kind != kindQR && it.Kind != kindLookalike && it.Kind != kindWatch && (f.Flagged || it.Kind == kindListing) {
-		next = append(next, r.scanQR(src, it, res, p)...)
-	}
-	if !blockedStatus(res.Status) && r.markers.wall(p, dr.Norm) {
-		r.stats.blocked(it.SourceID, hostOf(it.URL))
-	}
+	v.p, v.dr = p, dr
+	r.hooks(onDetected, v)
 	// A search-result page gathers many listings: the listings become
 	// cases (from their detail pages), the result page does not.
 	if !f.Flagged || it.Kind == kindSearch {
 		added, err := r.s.Store.RecordPageFollow(r.sw.ID, it.URL, store.PageRecord{
 			URL: it.URL, FinalURL: res.FinalURL, SourceID: it.SourceID, Status: res.Status, FetchedAt: res.FetchedAt,
 			BodySHA256: res.BodySHA256, BodySize: len(res.Body), Outcome: string(res.Outcome), Truncated: res.Truncated,
-		}, next)
+		}, v.next)
 		if err != nil {
 			return fmt.Errorf("sweep: record page %s: %w", it.URL, err)
 		}
@@ -564,7 +549,8 @@ func (r *run) handle(it store.FrontierItem, res *crawler.Result, turn func() err
 			return errCutShort // stays pending for --resume
 		}
 	}
-	r.withShot(verdict, f, shot)
+	v.shot = shot
+	r.hooks(onShot, v)
 	encoded, err := finding.Encode(f)
 	if err != nil {
 		return fmt.Errorf("sweep: record case %s: %w", it.URL, err)
@@ -577,15 +563,14 @@ func (r *run) handle(it store.FrontierItem, res *crawler.Result, turn func() err
 		Screenshot: shot, ScreenshotSHA256: shotSHA,
 		Flagged: true, Score: f.Score, Category: f.Category, Finding: encoded,
 		ContentKey: dr.ContentKey(), PageTitle: p.Title, Text: p.Text, Contacts: caseContacts(dr.Contacts),
-		Follow: next,
+		Follow: v.next,
 	})
 	if err != nil {
 		return fmt.Errorf("sweep: record case %s: %w", it.URL, err)
 	}
 	r.added(src, rr.Added)
-	r.stats.finding(it.SourceID, hostOf(it.URL), f.Category, rr)
-	r.collectHostFacts(f, rr, cmp.Or(res.FinalURL, it.URL)) // hostfacts.go: imitation cases only
-	r.linkMove(move, rr)
+	v.rr = rr
+	r.hooks(onRecorded, v)
 	r.s.Log.Info("finding", "url", it.URL, "category", f.Category, "score", f.Score, "channel", f.Channel, "case", rr.CaseID, "new", rr.NewCase)
 	return nil
 }
