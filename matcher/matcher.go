@@ -476,7 +476,7 @@ func (m *Matcher) MatchNorm(p *page.Page) (*Finding, *PageNorm) {
 	}
 	buf, spans := normalizeSeen(fb.text[:0], fb.spans[:0], src, true, note)
 	titleLen, seen := note.markOut, note.seen
-	norm := &PageNorm{Text: string(buf), TitleLen: titleLen}
+	pn := &PageNorm{Text: string(buf), TitleLen: titleLen}
 	fb.text, fb.spans = buf, spans
 	var candidate bool
 	if fused {
@@ -493,14 +493,14 @@ func (m *Matcher) MatchNorm(p *page.Page) (*Finding, *PageNorm) {
 		if len(cues) > 0 || seen&seenEnclosed != 0 {
 			contactsOnly(f, p, src, buf, spans, cues, seen != 0)
 		}
-		return finish(f), norm
+		return finish(f), pn
 	}
 	p.EnsureBlocks()
 	n := &Normalized{Text: string(buf), spans: slices.Clone(spans), source: strings.Clone(src)}
 	sc := &scan{m: m, n: n, page: p, titleEnd: len(p.Title), chars: -1}
 	sc.run()
 	sc.fill(f)
-	return finish(f), norm
+	return finish(f), pn
 }
 
 // opens reports whether normalized text holds a literal that can start a
