@@ -334,13 +334,13 @@ func wordsOf(m *matcher.Matcher) *ahocorasick.Automaton {
 }
 
 // inDomain reports whether p holds one of the packs' words (d.words) in
-// its title and text as the matcher normalized them (kept on the page by
-// Match), or in a form field's label or placeholder.
-func (d *Detector) inDomain(p *page.Page) bool {
+// its title and text as the matcher normalized them (norm), or in a form
+// field's label or placeholder.
+func (d *Detector) inDomain(p *page.Page, norm *matcher.PageNorm) bool {
 	if d.words == nil {
 		return false
 	}
-	if d.words.IsMatch([]byte(matcher.PageNormalized(p).Text)) {
+	if d.words.IsMatch([]byte(norm.Text)) {
 		return true
 	}
 	for _, f := range p.Forms {
@@ -449,15 +449,24 @@ func warningZh(err error) string {
 }
 
 // Detect decides on p: the matcher's finding with the model's verdict and
-// the channel that flagged it (see the package comment).
+// the channel that flagged it (see the package comment). It is Examine's
+// finding, for callers that need nothing else.
 func (d *Detector) Detect(p *page.Page) *matcher.Finding {
-	f := d.m.Match(p)
+	return d.Examine(p).Finding
+}
+
+// Examine is the detection stage for one page: Detect's finding, with the
+// page's text as the matcher normalised it, its content key and its link
+// contacts (see Result).
+func (d *Detector) Examine(p *page.Page) *Result {
+	f, norm := d.m.MatchNorm(p)
+	r := &Result{Finding: f, Norm: norm, Contacts: LinkContacts(p, f)}
 	if f.Flagged {
 		f.Channel = matcher.ChannelRules
 	}
 	untouched := len(f.Rules) == 0
-	if d.model == nil || untouched && !d.shortInDomain(p) {
-		return f // no rule touched the page: the model is not asked (step 2)
+	if d.model == nil || untouched && !d.shortInDomain(p, norm) {
+		return r // no rule touched the page: the model is not asked (step 2)
 	}
 	pr := d.model.PredictPage(p)
 	mv := &matcher.ModelVerdict{Version: pr.Model, Probability: round4(pr.Positive), Category: pr.Category, Bar: d.bar,
@@ -475,7 +484,7 @@ func (d *Detector) Detect(p *page.Page) *matcher.Finding {
 	switch {
 	case untouched && pr.Category == imitationSite:
 		mv.Bar, raised = 1, "imitation" // only the imitation check tells a copy from the official site
-	case untouched && d.bareQuestion(p, f):
+	case untouched && d.bareQuestion(p, f, norm):
 		mv.Bar, raised = 1, "question" // a bare question is not flagged by the model alone
 	}
 	on := pr.Category != rank.Negative && !d.off[pr.Category]
@@ -508,7 +517,7 @@ func (d *Detector) Detect(p *page.Page) *matcher.Finding {
 	default:
 		f.Reasons = append(f.Reasons, reason)
 	}
-	return f
+	return r
 }
 
 // personalContact reports whether cs hold a contact that reaches a person
@@ -528,8 +537,9 @@ func personalContact(cs []matcher.Contact) bool {
 
 // shortInDomain reports whether p's text, as the model reads it, has at
 // most d.short runes and holds a word of the packs (d.words). A page
-// longer than 4 bytes a rune is never counted.
-func (d *Detector) shortInDomain(p *page.Page) bool {
+// longer than 4 bytes a rune is never counted. norm is p's title and text
+// as the matcher normalised them.
+func (d *Detector) shortInDomain(p *page.Page, norm *matcher.PageNorm) bool {
 	if d.short <= 0 {
 		return false
 	}
@@ -542,7 +552,7 @@ func (d *Detector) shortInDomain(p *page.Page) bool {
 	if n > 4*d.short+64 { // white space the trim below may drop, with room
 		return false
 	}
-	return utf8.RuneCountInString(strings.TrimSpace(rank.PageText(p))) <= d.short && d.inDomain(p)
+	return utf8.RuneCountInString(strings.TrimSpace(rank.PageText(p))) <= d.short && d.inDomain(p, norm)
 }
 
 // reason words the model's verdict for reviewers; raised says why its

@@ -113,11 +113,11 @@ func corroboratorsOf(packs []*rules.Pack) *ahocorasick.Automaton {
 // guarantee, direct address). Such a text asks for information ("沙市叉车证
 // 在哪里考"); a buyer's request the rules know (哪里能办, 求购) touches a
 // rule, and one that asks the price or says 私信我 carries a corroborator.
-func (d *Detector) bareQuestion(p *page.Page, f *matcher.Finding) bool {
+func (d *Detector) bareQuestion(p *page.Page, f *matcher.Finding, norm *matcher.PageNorm) bool {
 	if len(f.Contacts) > 0 {
 		return false
 	}
-	text := matcher.PageNormalized(p).Text
+	text := norm.Text
 	for _, fm := range p.Forms {
 		for _, fl := range fm.Fields {
 			text += "\n" + matcher.NormalizeString(fl.Label+"\n"+fl.Placeholder)

@@ -444,6 +444,14 @@ const maxPooled = 1 << 20
 // its Text (a Page literal) gets them from p.EnsureBlocks first, so Match
 // may set p.Blocks.
 func (m *Matcher) Match(p *page.Page) *Finding {
+	f, _ := m.MatchNorm(p)
+	return f
+}
+
+// MatchNorm is Match that also returns the page's title and text as it
+// normalised them, for the readers after it (the content key, the
+// blocked-page check) instead of normalising the page again.
+func (m *Matcher) MatchNorm(p *page.Page) (*Finding, *PageNorm) {
 	f := &Finding{URL: p.URL}
 	fb := firstPool.Get().(*firstBuf)
 	defer func() {
@@ -474,9 +482,7 @@ func (m *Matcher) Match(p *page.Page) *Finding {
 	}
 	buf, spans := normalizeSeen(fb.text[:0], fb.spans[:0], src, true, note)
 	titleLen, seen := note.markOut, note.seen
-	// Kept on the page: the content key and the blocked-page check read
-	// it instead of normalising the page again (PageNormalized).
-	p.KeepNormalized(pageNormKey{}, &PageNorm{Text: string(buf), TitleLen: titleLen})
+	pn := &PageNorm{Text: string(buf), TitleLen: titleLen}
 	fb.text, fb.spans = buf, spans
 	var candidate bool
 	if fused {
@@ -493,14 +499,14 @@ func (m *Matcher) Match(p *page.Page) *Finding {
 		if len(cues) > 0 || seen&seenEnclosed != 0 {
 			contactsOnly(f, p, src, buf, spans, cues, seen != 0)
 		}
-		return finish(f)
+		return finish(f), pn
 	}
 	p.EnsureBlocks()
 	n := &Normalized{Text: string(buf), spans: slices.Clone(spans), source: strings.Clone(src)}
 	sc := &scan{m: m, n: n, page: p, titleEnd: len(p.Title), chars: -1}
 	sc.run()
 	sc.fill(f)
-	return finish(f)
+	return finish(f), pn
 }
 
 // opens reports whether normalized text holds a literal that can start a
