@@ -54,11 +54,11 @@ func TestQuestionWordsFromPack(t *testing.T) {
 			t.Fatal(err)
 		}
 		d := New(m, Options{})
-		f := m.Match(p)
+		f, norm := m.MatchNorm(p)
 		if len(f.Rules) != 0 {
 			t.Fatalf("%s: a rule touched it: %+v", text, f.Rules)
 		}
-		if got := d.bareQuestion(p, f); got != c.want {
+		if got := d.bareQuestion(p, f, norm); got != c.want {
 			t.Errorf("pack %s: bareQuestion(%s) = %v, want %v", c.pack.File, text, got, c.want)
 		}
 	}
