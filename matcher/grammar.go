@@ -13,6 +13,7 @@ package matcher
 
 import (
 	"fmt"
+	mathbits "math/bits"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -62,13 +63,17 @@ type grammar struct {
 	famIndex map[*rules.Pack]map[string]int
 	near     map[*rules.Rule][]cnear
 	short    map[*rules.Pack]*cshort
-	any      bool           // some rule has a proximity clause
-	holders  [][]int        // per composition, the families its hits are members of
-	nearList []cnear        // every clause with a positive weight (first pass)
-	nearFams [][]int        // per clause of nearList, its families
-	direct   []map[int]bool // per composition, the literals of its head family
-	slack    int            // bytes: three times the longest member plus the widest composition gap
-	price    bool           // some proximity clause has an @price slot (ensureFamilies finds amounts)
+	any      bool    // some rule has a proximity clause
+	holders  [][]int // per composition, the families its hits are members of
+	nearList []cnear // every clause with a positive weight (first pass)
+	nearFams [][]int // per clause of nearList, its families
+	// famClauses is, per family, the clauses of nearList (a bit each) that
+	// use it; nil when nearList has more than 64 clauses (feed then
+	// checks every clause).
+	famClauses []uint64
+	direct     []map[int]bool // per composition, the literals of its head family
+	slack      int            // bytes: three times the longest member plus the widest composition gap
+	price      bool           // some proximity clause has an @price slot (ensureFamilies finds amounts)
 }
 
 // compileGrammar compiles the families and proximity rules of the packs.
@@ -285,6 +290,15 @@ func (m *Matcher) compileGrammar(packs []*rules.Pack, lit func(p *rules.Pack, li
 		g.direct[c] = map[int]bool{}
 		for _, id := range g.fams[cc.head].lits {
 			g.direct[c][id] = true
+		}
+	}
+	// (The reference matcher checks every clause, as before.)
+	if len(g.nearList) <= 64 && !m.reference {
+		g.famClauses = make([]uint64, len(g.fams))
+		for ci, fams := range g.nearFams {
+			for _, fi := range fams {
+				g.famClauses[fi] |= 1 << ci
+			}
 		}
 	}
 	g.holders = make([][]int, len(g.comps))
@@ -590,6 +604,10 @@ type firstPass struct {
 	small   [32]int
 	n       int // families; 0 until the first hit
 	prevEnd int
+	// clauses: the clauses of nearList (grammar.famClauses) with a family
+	// whose last member ends at clausesEnd.
+	clauses    uint64
+	clausesEnd int
 }
 
 // ends returns the largest end offset per family. The array is not kept in
@@ -624,8 +642,15 @@ func (g *grammar) feed(m *Matcher, fp *firstPass, lit, start, end int) bool {
 	}
 	fp.prevEnd = end
 	l := &m.lits[lit]
+	clauses := g.famClauses != nil
+	if clauses && end != fp.clausesEnd {
+		fp.clausesEnd, fp.clauses = end, 0
+	}
 	for _, fi := range l.fams {
 		lastEnd[fi] = end
+		if clauses {
+			fp.clauses |= g.famClauses[fi]
+		}
 	}
 	for c, cc := range g.comps {
 		// A modifier that ends at most gap characters before the head
@@ -639,9 +664,22 @@ func (g *grammar) feed(m *Matcher, fp *firstPass, lit, start, end int) bool {
 		}
 		for _, fi := range g.holders[c] {
 			lastEnd[fi] = end
+			if clauses {
+				fp.clauses |= g.famClauses[fi]
+			}
 		}
 	}
-	for ci, n := range g.nearList {
+	if clauses {
+		// The clauses with a family whose last member ends here (set by
+		// this hit or by earlier hits with the same end).
+		for bits := fp.clauses; bits != 0; bits &= bits - 1 {
+			if g.nearOK(&g.nearList[mathbits.TrailingZeros64(bits)], lastEnd, start) {
+				return true
+			}
+		}
+		return false
+	}
+	for ci := range g.nearList {
 		touched := false
 		for _, fi := range g.nearFams[ci] {
 			if lastEnd[fi] == end {
@@ -652,19 +690,23 @@ func (g *grammar) feed(m *Matcher, fp *firstPass, lit, start, end int) bool {
 		if !touched {
 			continue
 		}
-		min := start - 8*n.n.Within - g.slack
-		ok := true
-		for _, sl := range n.slots {
-			if sl.fam >= 0 && (lastEnd[sl.fam] < 0 || lastEnd[sl.fam] < min) {
-				ok = false
-				break
-			}
-		}
-		if ok {
+		if g.nearOK(&g.nearList[ci], lastEnd, start) {
 			return true
 		}
 	}
 	return false
+}
+
+// nearOK reports whether every family slot of clause n has a member
+// ending close enough before start for the clause to be met.
+func (g *grammar) nearOK(n *cnear, lastEnd []int, start int) bool {
+	min := start - 8*n.n.Within - g.slack
+	for _, sl := range n.slots {
+		if sl.fam >= 0 && (lastEnd[sl.fam] < 0 || lastEnd[sl.fam] < min) {
+			return false
+		}
+	}
+	return true
 }
 
 // familyValid decides whether a hit counts as a family member: a Latin
@@ -737,7 +779,11 @@ func (s *scan) ensureFamilies() {
 	// only a near clause's @price slot matches them (contactMatches).
 	var prices [][]int
 	if g.price {
-		prices = priceRE.FindAllStringIndex(s.n.Text, maxPriceHits)
+		if s.m.reference {
+			prices = priceRE.FindAllStringIndex(s.n.Text, maxPriceHits)
+		} else {
+			prices = findPrices(s.n.Text, maxPriceHits)
+		}
 		for _, p := range prices {
 			offs = append(offs, p[0], p[1])
 		}

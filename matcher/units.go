@@ -593,7 +593,7 @@ func (s *scan) priceAmount(inside func(a, b int) bool) (int, int, bool) {
 		ranges = [][2]int{{0, len(s.n.Text)}}
 	}
 	for _, r := range ranges {
-		for _, loc := range priceRE.FindAllStringIndex(s.n.Text[r[0]:r[1]], 8) {
+		for _, loc := range findPrices(s.n.Text[r[0]:r[1]], 8) {
 			a, b := r[0]+loc[0], r[0]+loc[1]
 			if !inside(a, b) {
 				return a, b, true
