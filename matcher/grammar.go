@@ -477,8 +477,23 @@ type nearHit struct {
 // the member of the first slot (order any), or each member after the
 // previous one and within Within characters of it (order ordered).
 // contacts lists the page's contacts as famHits.
-func evalNear(n cnear, hits [][]famHit, contacts []famHit, contactKinds []string) (nearHit, bool) {
-	events := make([][]famHit, len(n.slots))
+func evalNear(n *cnear, hits [][]famHit, contacts []famHit, contactKinds []string) (nearHit, bool) {
+	// Most clauses fail for want of a family's member: known before
+	// anything is gathered.
+	for _, s := range n.slots {
+		if s.fam >= 0 && (hits == nil || len(hits[s.fam]) == 0) {
+			return nearHit{}, false
+		}
+	}
+	// Scratch space on the stack for clauses of up to four slots.
+	var evArr [4][]famHit
+	var pickArr, bestArr [4]famHit
+	events, pick := evArr[:0], pickArr[:0]
+	if len(n.slots) <= len(evArr) {
+		events, pick = evArr[:len(n.slots)], pickArr[:len(n.slots)]
+	} else {
+		events, pick = make([][]famHit, len(n.slots)), make([]famHit, len(n.slots))
+	}
 	for i, s := range n.slots {
 		if s.fam >= 0 {
 			if hits == nil || len(hits[s.fam]) == 0 {
@@ -496,8 +511,7 @@ func evalNear(n cnear, hits [][]famHit, contacts []famHit, contactKinds []string
 			return nearHit{}, false
 		}
 	}
-	best, bestGap := []famHit(nil), -1
-	pick := make([]famHit, len(n.slots))
+	best, bestGap := bestArr[:0], -1
 	for _, a := range events[0] {
 		worst := 0
 		ok := true
@@ -530,7 +544,8 @@ func evalNear(n cnear, hits [][]famHit, contacts []famHit, contactKinds []string
 	if bestGap < 0 {
 		return nearHit{}, false
 	}
-	nh := nearHit{name: n.n.Name, weight: n.n.Weight, gap: bestGap}
+	nh := nearHit{name: n.n.Name, weight: n.n.Weight, gap: bestGap,
+		spans: make([]hit, 0, len(best)), labels: make([]string, 0, len(best)), fams: make([]string, 0, len(best))}
 	for j, e := range best {
 		nh.spans = append(nh.spans, hit{lit: -1, start: e.start, end: e.end})
 		nh.labels = append(nh.labels, e.label)
@@ -814,7 +829,9 @@ func (s *scan) nearScore(cr *crule, res *ruleResult) (positive bool) {
 		return false
 	}
 	s.ensureFamilies()
-	for _, n := range s.m.gram.near[cr.r] {
+	ns := s.m.gram.near[cr.r]
+	for i := range ns {
+		n := &ns[i]
 		nh, ok := evalNear(n, s.fam, s.contactHits, s.contactKinds)
 		if !ok {
 			continue

@@ -699,6 +699,8 @@ type scan struct {
 	// what the finding keeps of it is copied (contactsOnly).
 	borrowed bool
 	evBuf    []event                // group's scratch space
+	famIdx   [][]famHit             // unitView's scratch space: the unit's family members by family
+	famBuf   []famHit               // and the members
 	unitHits []hit                  // unitView's scratch space
 	rawSeen  []uint64               // literals of raw, a bit each (textHas)
 	occ      map[*cpattern][][2]int // occurrences of each pattern's leading literals in the text

@@ -48,6 +48,7 @@ package matcher
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"unicode/utf8"
 
@@ -281,8 +282,16 @@ func (s *scan) unitView(full scanView, u *unit) (scanView, bool) {
 				}
 			}
 		}
-		v.fam = make([][]famHit, len(full.fam))
-		buf := make([]famHit, 0, n)
+		// The index and the members are the scan's scratch space, reused
+		// by the next unit: nothing a result keeps points into them
+		// (evalNear and the short-text check copy what they report).
+		if cap(s.famIdx) < len(full.fam) {
+			s.famIdx = make([][]famHit, len(full.fam))
+		}
+		v.fam = s.famIdx[:len(full.fam)]
+		clear(v.fam)
+		buf := slices.Grow(s.famBuf[:0], n)
+		defer func() { s.famBuf = buf[:0] }()
 		for fi, hs := range full.fam {
 			from := len(buf)
 			for _, r := range u.ranges {
