@@ -728,7 +728,7 @@ func (s *scan) run() {
 	// In start order, so that a negation carries along a list: in
 	// 声称不用培训、不用考试即可拿证 the cue negates 不用培训 and, through it,
 	// 不用考试 right after.
-	sort.SliceStable(raw, func(i, j int) bool { return raw[i].Start < raw[j].Start })
+	slices.SortStableFunc(raw, func(a, b ahocorasick.Match) int { return a.Start - b.Start })
 	s.raw = raw // for the offer grammar, once contacts are known (grammar.go)
 	s.negEnds = map[int]bool{}
 	for _, h := range raw {
@@ -1267,7 +1267,7 @@ func (s *scan) group(g cgroup) (groupHit, bool) {
 	if best < 0 || best > g.g.Window {
 		return groupHit{}, false
 	}
-	gh := groupHit{name: g.g.Name, weight: g.g.Weight, distance: best}
+	gh := groupHit{name: g.g.Name, weight: g.g.Weight, distance: best, spans: make([]hit, 0, k), labels: make([]string, 0, k)}
 	clear(count)
 	used := count // reused: 0 for a slot not taken yet
 	for i := bestLo; i <= bestHi; i++ {

@@ -209,7 +209,7 @@ func (s *scan) buildUnits() []*unit {
 		}
 	}
 	for _, u := range units {
-		sort.Slice(u.ranges, func(i, j int) bool { return u.ranges[i][0] < u.ranges[j][0] })
+		slices.SortFunc(u.ranges, func(a, b [2]int) int { return a[0] - b[0] })
 	}
 	return units
 }
