@@ -42,6 +42,26 @@ type wordSeg struct {
 	dist     []float32
 	word     []bool
 	maxLen   int // longest word, in units
+
+	// The same trie packed for segmenting (packTrie): each edge's key, the
+	// node it leads to and that node's word and path length in one entry,
+	// so that a step reads one cache line of the table, not three arrays
+	// (the table is megabytes: each read was a cache miss). The arrays
+	// above are dropped once packed.
+	roots []trieStep
+	edges []trieEdge
+}
+
+// trieStep is the node a step leads to, with whether a word ends there
+// (info: node<<1 | word) and that word's path length.
+type trieStep struct {
+	info uint32
+	dist float32
+}
+
+type trieEdge struct {
+	key uint64
+	trieStep
 }
 
 // edgeKey is the table key of the edge from parent by unit u.
@@ -145,7 +165,32 @@ func newWordSeg(seg *gse.Segmenter) *wordSeg {
 		w.maxLen = max(w.maxLen, len(units))
 	}
 	w.dist, w.word, w.rootKids = dist, word, rootKids
+	w.packTrie()
 	return w
+}
+
+// packTrie fills roots and edges from the build's arrays and drops them.
+func (w *wordSeg) packTrie() {
+	step := func(node int32) trieStep {
+		s := trieStep{info: uint32(node) << 1, dist: w.dist[node]}
+		if w.word[node] {
+			s.info |= 1
+		}
+		return s
+	}
+	w.roots = make([]trieStep, len(w.rootKids))
+	for u, node := range w.rootKids {
+		if node != 0 {
+			w.roots[u] = step(node)
+		}
+	}
+	w.edges = make([]trieEdge, len(w.edgeKeys))
+	for j, key := range w.edgeKeys {
+		if key != 0 {
+			w.edges[j] = trieEdge{key: key, trieStep: step(w.edgeNode[j])}
+		}
+	}
+	w.rootKids, w.edgeKeys, w.edgeNode, w.dist, w.word = nil, nil, nil, nil, nil
 }
 
 // splitUnits appends the units of s as gse's SplitTextToWords cuts them
@@ -282,21 +327,22 @@ func (w *wordSeg) units(text []byte, starts, units []int32) ([]int32, []int32) {
 	return starts, units
 }
 
-// child is the trie node reached from node by unit u, or 0.
-func (w *wordSeg) child(node, u int32) int32 {
+// child is the step from node by unit u in the packed trie (info 0:
+// none).
+func (w *wordSeg) child(node, u int32) trieStep {
 	if node == 0 {
-		if int(u) < len(w.rootKids) {
-			return w.rootKids[u]
+		if int(u) < len(w.roots) {
+			return w.roots[u]
 		}
-		return 0
+		return trieStep{}
 	}
 	key := edgeKey(node, u)
 	for i := w.edgeSlot(key); ; i = (i + 1) & w.edgeMask {
-		switch w.edgeKeys[i] {
+		switch e := &w.edges[i]; e.key {
 		case key:
-			return w.edgeNode[i]
+			return e.trieStep
 		case 0:
-			return 0
+			return trieStep{}
 		}
 	}
 }
@@ -352,16 +398,17 @@ func (w *wordSeg) tokenStarts(text []byte, fn func(start int)) {
 			if u == 0 {
 				break
 			}
-			if node = w.child(node, u); node == 0 {
+			st := w.child(node, u)
+			if node = int32(st.info >> 1); node == 0 {
 				break
 			}
-			if w.word[node] {
+			if st.info&1 != 0 {
 				length := int32(k - cur + 1)
 				if found == 0 {
 					firstLen = length
 				}
 				found++
-				update(k, base, w.dist[node], length)
+				update(k, base, st.dist, length)
 			}
 		}
 		if found == 0 || firstLen > 1 {
