@@ -616,6 +616,7 @@ func nextAfter(evs []famHit, prev famHit) (famHit, int, bool) {
 // present. It is a necessary condition, never stricter than scoring.
 type firstPass struct {
 	big     []int // per family when there are more than len(small); -1: none yet
+	spare   []int // room for big kept from an earlier page (Match), or nil
 	small   [32]int
 	n       int // families; 0 until the first hit
 	prevEnd int
@@ -623,6 +624,14 @@ type firstPass struct {
 	// whose last member ends at clausesEnd.
 	clauses    uint64
 	clausesEnd int
+}
+
+// room returns the space big used or would use, for the next page.
+func (fp *firstPass) room() []int {
+	if fp.big != nil {
+		return fp.big[:0]
+	}
+	return fp.spare
 }
 
 // ends returns the largest end offset per family. The array is not kept in
@@ -634,7 +643,11 @@ func (fp *firstPass) ends(n int) []int {
 		}
 		fp.n = n
 		if n > len(fp.small) {
-			fp.big = make([]int, n)
+			if cap(fp.spare) >= n {
+				fp.big = fp.spare[:n]
+			} else {
+				fp.big = make([]int, n)
+			}
 		}
 		e := fp.ends(n)
 		for i := range e {

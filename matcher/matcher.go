@@ -441,7 +441,10 @@ func (m *Matcher) Match(p *page.Page) *Finding {
 	f := &Finding{URL: p.URL}
 	fb := firstPool.Get().(*firstBuf)
 	defer func() {
-		fb.open, fb.auto, fb.note = opener{}, firstAuto{}, normNote{} // no references kept
+		// No references kept, but the families' room, for the next page.
+		spare := fb.open.fp.room()
+		fb.open, fb.auto, fb.note = opener{}, firstAuto{}, normNote{}
+		fb.open.fp.spare = spare
 		if cap(fb.text) <= maxPooled && cap(fb.src) <= maxPooled && cap(fb.cues) <= maxPooled/8 {
 			firstPool.Put(fb)
 		}
@@ -462,7 +465,7 @@ func (m *Matcher) Match(p *page.Page) *Finding {
 	fused := m.fast != nil && m.fast.runes && !m.reference
 	o := &fb.open
 	if fused {
-		*o = opener{m: m, note: note}
+		*o = opener{m: m, note: note, fp: firstPass{spare: o.fp.spare}}
 		fb.auto = newFirstAuto(m.fast, o)
 		note.auto = &fb.auto
 	}
