@@ -230,6 +230,9 @@ func (s *scan) fill(f *Finding) {
 
 // fillContacts adds the page's contacts, with their raw form, to f.
 func (s *scan) fillContacts(f *Finding) {
+	if len(s.contacts) > 0 {
+		f.Contacts = slices.Grow(f.Contacts, len(s.contacts))
+	}
 	for _, c := range s.contacts {
 		field, a, b, text := s.span(hit{start: c.start, end: c.end})
 		if s.borrowed {

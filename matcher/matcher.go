@@ -733,10 +733,12 @@ func (s *scan) run() {
 	// 不用考试 right after.
 	slices.SortStableFunc(raw, func(a, b ahocorasick.Match) int { return a.Start - b.Start })
 	s.raw = raw // for the offer grammar, once contacts are known (grammar.go)
-	s.negEnds = map[int]bool{}
 	for _, h := range raw {
 		if !s.valid(h.PatternID, h.Start, h.End) {
 			if s.lastNegated {
+				if s.negEnds == nil {
+					s.negEnds = map[int]bool{}
+				}
 				s.negEnds[h.End] = true
 			}
 			continue
