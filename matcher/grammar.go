@@ -395,8 +395,12 @@ func (g *grammar) familyHits(m *Matcher, text string, raw []hit, valid func(h hi
 	if len(g.fams) == 0 {
 		return nil
 	}
-	// raw is in start order: character offsets come from one walk.
-	var out [][]famHit
+	// raw is in start order: character offsets come from one walk. The
+	// members are gathered first (with their literals), then copied into
+	// one array shared by the families, each family's part capped at its
+	// own members (compositions below append to a copy).
+	var found []famHit
+	var foundLit []int32
 	pos, chars := 0, 0
 	for _, h := range raw {
 		l := &m.lits[h.lit]
@@ -413,16 +417,36 @@ func (g *grammar) familyHits(m *Matcher, text string, raw []hit, valid func(h hi
 		}
 		chars += utf8.RuneCountInString(text[pos:h.start])
 		pos = h.start
-		fh := famHit{start: h.start, end: h.end, cs: chars, ce: chars + utf8.RuneCountInString(text[h.start:h.end]), label: l.display}
-		if out == nil {
-			out = make([][]famHit, len(g.fams))
+		if found == nil {
+			found, foundLit = make([]famHit, 0, len(raw)), make([]int32, 0, len(raw))
 		}
-		for _, fi := range l.fams {
-			out[fi] = append(out[fi], fh)
+		found = append(found, famHit{start: h.start, end: h.end, cs: chars, ce: chars + utf8.RuneCountInString(text[h.start:h.end]), label: l.display})
+		foundLit = append(foundLit, int32(h.lit))
+	}
+	if found == nil {
+		return nil
+	}
+	out := make([][]famHit, len(g.fams))
+	counts := make([]int, len(g.fams))
+	total := 0
+	for _, id := range foundLit {
+		for _, fi := range m.lits[id].fams {
+			counts[fi]++
+			total++
 		}
 	}
-	if out == nil {
-		return nil
+	buf := make([]famHit, total)
+	at := 0
+	for fi, n := range counts {
+		if n > 0 {
+			out[fi] = buf[at : at : at+n]
+			at += n
+		}
+	}
+	for k, id := range foundLit {
+		for _, fi := range m.lits[id].fams {
+			out[fi] = append(out[fi], found[k])
+		}
 	}
 	// Compositions, inner ones first; each adds its hits to every family
 	// that holds it, which then needs sorting again.
