@@ -473,7 +473,8 @@ func (m *Matcher) Match(p *page.Page) *Finding {
 	titleLen, seen := note.markOut, note.seen
 	// Kept on the page: the content key and the blocked-page check read
 	// it instead of normalising the page again (PageNormalized).
-	p.KeepNormalized(pageNormKey{}, &PageNorm{Text: string(buf), TitleLen: titleLen})
+	pn := &PageNorm{Text: string(buf), TitleLen: titleLen}
+	p.KeepNormalized(pageNormKey{}, pn)
 	fb.text, fb.spans = buf, spans
 	var candidate bool
 	if fused {
@@ -493,7 +494,7 @@ func (m *Matcher) Match(p *page.Page) *Finding {
 		return finish(f)
 	}
 	p.EnsureBlocks()
-	n := &Normalized{Text: string(buf), spans: slices.Clone(spans), source: strings.Clone(src)}
+	n := &Normalized{Text: pn.Text, spans: slices.Clone(spans), source: strings.Clone(src)} // the text copied once, above
 	sc := &scan{m: m, n: n, page: p, titleEnd: len(p.Title), chars: -1}
 	sc.run()
 	sc.fill(f)
