@@ -788,18 +788,7 @@ func (s *scan) familyValid(h hit, unlessHits map[int][]hit) bool {
 	if s.m.negated(text, h.start) {
 		return false
 	}
-	if s.m.questionGap > 0 {
-		if a, b := s.n.Orig(h.start, h.end); s.m.asked(s.n.Source(), a, b) {
-			return false
-		}
-	}
-	if s.m.ignoreQuoted {
-		a, b := s.n.Orig(h.start, h.end)
-		if quoted(s.n.Source(), a, b) {
-			return false
-		}
-	}
-	return true
+	return !s.askedOrQuoted(h.start, h.end)
 }
 
 // ensureFamilies collects the page's family members and contacts (with

@@ -800,19 +800,22 @@ func (s *scan) valid(id, start, end int) bool {
 		s.lastNegated = true
 		return false
 	}
-	if s.m.questionGap > 0 {
-		// Normalizing turns question marks into line breaks: look in the source.
-		if a, b := s.n.Orig(start, end); s.m.asked(s.n.Source(), a, b) {
-			return false
-		}
+	return !s.askedOrQuoted(start, end)
+}
+
+// askedOrQuoted reports whether the hit at text[start:end] is asked about
+// (asked) or stands in quotation marks (quoted), as the pack says to check;
+// both read the source (normalizing turns question marks into line
+// breaks), mapped once.
+func (s *scan) askedOrQuoted(start, end int) bool {
+	if s.m.questionGap <= 0 && !s.m.ignoreQuoted {
+		return false
 	}
-	if s.m.ignoreQuoted {
-		a, b := s.n.Orig(start, end)
-		if quoted(s.n.Source(), a, b) {
-			return false
-		}
+	a, b := s.n.Orig(start, end)
+	if s.m.questionGap > 0 && s.m.asked(s.n.Source(), a, b) {
+		return true
 	}
-	return true
+	return s.m.ignoreQuoted && quoted(s.n.Source(), a, b)
 }
 
 // quoted reports whether src[a:b] stands inside quotation marks: an opening
