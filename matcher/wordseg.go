@@ -30,26 +30,17 @@ type wordSeg struct {
 	bmp   []int32
 	runes map[rune]int32
 	multi map[string]int32
-	// The trie: node 0 is the root; its children are rootKids by unit
+	// The trie: node 0 is the root; its children are roots by unit
 	// number, every other edge is in an open-addressing table keyed by
 	// parent and unit (edgeKey; 0 marks a free slot, no edge has
-	// parent 0). dist is the path length of the word ending at a node;
-	// word tells whether one does.
-	rootKids []int32
-	edgeKeys []uint64
-	edgeNode []int32
+	// parent 0). Each entry holds the node the edge leads to, whether a
+	// word ends there and that word's path length, so that a step reads
+	// one entry of the table (megabytes: a cache miss each), not a node
+	// number and then two arrays by node.
+	roots    []trieStep
+	edges    []trieEdge
 	edgeMask uint64
-	dist     []float32
-	word     []bool
 	maxLen   int // longest word, in units
-
-	// The same trie packed for segmenting (packTrie): each edge's key, the
-	// node it leads to and that node's word and path length in one entry,
-	// so that a step reads one cache line of the table, not three arrays
-	// (the table is megabytes: each read was a cache miss). The arrays
-	// above are dropped once packed.
-	roots []trieStep
-	edges []trieEdge
 }
 
 // trieStep is the node a step leads to, with whether a word ends there
@@ -119,15 +110,8 @@ func newWordSeg(seg *gse.Segmenter) *wordSeg {
 	for size < total*4/3+1 {
 		size *= 2
 	}
-	w.edgeKeys, w.edgeNode, w.edgeMask = make([]uint64, size), make([]int32, size), uint64(size-1)
-	var rootKids []int32
-	dist := []float32{0}
-	word := []bool{false}
-	newNode := func() int32 {
-		dist = append(dist, 0)
-		word = append(word, false)
-		return int32(len(dist) - 1)
-	}
+	w.edges, w.edgeMask = make([]trieEdge, size), uint64(size-1)
+	nodes := int32(0) // node 0 is the root
 	var units []string
 	for i := range d.Tokens {
 		tok := &d.Tokens[i]
@@ -135,62 +119,43 @@ func newWordSeg(seg *gse.Segmenter) *wordSeg {
 		if len(units) == 0 {
 			continue
 		}
+		// step: the entry of the last node reached (its word and length
+		// are set when the token ends there).
+		var step *trieStep
 		node := int32(0)
 		for _, u := range units {
 			n := unitOf(u)
 			if node == 0 {
-				for int(n) >= len(rootKids) {
-					rootKids = append(rootKids, 0)
+				for int(n) >= len(w.roots) {
+					w.roots = append(w.roots, trieStep{})
 				}
-				if rootKids[n] == 0 {
-					rootKids[n] = newNode()
+				if w.roots[n].info == 0 {
+					nodes++
+					w.roots[n].info = uint32(nodes) << 1
 				}
-				node = rootKids[n]
+				step = &w.roots[n]
+				node = int32(step.info >> 1)
 				continue
 			}
 			key := edgeKey(node, n)
 			j := w.edgeSlot(key)
-			for w.edgeKeys[j] != 0 && w.edgeKeys[j] != key {
+			for w.edges[j].key != 0 && w.edges[j].key != key {
 				j = (j + 1) & w.edgeMask
 			}
-			if w.edgeKeys[j] == 0 {
-				w.edgeKeys[j], w.edgeNode[j] = key, newNode()
+			if w.edges[j].key == 0 {
+				nodes++
+				w.edges[j] = trieEdge{key: key, trieStep: trieStep{info: uint32(nodes) << 1}}
 			}
-			node = w.edgeNode[j]
+			step = &w.edges[j].trieStep
+			node = int32(step.info >> 1)
 		}
-		if !word[node] { // the first token of a text wins, as in gse
-			word[node] = true
-			dist[node] = logTotal - float32(math.Log2(tok.Freq()))
+		if step.info&1 == 0 { // the first token of a text wins, as in gse
+			step.info |= 1
+			step.dist = logTotal - float32(math.Log2(tok.Freq()))
 		}
 		w.maxLen = max(w.maxLen, len(units))
 	}
-	w.dist, w.word, w.rootKids = dist, word, rootKids
-	w.packTrie()
 	return w
-}
-
-// packTrie fills roots and edges from the build's arrays and drops them.
-func (w *wordSeg) packTrie() {
-	step := func(node int32) trieStep {
-		s := trieStep{info: uint32(node) << 1, dist: w.dist[node]}
-		if w.word[node] {
-			s.info |= 1
-		}
-		return s
-	}
-	w.roots = make([]trieStep, len(w.rootKids))
-	for u, node := range w.rootKids {
-		if node != 0 {
-			w.roots[u] = step(node)
-		}
-	}
-	w.edges = make([]trieEdge, len(w.edgeKeys))
-	for j, key := range w.edgeKeys {
-		if key != 0 {
-			w.edges[j] = trieEdge{key: key, trieStep: step(w.edgeNode[j])}
-		}
-	}
-	w.rootKids, w.edgeKeys, w.edgeNode, w.dist, w.word = nil, nil, nil, nil, nil
 }
 
 // splitUnits appends the units of s as gse's SplitTextToWords cuts them
