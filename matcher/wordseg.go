@@ -99,12 +99,12 @@ func newWordSeg(seg *gse.Segmenter) *wordSeg {
 		return w.multi[u]
 	}
 	// Every edge of the trie goes straight into the table, sized for
-	// the units of all words (an upper bound on the edges) at a load of
-	// at most 3/4; no map of edges is built on the way (the cold start's
-	// peak memory).
+	// the units of all words after their first (an upper bound on the
+	// edges below the root's children) at a load of at most 3/4; no map
+	// of edges is built on the way (the cold start's peak memory).
 	total := 0
 	for i := range d.Tokens {
-		total += utf8.RuneCountInString(d.Tokens[i].Text())
+		total += max(utf8.RuneCountInString(d.Tokens[i].Text())-1, 0)
 	}
 	size := 1
 	for size < total*4/3+1 {
