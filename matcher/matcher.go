@@ -455,7 +455,10 @@ func (m *Matcher) MatchNorm(p *page.Page) (*Finding, *PageNorm) {
 	f := &Finding{URL: p.URL}
 	fb := firstPool.Get().(*firstBuf)
 	defer func() {
-		fb.open, fb.auto, fb.note = opener{}, firstAuto{}, normNote{} // no references kept
+		// No references kept, but the families' room, for the next page.
+		spare := fb.open.fp.room()
+		fb.open, fb.auto, fb.note = opener{}, firstAuto{}, normNote{}
+		fb.open.fp.spare = spare
 		if cap(fb.text) <= maxPooled && cap(fb.src) <= maxPooled && cap(fb.cues) <= maxPooled/8 {
 			firstPool.Put(fb)
 		}
@@ -476,7 +479,7 @@ func (m *Matcher) MatchNorm(p *page.Page) (*Finding, *PageNorm) {
 	fused := m.fast != nil && m.fast.runes && !m.reference
 	o := &fb.open
 	if fused {
-		*o = opener{m: m, note: note}
+		*o = opener{m: m, note: note, fp: firstPass{spare: o.fp.spare}}
 		fb.auto = newFirstAuto(m.fast, o)
 		note.auto = &fb.auto
 	}
@@ -502,7 +505,7 @@ func (m *Matcher) MatchNorm(p *page.Page) (*Finding, *PageNorm) {
 		return finish(f), pn
 	}
 	p.EnsureBlocks()
-	n := &Normalized{Text: string(buf), spans: slices.Clone(spans), source: strings.Clone(src)}
+	n := &Normalized{Text: pn.Text, spans: slices.Clone(spans), source: strings.Clone(src)} // the text copied once, above
 	sc := &scan{m: m, n: n, page: p, titleEnd: len(p.Title), chars: -1}
 	sc.run()
 	sc.fill(f)
@@ -711,6 +714,8 @@ type scan struct {
 	// what the finding keeps of it is copied (contactsOnly).
 	borrowed bool
 	evBuf    []event                // group's scratch space
+	famIdx   [][]famHit             // unitView's scratch space: the unit's family members by family
+	famBuf   []famHit               // and the members
 	unitHits []hit                  // unitView's scratch space
 	rawSeen  []uint64               // literals of raw, a bit each (textHas)
 	occ      map[*cpattern][][2]int // occurrences of each pattern's leading literals in the text
@@ -738,12 +743,14 @@ func (s *scan) run() {
 	// In start order, so that a negation carries along a list: in
 	// 声称不用培训、不用考试即可拿证 the cue negates 不用培训 and, through it,
 	// 不用考试 right after.
-	sort.SliceStable(raw, func(i, j int) bool { return raw[i].Start < raw[j].Start })
+	slices.SortStableFunc(raw, func(a, b ahocorasick.Match) int { return a.Start - b.Start })
 	s.raw = raw // for the offer grammar, once contacts are known (grammar.go)
-	s.negEnds = map[int]bool{}
 	for _, h := range raw {
 		if !s.valid(h.PatternID, h.Start, h.End) {
 			if s.lastNegated {
+				if s.negEnds == nil {
+					s.negEnds = map[int]bool{}
+				}
 				s.negEnds[h.End] = true
 			}
 			continue
@@ -804,19 +811,22 @@ func (s *scan) valid(id, start, end int) bool {
 		s.lastNegated = true
 		return false
 	}
-	if s.m.questionGap > 0 {
-		// Normalizing turns question marks into line breaks: look in the source.
-		if a, b := s.n.Orig(start, end); s.m.asked(s.n.Source(), a, b) {
-			return false
-		}
+	return !s.askedOrQuoted(start, end)
+}
+
+// askedOrQuoted reports whether the hit at text[start:end] is asked about
+// (asked) or stands in quotation marks (quoted), as the pack says to check;
+// both read the source (normalizing turns question marks into line
+// breaks), mapped once.
+func (s *scan) askedOrQuoted(start, end int) bool {
+	if s.m.questionGap <= 0 && !s.m.ignoreQuoted {
+		return false
 	}
-	if s.m.ignoreQuoted {
-		a, b := s.n.Orig(start, end)
-		if quoted(s.n.Source(), a, b) {
-			return false
-		}
+	a, b := s.n.Orig(start, end)
+	if s.m.questionGap > 0 && s.m.asked(s.n.Source(), a, b) {
+		return true
 	}
-	return true
+	return s.m.ignoreQuoted && quoted(s.n.Source(), a, b)
 }
 
 // quoted reports whether src[a:b] stands inside quotation marks: an opening
@@ -1291,7 +1301,7 @@ func (s *scan) group(g cgroup) (groupHit, bool) {
 	if best < 0 || best > g.g.Window {
 		return groupHit{}, false
 	}
-	gh := groupHit{name: g.g.Name, weight: g.g.Weight, distance: best}
+	gh := groupHit{name: g.g.Name, weight: g.g.Weight, distance: best, spans: make([]hit, 0, k), labels: make([]string, 0, k)}
 	clear(count)
 	used := count // reused: 0 for a slot not taken yet
 	for i := bestLo; i <= bestHi; i++ {
