@@ -247,6 +247,11 @@ type Options struct {
 	// it judged only because it is short (no rule touched it): default
 	// DefaultShortBar, never below Bar.
 	ShortBar float64
+	// CategoryBars are bars by the model's likeliest category that
+	// replace Bar and ShortBar for it (see "Per-category bars"): nil
+	// gives DefaultCategoryBars, an empty map none. Never below the
+	// model's threshold.
+	CategoryBars map[string]float64
 }
 
 // Detector decides on pages. It is safe for concurrent use and never
@@ -262,6 +267,9 @@ type Detector struct {
 	short  int                       // Options.Short; 0: off
 	// shortBar is the bar for a short page no rule touched (Options.ShortBar).
 	shortBar float64
+	// catBars replace bar and shortBar for the model's likeliest
+	// category (Options.CategoryBars).
+	catBars map[string]float64
 	// words recognises the packs' literals of two runes or more, not
 	// all digits: a short text no rule touched is judged only when it
 	// holds one. Nil when there are none.
@@ -290,6 +298,11 @@ func New(m *matcher.Matcher, o Options) *Detector {
 		d.shortBar = DefaultShortBar
 	}
 	d.shortBar = max(d.shortBar, d.bar)
+	threshold := 0.0
+	if d.model != nil {
+		threshold = d.model.Threshold()
+	}
+	d.catBars = categoryBars(o.CategoryBars, threshold)
 	for _, c := range o.Off {
 		d.off[c] = true
 	}
@@ -459,8 +472,10 @@ func (d *Detector) Detect(p *page.Page) *matcher.Finding {
 		mv.NGrams = append(mv.NGrams, matcher.NGram{Text: c.NGram, Weight: c.Weight})
 	}
 	raised := "" // step 3: why the bar is not d.bar
-	if untouched {
-		mv.Bar, raised = d.shortBar, "short" // a short text no rule touched has its own bar
+	if bar, short := d.barFor(pr.Category, untouched); short {
+		mv.Bar, raised = bar, "short" // a short text no rule touched has its own bar
+	} else {
+		mv.Bar = bar
 	}
 	if f.Genre != "" && !personalContact(f.Contacts) && GenreBar > mv.Bar {
 		mv.Bar, raised = GenreBar, "genre" // a recognised genre raises the bar
