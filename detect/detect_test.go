@@ -54,7 +54,9 @@ func defaultModel(t testing.TB) *rank.Model {
 
 func TestCombination(t *testing.T) {
 	m, model := defaultMatcher(t), defaultModel(t)
-	d := New(m, Options{Model: model})
+	// One bar for every category: this test is about the channels and
+	// the short-text bar; the per-category bars are TestCategoryBars'.
+	d := New(m, Options{Model: model, CategoryBars: uniform})
 	if d.bar != DefaultBar {
 		t.Fatalf("bar %v, want %v", d.bar, DefaultBar)
 	}
@@ -122,7 +124,7 @@ func TestCombination(t *testing.T) {
 		if all := strings.Join(f.Reasons, "\n"); !strings.Contains(all, "短文本未命中任何规则") {
 			t.Errorf("reasons do not say why the bar is higher:\n%s", all)
 		}
-		if f := New(m, Options{Model: model, ShortBar: 0.999}).Detect(p); f.Flagged || f.Model == nil || f.Model.Bar != 0.999 {
+		if f := New(m, Options{Model: model, ShortBar: 0.999, CategoryBars: uniform}).Detect(p); f.Flagged || f.Model == nil || f.Model.Bar != 0.999 {
 			t.Errorf("ShortBar 0.999: flagged %v, model %+v", f.Flagged, f.Model)
 		}
 		long := page.FromText("", strings.Repeat(sealed, 30)) // 330 runes

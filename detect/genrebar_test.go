@@ -19,7 +19,8 @@ const askedAndDenied = "听说中级职称证花钱就能办吗？\n" +
 	"回复：没有捷径，论文来不及就明年再报。"
 
 func TestGenreBar(t *testing.T) {
-	d := New(defaultMatcher(t), Options{Model: defaultModel(t)})
+	// The genre bar against one bar.
+	d := New(defaultMatcher(t), Options{Model: defaultModel(t), CategoryBars: uniform})
 	f := d.Detect(page.FromText("http://x.example/q", askedAndDenied))
 	mv := f.Model
 	if f.Genre == "" || mv == nil {
