@@ -22,7 +22,7 @@ import (
 var DefaultCategoryBars = map[string]float64{
 	"cert_sale":      0.9,
 	"exam_fraud":     0.8,
-	"training_fraud": 0.7,
+	"training_fraud": 0.8,
 }
 
 // barFor is the bar for the model's solo vote on a page whose likeliest

@@ -18,7 +18,7 @@ func TestParseCategoryBars(t *testing.T) {
 	for _, tc := range []struct {
 		in, want, err string
 	}{
-		{"default", "cert_sale=0.9,exam_fraud=0.8,training_fraud=0.7", ""},
+		{"default", "cert_sale=0.9,exam_fraud=0.8,training_fraud=0.8", ""},
 		{"none", "none", ""},
 		{"", "none", ""},
 		{" exam_fraud = 0.75 , cert_sale=1", "cert_sale=1,exam_fraud=0.75", ""},

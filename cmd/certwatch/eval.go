@@ -55,7 +55,7 @@ given ("default" is the embedded model), combined exactly as sweeps combine them
 on a text of at most 300 characters (--short; -1: never) that no rule touched
 but that holds a word of the rule packs; bars by the model's likeliest
 category (--category-bars, default cert_sale=0.9, exam_fraud=0.8,
-training_fraud=0.7) replace both, except when only --bar or --short-bar is
+training_fraud=0.8) replace both, except when only --bar or --short-bar is
 given, to measure one bar for all; it never unflags).
 --against adds configuration B, A with one thing swapped: a rule pack
 (a .yaml file or a directory, or rules:PATH) replaces the rules, model:PATH

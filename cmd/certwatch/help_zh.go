@@ -90,7 +90,7 @@ exam_fraud、training_fraud、imitation_site；negative、clean、none 或 clean
 组合方式与巡查完全相同（detect 包：规则照常标记；模型在某条规则打过分的页面上概率达到
 0.85 或以上（--bar）时可单独标记；对没有规则命中、但含有规则包中词语且不超过 300 个字符
 （--short；-1：不判断）的文本，概率达到 0.85 或以上（--short-bar）时也可单独标记；按模型
-最可能的类别另有门槛（--category-bars，默认 cert_sale=0.9、exam_fraud=0.8、training_fraud=0.7，
+最可能的类别另有门槛（--category-bars，默认 cert_sale=0.9、exam_fraud=0.8、training_fraud=0.8，
 替代前两个门槛；只给出 --bar 或 --short-bar 时不使用，以便统一衡量）；模型从不撤销标记）。
 --against 增加配置 B，即把 A 中的一项换掉：规则包（.yaml 文件或目录，或 rules:PATH）替换
 规则，model:PATH 替换模型。两者在同一批记录上衡量，并列显示，并列出二者判断不一致的记录。
