@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/certwatch/certwatch/detect"
 	"github.com/certwatch/certwatch/store"
 )
 
@@ -205,7 +206,9 @@ func TestScanShowsTheModel(t *testing.T) {
 		t.Errorf("scan --model none: exit %d\n%s%s", code, out, errOut)
 	}
 	code, out, errOut = runCLI(t, in, "scan", "--format", "text", "-")
-	if code != 0 || !regexp.MustCompile(`channel: model; model: p=0\.\d\d \(bar 0\.85\)`).MatchString(out) {
+	// A cert_sale verdict: the category's bar (detect.DefaultCategoryBars).
+	bar := regexp.QuoteMeta(fmt.Sprintf("(bar %.2f)", detect.DefaultCategoryBars["cert_sale"]))
+	if code != 0 || !regexp.MustCompile(`channel: model; model: p=0\.\d\d `+bar).MatchString(out) {
 		t.Errorf("scan text: exit %d\n%s%s", code, out, errOut)
 	}
 }
