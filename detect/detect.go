@@ -173,7 +173,9 @@
 // model's likeliest category was wrong too. Asking the model about
 // longer texts no rule touched that hold a word of the packs (up to 600,
 // 1,000, 3,000 characters or any length) gave one catch more and two
-// false alarms more: not kept.
+// false alarms more: not kept. Judging short texts without asking for a
+// word of the packs gave 234/18/31 with one bar 0.85 and 237/17/28 with
+// the category bars, with 2 everyday false alarms: the word stays.
 //
 // # Imitation sites
 //
