@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"runtime"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"testing"
@@ -123,6 +124,11 @@ func collyBaseline(b *testing.B, site *costSite, d *detect.Detector, parallel in
 		b.Fatal(err)
 	}
 	var nFetched, nFlagged atomic.Int64
+	// colly's own visited check is not atomic (gocolly/colly#656): two
+	// handlers that find the same link at once may both fetch it. A
+	// LoadOrStore on the URL first makes "visit once" hold.
+	var seen sync.Map
+	seen.Store("http://"+costHost+"/", true)
 	c.OnResponse(func(r *colly.Response) {
 		nFetched.Add(1)
 		p, err := page.FromHTML(r.Request.URL.String(), r.Body, r.Headers.Get("Content-Type"))
@@ -134,7 +140,10 @@ func collyBaseline(b *testing.B, site *costSite, d *detect.Detector, parallel in
 			nFlagged.Add(1)
 		}
 		for _, l := range p.Links {
-			_ = r.Request.Visit(l.URL) // already visited: an error, ignored
+			if _, dup := seen.LoadOrStore(l.URL, true); dup {
+				continue
+			}
+			_ = r.Request.Visit(l.URL) // off-site or refused: an error, ignored
 		}
 	})
 	if err := c.Visit("http://" + costHost + "/"); err != nil {
