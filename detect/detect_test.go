@@ -21,7 +21,7 @@ const (
 	// pack scores below its threshold, and the default model flags.
 	modelOnly = "高压电工证 低压电工证 焊工证 登高证 全国通用 需要的联系"
 	// ruleOffer is an offer the rules flag.
-	ruleOffer = "安全员C证代办，无需考试，包过包查，联系薇：abc12345"
+	ruleOffer = "安全员C证代办，无需考试，包查包过，联系薇：abc12345" // 包过包查 until round 12's model: its likeliest category became exam_fraud
 	// everyday holds no word of the packs: no rule scores it, and the
 	// model is not asked (it would score it above the bar), short as it is.
 	everyday = "今天天气很好，我们去公园散步，看到很多人在放风筝。"

@@ -54,9 +54,8 @@ given ("default" is the embedded model), combined exactly as sweeps combine them
 0.85 or more (--bar) on a page some rule scored, and at 0.85 or more (--short-bar)
 on a text of at most 300 characters (--short; -1: never) that no rule touched
 but that holds a word of the rule packs; bars by the model's likeliest
-category (--category-bars, default cert_sale=0.9, exam_fraud=0.8,
-training_fraud=0.8) replace both, except when only --bar or --short-bar is
-given, to measure one bar for all; it never unflags).
+category (--category-bars, e.g. exam_fraud=0.8, none by default) replace
+both; it never unflags).
 --against adds configuration B, A with one thing swapped: a rule pack
 (a .yaml file or a directory, or rules:PATH) replaces the rules, model:PATH
 replaces the model. Both are measured on the same records, side by side, with
@@ -77,7 +76,7 @@ wrong-category, disagreements, all (default) or none. On the test split use
 	f.Float64Var(&o.bar, "bar", detect.DefaultBar, "probability at which the model flags a page alone (to choose the bar; sweeps use the default)")
 	f.IntVar(&o.short, "short", detect.DefaultShort, "the model also judges texts of at most this many characters that no rule touched (-1: never; to measure, sweeps use the default)")
 	f.Float64Var(&o.shortBar, "short-bar", detect.DefaultShortBar, "probability at which the model flags alone a short text no rule touched (never below --bar)")
-	f.StringVar(&o.catBars, "category-bars", "default", "bars by the model's likeliest category, e.g. exam_fraud=0.8,training_fraud=0.7; default: the sweeps' (none when only --bar or --short-bar is given); none: no category bar")
+	f.StringVar(&o.catBars, "category-bars", "default", "bars by the model's likeliest category, e.g. exam_fraud=0.8,training_fraud=0.7 (default: the sweeps', none at present; none when only --bar or --short-bar is given)")
 	f.StringVar(&o.against, "against", "", "second configuration: a rule pack (file, directory or rules:PATH) or model:PATH")
 	f.StringVar(&o.split, "split", "", "splits to evaluate, comma-separated: train, dev, test (default train,dev; test only when named)")
 	f.StringVar(&o.format, "format", "text", "text or json")

@@ -89,9 +89,9 @@ exam_fraud、training_fraud、imitation_site；negative、clean、none 或 clean
 配置：A 是 --rules（默认内置规则包），给出 --model 时加上该模型（"default" 为内置模型），
 组合方式与巡查完全相同（detect 包：规则照常标记；模型在某条规则打过分的页面上概率达到
 0.85 或以上（--bar）时可单独标记；对没有规则命中、但含有规则包中词语且不超过 300 个字符
-（--short；-1：不判断）的文本，概率达到 0.85 或以上（--short-bar）时也可单独标记；按模型
-最可能的类别另有门槛（--category-bars，默认 cert_sale=0.9、exam_fraud=0.8、training_fraud=0.8，
-替代前两个门槛；只给出 --bar 或 --short-bar 时不使用，以便统一衡量）；模型从不撤销标记）。
+（--short；-1：不判断）的文本，概率达到 0.85 或以上（--short-bar）时也可单独标记；可按模型
+最可能的类别另设门槛（--category-bars，如 exam_fraud=0.8，替代前两个门槛；默认不设）；模型从不
+撤销标记）。
 --against 增加配置 B，即把 A 中的一项换掉：规则包（.yaml 文件或目录，或 rules:PATH）替换
 规则，model:PATH 替换模型。两者在同一批记录上衡量，并列显示，并列出二者判断不一致的记录。
 
@@ -240,7 +240,7 @@ var flagZH = map[string]string{
 
 	"certwatch eval --against":       "第二种配置：规则包（文件、目录或 rules:PATH）或 model:PATH",
 	"certwatch eval --bar":           "模型单独标记页面的概率阈值（用于选择阈值；巡查使用默认值）",
-	"certwatch eval --category-bars": "按模型最可能的类别设定的单独标记门槛，如 exam_fraud=0.8,training_fraud=0.7；default 为巡查所用的默认值，none 为不设（默认：default；只给出 --bar 或 --short-bar 时为 none）",
+	"certwatch eval --category-bars": "按模型最可能的类别设定的单独标记门槛，如 exam_fraud=0.8,training_fraud=0.7（默认 default，即巡查所用的设置，目前不设；只给出 --bar 或 --short-bar 时为 none）",
 	"certwatch eval --format":        "输出格式：text 或 json",
 	"certwatch eval --model":         "与规则组合使用的学习模型文件",
 	"certwatch eval --rules":         "规则包文件或目录（默认：内置默认规则包）",

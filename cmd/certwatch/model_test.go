@@ -206,8 +206,12 @@ func TestScanShowsTheModel(t *testing.T) {
 		t.Errorf("scan --model none: exit %d\n%s%s", code, out, errOut)
 	}
 	code, out, errOut = runCLI(t, in, "scan", "--format", "text", "-")
-	// A cert_sale verdict: the category's bar (detect.DefaultCategoryBars).
-	bar := regexp.QuoteMeta(fmt.Sprintf("(bar %.2f)", detect.DefaultCategoryBars["cert_sale"]))
+	// A cert_sale verdict: the category's bar (detect.DefaultCategoryBars), else the bar.
+	b, ok := detect.DefaultCategoryBars["cert_sale"]
+	if !ok {
+		b = detect.DefaultBar
+	}
+	bar := regexp.QuoteMeta(fmt.Sprintf("(bar %.2f)", b))
 	if code != 0 || !regexp.MustCompile(`channel: model; model: p=0\.\d\d `+bar).MatchString(out) {
 		t.Errorf("scan text: exit %d\n%s%s", code, out, errOut)
 	}
