@@ -13,6 +13,9 @@ import (
 // site and would link unrelated sellers. Each kind and value once, in the
 // page's order.
 func LinkContacts(p *page.Page, f *matcher.Finding) []matcher.Contact {
+	if len(f.Contacts) == 0 {
+		return nil // most pages (Examine asks for every page)
+	}
 	var out []matcher.Contact
 	seen := map[[2]string]bool{}
 	for _, c := range f.Contacts {

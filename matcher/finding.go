@@ -2,7 +2,8 @@ package matcher
 
 import (
 	"fmt"
-	"sort"
+	"slices"
+	"strconv"
 	"strings"
 	"unsafe"
 
@@ -73,7 +74,17 @@ func (s *scan) span(h hit) (field string, start, end int, text string) {
 }
 
 func (s *scan) fill(f *Finding) {
-	sort.SliceStable(s.results, func(i, j int) bool { return s.results[i].score > s.results[j].score })
+	// slices' sorts are sort's algorithms without the reflection: the
+	// same order.
+	slices.SortStableFunc(s.results, func(a, b *ruleResult) int {
+		switch {
+		case a.score > b.score:
+			return -1
+		case a.score < b.score:
+			return 1
+		}
+		return 0
+	})
 	s.fillContacts(f)
 	type mkey struct {
 		field      string
@@ -102,8 +113,11 @@ func (s *scan) fill(f *Finding) {
 			Score: round2(res.score), Threshold: threshold, Fired: res.score >= threshold}
 		var parts []string
 		for _, t := range res.terms {
+			if rh.Terms == nil {
+				rh.Terms = make([]string, 0, len(res.terms))
+			}
 			rh.Terms = append(rh.Terms, t.label)
-			parts = append(parts, fmt.Sprintf("“%s”(%+g)", t.label, t.weight))
+			parts = append(parts, "“"+t.label+"”("+signedG(t.weight)+")")
 			kind := "term"
 			if strings.HasPrefix(t.label, "/") {
 				kind = "pattern"
@@ -124,7 +138,7 @@ func (s *scan) fill(f *Finding) {
 		}
 		for _, g := range res.groups {
 			rh.Groups = append(rh.Groups, g.name)
-			parts = append(parts, fmt.Sprintf("组合“%s”(%+g)：%s 相距 %d 词", g.name, g.weight, quoteJoin(g.labels), g.distance))
+			parts = append(parts, "组合“"+g.name+"”("+signedG(g.weight)+")："+quoteJoin(g.labels)+" 相距 "+strconv.Itoa(g.distance)+" 词")
 			for j, h := range g.spans {
 				if h.lit >= 0 {
 					addMatch(h, g.labels[j], "group", res.rule.ID)
@@ -133,7 +147,7 @@ func (s *scan) fill(f *Finding) {
 		}
 		if res.bonus != nil {
 			rh.ContactBonus = p.ContactBonus.Weight
-			parts = append(parts, fmt.Sprintf("联系方式“%s”紧邻要约(%+g)", res.bonus.value, p.ContactBonus.Weight))
+			parts = append(parts, "联系方式“"+res.bonus.value+"”紧邻要约("+signedG(p.ContactBonus.Weight)+")")
 		}
 		if res.imitation != nil {
 			parts = append(parts, res.imitation.reasons...)
@@ -154,11 +168,11 @@ func (s *scan) fill(f *Finding) {
 		if u := unitReason(res); u != "" {
 			where = "［" + u + "］"
 		}
-		reason := fmt.Sprintf("规则 %s（%s）得分 %g%s：%s", res.rule.ID, p.CategoryName(res.rule.Category), round2(res.score), where, strings.Join(parts, "，"))
+		reason := "规则 " + res.rule.ID + "（" + p.CategoryName(res.rule.Category) + "）得分 " + plainG(round2(res.score)) + where + "：" + strings.Join(parts, "，")
 		var excl []string
 		for _, e := range res.exclusions {
 			rh.Exclusions = append(rh.Exclusions, e.e.ID)
-			excl = append(excl, fmt.Sprintf("排除“%s”(%+g)：出现“%s”", e.e.Reason, e.e.Weight, e.label))
+			excl = append(excl, "排除“"+e.e.Reason+"”("+signedG(e.e.Weight)+")：出现“"+e.label+"”")
 			for _, h := range e.spans {
 				addMatch(h, e.label, "exclusion", res.rule.ID)
 			}
@@ -186,28 +200,39 @@ func (s *scan) fill(f *Finding) {
 		f.Genre, f.GenreName = g.g.ID, g.g.Name
 		f.Reasons = append(f.Reasons, "体裁："+genreReason(g))
 	}
+	if len(matches) > 0 {
+		f.Matches = make([]Match, 0, len(matches))
+	}
 	for _, m := range matches {
 		f.Matches = append(f.Matches, *m)
 	}
-	sort.Slice(f.Matches, func(i, j int) bool {
-		a, b := f.Matches[i], f.Matches[j]
+	slices.SortFunc(f.Matches, func(a, b Match) int {
 		if a.Field != b.Field {
-			return a.Field == "title"
+			if a.Field == "title" {
+				return -1
+			}
+			if b.Field == "title" {
+				return 1
+			}
+			return 0
 		}
 		if a.Start != b.Start {
-			return a.Start < b.Start
+			return a.Start - b.Start
 		}
 		if a.End != b.End {
-			return a.End < b.End
+			return a.End - b.End
 		}
 		// One span can be a term and a proximity member at once: a fixed
 		// order (the map gave a random one).
-		return a.Kind < b.Kind
+		return strings.Compare(a.Kind, b.Kind)
 	})
 }
 
 // fillContacts adds the page's contacts, with their raw form, to f.
 func (s *scan) fillContacts(f *Finding) {
+	if len(s.contacts) > 0 {
+		f.Contacts = slices.Grow(f.Contacts, len(s.contacts))
+	}
 	for _, c := range s.contacts {
 		field, a, b, text := s.span(hit{start: c.start, end: c.end})
 		if s.borrowed {
@@ -247,4 +272,17 @@ func round2(f float64) float64 {
 		return -round2(-f)
 	}
 	return float64(int64(f*100+0.5)) / 100
+}
+
+// plainG formats v as fmt's %g does (the shortest representation), and
+// signedG as %+g (with a sign also when v is not negative); the reasons
+// are built without fmt on every candidate page.
+func plainG(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+
+func signedG(v float64) string {
+	s := strconv.FormatFloat(v, 'g', -1, 64)
+	if s[0] != '-' && s[0] != '+' { // FormatFloat writes +Inf with its sign
+		s = "+" + s
+	}
+	return s
 }

@@ -40,7 +40,7 @@ package matcher
 import (
 	"fmt"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/certwatch/certwatch/page"
@@ -168,7 +168,7 @@ func (s *scan) detectGenre(units []*unit) *genreHit {
 			content = append(content, u.ranges...)
 		}
 	}
-	sort.Slice(content, func(i, j int) bool { return content[i][0] < content[j][0] })
+	slices.SortFunc(content, func(a, b [2]int) int { return a[0] - b[0] })
 	cues := map[int][]hit{}
 	for _, h := range s.hits {
 		if s.m.lits[h.lit].genreCue && inRanges(content, h.start, h.end) {

@@ -13,6 +13,7 @@ package matcher
 
 import (
 	"fmt"
+	mathbits "math/bits"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -62,13 +63,17 @@ type grammar struct {
 	famIndex map[*rules.Pack]map[string]int
 	near     map[*rules.Rule][]cnear
 	short    map[*rules.Pack]*cshort
-	any      bool           // some rule has a proximity clause
-	holders  [][]int        // per composition, the families its hits are members of
-	nearList []cnear        // every clause with a positive weight (first pass)
-	nearFams [][]int        // per clause of nearList, its families
-	direct   []map[int]bool // per composition, the literals of its head family
-	slack    int            // bytes: three times the longest member plus the widest composition gap
-	price    bool           // some proximity clause has an @price slot (ensureFamilies finds amounts)
+	any      bool    // some rule has a proximity clause
+	holders  [][]int // per composition, the families its hits are members of
+	nearList []cnear // every clause with a positive weight (first pass)
+	nearFams [][]int // per clause of nearList, its families
+	// famClauses is, per family, the clauses of nearList (a bit each) that
+	// use it; nil when nearList has more than 64 clauses (feed then
+	// checks every clause).
+	famClauses []uint64
+	direct     []map[int]bool // per composition, the literals of its head family
+	slack      int            // bytes: three times the longest member plus the widest composition gap
+	price      bool           // some proximity clause has an @price slot (ensureFamilies finds amounts)
 }
 
 // compileGrammar compiles the families and proximity rules of the packs.
@@ -287,6 +292,15 @@ func (m *Matcher) compileGrammar(packs []*rules.Pack, lit func(p *rules.Pack, li
 			g.direct[c][id] = true
 		}
 	}
+	// (The reference matcher checks every clause, as before.)
+	if len(g.nearList) <= 64 && !m.reference {
+		g.famClauses = make([]uint64, len(g.fams))
+		for ci, fams := range g.nearFams {
+			for _, fi := range fams {
+				g.famClauses[fi] |= 1 << ci
+			}
+		}
+	}
 	g.holders = make([][]int, len(g.comps))
 	for fi := range g.fams {
 		for _, c := range g.fams[fi].comps {
@@ -381,8 +395,12 @@ func (g *grammar) familyHits(m *Matcher, text string, raw []hit, valid func(h hi
 	if len(g.fams) == 0 {
 		return nil
 	}
-	// raw is in start order: character offsets come from one walk.
-	var out [][]famHit
+	// raw is in start order: character offsets come from one walk. The
+	// members are gathered first (with their literals), then copied into
+	// one array shared by the families, each family's part capped at its
+	// own members (compositions below append to a copy).
+	var found []famHit
+	var foundLit []int32
 	pos, chars := 0, 0
 	for _, h := range raw {
 		l := &m.lits[h.lit]
@@ -399,16 +417,36 @@ func (g *grammar) familyHits(m *Matcher, text string, raw []hit, valid func(h hi
 		}
 		chars += utf8.RuneCountInString(text[pos:h.start])
 		pos = h.start
-		fh := famHit{start: h.start, end: h.end, cs: chars, ce: chars + utf8.RuneCountInString(text[h.start:h.end]), label: l.display}
-		if out == nil {
-			out = make([][]famHit, len(g.fams))
+		if found == nil {
+			found, foundLit = make([]famHit, 0, len(raw)), make([]int32, 0, len(raw))
 		}
-		for _, fi := range l.fams {
-			out[fi] = append(out[fi], fh)
+		found = append(found, famHit{start: h.start, end: h.end, cs: chars, ce: chars + utf8.RuneCountInString(text[h.start:h.end]), label: l.display})
+		foundLit = append(foundLit, int32(h.lit))
+	}
+	if found == nil {
+		return nil
+	}
+	out := make([][]famHit, len(g.fams))
+	counts := make([]int, len(g.fams))
+	total := 0
+	for _, id := range foundLit {
+		for _, fi := range m.lits[id].fams {
+			counts[fi]++
+			total++
 		}
 	}
-	if out == nil {
-		return nil
+	buf := make([]famHit, total)
+	at := 0
+	for fi, n := range counts {
+		if n > 0 {
+			out[fi] = buf[at : at : at+n]
+			at += n
+		}
+	}
+	for k, id := range foundLit {
+		for _, fi := range m.lits[id].fams {
+			out[fi] = append(out[fi], found[k])
+		}
 	}
 	// Compositions, inner ones first; each adds its hits to every family
 	// that holds it, which then needs sorting again.
@@ -463,8 +501,23 @@ type nearHit struct {
 // the member of the first slot (order any), or each member after the
 // previous one and within Within characters of it (order ordered).
 // contacts lists the page's contacts as famHits.
-func evalNear(n cnear, hits [][]famHit, contacts []famHit, contactKinds []string) (nearHit, bool) {
-	events := make([][]famHit, len(n.slots))
+func evalNear(n *cnear, hits [][]famHit, contacts []famHit, contactKinds []string) (nearHit, bool) {
+	// Most clauses fail for want of a family's member: known before
+	// anything is gathered.
+	for _, s := range n.slots {
+		if s.fam >= 0 && (hits == nil || len(hits[s.fam]) == 0) {
+			return nearHit{}, false
+		}
+	}
+	// Scratch space on the stack for clauses of up to four slots.
+	var evArr [4][]famHit
+	var pickArr, bestArr [4]famHit
+	events, pick := evArr[:0], pickArr[:0]
+	if len(n.slots) <= len(evArr) {
+		events, pick = evArr[:len(n.slots)], pickArr[:len(n.slots)]
+	} else {
+		events, pick = make([][]famHit, len(n.slots)), make([]famHit, len(n.slots))
+	}
 	for i, s := range n.slots {
 		if s.fam >= 0 {
 			if hits == nil || len(hits[s.fam]) == 0 {
@@ -482,8 +535,7 @@ func evalNear(n cnear, hits [][]famHit, contacts []famHit, contactKinds []string
 			return nearHit{}, false
 		}
 	}
-	best, bestGap := []famHit(nil), -1
-	pick := make([]famHit, len(n.slots))
+	best, bestGap := bestArr[:0], -1
 	for _, a := range events[0] {
 		worst := 0
 		ok := true
@@ -516,7 +568,8 @@ func evalNear(n cnear, hits [][]famHit, contacts []famHit, contactKinds []string
 	if bestGap < 0 {
 		return nearHit{}, false
 	}
-	nh := nearHit{name: n.n.Name, weight: n.n.Weight, gap: bestGap}
+	nh := nearHit{name: n.n.Name, weight: n.n.Weight, gap: bestGap,
+		spans: make([]hit, 0, len(best)), labels: make([]string, 0, len(best)), fams: make([]string, 0, len(best))}
 	for j, e := range best {
 		nh.spans = append(nh.spans, hit{lit: -1, start: e.start, end: e.end})
 		nh.labels = append(nh.labels, e.label)
@@ -587,9 +640,22 @@ func nextAfter(evs []famHit, prev famHit) (famHit, int, bool) {
 // present. It is a necessary condition, never stricter than scoring.
 type firstPass struct {
 	big     []int // per family when there are more than len(small); -1: none yet
+	spare   []int // room for big kept from an earlier page (Match), or nil
 	small   [32]int
 	n       int // families; 0 until the first hit
 	prevEnd int
+	// clauses: the clauses of nearList (grammar.famClauses) with a family
+	// whose last member ends at clausesEnd.
+	clauses    uint64
+	clausesEnd int
+}
+
+// room returns the space big used or would use, for the next page.
+func (fp *firstPass) room() []int {
+	if fp.big != nil {
+		return fp.big[:0]
+	}
+	return fp.spare
 }
 
 // ends returns the largest end offset per family. The array is not kept in
@@ -601,7 +667,11 @@ func (fp *firstPass) ends(n int) []int {
 		}
 		fp.n = n
 		if n > len(fp.small) {
-			fp.big = make([]int, n)
+			if cap(fp.spare) >= n {
+				fp.big = fp.spare[:n]
+			} else {
+				fp.big = make([]int, n)
+			}
 		}
 		e := fp.ends(n)
 		for i := range e {
@@ -624,8 +694,15 @@ func (g *grammar) feed(m *Matcher, fp *firstPass, lit, start, end int) bool {
 	}
 	fp.prevEnd = end
 	l := &m.lits[lit]
+	clauses := g.famClauses != nil
+	if clauses && end != fp.clausesEnd {
+		fp.clausesEnd, fp.clauses = end, 0
+	}
 	for _, fi := range l.fams {
 		lastEnd[fi] = end
+		if clauses {
+			fp.clauses |= g.famClauses[fi]
+		}
 	}
 	for c, cc := range g.comps {
 		// A modifier that ends at most gap characters before the head
@@ -639,9 +716,22 @@ func (g *grammar) feed(m *Matcher, fp *firstPass, lit, start, end int) bool {
 		}
 		for _, fi := range g.holders[c] {
 			lastEnd[fi] = end
+			if clauses {
+				fp.clauses |= g.famClauses[fi]
+			}
 		}
 	}
-	for ci, n := range g.nearList {
+	if clauses {
+		// The clauses with a family whose last member ends here (set by
+		// this hit or by earlier hits with the same end).
+		for bits := fp.clauses; bits != 0; bits &= bits - 1 {
+			if g.nearOK(&g.nearList[mathbits.TrailingZeros64(bits)], lastEnd, start) {
+				return true
+			}
+		}
+		return false
+	}
+	for ci := range g.nearList {
 		touched := false
 		for _, fi := range g.nearFams[ci] {
 			if lastEnd[fi] == end {
@@ -652,19 +742,23 @@ func (g *grammar) feed(m *Matcher, fp *firstPass, lit, start, end int) bool {
 		if !touched {
 			continue
 		}
-		min := start - 8*n.n.Within - g.slack
-		ok := true
-		for _, sl := range n.slots {
-			if sl.fam >= 0 && (lastEnd[sl.fam] < 0 || lastEnd[sl.fam] < min) {
-				ok = false
-				break
-			}
-		}
-		if ok {
+		if g.nearOK(&g.nearList[ci], lastEnd, start) {
 			return true
 		}
 	}
 	return false
+}
+
+// nearOK reports whether every family slot of clause n has a member
+// ending close enough before start for the clause to be met.
+func (g *grammar) nearOK(n *cnear, lastEnd []int, start int) bool {
+	min := start - 8*n.n.Within - g.slack
+	for _, sl := range n.slots {
+		if sl.fam >= 0 && (lastEnd[sl.fam] < 0 || lastEnd[sl.fam] < min) {
+			return false
+		}
+	}
+	return true
 }
 
 // familyValid decides whether a hit counts as a family member: a Latin
@@ -694,18 +788,7 @@ func (s *scan) familyValid(h hit, unlessHits map[int][]hit) bool {
 	if s.m.negated(text, h.start) {
 		return false
 	}
-	if s.m.questionGap > 0 {
-		if a, b := s.n.Orig(h.start, h.end); s.m.asked(s.n.Source(), a, b) {
-			return false
-		}
-	}
-	if s.m.ignoreQuoted {
-		a, b := s.n.Orig(h.start, h.end)
-		if quoted(s.n.Source(), a, b) {
-			return false
-		}
-	}
-	return true
+	return !s.askedOrQuoted(h.start, h.end)
 }
 
 // ensureFamilies collects the page's family members and contacts (with
@@ -737,7 +820,11 @@ func (s *scan) ensureFamilies() {
 	// only a near clause's @price slot matches them (contactMatches).
 	var prices [][]int
 	if g.price {
-		prices = priceRE.FindAllStringIndex(s.n.Text, maxPriceHits)
+		if s.m.reference {
+			prices = priceRE.FindAllStringIndex(s.n.Text, maxPriceHits)
+		} else {
+			prices = findPrices(s.n.Text, maxPriceHits)
+		}
 		for _, p := range prices {
 			offs = append(offs, p[0], p[1])
 		}
@@ -768,7 +855,9 @@ func (s *scan) nearScore(cr *crule, res *ruleResult) (positive bool) {
 		return false
 	}
 	s.ensureFamilies()
-	for _, n := range s.m.gram.near[cr.r] {
+	ns := s.m.gram.near[cr.r]
+	for i := range ns {
+		n := &ns[i]
 		nh, ok := evalNear(n, s.fam, s.contactHits, s.contactKinds)
 		if !ok {
 			continue

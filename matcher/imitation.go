@@ -82,6 +82,11 @@ func (s *scan) imitation(ci *cimitation) *ruleResult {
 	if ci.rule == nil {
 		return nil
 	}
+	if len(s.page.Forms) == 0 && !s.m.reference && !s.queryOffered(ci, NormalizeString(s.page.Title)) {
+		// No form asks anything and nothing offers a query: not a query
+		// service, whatever the host (the check below, made first).
+		return nil
+	}
 	u, err := url.Parse(s.page.URL)
 	if err != nil || u.Hostname() == "" {
 		return nil
@@ -121,13 +126,7 @@ func (s *scan) imitation(ci *cimitation) *ruleResult {
 		}
 	}
 
-	query := false
-	for _, q := range ci.query {
-		if strings.Contains(title, q) || s.textHas(q) {
-			query = true
-			break
-		}
-	}
+	query := s.queryOffered(ci, title)
 	if len(asked) < 2 && !query {
 		return nil // neither asks the questions nor offers a query: not a query service
 	}
@@ -374,6 +373,17 @@ func (s *scan) textHas(q string) bool {
 		}
 	}
 	return s.rawSeen[id>>6]&(1<<(id&63)) != 0
+}
+
+// queryOffered reports whether the title (normalized) or the text names a
+// query service (one of the imitation's query terms).
+func (s *scan) queryOffered(ci *cimitation, title string) bool {
+	for _, q := range ci.query {
+		if strings.Contains(title, q) || s.textHas(q) {
+			return true
+		}
+	}
+	return false
 }
 
 // findCopyright returns the leftmost match of the copyright pattern in

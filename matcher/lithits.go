@@ -23,6 +23,13 @@ func newLitHits(n int, hs []hit) *litHits {
 	}
 	sorted := slices.Clone(hs)
 	slices.SortStableFunc(sorted, func(a, b hit) int { return a.lit - b.lit })
+	distinct := 1
+	for i := 1; i < len(sorted); i++ {
+		if sorted[i].lit != sorted[i-1].lit {
+			distinct++
+		}
+	}
+	x.ids, x.hits = make([]int32, 0, distinct), make([][]hit, 0, distinct)
 	for i := 0; i < len(sorted); {
 		j := i + 1
 		for j < len(sorted) && sorted[j].lit == sorted[i].lit {

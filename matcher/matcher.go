@@ -36,6 +36,7 @@ type Matcher struct {
 
 	negations    []string      // normalized cue words
 	negByLast    [256][]string // the cue words by their last byte (negated)
+	notNeg       []string      // normalized words that begin with a cue but negate nothing (不同, 不少)
 	negGap       int
 	questionGap  int
 	ignoreQuoted bool
@@ -175,6 +176,11 @@ func compile(reference bool, packs []*rules.Pack) (*Matcher, error) {
 		for _, c := range p.Negations {
 			if n := NormalizeString(c); n != "" {
 				m.negations = append(m.negations, n)
+			}
+		}
+		for _, w := range p.NotNegations {
+			if n := NormalizeString(w); n != "" {
+				m.notNeg = append(m.notNeg, n)
 			}
 		}
 		m.negGap = max(m.negGap, p.NegationGap)
@@ -438,10 +444,21 @@ const maxPooled = 1 << 20
 // its Text (a Page literal) gets them from p.EnsureBlocks first, so Match
 // may set p.Blocks.
 func (m *Matcher) Match(p *page.Page) *Finding {
+	f, _ := m.MatchNorm(p)
+	return f
+}
+
+// MatchNorm is Match that also returns the page's title and text as it
+// normalised them, for the readers after it (the content key, the
+// blocked-page check) instead of normalising the page again.
+func (m *Matcher) MatchNorm(p *page.Page) (*Finding, *PageNorm) {
 	f := &Finding{URL: p.URL}
 	fb := firstPool.Get().(*firstBuf)
 	defer func() {
-		fb.open, fb.auto, fb.note = opener{}, firstAuto{}, normNote{} // no references kept
+		// No references kept, but the families' room, for the next page.
+		spare := fb.open.fp.room()
+		fb.open, fb.auto, fb.note = opener{}, firstAuto{}, normNote{}
+		fb.open.fp.spare = spare
 		if cap(fb.text) <= maxPooled && cap(fb.src) <= maxPooled && cap(fb.cues) <= maxPooled/8 {
 			firstPool.Put(fb)
 		}
@@ -462,15 +479,13 @@ func (m *Matcher) Match(p *page.Page) *Finding {
 	fused := m.fast != nil && m.fast.runes && !m.reference
 	o := &fb.open
 	if fused {
-		*o = opener{m: m, note: note}
+		*o = opener{m: m, note: note, fp: firstPass{spare: o.fp.spare}}
 		fb.auto = newFirstAuto(m.fast, o)
 		note.auto = &fb.auto
 	}
 	buf, spans := normalizeSeen(fb.text[:0], fb.spans[:0], src, true, note)
 	titleLen, seen := note.markOut, note.seen
-	// Kept on the page: the content key and the blocked-page check read
-	// it instead of normalising the page again (PageNormalized).
-	p.KeepNormalized(pageNormKey{}, &PageNorm{Text: string(buf), TitleLen: titleLen})
+	pn := &PageNorm{Text: string(buf), TitleLen: titleLen}
 	fb.text, fb.spans = buf, spans
 	var candidate bool
 	if fused {
@@ -487,14 +502,14 @@ func (m *Matcher) Match(p *page.Page) *Finding {
 		if len(cues) > 0 || seen&seenEnclosed != 0 {
 			contactsOnly(f, p, src, buf, spans, cues, seen != 0)
 		}
-		return finish(f)
+		return finish(f), pn
 	}
 	p.EnsureBlocks()
-	n := &Normalized{Text: string(buf), spans: slices.Clone(spans), source: strings.Clone(src)}
+	n := &Normalized{Text: pn.Text, spans: slices.Clone(spans), source: strings.Clone(src)} // the text copied once, above
 	sc := &scan{m: m, n: n, page: p, titleEnd: len(p.Title), chars: -1}
 	sc.run()
 	sc.fill(f)
-	return finish(f)
+	return finish(f), pn
 }
 
 // opens reports whether normalized text holds a literal that can start a
@@ -699,6 +714,8 @@ type scan struct {
 	// what the finding keeps of it is copied (contactsOnly).
 	borrowed bool
 	evBuf    []event                // group's scratch space
+	famIdx   [][]famHit             // unitView's scratch space: the unit's family members by family
+	famBuf   []famHit               // and the members
 	unitHits []hit                  // unitView's scratch space
 	rawSeen  []uint64               // literals of raw, a bit each (textHas)
 	occ      map[*cpattern][][2]int // occurrences of each pattern's leading literals in the text
@@ -726,12 +743,14 @@ func (s *scan) run() {
 	// In start order, so that a negation carries along a list: in
 	// 声称不用培训、不用考试即可拿证 the cue negates 不用培训 and, through it,
 	// 不用考试 right after.
-	sort.SliceStable(raw, func(i, j int) bool { return raw[i].Start < raw[j].Start })
+	slices.SortStableFunc(raw, func(a, b ahocorasick.Match) int { return a.Start - b.Start })
 	s.raw = raw // for the offer grammar, once contacts are known (grammar.go)
-	s.negEnds = map[int]bool{}
 	for _, h := range raw {
 		if !s.valid(h.PatternID, h.Start, h.End) {
 			if s.lastNegated {
+				if s.negEnds == nil {
+					s.negEnds = map[int]bool{}
+				}
 				s.negEnds[h.End] = true
 			}
 			continue
@@ -792,19 +811,22 @@ func (s *scan) valid(id, start, end int) bool {
 		s.lastNegated = true
 		return false
 	}
-	if s.m.questionGap > 0 {
-		// Normalizing turns question marks into line breaks: look in the source.
-		if a, b := s.n.Orig(start, end); s.m.asked(s.n.Source(), a, b) {
-			return false
-		}
+	return !s.askedOrQuoted(start, end)
+}
+
+// askedOrQuoted reports whether the hit at text[start:end] is asked about
+// (asked) or stands in quotation marks (quoted), as the pack says to check;
+// both read the source (normalizing turns question marks into line
+// breaks), mapped once.
+func (s *scan) askedOrQuoted(start, end int) bool {
+	if s.m.questionGap <= 0 && !s.m.ignoreQuoted {
+		return false
 	}
-	if s.m.ignoreQuoted {
-		a, b := s.n.Orig(start, end)
-		if quoted(s.n.Source(), a, b) {
-			return false
-		}
+	a, b := s.n.Orig(start, end)
+	if s.m.questionGap > 0 && s.m.asked(s.n.Source(), a, b) {
+		return true
 	}
-	return true
+	return s.m.ignoreQuoted && quoted(s.n.Source(), a, b)
 }
 
 // quoted reports whether src[a:b] stands inside quotation marks: an opening
@@ -968,6 +990,9 @@ func (m *Matcher) negated(text string, start int) bool {
 				if c == "不" && strings.HasPrefix(text[end:], "就") {
 					continue // 不就是考试吗: rhetorical, not a negation
 				}
+				if m.notNegation(text[end-len(c):]) {
+					continue // 不同价格, 不少人: the cue begins a word that negates nothing
+				}
 				return true
 			}
 		}
@@ -976,6 +1001,17 @@ func (m *Matcher) negated(text string, start int) bool {
 			return false
 		}
 		end -= size
+	}
+	return false
+}
+
+// notNegation reports whether text begins with one of the packs'
+// not_negations (a word such as 不同 or 不仅 that begins with a cue).
+func (m *Matcher) notNegation(text string) bool {
+	for _, w := range m.notNeg {
+		if strings.HasPrefix(text, w) {
+			return true
+		}
 	}
 	return false
 }
@@ -1265,7 +1301,7 @@ func (s *scan) group(g cgroup) (groupHit, bool) {
 	if best < 0 || best > g.g.Window {
 		return groupHit{}, false
 	}
-	gh := groupHit{name: g.g.Name, weight: g.g.Weight, distance: best}
+	gh := groupHit{name: g.g.Name, weight: g.g.Weight, distance: best, spans: make([]hit, 0, k), labels: make([]string, 0, k)}
 	clear(count)
 	used := count // reused: 0 for a slot not taken yet
 	for i := bestLo; i <= bestHi; i++ {

@@ -14,6 +14,9 @@ func naiveNegated(m *Matcher, text string, start int) bool {
 		prefix := text[:end]
 		for _, c := range m.negations {
 			if strings.HasSuffix(prefix, c) {
+				if c == "不" && strings.HasPrefix(text[end:], "就") || m.notNegation(text[end-len(c):]) {
+					continue // the same exceptions as negated (不就; not_negations)
+				}
 				return true
 			}
 		}

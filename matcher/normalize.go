@@ -3,8 +3,6 @@ package matcher
 //go:generate go run ./internal/gentables -o foldtable.go
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"sort"
 	"strings"
 	"sync/atomic"
@@ -218,8 +216,8 @@ const largeNorm = 1 << 10
 // Normalizations is how many texts of at least 1 KiB this process has
 // normalised: pages, not rule terms. A sweep normalises a page once for the
 // matcher (shared with the content key and the blocked-page check through
-// PageNormalized) and once for the learned model's features; tests check
-// that with it.
+// MatchNorm's result) and once for the learned model's features; tests
+// check that with it.
 func Normalizations() uint64 { return largeNorms.Load() }
 
 // countNorm counts one normalisation of s.
@@ -576,20 +574,6 @@ func isAlnum(r rune) bool {
 	return classify(r) == clsAlnum
 }
 
-// ContentHash is the hex SHA-256 of the normalized text: two versions of a
-// page that differ only in spacing, width or invisible characters hash
-// alike. A sweep compares it to decide whether a case changed.
-func ContentHash(s string) string {
-	return HashNormalized(NormalizeString(s))
-}
-
-// HashNormalized is ContentHash of a text already normalised (Normalize,
-// PageNormalized).
-func HashNormalized(norm string) string {
-	sum := sha256.Sum256([]byte(norm))
-	return hex.EncodeToString(sum[:])
-}
-
 // PageNorm is a page's Title + "\n" + Text normalised, as the matcher reads
 // it; Text[:TitleLen] is the title normalised alone.
 type PageNorm struct {
@@ -603,15 +587,11 @@ func (n *PageNorm) Title() string { return n.Text[:n.TitleLen] }
 // Body is the normalised text after the title (without the separator).
 func (n *PageNorm) Body() string { return strings.TrimLeft(n.Text[n.TitleLen:], " \n") }
 
-type pageNormKey struct{}
-
-// PageNormalized returns p's Title + "\n" + Text normalised: the one
-// Match made and kept on the page when it has matched it, else normalised
-// now and kept.
+// PageNormalized returns p's Title + "\n" + Text normalised, as MatchNorm
+// returns it, for a page the matcher has not read.
 func PageNormalized(p *page.Page) *PageNorm {
-	return p.Normalized(pageNormKey{}, func(s string) any {
-		note := &normNote{markAt: len(p.Title)}
-		buf, _ := normalizeSeen(make([]byte, 0, len(s)), nil, s, false, note)
-		return &PageNorm{Text: string(buf), TitleLen: note.markOut}
-	}).(*PageNorm)
+	note := &normNote{markAt: len(p.Title)}
+	s := p.Title + "\n" + p.Text
+	buf, _ := normalizeSeen(make([]byte, 0, len(s)), nil, s, false, note)
+	return &PageNorm{Text: string(buf), TitleLen: note.markOut}
 }

@@ -25,8 +25,8 @@ import (
 
 // sameTestPages gathers the pages to compare: the labelled corpus, the
 // held-out sets, the train and dev splits of the real corpus (the test
-// split is skipped unread) and the obfuscated contacts of the real
-// corpus, each as a page of its own and inside text.
+// split is skipped unread), its everyday texts and the obfuscated contacts
+// of the real corpus, each as a page of its own and inside text.
 func sameTestPages(t *testing.T) []*page.Page {
 	t.Helper()
 	var out []*page.Page
@@ -65,6 +65,10 @@ func sameTestPages(t *testing.T) []*page.Page {
 		t.Fatal(err)
 	}
 	for _, lp := range loadCorpus(t, tmp) {
+		out = append(out, lp.p)
+	}
+	// Everyday texts written by people outside the project (no offer).
+	for _, lp := range loadCorpus(t, "../testdata/real/everyday.jsonl") {
 		out = append(out, lp.p)
 	}
 	cf, err := os.ReadFile("../testdata/real/contacts-traindev.jsonl")

@@ -48,6 +48,7 @@ package matcher
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"unicode/utf8"
 
@@ -208,7 +209,7 @@ func (s *scan) buildUnits() []*unit {
 		}
 	}
 	for _, u := range units {
-		sort.Slice(u.ranges, func(i, j int) bool { return u.ranges[i][0] < u.ranges[j][0] })
+		slices.SortFunc(u.ranges, func(a, b [2]int) int { return a[0] - b[0] })
 	}
 	return units
 }
@@ -281,8 +282,16 @@ func (s *scan) unitView(full scanView, u *unit) (scanView, bool) {
 				}
 			}
 		}
-		v.fam = make([][]famHit, len(full.fam))
-		buf := make([]famHit, 0, n)
+		// The index and the members are the scan's scratch space, reused
+		// by the next unit: nothing a result keeps points into them
+		// (evalNear and the short-text check copy what they report).
+		if cap(s.famIdx) < len(full.fam) {
+			s.famIdx = make([][]famHit, len(full.fam))
+		}
+		v.fam = s.famIdx[:len(full.fam)]
+		clear(v.fam)
+		buf := slices.Grow(s.famBuf[:0], n)
+		defer func() { s.famBuf = buf[:0] }()
 		for fi, hs := range full.fam {
 			from := len(buf)
 			for _, r := range u.ranges {
@@ -593,7 +602,7 @@ func (s *scan) priceAmount(inside func(a, b int) bool) (int, int, bool) {
 		ranges = [][2]int{{0, len(s.n.Text)}}
 	}
 	for _, r := range ranges {
-		for _, loc := range priceRE.FindAllStringIndex(s.n.Text[r[0]:r[1]], 8) {
+		for _, loc := range findPrices(s.n.Text[r[0]:r[1]], 8) {
 			a, b := r[0]+loc[0], r[0]+loc[1]
 			if !inside(a, b) {
 				return a, b, true

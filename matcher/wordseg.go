@@ -30,18 +30,29 @@ type wordSeg struct {
 	bmp   []int32
 	runes map[rune]int32
 	multi map[string]int32
-	// The trie: node 0 is the root; its children are rootKids by unit
+	// The trie: node 0 is the root; its children are roots by unit
 	// number, every other edge is in an open-addressing table keyed by
 	// parent and unit (edgeKey; 0 marks a free slot, no edge has
-	// parent 0). dist is the path length of the word ending at a node;
-	// word tells whether one does.
-	rootKids []int32
-	edgeKeys []uint64
-	edgeNode []int32
+	// parent 0). Each entry holds the node the edge leads to, whether a
+	// word ends there and that word's path length, so that a step reads
+	// one entry of the table (megabytes: a cache miss each), not a node
+	// number and then two arrays by node.
+	roots    []trieStep
+	edges    []trieEdge
 	edgeMask uint64
-	dist     []float32
-	word     []bool
 	maxLen   int // longest word, in units
+}
+
+// trieStep is the node a step leads to, with whether a word ends there
+// (info: node<<1 | word) and that word's path length.
+type trieStep struct {
+	info uint32
+	dist float32
+}
+
+type trieEdge struct {
+	key uint64
+	trieStep
 }
 
 // edgeKey is the table key of the edge from parent by unit u.
@@ -88,26 +99,19 @@ func newWordSeg(seg *gse.Segmenter) *wordSeg {
 		return w.multi[u]
 	}
 	// Every edge of the trie goes straight into the table, sized for
-	// the units of all words (an upper bound on the edges) at a load of
-	// at most 3/4; no map of edges is built on the way (the cold start's
-	// peak memory).
+	// the units of all words after their first (an upper bound on the
+	// edges below the root's children) at a load of at most 3/4; no map
+	// of edges is built on the way (the cold start's peak memory).
 	total := 0
 	for i := range d.Tokens {
-		total += utf8.RuneCountInString(d.Tokens[i].Text())
+		total += max(utf8.RuneCountInString(d.Tokens[i].Text())-1, 0)
 	}
 	size := 1
 	for size < total*4/3+1 {
 		size *= 2
 	}
-	w.edgeKeys, w.edgeNode, w.edgeMask = make([]uint64, size), make([]int32, size), uint64(size-1)
-	var rootKids []int32
-	dist := []float32{0}
-	word := []bool{false}
-	newNode := func() int32 {
-		dist = append(dist, 0)
-		word = append(word, false)
-		return int32(len(dist) - 1)
-	}
+	w.edges, w.edgeMask = make([]trieEdge, size), uint64(size-1)
+	nodes := int32(0) // node 0 is the root
 	var units []string
 	for i := range d.Tokens {
 		tok := &d.Tokens[i]
@@ -115,36 +119,42 @@ func newWordSeg(seg *gse.Segmenter) *wordSeg {
 		if len(units) == 0 {
 			continue
 		}
+		// step: the entry of the last node reached (its word and length
+		// are set when the token ends there).
+		var step *trieStep
 		node := int32(0)
 		for _, u := range units {
 			n := unitOf(u)
 			if node == 0 {
-				for int(n) >= len(rootKids) {
-					rootKids = append(rootKids, 0)
+				for int(n) >= len(w.roots) {
+					w.roots = append(w.roots, trieStep{})
 				}
-				if rootKids[n] == 0 {
-					rootKids[n] = newNode()
+				if w.roots[n].info == 0 {
+					nodes++
+					w.roots[n].info = uint32(nodes) << 1
 				}
-				node = rootKids[n]
+				step = &w.roots[n]
+				node = int32(step.info >> 1)
 				continue
 			}
 			key := edgeKey(node, n)
 			j := w.edgeSlot(key)
-			for w.edgeKeys[j] != 0 && w.edgeKeys[j] != key {
+			for w.edges[j].key != 0 && w.edges[j].key != key {
 				j = (j + 1) & w.edgeMask
 			}
-			if w.edgeKeys[j] == 0 {
-				w.edgeKeys[j], w.edgeNode[j] = key, newNode()
+			if w.edges[j].key == 0 {
+				nodes++
+				w.edges[j] = trieEdge{key: key, trieStep: trieStep{info: uint32(nodes) << 1}}
 			}
-			node = w.edgeNode[j]
+			step = &w.edges[j].trieStep
+			node = int32(step.info >> 1)
 		}
-		if !word[node] { // the first token of a text wins, as in gse
-			word[node] = true
-			dist[node] = logTotal - float32(math.Log2(tok.Freq()))
+		if step.info&1 == 0 { // the first token of a text wins, as in gse
+			step.info |= 1
+			step.dist = logTotal - float32(math.Log2(tok.Freq()))
 		}
 		w.maxLen = max(w.maxLen, len(units))
 	}
-	w.dist, w.word, w.rootKids = dist, word, rootKids
 	return w
 }
 
@@ -282,21 +292,22 @@ func (w *wordSeg) units(text []byte, starts, units []int32) ([]int32, []int32) {
 	return starts, units
 }
 
-// child is the trie node reached from node by unit u, or 0.
-func (w *wordSeg) child(node, u int32) int32 {
+// child is the step from node by unit u in the packed trie (info 0:
+// none).
+func (w *wordSeg) child(node, u int32) trieStep {
 	if node == 0 {
-		if int(u) < len(w.rootKids) {
-			return w.rootKids[u]
+		if int(u) < len(w.roots) {
+			return w.roots[u]
 		}
-		return 0
+		return trieStep{}
 	}
 	key := edgeKey(node, u)
 	for i := w.edgeSlot(key); ; i = (i + 1) & w.edgeMask {
-		switch w.edgeKeys[i] {
+		switch e := &w.edges[i]; e.key {
 		case key:
-			return w.edgeNode[i]
+			return e.trieStep
 		case 0:
-			return 0
+			return trieStep{}
 		}
 	}
 }
@@ -352,16 +363,17 @@ func (w *wordSeg) tokenStarts(text []byte, fn func(start int)) {
 			if u == 0 {
 				break
 			}
-			if node = w.child(node, u); node == 0 {
+			st := w.child(node, u)
+			if node = int32(st.info >> 1); node == 0 {
 				break
 			}
-			if w.word[node] {
+			if st.info&1 != 0 {
 				length := int32(k - cur + 1)
 				if found == 0 {
 					firstLen = length
 				}
 				found++
-				update(k, base, w.dist[node], length)
+				update(k, base, st.dist, length)
 			}
 		}
 		if found == 0 || firstLen > 1 {

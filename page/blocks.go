@@ -2,7 +2,6 @@ package page
 
 import (
 	"strings"
-	"sync"
 )
 
 // Kind says what part of a page a Block is. The matcher weighs blocks by
@@ -135,7 +134,6 @@ func ListingFields(m map[string]string) []ListingField {
 // not repeat it). p itself is not changed.
 func (p *Page) WithListing(fields []ListingField) *Page {
 	cp := *p
-	cp.norm = nil
 	cp.Blocks = append([]Block(nil), p.Blocks...)
 	var extra []ListingField
 	for _, f := range fields {
@@ -228,55 +226,6 @@ func lineIndex(s, v string) int {
 		from = i + 1
 	}
 	return -1
-}
-
-// Normalized returns normalize(Title + "\n" + Text), computed once per page
-// and kept: the matcher normalises a page once and reads every block out of
-// the result (a block's text starts at byte len(Title)+1+Start of that
-// string). key tells different normalisations apart — use a value of an
-// unexported type of the calling package. The cached value is recomputed
-// when Title or Text have changed since; copies made by WithListing start
-// without one. A Page is meant to be read by one goroutine at a time; the
-// cache itself is safe for concurrent use once it exists.
-func (p *Page) Normalized(key any, normalize func(s string) any) any {
-	c := p.lockNorm()
-	defer c.mu.Unlock()
-	if v, ok := c.vals[key]; ok {
-		return v
-	}
-	v := normalize(p.Title + "\n" + p.Text)
-	c.vals[key] = v
-	return v
-}
-
-// KeepNormalized stores v as what Normalized(key, …) returns for the
-// page's current Title and Text, for a caller that normalised them on its
-// own way (the matcher does it while running its automaton) and lets later
-// readers use the result instead of normalising again.
-func (p *Page) KeepNormalized(key, v any) {
-	c := p.lockNorm()
-	defer c.mu.Unlock()
-	c.vals[key] = v
-}
-
-// lockNorm returns the page's cache locked, emptied when Title or Text
-// changed since it was filled.
-func (p *Page) lockNorm() *normCache {
-	if p.norm == nil {
-		p.norm = &normCache{}
-	}
-	c := p.norm
-	c.mu.Lock()
-	if c.title != p.Title || c.text != p.Text || c.vals == nil {
-		c.title, c.text, c.vals = p.Title, p.Text, map[any]any{}
-	}
-	return c
-}
-
-type normCache struct {
-	mu          sync.Mutex
-	title, text string
-	vals        map[any]any
 }
 
 // EnsureBlocks makes Blocks describe Text for a Page that was not built by

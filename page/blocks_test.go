@@ -441,35 +441,6 @@ func TestEnsureBlocks(t *testing.T) {
 	})
 }
 
-func TestNormalized(t *testing.T) {
-	p := FromText("", "甲乙")
-	p.Title = "题"
-	calls := 0
-	type key struct{}
-	norm := func(s string) any { calls++; return strings.ToUpper(s) }
-	for i := 0; i < 3; i++ {
-		if got := p.Normalized(key{}, norm); got != "题\n甲乙" {
-			t.Fatalf("Normalized = %v", got)
-		}
-	}
-	if calls != 1 {
-		t.Errorf("normalised %d times, want once", calls)
-	}
-	type other struct{}
-	p.Normalized(other{}, norm)
-	p.Text = "丙"
-	if got := p.Normalized(key{}, norm); got != "题\n丙" || calls != 3 {
-		t.Errorf("after a change Normalized = %v (%d calls)", got, calls)
-	}
-	q := p.WithListing([]ListingField{{Name: "price", Value: "5元"}})
-	if got := q.Normalized(key{}, norm); got != "题\n丙\n5元" {
-		t.Errorf("copy: Normalized = %v", got)
-	}
-	if got := p.Normalized(key{}, norm); got != "题\n丙" {
-		t.Errorf("original after copy: Normalized = %v", got)
-	}
-}
-
 func TestBlockAt(t *testing.T) {
 	p := mustFromHTML(t, "", `<title>题</title><nav>菜单</nav><p>正文<img alt=图></p><footer>页脚</footer>`)
 	checkBlocks(t, p)

@@ -105,8 +105,7 @@
 // Listing selectors of a source feed the same model: WithListing turns the
 // fields a result page showed for a listing into listing_field blocks of
 // the detail page (a field that is a whole line of the page is retagged in
-// place, any other is appended). Normalized keeps the matcher's
-// normalisation of a page so that it is computed once for all blocks.
+// place, any other is appended).
 //
 // The package does not fetch anything and does not decide what is
 // suspicious.

@@ -126,11 +126,9 @@ func diffPages(got, want *Page) string {
 	return strings.Join(d, "\n")
 }
 
-// exported is a Page without its normalisation cache.
+// exported is a copy of the Page.
 func exported(p *Page) Page {
-	cp := *p
-	cp.norm = nil
-	return cp
+	return *p
 }
 
 func clip(s string, n int) string {

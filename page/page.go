@@ -66,8 +66,6 @@ type Page struct {
 	// "warc-record-id", "warc-date" and "http-status". Nil when there are
 	// none.
 	Meta map[string]string
-
-	norm *normCache // see Normalized
 }
 
 // Form is one HTML form.

@@ -451,19 +451,17 @@ func (s *Server) pathCase(w http.ResponseWriter, r *http.Request) (*store.Case, 
 }
 
 func (s *Server) loadCaseView(r *http.Request, id uint64) (*caseView, error) {
-	c, err := s.st.Case(id)
+	c, f, err := s.st.CaseFinding(id)
 	if err != nil {
 		return nil, err
 	}
+	if f == nil {
+		f = &finding.Finding{}
+	}
 	u := currentUser(r)
-	v := &caseView{Case: c, Finding: &finding.Finding{}, Reasons: reasonChoices(), Host: hostOf(c.URL),
+	v := &caseView{Case: c, Finding: f, Reasons: reasonChoices(), Host: hostOf(c.URL),
 		CategoryName:   s.categoryName(c.Category),
 		SuggestedRoute: s.suggestedRoute(c), RouteWhy: s.routeWhy(c), Recipients: map[casework.Route]string{}}
-	if len(c.Finding) > 0 {
-		if v.Finding, err = finding.Decode(c.Finding); err != nil {
-			return nil, fmt.Errorf("case %d: %w", id, err)
-		}
-	}
 	for _, h := range v.Finding.Rules {
 		rv := ruleView{RuleHit: h, CategoryName: h.Category}
 		for _, p := range s.packs() {

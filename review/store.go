@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/certwatch/certwatch/detect"
+	"github.com/certwatch/certwatch/finding"
 	"github.com/certwatch/certwatch/store"
 	"github.com/certwatch/certwatch/tuning"
 )
@@ -38,6 +39,9 @@ type Store interface {
 // CaseStore is the case queue and the decisions taken on it.
 type CaseStore interface {
 	Case(id uint64) (*store.Case, error)
+	// CaseFinding is Case with the finding decoded, for the case page
+	// (nil when the case has none).
+	CaseFinding(id uint64) (*store.Case, *finding.Finding, error)
 	Cases(f store.CaseFilter) ([]store.Case, error)
 	Decide(d store.Decision) (*store.Case, *store.Decision, error)
 	Decisions(caseID uint64) ([]store.Decision, error)

@@ -16,6 +16,7 @@
 //	search_terms: [电工证 免考]         # what a sweep searches marketplaces for
 //	negations: [不, 严禁, 谨防]          # a term right after one of these does not count
 //	negation_gap: 2                    # characters allowed between cue and term (default 2)
+//	not_negations: [不同, 不少]          # words that begin with a cue but negate nothing: a term after them counts
 //	question_gap: 8                    # a term followed within 8 characters of its clause by "?" is asked about, not offered (default 0: off)
 //	ignore_quoted: true                # terms inside “quotation marks” do not count
 //	exclusion_window: 60               # exclusions count within 60 words of the rule's hits (0: anywhere)
@@ -48,7 +49,7 @@
 //	      - {name: 办+证, weight: 5, all: [offer_verb, cert_noun], within: 6}
 //	    exclusions: [...]              # as above, for this rule only
 //	families: {...}                    # see Offer grammar
-//	short_text: {max_chars: 200, threshold: 4, corroborators: [price, "@contact"], two_signals: true}
+//	short_text: {max_chars: 200, threshold: 4, corroborators: [price, "@contact"], two_signals: true, questions: [question]}
 //	genres: [...]                      # see Genres
 //	imitation: {...}                   # see Imitation
 //	removal:                           # optional: markers for removal checks
@@ -171,6 +172,13 @@
 // its corroborator (代评 + 包过 on a 15-character message; no exclusion may
 // have lowered the score either). The reason names both: 短文本（…）：两个
 // 独立信号 “代评” 与 “包过”，阈值 4.
+
+// "questions" names families of question words (吗, 哪里, 怎么, 是否, …):
+// a short text no rule touched that holds one and no corroborator asks
+// for information, and the learned model never flags it alone (package
+// detect, "Questions"). Each must name a family (not a contact token or
+// "@price"); without the key the detector's built-in list applies. Like
+// corroborators, question words never open the model's short-text gate.
 //
 // # Genres
 //

@@ -65,6 +65,12 @@ type ShortText struct {
 	// reaching the short threshold together count like one strong signal
 	// with a corroborator (代评 + 包过; 能运作 + 代报名).
 	TwoSignals bool
+	// Questions names the families whose members mark a text as a
+	// question (?, 吗, 哪里, 怎么, …): a short text no rule touched that
+	// asks one and carries no corroborator is judged by the learned model
+	// but never flagged by it alone (package detect, "Questions"). Empty:
+	// the detector's built-in list applies.
+	Questions []string
 }
 
 var familyNamePattern = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
@@ -307,7 +313,7 @@ func (d *decoder) near(n *yaml.Node, path string, p *Pack) Near {
 
 func (d *decoder) shortText(n *yaml.Node, path string, p *Pack) *ShortText {
 	st := &ShortText{Line: n.Line}
-	var corNode *yaml.Node
+	var corNode, qNode *yaml.Node
 	d.Fields(n, path, map[string]func(*yaml.Node, string){
 		"max_chars": func(v *yaml.Node, k string) { d.Int(v, k, 1, 100000, &st.MaxChars) },
 		"threshold": func(v *yaml.Node, k string) { d.Num(v, k, 0.1, 1000, true, &st.Threshold) },
@@ -316,7 +322,25 @@ func (d *decoder) shortText(n *yaml.Node, path string, p *Pack) *ShortText {
 			d.StrList(v, k, &st.Corroborators)
 		},
 		"two_signals": func(v *yaml.Node, k string) { d.Bool(v, k, &st.TwoSignals) },
+		"questions": func(v *yaml.Node, k string) {
+			qNode = v
+			d.StrList(v, k, &st.Questions)
+		},
 	}, "max_chars", "threshold", "corroborators")
+	if qNode != nil {
+		for i, s := range st.Questions {
+			at := qNode
+			if qNode.Kind == yaml.SequenceNode && i < len(qNode.Content) {
+				at = qNode.Content[i]
+			}
+			key := fmt.Sprintf("%s.questions[%d]", path, i)
+			if strings.HasPrefix(s, "@") {
+				d.Fail(at, key, "must name a family of question words, got the token %q", s)
+				continue
+			}
+			d.slotName(at, key, s, p)
+		}
+	}
 	if corNode != nil {
 		for i, s := range st.Corroborators {
 			at := corNode

@@ -134,8 +134,8 @@ func (d *decoder) pack(n *yaml.Node, p *Pack) {
 	var rulesKey string
 	var imitNode *yaml.Node
 	var imitKey string
-	var famNode, shortNode *yaml.Node
-	var famKey, shortKey string
+	var famNode, shortNode, notNegNode *yaml.Node
+	var famKey, shortKey, notNegKey string
 	catLine := map[string]int{}
 	threshold := -1.0
 	d.Fields(n, "", map[string]func(*yaml.Node, string){
@@ -167,6 +167,7 @@ func (d *decoder) pack(n *yaml.Node, p *Pack) {
 		},
 		"search_terms":     func(v *yaml.Node, k string) { d.StrList(v, k, &p.SearchTerms) },
 		"negations":        func(v *yaml.Node, k string) { d.StrList(v, k, &p.Negations) },
+		"not_negations":    func(v *yaml.Node, k string) { notNegNode, notNegKey = v, k },
 		"negation_gap":     func(v *yaml.Node, k string) { d.Int(v, k, 0, 10, &p.NegationGap) },
 		"question_gap":     func(v *yaml.Node, k string) { d.Int(v, k, 0, 30, &p.QuestionGap) },
 		"ignore_quoted":    func(v *yaml.Node, k string) { d.Bool(v, k, &p.IgnoreQuoted) },
@@ -183,6 +184,9 @@ func (d *decoder) pack(n *yaml.Node, p *Pack) {
 		"genres":     func(v *yaml.Node, k string) { d.genres(v, k, p) },
 	}, "name", "issuer", "version", "threshold", "categories", "rules")
 	p.Threshold = threshold
+	if notNegNode != nil {
+		d.notNegations(notNegNode, notNegKey, p)
+	}
 
 	// Families first: short_text and the rules' proximity clauses name them.
 	p.Families = map[string]*Family{}
@@ -437,5 +441,28 @@ func (d *decoder) hosts(n *yaml.Node, key string, dst *[]string) {
 			continue
 		}
 		*dst = append(*dst, h)
+	}
+}
+
+// notNegations decodes not_negations: words that begin with one of the
+// pack's negation cues but negate nothing (不同, 不少, 不仅), so a term after
+// them still counts. Each must begin with a cue of the same pack.
+func (d *decoder) notNegations(n *yaml.Node, key string, p *Pack) {
+	d.StrList(n, key, &p.NotNegations)
+	for i, w := range p.NotNegations {
+		at := n
+		if n.Kind == yaml.SequenceNode && i < len(n.Content) {
+			at = n.Content[i]
+		}
+		ok := false
+		for _, c := range p.Negations {
+			if c != "" && strings.HasPrefix(w, c) && w != c {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			d.Fail(at, fmt.Sprintf("%s[%d]", key, i), "%q does not begin with a negation cue of this pack (and is not a cue itself)", w)
+		}
 	}
 }

@@ -83,6 +83,9 @@ func TestInvalidPacks(t *testing.T) {
 		"invalid-genre-key.yaml":           `invalid-genre-key.yaml:15: genres[0].cue: unknown key "cue" (known: cues, factor, id, min_cues, name, with)`,
 		"invalid-family-name.yaml":         `invalid-family-name.yaml:7: families.Offer-Verb: family name "Offer-Verb" must be lower-case letters, digits and '_', starting with a letter`,
 		"invalid-near-weight.yaml":         `invalid-near-weight.yaml:16: rules[0].near[0].weight: required key is missing`,
+		"invalid-questions.yaml":           `invalid-questions.yaml:13: short_text.questions[1]: no family "questions" (families: price, question)`,
+		"invalid-questions-token.yaml":     `invalid-questions-token.yaml:12: short_text.questions[0]: must name a family of question words, got the token "@price"`,
+		"invalid-not-negation.yaml":        `invalid-not-negation.yaml:7: not_negations[1]: "同不" does not begin with a negation cue of this pack (and is not a cue itself)`,
 	}
 	files, _ := filepath.Glob("testdata/invalid-*.yaml")
 	if len(files) != len(want) {

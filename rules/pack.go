@@ -33,6 +33,7 @@ type Pack struct {
 	Categories      []Category
 	SearchTerms     []string
 	Negations       []string // cue words that cancel a term right after them (不代考, 严禁替考)
+	NotNegations    []string // words that begin with a cue but negate nothing (不同, 不少, 不仅)
 	NegationGap     int      // characters allowed between a cue and the term
 	// QuestionGap: a term followed, within this many characters of its
 	// clause, by a question mark is asked about, not offered (叉车证不用考了吗？,

@@ -24,12 +24,12 @@ func blockedStatus(status int) bool {
 // rate-limit page: a removal.blocked marker of the rule packs in its
 // title, or in a text of at most wallMaxRunes. The bound is tighter than
 // the removal check's: a sweep meets ordinary pages with a 验证码 field
-// (query forms) or 请先登录 in their navigation.
-func (ms markerSet) wall(p *page.Page) bool {
+// (query forms) or 请先登录 in their navigation. pn is p's title and text
+// as the matcher normalised them (detect.Result's Norm).
+func (ms markerSet) wall(p *page.Page, pn *matcher.PageNorm) bool {
 	if len(ms.blocked) == 0 || p == nil {
 		return false
 	}
-	pn := matcher.PageNormalized(p) // the matcher's, when it has read the page
 	if _, ok := findMarker(ms.blocked, pn.Title()); ok && strings.TrimSpace(p.Title) != "" {
 		return true
 	}

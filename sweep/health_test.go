@@ -7,6 +7,7 @@ import (
 	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/config"
 	"github.com/certwatch/certwatch/crawler"
+	"github.com/certwatch/certwatch/matcher"
 	"github.com/certwatch/certwatch/page"
 	"github.com/certwatch/certwatch/store"
 )
@@ -86,7 +87,7 @@ func TestWallMarkers(t *testing.T) {
 		{"ordinary page", pg("电工证", "电工证报名须知"), false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := ms.wall(tc.p); got != tc.want {
+			if got := ms.wall(tc.p, matcher.PageNormalized(tc.p)); got != tc.want {
 				t.Errorf("wall = %v, want %v", got, tc.want)
 			}
 		})

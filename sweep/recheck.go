@@ -349,15 +349,16 @@ func classify(it RecheckItem, res *crawler.Result, d *detect.Detector, ms marker
 
 // classifyPage decides a 2xx page.
 func classifyPage(r RecheckResult, it RecheckItem, p *page.Page, det *detect.Detector, ms markerSet) RecheckResult {
-	f := det.Detect(p)
+	dr := det.Examine(p)
+	f := dr.Finding
 	r.Title = p.Title
 	r.Flagged, r.Score, r.Finding = f.Flagged, f.Score, f
 	if f.Flagged {
 		r.Category = f.Category
 	}
-	r.ContentKey = contentKey(p)
+	r.ContentKey = dr.ContentKey()
 	r.SameContent = it.ContentKey != "" && r.ContentKey == it.ContentKey
-	norm := matcher.PageNormalized(p).Text
+	norm := dr.Norm.Text
 	for _, c := range f.Contacts {
 		if !slices.Contains(r.Contacts, c.Value) {
 			r.Contacts = append(r.Contacts, c.Value)

@@ -8,7 +8,6 @@
 package sweep
 
 import (
-	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -507,48 +506,36 @@ var errCutShort = errors.New("sweep: page cut short by shutdown")
 // short before anything was recorded.
 func (r *run) handle(it store.FrontierItem, res *crawler.Result, turn func() error) error {
 	src := r.s.Config.Source(it.SourceID)
-	r.stats.fetched(it.SourceID, hostOf(it.URL), res)
-	r.searchFetched(it, res)
+	v := &visit{it: it, src: src, res: res, turn: turn}
+	r.hooks(onFetched, v) // every hook of a page is in pageHooks (hooks.go)
 	if res.Outcome != crawler.OutcomeOK || res.Page == nil {
-		r.watched(it, res, nil, nil)
+		r.hooks(onFailed, v)
 		if err := r.s.Store.MarkDone(r.sw.ID, it.URL, string(res.Outcome)); err != nil {
 			return fmt.Errorf("sweep: mark %s done: %w", it.URL, err)
 		}
 		return nil
 	}
-	var next []store.FrontierItem
 	if src != nil && it.Kind != kindWatch {
-		next = r.follow(src, it, res)
+		v.next = r.follow(src, it, res)
 	}
 	p := res.Page
 	if it.Kind == kindListing && len(it.Meta) > 0 {
 		p = withListing(p, it.Meta)
 	}
-	// Detect first: the matcher keeps the page's normalised text, which
-	// the blocked-page check and the content key then read.
-	f := r.d.Detect(p)
-	verdict := r.judgeImitation(it, p, res, f, turn) // may clear an imitation finding (imitation.go)
-	if f.Flagged {
-		withQRReason(f, it)
-		withLookalikeReason(f, it)
-		r.withSearchReason(f, it)
-		withCTReason(f, it)
-	}
-	r.watched(it, res, f, p)
-	move := r.domainMove(it, res, f, p)
-	if src != nil && it.Kind != kindSearch && it.Kind != kindQR && it.Kind != kindLookalike && it.Kind != kindWatch && (f.Flagged || it.Kind == kindListing) {
-		next = append(next, r.scanQR(src, it, res, p)...)
-	}
-	if !blockedStatus(res.Status) && r.markers.wall(p) {
-		r.stats.blocked(it.SourceID, hostOf(it.URL))
-	}
+	// Detect first: its result holds the finding, the page's normalised
+	// text (the blocked-page check reads it), the content key and the
+	// contacts that link cases.
+	dr := r.d.Examine(p)
+	f := dr.Finding
+	v.p, v.dr = p, dr
+	r.hooks(onDetected, v)
 	// A search-result page gathers many listings: the listings become
 	// cases (from their detail pages), the result page does not.
 	if !f.Flagged || it.Kind == kindSearch {
 		added, err := r.s.Store.RecordPageFollow(r.sw.ID, it.URL, store.PageRecord{
 			URL: it.URL, FinalURL: res.FinalURL, SourceID: it.SourceID, Status: res.Status, FetchedAt: res.FetchedAt,
 			BodySHA256: res.BodySHA256, BodySize: len(res.Body), Outcome: string(res.Outcome), Truncated: res.Truncated,
-		}, next)
+		}, v.next)
 		if err != nil {
 			return fmt.Errorf("sweep: record page %s: %w", it.URL, err)
 		}
@@ -562,7 +549,8 @@ func (r *run) handle(it store.FrontierItem, res *crawler.Result, turn func() err
 			return errCutShort // stays pending for --resume
 		}
 	}
-	r.withShot(verdict, f, shot)
+	v.shot = shot
+	r.hooks(onShot, v)
 	encoded, err := finding.Encode(f)
 	if err != nil {
 		return fmt.Errorf("sweep: record case %s: %w", it.URL, err)
@@ -574,16 +562,15 @@ func (r *run) handle(it store.FrontierItem, res *crawler.Result, turn func() err
 		Truncated: res.Truncated, RemoteAddr: res.RemoteAddr, Rendered: res.Rendered,
 		Screenshot: shot, ScreenshotSHA256: shotSHA,
 		Flagged: true, Score: f.Score, Category: f.Category, Finding: encoded,
-		ContentKey: contentKey(p), PageTitle: p.Title, Text: p.Text, Contacts: linkContacts(p, f),
-		Follow: next,
+		ContentKey: dr.ContentKey(), PageTitle: p.Title, Text: p.Text, Contacts: caseContacts(dr.Contacts),
+		Follow: v.next,
 	})
 	if err != nil {
 		return fmt.Errorf("sweep: record case %s: %w", it.URL, err)
 	}
 	r.added(src, rr.Added)
-	r.stats.finding(it.SourceID, hostOf(it.URL), f.Category, rr)
-	r.collectHostFacts(f, rr, cmp.Or(res.FinalURL, it.URL)) // hostfacts.go: imitation cases only
-	r.linkMove(move, rr)
+	v.rr = rr
+	r.hooks(onRecorded, v)
 	r.s.Log.Info("finding", "url", it.URL, "category", f.Category, "score", f.Score, "channel", f.Channel, "case", rr.CaseID, "new", rr.NewCase)
 	return nil
 }
@@ -632,11 +619,11 @@ func (r *run) evidence(it store.FrontierItem, turn func() error) ([]byte, string
 	return er.Screenshot, er.ScreenshotSHA
 }
 
-// linkContacts are the contacts of a finding that link cases of the same
-// seller (detect.LinkContacts) as the store indexes them.
-func linkContacts(p *page.Page, f *matcher.Finding) []store.CaseContact {
+// caseContacts are the contacts that link cases of the same seller
+// (detect.Result's Contacts) as the store indexes them.
+func caseContacts(cs []matcher.Contact) []store.CaseContact {
 	var out []store.CaseContact
-	for _, c := range detect.LinkContacts(p, f) {
+	for _, c := range cs {
 		out = append(out, store.CaseContact{Kind: c.Kind, Value: c.Value})
 	}
 	return out
@@ -741,12 +728,6 @@ func caseKey(src *config.Source, u, final string) string {
 		}
 	}
 	return store.CanonicalURL(u)
-}
-
-// contentKey decides "changed content": the normalized title and text, so
-// a changed ad or timestamp in the markup alone does not make a snapshot.
-func contentKey(p *page.Page) string {
-	return matcher.HashNormalized(matcher.PageNormalized(p).Text)
 }
 
 func hostOf(u string) string {

@@ -16,8 +16,8 @@ import (
 
 	"github.com/certwatch/certwatch/casework"
 	"github.com/certwatch/certwatch/crawler"
+	"github.com/certwatch/certwatch/detect"
 	"github.com/certwatch/certwatch/matcher"
-	"github.com/certwatch/certwatch/page"
 	"github.com/certwatch/certwatch/store"
 )
 
@@ -198,8 +198,8 @@ func (s *Sweeper) seedWatch(sweepID uint64) *WatchStats {
 
 // watched records the re-check of a known imitation case's page: a
 // kindWatch item, or the same page queued by a source or a discovery step
-// first. f is nil when the fetch failed.
-func (r *run) watched(it store.FrontierItem, res *crawler.Result, f *matcher.Finding, p *page.Page) {
+// first. dr is nil when the fetch failed.
+func (r *run) watched(it store.FrontierItem, res *crawler.Result, dr *detect.Result) {
 	var tg watchTarget
 	if it.Kind == kindWatch {
 		tg.caseID, _ = strconv.ParseUint(it.Meta[metaWatchCase], 10, 64)
@@ -214,6 +214,10 @@ func (r *run) watched(it store.FrontierItem, res *crawler.Result, f *matcher.Fin
 	if tg.caseID == 0 {
 		return
 	}
+	var f *matcher.Finding
+	if dr != nil {
+		f = dr.Finding
+	}
 	state, detail := store.WatchFailed, "复查未能判断："+FailureName(string(res.Outcome))
 	switch {
 	case f == nil && (res.Status == http.StatusNotFound || res.Status == http.StatusGone):
@@ -223,7 +227,7 @@ func (r *run) watched(it store.FrontierItem, res *crawler.Result, f *matcher.Fin
 	case f == nil:
 	case !f.Flagged:
 		state, detail = store.WatchGone, "页面仍可访问，但已不再是仿冒查询页面"
-	case tg.key != "" && contentKey(p) == tg.key:
+	case tg.key != "" && dr.ContentKey() == tg.key:
 		state, detail = store.WatchOnline, "仍是仿冒查询页面，内容与上次相同"
 	default:
 		state, detail = store.WatchChanged, "仍是仿冒查询页面，内容已变化（保存为新快照）"
@@ -231,8 +235,8 @@ func (r *run) watched(it store.FrontierItem, res *crawler.Result, f *matcher.Fin
 	id := tg.caseID
 	if wr, ok := r.s.Store.(WatchRecorder); ok {
 		c := store.WatchCheck{CaseID: id, SweepID: r.sw.ID, At: res.FetchedAt, URL: it.URL, State: state, Status: res.Status, Detail: detail}
-		if p != nil {
-			c.ContentKey = contentKey(p)
+		if dr != nil {
+			c.ContentKey = dr.ContentKey()
 		}
 		if err := wr.RecordWatchCheck(c); err != nil {
 			r.s.Log.Warn("watch: re-check not recorded", "case", id, "err", err)
@@ -277,7 +281,8 @@ type domainMove struct {
 // path shingles, Jaccard ≥ templateSimilar). On a match the reason goes
 // first in the finding and the move is returned, for linkMove to merge
 // the new case into the old one once recorded.
-func (r *run) domainMove(it store.FrontierItem, res *crawler.Result, f *matcher.Finding, p *page.Page) *domainMove {
+func (r *run) domainMove(it store.FrontierItem, res *crawler.Result, dr *detect.Result) *domainMove {
+	f := dr.Finding
 	w := r.s.Config.Discover.Watch
 	if w == nil || !w.Moves || f == nil || !f.Flagged || f.Category != w.Category || it.Kind == kindWatch {
 		return nil
@@ -291,7 +296,7 @@ func (r *run) domainMove(it store.FrontierItem, res *crawler.Result, f *matcher.
 		return nil // a known case seen again, not a move
 	}
 	host := hostOf(cmp.Or(res.FinalURL, it.URL))
-	key := contentKey(p)
+	key := dr.ContentKey()
 	var best *knownImitation
 	var sim float64
 	for i := range r.watch.known {

@@ -144,6 +144,7 @@ func Run(t *testing.T, open func(t *testing.T) Backend) {
 	parallel(t, "Pivots", func(t *testing.T) { testPivots(t, open(t)) })
 	parallel(t, "HostFacts", func(t *testing.T) { testHostFacts(t, open(t)) })     // hostfacts.go: referral facts kept with their hash
 	parallel(t, "WatchChecks", func(t *testing.T) { testWatchChecks(t, open(t)) }) // watch.go: re-checks of known imitation sites
+	parallel(t, "CaseFinding", func(t *testing.T) { testCaseFinding(t, open(t)) }) // casefinding.go: the case page's read
 }
 
 // parallel runs one part of the suite as a parallel subtest: each opens a
