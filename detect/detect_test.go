@@ -21,7 +21,7 @@ const (
 	// pack scores below its threshold, and the default model flags.
 	modelOnly = "高压电工证 低压电工证 焊工证 登高证 全国通用 需要的联系"
 	// ruleOffer is an offer the rules flag.
-	ruleOffer = "安全员C证代办，无需考试，包过包查，联系薇：abc12345"
+	ruleOffer = "安全员C证代办，无需考试，包查包过，联系薇：abc12345" // 包过包查 until round 12's model: its likeliest category became exam_fraud
 	// everyday holds no word of the packs: no rule scores it, and the
 	// model is not asked (it would score it above the bar), short as it is.
 	everyday = "今天天气很好，我们去公园散步，看到很多人在放风筝。"
@@ -54,7 +54,9 @@ func defaultModel(t testing.TB) *rank.Model {
 
 func TestCombination(t *testing.T) {
 	m, model := defaultMatcher(t), defaultModel(t)
-	d := New(m, Options{Model: model})
+	// One bar for every category: this test is about the channels and
+	// the short-text bar; the per-category bars are TestCategoryBars'.
+	d := New(m, Options{Model: model, CategoryBars: uniform})
 	if d.bar != DefaultBar {
 		t.Fatalf("bar %v, want %v", d.bar, DefaultBar)
 	}
@@ -122,7 +124,7 @@ func TestCombination(t *testing.T) {
 		if all := strings.Join(f.Reasons, "\n"); !strings.Contains(all, "短文本未命中任何规则") {
 			t.Errorf("reasons do not say why the bar is higher:\n%s", all)
 		}
-		if f := New(m, Options{Model: model, ShortBar: 0.999}).Detect(p); f.Flagged || f.Model == nil || f.Model.Bar != 0.999 {
+		if f := New(m, Options{Model: model, ShortBar: 0.999, CategoryBars: uniform}).Detect(p); f.Flagged || f.Model == nil || f.Model.Bar != 0.999 {
 			t.Errorf("ShortBar 0.999: flagged %v, model %+v", f.Flagged, f.Model)
 		}
 		long := page.FromText("", strings.Repeat(sealed, 30)) // 330 runes

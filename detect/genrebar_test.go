@@ -16,10 +16,12 @@ const askedAndDenied = "听说中级职称证花钱就能办吗？\n" +
 	"单位评中级卡得严，论文和业绩都还差点。听人说职称证花钱就能办，不用评审，网站还能查到。是真的吗？哪里能办？\n" +
 	"回复：办不了。职称是人社部门评审后才发证的，网上说花钱能办的都是假证，一查一个准。\n" +
 	"回复：千万别信。同事前年花了八千块，拿到的证网站根本查不到，钱也要不回来。\n" +
-	"回复：没有捷径，论文来不及就明年再报。"
+	"回复：没有捷径，论文来不及就明年再评。\n" +
+	"回复：别信。" // the model trained on round 12 gave the text without this line and with 再报 0.84
 
 func TestGenreBar(t *testing.T) {
-	d := New(defaultMatcher(t), Options{Model: defaultModel(t)})
+	// The genre bar against one bar.
+	d := New(defaultMatcher(t), Options{Model: defaultModel(t), CategoryBars: uniform})
 	f := d.Detect(page.FromText("http://x.example/q", askedAndDenied))
 	mv := f.Model
 	if f.Genre == "" || mv == nil {

@@ -12,7 +12,8 @@ import (
 // alone, however high it scores; the same question with a call to act, a
 // price or a contact is judged at the short-text bar as before.
 func TestBareQuestion(t *testing.T) {
-	d := New(defaultMatcher(t), Options{Model: defaultModel(t)})
+	// The short-text bar for every category.
+	d := New(defaultMatcher(t), Options{Model: defaultModel(t), CategoryBars: uniform})
 	const q = "安全员C证考试时间多久" // the default model: 0.97, exam_fraud
 	f := d.Detect(page.FromText("", q))
 	if len(f.Rules) != 0 || f.Model == nil {

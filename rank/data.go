@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"slices"
 	"strings"
 
@@ -61,7 +62,11 @@ func readLabelled(ctx context.Context, path string, keepUnsplit bool, keepSplit 
 			problem(fmt.Errorf("%s: label %q is not a class (%s, clean)", p.Source, p.Meta["label"], strings.Join(Classes, ", ")))
 			return nil
 		}
-		add(Example{Text: PageText(p), Label: class, Source: path})
+		site := p.Meta["site"]
+		if u, err := url.Parse(p.URL); site == "" && err == nil {
+			site = u.Hostname()
+		}
+		add(Example{Text: PageText(p), Label: class, Source: path, Site: site})
 		return nil
 	})
 }

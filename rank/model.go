@@ -70,6 +70,7 @@ type Settings struct {
 	LearningRate float64            `json:"learning_rate"`
 	L2           float64            `json:"l2"`
 	MinDF        int                `json:"min_df"`
+	MinSites     int                `json:"min_sites,omitempty"`
 	MaxVocab     int                `json:"max_vocab"`
 	ClassWeights map[string]float64 `json:"class_weights"`
 	WindowRound  bool               `json:"window_round"`

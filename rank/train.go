@@ -21,6 +21,10 @@ type Example struct {
 	Text   string
 	Label  string // one of Classes
 	Source string // where it came from, for the training summary
+	// Site is the site the text was written on (the record's "site"
+	// field, else its URL's host; "" when unknown: the text is its own
+	// site), for Options.MinSites.
+	Site string
 }
 
 // Options are the training settings. Zero values take the defaults in
@@ -36,8 +40,12 @@ type Options struct {
 	LearningRate float64
 	// L2 is the penalty on weights, applied to the features an example
 	// batch touches [1e-6]; negative for none.
-	L2       float64
-	MinDF    int // an n-gram must occur in this many training texts [2]
+	L2    float64
+	MinDF int // an n-gram must occur in this many training texts [2]
+	// MinSites: an n-gram must also occur on this many sites (Example.Site;
+	// a text without one is its own site) [0: no such condition]. The
+	// wording one site repeats on all its pages is not kept as a feature.
+	MinSites int
 	MaxVocab int // the vocabulary keeps the most frequent n-grams [200000]
 	NGramMin int // [1]
 	NGramMax int // [3]
@@ -153,12 +161,16 @@ func Train(ctx context.Context, examples []Example, o Options) (*Model, error) {
 		df int32
 	}
 	var cands []cand
+	var sites map[uint64]int32
+	if o.MinSites > 1 {
+		sites = siteFrequency(texts, examples, o)
+	}
 	for h, n := range df {
-		if int(n) >= o.MinDF {
+		if int(n) >= o.MinDF && (sites == nil || int(sites[h]) >= o.MinSites) {
 			cands = append(cands, cand{h, n})
 		}
 	}
-	df = nil
+	df, sites = nil, nil
 	slices.SortFunc(cands, func(a, b cand) int { return cmp.Or(cmp.Compare(b.df, a.df), cmp.Compare(a.h, b.h)) })
 	if len(cands) > o.MaxVocab {
 		cands = cands[:o.MaxVocab]
@@ -258,7 +270,7 @@ func Train(ctx context.Context, examples []Example, o Options) (*Model, error) {
 		Format: Format, Name: o.Name, Created: o.Created, Description: o.Description,
 		TrainedOn: TrainingSummary{Examples: len(examples), Counts: counts, Settings: Settings{
 			Seed: o.Seed, Epochs: o.Epochs, BatchSize: o.BatchSize, LearningRate: o.LearningRate, L2: o.L2,
-			MinDF: o.MinDF, MaxVocab: o.MaxVocab, WindowRound: !o.SkipWindowRound && o.Window > 0, NegWindowW: o.NegWindowWeight, ClassWeights: map[string]float64{},
+			MinDF: o.MinDF, MinSites: o.MinSites, MaxVocab: o.MaxVocab, WindowRound: !o.SkipWindowRound && o.Window > 0, NegWindowW: o.NegWindowWeight, ClassWeights: map[string]float64{},
 		}},
 		Features: Features{Scheme: FeatureScheme, Normaliser: NormaliserFingerprint, NGramMin: o.NGramMin,
 			NGramMax: o.NGramMax, MaxRunes: o.MaxRunes, Window: o.Window},
@@ -349,6 +361,38 @@ func documentFrequency(texts [][]rune, o Options) map[uint64]int32 {
 		}
 	}
 	return df
+}
+
+// siteFrequency counts, per n-gram hash, the sites (Example.Site; a text
+// without one is its own site) whose texts hold it. Texts are visited
+// site by site, in a fixed order, on one goroutine.
+func siteFrequency(texts [][]rune, examples []Example, o Options) map[uint64]int32 {
+	order := make([]int, len(texts))
+	for i := range order {
+		order[i] = i
+	}
+	site := func(i int) string {
+		if s := examples[i].Site; s != "" {
+			return "s:" + s
+		}
+		return fmt.Sprintf("t:%d", i)
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(site(a), site(b)) })
+	out := map[uint64]int32{}
+	seen := map[uint64]bool{}
+	for k, i := range order {
+		if k > 0 && site(order[k-1]) != site(i) {
+			for h := range seen {
+				out[h]++
+			}
+			clear(seen)
+		}
+		grams(texts[i], o.NGramMin, o.NGramMax, func(h uint64, _ []rune) { seen[h] = true })
+	}
+	for h := range seen {
+		out[h]++
+	}
+	return out
 }
 
 // classWeights balances the classes: N / (classes present × count),

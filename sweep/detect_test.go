@@ -32,7 +32,9 @@ func TestSweepWithModelAndContacts(t *testing.T) {
 <li><a href="/c">帖子三</a></li><li><a href="/d">帖子四</a></li><li><a href="/e">帖子五</a></li></ul></main>`,
 		"/a": `<title>安全员C证代办</title><main><p>安全员C证代办，无需考试，包过包查，联系微信 seller-88</p></main>`,
 		"/b": `<title>电工证出售</title><main><p>电工证焊工证出售，不用考试直接出证，官网可查，加微信 seller-88 详聊</p></main>`,
-		"/c": `<title>证书交流</title><main><p>高压电工证 低压电工证 焊工证 登高证 全国通用 需要的联系</p></main>`,
+		// /c: only the model flags it (cert_sale; with the title 证书交流 the
+		// text scored 0.8996, too near the bar for a test).
+		"/c": `<title>各类证书</title><main><p>高压电工证 低压电工证 焊工证 登高证 全国通用 需要的联系</p></main>`,
 		"/d": `<title>高处作业证</title><main><p>高处作业证代办，免考包过，终身可查，QQ 2233445566</p></main>
 <footer><p>本站客服微信 seller-88 · 版权所有 某论坛</p></footer>`,
 		"/e": `<title>周末活动</title><main><p>今天天气很好，我们去公园散步，看到很多人在放风筝。</p></main>`,

@@ -68,6 +68,9 @@ out=rank/default.eval.txt
 		echo
 		echo "### testdata/real/texts.jsonl and everyday.jsonl, train split, 5-fold cross-validation by site"
 		python3 tools/cvmodel.py "$bin" 2>/dev/null
+		echo
+		echo "### testdata/real/texts.jsonl and everyday.jsonl, train and dev splits, 5-fold cross-validation by site"
+		python3 tools/cvmodel.py "$bin" --pool train,dev --categories 2>/dev/null
 	fi
 } >"$out"
 echo "trained $("$bin" --lang en model show rank/default.cwm --top 0 | awk "NR==1 {print \$2}") into rank/default.cwm; figures in $out"

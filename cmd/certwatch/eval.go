@@ -22,6 +22,7 @@ type evalOptions struct {
 	bar       float64
 	short     int
 	shortBar  float64
+	catBars   string
 	against   string
 	split     string
 	format    string
@@ -52,7 +53,9 @@ given ("default" is the embedded model), combined exactly as sweeps combine them
 (package detect: the rules flag as always; the model flags alone at probability
 0.85 or more (--bar) on a page some rule scored, and at 0.85 or more (--short-bar)
 on a text of at most 300 characters (--short; -1: never) that no rule touched
-but that holds a word of the rule packs; it never unflags).
+but that holds a word of the rule packs; bars by the model's likeliest
+category (--category-bars, e.g. exam_fraud=0.8, none by default) replace
+both; it never unflags).
 --against adds configuration B, A with one thing swapped: a rule pack
 (a .yaml file or a directory, or rules:PATH) replaces the rules, model:PATH
 replaces the model. Both are measured on the same records, side by side, with
@@ -73,6 +76,7 @@ wrong-category, disagreements, all (default) or none. On the test split use
 	f.Float64Var(&o.bar, "bar", detect.DefaultBar, "probability at which the model flags a page alone (to choose the bar; sweeps use the default)")
 	f.IntVar(&o.short, "short", detect.DefaultShort, "the model also judges texts of at most this many characters that no rule touched (-1: never; to measure, sweeps use the default)")
 	f.Float64Var(&o.shortBar, "short-bar", detect.DefaultShortBar, "probability at which the model flags alone a short text no rule touched (never below --bar)")
+	f.StringVar(&o.catBars, "category-bars", "default", "bars by the model's likeliest category, e.g. exam_fraud=0.8,training_fraud=0.7 (default: the sweeps', none at present; none when only --bar or --short-bar is given)")
 	f.StringVar(&o.against, "against", "", "second configuration: a rule pack (file, directory or rules:PATH) or model:PATH")
 	f.StringVar(&o.split, "split", "", "splits to evaluate, comma-separated: train, dev, test (default train,dev; test only when named)")
 	f.StringVar(&o.format, "format", "text", "text or json")
@@ -102,7 +106,15 @@ func runEval(cmd *cobra.Command, o evalOptions, args []string) error {
 	if o.shortBar <= 0 || o.shortBar > 1 {
 		return &exitError{code: 2, err: fmt.Errorf("eval: --short-bar %v: want a probability in (0, 1]", o.shortBar)}
 	}
-	a, err := evalConfig(o.rulesPath, o.modelPath, o.bar, o.short, o.shortBar)
+	fl := cmd.Flags()
+	if !fl.Changed("category-bars") && (fl.Changed("bar") || fl.Changed("short-bar")) {
+		o.catBars = "none" // one bar measured for every category
+	}
+	catBars, err := detect.ParseCategoryBars(o.catBars)
+	if err != nil {
+		return &exitError{code: 2, err: fmt.Errorf("eval: --category-bars: %w", err)}
+	}
+	a, err := evalConfig(o.rulesPath, o.modelPath, o.bar, o.short, o.shortBar, catBars)
 	if err != nil {
 		return &exitError{code: 1, err: err}
 	}
@@ -115,7 +127,7 @@ func runEval(cmd *cobra.Command, o evalOptions, args []string) error {
 		default:
 			rulesPath = path
 		}
-		b, err := evalConfig(rulesPath, modelPath, o.bar, o.short, o.shortBar)
+		b, err := evalConfig(rulesPath, modelPath, o.bar, o.short, o.shortBar, catBars)
 		if err != nil {
 			return &exitError{code: 1, err: fmt.Errorf("--against: %w", err)}
 		}
@@ -181,7 +193,7 @@ func againstKind(s string) (kind, path string) {
 // evalConfig builds one configuration: the rules, combined with a model
 // when one is named ("default" is the embedded model), decided by the
 // detector sweeps use (package detect).
-func evalConfig(rulesPath, modelPath string, bar float64, short int, shortBar float64) (eval.Classifier, error) {
+func evalConfig(rulesPath, modelPath string, bar float64, short int, shortBar float64, catBars map[string]float64) (eval.Classifier, error) {
 	packs, err := loadPacks(rulesPath)
 	if err != nil {
 		return nil, err
@@ -197,5 +209,5 @@ func evalConfig(rulesPath, modelPath string, bar float64, short int, shortBar fl
 	if err != nil {
 		return nil, fmt.Errorf("eval: --model %s: %w", modelPath, err)
 	}
-	return detect.New(m, detect.Options{Model: model, Bar: bar, Short: short, ShortBar: shortBar}), nil
+	return detect.New(m, detect.Options{Model: model, Bar: bar, Short: short, ShortBar: shortBar, CategoryBars: catBars}), nil
 }

@@ -89,7 +89,8 @@ exam_fraud、training_fraud、imitation_site；negative、clean、none 或 clean
 配置：A 是 --rules（默认内置规则包），给出 --model 时加上该模型（"default" 为内置模型），
 组合方式与巡查完全相同（detect 包：规则照常标记；模型在某条规则打过分的页面上概率达到
 0.85 或以上（--bar）时可单独标记；对没有规则命中、但含有规则包中词语且不超过 300 个字符
-（--short；-1：不判断）的文本，概率达到 0.85 或以上（--short-bar）时也可单独标记；模型从不
+（--short；-1：不判断）的文本，概率达到 0.85 或以上（--short-bar）时也可单独标记；可按模型
+最可能的类别另设门槛（--category-bars，如 exam_fraud=0.8，替代前两个门槛；默认不设）；模型从不
 撤销标记）。
 --against 增加配置 B，即把 A 中的一项换掉：规则包（.yaml 文件或目录，或 rules:PATH）替换
 规则，model:PATH 替换模型。两者在同一批记录上衡量，并列显示，并列出二者判断不一致的记录。
@@ -237,16 +238,17 @@ var flagZH = map[string]string{
 	"certwatch demo --serve":     "巡查后运行审核界面（--serve=false：巡查后退出）",
 	"certwatch demo --takedowns": "巡查后示例交易平台下架的商品数",
 
-	"certwatch eval --against":   "第二种配置：规则包（文件、目录或 rules:PATH）或 model:PATH",
-	"certwatch eval --bar":       "模型单独标记页面的概率阈值（用于选择阈值；巡查使用默认值）",
-	"certwatch eval --format":    "输出格式：text 或 json",
-	"certwatch eval --model":     "与规则组合使用的学习模型文件",
-	"certwatch eval --rules":     "规则包文件或目录（默认：内置默认规则包）",
-	"certwatch eval --short":     "模型也判断没有规则命中、不超过此字符数的文本（-1：不判断；用于衡量，巡查使用默认值）",
-	"certwatch eval --short-bar": "模型单独标记没有规则命中的短文本的概率阈值（不低于 --bar）",
-	"certwatch eval --show":      "要列出的记录：misses、false-alarms、wrong-category、disagreements、all、none",
-	"certwatch eval --split":     "要评估的数据划分，逗号分隔：train、dev、test（默认 train,dev；test 只在明确指定时使用）",
-	"certwatch eval --workers":   "并行分类的记录数",
+	"certwatch eval --against":       "第二种配置：规则包（文件、目录或 rules:PATH）或 model:PATH",
+	"certwatch eval --bar":           "模型单独标记页面的概率阈值（用于选择阈值；巡查使用默认值）",
+	"certwatch eval --category-bars": "按模型最可能的类别设定的单独标记门槛，如 exam_fraud=0.8,training_fraud=0.7（默认 default，即巡查所用的设置，目前不设；只给出 --bar 或 --short-bar 时为 none）",
+	"certwatch eval --format":        "输出格式：text 或 json",
+	"certwatch eval --model":         "与规则组合使用的学习模型文件",
+	"certwatch eval --rules":         "规则包文件或目录（默认：内置默认规则包）",
+	"certwatch eval --short":         "模型也判断没有规则命中、不超过此字符数的文本（-1：不判断；用于衡量，巡查使用默认值）",
+	"certwatch eval --short-bar":     "模型单独标记没有规则命中的短文本的概率阈值（不低于 --bar）",
+	"certwatch eval --show":          "要列出的记录：misses、false-alarms、wrong-category、disagreements、all、none",
+	"certwatch eval --split":         "要评估的数据划分，逗号分隔：train、dev、test（默认 train,dev；test 只在明确指定时使用）",
+	"certwatch eval --workers":       "并行分类的记录数",
 
 	"certwatch model history --format": "输出格式：text 或 json",
 	"certwatch model show --format":    "输出格式：text 或 json",
@@ -264,6 +266,7 @@ var flagZH = map[string]string{
 	"certwatch model train --l2":                "L2 正则化系数",
 	"certwatch model train --max-vocab":         "最多保留的 n 元组数",
 	"certwatch model train --min-df":            "n 元组至少要出现在多少条文本中",
+	"certwatch model train --min-sites":         "n 元组至少须出现在这么多个网站上（0：不设此条件）",
 	"certwatch model train --name":              "模型名称（版本号的第一部分）",
 	"certwatch model train --neg-window-weight": "反例窗口的权重（0：1/窗口数）",
 	"certwatch model train --ngram":             "字符 n 元组的长度范围",

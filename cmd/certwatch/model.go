@@ -222,6 +222,7 @@ no splits). The same data and options give the same model payload.`,
 	f.Float64Var(&o.L2, "l2", 1e-6, "L2 penalty")
 	f.IntVar(&o.MaxVocab, "max-vocab", 200000, "most n-grams kept")
 	f.IntVar(&o.MinDF, "min-df", 2, "texts an n-gram must occur in")
+	f.IntVar(&o.MinSites, "min-sites", 0, "sites an n-gram must occur on (0: no such condition)")
 	f.BoolVar(&windowRound, "window-round", true, "train again with long texts also as windows (see package rank)")
 	f.Float64Var(&o.NegWindowWeight, "neg-window-weight", 0, "weight of a negative window (0: 1/windows)")
 	f.IntVar(&o.Workers, "workers", 0, "goroutines (default: number of CPUs)")
