@@ -67,7 +67,10 @@
 // literal of the compiled rules of two characters or more, not all
 // digits, and not only a corroborator, a question word or a genre cue
 // (weakWords): 1,444 words with the default pack of round 12 (1,214
-// before its exam, training and cert-sale families), 487 such literals
+// before its exam, training and cert-sale families; 1,530 after its
+// second set, which writes its families out as phrases — 月薪过万,
+// 每小时至少, 作业全自动 — so that 月薪, 至少 or 全自动 alone open no
+// gate), 487 such literals
 // left out; round 11's direct-address family (我们, 放心) had opened the
 // gate to almost any text before they were; the everyday texts stay at 0
 // false alarms with round 12's words). The model is trained on the
