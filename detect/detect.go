@@ -795,6 +795,12 @@ func weakWords(packs []*rules.Pack) map[string]bool {
 // members adds the normalized terms of family name (its items, its
 // sub-families and the families it includes) to into.
 func members(pk *rules.Pack, name string, into, seen map[string]bool) {
+	walkTerms(pk, name, seen, func(term string) { into[matcher.NormalizeString(term)] = true })
+}
+
+// walkTerms calls add for every term of family name as written: its items,
+// its sub-families and the families it includes, each family once (seen).
+func walkTerms(pk *rules.Pack, name string, seen map[string]bool, add func(term string)) {
 	f := pk.Families[name]
 	if f == nil || seen[name] {
 		return
@@ -803,12 +809,12 @@ func members(pk *rules.Pack, name string, into, seen map[string]bool) {
 	for _, it := range f.Items {
 		switch {
 		case it.Term != "":
-			into[matcher.NormalizeString(it.Term)] = true
+			add(it.Term)
 		case it.Family != "":
-			members(pk, it.Family, into, seen)
+			walkTerms(pk, it.Family, seen, add)
 		}
 	}
 	for _, sub := range f.Subs {
-		members(pk, sub, into, seen)
+		walkTerms(pk, sub, seen, add)
 	}
 }

@@ -13,9 +13,7 @@ import (
 // how-to and booking phrasings that must stay unflagged. Rules alone.
 func TestGrammarRound12(t *testing.T) {
 	d := New(defaultMatcher(t), Options{})
-	for _, c := range []struct {
-		text, want string // want: the category, or "" for not flagged
-	}{
+	checkFlaggedAs(t, d, []grammarCase{
 		{"专业代写毕业论文和课程作业，价格优惠，加微信 lw88990011 详谈", "exam_fraud"},
 		{"学习通刷课 智慧树刷课 一条龙服务 QQ 2233445566", "exam_fraud"},
 		{"We will take the IELTS exam on your behalf and send you the score report.", "exam_fraud"},
@@ -26,7 +24,18 @@ func TestGrammarRound12(t *testing.T) {
 		{"有了资格证以后可以挂靠或者自己执业", ""},
 		{"不同价格的培训班包含的课时不同", ""},
 		{"We can book the IELTS test on your behalf at the nearest centre.", ""},
-	} {
+	})
+}
+
+// grammarCase is a test text and the category it must be flagged as, or
+// "" when it must not be flagged.
+type grammarCase struct{ text, want string }
+
+// checkFlaggedAs runs d on each text and reports the ones flagged
+// otherwise than wanted, with their reasons.
+func checkFlaggedAs(t *testing.T, d *Detector, cases []grammarCase) {
+	t.Helper()
+	for _, c := range cases {
 		f := d.Detect(page.FromText("", c.text))
 		got := ""
 		if f.Flagged {

@@ -1,10 +1,6 @@
 package detect
 
-import (
-	"testing"
-
-	"github.com/certwatch/certwatch/page"
-)
+import "testing"
 
 // TestGrammarRound12b pins the second set of round 12 clauses with
 // sentences written for the test (none copied from the corpora): income
@@ -14,9 +10,7 @@ import (
 // unflagged. Rules alone.
 func TestGrammarRound12b(t *testing.T) {
 	d := New(defaultMatcher(t), Options{})
-	for _, c := range []struct {
-		text, want string // want: the category, or "" for not flagged
-	}{
+	checkFlaggedAs(t, d, []grammarCase{
 		{"报名我们的课程,零风险赚钱,名额有限", "training_fraud"},
 		{"只需八万元,保证录取名校研究生", "training_fraud"},
 		{"自费免试拿文凭,学制两年", "training_fraud"},
@@ -26,14 +20,5 @@ func TestGrammarRound12b(t *testing.T) {
 		{"He pleaded guilty to offering to obtain fake certificates for workers and was sentenced to eight months.", ""},
 		{"We can obtain fake certificates for workers, fast delivery.", "cert_sale"},
 		{"本地某学校代考团伙浮出水面,中介收取考生费用", ""},
-	} {
-		f := d.Detect(page.FromText("", c.text))
-		got := ""
-		if f.Flagged {
-			got = f.Category
-		}
-		if got != c.want {
-			t.Errorf("%s: flagged as %q, want %q; reasons %q", c.text, got, c.want, f.Reasons)
-		}
-	}
+	})
 }

@@ -58,22 +58,7 @@ func questionWordsOf(packs []*rules.Pack) []string {
 // rawMembers adds the terms of family name as written (its items, its
 // sub-families and the families it includes) to into.
 func rawMembers(pk *rules.Pack, name string, into, seen map[string]bool) {
-	f := pk.Families[name]
-	if f == nil || seen[name] {
-		return
-	}
-	seen[name] = true
-	for _, it := range f.Items {
-		switch {
-		case it.Term != "":
-			into[it.Term] = true
-		case it.Family != "":
-			rawMembers(pk, it.Family, into, seen)
-		}
-	}
-	for _, sub := range f.Subs {
-		rawMembers(pk, sub, into, seen)
-	}
+	walkTerms(pk, name, seen, func(term string) { into[term] = true })
 }
 
 // corroboratorsOf recognises the normalized members of the families the

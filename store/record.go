@@ -523,14 +523,8 @@ func (s *Store) Cases(f CaseFilter) ([]Case, error) {
 
 // Case returns one case.
 func (s *Store) Case(id uint64) (*Case, error) {
-	s.boundMapped()
 	var c caseRecord
-	err := s.db.View(func(tx *bolt.Tx) error {
-		v := tx.Bucket(bucketCases).Get(u64(id))
-		if v == nil {
-			return ErrNotFound
-		}
-		var err error
+	err := s.viewCase(id, func(v []byte) (err error) {
 		c, err = decodeCaseRecord(v, true)
 		return err
 	})
@@ -546,15 +540,8 @@ func (s *Store) Case(id uint64) (*Case, error) {
 // of a second reading (finding.Peek, see Case). The finding is nil when
 // the case has none; a finding that does not decode is an error.
 func (s *Store) CaseFinding(id uint64) (*Case, *finding.Finding, error) {
-	s.boundMapped()
 	var c caseRecord
-	err := s.db.View(func(tx *bolt.Tx) error {
-		v := tx.Bucket(bucketCases).Get(u64(id))
-		if v == nil {
-			return ErrNotFound
-		}
-		return json.Unmarshal(v, &c)
-	})
+	err := s.viewCase(id, func(v []byte) error { return json.Unmarshal(v, &c) })
 	if err != nil {
 		return nil, nil, fmt.Errorf("store: case %d: %w", id, err)
 	}
@@ -567,6 +554,19 @@ func (s *Store) CaseFinding(id uint64) (*Case, *finding.Finding, error) {
 	}
 	c.SuggestedRoute, c.Channel = f.Route, f.Channel
 	return &c.Case, f, nil
+}
+
+// viewCase calls fn with the stored bytes of case id (valid only during
+// the call), or returns ErrNotFound.
+func (s *Store) viewCase(id uint64, fn func(v []byte) error) error {
+	s.boundMapped()
+	return s.db.View(func(tx *bolt.Tx) error {
+		v := tx.Bucket(bucketCases).Get(u64(id))
+		if v == nil {
+			return ErrNotFound
+		}
+		return fn(v)
+	})
 }
 
 // decodeCaseRecord decodes a stored case. Without withFinding, the
