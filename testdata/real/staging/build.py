@@ -42,9 +42,9 @@ def site(src):
 EVERYDAY = range(80, 90)  # b80-b89: everyday short texts (background negatives) -> ../everyday.jsonl, not texts.jsonl
 def round_of(batch):
     # corpus instalments by batch number: round 1 = b01-b14, 2 = b15-b23, 3 = b24-b37, 4 = b38-b41, 5 = b50-b59,
-    # 6 = b60-b69, 7 = b70-b79, 8 = b90-b92, 9 = b93-b94, 10 = b95-b99, 11 = b100-b103, 12 = b104-b119; the everyday set b80-b89 was gathered
+    # 6 = b60-b69, 7 = b70-b79, 8 = b90-b92, 9 = b93-b94, 10 = b95-b99, 11 = b100-b103, 12 = b104-b110, 13 = b111-b129; the everyday set b80-b89 was gathered
     # in round 5
-    for last, rnd in ((14, 1), (23, 2), (37, 3), (41, 4), (59, 5), (69, 6), (79, 7), (89, 5), (92, 8), (94, 9), (99, 10), (103, 11), (119, 12)):
+    for last, rnd in ((14, 1), (23, 2), (37, 3), (41, 4), (59, 5), (69, 6), (79, 7), (89, 5), (92, 8), (94, 9), (99, 10), (103, 11), (110, 12), (129, 13)):
         if batch <= last:
             return rnd
     sys.exit('b%02d: no round defined for this batch number (extend round_of)' % batch)
@@ -130,7 +130,7 @@ lab = c(r['label'] for r in out)
 counts = ['Total: **%d** texts, **%d** positive (%.1f %%).' % (len(out), pos, 100.0*pos/len(out)), '',
           '| label | texts |', '|---|---:|'] + ['| %s | %d |' % kv for kv in sorted(lab.items(), key=lambda kv: -kv[1])]
 counts += ['', table('kind'), '', table('genre'), '', table('split'), '', table('lang'), '', table('round')]
-for rnd_, first_ in ((5, 'b50'), (6, 'b60'), (7, 'b70'), (8, 'b90'), (9, 'b93'), (10, 'b95'), (11, 'b100'), (12, 'b104')):
+for rnd_, first_ in ((5, 'b50'), (6, 'b60'), (7, 'b70'), (8, 'b90'), (9, 'b93'), (10, 'b95'), (11, 'b100'), (12, 'b104'), (13, 'b111')):
     rr = [r for r in out if r['round'] == rnd_]
     counts += ['', 'Round %d alone (%s on) by split and label:' % (rnd_, first_), '', '| split | texts | positive | cert_sale | exam_fraud | training_fraud | imitation_site |', '|---|---:|---:|---:|---:|---:|---:|']
     for sp_ in ('train', 'dev', 'test'):
