@@ -213,6 +213,11 @@ func openLocked(path, real string, lock *lockFile, opts Options) (*Store, error)
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	s := &Store{db: db, path: path, real: real, clock: opts.Clock, readOnly: opts.ReadOnly, batch: true, lock: lock}
+	// The queue index exists (unbuilt) from the start, so that every
+	// write transaction registers its commit hook: a write begun before
+	// the index was asked for, and committed after the index build's scan
+	// began, would otherwise be missing from the queue until a restart.
+	s.queueIndex()
 	fail := func(err error) (*Store, error) {
 		db.Close()
 		return nil, err
