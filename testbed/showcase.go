@@ -32,7 +32,7 @@ type Showcase struct {
 
 // showcase lists the pages in the order the demo prints them.
 var showcase = []Showcase{
-	{URL: urlOf(HostShop, itemPath(600116)), Category: CategoryCertSale, Rule: "cert-sale-no-exam", Near: "办+证", Short: true,
+	{URL: urlOf(HostShop, itemPath(600116)), Category: CategoryCertSale, Rule: "cert-sale-no-exam", Near: "证+代办", Short: true,
 		What: "商品标题本身就是要约（代办+电工证），页面很短，联系方式作佐证：短文本规则"},
 	{URL: urlOf(HostShop, itemPath(600117)), Category: CategoryCertSale, Rule: "cert-renting", Near: "挂靠+收益",
 		What: "商品标题招揽证书挂靠（二建挂靠 高价收）：挂证/挂靠要约"},
@@ -58,7 +58,7 @@ var showcase = []Showcase{
 		What: "“高仿”加旧词表里没有的证书名（高仿职称证）"},
 	{URL: urlOf(HostFenlei, "/post/88012.html"), Category: CategoryCertSale, Rule: "cert-renting", Near: "挂靠+收益",
 		What: "招揽建造师证书挂靠（一年拿三万）：挂证/挂靠要约"},
-	{URL: urlOf(HostBBS, threadPath(1006)), Category: CategoryCertSale, Rule: "cert-sale-no-exam", Near: "办+证",
+	{URL: urlOf(HostBBS, threadPath(1006)), Category: CategoryCertSale, Rule: "cert-sale-no-exam", Near: "办证+联系方式",
 		What: "长帖：要约只是四十多条普通回复中的一条，另有导航和页脚"},
 	{URL: urlOf(HostBBS, threadPath(1007)), Category: CategoryCertSale, Rule: "cert-renting", Near: "挂靠+证书",
 		What: "用点号、空格拆开的字（职.称.证、挂 靠、扣 扣）"},
