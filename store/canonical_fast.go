@@ -2,14 +2,14 @@ package store
 
 import "strings"
 
-// plainCanonical is CanonicalURL for the URLs a sweep handles most, in
-// the form CanonicalURL gives them: http(s), a host of lower-case
-// letters, digits, dots and hyphens without a port, and a path of
-// characters net/url keeps as written, with no query and no fragment.
-// Such a URL is its own canonical form (with "/" for an empty path), so
-// it is returned without parsing; ok is false for anything else.
-// TestPlainCanonical holds it to CanonicalURL's answer.
-func plainCanonical(raw string) (string, bool) {
+// PlainURLHost returns the host of a URL of the plain form most URLs a
+// sweep handles have: http(s), a host of lower-case letters, digits, dots
+// and hyphens without a port, and a path of characters net/url keeps as
+// written, with no query and no fragment. For such a URL url.Parse
+// succeeds and strings.ToLower(u.Hostname()) is that host; ok is false
+// for anything else, which callers then parse. TestPlainURLHost holds it
+// to url.Parse.
+func PlainURLHost(raw string) (host string, ok bool) {
 	rest, ok := strings.CutPrefix(raw, "http://")
 	if !ok {
 		if rest, ok = strings.CutPrefix(raw, "https://"); !ok {
@@ -33,7 +33,23 @@ func plainCanonical(raw string) (string, bool) {
 			return "", false
 		}
 	}
-	if path == "" {
+	return host, true
+}
+
+// plainCanonical is CanonicalURL for a plain URL (PlainURLHost), which is
+// its own canonical form (with "/" for an empty path), so it is returned
+// without parsing; ok is false for anything else. TestPlainCanonical
+// holds it to CanonicalURL's answer.
+func plainCanonical(raw string) (string, bool) {
+	host, ok := PlainURLHost(raw)
+	if !ok {
+		return "", false
+	}
+	scheme := len("http://")
+	if raw[4] == 's' {
+		scheme++
+	}
+	if len(raw) == scheme+len(host) { // no path
 		return raw + "/", true
 	}
 	return raw, true

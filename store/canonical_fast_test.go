@@ -15,7 +15,7 @@ func TestPlainCanonical(t *testing.T) {
 		"http://a.example/x?utm_source=y", "http://a.example/%E8%AF%81", "http://a.example/证", "http://证.example/x",
 		"http://u@a.example/x", "http://[::1]/x", "http:///x", "http://a.example/a/../b", "http://a.example//x",
 		"http://a.example/$&+,;=@:~-_.", "ftp://a.example/x", "http://a.example/x y", "http://a.example/x\t",
-		"http://a..example/x", "http://-/x", "http://a.example/x?", "mailto:a@b.example",
+		"http://a..example/x", "http://-/x", "http://a.example/x?", "mailto:a@b.example", "http://a.example/b//a.example", "https://a.example",
 	}
 	rng := rand.New(rand.NewPCG(3, 4))
 	alphabet := "aZ09.-/_~:@?#%&=+$,; \tA证"

@@ -677,7 +677,7 @@ func (r *run) follow(src *config.Source, it store.FrontierItem, res *crawler.Res
 }
 
 func allowed(src *config.Source, link string) bool {
-	host, plain := plainLinkHost(link) // linkhost.go: most links, without parsing
+	host, plain := store.PlainURLHost(link) // most links, without parsing
 	if !plain {
 		u, err := url.Parse(link)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") {

@@ -1,4 +1,4 @@
-package sweep
+package store
 
 import (
 	"math/rand/v2"
@@ -7,9 +7,9 @@ import (
 	"testing"
 )
 
-// TestPlainLinkHost holds plainLinkHost to url.Parse and Hostname on
+// TestPlainURLHost holds PlainURLHost to url.Parse and Hostname on
 // edge cases and random links over an alphabet of awkward characters.
-func TestPlainLinkHost(t *testing.T) {
+func TestPlainURLHost(t *testing.T) {
 	links := []string{
 		"http://a.example", "http://a.example/", "https://a.example/p/1.html", "http://A.example/x", "HTTP://a.example/x",
 		"http://a.example:80/x", "http://a.example/x?b=2", "http://a.example/x#f", "http://a.example/%zz", "http://证.example/x",
@@ -32,18 +32,18 @@ func TestPlainLinkHost(t *testing.T) {
 	}
 	fast := 0
 	for _, l := range links {
-		host, ok := plainLinkHost(l)
+		host, ok := PlainURLHost(l)
 		if !ok {
 			continue
 		}
 		fast++
 		u, err := url.Parse(l)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
-			t.Errorf("plainLinkHost(%q) = %q, but url.Parse: %v (scheme %q)", l, host, err, u.Scheme)
+			t.Errorf("PlainURLHost(%q) = %q, but url.Parse: %v (scheme %q)", l, host, err, u.Scheme)
 			continue
 		}
 		if want := strings.ToLower(u.Hostname()); host != want {
-			t.Errorf("plainLinkHost(%q) = %q, url.Parse %q", l, host, want)
+			t.Errorf("PlainURLHost(%q) = %q, url.Parse %q", l, host, want)
 		}
 	}
 	if fast < 2000 {
